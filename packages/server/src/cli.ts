@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { printSchema, lexicographicSortSchema } from 'graphql';
+import { loadConfig } from './core/config';
+import { dbKind, openDatabase } from './core/db';
+import { createSchema } from './schema';
+import { ensureAdmin, seedBase, seedDemo } from './seed';
+
+const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
+
+/** Prints the SDL the console's codegen reads; `--check` fails when the committed file is stale. */
+export async function schemaText(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}
+
+async function generateMigration(name: string) {
+  const config = loadConfig();
+  if (dbKind(config.databaseUrl) !== 'mysql') throw new Error('Set JXC_DATABASE_URL to an empty or up-to-date MySQL/MariaDB database.');
+  const ds = await openDatabase(config.databaseUrl);
+  const sql = await ds.driver.createSchemaBuilder().log();
+  await ds.destroy();
+  if (!sql.upQueries.length) {
+    console.log('Nothing to generate: the database matches the entities.');
+    return;
+  }
+  const ts = Date.now();
+  const cls = `${name.replace(/[^A-Za-z0-9]/g, '')}${ts}`;
+  const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  const up = sql.upQueries.map((x) => `    await q.query(${q(x.query)});`).join('\n');
+  const down = [...sql.downQueries].reverse().map((x) => `    await q.query(${q(x.query)});`).join('\n');
+  const file = path.resolve(__dirname, 'migrations', `${ts}-${name}.ts`);
+  fs.writeFileSync(
+    file,
+    `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${cls} implements MigrationInterface {\n  name = '${cls}';\n\n  async up(q: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+  );
+  const index = path.resolve(__dirname, 'migrations', 'index.ts');
+  let text = fs.readFileSync(index, 'utf8');
+  text = `import { ${cls} } from './${ts}-${name}';\n` + text.replace(/\[([^\]]*)\];/, (_m, inner) => `[${inner.trim() ? inner.trim().replace(/,$/, '') + ', ' : ''}${cls}];`);
+  fs.writeFileSync(index, text);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}; review it, then commit it.`);
+}
+
+async function main() {
+  const [cmd, ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (cmd) {
+    case 'migrate': {
+      const ds = await openDatabase(config.databaseUrl);
+      await seedBase(ds);
+      console.log(`Database is up to date (${dbKind(config.databaseUrl)}).`);
+      await ds.destroy();
+      break;
+    }
+    case 'generate-migration':
+      await generateMigration(args[0] ?? 'Change');
+      break;
+    case 'emit-schema': {
+      const text = await schemaText();
+      if (args.includes('--check')) {
+        const current = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
+        if (current !== text) {
+          console.error('schema.graphql is stale: run `pnpm --filter @jxc/server emit-schema` and commit it.');
+          process.exit(1);
+        }
+        console.log('schema.graphql is up to date.');
+      } else {
+        fs.writeFileSync(SCHEMA_FILE, text);
+        console.log(`Wrote ${SCHEMA_FILE}`);
+      }
+      break;
+    }
+    case 'seed-demo': {
+      const ds = await openDatabase(config.databaseUrl);
+      await seedBase(ds);
+      console.log((await seedDemo(ds)) ? 'Demo data created.' : 'The database already has users; nothing seeded.');
+      await ds.destroy();
+      break;
+    }
+    case 'create-admin': {
+      const ds = await openDatabase(config.databaseUrl);
+      await seedBase(ds);
+      const r = await ensureAdmin(ds, config.adminPassword);
+      console.log(r.created ? `Created admin${r.password ? ` with password ${r.password}` : ''}.` : 'Users exist already; nothing done.');
+      await ds.destroy();
+      break;
+    }
+    default:
+      console.log('usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | create-admin>');
+      process.exit(cmd ? 1 : 0);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e?.message ?? e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+export type Mode = 'production' | 'demo';
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  mode: Mode;
+  introspection: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  adminPassword?: string;
+  consoleDir?: string;
+  secureCookies: boolean;
+  bodyLimit: string;
+  corsOrigins: string[];
+}
+
+const bool = (v: string | undefined, dflt: boolean) =>
+  v === undefined || v === '' ? dflt : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+
+/** Configuration from environment variables; every one has a default (see README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode: Mode = env.JXC_MODE === 'demo' ? 'demo' : 'production';
+  return {
+    databaseUrl: env.JXC_DATABASE_URL || `sqlite:${path.join(repoRoot, 'data', mode === 'demo' ? 'demo.sqlite' : 'jxc.sqlite')}`,
+    port: Number(env.PORT || env.JXC_PORT || 4000),
+    host: env.JXC_HOST || '0.0.0.0',
+    mode,
+    introspection: bool(env.JXC_INTROSPECTION, false),
+    sessionIdleMinutes: Number(env.JXC_SESSION_IDLE_MINUTES || 120),
+    sessionAbsoluteHours: Number(env.JXC_SESSION_ABSOLUTE_HOURS || 12),
+    adminPassword: env.JXC_ADMIN_PASSWORD || undefined,
+    consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
+    secureCookies: bool(env.JXC_SECURE_COOKIES, false),
+    bodyLimit: env.JXC_BODY_LIMIT || '1mb',
+    corsOrigins: (env.JXC_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { entities } from '../entities';
+import { migrations } from '../migrations';
+
+export type DbKind = 'sqlite' | 'mysql';
+
+export function dbKind(url: string): DbKind {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('mysql:') || url.startsWith('mariadb:')) return 'mysql';
+  throw new Error(`JXC_DATABASE_URL must start with sqlite: or mysql: (got "${url.split(':')[0]}:")`);
+}
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  if (dbKind(url) === 'sqlite') {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return { type: 'better-sqlite3', database: file, entities, synchronize: false, enableWAL: file !== ':memory:' };
+  }
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return {
+    type: 'mysql',
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    username: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password || ''),
+    database: u.pathname.replace(/^\//, ''),
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    extra: { connectionLimit: Number(process.env.JXC_DB_POOL || 20), connectTimeout: 5000 },
+  };
+}
+
+/** The embedded database may build its schema from the entities; decimals become TEXT there. */
+function patchSqliteDecimals(ds: DataSource) {
+  for (const meta of ds.entityMetadatas) {
+    for (const col of meta.columns) if (col.type === 'decimal') col.type = 'text';
+  }
+}
+
+export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  if (ds.options.type === 'better-sqlite3') {
+    await ds.query('PRAGMA foreign_keys = ON');
+    await ds.query('PRAGMA busy_timeout = 5000');
+    patchSqliteDecimals(ds);
+    await ds.synchronize();
+  } else if (opts.migrate !== false) {
+    await ds.runMigrations({ transaction: 'each' });
+  }
+  return ds;
+}
+
+const RETRYABLE = new Set([1213, 1205, 1020]);
+
+/**
+ * One transaction, retried a few times with jitter on deadlocks and lock-wait timeouts.
+ * SQLite serialises writers, so it only ever runs once there.
+ */
+export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>, tries = 4): Promise<T> {
+  if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(work);
+    } catch (e) {
+      const errno = (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (e as { errno?: number }).errno;
+      if (attempt >= tries || !errno || !RETRYABLE.has(errno)) throw e;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
+    }
+  }
+}
+
+// better-sqlite3 has one connection: transactions must not interleave on it.
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+function sqliteSerial<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
+  const prev = sqliteQueues.get(ds) ?? Promise.resolve();
+  const next = prev.then(run, run);
+  sqliteQueues.set(ds, next.catch(() => undefined));
+  return next;
+}

@@ -1,0 +1,55 @@
+import { Decimal } from 'decimal.js';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { Column, type ColumnOptions, type ValueTransformer } from 'typeorm';
+
+export { Decimal };
+
+/** Plain decimal notation, at most 30 digits; no exponent, no thousands separators. */
+const DECIMAL_RE = /^-?\d{1,30}(\.\d{1,12})?$/;
+
+export function isDecimalString(v: unknown): v is string {
+  return typeof v === 'string' && DECIMAL_RE.test(v);
+}
+
+const invalid = (value: unknown) =>
+  new GraphQLError(`"${String(value).slice(0, 40)}" is not a decimal number; write it like "1234.56".`, {
+    extensions: { code: 'INVALID_DECIMAL' },
+  });
+
+function parse(value: unknown): string {
+  if (typeof value === 'string' && DECIMAL_RE.test(value.trim())) return new Decimal(value.trim()).toFixed();
+  throw invalid(value);
+}
+
+/**
+ * Money and quantities travel as strings so no client turns them into binary floats.
+ * Numbers are refused on input for the same reason.
+ */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number carried as a string, e.g. "1234.56".',
+  serialize(value) {
+    if (value instanceof Decimal) return value.toFixed();
+    if (typeof value === 'string') return value;
+    throw new GraphQLError('Decimal values must be strings or Decimal instances on the server.');
+  },
+  parseValue: parse,
+  parseLiteral(ast) {
+    if (ast.kind === Kind.STRING) return parse(ast.value);
+    throw invalid((ast as { value?: unknown }).value);
+  },
+});
+
+/** Reads a DECIMAL (MySQL) or TEXT (SQLite) column back as an exact string with `scale` places. */
+export const decimalTransformer = (scale: number): ValueTransformer => ({
+  to: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(scale)),
+  from: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(scale)),
+});
+
+/**
+ * A DECIMAL(precision, scale) column. On SQLite the column type is switched to TEXT when the
+ * embedded schema is built (see db.ts), because SQLite would turn a decimal into a float.
+ */
+export function DecimalColumn(precision: number, scale: number, options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: 'decimal', precision, scale, transformer: decimalTransformer(scale), ...options });
+}

@@ -1,0 +1,88 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Stable error codes; the console translates each as errors.<CODE>. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  SESSION_EXPIRED: 'SESSION_EXPIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_DECIMAL: 'INVALID_DECIMAL',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  BATCHING_DISABLED: 'BATCHING_DISABLED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  DB_UNAVAILABLE: 'DB_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A business error: rolls back the transaction it is thrown in and reaches the client with its code. */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode | string, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...(details ? { details } : {}) } });
+  }
+}
+
+export const badInput = (problems: FieldProblem[], message = 'Some fields are not valid.') =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: problems });
+export const notFound = (what: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} does not exist.`);
+export const forbidden = (message = 'You do not have permission to do this.', details?: Record<string, unknown>) =>
+  new DomainError(ErrorCode.FORBIDDEN, message, details);
+export const conflict = (currentVersion: number) =>
+  new DomainError(
+    ErrorCode.CONFLICT,
+    'Someone else changed this record since you opened it. Reload it and apply your change again.',
+    { currentVersion },
+  );
+
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+const DB_DOWN = /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|ETIMEDOUT|Pool is closed|Connection lost|connect ECONN|ENOTFOUND|Can't add new command when connection is in closed state/i;
+
+/** One place that decides what a client sees: known codes pass, everything else is masked. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  // TypeGraphQL's argument validation
+  const validationErrors = (original as { extensions?: { validationErrors?: unknown[] } })?.extensions?.validationErrors;
+  if (validationErrors && Array.isArray(validationErrors)) {
+    const fields = validationErrors.flatMap((v: any) =>
+      Object.values(v.constraints ?? {}).map((message) => ({ field: v.property, message: String(message) })),
+    );
+    return { message: 'Some fields are not valid.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT', details: { fields } } };
+  }
+  if (code === 'UNAUTHENTICATED' && /Access denied|You need to be authorized/i.test(formatted.message)) {
+    return { message: 'Please sign in.', path: formatted.path, extensions: { code } };
+  }
+  if (code && PASS_THROUGH.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    const ext: Record<string, unknown> = { code };
+    if (formatted.extensions?.details) ext.details = formatted.extensions.details;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+  }
+  const msg = String((original as Error)?.message ?? '') + String((original as any)?.code ?? '');
+  if (DB_DOWN.test(msg)) {
+    return { message: 'The database is not reachable. Try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.DB_UNAVAILABLE } };
+  }
+  if (process.env.JXC_LOG_ERRORS !== '0') console.error('[jxc] internal error', error);
+  return { message: 'Something went wrong on the server. The error was logged.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

@@ -1,0 +1,119 @@
+/**
+ * The one catalogue of permissions. Codes are `area.resource.action`; roles are data built
+ * from these codes (the six below are seeded; admins create more).
+ */
+export const P = {
+  // system
+  SystemUserRead: 'system.user.read', // the staff directory: names and roles of colleagues
+  SystemUserContactRead: 'system.user.contact.read', // colleagues' e-mail and phone
+  SystemUserManage: 'system.user.manage', // create, edit, disable, reset passwords, assign roles
+  SystemRoleRead: 'system.role.read',
+  SystemRoleManage: 'system.role.manage',
+  SystemAuditRead: 'system.audit.read',
+  SystemAuditAddressRead: 'system.audit.address.read', // the network address in audit rows
+  SystemSettingsRead: 'system.settings.read',
+  SystemSettingsManage: 'system.settings.manage',
+  SystemSessionRead: 'system.session.read', // live session and login figures on the overview
+  // stock
+  StockWarehouseRead: 'stock.warehouse.read',
+  StockWarehouseManage: 'stock.warehouse.manage',
+  StockBalanceRead: 'stock.balance.read',
+  StockCostRead: 'stock.cost.read',
+  StockDocumentCreate: 'stock.document.create',
+  StockDocumentPost: 'stock.document.post',
+  // catalog
+  CatalogProductRead: 'catalog.product.read',
+  CatalogProductManage: 'catalog.product.manage',
+  CatalogPurchasePriceRead: 'catalog.price.purchase.read',
+  CatalogSalePriceRead: 'catalog.price.sale.read',
+  // purchasing
+  PurchasingSupplierRead: 'purchasing.supplier.read',
+  PurchasingSupplierManage: 'purchasing.supplier.manage',
+  PurchasingSupplierPriceRead: 'purchasing.supplier.price.read',
+  PurchasingOrderCreate: 'purchasing.order.create',
+  PurchasingOrderApprove: 'purchasing.order.approve',
+  PurchasingReceiptPost: 'purchasing.receipt.post',
+  PurchasingPayableRead: 'purchasing.payable.read',
+  // sales
+  SalesCustomerRead: 'sales.customer.read',
+  SalesCustomerContactRead: 'sales.customer.contact.read',
+  SalesCustomerManage: 'sales.customer.manage',
+  SalesCustomerAll: 'sales.customer.all', // without it a salesperson sees only own customers
+  SalesOrderCreate: 'sales.order.create',
+  SalesOrderApprove: 'sales.order.approve',
+  SalesShipmentPost: 'sales.shipment.post',
+  SalesMarginRead: 'sales.margin.read',
+  SalesReceivableRead: 'sales.receivable.read',
+  SalesBelowCost: 'sales.price.below_cost',
+  // finance and reports
+  FinancePaymentManage: 'finance.payment.manage',
+  ReportCostRead: 'report.cost.read',
+} as const;
+
+export type Permission = (typeof P)[keyof typeof P];
+export const ALL_PERMISSIONS: Permission[] = Object.values(P);
+
+export function isPermission(code: string): code is Permission {
+  return (ALL_PERMISSIONS as string[]).includes(code);
+}
+
+const without = (...codes: Permission[]) => ALL_PERMISSIONS.filter((c) => !codes.includes(c));
+
+export interface SeedRole {
+  code: string;
+  name: string;
+  nameZh: string;
+  permissions: Permission[];
+}
+
+/** The six seeded roles of domain.md; "must never see" is the absence of the permissions. */
+export const SEEDED_ROLES: SeedRole[] = [
+  { code: 'admin', name: 'Administrator', nameZh: '系统管理员', permissions: ALL_PERMISSIONS },
+  {
+    code: 'manager',
+    name: 'Manager',
+    nameZh: '经理',
+    permissions: without(P.SystemUserManage, P.SystemRoleManage, P.SystemSettingsManage, P.SystemAuditAddressRead),
+  },
+  {
+    code: 'accountant',
+    name: 'Accountant',
+    nameZh: '会计',
+    permissions: [
+      P.SystemUserRead, P.SystemSettingsRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockCostRead,
+      P.CatalogProductRead, P.CatalogPurchasePriceRead, P.CatalogSalePriceRead,
+      P.PurchasingSupplierRead, P.PurchasingSupplierPriceRead, P.PurchasingPayableRead,
+      P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerAll, P.SalesMarginRead, P.SalesReceivableRead,
+      P.FinancePaymentManage, P.ReportCostRead,
+    ],
+  },
+  {
+    code: 'purchaser',
+    name: 'Purchaser',
+    nameZh: '采购员',
+    permissions: [
+      P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockCostRead,
+      P.CatalogProductRead, P.CatalogPurchasePriceRead,
+      P.PurchasingSupplierRead, P.PurchasingSupplierManage, P.PurchasingSupplierPriceRead,
+      P.PurchasingOrderCreate, P.PurchasingOrderApprove, P.PurchasingPayableRead,
+    ],
+  },
+  {
+    code: 'sales',
+    name: 'Salesperson',
+    nameZh: '销售员',
+    permissions: [
+      P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.CatalogProductRead, P.CatalogSalePriceRead,
+      P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerManage, P.SalesOrderCreate,
+    ],
+  },
+  {
+    code: 'warehouse',
+    name: 'Warehouse keeper',
+    nameZh: '仓管员',
+    permissions: [
+      P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockDocumentCreate, P.StockDocumentPost,
+      P.CatalogProductRead, P.PurchasingReceiptPost, P.SalesShipmentPost,
+    ],
+  },
+];

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { loadConfig } from './core/config';
+import { openDatabase } from './core/db';
+import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemo } from './seed';
+
+async function main() {
+  const config = loadConfig();
+  const ds = await openDatabase(config.databaseUrl);
+  await seedBase(ds);
+  if (config.mode === 'demo') {
+    if (await seedDemo(ds)) console.log('[jxc] demo data created');
+    console.log(`[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+  } else {
+    const admin = await ensureAdmin(ds, config.adminPassword);
+    if (admin.created && admin.password) {
+      console.log(`[jxc] created user "admin" with password: ${admin.password}`);
+      console.log('[jxc] this password is shown once; you will be asked to change it at first sign-in');
+    } else if (admin.created) console.log('[jxc] created user "admin" with the password from JXC_ADMIN_PASSWORD');
+  }
+  const app = await createApp(ds, config);
+  console.log(`[jxc] ${config.mode} mode, database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+  console.log(`[jxc] console and API at http://localhost:${config.port} (GraphQL at /graphql)`);
+  const stop = async () => {
+    await app.close();
+    await ds.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error('[jxc] failed to start:', e?.message ?? e);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
+export const migrations: Function[] = [];

@@ -1,0 +1,103 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { assertMayUseFields } from '../../core/permissions/guard';
+import type { Context } from '../../core/context';
+import { clampPage, type Page } from '../../core/paging';
+import { AuditEntry } from './audit-entry.entity';
+import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
+
+const SECRET_KEYS = /password|token|secret|hash/i;
+
+/** Drops secrets from anything written to the audit trail. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const auditTopic = 'AUDIT_LOGGED';
+export type AuditPubSub = ReturnType<typeof createAuditPubSub>;
+export const createAuditPubSub = () => createPubSub<{ [auditTopic]: [AuditEntry] }>();
+
+export class AuditService {
+  constructor(
+    private readonly ds: DataSource,
+    readonly pubSub: AuditPubSub,
+  ) {}
+
+  /** Writes the audit row in the caller's transaction; live subscribers hear of it after success. */
+  async record(tx: EntityManager, ctx: Context, rec: AuditRecord): Promise<AuditEntry> {
+    const row = tx.create(AuditEntry, {
+      at: new Date(),
+      userId: ctx.user?.id ?? null,
+      username: ctx.user?.username ?? '',
+      roles: ctx.user?.roles ?? [],
+      address: ctx.ip,
+      requestId: ctx.requestId,
+      action: rec.action,
+      entityType: rec.entityType,
+      entityId: rec.entityId == null ? null : String(rec.entityId),
+      before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
+      after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
+    });
+    const saved = await tx.save(row);
+    ctx.auditWritten = true;
+    ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
+    return saved;
+  }
+
+  private query(ctx: Context, filter?: AuditFilter | null) {
+    const qb = this.ds.getRepository(AuditEntry).createQueryBuilder('a');
+    if (!filter) return qb;
+    if (filter.address) assertMayUseFields(ctx, 'AuditEntry', ['address'], 'filter');
+    if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
+    if (filter.username) qb.andWhere('a.username = :username', { username: filter.username });
+    if (filter.action) qb.andWhere('a.action LIKE :action', { action: `${filter.action}%` });
+    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.address) qb.andWhere('a.address = :address', { address: filter.address });
+    return qb;
+  }
+
+  async list(ctx: Context, filter?: AuditFilter | null, sort?: AuditSort | null, page?: { offset: number; limit: number }): Promise<Page<AuditEntry>> {
+    const { offset, limit } = clampPage(page);
+    const qb = this.query(ctx, filter);
+    const s = sort ?? 'AT_DESC';
+    if (s === 'ADDRESS') assertMayUseFields(ctx, 'AuditEntry', ['address'], 'sort');
+    if (s === 'AT_ASC') qb.orderBy('a.at', 'ASC').addOrderBy('a.id', 'ASC');
+    else if (s === 'ADDRESS') qb.orderBy('a.address', 'ASC').addOrderBy('a.id', 'DESC');
+    else qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
+    const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
+    return { items, total, offset, limit };
+  }
+
+  async all(ctx: Context, filter?: AuditFilter | null, max = 50_000): Promise<AuditEntry[]> {
+    return this.query(ctx, filter).orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(max).getMany();
+  }
+
+  async stats(ctx: Context, groupBy: AuditGroupBy, filter?: AuditFilter | null): Promise<Array<{ key: string; count: number }>> {
+    const column = { USER: 'a.username', ACTION: 'a.action', ENTITY_TYPE: 'a.entity_type', ADDRESS: 'a.address', DAY: 'DATE(a.at)' }[groupBy];
+    if (groupBy === 'ADDRESS') assertMayUseFields(ctx, 'AuditEntry', ['address'], 'group');
+    const rows = await this.query(ctx, filter)
+      .select(`${column}`, 'key')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy(column)
+      .orderBy('count', 'DESC')
+      .limit(200)
+      .getRawMany<{ key: unknown; count: unknown }>();
+    return rows.map((r) => ({ key: r.key instanceof Date ? r.key.toISOString().slice(0, 10) : String(r.key ?? ''), count: Number(r.count) }));
+  }
+}

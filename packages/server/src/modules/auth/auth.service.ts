@@ -1,0 +1,161 @@
+import crypto from 'node:crypto';
+import { LessThan, MoreThan, type DataSource } from 'typeorm';
+import type { Config } from '../../core/config';
+import type { AuthUser, Context } from '../../core/context';
+import { inTransaction } from '../../core/db';
+import { DomainError, ErrorCode } from '../../core/errors';
+import type { AuditService } from '../audit/audit.service';
+import { LoginAttempt } from './login-attempt.entity';
+import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+export const SESSION_COOKIE = 'jxc_session';
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_WINDOW_MS = 15 * 60 * 1000;
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Config,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Locked when 5 failures within 15 minutes follow the last success; lifts when the oldest leaves the window. */
+  private async lockedUntil(username: string, now: Date): Promise<Date | null> {
+    const repo = this.ds.getRepository(LoginAttempt);
+    const since = new Date(now.getTime() - LOCK_WINDOW_MS);
+    const recent = await repo.find({ where: { username, at: MoreThan(since) }, order: { at: 'DESC', id: 'DESC' }, take: 50 });
+    const failures: LoginAttempt[] = [];
+    for (const a of recent) {
+      if (a.success) break;
+      failures.push(a);
+    }
+    if (failures.length < LOCK_AFTER_FAILURES) return null;
+    const oldestOfLastFive = failures[LOCK_AFTER_FAILURES - 1];
+    return new Date(oldestOfLastFive.at.getTime() + LOCK_WINDOW_MS);
+  }
+
+  async login(ctx: Context, usernameRaw: string, password: string): Promise<LoginResult> {
+    const username = usernameRaw.trim().toLowerCase();
+    const now = new Date();
+    const locked = await this.lockedUntil(username, now);
+    if (locked) {
+      const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60000));
+      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, `Too many failed sign-ins. Try again in ${minutes} minute(s).`, {
+        retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000),
+      });
+    }
+    const user = await this.ds.getRepository(User).findOne({ where: { username } });
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+    const attempts = this.ds.getRepository(LoginAttempt);
+    if (!ok || !user) {
+      await attempts.insert({ username, ip: ctx.ip, success: false, at: now });
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The username or password is wrong.');
+    }
+    if (!user.active) {
+      throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 'This account has been disabled. Ask your administrator.');
+    }
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3600_000);
+    await inTransaction(this.ds, async (tx) => {
+      await tx.insert(LoginAttempt, { username, ip: ctx.ip, success: true, at: now });
+      await tx.insert(Session, { id: sha256(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 255) });
+      await tx.update(User, { id: user.id }, { lastLoginAt: now });
+      await this.audit.record(tx, { ...ctx, user: { id: user.id, username: user.username, roles: [], displayName: '', permissions: new Set(), warehouseIds: null, sessionId: '' } }, {
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: user.id,
+      });
+    });
+    ctx.auditWritten = true;
+    ctx.res?.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      path: '/',
+      expires: expiresAt,
+    });
+    return { token, expiresAt, user };
+  }
+
+  async logout(ctx: Context): Promise<boolean> {
+    if (ctx.user) {
+      await inTransaction(this.ds, async (tx) => {
+        await tx.delete(Session, { id: ctx.user!.sessionId });
+        await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'User', entityId: ctx.user!.id });
+      });
+    }
+    ctx.res?.clearCookie(SESSION_COOKIE, { path: '/' });
+    return true;
+  }
+
+  /** The user behind a cookie or bearer token, or null; marks an expired session so the error can say so. */
+  async resolve(token: string | undefined): Promise<{ user: AuthUser | null; expired: boolean }> {
+    if (!token) return { user: null, expired: false };
+    const repo = this.ds.getRepository(Session);
+    const id = sha256(token);
+    const session = await repo.findOne({ where: { id } });
+    if (!session) return { user: null, expired: false };
+    const now = new Date();
+    const idleLimit = new Date(session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000);
+    if (session.expiresAt <= now || idleLimit <= now) {
+      await repo.delete({ id });
+      return { user: null, expired: true };
+    }
+    const user = await this.ds.getRepository(User).findOne({ where: { id: session.userId }, relations: { roles: true, warehouses: true } });
+    if (!user || !user.active) {
+      await repo.delete({ id });
+      return { user: null, expired: true };
+    }
+    // a write per minute, not per request
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.update({ id }, { lastSeenAt: now });
+    return { user: toAuthUser(user, id), expired: false };
+  }
+
+  async changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: ctx.user!.id });
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
+    }
+    checkPasswordPolicy(next, user.username);
+    const passwordHash = await hashPassword(next);
+    await inTransaction(this.ds, async (tx) => {
+      await tx.update(User, { id: user.id }, { passwordHash, mustChangePassword: false, version: user.version + 1 });
+      // other devices must sign in again with the new password
+      await tx.createQueryBuilder().delete().from(Session).where('user_id = :uid AND id <> :sid', { uid: user.id, sid: ctx.user!.sessionId }).execute();
+      await this.audit.record(tx, ctx, { action: 'auth.changePassword', entityType: 'User', entityId: user.id });
+    });
+    return true;
+  }
+
+  async activeSessionCount(): Promise<number> {
+    return this.ds.getRepository(Session).count({ where: { expiresAt: MoreThan(new Date()) } });
+  }
+
+  async purgeExpired(): Promise<void> {
+    await this.ds.getRepository(Session).delete({ expiresAt: LessThan(new Date()) });
+  }
+}
+
+export function toAuthUser(user: User, sessionId: string): AuthUser {
+  const permissions = new Set<string>();
+  for (const r of user.roles ?? []) for (const p of r.permissions) permissions.add(p);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: (user.roles ?? []).map((r) => r.code),
+    permissions,
+    warehouseIds: user.warehouses?.length ? user.warehouses.map((w) => w.id) : null,
+    sessionId,
+  };
+}

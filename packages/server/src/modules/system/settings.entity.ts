@@ -1,0 +1,42 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DecimalColumn, DecimalScalar } from '../../core/decimal';
+
+export enum CostingMethod {
+  MOVING_AVERAGE = 'moving_average',
+  FIFO = 'fifo',
+}
+registerEnumType(CostingMethod, { name: 'CostingMethod' });
+
+/** Company-wide settings: one row, id 1. */
+@ObjectType()
+@Entity('company_settings')
+export class CompanySettings {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Field()
+  @Column({ name: 'company_name', type: 'varchar', length: 200, default: '' })
+  companyName: string;
+
+  @Field({ description: 'ISO currency code of all amounts.' })
+  @Column({ type: 'varchar', length: 3, default: 'CNY' })
+  currency: string;
+
+  @Field(() => CostingMethod)
+  @Column({ name: 'costing_method', type: 'varchar', length: 20, default: CostingMethod.MOVING_AVERAGE })
+  costingMethod: CostingMethod;
+
+  @Field(() => DecimalScalar, { description: 'Default VAT rate, e.g. "0.13".' })
+  @DecimalColumn(9, 6, { name: 'default_tax_rate', default: '0.130000' })
+  defaultTaxRate: string;
+
+  @Field(() => DecimalScalar, { description: 'Credit limit given to new customers.' })
+  @DecimalColumn(18, 2, { name: 'default_credit_limit', default: '0.00' })
+  defaultCreditLimit: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 1 })
+  version: number;
+}

@@ -1,0 +1,68 @@
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { P } from '../../core/permissions/catalogue';
+import { Allow, SensitiveField, SignedIn } from '../../core/permissions/guard';
+import { CompanySettings } from './settings.entity';
+import { DayCount, KeyCount, UpdateSettingsInput } from './system.types';
+
+/** Live figures for the overview page; each figure is guarded by its own permission. */
+@ObjectType()
+export class Overview {
+  constructor(private readonly ctx: Context) {}
+
+  @SensitiveField('Overview', () => Int, P.SystemUserRead, 'Active user accounts.')
+  activeUsers() {
+    return this.ctx.services.users.count(true);
+  }
+
+  @SensitiveField('Overview', () => [KeyCount], P.SystemUserRead, 'Users per role.')
+  usersByRole() {
+    return this.ctx.services.users.countByRole();
+  }
+
+  @SensitiveField('Overview', () => Int, P.StockWarehouseRead, 'Active warehouses in your scope.')
+  warehouses() {
+    return this.ctx.services.warehouses.count(this.ctx);
+  }
+
+  @SensitiveField('Overview', () => Int, P.SystemSessionRead, 'Sessions not yet expired.')
+  activeSessions() {
+    return this.ctx.services.auth.activeSessionCount();
+  }
+
+  @SensitiveField('Overview', () => [DayCount], P.SystemSessionRead, 'Successful sign-ins per day, last 14 days.')
+  loginsByDay() {
+    return this.ctx.services.overview.loginsByDay(14, true);
+  }
+
+  @SensitiveField('Overview', () => [DayCount], P.SystemSessionRead, 'Failed sign-ins per day, last 14 days.')
+  failedLoginsByDay() {
+    return this.ctx.services.overview.loginsByDay(14, false);
+  }
+
+  @SensitiveField('Overview', () => [DayCount], P.SystemAuditRead, 'Audited changes per day, last 14 days.')
+  changesByDay() {
+    return this.ctx.services.overview.auditByDay(14);
+  }
+}
+
+@Resolver()
+export class SystemResolver {
+  @Query(() => Overview)
+  @SignedIn()
+  overview(@Ctx() ctx: Context) {
+    return new Overview(ctx);
+  }
+
+  @Query(() => CompanySettings)
+  @Allow(P.SystemSettingsRead)
+  companySettings(@Ctx() ctx: Context) {
+    return ctx.services.settings.get();
+  }
+
+  @Mutation(() => CompanySettings)
+  @Allow(P.SystemSettingsManage)
+  updateCompanySettings(@Arg('input') input: UpdateSettingsInput, @Ctx() ctx: Context) {
+    return ctx.services.settings.update(ctx, input);
+  }
+}

@@ -1,0 +1,26 @@
+import { IsOptional, Length } from 'class-validator';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../../core/decimal';
+import { CostingMethod } from './settings.entity';
+
+@InputType()
+export class UpdateSettingsInput {
+  @Field(() => Int) version: number;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 200) companyName?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(3, 3) currency?: string;
+  @Field(() => CostingMethod, { nullable: true }) costingMethod?: CostingMethod;
+  @Field(() => DecimalScalar, { nullable: true }) defaultTaxRate?: string;
+  @Field(() => DecimalScalar, { nullable: true }) defaultCreditLimit?: string;
+}
+
+@ObjectType()
+export class DayCount {
+  @Field({ description: 'YYYY-MM-DD (UTC)' }) day: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType()
+export class KeyCount {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}

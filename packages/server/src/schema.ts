@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
+import type { Context } from './core/context';
+import { DecimalScalar } from './core/decimal';
+import { authChecker } from './core/permissions/guard';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { createAuditPubSub, redact, type AuditPubSub } from './modules/audit/audit.service';
+import { AuthResolver, RoleResolver, UserResolver } from './modules/auth/auth.resolver';
+import { WarehouseResolver } from './modules/stock/warehouse.resolver';
+import { SystemResolver } from './modules/system/system.resolver';
+import { inTransaction } from './core/db';
+
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver];
+
+/**
+ * Every successful mutation leaves an audit row. Services write a precise one (before/after) in
+ * their own transaction; any mutation that did not gets a generic row with its redacted arguments.
+ */
+const auditEveryMutation: MiddlewareFn<Context> = async ({ info, args, context }, next) => {
+  const isRootMutation = info.parentType.name === 'Mutation' && info.path.prev === undefined;
+  if (isRootMutation) context.auditWritten = false;
+  const result = await next();
+  if (isRootMutation && !context.auditWritten) {
+    await inTransaction(context.services.ds, (tx) =>
+      context.services.audit.record(tx, context, { action: `api.${info.fieldName}`, entityType: '', after: redact(args) }),
+    );
+  }
+  return result;
+};
+
+export function createSchema(pubSub?: AuditPubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    pubSub: (pubSub ?? createAuditPubSub()) as any,
+    globalMiddlewares: [auditEveryMutation],
+    // the schema's text is emitted by `pnpm emit-schema` for the console's codegen
+    emitSchemaFile: false,
+  }).then((schema) => {
+    void DecimalScalar;
+    return schema;
+  });
+}

@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { SEEDED_ROLES } from './core/permissions/catalogue';
+import { AuditEntry } from './modules/audit/audit-entry.entity';
+import { LoginAttempt } from './modules/auth/login-attempt.entity';
+import { hashPassword } from './modules/auth/password';
+import { Role } from './modules/auth/role.entity';
+import { User } from './modules/auth/user.entity';
+import { Warehouse, WarehouseKind } from './modules/stock/warehouse.entity';
+import { CompanySettings } from './modules/system/settings.entity';
+
+/** Built-in roles follow the catalogue in code: a new permission reaches them on the next start. */
+export async function seedBase(ds: DataSource): Promise<void> {
+  const repo = ds.getRepository(Role);
+  for (const r of SEEDED_ROLES) {
+    const existing = await repo.findOne({ where: { code: r.code } });
+    if (!existing) await repo.insert({ code: r.code, name: r.name, nameZh: r.nameZh, permissions: r.permissions, builtIn: true, version: 1 });
+    else if (existing.builtIn && JSON.stringify([...existing.permissions].sort()) !== JSON.stringify([...r.permissions].sort())) {
+      await repo.update({ id: existing.id }, { permissions: r.permissions, version: existing.version + 1 });
+    }
+  }
+  const settings = ds.getRepository(CompanySettings);
+  if (!(await settings.findOne({ where: { id: 1 } }))) await settings.insert({ id: 1, companyName: '', version: 1 });
+}
+
+/** First start outside demo mode: an `admin` with JXC_ADMIN_PASSWORD, or a generated password printed once. */
+export async function ensureAdmin(ds: DataSource, password?: string): Promise<{ created: boolean; password?: string }> {
+  const users = ds.getRepository(User);
+  if ((await users.count()) > 0) return { created: false };
+  const pw = password || crypto.randomBytes(12).toString('base64url');
+  const admin = await ds.getRepository(Role).findOneByOrFail({ code: 'admin' });
+  await users.save(
+    users.create({
+      username: 'admin',
+      displayName: 'Administrator',
+      passwordHash: await hashPassword(pw),
+      active: true,
+      mustChangePassword: !password,
+      createdAt: new Date(),
+      version: 1,
+      roles: [admin],
+      warehouses: [],
+    }),
+  );
+  return { created: true, password: password ? undefined : pw };
+}
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_USERS = [
+  { username: 'admin', displayName: '系统管理员 Admin', role: 'admin', email: 'admin@demo.jxc', phone: '13800000001' },
+  { username: 'manager', displayName: '王经理 Wang', role: 'manager', email: 'wang@demo.jxc', phone: '13800000002' },
+  { username: 'accountant', displayName: '李会计 Li', role: 'accountant', email: 'li@demo.jxc', phone: '13800000003' },
+  { username: 'purchaser', displayName: '赵采购 Zhao', role: 'purchaser', email: 'zhao@demo.jxc', phone: '13800000004' },
+  { username: 'sales', displayName: '钱销售 Qian', role: 'sales', email: 'qian@demo.jxc', phone: '13800000005' },
+  { username: 'warehouse', displayName: '孙仓管 Sun', role: 'warehouse', email: 'sun@demo.jxc', phone: '13800000006' },
+];
+
+/** Demo data: one user per role, three warehouses, and two weeks of activity for the overview. */
+export async function seedDemo(ds: DataSource): Promise<boolean> {
+  if ((await ds.getRepository(User).count()) > 0) return false;
+  const whs = await ds.getRepository(Warehouse).save([
+    { code: 'SH01', name: '上海总仓', kind: WarehouseKind.OWN, allowNegative: false, active: true, version: 1 },
+    { code: 'GZ01', name: '广州仓', kind: WarehouseKind.OWN, allowNegative: false, active: true, version: 1 },
+    { code: 'CN3P', name: '菜鸟第三方仓', kind: WarehouseKind.THIRD_PARTY, allowNegative: false, active: true, version: 1 },
+  ]);
+  const roles = await ds.getRepository(Role).find();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const users: User[] = [];
+  for (const u of DEMO_USERS) {
+    users.push(
+      await ds.getRepository(User).save({
+        username: u.username,
+        displayName: u.displayName,
+        email: u.email,
+        phone: u.phone,
+        passwordHash: hash,
+        active: true,
+        mustChangePassword: false,
+        createdAt: new Date(Date.now() - 20 * 86400_000),
+        version: 1,
+        roles: roles.filter((r) => r.code === u.role),
+        warehouses: u.role === 'warehouse' ? [whs[0]] : [],
+      }),
+    );
+  }
+  await ds.getRepository(CompanySettings).update({ id: 1 }, { companyName: '示例商贸有限公司 Demo Trading Co.' });
+  // two weeks of sign-ins and changes, so the overview's charts start with a history
+  const attempts: Partial<LoginAttempt>[] = [];
+  const audit: Partial<AuditEntry>[] = [];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let d = 13; d >= 1; d--) {
+    for (const u of users) {
+      const at = new Date(Date.now() - d * 86400_000 + Math.floor(rnd() * 8 * 3600_000));
+      attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: true, at });
+      if (rnd() < 0.15) attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: false, at: new Date(at.getTime() - 60_000) });
+      audit.push({ at, userId: u.id, username: u.username, roles: u.roles.map((r) => r.code), address: '10.0.0.' + (u.id + 10), requestId: crypto.randomUUID(), action: 'auth.login', entityType: 'User', entityId: String(u.id), before: null, after: null });
+    }
+  }
+  await ds.getRepository(LoginAttempt).insert(attempts);
+  await ds.getRepository(AuditEntry).insert(audit);
+  return true;
+}
