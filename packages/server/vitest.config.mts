@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const onMariaDb = process.env.JXC_TEST_DB === 'mariadb';
 
 export default defineConfig({
   resolve: {
@@ -9,7 +10,10 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    // the SQLite run takes unit and integration tests; the MariaDB run repeats the integration
+    // tests there and adds the MariaDB-only ones (migrations, concurrency)
+    include: onMariaDb ? ['src/**/*.int.test.ts', 'src/**/*.mariadb.test.ts'] : ['src/**/*.test.ts'],
+    exclude: onMariaDb ? [] : ['src/**/*.mariadb.test.ts', 'node_modules/**'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -20,7 +20,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   }
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   return {
-    type: 'mysql',
+    // MariaDB reports column defaults differently; its own driver type keeps schema diffs empty
+    type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     host: u.hostname,
     port: Number(u.port || 3306),
     username: decodeURIComponent(u.username || 'root'),

@@ -60,8 +60,20 @@ const PASS_THROUGH = new Set<string>([
 const DB_DOWN = /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|ETIMEDOUT|Pool is closed|Connection lost|connect ECONN|ENOTFOUND|Can't add new command when connection is in closed state/i;
 
 /** One place that decides what a client sees: known codes pass, everything else is masked. */
+const GENERIC = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', undefined]);
+
+/** Apollo wraps validation and variable errors in generic codes; ours (QUERY_TOO_DEEP, INVALID_DECIMAL …) sit underneath. */
+function specificCode(error: unknown): string | undefined {
+  let e: any = error;
+  for (let i = 0; e && i < 6; i++, e = e.originalError) {
+    const c = e.extensions?.code;
+    if (c && !GENERIC.has(c) && (Object.values(ErrorCode) as string[]).includes(c)) return c;
+  }
+  return undefined;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code as string | undefined;
+  const code = specificCode(error) ?? (formatted.extensions?.code as string | undefined);
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   // TypeGraphQL's argument validation
   const validationErrors = (original as { extensions?: { validationErrors?: unknown[] } })?.extensions?.validationErrors;
@@ -77,7 +89,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && PASS_THROUGH.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const ext: Record<string, unknown> = { code };
     if (formatted.extensions?.details) ext.details = formatted.extensions.details;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+    return { message: code === 'INVALID_DECIMAL' ? innermostMessage(error) ?? formatted.message : formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
   }
   const msg = String((original as Error)?.message ?? '') + String((original as any)?.code ?? '');
   if (DB_DOWN.test(msg)) {
@@ -85,4 +97,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (process.env.JXC_LOG_ERRORS !== '0') console.error('[jxc] internal error', error);
   return { message: 'Something went wrong on the server. The error was logged.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function innermostMessage(error: unknown): string | undefined {
+  let e: any = error;
+  let msg: string | undefined;
+  for (let i = 0; e && i < 6; i++, e = e.originalError) if (e.extensions?.code === 'INVALID_DECIMAL') msg = e.message;
+  return msg;
 }

@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 
-export const LIMITS = { depth: 8, aliases: 15, cost: 20_000, tokens: 3_000, directives: 20 };
+export const LIMITS = { depth: 8, aliases: 15, cost: 10_000, tokens: 3_000, directives: 20 };
 
 /**
  * Depth, alias and cost limits, checked before anything runs. Cost counts each field once per
@@ -31,7 +31,7 @@ export function limitRules(limits = LIMITS) {
         directives += sel.directives?.length ?? 0;
         if (sel.kind === Kind.FIELD) {
           if (sel.alias) aliases++;
-          if (sel.name.value.startsWith('__')) continue;
+          if (sel.name.value === '__typename') continue;
           const m = multiplier * pageLimit(sel);
           cost += multiplier;
           if (sel.selectionSet) {

@@ -1,2 +1,3 @@
+import { Init1795577995052 } from './1795577995052-Init';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
-export const migrations: Function[] = [];
+export const migrations: Function[] = [Init1795577995052];
