@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { countByDay } from '../system/overview.service';
+import { redact } from './audit.service';
+
+describe('audit helpers', () => {
+  it('never writes secrets into the trail, however deep', () => {
+    expect(redact({ input: { username: 'x', password: 'p', nested: [{ token: 't', ok: 1 }] }, passwordHash: 'h' })).toEqual({
+      input: { username: 'x', password: '[redacted]', nested: [{ token: '[redacted]', ok: 1 }] },
+      passwordHash: '[redacted]',
+    });
+  });
+
+  it('counts per UTC day with zeros for quiet days, oldest first', () => {
+    const now = new Date('2026-11-25T10:00:00Z');
+    const r = countByDay([new Date('2026-11-25T01:00:00Z'), new Date('2026-11-23T23:59:59Z'), new Date('2026-11-23T00:00:00Z'), new Date('2026-11-01T00:00:00Z')], 3, now);
+    expect(r).toEqual([
+      { day: '2026-11-23', count: 2 },
+      { day: '2026-11-24', count: 0 },
+      { day: '2026-11-25', count: 1 },
+    ]);
+  });
+});
