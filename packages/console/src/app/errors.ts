@@ -1,0 +1,62 @@
+import type { CombinedError } from '@urql/core';
+import { ElMessage } from 'element-plus';
+import { i18n } from './i18n';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export const KNOWN_CODES = [
+  'UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'BAD_USER_INPUT', 'INVALID_DECIMAL', 'NOT_FOUND', 'CONFLICT',
+  'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'WEAK_PASSWORD', 'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX',
+  'TOO_MANY_ALIASES', 'BATCHING_DISABLED', 'PAYLOAD_TOO_LARGE', 'DB_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
+] as const;
+
+export interface DescribedError {
+  code: string;
+  text: string;
+  fields: FieldProblem[];
+}
+
+/** The first server error, translated from its `extensions.code` (never the raw server text alone). */
+export function describeError(error: CombinedError | Error | null | undefined): DescribedError | null {
+  if (!error) return null;
+  const t = i18n.global.t;
+  const te = i18n.global.te;
+  const combined = error as CombinedError;
+  if (combined.networkError && !combined.graphQLErrors?.length) {
+    return { code: 'NETWORK', text: t('errors.NETWORK'), fields: [] };
+  }
+  const first = combined.graphQLErrors?.find((g) => g.extensions?.code) ?? combined.graphQLErrors?.[0];
+  const code = String(first?.extensions?.code ?? 'UNKNOWN');
+  const details = (first?.extensions?.details ?? {}) as Record<string, any>;
+  const fields: FieldProblem[] = Array.isArray(details.fields) ? details.fields : [];
+  const params: Record<string, unknown> = {};
+  if (code === 'ACCOUNT_LOCKED') params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
+  let text = te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
+  if (code === 'BAD_USER_INPUT' && fields.length) {
+    text += ' ' + fields.map((f) => fieldLabel(f.field)).join(t('common.listSeparator'));
+  }
+  if (code === 'FORBIDDEN' && Array.isArray(details.permissions) && details.permissions.length) {
+    text += ' ' + details.permissions.map((p: string) => (te(`permissions.${p}`) ? t(`permissions.${p}`) : p)).join(t('common.listSeparator'));
+  }
+  return { code, text, fields };
+}
+
+export function fieldLabel(field: string): string {
+  const key = `fields.${field}`;
+  return i18n.global.te(key) ? i18n.global.t(key) : field;
+}
+
+/** A toast with the translated error; returns the code so callers can react (e.g. reload on CONFLICT). */
+export function showError(error: CombinedError | Error | null | undefined): string | undefined {
+  const d = describeError(error);
+  if (!d) return undefined;
+  if (d.code === 'UNAUTHENTICATED' || d.code === 'SESSION_EXPIRED') {
+    ElMessage({ type: 'warning', message: d.text, grouping: true });
+  } else {
+    ElMessage({ type: 'error', message: d.text, grouping: true, duration: 5000, customClass: `err-${d.code}` });
+  }
+  return d.code;
+}

@@ -1,0 +1,36 @@
+import { createI18n } from 'vue-i18n';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: { value: Locale; label: string }[] = [
+  { value: 'zh-CN', label: '简体中文' },
+  { value: 'en', label: 'English' },
+];
+const STORAGE_KEY = 'jxc.locale';
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+export function setLocale(locale: Locale) {
+  i18n.global.locale.value = locale;
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+}
+
+export function currentLocale(): Locale {
+  return i18n.global.locale.value as Locale;
+}
+
+document.documentElement.lang = initialLocale();

@@ -1,0 +1,80 @@
+import type { Component } from 'vue';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { authRoutes, profileRoutes } from '@/features/auth/routes';
+import { auditRoutes } from '@/features/audit/routes';
+import { overviewRoutes } from '@/features/overview/routes';
+import { roleRoutes } from '@/features/roles/routes';
+import { stockRoutes } from '@/features/stock/routes';
+import { systemRoutes } from '@/features/system/routes';
+import { userRoutes } from '@/features/users/routes';
+import AppShell from '@/layout/AppShell.vue';
+import { i18n } from './i18n';
+import { can, clearSession, loadMe, session } from './session';
+import { onAuthError } from './urql';
+
+export type MenuGroup = 'workspace' | 'stock' | 'system';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Needed to open the page (and to see it in the menu). */
+    permission?: string;
+    /** Open without signing in. */
+    public?: boolean;
+    /** i18n key of the page title. */
+    title?: string;
+    menu?: { group: MenuGroup; icon: Component; order: number };
+  }
+}
+
+/** Pages inside the shell; the side menu is built from their meta. */
+export const shellRoutes: RouteRecordRaw[] = [
+  ...overviewRoutes,
+  ...userRoutes,
+  ...roleRoutes,
+  ...auditRoutes,
+  ...stockRoutes,
+  ...systemRoutes,
+  ...profileRoutes,
+  { path: '403', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
+  { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/layout/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [...authRoutes, { path: '/', component: AppShell, children: shellRoutes }],
+});
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) {
+    try {
+      await loadMe();
+    } catch {
+      clearSession();
+    }
+  }
+  const me = session.me;
+  if (to.meta.public) {
+    if (me && to.name === 'login') return { path: '/' };
+    return true;
+  }
+  if (!me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  if (me.user.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' };
+  if (to.meta.permission && !can(to.meta.permission)) {
+    return { name: 'forbidden', query: { from: to.fullPath } };
+  }
+  return true;
+});
+
+router.afterEach((to) => {
+  const title = to.meta.title ? i18n.global.t(to.meta.title) : '';
+  document.title = title ? `${title} · jxc 进销存` : 'jxc 进销存';
+});
+
+// a request found the session gone: back to the sign-in page
+onAuthError(() => {
+  const current = router.currentRoute.value;
+  clearSession();
+  if (!current.meta.public) {
+    void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
+  }
+});

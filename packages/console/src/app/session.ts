@@ -1,0 +1,47 @@
+import { computed, reactive } from 'vue';
+import type { MeQuery as MeResult } from '@/gql/graphql';
+import { MeQuery } from '@/features/auth/queries';
+import { client } from './urql';
+
+export type Me = NonNullable<MeResult['me']>;
+
+/** The signed-in user and their permissions: the permission store of the console. */
+export const session = reactive({
+  me: null as Me | null,
+  loaded: false,
+});
+
+let pending: Promise<Me | null> | null = null;
+
+/** Loads `me` from the server (the session cookie decides who that is). */
+export function loadMe(force = false): Promise<Me | null> {
+  if (session.loaded && !force) return Promise.resolve(session.me);
+  pending ??= client
+    .query(MeQuery, {}, { requestPolicy: 'network-only' })
+    .toPromise()
+    .then((r) => {
+      if (r.error && !r.data) throw r.error;
+      session.me = r.data?.me ?? null;
+      session.loaded = true;
+      return session.me;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+export function clearSession() {
+  session.me = null;
+  session.loaded = true;
+}
+
+const permissionSet = computed(() => new Set(session.me?.permissions ?? []));
+
+/** Whether the signed-in user holds a permission (the API enforces it anyway). */
+export function can(permission: string | undefined | null): boolean {
+  if (!permission) return !!session.me;
+  return permissionSet.value.has(permission);
+}
+
+export const signedIn = computed(() => !!session.me);

@@ -1,0 +1,47 @@
+/**
+ * Formats a decimal string with thousands separators and a fixed number of places, by string
+ * operations only (money never becomes a JS number).
+ */
+export function formatDecimal(value: string | null | undefined, places = 2): string {
+  if (value === null || value === undefined || value === '') return '';
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, intRaw, fracRaw = ''] = m;
+  let int = intRaw.replace(/^0+(?=\d)/, '') || '0';
+  let frac = fracRaw;
+  if (frac.length > places) {
+    // round half up on the digit string
+    const keep = frac.slice(0, places);
+    const roundUp = Number(frac[places]) >= 5;
+    frac = keep;
+    if (roundUp) {
+      const digits = (int + frac).split('').map(Number);
+      let i = digits.length - 1;
+      while (i >= 0) {
+        if (digits[i] === 9) { digits[i] = 0; i--; } else { digits[i]++; break; }
+      }
+      let joined = digits.join('');
+      if (i < 0) joined = '1' + joined;
+      int = joined.slice(0, joined.length - places) || '0';
+      frac = joined.slice(joined.length - places);
+    }
+  }
+  frac = frac.padEnd(places, '0');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const isZero = /^[0,]*$/.test(grouped) && /^0*$/.test(frac);
+  return `${sign && !isZero ? '-' : ''}${grouped}${places > 0 ? '.' + frac : ''}`;
+}
+
+/** "0.130000" → "13%" ; "0.065" → "6.5%" (string shifting, no floating point). */
+export function formatRate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, int, frac = ''] = m;
+  const f = frac.padEnd(2, '0');
+  const whole = ((int || '0') + f.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const rest = f.slice(2).replace(/0+$/, '');
+  return `${sign}${whole}${rest ? '.' + rest : ''}%`;
+}
+
+export const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;

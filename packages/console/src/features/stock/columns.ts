@@ -1,0 +1,9 @@
+import type { Column } from '@/components/columns';
+
+export const warehouseColumns: Column[] = [
+  { key: 'code', label: 'fields.code', width: 120, kind: 'mono' },
+  { key: 'name', label: 'fields.name', minWidth: 180 },
+  { key: 'kind', label: 'warehouses.kind', width: 130 },
+  { key: 'allowNegative', label: 'warehouses.allowNegative', kind: 'bool', width: 130 },
+  { key: 'active', label: 'fields.status', width: 100 },
+];

@@ -1,0 +1,11 @@
+import { Setting } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+export const systemRoutes: RouteRecordRaw[] = [
+  {
+    path: 'admin/settings',
+    name: 'settings',
+    component: () => import('./SettingsPage.vue'),
+    meta: { title: 'menu.settings', permission: 'system.settings.read', menu: { group: 'system', icon: Setting, order: 4 } },
+  },
+];
