@@ -1,0 +1,85 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/**
+ * The seeded roles, read from the server's catalogue (the one source of truth). The server package
+ * is CommonJS TypeScript outside this package, so it is transpiled here rather than imported.
+ */
+function loadSeededRoles(): { code: string; permissions: string[] }[] {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/src/core/permissions/catalogue.ts');
+  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('module', 'exports', js)(module, module.exports);
+  return module.exports.SEEDED_ROLES as { code: string; permissions: string[] }[];
+}
+const SEEDED_ROLES = loadSeededRoles();
+
+export { expect };
+
+/** Every test talks to the server that global-setup started. */
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    const url = process.env.E2E_BASE_URL;
+    if (!url) throw new Error('E2E_BASE_URL is not set: global-setup did not run');
+    await use(url);
+  },
+});
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_ROLES = ['admin', 'manager', 'accountant', 'purchaser', 'sales', 'warehouse'] as const;
+
+/** Menu entries (route names) and the permission each needs, as in src/features/<area>/routes.ts. */
+export const MENU_PERMISSIONS: Record<string, string | null> = {
+  overview: null,
+  directory: 'system.user.read',
+  users: 'system.user.manage',
+  roles: 'system.role.read',
+  audit: 'system.audit.read',
+  warehouses: 'stock.warehouse.read',
+  settings: 'system.settings.read',
+};
+
+/** The menu a seeded role should see, derived from the server's permission catalogue. */
+export function expectedMenu(roleCode: string): string[] {
+  const role = SEEDED_ROLES.find((r) => r.code === roleCode);
+  if (!role) throw new Error(`no seeded role ${roleCode}`);
+  const perms = new Set<string>(role.permissions);
+  return Object.entries(MENU_PERMISSIONS)
+    .filter(([, p]) => p === null || perms.has(p))
+    .map(([name]) => name)
+    .sort();
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Signs in and waits for the shell. */
+export async function loginOk(page: Page, username: string, password = DEMO_PASSWORD) {
+  await login(page, username, password);
+  await expect(page.getByTestId('menu-overview')).toBeVisible();
+}
+
+export async function menuEntries(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('menu-overview')).toBeVisible();
+  const ids = await page.getByTestId('side-menu').locator('[data-testid^="menu-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+  return ids.map((id) => id.replace(/^menu-/, '')).sort();
+}
+
+export async function logout(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('cmd-logout').click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** A GraphQL call with the page's session cookie (as the console sends it: POST, JSON). */
+export async function gql(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  const r = await page.request.post('/graphql', { data: { query, variables }, headers: { 'content-type': 'application/json' } });
+  return (await r.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: { hiddenFields?: string[] } };
+}

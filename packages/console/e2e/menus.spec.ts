@@ -1,0 +1,25 @@
+import { DEMO_ROLES, expect, expectedMenu, loginOk, menuEntries, test } from './fixtures';
+
+test.describe('side menu per role (zh-CN)', () => {
+  // guard against the derivation itself going wrong
+  test('expected sets match the catalogue for admin and sales', () => {
+    expect(expectedMenu('admin')).toEqual(['audit', 'directory', 'overview', 'roles', 'settings', 'users', 'warehouses']);
+    expect(expectedMenu('manager')).toEqual(['audit', 'directory', 'overview', 'roles', 'settings', 'warehouses']);
+    expect(expectedMenu('sales')).toEqual(['directory', 'overview', 'warehouses']);
+  });
+
+  for (const role of DEMO_ROLES) {
+    test(`${role} sees exactly the menu of the role`, async ({ page }) => {
+      await loginOk(page, role);
+      await expect(page).toHaveURL(/\/$/);
+      expect(await menuEntries(page)).toEqual(expectedMenu(role));
+      await expect(page.getByTestId('brand')).toContainText('jxc 进销存');
+      await expect(page.getByTestId('menu-overview')).toContainText('概览');
+      // every menu entry opens its page without the 403 page
+      for (const name of expectedMenu(role)) {
+        await page.getByTestId(`menu-${name}`).click();
+        await expect(page.getByTestId('forbidden')).toHaveCount(0);
+      }
+    });
+  }
+});
