@@ -1,0 +1,5 @@
+export * from './types';
+export { applyMovingAverage, emptyAverageState } from './moving-average';
+export { applyFifo, emptyFifoState } from './fifo';
+export { applyMove, compareMoves, emptyState, recostFrom, replay, type RecostResult } from './replay';
+export { sumsMatch } from './check';
