@@ -17,6 +17,7 @@ type Documents = {
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { id at username roles action entityType entityId address requestId before after }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) { key count }\n  }\n": typeof types.AuditStatsDocument,
     "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) { filename contentType content columns }\n  }\n": typeof types.ExportAuditLogDocument,
+    "\n  subscription AuditLogged {\n    auditLogged { id at username action }\n  }\n": typeof types.AuditLoggedDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user { id username mustChangePassword }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -43,6 +44,7 @@ const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { id at username roles action entityType entityId address requestId before after }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) { key count }\n  }\n": types.AuditStatsDocument,
     "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) { filename contentType content columns }\n  }\n": types.ExportAuditLogDocument,
+    "\n  subscription AuditLogged {\n    auditLogged { id at username action }\n  }\n": types.AuditLoggedDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user { id username mustChangePassword }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -92,6 +94,10 @@ export function graphql(source: "\n  query AuditStats($filter: AuditFilter, $gro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) { filename contentType content columns }\n  }\n"): (typeof documents)["\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) { filename contentType content columns }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditLogged {\n    auditLogged { id at username action }\n  }\n"): (typeof documents)["\n  subscription AuditLogged {\n    auditLogged { id at username action }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,3 +22,9 @@ export const ExportAuditLogQuery = graphql(`
     exportAuditLog(filter: $filter) { filename contentType content columns }
   }
 `);
+
+export const AuditLoggedSubscription = graphql(`
+  subscription AuditLogged {
+    auditLogged { id at username action }
+  }
+`);

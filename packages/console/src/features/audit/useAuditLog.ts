@@ -1,12 +1,12 @@
-import { useClientHandle, useQuery } from '@urql/vue';
-import { computed } from 'vue';
+import { useClientHandle, useQuery, useSubscription } from '@urql/vue';
+import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/app/errors';
 import { downloadFile } from '@/app/download';
 import { can } from '@/app/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { AuditFilter } from '@/gql/graphql';
-import { AuditLogQuery, AuditStatsQuery, ExportAuditLogQuery } from './queries';
+import { AuditLogQuery, AuditLoggedSubscription, AuditStatsQuery, ExportAuditLogQuery } from './queries';
 
 /** Start of a local day (YYYY-MM-DD) as an ISO instant; `to` is exclusive, so the day after. */
 function dayStart(day: string, plusDays = 0): string {
@@ -44,6 +44,18 @@ export function useAuditLog() {
     };
   });
 
+  // rows written since the page loaded, over the websocket (graphql-ws; the cookie goes with the upgrade)
+  const fresh = ref(0);
+  useSubscription({ query: AuditLoggedSubscription }, (_prev, data) => {
+    if (data?.auditLogged) fresh.value++;
+    return data;
+  });
+  function refresh() {
+    fresh.value = 0;
+    void q.executeQuery();
+    void stats.executeQuery();
+  }
+
   async function exportCsv() {
     const r = await handle.client.query(ExportAuditLogQuery, { filter: filter.value }).toPromise();
     if (r.error || !r.data) return showError(r.error);
@@ -59,6 +71,8 @@ export function useAuditLog() {
     data: computed(() => q.data.value?.auditLog),
     hiddenFields: computed<string[]>(() => q.extensions.value?.hiddenFields ?? []),
     exportCsv,
+    fresh,
+    refresh,
   };
 }
 

@@ -53,13 +53,13 @@ export function useOverview() {
     if (!r) return null;
     return {
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0, type: 'scroll' },
       series: [
         {
           type: 'pie',
-          radius: ['42%', '68%'],
-          center: ['50%', '44%'],
-          label: { formatter: '{b}: {c}' },
+          radius: ['36%', '58%'],
+          center: ['50%', '50%'],
+          avoidLabelOverlap: true,
+          label: { formatter: '{b}\n{c}', overflow: 'none', fontSize: 12, lineHeight: 16 },
           data: r.map((k) => ({ name: roleLabel(k.key), value: k.count })),
         },
       ],
