@@ -59,6 +59,9 @@ export default async function globalSetup() {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // never leave a server behind, even when the runner itself crashes
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const baseURL = `http://127.0.0.1:${port}`;
@@ -66,6 +69,7 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseURL;
 
   return async () => {
+    process.off('exit', killOnExit);
     child.kill('SIGTERM');
     await new Promise((r) => {
       const timer = setTimeout(() => { child.kill('SIGKILL'); r(null); }, 5000);

@@ -74,11 +74,15 @@ export type UpdateRoleInput = {
 };
 
 export type UpdateSettingsInput = {
+  /** YYYY-MM-DD; closes every period up to that day */
+  closedThrough?: string | null | undefined;
   companyName?: string | null | undefined;
   costingMethod?: CostingMethod | null | undefined;
   currency?: string | null | undefined;
   defaultCreditLimit?: string | null | undefined;
   defaultTaxRate?: string | null | undefined;
+  /** JSON object: document type → pattern */
+  numberPatterns?: string | null | undefined;
   version: number;
 };
 
