@@ -3,7 +3,17 @@ import { LoginAttempt } from './modules/auth/login-attempt.entity';
 import { Role } from './modules/auth/role.entity';
 import { Session } from './modules/auth/session.entity';
 import { User } from './modules/auth/user.entity';
+import { Brand, Category } from './modules/catalog/category.entity';
+import { Product, ProductUnit } from './modules/catalog/product.entity';
+import { Sku, SkuBarcode } from './modules/catalog/sku.entity';
+import { DocSequence, IdempotencyRecord, StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledger.entity';
+import { Batch, Bin, Zone } from './modules/stock/location.entity';
+import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
 
-export const entities = [User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings];
+export const entities = [
+  User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
+  Category, Brand, Product, ProductUnit, Sku, SkuBarcode,
+  Zone, Bin, Batch, StockDocument, StockDocumentLine, StockLedgerEntry, StockBalance, StockCost, DocSequence, IdempotencyRecord,
+];

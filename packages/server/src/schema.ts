@@ -7,11 +7,14 @@ import { authChecker } from './core/permissions/guard';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { createAuditPubSub, redact, type AuditPubSub } from './modules/audit/audit.service';
 import { AuthResolver, RoleResolver, UserResolver } from './modules/auth/auth.resolver';
+import { CatalogResolver, ProductFieldResolver, SkuFieldResolver } from './modules/catalog/catalog.resolver';
+import { LocationResolver } from './modules/stock/location.resolver';
 import { WarehouseResolver } from './modules/stock/warehouse.resolver';
+import { StockDocumentResolver, StockReportResolver } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { inTransaction } from './core/db';
 
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver];
 
 /**
  * Every successful mutation leaves an audit row. Services write a precise one (before/after) in

@@ -4,13 +4,19 @@ import { AuditService, createAuditPubSub } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { RoleService } from './modules/auth/role.service';
 import { UserService } from './modules/auth/user.service';
+import { CatalogService } from './modules/catalog/catalog.service';
+import { LocationService } from './modules/stock/location.service';
 import { WarehouseService } from './modules/stock/warehouse.service';
+import { PostingService } from './modules/stock/posting.service';
+import { StockDocumentService } from './modules/stock/stock-document.service';
+import { StockReportService } from './modules/stock/stock-report.service';
 import { OverviewService } from './modules/system/overview.service';
 import { SettingsService } from './modules/system/settings.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
   const audit = new AuditService(ds, createAuditPubSub());
+  const posting = new PostingService(ds);
   return {
     ds,
     config,
@@ -19,8 +25,13 @@ export function createServices(ds: DataSource, config: Config) {
     users: new UserService(ds, audit),
     roles: new RoleService(ds, audit),
     warehouses: new WarehouseService(ds, audit),
+    catalog: new CatalogService(ds, audit),
+    locations: new LocationService(ds, audit),
     settings: new SettingsService(ds, audit),
     overview: new OverviewService(ds),
+    posting,
+    stockDocuments: new StockDocumentService(ds, audit, posting),
+    stockReports: new StockReportService(ds),
   };
 }
 

@@ -39,10 +39,14 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-/** The embedded database may build its schema from the entities; decimals become TEXT there. */
+/** The embedded database may build its schema from the entities; decimals become TEXT and bigints INTEGER there. */
 function patchSqliteDecimals(ds: DataSource) {
   for (const meta of ds.entityMetadatas) {
-    for (const col of meta.columns) if (col.type === 'decimal') col.type = 'text';
+    for (const col of meta.columns) {
+      if (col.type === 'decimal') col.type = 'text';
+      // SQLite's autoincrement needs INTEGER, which is 64-bit there anyway
+      if (col.type === 'bigint') col.type = 'integer';
+    }
   }
 }
 

@@ -53,3 +53,17 @@ export const decimalTransformer = (scale: number): ValueTransformer => ({
 export function DecimalColumn(precision: number, scale: number, options: ColumnOptions = {}): PropertyDecorator {
   return Column({ type: 'decimal', precision, scale, transformer: decimalTransformer(scale), ...options });
 }
+
+/** Quantities: DECIMAL(18,6) in the database, without trailing zeros on the wire ("12", "2.125"). */
+export function QuantityColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({
+    type: 'decimal',
+    precision: 18,
+    scale: 6,
+    transformer: {
+      to: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(6)),
+      from: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed()),
+    },
+    ...options,
+  });
+}

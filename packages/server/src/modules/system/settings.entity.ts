@@ -36,6 +36,14 @@ export class CompanySettings {
   @DecimalColumn(18, 2, { name: 'default_credit_limit', default: '0.00' })
   defaultCreditLimit: string;
 
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: periods up to and including this day are closed; nothing may be posted into them.' })
+  @Column({ name: 'closed_through', type: 'varchar', length: 10, nullable: true })
+  closedThrough: string | null;
+
+  @Field(() => String, { description: 'JSON: document type → number pattern, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}; types not listed use the defaults.' })
+  @Column({ name: 'number_patterns', type: 'text', nullable: true })
+  numberPatterns: string | null;
+
   @Field(() => Int)
   @Column({ type: 'int', default: 1 })
   version: number;

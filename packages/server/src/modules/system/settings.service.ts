@@ -6,8 +6,10 @@ import { Decimal } from '../../core/decimal';
 import type { AuditService } from '../audit/audit.service';
 import { CompanySettings } from './settings.entity';
 import type { UpdateSettingsInput } from './system.types';
+import { DEFAULT_PATTERNS, validPattern } from '../../core/numbering';
 
 const snapshot = (s: CompanySettings) => ({ ...s });
+const before0 = (s: CompanySettings) => s.costingMethod;
 
 export class SettingsService {
   constructor(
@@ -30,11 +32,28 @@ export class SettingsService {
       const c = new Decimal(input.defaultCreditLimit);
       if (c.lt(0) || c.decimalPlaces() > 2 || c.abs().gte('1e16')) problems.push({ field: 'defaultCreditLimit', message: 'An amount of zero or more with at most 2 decimals.' });
     }
+    if (input.closedThrough !== undefined && input.closedThrough !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)) {
+      problems.push({ field: 'closedThrough', message: 'A date like 2026-10-31.' });
+    }
+    if (input.numberPatterns !== undefined && input.numberPatterns !== null) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(input.numberPatterns);
+      } catch {
+        parsed = null;
+      }
+      const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.entries(parsed).every(([k, v]) => k in DEFAULT_PATTERNS && typeof v === 'string' && validPattern(v));
+      if (!ok) problems.push({ field: 'numberPatterns', message: 'A JSON object of known document types to patterns with a counter like {0000}, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}.' });
+    }
     if (problems.length) throw badInput(problems);
+    if (input.costingMethod && input.costingMethod !== before0(await this.get())) {
+      const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
+      if (Number(n) > 0) throw badInput([{ field: 'costingMethod', message: 'The costing method cannot change once stock has been posted.' }]);
+    }
     const before = await this.get();
     return inTransaction(this.ds, async (tx) => {
       const patch: Partial<CompanySettings> = { version: input.version + 1 };
-      for (const k of ['companyName', 'currency', 'costingMethod', 'defaultTaxRate', 'defaultCreditLimit'] as const) {
+      for (const k of ['companyName', 'currency', 'costingMethod', 'defaultTaxRate', 'defaultCreditLimit', 'closedThrough', 'numberPatterns'] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       }
       if (patch.defaultTaxRate) patch.defaultTaxRate = new Decimal(patch.defaultTaxRate).toFixed(6);
@@ -45,5 +64,15 @@ export class SettingsService {
       await this.audit.record(tx, ctx, { action: 'settings.update', entityType: 'CompanySettings', entityId: 1, before: snapshot(before), after: snapshot(after) });
       return after;
     });
+  }
+}
+
+/** The number pattern of a document type: the company's, or the default. */
+export function patternFor(settings: CompanySettings, docType: string): string {
+  try {
+    const custom = settings.numberPatterns ? (JSON.parse(settings.numberPatterns) as Record<string, string>) : {};
+    return custom[docType] ?? DEFAULT_PATTERNS[docType];
+  } catch {
+    return DEFAULT_PATTERNS[docType];
   }
 }

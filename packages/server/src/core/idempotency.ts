@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { IdempotencyRecord } from '../modules/stock/ledger.entity';
+import type { Context } from './context';
+import { DomainError } from './errors';
+
+export const requestHash = (operation: string, body: unknown) =>
+  crypto.createHash('sha256').update(operation + '\n' + JSON.stringify(body)).digest('hex');
+
+/**
+ * Looks up an idempotency key inside the posting transaction. Returns the id the first request
+ * produced, or null when the key is new. The same key with another request is refused.
+ */
+export async function seenBefore(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string): Promise<string | null> {
+  if (!key) return null;
+  const rec = await tx.findOne(IdempotencyRecord, { where: { key } });
+  if (!rec) return null;
+  if (rec.requestHash !== hash || rec.operation !== operation || rec.userId !== ctx.user?.id) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', { key });
+  }
+  return rec.resultId;
+}
+
+/** Stored in the same transaction as the posting, so a retry after a failure posts again and one after success does not. */
+export async function remember(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string, resultId: string | number) {
+  if (!key) return;
+  await tx.insert(IdempotencyRecord, { key, userId: ctx.user!.id, requestHash: hash, operation, resultId: String(resultId), createdAt: new Date() });
+}
+
+export function isDuplicateKey(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = err.driverError?.code ?? err.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed: idempotency_record/.test(err.message ?? '');
+}

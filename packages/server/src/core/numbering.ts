@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+
+/** Default patterns; a company overrides them in settings. {yyyyMMdd} resets the counter daily, {yyyyMM} monthly, {yyyy} yearly. */
+export const DEFAULT_PATTERNS: Record<string, string> = {
+  other_in: 'QR-{yyyyMMdd}-{0000}',
+  other_out: 'QC-{yyyyMMdd}-{0000}',
+  transfer: 'TR-{yyyyMMdd}-{0000}',
+  adjustment: 'TZ-{yyyyMMdd}-{0000}',
+  purchase_order: 'PO-{yyyyMMdd}-{0000}',
+  purchase_receipt: 'PR-{yyyyMMdd}-{0000}',
+  sales_order: 'SO-{yyyyMMdd}-{0000}',
+  sales_shipment: 'SS-{yyyyMMdd}-{0000}',
+};
+
+const TOKEN = /\{(yyyyMMdd|yyyyMM|yyyy|0+)\}/g;
+
+export function validPattern(p: string): boolean {
+  return /\{0+\}/.test(p) && p.length <= 30 && p.replace(TOKEN, '').length <= 20;
+}
+
+/** The counter's period for a pattern and a YYYY-MM-DD date. */
+export function periodOf(pattern: string, date: string): string {
+  const d = date.replace(/-/g, '');
+  if (pattern.includes('{yyyyMMdd}')) return d;
+  if (pattern.includes('{yyyyMM}')) return d.slice(0, 6);
+  if (pattern.includes('{yyyy}')) return d.slice(0, 4);
+  return 'all';
+}
+
+export function formatNumber(pattern: string, date: string, n: number): string {
+  const d = date.replace(/-/g, '');
+  return pattern.replace(TOKEN, (_m, t: string) =>
+    t === 'yyyyMMdd' ? d : t === 'yyyyMM' ? d.slice(0, 6) : t === 'yyyy' ? d.slice(0, 4) : String(n).padStart(t.length, '0'),
+  );
+}
+
+/**
+ * The next number of a document type, allocated inside the posting transaction: the counter row
+ * stays locked until commit, and a rolled-back posting gives its number back, so numbers have no gaps.
+ */
+export async function nextNumber(tx: EntityManager, docType: string, date: string, pattern = DEFAULT_PATTERNS[docType]): Promise<string> {
+  const period = periodOf(pattern, date);
+  const mysql = tx.connection.options.type !== 'better-sqlite3';
+  await tx.query(`${mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)`, [docType, period]);
+  await tx.query('UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = ? AND period = ?', [docType, period]);
+  const [row] = await tx.query('SELECT last_no FROM doc_sequence WHERE doc_type = ? AND period = ?', [docType, period]);
+  return formatNumber(pattern, date, Number(row.last_no));
+}

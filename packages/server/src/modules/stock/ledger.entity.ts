@@ -1,0 +1,90 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DecimalColumn, QuantityColumn } from '../../core/decimal';
+
+/**
+ * 库存流水: append-only. One row per document line × bin × batch, with signed quantity, unit cost
+ * and value; re-costing a later issue after a back-dated posting appends a row of quantity 0 and
+ * the value difference, so no posted row is ever updated.
+ */
+@Entity('stock_ledger')
+@Index(['warehouseId', 'skuId', 'businessDate'])
+@Index(['documentId'])
+@Index(['businessDate'])
+export class StockLedgerEntry {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @Column({ name: 'bin_id', type: 'int', default: 0 }) binId: number;
+  @Column({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ name: 'batch_id', type: 'int', default: 0 }) batchId: number;
+  @Column({ name: 'document_id', type: 'int' }) documentId: number;
+  @Column({ name: 'document_line_id', type: 'int' }) documentLineId: number;
+  @Column({ name: 'document_type', type: 'varchar', length: 20 }) documentType: string;
+  @Column({ name: 'document_number', type: 'varchar', length: 40 }) documentNumber: string;
+  /** in, out, or recost (quantity 0: a later value correction of the entry it adjusts) */
+  @Column({ type: 'varchar', length: 8 }) kind: 'in' | 'out' | 'recost';
+  /**
+   * Where the value came from: price (an inbound at a given unit cost), method (the costing
+   * method decided it), fixed (a given value), reverse (minus the value of the entry it reverses).
+   * Replaying the ledger needs this to reproduce every value.
+   */
+  @Column({ name: 'cost_source', type: 'varchar', length: 8 }) costSource: 'price' | 'method' | 'fixed' | 'reverse';
+  /** recost: the entry corrected; reverse: the entry reversed */
+  @Column({ name: 'ref_entry_id', type: 'bigint', nullable: true }) refEntryId: string | null;
+  @Column({ name: 'business_date', type: 'varchar', length: 10 }) businessDate: string;
+  @QuantityColumn() qty: string;
+  @DecimalColumn(18, 6, { name: 'unit_cost' }) unitCost: string;
+  @DecimalColumn(18, 2) value: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+/**
+ * 现存量 per warehouse × bin × SKU × batch (0 = none), kept in the posting transaction. Value is
+ * costed per warehouse × SKU, so it lives on stock_cost, not here.
+ */
+@Entity('stock_balance')
+@Index(['warehouseId', 'binId', 'skuId', 'batchId'], { unique: true })
+@Index(['skuId'])
+export class StockBalance {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @Column({ name: 'bin_id', type: 'int', default: 0 }) binId: number;
+  @Column({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ name: 'batch_id', type: 'int', default: 0 }) batchId: number;
+  @QuantityColumn({ default: '0.000000' }) qty: string;
+  @QuantityColumn({ default: '0.000000' }) reserved: string;
+}
+
+/**
+ * The costing head of a warehouse × SKU: totals, the method's state, and the last move applied.
+ * Locking this row serialises postings of one warehouse × SKU, which the cost methods need.
+ */
+@Entity('stock_cost')
+export class StockCost {
+  @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  @QuantityColumn({ default: '0.000000' }) qty: string;
+  @DecimalColumn(18, 2, { default: '0.00' }) value: string;
+  /** JSON of the costing state (FIFO layers); empty for moving average */
+  @Column({ type: 'text', nullable: true }) state: string | null;
+  /** business date of the latest move applied; a move dated before it is back-dated */
+  @Column({ name: 'last_date', type: 'varchar', length: 10, default: '' }) lastDate: string;
+}
+
+/** Gap-free numbers: the counter row is updated in the posting transaction, so a failure uses none. */
+@Entity('doc_sequence')
+export class DocSequence {
+  @PrimaryColumn({ name: 'doc_type', type: 'varchar', length: 20 }) docType: string;
+  @PrimaryColumn({ type: 'varchar', length: 10 }) period: string;
+  @Column({ name: 'last_no', type: 'int', default: 0 }) lastNo: number;
+}
+
+/** A posting request seen before: same key and same request → the first result; another request → refused. */
+@Entity('idempotency_record')
+export class IdempotencyRecord {
+  @PrimaryColumn({ type: 'varchar', length: 100 }) key: string;
+  @Column({ name: 'user_id', type: 'int' }) userId: number;
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 }) requestHash: string;
+  @Column({ type: 'varchar', length: 60 }) operation: string;
+  @Column({ name: 'result_id', type: 'varchar', length: 64 }) resultId: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}

@@ -1,0 +1,421 @@
+import { Decimal } from 'decimal.js';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../../core/errors';
+import { applyMove, compareMoves, emptyState, type CostState, type CostingMethod, type Move } from '../../domain/costing';
+import { StockBalance, StockCost, StockLedgerEntry } from './ledger.entity';
+import { Warehouse } from './warehouse.entity';
+
+/** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
+export interface StockMove {
+  lineId: number;
+  /** the line's index in the document, for error details */
+  lineIndex: number;
+  warehouseId: number;
+  /** null on an issue: pick from the bins that hold stock (0 = no bin) */
+  binId: number | null;
+  skuId: number;
+  /** null on an issue: pick batches FEFO by expiry, then FIFO by receipt (0 = no batch) */
+  batchId: number | null;
+  /** signed, base unit */
+  qty: string;
+  /** inbound at a known price */
+  unitCost?: string;
+  /** a fixed value (same sign as qty) */
+  value?: string;
+  /** reverse exactly the value of this ledger entry (cancellations) */
+  reverses?: string;
+}
+
+export interface DocRef {
+  id: number;
+  type: string;
+  number: string;
+  businessDate: string;
+}
+
+export interface PostedRow {
+  lineId: number;
+  entryId: string;
+  qty: string;
+  unitCost: string;
+  value: string;
+}
+
+export interface ShortLine {
+  index: number;
+  skuId: number;
+  warehouseId: number;
+  binId: number;
+  batchId: number;
+  requested: string;
+  available: string;
+  short: string;
+}
+
+/** A move with its bin and batch decided. */
+type Placed = StockMove & { binId: number; batchId: number };
+
+const key = (w: number, s: number) => `${w}:${s}`;
+const D = (s: string | number) => new Decimal(s);
+
+/**
+ * The posting engine. Everything happens in the caller's transaction: the cost heads of each
+ * warehouse × SKU are locked in a fixed order (so postings of one warehouse × SKU run one at a
+ * time and costs are exact), balances are moved with a guard against going below zero, ledger
+ * rows are appended, and a back-dated move re-costs the later moves by appending value
+ * corrections — no posted row is ever updated.
+ */
+export class PostingService {
+  constructor(private readonly ds: DataSource) {}
+
+  private get mysql() {
+    return this.ds.options.type !== 'better-sqlite3';
+  }
+
+  async apply(tx: EntityManager, doc: DocRef, moves: StockMove[], method: CostingMethod): Promise<PostedRow[]> {
+    if (!moves.length) return [];
+    // 1. cost heads, in (warehouse, sku) order
+    const groups = new Map<string, StockMove[]>();
+    for (const m of moves) {
+      const k = key(m.warehouseId, m.skuId);
+      groups.set(k, [...(groups.get(k) ?? []), m]);
+    }
+    const headKeys = [...groups.keys()].sort((a, b) => {
+      const [aw, as] = a.split(':').map(Number);
+      const [bw, bs] = b.split(':').map(Number);
+      return aw - bw || as - bs;
+    });
+    const heads = new Map<string, StockCost>();
+    for (const k of headKeys) {
+      const [w, s] = k.split(':').map(Number);
+      heads.set(k, await this.lockHead(tx, w, s));
+    }
+
+    // 2. quantities: pick bins and batches for issues that did not name them (under the head
+    // locks, so nobody else picks the same units), then every balance in (warehouse, bin, sku,
+    // batch) order; collect every short line and fail once
+    const allowNegative = await this.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
+    const shorts: ShortLine[] = [];
+    const placed: Placed[] = [];
+    const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
+    for (const k of headKeys) {
+      for (const m of groups.get(k)!) {
+        const r = await this.place(tx, m, allowNegative.get(m.warehouseId) ?? false, taken);
+        placed.push(...r.moves);
+        if (r.short) shorts.push(r.short);
+      }
+    }
+    const sorted = [...placed].sort((a, b) => a.warehouseId - b.warehouseId || a.binId - b.binId || a.skuId - b.skuId || a.batchId - b.batchId);
+    for (const m of sorted) {
+      const short = await this.moveBalance(tx, m, allowNegative.get(m.warehouseId) ?? false);
+      if (short) shorts.push(short);
+    }
+    if (shorts.length) {
+      throw new DomainError('INSUFFICIENT_STOCK', `Not enough stock for ${shorts.length} line(s).`, { lines: shorts.sort((a, b) => a.index - b.index) });
+    }
+
+    // 3. costs and ledger rows, per warehouse × SKU
+    const posted: PostedRow[] = [];
+    for (const k of headKeys) {
+      posted.push(...(await this.cost(tx, doc, heads.get(k)!, placed.filter((m) => key(m.warehouseId, m.skuId) === k), method)));
+    }
+    return posted;
+  }
+
+  /**
+   * Splits an issue without a bin or batch over the balances that hold the SKU: FEFO by expiry
+   * where batches have one, then FIFO by receipt, then by bin.
+   */
+  private async place(tx: EntityManager, m: StockMove, allowNegative: boolean, taken: Map<string, Decimal>): Promise<{ moves: Placed[]; short?: ShortLine }> {
+    const q = D(m.qty);
+    if (q.gt(0) || (m.binId !== null && m.batchId !== null)) return { moves: [{ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0 }] };
+    const cond = ['b.warehouse_id = ?', 'b.sku_id = ?'];
+    const params: unknown[] = [m.warehouseId, m.skuId];
+    if (m.binId !== null) (cond.push('b.bin_id = ?'), params.push(m.binId));
+    if (m.batchId !== null) (cond.push('b.batch_id = ?'), params.push(m.batchId));
+    const rows: Array<{ bin_id: number; batch_id: number; qty: string }> = await tx.query(
+      `SELECT b.bin_id, b.batch_id, b.qty FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id WHERE ${cond.join(' AND ')}
+       ORDER BY CASE WHEN t.expiry_date IS NULL THEN 1 ELSE 0 END, t.expiry_date, t.received_at, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    let need = q.neg();
+    const out: Placed[] = [];
+    for (const r of rows) {
+      const tk = `${m.warehouseId}:${r.bin_id}:${m.skuId}:${r.batch_id}`;
+      const has = D(r.qty).minus(taken.get(tk) ?? 0);
+      if (!has.gt(0) || need.isZero()) continue;
+      const take = Decimal.min(has, need);
+      taken.set(tk, (taken.get(tk) ?? D(0)).plus(take));
+      out.push({ ...m, binId: Number(r.bin_id), batchId: Number(r.batch_id), qty: take.neg().toFixed(6) });
+      need = need.minus(take);
+    }
+    if (need.gt(0)) {
+      if (!allowNegative) {
+        const available = q.neg().minus(need);
+        return { moves: out, short: { index: m.lineIndex, skuId: m.skuId, warehouseId: m.warehouseId, binId: m.binId ?? 0, batchId: m.batchId ?? 0, requested: q.neg().toFixed(), available: available.toFixed(), short: need.toFixed() } };
+      }
+      out.push({ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0, qty: need.neg().toFixed(6) });
+    }
+    return { moves: out };
+  }
+
+  /** Creates the head if it is missing, then locks it. */
+  private async lockHead(tx: EntityManager, warehouseId: number, skuId: number): Promise<StockCost> {
+    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    await tx.query(`${ignore} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES (?, ?, ?, ?, NULL, '')`, [warehouseId, skuId, '0.000000', '0.00']);
+    const rows = await tx.query(
+      `SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${this.mysql ? ' FOR UPDATE' : ''}`,
+      [warehouseId, skuId],
+    );
+    const r = rows[0];
+    return Object.assign(new StockCost(), {
+      warehouseId,
+      skuId,
+      qty: D(r.qty).toFixed(6),
+      value: D(r.value).toFixed(2),
+      state: r.state,
+      lastDate: r.last_date,
+    });
+  }
+
+  private async negativeAllowed(tx: EntityManager, ids: number[]): Promise<Map<number, boolean>> {
+    const whs = ids.length ? await tx.getRepository(Warehouse).findBy({ id: In(ids) }) : [];
+    return new Map(whs.map((w) => [w.id, w.allowNegative]));
+  }
+
+  /** Moves one balance row; returns the shortage instead of going below zero where that is not allowed. */
+  private async moveBalance(tx: EntityManager, m: Placed, allowNegative: boolean): Promise<ShortLine | null> {
+    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    await tx.query(`${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`, [
+      m.warehouseId, m.binId, m.skuId, m.batchId, '0.000000', '0.000000',
+    ]);
+    const q = D(m.qty);
+    const where = 'warehouse_id = ? AND bin_id = ? AND sku_id = ? AND batch_id = ?';
+    const params = [m.warehouseId, m.binId, m.skuId, m.batchId];
+    const shortOf = async () => {
+      const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
+      const available = D(row.qty);
+      return {
+        index: m.lineIndex, skuId: m.skuId, warehouseId: m.warehouseId, binId: m.binId, batchId: m.batchId,
+        requested: q.neg().toFixed(), available: available.toFixed(), short: q.neg().minus(available).toFixed(),
+      };
+    };
+    if (this.mysql) {
+      // the guard is in the UPDATE itself: 0 rows affected means short, whatever raced us
+      const guard = q.lt(0) && !allowNegative ? ' AND qty + ? >= 0' : '';
+      const res = await tx.query(`UPDATE stock_balance SET qty = qty + ? WHERE ${where}${guard}`, [q.toFixed(6), ...params, ...(guard ? [q.toFixed(6)] : [])]);
+      const affected = (res as { affectedRows?: number }).affectedRows ?? 0;
+      return affected === 1 ? null : shortOf();
+    }
+    // SQLite stores decimals as text and runs one writer at a time: exact arithmetic in TypeScript
+    const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
+    const next = D(row.qty).plus(q);
+    if (next.lt(0) && q.lt(0) && !allowNegative) return shortOf();
+    await tx.query(`UPDATE stock_balance SET qty = ? WHERE ${where}`, [next.toFixed(6), ...params]);
+    return null;
+  }
+
+  private toMove(m: StockMove, id: string, seq: number, date: string): Move {
+    return {
+      id,
+      seq,
+      date,
+      qty: D(m.qty).toFixed(6),
+      ...(m.unitCost !== undefined ? { unitCost: D(m.unitCost).toFixed(6) } : {}),
+      ...(m.value !== undefined ? { value: D(m.value).toFixed(2) } : {}),
+      ...(m.reverses ? { reverses: m.reverses } : {}),
+    };
+  }
+
+  private async cost(tx: EntityManager, doc: DocRef, head: StockCost, moves: Placed[], method: CostingMethod): Promise<PostedRow[]> {
+    const backdated = head.lastDate !== '' && doc.businessDate < head.lastDate;
+    const reversedValues = await this.currentValues(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
+    const prepared = moves.map((m) => (m.reverses ? { ...m, value: D(reversedValues.get(m.reverses) ?? '0').neg().toFixed(2) } : m));
+
+    let state: CostState;
+    let results: Array<{ value: string; unitCost: string }>;
+    if (!backdated) {
+      state = head.state ? (JSON.parse(head.state) as CostState) : emptyState(method);
+      results = [];
+      prepared.forEach((m, i) => {
+        const r = applyMove(state, this.toMove(m, `new-${i}`, Number.MAX_SAFE_INTEGER - moves.length + i, doc.businessDate));
+        state = r.state;
+        results.push({ value: r.costed.value, unitCost: r.costed.unitCost });
+      });
+    } else {
+      const replayed = await this.replayWith(tx, head.warehouseId, head.skuId, method, prepared, doc.businessDate);
+      // an issue dated before the stock arrived would make the past negative
+      const allowNegative = (await this.negativeAllowed(tx, [head.warehouseId])).get(head.warehouseId);
+      if (replayed.firstNegative && !allowNegative && prepared.some((m) => D(m.qty).lt(0))) {
+        const m = prepared.find((x) => D(x.qty).lt(0))!;
+        throw new DomainError('INSUFFICIENT_STOCK', `On ${replayed.firstNegative.date} there was not enough stock for this back-dated issue.`, {
+          lines: [{ index: m.lineIndex, skuId: m.skuId, warehouseId: m.warehouseId, date: replayed.firstNegative.date, short: replayed.firstNegative.qty.neg().toFixed() }],
+        });
+      }
+      state = replayed.state;
+      results = replayed.newResults;
+      // value corrections for the later moves the back-dated one changed, dated like them
+      for (const c of replayed.changes) {
+        await tx.insert(StockLedgerEntry, {
+          warehouseId: head.warehouseId, binId: c.entry.binId, skuId: head.skuId, batchId: c.entry.batchId,
+          documentId: c.entry.documentId, documentLineId: c.entry.documentLineId, documentType: c.entry.documentType, documentNumber: c.entry.documentNumber,
+          kind: 'recost', costSource: 'method', refEntryId: c.entry.id, businessDate: c.entry.businessDate,
+          qty: '0', unitCost: '0', value: c.delta, createdAt: new Date(),
+        });
+      }
+    }
+
+    const posted: PostedRow[] = [];
+    let qty = D(head.qty);
+    let value = D(head.value);
+    for (let i = 0; i < prepared.length; i++) {
+      const m = prepared[i];
+      const q = D(m.qty);
+      const entry = await tx.save(
+        tx.create(StockLedgerEntry, {
+          warehouseId: m.warehouseId, binId: m.binId, skuId: m.skuId, batchId: m.batchId,
+          documentId: doc.id, documentLineId: m.lineId, documentType: doc.type, documentNumber: doc.number,
+          kind: q.gt(0) ? 'in' : 'out',
+          costSource: m.reverses ? 'reverse' : m.unitCost !== undefined ? 'price' : m.value !== undefined ? 'fixed' : 'method',
+          refEntryId: m.reverses ?? null,
+          businessDate: doc.businessDate,
+          qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: new Date(),
+        }),
+      );
+      posted.push({ lineId: m.lineId, entryId: String(entry.id), qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value });
+      qty = qty.plus(q);
+      value = value.plus(results[i].value);
+    }
+    // after a back-dated posting the head is the end of the replay, which includes the corrections
+    if (backdated) {
+      const totals = await this.totals(tx, head.warehouseId, head.skuId);
+      qty = totals.qty;
+      value = totals.value;
+    }
+    await tx.query('UPDATE stock_cost SET qty = ?, value = ?, state = ?, last_date = ? WHERE warehouse_id = ? AND sku_id = ?', [
+      qty.toFixed(6), value.toFixed(2), JSON.stringify(state), doc.businessDate > head.lastDate ? doc.businessDate : head.lastDate, head.warehouseId, head.skuId,
+    ]);
+    return posted;
+  }
+
+  /** The current value of entries: their own value plus every correction appended since. */
+  private async currentValues(tx: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!ids.length) return out;
+    const rows: Array<{ id: string; ref_entry_id: string | null; kind: string; value: string }> = await tx.query(
+      `SELECT id, ref_entry_id, kind, value FROM stock_ledger WHERE id IN (${ids.map(() => '?').join(',')}) OR (kind = 'recost' AND ref_entry_id IN (${ids.map(() => '?').join(',')}))`,
+      [...ids, ...ids],
+    );
+    for (const r of rows) {
+      const id = String(r.kind === 'recost' ? r.ref_entry_id : r.id);
+      out.set(id, D(out.get(id) ?? '0').plus(r.value).toFixed(2));
+    }
+    return out;
+  }
+
+  private async totals(tx: EntityManager, warehouseId: number, skuId: number) {
+    const rows: Array<{ qty: string; value: string }> = await tx.query('SELECT qty, value FROM stock_ledger WHERE warehouse_id = ? AND sku_id = ?', [warehouseId, skuId]);
+    return rows.reduce((t, r) => ({ qty: t.qty.plus(r.qty), value: t.value.plus(r.value) }), { qty: D(0), value: D(0) });
+  }
+
+  /**
+   * Replays the whole ledger of a warehouse × SKU with the new moves in their place, and says
+   * which existing entries now have another value. Equal to a replay from scratch by construction.
+   */
+  async replayWith(tx: EntityManager, warehouseId: number, skuId: number, method: CostingMethod, extra: StockMove[] = [], extraDate = '') {
+    const rows = await tx.getRepository(StockLedgerEntry).find({ where: { warehouseId, skuId }, order: { id: 'ASC' } });
+    const current = new Map<string, Decimal>();
+    const entries: StockLedgerEntry[] = [];
+    for (const r of rows) {
+      const id = String(r.id);
+      if (r.kind === 'recost') current.set(String(r.refEntryId), (current.get(String(r.refEntryId)) ?? D(0)).plus(r.value));
+      else {
+        entries.push(r);
+        current.set(id, (current.get(id) ?? D(0)).plus(r.value));
+      }
+    }
+    type Item = { move: Move; entry?: StockLedgerEntry; extraIndex?: number; reverses?: string };
+    const items: Item[] = entries.map((e) => ({
+      entry: e,
+      reverses: e.costSource === 'reverse' ? String(e.refEntryId) : undefined,
+      move: {
+        id: String(e.id),
+        seq: Number(e.id),
+        date: e.businessDate,
+        qty: D(e.qty).toFixed(6),
+        ...(e.costSource === 'price' ? { unitCost: D(e.unitCost).toFixed(6) } : {}),
+        ...(e.costSource === 'fixed' ? { value: D(e.value).toFixed(2) } : {}),
+      },
+    }));
+    extra.forEach((m, i) => {
+      items.push({ extraIndex: i, reverses: m.reverses, move: this.toMove({ ...m, value: m.reverses ? undefined : m.value }, `new-${i}`, Number.MAX_SAFE_INTEGER - extra.length + i, extraDate) });
+    });
+    items.sort((a, b) => compareMoves(a.move, b.move));
+    let state = emptyState(method);
+    let running = D(0);
+    let firstNegative: { date: string; qty: Decimal } | null = null;
+    const replayed = new Map<string, string>();
+    const newResults: Array<{ value: string; unitCost: string }> = [];
+    for (const it of items) {
+      const move = it.reverses ? { ...it.move, value: D(replayed.get(it.reverses) ?? current.get(it.reverses)?.toFixed(2) ?? '0').neg().toFixed(2), reverses: it.reverses } : it.move;
+      const r = applyMove(state, move);
+      state = r.state;
+      running = running.plus(move.qty);
+      if (!firstNegative && running.lt(0)) firstNegative = { date: move.date, qty: running };
+      replayed.set(it.move.id, r.costed.value);
+      if (it.extraIndex !== undefined) newResults[it.extraIndex] = { value: r.costed.value, unitCost: r.costed.unitCost };
+    }
+    const changes = entries
+      .map((e) => ({ entry: e, delta: D(replayed.get(String(e.id))!).minus(current.get(String(e.id)) ?? 0) }))
+      .filter((c) => !c.delta.isZero())
+      .map((c) => ({ entry: c.entry, delta: c.delta.toFixed(2) }));
+    return { state, newResults, changes, replayed, current, firstNegative };
+  }
+
+  /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
+  async check(method: CostingMethod): Promise<string[]> {
+    const problems: string[] = [];
+    const ledger: Array<{ warehouse_id: number; bin_id: number; sku_id: number; batch_id: number; qty: string; value: string; kind: string }> = await this.ds.query(
+      'SELECT warehouse_id, bin_id, sku_id, batch_id, qty, value, kind FROM stock_ledger',
+    );
+    const byBalance = new Map<string, Decimal>();
+    const byHead = new Map<string, { qty: Decimal; value: Decimal }>();
+    for (const r of ledger) {
+      const bk = `${r.warehouse_id}:${r.bin_id}:${r.sku_id}:${r.batch_id}`;
+      byBalance.set(bk, (byBalance.get(bk) ?? D(0)).plus(r.qty));
+      const hk = key(r.warehouse_id, r.sku_id);
+      const h = byHead.get(hk) ?? { qty: D(0), value: D(0) };
+      byHead.set(hk, { qty: h.qty.plus(r.qty), value: h.value.plus(r.value) });
+    }
+    const balances: Array<{ warehouse_id: number; bin_id: number; sku_id: number; batch_id: number; qty: string }> = await this.ds.query(
+      'SELECT warehouse_id, bin_id, sku_id, batch_id, qty FROM stock_balance',
+    );
+    const negOk = await this.negativeAllowed(this.ds.manager, [...new Set(balances.map((b) => b.warehouse_id))]);
+    const seen = new Set<string>();
+    for (const b of balances) {
+      const bk = `${b.warehouse_id}:${b.bin_id}:${b.sku_id}:${b.batch_id}`;
+      seen.add(bk);
+      const l = byBalance.get(bk) ?? D(0);
+      if (!l.eq(b.qty)) problems.push(`balance ${bk}: ledger qty ${l.toFixed()} ≠ balance qty ${D(b.qty).toFixed()}`);
+      if (D(b.qty).lt(0) && !negOk.get(b.warehouse_id)) problems.push(`balance ${bk} is negative (${D(b.qty).toFixed()})`);
+    }
+    for (const [bk, q] of byBalance) if (!seen.has(bk) && !q.isZero()) problems.push(`balance ${bk}: ledger qty ${q.toFixed()} has no balance row`);
+    const heads: Array<{ warehouse_id: number; sku_id: number; qty: string; value: string }> = await this.ds.query('SELECT warehouse_id, sku_id, qty, value FROM stock_cost');
+    for (const h of heads) {
+      const l = byHead.get(key(h.warehouse_id, h.sku_id)) ?? { qty: D(0), value: D(0) };
+      if (!l.qty.eq(h.qty) || !l.value.eq(h.value)) {
+        problems.push(`warehouse ${h.warehouse_id} × SKU ${h.sku_id}: ledger ${l.qty.toFixed()} / ${l.value.toFixed(2)} ≠ head ${D(h.qty).toFixed()} / ${D(h.value).toFixed(2)}`);
+      }
+      if (l.qty.isZero() && !l.value.isZero()) problems.push(`warehouse ${h.warehouse_id} × SKU ${h.sku_id}: value ${l.value.toFixed(2)} left with no stock`);
+      const r = await this.replayWith(this.ds.manager, h.warehouse_id, h.sku_id, method);
+      for (const c of r.changes) problems.push(`entry ${c.entry.id}: replay from scratch gives a value ${c.delta} away from the ledger`);
+    }
+    const orphans = await this.ds.query(
+      `SELECT l.id FROM stock_ledger l LEFT JOIN stock_document_line dl ON dl.id = l.document_line_id AND dl.document_id = l.document_id
+       LEFT JOIN stock_document d ON d.id = l.document_id
+       WHERE l.document_type IN ('other_in','other_out','transfer','adjustment') AND (dl.id IS NULL OR d.status = 'draft')`,
+    );
+    for (const o of orphans) problems.push(`ledger entry ${o.id} does not belong to a posted document line`);
+    return problems;
+  }
+}

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { DecimalScalar } from '../../core/decimal';
+import { Paginated } from '../../core/paging';
+import { StockDocStatus, StockDocType, StockDocument } from './stock-document.entity';
+
+@InputType()
+export class StockLineInput {
+  @Field(() => ID) skuId: string;
+  @Field(() => DecimalScalar, { description: 'In `unit`; positive, or signed for adjustments.' }) qty: string;
+  @Field({ nullable: true, description: 'The base unit when omitted, or a conversion unit such as 箱.' }) unit?: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Per base unit; other receipts only (needs stock.cost.read).' }) unitCost?: string;
+  @Field(() => ID, { nullable: true }) binId?: string;
+  @Field(() => ID, { nullable: true, description: 'Transfers: the bin at the destination.' }) toBinId?: string;
+  @Field({ nullable: true }) batchNo?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, for a new batch' }) expiryDate?: string;
+}
+
+@InputType()
+export class CreateStockDocumentInput {
+  @Field(() => StockDocType) type: StockDocType;
+  @Field(() => ID) warehouseId: string;
+  @Field(() => ID, { nullable: true }) toWarehouseId?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
+  @Field(() => [StockLineInput]) lines: StockLineInput[];
+}
+
+@InputType()
+export class UpdateStockDocumentInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
+  @Field(() => ID, { nullable: true }) toWarehouseId?: string;
+  @Field(() => [StockLineInput], { nullable: true, description: 'Replaces all lines.' }) lines?: StockLineInput[];
+}
+
+@InputType()
+export class StockDocumentFilter {
+  @Field(() => StockDocType, { nullable: true }) type?: StockDocType;
+  @Field(() => StockDocStatus, { nullable: true }) status?: StockDocStatus;
+  @Field(() => ID, { nullable: true }) warehouseId?: string;
+  @Field({ nullable: true }) from?: string;
+  @Field({ nullable: true }) to?: string;
+  @Field({ nullable: true, description: 'number contains' }) number?: string;
+}
+
+export const StockDocumentPage = Paginated(StockDocument, 'StockDocumentPage');
+
+@ObjectType()
+export class ShortLineInfo {
+  @Field(() => Int) index: number;
+  @Field(() => ID) skuId: number;
+  @Field(() => DecimalScalar) short: string;
+}

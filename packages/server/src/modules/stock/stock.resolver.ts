@@ -1,0 +1,138 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { exportCsv, ExportFile } from '../../core/export';
+import { PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { Allow } from '../../core/permissions/guard';
+import { StockDocument, StockDocumentLine } from './stock-document.entity';
+import { CreateStockDocumentInput, StockDocumentFilter, StockDocumentPage, UpdateStockDocumentInput } from './stock-document.types';
+import { BinBalance, StockCard, StockLevelFilter, StockLevelPage, StockLevelSort, ValuationGroup, ValuationRow } from './stock-report.types';
+
+@Resolver(() => StockDocument)
+export class StockDocumentResolver {
+  @Query(() => StockDocumentPage)
+  @Allow(P.StockBalanceRead)
+  stockDocuments(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StockDocumentFilter, { nullable: true }) filter?: StockDocumentFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.stockDocuments.list(ctx, filter, page);
+  }
+
+  @Query(() => StockDocument)
+  @Allow(P.StockBalanceRead)
+  stockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.get(ctx, id);
+  }
+
+  @FieldResolver(() => [StockDocumentLine])
+  lines(@Root() doc: StockDocument, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.lines([doc.id]);
+  }
+
+  @Mutation(() => StockDocument, { description: 'A draft; nothing moves until it is posted.' })
+  @Allow(P.StockDocumentCreate)
+  createStockDocument(@Arg('input') input: CreateStockDocumentInput, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.create(ctx, input);
+  }
+
+  @Mutation(() => StockDocument)
+  @Allow(P.StockDocumentCreate)
+  updateStockDocument(@Arg('input') input: UpdateStockDocumentInput, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.update(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(P.StockDocumentCreate)
+  deleteStockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.deleteDraft(ctx, id);
+  }
+
+  @Mutation(() => StockDocument, { description: 'Posts a draft (a transfer goes in transit). A retry with the same idempotency key returns the first result.' })
+  @Allow(P.StockDocumentPost)
+  postStockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
+    return ctx.services.stockDocuments.post(ctx, id, idempotencyKey);
+  }
+
+  @Mutation(() => StockDocument, { description: 'A transfer in transit arrives at its destination.' })
+  @Allow(P.StockDocumentPost)
+  receiveTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
+    return ctx.services.stockDocuments.receiveTransfer(ctx, id, idempotencyKey);
+  }
+
+  @Mutation(() => StockDocument, { description: 'Posts reversing entries; the document stays, cancelled.' })
+  @Allow(P.StockDocumentPost)
+  cancelStockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
+    return ctx.services.stockDocuments.cancel(ctx, id, idempotencyKey);
+  }
+}
+
+@Resolver()
+export class StockReportResolver {
+  @Query(() => StockLevelPage, { description: 'On hand, reserved and available per warehouse × SKU.' })
+  @Allow(P.StockBalanceRead)
+  stockLevels(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StockLevelFilter, { nullable: true }) filter?: StockLevelFilter,
+    @Arg('sort', () => StockLevelSort, { nullable: true }) sort?: StockLevelSort,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.stockReports.levels(ctx, filter, sort, page);
+  }
+
+  @Query(() => ExportFile)
+  @Allow(P.StockBalanceRead)
+  async exportStockLevels(@Ctx() ctx: Context, @Arg('filter', () => StockLevelFilter, { nullable: true }) filter?: StockLevelFilter) {
+    const all = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await ctx.services.stockReports.levels(ctx, filter, 'SKU', { offset, limit: 200 });
+      all.push(...page.items);
+      if (all.length >= page.total || !page.items.length || all.length >= 50_000) break;
+    }
+    const cols = ['warehouseCode', 'skuCode', 'skuName', 'baseUnit', 'onHand', 'reserved', 'available', 'unitCost', 'value'] as const;
+    return exportCsv(ctx, 'StockLevel', 'stock-levels', cols, all, (r, c) => (r as any)[c]);
+  }
+
+  @Query(() => [BinBalance])
+  @Allow(P.StockBalanceRead)
+  binBalances(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context) {
+    return ctx.services.stockReports.binBalances(ctx, warehouseId, skuId);
+  }
+
+  @Query(() => StockCard, { description: '库存明细账: every move of a SKU in a warehouse with the running balance.' })
+  @Allow(P.StockBalanceRead)
+  stockCard(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('skuId', () => ID) skuId: string,
+    @Ctx() ctx: Context,
+    @Arg('from', () => String, { nullable: true }) from?: string,
+    @Arg('to', () => String, { nullable: true }) to?: string,
+  ) {
+    return ctx.services.stockReports.stockCard(ctx, warehouseId, skuId, from, to);
+  }
+
+  @Query(() => [ValuationRow], { description: 'Inventory valuation at the end of a day.' })
+  @Allow(P.StockBalanceRead)
+  valuation(
+    @Arg('date') date: string,
+    @Arg('groupBy', () => ValuationGroup) groupBy: ValuationGroup,
+    @Ctx() ctx: Context,
+    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
+    @Arg('top', () => Int, { nullable: true, description: 'the largest values only (needs stock.cost.read)' }) top?: number,
+  ) {
+    return ctx.services.stockReports.valuation(ctx, date, groupBy, warehouseId, top);
+  }
+
+  @Query(() => [ValuationRow], { description: 'Cost of goods issued in a period.' })
+  @Allow(P.StockBalanceRead)
+  costOfGoodsIssued(
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Arg('groupBy', () => ValuationGroup) groupBy: ValuationGroup,
+    @Ctx() ctx: Context,
+    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
+  ) {
+    return ctx.services.stockReports.costOfGoodsIssued(ctx, from, to, groupBy, warehouseId);
+  }
+}

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { Category } from '../modules/catalog/category.entity';
+import { Product, ProductUnit } from '../modules/catalog/product.entity';
+import { Sku } from '../modules/catalog/sku.entity';
+import { Bin } from '../modules/stock/location.entity';
+import { Warehouse } from '../modules/stock/warehouse.entity';
+
+/** A small catalogue written straight to the database, for tests of the stock ledger. */
+export async function seedCatalog(ds: DataSource) {
+  const cat = await ds.getRepository(Category).save({ parentId: null, code: 'TEA', name: '茶叶', path: '/', version: 1 });
+  const mk = async (code: string, name: string, opts: Partial<Product> = {}) => {
+    const p = await ds.getRepository(Product).save({
+      code, name, categoryId: cat.id, brandId: null, baseUnit: '件', unitScale: 0, shelfLifeDays: null, storageCondition: null,
+      batchTracked: false, serialTracked: false, attributeNames: [], active: true, version: 1, ...opts,
+    });
+    const sku = await ds.getRepository(Sku).save({ productId: p.id, code: `${code}-1`, name, attributes: [], refPurchasePrice: '10.000000', refSalePrice: '20.000000', active: true, version: 1 });
+    return { product: p, sku };
+  };
+  const tea = await mk('P-TEA', '龙井 250g');
+  await ds.getRepository(ProductUnit).save({ productId: tea.product.id, name: '箱', factor: '12.000000' });
+  const rice = await mk('P-RICE', '东北大米', { baseUnit: 'kg', unitScale: 3 });
+  const milk = await mk('P-MILK', '鲜牛奶', { batchTracked: true, shelfLifeDays: 15 });
+  const whs = await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } });
+  const bins = await ds.getRepository(Bin).save([
+    { warehouseId: whs[0].id, zoneId: null, code: 'A-01', active: true, version: 1 },
+    { warehouseId: whs[0].id, zoneId: null, code: 'A-02', active: true, version: 1 },
+  ]);
+  return { category: cat, tea: tea.sku, rice: rice.sku, milk: milk.sku, warehouses: whs, bins };
+}
