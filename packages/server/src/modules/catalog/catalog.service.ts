@@ -535,13 +535,19 @@ export class CatalogService {
       units: (input.units ?? existing?.units ?? []).map((u) => ({ name: u.name.trim(), factor: u.factor })),
       skus: [],
     };
+    // attributes in the order of the product's attribute names (so are default SKU names)
+    const rank = (n: string) => {
+      const i = draft.attributeNames.findIndex((m) => sameName(m, n));
+      return i < 0 ? draft.attributeNames.length : i;
+    };
+    const ordered = (xs: Array<{ name: string; value: string }>) => [...xs].sort((a, b) => rank(a.name) - rank(b.name));
     const inputs = input.skus ?? [];
     const used = new Set<number>();
     const regenerate = (s: Sku, attrs: Array<{ value: string }>) => (nameChanged && s.name === defaultSkuName(p!.name, s.attributes) ? defaultSkuName(name, attrs) : s.name);
     inputs.forEach((si, i) => {
       const path = `skus[${i}]`;
       const old = existing?.skus.find((s) => !used.has(s.id) && sameName(s.code, si.code));
-      const attributes = (si.attributes ?? old?.attributes ?? []).map((a) => ({ name: a.name.trim(), value: a.value.trim() }));
+      const attributes = ordered((si.attributes ?? old?.attributes ?? []).map((a) => ({ name: a.name.trim(), value: a.value.trim() })));
       if (old) used.add(old.id);
       draft.skus.push({
         path,
