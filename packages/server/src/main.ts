@@ -2,14 +2,16 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { loadConfig } from './core/config';
 import { openDatabase } from './core/db';
-import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemo } from './seed';
+import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemo, seedDemoStockIfEmpty } from './seed';
 
 async function main() {
   const config = loadConfig();
   const ds = await openDatabase(config.databaseUrl);
   await seedBase(ds);
   if (config.mode === 'demo') {
-    if (await seedDemo(ds)) console.log('[jxc] demo data created');
+    if (await seedDemo(ds)) console.log('[jxc] demo users and warehouses created');
+    const stock = await seedDemoStockIfEmpty(ds, config);
+    if (stock) console.log(`[jxc] demo stock: ${stock}`);
     console.log(`[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
   } else {
     const admin = await ensureAdmin(ds, config.adminPassword);

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Config } from './core/config';
 import { SEEDED_ROLES } from './core/permissions/catalogue';
+import { seedDemoStock } from './demo/stock-demo';
+import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
 import { hashPassword } from './modules/auth/password';
@@ -100,4 +103,13 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   await ds.getRepository(LoginAttempt).insert(attempts);
   await ds.getRepository(AuditEntry).insert(audit);
   return true;
+}
+
+/** The demo's catalogue and a year of stock moves (see demo/stock-demo.ts). */
+export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Promise<string | null> {
+  const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM sku');
+  if (Number(n) > 0) return null;
+  const started = Date.now();
+  const r = await seedDemoStock(createServices(ds, config));
+  return `${r.skus} SKUs, ${r.documents} stock documents posted in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

@@ -296,14 +296,18 @@ export class StockDocumentService {
   }
 
   /** A transfer arrives: the same units come in at exactly the value they left with. */
-  async receiveTransfer(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
+  async receiveTransfer(ctx: Context, id: string, idempotencyKey?: string | null, receivedOn?: string | null): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'receiveTransfer', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
       if (doc.type !== StockDocType.TRANSFER || doc.status !== StockDocStatus.IN_TRANSIT) {
         throw new DomainError('DOCUMENT_STATE', 'Only a transfer in transit can be received.', { status: doc.status });
       }
       const settings = await this.settings(tx);
-      const date = doc.businessDate > today() ? doc.businessDate : today();
+      const wanted = receivedOn ?? today();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(wanted) || wanted < doc.businessDate) {
+        throw badInput([{ field: 'receivedOn', message: `A date on or after ${doc.businessDate}, when the goods left.` }]);
+      }
+      const date = wanted;
       this.assertOpen(settings, date);
       const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.POSTED, receivedAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');

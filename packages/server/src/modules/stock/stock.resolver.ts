@@ -57,8 +57,13 @@ export class StockDocumentResolver {
 
   @Mutation(() => StockDocument, { description: 'A transfer in transit arrives at its destination.' })
   @Allow(P.StockDocumentPost)
-  receiveTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
-    return ctx.services.stockDocuments.receiveTransfer(ctx, id, idempotencyKey);
+  receiveTransfer(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+    @Arg('receivedOn', () => String, { nullable: true, description: 'YYYY-MM-DD, today when omitted' }) receivedOn?: string,
+  ) {
+    return ctx.services.stockDocuments.receiveTransfer(ctx, id, idempotencyKey, receivedOn);
   }
 
   @Mutation(() => StockDocument, { description: 'Posts reversing entries; the document stays, cancelled.' })
