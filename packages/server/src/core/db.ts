@@ -70,7 +70,7 @@ const RETRYABLE = new Set([1213, 1205, 1020]);
  * One transaction, retried a few times with jitter on deadlocks and lock-wait timeouts.
  * SQLite serialises writers, so it only ever runs once there.
  */
-export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>, tries = 4): Promise<T> {
+export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>, tries = 6): Promise<T> {
   if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
   for (let attempt = 1; ; attempt++) {
     try {
@@ -78,7 +78,7 @@ export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager)
     } catch (e) {
       const errno = (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (e as { errno?: number }).errno;
       if (attempt >= tries || !errno || !RETRYABLE.has(errno)) throw e;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
+      await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 20 * attempt));
     }
   }
 }

@@ -52,7 +52,8 @@ export class AuditService {
       before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
-    const saved = await tx.save(row);
+    const { identifiers } = await tx.insert(AuditEntry, row);
+    const saved = Object.assign(row, { id: identifiers[0]?.id });
     ctx.auditWritten = true;
     ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
     return saved;

@@ -29,13 +29,13 @@ export interface StockMove {
 export interface DocRef {
   id: number;
   type: string;
-  number: string;
+  /** the number, or how to allocate it: allocated as late as possible, since it serialises postings of a type */
+  number: string | (() => Promise<string>);
   businessDate: string;
 }
 
 export interface PostedRow {
   lineId: number;
-  entryId: string;
   qty: string;
   unitCost: string;
   value: string;
@@ -115,9 +115,10 @@ export class PostingService {
     }
 
     // 3. costs and ledger rows, per warehouse × SKU
+    const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
     const posted: PostedRow[] = [];
     for (const k of headKeys) {
-      posted.push(...(await this.cost(tx, doc, heads.get(k)!, placed.filter((m) => key(m.warehouseId, m.skuId) === k), method)));
+      posted.push(...(await this.cost(tx, numbered, heads.get(k)!, placed.filter((m) => key(m.warehouseId, m.skuId) === k), method)));
     }
     return posted;
   }
@@ -161,12 +162,14 @@ export class PostingService {
 
   /** Creates the head if it is missing, then locks it. */
   private async lockHead(tx: EntityManager, warehouseId: number, skuId: number): Promise<StockCost> {
-    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-    await tx.query(`${ignore} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES (?, ?, ?, ?, NULL, '')`, [warehouseId, skuId, '0.000000', '0.00']);
-    const rows = await tx.query(
-      `SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${this.mysql ? ' FOR UPDATE' : ''}`,
-      [warehouseId, skuId],
-    );
+    const select = () =>
+      tx.query(`SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${this.mysql ? ' FOR UPDATE' : ''}`, [warehouseId, skuId]);
+    // lock first: an INSERT IGNORE on an existing row takes a shared lock, and two of those deadlock
+    let rows = await select();
+    if (!rows.length) {
+      await tx.query(`${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES (?, ?, ?, ?, NULL, '')`, [warehouseId, skuId, '0.000000', '0.00']);
+      rows = await select();
+    }
     const r = rows[0];
     return Object.assign(new StockCost(), {
       warehouseId,
@@ -186,9 +189,8 @@ export class PostingService {
   /** Moves one balance row; returns the shortage instead of going below zero where that is not allowed. */
   private async moveBalance(tx: EntityManager, m: Placed, allowNegative: boolean): Promise<ShortLine | null> {
     const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-    await tx.query(`${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`, [
-      m.warehouseId, m.binId, m.skuId, m.batchId, '0.000000', '0.000000',
-    ]);
+    const create = () =>
+      tx.query(`${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`, [m.warehouseId, m.binId, m.skuId, m.batchId, '0.000000', '0.000000']);
     const q = D(m.qty);
     const where = 'warehouse_id = ? AND bin_id = ? AND sku_id = ? AND batch_id = ?';
     const params = [m.warehouseId, m.binId, m.skuId, m.batchId];
@@ -201,12 +203,17 @@ export class PostingService {
       };
     };
     if (this.mysql) {
-      // the guard is in the UPDATE itself: 0 rows affected means short, whatever raced us
+      // the guard is in the UPDATE itself: 0 rows affected means short (or no row yet), whatever raced us
       const guard = q.lt(0) && !allowNegative ? ' AND qty + ? >= 0' : '';
-      const res = await tx.query(`UPDATE stock_balance SET qty = qty + ? WHERE ${where}${guard}`, [q.toFixed(6), ...params, ...(guard ? [q.toFixed(6)] : [])]);
-      const affected = (res as { affectedRows?: number }).affectedRows ?? 0;
-      return affected === 1 ? null : shortOf();
+      const update = async () =>
+        ((await tx.query(`UPDATE stock_balance SET qty = qty + ? WHERE ${where}${guard}`, [q.toFixed(6), ...params, ...(guard ? [q.toFixed(6)] : [])])) as { affectedRows?: number }).affectedRows ?? 0;
+      if ((await update()) === 1) return null;
+      const exists = await tx.query(`SELECT id FROM stock_balance WHERE ${where}`, params);
+      if (exists.length) return shortOf();
+      await create();
+      return (await update()) === 1 ? null : shortOf();
     }
+    await create();
     // SQLite stores decimals as text and runs one writer at a time: exact arithmetic in TypeScript
     const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
     const next = D(row.qty).plus(q);
@@ -227,7 +234,7 @@ export class PostingService {
     };
   }
 
-  private async cost(tx: EntityManager, doc: DocRef, head: StockCost, moves: Placed[], method: CostingMethod): Promise<PostedRow[]> {
+  private async cost(tx: EntityManager, doc: DocRef & { number: string }, head: StockCost, moves: Placed[], method: CostingMethod): Promise<PostedRow[]> {
     const backdated = head.lastDate !== '' && doc.businessDate < head.lastDate;
     const reversedValues = await this.currentValues(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
     const prepared = moves.map((m) => (m.reverses ? { ...m, value: D(reversedValues.get(m.reverses) ?? '0').neg().toFixed(2) } : m));
@@ -268,24 +275,22 @@ export class PostingService {
     const posted: PostedRow[] = [];
     let qty = D(head.qty);
     let value = D(head.value);
-    for (let i = 0; i < prepared.length; i++) {
-      const m = prepared[i];
+    const entries = prepared.map((m, i) => {
       const q = D(m.qty);
-      const entry = await tx.save(
-        tx.create(StockLedgerEntry, {
-          warehouseId: m.warehouseId, binId: m.binId, skuId: m.skuId, batchId: m.batchId,
-          documentId: doc.id, documentLineId: m.lineId, documentType: doc.type, documentNumber: doc.number,
-          kind: q.gt(0) ? 'in' : 'out',
-          costSource: m.reverses ? 'reverse' : m.unitCost !== undefined ? 'price' : m.value !== undefined ? 'fixed' : 'method',
-          refEntryId: m.reverses ?? null,
-          businessDate: doc.businessDate,
-          qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: new Date(),
-        }),
-      );
-      posted.push({ lineId: m.lineId, entryId: String(entry.id), qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value });
+      posted.push({ lineId: m.lineId, qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value });
       qty = qty.plus(q);
       value = value.plus(results[i].value);
-    }
+      return {
+        warehouseId: m.warehouseId, binId: m.binId, skuId: m.skuId, batchId: m.batchId,
+        documentId: doc.id, documentLineId: m.lineId, documentType: doc.type, documentNumber: doc.number,
+        kind: (q.gt(0) ? 'in' : 'out') as 'in' | 'out',
+        costSource: (m.reverses ? 'reverse' : m.unitCost !== undefined ? 'price' : m.value !== undefined ? 'fixed' : 'method') as StockLedgerEntry['costSource'],
+        refEntryId: m.reverses ?? null,
+        businessDate: doc.businessDate,
+        qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: new Date(),
+      };
+    });
+    await tx.insert(StockLedgerEntry, entries);
     // after a back-dated posting the head is the end of the replay, which includes the corrections
     if (backdated) {
       const totals = await this.totals(tx, head.warehouseId, head.skuId);

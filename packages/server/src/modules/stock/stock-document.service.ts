@@ -251,8 +251,8 @@ export class StockDocumentService {
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
       const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: next, postedAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', { status: 'posted' });
-      const number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type));
-      await tx.update(StockDocument, { id: doc.id }, { number });
+      let number = '';
+      const allocate = async () => (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
       const moves: StockMove[] = [];
       for (const [i, l] of lines.entries()) {
         const q = D(l.baseQty);
@@ -267,7 +267,8 @@ export class StockDocumentService {
           ...(inbound ? { unitCost } : {}),
         });
       }
-      const posted = await this.posting.apply(tx, { id: doc.id, type: doc.type, number, businessDate: doc.businessDate }, moves, settings.costingMethod as CostingMethod);
+      const posted = await this.posting.apply(tx, { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate }, moves, settings.costingMethod as CostingMethod);
+      await tx.update(StockDocument, { id: doc.id }, { number });
       await this.writeLineCosts(tx, lines, posted);
       const after = await tx.findOneByOrFail(StockDocument, { id: doc.id });
       await this.audit.record(tx, ctx, { action: 'stockDocument.post', entityType: 'StockDocument', entityId: doc.id, after: { number, status: after.status } });
