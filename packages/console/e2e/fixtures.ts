@@ -39,6 +39,9 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   roles: 'system.role.read',
   audit: 'system.audit.read',
   warehouses: 'stock.warehouse.read',
+  products: 'catalog.product.read',
+  categories: 'catalog.product.read',
+  'product-import': 'catalog.product.manage',
   settings: 'system.settings.read',
 };
 

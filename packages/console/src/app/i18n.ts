@@ -1,6 +1,19 @@
 import { createI18n } from 'vue-i18n';
 import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';
+import catalogEn from '@/locales/catalog.en.json';
+import catalogZhCN from '@/locales/catalog.zh-CN.json';
+
+/** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
+function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
+  const out: Record<string, any> = { ...base };
+  for (const e of extra) {
+    for (const [k, v] of Object.entries(e)) {
+      out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? mergeMessages(out[k], v) : v;
+    }
+  }
+  return out;
+}
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: { value: Locale; label: string }[] = [
@@ -18,7 +31,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn) as typeof en },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { authRoutes, profileRoutes } from '@/features/auth/routes';
 import { auditRoutes } from '@/features/audit/routes';
+import { catalogRoutes } from '@/features/catalog/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
@@ -12,7 +13,7 @@ import { i18n } from './i18n';
 import { can, clearSession, loadMe, session } from './session';
 import { onAuthError } from './urql';
 
-export type MenuGroup = 'workspace' | 'stock' | 'system';
+export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'system';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,6 +33,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...userRoutes,
   ...roleRoutes,
   ...auditRoutes,
+  ...catalogRoutes,
   ...stockRoutes,
   ...systemRoutes,
   ...profileRoutes,

@@ -22,6 +22,40 @@ type Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user { id username mustChangePassword }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query CatalogOptions {\n    categories { id code name parentId path version }\n    brands { id name version }\n  }\n": typeof types.CatalogOptionsDocument,
+    "\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category { id name }\n        brand { id name }\n        skus { id }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      code\n      name\n      categoryId\n      brandId\n      baseUnit\n      unitScale\n      shelfLifeDays\n      storageCondition\n      batchTracked\n      serialTracked\n      attributeNames\n      active\n      version\n      units { id name factor }\n      skus {\n        id\n        code\n        name\n        active\n        barcodes\n        attributes { name value }\n        refPurchasePrice\n        refSalePrice\n        version\n      }\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id version }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { id version }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  query ExportProducts($filter: ProductFilter) {\n    exportProducts(filter: $filter) { filename contentType encoding content columns }\n  }\n": typeof types.ExportProductsDocument,
+    "\n  query ProductImportTemplate {\n    productImportTemplate { filename contentType encoding content columns }\n  }\n": typeof types.ProductImportTemplateDocument,
+    "\n  mutation ImportProducts($fileBase64: String!, $dryRun: Boolean) {\n    importProducts(fileBase64: $fileBase64, dryRun: $dryRun) {\n      ok\n      dryRun\n      rowCount\n      created\n      updated\n      skusCreated\n      skusUpdated\n      brandsCreated\n      rows { row errors { column message } }\n    }\n  }\n": typeof types.ImportProductsDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id version }\n  }\n": typeof types.CreateCategoryDocument,
+    "\n  mutation UpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) { id version }\n  }\n": typeof types.UpdateCategoryDocument,
+    "\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) { id parentId version }\n  }\n": typeof types.MoveCategoryDocument,
+    "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n": typeof types.CreateBrandDocument,
+    "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n": typeof types.UpdateBrandDocument,
+    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": typeof types.InventoryWarehousesDocument,
+    "\n  query InventoryCategories {\n    categories { id name path }\n  }\n": typeof types.InventoryCategoriesDocument,
+    "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n": typeof types.StockLevelsDocument,
+    "\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n": typeof types.ExportStockLevelsDocument,
+    "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n": typeof types.BinBalancesDocument,
+    "\n  query StockCard($warehouseId: ID!, $skuId: ID!, $from: String, $to: String) {\n    stockCard(warehouseId: $warehouseId, skuId: $skuId, from: $from, to: $to) {\n      skuId\n      warehouseId\n      openingQty\n      openingValue\n      closingQty\n      closingValue\n      rows { businessDate documentId documentNumber documentType kind qty unitCost value balanceQty balanceValue }\n    }\n  }\n": typeof types.StockCardDocument,
+    "\n  query StockCardSku($skuId: ID!) {\n    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) { items { skuId skuCode skuName baseUnit } }\n  }\n": typeof types.StockCardSkuDocument,
+    "\n  query Valuation($date: String!) {\n    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) { key label qty value }\n    byCategory: valuation(date: $date, groupBy: CATEGORY) { key label qty value }\n    topSkus: valuation(date: $date, groupBy: SKU, top: 20) { key label qty value }\n  }\n": typeof types.ValuationDocument,
+    "\n  query CostOfGoodsIssued($from: String!, $to: String!, $groupBy: ValuationGroup!, $warehouseId: ID) {\n    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) { key label qty value }\n  }\n": typeof types.CostOfGoodsIssuedDocument,
+    "\n  query StockDocuments($filter: StockDocumentFilter, $page: PageInput) {\n    stockDocuments(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version }\n    }\n  }\n": typeof types.StockDocumentsDocument,
+    "\n  query StockDocument($id: ID!) {\n    stockDocument(id: $id) {\n      id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version\n      lines { id lineNo skuId qty unit unitFactor baseQty unitCost value binId toBinId batchNo expiryDate }\n    }\n  }\n": typeof types.StockDocumentDocument,
+    "\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n": typeof types.DocumentSkusDocument,
+    "\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n": typeof types.SkuByBarcodeDocument,
+    "\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n": typeof types.DocumentBinsDocument,
+    "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n": typeof types.PrintCompanyDocument,
+    "\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n": typeof types.CreateStockDocumentDocument,
+    "\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n": typeof types.UpdateStockDocumentDocument,
+    "\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n": typeof types.DeleteStockDocumentDocument,
+    "\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": typeof types.PostStockDocumentDocument,
+    "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n": typeof types.ReceiveTransferDocument,
+    "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": typeof types.CancelStockDocumentDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
@@ -31,6 +65,11 @@ type Documents = {
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": typeof types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": typeof types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": typeof types.UpdateWarehouseDocument,
+    "\n  query WarehouseLocations($id: ID!, $zoneId: ID, $search: String, $active: Boolean, $page: PageInput) {\n    warehouse(id: $id) { id code name active }\n    zones(warehouseId: $id) { id code name storageCondition version }\n    bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {\n      total\n      offset\n      limit\n      items { id code zoneId active version }\n    }\n  }\n": typeof types.WarehouseLocationsDocument,
+    "\n  mutation CreateZone($input: CreateZoneInput!) {\n    createZone(input: $input) { id version }\n  }\n": typeof types.CreateZoneDocument,
+    "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n": typeof types.UpdateZoneDocument,
+    "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n": typeof types.CreateBinDocument,
+    "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n": typeof types.UpdateBinDocument,
     "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": typeof types.CompanySettingsDocument,
     "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": typeof types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": typeof types.UsersDocument,
@@ -49,6 +88,40 @@ const documents: Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user { id username mustChangePassword }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query CatalogOptions {\n    categories { id code name parentId path version }\n    brands { id name version }\n  }\n": types.CatalogOptionsDocument,
+    "\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category { id name }\n        brand { id name }\n        skus { id }\n      }\n    }\n  }\n": types.ProductsDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      code\n      name\n      categoryId\n      brandId\n      baseUnit\n      unitScale\n      shelfLifeDays\n      storageCondition\n      batchTracked\n      serialTracked\n      attributeNames\n      active\n      version\n      units { id name factor }\n      skus {\n        id\n        code\n        name\n        active\n        barcodes\n        attributes { name value }\n        refPurchasePrice\n        refSalePrice\n        version\n      }\n    }\n  }\n": types.ProductDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id version }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { id version }\n  }\n": types.UpdateProductDocument,
+    "\n  query ExportProducts($filter: ProductFilter) {\n    exportProducts(filter: $filter) { filename contentType encoding content columns }\n  }\n": types.ExportProductsDocument,
+    "\n  query ProductImportTemplate {\n    productImportTemplate { filename contentType encoding content columns }\n  }\n": types.ProductImportTemplateDocument,
+    "\n  mutation ImportProducts($fileBase64: String!, $dryRun: Boolean) {\n    importProducts(fileBase64: $fileBase64, dryRun: $dryRun) {\n      ok\n      dryRun\n      rowCount\n      created\n      updated\n      skusCreated\n      skusUpdated\n      brandsCreated\n      rows { row errors { column message } }\n    }\n  }\n": types.ImportProductsDocument,
+    "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id version }\n  }\n": types.CreateCategoryDocument,
+    "\n  mutation UpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) { id version }\n  }\n": types.UpdateCategoryDocument,
+    "\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) { id parentId version }\n  }\n": types.MoveCategoryDocument,
+    "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n": types.CreateBrandDocument,
+    "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n": types.UpdateBrandDocument,
+    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": types.InventoryWarehousesDocument,
+    "\n  query InventoryCategories {\n    categories { id name path }\n  }\n": types.InventoryCategoriesDocument,
+    "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n": types.StockLevelsDocument,
+    "\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n": types.ExportStockLevelsDocument,
+    "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n": types.BinBalancesDocument,
+    "\n  query StockCard($warehouseId: ID!, $skuId: ID!, $from: String, $to: String) {\n    stockCard(warehouseId: $warehouseId, skuId: $skuId, from: $from, to: $to) {\n      skuId\n      warehouseId\n      openingQty\n      openingValue\n      closingQty\n      closingValue\n      rows { businessDate documentId documentNumber documentType kind qty unitCost value balanceQty balanceValue }\n    }\n  }\n": types.StockCardDocument,
+    "\n  query StockCardSku($skuId: ID!) {\n    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) { items { skuId skuCode skuName baseUnit } }\n  }\n": types.StockCardSkuDocument,
+    "\n  query Valuation($date: String!) {\n    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) { key label qty value }\n    byCategory: valuation(date: $date, groupBy: CATEGORY) { key label qty value }\n    topSkus: valuation(date: $date, groupBy: SKU, top: 20) { key label qty value }\n  }\n": types.ValuationDocument,
+    "\n  query CostOfGoodsIssued($from: String!, $to: String!, $groupBy: ValuationGroup!, $warehouseId: ID) {\n    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) { key label qty value }\n  }\n": types.CostOfGoodsIssuedDocument,
+    "\n  query StockDocuments($filter: StockDocumentFilter, $page: PageInput) {\n    stockDocuments(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version }\n    }\n  }\n": types.StockDocumentsDocument,
+    "\n  query StockDocument($id: ID!) {\n    stockDocument(id: $id) {\n      id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version\n      lines { id lineNo skuId qty unit unitFactor baseQty unitCost value binId toBinId batchNo expiryDate }\n    }\n  }\n": types.StockDocumentDocument,
+    "\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n": types.DocumentSkusDocument,
+    "\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n": types.SkuByBarcodeDocument,
+    "\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n": types.DocumentBinsDocument,
+    "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n": types.PrintCompanyDocument,
+    "\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n": types.CreateStockDocumentDocument,
+    "\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n": types.UpdateStockDocumentDocument,
+    "\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n": types.DeleteStockDocumentDocument,
+    "\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": types.PostStockDocumentDocument,
+    "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n": types.ReceiveTransferDocument,
+    "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": types.CancelStockDocumentDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
@@ -58,6 +131,11 @@ const documents: Documents = {
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": types.UpdateWarehouseDocument,
+    "\n  query WarehouseLocations($id: ID!, $zoneId: ID, $search: String, $active: Boolean, $page: PageInput) {\n    warehouse(id: $id) { id code name active }\n    zones(warehouseId: $id) { id code name storageCondition version }\n    bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {\n      total\n      offset\n      limit\n      items { id code zoneId active version }\n    }\n  }\n": types.WarehouseLocationsDocument,
+    "\n  mutation CreateZone($input: CreateZoneInput!) {\n    createZone(input: $input) { id version }\n  }\n": types.CreateZoneDocument,
+    "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n": types.UpdateZoneDocument,
+    "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n": types.CreateBinDocument,
+    "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n": types.UpdateBinDocument,
     "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": types.CompanySettingsDocument,
     "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": types.UsersDocument,
@@ -117,6 +195,142 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CatalogOptions {\n    categories { id code name parentId path version }\n    brands { id name version }\n  }\n"): (typeof documents)["\n  query CatalogOptions {\n    categories { id code name parentId path version }\n    brands { id name version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category { id name }\n        brand { id name }\n        skus { id }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category { id name }\n        brand { id name }\n        skus { id }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      code\n      name\n      categoryId\n      brandId\n      baseUnit\n      unitScale\n      shelfLifeDays\n      storageCondition\n      batchTracked\n      serialTracked\n      attributeNames\n      active\n      version\n      units { id name factor }\n      skus {\n        id\n        code\n        name\n        active\n        barcodes\n        attributes { name value }\n        refPurchasePrice\n        refSalePrice\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      code\n      name\n      categoryId\n      brandId\n      baseUnit\n      unitScale\n      shelfLifeDays\n      storageCondition\n      batchTracked\n      serialTracked\n      attributeNames\n      active\n      version\n      units { id name factor }\n      skus {\n        id\n        code\n        name\n        active\n        barcodes\n        attributes { name value }\n        refPurchasePrice\n        refSalePrice\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportProducts($filter: ProductFilter) {\n    exportProducts(filter: $filter) { filename contentType encoding content columns }\n  }\n"): (typeof documents)["\n  query ExportProducts($filter: ProductFilter) {\n    exportProducts(filter: $filter) { filename contentType encoding content columns }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductImportTemplate {\n    productImportTemplate { filename contentType encoding content columns }\n  }\n"): (typeof documents)["\n  query ProductImportTemplate {\n    productImportTemplate { filename contentType encoding content columns }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportProducts($fileBase64: String!, $dryRun: Boolean) {\n    importProducts(fileBase64: $fileBase64, dryRun: $dryRun) {\n      ok\n      dryRun\n      rowCount\n      created\n      updated\n      skusCreated\n      skusUpdated\n      brandsCreated\n      rows { row errors { column message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportProducts($fileBase64: String!, $dryRun: Boolean) {\n    importProducts(fileBase64: $fileBase64, dryRun: $dryRun) {\n      ok\n      dryRun\n      rowCount\n      created\n      updated\n      skusCreated\n      skusUpdated\n      brandsCreated\n      rows { row errors { column message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation CreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) { id parentId version }\n  }\n"): (typeof documents)["\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) { id parentId version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n"): (typeof documents)["\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryCategories {\n    categories { id name path }\n  }\n"): (typeof documents)["\n  query InventoryCategories {\n    categories { id name path }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n"): (typeof documents)["\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n"): (typeof documents)["\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n"): (typeof documents)["\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockCard($warehouseId: ID!, $skuId: ID!, $from: String, $to: String) {\n    stockCard(warehouseId: $warehouseId, skuId: $skuId, from: $from, to: $to) {\n      skuId\n      warehouseId\n      openingQty\n      openingValue\n      closingQty\n      closingValue\n      rows { businessDate documentId documentNumber documentType kind qty unitCost value balanceQty balanceValue }\n    }\n  }\n"): (typeof documents)["\n  query StockCard($warehouseId: ID!, $skuId: ID!, $from: String, $to: String) {\n    stockCard(warehouseId: $warehouseId, skuId: $skuId, from: $from, to: $to) {\n      skuId\n      warehouseId\n      openingQty\n      openingValue\n      closingQty\n      closingValue\n      rows { businessDate documentId documentNumber documentType kind qty unitCost value balanceQty balanceValue }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockCardSku($skuId: ID!) {\n    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) { items { skuId skuCode skuName baseUnit } }\n  }\n"): (typeof documents)["\n  query StockCardSku($skuId: ID!) {\n    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) { items { skuId skuCode skuName baseUnit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Valuation($date: String!) {\n    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) { key label qty value }\n    byCategory: valuation(date: $date, groupBy: CATEGORY) { key label qty value }\n    topSkus: valuation(date: $date, groupBy: SKU, top: 20) { key label qty value }\n  }\n"): (typeof documents)["\n  query Valuation($date: String!) {\n    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) { key label qty value }\n    byCategory: valuation(date: $date, groupBy: CATEGORY) { key label qty value }\n    topSkus: valuation(date: $date, groupBy: SKU, top: 20) { key label qty value }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CostOfGoodsIssued($from: String!, $to: String!, $groupBy: ValuationGroup!, $warehouseId: ID) {\n    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) { key label qty value }\n  }\n"): (typeof documents)["\n  query CostOfGoodsIssued($from: String!, $to: String!, $groupBy: ValuationGroup!, $warehouseId: ID) {\n    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) { key label qty value }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockDocuments($filter: StockDocumentFilter, $page: PageInput) {\n    stockDocuments(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version }\n    }\n  }\n"): (typeof documents)["\n  query StockDocuments($filter: StockDocumentFilter, $page: PageInput) {\n    stockDocuments(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockDocument($id: ID!) {\n    stockDocument(id: $id) {\n      id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version\n      lines { id lineNo skuId qty unit unitFactor baseQty unitCost value binId toBinId batchNo expiryDate }\n    }\n  }\n"): (typeof documents)["\n  query StockDocument($id: ID!) {\n    stockDocument(id: $id) {\n      id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version\n      lines { id lineNo skuId qty unit unitFactor baseQty unitCost value binId toBinId batchNo expiryDate }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n"): (typeof documents)["\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n"): (typeof documents)["\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n"): (typeof documents)["\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n"): (typeof documents)["\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n"): (typeof documents)["\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n"): (typeof documents)["\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"): (typeof documents)["\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n"): (typeof documents)["\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"): (typeof documents)["\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n"): (typeof documents)["\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -150,6 +364,26 @@ export function graphql(source: "\n  mutation CreateWarehouse($input: CreateWare
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehouseLocations($id: ID!, $zoneId: ID, $search: String, $active: Boolean, $page: PageInput) {\n    warehouse(id: $id) { id code name active }\n    zones(warehouseId: $id) { id code name storageCondition version }\n    bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {\n      total\n      offset\n      limit\n      items { id code zoneId active version }\n    }\n  }\n"): (typeof documents)["\n  query WarehouseLocations($id: ID!, $zoneId: ID, $search: String, $active: Boolean, $page: PageInput) {\n    warehouse(id: $id) { id code name active }\n    zones(warehouseId: $id) { id code name storageCondition version }\n    bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {\n      total\n      offset\n      limit\n      items { id code zoneId active version }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateZone($input: CreateZoneInput!) {\n    createZone(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation CreateZone($input: CreateZoneInput!) {\n    createZone(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

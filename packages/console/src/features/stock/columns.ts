@@ -7,3 +7,9 @@ export const warehouseColumns: Column[] = [
   { key: 'allowNegative', label: 'warehouses.allowNegative', kind: 'bool', width: 130 },
   { key: 'active', label: 'fields.status', width: 100 },
 ];
+
+export const binColumns: Column[] = [
+  { key: 'code', label: 'fields.code', minWidth: 140, kind: 'mono' },
+  { key: 'zone', label: 'locations.zone', minWidth: 160 },
+  { key: 'active', label: 'fields.status', width: 100 },
+];

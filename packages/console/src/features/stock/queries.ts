@@ -22,3 +22,40 @@ export const UpdateWarehouseMutation = graphql(`
     updateWarehouse(input: $input) { id version }
   }
 `);
+
+export const WarehouseLocationsQuery = graphql(`
+  query WarehouseLocations($id: ID!, $zoneId: ID, $search: String, $active: Boolean, $page: PageInput) {
+    warehouse(id: $id) { id code name active }
+    zones(warehouseId: $id) { id code name storageCondition version }
+    bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {
+      total
+      offset
+      limit
+      items { id code zoneId active version }
+    }
+  }
+`);
+
+export const CreateZoneMutation = graphql(`
+  mutation CreateZone($input: CreateZoneInput!) {
+    createZone(input: $input) { id version }
+  }
+`);
+
+export const UpdateZoneMutation = graphql(`
+  mutation UpdateZone($input: UpdateZoneInput!) {
+    updateZone(input: $input) { id version }
+  }
+`);
+
+export const CreateBinMutation = graphql(`
+  mutation CreateBin($input: CreateBinInput!) {
+    createBin(input: $input) { id version }
+  }
+`);
+
+export const UpdateBinMutation = graphql(`
+  mutation UpdateBin($input: UpdateBinInput!) {
+    updateBin(input: $input) { id version }
+  }
+`);
