@@ -1,0 +1,224 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, gql, loginOk, test } from './fixtures';
+
+// exceljs comes with the server package (it builds and reads the xlsx there)
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server');
+const ExcelJS = createRequire(path.join(serverDir, 'package.json'))('exceljs') as typeof import('exceljs');
+
+const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+
+async function addTag(page: Page, testid: string, ...values: string[]) {
+  const input = page.getByTestId(testid);
+  for (const v of values) {
+    await input.fill(v);
+    await input.press('Enter');
+  }
+}
+
+const PRODUCT_Q = `query($search: String) { products(filter: { search: $search }) { total items { id code name version units { name factor } attributeNames
+  skus { code attributes { name value } barcodes refPurchasePrice refSalePrice } } } }`;
+
+test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes, finds it by barcode and edits it', async ({ page }) => {
+  const code = `E2E-${uid()}`;
+  const bc1 = `69${Date.now()}1`;
+  const bc2 = `69${Date.now()}2`;
+  await loginOk(page, 'admin');
+  await page.getByTestId('menu-products').click();
+  await expect(page.getByTestId('products-table')).toContainText('A001');
+  await page.getByTestId('products-create').click();
+  await expect(page).toHaveURL(/\/catalog\/products\/new$/);
+
+  await page.getByTestId('pf-code').fill(code);
+  await page.getByTestId('pf-name').fill('界面测试T恤');
+  await page.getByTestId('pf-baseUnit').fill('件');
+  await addTag(page, 'pf-attributeNames', '颜色');
+
+  await page.getByTestId('unit-add').click();
+  await page.getByTestId('unit-name-0').fill('箱');
+  await page.getByTestId('unit-factor-0').fill('12');
+
+  // colour × nothing else: two SKUs from the generator
+  await page.getByTestId('sku-generate').click();
+  await addTag(page, 'gen-values-0', '红', '蓝');
+  await expect(page.getByTestId('gen-summary')).toContainText('2');
+  await page.getByTestId('gen-apply').click();
+  await expect(page.getByTestId('sku-code-0')).toHaveValue(`${code}-01`);
+  await expect(page.getByTestId('sku-code-1')).toHaveValue(`${code}-02`);
+  await expect(page.getByTestId('sku-attr-0-0')).toHaveValue('红');
+  await expect(page.getByTestId('sku-attr-1-0')).toHaveValue('蓝');
+
+  // the same barcode twice: the server's field path lands next to the second SKU's barcode cell
+  await addTag(page, 'sku-barcodes-0', bc1);
+  await addTag(page, 'sku-barcodes-1', bc1);
+  await page.getByTestId('sku-refPurchasePrice-0').fill('25.5');
+  await page.getByTestId('sku-refSalePrice-0').fill('59');
+  await page.getByTestId('sku-refPurchasePrice-1').fill('26');
+  await page.getByTestId('sku-refSalePrice-1').fill('61.5');
+  await page.getByTestId('product-save').click();
+  await expect(page.getByTestId('product-error')).toContainText('输入有误');
+  await expect(page.getByTestId('product-problems')).toContainText('第 2 个 SKU · 条码 1');
+  const cell = page.getByTestId('skus-table').locator('.el-form-item.is-error').filter({ has: page.getByTestId('sku-barcodes-1') });
+  await expect(cell).toContainText(bc1);
+  expect((await gql(page, PRODUCT_Q, { search: code })).data.products.total).toBe(0);
+
+  // fix it: replace the second SKU's barcode
+  await cell.locator('.el-tag__close').first().click();
+  await addTag(page, 'sku-barcodes-1', bc2);
+  await page.getByTestId('product-save').click();
+  await expect(page).toHaveURL(/\/catalog\/products\/\d+$/);
+  await expect(page.getByTestId('product-title')).toContainText(code);
+
+  const saved = (await gql(page, PRODUCT_Q, { search: code })).data.products.items[0];
+  expect(saved.units).toEqual([{ name: '箱', factor: expect.stringMatching(/^12(\.0+)?$/) }]);
+  expect(saved.skus.map((s: any) => [s.code, s.attributes[0].value, s.barcodes])).toEqual([
+    [`${code}-01`, '红', [bc1]],
+    [`${code}-02`, '蓝', [bc2]],
+  ]);
+  expect(saved.skus[0].refPurchasePrice).toMatch(/^25\.50*$/);
+  expect(saved.skus[1].refSalePrice).toMatch(/^61\.50*$/);
+
+  // the list finds it by the second barcode (and by nothing else there)
+  await page.getByTestId('menu-products').click();
+  await page.getByTestId('filter-text').fill(bc2);
+  await page.getByTestId('filter-search').click();
+  await expect(page).toHaveURL(new RegExp(`search=${bc2}`));
+  await expect(page.getByTestId('table-total')).toContainText('共 1 条');
+  const row = page.getByTestId('products-table').locator('tbody tr').first();
+  await expect(row).toContainText('界面测试T恤');
+  await expect(row).toContainText('件');
+  await expect(row).toContainText('2');
+
+  // edit: rename, a new price, a third SKU
+  await page.getByTestId(`product-${code}`).click();
+  await expect(page.getByTestId('pf-name')).toHaveValue('界面测试T恤');
+  await page.getByTestId('pf-name').fill('界面测试T恤（改）');
+  await page.getByTestId('sku-refSalePrice-0').fill('66');
+  await page.getByTestId('sku-add').click();
+  await page.getByTestId('sku-code-2').fill(`${code}-03`);
+  await page.getByTestId('sku-attr-2-0').fill('绿');
+  await page.getByTestId('product-save').click();
+  await expect(page.locator('.el-message').filter({ hasText: '已保存' })).toBeVisible();
+  await expect(page.getByTestId('product-title')).toContainText('界面测试T恤（改）');
+  const edited = (await gql(page, PRODUCT_Q, { search: code })).data.products.items[0];
+  expect(edited.name).toBe('界面测试T恤（改）');
+  expect(edited.version).toBe(saved.version + 1);
+  expect(edited.skus).toHaveLength(3);
+  expect(edited.skus[0].refSalePrice).toMatch(/^66(\.0+)?$/);
+  expect(edited.skus[1].refSalePrice).toMatch(/^61\.50*$/); // untouched
+});
+
+test('a stale product edit shows the translated CONFLICT and reloads', async ({ page }) => {
+  await loginOk(page, 'admin');
+  const code = `E2E-${uid()}`;
+  const created = await gql(page, 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id version } }', {
+    input: { code, name: '冲突测试', baseUnit: '件', skus: [{ code: `${code}-1` }] },
+  });
+  expect(created.errors).toBeUndefined();
+  const { id, version } = created.data.createProduct;
+  await page.goto(`/catalog/products/${id}`);
+  await page.getByTestId('pf-name').fill('我的修改');
+  const other = await gql(page, 'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { version } }', { input: { id, version, name: '他人修改' } });
+  expect(other.errors).toBeUndefined();
+  await page.getByTestId('product-save').click();
+  await expect(page.locator('.el-message').filter({ hasText: '该记录已被他人修改' })).toBeVisible();
+  await expect(page.getByTestId('pf-name')).toHaveValue('他人修改');
+});
+
+test('prices by role: the warehouse keeper sees none and no inputs; sales sees the sale price only', async ({ browser }) => {
+  const code = `E2E-${uid()}`;
+  const admin = await browser.newPage();
+  await loginOk(admin, 'admin');
+  const created = await gql(admin, 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }', {
+    input: {
+      code, name: '价格可见性', baseUnit: '瓶', attributeNames: ['颜色'],
+      skus: [
+        { code: `${code}-R`, attributes: [{ name: '颜色', value: '红' }], barcodes: [`${code}R`], refPurchasePrice: '12.34', refSalePrice: '56.78' },
+        { code: `${code}-B`, attributes: [{ name: '颜色', value: '蓝' }], refPurchasePrice: '13', refSalePrice: '57' },
+      ],
+    },
+  });
+  expect(created.errors).toBeUndefined();
+  const id = created.data.createProduct.id;
+  await admin.close();
+
+  const keeper = await browser.newPage();
+  await loginOk(keeper, 'warehouse');
+  await keeper.getByTestId('menu-products').click();
+  await expect(keeper.getByTestId('products-create')).toBeHidden();
+  await keeper.goto(`/catalog/products/${id}`);
+  const kTable = keeper.getByTestId('skus-table');
+  await expect(kTable).toContainText(`${code}-R`);
+  await expect(kTable.getByTestId('hidden-cell')).toHaveCount(4); // 2 SKUs × 2 prices
+  await expect(kTable.locator('input')).toHaveCount(0);
+  await expect(kTable).not.toContainText('12.34');
+  await expect(kTable).not.toContainText('56.78');
+  await expect(keeper.getByTestId('product-save')).toHaveCount(0);
+  await expect(keeper.getByTestId('pf-code')).toBeDisabled();
+  await keeper.close();
+
+  const sales = await browser.newPage();
+  await loginOk(sales, 'sales');
+  await sales.goto(`/catalog/products/${id}`);
+  const sTable = sales.getByTestId('skus-table');
+  await expect(sTable.getByTestId('sku-refSalePrice-0')).toHaveText('56.78');
+  await expect(sTable.getByTestId('sku-refSalePrice-1')).toHaveText('57.00');
+  await expect(sTable.getByTestId('hidden-cell')).toHaveCount(2); // the purchase prices
+  await expect(sTable).not.toContainText('12.34');
+  await expect(sTable.locator('input')).toHaveCount(0);
+  await sales.close();
+});
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('商品');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('import: a file with one bad row shows the report and imports nothing; a good file imports', async ({ page }) => {
+  const a = `IMP-${uid()}`;
+  const b = `${a}B`;
+  await loginOk(page, 'admin');
+  await page.getByTestId('menu-product-import').click();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load(Buffer.concat(await (await download.createReadStream()).toArray()) as any);
+  const header = (template.worksheets[0].getRow(1).values as unknown[]).filter(Boolean).map(String);
+  expect(header).toEqual(expect.arrayContaining(['商品编码', '商品名称', '基本单位', 'SKU编码']));
+
+  const head = ['商品编码', '商品名称', '基本单位', 'SKU编码', '条码', '参考售价'];
+  const bad = await xlsx([head, [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'], [b, '导入坏行', '件', `${b}-1`, '', '不是数字']]);
+  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-status')).toContainText('有错误');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems.locator('tbody tr')).toHaveCount(1);
+  await expect(problems.locator('tbody tr').first()).toContainText('3');
+  await expect(problems.locator('tbody tr').first()).toContainText('参考售价');
+  await expect(page.getByTestId('import-commit')).toHaveCount(0);
+  const none = await gql(page, PRODUCT_Q, { search: a });
+  expect(none.data.products.total).toBe(0);
+
+  // replace the file with a valid one: dry run first, then import
+  await expect(page.getByTestId('import-file')).toContainText('bad.xlsx');
+  const good = await xlsx([head, [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'], [b, '导入第二行', '件', `${b}-1`, '', '12.5']]);
+  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  await expect(page.getByTestId('import-file')).toContainText('good.xlsx');
+  await expect(page.getByTestId('import-report')).toHaveCount(0); // a new file needs a new check
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-status')).toContainText('校验通过');
+  await expect(page.getByTestId('import-created')).toHaveText('2');
+  expect((await gql(page, PRODUCT_Q, { search: a })).data.products.total).toBe(0); // a dry run writes nothing
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-status')).toContainText('已导入');
+  await expect(page.getByTestId('import-created')).toHaveText('2');
+  await expect(page.getByTestId('import-commit')).toHaveCount(0);
+  const done = await gql(page, PRODUCT_Q, { search: a });
+  expect(done.data.products.total).toBe(2);
+  expect(done.data.products.items.find((p: any) => p.code === a).skus[0].barcodes).toEqual([`${a}X`]);
+});
