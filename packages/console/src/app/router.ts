@@ -3,6 +3,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { authRoutes, profileRoutes } from '@/features/auth/routes';
 import { auditRoutes } from '@/features/audit/routes';
 import { catalogRoutes } from '@/features/catalog/routes';
+import { inventoryRoutes } from '@/features/inventory/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
@@ -35,6 +36,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...auditRoutes,
   ...catalogRoutes,
   ...stockRoutes,
+  ...inventoryRoutes,
   ...systemRoutes,
   ...profileRoutes,
   { path: '403', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },

@@ -56,6 +56,7 @@ type Documents = {
     "\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": typeof types.PostStockDocumentDocument,
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n": typeof types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": typeof types.CancelStockDocumentDocument,
+    "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n": typeof types.ValuationSkusDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
@@ -122,6 +123,7 @@ const documents: Documents = {
     "\n  mutation PostStockDocument($id: ID!, $idempotencyKey: String) {\n    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": types.PostStockDocumentDocument,
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }\n  }\n": types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": types.CancelStockDocumentDocument,
+    "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n": types.ValuationSkusDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
@@ -328,6 +330,10 @@ export function graphql(source: "\n  mutation ReceiveTransfer($id: ID!, $idempot
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"): (typeof documents)["\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n"): (typeof documents)["\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

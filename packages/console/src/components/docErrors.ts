@@ -1,0 +1,96 @@
+import type { CombinedError } from '@urql/core';
+import { describeError, fieldLabel } from '@/app/errors';
+import { i18n } from '@/app/i18n';
+
+export interface DocumentError {
+  code: string;
+  /** The translated message for the whole document. */
+  text: string;
+  /** Problems per line index (0-based), translated. */
+  lines: Record<number, string[]>;
+  /** Header fields the server complained about (last path segment). */
+  fields: Record<string, string>;
+}
+
+const LINE_PATH = /^lines\[(\d+)\]\.?(.*)$/;
+
+/**
+ * A document error for DocForm/LineEditor: the translated message plus what it says about each
+ * line — INSUFFICIENT_STOCK (details.lines: [{ index, short, date? }]) and BAD_USER_INPUT with
+ * field paths such as `lines[2].qty`.
+ */
+export function documentError(error: CombinedError | Error | null | undefined): DocumentError | null {
+  const d = describeError(error);
+  if (!d) return null;
+  const { t, te } = i18n.global;
+  const combined = error as CombinedError;
+  const first = combined.graphQLErrors?.find((g) => g.extensions?.code) ?? combined.graphQLErrors?.[0];
+  const details = (first?.extensions?.details ?? {}) as Record<string, any>;
+  const lines: Record<number, string[]> = {};
+  const fields: Record<string, string> = {};
+  const add = (i: number, msg: string) => (lines[i] ??= []).push(msg);
+  let text = d.text;
+
+  if (d.code === 'INSUFFICIENT_STOCK' && Array.isArray(details.lines)) {
+    const parts: string[] = [];
+    for (const l of details.lines as { index: number; short: string; date?: string }[]) {
+      const msg = l.date ? t('docForm.shortOn', { short: l.short, date: l.date }) : t('docForm.short', { short: l.short });
+      add(l.index, msg);
+      parts.push(t('docForm.lineN', { n: l.index + 1 }) + ' ' + msg);
+    }
+    text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
+  } else if (d.code === 'BAD_USER_INPUT' && d.fields.length) {
+    const parts: string[] = [];
+    for (const f of d.fields) {
+      const m = LINE_PATH.exec(f.field);
+      if (m) {
+        const i = Number(m[1]);
+        const label = m[2] ? fieldText(m[2]) : '';
+        add(i, label ? t('docForm.fieldInvalid', { field: label }) : t('docForm.lineInvalid'));
+        parts.push(t('docForm.lineN', { n: i + 1 }) + (label ? ' ' + label : ''));
+      } else {
+        const key = f.field.split('.').pop()!;
+        fields[key] = fieldText(key);
+        parts.push(fieldText(key));
+      }
+    }
+    text = `${t('errors.BAD_USER_INPUT')} ${parts.join(t('common.listSeparator'))}`;
+  }
+  return { code: d.code, text, lines, fields };
+}
+
+function fieldText(field: string): string {
+  const key = `docForm.fields.${field}`;
+  return i18n.global.te(key) ? i18n.global.t(key) : fieldLabel(field);
+}
+
+/** A fresh idempotency key (crypto.randomUUID where the page is a secure context). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Idempotency keys per action: a click gets a fresh key, but a retry after a network error (the
+ * server may or may not have done it) sends the same key again, so the server answers with the
+ * first result instead of doing it twice.
+ */
+export function useIdempotencyKeys() {
+  const pending = new Map<string, string>();
+  return {
+    key(action: string): string {
+      let k = pending.get(action);
+      if (!k) {
+        k = newIdempotencyKey();
+        pending.set(action, k);
+      }
+      return k;
+    },
+    /** After an answer: keep the key only when the request may not have reached the server. */
+    settle(action: string, error: CombinedError | undefined | null) {
+      const networkOnly = !!error?.networkError && !error.graphQLErrors?.length;
+      if (!networkOnly) pending.delete(action);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** The line model shared by DocForm/LineEditor (stock, purchase and sales documents). */
+
+export interface SkuOption {
+  id: string;
+  code: string;
+  name: string;
+  baseUnit: string;
+  unitScale: number;
+  barcodes: string[];
+  units: { name: string; factor: string }[];
+  product: { batchTracked: boolean };
+}
+
+export interface EditorLine {
+  /** A client-side key for v-for. */
+  key: string;
+  sku: SkuOption | null;
+  /** The SKU id even before its details are loaded. */
+  skuId: string;
+  unit: string;
+  qty: string;
+  unitCost: string;
+  binId: string;
+  toBinId: string;
+  batchNo: string;
+  expiryDate: string;
+  /** Read-only results of a posted line (null when withheld). */
+  postedUnitCost?: string | null;
+  value?: string | null;
+}
+
+/** What the editor shows besides SKU, unit and quantity. */
+export interface LineColumns {
+  /** 'edit': an input; 'show': the posted figure (HiddenCell when withheld); false: no column. */
+  unitCost?: 'edit' | 'show' | false;
+  value?: boolean;
+  bin?: boolean;
+  toBin?: boolean;
+  batch?: boolean;
+  expiry?: boolean;
+  /** Quantities may be negative (adjustments). */
+  signedQty?: boolean;
+}
+
+export interface LineLookup {
+  searchSkus: (text: string) => Promise<SkuOption[]>;
+  skuByBarcode: (barcode: string) => Promise<SkuOption | null>;
+}
+
+let seq = 0;
+export function newLine(patch: Partial<EditorLine> = {}): EditorLine {
+  seq += 1;
+  return { key: `l${seq}`, sku: null, skuId: '', unit: '', qty: '', unitCost: '', binId: '', toBinId: '', batchNo: '', expiryDate: '', ...patch };
+}
+
+/** "3" + 1 → "4" on the digit string (a scanned item adds one); null when not a whole number. */
+export function incrementWhole(qty: string): string | null {
+  if (!/^\d{1,15}$/.test(qty.trim())) return null;
+  return (BigInt(qty.trim()) + 1n).toString();
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

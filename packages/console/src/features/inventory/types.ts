@@ -1,0 +1,1 @@
+export type { StockDocType, StockDocStatus, StockLineInput, StockDocumentQuery as StockDocQuery } from '@/gql/graphql';

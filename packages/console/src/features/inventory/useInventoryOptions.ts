@@ -1,0 +1,50 @@
+import { useClientHandle, useQuery } from '@urql/vue';
+import { computed } from 'vue';
+import { can } from '@/app/session';
+import type { LineLookup, SkuOption } from '@/components/docLines';
+import { DocumentSkusQuery, InventoryCategoriesQuery, InventoryWarehousesQuery, SkuByBarcodeQuery, StockCardSkuQuery } from './queries';
+
+/** Warehouses (and categories when readable) for filters and headers. */
+export function useInventoryOptions(withCategories = false) {
+  const wh = useQuery({ query: InventoryWarehousesQuery, pause: computed(() => !can('stock.warehouse.read')) });
+  const cats = useQuery({ query: InventoryCategoriesQuery, pause: computed(() => !withCategories || !can('catalog.product.read')) });
+  const warehouses = computed(() => wh.data.value?.warehouses.items ?? []);
+  const categories = computed(() =>
+    (cats.data.value?.categories ?? []).map((c) => ({ id: c.id, label: '\u3000'.repeat(Math.max(0, c.path.split('/').length - 2)) + c.name })),
+  );
+  function warehouseLabel(id: string | null | undefined) {
+    if (!id) return '';
+    const w = warehouses.value.find((x) => x.id === id);
+    return w ? `${w.code} · ${w.name}` : `#${id}`;
+  }
+  return { warehouses, categories, warehouseLabel };
+}
+
+/** SKU search, barcode lookup and "SKUs of these ids" for document lines and pickers. */
+export function useSkuLookup(): LineLookup & { byIds: (ids: string[]) => Promise<Map<string, SkuOption>> } {
+  const { client } = useClientHandle();
+  async function searchSkus(text: string) {
+    const r = await client.query(DocumentSkusQuery, { filter: { search: text, active: true }, page: { limit: 30 } }).toPromise();
+    return (r.data?.skus.items ?? []) as SkuOption[];
+  }
+  async function skuByBarcode(barcode: string) {
+    const r = await client.query(SkuByBarcodeQuery, { barcode }).toPromise();
+    return (r.data?.skuByBarcode ?? null) as SkuOption | null;
+  }
+  // the API has no "SKUs by id": find the code from the stock levels, then the SKU by its code
+  async function byIds(ids: string[]) {
+    const out = new Map<string, SkuOption>();
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const lv = await client.query(StockCardSkuQuery, { skuId: id }).toPromise();
+        const code = lv.data?.stockLevels.items[0]?.skuCode;
+        if (!code) return;
+        const r = await client.query(DocumentSkusQuery, { filter: { search: code }, page: { limit: 50 } }).toPromise();
+        const sku = r.data?.skus.items.find((s) => s.id === id);
+        if (sku) out.set(id, sku as SkuOption);
+      }),
+    );
+    return out;
+  }
+  return { searchSkus, skuByBarcode, byIds };
+}

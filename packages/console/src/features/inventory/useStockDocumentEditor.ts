@@ -1,0 +1,281 @@
+import { useClientHandle, useMutation, useQuery } from '@urql/vue';
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { computed, reactive, ref, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useRouter } from 'vue-router';
+import { can } from '@/app/session';
+import { documentError, useIdempotencyKeys, type DocumentError } from '@/components/docErrors';
+import { newLine, today, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
+import { DECIMAL_RE } from '@/components/money';
+import type { StockDocQuery, StockDocType, StockLineInput } from './types';
+import {
+  CancelStockDocumentMutation, CreateStockDocumentMutation, DeleteStockDocumentMutation, DocumentBinsQuery,
+  PostStockDocumentMutation, ReceiveTransferMutation, StockDocumentQuery, UpdateStockDocumentMutation,
+} from './queries';
+import { useSkuLookup } from './useInventoryOptions';
+
+type Doc = StockDocQuery['stockDocument'];
+
+/** SKUs chosen or loaded in this session, so a saved draft shows its lines without another lookup. */
+const skuCache = new Map<string, SkuOption>();
+
+export function linesFromDoc(doc: Doc, skus: Map<string, SkuOption>): EditorLine[] {
+  return doc.lines.map((l) =>
+    newLine({
+      sku: skus.get(l.skuId) ?? null,
+      skuId: l.skuId,
+      unit: l.unit,
+      qty: l.qty,
+      unitCost: doc.type === 'OTHER_IN' && doc.status === 'DRAFT' ? l.unitCost ?? '' : '',
+      postedUnitCost: l.unitCost,
+      value: l.value,
+      binId: l.binId ?? '',
+      toBinId: l.toBinId ?? '',
+      batchNo: l.batchNo ?? '',
+      expiryDate: l.expiryDate ?? '',
+    }),
+  );
+}
+
+/** Loads the SKUs of a document's lines (cached ones first). */
+export async function skusFor(doc: Doc, byIds: (ids: string[]) => Promise<Map<string, SkuOption>>) {
+  const missing = doc.lines.map((l) => l.skuId).filter((id) => !skuCache.has(id));
+  if (missing.length) for (const [id, s] of await byIds(missing)) skuCache.set(id, s);
+  return skuCache;
+}
+
+/**
+ * One stock document: a new draft (`id` undefined), a draft to edit, or a posted document to read.
+ * Save, post (a fresh idempotency key per click, the same one again after a network error),
+ * receive a transfer, cancel, delete a draft; errors become a message plus problems per line.
+ */
+export function useStockDocumentEditor(id: Ref<string | undefined>, initialType: StockDocType) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { client } = useClientHandle();
+  const lookup = useSkuLookup();
+  const keys = useIdempotencyKeys();
+
+  const doc = ref<Doc | null>(null);
+  const loading = ref(false);
+  const busy = ref(false);
+  const error = ref<DocumentError | null>(null);
+  const header = reactive({ type: initialType, warehouseId: '', toWarehouseId: '', businessDate: today(), memo: '' });
+  const lines = reactive<EditorLine[]>([newLine()]);
+
+  const editable = computed(() => can('stock.document.create') && (!doc.value || doc.value.status === 'DRAFT'));
+  const status = computed(() => doc.value?.status ?? 'DRAFT');
+
+  const bins = useQuery({ query: DocumentBinsQuery, variables: computed(() => ({ warehouseId: header.warehouseId })), pause: computed(() => !header.warehouseId || !can('stock.warehouse.read')) });
+  const toBins = useQuery({ query: DocumentBinsQuery, variables: computed(() => ({ warehouseId: header.toWarehouseId })), pause: computed(() => !header.toWarehouseId || !can('stock.warehouse.read')) });
+
+  const columns = computed<LineColumns>(() => {
+    const receipt = header.type === 'OTHER_IN';
+    return {
+      unitCost: editable.value ? (receipt && can('stock.cost.read') ? 'edit' : false) : 'show',
+      value: !editable.value,
+      bin: (bins.data.value?.bins.items.length ?? 0) > 0,
+      toBin: header.type === 'TRANSFER' && (toBins.data.value?.bins.items.length ?? 0) > 0,
+      batch: lines.some((l) => l.sku?.product.batchTracked || l.batchNo),
+      expiry: receipt || header.type === 'ADJUSTMENT',
+      signedQty: header.type === 'ADJUSTMENT',
+    };
+  });
+
+  /** A new, empty draft of a type. */
+  function reset(type: StockDocType) {
+    doc.value = null;
+    error.value = null;
+    Object.assign(header, { type, warehouseId: '', toWarehouseId: '', businessDate: today(), memo: '' });
+    lines.splice(0, lines.length, newLine());
+  }
+
+  async function load() {
+    if (!id.value) return;
+    loading.value = true;
+    try {
+      const r = await client.query(StockDocumentQuery, { id: id.value }).toPromise();
+      if (r.error || !r.data) {
+        error.value = documentError(r.error);
+        return;
+      }
+      const d = r.data.stockDocument;
+      const skus = await skusFor(d, lookup.byIds);
+      doc.value = d;
+      Object.assign(header, { type: d.type, warehouseId: d.warehouseId, toWarehouseId: d.toWarehouseId ?? '', businessDate: d.businessDate, memo: d.memo });
+      lines.splice(0, lines.length, ...linesFromDoc(d, skus));
+      if (editable.value && !lines.length) lines.push(newLine());
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  const create = useMutation(CreateStockDocumentMutation);
+  const update = useMutation(UpdateStockDocumentMutation);
+  const post = useMutation(PostStockDocumentMutation);
+  const receive = useMutation(ReceiveTransferMutation);
+  const cancel = useMutation(CancelStockDocumentMutation);
+  const remove = useMutation(DeleteStockDocumentMutation);
+
+  /** Checks in the form what can be checked; returns the input lines or null. */
+  function lineInputs(): StockLineInput[] | null {
+    const used = lines.filter((l) => l.skuId || l.qty.trim());
+    const problems: Record<number, string[]> = {};
+    used.forEach((l) => {
+      const i = lines.indexOf(l);
+      if (!l.skuId) (problems[i] ??= []).push(t('docForm.skuMissing'));
+      if (!DECIMAL_RE.test(l.qty.trim()) || (header.type !== 'ADJUSTMENT' && l.qty.trim().startsWith('-'))) (problems[i] ??= []).push(t('docForm.qtyInvalid'));
+    });
+    if (!header.warehouseId || (header.type === 'TRANSFER' && !header.toWarehouseId) || !used.length || Object.keys(problems).length) {
+      error.value = { code: 'FORM', text: !used.length ? t('docForm.noLinesError') : t('docForm.checkForm'), lines: problems, fields: {} };
+      return null;
+    }
+    // blank lines go, so that the server's line indexes are the indexes on screen
+    if (used.length !== lines.length) lines.splice(0, lines.length, ...used);
+    const costs = header.type === 'OTHER_IN' && can('stock.cost.read');
+    return used.map((l) => ({
+      skuId: l.skuId,
+      qty: l.qty.trim(),
+      unit: l.unit || undefined,
+      ...(costs && l.unitCost.trim() ? { unitCost: l.unitCost.trim() } : {}),
+      binId: l.binId || undefined,
+      ...(header.type === 'TRANSFER' ? { toBinId: l.toBinId || undefined } : {}),
+      batchNo: l.batchNo.trim() || undefined,
+      expiryDate: l.expiryDate || undefined,
+    }));
+  }
+
+  function remember() {
+    for (const l of lines) if (l.sku) skuCache.set(l.sku.id, l.sku);
+  }
+
+  /** Saves the draft (creates it the first time); returns its id, or null on a problem. */
+  async function save(): Promise<string | null> {
+    error.value = null;
+    const input = lineInputs();
+    if (!input) return null;
+    remember();
+    const common = { businessDate: header.businessDate || undefined, memo: header.memo, lines: input, toWarehouseId: header.type === 'TRANSFER' ? header.toWarehouseId : undefined };
+    if (!doc.value) {
+      const r = await create.executeMutation({ input: { ...common, type: header.type, warehouseId: header.warehouseId } });
+      if (r.error || !r.data) {
+        error.value = documentError(r.error);
+        return null;
+      }
+      doc.value = { ...(r.data.createStockDocument as any), lines: [] };
+      return r.data.createStockDocument.id;
+    }
+    const r = await update.executeMutation({ input: { ...common, id: doc.value.id, version: doc.value.version } });
+    if (r.error || !r.data) {
+      error.value = documentError(r.error);
+      if (error.value?.code === 'CONFLICT') await load();
+      return null;
+    }
+    doc.value = { ...doc.value, version: r.data.updateStockDocument.version };
+    return r.data.updateStockDocument.id;
+  }
+
+  async function afterSave(savedId: string, message: string) {
+    ElMessage.success(message);
+    // a new draft moves to its own address; the page reloads it from there
+    if (id.value !== savedId) await router.replace({ name: 'stock-document', params: { id: savedId } });
+    else await load();
+  }
+
+  async function saveDraft() {
+    busy.value = true;
+    try {
+      const saved = await save();
+      if (saved) await afterSave(saved, t('inventory.doc.savedDraft'));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function postDocument() {
+    busy.value = true;
+    try {
+      const saved = editable.value ? await save() : doc.value?.id ?? null;
+      if (!saved) return;
+      const action = `post:${saved}`;
+      const r = await post.executeMutation({ id: saved, idempotencyKey: keys.key(action) });
+      keys.settle(action, r.error);
+      if (r.error || !r.data) {
+        error.value = documentError(r.error);
+        // the draft was saved: from now on edit it under its own address
+        if (id.value !== saved) await router.replace({ name: 'stock-document', params: { id: saved } });
+        return;
+      }
+      await afterSave(saved, t(r.data.postStockDocument.status === 'IN_TRANSIT' ? 'inventory.doc.inTransitDone' : 'inventory.doc.postedDone', { number: r.data.postStockDocument.number }));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const receiveOn = ref(today());
+  const receiveVisible = ref(false);
+  async function receiveTransfer() {
+    if (!doc.value) return;
+    busy.value = true;
+    try {
+      const action = `receive:${doc.value.id}`;
+      const r = await receive.executeMutation({ id: doc.value.id, idempotencyKey: keys.key(action), receivedOn: receiveOn.value || undefined });
+      keys.settle(action, r.error);
+      if (r.error) {
+        error.value = documentError(r.error);
+        receiveVisible.value = false;
+        return;
+      }
+      receiveVisible.value = false;
+      ElMessage.success(t('inventory.doc.receivedDone'));
+      await load();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function confirm(message: string) {
+    try {
+      await ElMessageBox.confirm(message, t('common.confirmTitle'), { type: 'warning', confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel') });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function cancelDocument() {
+    if (!doc.value || !(await confirm(t('inventory.doc.confirmCancel', { number: doc.value.number ?? '' })))) return;
+    busy.value = true;
+    try {
+      const action = `cancel:${doc.value.id}`;
+      const r = await cancel.executeMutation({ id: doc.value.id, idempotencyKey: keys.key(action) });
+      keys.settle(action, r.error);
+      if (r.error) {
+        error.value = documentError(r.error);
+        return;
+      }
+      ElMessage.success(t('inventory.doc.cancelledDone'));
+      await load();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function deleteDraft() {
+    if (!doc.value || !(await confirm(t('inventory.doc.confirmDelete')))) return;
+    const r = await remove.executeMutation({ id: doc.value.id });
+    if (r.error) {
+      error.value = documentError(r.error);
+      return;
+    }
+    ElMessage.success(t('common.deleted'));
+    await router.push({ name: 'stock-documents' });
+  }
+
+  return {
+    doc, header, lines, loading, busy, error, editable, status, columns, lookup,
+    bins: computed(() => bins.data.value?.bins.items ?? []),
+    toBins: computed(() => toBins.data.value?.bins.items ?? []),
+    load, reset, saveDraft, postDocument, receiveTransfer, receiveOn, receiveVisible, cancelDocument, deleteDraft,
+  };
+}
