@@ -5,7 +5,9 @@
  *   JXC_BENCH_LEDGER_ROWS=1000000 JXC_BENCH_DOCS=200 pnpm bench
  */
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { Decimal } from 'decimal.js';
 import { createApp } from '../src/app';
@@ -86,7 +88,19 @@ async function main() {
   console.log(`jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports`);
   const url = await freshDb('jxc_bench');
   const { ds, services, ctx, skus, whs } = await setup(url);
-  const app = await createApp(ds, { ...loadConfig({}), databaseUrl: url, port: 0, host: '127.0.0.1', consoleDir: undefined });
+  // the API runs in its own process, as in production, so the client's work is not counted against it
+  const port = 4900 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, [...(process.env.JXC_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.JXC_BENCH_PROFILE] : []), '-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, JXC_DATABASE_URL: url, PORT: String(port), JXC_HOST: '127.0.0.1', JXC_CONSOLE_DIR: '/nonexistent', JXC_LOG_ERRORS: '0', JXC_ADMIN_PASSWORD: DEMO_PASSWORD },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (d: Buffer) => String(d).includes('console and API at') && resolve());
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const app = { url: `http://127.0.0.1:${port}`, close: async () => void server.kill('SIGTERM') };
+  void createApp;
   const gql = async (query: string, variables: object, token: string) => {
     const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
     const body = (await r.json()) as any;

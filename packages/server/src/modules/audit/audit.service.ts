@@ -52,8 +52,8 @@ export class AuditService {
       before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
-    const { identifiers } = await tx.insert(AuditEntry, row);
-    const saved = Object.assign(row, { id: identifiers[0]?.id });
+    const res = await tx.createQueryBuilder().insert().into(AuditEntry).values(row).updateEntity(false).execute();
+    const saved = Object.assign(row, { id: res.identifiers[0]?.id ?? (res.raw as { insertId?: number })?.insertId });
     ctx.auditWritten = true;
     ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
     return saved;

@@ -85,11 +85,7 @@ export class PostingService {
       const [bw, bs] = b.split(':').map(Number);
       return aw - bw || as - bs;
     });
-    const heads = new Map<string, StockCost>();
-    for (const k of headKeys) {
-      const [w, s] = k.split(':').map(Number);
-      heads.set(k, await this.lockHead(tx, w, s));
-    }
+    const heads = await this.lockHeads(tx, headKeys.map((k) => k.split(':').map(Number) as [number, number]));
 
     // 2. quantities: pick bins and batches for issues that did not name them (under the head
     // locks, so nobody else picks the same units), then every balance in (warehouse, bin, sku,
@@ -98,9 +94,10 @@ export class PostingService {
     const shorts: ShortLine[] = [];
     const placed: Placed[] = [];
     const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
+    const candidates = await this.candidates(tx, moves.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null)));
     for (const k of headKeys) {
       for (const m of groups.get(k)!) {
-        const r = await this.place(tx, m, allowNegative.get(m.warehouseId) ?? false, taken);
+        const r = this.place(m, allowNegative.get(m.warehouseId) ?? false, taken, candidates.get(key(m.warehouseId, m.skuId)) ?? []);
         placed.push(...r.moves);
         if (r.short) shorts.push(r.short);
       }
@@ -114,31 +111,54 @@ export class PostingService {
       throw new DomainError('INSUFFICIENT_STOCK', `Not enough stock for ${shorts.length} line(s).`, { lines: shorts.sort((a, b) => a.index - b.index) });
     }
 
-    // 3. costs and ledger rows, per warehouse × SKU
+    // 3. costs per warehouse × SKU, then the ledger rows and the heads in one statement each
     const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
     const posted: PostedRow[] = [];
+    const entries: Array<Partial<StockLedgerEntry>> = [];
+    const headRows: unknown[][] = [];
     for (const k of headKeys) {
-      posted.push(...(await this.cost(tx, numbered, heads.get(k)!, placed.filter((m) => key(m.warehouseId, m.skuId) === k), method)));
+      const r = await this.cost(tx, numbered, heads.get(k)!, placed.filter((m) => key(m.warehouseId, m.skuId) === k), method);
+      posted.push(...r.posted);
+      entries.push(...r.entries);
+      headRows.push(r.head);
     }
+    // no reload after the insert: nothing generated is needed here, and the reload costs a query
+    await tx.createQueryBuilder().insert().into(StockLedgerEntry).values(entries).updateEntity(false).execute();
+    const upsert = this.mysql
+      ? 'ON DUPLICATE KEY UPDATE qty = VALUES(qty), value = VALUES(value), state = VALUES(state), last_date = VALUES(last_date)'
+      : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
+    await tx.query(`INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${headRows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${upsert}`, headRows.flat());
     return posted;
+  }
+
+  /** The candidate balances of the issues that leave bin or batch open: one locking read per warehouse. */
+  private async candidates(tx: EntityManager, open: StockMove[]): Promise<Map<string, Array<{ bin_id: number; batch_id: number; qty: string }>>> {
+    const out = new Map<string, Array<{ bin_id: number; batch_id: number; qty: string }>>();
+    const byWarehouse = new Map<number, number[]>();
+    for (const m of open) byWarehouse.set(m.warehouseId, [...new Set([...(byWarehouse.get(m.warehouseId) ?? []), m.skuId])]);
+    for (const [w, skuIds] of [...byWarehouse].sort((a, b) => a[0] - b[0])) {
+      const rows: Array<{ sku_id: number; bin_id: number; batch_id: number; qty: string }> = await tx.query(
+        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
+         WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
+         ORDER BY b.sku_id, CASE WHEN t.expiry_date IS NULL THEN 1 ELSE 0 END, t.expiry_date, t.received_at, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        [w, ...skuIds],
+      );
+      for (const r of rows) {
+        const k = key(w, Number(r.sku_id));
+        out.set(k, [...(out.get(k) ?? []), r]);
+      }
+    }
+    return out;
   }
 
   /**
    * Splits an issue without a bin or batch over the balances that hold the SKU: FEFO by expiry
    * where batches have one, then FIFO by receipt, then by bin.
    */
-  private async place(tx: EntityManager, m: StockMove, allowNegative: boolean, taken: Map<string, Decimal>): Promise<{ moves: Placed[]; short?: ShortLine }> {
+  private place(m: StockMove, allowNegative: boolean, taken: Map<string, Decimal>, candidates: Array<{ bin_id: number; batch_id: number; qty: string }>): { moves: Placed[]; short?: ShortLine } {
     const q = D(m.qty);
     if (q.gt(0) || (m.binId !== null && m.batchId !== null)) return { moves: [{ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0 }] };
-    const cond = ['b.warehouse_id = ?', 'b.sku_id = ?'];
-    const params: unknown[] = [m.warehouseId, m.skuId];
-    if (m.binId !== null) (cond.push('b.bin_id = ?'), params.push(m.binId));
-    if (m.batchId !== null) (cond.push('b.batch_id = ?'), params.push(m.batchId));
-    const rows: Array<{ bin_id: number; batch_id: number; qty: string }> = await tx.query(
-      `SELECT b.bin_id, b.batch_id, b.qty FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id WHERE ${cond.join(' AND ')}
-       ORDER BY CASE WHEN t.expiry_date IS NULL THEN 1 ELSE 0 END, t.expiry_date, t.received_at, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
-      params,
-    );
+    const rows = candidates.filter((r) => (m.binId === null || Number(r.bin_id) === m.binId) && (m.batchId === null || Number(r.batch_id) === m.batchId));
     let need = q.neg();
     const out: Placed[] = [];
     for (const r of rows) {
@@ -160,25 +180,31 @@ export class PostingService {
     return { moves: out };
   }
 
-  /** Creates the head if it is missing, then locks it. */
-  private async lockHead(tx: EntityManager, warehouseId: number, skuId: number): Promise<StockCost> {
-    const select = () =>
-      tx.query(`SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${this.mysql ? ' FOR UPDATE' : ''}`, [warehouseId, skuId]);
-    // lock first: an INSERT IGNORE on an existing row takes a shared lock, and two of those deadlock
-    let rows = await select();
-    if (!rows.length) {
-      await tx.query(`${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES (?, ?, ?, ?, NULL, '')`, [warehouseId, skuId, '0.000000', '0.00']);
-      rows = await select();
+  /**
+   * Locks the heads of the given (warehouse, SKU) pairs — one statement, which locks in key order —
+   * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
+   * existing row takes a shared lock, and two of those deadlock when both upgrade.
+   */
+  private async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
+    const select = async () => {
+      const rows: any[] = await tx.query(
+        `SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        pairs.flat(),
+      );
+      return new Map(rows.map((r) => [key(Number(r.warehouse_id), Number(r.sku_id)), Object.assign(new StockCost(), {
+        warehouseId: Number(r.warehouse_id), skuId: Number(r.sku_id), qty: D(r.qty).toFixed(6), value: D(r.value).toFixed(2), state: r.state, lastDate: r.last_date,
+      })]));
+    };
+    let heads = await select();
+    const missing = pairs.filter(([w, s]) => !heads.has(key(w, s)));
+    if (missing.length) {
+      await tx.query(
+        `${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${missing.map(() => "(?, ?, '0.000000', '0.00', NULL, '')").join(', ')}`,
+        missing.flat(),
+      );
+      heads = await select();
     }
-    const r = rows[0];
-    return Object.assign(new StockCost(), {
-      warehouseId,
-      skuId,
-      qty: D(r.qty).toFixed(6),
-      value: D(r.value).toFixed(2),
-      state: r.state,
-      lastDate: r.last_date,
-    });
+    return heads;
   }
 
   private async negativeAllowed(tx: EntityManager, ids: number[]): Promise<Map<number, boolean>> {
@@ -234,13 +260,14 @@ export class PostingService {
     };
   }
 
-  private async cost(tx: EntityManager, doc: DocRef & { number: string }, head: StockCost, moves: Placed[], method: CostingMethod): Promise<PostedRow[]> {
+  private async cost(tx: EntityManager, doc: DocRef & { number: string }, head: StockCost, moves: Placed[], method: CostingMethod): Promise<{ posted: PostedRow[]; entries: Array<Partial<StockLedgerEntry>>; head: unknown[] }> {
     const backdated = head.lastDate !== '' && doc.businessDate < head.lastDate;
     const reversedValues = await this.currentValues(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
     const prepared = moves.map((m) => (m.reverses ? { ...m, value: D(reversedValues.get(m.reverses) ?? '0').neg().toFixed(2) } : m));
 
     let state: CostState;
     let results: Array<{ value: string; unitCost: string }>;
+    const corrections: Array<Partial<StockLedgerEntry>> = [];
     if (!backdated) {
       state = head.state ? (JSON.parse(head.state) as CostState) : emptyState(method);
       results = [];
@@ -263,7 +290,7 @@ export class PostingService {
       results = replayed.newResults;
       // value corrections for the later moves the back-dated one changed, dated like them
       for (const c of replayed.changes) {
-        await tx.insert(StockLedgerEntry, {
+        corrections.push({
           warehouseId: head.warehouseId, binId: c.entry.binId, skuId: head.skuId, batchId: c.entry.batchId,
           documentId: c.entry.documentId, documentLineId: c.entry.documentLineId, documentType: c.entry.documentType, documentNumber: c.entry.documentNumber,
           kind: 'recost', costSource: 'method', refEntryId: c.entry.id, businessDate: c.entry.businessDate,
@@ -290,17 +317,14 @@ export class PostingService {
         qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: new Date(),
       };
     });
-    await tx.insert(StockLedgerEntry, entries);
-    // after a back-dated posting the head is the end of the replay, which includes the corrections
-    if (backdated) {
-      const totals = await this.totals(tx, head.warehouseId, head.skuId);
-      qty = totals.qty;
-      value = totals.value;
-    }
-    await tx.query('UPDATE stock_cost SET qty = ?, value = ?, state = ?, last_date = ? WHERE warehouse_id = ? AND sku_id = ?', [
-      qty.toFixed(6), value.toFixed(2), JSON.stringify(state), doc.businessDate > head.lastDate ? doc.businessDate : head.lastDate, head.warehouseId, head.skuId,
-    ]);
-    return posted;
+    // the corrections belong to the head's value too
+    for (const c of corrections) value = value.plus(c.value!);
+    const lastDate = doc.businessDate > head.lastDate ? doc.businessDate : head.lastDate;
+    return {
+      posted,
+      entries: [...corrections, ...entries],
+      head: [head.warehouseId, head.skuId, qty.toFixed(6), value.toFixed(2), JSON.stringify(state), lastDate],
+    };
   }
 
   /** The current value of entries: their own value plus every correction appended since. */
@@ -318,10 +342,6 @@ export class PostingService {
     return out;
   }
 
-  private async totals(tx: EntityManager, warehouseId: number, skuId: number) {
-    const rows: Array<{ qty: string; value: string }> = await tx.query('SELECT qty, value FROM stock_ledger WHERE warehouse_id = ? AND sku_id = ?', [warehouseId, skuId]);
-    return rows.reduce((t, r) => ({ qty: t.qty.plus(r.qty), value: t.value.plus(r.value) }), { qty: D(0), value: D(0) });
-  }
 
   /**
    * Replays the whole ledger of a warehouse × SKU with the new moves in their place, and says

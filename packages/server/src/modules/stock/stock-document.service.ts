@@ -285,15 +285,23 @@ export class StockDocumentService {
     return row.state ? String(JSON.parse(row.state).lastUnitCost ?? '0') : '0';
   }
 
+  /** The value and unit cost each line got, in one statement. */
   private async writeLineCosts(tx: EntityManager, lines: StockDocumentLine[], posted: Array<{ lineId: number; qty: string; value: string }>) {
+    const sets: Array<[number, string, string]> = [];
     for (const l of lines) {
       const rows = posted.filter((p) => p.lineId === l.id);
       if (!rows.length) continue;
       const value = rows.reduce((s, r) => s.plus(r.value), D(0));
       const qty = rows.reduce((s, r) => s.plus(r.qty), D(0));
       const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
-      await tx.update(StockDocumentLine, { id: l.id }, { value: value.toFixed(2), unitCost: unitCost.toFixed(6) });
+      sets.push([l.id, value.toFixed(2), unitCost.toFixed(6)]);
     }
+    if (!sets.length) return;
+    const cases = (i: 1 | 2) => `CASE id ${sets.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    await tx.query(
+      `UPDATE stock_document_line SET value = ${cases(1)}, unit_cost = ${cases(2)} WHERE id IN (${sets.map(() => '?').join(',')})`,
+      [...sets.flatMap(([id, v]) => [id, v]), ...sets.flatMap(([id, , c]) => [id, c]), ...sets.map(([id]) => id)],
+    );
   }
 
   /** A transfer arrives: the same units come in at exactly the value they left with. */
