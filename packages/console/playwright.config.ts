@@ -16,7 +16,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 4,
   retries: 0,
   forbidOnly: true,
-  reporter: [['list']],
+  // scripts/test.sh adds the figures of the JSON report to its closing line
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   // the README screenshot runs only when asked for (pnpm screenshot)
   grepInvert: process.env.JXC_SCREENSHOT ? undefined : /@screenshot/,
   use: {
