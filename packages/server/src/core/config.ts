@@ -36,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.JXC_ADMIN_PASSWORD || undefined,
     consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
     secureCookies: bool(env.JXC_SECURE_COOKIES, false),
-    bodyLimit: env.JXC_BODY_LIMIT || '1mb',
+    bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

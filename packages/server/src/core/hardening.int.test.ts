@@ -40,7 +40,7 @@ describe('API hardening and error codes', () => {
     const batch = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ me { roles } }' }, { query: '{ me { roles } }' }]) });
     expect(batch.status).toBe(400);
     expect(JSON.stringify(await batch.json())).toMatch(/BATCHING_DISABLED/);
-    const big = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { roles } }', variables: { pad: 'x'.repeat(2_000_000) } }) });
+    const big = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { roles } }', variables: { pad: 'x'.repeat(9_000_000) } }) });
     expect(big.status).toBe(413);
     expect(JSON.stringify(await big.json())).toMatch(/PAYLOAD_TOO_LARGE/);
     const simple = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { logout }' }) });

@@ -5,7 +5,7 @@ import { PageInput } from '../../core/paging';
 import { ALL_PERMISSIONS, P } from '../../core/permissions/catalogue';
 import { Allow, SignedIn } from '../../core/permissions/guard';
 import { Role } from './role.entity';
-import { CreateRoleInput, PermissionInfo, UpdateRoleInput } from './role.types';
+import { CreateRoleInput, PermissionInfo, RoleOption, UpdateRoleInput } from './role.types';
 import { User } from './user.entity';
 import { CreateUserInput, LoginPayload, Me, UpdateUserInput, UserFilter, UserPage, UserSort } from './user.types';
 
@@ -87,6 +87,12 @@ export class RoleResolver {
   @Allow(P.SystemRoleRead)
   roles(@Ctx() ctx: Context) {
     return ctx.services.roles.list();
+  }
+
+  @Query(() => [RoleOption], { description: 'Codes and names of the roles, for filters and labels (no permissions).' })
+  @Allow(P.SystemUserRead)
+  async roleOptions(@Ctx() ctx: Context): Promise<RoleOption[]> {
+    return (await ctx.services.roles.list()).map((r) => ({ code: r.code, name: r.name, nameZh: r.nameZh }));
   }
 
   @Query(() => [PermissionInfo], { description: 'The catalogue roles are built from.' })

@@ -23,3 +23,10 @@ export class PermissionInfo {
   @Field() code: string;
   @Field({ description: 'The first part of the code: system, stock, sales …' }) area: string;
 }
+
+@ObjectType()
+export class RoleOption {
+  @Field() code: string;
+  @Field() name: string;
+  @Field() nameZh: string;
+}

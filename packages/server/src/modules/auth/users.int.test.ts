@@ -89,6 +89,13 @@ describe('user and role management', () => {
     expect((await t.gql(`mutation{ deleteRole(id:"${ok.data.createRole.id}") }`, {}, admin)).data.deleteRole).toBe(true);
   });
 
+  it('every position can list role names for filters, but not their permissions', async () => {
+    const sales = await t.login('sales');
+    const r = await t.gql('{ roleOptions { code nameZh } }', {}, sales);
+    expect(r.data.roleOptions.map((o: any) => o.code)).toEqual(expect.arrayContaining(['admin', 'sales', 'warehouse']));
+    expect(codeOf(await t.gql('{ roles { permissions } }', {}, sales))).toBe('FORBIDDEN');
+  });
+
   it('only admins manage users and roles', async () => {
     for (const who of ['manager', 'accountant', 'purchaser', 'warehouse']) {
       const token = await t.login(who);
