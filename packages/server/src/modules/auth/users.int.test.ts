@@ -90,7 +90,7 @@ describe('user and role management', () => {
   });
 
   it('every position can list role names for filters, but not their permissions', async () => {
-    const sales = await t.login('sales');
+    const sales = await t.login('warehouse');
     const r = await t.gql('{ roleOptions { code nameZh } }', {}, sales);
     expect(r.data.roleOptions.map((o: any) => o.code)).toEqual(expect.arrayContaining(['admin', 'sales', 'warehouse']));
     expect(codeOf(await t.gql('{ roles { permissions } }', {}, sales))).toBe('FORBIDDEN');
