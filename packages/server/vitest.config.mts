@@ -15,6 +15,7 @@ export default defineConfig({
     include: onMariaDb ? ['src/**/*.int.test.ts', 'src/**/*.mariadb.test.ts'] : ['src/**/*.test.ts'],
     exclude: onMariaDb ? [] : ['src/**/*.mariadb.test.ts', 'node_modules/**'],
     setupFiles: ['reflect-metadata'],
+    env: { JXC_SECURITY_LOG: '0' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -12,13 +12,21 @@ export const Allow = (...permissions: Permission[]) => Authorized(...permissions
 /** Any signed-in user. */
 export const SignedIn = () => Authorized();
 
-export const authChecker: AuthChecker<Context, Permission> = ({ context }, permissions) => {
+/** The security log: refused permission checks, one JSON line each (no tokens, no passwords). */
+export function securityLog(event: Record<string, unknown>) {
+  if (process.env.JXC_SECURITY_LOG !== '0') console.warn(JSON.stringify({ security: true, at: new Date().toISOString(), ...event }));
+}
+
+export const authChecker: AuthChecker<Context, Permission> = ({ context, info }, permissions) => {
   if (!context.user) {
     if (context.sessionExpired) throw new DomainError(ErrorCode.SESSION_EXPIRED, 'Your session has expired. Please sign in again.');
     throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in.');
   }
   const missing = permissions.filter((p) => !context.user!.permissions.has(p));
-  if (missing.length) throw forbidden('You do not have permission to do this.', { permissions: missing });
+  if (missing.length) {
+    securityLog({ event: 'forbidden', user: context.user.username, address: context.ip, requestId: context.requestId, field: `${info.parentType.name}.${info.fieldName}`, missing });
+    throw forbidden('You do not have permission to do this.', { permissions: missing });
+  }
   return true;
 };
 
