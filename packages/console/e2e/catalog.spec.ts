@@ -222,3 +222,104 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   expect(done.data.products.total).toBe(2);
   expect(done.data.products.items.find((p: any) => p.code === a).skus[0].barcodes).toEqual([`${a}X`]);
 });
+
+test('categories: create a child, rename it, move it with the parent select; brands: create and rename', async ({ page }) => {
+  const code = `C${uid()}`.slice(0, 20);
+  const brand = `品牌${uid()}`;
+  await loginOk(page, 'admin');
+  await page.getByTestId('menu-categories').click();
+  await expect(page.getByTestId('category-tree')).toContainText('服装');
+
+  await page.getByTestId('cat-add-APP').click();
+  await page.getByTestId('cat-code').fill(code);
+  await page.getByTestId('cat-name').fill('测试子类');
+  await page.getByTestId('cat-save').click();
+  await expect(page.getByTestId(`cat-${code}`)).toContainText('测试子类');
+
+  // a taken code is refused with the translated error
+  await page.getByTestId(`cat-rename-${code}`).click();
+  await page.getByTestId('cat-code').fill('APP-TOP');
+  await page.getByTestId('cat-save').click();
+  await expect(page.getByTestId('cat-error')).toContainText('输入有误');
+  await page.getByTestId('cat-code').fill(code);
+  await page.getByTestId('cat-name').fill('测试子类（改）');
+  await page.getByTestId('cat-save').click();
+  await expect(page.getByTestId(`cat-${code}`)).toContainText('测试子类（改）');
+
+  await page.getByTestId(`cat-move-${code}`).click();
+  await page.locator('.el-select[data-testid="cat-parent"]').click();
+  await page.locator('.el-tree-select__popper .el-tree-node__content').filter({ hasText: 'FOOD-TEA' }).click();
+  await page.getByTestId('cat-save').click();
+  await expect(page.locator('.el-message').filter({ hasText: '已保存' }).last()).toBeVisible();
+  const cats = (await gql(page, '{ categories { id code parentId } }')).data.categories;
+  const tea = cats.find((c: any) => c.code === 'FOOD-TEA');
+  expect(cats.find((c: any) => c.code === code).parentId).toBe(tea.id);
+  // the moved category now sits under 茶叶 in the tree
+  await expect(page.getByTestId('category-tree').locator('.el-tree-node').filter({ has: page.getByTestId('cat-FOOD-TEA') }).getByTestId(`cat-${code}`)).toBeVisible();
+
+  await page.getByTestId('brand-create').click();
+  await page.getByTestId('brand-name').fill(brand);
+  await page.getByTestId('brand-save').click();
+  await expect(page.getByTestId('brands-table')).toContainText(brand);
+  await page.getByTestId(`brand-rename-${brand}`).click();
+  await page.getByTestId('brand-name').fill(`${brand}改`);
+  await page.getByTestId('brand-save').click();
+  await expect(page.getByTestId('brands-table')).toContainText(`${brand}改`);
+});
+
+test('sales reads the categories but cannot change them, and cannot open the import page', async ({ page }) => {
+  await loginOk(page, 'sales');
+  await page.getByTestId('menu-categories').click();
+  await expect(page.getByTestId('category-tree')).toContainText('服装');
+  await expect(page.getByTestId('cat-create-root')).toHaveCount(0);
+  await expect(page.getByTestId('cat-add-APP')).toHaveCount(0);
+  await expect(page.getByTestId('brand-create')).toHaveCount(0);
+  await expect(page.getByTestId('menu-product-import')).toHaveCount(0);
+  await page.goto('/catalog/import');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+});
+
+test('zones and bins of a warehouse: create a zone and a bin in it, deactivate the bin', async ({ page }) => {
+  const z = `Z${uid()}`.slice(0, 12);
+  const b = `B${uid()}`.slice(0, 12);
+  await loginOk(page, 'admin');
+  await page.getByTestId('menu-warehouses').click();
+  await page.getByTestId('wh-locations-SH01').click();
+  await expect(page).toHaveURL(/\/stock\/warehouses\/\d+$/);
+  await expect(page.getByTestId('locations-page')).toContainText('SH01');
+  await page.getByTestId('zone-create').click();
+  await page.getByTestId('zone-code').fill(z);
+  await page.getByTestId('zone-name').fill('冷藏区');
+  await page.getByTestId('zone-storage').fill('2–8 °C');
+  await page.getByTestId('zone-save').click();
+  await expect(page.getByTestId('zones-table')).toContainText(z);
+  await expect(page.getByTestId('zones-table')).toContainText('2–8 °C');
+
+  await page.getByTestId('bin-create').click();
+  await page.getByTestId('bin-code').fill(b);
+  await page.getByTestId('bin-zone').click();
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: z }).click();
+  await page.getByTestId('bin-save').click();
+  await page.getByTestId('bin-filter-text').fill(b);
+  await page.getByTestId('filter-search').click();
+  const row = page.getByTestId('bins-table').locator('tbody tr').first();
+  await expect(row).toContainText(b);
+  await expect(row).toContainText(`${z} · 冷藏区`);
+  await page.getByTestId(`bin-edit-${b}`).click();
+  await page.getByTestId('bin-active').click();
+  await page.getByTestId('bin-save').click();
+  await expect(row).toContainText('停用');
+});
+
+test('English: the catalog menu and product page are translated', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('jxc.locale', 'en'));
+  await loginOk(page, 'manager');
+  await expect(page.getByTestId('side-menu')).toContainText('Catalog');
+  await expect(page.getByTestId('menu-products')).toContainText('Products');
+  await expect(page.getByTestId('menu-categories')).toContainText('Categories & brands');
+  await page.getByTestId('menu-products').click();
+  await page.getByTestId('product-A001').click();
+  await expect(page.getByTestId('skus-card')).toContainText('Barcodes');
+  await expect(page.getByTestId('units-card')).toContainText('Conversion units');
+  await expect(page.getByTestId('product-page')).not.toContainText('条码');
+});
