@@ -213,6 +213,10 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     const exp = await t.gql('{ exportStockLevels { columns content } }', {}, keeper);
     expect(exp.data.exportStockLevels.columns).not.toContain('value');
     expect(exp.data.exportStockLevels.columns).toContain('onHand');
+    const docsCsv = await t.gql('{ exportStockDocuments { columns content } }', {}, keeper);
+    expect(docsCsv.data.exportStockDocuments.columns).toEqual(expect.arrayContaining(['number', 'qty']));
+    expect(docsCsv.data.exportStockDocuments.columns).not.toContain('value');
+    expect(docsCsv.data.exportStockDocuments.content).toContain('QR-20261102-0001');
     // keepers may not type a cost either
     expect(codeOf(await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.tea.id), qty: '1', unitCost: '1' }] } }, keeper))).toBe('FORBIDDEN');
     const sales = await t.login('sales');

@@ -26,6 +26,22 @@ export class StockDocumentResolver {
     return ctx.services.stockDocuments.get(ctx, id);
   }
 
+  @Query(() => ExportFile, { description: 'CSV of the documents (one row per line) with only the columns you may see.' })
+  @Allow(P.StockBalanceRead)
+  async exportStockDocuments(@Ctx() ctx: Context, @Arg('filter', () => StockDocumentFilter, { nullable: true }) filter?: StockDocumentFilter) {
+    const docs = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await ctx.services.stockDocuments.list(ctx, filter, { offset, limit: 200 });
+      docs.push(...page.items);
+      if (docs.length >= page.total || !page.items.length || docs.length >= 10_000) break;
+    }
+    const lines = await ctx.services.stockDocuments.lines(docs.map((d) => d.id));
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const rows = lines.map((l) => ({ ...byId.get(l.documentId)!, ...l, id: l.documentId }));
+    const cols = ['number', 'type', 'status', 'businessDate', 'warehouseId', 'toWarehouseId', 'lineNo', 'skuId', 'unit', 'qty', 'baseQty', 'unitCost', 'value', 'batchNo'] as const;
+    return exportCsv(ctx, 'StockDocumentLine', 'stock-documents', cols, rows, (r, c) => (r as any)[c]);
+  }
+
   @FieldResolver(() => [StockDocumentLine])
   lines(@Root() doc: StockDocument, @Ctx() ctx: Context) {
     return ctx.services.stockDocuments.lines([doc.id]);
