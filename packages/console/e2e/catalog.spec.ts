@@ -323,3 +323,41 @@ test('English: the catalog menu and product page are translated', async ({ page 
   await expect(page.getByTestId('units-card')).toContainText('Conversion units');
   await expect(page.getByTestId('product-page')).not.toContainText('条码');
 });
+
+test('products: the category filter lives in the URL and reaches the API; the export is an xlsx of the same filter', async ({ page }) => {
+  await loginOk(page, 'purchaser');
+  const cats = (await gql(page, '{ categories { id code } }')).data.categories;
+  const food = cats.find((c: any) => c.code === 'FOOD').id;
+  await page.goto(`/catalog/products?category=${food}&size=100`);
+  const table = page.getByTestId('products-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const expected = (await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }, page: { limit: 200 }) { total } }', { c: food })).data.products.total;
+  expect(expected).toBeGreaterThan(0);
+  await expect(page.getByTestId('table-total')).toContainText(`共 ${expected} 条`);
+  const picker = page.locator('.el-select[data-testid="filter-category"]');
+  await expect(picker).toContainText('食品 (FOOD)');
+  // choosing another category in the tree-select puts it in the URL
+  await picker.click();
+  await page.locator('.el-tree-select__popper .el-tree-node__content:visible').filter({ hasText: 'FOOD-DRY' }).click();
+  await page.getByTestId('filter-search').click();
+  const dairy = cats.find((c: any) => c.code === 'FOOD-DRY').id;
+  await expect(page).toHaveURL(new RegExp(`category=${dairy}(&|$)`));
+  await expect(picker).toContainText('乳品 (FOOD-DRY)');
+  const dairyTotal = (await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }) { total } }', { c: dairy })).data.products.total;
+  await expect(page.getByTestId('table-total')).toContainText(`共 ${dairyTotal} 条`);
+  await expect(page.getByTestId('products-create')).toBeHidden();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('products-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(await (await download.createReadStream()).toArray()) as any);
+  const ws = wb.worksheets[0];
+  const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const codeCol = header.indexOf('商品编码');
+  expect(codeCol).toBeGreaterThan(0);
+  expect(header).toContain('参考进价');
+  expect(header).not.toContain('参考售价'); // a purchaser may not see sale prices
+  const codes = new Set<string>();
+  ws.eachRow((row, n) => { if (n > 1) codes.add(String(row.getCell(codeCol).value)); });
+  expect(codes.size).toBe(dairyTotal);
+});
