@@ -42,6 +42,10 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   products: 'catalog.product.read',
   categories: 'catalog.product.read',
   'product-import': 'catalog.product.manage',
+  'stock-levels': 'stock.balance.read',
+  'stock-documents': 'stock.balance.read',
+  'stock-card': 'stock.balance.read',
+  valuation: 'stock.cost.read',
   settings: 'system.settings.read',
 };
 

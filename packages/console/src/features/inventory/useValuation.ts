@@ -46,7 +46,7 @@ export function useValuation() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 90, right: 16, top: 20, bottom: 28 },
-      xAxis: { type: 'category', data: rows.map((r) => r.label) },
+      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0 } },
       yAxis: { type: 'value' },
       series: [{ type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.value), color: '#2f6fed' }],
     };
