@@ -2,11 +2,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, gql, loginOk, test } from './fixtures';
+import { expect, gql as gqlOnce, loginOk, test } from './fixtures';
 
 // exceljs comes with the server package (it builds and reads the xlsx there)
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server');
 const ExcelJS = createRequire(path.join(serverDir, 'package.json'))('exceljs') as typeof import('exceljs');
+
+/** The fixture's GraphQL call, retried once when a kept-alive connection was reset under load (ECONNRESET). */
+async function gql(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  try {
+    return await gqlOnce(page, query, variables);
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    return gqlOnce(page, query, variables);
+  }
+}
 
 const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
 
@@ -22,6 +32,7 @@ const PRODUCT_Q = `query($search: String) { products(filter: { search: $search }
   skus { code attributes { name value } barcodes refPurchasePrice refSalePrice } } } }`;
 
 test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes, finds it by barcode and edits it', async ({ page }) => {
+  test.slow(); // a long journey through several pages
   const code = `E2E-${uid()}`;
   const bc1 = `69${Date.now()}1`;
   const bc2 = `69${Date.now()}2`;
@@ -128,6 +139,7 @@ test('a stale product edit shows the translated CONFLICT and reloads', async ({ 
 });
 
 test('prices by role: the warehouse keeper sees none and no inputs; sales sees the sale price only', async ({ browser }) => {
+  test.slow(); // three sign-ins
   const code = `E2E-${uid()}`;
   const admin = await browser.newPage();
   await loginOk(admin, 'admin');
