@@ -1,0 +1,12 @@
+export * from './types';
+export type { DecimalInput } from './decimal';
+export { inverseNormal } from './inverse-normal';
+export {
+  sampleStdDev,
+  simpleSafetyStock,
+  statisticalSafetyStock,
+  type SafetyStock,
+  type SimpleSafetyStockInput,
+  type StatisticalSafetyStockInput,
+} from './safety-stock';
+export { suggestOrder, type DemandInput, type OrderInput, type OrderSuggestion } from './order-quantity';

@@ -1,0 +1,106 @@
+import { assertScale, ceilTo, Dec, dec, type DecimalInput, fromFloat, qty, show } from './decimal';
+import { inverseNormal } from './inverse-normal';
+import { ReplenishmentError, type Step } from './types';
+
+export interface SafetyStock {
+  /** At the unit's scale, rounded UP: a safety stock is never below what the formula asks. */
+  safetyStock: string;
+  steps: Step[];
+}
+
+export interface SimpleSafetyStockInput {
+  averageDailySales: DecimalInput;
+  leadTimeDays: DecimalInput;
+  /** The notes' 不稳定系数 (e.g. 1.2 for a product whose sales swing). */
+  instabilityFactor: DecimalInput;
+  /** Decimals of the stock unit (0 for pieces). */
+  scale: number;
+}
+
+/**
+ * The notes' rule: average daily sales × lead-time days × instability factor (10 × 5 × 1.2 = 60).
+ * Exact decimal arithmetic; the result is rounded up to the unit's scale.
+ */
+export function simpleSafetyStock(input: SimpleSafetyStockInput): SafetyStock {
+  assertScale(input.scale);
+  const daily = dec(input.averageDailySales, 'averageDailySales');
+  const lead = dec(input.leadTimeDays, 'leadTimeDays');
+  const factor = dec(input.instabilityFactor, 'instabilityFactor');
+  const raw = daily.times(lead).times(factor);
+  const ss = ceilTo(raw, input.scale);
+  return {
+    safetyStock: qty(ss, input.scale),
+    steps: [
+      {
+        label: 'safetyStockRaw',
+        formula: `averageDailySales × leadTimeDays × instabilityFactor = ${show(daily)} × ${show(lead)} × ${show(factor)}`,
+        value: show(raw),
+      },
+      { label: 'safetyStock', formula: `roundUp(${show(raw)}, ${input.scale} decimals)`, value: show(ss) },
+    ],
+  };
+}
+
+export interface StatisticalSafetyStockInput {
+  /** Cycle service level, the probability of no stock-out in a lead time: 0 < level < 1 (0.95). */
+  serviceLevel: number;
+  leadTimeDays: DecimalInput;
+  /** Daily demand history to take σ from (sample standard deviation, n − 1; at least 2 days) … */
+  dailyDemand?: number[];
+  /** … or σ of daily demand directly. Give exactly one of the two. */
+  sigma?: number;
+  scale: number;
+}
+
+/** Sample standard deviation (n − 1 in the denominator): an estimate from a sample of days. */
+export function sampleStdDev(xs: number[]): number {
+  if (xs.length < 2) throw new ReplenishmentError('dailyDemand', 'σ needs at least 2 days of demand');
+  if (xs.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new ReplenishmentError('dailyDemand', 'dailyDemand holds a non-number');
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+
+/**
+ * The statistical rule: z(service level) × σ(daily demand) × √(lead-time days), assuming
+ * independent, normally distributed daily demand and a fixed lead time. z, σ and √L are
+ * statistics (floats); the product is taken to an exact decimal at 9 places and rounded up to
+ * the unit's scale.
+ */
+export function statisticalSafetyStock(input: StatisticalSafetyStockInput): SafetyStock {
+  assertScale(input.scale);
+  const { serviceLevel: p } = input;
+  if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new ReplenishmentError('serviceLevel', 'serviceLevel must be in (0, 1)');
+  if ((input.dailyDemand === undefined) === (input.sigma === undefined)) {
+    throw new ReplenishmentError('sigma', 'give dailyDemand or sigma, exactly one');
+  }
+  let sigma: number;
+  if (input.sigma !== undefined) {
+    if (!Number.isFinite(input.sigma) || input.sigma < 0) throw new ReplenishmentError('sigma', 'sigma must be a number ≥ 0');
+    sigma = input.sigma;
+  } else {
+    sigma = sampleStdDev(input.dailyDemand!);
+  }
+  const lead = dec(input.leadTimeDays, 'leadTimeDays');
+  const z = inverseNormal(p);
+  const rootLead = Math.sqrt(lead.toNumber());
+  const raw = fromFloat(z * sigma * rootLead, 'safetyStock');
+  // a service level below 50 % gives z < 0: no safety stock rather than a negative one
+  const ss = raw.gt(0) ? ceilTo(raw, input.scale) : new Dec(0);
+  const zD = fromFloat(z, 'z');
+  const sigmaD = fromFloat(sigma, 'sigma');
+  const rootD = fromFloat(rootLead, 'sqrtLeadTime');
+  return {
+    safetyStock: qty(ss, input.scale),
+    steps: [
+      { label: 'z', formula: `Φ⁻¹(${p})`, value: show(zD) },
+      {
+        label: 'sigmaDailyDemand',
+        formula: input.sigma !== undefined ? 'σ (given)' : `sample standard deviation of ${input.dailyDemand!.length} days`,
+        value: show(sigmaD),
+      },
+      { label: 'sqrtLeadTime', formula: `√${show(lead)}`, value: show(rootD) },
+      { label: 'safetyStockRaw', formula: `z × σ × √leadTimeDays = ${show(zD)} × ${show(sigmaD)} × ${show(rootD)}`, value: show(raw) },
+      { label: 'safetyStock', formula: raw.gt(0) ? `roundUp(${show(raw)}, ${input.scale} decimals)` : `max(${show(raw)}, 0)`, value: show(ss) },
+    ],
+  };
+}
