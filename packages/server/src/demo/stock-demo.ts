@@ -28,8 +28,14 @@ export async function seedDemoStock(services: Services, opts: { weeks?: number }
   const ctx: Context = { user: toAuthUser(admin, 'seed'), ip: '127.0.0.1', userAgent: 'demo seed', requestId: 'demo-seed', services, hidden: new Set(), auditWritten: false, afterSuccess: [] };
 
   const cats = ds.getRepository(Category);
-  const root = async (code: string, name: string) => cats.save({ parentId: null, code, name, path: '/', version: 1 });
-  const child = async (parent: Category, code: string, name: string) => cats.save({ parentId: parent.id, code, name, path: `${parent.path}${parent.id}/`, version: 1 });
+  // path holds the ids from the root down to the category itself ("/1/4/")
+  const save = async (parent: Category | null, code: string, name: string) => {
+    const c = await cats.save({ parentId: parent?.id ?? null, code, name, path: '/', version: 1 });
+    c.path = `${parent?.path ?? '/'}${c.id}/`;
+    return cats.save(c);
+  };
+  const root = (code: string, name: string) => save(null, code, name);
+  const child = (parent: Category, code: string, name: string) => save(parent, code, name);
   const apparel = await root('APP', '服装');
   const food = await root('FOOD', '食品');
   const digital = await root('DIG', '数码配件');

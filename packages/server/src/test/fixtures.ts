@@ -8,6 +8,7 @@ import { Warehouse } from '../modules/stock/warehouse.entity';
 /** A small catalogue written straight to the database, for tests of the stock ledger. */
 export async function seedCatalog(ds: DataSource) {
   const cat = await ds.getRepository(Category).save({ parentId: null, code: 'TEA', name: '茶叶', path: '/', version: 1 });
+  await ds.getRepository(Category).update({ id: cat.id }, { path: `/${cat.id}/` });
   const mk = async (code: string, name: string, opts: Partial<Product> = {}) => {
     const p = await ds.getRepository(Product).save({
       code, name, categoryId: cat.id, brandId: null, baseUnit: '件', unitScale: 0, shelfLifeDays: null, storageCondition: null,

@@ -41,8 +41,9 @@ export class StockReportService {
     if (filter?.skuId) (where.push('c.sku_id = ?'), params.push(Number(filter.skuId)));
     if (filter?.search) (where.push('(s.code LIKE ? OR s.name LIKE ?)'), params.push(`%${filter.search}%`, `%${filter.search}%`));
     if (filter?.categoryId) {
-      where.push("p.category_id IN (SELECT id FROM category WHERE path LIKE (SELECT CONCAT(path, id, '/%') FROM category WHERE id = ?) OR id = ?)".replace('CONCAT(path, id, \'/%\')', this.mysql ? "CONCAT(path, id, '/%')" : "path || id || '/%'"));
-      params.push(Number(filter.categoryId), Number(filter.categoryId));
+      // path holds the ids from the root to the category itself ("/1/4/"): the subtree shares its prefix
+      where.push("p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE (SELECT " + (this.mysql ? "CONCAT(path, '%')" : "path || '%'") + ' FROM category WHERE id = ?))');
+      params.push(Number(filter.categoryId));
     }
     if (!filter?.includeZero) where.push(this.mysql ? 'c.qty <> 0' : "CAST(c.qty AS REAL) <> 0");
     const from = `FROM stock_cost c JOIN sku s ON s.id = c.sku_id JOIN product p ON p.id = s.product_id JOIN warehouse w ON w.id = c.warehouse_id WHERE ${where.join(' AND ')}`;

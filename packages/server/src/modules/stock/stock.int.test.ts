@@ -236,6 +236,19 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(cogi.find((r: any) => r.key === String(c.tea.id))).toEqual({ key: String(c.tea.id), qty: '5', value: '48.33' });
   });
 
+  it('filters stock levels by a category and its subtree', async () => {
+    const q = 'query($f:StockLevelFilter){ stockLevels(filter:$f){ total items { skuCode } } }';
+    const all = (await t.gql(q, { f: { warehouseId: W1, categoryId: String(c.category.id) } }, admin)).data.stockLevels;
+    expect(all.items.map((i: any) => i.skuCode).sort()).toEqual(['P-MILK-1', 'P-RICE-1', 'P-TEA-1']);
+    // a child category with only the rice product in it
+    const child = await t.ds.query("INSERT INTO category (parent_id, code, name, path, version) VALUES (?, 'RICE', '米', '/', 1)", [c.category.id]);
+    const childId = child.insertId ?? (await t.ds.query("SELECT id FROM category WHERE code = 'RICE'"))[0].id;
+    await t.ds.query('UPDATE category SET path = ? WHERE id = ?', [`/${c.category.id}/${childId}/`, childId]);
+    await t.ds.query('UPDATE product SET category_id = ? WHERE id = (SELECT product_id FROM sku WHERE id = ?)', [childId, c.rice.id]);
+    expect((await t.gql(q, { f: { warehouseId: W1, categoryId: String(childId) } }, admin)).data.stockLevels.items).toEqual([{ skuCode: 'P-RICE-1' }]);
+    expect((await t.gql(q, { f: { warehouseId: W1, categoryId: String(c.category.id) } }, admin)).data.stockLevels.total).toBe(3);
+  });
+
   it('refuses posting into a closed period', async () => {
     const s = (await t.gql('{ companySettings { version } }', {}, admin)).data.companySettings;
     await t.gql('mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ version } }', { i: { version: s.version, closedThrough: '2026-10-31' } }, admin);
