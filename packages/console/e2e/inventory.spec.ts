@@ -40,6 +40,8 @@ async function warehouseValues(page: Page) {
 }
 
 test('a new user creates a product, receives it, transfers it and sees the stock card and valuation change', async ({ page }) => {
+  // a long journey through six pages, run next to the other specs: more time than the default
+  test.setTimeout(150_000);
   const code = `INV-${uid()}`;
   const skuCode = `${code}-01`;
   await loginOk(page, 'admin');
@@ -220,4 +222,50 @@ test('English: the stock pages and the document form are in English', async ({ p
   await expect(page.getByTestId('lines-table')).toContainText('Unit cost (per base unit)');
   await page.getByTestId('doc-post').click();
   await expect(page.getByTestId('doc-error')).toHaveText('Enter at least one line.');
+});
+
+test('a post whose answer is lost on the network is retried with the same idempotency key and posts once', async ({ page }) => {
+  await loginOk(page, 'admin');
+  // CN3P: the journey measures SH01 and GZ01 meanwhile
+  const LEVEL = `query { stockLevels(filter: { warehouseId: "3", search: "A001-02" }) { items { skuCode onHand } } }`;
+  const onHand = async () => (await gql(page, LEVEL)).data.stockLevels.items.find((i: any) => i.skuCode === 'A001-02')?.onHand ?? '0';
+  const before = await onHand();
+  expect(before).toMatch(/^\d+$/);
+
+  const keys: string[] = [];
+  let dropFirst = true;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { query?: string; variables?: { idempotencyKey?: string } } | null;
+    if (!body?.query?.includes('postStockDocument')) return route.continue();
+    keys.push(String(body.variables?.idempotencyKey));
+    if (dropFirst) {
+      // the server does post, but the answer never reaches the browser
+      dropFirst = false;
+      await route.fetch();
+      return route.abort('failed');
+    }
+    return route.continue();
+  });
+
+  await fillDocument(page, 'OTHER_IN', { from: 'CN3P', skuCode: 'A001-02', qty: '1', unitCost: '90' });
+  await page.getByTestId('doc-post').click();
+  await expect(page.getByTestId('doc-error')).toContainText('无法连接服务器');
+  await expect(page.getByTestId('doc-error')).toContainText('安全重试');
+  await expect(page.getByTestId('doc-status')).toHaveText('草稿');
+
+  await page.getByTestId('doc-post').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已过账');
+  await expect(page.getByTestId('doc-error')).toHaveCount(0);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+  expect(keys[1]).toBe(keys[0]);
+  // posted once: one more on hand, not two
+  expect(BigInt(await onHand())).toBe(BigInt(before) + 1n);
+
+  // a new click on another action gets a new key: cancel it (reversal) and the stock is back
+  await page.unroute('**/graphql');
+  await page.getByTestId('doc-cancel').click();
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已作废');
+  expect(await onHand()).toBe(before);
 });

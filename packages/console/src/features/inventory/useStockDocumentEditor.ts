@@ -85,6 +85,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   /** A new, empty draft of a type. */
   function reset(type: StockDocType) {
     doc.value = null;
+    retryPost.value = false;
     error.value = null;
     Object.assign(header, { type, warehouseId: '', toWarehouseId: '', businessDate: today(), memo: '' });
     lines.splice(0, lines.length, newLine());
@@ -168,7 +169,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     const r = await update.executeMutation({ input: { ...common, id: doc.value.id, version: doc.value.version } });
     if (r.error || !r.data) {
       error.value = documentError(r.error);
-      if (error.value?.code === 'CONFLICT') await load();
+      if (error.value?.code === 'CONFLICT' || error.value?.code === 'DOCUMENT_NOT_DRAFT') await load();
       return null;
     }
     doc.value = { ...doc.value, version: r.data.updateStockDocument.version };
@@ -192,16 +193,29 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     }
   }
 
+  /** Set after a post whose answer was lost on the network: the next click retries it as it was. */
+  const retryPost = ref(false);
+
   async function postDocument() {
     busy.value = true;
+    error.value = null;
     try {
-      const saved = editable.value ? await save() : doc.value?.id ?? null;
+      // a retry sends the same document with the same key (no save in between): the server
+      // answers with the first result if the lost request did post it
+      const saved = retryPost.value && doc.value ? doc.value.id : editable.value ? await save() : doc.value?.id ?? null;
       if (!saved) return;
       const action = `post:${saved}`;
       const r = await post.executeMutation({ id: saved, idempotencyKey: keys.key(action) });
       keys.settle(action, r.error);
+      retryPost.value = !!r.error?.networkError && !r.error.graphQLErrors?.length;
       if (r.error || !r.data) {
         error.value = documentError(r.error);
+        if (retryPost.value) {
+          error.value = error.value && { ...error.value, text: `${error.value.text} ${t('docForm.retryHint')}` };
+          return;
+        }
+        // someone else posted or changed it meanwhile: show what it is now
+        if (error.value?.code === 'DOCUMENT_NOT_DRAFT' || error.value?.code === 'DOCUMENT_STATE') await load();
         // the draft was saved: from now on edit it under its own address
         if (id.value !== saved) await router.replace({ name: 'stock-document', params: { id: saved } });
         return;
@@ -217,6 +231,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   async function receiveTransfer() {
     if (!doc.value) return;
     busy.value = true;
+    error.value = null;
     try {
       const action = `receive:${doc.value.id}`;
       const r = await receive.executeMutation({ id: doc.value.id, idempotencyKey: keys.key(action), receivedOn: receiveOn.value || undefined });
@@ -224,6 +239,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
       if (r.error) {
         error.value = documentError(r.error);
         receiveVisible.value = false;
+        if (error.value?.code === 'DOCUMENT_STATE') await load();
         return;
       }
       receiveVisible.value = false;
@@ -246,12 +262,14 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   async function cancelDocument() {
     if (!doc.value || !(await confirm(t('inventory.doc.confirmCancel', { number: doc.value.number ?? '' })))) return;
     busy.value = true;
+    error.value = null;
     try {
       const action = `cancel:${doc.value.id}`;
       const r = await cancel.executeMutation({ id: doc.value.id, idempotencyKey: keys.key(action) });
       keys.settle(action, r.error);
       if (r.error) {
         error.value = documentError(r.error);
+        if (error.value?.code === 'DOCUMENT_STATE') await load();
         return;
       }
       ElMessage.success(t('inventory.doc.cancelledDone'));
