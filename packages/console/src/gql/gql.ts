@@ -71,8 +71,8 @@ type Documents = {
     "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n": typeof types.UpdateZoneDocument,
     "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n": typeof types.CreateBinDocument,
     "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n": typeof types.UpdateBinDocument,
-    "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": typeof types.CompanySettingsDocument,
-    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": typeof types.UpdateCompanySettingsDocument,
+    "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n": typeof types.CompanySettingsDocument,
+    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n": typeof types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query UserFormOptions {\n    roles { id code name nameZh }\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": typeof types.UserFormOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id username version }\n  }\n": typeof types.CreateUserDocument,
@@ -138,8 +138,8 @@ const documents: Documents = {
     "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) { id version }\n  }\n": types.UpdateZoneDocument,
     "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) { id version }\n  }\n": types.CreateBinDocument,
     "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) { id version }\n  }\n": types.UpdateBinDocument,
-    "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": types.CompanySettingsDocument,
-    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n": types.UpdateCompanySettingsDocument,
+    "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n": types.CompanySettingsDocument,
+    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n": types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles { id code name nameZh }\n        warehouses { id code name }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  query UserFormOptions {\n    roles { id code name nameZh }\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": types.UserFormOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id username version }\n  }\n": types.CreateUserDocument,
@@ -393,11 +393,11 @@ export function graphql(source: "\n  mutation UpdateBin($input: UpdateBinInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n"): (typeof documents)["\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n"];
+export function graphql(source: "\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n"): (typeof documents)["\n  query CompanySettings {\n    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n"): (typeof documents)["\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit version }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n"): (typeof documents)["\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

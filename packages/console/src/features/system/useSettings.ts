@@ -14,14 +14,14 @@ export function useSettings() {
   const q = useQuery({ query: CompanySettingsQuery });
   const m = useMutation(UpdateCompanySettingsMutation);
   const settings = computed(() => q.data.value?.companySettings);
-  const form = reactive({ companyName: '', currency: '', costingMethod: 'MOVING_AVERAGE' as CostingMethod, defaultTaxRate: '', defaultCreditLimit: '' });
+  const form = reactive({ companyName: '', currency: '', costingMethod: 'MOVING_AVERAGE' as CostingMethod, defaultTaxRate: '', defaultCreditLimit: '', closedThrough: '', numberPatterns: '' });
   const error = ref<string | null>(null);
   const fieldErrors = ref<Record<string, string>>({});
   const editable = computed(() => can('system.settings.manage'));
 
   function fill() {
     const s = settings.value;
-    if (s) Object.assign(form, { companyName: s.companyName, currency: s.currency, costingMethod: s.costingMethod, defaultTaxRate: s.defaultTaxRate, defaultCreditLimit: s.defaultCreditLimit });
+    if (s) Object.assign(form, { companyName: s.companyName, currency: s.currency, costingMethod: s.costingMethod, defaultTaxRate: s.defaultTaxRate, defaultCreditLimit: s.defaultCreditLimit, closedThrough: s.closedThrough ?? '', numberPatterns: s.numberPatterns ?? '' });
   }
   watch(settings, fill, { immediate: true });
 
@@ -30,6 +30,7 @@ export function useSettings() {
     for (const k of ['defaultTaxRate', 'defaultCreditLimit'] as const) if (!DECIMAL_RE.test(form[k].trim())) errs[k] = t('settings.decimalFormat');
     if (!/^[A-Z]{3}$/.test(form.currency.trim())) errs.currency = t('settings.currencyFormat');
     if (!form.companyName.trim()) errs.companyName = t('common.required');
+    if (form.closedThrough && !/^\d{4}-\d{2}-\d{2}$/.test(form.closedThrough)) errs.closedThrough = t('settings.dateFormat');
     fieldErrors.value = errs;
     return Object.keys(errs).length === 0;
   }
@@ -45,6 +46,8 @@ export function useSettings() {
         costingMethod: form.costingMethod,
         defaultTaxRate: form.defaultTaxRate.trim(),
         defaultCreditLimit: form.defaultCreditLimit.trim(),
+        ...(form.closedThrough ? { closedThrough: form.closedThrough } : {}),
+        ...(form.numberPatterns.trim() ? { numberPatterns: form.numberPatterns.trim() } : {}),
       },
     });
     if (r.error) {
