@@ -36,7 +36,7 @@ type Documents = {
     "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n": typeof types.CreateBrandDocument,
     "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n": typeof types.UpdateBrandDocument,
     "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": typeof types.InventoryWarehousesDocument,
-    "\n  query InventoryCategories {\n    categories { id name path }\n  }\n": typeof types.InventoryCategoriesDocument,
+    "\n  query InventoryCategories {\n    categories { id name parentId }\n  }\n": typeof types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n": typeof types.StockLevelsDocument,
     "\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n": typeof types.ExportStockLevelsDocument,
     "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n": typeof types.BinBalancesDocument,
@@ -103,7 +103,7 @@ const documents: Documents = {
     "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) { id version }\n  }\n": types.CreateBrandDocument,
     "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) { id version }\n  }\n": types.UpdateBrandDocument,
     "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) { items { id code name active } }\n  }\n": types.InventoryWarehousesDocument,
-    "\n  query InventoryCategories {\n    categories { id name path }\n  }\n": types.InventoryCategoriesDocument,
+    "\n  query InventoryCategories {\n    categories { id name parentId }\n  }\n": types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }\n    }\n  }\n": types.StockLevelsDocument,
     "\n  query ExportStockLevels($filter: StockLevelFilter) {\n    exportStockLevels(filter: $filter) { filename contentType content encoding columns }\n  }\n": types.ExportStockLevelsDocument,
     "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }\n  }\n": types.BinBalancesDocument,
@@ -253,7 +253,7 @@ export function graphql(source: "\n  query InventoryWarehouses {\n    warehouses
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InventoryCategories {\n    categories { id name path }\n  }\n"): (typeof documents)["\n  query InventoryCategories {\n    categories { id name path }\n  }\n"];
+export function graphql(source: "\n  query InventoryCategories {\n    categories { id name parentId }\n  }\n"): (typeof documents)["\n  query InventoryCategories {\n    categories { id name parentId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,7 +8,7 @@ export const InventoryWarehousesQuery = graphql(`
 
 export const InventoryCategoriesQuery = graphql(`
   query InventoryCategories {
-    categories { id name path }
+    categories { id name parentId }
   }
 `);
 

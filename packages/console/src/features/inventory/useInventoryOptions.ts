@@ -9,9 +9,16 @@ export function useInventoryOptions(withCategories = false) {
   const wh = useQuery({ query: InventoryWarehousesQuery, pause: computed(() => !can('stock.warehouse.read')) });
   const cats = useQuery({ query: InventoryCategoriesQuery, pause: computed(() => !withCategories || !can('catalog.product.read')) });
   const warehouses = computed(() => wh.data.value?.warehouses.items ?? []);
-  const categories = computed(() =>
-    (cats.data.value?.categories ?? []).map((c) => ({ id: c.id, label: '\u3000'.repeat(Math.max(0, c.path.split('/').length - 2)) + c.name })),
-  );
+  const categories = computed(() => {
+    const all = cats.data.value?.categories ?? [];
+    const parent = new Map(all.map((c) => [c.id, c.parentId ?? null]));
+    const depth = (id: string) => {
+      let d = 0;
+      for (let p = parent.get(id); p && d < 20; p = parent.get(p)) d++;
+      return d;
+    };
+    return all.map((c) => ({ id: c.id, label: '\u3000'.repeat(depth(c.id)) + c.name }));
+  });
   function warehouseLabel(id: string | null | undefined) {
     if (!id) return '';
     const w = warehouses.value.find((x) => x.id === id);
