@@ -11,9 +11,16 @@ import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
+import { Supplier, SupplierPrice, SupplierQualification } from './modules/partners/supplier.entity';
+import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './modules/purchasing/purchase-order.entity';
+import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './modules/purchasing/purchase-receipt.entity';
+import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 
 export const entities = [
   User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
   Category, Brand, Product, ProductUnit, Sku, SkuBarcode,
   Zone, Bin, Batch, StockDocument, StockDocumentLine, StockLedgerEntry, StockBalance, StockCost, DocSequence, IdempotencyRecord,
+  Supplier, SupplierQualification, SupplierPrice,
+  PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
+  SupplierInvoice, SupplierInvoiceLine, SupplierPayment,
 ];

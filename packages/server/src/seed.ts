@@ -11,6 +11,8 @@ import { Role } from './modules/auth/role.entity';
 import { User } from './modules/auth/user.entity';
 import { Warehouse, WarehouseKind } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
+import { PurchaseApprovalStep } from './modules/purchasing/purchase-order.entity';
+import { DEFAULT_APPROVAL_STEPS } from './modules/purchasing/purchase-order.service';
 
 /** Built-in roles follow the catalogue in code: a new permission reaches them on the next start. */
 export async function seedBase(ds: DataSource): Promise<void> {
@@ -24,6 +26,9 @@ export async function seedBase(ds: DataSource): Promise<void> {
   }
   const settings = ds.getRepository(CompanySettings);
   if (!(await settings.findOne({ where: { id: 1 } }))) await settings.insert({ id: 1, companyName: '', version: 1 });
+  // purchase approval rules: level 1 from 0 (purchaser or manager), level 2 from 5,000.00 (manager); admins edit them
+  const steps = ds.getRepository(PurchaseApprovalStep);
+  if ((await steps.count()) === 0) await steps.insert(DEFAULT_APPROVAL_STEPS.map((s) => ({ ...s, version: 1 })));
 }
 
 /** First start outside demo mode: an `admin` with JXC_ADMIN_PASSWORD, or a generated password printed once. */

@@ -12,11 +12,17 @@ import { StockDocumentService } from './modules/stock/stock-document.service';
 import { StockReportService } from './modules/stock/stock-report.service';
 import { OverviewService } from './modules/system/overview.service';
 import { SettingsService } from './modules/system/settings.service';
+import { SupplierService } from './modules/partners/supplier.service';
+import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
+import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
+import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
   const audit = new AuditService(ds, createAuditPubSub());
   const posting = new PostingService(ds);
+  const suppliers = new SupplierService(ds, audit);
+  const purchaseOrders = new PurchaseOrderService(ds, audit, suppliers);
   return {
     ds,
     config,
@@ -32,6 +38,10 @@ export function createServices(ds: DataSource, config: Config) {
     posting,
     stockDocuments: new StockDocumentService(ds, audit, posting),
     stockReports: new StockReportService(ds),
+    suppliers,
+    purchaseOrders,
+    purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
+    supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
   };
 }
 

@@ -8,6 +8,7 @@ export const DEFAULT_PATTERNS: Record<string, string> = {
   adjustment: 'TZ-{yyyyMMdd}-{0000}',
   purchase_order: 'PO-{yyyyMMdd}-{0000}',
   purchase_receipt: 'PR-{yyyyMMdd}-{0000}',
+  purchase_return: 'PT-{yyyyMMdd}-{0000}',
   sales_order: 'SO-{yyyyMMdd}-{0000}',
   sales_shipment: 'SS-{yyyyMMdd}-{0000}',
 };

@@ -33,6 +33,10 @@ export const P = {
   PurchasingOrderCreate: 'purchasing.order.create',
   PurchasingOrderApprove: 'purchasing.order.approve',
   PurchasingReceiptPost: 'purchasing.receipt.post',
+  PurchasingOrderRead: 'purchasing.order.read', // orders, receipts, returns (prices are sensitive fields)
+  PurchasingReturnPost: 'purchasing.return.post',
+  PurchasingInvoiceManage: 'purchasing.invoice.manage', // record supplier invoices (three-way match)
+  PurchasingApprovalManage: 'purchasing.approval.manage', // the approval rules (admin only)
   PurchasingPayableRead: 'purchasing.payable.read',
   // sales
   SalesCustomerRead: 'sales.customer.read',
@@ -73,7 +77,7 @@ export const SEEDED_ROLES: SeedRole[] = [
     code: 'manager',
     name: 'Manager',
     nameZh: '经理',
-    permissions: without(P.SystemUserManage, P.SystemRoleManage, P.SystemSettingsManage, P.SystemAuditAddressRead),
+    permissions: without(P.SystemUserManage, P.SystemRoleManage, P.SystemSettingsManage, P.SystemAuditAddressRead, P.PurchasingApprovalManage),
   },
   {
     code: 'accountant',
@@ -82,7 +86,7 @@ export const SEEDED_ROLES: SeedRole[] = [
     permissions: [
       P.SystemUserRead, P.SystemSettingsRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockCostRead,
       P.CatalogProductRead, P.CatalogPurchasePriceRead, P.CatalogSalePriceRead,
-      P.PurchasingSupplierRead, P.PurchasingSupplierPriceRead, P.PurchasingPayableRead,
+      P.PurchasingSupplierRead, P.PurchasingSupplierPriceRead, P.PurchasingPayableRead, P.PurchasingOrderRead, P.PurchasingInvoiceManage,
       P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerAll, P.SalesMarginRead, P.SalesReceivableRead,
       P.FinancePaymentManage, P.ReportCostRead,
     ],
@@ -95,7 +99,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockCostRead,
       P.CatalogProductRead, P.CatalogPurchasePriceRead,
       P.PurchasingSupplierRead, P.PurchasingSupplierManage, P.PurchasingSupplierPriceRead,
-      P.PurchasingOrderCreate, P.PurchasingOrderApprove, P.PurchasingPayableRead,
+      P.PurchasingOrderCreate, P.PurchasingOrderApprove, P.PurchasingPayableRead, P.PurchasingOrderRead,
     ],
   },
   {
@@ -114,6 +118,7 @@ export const SEEDED_ROLES: SeedRole[] = [
     permissions: [
       P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockDocumentCreate, P.StockDocumentPost,
       P.CatalogProductRead, P.PurchasingReceiptPost, P.SalesShipmentPost,
+      P.PurchasingOrderRead, P.PurchasingReturnPost, P.PurchasingSupplierRead,
     ],
   },
 ];

@@ -441,6 +441,13 @@ export class PostingService {
        WHERE l.document_type IN ('other_in','other_out','transfer','adjustment') AND (dl.id IS NULL OR d.status = 'draft')`,
     );
     for (const o of orphans) problems.push(`ledger entry ${o.id} does not belong to a posted document line`);
+    for (const [type, lines, docs, fk] of [['purchase_receipt', 'purchase_receipt_line', 'purchase_receipt', 'receipt_id'], ['purchase_return', 'purchase_return_line', 'purchase_return', 'return_id']]) {
+      const rows = await this.ds.query(
+        `SELECT l.id FROM stock_ledger l LEFT JOIN ${lines} dl ON dl.id = l.document_line_id AND dl.${fk} = l.document_id LEFT JOIN ${docs} d ON d.id = l.document_id
+         WHERE l.document_type = '${type}' AND (dl.id IS NULL OR d.id IS NULL)`,
+      );
+      for (const o of rows) problems.push(`ledger entry ${o.id} does not belong to a ${type.replace('_', ' ')} line`);
+    }
     return problems;
   }
 }

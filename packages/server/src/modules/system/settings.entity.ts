@@ -44,6 +44,10 @@ export class CompanySettings {
   @Column({ name: 'number_patterns', type: 'text', nullable: true })
   numberPatterns: string | null;
 
+  @Field(() => DecimalScalar, { description: 'Purchase receipts may accept up to the ordered quantity × (1 + this), e.g. "0.05" = 5 %.' })
+  @DecimalColumn(9, 6, { name: 'purchase_over_receipt_tolerance', default: '0.050000' })
+  purchaseOverReceiptTolerance: string;
+
   @Field(() => Int)
   @Column({ type: 'int', default: 1 })
   version: number;

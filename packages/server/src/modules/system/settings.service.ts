@@ -32,6 +32,10 @@ export class SettingsService {
       const c = new Decimal(input.defaultCreditLimit);
       if (c.lt(0) || c.decimalPlaces() > 2 || c.abs().gte('1e16')) problems.push({ field: 'defaultCreditLimit', message: 'An amount of zero or more with at most 2 decimals.' });
     }
+    if (input.purchaseOverReceiptTolerance !== undefined && input.purchaseOverReceiptTolerance !== null) {
+      const t = new Decimal(input.purchaseOverReceiptTolerance);
+      if (t.lt(0) || t.gt(1) || t.decimalPlaces() > 6) problems.push({ field: 'purchaseOverReceiptTolerance', message: 'A share from 0 to 1 with at most 6 decimals, e.g. "0.05".' });
+    }
     if (input.closedThrough !== undefined && input.closedThrough !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)) {
       problems.push({ field: 'closedThrough', message: 'A date like 2026-10-31.' });
     }
@@ -53,11 +57,12 @@ export class SettingsService {
     const before = await this.get();
     return inTransaction(this.ds, async (tx) => {
       const patch: Partial<CompanySettings> = { version: input.version + 1 };
-      for (const k of ['companyName', 'currency', 'costingMethod', 'defaultTaxRate', 'defaultCreditLimit', 'closedThrough', 'numberPatterns'] as const) {
+      for (const k of ['companyName', 'currency', 'costingMethod', 'defaultTaxRate', 'defaultCreditLimit', 'closedThrough', 'numberPatterns', 'purchaseOverReceiptTolerance'] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       }
       if (patch.defaultTaxRate) patch.defaultTaxRate = new Decimal(patch.defaultTaxRate).toFixed(6);
       if (patch.defaultCreditLimit) patch.defaultCreditLimit = new Decimal(patch.defaultCreditLimit).toFixed(2);
+      if (patch.purchaseOverReceiptTolerance) patch.purchaseOverReceiptTolerance = new Decimal(patch.purchaseOverReceiptTolerance).toFixed(6);
       const res = await tx.createQueryBuilder().update(CompanySettings).set(patch).where('id = 1 AND version = :v', { v: input.version }).execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(CompanySettings, { where: { id: 1 } });

@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { Allow } from '../../core/permissions/guard';
+import { Supplier, SupplierPrice, SupplierQualification } from './supplier.entity';
+import { today } from './supplier.service';
+import { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput, QualificationWarning, SupplierFilter, SupplierPage, UpdateSupplierInput } from './supplier.types';
+
+@Resolver(() => Supplier)
+export class SupplierResolver {
+  @Query(() => SupplierPage)
+  @Allow(P.PurchasingSupplierRead)
+  suppliers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.suppliers.list(filter, page);
+  }
+
+  @Query(() => Supplier)
+  @Allow(P.PurchasingSupplierRead)
+  supplier(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.get(id);
+  }
+
+  @Mutation(() => Supplier)
+  @Allow(P.PurchasingSupplierManage)
+  createSupplier(@Arg('input') input: CreateSupplierInput, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.create(ctx, input);
+  }
+
+  @Mutation(() => Supplier, { description: 'Edits master data; a stale version gets CONFLICT.' })
+  @Allow(P.PurchasingSupplierManage)
+  updateSupplier(@Arg('input') input: UpdateSupplierInput, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.update(ctx, input);
+  }
+
+  @Mutation(() => SupplierQualification)
+  @Allow(P.PurchasingSupplierManage)
+  addSupplierQualification(@Arg('input') input: AddQualificationInput, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.addQualification(ctx, input);
+  }
+
+  @Mutation(() => SupplierPrice, { description: 'A new agreement; it supersedes older ones from its validFrom, which stay as history.' })
+  @Allow(P.PurchasingSupplierManage)
+  addSupplierPrice(@Arg('input') input: AddSupplierPriceInput, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.addPrice(ctx, input);
+  }
+
+  @Query(() => [SupplierPrice], { description: "The agreements of a supplier valid on a date (today when omitted): one per SKU, the latest-starting one." })
+  @Allow(P.PurchasingSupplierRead)
+  supplierPrices(
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Ctx() ctx: Context,
+    @Arg('skuId', () => ID, { nullable: true }) skuId?: string,
+    @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at?: string,
+  ) {
+    return ctx.services.suppliers.pricesAt(Number(supplierId) || -1, skuId ? [Number(skuId) || -1] : null, at || today());
+  }
+
+  @Query(() => [SupplierPrice], { description: 'Every agreement for a SKU, newest first.' })
+  @Allow(P.PurchasingSupplierRead)
+  supplierPriceHistory(@Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
+    return ctx.services.suppliers.history(skuId, supplierId);
+  }
+
+  @Query(() => [QualificationWarning], { description: 'Qualifications that expire within the given days, or have expired: the warning list.' })
+  @Allow(P.PurchasingSupplierRead)
+  expiringQualifications(
+    @Ctx() ctx: Context,
+    @Arg('withinDays', () => Int, { defaultValue: 30 }) withinDays: number,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+  ) {
+    return ctx.services.suppliers.expiring(withinDays, supplierId);
+  }
+
+  @FieldResolver(() => [SupplierQualification])
+  qualifications(@Root() s: Supplier, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.qualifications([s.id]);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why no order can be placed with this supplier today (suspended, an expired required qualification); null when it can.' })
+  async blockedReason(@Root() s: Supplier, @Ctx() ctx: Context) {
+    return (await ctx.services.suppliers.blockReason(s, today()))?.reason ?? null;
+  }
+}

@@ -1,0 +1,224 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { Allow } from '../../core/permissions/guard';
+import { Supplier } from '../partners/supplier.entity';
+import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './purchase-order.entity';
+import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
+import {
+  ApprovalStepInput, CreatePurchaseOrderInput, CreateSupplierInvoiceInput, PendingApproval, PurchaseDocFilter, PurchaseOrderFilter, PurchaseOrderPage,
+  PurchaseReceiptPage, PurchaseReturnInput, PurchaseReturnPage, ReceivePurchaseOrderInput, RecordSupplierPaymentInput, SupplierInvoicePage, SupplierPayable,
+  SupplierPaymentPage, UpdatePurchaseOrderInput,
+} from './purchasing.types';
+import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
+
+const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
+
+@Resolver(() => PurchaseOrder)
+export class PurchaseOrderResolver {
+  @Query(() => PurchaseOrderPage)
+  @Allow(P.PurchasingOrderRead)
+  purchaseOrders(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PurchaseOrderFilter, { nullable: true }) filter?: PurchaseOrderFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.purchaseOrders.list(ctx, filter, page);
+  }
+
+  @Query(() => PurchaseOrder)
+  @Allow(P.PurchasingOrderRead)
+  purchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.get(ctx, id);
+  }
+
+  @FieldResolver(() => [PurchaseOrderLine])
+  lines(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.lines([o.id]);
+  }
+
+  @FieldResolver(() => [PurchaseOrderApproval], { description: 'Every decision on the order, oldest first (earlier rounds included).' })
+  approvals(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.approvals(o.id);
+  }
+
+  @FieldResolver(() => PendingApproval, { nullable: true, description: 'The level a submitted order waits for.' })
+  pendingApproval(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.pending(o);
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
+    return ctx.services.suppliers.get(o.supplierId);
+  }
+
+  @FieldResolver(() => [PurchaseReceipt])
+  async receipts(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
+    return (await ctx.services.purchaseReceipts.receipts(ctx, { orderId: String(o.id) }, { offset: 0, limit: 200 })).items;
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'A draft; prices default from the supplier agreement valid on the order date.' })
+  @Allow(P.PurchasingOrderCreate)
+  createPurchaseOrder(@Arg('input') input: CreatePurchaseOrderInput, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.create(ctx, input);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'Edits a draft or a rejected order (which goes back to draft).' })
+  @Allow(P.PurchasingOrderCreate)
+  updatePurchaseOrder(@Arg('input') input: UpdatePurchaseOrderInput, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.update(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(P.PurchasingOrderCreate)
+  deletePurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.deleteDraft(ctx, id);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'Numbers the order and sends it for approval at the levels its total needs.' })
+  @Allow(P.PurchasingOrderCreate)
+  submitPurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.submit(ctx, id);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'Approves the pending level (and the following ones the approver also holds).' })
+  @Allow(P.PurchasingOrderApprove)
+  approvePurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('comment', () => String, { nullable: true }) comment?: string) {
+    return ctx.services.purchaseOrders.approve(ctx, id, comment);
+  }
+
+  @Mutation(() => PurchaseOrder)
+  @Allow(P.PurchasingOrderApprove)
+  rejectPurchaseOrder(@Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.reject(ctx, id, comment);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'Calls off an order nothing was received against.' })
+  @Allow(P.PurchasingOrderCreate)
+  cancelPurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.cancel(ctx, id);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: 'No more receipts expected.' })
+  @Allow(P.PurchasingOrderCreate)
+  closePurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.close(ctx, id);
+  }
+
+  @Query(() => [PurchaseApprovalStep], { description: 'The approval rules.' })
+  @Allow(P.PurchasingOrderRead)
+  purchaseApprovalSteps(@Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.steps();
+  }
+
+  @Mutation(() => PurchaseApprovalStep, { description: 'Adds (no id) or edits (id + version) an approval level. Orders already submitted keep their levels.' })
+  @Allow(P.PurchasingApprovalManage)
+  savePurchaseApprovalStep(@Arg('input') input: ApprovalStepInput, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.saveStep(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(P.PurchasingApprovalManage)
+  deletePurchaseApprovalStep(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.deleteStep(ctx, id);
+  }
+}
+
+@Resolver(() => PurchaseReceipt)
+export class PurchaseReceiptResolver {
+  @Query(() => PurchaseReceiptPage)
+  @Allow(P.PurchasingOrderRead)
+  purchaseReceipts(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PurchaseDocFilter, { nullable: true }) filter?: PurchaseDocFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.purchaseReceipts.receipts(ctx, filter, page);
+  }
+
+  @Query(() => PurchaseReceipt)
+  @Allow(P.PurchasingOrderRead)
+  purchaseReceipt(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseReceipts.receipt(ctx, id);
+  }
+
+  @FieldResolver(() => [PurchaseReceiptLine])
+  lines(@Root() r: PurchaseReceipt, @Ctx() ctx: Context) {
+    return ctx.services.purchaseReceipts.receiptLines([r.id]);
+  }
+
+  @Mutation(() => PurchaseReceipt, { description: 'Receives and inspects goods against an approved order; accepted quantities post to stock at the order price.' })
+  @Allow(P.PurchasingReceiptPost)
+  receivePurchaseOrder(@Arg('input') input: ReceivePurchaseOrderInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+    return ctx.services.purchaseReceipts.receive(ctx, input, idempotencyKey);
+  }
+}
+
+@Resolver(() => PurchaseReturn)
+export class PurchaseReturnResolver {
+  @Query(() => PurchaseReturnPage)
+  @Allow(P.PurchasingOrderRead)
+  purchaseReturns(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PurchaseDocFilter, { nullable: true }) filter?: PurchaseDocFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.purchaseReceipts.returns(ctx, filter, page);
+  }
+
+  @Query(() => PurchaseReturn)
+  @Allow(P.PurchasingOrderRead)
+  purchaseReturn(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.purchaseReceipts.purchaseReturn(ctx, id);
+  }
+
+  @FieldResolver(() => [PurchaseReturnLine])
+  lines(@Root() r: PurchaseReturn, @Ctx() ctx: Context) {
+    return ctx.services.purchaseReceipts.returnLines([r.id]);
+  }
+
+  @Mutation(() => PurchaseReturn, { description: 'Sends accepted goods of a receipt back to the supplier, at the value they came in at.' })
+  @Allow(P.PurchasingReturnPost)
+  returnToSupplier(@Arg('input') input: PurchaseReturnInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+    return ctx.services.purchaseReceipts.returnToSupplier(ctx, input, idempotencyKey);
+  }
+}
+
+@Resolver(() => SupplierInvoice)
+export class SupplierInvoiceResolver {
+  @Query(() => SupplierInvoicePage)
+  @Allow(P.PurchasingPayableRead)
+  supplierInvoices(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.supplierInvoices.invoices(supplierId, page);
+  }
+
+  @FieldResolver(() => [SupplierInvoiceLine])
+  lines(@Root() i: SupplierInvoice, @Ctx() ctx: Context) {
+    return ctx.services.supplierInvoices.invoiceLines([i.id]);
+  }
+
+  @Mutation(() => SupplierInvoice, { description: 'Records a supplier invoice matched to receipt lines (three-way match); a mismatch is INVOICE_MISMATCH.' })
+  @Allow(P.PurchasingInvoiceManage)
+  createSupplierInvoice(@Arg('input') input: CreateSupplierInvoiceInput, @Ctx() ctx: Context) {
+    return ctx.services.supplierInvoices.create(ctx, input);
+  }
+
+  @Query(() => SupplierPaymentPage)
+  @Allow(P.PurchasingPayableRead)
+  supplierPayments(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.supplierInvoices.payments(supplierId, page);
+  }
+
+  @Mutation(() => SupplierPayment, { description: 'A payment to a supplier; at most the open amount.' })
+  @Allow(P.FinancePaymentManage)
+  recordSupplierPayment(@Arg('input') input: RecordSupplierPaymentInput, @Ctx() ctx: Context) {
+    return ctx.services.supplierInvoices.pay(ctx, input);
+  }
+
+  @Query(() => [SupplierPayable], { description: 'Amount payable per supplier: Σ invoices − Σ payments.' })
+  @Allow(P.PurchasingPayableRead)
+  payables(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
+    return ctx.services.supplierInvoices.payables(supplierId);
+  }
+}
