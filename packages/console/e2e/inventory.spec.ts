@@ -269,3 +269,36 @@ test('a post whose answer is lost on the network is retried with the same idempo
   await expect(page.getByTestId('doc-status')).toHaveText('已作废');
   expect(await onHand()).toBe(before);
 });
+
+test('receipt lines: a scanned barcode adds the SKU, a second scan adds one more; batch fields and conversion units for a batch-tracked SKU', async ({ page }) => {
+  await loginOk(page, 'warehouse');
+  const sku = (await gql(page, '{ skuByBarcode(barcode: "6901234500182") { code name units { name factor } product { batchTracked } } }')).data.skuByBarcode;
+  expect(sku.product.batchTracked).toBe(true);
+  expect(sku.units.map((u: any) => u.name)).toContain('箱');
+
+  await page.getByTestId('menu-stock-documents').click();
+  await page.getByTestId('doc-create-button').click();
+  await page.getByTestId('doc-create-OTHER_IN').click();
+  await expect(page.getByTestId('line-batch-0')).toHaveCount(0);
+  const scan = page.getByTestId('line-scan');
+  await scan.fill('6901234500182');
+  await scan.press('Enter');
+  await expect(page.getByTestId('line-sku-0')).toContainText(sku.code);
+  await expect(page.getByTestId('line-qty-0')).toHaveValue('1');
+  await scan.fill('6901234500182');
+  await scan.press('Enter');
+  await expect(page.getByTestId('line-qty-0')).toHaveValue('2');
+  await expect(page.getByTestId('line-sku-1')).toHaveCount(0);
+  // batch number and expiry for a batch-tracked SKU; the unit can be the 箱 of the product
+  await expect(page.getByTestId('line-batch-0')).toBeVisible();
+  await expect(page.getByTestId('line-expiry-0')).toBeVisible();
+  await page.getByTestId('line-unit-0').click();
+  await expect(page.locator('.el-select-dropdown__item').filter({ hasText: /^箱 \(×12/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // an unknown barcode is said so, nothing is added
+  await scan.fill('0000000000000');
+  await scan.press('Enter');
+  await expect(page.locator('.el-message').filter({ hasText: '0000000000000' })).toBeVisible();
+  await expect(page.getByTestId('line-sku-1')).toHaveCount(0);
+});
