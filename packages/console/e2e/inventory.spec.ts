@@ -61,6 +61,14 @@ test('a new user creates a product, receives it, transfers it and sees the stock
 
   // receive 10 at 8.50 into SH01
   await fillDocument(page, 'OTHER_IN', { from: 'SH01', skuCode, qty: '10', unitCost: '8.50' });
+  // saved as a draft first; opened again, the draft shows its SKU (which has no stock yet) and cost
+  await page.getByTestId('doc-save').click();
+  await expect(page).toHaveURL(/\/inventory\/documents\/\d+$/);
+  await page.reload();
+  await expect(page.getByTestId('doc-status')).toHaveText('草稿');
+  await expect(page.getByTestId('line-sku-0')).toContainText(skuCode);
+  await expect(page.getByTestId('line-qty-0')).toHaveValue(/^10(\.0+)?$/);
+  await expect(page.getByTestId('line-unitCost-0')).toHaveValue(/^8\.50*$/);
   await page.getByTestId('doc-post').click();
   await expect(page.getByTestId('doc-status')).toHaveText('已过账');
   await expect(page).toHaveURL(/\/inventory\/documents\/\d+$/);
@@ -77,6 +85,13 @@ test('a new user creates a product, receives it, transfers it and sees the stock
   await expect(sheet).toContainText(skuCode);
   await expect(sheet).toContainText('8.5000');
   await expect(sheet).toContainText('85.00');
+  // printed, only the sheet shows: no menu, no buttons
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(page.getByTestId('side-menu')).toBeHidden();
+  await expect(page.getByTestId('print-button')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('side-menu')).toBeVisible();
 
   // transfer 4 to GZ01: posted it is in transit, then received
   await fillDocument(page, 'TRANSFER', { from: 'SH01', to: 'GZ01', skuCode, qty: '4' });

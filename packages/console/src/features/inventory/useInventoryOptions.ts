@@ -51,6 +51,15 @@ export function useSkuLookup(): LineLookup & { byIds: (ids: string[]) => Promise
         if (sku) out.set(id, sku as SkuOption);
       }),
     );
+    // a SKU that never had stock has no level row: page through the SKUs for the rest (until the
+    // API can be asked for SKUs by id)
+    const missing = new Set(ids.filter((id) => !out.has(id)));
+    for (let offset = 0; missing.size && offset < 5000; offset += 200) {
+      const r = await client.query(DocumentSkusQuery, { page: { offset, limit: 200 } }).toPromise();
+      const items = r.data?.skus.items ?? [];
+      for (const s of items) if (missing.delete(s.id)) out.set(s.id, s as SkuOption);
+      if (items.length < 200) break;
+    }
     return out;
   }
   return { searchSkus, skuByBarcode, byIds };

@@ -48,7 +48,11 @@ export function useStockLevels() {
   return {
     list,
     q,
-    data: computed(() => q.data.value?.stockLevels),
+    // one row per warehouse × SKU: a key for the table
+    data: computed(() => {
+      const d = q.data.value?.stockLevels;
+      return d && { ...d, items: d.items.map((i) => ({ ...i, id: `${i.warehouseId}:${i.skuId}` })) };
+    }),
     hiddenFields,
     exportCsv,
     selected,
