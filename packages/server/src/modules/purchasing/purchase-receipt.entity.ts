@@ -10,7 +10,7 @@ import { SensitiveField } from '../../core/permissions/guard';
 @Index(['supplierId'])
 export class PurchaseReceipt {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
-  @Field() @Column({ type: 'varchar', length: 40, unique: true }) number: string;
+  @Field(() => String, { description: 'Gap-free per day; allocated at the end of the posting.' }) @Column({ type: 'varchar', length: 40, nullable: true, unique: true }) number: string;
   @Field(() => ID) @Column({ name: 'order_id', type: 'int' }) orderId: number;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'int' }) supplierId: number;
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
@@ -55,7 +55,7 @@ export class PurchaseReceiptLine {
 @Index(['receiptId'])
 export class PurchaseReturn {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
-  @Field() @Column({ type: 'varchar', length: 40, unique: true }) number: string;
+  @Field(() => String, { description: 'Gap-free per day; allocated at the end of the posting.' }) @Column({ type: 'varchar', length: 40, nullable: true, unique: true }) number: string;
   @Field(() => ID) @Column({ name: 'receipt_id', type: 'int' }) receiptId: number;
   @Field(() => ID) @Column({ name: 'order_id', type: 'int' }) orderId: number;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'int' }) supplierId: number;

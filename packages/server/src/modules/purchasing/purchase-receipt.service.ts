@@ -167,9 +167,11 @@ export class PurchaseReceiptService {
         const pct = tolerance.times(100).toFixed();
         throw new DomainError('OVER_RECEIPT', `More than the order allows (tolerance ${pct} %) on line(s) ${over.map((x) => x.index + 1).join(', ')}: e.g. ordered ${over[0].ordered}, received ${over[0].received}, accepting ${over[0].accepting}, at most ${over[0].allowed} in all.`, { tolerance: tolerance.toFixed(), lines: over });
       }
-      const number = await nextNumber(tx, 'purchase_receipt', date, patternFor(settings, 'purchase_receipt'));
+      // the number is allocated as late as possible: its counter row serialises receipts of the day
+      let number: string | null = null;
+      const allocate = async () => (number = await nextNumber(tx, 'purchase_receipt', date, patternFor(settings, 'purchase_receipt')));
       const receipt = await tx.save(tx.create(PurchaseReceipt, {
-        number, orderId: o.id, supplierId: o.supplierId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: new Date(),
+        number: null as unknown as string, orderId: o.id, supplierId: o.supplierId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: new Date(),
       }));
       const lines: PurchaseReceiptLine[] = [];
       for (const [i, l] of input.lines.entries()) {
@@ -187,7 +189,11 @@ export class PurchaseReceiptService {
       const moves: StockMove[] = saved.filter((l) => D(l.acceptedQty).gt(0)).map((l) => ({
         lineId: l.id, lineIndex: l.lineNo - 1, warehouseId: o.warehouseId, skuId: l.skuId, binId: l.binId ?? 0, batchId: l.batchId, qty: l.acceptedQty, unitCost: l.unitCost!,
       }));
-      await this.posting.apply(tx, { id: receipt.id, type: 'purchase_receipt', number, businessDate: date }, moves, settings.costingMethod as CostingMethod);
+      await this.posting.apply(tx, { id: receipt.id, type: 'purchase_receipt', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
+      // everything rejected: no stock moved, the receipt still gets its number
+      if (!number) await allocate();
+      await tx.update(PurchaseReceipt, { id: receipt.id }, { number: number! });
+      receipt.number = number!;
       // the order's running quantities and status (the order row is locked)
       for (const ol of orderLines) {
         const mine = saved.filter((l) => l.orderLineId === ol.id);
@@ -210,9 +216,10 @@ export class PurchaseReceiptService {
   // ---------- returns ----------
 
   /**
-   * 采购退货: accepted units go back to the supplier at exactly the value they came in at:
+   * 采购退货: accepted units go back to the supplier at the value they came in at:
    * round2(qty × receipt unit cost), and the last units of a receipt line take whatever value
-   * of it is left, so a line returned in parts removes exactly its value.
+   * of it is left, so a line returned in parts removes exactly its value (moving average; under
+   * FIFO the engine values the units from its layers, see below).
    */
   async returnToSupplier(ctx: Context, input: PurchaseReturnInput, idempotencyKey?: string | null): Promise<PurchaseReturn> {
     return this.once(ctx, idempotencyKey, 'returnToSupplier', input, (tx, id) => tx.findOneByOrFail(PurchaseReturn, { id: Number(id) }), async (tx) => {
@@ -238,9 +245,10 @@ export class PurchaseReceiptService {
         if (sum.gt(left)) problems.push({ field: at('qty'), message: `At most ${left.toFixed()} can be returned (accepted ${D(rl.acceptedQty).toFixed()}, returned ${D(rl.returnedQty).toFixed()}).` });
       });
       if (problems.length) throw badInput(problems, 'The return has problems; nothing was posted.');
-      const number = await nextNumber(tx, 'purchase_return', date, patternFor(settings, 'purchase_return'));
+      let number: string | null = null;
+      const allocate = async () => (number = await nextNumber(tx, 'purchase_return', date, patternFor(settings, 'purchase_return')));
       const ret = await tx.save(tx.create(PurchaseReturn, {
-        number, receiptId: receipt.id, orderId: receipt.orderId, supplierId: receipt.supplierId, warehouseId: receipt.warehouseId, businessDate: date,
+        number: null as unknown as string, receiptId: receipt.id, orderId: receipt.orderId, supplierId: receipt.supplierId, warehouseId: receipt.warehouseId, businessDate: date,
         reason: input.reason.trim(), createdBy: ctx.user!.id, postedAt: new Date(),
       }));
       const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' } });
@@ -259,15 +267,29 @@ export class PurchaseReceiptService {
         }));
         rows.push(row);
         const entry = entries.find((e) => e.documentLineId === rl.id)!;
-        const whole = t.qty.isZero() && lastUnits;
-        // the engine's `reverses` takes the reversed entry's whole value, and FIFO takes that
-        // entry's layer first: used when the whole line goes back; a part goes as a fixed value
+        // A fixed-value issue from the receipt's own bin and batch. Not `reverses`: the engine
+        // replaces a reversing move's value with the whole entry's (wrong for a part), and its FIFO
+        // layers carry provisional ids ("new-0"), so a reversal does not find its layer and the
+        // ledger then differs from a replay. Under FIFO the value therefore comes from the oldest
+        // layers (the engine ignores a fixed value there); under moving average it is exact.
         moves.push({
-          lineId: row.id, lineIndex: i, warehouseId: receipt.warehouseId, skuId: rl.skuId, binId: entry.binId, batchId: entry.batchId, qty: q.neg().toFixed(6),
-          ...(whole ? { reverses: String(entry.id) } : { value: value.neg().toFixed(2) }),
+          lineId: row.id, lineIndex: i, warehouseId: receipt.warehouseId, skuId: rl.skuId, binId: entry.binId, batchId: entry.batchId, qty: q.neg().toFixed(6), value: value.neg().toFixed(2),
         });
       }
-      await this.posting.apply(tx, { id: ret.id, type: 'purchase_return', number, businessDate: date }, moves, settings.costingMethod as CostingMethod);
+      const posted = await this.posting.apply(tx, { id: ret.id, type: 'purchase_return', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
+      await tx.update(PurchaseReturn, { id: ret.id }, { number: number! });
+      ret.number = number!;
+      // what the ledger took is what the lines show and what counts as returned (FIFO values a
+      // part from its layer, which can round a cent the other way than qty × unit cost)
+      for (const row of rows) {
+        const took = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
+        const asked = D(row.value!);
+        if (!took.eq(asked)) {
+          await tx.update(PurchaseReturnLine, { id: row.id }, { value: took.toFixed(2) });
+          const t = touched.get(row.receiptLineId)!;
+          t.value = t.value.plus(asked).minus(took);
+        }
+      }
       const orderLines = await this.orders.lines([receipt.orderId], tx);
       for (const [rlId, t] of touched) {
         const rl = rlines.find((x) => x.id === rlId)!;

@@ -220,9 +220,9 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     const ret = ok(await t.gql(RETURN, { i: { receiptId: r2.id, businessDate: '2026-11-10', reason: '质量问题', lines: [{ receiptLineId: r2.lines[0].id, qty: '30' }] } }, tok.warehouse)).returnToSupplier;
     expect(ret.number).toBe('PT-20261110-0001');
     expect(ret.lines).toEqual([{ qty: '30', value: null }]);
-    // all 60 kg of rice of the first receipt: the whole line goes back, reversing its entry
+    // all 60 kg of rice of the first receipt: the whole line goes back at its whole value
     ok(await t.gql(RETURN, { i: { receiptId: r1.id, businessDate: '2026-11-10', reason: '规格不符', lines: [{ receiptLineId: r1.lines[1].id, qty: '60' }] } }, tok.admin));
-    expect(await ledgerOf('purchase_return')).toEqual([[c.tea.id, '-30', '-375.00', 'fixed'], [c.rice.id, '-60', '-300.00', 'reverse']]);
+    expect(await ledgerOf('purchase_return')).toEqual([[c.tea.id, '-30', '-375.00', 'fixed'], [c.rice.id, '-60', '-300.00', 'fixed']]);
     expect(await level(tea)).toMatchObject({ onHand: '270', value: '3405.00' });
     expect(await level(rice)).toMatchObject({ onHand: '40', value: '200.00' });
     const order = ok(await t.gql(ORDER, { id: A.id }, tok.purchaser)).purchaseOrder;
@@ -296,5 +296,66 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     expect(m.approvals.map((a: any) => [a.level, a.roleCode])).toEqual([[1, 'manager'], [2, 'manager']]);
     expect(ok(await t.gql(APPROVE, { id: D.id }, tok.admin)).approvePurchaseOrder.status).toBe('APPROVED');
     ok(await t.gql('mutation($id:ID!){ deletePurchaseApprovalStep(id:$id) }', { id: step.id }, tok.admin));
+  });
+});
+
+describe(`purchasing under FIFO: returns from layers, the ledger stays replayable (${testDbKind})`, () => {
+  let t: TestApp;
+  let admin: string;
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('receives two layers, returns the newer receipt whole and part of a batch-tracked one, and the ledger replays clean', async () => {
+    t = await testApp();
+    admin = await t.login('admin');
+    const c = await seedCatalog(t.ds);
+    const W1 = String(c.warehouses[0].id);
+    const s = (await t.gql('{ companySettings { version } }', {}, admin)).data.companySettings;
+    expect((await t.gql('mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ costingMethod purchaseOverReceiptTolerance } }', { i: { version: s.version, costingMethod: 'FIFO', purchaseOverReceiptTolerance: '0' } }, admin)).data.updateCompanySettings)
+      .toEqual({ costingMethod: 'FIFO', purchaseOverReceiptTolerance: '0.000000' });
+    const sup = (await t.gql('mutation{ createSupplier(input:{code:"F1", name:"FIFO 供应商", status: APPROVED}){ id } }', {}, admin)).data.createSupplier.id;
+    const order = async (date: string, lines: object[]) => {
+      const o = (await t.gql('mutation($i:CreatePurchaseOrderInput!){ createPurchaseOrder(input:$i){ id lines { id } } }', { i: { supplierId: sup, warehouseId: W1, orderDate: date, lines } }, admin)).data.createPurchaseOrder;
+      // admin created it: the manager approves (levels 1 and 2 are both the manager's)
+      await t.gql('mutation($id:ID!){ submitPurchaseOrder(id:$id){ id } }', { id: o.id }, admin);
+      const m = await t.login('manager');
+      const a = await t.gql('mutation($id:ID!){ approvePurchaseOrder(id:$id){ status } }', { id: o.id }, m);
+      expect(a.data.approvePurchaseOrder.status).toBe('APPROVED');
+      return o;
+    };
+    const receive = async (o: any, date: string, lines: object[]) => {
+      const r = await t.gql('mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id number lines { id } } }', { i: { orderId: o.id, businessDate: date, lines } }, admin);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data.receivePurchaseOrder;
+    };
+    const o1 = await order('2026-10-01', [{ skuId: String(c.tea.id), qty: '10', price: '10' }]);
+    const o2 = await order('2026-10-02', [{ skuId: String(c.tea.id), qty: '10', price: '12' }, { skuId: String(c.milk.id), qty: '30', price: '3.3333' }]);
+    // tolerance 0: one unit over is refused
+    expect(codeOf(await t.gql('mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id } }', { i: { orderId: o1.id, lines: [{ orderLineId: o1.lines[0].id, acceptedQty: '11' }] } }, admin))).toBe('OVER_RECEIPT');
+    // a batch-tracked product needs its batch
+    expect(codeOf(await t.gql('mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id } }', { i: { orderId: o2.id, lines: [{ orderLineId: o2.lines[1].id, acceptedQty: '30' }] } }, admin))).toBe('BAD_USER_INPUT');
+    await receive(o1, '2026-10-03', [{ orderLineId: o1.lines[0].id, acceptedQty: '10' }]);
+    const r2 = await receive(o2, '2026-10-04', [
+      { orderLineId: o2.lines[0].id, acceptedQty: '10' },
+      { orderLineId: o2.lines[1].id, acceptedQty: '30', batchNo: 'M2610', expiryDate: '2026-10-19', binId: String(c.bins[1].id) },
+    ]);
+    const ret = (i: object) => t.gql('mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ number lines { qty value } } }', { i }, admin);
+    // the newer tea goes back whole. Under FIFO the engine values an issue from the oldest layer
+    // (10.00) whatever value is asked, and cannot yet aim at the receipt's own layer (see the
+    // service): so 100.00 leaves and the 12.00 layer stays. The ledger stays exact and replayable.
+    const whole = await ret({ receiptId: r2.id, businessDate: '2026-10-05', reason: '到货错误', lines: [{ receiptLineId: r2.lines[0].id, qty: '10' }] });
+    expect(whole.data.returnToSupplier.lines).toEqual([{ qty: '10', value: '-100.00' }]);
+    // milk 30 × 3.3333 = 100.00 (99.999); returned in three parts of 10: FIFO values each part from
+    // the layer (33.33 of 100.00, 33.34 of 66.67, the rest), and together they take exactly 100.00
+    for (const q of ['10', '10', '10']) expect((await ret({ receiptId: r2.id, businessDate: '2026-10-06', reason: '临期', lines: [{ receiptLineId: r2.lines[1].id, qty: q }] })).errors).toBeUndefined();
+    const milk = await t.ds.getRepository(StockLedgerEntry).find({ where: { documentType: 'purchase_return', skuId: c.milk.id }, order: { id: 'ASC' } });
+    expect(milk.map((e) => e.value)).toEqual(['-33.33', '-33.34', '-33.33']);
+    const lines = (await t.gql('{ purchaseReturns { items { lines { value } } } }', {}, admin)).data.purchaseReturns.items.flatMap((r: any) => r.lines.map((l: any) => l.value));
+    expect(lines).toEqual(['-33.33', '-33.34', '-33.33', '-100.00']);
+    const lv = async (sku: number) => (await t.gql('query($f:StockLevelFilter){ stockLevels(filter:$f){ items { onHand value } } }', { f: { warehouseId: W1, skuId: String(sku), includeZero: true } }, admin)).data.stockLevels.items[0];
+    expect(await lv(c.tea.id)).toMatchObject({ onHand: '10', value: '120.00' });
+    expect(await lv(c.milk.id)).toMatchObject({ onHand: '0', value: '0.00' });
+    expect(await t.app.services.posting.check('fifo')).toEqual([]);
   });
 });
