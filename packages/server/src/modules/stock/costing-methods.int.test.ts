@@ -41,6 +41,19 @@ for (const method of ['moving_average', 'fifo'] as const) {
       expect(await t.app.services.posting.check(method)).toEqual([]);
     });
 
+    it('cancelling a receipt removes exactly what that receipt brought in, not the oldest layer', async () => {
+      const sku = c.milk; // batch-tracked: receipts need a batch
+      await post(StockDocType.OTHER_IN, '2026-05-01', [{ skuId: sku.id, qty: '10', unitCost: '10', batchNo: 'M1' } as any]);
+      const b = await post(StockDocType.OTHER_IN, '2026-05-02', [{ skuId: sku.id, qty: '10', unitCost: '12', batchNo: 'M2' } as any]);
+      await t.app.services.stockDocuments.cancel(ctx, String(b.id));
+      const card = await t.app.services.stockReports.stockCard(ctx, String(c.warehouses[0].id), String(sku.id));
+      expect(card.rows.map((r) => r.value)).toEqual(['100.00', '120.00', '-120.00']);
+      expect([card.closingQty, card.closingValue]).toEqual(['10', '100.00']);
+      // a back-dated receipt before both re-costs nothing here: every value is fixed by its own receipt
+      await post(StockDocType.OTHER_IN, '2026-04-30', [{ skuId: sku.id, qty: '5', unitCost: '8', batchNo: 'M0' } as any]);
+      expect(await t.app.services.posting.check(method)).toEqual([]);
+    });
+
     it('random postings, back-dated ones and cancellations always equal a replay from scratch', async () => {
       const rand = rng(method === 'fifo' ? 7 : 11);
       const sku = c.rice;

@@ -56,6 +56,19 @@ export interface ShortLine {
 type Placed = StockMove & { binId: number; batchId: number };
 
 const key = (w: number, s: number) => `${w}:${s}`;
+
+/**
+ * A move's identity in the costing state (FIFO layers carry it). It is known before the ledger
+ * row exists and is rebuilt from the row on replay, so both ways name the same layers.
+ */
+const moveKey = (documentId: number, lineId: number, binId: number, batchId: number, kind: string) => `${documentId}:${lineId}:${binId}:${batchId}:${kind}`;
+const entryKey = (e: { documentId: number; documentLineId: number; binId: number; batchId: number; kind: string }) => moveKey(e.documentId, e.documentLineId, e.binId, e.batchId, e.kind);
+
+/** A reversal of part of an entry takes that part of its value; of all of it, exactly its value. */
+function reversalValue(entryValue: Decimal, entryQty: Decimal, qty: Decimal): string {
+  const share = qty.abs().eq(entryQty.abs()) ? entryValue : entryValue.times(qty.abs()).div(entryQty.abs()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return share.neg().toFixed(2);
+}
 const D = (s: string | number) => new Decimal(s);
 
 /**
@@ -248,7 +261,7 @@ export class PostingService {
     return null;
   }
 
-  private toMove(m: StockMove, id: string, seq: number, date: string): Move {
+  private toMove(m: StockMove, id: string, seq: number, date: string, reversesKey?: string): Move {
     return {
       id,
       seq,
@@ -256,14 +269,18 @@ export class PostingService {
       qty: D(m.qty).toFixed(6),
       ...(m.unitCost !== undefined ? { unitCost: D(m.unitCost).toFixed(6) } : {}),
       ...(m.value !== undefined ? { value: D(m.value).toFixed(2) } : {}),
-      ...(m.reverses ? { reverses: m.reverses } : {}),
+      ...(reversesKey ? { reverses: reversesKey } : {}),
     };
   }
 
   private async cost(tx: EntityManager, doc: DocRef & { number: string }, head: StockCost, moves: Placed[], method: CostingMethod): Promise<{ posted: PostedRow[]; entries: Array<Partial<StockLedgerEntry>>; head: unknown[] }> {
     const backdated = head.lastDate !== '' && doc.businessDate < head.lastDate;
-    const reversedValues = await this.currentValues(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
-    const prepared = moves.map((m) => (m.reverses ? { ...m, value: D(reversedValues.get(m.reverses) ?? '0').neg().toFixed(2) } : m));
+    const reversed = await this.reversedEntries(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
+    const prepared = moves.map((m) => {
+      const r = m.reverses ? reversed.get(m.reverses) : undefined;
+      return r ? { ...m, value: reversalValue(r.value, r.qty, D(m.qty)) } : m;
+    });
+    const idOf = (m: Placed) => moveKey(doc.id, m.lineId, m.binId, m.batchId, D(m.qty).gt(0) ? 'in' : 'out');
 
     let state: CostState;
     let results: Array<{ value: string; unitCost: string }>;
@@ -272,12 +289,12 @@ export class PostingService {
       state = head.state ? (JSON.parse(head.state) as CostState) : emptyState(method);
       results = [];
       prepared.forEach((m, i) => {
-        const r = applyMove(state, this.toMove(m, `new-${i}`, Number.MAX_SAFE_INTEGER - moves.length + i, doc.businessDate));
+        const r = applyMove(state, this.toMove(m, idOf(m), Number.MAX_SAFE_INTEGER - moves.length + i, doc.businessDate, m.reverses ? reversed.get(m.reverses)?.key : undefined));
         state = r.state;
         results.push({ value: r.costed.value, unitCost: r.costed.unitCost });
       });
     } else {
-      const replayed = await this.replayWith(tx, head.warehouseId, head.skuId, method, prepared, doc.businessDate);
+      const replayed = await this.replayWith(tx, head.warehouseId, head.skuId, method, prepared, doc.businessDate, doc.id);
       // an issue dated before the stock arrived would make the past negative
       const allowNegative = (await this.negativeAllowed(tx, [head.warehouseId])).get(head.warehouseId);
       if (replayed.firstNegative && !allowNegative && prepared.some((m) => D(m.qty).lt(0))) {
@@ -327,27 +344,34 @@ export class PostingService {
     };
   }
 
-  /** The current value of entries: their own value plus every correction appended since. */
-  private async currentValues(tx: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  /** Entries about to be reversed: their costing key, quantity, and value now (own value plus every correction since). */
+  private async reversedEntries(tx: EntityManager, ids: string[]): Promise<Map<string, { key: string; qty: Decimal; value: Decimal }>> {
+    const out = new Map<string, { key: string; qty: Decimal; value: Decimal }>();
     if (!ids.length) return out;
-    const rows: Array<{ id: string; ref_entry_id: string | null; kind: string; value: string }> = await tx.query(
-      `SELECT id, ref_entry_id, kind, value FROM stock_ledger WHERE id IN (${ids.map(() => '?').join(',')}) OR (kind = 'recost' AND ref_entry_id IN (${ids.map(() => '?').join(',')}))`,
+    const rows: any[] = await tx.query(
+      `SELECT id, ref_entry_id, kind, value, qty, document_id, document_line_id, bin_id, batch_id FROM stock_ledger
+       WHERE id IN (${ids.map(() => '?').join(',')}) OR (kind = 'recost' AND ref_entry_id IN (${ids.map(() => '?').join(',')})) ORDER BY id`,
       [...ids, ...ids],
     );
-    for (const r of rows) {
-      const id = String(r.kind === 'recost' ? r.ref_entry_id : r.id);
-      out.set(id, D(out.get(id) ?? '0').plus(r.value).toFixed(2));
+    for (const r of rows.filter((x) => x.kind !== 'recost')) {
+      out.set(String(r.id), {
+        key: moveKey(Number(r.document_id), Number(r.document_line_id), Number(r.bin_id), Number(r.batch_id), r.kind),
+        qty: D(r.qty),
+        value: D(r.value),
+      });
+    }
+    for (const r of rows.filter((x) => x.kind === 'recost')) {
+      const e = out.get(String(r.ref_entry_id));
+      if (e) e.value = e.value.plus(r.value);
     }
     return out;
   }
-
 
   /**
    * Replays the whole ledger of a warehouse × SKU with the new moves in their place, and says
    * which existing entries now have another value. Equal to a replay from scratch by construction.
    */
-  async replayWith(tx: EntityManager, warehouseId: number, skuId: number, method: CostingMethod, extra: StockMove[] = [], extraDate = '') {
+  async replayWith(tx: EntityManager, warehouseId: number, skuId: number, method: CostingMethod, extra: Placed[] = [], extraDate = '', extraDocId = 0) {
     const rows = await tx.getRepository(StockLedgerEntry).find({ where: { warehouseId, skuId }, order: { id: 'ASC' } });
     const current = new Map<string, Decimal>();
     const entries: StockLedgerEntry[] = [];
@@ -359,12 +383,13 @@ export class PostingService {
         current.set(id, (current.get(id) ?? D(0)).plus(r.value));
       }
     }
-    type Item = { move: Move; entry?: StockLedgerEntry; extraIndex?: number; reverses?: string };
+    type Item = { move: Move; entryId?: string; extraIndex?: number; reverses?: string };
+    const byId = new Map(entries.map((e) => [String(e.id), e]));
     const items: Item[] = entries.map((e) => ({
-      entry: e,
+      entryId: String(e.id),
       reverses: e.costSource === 'reverse' ? String(e.refEntryId) : undefined,
       move: {
-        id: String(e.id),
+        id: entryKey(e),
         seq: Number(e.id),
         date: e.businessDate,
         qty: D(e.qty).toFixed(6),
@@ -373,7 +398,8 @@ export class PostingService {
       },
     }));
     extra.forEach((m, i) => {
-      items.push({ extraIndex: i, reverses: m.reverses, move: this.toMove({ ...m, value: m.reverses ? undefined : m.value }, `new-${i}`, Number.MAX_SAFE_INTEGER - extra.length + i, extraDate) });
+      const id = moveKey(extraDocId, m.lineId, m.binId, m.batchId, D(m.qty).gt(0) ? 'in' : 'out');
+      items.push({ extraIndex: i, reverses: m.reverses, move: this.toMove({ ...m, value: m.reverses ? undefined : m.value }, id, Number.MAX_SAFE_INTEGER - extra.length + i, extraDate) });
     });
     items.sort((a, b) => compareMoves(a.move, b.move));
     let state = emptyState(method);
@@ -382,12 +408,18 @@ export class PostingService {
     const replayed = new Map<string, string>();
     const newResults: Array<{ value: string; unitCost: string }> = [];
     for (const it of items) {
-      const move = it.reverses ? { ...it.move, value: D(replayed.get(it.reverses) ?? current.get(it.reverses)?.toFixed(2) ?? '0').neg().toFixed(2), reverses: it.reverses } : it.move;
+      let move = it.move;
+      if (it.reverses) {
+        // a reversal takes (its share of) the value the reversed entry has in this replay
+        const target = byId.get(it.reverses);
+        const value = replayed.has(it.reverses) ? D(replayed.get(it.reverses)!) : (current.get(it.reverses) ?? D(0));
+        move = { ...it.move, value: reversalValue(value, D(target?.qty ?? it.move.qty), D(it.move.qty)), ...(target ? { reverses: entryKey(target) } : {}) };
+      }
       const r = applyMove(state, move);
       state = r.state;
       running = running.plus(move.qty);
       if (!firstNegative && running.lt(0)) firstNegative = { date: move.date, qty: running };
-      replayed.set(it.move.id, r.costed.value);
+      if (it.entryId) replayed.set(it.entryId, r.costed.value);
       if (it.extraIndex !== undefined) newResults[it.extraIndex] = { value: r.costed.value, unitCost: r.costed.unitCost };
     }
     const changes = entries
