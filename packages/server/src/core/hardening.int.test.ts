@@ -71,7 +71,10 @@ describe('API hardening and error codes', () => {
   });
 
   it('keeps decimals exact and checks versions on settings', async () => {
-    const s = (await t.gql('{ companySettings { version defaultCreditLimit defaultTaxRate } }', {}, admin)).data.companySettings;
+    const read = await t.gql('{ companySettings { version defaultCreditLimit defaultTaxRate closedThrough numberPatterns } }', {}, admin);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.companySettings).toMatchObject({ closedThrough: null, numberPatterns: null });
+    const s = read.data.companySettings;
     const M = 'mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ defaultCreditLimit defaultTaxRate version } }';
     const r = await t.gql(M, { i: { version: s.version, defaultCreditLimit: '1234567890123456.78', defaultTaxRate: '0.09' } }, admin);
     expect(r.data.updateCompanySettings).toEqual({ defaultCreditLimit: '1234567890123456.78', defaultTaxRate: '0.090000', version: s.version + 1 });

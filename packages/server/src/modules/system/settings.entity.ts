@@ -40,7 +40,7 @@ export class CompanySettings {
   @Column({ name: 'closed_through', type: 'varchar', length: 10, nullable: true })
   closedThrough: string | null;
 
-  @Field(() => String, { description: 'JSON: document type → number pattern, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}; types not listed use the defaults.' })
+  @Field(() => String, { nullable: true, description: 'JSON: document type → number pattern, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}; types not listed use the defaults.' })
   @Column({ name: 'number_patterns', type: 'text', nullable: true })
   numberPatterns: string | null;
 
