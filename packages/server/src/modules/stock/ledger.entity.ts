@@ -9,7 +9,8 @@ import { DecimalColumn, QuantityColumn } from '../../core/decimal';
 @Entity('stock_ledger')
 @Index(['warehouseId', 'skuId', 'businessDate'])
 @Index(['documentId'])
-@Index(['businessDate'])
+// covers the period reports (valuation at a date, cost of goods issued in a period) so they read the index only
+@Index('IDX_stock_ledger_report', ['businessDate', 'documentType', 'warehouseId', 'skuId', 'qty', 'value'])
 export class StockLedgerEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
