@@ -43,7 +43,8 @@ export class StockLedgerEntry {
  * costed per warehouse × SKU, so it lives on stock_cost, not here.
  */
 @Entity('stock_balance')
-@Index(['warehouseId', 'binId', 'skuId', 'batchId'], { unique: true })
+// warehouse and SKU lead, so picking the balances of some SKUs in a warehouse locks just those rows
+@Index('UQ_stock_balance_key', ['warehouseId', 'skuId', 'binId', 'batchId'], { unique: true })
 @Index(['skuId'])
 export class StockBalance {
   @PrimaryGeneratedColumn() id: number;
