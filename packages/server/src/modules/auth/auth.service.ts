@@ -101,24 +101,40 @@ export class AuthService {
   /** The user behind a cookie or bearer token, or null; marks an expired session so the error can say so. */
   async resolve(token: string | undefined): Promise<{ user: AuthUser | null; expired: boolean }> {
     if (!token) return { user: null, expired: false };
-    const repo = this.ds.getRepository(Session);
     const id = sha256(token);
-    const session = await repo.findOne({ where: { id } });
-    if (!session) return { user: null, expired: false };
+    // every request passes here: plain queries, no entity hydration
+    const [row] = await this.ds.query(
+      'SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.display_name, u.active FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?',
+      [id],
+    );
+    if (!row) return { user: null, expired: false };
     const now = new Date();
-    const idleLimit = new Date(session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000);
-    if (session.expiresAt <= now || idleLimit <= now) {
-      await repo.delete({ id });
+    const lastSeen = new Date(row.last_seen_at instanceof Date ? row.last_seen_at : `${String(row.last_seen_at).replace(' ', 'T')}Z`);
+    const expires = new Date(row.expires_at instanceof Date ? row.expires_at : `${String(row.expires_at).replace(' ', 'T')}Z`);
+    const idleLimit = new Date(lastSeen.getTime() + this.config.sessionIdleMinutes * 60_000);
+    if (expires <= now || idleLimit <= now || !row.active || row.active === '0') {
+      await this.ds.getRepository(Session).delete({ id });
       return { user: null, expired: true };
     }
-    const user = await this.ds.getRepository(User).findOne({ where: { id: session.userId }, relations: { roles: true, warehouses: true } });
-    if (!user || !user.active) {
-      await repo.delete({ id });
-      return { user: null, expired: true };
-    }
+    const userId = Number(row.user_id);
+    const roles: Array<{ code: string; permissions: string }> = await this.ds.query('SELECT r.code, r.permissions FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.id', [userId]);
+    const whs: Array<{ warehouse_id: number }> = await this.ds.query('SELECT warehouse_id FROM user_warehouse WHERE user_id = ?', [userId]);
     // a write per minute, not per request
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.update({ id }, { lastSeenAt: now });
-    return { user: toAuthUser(user, id), expired: false };
+    if (now.getTime() - lastSeen.getTime() > 60_000) await this.ds.getRepository(Session).update({ id }, { lastSeenAt: now });
+    const permissions = new Set<string>();
+    for (const r of roles) for (const p of JSON.parse(r.permissions) as string[]) permissions.add(p);
+    return {
+      user: {
+        id: userId,
+        username: row.username,
+        displayName: row.display_name,
+        roles: roles.map((r) => r.code),
+        permissions,
+        warehouseIds: whs.length ? whs.map((w) => Number(w.warehouse_id)) : null,
+        sessionId: id,
+      },
+      expired: false,
+    };
   }
 
   async changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
