@@ -781,14 +781,14 @@ export type UpdateBinMutation = { updateBin: { id: string, version: number } };
 export type CompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompanySettingsQuery = { companySettings: { id: string, companyName: string, currency: string, costingMethod: CostingMethod, defaultTaxRate: string, defaultCreditLimit: string, closedThrough: string | null, numberPatterns: string, version: number } };
+export type CompanySettingsQuery = { companySettings: { id: string, companyName: string, currency: string, costingMethod: CostingMethod, defaultTaxRate: string, defaultCreditLimit: string, closedThrough: string | null, numberPatterns: string | null, version: number } };
 
 export type UpdateCompanySettingsMutationVariables = Exact<{
   input: UpdateSettingsInput;
 }>;
 
 
-export type UpdateCompanySettingsMutation = { updateCompanySettings: { id: string, companyName: string, currency: string, costingMethod: CostingMethod, defaultTaxRate: string, defaultCreditLimit: string, closedThrough: string | null, numberPatterns: string, version: number } };
+export type UpdateCompanySettingsMutation = { updateCompanySettings: { id: string, companyName: string, currency: string, costingMethod: CostingMethod, defaultTaxRate: string, defaultCreditLimit: string, closedThrough: string | null, numberPatterns: string | null, version: number } };
 
 export type UsersQueryVariables = Exact<{
   filter?: UserFilter | null | undefined;
