@@ -32,3 +32,27 @@ export function isDuplicateKey(e: unknown): boolean {
   const code = err.driverError?.code ?? err.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed: idempotency_record/.test(err.message ?? '');
 }
+
+/**
+ * Claims an idempotency key in one statement where the database allows it: a new key is written
+ * (and the caller goes on); a known one returns the first result, or is refused for another request.
+ * A concurrent duplicate waits on the key's row lock and then reads the winner's record.
+ */
+export async function claimKey(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string, resultId: string | number): Promise<string | null> {
+  if (!key) return null;
+  if (tx.connection.options.type === 'better-sqlite3') {
+    // one writer at a time: look, then write
+    const prior = await seenBefore(tx, ctx, key, operation, hash);
+    if (!prior) await remember(tx, ctx, key, operation, hash, resultId);
+    return prior;
+  }
+  const res = (await tx.query('INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    key, ctx.user!.id, hash, operation, String(resultId), new Date(),
+  ])) as { affectedRows?: number };
+  if (res.affectedRows === 1) return null;
+  const [rec] = await tx.query('SELECT user_id, request_hash, operation, result_id FROM idempotency_record WHERE `key` = ? FOR UPDATE', [key]);
+  if (!rec || rec.request_hash !== hash || rec.operation !== operation || Number(rec.user_id) !== ctx.user?.id) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', { key });
+  }
+  return String(rec.result_id);
+}

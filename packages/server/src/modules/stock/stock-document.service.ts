@@ -3,7 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
-import { isDuplicateKey, remember, requestHash, seenBefore } from '../../core/idempotency';
+import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -227,9 +227,8 @@ export class StockDocumentService {
     const hash = requestHash(operation, { id });
     const run = () =>
       inTransaction(this.ds, async (tx) => {
-        const prior = await seenBefore(tx, ctx, key, operation, hash);
+        const prior = await claimKey(tx, ctx, key, operation, hash, id);
         if (prior) return this.get(ctx, prior, tx);
-        await remember(tx, ctx, key, operation, hash, id);
         return work(tx);
       });
     try {
@@ -249,7 +248,8 @@ export class StockDocumentService {
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
       // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: next, postedAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT }).execute();
+      const postedAt = new Date();
+      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: next, postedAt, version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', { status: 'posted' });
       let number = '';
       const allocate = async () => (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
@@ -270,7 +270,7 @@ export class StockDocumentService {
       const posted = await this.posting.apply(tx, { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate }, moves, settings.costingMethod as CostingMethod);
       await tx.update(StockDocument, { id: doc.id }, { number });
       await this.writeLineCosts(tx, lines, posted);
-      const after = await tx.findOneByOrFail(StockDocument, { id: doc.id });
+      const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
       await this.audit.record(tx, ctx, { action: 'stockDocument.post', entityType: 'StockDocument', entityId: doc.id, after: { number, status: after.status } });
       return after;
     });
