@@ -199,11 +199,28 @@ export class StockDocumentService {
 
   // ---------- posting ----------
 
-  private async settings(tx: EntityManager): Promise<CompanySettings> {
-    return tx.findOneByOrFail(CompanySettings, { id: 1 });
+  /** What posting needs of the settings, read plainly (every posting passes here). */
+  private async settings(tx: EntityManager): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns'>> {
+    const [r] = await tx.query('SELECT costing_method, closed_through, number_patterns FROM company_settings WHERE id = 1');
+    return { costingMethod: r.costing_method, closedThrough: r.closed_through ?? null, numberPatterns: r.number_patterns ?? null };
   }
 
-  private assertOpen(settings: CompanySettings, date: string) {
+  /** The lines as posting needs them, read plainly. */
+  private async postingLines(tx: EntityManager, documentId: number): Promise<StockDocumentLine[]> {
+    const rows: any[] = await tx.query(
+      'SELECT id, line_no, sku_id, base_qty, unit_cost, bin_id, to_bin_id, batch_no, expiry_date FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
+      [documentId],
+    );
+    return rows.map((r) =>
+      Object.assign(new StockDocumentLine(), {
+        id: Number(r.id), documentId, lineNo: Number(r.line_no), skuId: Number(r.sku_id), baseQty: D(r.base_qty).toFixed(),
+        unitCost: r.unit_cost === null ? null : D(r.unit_cost).toFixed(6), binId: r.bin_id === null ? null : Number(r.bin_id),
+        toBinId: r.to_bin_id === null ? null : Number(r.to_bin_id), batchNo: r.batch_no ?? null, expiryDate: r.expiry_date ?? null,
+      }),
+    );
+  }
+
+  private assertOpen(settings: Pick<CompanySettings, 'closedThrough'>, date: string) {
     if (settings.closedThrough && date <= settings.closedThrough) {
       throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
     }
@@ -245,7 +262,7 @@ export class StockDocumentService {
       if (doc.status !== StockDocStatus.DRAFT) throw notDraft(doc);
       const settings = await this.settings(tx);
       this.assertOpen(settings, doc.businessDate);
-      const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
+      const lines = await this.postingLines(tx, doc.id);
       // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
       const postedAt = new Date();

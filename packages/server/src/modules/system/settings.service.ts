@@ -73,7 +73,7 @@ export class SettingsService {
 }
 
 /** The number pattern of a document type: the company's, or the default. */
-export function patternFor(settings: CompanySettings, docType: string): string {
+export function patternFor(settings: Pick<CompanySettings, 'numberPatterns'>, docType: string): string {
   try {
     const custom = settings.numberPatterns ? (JSON.parse(settings.numberPatterns) as Record<string, string>) : {};
     return custom[docType] ?? DEFAULT_PATTERNS[docType];
