@@ -42,16 +42,21 @@ export function formatNumber(pattern: string, date: string, n: number): string {
 export async function nextNumber(tx: EntityManager, docType: string, date: string, pattern = DEFAULT_PATTERNS[docType]): Promise<string> {
   const period = periodOf(pattern, date);
   const mysql = tx.connection.options.type !== 'better-sqlite3';
-  const bump = () => tx.query('UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = ? AND period = ?', [docType, period]);
-  // update first: an INSERT IGNORE on an existing row takes a shared lock that deadlocks two posters
-  if (!mysql) {
-    // SQLite runs one writer at a time
-    await tx.query('INSERT OR IGNORE INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)', [docType, period]);
-    await bump();
-  } else if (!((await bump()) as { affectedRows?: number }).affectedRows) {
-    await tx.query('INSERT IGNORE INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)', [docType, period]);
-    await bump();
+  if (mysql) {
+    // LAST_INSERT_ID(expr) hands the new counter back with the UPDATE: one round trip. Updating
+    // first matters: an INSERT IGNORE on an existing row takes a shared lock that deadlocks two posters.
+    const bump = async () =>
+      (await tx.query('UPDATE doc_sequence SET last_no = LAST_INSERT_ID(last_no + 1) WHERE doc_type = ? AND period = ?', [docType, period])) as { affectedRows?: number; insertId?: number };
+    let res = await bump();
+    if (!res.affectedRows) {
+      await tx.query('INSERT IGNORE INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)', [docType, period]);
+      res = await bump();
+    }
+    return formatNumber(pattern, date, Number(res.insertId));
   }
+  // SQLite runs one writer at a time
+  await tx.query('INSERT OR IGNORE INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)', [docType, period]);
+  await tx.query('UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = ? AND period = ?', [docType, period]);
   const [row] = await tx.query('SELECT last_no FROM doc_sequence WHERE doc_type = ? AND period = ?', [docType, period]);
   return formatNumber(pattern, date, Number(row.last_no));
 }

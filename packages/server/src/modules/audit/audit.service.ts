@@ -52,8 +52,19 @@ export class AuditService {
       before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
-    const res = await tx.createQueryBuilder().insert().into(AuditEntry).values(row).updateEntity(false).execute();
-    const saved = Object.assign(row, { id: res.identifiers[0]?.id ?? (res.raw as { insertId?: number })?.insertId });
+    let id: number | undefined;
+    if (tx.connection.options.type !== 'better-sqlite3') {
+      // every mutation writes one: a plain INSERT
+      const res = (await tx.query(
+        'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.at, row.userId, row.username, JSON.stringify(row.roles), row.address, row.requestId, row.action, row.entityType, row.entityId, row.before, row.after],
+      )) as { insertId?: number };
+      id = res.insertId;
+    } else {
+      const res = await tx.createQueryBuilder().insert().into(AuditEntry).values(row).updateEntity(false).execute();
+      id = res.identifiers[0]?.id;
+    }
+    const saved = Object.assign(row, { id });
     ctx.auditWritten = true;
     ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
     return saved;

@@ -285,7 +285,7 @@ export class StockDocumentService {
         });
       }
       const posted = await this.posting.apply(tx, { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate }, moves, settings.costingMethod as CostingMethod);
-      await tx.update(StockDocument, { id: doc.id }, { number });
+      await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
       await this.writeLineCosts(tx, lines, posted);
       const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
       await this.audit.record(tx, ctx, { action: 'stockDocument.post', entityType: 'StockDocument', entityId: doc.id, after: { number, status: after.status } });
