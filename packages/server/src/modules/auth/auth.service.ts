@@ -117,8 +117,15 @@ export class AuthService {
       return { user: null, expired: true };
     }
     const userId = Number(row.user_id);
-    const roles: Array<{ code: string; permissions: string }> = await this.ds.query('SELECT r.code, r.permissions FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.id', [userId]);
-    const whs: Array<{ warehouse_id: number }> = await this.ds.query('SELECT warehouse_id FROM user_warehouse WHERE user_id = ?', [userId]);
+    // roles and warehouse scope in one round trip
+    const grants: Array<{ k: string; a: string; b: string | null; o: number }> = await this.ds.query(
+      `SELECT 'r' AS k, r.code AS a, r.permissions AS b, r.id AS o FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ?
+       UNION ALL SELECT 'w' AS k, CAST(uw.warehouse_id AS CHAR) AS a, NULL AS b, uw.warehouse_id AS o FROM user_warehouse uw WHERE uw.user_id = ?
+       ORDER BY k, o`,
+      [userId, userId],
+    );
+    const roles = grants.filter((g) => g.k === 'r').map((g) => ({ code: g.a, permissions: g.b ?? '[]' }));
+    const whs = grants.filter((g) => g.k === 'w').map((g) => ({ warehouse_id: Number(g.a) }));
     // a write per minute, not per request
     if (now.getTime() - lastSeen.getTime() > 60_000) await this.ds.getRepository(Session).update({ id }, { lastSeenAt: now });
     const permissions = new Set<string>();
