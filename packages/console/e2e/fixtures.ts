@@ -46,6 +46,9 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'stock-documents': 'stock.balance.read',
   'stock-card': 'stock.balance.read',
   valuation: 'stock.cost.read',
+  suppliers: 'purchasing.supplier.read',
+  'purchase-orders': 'purchasing.order.read',
+  payables: 'purchasing.payable.read',
   settings: 'system.settings.read',
 };
 

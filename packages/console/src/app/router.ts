@@ -4,6 +4,7 @@ import { authRoutes, profileRoutes } from '@/features/auth/routes';
 import { auditRoutes } from '@/features/audit/routes';
 import { catalogRoutes } from '@/features/catalog/routes';
 import { inventoryRoutes } from '@/features/inventory/routes';
+import { purchasingRoutes } from '@/features/purchasing/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
@@ -14,7 +15,7 @@ import { i18n } from './i18n';
 import { can, clearSession, loadMe, session } from './session';
 import { onAuthError } from './urql';
 
-export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'system';
+export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'purchasing' | 'system';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +38,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...catalogRoutes,
   ...stockRoutes,
   ...inventoryRoutes,
+  ...purchasingRoutes,
   ...systemRoutes,
   ...profileRoutes,
   { path: '403', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },

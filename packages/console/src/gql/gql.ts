@@ -58,6 +58,17 @@ type Documents = {
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": typeof types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n": typeof types.ValuationSkusDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name status blockedReason contactPerson phone leadTimeDays paymentTermsDays createdAt }\n    }\n  }\n": typeof types.SuppliersDocument,
+    "\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) { id code name status }\n  }\n": typeof types.CreateSupplierDocument,
+    "\n  query PurchaseOrders($filter: PurchaseOrderFilter, $page: PageInput) {\n    purchaseOrders(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number status orderDate expectedDate warehouseId total memo createdAt supplier { id code name } }\n    }\n  }\n": typeof types.PurchaseOrdersDocument,
+    "\n  query PurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      expectedDate\n      warehouseId\n      supplierId\n      createdBy\n      total\n      memo\n      version\n      supplier { id code name status blockedReason }\n      pendingApproval { level minAmount roleCodes }\n      lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }\n      approvals { id level round decision comment userName roleCode at }\n      receipts { id number businessDate postedAt lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } }\n    }\n  }\n": typeof types.PurchaseOrderDocument,
+    "\n  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id }\n  }\n": typeof types.CreatePurchaseOrderDocument,
+    "\n  mutation SubmitPurchaseOrder($id: ID!) {\n    submitPurchaseOrder(id: $id) { id status number }\n  }\n": typeof types.SubmitPurchaseOrderDocument,
+    "\n  mutation ApprovePurchaseOrder($id: ID!, $comment: String) {\n    approvePurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n": typeof types.ApprovePurchaseOrderDocument,
+    "\n  mutation RejectPurchaseOrder($id: ID!, $comment: String!) {\n    rejectPurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n": typeof types.RejectPurchaseOrderDocument,
+    "\n  mutation CancelPurchaseOrder($id: ID!) {\n    cancelPurchaseOrder(id: $id) { id status }\n  }\n": typeof types.CancelPurchaseOrderDocument,
+    "\n  mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!, $idempotencyKey: String) {\n    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": typeof types.ReceivePurchaseOrderDocument,
+    "\n  query Payables($supplierId: ID) {\n    payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }\n  }\n": typeof types.PayablesDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
@@ -125,6 +136,17 @@ const documents: Documents = {
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }\n  }\n": types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }\n  }\n": types.ValuationSkusDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
+    "\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name status blockedReason contactPerson phone leadTimeDays paymentTermsDays createdAt }\n    }\n  }\n": types.SuppliersDocument,
+    "\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) { id code name status }\n  }\n": types.CreateSupplierDocument,
+    "\n  query PurchaseOrders($filter: PurchaseOrderFilter, $page: PageInput) {\n    purchaseOrders(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number status orderDate expectedDate warehouseId total memo createdAt supplier { id code name } }\n    }\n  }\n": types.PurchaseOrdersDocument,
+    "\n  query PurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      expectedDate\n      warehouseId\n      supplierId\n      createdBy\n      total\n      memo\n      version\n      supplier { id code name status blockedReason }\n      pendingApproval { level minAmount roleCodes }\n      lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }\n      approvals { id level round decision comment userName roleCode at }\n      receipts { id number businessDate postedAt lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } }\n    }\n  }\n": types.PurchaseOrderDocument,
+    "\n  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id }\n  }\n": types.CreatePurchaseOrderDocument,
+    "\n  mutation SubmitPurchaseOrder($id: ID!) {\n    submitPurchaseOrder(id: $id) { id status number }\n  }\n": types.SubmitPurchaseOrderDocument,
+    "\n  mutation ApprovePurchaseOrder($id: ID!, $comment: String) {\n    approvePurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n": types.ApprovePurchaseOrderDocument,
+    "\n  mutation RejectPurchaseOrder($id: ID!, $comment: String!) {\n    rejectPurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n": types.RejectPurchaseOrderDocument,
+    "\n  mutation CancelPurchaseOrder($id: ID!) {\n    cancelPurchaseOrder(id: $id) { id status }\n  }\n": types.CancelPurchaseOrderDocument,
+    "\n  mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!, $idempotencyKey: String) {\n    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": types.ReceivePurchaseOrderDocument,
+    "\n  query Payables($supplierId: ID) {\n    payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }\n  }\n": types.PayablesDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
@@ -338,6 +360,50 @@ export function graphql(source: "\n  query ValuationSkus($date: String!, $wareho
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n"): (typeof documents)["\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole { key count }\n      activeSessions\n      loginsByDay { day count }\n      failedLoginsByDay { day count }\n      changesByDay { day count }\n      warehouses\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name status blockedReason contactPerson phone leadTimeDays paymentTermsDays createdAt }\n    }\n  }\n"): (typeof documents)["\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name status blockedReason contactPerson phone leadTimeDays paymentTermsDays createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) { id code name status }\n  }\n"): (typeof documents)["\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) { id code name status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurchaseOrders($filter: PurchaseOrderFilter, $page: PageInput) {\n    purchaseOrders(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number status orderDate expectedDate warehouseId total memo createdAt supplier { id code name } }\n    }\n  }\n"): (typeof documents)["\n  query PurchaseOrders($filter: PurchaseOrderFilter, $page: PageInput) {\n    purchaseOrders(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id number status orderDate expectedDate warehouseId total memo createdAt supplier { id code name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      expectedDate\n      warehouseId\n      supplierId\n      createdBy\n      total\n      memo\n      version\n      supplier { id code name status blockedReason }\n      pendingApproval { level minAmount roleCodes }\n      lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }\n      approvals { id level round decision comment userName roleCode at }\n      receipts { id number businessDate postedAt lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } }\n    }\n  }\n"): (typeof documents)["\n  query PurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      expectedDate\n      warehouseId\n      supplierId\n      createdBy\n      total\n      memo\n      version\n      supplier { id code name status blockedReason }\n      pendingApproval { level minAmount roleCodes }\n      lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }\n      approvals { id level round decision comment userName roleCode at }\n      receipts { id number businessDate postedAt lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitPurchaseOrder($id: ID!) {\n    submitPurchaseOrder(id: $id) { id status number }\n  }\n"): (typeof documents)["\n  mutation SubmitPurchaseOrder($id: ID!) {\n    submitPurchaseOrder(id: $id) { id status number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovePurchaseOrder($id: ID!, $comment: String) {\n    approvePurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n"): (typeof documents)["\n  mutation ApprovePurchaseOrder($id: ID!, $comment: String) {\n    approvePurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectPurchaseOrder($id: ID!, $comment: String!) {\n    rejectPurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n"): (typeof documents)["\n  mutation RejectPurchaseOrder($id: ID!, $comment: String!) {\n    rejectPurchaseOrder(id: $id, comment: $comment) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPurchaseOrder($id: ID!) {\n    cancelPurchaseOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelPurchaseOrder($id: ID!) {\n    cancelPurchaseOrder(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!, $idempotencyKey: String) {\n    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n"): (typeof documents)["\n  mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!, $idempotencyKey: String) {\n    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Payables($supplierId: ID) {\n    payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }\n  }\n"): (typeof documents)["\n  query Payables($supplierId: ID) {\n    payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
