@@ -1,0 +1,46 @@
+/**
+ * Business days. A shop in Shanghai closes its day at midnight Beijing time, not at midnight UTC, so "today" and the
+ * day a timestamp belongs to are taken in the company's time zone (JXC_TIMEZONE, default Asia/Shanghai).
+ */
+const DAY_MS = 86_400_000;
+
+let zone = process.env.JXC_TIMEZONE || 'Asia/Shanghai';
+let format = makeFormat(zone);
+
+function makeFormat(timeZone: string) {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** Sets the business time zone (refused when the runtime does not know it). */
+export function setBusinessTimeZone(timeZone: string): void {
+  format = makeFormat(timeZone); // throws RangeError for an unknown zone
+  zone = timeZone;
+}
+
+export const businessTimeZone = () => zone;
+
+/** The business day (YYYY-MM-DD) a moment falls on. */
+export const businessDay = (at: Date): string => format.format(at);
+
+/** Today's business day. */
+export const today = (now: Date = new Date()): string => businessDay(now);
+
+/** A YYYY-MM-DD day plus (or minus) whole days. */
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from one YYYY-MM-DD day to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/** The first moment of a business day, as a Date (for range queries on timestamp columns). */
+export function startOfBusinessDay(day: string): Date {
+  // the zone's offset at noon of that day is its offset for the whole day except on DST switch days, which China has none of
+  const noonUtc = new Date(`${day}T12:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', day: '2-digit' }).formatToParts(noonUtc);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const dayShift = get('day') - noonUtc.getUTCDate();
+  const offsetMin = (get('hour') - 12 + (dayShift > 1 ? -24 : dayShift < -1 ? 24 : dayShift * 24)) * 60 + get('minute');
+  return new Date(Date.parse(`${day}T00:00:00Z`) - offsetMin * 60_000);
+}
