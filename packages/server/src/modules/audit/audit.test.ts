@@ -10,12 +10,13 @@ describe('audit helpers', () => {
     });
   });
 
-  it('counts per UTC day with zeros for quiet days, oldest first', () => {
-    const now = new Date('2026-11-25T10:00:00Z');
-    const r = countByDay([new Date('2026-11-25T01:00:00Z'), new Date('2026-11-23T23:59:59Z'), new Date('2026-11-23T00:00:00Z'), new Date('2026-11-01T00:00:00Z')], 3, now);
+  it('counts per business day (Beijing time) with zeros for quiet days, oldest first', () => {
+    const now = new Date('2026-11-25T10:00:00Z'); // 18:00 on the 25th in Shanghai
+    const r = countByDay([new Date('2026-11-25T01:00:00Z'), new Date('2026-11-23T23:59:59Z'), new Date('2026-11-23T00:00:00Z'), new Date('2026-11-22T16:00:00Z'), new Date('2026-11-22T15:59:59Z')], 3, now);
+    // 23T23:59 UTC is the 24th in Shanghai; 22T16:00 UTC is the 23rd; 22T15:59 UTC is the 22nd (outside)
     expect(r).toEqual([
       { day: '2026-11-23', count: 2 },
-      { day: '2026-11-24', count: 0 },
+      { day: '2026-11-24', count: 1 },
       { day: '2026-11-25', count: 1 },
     ]);
   });
