@@ -21,7 +21,7 @@ import { StockDocStatus, StockDocType, StockDocument, StockDocumentLine } from '
 import type { CreateStockDocumentInput, StockDocumentFilter, StockLineInput, UpdateStockDocumentInput } from './stock-document.types';
 import { Warehouse } from './warehouse.entity';
 
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
