@@ -216,10 +216,9 @@ export class PurchaseReceiptService {
   // ---------- returns ----------
 
   /**
-   * 采购退货: accepted units go back to the supplier at the value they came in at:
-   * round2(qty × receipt unit cost), and the last units of a receipt line take whatever value
-   * of it is left, so a line returned in parts removes exactly its value (moving average; under
-   * FIFO the engine values the units from its layers, see below).
+   * 采购退货: accepted units go back to the supplier at the value they came in at, through the
+   * engine's reversal of the receipt's ledger row: round2(share of its value), and the last units
+   * of a receipt line take whatever value of it is left — under both costing methods.
    */
   async returnToSupplier(ctx: Context, input: PurchaseReturnInput, idempotencyKey?: string | null): Promise<PurchaseReturn> {
     return this.once(ctx, idempotencyKey, 'returnToSupplier', input, (tx, id) => tx.findOneByOrFail(PurchaseReturn, { id: Number(id) }), async (tx) => {
@@ -254,41 +253,31 @@ export class PurchaseReceiptService {
       const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' } });
       const rows: PurchaseReturnLine[] = [];
       const moves: StockMove[] = [];
-      const touched = new Map<number, { qty: Decimal; value: Decimal }>();
       for (const [i, l] of input.lines.entries()) {
         const rl = rlines.find((x) => x.id === Number(l.receiptLineId))!;
         const q = D(l.qty);
-        const t = touched.get(rl.id) ?? { qty: D(rl.returnedQty), value: D(rl.returnedValue) };
-        const lastUnits = t.qty.plus(q).eq(rl.acceptedQty);
-        const value = lastUnits ? D(rl.value!).minus(t.value) : round2(q.times(rl.unitCost!));
-        touched.set(rl.id, { qty: t.qty.plus(q), value: t.value.plus(value) });
         const row = await tx.save(tx.create(PurchaseReturnLine, {
-          returnId: ret.id, lineNo: i + 1, receiptLineId: rl.id, orderLineId: rl.orderLineId, skuId: rl.skuId, qty: q.toFixed(6), value: value.neg().toFixed(2),
+          returnId: ret.id, lineNo: i + 1, receiptLineId: rl.id, orderLineId: rl.orderLineId, skuId: rl.skuId, qty: q.toFixed(6), value: '0.00',
         }));
         rows.push(row);
         const entry = entries.find((e) => e.documentLineId === rl.id)!;
-        // A fixed-value issue from the receipt's own bin and batch. Not `reverses`: the engine
-        // replaces a reversing move's value with the whole entry's (wrong for a part), and its FIFO
-        // layers carry provisional ids ("new-0"), so a reversal does not find its layer and the
-        // ledger then differs from a replay. Under FIFO the value therefore comes from the oldest
-        // layers (the engine ignores a fixed value there); under moving average it is exact.
+        // reverses the receipt's own ledger row: its share of that row's value (the last units take
+        // what is left of it), and under FIFO out of that receipt's own layer
         moves.push({
-          lineId: row.id, lineIndex: i, warehouseId: receipt.warehouseId, skuId: rl.skuId, binId: entry.binId, batchId: entry.batchId, qty: q.neg().toFixed(6), value: value.neg().toFixed(2),
+          lineId: row.id, lineIndex: i, warehouseId: receipt.warehouseId, skuId: rl.skuId, binId: entry.binId, batchId: entry.batchId, qty: q.neg().toFixed(6), reverses: String(entry.id),
         });
       }
       const posted = await this.posting.apply(tx, { id: ret.id, type: 'purchase_return', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
       await tx.update(PurchaseReturn, { id: ret.id }, { number: number! });
       ret.number = number!;
-      // what the ledger took is what the lines show and what counts as returned (FIFO values a
-      // part from its layer, which can round a cent the other way than qty × unit cost)
+      const touched = new Map<number, { qty: Decimal; value: Decimal }>();
       for (const row of rows) {
         const took = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
-        const asked = D(row.value!);
-        if (!took.eq(asked)) {
-          await tx.update(PurchaseReturnLine, { id: row.id }, { value: took.toFixed(2) });
-          const t = touched.get(row.receiptLineId)!;
-          t.value = t.value.plus(asked).minus(took);
-        }
+        row.value = took.toFixed(2);
+        await tx.update(PurchaseReturnLine, { id: row.id }, { value: row.value });
+        const rl = rlines.find((x) => x.id === row.receiptLineId)!;
+        const t = touched.get(rl.id) ?? { qty: D(rl.returnedQty), value: D(rl.returnedValue) };
+        touched.set(rl.id, { qty: t.qty.plus(row.qty), value: t.value.minus(took) });
       }
       const orderLines = await this.orders.lines([receipt.orderId], tx);
       for (const [rlId, t] of touched) {

@@ -222,7 +222,7 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     expect(ret.lines).toEqual([{ qty: '30', value: null }]);
     // all 60 kg of rice of the first receipt: the whole line goes back at its whole value
     ok(await t.gql(RETURN, { i: { receiptId: r1.id, businessDate: '2026-11-10', reason: '规格不符', lines: [{ receiptLineId: r1.lines[1].id, qty: '60' }] } }, tok.admin));
-    expect(await ledgerOf('purchase_return')).toEqual([[c.tea.id, '-30', '-375.00', 'fixed'], [c.rice.id, '-60', '-300.00', 'fixed']]);
+    expect(await ledgerOf('purchase_return')).toEqual([[c.tea.id, '-30', '-375.00', 'reverse'], [c.rice.id, '-60', '-300.00', 'reverse']]);
     expect(await level(tea)).toMatchObject({ onHand: '270', value: '3405.00' });
     expect(await level(rice)).toMatchObject({ onHand: '40', value: '200.00' });
     const order = ok(await t.gql(ORDER, { id: A.id }, tok.purchaser)).purchaseOrder;
@@ -341,20 +341,20 @@ describe(`purchasing under FIFO: returns from layers, the ledger stays replayabl
       { orderLineId: o2.lines[1].id, acceptedQty: '30', batchNo: 'M2610', expiryDate: '2026-10-19', binId: String(c.bins[1].id) },
     ]);
     const ret = (i: object) => t.gql('mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ number lines { qty value } } }', { i }, admin);
-    // the newer tea goes back whole. Under FIFO the engine values an issue from the oldest layer
-    // (10.00) whatever value is asked, and cannot yet aim at the receipt's own layer (see the
-    // service): so 100.00 leaves and the 12.00 layer stays. The ledger stays exact and replayable.
+    // the newer tea goes back whole: the return reverses the receipt's own ledger row, so under
+    // FIFO it leaves from that receipt's layer at 12.00 and the older 10.00 layer stays
     const whole = await ret({ receiptId: r2.id, businessDate: '2026-10-05', reason: '到货错误', lines: [{ receiptLineId: r2.lines[0].id, qty: '10' }] });
-    expect(whole.data.returnToSupplier.lines).toEqual([{ qty: '10', value: '-100.00' }]);
-    // milk 30 × 3.3333 = 100.00 (99.999); returned in three parts of 10: FIFO values each part from
-    // the layer (33.33 of 100.00, 33.34 of 66.67, the rest), and together they take exactly 100.00
+    expect(whole.data.returnToSupplier.lines).toEqual([{ qty: '10', value: '-120.00' }]);
+    // milk 30 × 3.3333 = 100.00 (99.999); returned in three parts of 10: under FIFO each part is
+    // valued from what is left of its layer (33.33 of 100.00, 33.34 of 66.67, the rest), together
+    // exactly 100.00
     for (const q of ['10', '10', '10']) expect((await ret({ receiptId: r2.id, businessDate: '2026-10-06', reason: '临期', lines: [{ receiptLineId: r2.lines[1].id, qty: q }] })).errors).toBeUndefined();
     const milk = await t.ds.getRepository(StockLedgerEntry).find({ where: { documentType: 'purchase_return', skuId: c.milk.id }, order: { id: 'ASC' } });
-    expect(milk.map((e) => e.value)).toEqual(['-33.33', '-33.34', '-33.33']);
+    expect(milk.map((e) => [e.value, e.costSource])).toEqual([['-33.33', 'reverse'], ['-33.34', 'reverse'], ['-33.33', 'reverse']]);
     const lines = (await t.gql('{ purchaseReturns { items { lines { value } } } }', {}, admin)).data.purchaseReturns.items.flatMap((r: any) => r.lines.map((l: any) => l.value));
-    expect(lines).toEqual(['-33.33', '-33.34', '-33.33', '-100.00']);
+    expect(lines).toEqual(['-33.33', '-33.34', '-33.33', '-120.00']);
     const lv = async (sku: number) => (await t.gql('query($f:StockLevelFilter){ stockLevels(filter:$f){ items { onHand value } } }', { f: { warehouseId: W1, skuId: String(sku), includeZero: true } }, admin)).data.stockLevels.items[0];
-    expect(await lv(c.tea.id)).toMatchObject({ onHand: '10', value: '120.00' });
+    expect(await lv(c.tea.id)).toMatchObject({ onHand: '10', value: '100.00' });
     expect(await lv(c.milk.id)).toMatchObject({ onHand: '0', value: '0.00' });
     expect(await t.app.services.posting.check('fifo')).toEqual([]);
   });

@@ -63,11 +63,22 @@ const key = (w: number, s: number) => `${w}:${s}`;
 const moveKey = (documentId: number, lineId: number, binId: number, batchId: number, kind: string) => `${documentId}:${lineId}:${binId}:${batchId}:${kind}`;
 const entryKey = (e: { documentId: number; documentLineId: number; binId: number; batchId: number; kind: string }) => moveKey(e.documentId, e.documentLineId, e.binId, e.batchId, e.kind);
 
-/** A reversal of part of an entry takes that part of its value; of all of it, exactly its value. */
-function reversalValue(entryValue: Decimal, entryQty: Decimal, qty: Decimal): string {
-  const share = qty.abs().eq(entryQty.abs()) ? entryValue : entryValue.times(qty.abs()).div(entryQty.abs()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+type Reversed = { qty: Decimal; value: Decimal };
+
+/**
+ * A reversal of part of an entry takes that part of its value; the reversal that takes its last
+ * units takes whatever value the earlier reversals (`prior`) left, so an entry reversed in parts
+ * is undone to the cent.
+ */
+function reversalValue(entryValue: Decimal, entryQty: Decimal, qty: Decimal, prior: Reversed = { qty: D(0), value: D(0) }): string {
+  const last = prior.qty.abs().plus(qty.abs()).eq(entryQty.abs());
+  const share = last ? entryValue.plus(prior.value) : entryValue.times(qty.abs()).div(entryQty.abs()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return share.neg().toFixed(2);
 }
+const addReversed = (m: Map<string, Reversed>, id: string, qty: Decimal | string, value: Decimal | string) => {
+  const r = m.get(id) ?? { qty: D(0), value: D(0) };
+  m.set(id, { qty: r.qty.plus(qty), value: r.value.plus(value) });
+};
 const D = (s: string | number) => new Decimal(s);
 
 /**
@@ -286,7 +297,11 @@ export class PostingService {
     const reversed = await this.reversedEntries(tx, moves.map((m) => m.reverses).filter((x): x is string => !!x));
     const prepared = moves.map((m) => {
       const r = m.reverses ? reversed.get(m.reverses) : undefined;
-      return r ? { ...m, value: reversalValue(r.value, r.qty, D(m.qty)) } : m;
+      if (!r) return m;
+      const value = reversalValue(r.value, r.qty, D(m.qty), r.prior);
+      // a second line reversing the same entry in this posting sees this one as prior
+      r.prior = { qty: r.prior.qty.plus(m.qty), value: r.prior.value.plus(value) };
+      return { ...m, value };
     });
     const idOf = (m: Placed) => moveKey(doc.id, m.lineId, m.binId, m.batchId, D(m.qty).gt(0) ? 'in' : 'out');
 
@@ -352,25 +367,44 @@ export class PostingService {
     };
   }
 
-  /** Entries about to be reversed: their costing key, quantity, and value now (own value plus every correction since). */
-  private async reversedEntries(tx: EntityManager, ids: string[]): Promise<Map<string, { key: string; qty: Decimal; value: Decimal }>> {
-    const out = new Map<string, { key: string; qty: Decimal; value: Decimal }>();
+  /**
+   * Entries about to be reversed: their costing key, quantity, value now (own value plus every
+   * correction since), and what earlier reversals of them took (quantity and value now).
+   */
+  private async reversedEntries(tx: EntityManager, ids: string[]): Promise<Map<string, { key: string; qty: Decimal; value: Decimal; prior: Reversed }>> {
+    const out = new Map<string, { key: string; qty: Decimal; value: Decimal; prior: Reversed }>();
     if (!ids.length) return out;
+    const marks = ids.map(() => '?').join(',');
     const rows: any[] = await tx.query(
-      `SELECT id, ref_entry_id, kind, value, qty, document_id, document_line_id, bin_id, batch_id FROM stock_ledger
-       WHERE id IN (${ids.map(() => '?').join(',')}) OR (kind = 'recost' AND ref_entry_id IN (${ids.map(() => '?').join(',')})) ORDER BY id`,
-      [...ids, ...ids],
+      `SELECT id, ref_entry_id, kind, cost_source, value, qty, document_id, document_line_id, bin_id, batch_id FROM stock_ledger
+       WHERE id IN (${marks}) OR (kind = 'recost' AND ref_entry_id IN (${marks})) OR (cost_source = 'reverse' AND ref_entry_id IN (${marks})) ORDER BY id`,
+      [...ids, ...ids, ...ids],
     );
-    for (const r of rows.filter((x) => x.kind !== 'recost')) {
+    const wanted = new Set(ids);
+    const priorRows = rows.filter((x) => x.kind !== 'recost' && x.cost_source === 'reverse' && wanted.has(String(x.ref_entry_id)));
+    const priorCorrections: any[] = priorRows.length
+      ? await tx.query(`SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND ref_entry_id IN (${priorRows.map(() => '?').join(',')})`, priorRows.map((r) => r.id))
+      : [];
+    for (const r of rows.filter((x) => x.kind !== 'recost' && wanted.has(String(x.id)))) {
       out.set(String(r.id), {
         key: moveKey(Number(r.document_id), Number(r.document_line_id), Number(r.bin_id), Number(r.batch_id), r.kind),
         qty: D(r.qty),
         value: D(r.value),
+        prior: { qty: D(0), value: D(0) },
       });
     }
-    for (const r of rows.filter((x) => x.kind === 'recost')) {
+    for (const r of rows.filter((x) => x.kind === 'recost' && wanted.has(String(x.ref_entry_id)))) {
       const e = out.get(String(r.ref_entry_id));
       if (e) e.value = e.value.plus(r.value);
+    }
+    const targetOf = new Map(priorRows.map((r) => [String(r.id), String(r.ref_entry_id)]));
+    for (const r of priorRows) {
+      const e = out.get(String(r.ref_entry_id));
+      if (e) e.prior = { qty: e.prior.qty.plus(r.qty), value: e.prior.value.plus(r.value) };
+    }
+    for (const c of priorCorrections) {
+      const e = out.get(targetOf.get(String(c.ref_entry_id))!);
+      if (e) e.prior = { ...e.prior, value: e.prior.value.plus(c.value) };
     }
     return out;
   }
@@ -414,6 +448,7 @@ export class PostingService {
     let running = D(0);
     let firstNegative: { date: string; qty: Decimal } | null = null;
     const replayed = new Map<string, string>();
+    const reversedSoFar = new Map<string, Reversed>();
     const newResults: Array<{ value: string; unitCost: string }> = [];
     for (const it of items) {
       let move = it.move;
@@ -421,9 +456,10 @@ export class PostingService {
         // a reversal takes (its share of) the value the reversed entry has in this replay
         const target = byId.get(it.reverses);
         const value = replayed.has(it.reverses) ? D(replayed.get(it.reverses)!) : (current.get(it.reverses) ?? D(0));
-        move = { ...it.move, value: reversalValue(value, D(target?.qty ?? it.move.qty), D(it.move.qty)), ...(target ? { reverses: entryKey(target) } : {}) };
+        move = { ...it.move, value: reversalValue(value, D(target?.qty ?? it.move.qty), D(it.move.qty), reversedSoFar.get(it.reverses)), ...(target ? { reverses: entryKey(target) } : {}) };
       }
       const r = applyMove(state, move);
+      if (it.reverses) addReversed(reversedSoFar, it.reverses, move.qty, r.costed.value);
       state = r.state;
       running = running.plus(move.qty);
       if (!firstNegative && running.lt(0)) firstNegative = { date: move.date, qty: running };
