@@ -16,6 +16,7 @@ import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
 import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
 import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.service';
+import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluation.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -42,6 +43,7 @@ export function createServices(ds: DataSource, config: Config) {
     purchaseOrders,
     purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
+    supplierEvaluation: new SupplierEvaluationService(ds),
   };
 }
 

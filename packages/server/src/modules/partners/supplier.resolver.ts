@@ -85,4 +85,14 @@ export class SupplierResolver {
   async blockedReason(@Root() s: Supplier, @Ctx() ctx: Context) {
     return (await ctx.services.suppliers.blockReason(s, today()))?.reason ?? null;
   }
+
+  @FieldResolver(() => Boolean, { description: "The notes' rule: its two latest deliveries were both late, so it gets a reduced share of orders until one arrives on time." })
+  async reducedShare(@Root() s: Supplier, @Ctx() ctx: Context) {
+    return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.flagged;
+  }
+
+  @FieldResolver(() => [Int], { description: 'Days late of its two latest deliveries, newest first (0: on time).' })
+  async lastDeliveriesDaysLate(@Root() s: Supplier, @Ctx() ctx: Context) {
+    return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.lastTwoDaysLate;
+  }
 }

@@ -12,6 +12,43 @@ import {
   SupplierPaymentPage, UpdatePurchaseOrderInput,
 } from './purchasing.types';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
+import { ScoreBucket, SupplierDelivery, SupplierScorecard } from './evaluation.types';
+import { badInput } from '../../core/errors';
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const checkDays = (days: Record<string, string | undefined | null>) => {
+  const bad = Object.entries(days).filter(([, v]) => v && !DAY_RE.test(v));
+  if (bad.length) throw badInput(bad.map(([field]) => ({ field, message: 'a date like 2026-11-25' })));
+};
+
+/** 供应商考核: scorecards per period and the receipts behind them. */
+@Resolver()
+export class SupplierEvaluationResolver {
+  @Query(() => [SupplierScorecard], { description: 'Quality, delivery and price per supplier and period (default: the last 365 days, by quarter).' })
+  @Allow(P.PurchasingSupplierRead)
+  async supplierScorecards(
+    @Ctx() ctx: Context,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+    @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD' }) from?: string,
+    @Arg('to', () => String, { nullable: true, description: 'YYYY-MM-DD' }) to?: string,
+    @Arg('bucket', () => ScoreBucket, { nullable: true }) bucket?: ScoreBucket,
+  ) {
+    checkDays({ from, to });
+    return ctx.services.supplierEvaluation.scorecards({ supplierId: supplierId ? Number(supplierId) || -1 : undefined, from: from ?? undefined, to: to ?? undefined }, bucket ?? ScoreBucket.QUARTER);
+  }
+
+  @Query(() => [SupplierDelivery], { description: 'The receipts behind a scorecard, oldest first.' })
+  @Allow(P.PurchasingSupplierRead)
+  async supplierDeliveries(
+    @Ctx() ctx: Context,
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Arg('from', () => String, { nullable: true }) from?: string,
+    @Arg('to', () => String, { nullable: true }) to?: string,
+  ) {
+    checkDays({ from, to });
+    return ctx.services.supplierEvaluation.deliveries({ supplierId: Number(supplierId) || -1, from: from ?? undefined, to: to ?? undefined });
+  }
+}
 
 const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
 
