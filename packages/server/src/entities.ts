@@ -15,6 +15,7 @@ import { Supplier, SupplierPrice, SupplierQualification } from './modules/partne
 import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './modules/purchasing/purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
+import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
 
 export const entities = [
   User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
@@ -22,5 +23,5 @@ export const entities = [
   Zone, Bin, Batch, StockDocument, StockDocumentLine, StockLedgerEntry, StockBalance, StockCost, DocSequence, IdempotencyRecord,
   Supplier, SupplierQualification, SupplierPrice,
   PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
-  SupplierInvoice, SupplierInvoiceLine, SupplierPayment,
+  SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
 ];

@@ -17,6 +17,7 @@ import { PurchaseOrderService } from './modules/purchasing/purchase-order.servic
 import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
 import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.service';
 import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluation.service';
+import { ReplenishmentService } from './modules/purchasing/replenishment.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -24,6 +25,7 @@ export function createServices(ds: DataSource, config: Config) {
   const posting = new PostingService(ds);
   const suppliers = new SupplierService(ds, audit);
   const purchaseOrders = new PurchaseOrderService(ds, audit, suppliers);
+  const supplierEvaluation = new SupplierEvaluationService(ds);
   return {
     ds,
     config,
@@ -43,7 +45,8 @@ export function createServices(ds: DataSource, config: Config) {
     purchaseOrders,
     purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
-    supplierEvaluation: new SupplierEvaluationService(ds),
+    supplierEvaluation,
+    replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }
 

@@ -158,7 +158,12 @@ export class PurchaseOrderService {
   }
 
   async create(ctx: Context, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
-    return inTransaction(this.ds, async (tx) => {
+    return inTransaction(this.ds, (tx) => this.createIn(tx, ctx, input));
+  }
+
+  /** A draft inside the caller's transaction (replenishment creates several in one). */
+  async createIn(tx: EntityManager, ctx: Context, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
+    {
       const orderDate = input.orderDate ?? today();
       const supplier = await this.suppliers.assertOrderable(tx, Number(input.supplierId) || -1, orderDate);
       const warehouseId = Number(input.warehouseId) || -1;
@@ -172,7 +177,7 @@ export class PurchaseOrderService {
       const lines = await this.writeLines(tx, o.id, rows);
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.create', entityType: 'PurchaseOrder', entityId: o.id, after: snapshot(o, lines) });
       return o;
-    });
+    }
   }
 
   /** Drafts and rejected orders can be edited; a rejected one goes back to draft. */

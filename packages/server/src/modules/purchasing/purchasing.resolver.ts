@@ -14,6 +14,8 @@ import {
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
 import { ScoreBucket, SupplierDelivery, SupplierScorecard } from './evaluation.types';
 import { badInput } from '../../core/errors';
+import { ReplenishmentSetting } from './replenishment.entity';
+import { DemandForecast, ReplenishmentFilter, ReplenishmentSettingInput, ReplenishmentSuggestion, SuggestionOrderLine } from './replenishment.types';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDays = (days: Record<string, string | undefined | null>) => {
@@ -257,5 +259,43 @@ export class SupplierInvoiceResolver {
   @Allow(P.PurchasingPayableRead)
   payables(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
     return ctx.services.supplierInvoices.payables(supplierId);
+  }
+}
+
+/** 补货: suggestions with their arithmetic, one SKU's forecast, settings, and drafts from suggestions. */
+@Resolver()
+export class ReplenishmentResolver {
+  @Query(() => [ReplenishmentSuggestion], { description: 'Per SKU of the warehouse: forecast, safety stock and the suggested order, with the arithmetic.' })
+  @Allow(P.PurchasingOrderRead)
+  replenishmentSuggestions(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ReplenishmentFilter, { nullable: true }) filter?: ReplenishmentFilter,
+  ) {
+    return ctx.services.replenishment.suggestions(Number(warehouseId) || -1, filter ?? {});
+  }
+
+  @Query(() => DemandForecast)
+  @Allow(P.PurchasingOrderRead)
+  demandForecast(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context) {
+    return ctx.services.replenishment.forecast(Number(warehouseId) || -1, Number(skuId) || -1);
+  }
+
+  @Query(() => [ReplenishmentSetting])
+  @Allow(P.PurchasingOrderRead)
+  replenishmentSettings(@Ctx() ctx: Context) {
+    return ctx.services.replenishment.settings();
+  }
+
+  @Mutation(() => ReplenishmentSetting, { description: 'How a SKU or a category is replenished (forecast method, safety stock rule, review period).' })
+  @Allow(P.PurchasingOrderCreate)
+  saveReplenishmentSetting(@Arg('input') input: ReplenishmentSettingInput, @Ctx() ctx: Context) {
+    return ctx.services.replenishment.saveSetting(ctx, input);
+  }
+
+  @Mutation(() => [PurchaseOrder], { description: 'Draft purchase orders from chosen suggestions, one per supplier; all or nothing.' })
+  @Allow(P.PurchasingOrderCreate)
+  createPurchaseOrdersFromSuggestions(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('lines', () => [SuggestionOrderLine]) lines: SuggestionOrderLine[], @Ctx() ctx: Context) {
+    return ctx.services.replenishment.createOrders(ctx, Number(warehouseId) || -1, lines);
   }
 }

@@ -39,6 +39,9 @@ export class StockDocument {
   @Column({ name: 'business_date', type: 'varchar', length: 10 })
   businessDate: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) memo: string;
+  @Field({ description: 'An other issue that is demand (store use, sales outside the system): replenishment forecasts from it.' })
+  @Column({ name: 'counts_as_demand', type: 'boolean', default: false })
+  countsAsDemand: boolean;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Field(() => Date, { nullable: true }) @Column({ name: 'posted_at', type: 'datetime', precision: 3, nullable: true }) postedAt: Date | null;

@@ -154,7 +154,8 @@ export class StockDocumentService {
       const doc = await tx.save(
         tx.create(StockDocument, {
           type: input.type, number: null, status: StockDocStatus.DRAFT, warehouseId, toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
-          businessDate: input.businessDate ?? today(), memo: input.memo ?? '', createdBy: ctx.user!.id, createdAt: new Date(), version: 1,
+          businessDate: input.businessDate ?? today(), memo: input.memo ?? '', countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
+          createdBy: ctx.user!.id, createdAt: new Date(), version: 1,
         }),
       );
       const lines = await this.writeLines(tx, doc.id, input.lines, resolved);
@@ -171,6 +172,7 @@ export class StockDocumentService {
       const patch: Partial<StockDocument> = { version: input.version + 1 };
       if (input.businessDate) patch.businessDate = input.businessDate;
       if (input.memo !== undefined && input.memo !== null) patch.memo = input.memo;
+      if (input.countsAsDemand !== undefined && input.countsAsDemand !== null) patch.countsAsDemand = before.type === StockDocType.OTHER_OUT && input.countsAsDemand;
       if (input.toWarehouseId && before.type === StockDocType.TRANSFER) patch.toWarehouseId = Number(input.toWarehouseId);
       const res = await tx.createQueryBuilder().update(StockDocument).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
       if (!res.affected) throw conflict(before.version);

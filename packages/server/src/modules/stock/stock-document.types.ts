@@ -23,6 +23,7 @@ export class CreateStockDocumentInput {
   @Field(() => ID, { nullable: true }) toWarehouseId?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
+  @Field({ nullable: true, description: 'Other issues only: this issue is demand (replenishment forecasts from it).' }) countsAsDemand?: boolean;
   @Field(() => [StockLineInput]) lines: StockLineInput[];
 }
 
@@ -32,6 +33,7 @@ export class UpdateStockDocumentInput {
   @Field(() => Int) version: number;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
+  @Field({ nullable: true, description: 'Other issues only: this issue is demand.' }) countsAsDemand?: boolean;
   @Field(() => ID, { nullable: true }) toWarehouseId?: string;
   @Field(() => [StockLineInput], { nullable: true, description: 'Replaces all lines.' }) lines?: StockLineInput[];
 }
