@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './core/config';
 import { SEEDED_ROLES } from './core/permissions/catalogue';
 import { seedDemoStock } from './demo/stock-demo';
+import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -110,11 +111,13 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   return true;
 }
 
-/** The demo's catalogue and a year of stock moves (see demo/stock-demo.ts). */
+/** The demo's catalogue, a year of stock moves and the purchasing documents (see demo/). */
 export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Promise<string | null> {
   const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM sku');
   if (Number(n) > 0) return null;
   const started = Date.now();
-  const r = await seedDemoStock(createServices(ds, config));
-  return `${r.skus} SKUs, ${r.documents} stock documents posted in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const services = createServices(ds, config);
+  const r = await seedDemoStock(services);
+  const p = await seedDemoPurchasing(services);
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers and ${p.orders} purchase orders in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

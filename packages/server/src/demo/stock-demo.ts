@@ -147,7 +147,7 @@ export async function seedDemoStock(services: Services, opts: { weeks?: number }
           lines.push({ skuId: key.split(':')[1], qty: String(Math.min(qty, q)) });
           onHand.set(key, q - Math.min(qty, q));
         }
-        if (lines.length) await post({ type: StockDocType.OTHER_OUT, warehouseId: String(wh.id), businessDate: date, memo: '门店领用', lines });
+        if (lines.length) await post({ type: StockDocType.OTHER_OUT, warehouseId: String(wh.id), businessDate: date, memo: '门店领用', countsAsDemand: true, lines });
       }
     }
     if (w % 4 === 2) {
