@@ -49,6 +49,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   suppliers: 'purchasing.supplier.read',
   'purchase-orders': 'purchasing.order.read',
   payables: 'purchasing.payable.read',
+  'supplier-scorecards': 'purchasing.supplier.price.read',
+  replenishment: 'purchasing.order.create',
   settings: 'system.settings.read',
 };
 

@@ -6,7 +6,7 @@ export const SuppliersQuery = graphql(`
       total
       offset
       limit
-      items { id code name status blockedReason contactPerson phone leadTimeDays paymentTermsDays createdAt }
+      items { id code name status blockedReason reducedShare contactPerson phone leadTimeDays paymentTermsDays createdAt }
     }
   }
 `);
@@ -90,5 +90,84 @@ export const ReceivePurchaseOrderMutation = graphql(`
 export const PayablesQuery = graphql(`
   query Payables($supplierId: ID) {
     payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }
+  }
+`);
+
+export const SupplierProfileQuery = graphql(`
+  query SupplierProfile($id: ID!) {
+    supplier(id: $id) {
+      id code name status contactPerson phone email address paymentTermsDays leadTimeDays memo version
+      blockedReason reducedShare lastDeliveriesDaysLate
+      qualifications { id kind number expiresOn required }
+    }
+    supplierPrices(supplierId: $id) { id skuId skuCode skuName price validFrom validTo minOrderQty packSize }
+    expiringQualifications(supplierId: $id, withinDays: 30) { daysLeft expired qualification { id } }
+  }
+`);
+
+export const SupplierPriceHistoryQuery = graphql(`
+  query SupplierPriceHistory($supplierId: ID!, $skuId: ID!) {
+    supplierPriceHistory(supplierId: $supplierId, skuId: $skuId) { id price validFrom validTo minOrderQty packSize createdAt }
+  }
+`);
+
+export const UpdateSupplierMutation = graphql(`
+  mutation UpdateSupplier($input: UpdateSupplierInput!) {
+    updateSupplier(input: $input) { id status version }
+  }
+`);
+
+export const AddQualificationMutation = graphql(`
+  mutation AddQualification($input: AddQualificationInput!) {
+    addSupplierQualification(input: $input) { id }
+  }
+`);
+
+export const AddSupplierPriceMutation = graphql(`
+  mutation AddSupplierPrice($input: AddSupplierPriceInput!) {
+    addSupplierPrice(input: $input) { id }
+  }
+`);
+
+export const ScorecardsQuery = graphql(`
+  query SupplierScorecards($supplierId: ID, $from: String, $to: String, $bucket: ScoreBucket) {
+    supplierScorecards(supplierId: $supplierId, from: $from, to: $to, bucket: $bucket) {
+      supplierId period deliveries onTime onTimeRate averageDaysLate received rejected rejectRate paidAmount agreedAmount priceDeviationPct
+    }
+  }
+`);
+
+export const DeliveriesQuery = graphql(`
+  query SupplierDeliveries($supplierId: ID!, $from: String, $to: String) {
+    supplierDeliveries(supplierId: $supplierId, from: $from, to: $to) {
+      receiptId receiptNumber orderId orderNumber receivedOn expectedOn daysLate accepted rejected paidAmount agreedAmount
+    }
+  }
+`);
+
+export const ReplenishmentQuery = graphql(`
+  query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter) {
+    replenishmentSuggestions(warehouseId: $warehouseId, filter: $filter) {
+      skuId skuCode skuName status message historyDays averageDailyDemand forecastMethod forecastMethodFixed forecastParams forecastMae
+      safetyMethod safetyStock onHand onOrder reserved leadTimeDays reviewPeriodDays packSize minimumOrder
+      supplierId supplierName supplierReducedShare suggested
+      steps { label formula value }
+    }
+  }
+`);
+
+export const DemandForecastQuery = graphql(`
+  query DemandForecast($warehouseId: ID!, $skuId: ID!) {
+    demandForecast(warehouseId: $warehouseId, skuId: $skuId) {
+      history { date qty }
+      weekly { date qty }
+      forecast { date qty }
+    }
+  }
+`);
+
+export const CreateOrdersFromSuggestionsMutation = graphql(`
+  mutation CreateOrdersFromSuggestions($warehouseId: ID!, $lines: [SuggestionOrderLine!]!) {
+    createPurchaseOrdersFromSuggestions(warehouseId: $warehouseId, lines: $lines) { id supplier { name } lines { id } }
   }
 `);

@@ -1,13 +1,32 @@
-import { Money, ShoppingCart, Shop } from '@element-plus/icons-vue';
+import { DataLine, Money, ShoppingCart, Shop, TrendCharts } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
-/** 采购: suppliers, purchase orders (approve, receive) and payables. */
+/** 采购: suppliers and their scorecards, purchase orders (approve, receive), replenishment and payables. */
 export const purchasingRoutes: RouteRecordRaw[] = [
   {
     path: 'purchasing/suppliers',
     name: 'suppliers',
     component: () => import('./SuppliersPage.vue'),
     meta: { title: 'menu.suppliers', permission: 'purchasing.supplier.read', menu: { group: 'purchasing', icon: Shop, order: 1 } },
+  },
+  {
+    path: 'purchasing/suppliers/:id(\\d+)',
+    name: 'supplier',
+    component: () => import('./SupplierPage.vue'),
+    props: true,
+    meta: { title: 'purchasing.supplier.profile', permission: 'purchasing.supplier.read' },
+  },
+  {
+    path: 'purchasing/scorecards',
+    name: 'supplier-scorecards',
+    component: () => import('./ScorecardsPage.vue'),
+    meta: { title: 'menu.supplierScorecards', permission: 'purchasing.supplier.price.read', menu: { group: 'purchasing', icon: DataLine, order: 4 } },
+  },
+  {
+    path: 'purchasing/replenishment',
+    name: 'replenishment',
+    component: () => import('./ReplenishmentPage.vue'),
+    meta: { title: 'menu.replenishment', permission: 'purchasing.order.create', menu: { group: 'purchasing', icon: TrendCharts, order: 5 } },
   },
   {
     path: 'purchasing/orders',

@@ -96,3 +96,22 @@ export class SupplierResolver {
     return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.lastTwoDaysLate;
   }
 }
+
+/** A price agreement names its SKU, so lists of agreements read without a second lookup. */
+@Resolver(() => SupplierPrice)
+export class SupplierPriceResolver {
+  @FieldResolver(() => String)
+  async skuCode(@Root() p: SupplierPrice, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, p.skuId)).code;
+  }
+
+  @FieldResolver(() => String)
+  async skuName(@Root() p: SupplierPrice, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, p.skuId)).name;
+  }
+}
+
+async function skuLabel(ctx: Context, skuId: number): Promise<{ code: string; name: string }> {
+  const [row] = await ctx.services.ds.query('SELECT code, name FROM sku WHERE id = ?', [skuId]);
+  return row ?? { code: '', name: '' };
+}

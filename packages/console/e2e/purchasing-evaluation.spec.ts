@@ -1,0 +1,63 @@
+import { expect, loginOk, test } from './fixtures';
+
+// These read the demo's purchasing data (server/src/demo/purchasing-demo.ts): S002's food licence
+// lapses within the month, S003 delivered late twice in a row.
+
+test('supplier profile: expiring qualification, late-delivery flag and price history', async ({ page }) => {
+  await loginOk(page, 'purchaser');
+  await page.getByTestId('menu-suppliers').click();
+  await expect(page.getByTestId('supplier-flag-S003')).toHaveText('减少订单份额');
+  await expect(page.getByTestId('supplier-flag-S001')).toHaveCount(0);
+  await page.getByTestId('supplier-link-S002').click();
+  await expect(page).toHaveURL(/\/purchasing\/suppliers\/\d+$/);
+  await expect(page.getByTestId('supplier-title')).toContainText('S002');
+  await expect(page.getByTestId('qual-lapsing-食品经营许可证')).toContainText('20 天后到期');
+  // two agreements for each SKU: last year's and this year's
+  await page.getByTestId('price-table').locator('button', { hasText: '价格历史' }).first().click();
+  await expect(page.getByTestId('price-history').locator('tbody tr')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await page.goBack();
+  await page.getByTestId('supplier-link-S003').click();
+  await expect(page.getByTestId('supplier-reduced-share')).toContainText('最近两次到货迟到');
+});
+
+test('scorecards: a supplier over time, and the receipts behind a period', async ({ page }) => {
+  await loginOk(page, 'purchaser');
+  await page.getByTestId('menu-supplier-scorecards').click();
+  await expect(page.getByTestId('sc-table').locator('tbody tr').first()).toBeVisible();
+  await page.getByTestId('sc-supplier').click();
+  await page.getByRole('option', { name: /S003/ }).click();
+  await page.getByTestId('sc-apply').click();
+  await expect(page.getByTestId('sc-chart')).toBeVisible();
+  // S003's deliveries were all late: 0 % on time
+  const rows = page.getByTestId('sc-table').locator('tbody tr');
+  await expect(rows.first()).toContainText('0.0%');
+  await rows.first().click();
+  await expect(page.getByTestId('sc-drill').locator('tbody tr').first()).toBeVisible();
+});
+
+test('replenishment: suggestions with their arithmetic become a draft purchase order', async ({ page }) => {
+  test.setTimeout(90_000);
+  await loginOk(page, 'purchaser');
+  await page.getByTestId('menu-replenishment').click();
+  await page.getByTestId('repl-warehouse').click();
+  await page.getByRole('option', { name: /SH01/ }).click();
+  await page.getByTestId('repl-only').click();
+  await page.getByTestId('repl-apply').click();
+  const first = page.getByTestId('repl-table').locator('tbody tr.el-table__row').first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  // every suggestion shows its arithmetic
+  await first.locator('.el-table__expand-icon').click();
+  const steps = page.locator('[data-testid^="repl-steps-"]').first();
+  await expect(steps).toContainText('目标库存');
+  await expect(steps).toContainText('onHand + onOrder − reserved');
+  // the history and forecast of that SKU on one chart
+  await first.locator('[data-testid^="repl-sku-"]').click();
+  await expect(page.getByTestId('repl-chart')).toBeVisible();
+  await expect(page.getByTestId('repl-chart-method')).toContainText('MAE');
+  // order it
+  await first.locator('.el-checkbox').click();
+  await page.getByTestId('repl-create').click();
+  await expect(page).toHaveURL(/\/purchasing\/orders\/\d+$/);
+  await expect(page.getByText('补货建议生成')).toBeVisible();
+});
