@@ -61,3 +61,44 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await expect(page).toHaveURL(/\/purchasing\/orders\/\d+$/);
   await expect(page.getByText('补货建议生成')).toBeVisible();
 });
+
+test('accountant invoices a received order and pays it; the order prints in the standard form', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginOk(page, 'accountant');
+  // S004's closed order was received but not invoiced yet
+  await page.goto('/purchasing/orders?status=CLOSED');
+  await page.getByTestId('orders-table').locator('tbody tr').first().locator('a, button').first().click();
+  await expect(page.getByTestId('po-supplier-name')).toContainText('S004');
+  const receipt = page.locator('[data-testid^="receipt-PR-"]').first();
+  await receipt.locator('[data-testid^="receipt-invoice-"]').click();
+  await page.getByTestId('invoice-no').fill(`FP-E2E-${Date.now()}`);
+  await page.getByTestId('receipt-dialog-save').click();
+  await expect(page.getByText('发票已登记')).toBeVisible();
+  // the standard printed form opens in a new tab
+  const [sheet] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('po-print').click()]);
+  await expect(sheet.getByTestId('po-print-sheet')).toContainText('采购订单');
+  await expect(sheet.getByTestId('po-print-supplier')).toContainText('S004');
+  await expect(sheet.getByTestId('po-print-total')).toHaveText(/\d+\.\d{2}/);
+  await sheet.close();
+  // the payable of S004 is what was invoiced; paying it in full leaves nothing open
+  await page.getByTestId('menu-payables').click();
+  const row = page.getByTestId('payables-table').locator('tr', { hasText: 'S004' });
+  await expect(row).toBeVisible();
+  await page.getByTestId('pay-S004').click();
+  await page.getByTestId('pay-save').click();
+  await expect(page.getByText('付款已登记')).toBeVisible();
+  await expect(row).toContainText('0.00');
+});
+
+test('a warehouse keeper returns part of a receipt, without seeing prices', async ({ page }) => {
+  await loginOk(page, 'warehouse');
+  await page.goto('/purchasing/orders?status=PARTLY_RECEIVED');
+  await page.getByTestId('orders-table').locator('tbody tr').first().locator('a, button').first().click();
+  const receipt = page.locator('[data-testid^="receipt-PR-"]').first();
+  await expect(receipt.getByTestId('hidden-cell').first()).toBeVisible();
+  await receipt.locator('[data-testid^="receipt-return-"]').click();
+  await page.locator('[data-testid^="dialog-qty-"]').first().fill('1');
+  await page.getByTestId('return-reason').fill('包装破损');
+  await page.getByTestId('receipt-dialog-save').click();
+  await expect(page.getByText('退货已过账')).toBeVisible();
+});

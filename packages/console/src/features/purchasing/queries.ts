@@ -46,7 +46,7 @@ export const PurchaseOrderQuery = graphql(`
       pendingApproval { level minAmount roleCodes }
       lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }
       approvals { id level round decision comment userName roleCode at }
-      receipts { id number businessDate postedAt lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } }
+      receipts { id number businessDate postedAt lines { id orderLineId skuId acceptedQty rejectedQty rejectReason unitCost value returnedQty invoicedQty } }
     }
   }
 `);
@@ -169,5 +169,41 @@ export const DemandForecastQuery = graphql(`
 export const CreateOrdersFromSuggestionsMutation = graphql(`
   mutation CreateOrdersFromSuggestions($warehouseId: ID!, $lines: [SuggestionOrderLine!]!) {
     createPurchaseOrdersFromSuggestions(warehouseId: $warehouseId, lines: $lines) { id supplier { name } lines { id } }
+  }
+`);
+
+export const ReturnToSupplierMutation = graphql(`
+  mutation ReturnToSupplier($input: PurchaseReturnInput!, $idempotencyKey: String) {
+    returnToSupplier(input: $input, idempotencyKey: $idempotencyKey) { id number }
+  }
+`);
+
+export const CreateSupplierInvoiceMutation = graphql(`
+  mutation CreateSupplierInvoice($input: CreateSupplierInvoiceInput!) {
+    createSupplierInvoice(input: $input) { id total dueDate }
+  }
+`);
+
+export const RecordSupplierPaymentMutation = graphql(`
+  mutation RecordSupplierPayment($input: RecordSupplierPaymentInput!) {
+    recordSupplierPayment(input: $input) { id amount }
+  }
+`);
+
+export const ApprovalStepsQuery = graphql(`
+  query ApprovalSteps {
+    purchaseApprovalSteps { id level minAmount roleCodes version }
+  }
+`);
+
+export const SaveApprovalStepMutation = graphql(`
+  mutation SaveApprovalStep($input: ApprovalStepInput!) {
+    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }
+  }
+`);
+
+export const RoleOptionsForRulesQuery = graphql(`
+  query RoleOptionsForRules {
+    roleOptions { code name nameZh }
   }
 `);

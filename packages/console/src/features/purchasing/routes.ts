@@ -48,6 +48,19 @@ export const purchasingRoutes: RouteRecordRaw[] = [
     meta: { title: 'purchasing.order.detail', permission: 'purchasing.order.read' },
   },
   {
+    path: 'purchasing/orders/:id(\\d+)/print',
+    name: 'purchase-order-print',
+    component: () => import('./PurchaseOrderPrint.vue'),
+    props: true,
+    meta: { title: 'purchasing.print.title', permission: 'purchasing.order.read' },
+  },
+  {
+    path: 'purchasing/approval-rules',
+    name: 'purchase-approval-rules',
+    component: () => import('./ApprovalRulesPage.vue'),
+    meta: { title: 'purchasing.approvalRules.title', permission: 'purchasing.order.read' },
+  },
+  {
     path: 'purchasing/orders/:id(\\d+)/receive',
     name: 'purchase-receive',
     component: () => import('./ReceivePage.vue'),
