@@ -40,6 +40,12 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await pick(page, page.getByTestId('po-supplier'), `supplier-option-${code}`);
   await pick(page, page.getByTestId('po-warehouse'), 'wh-option-SH01');
   await pick(page, page.getByTestId('line-sku-0'), `sku-option-${skuCode}`, skuCode);
+  // the agreed price fills in; a changed price is flagged at once, and changing it back clears the flag
+  await expect(page.getByTestId('line-unitCost-0')).toHaveValue('12.5');
+  await page.getByTestId('line-unitCost-0').fill('13');
+  await expect(page.getByTestId('price-note-1')).toContainText('与协议价 12.5 不同');
+  await page.getByTestId('line-unitCost-0').fill('12.50');
+  await expect(page.getByTestId('price-note-1')).toHaveCount(0);
   await page.getByTestId('line-qty-0').fill('10');
   await page.getByTestId('po-save-submit').click();
   await expect(page).toHaveURL(/\/purchasing\/orders\/\d+$/);

@@ -85,6 +85,7 @@ type Documents = {
     "\n  query ApprovalSteps {\n    purchaseApprovalSteps { id level minAmount roleCodes version }\n  }\n": typeof types.ApprovalStepsDocument,
     "\n  mutation SaveApprovalStep($input: ApprovalStepInput!) {\n    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }\n  }\n": typeof types.SaveApprovalStepDocument,
     "\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n": typeof types.RoleOptionsForRulesDocument,
+    "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": typeof types.AgreedPricesDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
@@ -179,6 +180,7 @@ const documents: Documents = {
     "\n  query ApprovalSteps {\n    purchaseApprovalSteps { id level minAmount roleCodes version }\n  }\n": types.ApprovalStepsDocument,
     "\n  mutation SaveApprovalStep($input: ApprovalStepInput!) {\n    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }\n  }\n": types.SaveApprovalStepDocument,
     "\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n": types.RoleOptionsForRulesDocument,
+    "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": types.AgreedPricesDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
@@ -500,6 +502,10 @@ export function graphql(source: "\n  mutation SaveApprovalStep($input: ApprovalS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n"): (typeof documents)["\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n"): (typeof documents)["\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -207,3 +207,9 @@ export const RoleOptionsForRulesQuery = graphql(`
     roleOptions { code name nameZh }
   }
 `);
+
+export const AgreedPricesQuery = graphql(`
+  query AgreedPrices($supplierId: ID!, $at: String) {
+    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }
+  }
+`);
