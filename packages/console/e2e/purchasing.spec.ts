@@ -83,6 +83,14 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await expect(page.getByTestId('lines-table')).not.toContainText('12.50');
   await page.getByTestId('po-receive').click();
   await expect(page).toHaveURL(new RegExp(`/purchasing/orders/${id}/receive$`));
+  // scanning something not on the order says so; scanning the SKU puts the cursor on its line
+  await page.getByTestId('rcv-scan').fill('NOT-ON-ORDER');
+  await page.getByTestId('rcv-scan').press('Enter');
+  await expect(page.getByText('NOT-ON-ORDER 不在这张订单上')).toBeVisible();
+  await page.getByTestId('rcv-scan').fill(skuCode);
+  await page.getByTestId('rcv-scan').press('Enter');
+  await expect(page.getByTestId('receive-lines').locator('tr.scanned')).toHaveCount(1);
+  await expect(page.getByTestId('rcv-accepted-0')).toBeFocused();
   await page.getByTestId('rcv-accepted-0').fill('8');
   await page.getByTestId('rcv-rejected-0').fill('2');
   await page.getByTestId('rcv-reason-0').fill('外包装破损');
