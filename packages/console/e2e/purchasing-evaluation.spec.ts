@@ -55,6 +55,15 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await first.locator('[data-testid^="repl-sku-"]').click();
   await expect(page.getByTestId('repl-chart')).toBeVisible();
   await expect(page.getByTestId('repl-chart-method')).toContainText('MAE');
+  await page.getByTestId('repl-weekly').click();
+  await expect(page.getByTestId('repl-chart').locator('canvas')).toBeVisible();
+  // a user fixes the forecast method of that SKU; the suggestion says so
+  await first.locator('[data-testid^="repl-setting-"]').click();
+  await page.getByTestId('repl-setting-method').click();
+  await page.getByRole('option', { name: '指数平滑' }).click();
+  await page.getByTestId('repl-setting-save').click();
+  await expect(first).toContainText('指数平滑');
+  await expect(first).toContainText('指定');
   // order it
   await first.locator('.el-checkbox').click();
   await page.getByTestId('repl-create').click();

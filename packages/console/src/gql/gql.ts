@@ -86,6 +86,8 @@ type Documents = {
     "\n  mutation SaveApprovalStep($input: ApprovalStepInput!) {\n    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }\n  }\n": typeof types.SaveApprovalStepDocument,
     "\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n": typeof types.RoleOptionsForRulesDocument,
     "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": typeof types.AgreedPricesDocument,
+    "\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n": typeof types.ReplenishmentSettingsDocument,
+    "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n": typeof types.SaveReplenishmentSettingDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
@@ -181,6 +183,8 @@ const documents: Documents = {
     "\n  mutation SaveApprovalStep($input: ApprovalStepInput!) {\n    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }\n  }\n": types.SaveApprovalStepDocument,
     "\n  query RoleOptionsForRules {\n    roleOptions { code name nameZh }\n  }\n": types.RoleOptionsForRulesDocument,
     "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": types.AgreedPricesDocument,
+    "\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n": types.ReplenishmentSettingsDocument,
+    "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n": types.SaveReplenishmentSettingDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
@@ -506,6 +510,14 @@ export function graphql(source: "\n  query RoleOptionsForRules {\n    roleOption
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n"): (typeof documents)["\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n"): (typeof documents)["\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -213,3 +213,15 @@ export const AgreedPricesQuery = graphql(`
     supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }
   }
 `);
+
+export const ReplenishmentSettingsQuery = graphql(`
+  query ReplenishmentSettings {
+    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }
+  }
+`);
+
+export const SaveReplenishmentSettingMutation = graphql(`
+  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {
+    saveReplenishmentSetting(input: $input) { id }
+  }
+`);

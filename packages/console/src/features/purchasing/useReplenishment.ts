@@ -34,16 +34,19 @@ export function useReplenishment() {
     pause: computed(() => !ready.value || !chartSku.value),
   });
   watch(fq.error, (e) => e && showError(e));
+  const weekly = ref(false);
   const chartOption = computed(() => {
-    const d = fq.data.value?.demandForecast;
-    if (!d) return null;
+    const d0 = fq.data.value?.demandForecast;
+    if (!d0) return null;
+    // weekly: ISO weeks of the history (the forecast stays daily, on the days after)
+    const d = weekly.value ? { history: d0.weekly, forecast: [] as typeof d0.forecast } : d0;
     const dates = [...d.history.map((p) => p.date), ...d.forecast.map((p) => p.date)];
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: dates },
-      yAxis: { type: 'value', name: t('purchasing.replenishment.perDay') },
+      yAxis: { type: 'value', name: weekly.value ? t('purchasing.replenishment.perWeek') : t('purchasing.replenishment.perDay') },
       series: [
         { name: t('purchasing.replenishment.history'), type: 'bar', data: [...d.history.map((p) => p.qty), ...d.forecast.map(() => null)], color: '#2f6fed' },
         { name: t('purchasing.replenishment.forecast'), type: 'line', data: [...d.history.map(() => null), ...d.forecast.map((p) => p.qty)], color: '#e6a23c', symbol: 'none' },
@@ -64,5 +67,5 @@ export function useReplenishment() {
     return r.data?.createPurchaseOrdersFromSuggestions ?? [];
   }
 
-  return { list, q, rows, ready, qty, selected, chartSku, fq, chartOption, createOrders, creating: computed(() => create.fetching.value) };
+  return { list, q, rows, ready, qty, selected, chartSku, fq, chartOption, weekly, createOrders, creating: computed(() => create.fetching.value) };
 }
