@@ -11,11 +11,10 @@ import { Sku } from '../catalog/sku.entity';
 import { Supplier, SupplierPrice, SupplierQualification, SupplierStatus } from './supplier.entity';
 import type { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.types';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+// business days in the company's time zone (re-exported for the purchasing module and tests)
+export { addDays, daysBetween, today } from '../../core/dates';
+import { addDays, daysBetween, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
-const dayMs = 86_400_000;
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
 const snapshot = (s: Supplier) => ({
   code: s.code, name: s.name, status: s.status, contactPerson: s.contactPerson, phone: s.phone, email: s.email, address: s.address,
