@@ -16,6 +16,7 @@ import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrd
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
+import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
 
 export const entities = [
   User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
@@ -24,4 +25,5 @@ export const entities = [
   Supplier, SupplierQualification, SupplierPrice,
   PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
   SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
+  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord,
 ];

@@ -21,9 +21,14 @@ async function main() {
     } else if (admin.created) console.log('[jxc] created user "admin" with the password from JXC_ADMIN_PASSWORD');
   }
   const app = await createApp(ds, config);
+  // customer tiers follow the RFM rules: recomputed once a day (and on demand from the console)
+  const recompute = () => app.services.customers.recomputeTiers(null).catch((e) => console.error('[jxc] tier recompute failed:', e?.message ?? e));
+  const daily = setInterval(recompute, 24 * 3600_000);
+  daily.unref();
   console.log(`[jxc] ${config.mode} mode, database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
   console.log(`[jxc] console and API at http://localhost:${config.port} (GraphQL at /graphql)`);
   const stop = async () => {
+    clearInterval(daily);
     await app.close();
     await ds.destroy();
     process.exit(0);

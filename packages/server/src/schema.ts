@@ -13,10 +13,11 @@ import { WarehouseResolver } from './modules/stock/warehouse.resolver';
 import { StockDocumentResolver, StockReportResolver } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { inTransaction } from './core/db';
+import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
 import { PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, ReplenishmentResolver, SupplierEvaluationResolver, SupplierInvoiceResolver } from './modules/purchasing/purchasing.resolver';
 
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver, SupplierResolver, SupplierPriceResolver, PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, SupplierInvoiceResolver, SupplierEvaluationResolver, ReplenishmentResolver];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver, SupplierResolver, SupplierPriceResolver, PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, SupplierInvoiceResolver, SupplierEvaluationResolver, ReplenishmentResolver, CustomerResolver, SalesSetupResolver];
 
 /**
  * Every successful mutation leaves an audit row. Services write a precise one (before/after) in

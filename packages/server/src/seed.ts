@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './core/config';
 import { SEEDED_ROLES } from './core/permissions/catalogue';
 import { seedDemoStock } from './demo/stock-demo';
+import { CustomerTier } from './modules/sales/customer.entity';
 import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
@@ -30,7 +31,17 @@ export async function seedBase(ds: DataSource): Promise<void> {
   // purchase approval rules: level 1 from 0 (purchaser or manager), level 2 from 5,000.00 (manager); admins edit them
   const steps = ds.getRepository(PurchaseApprovalStep);
   if ((await steps.count()) === 0) await steps.insert(DEFAULT_APPROVAL_STEPS.map((s) => ({ ...s, version: 1 })));
+  // customer tiers by RFM over the last year; admins and managers edit them
+  const tiers = ds.getRepository(CustomerTier);
+  if ((await tiers.count()) === 0) await tiers.insert(DEFAULT_TIERS.map((t) => ({ ...t, version: 1 })));
 }
+
+export const DEFAULT_TIERS = [
+  { code: 'ordinary', name: '普通', rank: 0, minAmount: '0.00', minOrders: 0, maxRecencyDays: null },
+  { code: 'silver', name: '银卡', rank: 1, minAmount: '2000.00', minOrders: 2, maxRecencyDays: 180 },
+  { code: 'gold', name: '金卡', rank: 2, minAmount: '10000.00', minOrders: 5, maxRecencyDays: 90 },
+  { code: 'vip', name: 'VIP', rank: 3, minAmount: '50000.00', minOrders: 12, maxRecencyDays: 30 },
+];
 
 /** First start outside demo mode: an `admin` with JXC_ADMIN_PASSWORD, or a generated password printed once. */
 export async function ensureAdmin(ds: DataSource, password?: string): Promise<{ created: boolean; password?: string }> {

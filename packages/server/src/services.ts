@@ -18,6 +18,7 @@ import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.se
 import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.service';
 import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluation.service';
 import { ReplenishmentService } from './modules/purchasing/replenishment.service';
+import { CustomerService } from './modules/sales/customer.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -46,6 +47,7 @@ export function createServices(ds: DataSource, config: Config) {
     purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
     supplierEvaluation,
+    customers: new CustomerService(ds, audit),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

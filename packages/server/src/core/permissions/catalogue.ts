@@ -49,6 +49,7 @@ export const P = {
   SalesMarginRead: 'sales.margin.read',
   SalesReceivableRead: 'sales.receivable.read',
   SalesBelowCost: 'sales.price.below_cost',
+  SalesSetupManage: 'sales.setup.manage', // channels, stores, customer tiers
   // finance and reports
   FinancePaymentManage: 'finance.payment.manage',
   ReportCostRead: 'report.cost.read',

@@ -91,6 +91,12 @@ export class SupplierResolver {
     return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.flagged;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Why it is flagged for a reduced share (its two latest deliveries and their days late); null when not flagged.' })
+  async reducedShareReason(@Root() s: Supplier, @Ctx() ctx: Context) {
+    const r = (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!;
+    return r.flagged ? `Two late deliveries in a row: ${r.lastTwoDaysLate[0]} and ${r.lastTwoDaysLate[1]} days late (newest first); reduced share of orders until one arrives on time.` : null;
+  }
+
   @FieldResolver(() => [Int], { description: 'Days late of its two latest deliveries, newest first (0: on time).' })
   async lastDeliveriesDaysLate(@Root() s: Supplier, @Ctx() ctx: Context) {
     return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.lastTwoDaysLate;

@@ -46,6 +46,8 @@ describe(`supplier evaluation from receipts (${testDbKind})`, () => {
     await deliver('2026-10-01', '2026-10-04', '50', '0', '10.50');
     await deliver('2026-11-01', '2026-11-06', '20', '1');
     expect(ok(await t.gql(FLAG, { id: S }, tok.purchaser)).supplier).toEqual({ reducedShare: true, lastDeliveriesDaysLate: [5, 3] });
+    expect(ok(await t.gql('query($id:ID!){ supplier(id:$id){ reducedShareReason } }', { id: S }, tok.purchaser)).supplier.reducedShareReason)
+      .toBe('Two late deliveries in a row: 5 and 3 days late (newest first); reduced share of orders until one arrives on time.');
     // the flag is where a purchaser picks a supplier
     expect(ok(await t.gql('{ suppliers(filter:{search:"E1"}){ items { code reducedShare } } }', {}, tok.purchaser)).suppliers.items).toEqual([{ code: 'E1', reducedShare: true }]);
 
@@ -65,6 +67,7 @@ describe(`supplier evaluation from receipts (${testDbKind})`, () => {
     // an on-time delivery clears the flag
     await deliver('2026-11-20', '2026-11-18', '10', '0');
     expect(ok(await t.gql(FLAG, { id: S }, tok.purchaser)).supplier).toEqual({ reducedShare: false, lastDeliveriesDaysLate: [0, 5] });
+    expect(ok(await t.gql('query($id:ID!){ supplier(id:$id){ reducedShareReason } }', { id: S }, tok.purchaser)).supplier.reducedShareReason).toBeNull();
   });
 
   it('keeps prices from those who may not see them and refuses bad dates', async () => {
