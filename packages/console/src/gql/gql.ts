@@ -93,6 +93,15 @@ type Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) { id version }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": typeof types.CustomersDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": typeof types.CustomerDocument,
+    "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": typeof types.SalesOptionsDocument,
+    "\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n": typeof types.SalesOwnersDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n": typeof types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) { id version }\n  }\n": typeof types.UpdateCustomerDocument,
+    "\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n": typeof types.AddServiceRecordDocument,
+    "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": typeof types.RecomputeTiersDocument,
+    "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": typeof types.SaveChannelDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": typeof types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": typeof types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": typeof types.UpdateWarehouseDocument,
@@ -190,6 +199,15 @@ const documents: Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) { id version }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": types.DeleteRoleDocument,
+    "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": types.CustomersDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": types.CustomerDocument,
+    "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": types.SalesOptionsDocument,
+    "\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n": types.SalesOwnersDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n": types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) { id version }\n  }\n": types.UpdateCustomerDocument,
+    "\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n": types.AddServiceRecordDocument,
+    "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": types.RecomputeTiersDocument,
+    "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": types.SaveChannelDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": types.UpdateWarehouseDocument,
@@ -538,6 +556,42 @@ export function graphql(source: "\n  mutation UpdateRole($input: UpdateRoleInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n"): (typeof documents)["\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n"): (typeof documents)["\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n"): (typeof documents)["\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n"): (typeof documents)["\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n"): (typeof documents)["\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n"): (typeof documents)["\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
