@@ -51,6 +51,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   payables: 'purchasing.payable.read',
   'supplier-scorecards': 'purchasing.supplier.price.read',
   replenishment: 'purchasing.order.create',
+  customers: 'sales.customer.read',
   settings: 'system.settings.read',
 };
 

@@ -3,9 +3,9 @@ import { DEMO_ROLES, expect, expectedMenu, loginOk, menuEntries, test } from './
 test.describe('side menu per role (zh-CN)', () => {
   // guard against the derivation itself going wrong
   test('expected sets match the catalogue for admin and sales', () => {
-    expect(expectedMenu('admin')).toEqual(['audit', 'categories', 'directory', 'overview', 'payables', 'product-import', 'products', 'purchase-orders', 'replenishment', 'roles', 'settings', 'stock-card', 'stock-documents', 'stock-levels', 'supplier-scorecards', 'suppliers', 'users', 'valuation', 'warehouses']);
-    expect(expectedMenu('manager')).toEqual(['audit', 'categories', 'directory', 'overview', 'payables', 'product-import', 'products', 'purchase-orders', 'replenishment', 'roles', 'settings', 'stock-card', 'stock-documents', 'stock-levels', 'supplier-scorecards', 'suppliers', 'valuation', 'warehouses']);
-    expect(expectedMenu('sales')).toEqual(['categories', 'directory', 'overview', 'products', 'stock-card', 'stock-documents', 'stock-levels', 'warehouses']);
+    expect(expectedMenu('admin')).toEqual(['audit', 'categories', 'customers', 'directory', 'overview', 'payables', 'product-import', 'products', 'purchase-orders', 'replenishment', 'roles', 'settings', 'stock-card', 'stock-documents', 'stock-levels', 'supplier-scorecards', 'suppliers', 'users', 'valuation', 'warehouses']);
+    expect(expectedMenu('manager')).toEqual(['audit', 'categories', 'customers', 'directory', 'overview', 'payables', 'product-import', 'products', 'purchase-orders', 'replenishment', 'roles', 'settings', 'stock-card', 'stock-documents', 'stock-levels', 'supplier-scorecards', 'suppliers', 'valuation', 'warehouses']);
+    expect(expectedMenu('sales')).toEqual(['categories', 'customers', 'directory', 'overview', 'products', 'stock-card', 'stock-documents', 'stock-levels', 'warehouses']);
   });
 
   for (const role of DEMO_ROLES) {

@@ -5,6 +5,7 @@ import { auditRoutes } from '@/features/audit/routes';
 import { catalogRoutes } from '@/features/catalog/routes';
 import { inventoryRoutes } from '@/features/inventory/routes';
 import { purchasingRoutes } from '@/features/purchasing/routes';
+import { salesRoutes } from '@/features/sales/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
@@ -15,7 +16,7 @@ import { i18n } from './i18n';
 import { can, clearSession, loadMe, session } from './session';
 import { onAuthError } from './urql';
 
-export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'purchasing' | 'system';
+export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'purchasing' | 'sales' | 'system';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,6 +40,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...stockRoutes,
   ...inventoryRoutes,
   ...purchasingRoutes,
+  ...salesRoutes,
   ...systemRoutes,
   ...profileRoutes,
   { path: '403', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },

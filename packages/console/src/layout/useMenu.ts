@@ -2,7 +2,7 @@ import { computed } from 'vue';
 import { shellRoutes, type MenuGroup } from '@/app/router';
 import { can } from '@/app/session';
 
-const GROUP_ORDER: MenuGroup[] = ['workspace', 'catalog', 'stock', 'purchasing', 'system'];
+const GROUP_ORDER: MenuGroup[] = ['workspace', 'catalog', 'stock', 'purchasing', 'sales', 'system'];
 
 /** The side menu: every shell route with `meta.menu` the user may open, grouped. */
 export function useMenu() {

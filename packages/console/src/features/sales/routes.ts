@@ -1,0 +1,19 @@
+import { User } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+/** 销售: customers (orders, shipments and receivables come next). */
+export const salesRoutes: RouteRecordRaw[] = [
+  {
+    path: 'sales/customers',
+    name: 'customers',
+    component: () => import('./CustomersPage.vue'),
+    meta: { title: 'menu.customers', permission: 'sales.customer.read', menu: { group: 'sales', icon: User, order: 1 } },
+  },
+  {
+    path: 'sales/customers/:id(\\d+)',
+    name: 'customer',
+    component: () => import('./CustomerPage.vue'),
+    props: true,
+    meta: { title: 'sales.customer.profile', permission: 'sales.customer.read' },
+  },
+];
