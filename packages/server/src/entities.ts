@@ -17,6 +17,7 @@ import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLin
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
 import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
+import { PriceList, PriceListItem } from './modules/sales/price-list.entity';
 
 export const entities = [
   User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
@@ -25,5 +26,5 @@ export const entities = [
   Supplier, SupplierQualification, SupplierPrice,
   PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
   SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
-  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord,
+  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord, PriceList, PriceListItem,
 ];

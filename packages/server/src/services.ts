@@ -19,6 +19,7 @@ import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.se
 import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluation.service';
 import { ReplenishmentService } from './modules/purchasing/replenishment.service';
 import { CustomerService } from './modules/sales/customer.service';
+import { PriceListService } from './modules/sales/price-list.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -27,6 +28,7 @@ export function createServices(ds: DataSource, config: Config) {
   const suppliers = new SupplierService(ds, audit);
   const purchaseOrders = new PurchaseOrderService(ds, audit, suppliers);
   const supplierEvaluation = new SupplierEvaluationService(ds);
+  const customers = new CustomerService(ds, audit);
   return {
     ds,
     config,
@@ -47,7 +49,8 @@ export function createServices(ds: DataSource, config: Config) {
     purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
     supplierEvaluation,
-    customers: new CustomerService(ds, audit),
+    customers,
+    priceLists: new PriceListService(ds, audit, customers),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

@@ -37,6 +37,8 @@ export interface PriceQuery {
   unitCost: string | null;
   /** the SKU's reference sale price */
   listPrice: string;
+  /** for someone who may not see cost: the cost-plus step names the margin but not the cost */
+  hideCost?: boolean;
 }
 
 /** A promotion step, for later: takes the price so far and returns the new price with its explanation. */
@@ -81,7 +83,7 @@ export function resolvePrice(candidates: PriceCandidate[], q: PriceQuery, promot
     } else if (best.rule === 'COST_PLUS') {
       if (q.unitCost === null) throw new PricingError(`Price list ${best.priceListCode} prices over cost, but this SKU has no cost yet in the warehouse.`);
       price = new Decimal(q.unitCost).mul(v.plus(100)).div(100);
-      steps.push(`${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`);
+      steps.push(q.hideCost ? `${where}: cost + ${v.toFixed()}%` : `${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`);
     } else {
       price = new Decimal(q.listPrice).mul(new Decimal(100).minus(v)).div(100);
       steps.push(`${where}: ${v.toFixed()}% off ${new Decimal(q.listPrice).toFixed(2)} = ${price.toFixed()}`);

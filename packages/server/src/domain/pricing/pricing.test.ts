@@ -22,6 +22,9 @@ describe('sale price of a line', () => {
     expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.33' }).unitPrice).toBe('9.37');
     expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.34' }).unitPrice).toBe('9.38');
     expect(() => resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, unitCost: null })).toThrow(PricingError);
+    // the steps name the cost only for those who may see it
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], Q).steps[1]).toBe('price list BASE (any tier, any channel, 2026-01-01–open): cost 8.40 + 15% = 9.66');
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, hideCost: true }).steps).toEqual(['list price 12.00', 'price list BASE (any tier, any channel, 2026-01-01–open): cost + 15%', 'promotions: none', 'rounded to 0.01: 9.66']);
   });
 
   it('the most specific list wins: tier+channel over tier over channel over any; then the latest validity', () => {
