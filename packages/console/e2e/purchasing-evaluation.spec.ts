@@ -44,11 +44,15 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await page.getByRole('option', { name: /SH01/ }).click();
   await page.getByTestId('repl-only').click();
   await page.getByTestId('repl-apply').click();
-  const first = page.getByTestId('repl-table').locator('tbody tr.el-table__row').first();
-  await expect(first).toBeVisible({ timeout: 30_000 });
+  // the first suggestion that can be ordered (it has a preferred supplier)
+  const top = page.getByTestId('repl-table').locator('tbody tr.el-table__row').filter({ has: page.locator('.el-checkbox:not(.is-disabled)') }).first();
+  await expect(top).toBeVisible({ timeout: 30_000 });
+  // pin the row by its SKU: saving a setting refetches the list, which may reorder it
+  const skuCode = ((await top.locator('[data-testid^="repl-sku-"]').getAttribute('data-testid')) ?? '').replace('repl-sku-', '');
+  const first = page.getByTestId('repl-table').locator('tbody tr.el-table__row').filter({ has: page.getByTestId(`repl-sku-${skuCode}`) });
   // every suggestion shows its arithmetic
   await first.locator('.el-table__expand-icon').click();
-  const steps = page.locator('[data-testid^="repl-steps-"]').first();
+  const steps = page.getByTestId(`repl-steps-${skuCode}`);
   await expect(steps).toContainText('目标库存');
   await expect(steps).toContainText('onHand + onOrder − reserved');
   // the history and forecast of that SKU on one chart
@@ -66,6 +70,7 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await expect(first).toContainText('指定');
   // order it
   await first.locator('.el-checkbox').click();
+  await expect(page.getByTestId('repl-create')).toBeEnabled();
   await page.getByTestId('repl-create').click();
   await expect(page).toHaveURL(/\/purchasing\/orders\/\d+$/);
   await expect(page.getByText('补货建议生成')).toBeVisible();
