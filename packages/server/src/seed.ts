@@ -5,6 +5,7 @@ import { SEEDED_ROLES } from './core/permissions/catalogue';
 import { seedDemoStock } from './demo/stock-demo';
 import { CustomerTier } from './modules/sales/customer.entity';
 import { seedDemoPurchasing } from './demo/purchasing-demo';
+import { seedDemoSales } from './demo/sales-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -130,5 +131,6 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const services = createServices(ds, config);
   const r = await seedDemoStock(services);
   const p = await seedDemoPurchasing(services);
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers and ${p.orders} purchase orders in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const sales = await seedDemoSales(services);
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers and ${sales.priceLists} price lists in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
