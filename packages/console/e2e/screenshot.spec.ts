@@ -12,3 +12,16 @@ test('README screenshot of the overview @screenshot', async ({ page }) => {
   await page.waitForTimeout(800); // let the chart animation finish
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-overview.png') });
 });
+
+test('README screenshot of the replenishment page @screenshot', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginOk(page, 'purchaser');
+  await page.goto('/purchasing/replenishment?warehouseId=1&onlyToOrder=1');
+  const first = page.getByTestId('repl-table').locator('tbody tr.el-table__row').first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  await first.locator('[data-testid^="repl-sku-"]').click();
+  await expect(page.getByTestId('repl-chart').locator('canvas')).toBeVisible();
+  await first.locator('.el-table__expand-icon').click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-replenishment.png') });
+});
