@@ -75,6 +75,14 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     expect(r.data.customers.items.map((c: any) => [c.code, c.phone])).toEqual([['C-001', null], ['C-002', null]]);
     expect(r.extensions?.hiddenFields).toEqual(['Customer.phone']);
     expect(ok(await t.gql('query($id:ID!){ customer(id:$id){ phone } }', { id: ids.a }, tok.sales)).customer.phone).toBe('13900000001');
+    // the export follows the same scope and drops the contact columns
+    const EXPORT = '{ exportCustomers { columns content } }';
+    const own = ok(await t.gql(EXPORT, {}, tok.sales)).exportCustomers;
+    expect(own.columns).toEqual(['code', 'name', 'phone', 'email', 'address', 'birthday', 'preferences', 'ownerId', 'channelId', 'tierId', 'tierFixed', 'creditLimit', 'memo']);
+    expect(own.content.split('\r\n').slice(1, -1).map((l: string) => l.split(',').slice(0, 3))).toEqual([['C-001', '杭州茶语餐饮', '13900000001']]);
+    const noContact = ok(await t.gql(EXPORT, {}, tok.assistant)).exportCustomers;
+    expect(noContact.columns).toEqual(['code', 'name', 'preferences', 'ownerId', 'channelId', 'tierId', 'tierFixed', 'creditLimit', 'memo']);
+    expect(noContact.content.split('\r\n').slice(1, -1).map((l: string) => l.split(',')[0])).toEqual(['C-001', 'C-002']);
     expect(codeOf(await t.gql(LIST, {}, tok.purchaser))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(LIST, {}, tok.warehouse))).toBe('FORBIDDEN');
   });

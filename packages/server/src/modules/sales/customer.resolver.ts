@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
+import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
@@ -18,6 +19,20 @@ export class CustomerResolver {
   @Allow(P.SalesCustomerRead)
   customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.customers.get(ctx, id);
+  }
+
+  @Query(() => ExportFile, { description: 'Your customers (all with sales.customer.all) as CSV, or xlsx (base64); contact columns only for those who may read them.' })
+  @Allow(P.SalesCustomerRead)
+  async exportCustomers(@Ctx() ctx: Context, @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter, @Arg('xlsx', { nullable: true }) xlsx?: boolean) {
+    const rows: Customer[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await ctx.services.customers.list(ctx, filter, { offset, limit: 200 });
+      rows.push(...page.items);
+      if (rows.length >= page.total || !page.items.length || rows.length >= 10_000) break;
+    }
+    const cols = ['code', 'name', 'phone', 'email', 'address', 'birthday', 'preferences', 'ownerId', 'channelId', 'tierId', 'tierFixed', 'creditLimit', 'memo'] as const;
+    const get = (r: Customer, c: string) => (r as any)[c];
+    return xlsx ? exportXlsx(ctx, 'Customer', 'customers', cols.map((key) => ({ key, text: key === 'code' || key === 'phone' })), rows, get) : exportCsv(ctx, 'Customer', 'customers', cols, rows, get);
   }
 
   @Mutation(() => Customer)
