@@ -66,6 +66,8 @@ export class StockCost {
   @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
   @QuantityColumn({ default: '0.000000' }) qty: string;
   @DecimalColumn(18, 2, { default: '0.00' }) value: string;
+  /** reserved for confirmed sales orders (warehouse × SKU); the posting engine's upsert never touches it */
+  @QuantityColumn({ default: '0.000000' }) reserved: string;
   /** JSON of the costing state (FIFO layers); empty for moving average */
   @Column({ type: 'text', nullable: true }) state: string | null;
   /** business date of the latest move applied; a move dated before it is back-dated */

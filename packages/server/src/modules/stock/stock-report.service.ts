@@ -67,11 +67,12 @@ export class StockReportService {
     return { items, total: Number(n), offset, limit };
   }
 
+  /** Reservations live on the cost head (stock_cost.reserved), written by sales orders' guarded updates. */
   private async reservedFor(pairs: Array<[number, number]>): Promise<Map<string, Decimal>> {
     const out = new Map<string, Decimal>();
     if (!pairs.length) return out;
     const rows: any[] = await this.ds.query(
-      `SELECT warehouse_id, sku_id, reserved FROM stock_balance WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')}`,
+      `SELECT warehouse_id, sku_id, reserved FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')}`,
       pairs.flat(),
     );
     for (const r of rows) {
