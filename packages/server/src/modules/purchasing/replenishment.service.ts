@@ -139,10 +139,10 @@ export class ReplenishmentService {
     const onOrder = new Map<number, Decimal>();
     if (!skuIds.length) return { onHand, reserved, onOrder };
     const marks = skuIds.map(() => '?').join(',');
-    for (const b of await this.ds.query(`SELECT sku_id, qty, reserved FROM stock_balance WHERE warehouse_id = ? AND sku_id IN (${marks})`, [warehouseId, ...skuIds])) {
-      const k = Number(b.sku_id);
-      onHand.set(k, (onHand.get(k) ?? D(0)).plus(b.qty));
-      reserved.set(k, (reserved.get(k) ?? D(0)).plus(b.reserved));
+    // reservations live on the warehouse × SKU cost head, like the stock report's "available"
+    for (const h of await this.ds.query(`SELECT sku_id, qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id IN (${marks})`, [warehouseId, ...skuIds])) {
+      onHand.set(Number(h.sku_id), D(h.qty));
+      reserved.set(Number(h.sku_id), D(h.reserved));
     }
     // approved orders not yet fully received (accepted units count as received)
     for (const l of await this.ds.query(
