@@ -110,6 +110,15 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await expect(page.getByTestId('po-total').getByTestId('hidden-cell')).toHaveCount(0);
   await page.getByTestId('menu-payables').click();
   await expect(page.getByTestId('payables-table')).toBeVisible();
+  await logout(page);
+
+  // the two rejected will not come again: the purchaser closes the order
+  await loginOk(page, 'purchaser');
+  await page.goto(`/purchasing/orders/${id}`);
+  await page.getByTestId('po-close').click();
+  await page.locator('.el-popconfirm').getByRole('button', { name: /确定|OK|Yes/ }).click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已关闭');
+  await expect(page.getByTestId('po-receive')).toHaveCount(0);
 });
 
 test('a supplier created in the dialog shows in the list with its status', async ({ page }) => {

@@ -88,6 +88,7 @@ type Documents = {
     "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": typeof types.AgreedPricesDocument,
     "\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n": typeof types.ReplenishmentSettingsDocument,
     "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n": typeof types.SaveReplenishmentSettingDocument,
+    "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) { id status }\n  }\n": typeof types.ClosePurchaseOrderDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": typeof types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
@@ -194,6 +195,7 @@ const documents: Documents = {
     "\n  query AgreedPrices($supplierId: ID!, $at: String) {\n    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }\n  }\n": types.AgreedPricesDocument,
     "\n  query ReplenishmentSettings {\n    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }\n  }\n": types.ReplenishmentSettingsDocument,
     "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n": types.SaveReplenishmentSettingDocument,
+    "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) { id status }\n  }\n": types.ClosePurchaseOrderDocument,
     "\n  query Roles {\n    roles { id code name nameZh builtIn permissions version }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue { area code }\n  }\n": types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
@@ -536,6 +538,10 @@ export function graphql(source: "\n  query ReplenishmentSettings {\n    replenis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -225,3 +225,9 @@ export const SaveReplenishmentSettingMutation = graphql(`
     saveReplenishmentSetting(input: $input) { id }
   }
 `);
+
+export const ClosePurchaseOrderMutation = graphql(`
+  mutation ClosePurchaseOrder($id: ID!) {
+    closePurchaseOrder(id: $id) { id status }
+  }
+`);
