@@ -92,6 +92,9 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await expect(page.getByTestId('receive-lines').locator('tr.scanned')).toHaveCount(1);
   await expect(page.getByTestId('rcv-accepted-0')).toBeFocused();
   await page.getByTestId('rcv-accepted-0').fill('8');
+  // into a chosen bin of the warehouse
+  await page.getByTestId('rcv-bin-0').click();
+  await page.getByRole('option', { name: 'A-02' }).click();
   await page.getByTestId('rcv-rejected-0').fill('2');
   await page.getByTestId('rcv-reason-0').fill('外包装破损');
   await page.getByTestId('receive-post').click();
