@@ -28,3 +28,17 @@ export interface Context {
   afterSuccess: Array<() => void>;
   res?: Response;
 }
+
+const requestMemo = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Loads something once per request: field resolvers of a list (a tier per customer, a flag per
+ * supplier) share one answer instead of querying once per row. A list resolver may also seed
+ * keys it has already loaded in bulk.
+ */
+export function perRequest<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  let memo = requestMemo.get(ctx);
+  if (!memo) requestMemo.set(ctx, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, load());
+  return memo.get(key) as Promise<T>;
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../core/context';
+import { perRequest, type Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
@@ -11,12 +11,16 @@ import { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput, Qual
 export class SupplierResolver {
   @Query(() => SupplierPage)
   @Allow(P.PurchasingSupplierRead)
-  suppliers(
+  async suppliers(
     @Ctx() ctx: Context,
     @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.suppliers.list(filter, page);
+    const result = await ctx.services.suppliers.list(filter, page);
+    // the field resolvers below load the late-delivery flag of the whole page at once, if asked
+    const ids = result.items.map((s) => s.id);
+    void perRequest(ctx, 'supplierPage', async () => ids);
+    return result;
   }
 
   @Query(() => Supplier)
@@ -88,18 +92,18 @@ export class SupplierResolver {
 
   @FieldResolver(() => Boolean, { description: "The notes' rule: its two latest deliveries were both late, so it gets a reduced share of orders until one arrives on time." })
   async reducedShare(@Root() s: Supplier, @Ctx() ctx: Context) {
-    return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.flagged;
+    return (await deliveryFlag(ctx, s.id)).flagged;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why it is flagged for a reduced share (its two latest deliveries and their days late); null when not flagged.' })
   async reducedShareReason(@Root() s: Supplier, @Ctx() ctx: Context) {
-    const r = (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!;
+    const r = (await deliveryFlag(ctx, s.id));
     return r.flagged ? `Two late deliveries in a row: ${r.lastTwoDaysLate[0]} and ${r.lastTwoDaysLate[1]} days late (newest first); reduced share of orders until one arrives on time.` : null;
   }
 
   @FieldResolver(() => [Int], { description: 'Days late of its two latest deliveries, newest first (0: on time).' })
   async lastDeliveriesDaysLate(@Root() s: Supplier, @Ctx() ctx: Context) {
-    return (await ctx.services.supplierEvaluation.reducedShare([s.id])).get(s.id)!.lastTwoDaysLate;
+    return (await deliveryFlag(ctx, s.id)).lastTwoDaysLate;
   }
 }
 
@@ -117,7 +121,14 @@ export class SupplierPriceResolver {
   }
 }
 
-async function skuLabel(ctx: Context, skuId: number): Promise<{ code: string; name: string }> {
-  const [row] = await ctx.services.ds.query('SELECT code, name FROM sku WHERE id = ?', [skuId]);
-  return row ?? { code: '', name: '' };
+function skuLabel(ctx: Context, skuId: number): Promise<{ code: string; name: string }> {
+  return perRequest(ctx, `skuLabel:${skuId}`, async () => (await ctx.services.ds.query('SELECT code, name FROM sku WHERE id = ?', [skuId]))[0] ?? { code: '', name: '' });
+}
+
+/** The two-late-deliveries rule of a supplier: for the whole listed page in one query, once per request. */
+async function deliveryFlag(ctx: Context, supplierId: number) {
+  const page = await perRequest(ctx, 'supplierPage', async () => [] as number[]);
+  const ids = page.includes(supplierId) ? page : [supplierId];
+  const flags = await perRequest(ctx, `reducedShare:${ids.join(',')}`, () => ctx.services.supplierEvaluation.reducedShare(ids));
+  return flags.get(supplierId)!;
 }

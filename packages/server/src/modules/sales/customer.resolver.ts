@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../core/context';
+import { perRequest, type Context } from '../../core/context';
 import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -60,19 +60,20 @@ export class CustomerResolver {
 
   @FieldResolver(() => CustomerTier, { nullable: true })
   async tier(@Root() c: Customer, @Ctx() ctx: Context) {
-    return c.tierId ? (await ctx.services.customers.tiers()).find((t) => t.id === c.tierId) ?? null : null;
+    return c.tierId ? (await perRequest(ctx, 'customerTiers', () => ctx.services.customers.tiers())).find((t) => t.id === c.tierId) ?? null : null;
   }
 
   @FieldResolver(() => SalesChannel, { nullable: true })
   async channel(@Root() c: Customer, @Ctx() ctx: Context) {
-    return c.channelId ? (await ctx.services.customers.channels()).find((x) => x.id === c.channelId) ?? null : null;
+    return c.channelId ? (await perRequest(ctx, 'salesChannels', () => ctx.services.customers.channels())).find((x) => x.id === c.channelId) ?? null : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The owner’s display name.' })
   async ownerName(@Root() c: Customer, @Ctx() ctx: Context) {
     if (!c.ownerId) return null;
-    const [u] = await ctx.services.ds.query('SELECT display_name FROM app_user WHERE id = ?', [c.ownerId]);
-    return u?.display_name ?? null;
+    const names = await perRequest(ctx, 'userNames', async () =>
+      new Map<number, string>((await ctx.services.ds.query('SELECT id, display_name FROM app_user')).map((u: any) => [Number(u.id), u.display_name])));
+    return names.get(c.ownerId) ?? null;
   }
 }
 
