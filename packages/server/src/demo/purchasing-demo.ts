@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import { addDays, today } from '../core/dates';
 import { SupplierStatus } from '../modules/partners/supplier.entity';
@@ -23,7 +24,7 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
     (await ds.query(
       `SELECT s.id, s.ref_purchase_price FROM sku s JOIN product p ON p.id = s.product_id JOIN category c ON c.id = p.category_id
         WHERE c.code = ? AND p.batch_tracked = ? ORDER BY s.id LIMIT ${n}`, [categoryCode, false],
-    )).map((r: any) => ({ id: String(r.id), price: Number(r.ref_purchase_price ?? 10) }));
+    )).map((r: any) => ({ id: String(r.id), price: new Decimal(r.ref_purchase_price ?? 10) }));
 
   const suppliers = services.suppliers;
   const mk = (code: string, name: string, status: SupplierStatus, leadTimeDays: number, contactPerson: string, phone: string) =>
@@ -44,9 +45,9 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
   await qual(home, '营业执照', '91330200MA2DXXXX4', ago(30)); // expired, and the supplier is suspended
 
   // agreements: last year's price and this year's (history), with pack sizes and MOQs
-  const agree = async (s: { id: number }, skus: Array<{ id: string; price: number }>, pack: string, moq: string) => {
+  const agree = async (s: { id: number }, skus: Array<{ id: string; price: Decimal }>, pack: string, moq: string) => {
     for (const k of skus) {
-      await suppliers.addPrice(purchaser, { supplierId: String(s.id), skuId: k.id, price: (k.price * 0.94).toFixed(2), validFrom: ago(400), validTo: ago(121), packSize: pack, minOrderQty: moq });
+      await suppliers.addPrice(purchaser, { supplierId: String(s.id), skuId: k.id, price: k.price.times('0.94').toFixed(2), validFrom: ago(400), validTo: ago(121), packSize: pack, minOrderQty: moq });
       await suppliers.addPrice(purchaser, { supplierId: String(s.id), skuId: k.id, price: k.price.toFixed(2), validFrom: ago(120), packSize: pack, minOrderQty: moq });
     }
   };
@@ -59,7 +60,7 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
   await agree(apparel, topSkus, '5', '10');
   await agree(digital, digSkus, '10', '10');
   // a second, dearer source for two tea SKUs: the replenishment page prefers the cheaper one
-  for (const k of teaSkus.slice(0, 2)) await suppliers.addPrice(purchaser, { supplierId: String(digital.id), skuId: k.id, price: (k.price * 1.08).toFixed(2), validFrom: ago(60), packSize: '1', minOrderQty: '0' });
+  for (const k of teaSkus.slice(0, 2)) await suppliers.addPrice(purchaser, { supplierId: String(digital.id), skuId: k.id, price: k.price.times('1.08').toFixed(2), validFrom: ago(60), packSize: '1', minOrderQty: '0' });
 
   let orders = 0;
   const po = async (s: { id: number }, skus: Array<{ id: string }>, orderedAgo: number, lead: number, qty: number) => {
@@ -94,7 +95,7 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
   // grain: two partial receipts, the first with a rejection; then a return of part of it
   const o2 = await po(grain, grainSkus.slice(0, 2), 30, 7, 40);
   await approve(o2.id);
-  const r2 = await receive(o2.id, ago(23), (l) => ({ accepted: String(Number(l.qty) / 2 - 2), rejected: '2' }));
+  const r2 = await receive(o2.id, ago(23), (l) => ({ accepted: new Decimal(l.qty).div(2).minus(2).toFixed(), rejected: '2' }));
   await receive(o2.id, ago(18), () => ({ accepted: '5' }));
   const r2lines = await services.purchaseReceipts.receiptLines([r2.id]);
   await services.purchaseReceipts.returnToSupplier(keeper, { receiptId: String(r2.id), businessDate: ago(17), reason: '受潮结块', lines: [{ receiptLineId: String(r2lines[0].id), qty: '3' }] });
@@ -108,7 +109,7 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
   // digital: received and closed, then an approved order still open (on order for replenishment)
   const o5 = await po(digital, digSkus.slice(0, 2), 20, 4, 30);
   await approve(o5.id);
-  await receive(o5.id, ago(16), (l) => ({ accepted: String(Number(l.qty) - 5) }));
+  await receive(o5.id, ago(16), (l) => ({ accepted: new Decimal(l.qty).minus(5).toFixed() }));
   await services.purchaseOrders.close(purchaser, String(o5.id));
   const o6 = await po(digital, digSkus.slice(2, 4), 3, 4, 20);
   await approve(o6.id);
@@ -130,23 +131,24 @@ export async function seedDemoPurchasing(services: Services): Promise<{ supplier
     // what was accepted and not sent back
     return services.supplierInvoices.create(accountant, {
       supplierId: String(s.id), invoiceNo: no, invoiceDate: on, memo: '',
-      lines: rl.map((l) => ({ receiptLineId: String(l.id), qty: String(Number(l.acceptedQty) - Number(l.returnedQty)), unitPrice: ol.find((o) => o.id === l.orderLineId)!.price! })),
+      lines: rl.map((l) => ({ receiptLineId: String(l.id), qty: new Decimal(l.acceptedQty).minus(l.returnedQty).toFixed(), unitPrice: ol.find((o) => o.id === l.orderLineId)!.price! })),
     });
   };
   const inv1 = await invoice(tea, r1, 'FP-33010-0001', ago(34));
   await invoice(grain, r2, 'FP-23010-0002', ago(20));
-  await services.supplierInvoices.pay(accountant, { supplierId: String(tea.id), amount: (Number(inv1.total) / 2).toFixed(2), paidOn: ago(10), reference: '网银 2611' });
+  await services.supplierInvoices.pay(accountant, { supplierId: String(tea.id), amount: new Decimal(inv1.total!).div(2).toDecimalPlaces(2).toFixed(2), paidOn: ago(10), reference: '网银 2611' });
 
   // the stores took more of the agreed SKUs over the last two weeks, so several run low and the
   // replenishment page has orders to suggest
   const admin = await as('admin');
   const agreed = [...teaSkus, ...grainSkus, ...topSkus, ...digSkus];
-  const onHand = new Map<string, number>();
-  for (const r of await ds.query(`SELECT sku_id, SUM(qty) AS q FROM stock_balance WHERE warehouse_id = ? GROUP BY sku_id`, [W])) onHand.set(String(r.sku_id), Number(r.q));
+  // on hand per SKU (decimal strings: SQLite keeps decimals as text, so no SUM in SQL)
+  const onHand = new Map<string, Decimal>();
+  for (const r of await ds.query('SELECT sku_id, qty FROM stock_balance WHERE warehouse_id = ?', [W])) onHand.set(String(r.sku_id), (onHand.get(String(r.sku_id)) ?? new Decimal(0)).plus(r.qty));
   for (let d = 14; d >= 1; d--) {
     const lines = agreed
-      .map((k) => ({ skuId: k.id, qty: String(Math.floor((onHand.get(k.id) ?? 0) * 0.06)) }))
-      .filter((l) => Number(l.qty) > 0);
+      .map((k) => ({ skuId: k.id, qty: (onHand.get(k.id) ?? new Decimal(0)).times('0.06').floor().toFixed() }))
+      .filter((l) => new Decimal(l.qty).gt(0));
     if (!lines.length) continue;
     const doc = await services.stockDocuments.create(admin, { type: StockDocType.OTHER_OUT, warehouseId: W, businessDate: ago(d), memo: '门店领用', countsAsDemand: true, lines });
     await services.stockDocuments.post(admin, String(doc.id));
