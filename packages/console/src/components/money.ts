@@ -45,3 +45,27 @@ export function formatRate(value: string | null | undefined): string {
 }
 
 export const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
+
+/** Exact a − b − … of decimal strings (quantities never pass through a float); null when one is not a decimal. */
+export function subtractDecimals(a: string, ...rest: string[]): string | null {
+  const all = [a, ...rest].map((x) => x.trim());
+  if (!all.every((x) => /^-?\d+(\.\d+)?$/.test(x))) return null;
+  const scale = Math.max(...all.map((x) => (x.split('.')[1] ?? '').length));
+  const scaled = all.map((x) => {
+    const neg = x.startsWith('-');
+    const [i, f = ''] = x.replace('-', '').split('.');
+    const v = BigInt(i + f.padEnd(scale, '0'));
+    return neg ? -v : v;
+  });
+  const v = scaled.slice(1).reduce((acc, x) => acc - x, scaled[0]);
+  const neg = v < 0n;
+  const digits = (neg ? -v : v).toString().padStart(scale + 1, '0');
+  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/0+$/, '').replace(/\.$/, '') : digits;
+  return (neg && out !== '0' ? '-' : '') + out;
+}
+
+/** What is left, never below zero: max(0, a − b − …). */
+export function leftOver(a: string, ...rest: string[]): string {
+  const d = subtractDecimals(a, ...rest);
+  return d === null || d.startsWith('-') ? '0' : d;
+}

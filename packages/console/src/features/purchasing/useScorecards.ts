@@ -2,6 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/app/errors';
+import { formatRate } from '@/components/money';
 import { useListRoute } from '@/components/useListRoute';
 import { DeliveriesQuery, ScorecardsQuery } from './queries';
 
@@ -18,7 +19,6 @@ export function useScorecards() {
   watch(q.error, (e) => e && showError(e));
   const cards = computed(() => q.data.value?.supplierScorecards ?? []);
 
-  const pct = (x: string | null | undefined) => (x == null ? null : (Number(x) * 100).toFixed(1));
   const chartOption = computed(() => {
     if (!f.value.supplierId) return null;
     const mine = cards.value.filter((c) => c.supplierId === f.value.supplierId);
@@ -29,8 +29,9 @@ export function useScorecards() {
       xAxis: { type: 'category', data: mine.map((c) => c.period) },
       yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: t('purchasing.scorecard.daysLate'), splitLine: { show: false } }],
       series: [
-        { name: t('purchasing.scorecard.onTimeRate'), type: 'line', data: mine.map((c) => pct(c.onTimeRate)), color: '#67c23a' },
-        { name: t('purchasing.scorecard.rejectRate'), type: 'line', data: mine.map((c) => pct(c.rejectRate)), color: '#f56c6c' },
+        // the chart reads the percentages as strings ("14.3"), shifted without floating point
+        { name: t('purchasing.scorecard.onTimeRate'), type: 'line', data: mine.map((c) => formatRate(c.onTimeRate).replace('%', '')), color: '#67c23a' },
+        { name: t('purchasing.scorecard.rejectRate'), type: 'line', data: mine.map((c) => formatRate(c.rejectRate).replace('%', '')), color: '#f56c6c' },
         { name: t('purchasing.scorecard.averageDaysLate'), type: 'bar', yAxisIndex: 1, data: mine.map((c) => c.averageDaysLate), color: '#e6a23c', barMaxWidth: 24 },
       ],
     };
@@ -54,7 +55,7 @@ export function useScorecards() {
     pause: computed(() => !drill.value),
   });
   const deliveries = computed(() => dq.data.value?.supplierDeliveries ?? []);
-  return { list, q, cards, chartOption, pct, drill, deliveries, dq };
+  return { list, q, cards, chartOption, drill, deliveries, dq };
 }
 
 function lastDay(year: number, month: number) {
