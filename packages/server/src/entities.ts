@@ -18,6 +18,7 @@ import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules
 import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
 import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
 import { PriceList, PriceListItem } from './modules/sales/price-list.entity';
+import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './modules/sales/sales-order.entity';
 
 export const entities = [
   User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
@@ -27,4 +28,5 @@ export const entities = [
   PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
   SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
   SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord, PriceList, PriceListItem,
+  SalesOrder, SalesOrderLine, SalesShipment, SalesShipmentLine, SalesReturn, SalesReturnLine, SalesInvoice, SalesInvoiceLine, CustomerPayment,
 ];

@@ -15,10 +15,14 @@ import { SystemResolver } from './modules/system/system.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
+import {
+  CustomerPaymentResolver, SalesInvoiceResolver, SalesOrderLineResolver, SalesOrderResolver, SalesReturnLineResolver, SalesReturnResolver, SalesShipmentLineResolver, SalesShipmentResolver,
+} from './modules/sales/sales-order.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
 import { PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, ReplenishmentResolver, SupplierEvaluationResolver, SupplierInvoiceResolver } from './modules/purchasing/purchasing.resolver';
 
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver, SupplierResolver, SupplierPriceResolver, PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, SupplierInvoiceResolver, SupplierEvaluationResolver, ReplenishmentResolver, CustomerResolver, SalesSetupResolver, PriceListResolver];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver, SupplierResolver, SupplierPriceResolver, PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, SupplierInvoiceResolver, SupplierEvaluationResolver, ReplenishmentResolver, CustomerResolver, SalesSetupResolver, PriceListResolver,
+  SalesOrderResolver, SalesOrderLineResolver, SalesShipmentResolver, SalesShipmentLineResolver, SalesReturnResolver, SalesReturnLineResolver, SalesInvoiceResolver, CustomerPaymentResolver];
 
 /**
  * Every successful mutation leaves an audit row. Services write a precise one (before/after) in

@@ -20,6 +20,9 @@ import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluat
 import { ReplenishmentService } from './modules/purchasing/replenishment.service';
 import { CustomerService } from './modules/sales/customer.service';
 import { PriceListService } from './modules/sales/price-list.service';
+import { SalesOrderService } from './modules/sales/sales-order.service';
+import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
+import { ReceivableService } from './modules/sales/receivable.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -29,6 +32,11 @@ export function createServices(ds: DataSource, config: Config) {
   const purchaseOrders = new PurchaseOrderService(ds, audit, suppliers);
   const supplierEvaluation = new SupplierEvaluationService(ds);
   const customers = new CustomerService(ds, audit);
+  const priceLists = new PriceListService(ds, audit, customers);
+  const salesOrders = new SalesOrderService(ds, audit, customers, priceLists);
+  // the tiers' RFM figures come from the orders
+  customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
+  const receivables = new ReceivableService(ds, audit, salesOrders);
   return {
     ds,
     config,
@@ -50,7 +58,10 @@ export function createServices(ds: DataSource, config: Config) {
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
     supplierEvaluation,
     customers,
-    priceLists: new PriceListService(ds, audit, customers),
+    priceLists,
+    salesOrders,
+    receivables,
+    salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from './db';
 import { IdempotencyRecord } from '../modules/stock/ledger.entity';
 import type { Context } from './context';
 import { DomainError } from './errors';
@@ -55,4 +56,29 @@ export async function claimKey(tx: EntityManager, ctx: Context, key: string | un
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', { key });
   }
   return String(rec.result_id);
+}
+
+/**
+ * Runs a posting once per idempotency key, in its own transaction: a repeated request returns the
+ * first result (loaded by `load`), a concurrent duplicate that lost the insert race reads the winner's.
+ */
+export async function runOnce<T extends { id: number }>(
+  ds: DataSource, ctx: Context, key: string | null | undefined, operation: string, body: unknown,
+  load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  const hash = requestHash(operation, body);
+  const run = () =>
+    inTransaction(ds, async (tx) => {
+      const prior = await seenBefore(tx, ctx, key, operation, hash);
+      if (prior) return load(tx, prior);
+      const result = await work(tx);
+      await remember(tx, ctx, key, operation, hash, result.id);
+      return result;
+    });
+  try {
+    return await run();
+  } catch (e) {
+    if (key && isDuplicateKey(e)) return run();
+    throw e;
+  }
 }

@@ -11,6 +11,8 @@ export const DEFAULT_PATTERNS: Record<string, string> = {
   purchase_return: 'PT-{yyyyMMdd}-{0000}',
   sales_order: 'SO-{yyyyMMdd}-{0000}',
   sales_shipment: 'SS-{yyyyMMdd}-{0000}',
+  sales_return: 'SR-{yyyyMMdd}-{0000}',
+  sales_invoice: 'SI-{yyyyMMdd}-{0000}',
 };
 
 const TOKEN = /\{(yyyyMMdd|yyyyMM|yyyy|0+)\}/g;

@@ -45,6 +45,9 @@ export const P = {
   SalesCustomerAll: 'sales.customer.all', // without it a salesperson sees only own customers
   SalesOrderCreate: 'sales.order.create',
   SalesOrderApprove: 'sales.order.approve',
+  SalesOrderRead: 'sales.order.read', // orders, shipments, returns, invoices (prices, cost and margin are sensitive fields)
+  SalesReturnPost: 'sales.return.post', // 售后: returns against a shipment
+  SalesInvoiceManage: 'sales.invoice.manage', // bill shipped goods
   SalesShipmentPost: 'sales.shipment.post',
   SalesMarginRead: 'sales.margin.read',
   SalesReceivableRead: 'sales.receivable.read',
@@ -89,7 +92,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.CatalogProductRead, P.CatalogPurchasePriceRead, P.CatalogSalePriceRead,
       P.PurchasingSupplierRead, P.PurchasingSupplierPriceRead, P.PurchasingPayableRead, P.PurchasingOrderRead, P.PurchasingInvoiceManage,
       P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerAll, P.SalesMarginRead, P.SalesReceivableRead,
-      P.FinancePaymentManage, P.ReportCostRead,
+      P.SalesOrderRead, P.SalesInvoiceManage, P.FinancePaymentManage, P.ReportCostRead,
     ],
   },
   {
@@ -109,7 +112,7 @@ export const SEEDED_ROLES: SeedRole[] = [
     nameZh: '销售员',
     permissions: [
       P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.CatalogProductRead, P.CatalogSalePriceRead,
-      P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerManage, P.SalesOrderCreate,
+      P.SalesCustomerRead, P.SalesCustomerContactRead, P.SalesCustomerManage, P.SalesOrderCreate, P.SalesOrderRead, P.SalesReturnPost,
     ],
   },
   {
@@ -118,7 +121,7 @@ export const SEEDED_ROLES: SeedRole[] = [
     nameZh: '仓管员',
     permissions: [
       P.SystemUserRead, P.StockWarehouseRead, P.StockBalanceRead, P.StockDocumentCreate, P.StockDocumentPost,
-      P.CatalogProductRead, P.PurchasingReceiptPost, P.SalesShipmentPost,
+      P.CatalogProductRead, P.PurchasingReceiptPost, P.SalesShipmentPost, P.SalesOrderRead,
       P.PurchasingOrderRead, P.PurchasingReturnPost, P.PurchasingSupplierRead,
     ],
   },

@@ -1,3 +1,4 @@
+import { skuLabel } from '../catalog/sku-label';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { perRequest, type Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
@@ -119,10 +120,6 @@ export class SupplierPriceResolver {
   async skuName(@Root() p: SupplierPrice, @Ctx() ctx: Context) {
     return (await skuLabel(ctx, p.skuId)).name;
   }
-}
-
-function skuLabel(ctx: Context, skuId: number): Promise<{ code: string; name: string }> {
-  return perRequest(ctx, `skuLabel:${skuId}`, async () => (await ctx.services.ds.query('SELECT code, name FROM sku WHERE id = ?', [skuId]))[0] ?? { code: '', name: '' });
 }
 
 /** The two-late-deliveries rule of a supplier: for the whole listed page in one query, once per request. */

@@ -1,9 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { inTransaction } from '../../core/db';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
-import { isDuplicateKey, remember, requestHash, seenBefore } from '../../core/idempotency';
+import { runOnce } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { CostingMethod } from '../../domain/costing';
@@ -86,23 +85,9 @@ export class PurchaseReceiptService {
     }
   }
 
-  /** Runs a posting once per idempotency key (see StockDocumentService.once). */
-  private async once<T extends { id: number }>(ctx: Context, key: string | null | undefined, operation: string, body: unknown, load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const hash = requestHash(operation, body);
-    const run = () =>
-      inTransaction(this.ds, async (tx) => {
-        const prior = await seenBefore(tx, ctx, key, operation, hash);
-        if (prior) return load(tx, prior);
-        const result = await work(tx);
-        await remember(tx, ctx, key, operation, hash, result.id);
-        return result;
-      });
-    try {
-      return await run();
-    } catch (e) {
-      if (key && isDuplicateKey(e)) return run();
-      throw e;
-    }
+  /** Runs a posting once per idempotency key (see core/idempotency runOnce). */
+  private once<T extends { id: number }>(ctx: Context, key: string | null | undefined, operation: string, body: unknown, load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return runOnce(this.ds, ctx, key, operation, body, load, work);
   }
 
   private async batchFor(tx: EntityManager, skuId: number, batchNo: string, expiryDate: string | null, date: string): Promise<number> {

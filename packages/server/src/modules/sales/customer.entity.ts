@@ -74,6 +74,7 @@ export class Customer {
   @Field({ description: 'The tier was fixed by hand; recomputing keeps it.' }) @Column({ name: 'tier_fixed', type: 'boolean', default: false }) tierFixed: boolean;
   @Field(() => String, { nullable: true, description: 'Why the tier is what it is (the RFM figures at the last recompute).' }) @Column({ name: 'tier_reason', type: 'varchar', length: 300, nullable: true }) tierReason: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Open receivables + a new order may not exceed it; null: no limit.' }) @DecimalColumn(18, 2, { name: 'credit_limit', nullable: true }) creditLimit: string | null;
+  @Field(() => Int, { description: 'Days from invoice to due date.' }) @Column({ name: 'payment_terms_days', type: 'int', default: 30 }) paymentTermsDays: number;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) memo: string;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;

@@ -1,0 +1,55 @@
+import { Decimal } from 'decimal.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../../test/fixtures';
+import { codeOf, testApp, type TestApp } from '../../test/harness';
+import { DEMO_PASSWORD } from '../../seed';
+import { hashPassword } from '../auth/password';
+import { Role } from '../auth/role.entity';
+import { User } from '../auth/user.entity';
+import { StockCost } from '../stock/ledger.entity';
+
+const CREATE = 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }';
+const CONFIRM = 'mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }';
+
+// MariaDB only: two salespeople confirming orders for the last units at the same moment, over the API
+describe('two salespeople confirm for the last units at once (mariadb)', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const ok = (r: { data?: any; errors?: unknown }) => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data;
+  };
+  beforeAll(async () => {
+    t = await testApp();
+    const role = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
+    await t.ds.getRepository(User).save({
+      username: 'sales2', displayName: '周销售 Zhou', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
+      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [role], warehouses: [],
+    });
+    for (const u of ['manager', 'sales', 'sales2']) tok[u] = await t.login(u);
+    const cat = await seedCatalog(t.ds);
+    [id.wh, id.tea] = [String(cat.warehouses[0].id), String(cat.tea.id)];
+    await t.ds.getRepository(StockCost).insert({ warehouseId: cat.warehouses[0].id, skuId: cat.tea.id, qty: '5.000000', value: '42.00', state: null, lastDate: '2026-11-01' });
+    id.channel = ok(await t.gql('mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }', {}, tok.manager)).saveSalesChannel.id;
+    id.c1 = ok(await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales)).createCustomer.id;
+    id.c2 = ok(await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"乙"}){ id } }', {}, tok.sales2)).createCustomer.id;
+  });
+  afterAll(() => t.close());
+
+  it('one gets the units, the other INSUFFICIENT_AVAILABLE; nothing is oversold', async () => {
+    for (let round = 0; round < 3; round++) {
+      const order = async (customerId: string, token: string) =>
+        ok(await t.gql(CREATE, { i: { customerId, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '4' }] } }, token)).createSalesOrder.id;
+      const [o1, o2] = [await order(id.c1, tok.sales), await order(id.c2, tok.sales2)];
+      const results = await Promise.all([t.gql(CONFIRM, { id: o1 }, tok.sales), t.gql(CONFIRM, { id: o2 }, tok.sales2)]);
+      expect(results.filter((r) => r.data?.confirmSalesOrder?.status === 'CONFIRMED')).toHaveLength(1);
+      expect(results.map(codeOf).filter(Boolean)).toEqual(['INSUFFICIENT_AVAILABLE']);
+      const head = await t.ds.getRepository(StockCost).findOneByOrFail({ skuId: Number(id.tea) });
+      expect(new Decimal(head.reserved).toFixed()).toBe('4');
+      // give the units back for the next round
+      const winner = results[0].data?.confirmSalesOrder ? [o1, tok.sales] : [o2, tok.sales2];
+      ok(await t.gql('mutation($id:ID!){ cancelSalesOrder(id:$id){ id } }', { id: winner[0] }, winner[1]));
+    }
+  });
+});

@@ -1,0 +1,320 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { perRequest, type Context } from '../../core/context';
+import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
+import { PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { Allow } from '../../core/permissions/guard';
+import { skuLabel } from '../catalog/sku-label';
+import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './sales-order.entity';
+import {
+  CreateSalesInvoiceInput, CreateSalesOrderInput, CustomerPaymentPage, CustomerReceivable, CustomerSalesMonth, RecordCustomerPaymentInput, SalesInvoicePage, SalesOrderFilter,
+  SalesOrderPage, SalesOrderSort, SalesOverview, SalesReturnInput, SalesReturnPage, SalesShipmentPage, ShipmentPick, ShipSalesOrderInput, SkuAvailability, UpdateSalesOrderInput,
+} from './sales.types';
+
+const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
+
+/** Names of customers, channels, stores, warehouses and users, once per request. */
+async function names(ctx: Context, table: 'customer' | 'sales_channel' | 'sales_store' | 'warehouse' | 'app_user', id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  const col = table === 'app_user' ? 'display_name' : 'name';
+  const map = await perRequest(ctx, `names:${table}`, async () => new Map<number, string>((await ctx.services.ds.query(`SELECT id, ${col} AS name FROM ${table}`)).map((r: any) => [Number(r.id), r.name])));
+  return map.get(id) ?? null;
+}
+
+async function customerCode(ctx: Context, id: number) {
+  const map = await perRequest(ctx, 'customerCodes', async () => new Map<number, string>((await ctx.services.ds.query('SELECT id, code FROM customer')).map((r: any) => [Number(r.id), r.code])));
+  return map.get(id) ?? '';
+}
+
+@Resolver(() => SalesOrder)
+export class SalesOrderResolver {
+  @Query(() => SalesOrderPage, { description: "Sales orders; a salesperson without sales.customer.all sees only their own customers' orders." })
+  @Allow(P.SalesOrderRead)
+  salesOrders(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SalesOrderFilter, { nullable: true }) filter?: SalesOrderFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SalesOrderSort, { nullable: true }) sort?: SalesOrderSort,
+  ) {
+    return ctx.services.salesOrders.list(ctx, filter, page, sort);
+  }
+
+  @Query(() => SalesOrder, { description: "Another salesperson's order is NOT_FOUND." })
+  @Allow(P.SalesOrderRead)
+  salesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.get(ctx, id);
+  }
+
+  @Query(() => ExportFile, { description: 'Orders in your scope as CSV, or xlsx (base64); amount, COGS and margin columns only for those who may see them.' })
+  @Allow(P.SalesOrderRead)
+  async exportSalesOrders(@Ctx() ctx: Context, @Arg('filter', () => SalesOrderFilter, { nullable: true }) filter?: SalesOrderFilter, @Arg('xlsx', { nullable: true }) xlsx?: boolean) {
+    const rows: SalesOrder[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await ctx.services.salesOrders.list(ctx, filter, { offset, limit: 200 });
+      rows.push(...page.items);
+      if (rows.length >= page.total || !page.items.length || rows.length >= 10_000) break;
+    }
+    const labels = new Map<number, Record<string, string>>();
+    for (const o of rows) {
+      labels.set(o.id, {
+        customer: `${await customerCode(ctx, o.customerId)} ${(await names(ctx, 'customer', o.customerId)) ?? ''}`.trim(),
+        channel: (await names(ctx, 'sales_channel', o.channelId)) ?? '', store: (await names(ctx, 'sales_store', o.storeId)) ?? '',
+        warehouse: (await names(ctx, 'warehouse', o.warehouseId)) ?? '', owner: (await names(ctx, 'app_user', o.ownerId)) ?? '',
+      });
+    }
+    const cols = ['number', 'orderDate', 'status', 'customer', 'channel', 'store', 'warehouse', 'owner', 'total', 'cogs', 'margin'] as const;
+    const get = (r: SalesOrder, c: string) => labels.get(r.id)![c] ?? (r as any)[c];
+    return xlsx ? exportXlsx(ctx, 'SalesOrder', 'sales-orders', cols.map((key) => ({ key, text: key === 'number' })), rows, get) : exportCsv(ctx, 'SalesOrder', 'sales-orders', cols, rows, get);
+  }
+
+  @Query(() => [SkuAvailability], { description: 'On hand − reserved, what an order line may still take.' })
+  @Allow(P.StockBalanceRead)
+  skuAvailability(@Ctx() ctx: Context, @Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuIds', () => [ID]) skuIds: string[]) {
+    const scope = ctx.user?.warehouseIds;
+    const wid = Number(warehouseId) || -1;
+    if (scope && !scope.includes(wid)) return [];
+    return ctx.services.salesOrders.availability(wid, skuIds.slice(0, 500).map((s) => Number(s) || -1));
+  }
+
+  @Query(() => [CustomerSalesMonth], { description: "A customer's purchases per month (orders taken), for the profile chart." })
+  @Allow(P.SalesCustomerRead)
+  customerSalesHistory(@Ctx() ctx: Context, @Arg('customerId', () => ID) customerId: string, @Arg('months', () => Int, { nullable: true }) months?: number) {
+    return ctx.services.salesOrders.history(ctx, customerId, Math.min(Math.max(months ?? 12, 1), 36));
+  }
+
+  @Query(() => SalesOverview, { description: 'Per channel and store: orders, revenue; COGS and margin with sales.margin.read. Salespeople see their own customers only.' })
+  @Allow(P.SalesOrderRead)
+  salesOverview(@Ctx() ctx: Context, @Arg('from') from: string, @Arg('to') to: string) {
+    return ctx.services.receivables.overview(ctx, from, to);
+  }
+
+  @Mutation(() => SalesOrder, { description: 'A draft; every line is priced by the price lists (the steps are kept), a price typed by hand is recorded as such.' })
+  @Allow(P.SalesOrderCreate)
+  createSalesOrder(@Arg('input') input: CreateSalesOrderInput, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.create(ctx, input);
+  }
+
+  @Mutation(() => SalesOrder, { description: 'Drafts only; a stale version gets CONFLICT.' })
+  @Allow(P.SalesOrderCreate)
+  updateSalesOrder(@Arg('input') input: UpdateSalesOrderInput, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.update(ctx, input);
+  }
+
+  @Mutation(() => SalesOrder, { description: 'Credit limit checked, stock reserved (CREDIT_LIMIT_EXCEEDED, INSUFFICIENT_AVAILABLE); all or nothing.' })
+  @Allow(P.SalesOrderCreate)
+  confirmSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.confirm(ctx, id);
+  }
+
+  @Mutation(() => SalesOrder, { description: 'A draft or confirmed order with nothing shipped; reservations are released.' })
+  @Allow(P.SalesOrderCreate)
+  cancelSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.cancel(ctx, id);
+  }
+
+  @Mutation(() => SalesShipment, { description: 'Ships through the posting engine (FEFO/FIFO picking); releases the reservation in the same transaction.' })
+  @Allow(P.SalesShipmentPost)
+  shipSalesOrder(@Arg('input') input: ShipSalesOrderInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+    return ctx.services.salesFulfilment.ship(ctx, input, idempotencyKey);
+  }
+
+  @FieldResolver(() => [SalesOrderLine])
+  lines(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.lines([o.id]);
+  }
+
+  @FieldResolver(() => String)
+  customerName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'customer', o.customerId).then((n) => n ?? '');
+  }
+
+  @FieldResolver(() => String)
+  customerCode(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return customerCode(ctx, o.customerId);
+  }
+
+  @FieldResolver(() => String)
+  channelName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'sales_channel', o.channelId).then((n) => n ?? '');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  storeName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'sales_store', o.storeId);
+  }
+
+  @FieldResolver(() => String)
+  warehouseName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'warehouse', o.warehouseId).then((n) => n ?? '');
+  }
+
+  @FieldResolver(() => String, { description: 'The salesperson.' })
+  ownerName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'app_user', o.ownerId).then((n) => n ?? '');
+  }
+
+  @FieldResolver(() => [SalesShipment])
+  async shipments(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return (await ctx.services.salesFulfilment.shipments(ctx, String(o.id), { offset: 0, limit: 200 })).items;
+  }
+
+  @FieldResolver(() => [SalesReturn])
+  async returns(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return (await ctx.services.salesFulfilment.returns(ctx, String(o.id), { offset: 0, limit: 200 })).items;
+  }
+
+  @FieldResolver(() => [SalesInvoice])
+  async invoices(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return (await ctx.services.receivables.invoices(ctx, { orderId: String(o.id) }, { offset: 0, limit: 200 })).items;
+  }
+}
+
+@Resolver(() => SalesOrderLine)
+export class SalesOrderLineResolver {
+  @FieldResolver(() => String)
+  async skuCode(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).code;
+  }
+
+  @FieldResolver(() => String)
+  async skuName(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).name;
+  }
+}
+
+@Resolver(() => SalesShipment)
+export class SalesShipmentResolver {
+  @Query(() => SalesShipmentPage)
+  @Allow(P.SalesOrderRead)
+  salesShipments(@Ctx() ctx: Context, @Arg('orderId', () => ID, { nullable: true }) orderId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.salesFulfilment.shipments(ctx, orderId, page);
+  }
+
+  @Query(() => SalesShipment)
+  @Allow(P.SalesOrderRead)
+  salesShipment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesFulfilment.shipment(ctx, id);
+  }
+
+  @FieldResolver(() => [SalesShipmentLine])
+  lines(@Root() s: SalesShipment, @Ctx() ctx: Context) {
+    return ctx.services.salesFulfilment.shipmentLines([s.id]);
+  }
+}
+
+@Resolver(() => SalesShipmentLine)
+export class SalesShipmentLineResolver {
+  @FieldResolver(() => String)
+  async skuCode(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).code;
+  }
+
+  @FieldResolver(() => String)
+  async skuName(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).name;
+  }
+
+  @FieldResolver(() => [ShipmentPick], { description: 'Bins and batches the engine picked (FEFO by expiry, then FIFO by receipt).' })
+  async picks(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
+    return (await perRequest(ctx, `picks:${l.shipmentId}`, () => ctx.services.salesFulfilment.picks([l.shipmentId]))).get(l.id) ?? [];
+  }
+}
+
+@Resolver(() => SalesReturn)
+export class SalesReturnResolver {
+  @Query(() => SalesReturnPage)
+  @Allow(P.SalesOrderRead)
+  salesReturns(@Ctx() ctx: Context, @Arg('orderId', () => ID, { nullable: true }) orderId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.salesFulfilment.returns(ctx, orderId, page);
+  }
+
+  @Mutation(() => SalesReturn, { description: '售后: restock (at the cost the goods left with) or scrap; refund or exchange; at most shipped − returned.' })
+  @Allow(P.SalesReturnPost)
+  returnSalesGoods(@Arg('input') input: SalesReturnInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+    return ctx.services.salesFulfilment.returnGoods(ctx, input, idempotencyKey);
+  }
+
+  @FieldResolver(() => [SalesReturnLine])
+  lines(@Root() r: SalesReturn, @Ctx() ctx: Context) {
+    return ctx.services.salesFulfilment.returnLines([r.id]);
+  }
+
+  @FieldResolver(() => String)
+  customerName(@Root() r: SalesReturn, @Ctx() ctx: Context) {
+    return names(ctx, 'customer', r.customerId).then((n) => n ?? '');
+  }
+}
+
+@Resolver(() => SalesReturnLine)
+export class SalesReturnLineResolver {
+  @FieldResolver(() => String)
+  async skuCode(@Root() l: SalesReturnLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).code;
+  }
+
+  @FieldResolver(() => String)
+  async skuName(@Root() l: SalesReturnLine, @Ctx() ctx: Context) {
+    return (await skuLabel(ctx, l.skuId)).name;
+  }
+}
+
+@Resolver(() => SalesInvoice)
+export class SalesInvoiceResolver {
+  @Query(() => SalesInvoicePage)
+  @Allow(P.SalesOrderRead)
+  salesInvoices(
+    @Ctx() ctx: Context,
+    @Arg('orderId', () => ID, { nullable: true }) orderId?: string,
+    @Arg('customerId', () => ID, { nullable: true }) customerId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.receivables.invoices(ctx, { orderId, customerId }, page);
+  }
+
+  @Query(() => CustomerPaymentPage)
+  @Allow(P.SalesReceivableRead)
+  customerPayments(@Ctx() ctx: Context, @Arg('customerId', () => ID, { nullable: true }) customerId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.receivables.payments(ctx, customerId, page);
+  }
+
+  @Query(() => [CustomerReceivable], { description: 'Balances per customer with open invoices by age (0–30, 31–60, 61–90, >90 days) and overdue.' })
+  @Allow(P.SalesReceivableRead)
+  customerReceivables(@Ctx() ctx: Context, @Arg('customerId', () => ID, { nullable: true }) customerId?: string, @Arg('asOf', { nullable: true }) asOf?: string) {
+    return ctx.services.receivables.receivables(ctx, { customerId, asOf });
+  }
+
+  @Mutation(() => SalesInvoice, { description: 'Bills everything shipped and not yet invoiced on the order.' })
+  @Allow(P.SalesInvoiceManage)
+  createSalesInvoice(@Arg('input') input: CreateSalesInvoiceInput, @Ctx() ctx: Context) {
+    return ctx.services.receivables.createInvoice(ctx, input);
+  }
+
+  @Mutation(() => CustomerPayment, { description: 'At most the balance; settles the oldest invoices first.' })
+  @Allow(P.FinancePaymentManage)
+  recordCustomerPayment(@Arg('input') input: RecordCustomerPaymentInput, @Ctx() ctx: Context) {
+    return ctx.services.receivables.pay(ctx, input);
+  }
+
+  @FieldResolver(() => [SalesInvoiceLine])
+  lines(@Root() i: SalesInvoice, @Ctx() ctx: Context) {
+    return ctx.services.receivables.invoiceLines([i.id]);
+  }
+
+  @FieldResolver(() => String)
+  customerName(@Root() i: SalesInvoice, @Ctx() ctx: Context) {
+    return names(ctx, 'customer', i.customerId).then((n) => n ?? '');
+  }
+
+  @FieldResolver(() => String)
+  async orderNumber(@Root() i: SalesInvoice, @Ctx() ctx: Context) {
+    return (await ctx.services.ds.query('SELECT number FROM sales_order WHERE id = ?', [i.orderId]))[0]?.number ?? '';
+  }
+}
+
+@Resolver(() => CustomerPayment)
+export class CustomerPaymentResolver {
+  @FieldResolver(() => String)
+  customerName(@Root() p: CustomerPayment, @Ctx() ctx: Context) {
+    return names(ctx, 'customer', p.customerId).then((n) => n ?? '');
+  }
+}

@@ -1,0 +1,368 @@
+import { Decimal } from 'decimal.js';
+import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Context } from '../../core/context';
+import { today } from '../../core/dates';
+import { inTransaction } from '../../core/db';
+import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
+import { nextNumber } from '../../core/numbering';
+import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { assertMayUseFields, can } from '../../core/permissions/guard';
+import { isBelowCost } from '../../domain/pricing';
+import type { CustomerFigures } from '../../domain/tiers';
+import type { AuditService } from '../audit/audit.service';
+import { Product } from '../catalog/product.entity';
+import { Sku } from '../catalog/sku.entity';
+import { lockRows } from '../purchasing/purchase-order.service';
+import { StockCost } from '../stock/ledger.entity';
+import { Warehouse } from '../stock/warehouse.entity';
+import { CompanySettings } from '../system/settings.entity';
+import { patternFor } from '../system/settings.service';
+import { Customer, SalesChannel, SalesStore } from './customer.entity';
+import type { CustomerService } from './customer.service';
+import type { PriceListService } from './price-list.service';
+import { release, reserve } from './reservation';
+import { SalesInvoice, SalesOrder, SalesOrderLine, SalesOrderStatus, SalesReturn, CustomerPayment } from './sales-order.entity';
+import { SalesOrderSort, type CreateSalesOrderInput, type SalesOrderFilter, type SalesOrderLineInput, type UpdateSalesOrderInput } from './sales.types';
+
+const D = (s: string | number) => new Decimal(s);
+const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+const S = SalesOrderStatus;
+/** Orders that count as sales (for tiers, credit exposure and reports). */
+export const TAKEN = [S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED, S.INVOICED, S.PAID];
+
+export const orderStateError = (o: SalesOrder, action: string) =>
+  new DomainError('DOCUMENT_STATE', `Order ${o.number} is ${o.status.replace('_', ' ')}; it cannot be ${action}.`, { status: o.status });
+
+const snapshot = (o: SalesOrder, lines: SalesOrderLine[]) => ({
+  number: o.number, status: o.status, customerId: o.customerId, channelId: o.channelId, storeId: o.storeId, warehouseId: o.warehouseId, orderDate: o.orderDate,
+  total: o.total, version: o.version, lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unitPrice: l.unitPrice, priceRule: l.priceRule, priceChanged: l.priceChanged })),
+});
+
+/**
+ * 销售订单: drafts priced by the price lists, confirmation (credit limit, then stock reserved),
+ * cancellation (reservations released). A salesperson without sales.customer.all sees only the
+ * orders of their own customers; everyone is limited to their warehouses.
+ */
+export class SalesOrderService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly customers: CustomerService,
+    private readonly prices: PriceListService,
+  ) {}
+
+  // ---------- scope and reading ----------
+
+  /** Sales staff (who work with customers) are limited to their own customers unless they see all. */
+  ownerScoped(ctx: Context) {
+    return can(ctx, P.SalesCustomerRead) && !can(ctx, P.SalesCustomerAll);
+  }
+
+  scope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias = 'o'): SelectQueryBuilder<T> {
+    const wh = ctx.user?.warehouseIds;
+    if (wh) qb.andWhere(`${alias}.warehouse_id IN (:...scopeWh)`, { scopeWh: wh.length ? wh : [-1] });
+    if (this.ownerScoped(ctx)) qb.andWhere(`${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = :scopeOwner)`, { scopeOwner: ctx.user?.id ?? -1 });
+    return qb;
+  }
+
+  async list(ctx: Context, filter?: SalesOrderFilter | null, page?: PageInput | null, sort?: SalesOrderSort | null): Promise<Page<SalesOrder>> {
+    const { offset, limit } = clampPage(page);
+    const qb = this.scope(ctx, this.ds.getRepository(SalesOrder).createQueryBuilder('o'));
+    if (filter?.status) qb.andWhere('o.status = :st', { st: filter.status });
+    if (filter?.statuses?.length) qb.andWhere('o.status IN (:...sts)', { sts: filter.statuses });
+    if (filter?.customerId) qb.andWhere('o.customer_id = :cid', { cid: Number(filter.customerId) || -1 });
+    if (filter?.channelId) qb.andWhere('o.channel_id = :ch', { ch: Number(filter.channelId) || -1 });
+    if (filter?.storeId) qb.andWhere('o.store_id = :store', { store: Number(filter.storeId) || -1 });
+    if (filter?.warehouseId) qb.andWhere('o.warehouse_id = :wid', { wid: Number(filter.warehouseId) || -1 });
+    if (filter?.from) qb.andWhere('o.order_date >= :from', { from: filter.from });
+    if (filter?.to) qb.andWhere('o.order_date <= :to', { to: filter.to });
+    if (filter?.search) {
+      const s = `%${filter.search.toLowerCase()}%`;
+      qb.andWhere(new Brackets((w) => w.where('LOWER(o.number) LIKE :s', { s }).orWhere('o.customer_id IN (SELECT sc2.id FROM customer sc2 WHERE LOWER(sc2.name) LIKE :s OR LOWER(sc2.code) LIKE :s)', { s })));
+    }
+    if (sort === SalesOrderSort.TOTAL) {
+      assertMayUseFields(ctx, 'SalesOrder', ['total'], 'sort');
+      qb.orderBy(this.numeric('o.total'), 'DESC');
+    } else if (sort === SalesOrderSort.MARGIN) {
+      assertMayUseFields(ctx, 'SalesOrder', ['margin'], 'sort');
+      qb.orderBy(this.numeric('o.margin'), 'DESC');
+    } else qb.orderBy('o.order_date', 'DESC');
+    qb.addOrderBy('o.id', 'DESC');
+    const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
+    return { items, total, offset, limit };
+  }
+
+  /** SQLite keeps decimals as text: sort them as numbers (sorting only; no arithmetic happens there). */
+  private numeric(col: string) {
+    return this.ds.options.type === 'better-sqlite3' ? `CAST(${col} AS REAL)` : col;
+  }
+
+  async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesOrder> {
+    const o = await this.scope(ctx, tx.getRepository(SalesOrder).createQueryBuilder('o')).andWhere('o.id = :id', { id: Number(id) || -1 }).getOne();
+    // another salesperson's (or another warehouse's) order answers like one that does not exist
+    if (!o) throw notFound('This sales order');
+    return o;
+  }
+
+  lines(orderIds: number[], tx: EntityManager = this.ds.manager): Promise<SalesOrderLine[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return tx.find(SalesOrderLine, { where: { orderId: In(orderIds) }, order: { orderId: 'ASC', lineNo: 'ASC' } });
+  }
+
+  /** On hand, reserved and available per SKU in a warehouse (from the cost heads). */
+  async availability(warehouseId: number, skuIds: number[]) {
+    const heads = skuIds.length ? await this.ds.getRepository(StockCost).find({ where: { warehouseId, skuId: In(skuIds) } }) : [];
+    return skuIds.map((skuId) => {
+      const h = heads.find((x) => x.skuId === skuId);
+      const onHand = D(h?.qty ?? 0);
+      const reserved = D(h?.reserved ?? 0);
+      return { skuId, onHand: onHand.toFixed(), reserved: reserved.toFixed(), available: onHand.minus(reserved).toFixed() };
+    });
+  }
+
+  // ---------- drafts ----------
+
+  /** Checks the header and lines and prices each line; every problem at once, with field paths. */
+  private async resolve(
+    tx: EntityManager, ctx: Context, customer: Customer,
+    head: { channelId: number; storeId: number | null; warehouseId: number; orderDate: string },
+    lines: SalesOrderLineInput[], opts: { allowBelowCost?: boolean; note?: string } = {},
+  ) {
+    const problems: FieldProblem[] = [];
+    const channel = await tx.findOneBy(SalesChannel, { id: head.channelId || -1 });
+    if (!channel || !channel.active) problems.push({ field: 'channelId', message: 'Unknown channel.' });
+    if (head.storeId) {
+      const store = await tx.findOneBy(SalesStore, { id: head.storeId || -1 });
+      if (!store || !store.active) problems.push({ field: 'storeId', message: 'Unknown store.' });
+      else if (channel && store.channelId !== head.channelId) problems.push({ field: 'storeId', message: 'This store belongs to another channel.' });
+    }
+    const wh = await tx.findOneBy(Warehouse, { id: head.warehouseId || -1 });
+    const whScope = ctx.user?.warehouseIds;
+    if (!wh || (whScope && !whScope.includes(wh.id))) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
+    else if (!wh.active) problems.push({ field: 'warehouseId', message: 'This warehouse is inactive.' });
+    if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+    if (lines.length > 500) problems.push({ field: 'lines', message: 'At most 500 lines per order.' });
+    if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
+    const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
+    const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
+    const products = skus.length ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } }) : [];
+    const rows: Array<Partial<SalesOrderLine>> = [];
+    const belowCost: number[] = [];
+    for (const [i, l] of lines.entries()) {
+      const at = (f: string) => `lines[${i}].${f}`;
+      const sku = skus.find((s) => s.id === Number(l.skuId));
+      const product = sku && products.find((p) => p.id === sku.productId);
+      if (!sku || !product) {
+        problems.push({ field: at('skuId'), message: 'Unknown SKU.' });
+        continue;
+      }
+      if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
+      const q = D(l.qty);
+      if (!q.gt(0)) problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
+      else if (q.decimalPlaces() > product.unitScale) problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
+      const quote = await this.prices.price(tx, ctx, { customerTierId: customer.tierId, channelId: head.channelId, warehouseId: head.warehouseId, skuId: sku.id, on: head.orderDate });
+      let price = D(quote.unitPrice);
+      const steps = [...quote.steps];
+      let changed = false;
+      if (l.unitPrice !== undefined && l.unitPrice !== null) {
+        const typed = D(l.unitPrice);
+        if (typed.lt(0)) problems.push({ field: at('unitPrice'), message: 'A price cannot be negative.' });
+        if (typed.decimalPlaces() > 6) problems.push({ field: at('unitPrice'), message: 'At most 6 decimal places.' });
+        if (!typed.eq(price)) {
+          changed = true;
+          steps.push(`changed by ${ctx.user?.displayName ?? 'hand'} to ${typed.toFixed(2)}`);
+          price = typed;
+        }
+      }
+      if (opts.note) steps.push(opts.note);
+      const below = isBelowCost(price.toFixed(6), quote.unitCost);
+      if (below && !opts.allowBelowCost && !can(ctx, P.SalesBelowCost)) belowCost.push(i);
+      rows.push({
+        skuId: sku.id, qty: q.toFixed(6), quotedPrice: D(quote.unitPrice).toFixed(6), unitPrice: price.toFixed(6), priceListId: quote.priceListId, priceRule: quote.rule,
+        priceSteps: steps, priceChanged: changed, belowCost: below, amount: round2(q.times(price)).toFixed(2),
+      });
+    }
+    if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
+    if (belowCost.length) {
+      // the message names the lines, never the cost
+      throw new DomainError('PRICE_BELOW_COST', `The price of line(s) ${belowCost.map((i) => i + 1).join(', ')} is below cost; selling below cost needs permission.`, { lines: belowCost });
+    }
+    return { rows, total: rows.reduce((s, r) => s.plus(r.amount!), D(0)).toFixed(2) };
+  }
+
+  private async writeLines(tx: EntityManager, orderId: number, rows: Array<Partial<SalesOrderLine>>) {
+    await tx.delete(SalesOrderLine, { orderId });
+    return tx.save(rows.map((r, i) => tx.create(SalesOrderLine, {
+      ...r, orderId, lineNo: i + 1, reservedQty: '0', shippedQty: '0', returnedQty: '0', invoicedQty: '0', shippedAmount: '0.00', returnedAmount: '0.00', cogs: '0.00', margin: '0.00',
+    })));
+  }
+
+  async create(ctx: Context, input: CreateSalesOrderInput): Promise<SalesOrder> {
+    return inTransaction(this.ds, (tx) => this.createIn(tx, ctx, input));
+  }
+
+  /** A draft in the caller's transaction (an exchange creates its replacement inside the return). */
+  async createIn(tx: EntityManager, ctx: Context, input: CreateSalesOrderInput, opts: { allowBelowCost?: boolean; exchangeOfReturnId?: number; note?: string } = {}): Promise<SalesOrder> {
+    const customer = await this.customers.get(ctx, input.customerId, tx).catch(() => {
+      throw badInput([{ field: 'customerId', message: 'Unknown customer.' }], 'Unknown customer: nothing was saved.');
+    });
+    const orderDate = input.orderDate ?? today();
+    const head = { channelId: Number(input.channelId) || -1, storeId: input.storeId ? Number(input.storeId) || -1 : null, warehouseId: Number(input.warehouseId) || -1, orderDate };
+    const { rows, total } = await this.resolve(tx, ctx, customer, head, input.lines, opts);
+    const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+    const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
+    const o = await tx.save(tx.create(SalesOrder, {
+      number, status: S.DRAFT, customerId: customer.id, ownerId: customer.ownerId ?? ctx.user!.id, ...head, shipTo: input.shipTo?.trim() || customer.address || '',
+      memo: input.memo ?? '', total, cogs: '0.00', margin: '0.00', exchangeOfReturnId: opts.exchangeOfReturnId ?? null, createdBy: ctx.user!.id, createdAt: new Date(), confirmedAt: null, version: 1,
+    }));
+    const lines = await this.writeLines(tx, o.id, rows);
+    await this.audit.record(tx, ctx, { action: 'salesOrder.create', entityType: 'SalesOrder', entityId: o.id, after: snapshot(o, lines) });
+    return o;
+  }
+
+  async update(ctx: Context, input: UpdateSalesOrderInput): Promise<SalesOrder> {
+    return inTransaction(this.ds, async (tx) => {
+      const before = await this.get(ctx, input.id, tx);
+      if (before.status !== S.DRAFT) throw orderStateError(before, 'edited');
+      const beforeLines = await this.lines([before.id], tx);
+      const customer = await this.customers.get(ctx, before.customerId, tx);
+      const head = {
+        channelId: input.channelId ? Number(input.channelId) || -1 : before.channelId,
+        storeId: input.storeId !== undefined ? (input.storeId ? Number(input.storeId) || -1 : null) : before.storeId,
+        warehouseId: input.warehouseId ? Number(input.warehouseId) || -1 : before.warehouseId,
+        orderDate: before.orderDate,
+      };
+      const inputLines = input.lines ?? beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, unitPrice: l.priceChanged ? l.unitPrice! : undefined }));
+      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, { allowBelowCost: !!before.exchangeOfReturnId });
+      const patch: Partial<SalesOrder> = { ...head, total, version: input.version + 1 };
+      if (input.shipTo != null) patch.shipTo = input.shipTo.trim();
+      if (input.memo != null) patch.memo = input.memo;
+      const res = await tx.createQueryBuilder().update(SalesOrder).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      if (!res.affected) throw conflict(before.version);
+      const lines = await this.writeLines(tx, before.id, rows);
+      const after = await tx.findOneByOrFail(SalesOrder, { id: before.id });
+      await this.audit.record(tx, ctx, { action: 'salesOrder.update', entityType: 'SalesOrder', entityId: after.id, before: snapshot(before, beforeLines), after: snapshot(after, lines) });
+      return after;
+    });
+  }
+
+  // ---------- confirm and cancel ----------
+
+  /**
+   * What a customer owes or has been promised: open receivable (invoices − credits − payments)
+   * plus what confirmed orders will still bill.
+   */
+  async exposure(tx: EntityManager, customerId: number): Promise<Decimal> {
+    const invoices = await tx.find(SalesInvoice, { where: { customerId } });
+    const credits = await tx.find(SalesReturn, { where: { customerId } });
+    const payments = await tx.find(CustomerPayment, { where: { customerId } });
+    const open = invoices.reduce((s, i) => s.plus(i.total!), D(0)).minus(credits.reduce((s, r) => s.plus(r.credit!), D(0))).minus(payments.reduce((s, p) => s.plus(p.amount!), D(0)));
+    const active = await tx.find(SalesOrder, { where: { customerId, status: In([S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED]) } });
+    let unbilled = D(0);
+    for (const o of active) {
+      const billed = invoices.filter((i) => i.orderId === o.id).reduce((s, i) => s.plus(i.total!), D(0));
+      unbilled = unbilled.plus(D(o.total!).minus(billed));
+    }
+    return open.plus(unbilled);
+  }
+
+  /**
+   * 确认: the credit limit is checked (open receivable + confirmed orders + this one), then every
+   * line's quantity is reserved by a guarded UPDATE of its cost head — two salespeople confirming
+   * for the last units at once: one gets them, the other INSUFFICIENT_AVAILABLE. All or nothing.
+   */
+  async confirm(ctx: Context, id: string): Promise<SalesOrder> {
+    return inTransaction(this.ds, async (tx) => {
+      const found = await this.get(ctx, id, tx);
+      // one customer's confirmations one at a time (the credit check reads what the others add)
+      await lockRows(tx, 'customer', [found.customerId]);
+      await lockRows(tx, 'sales_order', [found.id]);
+      const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
+      if (o.status !== S.DRAFT) throw orderStateError(o, 'confirmed');
+      const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
+      if (customer.creditLimit !== null) {
+        const exposure = await this.exposure(tx, customer.id);
+        const after = exposure.plus(o.total!);
+        if (after.gt(customer.creditLimit)) {
+          throw new DomainError('CREDIT_LIMIT_EXCEEDED', `${customer.name}'s credit limit is ${D(customer.creditLimit).toFixed(2)}: open and confirmed ${exposure.toFixed(2)} + this order ${D(o.total!).toFixed(2)} = ${after.toFixed(2)}.`, {
+            creditLimit: D(customer.creditLimit).toFixed(2), exposure: exposure.toFixed(2), order: D(o.total!).toFixed(2), over: after.minus(customer.creditLimit).toFixed(2),
+          });
+        }
+      }
+      const lines = await this.lines([o.id], tx);
+      // reserve per SKU in SKU order (the heads are touched in one order by everyone)
+      const perSku = new Map<number, Decimal>();
+      for (const l of lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? D(0)).plus(l.qty));
+      for (const [skuId, q] of [...perSku].sort((a, b) => a[0] - b[0])) {
+        try {
+          await reserve(tx, o.warehouseId, skuId, q.toFixed(6));
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          const line = lines.find((l) => l.skuId === skuId)!;
+          throw new DomainError(String(e.extensions.code), `Line ${line.lineNo}: ${e.message}`, { ...(e.extensions.details as object), line: line.lineNo });
+        }
+      }
+      for (const l of lines) await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: l.qty });
+      await tx.update(SalesOrder, { id: o.id }, { status: S.CONFIRMED, confirmedAt: new Date(), version: o.version + 1 });
+      await this.audit.record(tx, ctx, { action: 'salesOrder.confirm', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) } });
+      return tx.findOneByOrFail(SalesOrder, { id: o.id });
+    });
+  }
+
+  /** A draft or a confirmed order with nothing shipped; the reservations are released. */
+  async cancel(ctx: Context, id: string): Promise<SalesOrder> {
+    return inTransaction(this.ds, async (tx) => {
+      const found = await this.get(ctx, id, tx);
+      await lockRows(tx, 'sales_order', [found.id]);
+      const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
+      if (o.status !== S.DRAFT && o.status !== S.CONFIRMED) throw orderStateError(o, 'cancelled');
+      const lines = await this.lines([o.id], tx);
+      for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+        if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);
+        await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
+      }
+      await tx.update(SalesOrder, { id: o.id }, { status: S.CANCELLED, version: o.version + 1 });
+      await this.audit.record(tx, ctx, { action: 'salesOrder.cancel', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CANCELLED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) } });
+      return tx.findOneByOrFail(SalesOrder, { id: o.id });
+    });
+  }
+
+  // ---------- figures ----------
+
+  /** RFM figures for the tiers: orders taken in the period, their amount, the last order day. */
+  async figures(tx: EntityManager, customerIds: number[], from: string, to: string): Promise<CustomerFigures[]> {
+    if (!customerIds.length) return [];
+    const rows = await tx.createQueryBuilder(SalesOrder, 'o')
+      .where('o.status IN (:...st)', { st: TAKEN })
+      .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
+      .getMany();
+    return customerIds.map((customerId) => {
+      const mine = rows.filter((o) => o.customerId === customerId);
+      return {
+        customerId, orders: mine.length, amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2),
+        lastOrderOn: mine.reduce<string | null>((m, o) => (m === null || o.orderDate > m ? o.orderDate : m), null),
+      };
+    });
+  }
+
+  /** A customer's purchases per month over the last `months` months (zeros included), for the profile chart. */
+  async history(ctx: Context, customerId: string, months = 12) {
+    const customer = await this.customers.get(ctx, customerId);
+    const end = today().slice(0, 7);
+    const list: string[] = [];
+    let [y, m] = end.split('-').map(Number);
+    for (let i = 0; i < months; i++) {
+      list.unshift(`${y}-${String(m).padStart(2, '0')}`);
+      m -= 1;
+      if (m === 0) [y, m] = [y - 1, 12];
+    }
+    const orders = await this.ds.getRepository(SalesOrder).createQueryBuilder('o')
+      .where('o.customer_id = :c AND o.status IN (:...st) AND o.order_date >= :from', { c: customer.id, st: TAKEN, from: `${list[0]}-01` })
+      .getMany();
+    return list.map((month) => {
+      const mine = orders.filter((o) => o.orderDate.startsWith(month));
+      return { month, orders: mine.length, amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2) };
+    });
+  }
+}
