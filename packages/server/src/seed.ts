@@ -6,6 +6,7 @@ import { seedDemoStock } from './demo/stock-demo';
 import { CustomerTier } from './modules/sales/customer.entity';
 import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { seedDemoSales } from './demo/sales-demo';
+import { seedDemoSalesOrders } from './demo/sales-orders-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -132,5 +133,6 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const r = await seedDemoStock(services);
   const p = await seedDemoPurchasing(services);
   const sales = await seedDemoSales(services);
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers and ${sales.priceLists} price lists in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const so = await seedDemoSalesOrders(services);
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists and ${so.orders} sales orders in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
