@@ -1,9 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Types for every document in src/**/queries.ts, from the schema the server commits.
+// Types for every document in src/**/queries.ts (and src/**/*Queries.ts), from the schema the server commits.
 const config: CodegenConfig = {
   schema: '../server/schema.graphql',
-  documents: ['src/**/queries.ts'],
+  documents: ['src/**/queries.ts', 'src/**/*Queries.ts'],
   ignoreNoDocuments: false,
   generates: {
     'src/gql/': {

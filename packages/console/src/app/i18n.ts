@@ -9,6 +9,8 @@ import purchasingEn from '@/locales/purchasing.en.json';
 import purchasingZhCN from '@/locales/purchasing.zh-CN.json';
 import salesEn from '@/locales/sales.en.json';
 import salesZhCN from '@/locales/sales.zh-CN.json';
+import pricingEn from '@/locales/pricing.en.json';
+import pricingZhCN from '@/locales/pricing.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -37,7 +39,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN, inventoryZhCN, purchasingZhCN, salesZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn, inventoryEn, purchasingEn, salesEn) as typeof en },
+  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN, inventoryZhCN, purchasingZhCN, salesZhCN, pricingZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn, inventoryEn, purchasingEn, salesEn, pricingEn) as typeof en },
   missingWarn: false,
   fallbackWarn: false,
 });

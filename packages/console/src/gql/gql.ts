@@ -94,6 +94,13 @@ type Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": typeof types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) { id version }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  query PriceLists {\n    priceLists { id code name tierId channelId active version tier { id code name } channel { id code name } }\n  }\n": typeof types.PriceListsDocument,
+    "\n  query PriceListItems($priceListId: ID!, $skuId: ID) {\n    priceListItems(priceListId: $priceListId, skuId: $skuId) { id priceListId skuId rule value validFrom validTo createdBy createdAt }\n  }\n": typeof types.PriceListItemsDocument,
+    "\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice priceListId rule steps belowCost }\n  }\n": typeof types.PriceQuoteDocument,
+    "\n  query PriceSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) { total items { id code name refSalePrice } }\n  }\n": typeof types.PriceSkusDocument,
+    "\n  query PriceCustomers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) { items { id code name tier { id code name } channel { id code name } } }\n  }\n": typeof types.PriceCustomersDocument,
+    "\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n": typeof types.SavePriceListDocument,
+    "\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n": typeof types.SetPriceListItemDocument,
     "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": typeof types.CustomersDocument,
     "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": typeof types.CustomerDocument,
     "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": typeof types.SalesOptionsDocument,
@@ -201,6 +208,13 @@ const documents: Documents = {
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id code version }\n  }\n": types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) { id version }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": types.DeleteRoleDocument,
+    "\n  query PriceLists {\n    priceLists { id code name tierId channelId active version tier { id code name } channel { id code name } }\n  }\n": types.PriceListsDocument,
+    "\n  query PriceListItems($priceListId: ID!, $skuId: ID) {\n    priceListItems(priceListId: $priceListId, skuId: $skuId) { id priceListId skuId rule value validFrom validTo createdBy createdAt }\n  }\n": types.PriceListItemsDocument,
+    "\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice priceListId rule steps belowCost }\n  }\n": types.PriceQuoteDocument,
+    "\n  query PriceSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) { total items { id code name refSalePrice } }\n  }\n": types.PriceSkusDocument,
+    "\n  query PriceCustomers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) { items { id code name tier { id code name } channel { id code name } } }\n  }\n": types.PriceCustomersDocument,
+    "\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n": types.SavePriceListDocument,
+    "\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n": types.SetPriceListItemDocument,
     "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": types.CustomersDocument,
     "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": types.CustomerDocument,
     "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": types.SalesOptionsDocument,
@@ -562,6 +576,34 @@ export function graphql(source: "\n  mutation UpdateRole($input: UpdateRoleInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PriceLists {\n    priceLists { id code name tierId channelId active version tier { id code name } channel { id code name } }\n  }\n"): (typeof documents)["\n  query PriceLists {\n    priceLists { id code name tierId channelId active version tier { id code name } channel { id code name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PriceListItems($priceListId: ID!, $skuId: ID) {\n    priceListItems(priceListId: $priceListId, skuId: $skuId) { id priceListId skuId rule value validFrom validTo createdBy createdAt }\n  }\n"): (typeof documents)["\n  query PriceListItems($priceListId: ID!, $skuId: ID) {\n    priceListItems(priceListId: $priceListId, skuId: $skuId) { id priceListId skuId rule value validFrom validTo createdBy createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice priceListId rule steps belowCost }\n  }\n"): (typeof documents)["\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice priceListId rule steps belowCost }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PriceSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) { total items { id code name refSalePrice } }\n  }\n"): (typeof documents)["\n  query PriceSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) { total items { id code name refSalePrice } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PriceCustomers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) { items { id code name tier { id code name } channel { id code name } } }\n  }\n"): (typeof documents)["\n  query PriceCustomers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) { items { id code name tier { id code name } channel { id code name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n"): (typeof documents)["\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n"): (typeof documents)["\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { User } from '@element-plus/icons-vue';
+import { PriceTag, User } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** 销售: customers (orders, shipments and receivables come next). */
@@ -15,5 +15,11 @@ export const salesRoutes: RouteRecordRaw[] = [
     component: () => import('./CustomerPage.vue'),
     props: true,
     meta: { title: 'sales.customer.profile', permission: 'sales.customer.read' },
+  },
+  {
+    path: 'sales/price-lists',
+    name: 'price-lists',
+    component: () => import('./PriceListsPage.vue'),
+    meta: { title: 'menu.priceLists', permission: 'sales.customer.read', menu: { group: 'sales', icon: PriceTag, order: 5 } },
   },
 ];
