@@ -34,4 +34,13 @@ describe(`reservations on the cost head (${testDbKind})`, () => {
     await inTransaction(t.ds, (tx) => release(tx, wh, sku, '9'));
     expect(new Decimal((await head()).reserved).toFixed()).toBe('0');
   });
+
+  it('adds fractional quantities exactly (no binary float on either database)', async () => {
+    for (const q of ['0.1', '0.2', '0.000001']) await inTransaction(t.ds, (tx) => reserve(tx, wh, sku, q));
+    expect(new Decimal((await head()).reserved).toFixed()).toBe('0.300001');
+    await inTransaction(t.ds, (tx) => release(tx, wh, sku, '0.1'));
+    expect(new Decimal((await head()).reserved).toFixed()).toBe('0.200001');
+    await inTransaction(t.ds, (tx) => release(tx, wh, sku, '0.200001'));
+    expect(new Decimal((await head()).reserved).toFixed()).toBe('0');
+  });
 });
