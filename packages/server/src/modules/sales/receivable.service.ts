@@ -45,7 +45,7 @@ export class ReceivableService {
 
   async invoices(ctx: Context, filter: { orderId?: string | null; customerId?: string | null }, page?: PageInput | null): Promise<Page<SalesInvoice>> {
     const { offset, limit } = clampPage(page);
-    const qb = this.orders.scope(ctx, this.ds.getRepository(SalesInvoice).createQueryBuilder('o'));
+    const qb = this.orders.scope(ctx, this.ds.getRepository(SalesInvoice).createQueryBuilder('o'), 'o', true);
     if (filter.orderId) qb.andWhere('o.order_id = :oid', { oid: Number(filter.orderId) || -1 });
     if (filter.customerId) qb.andWhere('o.customer_id = :cid', { cid: Number(filter.customerId) || -1 });
     qb.orderBy('o.invoice_date', 'DESC').addOrderBy('o.id', 'DESC');

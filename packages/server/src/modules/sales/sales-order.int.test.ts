@@ -261,7 +261,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
   });
 
   it('field rules and the salesperson scope hold in lists, nested objects, search, sorting, export and the overview', async () => {
-    const LIST = 'query($f:SalesOrderFilter,$s:SalesOrderSort){ salesOrders(filter:$f, sort:$s){ total items { number total cogs margin lines { unitPrice amount cogs margin belowCost } shipments { lines { amount cogs } } } } }';
+    const LIST = 'query($f:SalesOrderFilter,$s:SalesOrderSort){ salesOrders(filter:$f, sort:$s){ total items { number total cogs margin lines { unitPrice amount cogs margin belowCost } shipments { lines { amount cogs } } invoices { number total } } } }';
     const sales = await t.gql(LIST, { f: { search: '张三' } }, tok.sales);
     expect(sales.data.salesOrders.total).toBe(7);
     const paid = sales.data.salesOrders.items.find((o: any) => o.number === A.number);
@@ -280,6 +280,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(keeper.data.salesOrders.items[0]).toMatchObject({ total: null, cogs: null, margin: null });
     expect(keeper.data.salesOrders.items[0].lines[0]).toMatchObject({ unitPrice: null, amount: null });
     expect(keeper.data.salesOrders.items[0].shipments[0].lines[0]).toEqual({ amount: null, cogs: null });
+    expect(keeper.data.salesOrders.items[0].invoices.map((i: any) => i.total)).toEqual([null, null]);
     // exports drop the columns
     const csv = async (token: string) => ok(await t.gql('{ exportSalesOrders { content } }', {}, token)).exportSalesOrders.content.replace(/^\ufeff/, '').split(/\r?\n/)[0];
     expect(await csv(tok.sales)).toBe('number,orderDate,status,customer,channel,store,warehouse,owner,total');

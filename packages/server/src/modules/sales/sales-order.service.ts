@@ -59,9 +59,11 @@ export class SalesOrderService {
     return can(ctx, P.SalesCustomerRead) && !can(ctx, P.SalesCustomerAll);
   }
 
-  scope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias = 'o'): SelectQueryBuilder<T> {
+  /** `viaOrder`: documents without a warehouse of their own (invoices) are scoped through their order. */
+  scope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias = 'o', viaOrder = false): SelectQueryBuilder<T> {
     const wh = ctx.user?.warehouseIds;
-    if (wh) qb.andWhere(`${alias}.warehouse_id IN (:...scopeWh)`, { scopeWh: wh.length ? wh : [-1] });
+    if (wh && viaOrder) qb.andWhere(`${alias}.order_id IN (SELECT so.id FROM sales_order so WHERE so.warehouse_id IN (:...scopeWh))`, { scopeWh: wh.length ? wh : [-1] });
+    else if (wh) qb.andWhere(`${alias}.warehouse_id IN (:...scopeWh)`, { scopeWh: wh.length ? wh : [-1] });
     if (this.ownerScoped(ctx)) qb.andWhere(`${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = :scopeOwner)`, { scopeOwner: ctx.user?.id ?? -1 });
     return qb;
   }
