@@ -69,3 +69,38 @@ export function leftOver(a: string, ...rest: string[]): string {
   const d = subtractDecimals(a, ...rest);
   return d === null || d.startsWith('-') ? '0' : d;
 }
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Exact Σ of decimal strings (totals rows, per-day sums): scaled to the longest fraction and
+ * added as BigInt, never through a JS number. Keeps that many places ("1.50" + "2.50" → "4.00").
+ * null when any value is null (withheld) or not a decimal; "0" for an empty list.
+ */
+export function sumDecimals(values: ReadonlyArray<string | null | undefined>): string | null {
+  const all: string[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined || !PLAIN_DECIMAL.test(v.trim())) return null;
+    all.push(v.trim());
+  }
+  if (!all.length) return '0';
+  const scale = Math.max(...all.map((x) => (x.split('.')[1] ?? '').length));
+  const total = all.reduce((acc, x) => {
+    const neg = x.startsWith('-');
+    const [i, f = ''] = x.replace('-', '').split('.');
+    const v = BigInt(i + f.padEnd(scale, '0'));
+    return acc + (neg ? -v : v);
+  }, 0n);
+  const neg = total < 0n;
+  const digits = (neg ? -total : total).toString().padStart(scale + 1, '0');
+  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return (neg ? '-' : '') + out;
+}
+
+/** -1, 0 or 1 for a decimal string, read from its digits; null when it is not a decimal. */
+export function decimalSign(value: string | null | undefined): -1 | 0 | 1 | null {
+  if (value === null || value === undefined || !PLAIN_DECIMAL.test(value.trim())) return null;
+  const v = value.trim();
+  if (/^-?[0.]+$/.test(v)) return 0;
+  return v.startsWith('-') ? -1 : 1;
+}

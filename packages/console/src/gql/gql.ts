@@ -110,6 +110,13 @@ type Documents = {
     "\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n": typeof types.AddServiceRecordDocument,
     "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": typeof types.RecomputeTiersDocument,
     "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": typeof types.SaveChannelDocument,
+    "\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n": typeof types.CustomerReceivablesDocument,
+    "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n": typeof types.ReceivableInvoicesDocument,
+    "\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n": typeof types.ReceivablePaymentsDocument,
+    "\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n": typeof types.RecordCustomerPaymentDocument,
+    "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": typeof types.SalesOverviewReportDocument,
+    "\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n": typeof types.CustomerSalesHistoryDocument,
+    "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n": typeof types.CustomerOrdersDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": typeof types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": typeof types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": typeof types.UpdateWarehouseDocument,
@@ -224,6 +231,13 @@ const documents: Documents = {
     "\n  mutation AddServiceRecord($input: ServiceRecordInput!) {\n    addCustomerServiceRecord(input: $input) { id }\n  }\n": types.AddServiceRecordDocument,
     "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": types.RecomputeTiersDocument,
     "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": types.SaveChannelDocument,
+    "\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n": types.CustomerReceivablesDocument,
+    "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n": types.ReceivableInvoicesDocument,
+    "\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n": types.ReceivablePaymentsDocument,
+    "\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n": types.RecordCustomerPaymentDocument,
+    "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": types.SalesOverviewReportDocument,
+    "\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n": types.CustomerSalesHistoryDocument,
+    "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n": types.CustomerOrdersDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": types.UpdateWarehouseDocument,
@@ -640,6 +654,34 @@ export function graphql(source: "\n  mutation RecomputeTiers {\n    recomputeCus
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n"): (typeof documents)["\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n"): (typeof documents)["\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n"): (typeof documents)["\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n"): (typeof documents)["\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n"): (typeof documents)["\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n"): (typeof documents)["\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n"): (typeof documents)["\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

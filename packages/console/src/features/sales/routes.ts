@@ -1,4 +1,4 @@
-import { PriceTag, User } from '@element-plus/icons-vue';
+import { PriceTag, TrendCharts, User, Wallet } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** 销售: customers (orders, shipments and receivables come next). */
@@ -21,5 +21,17 @@ export const salesRoutes: RouteRecordRaw[] = [
     name: 'price-lists',
     component: () => import('./PriceListsPage.vue'),
     meta: { title: 'menu.priceLists', permission: 'sales.customer.read', menu: { group: 'sales', icon: PriceTag, order: 5 } },
+  },
+  {
+    path: 'sales/receivables',
+    name: 'receivables',
+    component: () => import('./ReceivablesPage.vue'),
+    meta: { title: 'menu.receivables', permission: 'sales.receivable.read', menu: { group: 'sales', icon: Wallet, order: 3 } },
+  },
+  {
+    path: 'sales/overview',
+    name: 'sales-overview',
+    component: () => import('./SalesOverviewPage.vue'),
+    meta: { title: 'menu.salesOverview', permission: 'catalog.price.sale.read', menu: { group: 'sales', icon: TrendCharts, order: 4 } },
   },
 ];
