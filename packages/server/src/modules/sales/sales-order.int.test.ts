@@ -110,6 +110,14 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(await avail()).toEqual([['10', '8', '2'], ['20', '3', '17']]);
     const again = await t.gql(CONFIRM, { id: A.id }, tok.sales);
     expect(codeOf(again)).toBe('DOCUMENT_STATE');
+    // reserved stock is not for other issues either: 3 of the 2 available is refused, nothing posted
+    const ledger = await t.ds.getRepository(StockLedgerEntry).count();
+    const out = ok(await t.gql(DOC, { i: { type: 'OTHER_OUT', warehouseId: id.wh, businessDate: '2026-11-20', lines: [{ skuId: id.milk, qty: '3' }] } }, tok.admin)).createStockDocument.id;
+    const refused = await t.gql(POST_DOC, { id: out }, tok.admin);
+    expect(codeOf(refused)).toBe('INSUFFICIENT_AVAILABLE');
+    expect(refused.errors![0].message).toBe('Only 2 available (on hand − reserved for sales orders); 3 cannot be issued.');
+    expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledger);
+    expect(await avail()).toEqual([['10', '8', '2'], ['20', '3', '17']]);
 
     const B = ok(await t.gql(CREATE, { i: head({ lines: [{ skuId: id.tea, qty: '1' }, { skuId: id.milk, qty: '3' }] }) }, tok.sales)).createSalesOrder;
     const before = await counts();

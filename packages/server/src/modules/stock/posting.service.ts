@@ -133,6 +133,9 @@ export class PostingService {
     if (shorts.length) {
       throw new DomainError('INSUFFICIENT_STOCK', `Not enough stock for ${shorts.length} line(s).`, { lines: shorts.sort((a, b) => a.index - b.index) });
     }
+    // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
+    // release the reservation first) may take it; under the head locks, so nobody races the check
+    if (doc.type !== 'sales_shipment') this.assertReservedKept(heads, groups, allowNegative);
 
     // 3. costs per warehouse × SKU, then the ledger rows and the heads in one statement each
     const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
@@ -160,6 +163,22 @@ export class PostingService {
       : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
     await tx.query(`INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${headRows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${upsert}`, headRows.flat());
     return posted;
+  }
+
+  private assertReservedKept(heads: Map<string, StockCost>, groups: Map<string, StockMove[]>, allowNegative: Map<number, boolean>) {
+    const lines: Array<{ index: number; warehouseId: number; skuId: number; requested: string; available: string }> = [];
+    for (const [k, moves] of groups) {
+      const head = heads.get(k)!;
+      const net = moves.reduce((s, m) => s.plus(m.qty), D(0));
+      if (!net.lt(0) || allowNegative.get(head.warehouseId) || D(head.reserved).isZero()) continue;
+      if (D(head.qty).plus(net).lt(head.reserved)) {
+        lines.push({ index: moves[0].lineIndex, warehouseId: head.warehouseId, skuId: head.skuId, requested: net.neg().toFixed(), available: Decimal.max(D(head.qty).minus(head.reserved), 0).toFixed() });
+      }
+    }
+    if (lines.length) {
+      const l = lines[0];
+      throw new DomainError('INSUFFICIENT_AVAILABLE', `Only ${l.available} available (on hand − reserved for sales orders); ${l.requested} cannot be issued.`, { ...l, lines });
+    }
   }
 
   /** The candidate balances of the issues that leave bin or batch open: one locking read per warehouse. */
@@ -219,11 +238,11 @@ export class PostingService {
   private async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
     const select = async () => {
       const rows: any[] = await tx.query(
-        `SELECT warehouse_id, sku_id, qty, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
         pairs.flat(),
       );
       return new Map(rows.map((r) => [key(Number(r.warehouse_id), Number(r.sku_id)), Object.assign(new StockCost(), {
-        warehouseId: Number(r.warehouse_id), skuId: Number(r.sku_id), qty: D(r.qty).toFixed(6), value: D(r.value).toFixed(2), state: r.state, lastDate: r.last_date,
+        warehouseId: Number(r.warehouse_id), skuId: Number(r.sku_id), qty: D(r.qty).toFixed(6), reserved: D(r.reserved ?? 0).toFixed(6), value: D(r.value).toFixed(2), state: r.state, lastDate: r.last_date,
       })]));
     };
     let heads = await select();
