@@ -52,6 +52,10 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'supplier-scorecards': 'purchasing.supplier.price.read',
   replenishment: 'purchasing.order.create',
   customers: 'sales.customer.read',
+  'sales-orders': 'sales.order.read',
+  receivables: 'sales.receivable.read',
+  'sales-overview': 'catalog.price.sale.read',
+  'price-lists': 'sales.customer.read',
   settings: 'system.settings.read',
 };
 

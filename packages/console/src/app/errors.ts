@@ -12,6 +12,7 @@ export const KNOWN_CODES = [
   'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'WEAK_PASSWORD', 'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX',
   'TOO_MANY_ALIASES', 'BATCHING_DISABLED', 'PAYLOAD_TOO_LARGE', 'DB_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
   'SUPPLIER_BLOCKED', 'SELF_APPROVAL', 'APPROVAL_LIMIT', 'OVER_RECEIPT', 'ORDER_NOT_RECEIVABLE', 'INVOICE_MISMATCH',
+  'INSUFFICIENT_AVAILABLE', 'CREDIT_LIMIT_EXCEEDED', 'PRICE_BELOW_COST', 'ORDER_NOT_SHIPPABLE',
 ] as const;
 
 export interface DescribedError {
@@ -34,6 +35,8 @@ export function describeError(error: CombinedError | Error | null | undefined): 
   const details = (first?.extensions?.details ?? {}) as Record<string, any>;
   const fields: FieldProblem[] = Array.isArray(details.fields) ? details.fields : [];
   const params: Record<string, unknown> = {};
+  // plain figures of the details (credit limit, available …) can be quoted by the translation
+  for (const [k, v] of Object.entries(details)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
   if (code === 'ACCOUNT_LOCKED') params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
   let text = te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
   if (code === 'BAD_USER_INPUT' && fields.length) {

@@ -13,6 +13,8 @@ import pricingEn from '@/locales/pricing.en.json';
 import pricingZhCN from '@/locales/pricing.zh-CN.json';
 import salesreportsEn from '@/locales/salesreports.en.json';
 import salesreportsZhCN from '@/locales/salesreports.zh-CN.json';
+import ordersEn from '@/locales/orders.en.json';
+import ordersZhCN from '@/locales/orders.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -41,7 +43,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN, inventoryZhCN, purchasingZhCN, salesZhCN, pricingZhCN, salesreportsZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn, inventoryEn, purchasingEn, salesEn, pricingEn, salesreportsEn) as typeof en },
+  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN, inventoryZhCN, purchasingZhCN, salesZhCN, pricingZhCN, salesreportsZhCN, ordersZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn, inventoryEn, purchasingEn, salesEn, pricingEn, salesreportsEn, ordersEn) as typeof en },
   missingWarn: false,
   fallbackWarn: false,
 });

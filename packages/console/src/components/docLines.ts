@@ -40,6 +40,8 @@ export interface LineColumns {
   expiry?: boolean;
   /** Quantities may be negative (adjustments). */
   signedQty?: boolean;
+  /** The i18n key of the unit cost column's label (sales orders: the unit price). */
+  costLabel?: string;
 }
 
 export interface LineLookup {
@@ -64,4 +66,23 @@ export function today(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A line's quantity in the base unit: a conversion unit (箱 ×12) is multiplied out exactly. */
+export function baseQty(l: EditorLine): string {
+  const u = l.sku?.units.find((x) => x.name === l.unit);
+  if (!u || u.factor === '1') return l.qty.trim();
+  return multiplyDecimal(l.qty.trim(), u.factor);
+}
+
+/** Exact product of two non-negative decimal strings (quantities never pass through a float). */
+export function multiplyDecimal(a: string, b: string): string {
+  // anything else goes to the server as typed, which answers with a translated error
+  if (!/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return a;
+  const [ai, af = ''] = a.split('.');
+  const [bi, bf = ''] = b.split('.');
+  const scale = af.length + bf.length;
+  const digits = (BigInt(ai + af) * BigInt(bi + bf)).toString().padStart(scale + 1, '0');
+  if (!scale) return digits;
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/0+$/, '').replace(/\.$/, '');
 }

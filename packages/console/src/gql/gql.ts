@@ -117,6 +117,19 @@ type Documents = {
     "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": typeof types.SalesOverviewReportDocument,
     "\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n": typeof types.CustomerSalesHistoryDocument,
     "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n": typeof types.CustomerOrdersDocument,
+    "\n  query SalesOrders($filter: SalesOrderFilter, $page: PageInput, $sort: SalesOrderSort) {\n    salesOrders(filter: $filter, page: $page, sort: $sort) {\n      total\n      offset\n      limit\n      items { id number status orderDate customerId customerCode customerName channelName storeName warehouseId ownerName total cogs margin createdAt }\n    }\n  }\n": typeof types.SalesOrdersDocument,
+    "\n  query SalesOrder($id: ID!) {\n    salesOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      customerId\n      customerCode\n      customerName\n      channelId\n      channelName\n      storeName\n      warehouseId\n      warehouseName\n      ownerName\n      shipTo\n      memo\n      total\n      cogs\n      margin\n      version\n      exchangeOfReturnId\n      lines { id lineNo skuId skuCode skuName qty quotedPrice unitPrice priceRule priceSteps priceChanged belowCost amount reservedQty shippedQty returnedQty invoicedQty cogs margin }\n      shipments { id number businessDate lines { id orderLineId skuId skuCode skuName qty amount cogs returnedQty picks { binCode batchNo expiryDate qty } } }\n      returns { id number businessDate reason resolution note credit replacementOrderId lines { id skuCode skuName qty disposition amount restockedCost } }\n      invoices { id number invoiceDate dueDate total settled }\n    }\n  }\n": typeof types.SalesOrderDocument,
+    "\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n": typeof types.CreateSalesOrderDocument,
+    "\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n": typeof types.ConfirmSalesOrderDocument,
+    "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n": typeof types.CancelSalesOrderDocument,
+    "\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": typeof types.ShipSalesOrderDocument,
+    "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": typeof types.ReturnSalesGoodsDocument,
+    "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": typeof types.CreateSalesInvoiceDocument,
+    "\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n": typeof types.ExportSalesOrdersDocument,
+    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n": typeof types.OrderCustomersDocument,
+    "\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n": typeof types.OrderChannelsDocument,
+    "\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n": typeof types.LineAvailabilityDocument,
+    "\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n": typeof types.LinePriceDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": typeof types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": typeof types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": typeof types.UpdateWarehouseDocument,
@@ -238,6 +251,19 @@ const documents: Documents = {
     "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": types.SalesOverviewReportDocument,
     "\n  query CustomerSalesHistory($customerId: ID!, $months: Int) {\n    customerSalesHistory(customerId: $customerId, months: $months) { month orders amount }\n  }\n": types.CustomerSalesHistoryDocument,
     "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n": types.CustomerOrdersDocument,
+    "\n  query SalesOrders($filter: SalesOrderFilter, $page: PageInput, $sort: SalesOrderSort) {\n    salesOrders(filter: $filter, page: $page, sort: $sort) {\n      total\n      offset\n      limit\n      items { id number status orderDate customerId customerCode customerName channelName storeName warehouseId ownerName total cogs margin createdAt }\n    }\n  }\n": types.SalesOrdersDocument,
+    "\n  query SalesOrder($id: ID!) {\n    salesOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      customerId\n      customerCode\n      customerName\n      channelId\n      channelName\n      storeName\n      warehouseId\n      warehouseName\n      ownerName\n      shipTo\n      memo\n      total\n      cogs\n      margin\n      version\n      exchangeOfReturnId\n      lines { id lineNo skuId skuCode skuName qty quotedPrice unitPrice priceRule priceSteps priceChanged belowCost amount reservedQty shippedQty returnedQty invoicedQty cogs margin }\n      shipments { id number businessDate lines { id orderLineId skuId skuCode skuName qty amount cogs returnedQty picks { binCode batchNo expiryDate qty } } }\n      returns { id number businessDate reason resolution note credit replacementOrderId lines { id skuCode skuName qty disposition amount restockedCost } }\n      invoices { id number invoiceDate dueDate total settled }\n    }\n  }\n": types.SalesOrderDocument,
+    "\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n": types.CreateSalesOrderDocument,
+    "\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n": types.ConfirmSalesOrderDocument,
+    "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n": types.CancelSalesOrderDocument,
+    "\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": types.ShipSalesOrderDocument,
+    "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": types.ReturnSalesGoodsDocument,
+    "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": types.CreateSalesInvoiceDocument,
+    "\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n": types.ExportSalesOrdersDocument,
+    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n": types.OrderCustomersDocument,
+    "\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n": types.OrderChannelsDocument,
+    "\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n": types.LineAvailabilityDocument,
+    "\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n": types.LinePriceDocument,
     "\n  query Warehouses($page: PageInput) {\n    warehouses(page: $page) {\n      total\n      offset\n      limit\n      items { id code name kind active allowNegative version }\n    }\n  }\n": types.WarehousesDocument,
     "\n  mutation CreateWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id version }\n  }\n": types.CreateWarehouseDocument,
     "\n  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {\n    updateWarehouse(input: $input) { id version }\n  }\n": types.UpdateWarehouseDocument,
@@ -682,6 +708,58 @@ export function graphql(source: "\n  query CustomerSalesHistory($customerId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n"): (typeof documents)["\n  query CustomerOrders($customerId: ID!) {\n    salesOrders(filter: { customerId: $customerId }, page: { limit: 50 }, sort: NEWEST) {\n      total\n      items { id number orderDate status total }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesOrders($filter: SalesOrderFilter, $page: PageInput, $sort: SalesOrderSort) {\n    salesOrders(filter: $filter, page: $page, sort: $sort) {\n      total\n      offset\n      limit\n      items { id number status orderDate customerId customerCode customerName channelName storeName warehouseId ownerName total cogs margin createdAt }\n    }\n  }\n"): (typeof documents)["\n  query SalesOrders($filter: SalesOrderFilter, $page: PageInput, $sort: SalesOrderSort) {\n    salesOrders(filter: $filter, page: $page, sort: $sort) {\n      total\n      offset\n      limit\n      items { id number status orderDate customerId customerCode customerName channelName storeName warehouseId ownerName total cogs margin createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesOrder($id: ID!) {\n    salesOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      customerId\n      customerCode\n      customerName\n      channelId\n      channelName\n      storeName\n      warehouseId\n      warehouseName\n      ownerName\n      shipTo\n      memo\n      total\n      cogs\n      margin\n      version\n      exchangeOfReturnId\n      lines { id lineNo skuId skuCode skuName qty quotedPrice unitPrice priceRule priceSteps priceChanged belowCost amount reservedQty shippedQty returnedQty invoicedQty cogs margin }\n      shipments { id number businessDate lines { id orderLineId skuId skuCode skuName qty amount cogs returnedQty picks { binCode batchNo expiryDate qty } } }\n      returns { id number businessDate reason resolution note credit replacementOrderId lines { id skuCode skuName qty disposition amount restockedCost } }\n      invoices { id number invoiceDate dueDate total settled }\n    }\n  }\n"): (typeof documents)["\n  query SalesOrder($id: ID!) {\n    salesOrder(id: $id) {\n      id\n      number\n      status\n      orderDate\n      customerId\n      customerCode\n      customerName\n      channelId\n      channelName\n      storeName\n      warehouseId\n      warehouseName\n      ownerName\n      shipTo\n      memo\n      total\n      cogs\n      margin\n      version\n      exchangeOfReturnId\n      lines { id lineNo skuId skuCode skuName qty quotedPrice unitPrice priceRule priceSteps priceChanged belowCost amount reservedQty shippedQty returnedQty invoicedQty cogs margin }\n      shipments { id number businessDate lines { id orderLineId skuId skuCode skuName qty amount cogs returnedQty picks { binCode batchNo expiryDate qty } } }\n      returns { id number businessDate reason resolution note credit replacementOrderId lines { id skuCode skuName qty disposition amount restockedCost } }\n      invoices { id number invoiceDate dueDate total settled }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n"): (typeof documents)["\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n"): (typeof documents)["\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n"): (typeof documents)["\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n"): (typeof documents)["\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n"): (typeof documents)["\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n"): (typeof documents)["\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n"): (typeof documents)["\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n"): (typeof documents)["\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n"): (typeof documents)["\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
-import { PriceTag, TrendCharts, User, Wallet } from '@element-plus/icons-vue';
+import { Document, PriceTag, TrendCharts, User, Wallet } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
-/** 销售: customers (orders, shipments and receivables come next). */
+/** 销售: customers, orders (shipping, returns, invoices), receivables, the overview and price lists. */
 export const salesRoutes: RouteRecordRaw[] = [
   {
     path: 'sales/customers',
@@ -15,6 +15,32 @@ export const salesRoutes: RouteRecordRaw[] = [
     component: () => import('./CustomerPage.vue'),
     props: true,
     meta: { title: 'sales.customer.profile', permission: 'sales.customer.read' },
+  },
+  {
+    path: 'sales/orders',
+    name: 'sales-orders',
+    component: () => import('./SalesOrdersPage.vue'),
+    meta: { title: 'menu.salesOrders', permission: 'sales.order.read', menu: { group: 'sales', icon: Document, order: 2 } },
+  },
+  {
+    path: 'sales/orders/new',
+    name: 'sales-order-new',
+    component: () => import('./SalesOrderNewPage.vue'),
+    meta: { title: 'orders.create', permission: 'sales.order.create' },
+  },
+  {
+    path: 'sales/orders/:id(\\d+)',
+    name: 'sales-order',
+    component: () => import('./SalesOrderPage.vue'),
+    props: true,
+    meta: { title: 'orders.detail', permission: 'sales.order.read' },
+  },
+  {
+    path: 'sales/orders/:id(\\d+)/delivery-note',
+    name: 'sales-delivery-note',
+    component: () => import('./DeliveryNotePrint.vue'),
+    props: true,
+    meta: { title: 'orders.note.title', permission: 'sales.order.read' },
   },
   {
     path: 'sales/price-lists',

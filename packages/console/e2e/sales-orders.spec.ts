@@ -1,0 +1,128 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, gql, loginOk, logout, test } from './fixtures';
+
+async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
+  await select.click();
+  if (typed) await select.locator('input').fill(typed);
+  await page.getByTestId(optionTestId).click();
+}
+
+/** "1,234.50" → 123450n (cents), exactly, from the digits. */
+const cents = (text: string) => {
+  const m = /(-?)([\d,]+)\.(\d{2})/.exec(text)!;
+  return BigInt(`${m[1]}${m[2].replace(/,/g, '')}${m[3]}`);
+};
+
+const SKU = 'A001-07';
+const CUSTOMER = 'C0002';
+
+test('a salesperson sells, a keeper ships without prices, an accountant bills and reads the margin; the salesperson never sees a cost', async ({ page }) => {
+  test.setTimeout(180_000);
+  await loginOk(page, 'sales');
+  // what the API says before: available in SH01 and the price this customer gets on the store channel
+  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "${SKU}" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const skuId = ids.data.skus.items.find((s: any) => s.code === SKU).id;
+  const customer = ids.data.customers.items[0];
+  const before = (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', { w: wh, s: [skuId] })).data.skuAvailability[0].available as string;
+  const quote = (await gql(page, 'query($i:PriceQuoteInput!){ priceQuote(input:$i){ unitPrice } }', { i: { customerId: customer.id, channelId: customer.channelId, warehouseId: wh, skuId } })).data.priceQuote.unitPrice as string;
+
+  // the salesperson raises the order: live availability and the price as the lists give it
+  await page.getByTestId('menu-sales-orders').click();
+  await expect(page.getByTestId('so-table')).toBeVisible();
+  await page.getByTestId('so-create').click();
+  await pick(page, page.getByTestId('so-customer'), `customer-option-${CUSTOMER}`, CUSTOMER);
+  await pick(page, page.getByTestId('so-warehouse'), 'wh-option-SH01');
+  await pick(page, page.getByTestId('line-sku-0'), `sku-option-${SKU}`, SKU);
+  await page.getByTestId('line-qty-0').fill('3');
+  await expect(page.getByTestId('so-available-0')).toHaveText(before);
+  await expect(page.getByTestId('so-price-0')).toContainText(quote);
+  await expect(page.locator('body')).not.toContainText('成本');
+  await page.getByTestId('so-save-confirm').click();
+  await expect(page).toHaveURL(/\/sales\/orders\/\d+$/);
+  const id = /\/orders\/(\d+)$/.exec(page.url())![1];
+  await expect(page.getByTestId('doc-status')).toHaveText('已确认');
+  const number = (await page.getByTestId('doc-number').textContent())!.trim();
+  await expect(page.getByTestId('so-lines')).toContainText(SKU);
+  // 3 × the quoted price, and the stock is reserved
+  expect(cents(await page.getByTestId('so-total').innerText())).toBe(cents(quote) * 3n);
+  const after = (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available reserved } }', { w: wh, s: [skuId] })).data.skuAvailability[0];
+  expect(BigInt(before) - BigInt(after.available)).toBe(3n);
+  // no cost or margin anywhere on the salesperson's screens
+  await expect(page.getByTestId('so-cogs')).toHaveCount(0);
+  await expect(page.getByTestId('so-margin')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('毛利');
+  await expect(page.locator('body')).not.toContainText('成本');
+  await page.getByTestId('menu-sales-orders').click();
+  await expect(page.getByTestId(`so-link-${number}`)).toBeVisible();
+  await expect(page.getByTestId('so-table')).not.toContainText('毛利');
+  await expect(page.getByTestId('so-table')).not.toContainText('成本');
+  await logout(page);
+
+  // the keeper ships it: quantities and picks, no prices
+  await loginOk(page, 'warehouse');
+  await page.goto(`/sales/orders?search=${number}`);
+  await page.getByTestId(`so-link-${number}`).click();
+  await expect(page.getByTestId('so-total').getByTestId('hidden-cell')).toBeVisible();
+  await page.getByTestId('so-ship').click();
+  await expect(page.getByTestId('ship-qty-1')).toHaveValue('3');
+  await page.getByTestId('ship-save').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已发货');
+  await expect(page.getByTestId('so-shipments')).toContainText('× 3');
+  await expect(page.getByTestId('so-shipments').getByTestId('hidden-cell').first()).toBeVisible();
+  await expect(page.getByTestId('so-cogs')).toHaveCount(0);
+  // the delivery note: address and quantities, no prices
+  await page.goto(`/sales/orders/${id}/delivery-note`);
+  await expect(page.getByTestId('note-number')).toHaveText(number);
+  await expect(page.getByTestId('note-lines')).toContainText(SKU);
+  await expect(page.getByTestId('note-total')).toHaveCount(0);
+  await logout(page);
+
+  // the accountant bills it and reads the margin: revenue − cost of goods sold, to the cent
+  await loginOk(page, 'accountant');
+  await page.goto(`/sales/orders/${id}`);
+  await page.getByTestId('so-invoice').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已开票');
+  const revenue = cents(await page.getByTestId('so-total').innerText());
+  const cogs = cents(await page.getByTestId('so-cogs').innerText());
+  const margin = cents(await page.getByTestId('so-margin').innerText());
+  expect(cogs > 0n).toBe(true);
+  expect(margin).toBe(revenue - cogs);
+  await expect(page.getByTestId('so-line-margin-1')).toContainText(await page.getByTestId('so-margin').innerText());
+  await expect(page.getByTestId('so-invoices')).toContainText('SI-');
+  await logout(page);
+
+  // back as the salesperson: a return of one unit to stock, credited at the order price; still no cost shown
+  await loginOk(page, 'sales');
+  await page.goto(`/sales/orders/${id}`);
+  await page.locator('[data-testid^="shipment-return-"]').first().click();
+  await page.getByTestId(`return-qty-${SKU}`).fill('1');
+  await page.getByTestId('return-save').click();
+  await expect(page.getByTestId('so-returns')).toContainText(quote.replace(/\B(?=(\d{3})+(?!\d)\.)/g, ','));
+  await expect(page.getByTestId('so-returns')).toContainText('质量问题');
+  await expect(page.locator('body')).not.toContainText('成本');
+  // a return of more than is left is refused with a clear message
+  await page.locator('[data-testid^="shipment-return-"]').first().click();
+  await page.getByTestId(`return-qty-${SKU}`).fill('5');
+  await page.getByTestId('return-save').click();
+  await expect(page.getByTestId('return-error')).toContainText('数量');
+});
+
+test('confirming beyond what is available is refused with the figures, and nothing is reserved', async ({ page }) => {
+  await loginOk(page, 'sales');
+  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-01" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-01').id;
+  const avail = async () => (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', { w: wh, s: [skuId] })).data.skuAvailability[0].available as string;
+  const before = await avail();
+  const c = ids.data.customers.items[0];
+  const created = await gql(page, 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }', {
+    i: { customerId: c.id, channelId: c.channelId, warehouseId: wh, lines: [{ skuId, qty: String(BigInt(before) + 1n) }] },
+  });
+  expect(created.errors).toBeUndefined();
+  await page.goto(`/sales/orders/${created.data.createSalesOrder.id}`);
+  await page.getByTestId('so-confirm').click();
+  await expect(page.getByTestId('doc-error')).toContainText(`可用量（现存 − 已预留）仅 ${before}`);
+  await expect(page.getByTestId('doc-status')).toHaveText('草稿');
+  expect(await avail()).toBe(before);
+});
