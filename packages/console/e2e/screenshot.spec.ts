@@ -25,3 +25,20 @@ test('README screenshot of the replenishment page @screenshot', async ({ page })
   await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-replenishment.png') });
 });
+
+test('README screenshots of a sales order (accountant) and the sales overview @screenshot', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginOk(page, 'accountant');
+  await page.goto('/sales/orders?status=INVOICED');
+  const first = page.locator('[data-testid^="so-link-"]').first();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page.getByTestId('so-margin')).toBeVisible();
+  await expect(page.getByTestId('so-shipments')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-sales-order.png'), fullPage: true });
+  await page.goto('/sales/overview');
+  await expect(page.locator('canvas').first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-sales-overview.png') });
+});

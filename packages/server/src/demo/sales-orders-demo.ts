@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { contextFor } from './context';
 
 /**
- * Demo sales orders over the last 80 days in the first warehouse, through the services: drafts,
+ * Demo sales orders (one per customer) over the last 80 days in the first warehouse, through the services: drafts,
  * confirmed (stock reserved), partly shipped, shipped, invoiced (of several ages, for the ageing),
  * paid and cancelled orders, a restocked refund and a scrapped exchange. Deterministic.
  */
@@ -30,7 +30,7 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
   // compared in TypeScript: SQLite keeps decimals as text
   const skus = heads.filter((h) => new Decimal(h.qty).gte(40));
   if (skus.length < 3) return { orders: 0 };
-  const customers = await ds.getRepository(Customer).find({ order: { id: 'ASC' }, take: 16 });
+  const customers = await ds.getRepository(Customer).find({ order: { id: 'ASC' }, take: 40 });
   const stores = await ds.getRepository(SalesStore).find({ order: { id: 'ASC' } });
   const now = today();
   let orders = 0;
@@ -38,7 +38,7 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
     const who = customer.ownerId === ctx.sales2.user!.id ? ctx.sales2 : ctx.sales;
     const channelId = customer.channelId ?? stores[0].channelId;
     const store = stores.find((s) => s.channelId === channelId);
-    const orderDate = addDays(now, -(78 - i * 5));
+    const orderDate = addDays(now, -(80 - i * 2));
     const lines = [0, 1].map((k) => ({ skuId: String(skus[(i + k * 2) % skus.length].sku_id), qty: String(1 + ((i + k) % 4)) }));
     let order;
     try {
@@ -75,13 +75,14 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
       throw e;
     }
     if (partly) continue;
-    if (i === 3 || i === 11) {
+    if (kind === 3 || kind === 4) {
+      const refund = i % 16 < 8;
       // after-sales: a restocked refund, and a scrapped exchange (its replacement stays a draft)
       const sl = await services.salesFulfilment.shipmentLines([shipment.id]);
       await services.salesFulfilment.returnGoods(who, {
         shipmentId: String(shipment.id), businessDate: addDays(shipDate, 2) > now ? now : addDays(shipDate, 2),
-        reason: i === 3 ? ReturnReason.DEFECTIVE : ReturnReason.DAMAGED_IN_TRANSIT, resolution: i === 3 ? ReturnResolution.REFUND : ReturnResolution.EXCHANGE,
-        note: i === 3 ? '包装漏气' : '运输压损', lines: [{ shipmentLineId: String(sl[0].id), qty: '1', disposition: i === 3 ? ReturnDisposition.RESTOCK : ReturnDisposition.SCRAP }],
+        reason: refund ? ReturnReason.DEFECTIVE : ReturnReason.DAMAGED_IN_TRANSIT, resolution: refund ? ReturnResolution.REFUND : ReturnResolution.EXCHANGE,
+        note: refund ? '包装漏气' : '运输压损', lines: [{ shipmentLineId: String(sl[0].id), qty: '1', disposition: refund ? ReturnDisposition.RESTOCK : ReturnDisposition.SCRAP }],
       });
     }
     if (kind === 3) continue; // shipped, not invoiced
