@@ -14,7 +14,7 @@ export const CustomersQuery = graphql(`
 export const CustomerQuery = graphql(`
   query Customer($id: ID!) {
     customer(id: $id) {
-      id code name phone email address birthday preferences ownerId ownerName creditLimit memo version tierFixed tierReason
+      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason
       tier { id code name } channel { id code name }
       serviceRecords { id kind content resolved userName at }
     }

@@ -22,7 +22,7 @@ export const TIER_PERIOD_DAYS = 365;
 
 const snapshot = (c: Customer) => ({
   code: c.code, name: c.name, ownerId: c.ownerId, channelId: c.channelId, tierId: c.tierId, tierFixed: c.tierFixed, creditLimit: c.creditLimit,
-  phone: c.phone, email: c.email, address: c.address, birthday: c.birthday, preferences: c.preferences, memo: c.memo, version: c.version,
+  phone: c.phone, email: c.email, address: c.address, birthday: c.birthday, preferences: c.preferences, paymentTermsDays: c.paymentTermsDays, memo: c.memo, version: c.version,
 });
 
 /**
@@ -93,7 +93,7 @@ export class CustomerService {
         birthday: input.birthday ?? null, preferences: input.preferences ?? '', ownerId: input.ownerId ? Number(input.ownerId) : ctx.user!.id,
         channelId: input.channelId ? Number(input.channelId) : null, tierId: input.tierId ? Number(input.tierId) : await this.lowestTierId(tx),
         tierFixed: !!input.tierId, tierReason: null, creditLimit: input.creditLimit != null ? new Decimal(input.creditLimit).toFixed(2) : null,
-        memo: input.memo ?? '', createdAt: new Date(), version: 1,
+        paymentTermsDays: input.paymentTermsDays ?? 30, memo: input.memo ?? '', createdAt: new Date(), version: 1,
       }));
       await this.audit.record(tx, ctx, { action: 'customer.create', entityType: 'Customer', entityId: c.id, after: snapshot(c) });
       return c;
@@ -113,6 +113,7 @@ export class CustomerService {
       if (input.tierId) Object.assign(patch, { tierId: Number(input.tierId), tierFixed: true, tierReason: null });
       if (input.tierFixed === false) patch.tierFixed = false;
       if (input.creditLimit != null) patch.creditLimit = new Decimal(input.creditLimit).toFixed(2);
+      if (input.paymentTermsDays != null) patch.paymentTermsDays = input.paymentTermsDays;
       const res = await tx.createQueryBuilder().update(Customer).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneByOrFail(Customer, { id: before.id });

@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Length, Matches } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
@@ -28,6 +28,7 @@ export class CreateCustomerInput {
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand.' }) tierId?: string;
   @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
+  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' }) @IsOptional() @Min(0) @Max(365) paymentTermsDays?: number;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
 }
 
@@ -46,6 +47,7 @@ export class UpdateCustomerInput {
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand; see unfixTier.' }) tierId?: string;
   @Field({ nullable: true, description: 'false: the tier follows the RFM rules again.' }) tierFixed?: boolean;
   @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
+  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' }) @IsOptional() @Min(0) @Max(365) paymentTermsDays?: number;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
 }
 

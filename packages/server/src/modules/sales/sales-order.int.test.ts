@@ -65,7 +65,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     id.nanjing = ok(await t.gql('mutation($c:ID!){ saveSalesStore(input:{channelId:$c, code:"NJ", name:"南京路店"}){ id } }', { c: id.store }, tok.manager)).saveSalesStore.id;
     const base = ok(await t.gql('mutation{ savePriceList(input:{code:"BASE", name:"基础价"}){ id } }', {}, tok.manager)).savePriceList.id;
     ok(await t.gql('mutation($i:PriceListItemInput!){ setPriceListItem(input:$i){ id } }', { i: { priceListId: base, skuId: id.milk, rule: 'FIXED', value: '6.00', validFrom: '2026-01-01' } }, tok.manager));
-    id.cust = ok(await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"张三商行", address:"上海市南京东路 1 号", creditLimit:"500.00"}){ id } }', {}, tok.sales)).createCustomer.id;
+    id.cust = ok(await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"张三商行", address:"上海市南京东路 1 号", creditLimit:"500.00", paymentTermsDays: 31}){ id } }', {}, tok.sales)).createCustomer.id;
     id.cust2 = ok(await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"李四超市", creditLimit:"1000.00"}){ id } }', {}, tok.sales2)).createCustomer.id;
   });
   afterAll(() => t.close());
@@ -172,7 +172,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
 
   it('an invoice bills what was shipped; a return restocks at the cost the goods left with and credits the customer', async () => {
     const inv1 = ok(await t.gql(INVOICE, { i: { orderId: A.id, invoiceDate: '2026-11-22' } }, tok.accountant)).createSalesInvoice;
-    expect([inv1.number, inv1.total, inv1.dueDate]).toEqual(['SI-20261122-0001', '61.50', '2026-12-22']);
+    expect([inv1.number, inv1.total, inv1.dueDate]).toEqual(['SI-20261122-0001', '61.50', '2026-12-23']);
     const before = await counts();
     const tooMany = await t.gql(RETURN, { i: { shipmentId: S1.id, reason: 'DEFECTIVE', resolution: 'REFUND', lines: [{ shipmentLineId: S1.lines[0].id, qty: '8', disposition: 'RESTOCK' }] } }, tok.sales);
     expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
