@@ -126,3 +126,29 @@ test('confirming beyond what is available is refused with the figures, and nothi
   await expect(page.getByTestId('doc-status')).toHaveText('草稿');
   expect(await avail()).toBe(before);
 });
+
+test('a partly shipped order is closed: the rest of its reservation is released', async ({ page }) => {
+  await loginOk(page, 'sales');
+  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-08" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-08').id;
+  const c = ids.data.customers.items[0];
+  const reserved = async () => (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ reserved } }', { w: wh, s: [skuId] })).data.skuAvailability[0].reserved as string;
+  const before = await reserved();
+  const o = (await gql(page, 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }', { i: { customerId: c.id, channelId: c.channelId, warehouseId: wh, lines: [{ skuId, qty: '2' }] } })).data.createSalesOrder.id;
+  const confirmed = await gql(page, 'mutation($id:ID!){ confirmSalesOrder(id:$id){ lines { id } } }', { id: o });
+  expect(confirmed.errors).toBeUndefined();
+  await logout(page);
+  await loginOk(page, 'warehouse');
+  const shipped = await gql(page, 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }', { i: { orderId: o, lines: [{ orderLineId: confirmed.data.confirmSalesOrder.lines[0].id, qty: '1' }] } });
+  expect(shipped.errors).toBeUndefined();
+  await logout(page);
+  await loginOk(page, 'sales');
+  expect(BigInt(await reserved()) - BigInt(before)).toBe(1n);
+  await page.goto(`/sales/orders/${o}`);
+  await expect(page.getByTestId('doc-status')).toHaveText('部分发货');
+  await page.getByTestId('so-close').click();
+  await page.locator('.el-popconfirm').getByRole('button', { name: /确定|OK|Yes/ }).click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已发货');
+  expect(await reserved()).toBe(before);
+});

@@ -122,6 +122,7 @@ type Documents = {
     "\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n": typeof types.CreateSalesOrderDocument,
     "\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n": typeof types.ConfirmSalesOrderDocument,
     "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n": typeof types.CancelSalesOrderDocument,
+    "\n  mutation CloseSalesOrder($id: ID!) {\n    closeSalesOrder(id: $id) { id status }\n  }\n": typeof types.CloseSalesOrderDocument,
     "\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": typeof types.ShipSalesOrderDocument,
     "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": typeof types.ReturnSalesGoodsDocument,
     "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": typeof types.CreateSalesInvoiceDocument,
@@ -256,6 +257,7 @@ const documents: Documents = {
     "\n  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {\n    createSalesOrder(input: $input) { id number }\n  }\n": types.CreateSalesOrderDocument,
     "\n  mutation ConfirmSalesOrder($id: ID!) {\n    confirmSalesOrder(id: $id) { id status }\n  }\n": types.ConfirmSalesOrderDocument,
     "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n": types.CancelSalesOrderDocument,
+    "\n  mutation CloseSalesOrder($id: ID!) {\n    closeSalesOrder(id: $id) { id status }\n  }\n": types.CloseSalesOrderDocument,
     "\n  mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {\n    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }\n  }\n": types.ShipSalesOrderDocument,
     "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": types.ReturnSalesGoodsDocument,
     "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": types.CreateSalesInvoiceDocument,
@@ -728,6 +730,10 @@ export function graphql(source: "\n  mutation ConfirmSalesOrder($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelSalesOrder($id: ID!) {\n    cancelSalesOrder(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSalesOrder($id: ID!) {\n    closeSalesOrder(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CloseSalesOrder($id: ID!) {\n    closeSalesOrder(id: $id) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

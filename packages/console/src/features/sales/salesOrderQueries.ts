@@ -60,6 +60,12 @@ export const CancelSalesOrderMutation = graphql(`
   }
 `);
 
+export const CloseSalesOrderMutation = graphql(`
+  mutation CloseSalesOrder($id: ID!) {
+    closeSalesOrder(id: $id) { id status }
+  }
+`);
+
 export const ShipSalesOrderMutation = graphql(`
   mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {
     shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }

@@ -304,4 +304,23 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(ovSales.data.salesOverview.rows[0]).toMatchObject({ revenue: '100.50', cogs: null, margin: null });
     expect(ok(await t.gql(OV, {}, tok.sales2)).salesOverview.rows).toEqual([]);
   });
+
+  it('closing a partly shipped order releases the rest; it bills what went out and no longer counts the rest against the credit limit', async () => {
+    const F = ok(await t.gql(CREATE, { i: head({ orderDate: '2026-11-25', lines: [{ skuId: id.tea, qty: '4' }] }) }, tok.sales)).createSalesOrder;
+    ok(await t.gql(CONFIRM, { id: F.id }, tok.sales));
+    ok(await t.gql(SHIP, { i: { orderId: F.id, businessDate: '2026-11-25', lines: [{ orderLineId: F.lines[0].id, qty: '1' }] } }, tok.warehouse));
+    expect((await avail())[1]).toEqual(['16', '3', '13']);
+    expect(codeOf(await t.gql('mutation($id:ID!){ closeSalesOrder(id:$id){ id } }', { id: A.id }, tok.sales))).toBe('DOCUMENT_STATE');
+    const closed = ok(await t.gql(`mutation($id:ID!){ closeSalesOrder(id:$id){ ${ORDER_FIELDS} } }`, { id: F.id }, tok.sales)).closeSalesOrder;
+    expect(closed.status).toBe('SHIPPED');
+    expect(closed.lines[0]).toMatchObject({ qty: '4', shippedQty: '1', reservedQty: '0' });
+    expect((await avail())[1]).toEqual(['16', '0', '16']);
+    // open −6.00 (credits ahead of invoices) + E's 12.00 shipped + F's 20.00 shipped (not the 60.00 left unshipped)
+    expect((await t.app.services.salesOrders.exposure(t.ds.manager, Number(id.cust))).toFixed(2)).toBe('26.00');
+    const inv = ok(await t.gql(INVOICE, { i: { orderId: F.id, invoiceDate: '2026-11-25' } }, tok.accountant)).createSalesInvoice;
+    expect(inv.total).toBe('20.00');
+    expect(ok(await t.gql(ORDER, { id: F.id }, tok.accountant)).salesOrder.status).toBe('INVOICED');
+    expect((await t.app.services.salesOrders.exposure(t.ds.manager, Number(id.cust))).toFixed(2)).toBe('26.00');
+    await check();
+  });
 });

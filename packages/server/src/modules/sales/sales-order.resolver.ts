@@ -112,6 +112,12 @@ export class SalesOrderResolver {
     return ctx.services.salesOrders.cancel(ctx, id);
   }
 
+  @Mutation(() => SalesOrder, { description: '结案: a partly shipped order ships no more; the rest of its reservation is released.' })
+  @Allow(P.SalesOrderCreate)
+  closeSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.close(ctx, id, (tx, customerId) => ctx.services.receivables.settle(tx, customerId));
+  }
+
   @Mutation(() => SalesShipment, { description: 'Ships through the posting engine (FEFO/FIFO picking); releases the reservation in the same transaction.' })
   @Allow(P.SalesShipmentPost)
   shipSalesOrder(@Arg('input') input: ShipSalesOrderInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {

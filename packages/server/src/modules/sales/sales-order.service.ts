@@ -261,10 +261,13 @@ export class SalesOrderService {
     const payments = await tx.find(CustomerPayment, { where: { customerId } });
     const open = invoices.reduce((s, i) => s.plus(i.total!), D(0)).minus(credits.reduce((s, r) => s.plus(r.credit!), D(0))).minus(payments.reduce((s, p) => s.plus(p.amount!), D(0)));
     const active = await tx.find(SalesOrder, { where: { customerId, status: In([S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED]) } });
+    const shippedLines = await this.lines(active.filter((o) => o.status === S.SHIPPED).map((o) => o.id), tx);
     let unbilled = D(0);
     for (const o of active) {
       const billed = invoices.filter((i) => i.orderId === o.id).reduce((s, i) => s.plus(i.total!), D(0));
-      unbilled = unbilled.plus(D(o.total!).minus(billed));
+      // a shipped order bills what went out (a closed order left the rest unshipped)
+      const billable = o.status === S.SHIPPED ? shippedLines.filter((l) => l.orderId === o.id).reduce((s, l) => s.plus(l.shippedAmount), D(0)) : D(o.total!);
+      unbilled = unbilled.plus(billable.minus(billed));
     }
     return open.plus(unbilled);
   }
@@ -326,6 +329,31 @@ export class SalesOrderService {
       }
       await tx.update(SalesOrder, { id: o.id }, { status: S.CANCELLED, version: o.version + 1 });
       await this.audit.record(tx, ctx, { action: 'salesOrder.cancel', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CANCELLED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) } });
+      return tx.findOneByOrFail(SalesOrder, { id: o.id });
+    });
+  }
+
+  /**
+   * 结案: a partly shipped order that will ship no more. The rest of its reservations is released
+   * and it counts as shipped (what went out is what gets billed).
+   */
+  async close(ctx: Context, id: string, afterClose: (tx: EntityManager, customerId: number) => Promise<void>): Promise<SalesOrder> {
+    return inTransaction(this.ds, async (tx) => {
+      const found = await this.get(ctx, id, tx);
+      await lockRows(tx, 'customer', [found.customerId]);
+      await lockRows(tx, 'sales_order', [found.id]);
+      const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
+      if (o.status !== S.PARTLY_SHIPPED) throw orderStateError(o, 'closed (only a partly shipped order can be)');
+      const lines = await this.lines([o.id], tx);
+      for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+        if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);
+        await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
+      }
+      const billed = lines.every((l) => D(l.invoicedQty).gte(l.shippedQty));
+      await tx.update(SalesOrder, { id: o.id }, { status: billed ? S.INVOICED : S.SHIPPED, version: o.version + 1 });
+      // an order billed already may be paid already
+      if (billed) await afterClose(tx, o.customerId);
+      await this.audit.record(tx, ctx, { action: 'salesOrder.close', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: billed ? S.INVOICED : S.SHIPPED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) } });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }
