@@ -74,7 +74,10 @@ export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager)
   if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(work);
+      // READ COMMITTED: a plain read after a row lock (SELECT … FOR UPDATE) sees what the lock
+      // waited for; under InnoDB's default REPEATABLE READ it would still see the snapshot taken at
+      // the transaction's first read, and a check after the lock could decide on stale data
+      return await ds.transaction('READ COMMITTED', work);
     } catch (e) {
       const errno = (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (e as { errno?: number }).errno;
       if (attempt >= tries || !errno || !RETRYABLE.has(errno)) throw e;

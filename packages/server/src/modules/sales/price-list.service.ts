@@ -87,7 +87,7 @@ export class PriceListService {
   }
 
   /** The price of one SKU for a customer on a channel and date: what an order line will store. */
-  async price(tx: EntityManager, ctx: Context, q: { customerTierId: number | null; channelId: number; warehouseId: number; skuId: number; on: string }): Promise<PriceResult & { unitCost: string | null }> {
+  async price(tx: EntityManager, ctx: Context, q: { customerTierId: number | null; channelId: number; warehouseId: number; skuId: number; on: string; hideCost?: boolean }): Promise<PriceResult & { unitCost: string | null }> {
     const sku = await tx.findOneBy(Sku, { id: q.skuId || -1 });
     if (!sku) throw badInput([{ field: 'skuId', message: 'Unknown SKU.' }]);
     const channel = await tx.findOneBy(SalesChannel, { id: q.channelId || -1 });
@@ -109,7 +109,7 @@ export class PriceListService {
     try {
       const r = resolvePrice(candidates, {
         tierCode: code(q.customerTierId), channelCode: channel.code, on: q.on, unitCost, listPrice: sku.refSalePrice ?? '0',
-        hideCost: !(can(ctx, P.SalesMarginRead) || can(ctx, P.StockCostRead)),
+        hideCost: q.hideCost ?? !(can(ctx, P.SalesMarginRead) || can(ctx, P.StockCostRead)),
       });
       return { ...r, unitCost };
     } catch (e) {

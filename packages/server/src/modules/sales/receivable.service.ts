@@ -18,7 +18,7 @@ import type { CreateSalesInvoiceInput, CustomerReceivable, RecordCustomerPayment
 const D = (s: string | number) => new Decimal(s);
 const S = SalesOrderStatus;
 
-/** Open amount per invoice when `pool` (payments + credits) settles the oldest invoices first. */
+/** Open amount per invoice when `pool` (payments + credits) settles the invoices in the order they were made. */
 export function settleOldestFirst<T extends { total: string | null }>(invoices: T[], pool: Decimal): Array<{ invoice: T; settled: Decimal; open: Decimal }> {
   let left = pool;
   return invoices.map((invoice) => {
@@ -90,6 +90,12 @@ export class ReceivableService {
       const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
       const date = input.invoiceDate ?? today();
+      // never before the goods it bills went out (payments settle invoices in the order they were made)
+      const [{ last }] = await tx.query('SELECT MAX(business_date) AS last FROM sales_shipment WHERE order_id = ?', [o.id]);
+      if (last && date < last) throw badInput([{ field: 'invoiceDate', message: `On or after the last shipment ${last}.` }], `An invoice cannot be dated before the goods were shipped (${last}).`);
+      if (settings.closedThrough && date <= settings.closedThrough) {
+        throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be invoiced on ${date}.`, { closedThrough: settings.closedThrough, date });
+      }
       const total = billing.reduce((s, b) => s.plus(b.amount), D(0));
       const invoice = await tx.save(tx.create(SalesInvoice, {
         number: await nextNumber(tx, 'sales_invoice', date, patternFor(settings, 'sales_invoice')), orderId: o.id, customerId: o.customerId, invoiceDate: date,
@@ -109,14 +115,17 @@ export class ReceivableService {
    * orders whose invoices are all settled as paid. The caller holds the customer's lock.
    */
   async settle(tx: EntityManager, customerId: number): Promise<void> {
-    const invoices = await tx.find(SalesInvoice, { where: { customerId }, order: { invoiceDate: 'ASC', id: 'ASC' } });
+    // in the order the invoices were made, so a later invoice never takes money already applied
+    const invoices = await tx.find(SalesInvoice, { where: { customerId }, order: { id: 'ASC' } });
     const pool = await this.pool(tx, customerId);
     const spread = settleOldestFirst(invoices, pool);
     for (const s of spread) if (!s.settled.eq(s.invoice.settled!)) await tx.update(SalesInvoice, { id: s.invoice.id }, { settled: s.settled.toFixed(2) });
-    const invoiced = await tx.find(SalesOrder, { where: { customerId, status: S.INVOICED } });
-    for (const o of invoiced) {
+    const billed = await tx.find(SalesOrder, { where: { customerId, status: In([S.INVOICED, S.PAID]) } });
+    for (const o of billed) {
       const mine = spread.filter((s) => s.invoice.orderId === o.id);
-      if (mine.length && mine.every((s) => s.open.lte(0))) await tx.update(SalesOrder, { id: o.id }, { status: S.PAID, version: o.version + 1 });
+      const paid = mine.length > 0 && mine.every((s) => s.open.lte(0));
+      const status = paid ? S.PAID : S.INVOICED;
+      if (status !== o.status) await tx.update(SalesOrder, { id: o.id }, { status, version: o.version + 1 });
     }
   }
 
@@ -161,7 +170,7 @@ export class ReceivableService {
     const customers = await cq.getMany();
     const ids = customers.map((c) => c.id);
     if (!ids.length) return [];
-    const invoices = await this.ds.getRepository(SalesInvoice).find({ where: { customerId: In(ids) }, order: { invoiceDate: 'ASC', id: 'ASC' } });
+    const invoices = await this.ds.getRepository(SalesInvoice).find({ where: { customerId: In(ids) }, order: { id: 'ASC' } });
     const payments = await this.ds.getRepository(CustomerPayment).find({ where: { customerId: In(ids) } });
     const credits = await this.ds.getRepository(SalesReturn).find({ where: { customerId: In(ids) } });
     const out: CustomerReceivable[] = [];

@@ -112,8 +112,9 @@ export class SalesFulfilmentService {
 
   /**
    * 发货: the engine picks bins and batches (FEFO, then FIFO) and costs the units by the company's
-   * method; COGS per line is what the ledger rows took. Revenue per shipped unit is the line's
-   * price; the last units of a line take the rest of its amount, so Σ shipments = the line amount.
+   * method; COGS per line is what the ledger rows took. Revenue is the line's price on the running
+   * shipped quantity, rounded, less what earlier shipments took; the last units take the rest of
+   * the line's amount, so Σ shipments = the line amount.
    */
   async ship(ctx: Context, input: ShipSalesOrderInput, idempotencyKey?: string | null): Promise<SalesShipment> {
     return runOnce(this.ds, ctx, idempotencyKey, 'shipSalesOrder', input, (tx, id) => tx.findOneByOrFail(SalesShipment, { id: Number(id) }), async (tx) => {
@@ -173,7 +174,8 @@ export class SalesFulfilmentService {
         const ol = orderLines.find((x) => x.id === r.orderLineId)!;
         const q = D(r.qty);
         const shippedQty = D(ol.shippedQty).plus(q);
-        const amount = shippedQty.eq(ol.qty) ? D(ol.amount!).minus(ol.shippedAmount) : round2(q.times(ol.unitPrice!));
+        // rounded on the running quantity: partial shipments never drift from the line amount, nor go negative
+        const amount = shippedQty.eq(ol.qty) ? D(ol.amount!).minus(ol.shippedAmount) : round2(shippedQty.times(ol.unitPrice!)).minus(ol.shippedAmount);
         const cogs = posted.filter((p) => p.lineId === r.id).reduce((s, p) => s.minus(p.value), D(0));
         r.amount = amount.toFixed(2);
         r.cogs = cogs.toFixed(2);
@@ -277,7 +279,7 @@ export class SalesFulfilmentService {
         const q = D(row.qty);
         const returnedQty = D(ol.returnedQty).plus(q);
         // the last shipped units take what is left of the line's shipped revenue
-        const amount = returnedQty.eq(ol.shippedQty) ? D(ol.shippedAmount).minus(ol.returnedAmount) : round2(q.times(ol.unitPrice!));
+        const amount = returnedQty.eq(ol.shippedQty) ? D(ol.shippedAmount).minus(ol.returnedAmount) : round2(returnedQty.times(ol.unitPrice!)).minus(ol.returnedAmount);
         const restocked = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
         row.amount = amount.toFixed(2);
         row.restockedCost = restocked.toFixed(2);

@@ -323,4 +323,35 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect((await t.app.services.salesOrders.exposure(t.ds.manager, Number(id.cust))).toFixed(2)).toBe('26.00');
     await check();
   });
+
+  it('stored price steps never carry the cost; partial shipments round on the running quantity; invoices not before the goods; exchange drafts keep their prices only unedited', async () => {
+    const base = ok(await t.gql('{ priceLists { id code } }', {}, tok.manager)).priceLists.find((l: any) => l.code === 'BASE').id;
+    ok(await t.gql('mutation($i:PriceListItemInput!){ setPriceListItem(input:$i){ id } }', { i: { priceListId: base, skuId: id.tea, rule: 'COST_PLUS', value: '50', validFrom: '2026-12-01' } }, tok.manager));
+    // priced by the manager (who may see cost), read by the salesperson: the steps name the margin, not the cost
+    const G = ok(await t.gql(CREATE, { i: head({ orderDate: '2026-12-01', lines: [{ skuId: id.tea, qty: '1' }] }) }, tok.manager)).createSalesOrder;
+    const steps: string[] = ok(await t.gql(ORDER, { id: G.id }, tok.sales)).salesOrder.lines[0].priceSteps;
+    expect(steps.join(' | ')).toMatch(/cost \+ 50%/);
+    expect(steps.join(' | ')).not.toMatch(/cost \d/);
+    ok(await t.gql(CANCEL, { id: G.id }, tok.manager));
+
+    // 4 @ 0.005 = 0.02, shipped one by one: 0.01, 0.00, 0.01, 0.00 (never negative, Σ = the amount)
+    const H = ok(await t.gql(CREATE, { i: head({ orderDate: '2026-11-25', lines: [{ skuId: id.tea, qty: '4', unitPrice: '0.005' }] }) }, tok.manager)).createSalesOrder;
+    expect(H.lines[0].amount).toBe('0.02');
+    ok(await t.gql(CONFIRM, { id: H.id }, tok.manager));
+    const amounts: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const s = ok(await t.gql(SHIP, { i: { orderId: H.id, businessDate: '2026-11-26', lines: [{ orderLineId: H.lines[0].id, qty: '1' }] } }, tok.warehouse)).shipSalesOrder;
+      amounts.push((await t.ds.query('SELECT amount FROM sales_shipment_line WHERE shipment_id = ?', [Number(s.id)]))[0].amount);
+    }
+    expect(amounts.map((a) => new Decimal(a).toFixed(2))).toEqual(['0.01', '0.00', '0.01', '0.00']);
+    const early = await t.gql(INVOICE, { i: { orderId: H.id, invoiceDate: '2026-11-25' } }, tok.accountant);
+    expect(codeOf(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0].extensions!.details).toEqual({ fields: [{ field: 'invoiceDate', message: 'On or after the last shipment 2026-11-26.' }] });
+
+    // the exchange replacement of order E: edited lines are priced and checked again
+    const repl = (await t.ds.getRepository(SalesOrder).findOneByOrFail({ exchangeOfReturnId: (await t.ds.getRepository(SalesReturn).findOneByOrFail({ resolution: 'exchange' as any })).id }));
+    const edit = await t.gql('mutation($i:UpdateSalesOrderInput!){ updateSalesOrder(input:$i){ id } }', { i: { id: String(repl.id), version: repl.version, lines: [{ skuId: id.tea, qty: '15', unitPrice: '0.01' }] } }, tok.sales);
+    expect(codeOf(edit)).toBe('PRICE_BELOW_COST');
+    await check();
+  });
 });

@@ -52,4 +52,24 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
       ok(await t.gql('mutation($id:ID!){ cancelSalesOrder(id:$id){ id } }', { id: winner[0] }, winner[1]));
     }
   });
+
+  it('the same order confirmed twice at once reserves once; shipped twice at once ships once (decisions after the lock see the other commit)', async () => {
+    // real stock on the shelf for the shipment (the head above was written without balances): 5 + 5
+    const admin = await t.login('admin');
+    const doc = ok(await t.gql('mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }', { i: { type: 'OTHER_IN', warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '5', unitCost: '8.40' }] } }, admin)).createStockDocument.id;
+    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, admin));
+    const o = ok(await t.gql(CREATE, { i: { customerId: id.c1, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '3' }] } }, tok.sales)).createSalesOrder.id;
+    const both = await Promise.all([t.gql(CONFIRM, { id: o }, tok.sales), t.gql(CONFIRM, { id: o }, tok.sales)]);
+    expect(both.map((r) => r.data?.confirmSalesOrder?.status ?? codeOf(r)).sort()).toEqual(['CONFIRMED', 'DOCUMENT_STATE']);
+    const head = async () => t.ds.getRepository(StockCost).findOneByOrFail({ skuId: Number(id.tea) });
+    expect(new Decimal((await head()).reserved).toFixed()).toBe('3');
+    const keeper = await t.login('warehouse');
+    const [line] = await t.ds.query('SELECT id FROM sales_order_line WHERE order_id = ?', [Number(o)]);
+    const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }';
+    const ship = { i: { orderId: o, lines: [{ orderLineId: String(line.id), qty: '3' }] } };
+    const shipped = await Promise.all([t.gql(SHIP, ship, keeper), t.gql(SHIP, ship, keeper)]);
+    expect(shipped.map((r) => (r.data?.shipSalesOrder ? 'SHIPPED' : codeOf(r))).sort()).toEqual(['ORDER_NOT_SHIPPABLE', 'SHIPPED']);
+    const h = await head();
+    expect([new Decimal(h.qty).toFixed(), new Decimal(h.reserved).toFixed()]).toEqual(['7', '0']);
+  });
 });

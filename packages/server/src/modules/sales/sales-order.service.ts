@@ -163,7 +163,8 @@ export class SalesOrderService {
       const q = D(l.qty);
       if (!q.gt(0)) problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
       else if (q.decimalPlaces() > product.unitScale) problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
-      const quote = await this.prices.price(tx, ctx, { customerTierId: customer.tierId, channelId: head.channelId, warehouseId: head.warehouseId, skuId: sku.id, on: head.orderDate });
+      // the steps are stored on the line for everyone who reads the order: never with the cost in them
+      const quote = await this.prices.price(tx, ctx, { customerTierId: customer.tierId, channelId: head.channelId, warehouseId: head.warehouseId, skuId: sku.id, on: head.orderDate, hideCost: true });
       let price = D(quote.unitPrice);
       const steps = [...quote.steps];
       let changed = false;
@@ -236,7 +237,8 @@ export class SalesOrderService {
         orderDate: before.orderDate,
       };
       const inputLines = input.lines ?? beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, unitPrice: l.priceChanged ? l.unitPrice! : undefined }));
-      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, { allowBelowCost: !!before.exchangeOfReturnId });
+      // an exchange's replacement keeps its original prices only while its lines are left as they are
+      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, { allowBelowCost: !!before.exchangeOfReturnId && !input.lines });
       const patch: Partial<SalesOrder> = { ...head, total, version: input.version + 1 };
       if (input.shipTo != null) patch.shipTo = input.shipTo.trim();
       if (input.memo != null) patch.memo = input.memo;
@@ -365,6 +367,7 @@ export class SalesOrderService {
     if (!customerIds.length) return [];
     const rows = await tx.createQueryBuilder(SalesOrder, 'o')
       .where('o.status IN (:...st)', { st: TAKEN })
+      .andWhere('o.customer_id IN (:...ids)', { ids: customerIds })
       .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
       .getMany();
     return customerIds.map((customerId) => {

@@ -135,7 +135,8 @@ export class PostingService {
     }
     // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
     // release the reservation first) may take it; under the head locks, so nobody races the check
-    if (doc.type !== 'sales_shipment') this.assertReservedKept(heads, groups, allowNegative);
+    // (a stocktake adjustment records what is physically there, reserved or not)
+    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment') this.assertReservedKept(heads, groups, allowNegative);
 
     // 3. costs per warehouse × SKU, then the ledger rows and the heads in one statement each
     const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
