@@ -16,7 +16,7 @@ import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrd
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
-import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
+import { Customer, CustomerAddress, CustomerContact, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
 import { PriceList, PriceListItem } from './modules/sales/price-list.entity';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './modules/sales/sales-order.entity';
 
@@ -27,6 +27,6 @@ export const entities = [
   Supplier, SupplierQualification, SupplierPrice,
   PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
   SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
-  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord, PriceList, PriceListItem,
+  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord, CustomerContact, CustomerAddress, PriceList, PriceListItem,
   SalesOrder, SalesOrderLine, SalesShipment, SalesShipmentLine, SalesReturn, SalesReturnLine, SalesInvoice, SalesInvoiceLine, CustomerPayment,
 ];

@@ -102,7 +102,11 @@ type Documents = {
     "\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n": typeof types.SavePriceListDocument,
     "\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n": typeof types.SetPriceListItemDocument,
     "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": typeof types.CustomersDocument,
-    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": typeof types.CustomerDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n      contacts { id name title phone email primary }\n      addresses { id label receiver phone address isDefault }\n    }\n  }\n": typeof types.CustomerDocument,
+    "\n  mutation SaveCustomerContact($input: CustomerContactInput!) {\n    saveCustomerContact(input: $input) { id }\n  }\n": typeof types.SaveCustomerContactDocument,
+    "\n  mutation SaveCustomerAddress($input: CustomerAddressInput!) {\n    saveCustomerAddress(input: $input) { id }\n  }\n": typeof types.SaveCustomerAddressDocument,
+    "\n  mutation DeleteCustomerContact($id: ID!) {\n    deleteCustomerContact(id: $id)\n  }\n": typeof types.DeleteCustomerContactDocument,
+    "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n": typeof types.DeleteCustomerAddressDocument,
     "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": typeof types.SalesOptionsDocument,
     "\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n": typeof types.SalesOwnersDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n": typeof types.CreateCustomerDocument,
@@ -127,7 +131,7 @@ type Documents = {
     "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": typeof types.ReturnSalesGoodsDocument,
     "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": typeof types.CreateSalesInvoiceDocument,
     "\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n": typeof types.ExportSalesOrdersDocument,
-    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n": typeof types.OrderCustomersDocument,
+    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }\n  }\n": typeof types.OrderCustomersDocument,
     "\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n": typeof types.OrderChannelsDocument,
     "\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n": typeof types.LineAvailabilityDocument,
     "\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n": typeof types.LinePriceDocument,
@@ -237,7 +241,11 @@ const documents: Documents = {
     "\n  mutation SavePriceList($input: PriceListInput!) {\n    savePriceList(input: $input) { id code version }\n  }\n": types.SavePriceListDocument,
     "\n  mutation SetPriceListItem($input: PriceListItemInput!) {\n    setPriceListItem(input: $input) { id skuId validFrom validTo }\n  }\n": types.SetPriceListItemDocument,
     "\n  query Customers($filter: CustomerFilter, $page: PageInput) {\n    customers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }\n    }\n  }\n": types.CustomersDocument,
-    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n": types.CustomerDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n      contacts { id name title phone email primary }\n      addresses { id label receiver phone address isDefault }\n    }\n  }\n": types.CustomerDocument,
+    "\n  mutation SaveCustomerContact($input: CustomerContactInput!) {\n    saveCustomerContact(input: $input) { id }\n  }\n": types.SaveCustomerContactDocument,
+    "\n  mutation SaveCustomerAddress($input: CustomerAddressInput!) {\n    saveCustomerAddress(input: $input) { id }\n  }\n": types.SaveCustomerAddressDocument,
+    "\n  mutation DeleteCustomerContact($id: ID!) {\n    deleteCustomerContact(id: $id)\n  }\n": types.DeleteCustomerContactDocument,
+    "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n": types.DeleteCustomerAddressDocument,
     "\n  query SalesOptions {\n    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }\n    salesChannels { id code name kind platform active version }\n  }\n": types.SalesOptionsDocument,
     "\n  query SalesOwners {\n    users(page: { limit: 200 }) { items { id username displayName } }\n  }\n": types.SalesOwnersDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) { id code }\n  }\n": types.CreateCustomerDocument,
@@ -262,7 +270,7 @@ const documents: Documents = {
     "\n  mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {\n    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }\n  }\n": types.ReturnSalesGoodsDocument,
     "\n  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {\n    createSalesInvoice(input: $input) { id number total }\n  }\n": types.CreateSalesInvoiceDocument,
     "\n  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {\n    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }\n  }\n": types.ExportSalesOrdersDocument,
-    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n": types.OrderCustomersDocument,
+    "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }\n  }\n": types.OrderCustomersDocument,
     "\n  query OrderChannels {\n    salesChannels { id code name active }\n    salesStores { id channelId code name active }\n  }\n": types.OrderChannelsDocument,
     "\n  query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {\n    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }\n  }\n": types.LineAvailabilityDocument,
     "\n  query LinePrice($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { unitPrice rule steps belowCost }\n  }\n": types.LinePriceDocument,
@@ -653,7 +661,23 @@ export function graphql(source: "\n  query Customers($filter: CustomerFilter, $p
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n"): (typeof documents)["\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n    }\n  }\n"];
+export function graphql(source: "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n      contacts { id name title phone email primary }\n      addresses { id label receiver phone address isDefault }\n    }\n  }\n"): (typeof documents)["\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason\n      tier { id code name } channel { id code name }\n      serviceRecords { id kind content resolved userName at }\n      contacts { id name title phone email primary }\n      addresses { id label receiver phone address isDefault }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveCustomerContact($input: CustomerContactInput!) {\n    saveCustomerContact(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveCustomerContact($input: CustomerContactInput!) {\n    saveCustomerContact(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveCustomerAddress($input: CustomerAddressInput!) {\n    saveCustomerAddress(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SaveCustomerAddress($input: CustomerAddressInput!) {\n    saveCustomerAddress(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCustomerContact($id: ID!) {\n    deleteCustomerContact(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCustomerContact($id: ID!) {\n    deleteCustomerContact(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -753,7 +777,7 @@ export function graphql(source: "\n  query ExportSalesOrders($filter: SalesOrder
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n"): (typeof documents)["\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }\n  }\n"];
+export function graphql(source: "\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }\n  }\n"): (typeof documents)["\n  query OrderCustomers($search: String) {\n    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

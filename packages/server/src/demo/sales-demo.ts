@@ -87,6 +87,12 @@ export async function seedDemoSales(services: Services): Promise<{ customers: nu
       creditLimit: i % 5 === 0 ? '50000.00' : i % 5 === 1 ? '10000.00' : undefined,
       tierId: i === 0 ? tier('vip') : i === 7 ? tier('gold') : undefined,
     });
+    if (i < 12) {
+      // contacts and delivery addresses for the first customers
+      await c.saveContact(owner, { customerId: String(cust.id), name: `${SURNAMES[(i + 3) % SURNAMES.length].slice(0, 1)}经理`, title: '采购负责人', phone: `137${String(20000000 + i * 613).slice(0, 8)}`, primary: true });
+      await c.saveAddress(owner, { customerId: String(cust.id), label: '门店', receiver: `${SURNAMES[(i + 3) % SURNAMES.length].slice(0, 1)}经理`, phone: `137${String(20000000 + i * 613).slice(0, 8)}`, address: `${SURNAMES[i % SURNAMES.length]}市示例路 ${i + 1} 号`, isDefault: true });
+      if (i % 3 === 0) await c.saveAddress(owner, { customerId: String(cust.id), label: '仓库', receiver: '收货组', address: `${SURNAMES[i % SURNAMES.length]}市物流园 ${i + 10} 号库` });
+    }
     if (i % 6 === 0) await c.addServiceRecord(owner, { customerId: String(cust.id), kind: i % 12 === 0 ? ServiceRecordKind.COMPLAINT : ServiceRecordKind.SERVICE, content: i % 12 === 0 ? '到货外箱破损，已补发' : '回访：对口感满意' });
     n++;
   }

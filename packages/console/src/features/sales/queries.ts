@@ -17,7 +17,33 @@ export const CustomerQuery = graphql(`
       id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason
       tier { id code name } channel { id code name }
       serviceRecords { id kind content resolved userName at }
+      contacts { id name title phone email primary }
+      addresses { id label receiver phone address isDefault }
     }
+  }
+`);
+
+export const SaveCustomerContactMutation = graphql(`
+  mutation SaveCustomerContact($input: CustomerContactInput!) {
+    saveCustomerContact(input: $input) { id }
+  }
+`);
+
+export const SaveCustomerAddressMutation = graphql(`
+  mutation SaveCustomerAddress($input: CustomerAddressInput!) {
+    saveCustomerAddress(input: $input) { id }
+  }
+`);
+
+export const DeleteCustomerContactMutation = graphql(`
+  mutation DeleteCustomerContact($id: ID!) {
+    deleteCustomerContact(id: $id)
+  }
+`);
+
+export const DeleteCustomerAddressMutation = graphql(`
+  mutation DeleteCustomerAddress($id: ID!) {
+    deleteCustomerAddress(id: $id)
   }
 `);
 

@@ -92,7 +92,7 @@ export const ExportSalesOrdersQuery = graphql(`
 
 export const OrderCustomersQuery = graphql(`
   query OrderCustomers($search: String) {
-    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } } }
+    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }
   }
 `);
 

@@ -99,3 +99,39 @@ export class CustomerServiceRecord {
   @Field() @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName: string;
   @Field(() => Date) @Column({ type: 'datetime', precision: 3 }) at: Date;
 }
+
+@ObjectType({ description: "A contact person of a customer; phone and e-mail need sales.customer.contact.read." })
+@Entity('customer_contact')
+@Index(['customerId'])
+export class CustomerContact {
+  @Field(() => ID) @PrimaryGeneratedColumn() id: number;
+  @Field(() => ID) @Column({ name: 'customer_id', type: 'int' }) customerId: number;
+  @Field() @Column({ type: 'varchar', length: 100 }) name: string;
+  @Field({ description: 'Position, e.g. 采购经理.' }) @Column({ type: 'varchar', length: 100, default: '' }) title: string;
+  @SensitiveField('CustomerContact', () => String, P.SalesCustomerContactRead)
+  @Column({ type: 'varchar', length: 40, default: '' })
+  phone: string | null;
+  @SensitiveField('CustomerContact', () => String, P.SalesCustomerContactRead)
+  @Column({ type: 'varchar', length: 200, default: '' })
+  email: string | null;
+  @Field({ description: 'The one to call first.' }) @Column({ name: 'is_primary', type: 'boolean', default: false }) primary: boolean;
+}
+
+@ObjectType({ description: 'A delivery address of a customer; needs sales.customer.contact.read (an order keeps its own copy in shipTo).' })
+@Entity('customer_address')
+@Index(['customerId'])
+export class CustomerAddress {
+  @Field(() => ID) @PrimaryGeneratedColumn() id: number;
+  @Field(() => ID) @Column({ name: 'customer_id', type: 'int' }) customerId: number;
+  @Field({ description: 'e.g. 总店, 仓库.' }) @Column({ type: 'varchar', length: 50, default: '' }) label: string;
+  @SensitiveField('CustomerAddress', () => String, P.SalesCustomerContactRead, 'Who receives the goods.')
+  @Column({ type: 'varchar', length: 100, default: '' })
+  receiver: string | null;
+  @SensitiveField('CustomerAddress', () => String, P.SalesCustomerContactRead)
+  @Column({ type: 'varchar', length: 40, default: '' })
+  phone: string | null;
+  @SensitiveField('CustomerAddress', () => String, P.SalesCustomerContactRead)
+  @Column({ type: 'varchar', length: 500 })
+  address: string | null;
+  @Field({ description: 'Orders ship here unless told otherwise.' }) @Column({ name: 'is_default', type: 'boolean', default: false }) isDefault: boolean;
+}

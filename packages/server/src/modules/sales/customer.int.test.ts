@@ -112,4 +112,34 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     expect((await tiersNow())[1]).toEqual(['C-002', 'vip']);
     expect(codeOf(await t.gql('mutation{ recomputeCustomerTiers { fixed } }', {}, tok.sales))).toBe('FORBIDDEN');
   });
+
+  it('contacts and delivery addresses: one primary, one default; an order ships to the default; scoped and behind the contact permission', async () => {
+    const CONTACT = 'mutation($i:CustomerContactInput!){ saveCustomerContact(input:$i){ id name primary phone } }';
+    const ADDRESS = 'mutation($i:CustomerAddressInput!){ saveCustomerAddress(input:$i){ id label isDefault address } }';
+    const READ = 'query($id:ID!){ customer(id:$id){ contacts { name title phone email primary } addresses { label receiver phone address isDefault } } }';
+    ok(await t.gql(CONTACT, { i: { customerId: ids.a, name: '王采购', title: '采购经理', phone: '13911112222', primary: true } }, tok.sales));
+    const second = ok(await t.gql(CONTACT, { i: { customerId: ids.a, name: '李会计', title: '财务', email: 'li@example.cn' } }, tok.sales)).saveCustomerContact;
+    ok(await t.gql(CONTACT, { i: { id: second.id, customerId: ids.a, name: '李会计', title: '财务主管', email: 'li@example.cn', primary: true } }, tok.sales));
+    // the first address is the default; a new default takes over
+    const shop = ok(await t.gql(ADDRESS, { i: { customerId: ids.a, label: '门店', receiver: '王采购', phone: '13911112222', address: '杭州市西湖区龙井路 1 号' } }, tok.sales)).saveCustomerAddress;
+    expect(shop.isDefault).toBe(true);
+    ok(await t.gql(ADDRESS, { i: { customerId: ids.a, label: '仓库', receiver: '赵仓管', address: '杭州市余杭区仓前街 8 号', isDefault: true } }, tok.sales));
+    const read = ok(await t.gql(READ, { id: ids.a }, tok.sales)).customer;
+    expect(read.contacts).toEqual([
+      { name: '李会计', title: '财务主管', phone: '', email: 'li@example.cn', primary: true },
+      { name: '王采购', title: '采购经理', phone: '13911112222', email: '', primary: false },
+    ]);
+    expect(read.addresses.map((a: any) => [a.label, a.isDefault])).toEqual([['仓库', true], ['门店', false]]);
+    // another salesperson cannot touch them; an assistant sees names but no phone, e-mail or address
+    expect(codeOf(await t.gql(CONTACT, { i: { customerId: ids.a, name: 'x' } }, tok.sales2))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql('mutation($id:ID!){ deleteCustomerAddress(id:$id) }', { id: shop.id }, tok.sales2))).toBe('NOT_FOUND');
+    const masked = await t.gql(READ, { id: ids.a }, tok.assistant);
+    expect(masked.data.customer.contacts[0]).toEqual({ name: '李会计', title: '财务主管', phone: null, email: null, primary: true });
+    expect(masked.data.customer.addresses[0]).toMatchObject({ label: '仓库', receiver: null, address: null });
+    expect(masked.extensions?.hiddenFields).toEqual(expect.arrayContaining(['CustomerContact.phone', 'CustomerAddress.address']));
+    // an order given no delivery address ships to the default one
+    expect(await t.app.services.customers.defaultShipTo(t.ds.manager, await t.ds.getRepository(Customer).findOneByOrFail({ id: Number(ids.a) }))).toBe('赵仓管 杭州市余杭区仓前街 8 号');
+    ok(await t.gql('mutation($id:ID!){ deleteCustomerAddress(id:$id) }', { id: shop.id }, tok.sales));
+    expect(ok(await t.gql(READ, { id: ids.a }, tok.sales)).customer.addresses).toHaveLength(1);
+  });
 });

@@ -4,8 +4,8 @@ import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './customer.entity';
-import { ChannelInput, CreateCustomerInput, CustomerFilter, CustomerPage, ServiceRecordInput, StoreInput, TierInput, TierRecompute, UpdateCustomerInput } from './customer.types';
+import { Customer, CustomerAddress, CustomerContact, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './customer.entity';
+import { ChannelInput, CreateCustomerInput, CustomerAddressInput, CustomerContactInput, CustomerFilter, CustomerPage, ServiceRecordInput, StoreInput, TierInput, TierRecompute, UpdateCustomerInput } from './customer.types';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -51,6 +51,40 @@ export class CustomerResolver {
   @Allow(P.SalesCustomerManage)
   addCustomerServiceRecord(@Arg('input') input: ServiceRecordInput, @Ctx() ctx: Context) {
     return ctx.services.customers.addServiceRecord(ctx, input);
+  }
+
+  @Mutation(() => CustomerContact, { description: 'Adds (no id) or edits a contact person; primary: the one to call first.' })
+  @Allow(P.SalesCustomerManage)
+  saveCustomerContact(@Arg('input') input: CustomerContactInput, @Ctx() ctx: Context) {
+    return ctx.services.customers.saveContact(ctx, input);
+  }
+
+  @Mutation(() => CustomerAddress, { description: 'Adds (no id) or edits a delivery address; the first one, or isDefault, is where orders ship by default.' })
+  @Allow(P.SalesCustomerManage)
+  saveCustomerAddress(@Arg('input') input: CustomerAddressInput, @Ctx() ctx: Context) {
+    return ctx.services.customers.saveAddress(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(P.SalesCustomerManage)
+  deleteCustomerContact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.customers.removeContactOrAddress(ctx, 'contact', id);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(P.SalesCustomerManage)
+  deleteCustomerAddress(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.customers.removeContactOrAddress(ctx, 'address', id);
+  }
+
+  @FieldResolver(() => [CustomerContact])
+  contacts(@Root() c: Customer, @Ctx() ctx: Context) {
+    return ctx.services.customers.contacts([c.id]);
+  }
+
+  @FieldResolver(() => [CustomerAddress])
+  addresses(@Root() c: Customer, @Ctx() ctx: Context) {
+    return ctx.services.customers.addresses([c.id]);
   }
 
   @FieldResolver(() => [CustomerServiceRecord])

@@ -10,8 +10,8 @@ import { can } from '../../core/permissions/guard';
 import { tierFor, type CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
-import { Customer, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './customer.entity';
-import type { ChannelInput, CreateCustomerInput, CustomerFilter, ServiceRecordInput, StoreInput, TierInput, UpdateCustomerInput } from './customer.types';
+import { Customer, CustomerAddress, CustomerContact, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './customer.entity';
+import type { ChannelInput, CreateCustomerInput, CustomerAddressInput, CustomerContactInput, CustomerFilter, ServiceRecordInput, StoreInput, TierInput, UpdateCustomerInput } from './customer.types';
 
 /** Where the RFM figures come from: sales orders once they exist; until then every customer has none. */
 export type FiguresSource = (tx: EntityManager, customerIds: number[], from: string, to: string) => Promise<CustomerFigures[]>;
@@ -135,6 +135,68 @@ export class CustomerService {
     return customerIds.length ? this.ds.getRepository(CustomerServiceRecord).find({ where: { customerId: In(customerIds) }, order: { at: 'DESC', id: 'DESC' } }) : Promise.resolve([]);
   }
 
+  // ---------- contacts and addresses ----------
+
+  contacts(customerIds: number[]) {
+    return customerIds.length ? this.ds.getRepository(CustomerContact).find({ where: { customerId: In(customerIds) }, order: { primary: 'DESC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  addresses(customerIds: number[]) {
+    return customerIds.length ? this.ds.getRepository(CustomerAddress).find({ where: { customerId: In(customerIds) }, order: { isDefault: 'DESC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** The address an order ships to by default: the default delivery address, else the main one. */
+  async defaultShipTo(tx: EntityManager, c: Customer): Promise<string> {
+    const a = await tx.findOne(CustomerAddress, { where: { customerId: c.id }, order: { isDefault: 'DESC', id: 'ASC' } });
+    return a ? formatAddress(a) : c.address ?? '';
+  }
+
+  /** Adds (no id) or edits a contact; one primary contact per customer. */
+  async saveContact(ctx: Context, input: CustomerContactInput): Promise<CustomerContact> {
+    return inTransaction(this.ds, async (tx) => {
+      const c = await this.get(ctx, input.customerId, tx);
+      const row = { customerId: c.id, name: input.name.trim(), title: input.title?.trim() ?? '', phone: input.phone?.trim() ?? '', email: input.email?.trim() ?? '', primary: !!input.primary };
+      const saved = await this.child(tx, CustomerContact, c.id, input.id, row);
+      if (row.primary) await tx.createQueryBuilder().update(CustomerContact).set({ primary: false }).where('customer_id = :c AND id <> :id', { c: c.id, id: saved.id }).execute();
+      await this.audit.record(tx, ctx, { action: 'customer.contact', entityType: 'Customer', entityId: c.id, after: row });
+      return tx.findOneByOrFail(CustomerContact, { id: saved.id });
+    });
+  }
+
+  /** Adds (no id) or edits a delivery address; one default per customer. */
+  async saveAddress(ctx: Context, input: CustomerAddressInput): Promise<CustomerAddress> {
+    return inTransaction(this.ds, async (tx) => {
+      const c = await this.get(ctx, input.customerId, tx);
+      const first = !(await tx.count(CustomerAddress, { where: { customerId: c.id } }));
+      const row = { customerId: c.id, label: input.label?.trim() ?? '', receiver: input.receiver?.trim() ?? '', phone: input.phone?.trim() ?? '', address: input.address.trim(), isDefault: !!input.isDefault || first };
+      const saved = await this.child(tx, CustomerAddress, c.id, input.id, row);
+      if (row.isDefault) await tx.createQueryBuilder().update(CustomerAddress).set({ isDefault: false }).where('customer_id = :c AND id <> :id', { c: c.id, id: saved.id }).execute();
+      await this.audit.record(tx, ctx, { action: 'customer.address', entityType: 'Customer', entityId: c.id, after: row });
+      return tx.findOneByOrFail(CustomerAddress, { id: saved.id });
+    });
+  }
+
+  async removeContactOrAddress(ctx: Context, kind: 'contact' | 'address', id: string): Promise<boolean> {
+    return inTransaction(this.ds, async (tx) => {
+      const entity = kind === 'contact' ? CustomerContact : CustomerAddress;
+      const row = await tx.findOne(entity, { where: { id: Number(id) || -1 } });
+      if (!row) throw notFound(kind === 'contact' ? 'This contact' : 'This address');
+      const c = await this.get(ctx, row.customerId, tx);
+      await tx.delete(entity, { id: row.id });
+      await this.audit.record(tx, ctx, { action: `customer.${kind}.delete`, entityType: 'Customer', entityId: c.id, before: { ...row } });
+      return true;
+    });
+  }
+
+  /** A contact or address row of this customer: a new one, or an edit of one that belongs to it. */
+  private async child<T extends CustomerContact | CustomerAddress>(tx: EntityManager, entity: new () => T, customerId: number, id: string | undefined, row: Partial<T>): Promise<T> {
+    if (!id) return tx.save(tx.create(entity, row as any)) as Promise<T>;
+    const existing = await tx.findOne(entity, { where: { id: Number(id) || -1, customerId } as any });
+    if (!existing) throw notFound('This entry');
+    await tx.update(entity, { id: existing.id } as any, row as any);
+    return existing;
+  }
+
   // ---------- tiers ----------
 
   tiers(): Promise<CustomerTier[]> {
@@ -232,4 +294,9 @@ export class CustomerService {
     if (!res.affected) throw conflict(input.version ?? 0);
     return tx.findOneByOrFail(entity, { id: Number(input.id) } as any);
   }
+}
+
+/** One line for a delivery note: receiver, phone, address. */
+export function formatAddress(a: Pick<CustomerAddress, 'receiver' | 'phone' | 'address'>): string {
+  return [a.receiver, a.phone, a.address].filter((x) => x && x.trim()).join(' ');
 }

@@ -98,3 +98,25 @@ export class TierRecompute {
   @Field(() => Int) changed: number;
   @Field(() => Int, { description: 'Kept: their tier is fixed by hand.' }) fixed: number;
 }
+
+@InputType()
+export class CustomerContactInput {
+  @Field(() => ID, { nullable: true, description: 'omit to add' }) id?: string;
+  @Field(() => ID) customerId: string;
+  @Field() @Length(1, 100) name: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 100) title?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail({}, { message: 'an e-mail address' }) email?: string;
+  @Field({ nullable: true }) primary?: boolean;
+}
+
+@InputType()
+export class CustomerAddressInput {
+  @Field(() => ID, { nullable: true, description: 'omit to add' }) id?: string;
+  @Field(() => ID) customerId: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 50) label?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 100) receiver?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
+  @Field() @Length(1, 500) address: string;
+  @Field({ nullable: true }) isDefault?: boolean;
+}

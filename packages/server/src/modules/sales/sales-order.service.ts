@@ -216,7 +216,7 @@ export class SalesOrderService {
     const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
     const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
     const o = await tx.save(tx.create(SalesOrder, {
-      number, status: S.DRAFT, customerId: customer.id, ownerId: customer.ownerId ?? ctx.user!.id, ...head, shipTo: input.shipTo?.trim() || customer.address || '',
+      number, status: S.DRAFT, customerId: customer.id, ownerId: customer.ownerId ?? ctx.user!.id, ...head, shipTo: input.shipTo?.trim() || (await this.customers.defaultShipTo(tx, customer)),
       memo: input.memo ?? '', total, cogs: '0.00', margin: '0.00', exchangeOfReturnId: opts.exchangeOfReturnId ?? null, createdBy: ctx.user!.id, createdAt: new Date(), confirmedAt: null, version: 1,
     }));
     const lines = await this.writeLines(tx, o.id, rows);
