@@ -14,7 +14,7 @@ import { StockLedgerEntry } from '../stock/ledger.entity';
 import { Batch, Bin } from '../stock/location.entity';
 import type { PostingService, StockMove } from '../stock/posting.service';
 import { CompanySettings } from '../system/settings.entity';
-import { patternFor } from '../system/settings.service';
+import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus } from './purchase-order.entity';
 import { lockRows, type PurchaseOrderService } from './purchase-order.service';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
@@ -79,12 +79,6 @@ export class PurchaseReceiptService {
 
   // ---------- posting helpers ----------
 
-  private assertOpen(settings: CompanySettings, date: string) {
-    if (settings.closedThrough && date <= settings.closedThrough) {
-      throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
-    }
-  }
-
   /** Runs a posting once per idempotency key (see core/idempotency runOnce). */
   private once<T extends { id: number }>(ctx: Context, key: string | null | undefined, operation: string, body: unknown, load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return runOnce(this.ds, ctx, key, operation, body, load, work);
@@ -115,7 +109,7 @@ export class PurchaseReceiptService {
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
       const date = input.businessDate ?? today();
       if (date < o.orderDate) throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const orderLines = await this.orders.lines([o.id], tx);
       const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
       const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
@@ -212,7 +206,7 @@ export class PurchaseReceiptService {
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
       const date = input.businessDate ?? today();
       if (date < receipt.businessDate) throw badInput([{ field: 'businessDate', message: `On or after the receipt date ${receipt.businessDate}.` }]);
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const rlines = await tx.find(PurchaseReceiptLine, { where: { receiptId: receipt.id }, order: { lineNo: 'ASC' } });
       const problems: FieldProblem[] = [];
       if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });

@@ -9,7 +9,7 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { AuditService } from '../audit/audit.service';
 import { lockRows } from '../purchasing/purchase-order.service';
 import { CompanySettings } from '../system/settings.entity';
-import { patternFor } from '../system/settings.service';
+import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesOrderStatus, SalesReturn } from './sales-order.entity';
 import { TAKEN, orderStateError, type SalesOrderService } from './sales-order.service';
@@ -93,9 +93,7 @@ export class ReceivableService {
       // never before the goods it bills went out (payments settle invoices in the order they were made)
       const [{ last }] = await tx.query('SELECT MAX(business_date) AS last FROM sales_shipment WHERE order_id = ?', [o.id]);
       if (last && date < last) throw badInput([{ field: 'invoiceDate', message: `On or after the last shipment ${last}.` }], `An invoice cannot be dated before the goods were shipped (${last}).`);
-      if (settings.closedThrough && date <= settings.closedThrough) {
-        throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be invoiced on ${date}.`, { closedThrough: settings.closedThrough, date });
-      }
+      assertPeriodOpen(settings, date);
       const total = billing.reduce((s, b) => s.plus(b.amount), D(0));
       const invoice = await tx.save(tx.create(SalesInvoice, {
         number: await nextNumber(tx, 'sales_invoice', date, patternFor(settings, 'sales_invoice')), orderId: o.id, customerId: o.customerId, invoiceDate: date,

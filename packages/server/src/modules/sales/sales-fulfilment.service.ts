@@ -14,7 +14,7 @@ import { lockRows } from '../purchasing/purchase-order.service';
 import { StockLedgerEntry } from '../stock/ledger.entity';
 import type { PostingService, StockMove } from '../stock/posting.service';
 import { CompanySettings } from '../system/settings.entity';
-import { patternFor } from '../system/settings.service';
+import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { release } from './reservation';
 import type { ReceivableService } from './receivable.service';
 import {
@@ -94,12 +94,6 @@ export class SalesFulfilmentService {
     return out;
   }
 
-  private assertOpen(settings: CompanySettings, date: string) {
-    if (settings.closedThrough && date <= settings.closedThrough) {
-      throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
-    }
-  }
-
   /** Order totals from its lines (the order row is locked by the caller). */
   private async rollUp(tx: EntityManager, orderId: number) {
     const lines = await tx.find(SalesOrderLine, { where: { orderId } });
@@ -127,7 +121,7 @@ export class SalesFulfilmentService {
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
       const date = input.businessDate ?? today();
       if (date < o.orderDate) throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const orderLines = await this.orders.lines([o.id], tx);
       const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
       const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
@@ -216,7 +210,7 @@ export class SalesFulfilmentService {
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
       const date = input.businessDate ?? today();
       if (date < shipment.businessDate) throw badInput([{ field: 'businessDate', message: `On or after the shipment date ${shipment.businessDate}.` }]);
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const slines = await tx.find(SalesShipmentLine, { where: { shipmentId: shipment.id }, order: { lineNo: 'ASC' } });
       const problems: FieldProblem[] = [];
       if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });

@@ -12,7 +12,7 @@ import type { CostingMethod } from '../../domain/costing';
 import type { AuditService } from '../audit/audit.service';
 import { Product, ProductUnit } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
-import { patternFor } from '../system/settings.service';
+import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { CompanySettings } from '../system/settings.entity';
 import { StockLedgerEntry } from './ledger.entity';
 import { Batch, Bin } from './location.entity';
@@ -222,12 +222,6 @@ export class StockDocumentService {
     );
   }
 
-  private assertOpen(settings: Pick<CompanySettings, 'closedThrough'>, date: string) {
-    if (settings.closedThrough && date <= settings.closedThrough) {
-      throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
-    }
-  }
-
   private async batchFor(tx: EntityManager, skuId: number, batchNo: string | null, expiryDate: string | null, date: string, create: boolean, index: number): Promise<number | null> {
     if (!batchNo) return null;
     const found = await tx.findOne(Batch, { where: { skuId, batchNo } });
@@ -263,7 +257,7 @@ export class StockDocumentService {
       const doc = await this.get(ctx, id, tx);
       if (doc.status !== StockDocStatus.DRAFT) throw notDraft(doc);
       const settings = await this.settings(tx);
-      this.assertOpen(settings, doc.businessDate);
+      assertPeriodOpen(settings, doc.businessDate);
       const lines = await this.postingLines(tx, doc.id);
       // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
@@ -336,7 +330,7 @@ export class StockDocumentService {
         throw badInput([{ field: 'receivedOn', message: `A date on or after ${doc.businessDate}, when the goods left.` }]);
       }
       const date = wanted;
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.POSTED, receivedAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
@@ -362,7 +356,7 @@ export class StockDocumentService {
       if (doc.status === StockDocStatus.DRAFT) throw new DomainError('DOCUMENT_STATE', 'A draft is not posted: delete it instead.', { status: doc.status });
       const settings = await this.settings(tx);
       const date = doc.businessDate > today() ? doc.businessDate : today();
-      this.assertOpen(settings, date);
+      assertPeriodOpen(settings, date);
       const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.CANCELLED, cancelledAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: doc.status }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This document changed meanwhile; reload it.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
-import { badInput, conflict } from '../../core/errors';
+import { badInput, conflict, DomainError } from '../../core/errors';
 import { Decimal } from '../../core/decimal';
 import type { AuditService } from '../audit/audit.service';
 import { CompanySettings } from './settings.entity';
@@ -79,5 +79,12 @@ export function patternFor(settings: Pick<CompanySettings, 'numberPatterns'>, do
     return custom[docType] ?? DEFAULT_PATTERNS[docType];
   } catch {
     return DEFAULT_PATTERNS[docType];
+  }
+}
+
+/** Nothing may be posted (or invoiced) into a closed period. */
+export function assertPeriodOpen(settings: Pick<CompanySettings, 'closedThrough'>, date: string): void {
+  if (settings.closedThrough && date <= settings.closedThrough) {
+    throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
   }
 }
