@@ -248,6 +248,7 @@ export type CustomerAddressInput = {
 
 export type CustomerContactInput = {
   customerId: string | number;
+  /** Empty clears it; left out keeps it. */
   email?: string | null | undefined;
   /** omit to add */
   id?: string | number | null | undefined;

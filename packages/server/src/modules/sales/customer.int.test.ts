@@ -137,6 +137,19 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     expect(masked.data.customer.contacts[0]).toEqual({ name: '李会计', title: '财务主管', phone: null, email: null, primary: true });
     expect(masked.data.customer.addresses[0]).toMatchObject({ label: '仓库', receiver: null, address: null });
     expect(masked.extensions?.hiddenFields).toEqual(expect.arrayContaining(['CustomerContact.phone', 'CustomerAddress.address']));
+    // someone who may manage customers but not read contact data edits a contact: the phone they cannot see is kept
+    const editorRole = await t.ds.getRepository(Role).save({ code: 'sales_editor', name: 'Sales editor', nameZh: '销售编辑', permissions: ['sales.customer.read', 'sales.customer.all', 'sales.customer.manage'], builtIn: false, version: 1 });
+    await t.ds.getRepository(User).save({
+      username: 'editor', displayName: 'editor', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
+      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [editorRole], warehouses: [],
+    });
+    const editor = await t.login('editor');
+    const wang = ok(await t.gql(READ.replace('contacts {', 'contacts { id'), { id: ids.a }, tok.sales)).customer.contacts.find((c: any) => c.name === '王采购');
+    ok(await t.gql(CONTACT, { i: { id: wang.id, customerId: ids.a, name: '王采购', title: '采购总监', primary: false } }, editor));
+    expect(ok(await t.gql(READ, { id: ids.a }, tok.sales)).customer.contacts[1]).toEqual({ name: '王采购', title: '采购总监', phone: '13911112222', email: '', primary: false });
+    // an empty phone clears it
+    ok(await t.gql(CONTACT, { i: { id: wang.id, customerId: ids.a, name: '王采购', phone: '', email: '' } }, tok.sales));
+    expect(ok(await t.gql(READ, { id: ids.a }, tok.sales)).customer.contacts[1]).toMatchObject({ phone: '', title: '采购总监' });
     // an order given no delivery address ships to the default one
     expect(await t.app.services.customers.defaultShipTo(t.ds.manager, await t.ds.getRepository(Customer).findOneByOrFail({ id: Number(ids.a) }))).toBe('赵仓管 杭州市余杭区仓前街 8 号');
     ok(await t.gql('mutation($id:ID!){ deleteCustomerAddress(id:$id) }', { id: shop.id }, tok.sales));

@@ -155,7 +155,10 @@ export class CustomerService {
   async saveContact(ctx: Context, input: CustomerContactInput): Promise<CustomerContact> {
     return inTransaction(this.ds, async (tx) => {
       const c = await this.get(ctx, input.customerId, tx);
-      const row = { customerId: c.id, name: input.name.trim(), title: input.title?.trim() ?? '', phone: input.phone?.trim() ?? '', email: input.email?.trim() ?? '', primary: !!input.primary };
+      // on an edit a field left out keeps what is stored (someone who may not read phone numbers cannot wipe them)
+      const before = input.id ? await tx.findOne(CustomerContact, { where: { id: Number(input.id) || -1, customerId: c.id } }) : null;
+      const keep = (v: string | null | undefined, old: string | null | undefined) => (v === undefined || v === null ? old ?? '' : v.trim());
+      const row = { customerId: c.id, name: input.name.trim(), title: keep(input.title, before?.title), phone: keep(input.phone, before?.phone), email: keep(input.email, before?.email), primary: !!input.primary };
       const saved = await this.child(tx, CustomerContact, c.id, input.id, row);
       if (row.primary) await tx.createQueryBuilder().update(CustomerContact).set({ primary: false }).where('customer_id = :c AND id <> :id', { c: c.id, id: saved.id }).execute();
       await this.audit.record(tx, ctx, { action: 'customer.contact', entityType: 'Customer', entityId: c.id, after: row });
@@ -168,7 +171,9 @@ export class CustomerService {
     return inTransaction(this.ds, async (tx) => {
       const c = await this.get(ctx, input.customerId, tx);
       const first = !(await tx.count(CustomerAddress, { where: { customerId: c.id } }));
-      const row = { customerId: c.id, label: input.label?.trim() ?? '', receiver: input.receiver?.trim() ?? '', phone: input.phone?.trim() ?? '', address: input.address.trim(), isDefault: !!input.isDefault || first };
+      const before = input.id ? await tx.findOne(CustomerAddress, { where: { id: Number(input.id) || -1, customerId: c.id } }) : null;
+      const keep = (v: string | null | undefined, old: string | null | undefined) => (v === undefined || v === null ? old ?? '' : v.trim());
+      const row = { customerId: c.id, label: keep(input.label, before?.label), receiver: keep(input.receiver, before?.receiver), phone: keep(input.phone, before?.phone), address: input.address.trim(), isDefault: !!input.isDefault || first };
       const saved = await this.child(tx, CustomerAddress, c.id, input.id, row);
       if (row.isDefault) await tx.createQueryBuilder().update(CustomerAddress).set({ isDefault: false }).where('customer_id = :c AND id <> :id', { c: c.id, id: saved.id }).execute();
       await this.audit.record(tx, ctx, { action: 'customer.address', entityType: 'Customer', entityId: c.id, after: row });

@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
@@ -106,7 +106,7 @@ export class CustomerContactInput {
   @Field() @Length(1, 100) name: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 100) title?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail({}, { message: 'an e-mail address' }) email?: string;
+  @Field({ nullable: true, description: 'Empty clears it; left out keeps it.' }) @ValidateIf((_, v) => !!v) @IsEmail({}, { message: 'an e-mail address' }) email?: string;
   @Field({ nullable: true }) primary?: boolean;
 }
 
