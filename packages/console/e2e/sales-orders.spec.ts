@@ -114,9 +114,9 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
 
 test('confirming beyond what is available is refused with the figures, and nothing is reserved', async ({ page }) => {
   await loginOk(page, 'sales');
-  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-01" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-03" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
   const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
-  const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-01').id;
+  const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-03').id;
   const avail = async () => (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', { w: wh, s: [skuId] })).data.skuAvailability[0].available as string;
   const before = await avail();
   const c = ids.data.customers.items[0];
