@@ -49,7 +49,7 @@ type Documents = {
     "\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n": typeof types.DocumentSkusDocument,
     "\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n": typeof types.SkuByBarcodeDocument,
     "\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n": typeof types.DocumentBinsDocument,
-    "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n": typeof types.PrintCompanyDocument,
+    "\n  query PrintCompany {\n    companyName\n  }\n": typeof types.PrintCompanyDocument,
     "\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n": typeof types.CreateStockDocumentDocument,
     "\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n": typeof types.UpdateStockDocumentDocument,
     "\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n": typeof types.DeleteStockDocumentDocument,
@@ -188,7 +188,7 @@ const documents: Documents = {
     "\n  query DocumentSkus($filter: SkuFilter, $page: PageInput) {\n    skus(filter: $filter, page: $page) {\n      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n    }\n  }\n": types.DocumentSkusDocument,
     "\n  query SkuByBarcode($barcode: String!) {\n    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }\n  }\n": types.SkuByBarcodeDocument,
     "\n  query DocumentBins($warehouseId: ID!) {\n    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }\n  }\n": types.DocumentBinsDocument,
-    "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n": types.PrintCompanyDocument,
+    "\n  query PrintCompany {\n    companyName\n  }\n": types.PrintCompanyDocument,
     "\n  mutation CreateStockDocument($input: CreateStockDocumentInput!) {\n    createStockDocument(input: $input) { id version status }\n  }\n": types.CreateStockDocumentDocument,
     "\n  mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {\n    updateStockDocument(input: $input) { id version status }\n  }\n": types.UpdateStockDocumentDocument,
     "\n  mutation DeleteStockDocument($id: ID!) {\n    deleteStockDocument(id: $id)\n  }\n": types.DeleteStockDocumentDocument,
@@ -449,7 +449,7 @@ export function graphql(source: "\n  query DocumentBins($warehouseId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n"): (typeof documents)["\n  query PrintCompany {\n    companySettings { companyName currency }\n  }\n"];
+export function graphql(source: "\n  query PrintCompany {\n    companyName\n  }\n"): (typeof documents)["\n  query PrintCompany {\n    companyName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

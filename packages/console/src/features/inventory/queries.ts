@@ -111,7 +111,7 @@ export const DocumentBinsQuery = graphql(`
 
 export const PrintCompanyQuery = graphql(`
   query PrintCompany {
-    companySettings { companyName currency }
+    companyName
   }
 `);
 

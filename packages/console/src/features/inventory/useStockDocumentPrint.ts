@@ -16,7 +16,7 @@ export function useStockDocumentPrint(id: Ref<string>) {
   const skus = ref<Map<string, SkuOption>>(new Map());
   const error = ref<string | null>(null);
   const loading = ref(false);
-  const company = useQuery({ query: PrintCompanyQuery, pause: computed(() => !can('system.settings.read')) });
+  const company = useQuery({ query: PrintCompanyQuery });
 
   async function load() {
     loading.value = true;
@@ -35,5 +35,5 @@ export function useStockDocumentPrint(id: Ref<string>) {
   watch(id, load, { immediate: true });
 
   const showCost = computed(() => can('stock.cost.read') && !!doc.value?.lines.some((l) => l.value !== null || l.unitCost !== null));
-  return { doc, skus, error, loading, showCost, companyName: computed(() => company.data.value?.companySettings.companyName ?? '') };
+  return { doc, skus, error, loading, showCost, companyName: computed(() => company.data.value?.companyName ?? '') };
 }

@@ -289,6 +289,10 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(keeper.data.salesOrders.items[0].lines[0]).toMatchObject({ unitPrice: null, amount: null });
     expect(keeper.data.salesOrders.items[0].shipments[0].lines[0]).toEqual({ amount: null, cogs: null });
     expect(keeper.data.salesOrders.items[0].invoices.map((i: any) => i.total)).toEqual([null, null]);
+    // the delivery note's header: the company name is for any signed-in user (the keeper prints the note)
+    await t.ds.getRepository(CompanySettings).update({ id: 1 }, { companyName: '云栖茶业有限公司' });
+    expect(ok(await t.gql('{ companyName }', {}, tok.warehouse)).companyName).toBe('云栖茶业有限公司');
+    expect(codeOf(await t.gql('{ companySettings { companyName } }', {}, tok.warehouse))).toBe('FORBIDDEN');
     // exports drop the columns
     const csv = async (token: string) => ok(await t.gql('{ exportSalesOrders { content } }', {}, token)).exportSalesOrders.content.replace(/^\ufeff/, '').split(/\r?\n/)[0];
     expect(await csv(tok.sales)).toBe('number,orderDate,status,customer,channel,store,warehouse,owner,total');

@@ -54,6 +54,12 @@ export class SystemResolver {
     return new Overview(ctx);
   }
 
+  @Query(() => String, { description: 'The company name for printed documents (delivery notes, orders): any signed-in user.' })
+  @SignedIn()
+  async companyName(@Ctx() ctx: Context) {
+    return (await ctx.services.settings.get()).companyName;
+  }
+
   @Query(() => CompanySettings)
   @Allow(P.SystemSettingsRead)
   companySettings(@Ctx() ctx: Context) {
