@@ -1,3 +1,4 @@
+import { AuditEntry } from '../../modules/audit/audit-entry.entity';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,13 @@ describe('field-level permissions', () => {
     expect(codeOf(await t.gql('{ auditLog(sort: ADDRESS) { total } }', {}, tokens.manager))).toBe('FORBIDDEN');
     const byAction = (await t.gql('{ auditStats(groupBy: ACTION) { key count } }', {}, tokens.manager)).data.auditStats;
     expect(byAction.find((g: any) => g.key === 'auth.login').count).toBeGreaterThan(0);
+    // days are the company's (Asia/Shanghai): 17:30 UTC on the 24th is already the 25th there
+    await t.ds.getRepository(AuditEntry).insert([
+      { at: new Date('2026-11-24T17:30:00Z'), userId: null, username: 'tz-test', roles: [], action: 'tz.test', entityType: '', entityId: '', before: null, after: null, address: '', requestId: '' } as any,
+      { at: new Date('2026-11-24T15:30:00Z'), userId: null, username: 'tz-test', roles: [], action: 'tz.test', entityType: '', entityId: '', before: null, after: null, address: '', requestId: '' } as any,
+    ]);
+    const byDay = (await t.gql('{ auditStats(groupBy: DAY, filter: { action: "tz.test" }) { key count } }', {}, tokens.manager)).data.auditStats;
+    expect(byDay).toEqual([{ key: '2026-11-25', count: 1 }, { key: '2026-11-24', count: 1 }]);
     const exp = await t.gql('{ exportAuditLog(filter:{action:"auth."}) { columns content } }', {}, tokens.manager);
     expect(exp.data.exportAuditLog.columns).not.toContain('address');
     expect(exp.data.exportAuditLog.content).not.toMatch(/10\.0\.0\.\d+/);
