@@ -115,7 +115,7 @@ type Documents = {
     "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": typeof types.RecomputeTiersDocument,
     "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": typeof types.SaveChannelDocument,
     "\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n": typeof types.CustomerReceivablesDocument,
-    "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n": typeof types.ReceivableInvoicesDocument,
+    "\n  query ReceivableInvoices($customerId: ID!, $asOf: String) {\n    customerInvoicesAsOf(customerId: $customerId, asOf: $asOf) { invoiceId number orderId orderNumber invoiceDate dueDate total settled open overdue }\n  }\n": typeof types.ReceivableInvoicesDocument,
     "\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n": typeof types.ReceivablePaymentsDocument,
     "\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n": typeof types.RecordCustomerPaymentDocument,
     "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": typeof types.SalesOverviewReportDocument,
@@ -254,7 +254,7 @@ const documents: Documents = {
     "\n  mutation RecomputeTiers {\n    recomputeCustomerTiers { asOf customers changed fixed }\n  }\n": types.RecomputeTiersDocument,
     "\n  mutation SaveChannel($input: ChannelInput!) {\n    saveSalesChannel(input: $input) { id }\n  }\n": types.SaveChannelDocument,
     "\n  query CustomerReceivables($asOf: String, $customerId: ID) {\n    customerReceivables(asOf: $asOf, customerId: $customerId) {\n      customerId customerCode customerName invoiced credited paid balance\n      age0to30 age31to60 age61to90 ageOver90 overdue openInvoices\n    }\n  }\n": types.CustomerReceivablesDocument,
-    "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n": types.ReceivableInvoicesDocument,
+    "\n  query ReceivableInvoices($customerId: ID!, $asOf: String) {\n    customerInvoicesAsOf(customerId: $customerId, asOf: $asOf) { invoiceId number orderId orderNumber invoiceDate dueDate total settled open overdue }\n  }\n": types.ReceivableInvoicesDocument,
     "\n  query ReceivablePayments($customerId: ID!) {\n    customerPayments(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id receivedOn amount reference createdAt }\n    }\n  }\n": types.ReceivablePaymentsDocument,
     "\n  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {\n    recordCustomerPayment(input: $input) { id customerId amount receivedOn reference }\n  }\n": types.RecordCustomerPaymentDocument,
     "\n  query SalesOverviewReport($from: String!, $to: String!) {\n    salesOverview(from: $from, to: $to) {\n      from to revenue cogs margin\n      rows { channelId channelCode channelName storeId storeName orders revenue cogs margin }\n      days { day channelCode revenue margin }\n    }\n  }\n": types.SalesOverviewReportDocument,
@@ -713,7 +713,7 @@ export function graphql(source: "\n  query CustomerReceivables($asOf: String, $c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n"): (typeof documents)["\n  query ReceivableInvoices($customerId: ID!) {\n    salesInvoices(customerId: $customerId, page: { limit: 200 }) {\n      total\n      items { id number orderId orderNumber invoiceDate dueDate total settled }\n    }\n  }\n"];
+export function graphql(source: "\n  query ReceivableInvoices($customerId: ID!, $asOf: String) {\n    customerInvoicesAsOf(customerId: $customerId, asOf: $asOf) { invoiceId number orderId orderNumber invoiceDate dueDate total settled open overdue }\n  }\n"): (typeof documents)["\n  query ReceivableInvoices($customerId: ID!, $asOf: String) {\n    customerInvoicesAsOf(customerId: $customerId, asOf: $asOf) { invoiceId number orderId orderNumber invoiceDate dueDate total settled open overdue }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,11 +12,8 @@ export const CustomerReceivablesQuery = graphql(`
 `);
 
 export const ReceivableInvoicesQuery = graphql(`
-  query ReceivableInvoices($customerId: ID!) {
-    salesInvoices(customerId: $customerId, page: { limit: 200 }) {
-      total
-      items { id number orderId orderNumber invoiceDate dueDate total settled }
-    }
+  query ReceivableInvoices($customerId: ID!, $asOf: String) {
+    customerInvoicesAsOf(customerId: $customerId, asOf: $asOf) { invoiceId number orderId orderNumber invoiceDate dueDate total settled open overdue }
   }
 `);
 

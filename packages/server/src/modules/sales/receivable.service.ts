@@ -13,7 +13,7 @@ import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesOrderStatus, SalesReturn } from './sales-order.entity';
 import { TAKEN, orderStateError, type SalesOrderService } from './sales-order.service';
-import type { CreateSalesInvoiceInput, CustomerReceivable, RecordCustomerPaymentInput, SalesOverview } from './sales.types';
+import type { CreateSalesInvoiceInput, CustomerReceivable, InvoiceAsOf, RecordCustomerPaymentInput, SalesOverview } from './sales.types';
 
 const D = (s: string | number) => new Decimal(s);
 const S = SalesOrderStatus;
@@ -195,6 +195,23 @@ export class ReceivableService {
       });
     }
     return out.sort((a, b) => a.customerCode.localeCompare(b.customerCode));
+  }
+
+  /** A customer's invoices as of a day, with what had been settled by then (the receivables row's detail). */
+  async invoicesAsOf(ctx: Context, customerId: string, asOf = today()): Promise<InvoiceAsOf[]> {
+    const cq = this.ds.getRepository(Customer).createQueryBuilder('c').where('c.id = :cid', { cid: Number(customerId) || -1 });
+    if (this.orders.ownerScoped(ctx)) cq.andWhere('c.owner_id = :me', { me: ctx.user!.id });
+    const c = await cq.getOne();
+    if (!c) return [];
+    const invoices = (await this.ds.getRepository(SalesInvoice).find({ where: { customerId: c.id }, order: { id: 'ASC' } })).filter((i) => i.invoiceDate <= asOf);
+    const paid = (await this.ds.getRepository(CustomerPayment).find({ where: { customerId: c.id } })).filter((p) => p.receivedOn <= asOf).reduce((s, p) => s.plus(p.amount!), D(0));
+    const credited = (await this.ds.getRepository(SalesReturn).find({ where: { customerId: c.id } })).filter((r) => r.businessDate <= asOf).reduce((s, r) => s.plus(r.credit!), D(0));
+    const orders = invoices.length ? await this.ds.getRepository(SalesOrder).find({ where: { id: In([...new Set(invoices.map((i) => i.orderId))]) } }) : [];
+    return settleOldestFirst(invoices, paid.plus(credited)).map((s) => ({
+      invoiceId: s.invoice.id, number: s.invoice.number, orderId: s.invoice.orderId, orderNumber: orders.find((o) => o.id === s.invoice.orderId)?.number ?? '',
+      invoiceDate: s.invoice.invoiceDate, dueDate: s.invoice.dueDate, total: D(s.invoice.total!).toFixed(2), settled: s.settled.toFixed(2), open: s.open.toFixed(2),
+      overdue: s.open.gt(0) && s.invoice.dueDate < asOf,
+    })).reverse();
   }
 
   // ---------- the sales overview ----------

@@ -203,6 +203,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect([acc.cogs, acc.margin]).toEqual(['42.60', '51.90']);
     expect(await avail()).toEqual([['4', '0', '4'], ['17', '0', '17']]);
     const inv2 = ok(await t.gql(INVOICE, { i: { orderId: A.id, invoiceDate: '2026-11-24' } }, tok.accountant)).createSalesInvoice;
+    const inv2Number = inv2.number;
     expect(inv2.total).toBe('45.00');
     expect(ok(await t.gql(ORDER, { id: A.id }, tok.accountant)).salesOrder.status).toBe('INVOICED');
     expect(codeOf(await t.gql(INVOICE, { i: { orderId: A.id } }, tok.accountant))).toBe('DOCUMENT_STATE');
@@ -210,6 +211,17 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     // 61.50 − 12.00 credit = 49.50 open on the first invoice (62 days old), 45.00 on the second (60 days)
     const aged = ok(await t.gql(RECEIVABLES, { a: '2027-01-23' }, tok.accountant)).customerReceivables;
     expect(aged).toEqual([{ customerCode: 'C-1', invoiced: '106.50', credited: '12.00', paid: '0.00', balance: '94.50', age0to30: '0.00', age31to60: '45.00', age61to90: '49.50', ageOver90: '0.00', overdue: '94.50', openInvoices: 2 }]);
+    // the detail of the row, as of a day: what payments and credits up to that day had settled
+    const AS_OF = 'query($c:ID!,$a:String){ customerInvoicesAsOf(customerId:$c, asOf:$a){ number total settled open overdue } }';
+    expect(ok(await t.gql(AS_OF, { c: id.cust, a: '2027-01-23' }, tok.accountant)).customerInvoicesAsOf).toEqual([
+      { number: inv2Number, total: '45.00', settled: '0.00', open: '45.00', overdue: true },
+      { number: 'SI-20261122-0001', total: '61.50', settled: '12.00', open: '49.50', overdue: true },
+    ]);
+    // before the return was credited (the 23rd), nothing had been settled
+    expect(ok(await t.gql(AS_OF, { c: id.cust, a: '2026-11-22' }, tok.accountant)).customerInvoicesAsOf).toEqual([
+      { number: 'SI-20261122-0001', total: '61.50', settled: '0.00', open: '61.50', overdue: false },
+    ]);
+    expect(codeOf(await t.gql(AS_OF, { c: id.cust }, tok.sales))).toBe('FORBIDDEN');
     const before = await counts();
     const tooMuch = await t.gql(PAY, { i: { customerId: id.cust, amount: '100.00' } }, tok.accountant);
     expect(codeOf(tooMuch)).toBe('BAD_USER_INPUT');

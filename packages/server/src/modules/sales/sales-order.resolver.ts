@@ -7,7 +7,7 @@ import { Allow } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog/sku-label';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './sales-order.entity';
 import {
-  CreateSalesInvoiceInput, CreateSalesOrderInput, CustomerPaymentPage, CustomerReceivable, CustomerSalesMonth, RecordCustomerPaymentInput, SalesInvoicePage, SalesOrderFilter,
+  CreateSalesInvoiceInput, CreateSalesOrderInput, CustomerPaymentPage, InvoiceAsOf, CustomerReceivable, CustomerSalesMonth, RecordCustomerPaymentInput, SalesInvoicePage, SalesOrderFilter,
   SalesOrderPage, SalesOrderSort, SalesOverview, SalesReturnInput, SalesReturnPage, SalesShipmentPage, ShipmentPick, ShipSalesOrderInput, SkuAvailability, UpdateSalesOrderInput,
 } from './sales.types';
 
@@ -287,6 +287,12 @@ export class SalesInvoiceResolver {
   @Allow(P.SalesReceivableRead)
   customerReceivables(@Ctx() ctx: Context, @Arg('customerId', () => ID, { nullable: true }) customerId?: string, @Arg('asOf', { nullable: true }) asOf?: string) {
     return ctx.services.receivables.receivables(ctx, { customerId, asOf });
+  }
+
+  @Query(() => [InvoiceAsOf], { description: "A customer's invoices as of a day (newest first): what payments and credits up to then had settled." })
+  @Allow(P.SalesReceivableRead)
+  customerInvoicesAsOf(@Ctx() ctx: Context, @Arg('customerId', () => ID) customerId: string, @Arg('asOf', { nullable: true }) asOf?: string) {
+    return ctx.services.receivables.invoicesAsOf(ctx, customerId, asOf ?? undefined);
   }
 
   @Mutation(() => SalesInvoice, { description: 'Bills everything shipped and not yet invoiced on the order.' })

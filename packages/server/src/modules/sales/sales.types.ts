@@ -188,3 +188,17 @@ export class SalesOverview {
   @SensitiveField('SalesOverview', () => DecimalScalar, P.SalesMarginRead) cogs: string | null;
   @SensitiveField('SalesOverview', () => DecimalScalar, P.SalesMarginRead) margin: string | null;
 }
+
+@ObjectType({ description: 'An invoice of a customer as of a day: what payments and credits up to that day had settled (oldest invoice first).' })
+export class InvoiceAsOf {
+  @Field(() => ID) invoiceId: number;
+  @Field() number: string;
+  @Field(() => ID) orderId: number;
+  @Field() orderNumber: string;
+  @Field() invoiceDate: string;
+  @Field() dueDate: string;
+  @SensitiveField('InvoiceAsOf', () => DecimalScalar, P.SalesReceivableRead) total: string | null;
+  @SensitiveField('InvoiceAsOf', () => DecimalScalar, P.SalesReceivableRead) settled: string | null;
+  @SensitiveField('InvoiceAsOf', () => DecimalScalar, P.SalesReceivableRead) open: string | null;
+  @Field({ description: 'Open and past its due date on that day.' }) overdue: boolean;
+}
