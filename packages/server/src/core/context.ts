@@ -42,3 +42,41 @@ export function perRequest<T>(ctx: Context, key: string, load: () => Promise<T>)
   if (!memo.has(key)) memo.set(key, load());
   return memo.get(key) as Promise<T>;
 }
+
+interface Batch<V> {
+  values: Map<number, Promise<V | undefined>>;
+  waiting: Map<number, { resolve: (v: V | undefined) => void; reject: (e: unknown) => void }>;
+  scheduled: boolean;
+}
+const batches = new WeakMap<object, Map<string, Batch<unknown>>>();
+
+/**
+ * One row per id for a list's field resolvers (a customer name per order, a SKU label per line):
+ * the ids asked for while a list resolves are collected and loaded in one `WHERE id IN (…)`, and
+ * each id once per request.
+ */
+export function perRequestBatch<V>(ctx: Context, key: string, id: number, load: (ids: number[]) => Promise<Map<number, V>>): Promise<V | undefined> {
+  let byKey = batches.get(ctx);
+  if (!byKey) batches.set(ctx, (byKey = new Map()));
+  let b = byKey.get(key) as Batch<V> | undefined;
+  if (!b) byKey.set(key, (b = { values: new Map(), waiting: new Map(), scheduled: false }) as Batch<unknown>);
+  const batch = b;
+  const known = batch.values.get(id);
+  if (known) return known;
+  const value = new Promise<V | undefined>((resolve, reject) => batch.waiting.set(id, { resolve, reject }));
+  batch.values.set(id, value);
+  if (!batch.scheduled) {
+    batch.scheduled = true;
+    // after the resolvers of the list's rows have all been called
+    setImmediate(() => {
+      const waiting = new Map(batch.waiting);
+      batch.waiting.clear();
+      batch.scheduled = false;
+      load([...waiting.keys()]).then(
+        (rows) => waiting.forEach((w, k) => w.resolve(rows.get(k))),
+        (e) => waiting.forEach((w) => w.reject(e)),
+      );
+    });
+  }
+  return value;
+}

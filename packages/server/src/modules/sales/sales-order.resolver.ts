@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { perRequest, type Context } from '../../core/context';
+import { perRequest, perRequestBatch, type Context } from '../../core/context';
 import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -13,18 +13,18 @@ import {
 
 const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
 
-/** Names of customers, channels, stores, warehouses and users, once per request. */
-async function names(ctx: Context, table: 'customer' | 'sales_channel' | 'sales_store' | 'warehouse' | 'app_user', id: number | null): Promise<string | null> {
-  if (id === null) return null;
-  const col = table === 'app_user' ? 'display_name' : 'name';
-  const map = await perRequest(ctx, `names:${table}`, async () => new Map<number, string>((await ctx.services.ds.query(`SELECT id, ${col} AS name FROM ${table}`)).map((r: any) => [Number(r.id), r.name])));
-  return map.get(id) ?? null;
+type Named = 'customer' | 'sales_channel' | 'sales_store' | 'warehouse' | 'app_user';
+
+/** Names (and codes) of the customers, channels, stores, warehouses and users a list refers to: one query per table per request. */
+async function row(ctx: Context, table: Named | 'sales_order', id: number | null): Promise<{ name: string; code: string } | undefined> {
+  if (id === null) return undefined;
+  const cols = table === 'app_user' ? "display_name AS name, '' AS code" : table === 'sales_order' ? "'' AS name, number AS code" : 'name, code';
+  return perRequestBatch(ctx, `row:${table}`, id, async (ids) =>
+    new Map<number, { name: string; code: string }>((await ctx.services.ds.query(`SELECT id, ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map((r: any) => [Number(r.id), { name: r.name ?? '', code: r.code ?? '' }])));
 }
 
-async function customerCode(ctx: Context, id: number) {
-  const map = await perRequest(ctx, 'customerCodes', async () => new Map<number, string>((await ctx.services.ds.query('SELECT id, code FROM customer')).map((r: any) => [Number(r.id), r.code])));
-  return map.get(id) ?? '';
-}
+const names = async (ctx: Context, table: Named, id: number | null): Promise<string | null> => (await row(ctx, table, id))?.name ?? null;
+const customerCode = async (ctx: Context, id: number): Promise<string> => (await row(ctx, 'customer', id))?.code ?? '';
 
 @Resolver(() => SalesOrder)
 export class SalesOrderResolver {
@@ -319,7 +319,7 @@ export class SalesInvoiceResolver {
 
   @FieldResolver(() => String)
   async orderNumber(@Root() i: SalesInvoice, @Ctx() ctx: Context) {
-    return (await ctx.services.ds.query('SELECT number FROM sales_order WHERE id = ?', [i.orderId]))[0]?.number ?? '';
+    return (await row(ctx, 'sales_order', i.orderId))?.code ?? '';
   }
 }
 
