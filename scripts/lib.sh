@@ -43,6 +43,14 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || die "chromium is missing and could not be installed"
 }
 
+ensure_faketime() {
+  if ! command -v faketime >/dev/null; then
+    say "installing Debian's faketime for the other-date test run"
+    apt_install faketime
+  fi
+  command -v faketime >/dev/null || die "faketime is missing and could not be installed"
+}
+
 mariadb_up() { node -e "
   const m=require('$ROOT/packages/server/node_modules/mysql2/promise');
   m.createConnection({host:'127.0.0.1',port:3306,user:'root',password:'',connectTimeout:3000}).then(c=>c.end().then(()=>process.exit(0))).catch(e=>{console.error(e.code||e.message);process.exit(e.errno===1698||e.errno===1045?3:1)})" 2>/dev/null; }

@@ -17,6 +17,11 @@ say "server: unit and integration tests on SQLite"
 status=0
 (cd packages/server && npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/server-sqlite.json") || status=1
 
+# the same suite at another instant (a month end in Shanghai, far from today): nothing may read the real clock
+ensure_faketime
+say "server: unit and integration tests on SQLite again, under faketime at 2027-02-28 23:30 Asia/Shanghai"
+(cd packages/server && TZ=Asia/Shanghai faketime '2027-02-28 23:30:00' npx vitest run --reporter=dot --reporter=json --outputFile.json="$REPORTS/server-sqlite-faketime.json") || status=1
+
 if [ "${JXC_SKIP_MARIADB:-}" = 1 ]; then
   skipped+=("MariaDB integration suite (JXC_SKIP_MARIADB=1)")
 else

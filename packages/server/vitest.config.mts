@@ -14,7 +14,7 @@ export default defineConfig({
     // tests there and adds the MariaDB-only ones (migrations, concurrency)
     include: onMariaDb ? ['src/**/*.int.test.ts', 'src/**/*.mariadb.test.ts'] : ['src/**/*.test.ts'],
     exclude: onMariaDb ? [] : ['src/**/*.mariadb.test.ts', 'node_modules/**'],
-    setupFiles: ['reflect-metadata'],
+    setupFiles: ['reflect-metadata', './src/test/clock.ts'],
     env: { JXC_SECURITY_LOG: '0' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

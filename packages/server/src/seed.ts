@@ -17,6 +17,7 @@ import { Warehouse, WarehouseKind } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
 import { PurchaseApprovalStep } from './modules/purchasing/purchase-order.entity';
 import { DEFAULT_APPROVAL_STEPS } from './modules/purchasing/purchase-order.service';
+import { now } from './core/dates';
 
 /** Built-in roles follow the catalogue in code: a new permission reaches them on the next start. */
 export async function seedBase(ds: DataSource): Promise<void> {
@@ -58,7 +59,7 @@ export async function ensureAdmin(ds: DataSource, password?: string): Promise<{ 
       passwordHash: await hashPassword(pw),
       active: true,
       mustChangePassword: !password,
-      createdAt: new Date(),
+      createdAt: now(),
       version: 1,
       roles: [admin],
       warehouses: [],
@@ -98,7 +99,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
         passwordHash: hash,
         active: true,
         mustChangePassword: false,
-        createdAt: new Date(Date.now() - 20 * 86400_000),
+        createdAt: new Date(now().getTime() - 20 * 86400_000),
         version: 1,
         roles: roles.filter((r) => r.code === u.role),
         warehouses: u.role === 'warehouse' ? [whs[0]] : [],
@@ -113,7 +114,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (let d = 13; d >= 1; d--) {
     for (const u of users) {
-      const at = new Date(Date.now() - d * 86400_000 + Math.floor(rnd() * 8 * 3600_000));
+      const at = new Date(now().getTime() - d * 86400_000 + Math.floor(rnd() * 8 * 3600_000));
       attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: true, at });
       if (rnd() < 0.15) attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: false, at: new Date(at.getTime() - 60_000) });
       audit.push({ at, userId: u.id, username: u.username, roles: u.roles.map((r) => r.code), address: '10.0.0.' + (u.id + 10), requestId: crypto.randomUUID(), action: 'auth.login', entityType: 'User', entityId: String(u.id), before: null, after: null });

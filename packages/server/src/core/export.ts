@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Field, ObjectType } from 'type-graphql';
 import type { Context } from './context';
 import { visibleColumns } from './permissions/guard';
+import { now } from './dates';
 
 @ObjectType({ description: 'A file produced by an export; only the columns the user may see.' })
 export class ExportFile {
@@ -30,7 +31,7 @@ export function exportCsv<T>(ctx: Context, typeName: string, name: string, colum
   const cols = visibleColumns(ctx, typeName, columns);
   const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(get(r, c))).join(','))];
   return {
-    filename: `${name}-${new Date().toISOString().slice(0, 10)}.csv`,
+    filename: `${name}-${now().toISOString().slice(0, 10)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     content: '\uFEFF' + lines.join('\r\n') + '\r\n',
     encoding: 'utf-8',
@@ -76,7 +77,7 @@ export async function exportXlsx<T>(
   );
   const cols = keys.map((k) => columns.find((c) => c.key === k)!);
   const wb = new ExcelJS.Workbook();
-  wb.created = new Date();
+  wb.created = now();
   const ws = wb.addWorksheet(opts.sheetName ?? name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = cols.map((c) => ({ header: c.header ?? c.key, key: c.key, width: c.width ?? Math.max(10, (c.header ?? c.key).length * 2 + 2), ...(c.text ? { style: { numFmt: '@' } } : {}) }));
   ws.getRow(1).font = { bold: true };
@@ -88,7 +89,7 @@ export async function exportXlsx<T>(
   }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return {
-    filename: `${name}-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    filename: `${name}-${now().toISOString().slice(0, 10)}.xlsx`,
     contentType: XLSX_CONTENT_TYPE,
     content: buf.toString('base64'),
     encoding: 'base64',

@@ -4,6 +4,7 @@ import { inTransaction } from './db';
 import { IdempotencyRecord } from '../modules/stock/ledger.entity';
 import type { Context } from './context';
 import { DomainError } from './errors';
+import { now } from './dates';
 
 export const requestHash = (operation: string, body: unknown) =>
   crypto.createHash('sha256').update(operation + '\n' + JSON.stringify(body)).digest('hex');
@@ -25,7 +26,7 @@ export async function seenBefore(tx: EntityManager, ctx: Context, key: string | 
 /** Stored in the same transaction as the posting, so a retry after a failure posts again and one after success does not. */
 export async function remember(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string, resultId: string | number) {
   if (!key) return;
-  await tx.insert(IdempotencyRecord, { key, userId: ctx.user!.id, requestHash: hash, operation, resultId: String(resultId), createdAt: new Date() });
+  await tx.insert(IdempotencyRecord, { key, userId: ctx.user!.id, requestHash: hash, operation, resultId: String(resultId), createdAt: now() });
 }
 
 export function isDuplicateKey(e: unknown): boolean {
@@ -48,7 +49,7 @@ export async function claimKey(tx: EntityManager, ctx: Context, key: string | un
     return prior;
   }
   const res = (await tx.query('INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    key, ctx.user!.id, hash, operation, String(resultId), new Date(),
+    key, ctx.user!.id, hash, operation, String(resultId), now(),
   ])) as { affectedRows?: number };
   if (res.affectedRows === 1) return null;
   const [rec] = await tx.query('SELECT user_id, request_hash, operation, result_id FROM idempotency_record WHERE `key` = ? FOR UPDATE', [key]);

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { DEMO_PASSWORD } from '../seed';
-import { today } from '../core/dates';
+import { now, today } from '../core/dates';
 import { hashPassword } from '../modules/auth/password';
 import { Role } from '../modules/auth/role.entity';
 import { User } from '../modules/auth/user.entity';
@@ -24,7 +24,7 @@ export async function seedDemoSales(services: Services): Promise<{ customers: nu
     const role = await ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
     await ds.getRepository(User).save({
       username: 'sales2', displayName: '周销售 Zhou', email: 'zhou@demo.jxc', phone: '13800000007', passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [role], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [role], warehouses: [],
     });
   }
   const [manager, sales, sales2] = [await contextFor(ds, services, 'manager'), await contextFor(ds, services, 'sales'), await contextFor(ds, services, 'sales2')];

@@ -8,6 +8,7 @@ import { Bin, Zone } from '../modules/stock/location.entity';
 import { StockDocType } from '../modules/stock/stock-document.entity';
 import { Warehouse } from '../modules/stock/warehouse.entity';
 import type { Services } from '../services';
+import { now } from '../core/dates';
 
 /** A seeded generator, so every demo database holds the same figures. */
 function rng(seed: number) {
@@ -114,7 +115,7 @@ export async function seedDemoStock(services: Services, opts: { weeks?: number }
   const scaleOf = new Map(units.map((p) => [p.id, p]));
   const batchTracked = new Set(units.filter((p) => p.batchTracked).map((p) => p.id));
   let documents = 0;
-  const start = new Date(Date.now() - weeks * 7 * 86400_000);
+  const start = new Date(now().getTime() - weeks * 7 * 86400_000);
   const post = async (input: Parameters<Services['stockDocuments']['create']>[1]) => {
     const doc = await services.stockDocuments.create(ctx, input);
     const posted = await services.stockDocuments.post(ctx, String(doc.id));

@@ -4,6 +4,7 @@ type ReturnTypeFunc = () => any;
 import { DomainError, ErrorCode, forbidden } from '../errors';
 import type { Context } from '../context';
 import type { Permission } from './catalogue';
+import { now } from '../dates';
 
 export const can = (ctx: Pick<Context, 'user'>, permission: Permission) => !!ctx.user?.permissions.has(permission);
 
@@ -14,7 +15,7 @@ export const SignedIn = () => Authorized();
 
 /** The security log: refused permission checks, one JSON line each (no tokens, no passwords). */
 export function securityLog(event: Record<string, unknown>) {
-  if (process.env.JXC_SECURITY_LOG !== '0') console.warn(JSON.stringify({ security: true, at: new Date().toISOString(), ...event }));
+  if (process.env.JXC_SECURITY_LOG !== '0') console.warn(JSON.stringify({ security: true, at: now().toISOString(), ...event }));
 }
 
 export const authChecker: AuthChecker<Context, Permission> = ({ context, info }, permissions) => {

@@ -3,7 +3,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { Context } from '../../core/context';
 import { clampPage, type Page } from '../../core/paging';
-import { businessDay } from '../../core/dates';
+import { businessDay, now } from '../../core/dates';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
 
@@ -41,7 +41,7 @@ export class AuditService {
   /** Writes the audit row in the caller's transaction; live subscribers hear of it after success. */
   async record(tx: EntityManager, ctx: Context, rec: AuditRecord): Promise<AuditEntry> {
     const row = tx.create(AuditEntry, {
-      at: new Date(),
+      at: now(),
       userId: ctx.user?.id ?? null,
       username: ctx.user?.username ?? '',
       roles: ctx.user?.roles ?? [],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from './session.entity';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
+import { now } from '../../core/dates';
 
 const LOGIN = 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ token expiresAt user { username } } }';
 const ME = '{ me { user { username } permissions roles } }';
@@ -54,7 +55,7 @@ describe('accounts and sessions', () => {
 
   it('refuses an expired session with SESSION_EXPIRED and an absent one with UNAUTHENTICATED', async () => {
     const token = await t.login('manager');
-    await t.ds.createQueryBuilder().update(Session).set({ lastSeenAt: new Date(Date.now() - 24 * 3600_000) }).where('1 = 1').execute();
+    await t.ds.createQueryBuilder().update(Session).set({ lastSeenAt: new Date(now().getTime() - 24 * 3600_000) }).where('1 = 1').execute();
     const r = await t.gql('{ users { total } }', {}, token);
     expect(codeOf(r)).toBe('SESSION_EXPIRED');
     expect(codeOf(await t.gql('{ users { total } }'))).toBe('UNAUTHENTICATED');

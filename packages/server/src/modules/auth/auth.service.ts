@@ -9,6 +9,7 @@ import { LoginAttempt } from './login-attempt.entity';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { User } from './user.entity';
+import { now } from '../../core/dates';
 
 export const SESSION_COOKIE = 'jxc_session';
 export const LOCK_AFTER_FAILURES = 5;
@@ -30,9 +31,9 @@ export class AuthService {
   ) {}
 
   /** Locked when 5 failures within 15 minutes follow the last success; lifts when the oldest leaves the window. */
-  private async lockedUntil(username: string, now: Date): Promise<Date | null> {
+  private async lockedUntil(username: string, at: Date): Promise<Date | null> {
     const repo = this.ds.getRepository(LoginAttempt);
-    const since = new Date(now.getTime() - LOCK_WINDOW_MS);
+    const since = new Date(at.getTime() - LOCK_WINDOW_MS);
     const recent = await repo.find({ where: { username, at: MoreThan(since) }, order: { at: 'DESC', id: 'DESC' }, take: 50 });
     const failures: LoginAttempt[] = [];
     for (const a of recent) {
@@ -46,30 +47,30 @@ export class AuthService {
 
   async login(ctx: Context, usernameRaw: string, password: string): Promise<LoginResult> {
     const username = usernameRaw.trim().toLowerCase();
-    const now = new Date();
-    const locked = await this.lockedUntil(username, now);
+    const at = now();
+    const locked = await this.lockedUntil(username, at);
     if (locked) {
-      const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60000));
+      const minutes = Math.max(1, Math.ceil((locked.getTime() - at.getTime()) / 60000));
       throw new DomainError(ErrorCode.ACCOUNT_LOCKED, `Too many failed sign-ins. Try again in ${minutes} minute(s).`, {
-        retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000),
+        retryAfterSeconds: Math.ceil((locked.getTime() - at.getTime()) / 1000),
       });
     }
     const user = await this.ds.getRepository(User).findOne({ where: { username } });
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     const attempts = this.ds.getRepository(LoginAttempt);
     if (!ok || !user) {
-      await attempts.insert({ username, ip: ctx.ip, success: false, at: now });
+      await attempts.insert({ username, ip: ctx.ip, success: false, at });
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The username or password is wrong.');
     }
     if (!user.active) {
       throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 'This account has been disabled. Ask your administrator.');
     }
     const token = crypto.randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.config.sessionAbsoluteHours * 3600_000);
+    const expiresAt = new Date(at.getTime() + this.config.sessionAbsoluteHours * 3600_000);
     await inTransaction(this.ds, async (tx) => {
-      await tx.insert(LoginAttempt, { username, ip: ctx.ip, success: true, at: now });
-      await tx.insert(Session, { id: sha256(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 255) });
-      await tx.update(User, { id: user.id }, { lastLoginAt: now });
+      await tx.insert(LoginAttempt, { username, ip: ctx.ip, success: true, at });
+      await tx.insert(Session, { id: sha256(token), userId: user.id, createdAt: at, lastSeenAt: at, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 255) });
+      await tx.update(User, { id: user.id }, { lastLoginAt: at });
       await this.audit.record(tx, { ...ctx, user: { id: user.id, username: user.username, roles: [], displayName: '', permissions: new Set(), warehouseIds: null, sessionId: '' } }, {
         action: 'auth.login',
         entityType: 'User',
@@ -108,11 +109,11 @@ export class AuthService {
       [id],
     );
     if (!row) return { user: null, expired: false };
-    const now = new Date();
+    const at = now();
     const lastSeen = new Date(row.last_seen_at instanceof Date ? row.last_seen_at : `${String(row.last_seen_at).replace(' ', 'T')}Z`);
     const expires = new Date(row.expires_at instanceof Date ? row.expires_at : `${String(row.expires_at).replace(' ', 'T')}Z`);
     const idleLimit = new Date(lastSeen.getTime() + this.config.sessionIdleMinutes * 60_000);
-    if (expires <= now || idleLimit <= now || !row.active || row.active === '0') {
+    if (expires <= at || idleLimit <= at || !row.active || row.active === '0') {
       await this.ds.getRepository(Session).delete({ id });
       return { user: null, expired: true };
     }
@@ -127,7 +128,7 @@ export class AuthService {
     const roles = grants.filter((g) => g.k === 'r').map((g) => ({ code: g.a, permissions: g.b ?? '[]' }));
     const whs = grants.filter((g) => g.k === 'w').map((g) => ({ warehouse_id: Number(g.a) }));
     // a write per minute, not per request
-    if (now.getTime() - lastSeen.getTime() > 60_000) await this.ds.getRepository(Session).update({ id }, { lastSeenAt: now });
+    if (at.getTime() - lastSeen.getTime() > 60_000) await this.ds.getRepository(Session).update({ id }, { lastSeenAt: at });
     const permissions = new Set<string>();
     for (const r of roles) for (const p of JSON.parse(r.permissions) as string[]) permissions.add(p);
     return {
@@ -161,11 +162,11 @@ export class AuthService {
   }
 
   async activeSessionCount(): Promise<number> {
-    return this.ds.getRepository(Session).count({ where: { expiresAt: MoreThan(new Date()) } });
+    return this.ds.getRepository(Session).count({ where: { expiresAt: MoreThan(now()) } });
   }
 
   async purgeExpired(): Promise<void> {
-    await this.ds.getRepository(Session).delete({ expiresAt: LessThan(new Date()) });
+    await this.ds.getRepository(Session).delete({ expiresAt: LessThan(now()) });
   }
 }
 

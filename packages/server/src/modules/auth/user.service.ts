@@ -11,6 +11,7 @@ import { Role } from './role.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './user.types';
+import { now } from '../../core/dates';
 
 /** What the audit trail keeps of a user: master data, never the hash. */
 const snapshot = (u: User) => ({
@@ -100,7 +101,7 @@ export class UserService {
         passwordHash,
         active: true,
         mustChangePassword: true,
-        createdAt: new Date(),
+        createdAt: now(),
         version: 1,
         roles: await this.roles(tx, input.roleIds),
         warehouses: await this.warehouses(tx, input.warehouseIds ?? []),

@@ -13,7 +13,7 @@ import type { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput,
 
 // business days in the company's time zone (re-exported for the purchasing module and tests)
 export { addDays, daysBetween, today } from '../../core/dates';
-import { addDays, daysBetween, today } from '../../core/dates';
+import { addDays, daysBetween, now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (s: Supplier) => ({
@@ -58,7 +58,7 @@ export class SupplierService {
         tx.create(Supplier, {
           code, name: input.name.trim(), status: input.status ?? SupplierStatus.CANDIDATE,
           contactPerson: input.contactPerson?.trim() ?? '', phone: input.phone?.trim() ?? '', email: input.email?.trim() ?? '', address: input.address?.trim() ?? '',
-          paymentTermsDays: input.paymentTermsDays ?? 30, leadTimeDays: input.leadTimeDays ?? 7, memo: input.memo ?? '', createdAt: new Date(), version: 1,
+          paymentTermsDays: input.paymentTermsDays ?? 30, leadTimeDays: input.leadTimeDays ?? 7, memo: input.memo ?? '', createdAt: now(), version: 1,
         }),
       );
       await this.audit.record(tx, ctx, { action: 'supplier.create', entityType: 'Supplier', entityId: s.id, after: snapshot(s) });
@@ -94,7 +94,7 @@ export class SupplierService {
       const q = await tx.save(
         tx.create(SupplierQualification, {
           supplierId: s.id, kind: input.kind.trim(), number: input.number?.trim() ?? '', expiresOn: input.expiresOn, required: input.required ?? true,
-          createdAt: new Date(), createdBy: ctx.user!.id,
+          createdAt: now(), createdBy: ctx.user!.id,
         }),
       );
       await this.audit.record(tx, ctx, { action: 'supplier.qualification.add', entityType: 'Supplier', entityId: s.id, after: { kind: q.kind, number: q.number, expiresOn: q.expiresOn, required: q.required } });
@@ -167,7 +167,7 @@ export class SupplierService {
       const row = await tx.save(
         tx.create(SupplierPrice, {
           supplierId: s.id, skuId: sku!.id, price: price.toFixed(6), validFrom: input.validFrom, validTo: input.validTo ?? null,
-          minOrderQty: moq.toFixed(6), packSize: pack.toFixed(6), createdAt: new Date(), createdBy: ctx.user!.id,
+          minOrderQty: moq.toFixed(6), packSize: pack.toFixed(6), createdAt: now(), createdBy: ctx.user!.id,
         }),
       );
       await this.audit.record(tx, ctx, {

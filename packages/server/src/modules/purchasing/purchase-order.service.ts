@@ -19,6 +19,7 @@ import {
   ApprovalDecision, PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine, PurchaseOrderStatus, type ApprovalPlanStep,
 } from './purchase-order.entity';
 import type { ApprovalStepInput, CreatePurchaseOrderInput, PurchaseOrderFilter, PurchaseOrderLineInput, UpdatePurchaseOrderInput } from './purchasing.types';
+import { now } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const S = PurchaseOrderStatus;
@@ -171,7 +172,7 @@ export class PurchaseOrderService {
       const o = await tx.save(
         tx.create(PurchaseOrder, {
           number: null, status: S.DRAFT, supplierId: supplier.id, warehouseId, orderDate, expectedDate: input.expectedDate ?? null, memo: input.memo ?? '',
-          total, createdBy: ctx.user!.id, createdAt: new Date(), approvalPlan: null, approvalRound: 0, version: 1,
+          total, createdBy: ctx.user!.id, createdAt: now(), approvalPlan: null, approvalRound: 0, version: 1,
         }),
       );
       const lines = await this.writeLines(tx, o.id, rows);
@@ -235,7 +236,7 @@ export class PurchaseOrderService {
       const number = o.number ?? (await nextNumber(tx, 'purchase_order', o.orderDate, patternFor(settings, 'purchase_order')));
       const status = plan.length ? S.SUBMITTED : S.APPROVED;
       await this.move(tx, o, [S.DRAFT, S.REJECTED], {
-        status, number, submittedAt: new Date(), approvalPlan: JSON.stringify(plan), approvalRound: o.approvalRound + 1, ...(status === S.APPROVED ? { approvedAt: new Date() } : {}),
+        status, number, submittedAt: now(), approvalPlan: JSON.stringify(plan), approvalRound: o.approvalRound + 1, ...(status === S.APPROVED ? { approvedAt: now() } : {}),
       });
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.submit', entityType: 'PurchaseOrder', entityId: o.id, after: { number, status, approvalPlan: plan } });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
@@ -274,11 +275,11 @@ export class PurchaseOrderService {
       const { steps, role } = await this.decidable(tx, ctx, o);
       const plan = JSON.parse(o.approvalPlan ?? '[]') as ApprovalPlanStep[];
       const last = steps[steps.length - 1].level === plan[plan.length - 1].level;
-      await this.move(tx, o, [S.SUBMITTED], last ? { status: S.APPROVED, approvedAt: new Date() } : {});
+      await this.move(tx, o, [S.SUBMITTED], last ? { status: S.APPROVED, approvedAt: now() } : {});
       for (const s of steps) {
         await tx.insert(PurchaseOrderApproval, {
           orderId: o.id, round: o.approvalRound, level: s.level, decision: ApprovalDecision.APPROVE, userId: ctx.user!.id, userName: ctx.user!.displayName,
-          roleCode: role, comment: comment?.trim() ?? '', at: new Date(),
+          roleCode: role, comment: comment?.trim() ?? '', at: now(),
         });
       }
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.approve', entityType: 'PurchaseOrder', entityId: o.id, after: { levels: steps.map((s) => s.level), status: last ? S.APPROVED : S.SUBMITTED, comment } });
@@ -294,7 +295,7 @@ export class PurchaseOrderService {
       await this.move(tx, o, [S.SUBMITTED], { status: S.REJECTED });
       await tx.insert(PurchaseOrderApproval, {
         orderId: o.id, round: o.approvalRound, level: steps[0].level, decision: ApprovalDecision.REJECT, userId: ctx.user!.id, userName: ctx.user!.displayName,
-        roleCode: role, comment: comment.trim(), at: new Date(),
+        roleCode: role, comment: comment.trim(), at: now(),
       });
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.reject', entityType: 'PurchaseOrder', entityId: o.id, after: { level: steps[0].level, status: S.REJECTED, comment } });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
@@ -307,7 +308,7 @@ export class PurchaseOrderService {
       const o = await this.get(ctx, id, tx);
       const from = [S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED];
       if (!from.includes(o.status)) throw stateError(o, 'cancelled (goods were received: close it instead)');
-      await this.move(tx, o, from, { status: S.CANCELLED, closedAt: new Date() });
+      await this.move(tx, o, from, { status: S.CANCELLED, closedAt: now() });
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.cancel', entityType: 'PurchaseOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CANCELLED } });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
@@ -319,7 +320,7 @@ export class PurchaseOrderService {
       const o = await this.get(ctx, id, tx);
       const from = [S.APPROVED, S.PARTLY_RECEIVED, S.RECEIVED];
       if (!from.includes(o.status)) throw stateError(o, 'closed');
-      await this.move(tx, o, from, { status: S.CLOSED, closedAt: new Date() });
+      await this.move(tx, o, from, { status: S.CLOSED, closedAt: now() });
       await this.audit.record(tx, ctx, { action: 'purchaseOrder.close', entityType: 'PurchaseOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CLOSED } });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });

@@ -19,6 +19,7 @@ import { PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus } from './purchas
 import { lockRows, type PurchaseOrderService } from './purchase-order.service';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
 import type { PurchaseDocFilter, PurchaseReturnInput, ReceivePurchaseOrderInput } from './purchasing.types';
+import { now } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -150,7 +151,7 @@ export class PurchaseReceiptService {
       let number: string | null = null;
       const allocate = async () => (number = await nextNumber(tx, 'purchase_receipt', date, patternFor(settings, 'purchase_receipt')));
       const receipt = await tx.save(tx.create(PurchaseReceipt, {
-        number: null as unknown as string, orderId: o.id, supplierId: o.supplierId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: new Date(),
+        number: null as unknown as string, orderId: o.id, supplierId: o.supplierId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: now(),
       }));
       const lines: PurchaseReceiptLine[] = [];
       for (const [i, l] of input.lines.entries()) {
@@ -227,7 +228,7 @@ export class PurchaseReceiptService {
       const allocate = async () => (number = await nextNumber(tx, 'purchase_return', date, patternFor(settings, 'purchase_return')));
       const ret = await tx.save(tx.create(PurchaseReturn, {
         number: null as unknown as string, receiptId: receipt.id, orderId: receipt.orderId, supplierId: receipt.supplierId, warehouseId: receipt.warehouseId, businessDate: date,
-        reason: input.reason.trim(), createdBy: ctx.user!.id, postedAt: new Date(),
+        reason: input.reason.trim(), createdBy: ctx.user!.id, postedAt: now(),
       }));
       const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' } });
       const rows: PurchaseReturnLine[] = [];

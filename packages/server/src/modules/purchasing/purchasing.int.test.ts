@@ -9,6 +9,7 @@ import { StockLedgerEntry } from '../stock/ledger.entity';
 import { PurchaseOrder, PurchaseOrderApproval } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReturn } from './purchase-receipt.entity';
 import { SupplierInvoice, SupplierPayment } from './supplier-invoice.entity';
+import { now } from '../../core/dates';
 
 const CREATE_SUPPLIER = 'mutation($i:CreateSupplierInput!){ createSupplier(input:$i){ id version } }';
 const ADD_QUAL = 'mutation($i:AddQualificationInput!){ addSupplierQualification(input:$i){ id } }';
@@ -57,7 +58,7 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     const purchaser = await t.ds.getRepository(Role).findOneByOrFail({ code: 'purchaser' });
     await t.ds.getRepository(User).save({
       username: 'purchaser2', displayName: '周采购 Zhou', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [purchaser], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [purchaser], warehouses: [],
     });
     for (const u of ['admin', 'manager', 'accountant', 'purchaser', 'purchaser2', 'sales', 'warehouse']) tok[u] = await t.login(u);
     c = await seedCatalog(t.ds);

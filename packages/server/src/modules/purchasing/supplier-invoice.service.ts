@@ -12,6 +12,7 @@ import { lockRows } from './purchase-order.service';
 import { PurchaseReceipt, PurchaseReceiptLine } from './purchase-receipt.entity';
 import type { CreateSupplierInvoiceInput, RecordSupplierPaymentInput, SupplierPayable } from './purchasing.types';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
+import { now } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -94,7 +95,7 @@ export class SupplierInvoiceService {
       const total = amounts.reduce((s, a) => s.plus(a), D(0));
       const invoice = await tx.save(tx.create(SupplierInvoice, {
         supplierId: supplier.id, invoiceNo, invoiceDate: input.invoiceDate, dueDate: addDays(input.invoiceDate, supplier.paymentTermsDays),
-        total: total.toFixed(2), memo: input.memo ?? '', createdBy: ctx.user!.id, createdAt: new Date(),
+        total: total.toFixed(2), memo: input.memo ?? '', createdBy: ctx.user!.id, createdAt: now(),
       }));
       const lines = await tx.save(input.lines.map((l, i) => {
         const rl = fresh.find((x) => x.id === Number(l.receiptLineId))!;
@@ -166,7 +167,7 @@ export class SupplierInvoiceService {
         throw badInput([{ field: 'amount', message: `Only ${open.toFixed(2)} is open for ${supplier.name}; a payment cannot exceed it.` }], `The payment exceeds the open amount ${open.toFixed(2)}.`);
       }
       const p = await tx.save(tx.create(SupplierPayment, {
-        supplierId: supplier.id, paidOn: input.paidOn ?? today(), amount: amount.toFixed(2), reference: input.reference?.trim() ?? '', createdBy: ctx.user!.id, createdAt: new Date(),
+        supplierId: supplier.id, paidOn: input.paidOn ?? today(), amount: amount.toFixed(2), reference: input.reference?.trim() ?? '', createdBy: ctx.user!.id, createdAt: now(),
       }));
       await this.audit.record(tx, ctx, { action: 'supplierPayment.create', entityType: 'SupplierPayment', entityId: p.id, after: { supplierId: supplier.id, amount: p.amount, paidOn: p.paidOn, reference: p.reference } });
       return p;

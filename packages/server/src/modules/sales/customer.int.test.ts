@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/password';
 import { Role } from '../auth/role.entity';
 import { User } from '../auth/user.entity';
 import { Customer } from './customer.entity';
-import { addDays, today } from '../../core/dates';
+import { addDays, now, today } from '../../core/dates';
 
 const CREATE = 'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id code ownerId version tier { code } } }';
 const LIST = 'query($f:CustomerFilter){ customers(filter:$f){ total items { code name phone ownerName tier { code } channel { code } } } }';
@@ -27,7 +27,7 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     const assistant = await roles.save({ code: 'sales_assistant', name: 'Sales assistant', nameZh: '销售助理', permissions: ['sales.customer.read', 'sales.customer.all'], builtIn: false, version: 1 });
     const mk = async (username: string, role: Role) => t.ds.getRepository(User).save({
       username, displayName: username, email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [role], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [role], warehouses: [],
     });
     await mk('sales2', sales);
     await mk('assistant', assistant);
@@ -141,7 +141,7 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     const editorRole = await t.ds.getRepository(Role).save({ code: 'sales_editor', name: 'Sales editor', nameZh: '销售编辑', permissions: ['sales.customer.read', 'sales.customer.all', 'sales.customer.manage'], builtIn: false, version: 1 });
     await t.ds.getRepository(User).save({
       username: 'editor', displayName: 'editor', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [editorRole], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [editorRole], warehouses: [],
     });
     const editor = await t.login('editor');
     const wang = ok(await t.gql(READ.replace('contacts {', 'contacts { id'), { id: ids.a }, tok.sales)).customer.contacts.find((c: any) => c.name === '王采购');

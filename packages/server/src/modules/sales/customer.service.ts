@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../core/context';
-import { addDays, today } from '../../core/dates';
+import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
@@ -93,7 +93,7 @@ export class CustomerService {
         birthday: input.birthday ?? null, preferences: input.preferences ?? '', ownerId: input.ownerId ? Number(input.ownerId) : ctx.user!.id,
         channelId: input.channelId ? Number(input.channelId) : null, tierId: input.tierId ? Number(input.tierId) : await this.lowestTierId(tx),
         tierFixed: !!input.tierId, tierReason: null, creditLimit: input.creditLimit != null ? new Decimal(input.creditLimit).toFixed(2) : null,
-        paymentTermsDays: input.paymentTermsDays ?? 30, memo: input.memo ?? '', createdAt: new Date(), version: 1,
+        paymentTermsDays: input.paymentTermsDays ?? 30, memo: input.memo ?? '', createdAt: now(), version: 1,
       }));
       await this.audit.record(tx, ctx, { action: 'customer.create', entityType: 'Customer', entityId: c.id, after: snapshot(c) });
       return c;
@@ -125,7 +125,7 @@ export class CustomerService {
   async addServiceRecord(ctx: Context, input: ServiceRecordInput): Promise<CustomerServiceRecord> {
     return inTransaction(this.ds, async (tx) => {
       const c = await this.get(ctx, input.customerId, tx);
-      const r = await tx.save(tx.create(CustomerServiceRecord, { customerId: c.id, kind: input.kind, content: input.content.trim(), resolved: false, userId: ctx.user!.id, userName: ctx.user!.displayName, at: new Date() }));
+      const r = await tx.save(tx.create(CustomerServiceRecord, { customerId: c.id, kind: input.kind, content: input.content.trim(), resolved: false, userId: ctx.user!.id, userName: ctx.user!.displayName, at: now() }));
       await this.audit.record(tx, ctx, { action: 'customer.serviceRecord', entityType: 'Customer', entityId: c.id, after: { kind: r.kind, content: r.content } });
       return r;
     });

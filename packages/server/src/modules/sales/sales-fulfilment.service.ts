@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { today } from '../../core/dates';
+import { now, today } from '../../core/dates';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { runOnce } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
@@ -145,7 +145,7 @@ export class SalesFulfilmentService {
       let number: string | null = null;
       const allocate = async () => (number = await nextNumber(tx, 'sales_shipment', date, patternFor(settings, 'sales_shipment')));
       const shipment = await tx.save(tx.create(SalesShipment, {
-        number: null as unknown as string, orderId: o.id, customerId: o.customerId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: new Date(),
+        number: null as unknown as string, orderId: o.id, customerId: o.customerId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: now(),
       }));
       const rows = await tx.save(input.lines.map((l, i) => {
         const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
@@ -231,7 +231,7 @@ export class SalesFulfilmentService {
       const allocate = async () => (number = await nextNumber(tx, 'sales_return', date, patternFor(settings, 'sales_return')));
       const ret = await tx.save(tx.create(SalesReturn, {
         number: null as unknown as string, shipmentId: shipment.id, orderId: o.id, customerId: o.customerId, warehouseId: shipment.warehouseId, businessDate: date,
-        reason: input.reason, note: input.note?.trim() ?? '', resolution: input.resolution, credit: '0.00', replacementOrderId: null, createdBy: ctx.user!.id, postedAt: new Date(),
+        reason: input.reason, note: input.note?.trim() ?? '', resolution: input.resolution, credit: '0.00', replacementOrderId: null, createdBy: ctx.user!.id, postedAt: now(),
       }));
       // the shipment's ledger rows per line and what earlier returns already reversed of each
       const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'sales_shipment', documentId: shipment.id, kind: 'out' }, order: { id: 'ASC' } });

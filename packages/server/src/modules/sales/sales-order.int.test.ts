@@ -9,6 +9,7 @@ import { User } from '../auth/user.entity';
 import { StockCost, StockLedgerEntry } from '../stock/ledger.entity';
 import { CompanySettings } from '../system/settings.entity';
 import { CustomerPayment, SalesInvoice, SalesOrder, SalesReturn, SalesShipment } from './sales-order.entity';
+import { now } from '../../core/dates';
 
 const DOC = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';
 const POST_DOC = 'mutation($id:ID!){ postStockDocument(id:$id){ id } }';
@@ -51,7 +52,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     const salesRole = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
     await t.ds.getRepository(User).save({
       username: 'sales2', displayName: '周销售 Zhou', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [salesRole], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [salesRole], warehouses: [],
     });
     for (const u of ['admin', 'manager', 'accountant', 'sales', 'sales2', 'warehouse']) tok[u] = await t.login(u);
     c = await seedCatalog(t.ds);

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { Role } from '../auth/role.entity';
 import { User } from '../auth/user.entity';
 import { StockCost } from '../stock/ledger.entity';
+import { now } from '../../core/dates';
 
 const CREATE = 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }';
 const CONFIRM = 'mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }';
@@ -25,7 +26,7 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
     const role = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
     await t.ds.getRepository(User).save({
       username: 'sales2', displayName: '周销售 Zhou', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: new Date(), version: 1, roles: [role], warehouses: [],
+      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [role], warehouses: [],
     });
     for (const u of ['manager', 'sales', 'sales2']) tok[u] = await t.login(u);
     const cat = await seedCatalog(t.ds);

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../core/context';
-import { today } from '../../core/dates';
+import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -217,7 +217,7 @@ export class SalesOrderService {
     const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
     const o = await tx.save(tx.create(SalesOrder, {
       number, status: S.DRAFT, customerId: customer.id, ownerId: customer.ownerId ?? ctx.user!.id, ...head, shipTo: input.shipTo?.trim() || (await this.customers.defaultShipTo(tx, customer)),
-      memo: input.memo ?? '', total, cogs: '0.00', margin: '0.00', exchangeOfReturnId: opts.exchangeOfReturnId ?? null, createdBy: ctx.user!.id, createdAt: new Date(), confirmedAt: null, version: 1,
+      memo: input.memo ?? '', total, cogs: '0.00', margin: '0.00', exchangeOfReturnId: opts.exchangeOfReturnId ?? null, createdBy: ctx.user!.id, createdAt: now(), confirmedAt: null, version: 1,
     }));
     const lines = await this.writeLines(tx, o.id, rows);
     await this.audit.record(tx, ctx, { action: 'salesOrder.create', entityType: 'SalesOrder', entityId: o.id, after: snapshot(o, lines) });
@@ -311,7 +311,7 @@ export class SalesOrderService {
         }
       }
       for (const l of lines) await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: l.qty });
-      await tx.update(SalesOrder, { id: o.id }, { status: S.CONFIRMED, confirmedAt: new Date(), version: o.version + 1 });
+      await tx.update(SalesOrder, { id: o.id }, { status: S.CONFIRMED, confirmedAt: now(), version: o.version + 1 });
       await this.audit.record(tx, ctx, { action: 'salesOrder.confirm', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) } });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../core/errors';
 import { applyMove, compareMoves, emptyState, type CostState, type CostingMethod, type Move } from '../../domain/costing';
 import { StockBalance, StockCost, StockLedgerEntry } from './ledger.entity';
+import { now } from '../../core/dates';
 
 /** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
 export interface StockMove {
@@ -151,12 +152,12 @@ export class PostingService {
     }
     // one plain multi-row INSERT: this is the hottest statement of every posting
     const cols = ['warehouse_id', 'bin_id', 'sku_id', 'batch_id', 'document_id', 'document_line_id', 'document_type', 'document_number', 'kind', 'cost_source', 'ref_entry_id', 'business_date', 'qty', 'unit_cost', 'value', 'created_at'];
-    const now = new Date();
+    const at = now();
     await tx.query(
       `INSERT INTO stock_ledger (${cols.join(', ')}) VALUES ${entries.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
       entries.flatMap((e) => [
         e.warehouseId, e.binId, e.skuId, e.batchId, e.documentId, e.documentLineId, e.documentType, e.documentNumber, e.kind, e.costSource, e.refEntryId ?? null, e.businessDate,
-        D(e.qty!).toFixed(6), D(e.unitCost!).toFixed(6), D(e.value!).toFixed(2), this.mysql ? now : now.toISOString().replace('T', ' ').replace('Z', ''),
+        D(e.qty!).toFixed(6), D(e.unitCost!).toFixed(6), D(e.value!).toFixed(2), this.mysql ? at : at.toISOString().replace('T', ' ').replace('Z', ''),
       ]),
     );
     const upsert = this.mysql
@@ -354,7 +355,7 @@ export class PostingService {
           warehouseId: head.warehouseId, binId: c.entry.binId, skuId: head.skuId, batchId: c.entry.batchId,
           documentId: c.entry.documentId, documentLineId: c.entry.documentLineId, documentType: c.entry.documentType, documentNumber: c.entry.documentNumber,
           kind: 'recost', costSource: 'method', refEntryId: c.entry.id, businessDate: c.entry.businessDate,
-          qty: '0', unitCost: '0', value: c.delta, createdAt: new Date(),
+          qty: '0', unitCost: '0', value: c.delta, createdAt: now(),
         });
       }
     }
@@ -374,7 +375,7 @@ export class PostingService {
         costSource: (m.reverses ? 'reverse' : m.unitCost !== undefined ? 'price' : m.value !== undefined ? 'fixed' : 'method') as StockLedgerEntry['costSource'],
         refEntryId: m.reverses ?? null,
         businessDate: doc.businessDate,
-        qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: new Date(),
+        qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value, createdAt: now(),
       };
     });
     // the corrections belong to the head's value too

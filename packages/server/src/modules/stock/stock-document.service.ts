@@ -21,7 +21,7 @@ import { StockDocStatus, StockDocType, StockDocument, StockDocumentLine } from '
 import type { CreateStockDocumentInput, StockDocumentFilter, StockLineInput, UpdateStockDocumentInput } from './stock-document.types';
 import { Warehouse } from './warehouse.entity';
 
-import { today } from '../../core/dates';
+import { now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
@@ -155,7 +155,7 @@ export class StockDocumentService {
         tx.create(StockDocument, {
           type: input.type, number: null, status: StockDocStatus.DRAFT, warehouseId, toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
           businessDate: input.businessDate ?? today(), memo: input.memo ?? '', countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
-          createdBy: ctx.user!.id, createdAt: new Date(), version: 1,
+          createdBy: ctx.user!.id, createdAt: now(), version: 1,
         }),
       );
       const lines = await this.writeLines(tx, doc.id, input.lines, resolved);
@@ -261,7 +261,7 @@ export class StockDocumentService {
       const lines = await this.postingLines(tx, doc.id);
       // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
-      const postedAt = new Date();
+      const postedAt = now();
       const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: next, postedAt, version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', { status: 'posted' });
       let number = '';
@@ -331,7 +331,7 @@ export class StockDocumentService {
       }
       const date = wanted;
       assertPeriodOpen(settings, date);
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.POSTED, receivedAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT }).execute();
+      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.POSTED, receivedAt: now(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
       const out = await tx.find(StockLedgerEntry, { where: { documentId: doc.id, kind: 'out' }, order: { id: 'ASC' } });
@@ -357,7 +357,7 @@ export class StockDocumentService {
       const settings = await this.settings(tx);
       const date = doc.businessDate > today() ? doc.businessDate : today();
       assertPeriodOpen(settings, date);
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.CANCELLED, cancelledAt: new Date(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: doc.status }).execute();
+      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.CANCELLED, cancelledAt: now(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: doc.status }).execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This document changed meanwhile; reload it.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });
       const entries = await tx.find(StockLedgerEntry, { where: { documentId: doc.id, kind: In(['in', 'out']) }, order: { id: 'DESC' } });
