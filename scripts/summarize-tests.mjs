@@ -3,17 +3,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = process.argv[2];
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const lines = [];
-for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : []) {
+for (const f of fs.existsSync(dir)
+  ? fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : []) {
   const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-  let p = 0, x = 0, s = 0;
+  let p = 0,
+    x = 0,
+    s = 0;
   if ('numPassedTests' in r) {
-    p = r.numPassedTests; x = r.numFailedTests; s = r.numPendingTests + (r.numTodoTests ?? 0);
+    p = r.numPassedTests;
+    x = r.numFailedTests;
+    s = r.numPendingTests + (r.numTodoTests ?? 0);
   } else if (r.stats) {
-    p = r.stats.expected + (r.stats.flaky ?? 0); x = r.stats.unexpected; s = r.stats.skipped;
+    p = r.stats.expected + (r.stats.flaky ?? 0);
+    x = r.stats.unexpected;
+    s = r.stats.skipped;
   }
-  passed += p; failed += x; skipped += s;
+  passed += p;
+  failed += x;
+  skipped += s;
   lines.push(`  ${f.replace('.json', '')}: ${p} passed, ${x} failed${s ? `, ${s} skipped` : ''}`);
 }
 console.log(lines.join('\n'));

@@ -9,7 +9,9 @@ cd "$ROOT"
 REPORTS="$ROOT/.reports"; rm -rf "$REPORTS"; mkdir -p "$REPORTS"
 skipped=()
 
-say "type check and schema"
+say "format, lint, type check and schema"
+pnpm format:check
+pnpm lint
 pnpm --filter @jxc/server typecheck
 pnpm --filter @jxc/server emit-schema --check
 

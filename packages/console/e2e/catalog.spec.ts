@@ -31,7 +31,9 @@ async function addTag(page: Page, testid: string, ...values: string[]) {
 const PRODUCT_Q = `query($search: String) { products(filter: { search: $search }) { total items { id code name version units { name factor } attributeNames
   skus { code attributes { name value } barcodes refPurchasePrice refSalePrice } } } }`;
 
-test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes, finds it by barcode and edits it', async ({ page }) => {
+test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes, finds it by barcode and edits it', async ({
+  page,
+}) => {
   test.slow(); // a long journey through several pages
   const code = `E2E-${uid()}`;
   const bc1 = `69${Date.now()}1`;
@@ -71,7 +73,10 @@ test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes
   await page.getByTestId('product-save').click();
   await expect(page.getByTestId('product-error')).toContainText('输入有误');
   await expect(page.getByTestId('product-problems')).toContainText('第 2 个 SKU · 条码 1');
-  const cell = page.getByTestId('skus-table').locator('.el-form-item.is-error').filter({ has: page.getByTestId('sku-barcodes-1') });
+  const cell = page
+    .getByTestId('skus-table')
+    .locator('.el-form-item.is-error')
+    .filter({ has: page.getByTestId('sku-barcodes-1') });
   await expect(cell).toContainText(bc1);
   expect((await gql(page, PRODUCT_Q, { search: code })).data.products.total).toBe(0);
 
@@ -124,30 +129,47 @@ test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes
 test('a stale product edit shows the translated CONFLICT and reloads', async ({ page }) => {
   await loginOk(page, 'admin');
   const code = `E2E-${uid()}`;
-  const created = await gql(page, 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id version } }', {
-    input: { code, name: '冲突测试', baseUnit: '件', skus: [{ code: `${code}-1` }] },
-  });
+  const created = await gql(
+    page,
+    'mutation($input: CreateProductInput!) { createProduct(input: $input) { id version } }',
+    {
+      input: { code, name: '冲突测试', baseUnit: '件', skus: [{ code: `${code}-1` }] },
+    },
+  );
   expect(created.errors).toBeUndefined();
   const { id, version } = created.data.createProduct;
   await page.goto(`/catalog/products/${id}`);
   await page.getByTestId('pf-name').fill('我的修改');
-  const other = await gql(page, 'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { version } }', { input: { id, version, name: '他人修改' } });
+  const other = await gql(page, 'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { version } }', {
+    input: { id, version, name: '他人修改' },
+  });
   expect(other.errors).toBeUndefined();
   await page.getByTestId('product-save').click();
   await expect(page.locator('.el-message').filter({ hasText: '该记录已被他人修改' })).toBeVisible();
   await expect(page.getByTestId('pf-name')).toHaveValue('他人修改');
 });
 
-test('prices by role: the warehouse keeper sees none and no inputs; sales sees the sale price only', async ({ browser }) => {
+test('prices by role: the warehouse keeper sees none and no inputs; sales sees the sale price only', async ({
+  browser,
+}) => {
   test.slow(); // three sign-ins
   const code = `E2E-${uid()}`;
   const admin = await browser.newPage();
   await loginOk(admin, 'admin');
   const created = await gql(admin, 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }', {
     input: {
-      code, name: '价格可见性', baseUnit: '瓶', attributeNames: ['颜色'],
+      code,
+      name: '价格可见性',
+      baseUnit: '瓶',
+      attributeNames: ['颜色'],
       skus: [
-        { code: `${code}-R`, attributes: [{ name: '颜色', value: '红' }], barcodes: [`${code}R`], refPurchasePrice: '12.34', refSalePrice: '56.78' },
+        {
+          code: `${code}-R`,
+          attributes: [{ name: '颜色', value: '红' }],
+          barcodes: [`${code}R`],
+          refPurchasePrice: '12.34',
+          refSalePrice: '56.78',
+        },
         { code: `${code}-B`, attributes: [{ name: '颜色', value: '蓝' }], refPurchasePrice: '13', refSalePrice: '57' },
       ],
     },
@@ -204,8 +226,16 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   expect(header).toEqual(expect.arrayContaining(['商品编码', '商品名称', '基本单位', 'SKU编码']));
 
   const head = ['商品编码', '商品名称', '基本单位', 'SKU编码', '条码', '参考售价'];
-  const bad = await xlsx([head, [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'], [b, '导入坏行', '件', `${b}-1`, '', '不是数字']]);
-  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  const bad = await xlsx([
+    head,
+    [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'],
+    [b, '导入坏行', '件', `${b}-1`, '', '不是数字'],
+  ]);
+  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({
+    name: 'bad.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bad,
+  });
   await page.getByTestId('import-check').click();
   await expect(page.getByTestId('import-status')).toContainText('有错误');
   const problems = page.getByTestId('import-problems');
@@ -218,8 +248,16 @@ test('import: a file with one bad row shows the report and imports nothing; a go
 
   // replace the file with a valid one: dry run first, then import
   await expect(page.getByTestId('import-file')).toContainText('bad.xlsx');
-  const good = await xlsx([head, [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'], [b, '导入第二行', '件', `${b}-1`, '', '12.5']]);
-  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  const good = await xlsx([
+    head,
+    [a, '导入好行', '件', `${a}-1`, `${a}X`, '10'],
+    [b, '导入第二行', '件', `${b}-1`, '', '12.5'],
+  ]);
+  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({
+    name: 'good.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: good,
+  });
   await expect(page.getByTestId('import-file')).toContainText('good.xlsx');
   await expect(page.getByTestId('import-report')).toHaveCount(0); // a new file needs a new check
   await page.getByTestId('import-check').click();
@@ -235,7 +273,9 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   expect(done.data.products.items.find((p: any) => p.code === a).skus[0].barcodes).toEqual([`${a}X`]);
 });
 
-test('categories: create a child, rename it, move it with the parent select; brands: create and rename', async ({ page }) => {
+test('categories: create a child, rename it, move it with the parent select; brands: create and rename', async ({
+  page,
+}) => {
   const code = `C${uid()}`.slice(0, 20);
   const brand = `品牌${uid()}`;
   await loginOk(page, 'admin');
@@ -267,7 +307,13 @@ test('categories: create a child, rename it, move it with the parent select; bra
   const tea = cats.find((c: any) => c.code === 'FOOD-TEA');
   expect(cats.find((c: any) => c.code === code).parentId).toBe(tea.id);
   // the moved category now sits under 茶叶 in the tree
-  await expect(page.getByTestId('category-tree').locator('.el-tree-node').filter({ has: page.getByTestId('cat-FOOD-TEA') }).getByTestId(`cat-${code}`)).toBeVisible();
+  await expect(
+    page
+      .getByTestId('category-tree')
+      .locator('.el-tree-node')
+      .filter({ has: page.getByTestId('cat-FOOD-TEA') })
+      .getByTestId(`cat-${code}`),
+  ).toBeVisible();
 
   await page.getByTestId('brand-create').click();
   await page.getByTestId('brand-name').fill(brand);
@@ -336,14 +382,20 @@ test('English: the catalog menu and product page are translated', async ({ page 
   await expect(page.getByTestId('product-page')).not.toContainText('条码');
 });
 
-test('products: the category filter lives in the URL and reaches the API; the export is an xlsx of the same filter', async ({ page }) => {
+test('products: the category filter lives in the URL and reaches the API; the export is an xlsx of the same filter', async ({
+  page,
+}) => {
   await loginOk(page, 'purchaser');
   const cats = (await gql(page, '{ categories { id code } }')).data.categories;
   const food = cats.find((c: any) => c.code === 'FOOD').id;
   await page.goto(`/catalog/products?category=${food}&size=100`);
   const table = page.getByTestId('products-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
-  const expected = (await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }, page: { limit: 200 }) { total } }', { c: food })).data.products.total;
+  const expected = (
+    await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }, page: { limit: 200 }) { total } }', {
+      c: food,
+    })
+  ).data.products.total;
   expect(expected).toBeGreaterThan(0);
   await expect(page.getByTestId('table-total')).toContainText(`共 ${expected} 条`);
   const picker = page.locator('.el-select[data-testid="filter-category"]');
@@ -355,7 +407,8 @@ test('products: the category filter lives in the URL and reaches the API; the ex
   const dairy = cats.find((c: any) => c.code === 'FOOD-DRY').id;
   await expect(page).toHaveURL(new RegExp(`category=${dairy}(&|$)`));
   await expect(picker).toContainText('乳品 (FOOD-DRY)');
-  const dairyTotal = (await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }) { total } }', { c: dairy })).data.products.total;
+  const dairyTotal = (await gql(page, 'query($c: ID) { products(filter: { categoryId: $c }) { total } }', { c: dairy }))
+    .data.products.total;
   await expect(page.getByTestId('table-total')).toContainText(`共 ${dairyTotal} 条`);
   await expect(page.getByTestId('products-create')).toBeHidden();
 
@@ -370,6 +423,8 @@ test('products: the category filter lives in the URL and reaches the API; the ex
   expect(header).toContain('参考进价');
   expect(header).not.toContain('参考售价'); // a purchaser may not see sale prices
   const codes = new Set<string>();
-  ws.eachRow((row, n) => { if (n > 1) codes.add(String(row.getCell(codeCol).value)); });
+  ws.eachRow((row, n) => {
+    if (n > 1) codes.add(String(row.getCell(codeCol).value));
+  });
   expect(codes.size).toBe(dairyTotal);
 });

@@ -9,8 +9,13 @@ import ts from 'typescript';
  * is CommonJS TypeScript outside this package, so it is transpiled here rather than imported.
  */
 function loadSeededRoles(): { code: string; permissions: string[] }[] {
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/src/core/permissions/catalogue.ts');
-  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const file = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../server/src/core/permissions/catalogue.ts',
+  );
+  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const module = { exports: {} as Record<string, unknown> };
   new Function('module', 'exports', js)(module, module.exports);
   return module.exports.SEEDED_ROLES as { code: string; permissions: string[] }[];
@@ -21,6 +26,8 @@ export { expect };
 
 /** Every test talks to the server that global-setup started. */
 export const test = base.extend({
+  // Playwright reads the fixture's dependencies from this parameter's pattern, so it must be an (empty) object pattern
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error('E2E_BASE_URL is not set: global-setup did not run');
@@ -85,7 +92,10 @@ export async function loginOk(page: Page, username: string, password = DEMO_PASS
 
 export async function menuEntries(page: Page): Promise<string[]> {
   await expect(page.getByTestId('menu-overview')).toBeVisible();
-  const ids = await page.getByTestId('side-menu').locator('[data-testid^="menu-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+  const ids = await page
+    .getByTestId('side-menu')
+    .locator('[data-testid^="menu-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
   return ids.map((id) => id.replace(/^menu-/, '')).sort();
 }
 
@@ -97,6 +107,13 @@ export async function logout(page: Page) {
 
 /** A GraphQL call with the page's session cookie (as the console sends it: POST, JSON). */
 export async function gql(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const r = await page.request.post('/graphql', { data: { query, variables }, headers: { 'content-type': 'application/json' } });
-  return (await r.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[]; extensions?: { hiddenFields?: string[] } };
+  const r = await page.request.post('/graphql', {
+    data: { query, variables },
+    headers: { 'content-type': 'application/json' },
+  });
+  return (await r.json()) as {
+    data?: any;
+    errors?: { message: string; extensions?: { code?: string } }[];
+    extensions?: { hiddenFields?: string[] };
+  };
 }

@@ -41,7 +41,8 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, ms =
  */
 export default async function globalSetup() {
   const dist = path.join(consoleDir, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error('packages/console/dist is missing: run `pnpm --filter @jxc/console build` first');
+  if (!fs.existsSync(dist))
+    throw new Error('packages/console/dist is missing: run `pnpm --filter @jxc/console build` first');
   const serverDir = path.resolve(consoleDir, process.env.JXC_E2E_SERVER_DIR ?? '../server');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jxc-e2e-'));
   const port = await freePort();
@@ -72,8 +73,14 @@ export default async function globalSetup() {
     process.off('exit', killOnExit);
     child.kill('SIGTERM');
     await new Promise((r) => {
-      const timer = setTimeout(() => { child.kill('SIGKILL'); r(null); }, 5000);
-      child.once('exit', () => { clearTimeout(timer); r(null); });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        r(null);
+      }, 5000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        r(null);
+      });
     });
     fs.rmSync(tmp, { recursive: true, force: true });
   };

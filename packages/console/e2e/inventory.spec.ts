@@ -17,7 +17,11 @@ async function pick(page: Page, select: Locator, optionTestId: string, typed?: s
 }
 
 /** Fills a new stock document: warehouse(s) and one line; the unit cost only when given. */
-async function fillDocument(page: Page, type: string, opts: { from: string; to?: string; skuCode: string; qty: string; unitCost?: string }) {
+async function fillDocument(
+  page: Page,
+  type: string,
+  opts: { from: string; to?: string; skuCode: string; qty: string; unitCost?: string },
+) {
   await page.getByTestId('menu-stock-documents').click();
   await page.getByTestId('doc-create-button').click();
   await page.getByTestId(`doc-create-${type}`).click();
@@ -39,7 +43,9 @@ async function warehouseValues(page: Page) {
   return { sh: cents(await sh.innerText()), gz: cents(await gz.innerText()) };
 }
 
-test('a new user creates a product, receives it, transfers it and sees the stock card and valuation change', async ({ page }) => {
+test('a new user creates a product, receives it, transfers it and sees the stock card and valuation change', async ({
+  page,
+}) => {
   // a long journey through six pages, run next to the other specs: more time than the default
   test.setTimeout(150_000);
   const code = `INV-${uid()}`;
@@ -56,7 +62,6 @@ test('a new user creates a product, receives it, transfers it and sees the stock
   await page.getByTestId('sku-code-0').fill(skuCode);
   await page.getByTestId('product-save').click();
   await expect(page).toHaveURL(/\/catalog\/products\/\d+$/);
-
 
   // receive 10 at 8.50 into SH01
   await fillDocument(page, 'OTHER_IN', { from: 'SH01', skuCode, qty: '10', unitCost: '8.50' });
@@ -132,8 +137,13 @@ test('a new user creates a product, receives it, transfers it and sees the stock
   // valuation: the SKU is worth 51.00 in SH01 and 34.00 in GZ01 (the warehouse totals on the page
   // also move with the other specs' postings in parallel, so the SKU's own figures are compared)
   await warehouseValues(page);
-  const skuLevels = (await gql(page, `{ stockLevels(filter: { search: "${skuCode}" }) { items { warehouseCode value } } }`)).data.stockLevels.items as { warehouseCode: string; value: string }[];
-  expect(Object.fromEntries(skuLevels.map((l) => [l.warehouseCode, l.value]))).toEqual({ SH01: '51.00', GZ01: '34.00' });
+  const skuLevels = (
+    await gql(page, `{ stockLevels(filter: { search: "${skuCode}" }) { items { warehouseCode value } } }`)
+  ).data.stockLevels.items as { warehouseCode: string; value: string }[];
+  expect(Object.fromEntries(skuLevels.map((l) => [l.warehouseCode, l.value]))).toEqual({
+    SH01: '51.00',
+    GZ01: '34.00',
+  });
   await expect(page.getByTestId('valuation-chart').locator('canvas')).toBeVisible();
   await page.getByTestId('valuation-sku-search').fill(skuCode);
   await page.getByTestId('valuation-sku-search').press('Enter');
@@ -143,7 +153,9 @@ test('a new user creates a product, receives it, transfers it and sees the stock
   await expect(skuRow).toContainText('85.00');
 });
 
-test('a warehouse keeper sees quantities but no unit cost or value anywhere, and no cost input on a receipt', async ({ page }) => {
+test('a warehouse keeper sees quantities but no unit cost or value anywhere, and no cost input on a receipt', async ({
+  page,
+}) => {
   await loginOk(page, 'warehouse');
   await expect(page.getByTestId('menu-valuation')).toHaveCount(0);
   await page.getByTestId('menu-stock-levels').click();
@@ -162,7 +174,9 @@ test('a warehouse keeper sees quantities but no unit cost or value anywhere, and
 
   // the API agrees: null and named in hiddenFields
   const r = await gql(page, '{ stockLevels(page: { limit: 3 }) { items { onHand unitCost value } } }');
-  expect(r.data.stockLevels.items.every((i: any) => i.onHand !== null && i.unitCost === null && i.value === null)).toBe(true);
+  expect(r.data.stockLevels.items.every((i: any) => i.onHand !== null && i.unitCost === null && i.value === null)).toBe(
+    true,
+  );
   expect(r.extensions?.hiddenFields).toEqual(expect.arrayContaining(['StockLevel.unitCost', 'StockLevel.value']));
 
   // the stock card of the first row: balances in quantity, values hidden
@@ -186,10 +200,13 @@ test('a warehouse keeper sees quantities but no unit cost or value anywhere, and
   await expect(page.getByTestId('lines-table')).not.toContainText('单位成本');
 });
 
-test('posting an issue larger than the stock shows the translated INSUFFICIENT_STOCK message with the short quantity', async ({ page }) => {
+test('posting an issue larger than the stock shows the translated INSUFFICIENT_STOCK message with the short quantity', async ({
+  page,
+}) => {
   await loginOk(page, 'warehouse');
   // the keeper works in SH01 only; nothing is posted here (the journey measures SH01's value meanwhile)
-  const LEVELS = '{ stockLevels(filter: { warehouseId: "1" }, sort: ON_HAND, page: { limit: 1 }) { items { warehouseCode skuId skuCode onHand } } }';
+  const LEVELS =
+    '{ stockLevels(filter: { warehouseId: "1" }, sort: ON_HAND, page: { limit: 1 }) { items { warehouseCode skuId skuCode onHand } } }';
   const lv = await gql(page, LEVELS);
   const row = lv.data.stockLevels.items[0];
   expect(row.warehouseCode).toBe('SH01');
@@ -239,11 +256,14 @@ test('English: the stock pages and the document form are in English', async ({ p
   await expect(page.getByTestId('doc-error')).toHaveText('Enter at least one line.');
 });
 
-test('a post whose answer is lost on the network is retried with the same idempotency key and posts once', async ({ page }) => {
+test('a post whose answer is lost on the network is retried with the same idempotency key and posts once', async ({
+  page,
+}) => {
   await loginOk(page, 'admin');
   // CN3P: the journey measures SH01 and GZ01 meanwhile
   const LEVEL = `query { stockLevels(filter: { warehouseId: "3", search: "A001-02" }) { items { skuCode onHand } } }`;
-  const onHand = async () => (await gql(page, LEVEL)).data.stockLevels.items.find((i: any) => i.skuCode === 'A001-02')?.onHand ?? '0';
+  const onHand = async () =>
+    (await gql(page, LEVEL)).data.stockLevels.items.find((i: any) => i.skuCode === 'A001-02')?.onHand ?? '0';
   const before = await onHand();
   expect(before).toMatch(/^\d+$/);
 
@@ -285,9 +305,16 @@ test('a post whose answer is lost on the network is retried with the same idempo
   expect(await onHand()).toBe(before);
 });
 
-test('receipt lines: a scanned barcode adds the SKU, a second scan adds one more; batch fields and conversion units for a batch-tracked SKU', async ({ page }) => {
+test('receipt lines: a scanned barcode adds the SKU, a second scan adds one more; batch fields and conversion units for a batch-tracked SKU', async ({
+  page,
+}) => {
   await loginOk(page, 'warehouse');
-  const sku = (await gql(page, '{ skuByBarcode(barcode: "6901234500182") { code name units { name factor } product { batchTracked } } }')).data.skuByBarcode;
+  const sku = (
+    await gql(
+      page,
+      '{ skuByBarcode(barcode: "6901234500182") { code name units { name factor } product { batchTracked } } }',
+    )
+  ).data.skuByBarcode;
   expect(sku.product.batchTracked).toBe(true);
   expect(sku.units.map((u: any) => u.name)).toContain('箱');
 

@@ -45,11 +45,21 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await page.getByTestId('repl-only').click();
   await page.getByTestId('repl-apply').click();
   // the first suggestion that can be ordered (it has a preferred supplier)
-  const top = page.getByTestId('repl-table').locator('tbody tr.el-table__row').filter({ has: page.locator('.el-checkbox:not(.is-disabled)') }).first();
+  const top = page
+    .getByTestId('repl-table')
+    .locator('tbody tr.el-table__row')
+    .filter({ has: page.locator('.el-checkbox:not(.is-disabled)') })
+    .first();
   await expect(top).toBeVisible({ timeout: 30_000 });
   // pin the row by its SKU: saving a setting refetches the list, which may reorder it
-  const skuCode = ((await top.locator('[data-testid^="repl-sku-"]').getAttribute('data-testid')) ?? '').replace('repl-sku-', '');
-  const first = page.getByTestId('repl-table').locator('tbody tr.el-table__row').filter({ has: page.getByTestId(`repl-sku-${skuCode}`) });
+  const skuCode = ((await top.locator('[data-testid^="repl-sku-"]').getAttribute('data-testid')) ?? '').replace(
+    'repl-sku-',
+    '',
+  );
+  const first = page
+    .getByTestId('repl-table')
+    .locator('tbody tr.el-table__row')
+    .filter({ has: page.getByTestId(`repl-sku-${skuCode}`) });
   // every suggestion shows its arithmetic
   await first.locator('.el-table__expand-icon').click();
   const steps = page.getByTestId(`repl-steps-${skuCode}`);

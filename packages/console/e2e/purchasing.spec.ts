@@ -12,7 +12,9 @@ async function pick(page: Page, select: Locator, optionTestId: string, typed?: s
 /** An approved supplier with a price agreement on an active demo SKU, through the API as admin. */
 async function supplierWithAgreement(page: Page, price: string) {
   const code = `SUP-${uid()}`;
-  const s = await gql(page, 'mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id code } }', { i: { code, name: `测试供应商 ${code}`, status: 'APPROVED' } });
+  const s = await gql(page, 'mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id code } }', {
+    i: { code, name: `测试供应商 ${code}`, status: 'APPROVED' },
+  });
   expect(s.errors).toBeUndefined();
   const skus = await gql(page, '{ skus(filter: { active: true }, page: { limit: 1 }) { items { id code } } }');
   const sku = skus.data.skus.items[0] as { id: string; code: string };
@@ -23,7 +25,9 @@ async function supplierWithAgreement(page: Page, price: string) {
   return { code, skuCode: sku.code };
 }
 
-test('purchaser orders, cannot approve it, manager approves, warehouse receives without prices, accountant sees the amount', async ({ page }) => {
+test('purchaser orders, cannot approve it, manager approves, warehouse receives without prices, accountant sees the amount', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await loginOk(page, 'admin');
   const { code, skuCode } = await supplierWithAgreement(page, '12.50');
@@ -119,7 +123,10 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await loginOk(page, 'purchaser');
   await page.goto(`/purchasing/orders/${id}`);
   await page.getByTestId('po-close').click();
-  await page.locator('.el-popconfirm').getByRole('button', { name: /确定|OK|Yes/ }).click();
+  await page
+    .locator('.el-popconfirm')
+    .getByRole('button', { name: /确定|OK|Yes/ })
+    .click();
   await expect(page.getByTestId('doc-status')).toHaveText('已关闭');
   await expect(page.getByTestId('po-receive')).toHaveCount(0);
 });

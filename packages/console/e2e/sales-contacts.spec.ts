@@ -1,6 +1,8 @@
 import { expect, gql, loginOk, test } from './fixtures';
 
-test('a salesperson adds a contact and a default delivery address; a new order ships there by default', async ({ page }) => {
+test('a salesperson adds a contact and a default delivery address; a new order ships there by default', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await loginOk(page, 'sales');
   const found = await gql(page, '{ customers(filter: { search: "C0005" }) { items { id code } } }');

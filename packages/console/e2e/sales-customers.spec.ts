@@ -2,7 +2,9 @@ import { expect, gql, loginOk, logout, test } from './fixtures';
 
 const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
 
-test('a salesperson creates a customer and records a complaint; the manager sees it with its owner; purchasers have no customers', async ({ page }) => {
+test('a salesperson creates a customer and records a complaint; the manager sees it with its owner; purchasers have no customers', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const code = `C-${uid()}`;
   await loginOk(page, 'sales');

@@ -16,16 +16,30 @@ const cents = (text: string) => {
 const SKU = 'A001-07';
 const CUSTOMER = 'C0002';
 
-test('a salesperson sells, a keeper ships without prices, an accountant bills and reads the margin; the salesperson never sees a cost', async ({ page }) => {
+test('a salesperson sells, a keeper ships without prices, an accountant bills and reads the margin; the salesperson never sees a cost', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await loginOk(page, 'sales');
   // what the API says before: available in SH01 and the price this customer gets on the store channel
-  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "${SKU}" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const ids = await gql(
+    page,
+    `{ warehouses { items { id code } } skus(filter: { search: "${SKU}" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`,
+  );
   const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
   const skuId = ids.data.skus.items.find((s: any) => s.code === SKU).id;
   const customer = ids.data.customers.items[0];
-  const before = (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', { w: wh, s: [skuId] })).data.skuAvailability[0].available as string;
-  const quote = (await gql(page, 'query($i:PriceQuoteInput!){ priceQuote(input:$i){ unitPrice } }', { i: { customerId: customer.id, channelId: customer.channelId, warehouseId: wh, skuId } })).data.priceQuote.unitPrice as string;
+  const before = (
+    await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', {
+      w: wh,
+      s: [skuId],
+    })
+  ).data.skuAvailability[0].available as string;
+  const quote = (
+    await gql(page, 'query($i:PriceQuoteInput!){ priceQuote(input:$i){ unitPrice } }', {
+      i: { customerId: customer.id, channelId: customer.channelId, warehouseId: wh, skuId },
+    })
+  ).data.priceQuote.unitPrice as string;
 
   // the salesperson raises the order: live availability and the price as the lists give it
   await page.getByTestId('menu-sales-orders').click();
@@ -46,7 +60,12 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
   await expect(page.getByTestId('so-lines')).toContainText(SKU);
   // 3 × the quoted price, and the stock is reserved
   expect(cents(await page.getByTestId('so-total').innerText())).toBe(cents(quote) * 3n);
-  const after = (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available reserved } }', { w: wh, s: [skuId] })).data.skuAvailability[0];
+  const after = (
+    await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available reserved } }', {
+      w: wh,
+      s: [skuId],
+    })
+  ).data.skuAvailability[0];
   expect(BigInt(before) - BigInt(after.available)).toBe(3n);
   // no cost or margin anywhere on the salesperson's screens
   await expect(page.getByTestId('so-cogs')).toHaveCount(0);
@@ -114,14 +133,28 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
 
 test('confirming beyond what is available is refused with the figures, and nothing is reserved', async ({ page }) => {
   await loginOk(page, 'sales');
-  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-03" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const ids = await gql(
+    page,
+    `{ warehouses { items { id code } } skus(filter: { search: "A001-03" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`,
+  );
   const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
   const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-03').id;
-  const avail = async () => (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', { w: wh, s: [skuId] })).data.skuAvailability[0].available as string;
+  const avail = async () =>
+    (
+      await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available } }', {
+        w: wh,
+        s: [skuId],
+      })
+    ).data.skuAvailability[0].available as string;
   const before = await avail();
   const c = ids.data.customers.items[0];
   const created = await gql(page, 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }', {
-    i: { customerId: c.id, channelId: c.channelId, warehouseId: wh, lines: [{ skuId, qty: String(BigInt(before) + 1n) }] },
+    i: {
+      customerId: c.id,
+      channelId: c.channelId,
+      warehouseId: wh,
+      lines: [{ skuId, qty: String(BigInt(before) + 1n) }],
+    },
   });
   expect(created.errors).toBeUndefined();
   await page.goto(`/sales/orders/${created.data.createSalesOrder.id}`);
@@ -133,18 +166,33 @@ test('confirming beyond what is available is refused with the figures, and nothi
 
 test('a partly shipped order is closed: the rest of its reservation is released', async ({ page }) => {
   await loginOk(page, 'sales');
-  const ids = await gql(page, `{ warehouses { items { id code } } skus(filter: { search: "A001-08" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`);
+  const ids = await gql(
+    page,
+    `{ warehouses { items { id code } } skus(filter: { search: "A001-08" }) { items { id code } } customers(filter: { search: "${CUSTOMER}" }) { items { id channelId } } }`,
+  );
   const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
   const skuId = ids.data.skus.items.find((s: any) => s.code === 'A001-08').id;
   const c = ids.data.customers.items[0];
-  const reserved = async () => (await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ reserved } }', { w: wh, s: [skuId] })).data.skuAvailability[0].reserved as string;
+  const reserved = async () =>
+    (
+      await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ reserved } }', {
+        w: wh,
+        s: [skuId],
+      })
+    ).data.skuAvailability[0].reserved as string;
   const before = await reserved();
-  const o = (await gql(page, 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }', { i: { customerId: c.id, channelId: c.channelId, warehouseId: wh, lines: [{ skuId, qty: '2' }] } })).data.createSalesOrder.id;
+  const o = (
+    await gql(page, 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }', {
+      i: { customerId: c.id, channelId: c.channelId, warehouseId: wh, lines: [{ skuId, qty: '2' }] },
+    })
+  ).data.createSalesOrder.id;
   const confirmed = await gql(page, 'mutation($id:ID!){ confirmSalesOrder(id:$id){ lines { id } } }', { id: o });
   expect(confirmed.errors).toBeUndefined();
   await logout(page);
   await loginOk(page, 'warehouse');
-  const shipped = await gql(page, 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }', { i: { orderId: o, lines: [{ orderLineId: confirmed.data.confirmSalesOrder.lines[0].id, qty: '1' }] } });
+  const shipped = await gql(page, 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }', {
+    i: { orderId: o, lines: [{ orderLineId: confirmed.data.confirmSalesOrder.lines[0].id, qty: '1' }] },
+  });
   expect(shipped.errors).toBeUndefined();
   await logout(page);
   await loginOk(page, 'sales');
@@ -152,7 +200,10 @@ test('a partly shipped order is closed: the rest of its reservation is released'
   await page.goto(`/sales/orders/${o}`);
   await expect(page.getByTestId('doc-status')).toHaveText('部分发货');
   await page.getByTestId('so-close').click();
-  await page.locator('.el-popconfirm').getByRole('button', { name: /确定|OK|Yes/ }).click();
+  await page
+    .locator('.el-popconfirm')
+    .getByRole('button', { name: /确定|OK|Yes/ })
+    .click();
   await expect(page.getByTestId('doc-status')).toHaveText('已发货');
   expect(await reserved()).toBe(before);
 });

@@ -13,7 +13,13 @@ import { expect, loginOk, logout, test } from './fixtures';
 test.use({ timezoneId: 'Asia/Shanghai' });
 
 const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
-const businessDay = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const businessDay = (d = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -41,12 +47,15 @@ async function quote(page: Page, customer: string, channel: string, warehouse: s
   await page.getByTestId('quote-run').click();
 }
 
-test('a manager adds a list and sets a new fixed price from tomorrow: the old period ends today, history kept', async ({ page }) => {
+test('a manager adds a list and sets a new fixed price from tomorrow: the old period ends today, history kept', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await loginOk(page, 'manager');
   await page.getByTestId('menu-price-lists').click();
   await expect(page).toHaveURL(/\/sales\/price-lists/);
-  for (const code of ['BASE', 'DIST', 'GOLD', 'GOLD-TM', 'VIP']) await expect(page.getByTestId(`pricelist-${code}`)).toBeVisible();
+  for (const code of ['BASE', 'DIST', 'GOLD', 'GOLD-TM', 'VIP'])
+    await expect(page.getByTestId(`pricelist-${code}`)).toBeVisible();
 
   // a new list for gold customers on JD; then deactivated
   const code = `E2E-${uid()}`;
@@ -97,7 +106,9 @@ test('a manager adds a list and sets a new fixed price from tomorrow: the old pe
   await expect(page.getByTestId('pf-save')).toBeDisabled();
   await from.fill(tomorrow);
   await from.press('Enter');
-  await expect(page.getByTestId('pf-open-hint')).toHaveText(`当前价格（参考售价折让 10%，${yearStart} 起）将在新价格生效前一日结束。`);
+  await expect(page.getByTestId('pf-open-hint')).toHaveText(
+    `当前价格（参考售价折让 10%，${yearStart} 起）将在新价格生效前一日结束。`,
+  );
   await page.getByTestId('pf-save').click();
   await expect(page.getByText('新价格已保存')).toBeVisible();
 
@@ -116,7 +127,9 @@ test('a manager adds a list and sets a new fixed price from tomorrow: the old pe
   await expect(rows(page, 'items-table')).toHaveCount(2);
 });
 
-test('a salesperson sees the lists and a SKU history without edit buttons, and quotes a price with its steps', async ({ page }) => {
+test('a salesperson sees the lists and a SKU history without edit buttons, and quotes a price with its steps', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await loginOk(page, 'sales');
   await page.getByTestId('menu-price-lists').click();

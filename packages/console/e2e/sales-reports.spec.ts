@@ -20,18 +20,32 @@ const grouped = (v: string) => {
 type Call = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 
 /** A GraphQL session of one demo user, as a script would have it (Bearer token). */
-async function apiAs(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, username: string, opened: APIRequestContext[]): Promise<Call> {
+async function apiAs(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+  username: string,
+  opened: APIRequestContext[],
+): Promise<Call> {
   const ctx = await playwright.request.newContext({ baseURL });
   opened.push(ctx);
   const r = await ctx.post('/graphql', {
-    data: { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: DEMO_PASSWORD } },
+    data: {
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    },
     headers: { 'content-type': 'application/json' },
   });
   const token = (await r.json()).data.login.token as string;
   return async (query, variables = {}) => {
-    const res = await ctx.post('/graphql', { data: { query, variables }, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    const res = await ctx.post('/graphql', {
+      data: { query, variables },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
     const body = await res.json();
-    if (body.errors?.length) throw Object.assign(new Error(`${username}: ${JSON.stringify(body.errors)}`), { code: body.errors[0]?.extensions?.code });
+    if (body.errors?.length)
+      throw Object.assign(new Error(`${username}: ${JSON.stringify(body.errors)}`), {
+        code: body.errors[0]?.extensions?.code,
+      });
     return body.data;
   };
 }
@@ -48,31 +62,56 @@ interface Sale {
  * dated `orderDay`; the admin ships all of it on that day. Tries the SKUs with the most stock
  * until one had enough on that day (a back-dated issue is checked against the stock back then).
  */
-async function shippedSale(sales: Call, admin: Call, opts: { qty: string; price: string; orderDay: string; name: string }): Promise<Sale> {
+async function shippedSale(
+  sales: Call,
+  admin: Call,
+  opts: { qty: string; price: string; orderDay: string; name: string },
+): Promise<Sale> {
   const code = `E2E-R-${uid()}`;
-  const customer = (await sales('mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id code } }', { i: { code, name: opts.name } })).createCustomer;
-  const channelId = (await admin('{ salesChannels { id code } }')).salesChannels.find((c: { code: string }) => c.code === 'STORE')?.id
-    ?? (await admin('{ salesChannels { id } }')).salesChannels[0].id;
-  const levels = (await admin('{ stockLevels(sort: ON_HAND, page: { limit: 12 }) { items { skuId warehouseId available } } }')).stockLevels.items as { skuId: string; warehouseId: string; available: string }[];
+  const customer = (
+    await sales('mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id code } }', {
+      i: { code, name: opts.name },
+    })
+  ).createCustomer;
+  const channelId =
+    (await admin('{ salesChannels { id code } }')).salesChannels.find((c: { code: string }) => c.code === 'STORE')
+      ?.id ?? (await admin('{ salesChannels { id } }')).salesChannels[0].id;
+  const levels = (
+    await admin('{ stockLevels(sort: ON_HAND, page: { limit: 12 }) { items { skuId warehouseId available } } }')
+  ).stockLevels.items as { skuId: string; warehouseId: string; available: string }[];
   let lastError: unknown = null;
   for (const l of levels) {
     if (BigInt(l.available.split('.')[0]) < BigInt(opts.qty) + 5n) continue;
     let orderId: string | null = null;
     try {
-      const order = (await sales(
-        'mutation($i: CreateSalesOrderInput!) { createSalesOrder(input: $i) { id number lines { id } } }',
-        { i: { customerId: customer.id, channelId, warehouseId: l.warehouseId, orderDate: opts.orderDay, lines: [{ skuId: l.skuId, qty: opts.qty, unitPrice: opts.price }] } },
-      )).createSalesOrder;
+      const order = (
+        await sales('mutation($i: CreateSalesOrderInput!) { createSalesOrder(input: $i) { id number lines { id } } }', {
+          i: {
+            customerId: customer.id,
+            channelId,
+            warehouseId: l.warehouseId,
+            orderDate: opts.orderDay,
+            lines: [{ skuId: l.skuId, qty: opts.qty, unitPrice: opts.price }],
+          },
+        })
+      ).createSalesOrder;
       orderId = order.id;
       await sales('mutation($id: ID!) { confirmSalesOrder(id: $id) { status } }', { id: order.id });
       await admin('mutation($i: ShipSalesOrderInput!) { shipSalesOrder(input: $i) { id } }', {
-        i: { orderId: order.id, businessDate: opts.orderDay, lines: [{ orderLineId: order.lines[0].id, qty: opts.qty }] },
+        i: {
+          orderId: order.id,
+          businessDate: opts.orderDay,
+          lines: [{ orderLineId: order.lines[0].id, qty: opts.qty }],
+        },
       });
       return { customerId: customer.id, code, orderId: order.id, orderNumber: order.number };
     } catch (e) {
       // e.g. the price is below this SKU's cost, or the stock back then was short: the next SKU
       lastError = e;
-      if (orderId) await sales('mutation($id: ID!) { cancelSalesOrder(id: $id) { status } }', { id: orderId }).catch(() => undefined);
+      if (orderId)
+        await sales('mutation($id: ID!) { cancelSalesOrder(id: $id) { status } }', { id: orderId }).catch(
+          () => undefined,
+        );
     }
   }
   throw new Error(`no SKU could be shipped on ${opts.orderDay}: ${String(lastError)}`);
@@ -82,15 +121,28 @@ async function headers(page: Page, testid: string): Promise<string> {
   return (await page.getByTestId(testid).locator('thead').first().innerText()).replace(/\s+/g, ' ');
 }
 
-test('the accountant sees the ageing, records a payment (an excess is refused, translated) and the balance drops exactly', async ({ page, playwright, baseURL }) => {
+test('the accountant sees the ageing, records a payment (an excess is refused, translated) and the balance drops exactly', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const opened: APIRequestContext[] = [];
   const sales = await apiAs(playwright, baseURL!, 'sales', opened);
   const admin = await apiAs(playwright, baseURL!, 'admin', opened);
   const accountant = await apiAs(playwright, baseURL!, 'accountant', opened);
   // 2 × 150.05 = 300.10, shipped 100 days ago and invoiced 95 days ago (due 30 days later: overdue)
-  const sale = await shippedSale(sales, admin, { qty: '2', price: '150.05', orderDay: day(-100), name: '应收测试商行' });
-  const invoice = (await accountant('mutation($i: CreateSalesInvoiceInput!) { createSalesInvoice(input: $i) { number total } }', { i: { orderId: sale.orderId, invoiceDate: day(-95) } })).createSalesInvoice;
+  const sale = await shippedSale(sales, admin, {
+    qty: '2',
+    price: '150.05',
+    orderDay: day(-100),
+    name: '应收测试商行',
+  });
+  const invoice = (
+    await accountant('mutation($i: CreateSalesInvoiceInput!) { createSalesInvoice(input: $i) { number total } }', {
+      i: { orderId: sale.orderId, invoiceDate: day(-95) },
+    })
+  ).createSalesInvoice;
   expect(invoice.total).toBe('300.10');
   for (const c of opened) await c.dispose();
 
@@ -104,7 +156,20 @@ test('the accountant sees the ageing, records a payment (an excess is refused, t
   await page.getByTestId('menu-receivables').click();
   await expect(page).toHaveURL(/\/sales\/receivables/);
   const head = await headers(page, 'recv-table');
-  for (const h of ['客户', '已开票', '退货冲减', '已收款', '余额', '0–30 天', '31–60 天', '61–90 天', '90 天以上', '逾期', '未结发票']) expect(head).toContain(h);
+  for (const h of [
+    '客户',
+    '已开票',
+    '退货冲减',
+    '已收款',
+    '余额',
+    '0–30 天',
+    '31–60 天',
+    '61–90 天',
+    '90 天以上',
+    '逾期',
+    '未结发票',
+  ])
+    expect(head).toContain(h);
   const row = page.getByTestId('recv-table').locator('tr', { has: page.getByTestId(`recv-row-${sale.code}`) });
   await expect(page.getByTestId(`recv-balance-${sale.code}`)).toHaveText('300.10');
   await expect(page.getByTestId(`recv-ageOver90-${sale.code}`)).toHaveText('300.10');
@@ -144,8 +209,14 @@ test('the accountant sees the ageing, records a payment (an excess is refused, t
   await expect(page.getByTestId(`recv-payments-${sale.code}`)).toContainText(reference);
   await expect(page.getByTestId(`recv-payments-${sale.code}`)).toContainText('100.01');
   await expect(page.getByTestId(`recv-invoices-${sale.code}`)).toContainText('200.09');
-  const api = await gql(page, 'query($c: ID) { customerReceivables(customerId: $c) { invoiced paid balance overdue openInvoices } }', { c: sale.customerId });
-  expect(api.data.customerReceivables).toEqual([{ invoiced: '300.10', paid: '100.01', balance: '200.09', overdue: '200.09', openInvoices: 1 }]);
+  const api = await gql(
+    page,
+    'query($c: ID) { customerReceivables(customerId: $c) { invoiced paid balance overdue openInvoices } }',
+    { c: sale.customerId },
+  );
+  expect(api.data.customerReceivables).toEqual([
+    { invoiced: '300.10', paid: '100.01', balance: '200.09', overdue: '200.09', openInvoices: 1 },
+  ]);
 
   // as of a day before the invoice the customer owed nothing
   await page.goto(`/sales/receivables?asOf=${day(-98)}`);
@@ -154,7 +225,11 @@ test('the accountant sees the ageing, records a payment (an excess is refused, t
   await expect(page.getByTestId(`recv-row-${sale.code}`)).toHaveCount(0);
 });
 
-test('the sales overview shows margin to the accountant, and a salesperson revenue without any cost or margin', async ({ page, playwright, baseURL }) => {
+test('the sales overview shows margin to the accountant, and a salesperson revenue without any cost or margin', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const opened: APIRequestContext[] = [];
   const sales = await apiAs(playwright, baseURL!, 'sales', opened);
@@ -180,7 +255,9 @@ test('the sales overview shows margin to the accountant, and a salesperson reven
   await expect(page.getByTestId('so-table').getByTestId('hidden-cell')).toHaveCount(0);
   const asSales = await gql(page, '{ salesOverview(from: "2000-01-01", to: "2000-01-02") { cogs margin } }');
   expect(asSales.data.salesOverview).toEqual({ cogs: null, margin: null });
-  expect(asSales.extensions?.hiddenFields).toEqual(expect.arrayContaining(['SalesOverview.cogs', 'SalesOverview.margin']));
+  expect(asSales.extensions?.hiddenFields).toEqual(
+    expect.arrayContaining(['SalesOverview.cogs', 'SalesOverview.margin']),
+  );
   await logout(page);
 
   await loginOk(page, 'accountant');
@@ -193,7 +270,8 @@ test('the sales overview shows margin to the accountant, and a salesperson reven
   // the totals row carries the API's totals (other tests post sales in parallel: read both again until they agree)
   const footer = page.getByTestId('so-table').locator('.el-table__footer');
   await expect(async () => {
-    const totals = (await gql(page, `{ salesOverview(from: "${day(-29)}", to: "${day(0)}") { revenue margin } }`)).data.salesOverview;
+    const totals = (await gql(page, `{ salesOverview(from: "${day(-29)}", to: "${day(0)}") { revenue margin } }`)).data
+      .salesOverview;
     await page.reload();
     await expect(footer).toContainText('合计', { timeout: 5000 });
     await expect(footer).toContainText(grouped(totals.revenue), { timeout: 2000 });
@@ -207,7 +285,11 @@ test('a customer profile shows the purchase history chart and the orders', async
   const sales = await apiAs(playwright, baseURL!, 'sales', opened);
   const admin = await apiAs(playwright, baseURL!, 'admin', opened);
   const sale = await shippedSale(sales, admin, { qty: '3', price: '99.90', orderDay: day(-1), name: '购买记录测试' });
-  const months = (await sales('query($c: ID!) { customerSalesHistory(customerId: $c, months: 12) { month orders amount } }', { c: sale.customerId })).customerSalesHistory;
+  const months = (
+    await sales('query($c: ID!) { customerSalesHistory(customerId: $c, months: 12) { month orders amount } }', {
+      c: sale.customerId,
+    })
+  ).customerSalesHistory;
   for (const c of opened) await c.dispose();
   expect(months).toHaveLength(12);
   expect(months.reduce((n: number, m: { orders: number }) => n + m.orders, 0)).toBe(1);

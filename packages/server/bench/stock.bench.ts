@@ -27,7 +27,11 @@ const SERVER = process.env.JXC_BENCH_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306
 const SKUS = Number(process.env.JXC_BENCH_SKUS ?? 1000);
 const DOCS = Number(process.env.JXC_BENCH_DOCS ?? 240);
 const LEDGER_ROWS = Number(process.env.JXC_BENCH_LEDGER_ROWS ?? 1_000_000);
-const conn = (db?: string) => mysql.createConnection({ uri: SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''), multipleStatements: true });
+const conn = (db?: string) =>
+  mysql.createConnection({
+    uri: SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''),
+    multipleStatements: true,
+  });
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +46,9 @@ const report = (what: string, project: string, baseline: string, ratio: string, 
 
 async function freshDb(name: string) {
   const c = await conn();
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.query(
+    `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await c.end();
   return `${SERVER}/${name}`;
 }
@@ -51,21 +57,45 @@ async function setup(url: string) {
   const ds = await openDatabase(url);
   await seedBase(ds);
   await seedDemo(ds);
-  const [product] = await ds.query("INSERT INTO product (code, name, category_id, brand_id, base_unit, unit_scale, batch_tracked, serial_tracked, attribute_names, active, version) VALUES ('BENCH', 'Bench product', NULL, NULL, '件', 0, 0, 0, '[]', 1, 1)").then((r: any) => [r.insertId]);
+  const [product] = await ds
+    .query(
+      "INSERT INTO product (code, name, category_id, brand_id, base_unit, unit_scale, batch_tracked, serial_tracked, attribute_names, active, version) VALUES ('BENCH', 'Bench product', NULL, NULL, '件', 0, 0, 0, '[]', 1, 1)",
+    )
+    .then((r: any) => [r.insertId]);
   void Product;
-  const values = Array.from({ length: SKUS }, (_, i) => `(${product}, 'B-${String(i).padStart(5, '0')}', 'Bench SKU ${i}', '[]', '10.000000', '16.000000', 1, 1)`);
-  await ds.query(`INSERT INTO sku (product_id, code, name, attributes, ref_purchase_price, ref_sale_price, active, version) VALUES ${values.join(',')}`);
+  const values = Array.from(
+    { length: SKUS },
+    (_, i) => `(${product}, 'B-${String(i).padStart(5, '0')}', 'Bench SKU ${i}', '[]', '10.000000', '16.000000', 1, 1)`,
+  );
+  await ds.query(
+    `INSERT INTO sku (product_id, code, name, attributes, ref_purchase_price, ref_sale_price, active, version) VALUES ${values.join(',')}`,
+  );
   const skus = (await ds.getRepository(Sku).find({ order: { id: 'ASC' } })).map((s) => s.id);
   const whs = (await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } })).map((w) => w.id);
   const services = createServices(ds, { ...loadConfig({}), databaseUrl: url });
-  const admin = await ds.getRepository(User).findOneOrFail({ where: { username: 'admin' }, relations: { roles: true, warehouses: true } });
-  const ctx: Context = { user: toAuthUser(admin, 'bench'), ip: '127.0.0.1', userAgent: 'bench', requestId: 'bench', services, hidden: new Set(), auditWritten: false, afterSuccess: [] };
+  const admin = await ds
+    .getRepository(User)
+    .findOneOrFail({ where: { username: 'admin' }, relations: { roles: true, warehouses: true } });
+  const ctx: Context = {
+    user: toAuthUser(admin, 'bench'),
+    ip: '127.0.0.1',
+    userAgent: 'bench',
+    requestId: 'bench',
+    services,
+    hidden: new Set(),
+    auditWritten: false,
+    afterSuccess: [],
+  };
   // opening stock: every warehouse × SKU, through the engine
   for (const w of whs) {
     for (let i = 0; i < skus.length; i += 500) {
       const doc = await services.stockDocuments.create(ctx, {
-        type: StockDocType.OTHER_IN, warehouseId: String(w), businessDate: '2026-01-01',
-        lines: skus.slice(i, i + 500).map((s) => ({ skuId: String(s), qty: '100000', unitCost: (5 + (s % 50)).toFixed(2) })),
+        type: StockDocType.OTHER_IN,
+        warehouseId: String(w),
+        businessDate: '2026-01-01',
+        lines: skus
+          .slice(i, i + 500)
+          .map((s) => ({ skuId: String(s), qty: '100000', unitCost: (5 + (s % 50)).toFixed(2) })),
       });
       await services.stockDocuments.post(ctx, String(doc.id));
     }
@@ -85,16 +115,35 @@ async function runPool(total: number, concurrency: number, task: (i: number) => 
 }
 
 async function main() {
-  console.log(`jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports`);
+  console.log(
+    `jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports`,
+  );
   const url = await freshDb('jxc_bench');
   const { ds, services, ctx, skus, whs } = await setup(url);
   // the API runs in its own process, as in production, so the client's work is not counted against it
   const port = 4900 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, [...(process.env.JXC_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.JXC_BENCH_PROFILE] : []), '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: path.resolve(__dirname, '..'),
-    env: { ...process.env, JXC_DATABASE_URL: url, PORT: String(port), JXC_HOST: '127.0.0.1', JXC_CONSOLE_DIR: '/nonexistent', JXC_LOG_ERRORS: '0', JXC_ADMIN_PASSWORD: DEMO_PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.JXC_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.JXC_BENCH_PROFILE] : []),
+      '-r',
+      '@swc-node/register',
+      'src/main.ts',
+    ],
+    {
+      cwd: path.resolve(__dirname, '..'),
+      env: {
+        ...process.env,
+        JXC_DATABASE_URL: url,
+        PORT: String(port),
+        JXC_HOST: '127.0.0.1',
+        JXC_CONSOLE_DIR: '/nonexistent',
+        JXC_LOG_ERRORS: '0',
+        JXC_ADMIN_PASSWORD: DEMO_PASSWORD,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => String(d).includes('console and API at') && resolve());
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -102,18 +151,26 @@ async function main() {
   const app = { url: `http://127.0.0.1:${port}`, close: async () => void server.kill('SIGTERM') };
   void createApp;
   const gql = async (query: string, variables: object, token: string) => {
-    const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const r = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await r.json()) as any;
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const login = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(username:"admin", password:"${DEMO_PASSWORD}") { token } }` }) });
+  const login = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { login(username:"admin", password:"${DEMO_PASSWORD}") { token } }` }),
+  });
   const token = ((await login.json()) as any).data.login.token;
 
   const raw = await mysql.createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 40 });
   await raw.query("INSERT INTO doc_sequence (doc_type, period, last_no) VALUES ('raw_out', '20261125', 0)");
   let rnd = 42;
-  const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
   const linesFor = (hot: boolean) => {
     const set = new Set<number>();
     while (set.size < 5) set.add(skus[Math.floor(rand() * (hot ? 20 : skus.length))]);
@@ -127,11 +184,19 @@ async function main() {
       const drafts: string[] = [];
       for (let i = 0; i < DOCS; i++) {
         const w = whs[i % whs.length];
-        const doc = await services.stockDocuments.create(ctx, { type: StockDocType.OTHER_OUT, warehouseId: String(w), lines: linesFor(hot).map((s) => ({ skuId: String(s), qty: '1' })) });
+        const doc = await services.stockDocuments.create(ctx, {
+          type: StockDocType.OTHER_OUT,
+          warehouseId: String(w),
+          lines: linesFor(hot).map((s) => ({ skuId: String(s), qty: '1' })),
+        });
         drafts.push(String(doc.id));
       }
       const apiSecs = await runPool(DOCS, c, async (i) => {
-        await gql('mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number } }', { id: drafts[i], k: crypto.randomUUID() }, token);
+        await gql(
+          'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number } }',
+          { id: drafts[i], k: crypto.randomUUID() },
+          token,
+        );
       });
       // the baseline: the same rows written by hand-written SQL in one transaction per document
       const baseSecs = await runPool(DOCS, c, async (i) => {
@@ -141,20 +206,45 @@ async function main() {
         for (let attempt = 0; ; attempt++) {
           try {
             await cn.beginTransaction();
-            const [d]: any = await cn.query("INSERT INTO stock_document (type, number, status, warehouse_id, business_date, memo, created_by, created_at, posted_at, version) VALUES ('other_out', NULL, 'posted', ?, '2026-11-25', '', 1, NOW(3), NOW(3), 1)", [w]);
+            const [d]: any = await cn.query(
+              "INSERT INTO stock_document (type, number, status, warehouse_id, business_date, memo, created_by, created_at, posted_at, version) VALUES ('other_out', NULL, 'posted', ?, '2026-11-25', '', 1, NOW(3), NOW(3), 1)",
+              [w],
+            );
             for (const [li, s] of lines.entries()) {
-              const [l]: any = await cn.query("INSERT INTO stock_document_line (document_id, line_no, sku_id, unit, unit_factor, qty, base_qty) VALUES (?, ?, ?, '件', 1, 1, 1)", [d.insertId, li + 1, s]);
-              const [[h]]: any = await cn.query('SELECT qty, value FROM stock_cost WHERE warehouse_id = ? AND sku_id = ? FOR UPDATE', [w, s]);
+              const [l]: any = await cn.query(
+                "INSERT INTO stock_document_line (document_id, line_no, sku_id, unit, unit_factor, qty, base_qty) VALUES (?, ?, ?, '件', 1, 1, 1)",
+                [d.insertId, li + 1, s],
+              );
+              const [[h]]: any = await cn.query(
+                'SELECT qty, value FROM stock_cost WHERE warehouse_id = ? AND sku_id = ? FOR UPDATE',
+                [w, s],
+              );
               const value = new Decimal(h.value).div(h.qty).toDecimalPlaces(2);
-              const [u]: any = await cn.query('UPDATE stock_balance SET qty = qty - 1 WHERE warehouse_id = ? AND bin_id = 0 AND sku_id = ? AND batch_id = 0 AND qty >= 1', [w, s]);
+              const [u]: any = await cn.query(
+                'UPDATE stock_balance SET qty = qty - 1 WHERE warehouse_id = ? AND bin_id = 0 AND sku_id = ? AND batch_id = 0 AND qty >= 1',
+                [w, s],
+              );
               if (u.affectedRows !== 1) throw new Error('short');
-              await cn.query("INSERT INTO stock_ledger (warehouse_id, bin_id, sku_id, batch_id, document_id, document_line_id, document_type, document_number, kind, cost_source, business_date, qty, unit_cost, value, created_at) VALUES (?, 0, ?, 0, ?, ?, 'other_out', 'RAW', 'out', 'method', '2026-11-25', -1, ?, ?, NOW(3))", [w, s, d.insertId, l.insertId, value.toFixed(6), value.neg().toFixed(2)]);
-              await cn.query('UPDATE stock_cost SET qty = qty - 1, value = value - ? WHERE warehouse_id = ? AND sku_id = ?', [value.toFixed(2), w, s]);
+              await cn.query(
+                "INSERT INTO stock_ledger (warehouse_id, bin_id, sku_id, batch_id, document_id, document_line_id, document_type, document_number, kind, cost_source, business_date, qty, unit_cost, value, created_at) VALUES (?, 0, ?, 0, ?, ?, 'other_out', 'RAW', 'out', 'method', '2026-11-25', -1, ?, ?, NOW(3))",
+                [w, s, d.insertId, l.insertId, value.toFixed(6), value.neg().toFixed(2)],
+              );
+              await cn.query(
+                'UPDATE stock_cost SET qty = qty - 1, value = value - ? WHERE warehouse_id = ? AND sku_id = ?',
+                [value.toFixed(2), w, s],
+              );
             }
             // the same gap-free number, allocated last as the engine does
-            await cn.query("UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = 'raw_out' AND period = '20261125'");
-            const [[seq]]: any = await cn.query("SELECT last_no FROM doc_sequence WHERE doc_type = 'raw_out' AND period = '20261125'");
-            await cn.query('UPDATE stock_document SET number = ? WHERE id = ?', [`RAW-20261125-${String(seq.last_no).padStart(4, '0')}`, d.insertId]);
+            await cn.query(
+              "UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = 'raw_out' AND period = '20261125'",
+            );
+            const [[seq]]: any = await cn.query(
+              "SELECT last_no FROM doc_sequence WHERE doc_type = 'raw_out' AND period = '20261125'",
+            );
+            await cn.query('UPDATE stock_document SET number = ? WHERE id = ?', [
+              `RAW-20261125-${String(seq.last_no).padStart(4, '0')}`,
+              d.insertId,
+            ]);
             await cn.commit();
             break;
           } catch (e: any) {
@@ -166,12 +256,20 @@ async function main() {
       });
       const api = DOCS / apiSecs;
       const base = DOCS / baseSecs;
-      report(`${hot ? 'hot 20 SKUs' : 'uniform 1,000 SKUs × 3 wh'}, concurrency ${c} (docs/s)`, f(api), f(base), f(api / base, 2), c === 8 ? '(target ≥ 0.33)' : '');
+      report(
+        `${hot ? 'hot 20 SKUs' : 'uniform 1,000 SKUs × 3 wh'}, concurrency ${c} (docs/s)`,
+        f(api),
+        f(base),
+        f(api / base, 2),
+        c === 8 ? '(target ≥ 0.33)' : '',
+      );
     }
   }
   // raw rows went around the engine's costing state: rebuild the heads' states from their totals before checking
   const problems = (await services.posting.check('moving_average')).filter((p) => !p.includes('replay'));
-  console.log(`  invariants after the run: ${problems.length ? problems.length + ' PROBLEMS\n    ' + problems.slice(0, 10).join('\n    ') : 'Σ ledger = balances and cost heads, nothing negative'}`);
+  console.log(
+    `  invariants after the run: ${problems.length ? problems.length + ' PROBLEMS\n    ' + problems.slice(0, 10).join('\n    ') : 'Σ ledger = balances and cost heads, nothing negative'}`,
+  );
 
   console.log('\nreading 50 balances of one warehouse (ms)                project     baseline    ratio');
   const apiLat: number[] = [];
@@ -180,14 +278,27 @@ async function main() {
     const w = whs[i % 3];
     const offset = (i * 50) % SKUS;
     let t0 = performance.now();
-    await gql('query($f:StockLevelFilter,$p:PageInput){ stockLevels(filter:$f, page:$p){ total items { skuCode onHand available value } } }', { f: { warehouseId: String(w) }, p: { offset, limit: 50 } }, token);
+    await gql(
+      'query($f:StockLevelFilter,$p:PageInput){ stockLevels(filter:$f, page:$p){ total items { skuCode onHand available value } } }',
+      { f: { warehouseId: String(w) }, p: { offset, limit: 50 } },
+      token,
+    );
     apiLat.push(performance.now() - t0);
     t0 = performance.now();
-    await raw.query('SELECT c.sku_id, s.code, c.qty, c.value FROM stock_cost c JOIN sku s ON s.id = c.sku_id WHERE c.warehouse_id = ? ORDER BY s.code LIMIT 50 OFFSET ?', [w, offset]);
+    await raw.query(
+      'SELECT c.sku_id, s.code, c.qty, c.value FROM stock_cost c JOIN sku s ON s.id = c.sku_id WHERE c.warehouse_id = ? ORDER BY s.code LIMIT 50 OFFSET ?',
+      [w, offset],
+    );
     baseLat.push(performance.now() - t0);
   }
   report('p50', f(pct(apiLat, 50), 2), f(pct(baseLat, 50), 2), f(pct(apiLat, 50) / pct(baseLat, 50), 1));
-  report('p99', f(pct(apiLat, 99), 2), f(pct(baseLat, 99), 2), f(pct(apiLat, 99) / pct(baseLat, 99), 1), '(target < 50 ms)');
+  report(
+    'p99',
+    f(pct(apiLat, 99), 2),
+    f(pct(baseLat, 99), 2),
+    f(pct(apiLat, 99) / pct(baseLat, 99), 1),
+    '(target < 50 ms)',
+  );
   await app.close();
   await raw.end();
   await ds.destroy();
@@ -197,8 +308,12 @@ async function main() {
   const rds = await openDatabase(rurl);
   await seedBase(rds);
   await seedDemo(rds);
-  await rds.query("INSERT INTO product (code, name, base_unit, unit_scale, batch_tracked, serial_tracked, attribute_names, active, version) VALUES ('BENCH', 'Bench', '件', 0, 0, 0, '[]', 1, 1)");
-  await rds.query(`INSERT INTO sku (product_id, code, name, attributes, active, version) VALUES ${Array.from({ length: SKUS }, (_, i) => `(1, 'B-${i}', 'Bench SKU ${i}', '[]', 1, 1)`).join(',')}`);
+  await rds.query(
+    "INSERT INTO product (code, name, base_unit, unit_scale, batch_tracked, serial_tracked, attribute_names, active, version) VALUES ('BENCH', 'Bench', '件', 0, 0, 0, '[]', 1, 1)",
+  );
+  await rds.query(
+    `INSERT INTO sku (product_id, code, name, attributes, active, version) VALUES ${Array.from({ length: SKUS }, (_, i) => `(1, 'B-${i}', 'Bench SKU ${i}', '[]', 1, 1)`).join(',')}`,
+  );
   const rwhs = (await rds.query('SELECT id FROM warehouse ORDER BY id')).map((r: any) => r.id);
   const t0 = performance.now();
   const batch = 5000;
@@ -207,13 +322,21 @@ async function main() {
     for (let k = n; k < Math.min(n + batch, LEDGER_ROWS); k++) {
       const sku = 1 + (k % SKUS);
       const w = rwhs[Math.floor(k / SKUS) % 3];
-      const d = new Date(Date.UTC(2026, 0, 1) + Math.floor((k / LEDGER_ROWS) * 364) * 86400_000).toISOString().slice(0, 10);
+      const d = new Date(Date.UTC(2026, 0, 1) + Math.floor((k / LEDGER_ROWS) * 364) * 86400_000)
+        .toISOString()
+        .slice(0, 10);
       const out = k % 3 !== 0;
-      vals.push(`(${w},0,${sku},0,${Math.floor(k / 5) + 1},${k + 1},'${out ? 'other_out' : 'other_in'}','X','${out ? 'out' : 'in'}','${out ? 'method' : 'price'}','${d}',${out ? -1 : 2},10.000000,${out ? '-10.00' : '20.00'},NOW(3))`);
+      vals.push(
+        `(${w},0,${sku},0,${Math.floor(k / 5) + 1},${k + 1},'${out ? 'other_out' : 'other_in'}','X','${out ? 'out' : 'in'}','${out ? 'method' : 'price'}','${d}',${out ? -1 : 2},10.000000,${out ? '-10.00' : '20.00'},NOW(3))`,
+      );
     }
-    await rds.query(`INSERT INTO stock_ledger (warehouse_id, bin_id, sku_id, batch_id, document_id, document_line_id, document_type, document_number, kind, cost_source, business_date, qty, unit_cost, value, created_at) VALUES ${vals.join(',')}`);
+    await rds.query(
+      `INSERT INTO stock_ledger (warehouse_id, bin_id, sku_id, batch_id, document_id, document_line_id, document_type, document_number, kind, cost_source, business_date, qty, unit_cost, value, created_at) VALUES ${vals.join(',')}`,
+    );
   }
-  console.log(`\nreports over ${LEDGER_ROWS.toLocaleString()} ledger rows (loaded in ${f((performance.now() - t0) / 1000)} s), ms   project     baseline    ratio`);
+  console.log(
+    `\nreports over ${LEDGER_ROWS.toLocaleString()} ledger rows (loaded in ${f((performance.now() - t0) / 1000)} s), ms   project     baseline    ratio`,
+  );
   const rservices = createServices(rds, { ...loadConfig({}), databaseUrl: rurl });
   const rctx = { ...ctx, services: rservices, user: { ...ctx.user!, warehouseIds: null } } as Context;
   const time = async (fn: () => Promise<unknown>, n = 3) => {
@@ -227,10 +350,34 @@ async function main() {
   };
   const rraw = await conn('jxc_bench_reports');
   const cases: Array<[string, () => Promise<unknown>, string, unknown[], string]> = [
-    ['valuation per warehouse × SKU at 2026-06-30', () => rservices.stockReports.valuation(rctx, '2026-06-30', 'WAREHOUSE_SKU'), 'SELECT warehouse_id, sku_id, SUM(qty), SUM(value) FROM stock_ledger WHERE business_date <= ? GROUP BY warehouse_id, sku_id', ['2026-06-30'], ''],
-    ['cost of goods issued per warehouse × SKU, June', () => rservices.stockReports.costOfGoodsIssued(rctx, '2026-06-01', '2026-06-30', 'WAREHOUSE_SKU'), "SELECT warehouse_id, sku_id, -SUM(qty), -SUM(value) FROM stock_ledger WHERE business_date BETWEEN ? AND ? AND document_type IN ('other_out','sales_shipment') GROUP BY warehouse_id, sku_id", ['2026-06-01', '2026-06-30'], '(target ≤ 2× and < 1000 ms)'],
-    ['valuation per warehouse at year end', () => rservices.stockReports.valuation(rctx, '2026-12-31', 'WAREHOUSE'), 'SELECT warehouse_id, SUM(qty), SUM(value) FROM stock_ledger WHERE business_date <= ? GROUP BY warehouse_id', ['2026-12-31'], ''],
-    ['cost of goods issued per warehouse, the year', () => rservices.stockReports.costOfGoodsIssued(rctx, '2026-01-01', '2026-12-31', 'WAREHOUSE'), "SELECT warehouse_id, -SUM(qty), -SUM(value) FROM stock_ledger WHERE business_date BETWEEN ? AND ? AND document_type IN ('other_out','sales_shipment') GROUP BY warehouse_id", ['2026-01-01', '2026-12-31'], ''],
+    [
+      'valuation per warehouse × SKU at 2026-06-30',
+      () => rservices.stockReports.valuation(rctx, '2026-06-30', 'WAREHOUSE_SKU'),
+      'SELECT warehouse_id, sku_id, SUM(qty), SUM(value) FROM stock_ledger WHERE business_date <= ? GROUP BY warehouse_id, sku_id',
+      ['2026-06-30'],
+      '',
+    ],
+    [
+      'cost of goods issued per warehouse × SKU, June',
+      () => rservices.stockReports.costOfGoodsIssued(rctx, '2026-06-01', '2026-06-30', 'WAREHOUSE_SKU'),
+      "SELECT warehouse_id, sku_id, -SUM(qty), -SUM(value) FROM stock_ledger WHERE business_date BETWEEN ? AND ? AND document_type IN ('other_out','sales_shipment') GROUP BY warehouse_id, sku_id",
+      ['2026-06-01', '2026-06-30'],
+      '(target ≤ 2× and < 1000 ms)',
+    ],
+    [
+      'valuation per warehouse at year end',
+      () => rservices.stockReports.valuation(rctx, '2026-12-31', 'WAREHOUSE'),
+      'SELECT warehouse_id, SUM(qty), SUM(value) FROM stock_ledger WHERE business_date <= ? GROUP BY warehouse_id',
+      ['2026-12-31'],
+      '',
+    ],
+    [
+      'cost of goods issued per warehouse, the year',
+      () => rservices.stockReports.costOfGoodsIssued(rctx, '2026-01-01', '2026-12-31', 'WAREHOUSE'),
+      "SELECT warehouse_id, -SUM(qty), -SUM(value) FROM stock_ledger WHERE business_date BETWEEN ? AND ? AND document_type IN ('other_out','sales_shipment') GROUP BY warehouse_id",
+      ['2026-01-01', '2026-12-31'],
+      '',
+    ],
   ];
   for (const [what, project, sql, params, target] of cases) {
     const p = await time(project);

@@ -49,7 +49,11 @@ const hiddenFieldsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-async function contextFor(services: Services, req: express.Request, res: express.Response | undefined): Promise<Context> {
+async function contextFor(
+  services: Services,
+  req: express.Request,
+  res: express.Response | undefined,
+): Promise<Context> {
   const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE];
   const { user, expired } = await services.auth.resolve(token);
   return {
@@ -82,8 +86,16 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
         const req = c.extra.request as unknown as express.Request;
         // the browser sends the cookie with the upgrade; scripts pass { authorization: 'Bearer …' }
         const fake = Object.assign(Object.create(req), {
-          cookies: Object.fromEntries(String(req.headers.cookie ?? '').split(';').map((p) => p.trim().split('=')).filter((p) => p.length === 2)),
-          headers: { ...req.headers, authorization: (c.connectionParams?.authorization as string) ?? req.headers.authorization },
+          cookies: Object.fromEntries(
+            String(req.headers.cookie ?? '')
+              .split(';')
+              .map((p) => p.trim().split('='))
+              .filter((p) => p.length === 2),
+          ),
+          headers: {
+            ...req.headers,
+            authorization: (c.connectionParams?.authorization as string) ?? req.headers.authorization,
+          },
           ip: req.socket.remoteAddress,
         });
         return contextFor(services, fake, undefined);
@@ -108,7 +120,11 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       ...(config.introspection && config.mode === 'demo' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
         async serverWillStart() {
-          return { async drainServer() { await wsCleanup.dispose(); } };
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
         },
       },
     ],
@@ -124,7 +140,9 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     express.json({ limit: config.bodyLimit }),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (Array.isArray(req.body)) {
-        res.status(400).json({ errors: [{ message: 'Send one operation per request.', extensions: { code: 'BATCHING_DISABLED' } }] });
+        res.status(400).json({
+          errors: [{ message: 'Send one operation per request.', extensions: { code: 'BATCHING_DISABLED' } }],
+        });
         return;
       }
       next();
@@ -144,15 +162,21 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   app.use((err: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     if (err?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: 'The request is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res
+        .status(413)
+        .json({ errors: [{ message: 'The request is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
     }
     if (err?.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     console.error('[jxc] request error', err);
-    res.status(500).json({ errors: [{ message: 'Something went wrong on the server.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(500).json({
+      errors: [{ message: 'Something went wrong on the server.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -18,7 +18,8 @@ export async function schemaText(): Promise<string> {
 
 async function generateMigration(name: string) {
   const config = loadConfig();
-  if (dbKind(config.databaseUrl) !== 'mysql') throw new Error('Set JXC_DATABASE_URL to an empty or up-to-date MySQL/MariaDB database.');
+  if (dbKind(config.databaseUrl) !== 'mysql')
+    throw new Error('Set JXC_DATABASE_URL to an empty or up-to-date MySQL/MariaDB database.');
   const ds = await openDatabase(config.databaseUrl);
   const sql = await ds.driver.createSchemaBuilder().log();
   await ds.destroy();
@@ -30,7 +31,10 @@ async function generateMigration(name: string) {
   const cls = `${name.replace(/[^A-Za-z0-9]/g, '')}${ts}`;
   const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   const up = sql.upQueries.map((x) => `    await q.query(${q(x.query)});`).join('\n');
-  const down = [...sql.downQueries].reverse().map((x) => `    await q.query(${q(x.query)});`).join('\n');
+  const down = [...sql.downQueries]
+    .reverse()
+    .map((x) => `    await q.query(${q(x.query)});`)
+    .join('\n');
   const file = path.resolve(__dirname, 'migrations', `${ts}-${name}.ts`);
   fs.writeFileSync(
     file,
@@ -38,7 +42,12 @@ async function generateMigration(name: string) {
   );
   const index = path.resolve(__dirname, 'migrations', 'index.ts');
   let text = fs.readFileSync(index, 'utf8');
-  text = `import { ${cls} } from './${ts}-${name}';\n` + text.replace(/\[([^\]]*)\];/, (_m, inner) => `[${inner.trim() ? inner.trim().replace(/,$/, '') + ', ' : ''}${cls}];`);
+  text =
+    `import { ${cls} } from './${ts}-${name}';\n` +
+    text.replace(
+      /\[([^\]]*)\];/,
+      (_m, inner) => `[${inner.trim() ? inner.trim().replace(/,$/, '') + ', ' : ''}${cls}];`,
+    );
   fs.writeFileSync(index, text);
   console.log(`Wrote ${path.relative(process.cwd(), file)}; review it, then commit it.`);
 }
@@ -84,7 +93,9 @@ async function main() {
       const ds = await openDatabase(config.databaseUrl);
       const settings = await ds.getRepository(CompanySettings).findOneBy({ id: 1 });
       const started = Date.now();
-      const problems = await createServices(ds, config).posting.check((settings?.costingMethod ?? 'moving_average') as 'moving_average' | 'fifo');
+      const problems = await createServices(ds, config).posting.check(
+        (settings?.costingMethod ?? 'moving_average') as 'moving_average' | 'fifo',
+      );
       const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
       await ds.destroy();
       if (problems.length) {
@@ -92,19 +103,27 @@ async function main() {
         for (const p of problems.slice(0, 200)) console.error('  ' + p);
         process.exit(1);
       }
-      console.log(`Ledger check passed: ${n} ledger rows, balances, cost heads and a replay from scratch agree (${Date.now() - started} ms).`);
+      console.log(
+        `Ledger check passed: ${n} ledger rows, balances, cost heads and a replay from scratch agree (${Date.now() - started} ms).`,
+      );
       break;
     }
     case 'create-admin': {
       const ds = await openDatabase(config.databaseUrl);
       await seedBase(ds);
       const r = await ensureAdmin(ds, config.adminPassword);
-      console.log(r.created ? `Created admin${r.password ? ` with password ${r.password}` : ''}.` : 'Users exist already; nothing done.');
+      console.log(
+        r.created
+          ? `Created admin${r.password ? ` with password ${r.password}` : ''}.`
+          : 'Users exist already; nothing done.',
+      );
       await ds.destroy();
       break;
     }
     default:
-      console.log('usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | create-admin>');
+      console.log(
+        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | create-admin>',
+      );
       process.exit(cmd ? 1 : 0);
   }
 }

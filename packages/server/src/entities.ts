@@ -6,27 +6,109 @@ import { User } from './modules/auth/user.entity';
 import { Brand, Category } from './modules/catalog/category.entity';
 import { Product, ProductUnit } from './modules/catalog/product.entity';
 import { Sku, SkuBarcode } from './modules/catalog/sku.entity';
-import { DocSequence, IdempotencyRecord, StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledger.entity';
+import {
+  DocSequence,
+  IdempotencyRecord,
+  StockBalance,
+  StockCost,
+  StockLedgerEntry,
+} from './modules/stock/ledger.entity';
 import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
 import { Supplier, SupplierPrice, SupplierQualification } from './modules/partners/supplier.entity';
-import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './modules/purchasing/purchase-order.entity';
-import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './modules/purchasing/purchase-receipt.entity';
+import {
+  PurchaseApprovalStep,
+  PurchaseOrder,
+  PurchaseOrderApproval,
+  PurchaseOrderLine,
+} from './modules/purchasing/purchase-order.entity';
+import {
+  PurchaseReceipt,
+  PurchaseReceiptLine,
+  PurchaseReturn,
+  PurchaseReturnLine,
+} from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
-import { Customer, CustomerAddress, CustomerContact, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './modules/sales/customer.entity';
+import {
+  Customer,
+  CustomerAddress,
+  CustomerContact,
+  CustomerServiceRecord,
+  CustomerTier,
+  SalesChannel,
+  SalesStore,
+} from './modules/sales/customer.entity';
 import { PriceList, PriceListItem } from './modules/sales/price-list.entity';
-import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './modules/sales/sales-order.entity';
+import {
+  CustomerPayment,
+  SalesInvoice,
+  SalesInvoiceLine,
+  SalesOrder,
+  SalesOrderLine,
+  SalesReturn,
+  SalesReturnLine,
+  SalesShipment,
+  SalesShipmentLine,
+} from './modules/sales/sales-order.entity';
 
 export const entities = [
-  User, Role, Session, LoginAttempt, AuditEntry, Warehouse, CompanySettings,
-  Category, Brand, Product, ProductUnit, Sku, SkuBarcode,
-  Zone, Bin, Batch, StockDocument, StockDocumentLine, StockLedgerEntry, StockBalance, StockCost, DocSequence, IdempotencyRecord,
-  Supplier, SupplierQualification, SupplierPrice,
-  PurchaseOrder, PurchaseOrderLine, PurchaseApprovalStep, PurchaseOrderApproval, PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine,
-  SupplierInvoice, SupplierInvoiceLine, SupplierPayment, ReplenishmentSetting,
-  SalesChannel, SalesStore, CustomerTier, Customer, CustomerServiceRecord, CustomerContact, CustomerAddress, PriceList, PriceListItem,
-  SalesOrder, SalesOrderLine, SalesShipment, SalesShipmentLine, SalesReturn, SalesReturnLine, SalesInvoice, SalesInvoiceLine, CustomerPayment,
+  User,
+  Role,
+  Session,
+  LoginAttempt,
+  AuditEntry,
+  Warehouse,
+  CompanySettings,
+  Category,
+  Brand,
+  Product,
+  ProductUnit,
+  Sku,
+  SkuBarcode,
+  Zone,
+  Bin,
+  Batch,
+  StockDocument,
+  StockDocumentLine,
+  StockLedgerEntry,
+  StockBalance,
+  StockCost,
+  DocSequence,
+  IdempotencyRecord,
+  Supplier,
+  SupplierQualification,
+  SupplierPrice,
+  PurchaseOrder,
+  PurchaseOrderLine,
+  PurchaseApprovalStep,
+  PurchaseOrderApproval,
+  PurchaseReceipt,
+  PurchaseReceiptLine,
+  PurchaseReturn,
+  PurchaseReturnLine,
+  SupplierInvoice,
+  SupplierInvoiceLine,
+  SupplierPayment,
+  ReplenishmentSetting,
+  SalesChannel,
+  SalesStore,
+  CustomerTier,
+  Customer,
+  CustomerServiceRecord,
+  CustomerContact,
+  CustomerAddress,
+  PriceList,
+  PriceListItem,
+  SalesOrder,
+  SalesOrderLine,
+  SalesShipment,
+  SalesShipmentLine,
+  SalesReturn,
+  SalesReturnLine,
+  SalesInvoice,
+  SalesInvoiceLine,
+  CustomerPayment,
 ];

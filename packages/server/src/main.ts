@@ -12,7 +12,9 @@ async function main() {
     if (await seedDemo(ds)) console.log('[jxc] demo users and warehouses created');
     const stock = await seedDemoStockIfEmpty(ds, config);
     if (stock) console.log(`[jxc] demo stock: ${stock}`);
-    console.log(`[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+    console.log(
+      `[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+    );
   } else {
     const admin = await ensureAdmin(ds, config.adminPassword);
     if (admin.created && admin.password) {
@@ -22,7 +24,10 @@ async function main() {
   }
   const app = await createApp(ds, config);
   // customer tiers follow the RFM rules: recomputed once a day (and on demand from the console)
-  const recompute = () => app.services.customers.recomputeTiers(null).catch((e) => console.error('[jxc] tier recompute failed:', e?.message ?? e));
+  const recompute = () =>
+    app.services.customers
+      .recomputeTiers(null)
+      .catch((e) => console.error('[jxc] tier recompute failed:', e?.message ?? e));
   const daily = setInterval(recompute, 24 * 3600_000);
   daily.unref();
   console.log(`[jxc] ${config.mode} mode, database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);

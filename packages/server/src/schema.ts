@@ -16,13 +16,58 @@ import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
 import {
-  CustomerPaymentResolver, SalesInvoiceResolver, SalesOrderLineResolver, SalesOrderResolver, SalesReturnLineResolver, SalesReturnResolver, SalesShipmentLineResolver, SalesShipmentResolver,
+  CustomerPaymentResolver,
+  SalesInvoiceResolver,
+  SalesOrderLineResolver,
+  SalesOrderResolver,
+  SalesReturnLineResolver,
+  SalesReturnResolver,
+  SalesShipmentLineResolver,
+  SalesShipmentResolver,
 } from './modules/sales/sales-order.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
-import { PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, ReplenishmentResolver, SupplierEvaluationResolver, SupplierInvoiceResolver } from './modules/purchasing/purchasing.resolver';
+import {
+  PurchaseOrderResolver,
+  PurchaseReceiptResolver,
+  PurchaseReturnResolver,
+  ReplenishmentResolver,
+  SupplierEvaluationResolver,
+  SupplierInvoiceResolver,
+} from './modules/purchasing/purchasing.resolver';
 
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, RoleResolver, AuditResolver, WarehouseResolver, SystemResolver, StockDocumentResolver, StockReportResolver, CatalogResolver, ProductFieldResolver, SkuFieldResolver, LocationResolver, SupplierResolver, SupplierPriceResolver, PurchaseOrderResolver, PurchaseReceiptResolver, PurchaseReturnResolver, SupplierInvoiceResolver, SupplierEvaluationResolver, ReplenishmentResolver, CustomerResolver, SalesSetupResolver, PriceListResolver,
-  SalesOrderResolver, SalesOrderLineResolver, SalesShipmentResolver, SalesShipmentLineResolver, SalesReturnResolver, SalesReturnLineResolver, SalesInvoiceResolver, CustomerPaymentResolver];
+export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
+  AuthResolver,
+  UserResolver,
+  RoleResolver,
+  AuditResolver,
+  WarehouseResolver,
+  SystemResolver,
+  StockDocumentResolver,
+  StockReportResolver,
+  CatalogResolver,
+  ProductFieldResolver,
+  SkuFieldResolver,
+  LocationResolver,
+  SupplierResolver,
+  SupplierPriceResolver,
+  PurchaseOrderResolver,
+  PurchaseReceiptResolver,
+  PurchaseReturnResolver,
+  SupplierInvoiceResolver,
+  SupplierEvaluationResolver,
+  ReplenishmentResolver,
+  CustomerResolver,
+  SalesSetupResolver,
+  PriceListResolver,
+  SalesOrderResolver,
+  SalesOrderLineResolver,
+  SalesShipmentResolver,
+  SalesShipmentLineResolver,
+  SalesReturnResolver,
+  SalesReturnLineResolver,
+  SalesInvoiceResolver,
+  CustomerPaymentResolver,
+];
 
 /**
  * Every successful mutation leaves an audit row. Services write a precise one (before/after) in
@@ -34,7 +79,11 @@ const auditEveryMutation: MiddlewareFn<Context> = async ({ info, args, context }
   const result = await next();
   if (isRootMutation && !context.auditWritten) {
     await inTransaction(context.services.ds, (tx) =>
-      context.services.audit.record(tx, context, { action: `api.${info.fieldName}`, entityType: '', after: redact(args) }),
+      context.services.audit.record(tx, context, {
+        action: `api.${info.fieldName}`,
+        entityType: '',
+        after: redact(args),
+      }),
     );
   }
   return result;

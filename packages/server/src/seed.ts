@@ -24,8 +24,19 @@ export async function seedBase(ds: DataSource): Promise<void> {
   const repo = ds.getRepository(Role);
   for (const r of SEEDED_ROLES) {
     const existing = await repo.findOne({ where: { code: r.code } });
-    if (!existing) await repo.insert({ code: r.code, name: r.name, nameZh: r.nameZh, permissions: r.permissions, builtIn: true, version: 1 });
-    else if (existing.builtIn && JSON.stringify([...existing.permissions].sort()) !== JSON.stringify([...r.permissions].sort())) {
+    if (!existing)
+      await repo.insert({
+        code: r.code,
+        name: r.name,
+        nameZh: r.nameZh,
+        permissions: r.permissions,
+        builtIn: true,
+        version: 1,
+      });
+    else if (
+      existing.builtIn &&
+      JSON.stringify([...existing.permissions].sort()) !== JSON.stringify([...r.permissions].sort())
+    ) {
       await repo.update({ id: existing.id }, { permissions: r.permissions, version: existing.version + 1 });
     }
   }
@@ -73,7 +84,13 @@ export const DEMO_USERS = [
   { username: 'admin', displayName: '系统管理员 Admin', role: 'admin', email: 'admin@demo.jxc', phone: '13800000001' },
   { username: 'manager', displayName: '王经理 Wang', role: 'manager', email: 'wang@demo.jxc', phone: '13800000002' },
   { username: 'accountant', displayName: '李会计 Li', role: 'accountant', email: 'li@demo.jxc', phone: '13800000003' },
-  { username: 'purchaser', displayName: '赵采购 Zhao', role: 'purchaser', email: 'zhao@demo.jxc', phone: '13800000004' },
+  {
+    username: 'purchaser',
+    displayName: '赵采购 Zhao',
+    role: 'purchaser',
+    email: 'zhao@demo.jxc',
+    phone: '13800000004',
+  },
   { username: 'sales', displayName: '钱销售 Qian', role: 'sales', email: 'qian@demo.jxc', phone: '13800000005' },
   { username: 'warehouse', displayName: '孙仓管 Sun', role: 'warehouse', email: 'sun@demo.jxc', phone: '13800000006' },
 ];
@@ -84,7 +101,14 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   const whs = await ds.getRepository(Warehouse).save([
     { code: 'SH01', name: '上海总仓', kind: WarehouseKind.OWN, allowNegative: false, active: true, version: 1 },
     { code: 'GZ01', name: '广州仓', kind: WarehouseKind.OWN, allowNegative: false, active: true, version: 1 },
-    { code: 'CN3P', name: '菜鸟第三方仓', kind: WarehouseKind.THIRD_PARTY, allowNegative: false, active: true, version: 1 },
+    {
+      code: 'CN3P',
+      name: '菜鸟第三方仓',
+      kind: WarehouseKind.THIRD_PARTY,
+      allowNegative: false,
+      active: true,
+      version: 1,
+    },
   ]);
   const roles = await ds.getRepository(Role).find();
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -111,13 +135,31 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   const attempts: Partial<LoginAttempt>[] = [];
   const audit: Partial<AuditEntry>[] = [];
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let d = 13; d >= 1; d--) {
     for (const u of users) {
       const at = new Date(now().getTime() - d * 86400_000 + Math.floor(rnd() * 8 * 3600_000));
       attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: true, at });
-      if (rnd() < 0.15) attempts.push({ username: u.username, ip: '10.0.0.' + (u.id + 10), success: false, at: new Date(at.getTime() - 60_000) });
-      audit.push({ at, userId: u.id, username: u.username, roles: u.roles.map((r) => r.code), address: '10.0.0.' + (u.id + 10), requestId: crypto.randomUUID(), action: 'auth.login', entityType: 'User', entityId: String(u.id), before: null, after: null });
+      if (rnd() < 0.15)
+        attempts.push({
+          username: u.username,
+          ip: '10.0.0.' + (u.id + 10),
+          success: false,
+          at: new Date(at.getTime() - 60_000),
+        });
+      audit.push({
+        at,
+        userId: u.id,
+        username: u.username,
+        roles: u.roles.map((r) => r.code),
+        address: '10.0.0.' + (u.id + 10),
+        requestId: crypto.randomUUID(),
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: String(u.id),
+        before: null,
+        after: null,
+      });
     }
   }
   await ds.getRepository(LoginAttempt).insert(attempts);

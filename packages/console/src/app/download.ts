@@ -1,5 +1,10 @@
 /** Saves an export as a file: CSV text from the server, or base64 (`encoding: "base64"`, e.g. xlsx). */
-export function downloadFile(file: { filename: string; contentType: string; content: string; encoding?: string | null }) {
+export function downloadFile(file: {
+  filename: string;
+  contentType: string;
+  content: string;
+  encoding?: string | null;
+}) {
   const body = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
   const blob = new Blob([body], { type: file.contentType });
   const url = URL.createObjectURL(blob);

@@ -8,11 +8,34 @@ export interface FieldProblem {
 }
 
 export const KNOWN_CODES = [
-  'UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'BAD_USER_INPUT', 'INVALID_DECIMAL', 'NOT_FOUND', 'CONFLICT',
-  'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'WEAK_PASSWORD', 'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX',
-  'TOO_MANY_ALIASES', 'BATCHING_DISABLED', 'PAYLOAD_TOO_LARGE', 'DB_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
-  'SUPPLIER_BLOCKED', 'SELF_APPROVAL', 'APPROVAL_LIMIT', 'OVER_RECEIPT', 'ORDER_NOT_RECEIVABLE', 'INVOICE_MISMATCH',
-  'INSUFFICIENT_AVAILABLE', 'CREDIT_LIMIT_EXCEEDED', 'PRICE_BELOW_COST', 'ORDER_NOT_SHIPPABLE',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'INVALID_DECIMAL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'WEAK_PASSWORD',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_ALIASES',
+  'BATCHING_DISABLED',
+  'PAYLOAD_TOO_LARGE',
+  'DB_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+  'SUPPLIER_BLOCKED',
+  'SELF_APPROVAL',
+  'APPROVAL_LIMIT',
+  'OVER_RECEIPT',
+  'ORDER_NOT_RECEIVABLE',
+  'INVOICE_MISMATCH',
+  'INSUFFICIENT_AVAILABLE',
+  'CREDIT_LIMIT_EXCEEDED',
+  'PRICE_BELOW_COST',
+  'ORDER_NOT_SHIPPABLE',
 ] as const;
 
 export interface DescribedError {
@@ -43,7 +66,11 @@ export function describeError(error: CombinedError | Error | null | undefined): 
     text += ' ' + fields.map((f) => fieldLabel(f.field)).join(t('common.listSeparator'));
   }
   if (code === 'FORBIDDEN' && Array.isArray(details.permissions) && details.permissions.length) {
-    text += ' ' + details.permissions.map((p: string) => (te(`permissions.${p}`) ? t(`permissions.${p}`) : p)).join(t('common.listSeparator'));
+    text +=
+      ' ' +
+      details.permissions
+        .map((p: string) => (te(`permissions.${p}`) ? t(`permissions.${p}`) : p))
+        .join(t('common.listSeparator'));
   }
   return { code, text, fields };
 }

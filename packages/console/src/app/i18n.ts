@@ -21,7 +21,10 @@ function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[
   const out: Record<string, any> = { ...base };
   for (const e of extra) {
     for (const [k, v] of Object.entries(e)) {
-      out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? mergeMessages(out[k], v) : v;
+      out[k] =
+        v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object'
+          ? mergeMessages(out[k], v)
+          : v;
     }
   }
   return out;
@@ -43,7 +46,28 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': mergeMessages(zhCN, catalogZhCN, inventoryZhCN, purchasingZhCN, salesZhCN, pricingZhCN, salesreportsZhCN, ordersZhCN) as typeof zhCN, en: mergeMessages(en, catalogEn, inventoryEn, purchasingEn, salesEn, pricingEn, salesreportsEn, ordersEn) as typeof en },
+  messages: {
+    'zh-CN': mergeMessages(
+      zhCN,
+      catalogZhCN,
+      inventoryZhCN,
+      purchasingZhCN,
+      salesZhCN,
+      pricingZhCN,
+      salesreportsZhCN,
+      ordersZhCN,
+    ) as typeof zhCN,
+    en: mergeMessages(
+      en,
+      catalogEn,
+      inventoryEn,
+      purchasingEn,
+      salesEn,
+      pricingEn,
+      salesreportsEn,
+      ordersEn,
+    ) as typeof en,
+  },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -43,8 +43,18 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...salesRoutes,
   ...systemRoutes,
   ...profileRoutes,
-  { path: '403', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
-  { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/layout/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('@/layout/ForbiddenPage.vue'),
+    meta: { title: 'forbidden.title' },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/layout/NotFoundPage.vue'),
+    meta: { title: 'notFound.title' },
+  },
 ];
 
 export const router = createRouter({

@@ -22,7 +22,7 @@ const LINE_PATH = /^lines\[(\d+)\]\.?(.*)$/;
 export function documentError(error: CombinedError | Error | null | undefined): DocumentError | null {
   const d = describeError(error);
   if (!d) return null;
-  const { t, te } = i18n.global;
+  const { t } = i18n.global;
   const combined = error as CombinedError;
   const first = combined.graphQLErrors?.find((g) => g.extensions?.code) ?? combined.graphQLErrors?.[0];
   const details = (first?.extensions?.details ?? {}) as Record<string, any>;
@@ -34,7 +34,9 @@ export function documentError(error: CombinedError | Error | null | undefined): 
   if (d.code === 'INSUFFICIENT_STOCK' && Array.isArray(details.lines)) {
     const parts: string[] = [];
     for (const l of details.lines as { index: number; short: string; date?: string }[]) {
-      const msg = l.date ? t('docForm.shortOn', { short: l.short, date: l.date }) : t('docForm.short', { short: l.short });
+      const msg = l.date
+        ? t('docForm.shortOn', { short: l.short, date: l.date })
+        : t('docForm.short', { short: l.short });
       add(l.index, msg);
       parts.push(t('docForm.lineN', { n: l.index + 1 }) + ' ' + msg);
     }

@@ -52,7 +52,19 @@ export interface LineLookup {
 let seq = 0;
 export function newLine(patch: Partial<EditorLine> = {}): EditorLine {
   seq += 1;
-  return { key: `l${seq}`, sku: null, skuId: '', unit: '', qty: '', unitCost: '', binId: '', toBinId: '', batchNo: '', expiryDate: '', ...patch };
+  return {
+    key: `l${seq}`,
+    sku: null,
+    skuId: '',
+    unit: '',
+    qty: '',
+    unitCost: '',
+    binId: '',
+    toBinId: '',
+    batchNo: '',
+    expiryDate: '',
+    ...patch,
+  };
 }
 
 /** "3" + 1 → "4" on the digit string (a scanned item adds one); null when not a whole number. */

@@ -18,7 +18,13 @@ export function formatDecimal(value: string | null | undefined, places = 2): str
       const digits = (int + frac).split('').map(Number);
       let i = digits.length - 1;
       while (i >= 0) {
-        if (digits[i] === 9) { digits[i] = 0; i--; } else { digits[i]++; break; }
+        if (digits[i] === 9) {
+          digits[i] = 0;
+          i--;
+        } else {
+          digits[i]++;
+          break;
+        }
       }
       let joined = digits.join('');
       if (i < 0) joined = '1' + joined;
@@ -60,7 +66,9 @@ export function subtractDecimals(a: string, ...rest: string[]): string | null {
   const v = scaled.slice(1).reduce((acc, x) => acc - x, scaled[0]);
   const neg = v < 0n;
   const digits = (neg ? -v : v).toString().padStart(scale + 1, '0');
-  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/0+$/, '').replace(/\.$/, '') : digits;
+  const out = scale
+    ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/0+$/, '').replace(/\.$/, '')
+    : digits;
   return (neg && out !== '0' ? '-' : '') + out;
 }
 

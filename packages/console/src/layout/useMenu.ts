@@ -12,7 +12,12 @@ export function useMenu() {
       items: shellRoutes
         .filter((r) => r.meta?.menu?.group === group && can(r.meta.permission))
         .sort((a, b) => a.meta!.menu!.order - b.meta!.menu!.order)
-        .map((r) => ({ name: String(r.name), path: '/' + r.path.replace(/^\//, ''), title: r.meta!.title!, icon: r.meta!.menu!.icon })),
+        .map((r) => ({
+          name: String(r.name),
+          path: '/' + r.path.replace(/^\//, ''),
+          title: r.meta!.title!,
+          icon: r.meta!.menu!.icon,
+        })),
     })).filter((g) => g.items.length > 0),
   );
 }

@@ -26,7 +26,8 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode: Mode = env.JXC_MODE === 'demo' ? 'demo' : 'production';
   return {
-    databaseUrl: env.JXC_DATABASE_URL || `sqlite:${path.join(repoRoot, 'data', mode === 'demo' ? 'demo.sqlite' : 'jxc.sqlite')}`,
+    databaseUrl:
+      env.JXC_DATABASE_URL || `sqlite:${path.join(repoRoot, 'data', mode === 'demo' ? 'demo.sqlite' : 'jxc.sqlite')}`,
     port: Number(env.PORT || env.JXC_PORT || 4000),
     host: env.JXC_HOST || '0.0.0.0',
     mode,
@@ -37,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
     secureCookies: bool(env.JXC_SECURE_COOKIES, false),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
-    corsOrigins: (env.JXC_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.JXC_CORS_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

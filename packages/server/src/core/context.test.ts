@@ -17,6 +17,8 @@ describe('perRequestBatch', () => {
     // another request loads again; a failed load rejects every waiting id
     expect(await perRequestBatch({} as Context, 'k', 1, load)).toBe('#1');
     const failing = () => Promise.reject(new Error('down'));
-    await expect(Promise.all([perRequestBatch(ctx, 'f', 1, failing), perRequestBatch(ctx, 'f', 2, failing)])).rejects.toThrow('down');
+    await expect(
+      Promise.all([perRequestBatch(ctx, 'f', 1, failing), perRequestBatch(ctx, 'f', 2, failing)]),
+    ).rejects.toThrow('down');
   });
 });

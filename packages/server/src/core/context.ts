@@ -55,7 +55,12 @@ const batches = new WeakMap<object, Map<string, Batch<unknown>>>();
  * the ids asked for while a list resolves are collected and loaded in one `WHERE id IN (…)`, and
  * each id once per request.
  */
-export function perRequestBatch<V>(ctx: Context, key: string, id: number, load: (ids: number[]) => Promise<Map<number, V>>): Promise<V | undefined> {
+export function perRequestBatch<V>(
+  ctx: Context,
+  key: string,
+  id: number,
+  load: (ids: number[]) => Promise<Map<number, V>>,
+): Promise<V | undefined> {
   let byKey = batches.get(ctx);
   if (!byKey) batches.set(ctx, (byKey = new Map()));
   let b = byKey.get(key) as Batch<V> | undefined;

@@ -60,7 +60,13 @@ export const daysBetween = (from: string, to: string): number =>
 export function startOfBusinessDay(day: string): Date {
   // the zone's offset at noon of that day is its offset for the whole day except on DST switch days, which China has none of
   const noonUtc = new Date(`${day}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', day: '2-digit' }).formatToParts(noonUtc);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+  }).formatToParts(noonUtc);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const dayShift = get('day') - noonUtc.getUTCDate();
   const offsetMin = (get('hour') - 12 + (dayShift > 1 ? -24 : dayShift < -1 ? 24 : dayShift * 24)) * 60 + get('minute');

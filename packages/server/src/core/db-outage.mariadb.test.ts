@@ -33,7 +33,13 @@ function proxy(target: { host: string; port: number }) {
       for (const s of sockets) s.destroy();
       server!.close(() => resolve());
     });
-  return { open, cut, get port() { return port; } };
+  return {
+    open,
+    cut,
+    get port() {
+      return port;
+    },
+  };
 }
 
 describe('the database going away (MariaDB)', () => {
@@ -56,12 +62,23 @@ describe('the database going away (MariaDB)', () => {
     await p.open();
     const url = db.url.replace('127.0.0.1:3306', `127.0.0.1:${p.port}`);
     ds = await openDatabase(url);
-    app = await createApp(ds, { ...loadConfig({}), databaseUrl: url, port: 0, host: '127.0.0.1', consoleDir: undefined });
+    app = await createApp(ds, {
+      ...loadConfig({}),
+      databaseUrl: url,
+      port: 0,
+      host: '127.0.0.1',
+      consoleDir: undefined,
+    });
     const gql = async (query: string, token?: string) => {
-      const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+      const r = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
       return (await r.json()) as any;
     };
-    const token = (await gql(`mutation { login(username:"admin", password:"${DEMO_PASSWORD}") { token } }`)).data.login.token;
+    const token = (await gql(`mutation { login(username:"admin", password:"${DEMO_PASSWORD}") { token } }`)).data.login
+      .token;
     expect((await gql('{ users { total } }', token)).data.users.total).toBe(6);
 
     await p.cut();

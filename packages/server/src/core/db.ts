@@ -79,7 +79,9 @@ export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager)
       // the transaction's first read, and a check after the lock could decide on stale data
       return await ds.transaction('READ COMMITTED', work);
     } catch (e) {
-      const errno = (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (e as { errno?: number }).errno;
+      const errno =
+        (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
+        (e as { errno?: number }).errno;
       if (attempt >= tries || !errno || !RETRYABLE.has(errno)) throw e;
       await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 20 * attempt));
     }
@@ -91,6 +93,9 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 function sqliteSerial<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
   const prev = sqliteQueues.get(ds) ?? Promise.resolve();
   const next = prev.then(run, run);
-  sqliteQueues.set(ds, next.catch(() => undefined));
+  sqliteQueues.set(
+    ds,
+    next.catch(() => undefined),
+  );
   return next;
 }

@@ -11,7 +11,9 @@ describe('Decimal scalar', () => {
 
   it('refuses numbers, exponents, separators and junk with INVALID_DECIMAL', () => {
     for (const v of [1.5, '1e3', '1,000.00', 'abc', '', '.5', '1.', null]) {
-      expect(() => DecimalScalar.parseValue(v), String(v)).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DECIMAL' } }));
+      expect(() => DecimalScalar.parseValue(v), String(v)).toThrow(
+        expect.objectContaining({ extensions: { code: 'INVALID_DECIMAL' } }),
+      );
     }
     expect(() => DecimalScalar.parseLiteral({ kind: Kind.FLOAT, value: '1.5' } as any, {})).toThrow(/not a decimal/);
   });

@@ -72,7 +72,8 @@ const PASS_THROUGH = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-const DB_DOWN = /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|ETIMEDOUT|Pool is closed|Connection lost|connect ECONN|ENOTFOUND|Can't add new command when connection is in closed state/i;
+const DB_DOWN =
+  /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|ETIMEDOUT|Pool is closed|Connection lost|connect ECONN|ENOTFOUND|Can't add new command when connection is in closed state/i;
 
 /** One place that decides what a client sees: known codes pass, everything else is masked. */
 const GENERIC = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', undefined]);
@@ -91,12 +92,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = specificCode(error) ?? (formatted.extensions?.code as string | undefined);
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   // TypeGraphQL's argument validation
-  const validationErrors = (original as { extensions?: { validationErrors?: unknown[] } })?.extensions?.validationErrors;
+  const validationErrors = (original as { extensions?: { validationErrors?: unknown[] } })?.extensions
+    ?.validationErrors;
   if (validationErrors && Array.isArray(validationErrors)) {
     const fields = validationErrors.flatMap((v: any) =>
       Object.values(v.constraints ?? {}).map((message) => ({ field: v.property, message: String(message) })),
     );
-    return { message: 'Some fields are not valid.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT', details: { fields } } };
+    return {
+      message: 'Some fields are not valid.',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', details: { fields } },
+    };
   }
   if (code === 'UNAUTHENTICATED' && /Access denied|You need to be authorized/i.test(formatted.message)) {
     return { message: 'Please sign in.', path: formatted.path, extensions: { code } };
@@ -104,14 +110,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && PASS_THROUGH.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const ext: Record<string, unknown> = { code };
     if (formatted.extensions?.details) ext.details = formatted.extensions.details;
-    return { message: code === 'INVALID_DECIMAL' ? innermostMessage(error) ?? formatted.message : formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+    return {
+      message: code === 'INVALID_DECIMAL' ? (innermostMessage(error) ?? formatted.message) : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: ext,
+    };
   }
   const msg = String((original as Error)?.message ?? '') + String((original as any)?.code ?? '');
   if (DB_DOWN.test(msg)) {
-    return { message: 'The database is not reachable. Try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.DB_UNAVAILABLE } };
+    return {
+      message: 'The database is not reachable. Try again in a moment.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.DB_UNAVAILABLE },
+    };
   }
   if (process.env.JXC_LOG_ERRORS !== '0') console.error('[jxc] internal error', error);
-  return { message: 'Something went wrong on the server. The error was logged.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: 'Something went wrong on the server. The error was logged.',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 function innermostMessage(error: unknown): string | undefined {

@@ -8,7 +8,11 @@ import { now } from './dates';
 export class ExportFile {
   @Field() filename: string;
   @Field() contentType: string;
-  @Field({ description: 'The file itself: CSV text (UTF-8 with BOM so Excel reads Chinese), or base64 for an xlsx (see encoding).' }) content: string;
+  @Field({
+    description:
+      'The file itself: CSV text (UTF-8 with BOM so Excel reads Chinese), or base64 for an xlsx (see encoding).',
+  })
+  content: string;
   @Field({ description: '"utf-8" (text) or "base64" (binary, e.g. xlsx).' }) encoding: string;
   @Field(() => [String]) columns: string[];
 }
@@ -27,7 +31,14 @@ const cell = (v: unknown) => {
  * Exports use the same field rule as the API: a sensitive column the user may not see is
  * dropped (and reported in hiddenFields), never exported blank.
  */
-export function exportCsv<T>(ctx: Context, typeName: string, name: string, columns: readonly string[], rows: T[], get: (row: T, col: string) => unknown): ExportFile {
+export function exportCsv<T>(
+  ctx: Context,
+  typeName: string,
+  name: string,
+  columns: readonly string[],
+  rows: T[],
+  get: (row: T, col: string) => unknown,
+): ExportFile {
   const cols = visibleColumns(ctx, typeName, columns);
   const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(get(r, c))).join(','))];
   return {
@@ -79,7 +90,12 @@ export async function exportXlsx<T>(
   const wb = new ExcelJS.Workbook();
   wb.created = now();
   const ws = wb.addWorksheet(opts.sheetName ?? name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = cols.map((c) => ({ header: c.header ?? c.key, key: c.key, width: c.width ?? Math.max(10, (c.header ?? c.key).length * 2 + 2), ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = cols.map((c) => ({
+    header: c.header ?? c.key,
+    key: c.key,
+    width: c.width ?? Math.max(10, (c.header ?? c.key).length * 2 + 2),
+    ...(c.text ? { style: { numFmt: '@' } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(cols.map((c) => xlsxCell(get(r, c.key))));
   for (const extra of opts.extraSheets ?? []) {

@@ -14,16 +14,28 @@ describe('API hardening and error codes', () => {
   });
 
   it('caps the page size at 200 even when asked for 10,000 (also through variables)', async () => {
-    const r = await t.gql('query($p:PageInput){ auditLog(page:$p) { limit total items { id } } }', { p: { limit: 10000 } }, admin);
+    const r = await t.gql(
+      'query($p:PageInput){ auditLog(page:$p) { limit total items { id } } }',
+      { p: { limit: 10000 } },
+      admin,
+    );
     expect(r.data.auditLog.limit).toBe(200);
     expect(r.data.auditLog.total).toBeGreaterThan(0);
     expect(r.data.auditLog.items.length).toBeLessThanOrEqual(200);
   });
 
   it('refuses a query that is too deep', async () => {
-    const r = await t.gql('{ me { user { roles { id } warehouses { id } } } a: users { items { roles { id } } } }', {}, admin);
+    const r = await t.gql(
+      '{ me { user { roles { id } warehouses { id } } } a: users { items { roles { id } } } }',
+      {},
+      admin,
+    );
     expect(r.errors).toBeUndefined();
-    const deep = await t.gql('{ me { user { roles { id } } } users { items { roles { permissions } } } x: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }', {}, admin);
+    const deep = await t.gql(
+      '{ me { user { roles { id } } } users { items { roles { permissions } } } x: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }',
+      {},
+      admin,
+    );
     expect(deep.errors!.map((e) => e.extensions?.code)).toContain('QUERY_TOO_DEEP');
     expect(deep.data).toBeUndefined();
   });
@@ -37,22 +49,40 @@ describe('API hardening and error codes', () => {
   });
 
   it('refuses batched requests, oversized bodies, and mutations without a JSON POST (CSRF)', async () => {
-    const batch = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ me { roles } }' }, { query: '{ me { roles } }' }]) });
+    const batch = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { roles } }' }, { query: '{ me { roles } }' }]),
+    });
     expect(batch.status).toBe(400);
     expect(JSON.stringify(await batch.json())).toMatch(/BATCHING_DISABLED/);
-    const big = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { roles } }', variables: { pad: 'x'.repeat(9_000_000) } }) });
+    const big = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { roles } }', variables: { pad: 'x'.repeat(9_000_000) } }),
+    });
     expect(big.status).toBe(413);
     expect(JSON.stringify(await big.json())).toMatch(/PAYLOAD_TOO_LARGE/);
-    const simple = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { logout }' }) });
+    const simple = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
     expect(simple.status).toBe(400);
-    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(405);
   });
 
   it('has introspection off by default and masks internal errors', async () => {
     const r = await t.gql('{ __schema { queryType { name } } }', {}, admin);
     expect(r.errors?.[0].message).toMatch(/introspection/i);
-    const bad = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     const text = await bad.text();
     expect(text).not.toMatch(/node_modules|at .*\.ts|SELECT /);
   });
@@ -64,26 +94,47 @@ describe('API hardening and error codes', () => {
       const r = await t.gql(M, { i: { version: before.version, defaultCreditLimit: v } }, admin);
       expect(codeOf(r), String(v)).toBe('INVALID_DECIMAL');
     }
-    const lit = await t.gql(`mutation { updateCompanySettings(input:{version:${before.version}, defaultTaxRate: 0.13}) { version } }`, {}, admin);
+    const lit = await t.gql(
+      `mutation { updateCompanySettings(input:{version:${before.version}, defaultTaxRate: 0.13}) { version } }`,
+      {},
+      admin,
+    );
     expect(codeOf(lit)).toBe('INVALID_DECIMAL');
     const after = await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 });
     expect(after).toEqual(before);
   });
 
   it('keeps decimals exact and checks versions on settings', async () => {
-    const read = await t.gql('{ companySettings { version defaultCreditLimit defaultTaxRate closedThrough numberPatterns } }', {}, admin);
+    const read = await t.gql(
+      '{ companySettings { version defaultCreditLimit defaultTaxRate closedThrough numberPatterns } }',
+      {},
+      admin,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.companySettings).toMatchObject({ closedThrough: null, numberPatterns: null });
     const s = read.data.companySettings;
-    const M = 'mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ defaultCreditLimit defaultTaxRate version } }';
-    const r = await t.gql(M, { i: { version: s.version, defaultCreditLimit: '1234567890123456.78', defaultTaxRate: '0.09' } }, admin);
-    expect(r.data.updateCompanySettings).toEqual({ defaultCreditLimit: '1234567890123456.78', defaultTaxRate: '0.090000', version: s.version + 1 });
+    const M =
+      'mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ defaultCreditLimit defaultTaxRate version } }';
+    const r = await t.gql(
+      M,
+      { i: { version: s.version, defaultCreditLimit: '1234567890123456.78', defaultTaxRate: '0.09' } },
+      admin,
+    );
+    expect(r.data.updateCompanySettings).toEqual({
+      defaultCreditLimit: '1234567890123456.78',
+      defaultTaxRate: '0.090000',
+      version: s.version + 1,
+    });
     const raw = await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 });
     expect(raw.defaultCreditLimit).toBe('1234567890123456.78');
     const stale = await t.gql(M, { i: { version: s.version, defaultCreditLimit: '1.00' } }, admin);
     expect(codeOf(stale)).toBe('CONFLICT');
-    expect((await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 })).defaultCreditLimit).toBe('1234567890123456.78');
-    expect(codeOf(await t.gql(M, { i: { version: s.version + 1, defaultTaxRate: '1.5' } }, admin))).toBe('BAD_USER_INPUT');
+    expect((await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 })).defaultCreditLimit).toBe(
+      '1234567890123456.78',
+    );
+    expect(codeOf(await t.gql(M, { i: { version: s.version + 1, defaultTaxRate: '1.5' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('records a mutation in the audit trail even when its service wrote nothing itself', async () => {

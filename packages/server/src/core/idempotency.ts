@@ -7,32 +7,61 @@ import { DomainError } from './errors';
 import { now } from './dates';
 
 export const requestHash = (operation: string, body: unknown) =>
-  crypto.createHash('sha256').update(operation + '\n' + JSON.stringify(body)).digest('hex');
+  crypto
+    .createHash('sha256')
+    .update(operation + '\n' + JSON.stringify(body))
+    .digest('hex');
 
 /**
  * Looks up an idempotency key inside the posting transaction. Returns the id the first request
  * produced, or null when the key is new. The same key with another request is refused.
  */
-export async function seenBefore(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string): Promise<string | null> {
+export async function seenBefore(
+  tx: EntityManager,
+  ctx: Context,
+  key: string | undefined | null,
+  operation: string,
+  hash: string,
+): Promise<string | null> {
   if (!key) return null;
   const rec = await tx.findOne(IdempotencyRecord, { where: { key } });
   if (!rec) return null;
   if (rec.requestHash !== hash || rec.operation !== operation || rec.userId !== ctx.user?.id) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', { key });
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', {
+      key,
+    });
   }
   return rec.resultId;
 }
 
 /** Stored in the same transaction as the posting, so a retry after a failure posts again and one after success does not. */
-export async function remember(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string, resultId: string | number) {
+export async function remember(
+  tx: EntityManager,
+  ctx: Context,
+  key: string | undefined | null,
+  operation: string,
+  hash: string,
+  resultId: string | number,
+) {
   if (!key) return;
-  await tx.insert(IdempotencyRecord, { key, userId: ctx.user!.id, requestHash: hash, operation, resultId: String(resultId), createdAt: now() });
+  await tx.insert(IdempotencyRecord, {
+    key,
+    userId: ctx.user!.id,
+    requestHash: hash,
+    operation,
+    resultId: String(resultId),
+    createdAt: now(),
+  });
 }
 
 export function isDuplicateKey(e: unknown): boolean {
   const err = e as { code?: string; driverError?: { code?: string }; message?: string };
   const code = err.driverError?.code ?? err.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed: idempotency_record/.test(err.message ?? '');
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed: idempotency_record/.test(err.message ?? '')
+  );
 }
 
 /**
@@ -40,7 +69,14 @@ export function isDuplicateKey(e: unknown): boolean {
  * (and the caller goes on); a known one returns the first result, or is refused for another request.
  * A concurrent duplicate waits on the key's row lock and then reads the winner's record.
  */
-export async function claimKey(tx: EntityManager, ctx: Context, key: string | undefined | null, operation: string, hash: string, resultId: string | number): Promise<string | null> {
+export async function claimKey(
+  tx: EntityManager,
+  ctx: Context,
+  key: string | undefined | null,
+  operation: string,
+  hash: string,
+  resultId: string | number,
+): Promise<string | null> {
   if (!key) return null;
   if (tx.connection.options.type === 'better-sqlite3') {
     // one writer at a time: look, then write
@@ -48,13 +84,19 @@ export async function claimKey(tx: EntityManager, ctx: Context, key: string | un
     if (!prior) await remember(tx, ctx, key, operation, hash, resultId);
     return prior;
   }
-  const res = (await tx.query('INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    key, ctx.user!.id, hash, operation, String(resultId), now(),
-  ])) as { affectedRows?: number };
+  const res = (await tx.query(
+    'INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [key, ctx.user!.id, hash, operation, String(resultId), now()],
+  )) as { affectedRows?: number };
   if (res.affectedRows === 1) return null;
-  const [rec] = await tx.query('SELECT user_id, request_hash, operation, result_id FROM idempotency_record WHERE `key` = ? FOR UPDATE', [key]);
+  const [rec] = await tx.query(
+    'SELECT user_id, request_hash, operation, result_id FROM idempotency_record WHERE `key` = ? FOR UPDATE',
+    [key],
+  );
   if (!rec || rec.request_hash !== hash || rec.operation !== operation || Number(rec.user_id) !== ctx.user?.id) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', { key });
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request.', {
+      key,
+    });
   }
   return String(rec.result_id);
 }
@@ -64,8 +106,13 @@ export async function claimKey(tx: EntityManager, ctx: Context, key: string | un
  * first result (loaded by `load`), a concurrent duplicate that lost the insert race reads the winner's.
  */
 export async function runOnce<T extends { id: number }>(
-  ds: DataSource, ctx: Context, key: string | null | undefined, operation: string, body: unknown,
-  load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>,
+  ds: DataSource,
+  ctx: Context,
+  key: string | null | undefined,
+  operation: string,
+  body: unknown,
+  load: (tx: EntityManager, id: string) => Promise<T>,
+  work: (tx: EntityManager) => Promise<T>,
 ): Promise<T> {
   const hash = requestHash(operation, body);
   const run = () =>

@@ -16,13 +16,20 @@ describe('query limits', () => {
   it('counts depth through fragments and inline fragments', () => {
     expect(codes('{ item { children { children { id } } } }', L)).toEqual([]);
     expect(codes('{ item { children { children { children { id } } } } }', L)).toEqual(['QUERY_TOO_DEEP']);
-    expect(codes('{ item { ...F } } fragment F on Item { children { children { children { id } } } }', L)).toEqual(['QUERY_TOO_DEEP']);
+    expect(codes('{ item { ...F } } fragment F on Item { children { children { children { id } } } }', L)).toEqual([
+      'QUERY_TOO_DEEP',
+    ]);
   });
 
   it('counts aliases and directives', () => {
     expect(codes('{ a: item { id } b: item { id } }', L)).toEqual([]);
     expect(codes('{ a: item { id } b: item { id } c: item { id } }', L)).toEqual(['TOO_MANY_ALIASES']);
-    expect(codes('{ item { id @include(if: true) name @include(if: true) children @skip(if: false) { id @skip(if: false) } } }', L)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(
+      codes(
+        '{ item { id @include(if: true) name @include(if: true) children @skip(if: false) { id @skip(if: false) } } }',
+        L,
+      ),
+    ).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('multiplies the cost of fields under a paged list by its page size, the cap when it comes from a variable', () => {

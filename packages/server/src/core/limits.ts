@@ -1,4 +1,12 @@
-import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 export const LIMITS = { depth: 8, aliases: 15, cost: 10_000, tokens: 3_000, directives: 20 };
 
@@ -9,7 +17,8 @@ export const LIMITS = { depth: 8, aliases: 15, cost: 10_000, tokens: 3_000, dire
 export function limitRules(limits = LIMITS) {
   const rule = (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const vars = () => ({}) as Record<string, unknown>;
     let aliases = 0;
     let directives = 0;
@@ -24,7 +33,12 @@ export function limitRules(limits = LIMITS) {
       return 200; // from variables: assume the cap
     };
 
-    const walk = (set: SelectionSetNode, depth: number, multiplier: number, seen: Set<string>): { depth: number; cost: number } => {
+    const walk = (
+      set: SelectionSetNode,
+      depth: number,
+      multiplier: number,
+      seen: Set<string>,
+    ): { depth: number; cost: number } => {
       let maxDepth = depth;
       let cost = 0;
       for (const sel of set.selections) {
@@ -59,16 +73,33 @@ export function limitRules(limits = LIMITS) {
       OperationDefinition(op) {
         const { depth, cost } = walk(op.selectionSet, 1, 1, new Set());
         if (depth > limits.depth) {
-          context.reportError(new GraphQLError(`The query is nested ${depth} levels deep; the limit is ${limits.depth}.`, { extensions: { code: 'QUERY_TOO_DEEP' } }));
+          context.reportError(
+            new GraphQLError(`The query is nested ${depth} levels deep; the limit is ${limits.depth}.`, {
+              extensions: { code: 'QUERY_TOO_DEEP' },
+            }),
+          );
         }
         if (aliases > limits.aliases) {
-          context.reportError(new GraphQLError(`The query uses ${aliases} aliases; the limit is ${limits.aliases}.`, { extensions: { code: 'TOO_MANY_ALIASES' } }));
+          context.reportError(
+            new GraphQLError(`The query uses ${aliases} aliases; the limit is ${limits.aliases}.`, {
+              extensions: { code: 'TOO_MANY_ALIASES' },
+            }),
+          );
         }
         if (directives > limits.directives) {
-          context.reportError(new GraphQLError(`The query uses ${directives} directives; the limit is ${limits.directives}.`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+          context.reportError(
+            new GraphQLError(`The query uses ${directives} directives; the limit is ${limits.directives}.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
         }
         if (cost > limits.cost) {
-          context.reportError(new GraphQLError(`The query would cost ${cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+          context.reportError(
+            new GraphQLError(
+              `The query would cost ${cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`,
+              { extensions: { code: 'QUERY_TOO_COMPLEX' } },
+            ),
+          );
         }
       },
     };

@@ -33,7 +33,13 @@ export function periodOf(pattern: string, date: string): string {
 export function formatNumber(pattern: string, date: string, n: number): string {
   const d = date.replace(/-/g, '');
   return pattern.replace(TOKEN, (_m, t: string) =>
-    t === 'yyyyMMdd' ? d : t === 'yyyyMM' ? d.slice(0, 6) : t === 'yyyy' ? d.slice(0, 4) : String(n).padStart(t.length, '0'),
+    t === 'yyyyMMdd'
+      ? d
+      : t === 'yyyyMM'
+        ? d.slice(0, 6)
+        : t === 'yyyy'
+          ? d.slice(0, 4)
+          : String(n).padStart(t.length, '0'),
   );
 }
 
@@ -41,14 +47,22 @@ export function formatNumber(pattern: string, date: string, n: number): string {
  * The next number of a document type, allocated inside the posting transaction: the counter row
  * stays locked until commit, and a rolled-back posting gives its number back, so numbers have no gaps.
  */
-export async function nextNumber(tx: EntityManager, docType: string, date: string, pattern = DEFAULT_PATTERNS[docType]): Promise<string> {
+export async function nextNumber(
+  tx: EntityManager,
+  docType: string,
+  date: string,
+  pattern = DEFAULT_PATTERNS[docType],
+): Promise<string> {
   const period = periodOf(pattern, date);
   const mysql = tx.connection.options.type !== 'better-sqlite3';
   if (mysql) {
     // LAST_INSERT_ID(expr) hands the new counter back with the UPDATE: one round trip. Updating
     // first matters: an INSERT IGNORE on an existing row takes a shared lock that deadlocks two posters.
     const bump = async () =>
-      (await tx.query('UPDATE doc_sequence SET last_no = LAST_INSERT_ID(last_no + 1) WHERE doc_type = ? AND period = ?', [docType, period])) as { affectedRows?: number; insertId?: number };
+      (await tx.query(
+        'UPDATE doc_sequence SET last_no = LAST_INSERT_ID(last_no + 1) WHERE doc_type = ? AND period = ?',
+        [docType, period],
+      )) as { affectedRows?: number; insertId?: number };
     let res = await bump();
     if (!res.affectedRows) {
       await tx.query('INSERT IGNORE INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, 0)', [docType, period]);
@@ -62,4 +76,3 @@ export async function nextNumber(tx: EntityManager, docType: string, date: strin
   const [row] = await tx.query('SELECT last_no FROM doc_sequence WHERE doc_type = ? AND period = ?', [docType, period]);
   return formatNumber(pattern, date, Number(row.last_no));
 }
-

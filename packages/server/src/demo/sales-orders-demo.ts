@@ -39,10 +39,20 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
     const channelId = customer.channelId ?? stores[0].channelId;
     const store = stores.find((s) => s.channelId === channelId);
     const orderDate = addDays(now, -(80 - i * 2));
-    const lines = [0, 1].map((k) => ({ skuId: String(skus[(i + k * 2) % skus.length].sku_id), qty: String(1 + ((i + k) % 4)) }));
+    const lines = [0, 1].map((k) => ({
+      skuId: String(skus[(i + k * 2) % skus.length].sku_id),
+      qty: String(1 + ((i + k) % 4)),
+    }));
     let order;
     try {
-      order = await services.salesOrders.create(who, { customerId: String(customer.id), channelId: String(channelId), storeId: store ? String(store.id) : undefined, warehouseId: String(warehouseId), orderDate, lines });
+      order = await services.salesOrders.create(who, {
+        customerId: String(customer.id),
+        channelId: String(channelId),
+        storeId: store ? String(store.id) : undefined,
+        warehouseId: String(warehouseId),
+        orderDate,
+        lines,
+      });
     } catch (e) {
       if (e instanceof DomainError) continue; // e.g. a price below cost: the demo skips the order
       throw e;
@@ -67,8 +77,11 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
     let shipment;
     try {
       shipment = await services.salesFulfilment.ship(ctx.keeper, {
-        orderId: String(order.id), businessDate: shipDate,
-        lines: partly ? [{ orderLineId: String(ol[0].id), qty: ol[0].qty }] : ol.map((l) => ({ orderLineId: String(l.id), qty: l.qty })),
+        orderId: String(order.id),
+        businessDate: shipDate,
+        lines: partly
+          ? [{ orderLineId: String(ol[0].id), qty: ol[0].qty }]
+          : ol.map((l) => ({ orderLineId: String(l.id), qty: l.qty })),
       });
     } catch (e) {
       if (e instanceof DomainError) continue; // not enough stock on that day: stays confirmed
@@ -80,9 +93,18 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
       // after-sales: a restocked refund, and a scrapped exchange (its replacement stays a draft)
       const sl = await services.salesFulfilment.shipmentLines([shipment.id]);
       await services.salesFulfilment.returnGoods(who, {
-        shipmentId: String(shipment.id), businessDate: addDays(shipDate, 2) > now ? now : addDays(shipDate, 2),
-        reason: refund ? ReturnReason.DEFECTIVE : ReturnReason.DAMAGED_IN_TRANSIT, resolution: refund ? ReturnResolution.REFUND : ReturnResolution.EXCHANGE,
-        note: refund ? '包装漏气' : '运输压损', lines: [{ shipmentLineId: String(sl[0].id), qty: '1', disposition: refund ? ReturnDisposition.RESTOCK : ReturnDisposition.SCRAP }],
+        shipmentId: String(shipment.id),
+        businessDate: addDays(shipDate, 2) > now ? now : addDays(shipDate, 2),
+        reason: refund ? ReturnReason.DEFECTIVE : ReturnReason.DAMAGED_IN_TRANSIT,
+        resolution: refund ? ReturnResolution.REFUND : ReturnResolution.EXCHANGE,
+        note: refund ? '包装漏气' : '运输压损',
+        lines: [
+          {
+            shipmentLineId: String(sl[0].id),
+            qty: '1',
+            disposition: refund ? ReturnDisposition.RESTOCK : ReturnDisposition.SCRAP,
+          },
+        ],
       });
     }
     if (kind === 3) continue; // shipped, not invoiced
@@ -91,8 +113,17 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
     if (kind === 6 || kind === 5) {
       // paid in full, or half of what is owed
       const owed = (await services.receivables.receivables(ctx.accountant, { customerId: String(customer.id) }))[0];
-      const amount = kind === 6 ? new Decimal(owed.balance!) : new Decimal(owed.balance!).div(2).toDecimalPlaces(2, Decimal.ROUND_DOWN);
-      if (amount.gt(0)) await services.receivables.pay(ctx.accountant, { customerId: String(customer.id), amount: amount.toFixed(2), receivedOn: addDays(invoiceDate, 10) > now ? now : addDays(invoiceDate, 10), reference: `银行转账 ${i + 1}` });
+      const amount =
+        kind === 6
+          ? new Decimal(owed.balance!)
+          : new Decimal(owed.balance!).div(2).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+      if (amount.gt(0))
+        await services.receivables.pay(ctx.accountant, {
+          customerId: String(customer.id),
+          amount: amount.toFixed(2),
+          receivedOn: addDays(invoiceDate, 10) > now ? now : addDays(invoiceDate, 10),
+          reference: `银行转账 ${i + 1}`,
+        });
     }
   }
   // the tiers follow the orders

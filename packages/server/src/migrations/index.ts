@@ -10,4 +10,16 @@ import { Purchasing1795581900733 } from './1795581900733-Purchasing';
 import { CatalogAndStockLedger1795579070659 } from './1795579070659-CatalogAndStockLedger';
 import { Init1795577995052 } from './1795577995052-Init';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
-export const migrations: Function[] = [Init1795577995052, CatalogAndStockLedger1795579070659, Purchasing1795581900733, LedgerReportIndex1795582261667, BalanceKeyOrder1795582405574, Replenishment1795593406143, SalesCustomers1795595342418, SalesPriceLists1795596041966, StockReserved1795596506709, SalesOrders1795604140834, CustomerContacts1795606305420];
+export const migrations: Array<new () => unknown> = [
+  Init1795577995052,
+  CatalogAndStockLedger1795579070659,
+  Purchasing1795581900733,
+  LedgerReportIndex1795582261667,
+  BalanceKeyOrder1795582405574,
+  Replenishment1795593406143,
+  SalesCustomers1795595342418,
+  SalesPriceLists1795596041966,
+  StockReserved1795596506709,
+  SalesOrders1795604140834,
+  CustomerContacts1795606305420,
+];

@@ -7,14 +7,37 @@ import { Warehouse } from '../modules/stock/warehouse.entity';
 
 /** A small catalogue written straight to the database, for tests of the stock ledger. */
 export async function seedCatalog(ds: DataSource) {
-  const cat = await ds.getRepository(Category).save({ parentId: null, code: 'TEA', name: '茶叶', path: '/', version: 1 });
+  const cat = await ds
+    .getRepository(Category)
+    .save({ parentId: null, code: 'TEA', name: '茶叶', path: '/', version: 1 });
   await ds.getRepository(Category).update({ id: cat.id }, { path: `/${cat.id}/` });
   const mk = async (code: string, name: string, opts: Partial<Product> = {}) => {
     const p = await ds.getRepository(Product).save({
-      code, name, categoryId: cat.id, brandId: null, baseUnit: '件', unitScale: 0, shelfLifeDays: null, storageCondition: null,
-      batchTracked: false, serialTracked: false, attributeNames: [], active: true, version: 1, ...opts,
+      code,
+      name,
+      categoryId: cat.id,
+      brandId: null,
+      baseUnit: '件',
+      unitScale: 0,
+      shelfLifeDays: null,
+      storageCondition: null,
+      batchTracked: false,
+      serialTracked: false,
+      attributeNames: [],
+      active: true,
+      version: 1,
+      ...opts,
     });
-    const sku = await ds.getRepository(Sku).save({ productId: p.id, code: `${code}-1`, name, attributes: [], refPurchasePrice: '10.000000', refSalePrice: '20.000000', active: true, version: 1 });
+    const sku = await ds.getRepository(Sku).save({
+      productId: p.id,
+      code: `${code}-1`,
+      name,
+      attributes: [],
+      refPurchasePrice: '10.000000',
+      refSalePrice: '20.000000',
+      active: true,
+      version: 1,
+    });
     return { product: p, sku };
   };
   const tea = await mk('P-TEA', '龙井 250g');

@@ -24,7 +24,10 @@ export async function createTestDb(kind = testDbKind): Promise<TestDb> {
   const name = `jxc_t_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxc-test-'));
-    return { url: `sqlite:${path.join(dir, 'db.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'db.sqlite')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const conn = await mysql.createConnection(connUrl(mysqlServerUrl));
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -52,7 +55,12 @@ export interface TestApp {
   ds: DataSource;
   url: string;
   config: Config;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -63,12 +71,28 @@ export async function testApp(opts: { demo?: boolean; config?: Partial<Config> }
   const ds = await openDatabase(db.url);
   await seedBase(ds);
   if (opts.demo !== false) await seedDemo(ds);
-  const config: Config = { ...loadConfig({}), databaseUrl: db.url, port: 0, host: '127.0.0.1', consoleDir: undefined, ...opts.config };
+  const config: Config = {
+    ...loadConfig({}),
+    databaseUrl: db.url,
+    port: 0,
+    host: '127.0.0.1',
+    consoleDir: undefined,
+    ...opts.config,
+  };
   const app = await createApp(ds, config);
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<GqlResult<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GqlResult<T>;
@@ -81,7 +105,10 @@ export async function testApp(opts: { demo?: boolean; config?: Partial<Config> }
     config,
     gql,
     async login(username, password = DEMO_PASSWORD) {
-      const r = await gql<{ login: { token: string } }>('mutation($u:String!,$p:String!){ login(username:$u,password:$p){ token } }', { u: username, p: password });
+      const r = await gql<{ login: { token: string } }>(
+        'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ token } }',
+        { u: username, p: password },
+      );
       if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
       return r.data.login.token;
     },

@@ -6,5 +6,12 @@ export const auditColumns: Column[] = [
   { key: 'action', label: 'audit.action', minWidth: 150, kind: 'mono' },
   { key: 'entityType', label: 'audit.entityType', minWidth: 110 },
   { key: 'entityId', label: 'audit.entityId', width: 90 },
-  { key: 'address', label: 'audit.address', minWidth: 120, kind: 'mono', hiddenField: 'AuditEntry.address', permission: 'system.audit.address.read' },
+  {
+    key: 'address',
+    label: 'audit.address',
+    minWidth: 120,
+    kind: 'mono',
+    hiddenField: 'AuditEntry.address',
+    permission: 'system.audit.address.read',
+  },
 ];

@@ -6,25 +6,50 @@ export const AuditLogQuery = graphql(`
       total
       offset
       limit
-      items { id at username roles action entityType entityId address requestId before after }
+      items {
+        id
+        at
+        username
+        roles
+        action
+        entityType
+        entityId
+        address
+        requestId
+        before
+        after
+      }
     }
   }
 `);
 
 export const AuditStatsQuery = graphql(`
   query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {
-    auditStats(filter: $filter, groupBy: $groupBy) { key count }
+    auditStats(filter: $filter, groupBy: $groupBy) {
+      key
+      count
+    }
   }
 `);
 
 export const ExportAuditLogQuery = graphql(`
   query ExportAuditLog($filter: AuditFilter) {
-    exportAuditLog(filter: $filter) { filename contentType content columns }
+    exportAuditLog(filter: $filter) {
+      filename
+      contentType
+      content
+      columns
+    }
   }
 `);
 
 export const AuditLoggedSubscription = graphql(`
   subscription AuditLogged {
-    auditLogged { id at username action }
+    auditLogged {
+      id
+      at
+      username
+      action
+    }
   }
 `);

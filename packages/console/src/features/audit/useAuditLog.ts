@@ -29,18 +29,29 @@ export function useAuditLog() {
     if (f.address && mayAddress.value) out.address = f.address;
     return out;
   });
-  const q = useQuery({ query: AuditLogQuery, variables: computed(() => ({ filter: filter.value, sort: 'AT_DESC' as const, page: list.page.value })) });
-  const stats = useQuery({ query: AuditStatsQuery, variables: computed(() => ({ filter: filter.value, groupBy: 'ACTION' as const })) });
+  const q = useQuery({
+    query: AuditLogQuery,
+    variables: computed(() => ({ filter: filter.value, sort: 'AT_DESC' as const, page: list.page.value })),
+  });
+  const stats = useQuery({
+    query: AuditStatsQuery,
+    variables: computed(() => ({ filter: filter.value, groupBy: 'ACTION' as const })),
+  });
   const handle = useClientHandle();
 
   const statsOption = computed(() => {
-    const rows = [...(stats.data.value?.auditStats ?? [])].sort((a, b) => b.count - a.count).slice(0, 12).reverse();
+    const rows = [...(stats.data.value?.auditStats ?? [])]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 12)
+      .reverse();
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((r) => r.key), axisLabel: { fontFamily: 'monospace', fontSize: 11 } },
-      series: [{ type: 'bar', name: t('audit.count'), data: rows.map((r) => r.count), barMaxWidth: 16, color: '#2f6fed' }],
+      series: [
+        { type: 'bar', name: t('audit.count'), data: rows.map((r) => r.count), barMaxWidth: 16, color: '#2f6fed' },
+      ],
     };
   });
 

@@ -15,8 +15,17 @@ export const MeQuery = graphql(`
         mustChangePassword
         lastLoginAt
         createdAt
-        roles { id code name nameZh }
-        warehouses { id code name }
+        roles {
+          id
+          code
+          name
+          nameZh
+        }
+        warehouses {
+          id
+          code
+          name
+        }
       }
     }
   }
@@ -26,7 +35,11 @@ export const LoginMutation = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       expiresAt
-      user { id username mustChangePassword }
+      user {
+        id
+        username
+        mustChangePassword
+      }
     }
   }
 `);

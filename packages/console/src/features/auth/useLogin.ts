@@ -26,7 +26,8 @@ export function useLogin() {
       await router.replace({ name: 'change-password', query: { first: '1' } });
       return;
     }
-    const redirect = typeof route.query.redirect === 'string' && route.query.redirect.startsWith('/') ? route.query.redirect : '/';
+    const redirect =
+      typeof route.query.redirect === 'string' && route.query.redirect.startsWith('/') ? route.query.redirect : '/';
     await router.replace(redirect);
   }
 

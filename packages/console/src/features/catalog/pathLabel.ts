@@ -13,7 +13,11 @@ export function pathLabel(path: string): string {
       if (!m) return part;
       const [, name, idx] = m;
       if (idx !== undefined && te(`catalog.paths.${name}`)) return t(`catalog.paths.${name}`, { n: Number(idx) + 1 });
-      const label = te(`catalog.fields.${name}`) ? t(`catalog.fields.${name}`) : te(`fields.${name}`) ? t(`fields.${name}`) : name;
+      const label = te(`catalog.fields.${name}`)
+        ? t(`catalog.fields.${name}`)
+        : te(`fields.${name}`)
+          ? t(`fields.${name}`)
+          : name;
       return idx !== undefined ? `${label} ${Number(idx) + 1}` : label;
     })
     .join(' · ');

@@ -2,8 +2,19 @@ import { graphql } from '@/gql';
 
 export const CatalogOptionsQuery = graphql(`
   query CatalogOptions {
-    categories { id code name parentId path version }
-    brands { id name version }
+    categories {
+      id
+      code
+      name
+      parentId
+      path
+      version
+    }
+    brands {
+      id
+      name
+      version
+    }
   }
 `);
 
@@ -21,9 +32,17 @@ export const ProductsQuery = graphql(`
         active
         batchTracked
         serialTracked
-        category { id name }
-        brand { id name }
-        skus { id }
+        category {
+          id
+          name
+        }
+        brand {
+          id
+          name
+        }
+        skus {
+          id
+        }
       }
     }
   }
@@ -46,14 +65,21 @@ export const ProductQuery = graphql(`
       attributeNames
       active
       version
-      units { id name factor }
+      units {
+        id
+        name
+        factor
+      }
       skus {
         id
         code
         name
         active
         barcodes
-        attributes { name value }
+        attributes {
+          name
+          value
+        }
         refPurchasePrice
         refSalePrice
         version
@@ -64,25 +90,43 @@ export const ProductQuery = graphql(`
 
 export const CreateProductMutation = graphql(`
   mutation CreateProduct($input: CreateProductInput!) {
-    createProduct(input: $input) { id version }
+    createProduct(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const UpdateProductMutation = graphql(`
   mutation UpdateProduct($input: UpdateProductInput!) {
-    updateProduct(input: $input) { id version }
+    updateProduct(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const ExportProductsQuery = graphql(`
   query ExportProducts($filter: ProductFilter) {
-    exportProducts(filter: $filter) { filename contentType encoding content columns }
+    exportProducts(filter: $filter) {
+      filename
+      contentType
+      encoding
+      content
+      columns
+    }
   }
 `);
 
 export const ProductImportTemplateQuery = graphql(`
   query ProductImportTemplate {
-    productImportTemplate { filename contentType encoding content columns }
+    productImportTemplate {
+      filename
+      contentType
+      encoding
+      content
+      columns
+    }
   }
 `);
 
@@ -97,37 +141,59 @@ export const ImportProductsMutation = graphql(`
       skusCreated
       skusUpdated
       brandsCreated
-      rows { row errors { column message } }
+      rows {
+        row
+        errors {
+          column
+          message
+        }
+      }
     }
   }
 `);
 
 export const CreateCategoryMutation = graphql(`
   mutation CreateCategory($input: CreateCategoryInput!) {
-    createCategory(input: $input) { id version }
+    createCategory(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const UpdateCategoryMutation = graphql(`
   mutation UpdateCategory($input: UpdateCategoryInput!) {
-    updateCategory(input: $input) { id version }
+    updateCategory(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const MoveCategoryMutation = graphql(`
   mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {
-    moveCategory(id: $id, parentId: $parentId, version: $version) { id parentId version }
+    moveCategory(id: $id, parentId: $parentId, version: $version) {
+      id
+      parentId
+      version
+    }
   }
 `);
 
 export const CreateBrandMutation = graphql(`
   mutation CreateBrand($input: CreateBrandInput!) {
-    createBrand(input: $input) { id version }
+    createBrand(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const UpdateBrandMutation = graphql(`
   mutation UpdateBrand($input: UpdateBrandInput!) {
-    updateBrand(input: $input) { id version }
+    updateBrand(input: $input) {
+      id
+      version
+    }
   }
 `);

@@ -6,7 +6,11 @@ export const catalogRoutes: RouteRecordRaw[] = [
     path: 'catalog/products',
     name: 'products',
     component: () => import('./ProductsPage.vue'),
-    meta: { title: 'menu.products', permission: 'catalog.product.read', menu: { group: 'catalog', icon: Box, order: 1 } },
+    meta: {
+      title: 'menu.products',
+      permission: 'catalog.product.read',
+      menu: { group: 'catalog', icon: Box, order: 1 },
+    },
   },
   {
     path: 'catalog/products/new',
@@ -25,12 +29,20 @@ export const catalogRoutes: RouteRecordRaw[] = [
     path: 'catalog/categories',
     name: 'categories',
     component: () => import('./CategoriesPage.vue'),
-    meta: { title: 'menu.categories', permission: 'catalog.product.read', menu: { group: 'catalog', icon: FolderOpened, order: 2 } },
+    meta: {
+      title: 'menu.categories',
+      permission: 'catalog.product.read',
+      menu: { group: 'catalog', icon: FolderOpened, order: 2 },
+    },
   },
   {
     path: 'catalog/import',
     name: 'product-import',
     component: () => import('./ImportPage.vue'),
-    meta: { title: 'menu.productImport', permission: 'catalog.product.manage', menu: { group: 'catalog', icon: Upload, order: 3 } },
+    meta: {
+      title: 'menu.productImport',
+      permission: 'catalog.product.manage',
+      menu: { group: 'catalog', icon: Upload, order: 3 },
+    },
   },
 ];

@@ -20,7 +20,21 @@ export interface SkuRow {
 let seq = 0;
 export function newSkuRow(patch: Partial<SkuRow> = {}): SkuRow {
   seq += 1;
-  return { key: `n${seq}`, id: null, code: '', name: '', loadedName: '', active: true, barcodes: [], attrs: {}, refPurchasePrice: '', refSalePrice: '', loadedPurchase: null, loadedSale: null, ...patch };
+  return {
+    key: `n${seq}`,
+    id: null,
+    code: '',
+    name: '',
+    loadedName: '',
+    active: true,
+    barcodes: [],
+    attrs: {},
+    refPurchasePrice: '',
+    refSalePrice: '',
+    loadedPurchase: null,
+    loadedSale: null,
+    ...patch,
+  };
 }
 
 /** Every combination of the values, in order: [[红,S],[红,M],[蓝,S],[蓝,M]]. */
@@ -30,7 +44,14 @@ export function cartesian(lists: string[][]): string[][] {
 
 /** "红, 蓝；绿" → ["红","蓝","绿"] (commas, semicolons, Chinese punctuation; de-duplicated). */
 export function splitValues(text: string): string[] {
-  return [...new Set(text.split(/[,，;；、\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，;；、\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -39,7 +60,12 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * New rows for the combinations of attribute values the product does not have yet; codes are the
  * product code plus a two-digit running number not used by another row (A001-01, A001-02 …).
  */
-export function generateSkus(productCode: string, attributeNames: string[], values: string[][], existing: SkuRow[]): SkuRow[] {
+export function generateSkus(
+  productCode: string,
+  attributeNames: string[],
+  values: string[][],
+  existing: SkuRow[],
+): SkuRow[] {
   const has = (combo: string[]) =>
     existing.some((r) => attributeNames.every((n, i) => same(r.attrs[n] ?? '', combo[i])));
   const codes = new Set(existing.map((r) => r.code.trim().toLowerCase()));
@@ -56,5 +82,7 @@ export function generateSkus(productCode: string, attributeNames: string[], valu
   };
   return cartesian(values)
     .filter((combo) => combo.length && !has(combo))
-    .map((combo) => newSkuRow({ code: nextCode(), attrs: Object.fromEntries(attributeNames.map((name, i) => [name, combo[i]])) }));
+    .map((combo) =>
+      newSkuRow({ code: nextCode(), attrs: Object.fromEntries(attributeNames.map((name, i) => [name, combo[i]])) }),
+    );
 }

@@ -5,7 +5,11 @@ import { useI18n } from 'vue-i18n';
 import { describeError } from '@/app/errors';
 import { CreateBrandMutation, UpdateBrandMutation } from './queries';
 
-export interface BrandRow { id: string; name: string; version: number }
+export interface BrandRow {
+  id: string;
+  name: string;
+  version: number;
+}
 
 /** Create and rename brands. */
 export function useBrands(reload: () => void) {
@@ -44,5 +48,13 @@ export function useBrands(reload: () => void) {
     reload();
   }
 
-  return { visible, editing, name, error, open, save, busy: computed(() => create.fetching.value || update.fetching.value) };
+  return {
+    visible,
+    editing,
+    name,
+    error,
+    open,
+    save,
+    busy: computed(() => create.fetching.value || update.fetching.value),
+  };
 }

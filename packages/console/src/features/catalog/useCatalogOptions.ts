@@ -9,7 +9,9 @@ export function useCatalogOptions() {
   const q = useQuery({ query: CatalogOptionsQuery });
   watch(q.error, (e) => e && showError(e));
   const categories = computed(() => q.data.value?.categories ?? []);
-  const brands = computed(() => [...(q.data.value?.brands ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+  const brands = computed(() =>
+    [...(q.data.value?.brands ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  );
   return {
     q,
     categories,

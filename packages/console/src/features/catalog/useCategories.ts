@@ -36,7 +36,9 @@ export function useCategories(rows: () => readonly CategoryRow[], reload: () => 
   }
 
   /** Where a category may go: anywhere but itself and its own subtree. */
-  const forbiddenParents = computed(() => (target.value && mode.value === 'move' ? subtreeIds(rows(), target.value.id) : new Set<string>()));
+  const forbiddenParents = computed(() =>
+    target.value && mode.value === 'move' ? subtreeIds(rows(), target.value.id) : new Set<string>(),
+  );
 
   function fail(e: Parameters<typeof describeError>[0]) {
     const d = describeError(e);
@@ -56,9 +58,13 @@ export function useCategories(rows: () => readonly CategoryRow[], reload: () => 
     const c = target.value;
     let r;
     if (mode.value === 'create') {
-      r = await create.executeMutation({ input: { code: form.code.trim(), name: form.name.trim(), parentId: form.parentId || null } });
+      r = await create.executeMutation({
+        input: { code: form.code.trim(), name: form.name.trim(), parentId: form.parentId || null },
+      });
     } else if (mode.value === 'rename' && c) {
-      r = await update.executeMutation({ input: { id: c.id, version: c.version, code: form.code.trim(), name: form.name.trim() } });
+      r = await update.executeMutation({
+        input: { id: c.id, version: c.version, code: form.code.trim(), name: form.name.trim() },
+      });
     } else if (c) {
       r = await move.executeMutation({ id: c.id, version: c.version, parentId: form.parentId || null });
     }
@@ -79,5 +85,17 @@ export function useCategories(rows: () => readonly CategoryRow[], reload: () => 
     reload();
   }
 
-  return { visible, mode, target, form, error, fieldErrors, forbiddenParents, open, save, dropped, busy: computed(() => create.fetching.value || update.fetching.value || move.fetching.value) };
+  return {
+    visible,
+    mode,
+    target,
+    form,
+    error,
+    fieldErrors,
+    forbiddenParents,
+    open,
+    save,
+    dropped,
+    busy: computed(() => create.fetching.value || update.fetching.value || move.fetching.value),
+  };
 }

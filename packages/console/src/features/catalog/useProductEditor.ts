@@ -27,7 +27,10 @@ const emptyHeader = () => ({
 });
 
 /** The reference prices this user may see, and so set (the API refuses the others). */
-export const PRICE_PERMISSIONS = { refPurchasePrice: 'catalog.price.purchase.read', refSalePrice: 'catalog.price.sale.read' } as const;
+export const PRICE_PERMISSIONS = {
+  refPurchasePrice: 'catalog.price.purchase.read',
+  refSalePrice: 'catalog.price.sale.read',
+} as const;
 
 /**
  * Loads, edits and saves one product with its units and SKUs. `id` null: a new product.
@@ -52,7 +55,10 @@ export function useProductEditor(id: () => string | null) {
   const problems = ref<FieldProblem[]>([]);
 
   const editable = computed(() => can('catalog.product.manage'));
-  const mayPrice = { refPurchasePrice: computed(() => can(PRICE_PERMISSIONS.refPurchasePrice)), refSalePrice: computed(() => can(PRICE_PERMISSIONS.refSalePrice)) };
+  const mayPrice = {
+    refPurchasePrice: computed(() => can(PRICE_PERMISSIONS.refPurchasePrice)),
+    refSalePrice: computed(() => can(PRICE_PERMISSIONS.refSalePrice)),
+  };
 
   function fill(p: LoadedProduct | null) {
     loaded.value = p;
@@ -166,7 +172,9 @@ export function useProductEditor(id: () => string | null) {
     };
     const p = loaded.value;
     if (p) {
-      const r = await update.executeMutation({ input: { ...common, id: p.id, version: version.value, active: header.active } });
+      const r = await update.executeMutation({
+        input: { ...common, id: p.id, version: version.value, active: header.active },
+      });
       if (r.error) return fail(r.error);
       ElMessage.success(t('common.saved'));
       await load();
@@ -188,12 +196,28 @@ export function useProductEditor(id: () => string | null) {
 
   /** Problems at exactly this path (e.g. `skus[0].attributes` as a whole). */
   function exact(path: string): string {
-    return problems.value.filter((p) => p.field === path).map((p) => p.message).join(' ');
+    return problems.value
+      .filter((p) => p.field === path)
+      .map((p) => p.message)
+      .join(' ');
   }
 
   return {
-    header, units, skus, version, loaded, loading, notFound, error, problems, editable, mayPrice,
-    load, save, at, exact,
+    header,
+    units,
+    skus,
+    version,
+    loaded,
+    loading,
+    notFound,
+    error,
+    problems,
+    editable,
+    mayPrice,
+    load,
+    save,
+    at,
+    exact,
     saving: computed(() => create.fetching.value || update.fetching.value),
     addUnit: () => units.value.push({ name: '', factor: '' }),
     removeUnit: (i: number) => units.value.splice(i, 1),

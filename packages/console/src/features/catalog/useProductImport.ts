@@ -48,14 +48,23 @@ export function useProductImport() {
     }
     report.value = r.data.importProducts;
     checked.value = dryRun && report.value.ok;
-    if (!dryRun && report.value.ok) ElMessage.success(t('catalog.import.done', { created: report.value.created, updated: report.value.updated }));
+    if (!dryRun && report.value.ok)
+      ElMessage.success(t('catalog.import.done', { created: report.value.created, updated: report.value.updated }));
   }
 
   /** One table row per cell problem. */
-  const problems = computed(() => (report.value?.rows ?? []).flatMap((r) => r.errors.map((e) => ({ row: r.row, column: e.column, message: e.message }))));
+  const problems = computed(() =>
+    (report.value?.rows ?? []).flatMap((r) =>
+      r.errors.map((e) => ({ row: r.row, column: e.column, message: e.message })),
+    ),
+  );
 
   return {
-    file, report, error, checked, problems,
+    file,
+    report,
+    error,
+    checked,
+    problems,
     busy: m.fetching,
     downloadTemplate,
     choose,

@@ -22,14 +22,23 @@ export function useProductList() {
     if (f.batch === 'true' || f.batch === 'false') out.batchTracked = f.batch === 'true';
     return out;
   });
-  const variables = computed(() => ({ filter: filter.value, sort: (list.filters.value.sort || undefined) as ProductSort | undefined, page: list.page.value }));
+  const variables = computed(() => ({
+    filter: filter.value,
+    sort: (list.filters.value.sort || undefined) as ProductSort | undefined,
+    page: list.page.value,
+  }));
   const q = useQuery({ query: ProductsQuery, variables });
   const data = computed(() => {
     const p = q.data.value?.products;
     if (!p) return p;
     return {
       ...p,
-      items: p.items.map((i) => ({ ...i, category: i.category?.name ?? '', brand: i.brand?.name ?? '', skuCount: i.skus.length })),
+      items: p.items.map((i) => ({
+        ...i,
+        category: i.category?.name ?? '',
+        brand: i.brand?.name ?? '',
+        skuCount: i.skus.length,
+      })),
     };
   });
 

@@ -8,8 +8,23 @@ export const stockLevelColumns: Column[] = [
   { key: 'onHand', label: 'inventory.fields.onHand', width: 100, align: 'right' },
   { key: 'reserved', label: 'inventory.fields.reserved', width: 100, align: 'right' },
   { key: 'available', label: 'inventory.fields.available', width: 100, align: 'right' },
-  { key: 'unitCost', label: 'inventory.fields.unitCost', width: 130, align: 'right', hiddenField: 'StockLevel.unitCost', permission: 'stock.cost.read' },
-  { key: 'value', label: 'inventory.fields.value', width: 140, align: 'right', kind: 'money', hiddenField: 'StockLevel.value', permission: 'stock.cost.read' },
+  {
+    key: 'unitCost',
+    label: 'inventory.fields.unitCost',
+    width: 130,
+    align: 'right',
+    hiddenField: 'StockLevel.unitCost',
+    permission: 'stock.cost.read',
+  },
+  {
+    key: 'value',
+    label: 'inventory.fields.value',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    hiddenField: 'StockLevel.value',
+    permission: 'stock.cost.read',
+  },
 ];
 
 /** VALUE is offered only with stock.cost.read. */

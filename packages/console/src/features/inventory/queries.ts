@@ -2,13 +2,24 @@ import { graphql } from '@/gql';
 
 export const InventoryWarehousesQuery = graphql(`
   query InventoryWarehouses {
-    warehouses(page: { limit: 200 }) { items { id code name active } }
+    warehouses(page: { limit: 200 }) {
+      items {
+        id
+        code
+        name
+        active
+      }
+    }
   }
 `);
 
 export const InventoryCategoriesQuery = graphql(`
   query InventoryCategories {
-    categories { id name parentId }
+    categories {
+      id
+      name
+      parentId
+    }
   }
 `);
 
@@ -18,20 +29,47 @@ export const StockLevelsQuery = graphql(`
       total
       offset
       limit
-      items { warehouseId warehouseCode skuId skuCode skuName baseUnit onHand reserved available unitCost value }
+      items {
+        warehouseId
+        warehouseCode
+        skuId
+        skuCode
+        skuName
+        baseUnit
+        onHand
+        reserved
+        available
+        unitCost
+        value
+      }
     }
   }
 `);
 
 export const ExportStockLevelsQuery = graphql(`
   query ExportStockLevels($filter: StockLevelFilter) {
-    exportStockLevels(filter: $filter) { filename contentType content encoding columns }
+    exportStockLevels(filter: $filter) {
+      filename
+      contentType
+      content
+      encoding
+      columns
+    }
   }
 `);
 
 export const BinBalancesQuery = graphql(`
   query BinBalances($skuId: ID!, $warehouseId: ID!) {
-    binBalances(skuId: $skuId, warehouseId: $warehouseId) { batchId batchNo binCode binId expiryDate qty reserved warehouseId }
+    binBalances(skuId: $skuId, warehouseId: $warehouseId) {
+      batchId
+      batchNo
+      binCode
+      binId
+      expiryDate
+      qty
+      reserved
+      warehouseId
+    }
   }
 `);
 
@@ -44,28 +82,66 @@ export const StockCardQuery = graphql(`
       openingValue
       closingQty
       closingValue
-      rows { businessDate documentId documentNumber documentType kind qty unitCost value balanceQty balanceValue }
+      rows {
+        businessDate
+        documentId
+        documentNumber
+        documentType
+        kind
+        qty
+        unitCost
+        value
+        balanceQty
+        balanceValue
+      }
     }
   }
 `);
 
 export const StockCardSkuQuery = graphql(`
   query StockCardSku($skuId: ID!) {
-    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) { items { skuId skuCode skuName baseUnit } }
+    stockLevels(filter: { skuId: $skuId, includeZero: true }, page: { limit: 1 }) {
+      items {
+        skuId
+        skuCode
+        skuName
+        baseUnit
+      }
+    }
   }
 `);
 
 export const ValuationQuery = graphql(`
   query Valuation($date: String!) {
-    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) { key label qty value }
-    byCategory: valuation(date: $date, groupBy: CATEGORY) { key label qty value }
-    topSkus: valuation(date: $date, groupBy: SKU, top: 20) { key label qty value }
+    byWarehouse: valuation(date: $date, groupBy: WAREHOUSE) {
+      key
+      label
+      qty
+      value
+    }
+    byCategory: valuation(date: $date, groupBy: CATEGORY) {
+      key
+      label
+      qty
+      value
+    }
+    topSkus: valuation(date: $date, groupBy: SKU, top: 20) {
+      key
+      label
+      qty
+      value
+    }
   }
 `);
 
 export const CostOfGoodsIssuedQuery = graphql(`
   query CostOfGoodsIssued($from: String!, $to: String!, $groupBy: ValuationGroup!, $warehouseId: ID) {
-    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) { key label qty value }
+    costOfGoodsIssued(from: $from, to: $to, groupBy: $groupBy, warehouseId: $warehouseId) {
+      key
+      label
+      qty
+      value
+    }
   }
 `);
 
@@ -75,7 +151,21 @@ export const StockDocumentsQuery = graphql(`
       total
       offset
       limit
-      items { id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version }
+      items {
+        id
+        number
+        type
+        status
+        warehouseId
+        toWarehouseId
+        businessDate
+        memo
+        createdAt
+        postedAt
+        receivedAt
+        cancelledAt
+        version
+      }
     }
   }
 `);
@@ -83,8 +173,34 @@ export const StockDocumentsQuery = graphql(`
 export const StockDocumentQuery = graphql(`
   query StockDocument($id: ID!) {
     stockDocument(id: $id) {
-      id number type status warehouseId toWarehouseId businessDate memo createdAt postedAt receivedAt cancelledAt version
-      lines { id lineNo skuId qty unit unitFactor baseQty unitCost value binId toBinId batchNo expiryDate }
+      id
+      number
+      type
+      status
+      warehouseId
+      toWarehouseId
+      businessDate
+      memo
+      createdAt
+      postedAt
+      receivedAt
+      cancelledAt
+      version
+      lines {
+        id
+        lineNo
+        skuId
+        qty
+        unit
+        unitFactor
+        baseQty
+        unitCost
+        value
+        binId
+        toBinId
+        batchNo
+        expiryDate
+      }
     }
   }
 `);
@@ -92,20 +208,53 @@ export const StockDocumentQuery = graphql(`
 export const DocumentSkusQuery = graphql(`
   query DocumentSkus($filter: SkuFilter, $page: PageInput) {
     skus(filter: $filter, page: $page) {
-      items { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }
+      items {
+        id
+        code
+        name
+        baseUnit
+        unitScale
+        barcodes
+        units {
+          name
+          factor
+        }
+        product {
+          batchTracked
+        }
+      }
     }
   }
 `);
 
 export const SkuByBarcodeQuery = graphql(`
   query SkuByBarcode($barcode: String!) {
-    skuByBarcode(barcode: $barcode) { id code name baseUnit unitScale barcodes units { name factor } product { batchTracked } }
+    skuByBarcode(barcode: $barcode) {
+      id
+      code
+      name
+      baseUnit
+      unitScale
+      barcodes
+      units {
+        name
+        factor
+      }
+      product {
+        batchTracked
+      }
+    }
   }
 `);
 
 export const DocumentBinsQuery = graphql(`
   query DocumentBins($warehouseId: ID!) {
-    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) { items { id code } }
+    bins(warehouseId: $warehouseId, active: true, page: { limit: 200 }) {
+      items {
+        id
+        code
+      }
+    }
   }
 `);
 
@@ -117,13 +266,21 @@ export const PrintCompanyQuery = graphql(`
 
 export const CreateStockDocumentMutation = graphql(`
   mutation CreateStockDocument($input: CreateStockDocumentInput!) {
-    createStockDocument(input: $input) { id version status }
+    createStockDocument(input: $input) {
+      id
+      version
+      status
+    }
   }
 `);
 
 export const UpdateStockDocumentMutation = graphql(`
   mutation UpdateStockDocument($input: UpdateStockDocumentInput!) {
-    updateStockDocument(input: $input) { id version status }
+    updateStockDocument(input: $input) {
+      id
+      version
+      status
+    }
   }
 `);
 
@@ -135,24 +292,44 @@ export const DeleteStockDocumentMutation = graphql(`
 
 export const PostStockDocumentMutation = graphql(`
   mutation PostStockDocument($id: ID!, $idempotencyKey: String) {
-    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }
+    postStockDocument(id: $id, idempotencyKey: $idempotencyKey) {
+      id
+      number
+      status
+      version
+    }
   }
 `);
 
 export const ReceiveTransferMutation = graphql(`
   mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {
-    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) { id number status version }
+    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) {
+      id
+      number
+      status
+      version
+    }
   }
 `);
 
 export const CancelStockDocumentMutation = graphql(`
   mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {
-    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) { id number status version }
+    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {
+      id
+      number
+      status
+      version
+    }
   }
 `);
 
 export const ValuationSkusQuery = graphql(`
   query ValuationSkus($date: String!, $warehouseId: ID) {
-    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) { key label qty value }
+    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {
+      key
+      label
+      qty
+      value
+    }
   }
 `);

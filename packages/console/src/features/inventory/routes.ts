@@ -7,13 +7,21 @@ export const inventoryRoutes: RouteRecordRaw[] = [
     path: 'inventory/levels',
     name: 'stock-levels',
     component: () => import('./StockLevelsPage.vue'),
-    meta: { title: 'menu.stockLevels', permission: 'stock.balance.read', menu: { group: 'stock', icon: List, order: 2 } },
+    meta: {
+      title: 'menu.stockLevels',
+      permission: 'stock.balance.read',
+      menu: { group: 'stock', icon: List, order: 2 },
+    },
   },
   {
     path: 'inventory/documents',
     name: 'stock-documents',
     component: () => import('./StockDocumentsPage.vue'),
-    meta: { title: 'menu.stockDocuments', permission: 'stock.balance.read', menu: { group: 'stock', icon: Document, order: 3 } },
+    meta: {
+      title: 'menu.stockDocuments',
+      permission: 'stock.balance.read',
+      menu: { group: 'stock', icon: Document, order: 3 },
+    },
   },
   {
     // one record for a new draft ("new") and an existing document, so saving a new draft keeps the page
@@ -34,12 +42,20 @@ export const inventoryRoutes: RouteRecordRaw[] = [
     path: 'inventory/card',
     name: 'stock-card',
     component: () => import('./StockCardPage.vue'),
-    meta: { title: 'menu.stockCard', permission: 'stock.balance.read', menu: { group: 'stock', icon: Tickets, order: 4 } },
+    meta: {
+      title: 'menu.stockCard',
+      permission: 'stock.balance.read',
+      menu: { group: 'stock', icon: Tickets, order: 4 },
+    },
   },
   {
     path: 'inventory/valuation',
     name: 'valuation',
     component: () => import('./ValuationPage.vue'),
-    meta: { title: 'menu.valuation', permission: 'stock.cost.read', menu: { group: 'stock', icon: Histogram, order: 5 } },
+    meta: {
+      title: 'menu.valuation',
+      permission: 'stock.cost.read',
+      menu: { group: 'stock', icon: Histogram, order: 5 },
+    },
   },
 ];

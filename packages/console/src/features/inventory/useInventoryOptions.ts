@@ -2,12 +2,21 @@ import { useClientHandle, useQuery } from '@urql/vue';
 import { computed } from 'vue';
 import { can } from '@/app/session';
 import type { LineLookup, SkuOption } from '@/components/docLines';
-import { DocumentSkusQuery, InventoryCategoriesQuery, InventoryWarehousesQuery, SkuByBarcodeQuery, StockCardSkuQuery } from './queries';
+import {
+  DocumentSkusQuery,
+  InventoryCategoriesQuery,
+  InventoryWarehousesQuery,
+  SkuByBarcodeQuery,
+  StockCardSkuQuery,
+} from './queries';
 
 /** Warehouses (and categories when readable) for filters and headers. */
 export function useInventoryOptions(withCategories = false) {
   const wh = useQuery({ query: InventoryWarehousesQuery, pause: computed(() => !can('stock.warehouse.read')) });
-  const cats = useQuery({ query: InventoryCategoriesQuery, pause: computed(() => !withCategories || !can('catalog.product.read')) });
+  const cats = useQuery({
+    query: InventoryCategoriesQuery,
+    pause: computed(() => !withCategories || !can('catalog.product.read')),
+  });
   const warehouses = computed(() => wh.data.value?.warehouses.items ?? []);
   const categories = computed(() => {
     const all = cats.data.value?.categories ?? [];
@@ -31,7 +40,9 @@ export function useInventoryOptions(withCategories = false) {
 export function useSkuLookup(): LineLookup & { byIds: (ids: string[]) => Promise<Map<string, SkuOption>> } {
   const { client } = useClientHandle();
   async function searchSkus(text: string) {
-    const r = await client.query(DocumentSkusQuery, { filter: { search: text, active: true }, page: { limit: 30 } }).toPromise();
+    const r = await client
+      .query(DocumentSkusQuery, { filter: { search: text, active: true }, page: { limit: 30 } })
+      .toPromise();
     return (r.data?.skus.items ?? []) as SkuOption[];
   }
   async function skuByBarcode(barcode: string) {

@@ -16,14 +16,23 @@ export function useStockCard() {
   const ready = computed(() => !!f.value.warehouseId && !!f.value.skuId);
   const q = useQuery({
     query: StockCardQuery,
-    variables: computed(() => ({ warehouseId: f.value.warehouseId, skuId: f.value.skuId, from: f.value.from || undefined, to: f.value.to || undefined })),
+    variables: computed(() => ({
+      warehouseId: f.value.warehouseId,
+      skuId: f.value.skuId,
+      from: f.value.from || undefined,
+      to: f.value.to || undefined,
+    })),
     pause: computed(() => !ready.value),
   });
   watch(q.error, (e) => e && showError(e));
-  const card = computed(() => (ready.value ? q.data.value?.stockCard ?? null : null));
+  const card = computed(() => (ready.value ? (q.data.value?.stockCard ?? null) : null));
 
   // the chosen SKU's label (also when the page is opened from a link)
-  const skuQ = useQuery({ query: StockCardSkuQuery, variables: computed(() => ({ skuId: f.value.skuId })), pause: computed(() => !f.value.skuId) });
+  const skuQ = useQuery({
+    query: StockCardSkuQuery,
+    variables: computed(() => ({ skuId: f.value.skuId })),
+    pause: computed(() => !f.value.skuId),
+  });
   const sku = computed(() => skuQ.data.value?.stockLevels.items[0] ?? null);
 
   // the SKU picker of the filter form
@@ -42,7 +51,8 @@ export function useStockCard() {
   const pickerOptions = computed(() => {
     const s = sku.value;
     const opts = skuOptions.value.map((o) => ({ id: o.id, label: `${o.code} · ${o.name}`, code: o.code }));
-    if (s && !opts.some((o) => o.id === s.skuId)) opts.unshift({ id: s.skuId, label: `${s.skuCode} · ${s.skuName}`, code: s.skuCode });
+    if (s && !opts.some((o) => o.id === s.skuId))
+      opts.unshift({ id: s.skuId, label: `${s.skuCode} · ${s.skuName}`, code: s.skuCode });
     return opts;
   });
 
@@ -68,7 +78,18 @@ export function useStockCard() {
       ],
       series: [
         { name: t('inventory.card.balanceQty'), type: 'line', step: 'end', data: qty, color: '#2f6fed' },
-        ...(showCost.value ? [{ name: t('inventory.card.balanceValue'), type: 'line', step: 'end', yAxisIndex: 1, data: value, color: '#e6a23c' }] : []),
+        ...(showCost.value
+          ? [
+              {
+                name: t('inventory.card.balanceValue'),
+                type: 'line',
+                step: 'end',
+                yAxisIndex: 1,
+                data: value,
+                color: '#e6a23c',
+              },
+            ]
+          : []),
       ],
     };
   });

@@ -9,8 +9,14 @@ import { newLine, today, type EditorLine, type LineColumns, type SkuOption } fro
 import { DECIMAL_RE } from '@/components/money';
 import type { StockDocQuery, StockDocType, StockLineInput } from './types';
 import {
-  CancelStockDocumentMutation, CreateStockDocumentMutation, DeleteStockDocumentMutation, DocumentBinsQuery,
-  PostStockDocumentMutation, ReceiveTransferMutation, StockDocumentQuery, UpdateStockDocumentMutation,
+  CancelStockDocumentMutation,
+  CreateStockDocumentMutation,
+  DeleteStockDocumentMutation,
+  DocumentBinsQuery,
+  PostStockDocumentMutation,
+  ReceiveTransferMutation,
+  StockDocumentQuery,
+  UpdateStockDocumentMutation,
 } from './queries';
 import { useSkuLookup } from './useInventoryOptions';
 
@@ -26,7 +32,7 @@ export function linesFromDoc(doc: Doc, skus: Map<string, SkuOption>): EditorLine
       skuId: l.skuId,
       unit: l.unit,
       qty: l.qty,
-      unitCost: doc.type === 'OTHER_IN' && doc.status === 'DRAFT' ? l.unitCost ?? '' : '',
+      unitCost: doc.type === 'OTHER_IN' && doc.status === 'DRAFT' ? (l.unitCost ?? '') : '',
       postedUnitCost: l.unitCost,
       value: l.value,
       binId: l.binId ?? '',
@@ -66,8 +72,16 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   const editable = computed(() => can('stock.document.create') && (!doc.value || doc.value.status === 'DRAFT'));
   const status = computed(() => doc.value?.status ?? 'DRAFT');
 
-  const bins = useQuery({ query: DocumentBinsQuery, variables: computed(() => ({ warehouseId: header.warehouseId })), pause: computed(() => !header.warehouseId || !can('stock.warehouse.read')) });
-  const toBins = useQuery({ query: DocumentBinsQuery, variables: computed(() => ({ warehouseId: header.toWarehouseId })), pause: computed(() => !header.toWarehouseId || !can('stock.warehouse.read')) });
+  const bins = useQuery({
+    query: DocumentBinsQuery,
+    variables: computed(() => ({ warehouseId: header.warehouseId })),
+    pause: computed(() => !header.warehouseId || !can('stock.warehouse.read')),
+  });
+  const toBins = useQuery({
+    query: DocumentBinsQuery,
+    variables: computed(() => ({ warehouseId: header.toWarehouseId })),
+    pause: computed(() => !header.toWarehouseId || !can('stock.warehouse.read')),
+  });
 
   const columns = computed<LineColumns>(() => {
     const receipt = header.type === 'OTHER_IN';
@@ -103,7 +117,13 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
       const d = r.data.stockDocument;
       const skus = await skusFor(d, lookup.byIds);
       doc.value = d;
-      Object.assign(header, { type: d.type, warehouseId: d.warehouseId, toWarehouseId: d.toWarehouseId ?? '', businessDate: d.businessDate, memo: d.memo });
+      Object.assign(header, {
+        type: d.type,
+        warehouseId: d.warehouseId,
+        toWarehouseId: d.toWarehouseId ?? '',
+        businessDate: d.businessDate,
+        memo: d.memo,
+      });
       lines.splice(0, lines.length, ...linesFromDoc(d, skus));
       if (editable.value && !lines.length) lines.push(newLine());
     } finally {
@@ -125,10 +145,21 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     used.forEach((l) => {
       const i = lines.indexOf(l);
       if (!l.skuId) (problems[i] ??= []).push(t('docForm.skuMissing'));
-      if (!DECIMAL_RE.test(l.qty.trim()) || (header.type !== 'ADJUSTMENT' && l.qty.trim().startsWith('-'))) (problems[i] ??= []).push(t('docForm.qtyInvalid'));
+      if (!DECIMAL_RE.test(l.qty.trim()) || (header.type !== 'ADJUSTMENT' && l.qty.trim().startsWith('-')))
+        (problems[i] ??= []).push(t('docForm.qtyInvalid'));
     });
-    if (!header.warehouseId || (header.type === 'TRANSFER' && !header.toWarehouseId) || !used.length || Object.keys(problems).length) {
-      error.value = { code: 'FORM', text: !used.length ? t('docForm.noLinesError') : t('docForm.checkForm'), lines: problems, fields: {} };
+    if (
+      !header.warehouseId ||
+      (header.type === 'TRANSFER' && !header.toWarehouseId) ||
+      !used.length ||
+      Object.keys(problems).length
+    ) {
+      error.value = {
+        code: 'FORM',
+        text: !used.length ? t('docForm.noLinesError') : t('docForm.checkForm'),
+        lines: problems,
+        fields: {},
+      };
       return null;
     }
     // blank lines go, so that the server's line indexes are the indexes on screen
@@ -156,9 +187,16 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     const input = lineInputs();
     if (!input) return null;
     remember();
-    const common = { businessDate: header.businessDate || undefined, memo: header.memo, lines: input, toWarehouseId: header.type === 'TRANSFER' ? header.toWarehouseId : undefined };
+    const common = {
+      businessDate: header.businessDate || undefined,
+      memo: header.memo,
+      lines: input,
+      toWarehouseId: header.type === 'TRANSFER' ? header.toWarehouseId : undefined,
+    };
     if (!doc.value) {
-      const r = await create.executeMutation({ input: { ...common, type: header.type, warehouseId: header.warehouseId } });
+      const r = await create.executeMutation({
+        input: { ...common, type: header.type, warehouseId: header.warehouseId },
+      });
       if (r.error || !r.data) {
         error.value = documentError(r.error);
         return null;
@@ -202,7 +240,8 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     try {
       // a retry sends the same document with the same key (no save in between): the server
       // answers with the first result if the lost request did post it
-      const saved = retryPost.value && doc.value ? doc.value.id : editable.value ? await save() : doc.value?.id ?? null;
+      const saved =
+        retryPost.value && doc.value ? doc.value.id : editable.value ? await save() : (doc.value?.id ?? null);
       if (!saved) return;
       const action = `post:${saved}`;
       const r = await post.executeMutation({ id: saved, idempotencyKey: keys.key(action) });
@@ -220,7 +259,13 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
         if (id.value !== saved) await router.replace({ name: 'stock-document', params: { id: saved } });
         return;
       }
-      await afterSave(saved, t(r.data.postStockDocument.status === 'IN_TRANSIT' ? 'inventory.doc.inTransitDone' : 'inventory.doc.postedDone', { number: r.data.postStockDocument.number }));
+      await afterSave(
+        saved,
+        t(
+          r.data.postStockDocument.status === 'IN_TRANSIT' ? 'inventory.doc.inTransitDone' : 'inventory.doc.postedDone',
+          { number: r.data.postStockDocument.number },
+        ),
+      );
     } finally {
       busy.value = false;
     }
@@ -234,7 +279,11 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     error.value = null;
     try {
       const action = `receive:${doc.value.id}`;
-      const r = await receive.executeMutation({ id: doc.value.id, idempotencyKey: keys.key(action), receivedOn: receiveOn.value || undefined });
+      const r = await receive.executeMutation({
+        id: doc.value.id,
+        idempotencyKey: keys.key(action),
+        receivedOn: receiveOn.value || undefined,
+      });
       keys.settle(action, r.error);
       if (r.error) {
         error.value = documentError(r.error);
@@ -252,7 +301,11 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
 
   async function confirm(message: string) {
     try {
-      await ElMessageBox.confirm(message, t('common.confirmTitle'), { type: 'warning', confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel') });
+      await ElMessageBox.confirm(message, t('common.confirmTitle'), {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      });
       return true;
     } catch {
       return false;
@@ -291,9 +344,26 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   }
 
   return {
-    doc, header, lines, loading, busy, error, editable, status, columns, lookup,
+    doc,
+    header,
+    lines,
+    loading,
+    busy,
+    error,
+    editable,
+    status,
+    columns,
+    lookup,
     bins: computed(() => bins.data.value?.bins.items ?? []),
     toBins: computed(() => toBins.data.value?.bins.items ?? []),
-    load, reset, saveDraft, postDocument, receiveTransfer, receiveOn, receiveVisible, cancelDocument, deleteDraft,
+    load,
+    reset,
+    saveDraft,
+    postDocument,
+    receiveTransfer,
+    receiveOn,
+    receiveVisible,
+    cancelDocument,
+    deleteDraft,
   };
 }

@@ -34,6 +34,8 @@ export function useStockDocumentPrint(id: Ref<string>) {
   }
   watch(id, load, { immediate: true });
 
-  const showCost = computed(() => can('stock.cost.read') && !!doc.value?.lines.some((l) => l.value !== null || l.unitCost !== null));
+  const showCost = computed(
+    () => can('stock.cost.read') && !!doc.value?.lines.some((l) => l.value !== null || l.unitCost !== null),
+  );
   return { doc, skus, error, loading, showCost, companyName: computed(() => company.data.value?.companyName ?? '') };
 }

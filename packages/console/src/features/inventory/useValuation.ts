@@ -19,16 +19,29 @@ export function useValuation() {
 
   // every SKU's value, searched by code or name (the top 20 leave most SKUs out)
   const skuSearch = computed(() => f.value.sku.trim().toLowerCase());
-  const allSkus = useQuery({ query: ValuationSkusQuery, variables: computed(() => ({ date: date.value })), pause: computed(() => !skuSearch.value) });
+  const allSkus = useQuery({
+    query: ValuationSkusQuery,
+    variables: computed(() => ({ date: date.value })),
+    pause: computed(() => !skuSearch.value),
+  });
   watch(allSkus.error, (e) => e && showError(e));
-  const skuRows = computed(() => (skuSearch.value ? (allSkus.data.value?.valuation ?? []).filter((r) => r.label.toLowerCase().includes(skuSearch.value)) : null));
+  const skuRows = computed(() =>
+    skuSearch.value
+      ? (allSkus.data.value?.valuation ?? []).filter((r) => r.label.toLowerCase().includes(skuSearch.value))
+      : null,
+  );
 
   const from = computed(() => f.value.from || monthStart());
   const to = computed(() => f.value.to || today());
   const groupBy = computed<ValuationGroup>(() => (f.value.groupBy === 'WAREHOUSE' ? 'WAREHOUSE' : 'SKU'));
   const cogi = useQuery({
     query: CostOfGoodsIssuedQuery,
-    variables: computed(() => ({ from: from.value, to: to.value, groupBy: groupBy.value, warehouseId: f.value.warehouseId || undefined })),
+    variables: computed(() => ({
+      from: from.value,
+      to: to.value,
+      groupBy: groupBy.value,
+      warehouseId: f.value.warehouseId || undefined,
+    })),
   });
   watch(cogi.error, (e) => e && showError(e));
 
@@ -40,7 +53,14 @@ export function useValuation() {
     if (chart.value === 'pie') {
       return {
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '62%'], label: { formatter: '{b}\n{c}' }, data: rows.map((r) => ({ name: r.label, value: r.value })) }],
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '62%'],
+            label: { formatter: '{b}\n{c}' },
+            data: rows.map((r) => ({ name: r.label, value: r.value })),
+          },
+        ],
       };
     }
     return {
@@ -53,7 +73,16 @@ export function useValuation() {
   });
 
   return {
-    list, q, cogi, date, chart, from, to, groupBy, option, byWarehouse,
+    list,
+    q,
+    cogi,
+    date,
+    chart,
+    from,
+    to,
+    groupBy,
+    option,
+    byWarehouse,
     byCategory: computed(() => q.data.value?.byCategory ?? []),
     topSkus: computed(() => q.data.value?.topSkus ?? []),
     cogiRows: computed(() => cogi.data.value?.costOfGoodsIssued ?? []),
@@ -63,6 +92,11 @@ export function useValuation() {
     setDate: (d: string | null) => list.set({ date: d ?? '' }),
     setChart: (c: string) => list.set({ chart: c === 'pie' ? 'pie' : '' }),
     setPeriod: (p: { from?: string | null; to?: string | null; groupBy?: string; warehouseId?: string | null }) =>
-      list.set({ ...(p.from !== undefined ? { from: p.from ?? '' } : {}), ...(p.to !== undefined ? { to: p.to ?? '' } : {}), ...(p.groupBy ? { groupBy: p.groupBy === 'SKU' ? '' : p.groupBy } : {}), ...(p.warehouseId !== undefined ? { warehouseId: p.warehouseId ?? '' } : {}) }),
+      list.set({
+        ...(p.from !== undefined ? { from: p.from ?? '' } : {}),
+        ...(p.to !== undefined ? { to: p.to ?? '' } : {}),
+        ...(p.groupBy ? { groupBy: p.groupBy === 'SKU' ? '' : p.groupBy } : {}),
+        ...(p.warehouseId !== undefined ? { warehouseId: p.warehouseId ?? '' } : {}),
+      }),
   };
 }

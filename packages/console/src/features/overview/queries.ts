@@ -4,11 +4,23 @@ export const OverviewQuery = graphql(`
   query Overview {
     overview {
       activeUsers
-      usersByRole { key count }
+      usersByRole {
+        key
+        count
+      }
       activeSessions
-      loginsByDay { day count }
-      failedLoginsByDay { day count }
-      changesByDay { day count }
+      loginsByDay {
+        day
+        count
+      }
+      failedLoginsByDay {
+        day
+        count
+      }
+      changesByDay {
+        day
+        count
+      }
       warehouses
     }
   }

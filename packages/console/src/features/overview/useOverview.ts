@@ -30,8 +30,21 @@ export function useOverview() {
       xAxis: { type: 'category', data: x.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        ...(ok ? [{ name: t('overview.logins'), type: 'line', smooth: true, areaStyle: { opacity: 0.12 }, data: val(ok), color: '#2f6fed' }] : []),
-        ...(failed ? [{ name: t('overview.failedLogins'), type: 'bar', barMaxWidth: 14, data: val(failed), color: '#f56c6c' }] : []),
+        ...(ok
+          ? [
+              {
+                name: t('overview.logins'),
+                type: 'line',
+                smooth: true,
+                areaStyle: { opacity: 0.12 },
+                data: val(ok),
+                color: '#2f6fed',
+              },
+            ]
+          : []),
+        ...(failed
+          ? [{ name: t('overview.failedLogins'), type: 'bar', barMaxWidth: 14, data: val(failed), color: '#f56c6c' }]
+          : []),
       ],
     };
   });
@@ -44,7 +57,9 @@ export function useOverview() {
       grid: { left: 40, right: 16, top: 20, bottom: 28 },
       xAxis: { type: 'category', data: c.map((d) => d.day.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: t('overview.changes'), type: 'bar', barMaxWidth: 22, data: c.map((d) => d.count), color: '#67c23a' }],
+      series: [
+        { name: t('overview.changes'), type: 'bar', barMaxWidth: 22, data: c.map((d) => d.count), color: '#67c23a' },
+      ],
     };
   });
 

@@ -17,23 +17,72 @@ export const purchaseOrderColumns: Column[] = [
   { key: 'status', label: 'purchasing.fields.status', width: 110 },
   { key: 'warehouseId', label: 'purchasing.fields.warehouse', minWidth: 140 },
   { key: 'orderDate', label: 'purchasing.fields.orderDate', width: 120 },
-  { key: 'total', label: 'purchasing.fields.total', width: 140, align: 'right', kind: 'money', hiddenField: 'PurchaseOrder.total', permission: 'catalog.price.purchase.read' },
+  {
+    key: 'total',
+    label: 'purchasing.fields.total',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    hiddenField: 'PurchaseOrder.total',
+    permission: 'catalog.price.purchase.read',
+  },
   { key: 'createdAt', label: 'purchasing.fields.createdAt', minWidth: 160, kind: 'datetime' },
 ];
 
 export const payableColumns: Column[] = [
   { key: 'supplierCode', label: 'purchasing.fields.code', minWidth: 120, kind: 'mono' },
   { key: 'supplierName', label: 'purchasing.fields.name', minWidth: 180 },
-  { key: 'invoiced', label: 'purchasing.payable.invoiced', width: 140, align: 'right', kind: 'money', permission: 'purchasing.payable.read' },
-  { key: 'paid', label: 'purchasing.payable.paid', width: 140, align: 'right', kind: 'money', permission: 'purchasing.payable.read' },
-  { key: 'open', label: 'purchasing.payable.open', width: 140, align: 'right', kind: 'money', permission: 'purchasing.payable.read' },
-  { key: 'overdue', label: 'purchasing.payable.overdue', width: 140, align: 'right', kind: 'money', permission: 'purchasing.payable.read' },
+  {
+    key: 'invoiced',
+    label: 'purchasing.payable.invoiced',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    permission: 'purchasing.payable.read',
+  },
+  {
+    key: 'paid',
+    label: 'purchasing.payable.paid',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    permission: 'purchasing.payable.read',
+  },
+  {
+    key: 'open',
+    label: 'purchasing.payable.open',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    permission: 'purchasing.payable.read',
+  },
+  {
+    key: 'overdue',
+    label: 'purchasing.payable.overdue',
+    width: 140,
+    align: 'right',
+    kind: 'money',
+    permission: 'purchasing.payable.read',
+  },
 ];
 
 export const SUPPLIER_STATUSES = ['CANDIDATE', 'APPROVED', 'SUSPENDED'] as const;
-export const SUPPLIER_STATUS_TAG: Record<string, 'info' | 'success' | 'danger'> = { CANDIDATE: 'info', APPROVED: 'success', SUSPENDED: 'danger' };
+export const SUPPLIER_STATUS_TAG: Record<string, 'info' | 'success' | 'danger'> = {
+  CANDIDATE: 'info',
+  APPROVED: 'success',
+  SUSPENDED: 'danger',
+};
 
-export const ORDER_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PARTLY_RECEIVED', 'RECEIVED', 'CLOSED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'PARTLY_RECEIVED',
+  'RECEIVED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
 export const ORDER_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | 'danger' | 'primary'> = {
   DRAFT: 'info',
   SUBMITTED: 'warning',

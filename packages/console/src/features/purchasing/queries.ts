@@ -6,14 +6,31 @@ export const SuppliersQuery = graphql(`
       total
       offset
       limit
-      items { id code name status blockedReason reducedShare contactPerson phone leadTimeDays paymentTermsDays createdAt }
+      items {
+        id
+        code
+        name
+        status
+        blockedReason
+        reducedShare
+        contactPerson
+        phone
+        leadTimeDays
+        paymentTermsDays
+        createdAt
+      }
     }
   }
 `);
 
 export const CreateSupplierMutation = graphql(`
   mutation CreateSupplier($input: CreateSupplierInput!) {
-    createSupplier(input: $input) { id code name status }
+    createSupplier(input: $input) {
+      id
+      code
+      name
+      status
+    }
   }
 `);
 
@@ -23,7 +40,22 @@ export const PurchaseOrdersQuery = graphql(`
       total
       offset
       limit
-      items { id number status orderDate expectedDate warehouseId total memo createdAt supplier { id code name } }
+      items {
+        id
+        number
+        status
+        orderDate
+        expectedDate
+        warehouseId
+        total
+        memo
+        createdAt
+        supplier {
+          id
+          code
+          name
+        }
+      }
     }
   }
 `);
@@ -42,97 +74,232 @@ export const PurchaseOrderQuery = graphql(`
       total
       memo
       version
-      supplier { id code name status blockedReason }
-      pendingApproval { level minAmount roleCodes }
-      lines { id lineNo skuId qty price agreedPrice priceDeviates amount receivedQty rejectedQty }
-      approvals { id level round decision comment userName roleCode at }
-      receipts { id number businessDate postedAt lines { id orderLineId skuId acceptedQty rejectedQty rejectReason unitCost value returnedQty invoicedQty } }
+      supplier {
+        id
+        code
+        name
+        status
+        blockedReason
+      }
+      pendingApproval {
+        level
+        minAmount
+        roleCodes
+      }
+      lines {
+        id
+        lineNo
+        skuId
+        qty
+        price
+        agreedPrice
+        priceDeviates
+        amount
+        receivedQty
+        rejectedQty
+      }
+      approvals {
+        id
+        level
+        round
+        decision
+        comment
+        userName
+        roleCode
+        at
+      }
+      receipts {
+        id
+        number
+        businessDate
+        postedAt
+        lines {
+          id
+          orderLineId
+          skuId
+          acceptedQty
+          rejectedQty
+          rejectReason
+          unitCost
+          value
+          returnedQty
+          invoicedQty
+        }
+      }
     }
   }
 `);
 
 export const CreatePurchaseOrderMutation = graphql(`
   mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {
-    createPurchaseOrder(input: $input) { id }
+    createPurchaseOrder(input: $input) {
+      id
+    }
   }
 `);
 
 export const SubmitPurchaseOrderMutation = graphql(`
   mutation SubmitPurchaseOrder($id: ID!) {
-    submitPurchaseOrder(id: $id) { id status number }
+    submitPurchaseOrder(id: $id) {
+      id
+      status
+      number
+    }
   }
 `);
 
 export const ApprovePurchaseOrderMutation = graphql(`
   mutation ApprovePurchaseOrder($id: ID!, $comment: String) {
-    approvePurchaseOrder(id: $id, comment: $comment) { id status }
+    approvePurchaseOrder(id: $id, comment: $comment) {
+      id
+      status
+    }
   }
 `);
 
 export const RejectPurchaseOrderMutation = graphql(`
   mutation RejectPurchaseOrder($id: ID!, $comment: String!) {
-    rejectPurchaseOrder(id: $id, comment: $comment) { id status }
+    rejectPurchaseOrder(id: $id, comment: $comment) {
+      id
+      status
+    }
   }
 `);
 
 export const CancelPurchaseOrderMutation = graphql(`
   mutation CancelPurchaseOrder($id: ID!) {
-    cancelPurchaseOrder(id: $id) { id status }
+    cancelPurchaseOrder(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const ReceivePurchaseOrderMutation = graphql(`
   mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!, $idempotencyKey: String) {
-    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }
+    receivePurchaseOrder(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      number
+    }
   }
 `);
 
 export const PayablesQuery = graphql(`
   query Payables($supplierId: ID) {
-    payables(supplierId: $supplierId) { supplierId supplierCode supplierName invoiced paid open overdue }
+    payables(supplierId: $supplierId) {
+      supplierId
+      supplierCode
+      supplierName
+      invoiced
+      paid
+      open
+      overdue
+    }
   }
 `);
 
 export const SupplierProfileQuery = graphql(`
   query SupplierProfile($id: ID!) {
     supplier(id: $id) {
-      id code name status contactPerson phone email address paymentTermsDays leadTimeDays memo version
-      blockedReason reducedShare lastDeliveriesDaysLate
-      qualifications { id kind number expiresOn required }
+      id
+      code
+      name
+      status
+      contactPerson
+      phone
+      email
+      address
+      paymentTermsDays
+      leadTimeDays
+      memo
+      version
+      blockedReason
+      reducedShare
+      lastDeliveriesDaysLate
+      qualifications {
+        id
+        kind
+        number
+        expiresOn
+        required
+      }
     }
-    supplierPrices(supplierId: $id) { id skuId skuCode skuName price validFrom validTo minOrderQty packSize }
-    expiringQualifications(supplierId: $id, withinDays: 30) { daysLeft expired qualification { id } }
+    supplierPrices(supplierId: $id) {
+      id
+      skuId
+      skuCode
+      skuName
+      price
+      validFrom
+      validTo
+      minOrderQty
+      packSize
+    }
+    expiringQualifications(supplierId: $id, withinDays: 30) {
+      daysLeft
+      expired
+      qualification {
+        id
+      }
+    }
   }
 `);
 
 export const SupplierPriceHistoryQuery = graphql(`
   query SupplierPriceHistory($supplierId: ID!, $skuId: ID!) {
-    supplierPriceHistory(supplierId: $supplierId, skuId: $skuId) { id price validFrom validTo minOrderQty packSize createdAt }
+    supplierPriceHistory(supplierId: $supplierId, skuId: $skuId) {
+      id
+      price
+      validFrom
+      validTo
+      minOrderQty
+      packSize
+      createdAt
+    }
   }
 `);
 
 export const UpdateSupplierMutation = graphql(`
   mutation UpdateSupplier($input: UpdateSupplierInput!) {
-    updateSupplier(input: $input) { id status version }
+    updateSupplier(input: $input) {
+      id
+      status
+      version
+    }
   }
 `);
 
 export const AddQualificationMutation = graphql(`
   mutation AddQualification($input: AddQualificationInput!) {
-    addSupplierQualification(input: $input) { id }
+    addSupplierQualification(input: $input) {
+      id
+    }
   }
 `);
 
 export const AddSupplierPriceMutation = graphql(`
   mutation AddSupplierPrice($input: AddSupplierPriceInput!) {
-    addSupplierPrice(input: $input) { id }
+    addSupplierPrice(input: $input) {
+      id
+    }
   }
 `);
 
 export const ScorecardsQuery = graphql(`
   query SupplierScorecards($supplierId: ID, $from: String, $to: String, $bucket: ScoreBucket) {
     supplierScorecards(supplierId: $supplierId, from: $from, to: $to, bucket: $bucket) {
-      supplierId period deliveries onTime onTimeRate averageDaysLate received rejected rejectRate paidAmount agreedAmount priceDeviationPct
+      supplierId
+      period
+      deliveries
+      onTime
+      onTimeRate
+      averageDaysLate
+      received
+      rejected
+      rejectRate
+      paidAmount
+      agreedAmount
+      priceDeviationPct
     }
   }
 `);
@@ -140,7 +307,17 @@ export const ScorecardsQuery = graphql(`
 export const DeliveriesQuery = graphql(`
   query SupplierDeliveries($supplierId: ID!, $from: String, $to: String) {
     supplierDeliveries(supplierId: $supplierId, from: $from, to: $to) {
-      receiptId receiptNumber orderId orderNumber receivedOn expectedOn daysLate accepted rejected paidAmount agreedAmount
+      receiptId
+      receiptNumber
+      orderId
+      orderNumber
+      receivedOn
+      expectedOn
+      daysLate
+      accepted
+      rejected
+      paidAmount
+      agreedAmount
     }
   }
 `);
@@ -148,10 +325,35 @@ export const DeliveriesQuery = graphql(`
 export const ReplenishmentQuery = graphql(`
   query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter) {
     replenishmentSuggestions(warehouseId: $warehouseId, filter: $filter) {
-      skuId skuCode skuName status message historyDays averageDailyDemand forecastMethod forecastMethodFixed forecastParams forecastMae
-      safetyMethod safetyStock onHand onOrder reserved leadTimeDays reviewPeriodDays packSize minimumOrder
-      supplierId supplierName supplierReducedShare suggested
-      steps { label formula value }
+      skuId
+      skuCode
+      skuName
+      status
+      message
+      historyDays
+      averageDailyDemand
+      forecastMethod
+      forecastMethodFixed
+      forecastParams
+      forecastMae
+      safetyMethod
+      safetyStock
+      onHand
+      onOrder
+      reserved
+      leadTimeDays
+      reviewPeriodDays
+      packSize
+      minimumOrder
+      supplierId
+      supplierName
+      supplierReducedShare
+      suggested
+      steps {
+        label
+        formula
+        value
+      }
     }
   }
 `);
@@ -159,75 +361,137 @@ export const ReplenishmentQuery = graphql(`
 export const DemandForecastQuery = graphql(`
   query DemandForecast($warehouseId: ID!, $skuId: ID!) {
     demandForecast(warehouseId: $warehouseId, skuId: $skuId) {
-      history { date qty }
-      weekly { date qty }
-      forecast { date qty }
+      history {
+        date
+        qty
+      }
+      weekly {
+        date
+        qty
+      }
+      forecast {
+        date
+        qty
+      }
     }
   }
 `);
 
 export const CreateOrdersFromSuggestionsMutation = graphql(`
   mutation CreateOrdersFromSuggestions($warehouseId: ID!, $lines: [SuggestionOrderLine!]!) {
-    createPurchaseOrdersFromSuggestions(warehouseId: $warehouseId, lines: $lines) { id supplier { name } lines { id } }
+    createPurchaseOrdersFromSuggestions(warehouseId: $warehouseId, lines: $lines) {
+      id
+      supplier {
+        name
+      }
+      lines {
+        id
+      }
+    }
   }
 `);
 
 export const ReturnToSupplierMutation = graphql(`
   mutation ReturnToSupplier($input: PurchaseReturnInput!, $idempotencyKey: String) {
-    returnToSupplier(input: $input, idempotencyKey: $idempotencyKey) { id number }
+    returnToSupplier(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      number
+    }
   }
 `);
 
 export const CreateSupplierInvoiceMutation = graphql(`
   mutation CreateSupplierInvoice($input: CreateSupplierInvoiceInput!) {
-    createSupplierInvoice(input: $input) { id total dueDate }
+    createSupplierInvoice(input: $input) {
+      id
+      total
+      dueDate
+    }
   }
 `);
 
 export const RecordSupplierPaymentMutation = graphql(`
   mutation RecordSupplierPayment($input: RecordSupplierPaymentInput!) {
-    recordSupplierPayment(input: $input) { id amount }
+    recordSupplierPayment(input: $input) {
+      id
+      amount
+    }
   }
 `);
 
 export const ApprovalStepsQuery = graphql(`
   query ApprovalSteps {
-    purchaseApprovalSteps { id level minAmount roleCodes version }
+    purchaseApprovalSteps {
+      id
+      level
+      minAmount
+      roleCodes
+      version
+    }
   }
 `);
 
 export const SaveApprovalStepMutation = graphql(`
   mutation SaveApprovalStep($input: ApprovalStepInput!) {
-    savePurchaseApprovalStep(input: $input) { id level minAmount roleCodes version }
+    savePurchaseApprovalStep(input: $input) {
+      id
+      level
+      minAmount
+      roleCodes
+      version
+    }
   }
 `);
 
 export const RoleOptionsForRulesQuery = graphql(`
   query RoleOptionsForRules {
-    roleOptions { code name nameZh }
+    roleOptions {
+      code
+      name
+      nameZh
+    }
   }
 `);
 
 export const AgreedPricesQuery = graphql(`
   query AgreedPrices($supplierId: ID!, $at: String) {
-    supplierPrices(supplierId: $supplierId, at: $at) { skuId price minOrderQty packSize }
+    supplierPrices(supplierId: $supplierId, at: $at) {
+      skuId
+      price
+      minOrderQty
+      packSize
+    }
   }
 `);
 
 export const ReplenishmentSettingsQuery = graphql(`
   query ReplenishmentSettings {
-    replenishmentSettings { id skuId categoryId forecastMethod safetyMethod instabilityFactor serviceLevel reviewPeriodDays }
+    replenishmentSettings {
+      id
+      skuId
+      categoryId
+      forecastMethod
+      safetyMethod
+      instabilityFactor
+      serviceLevel
+      reviewPeriodDays
+    }
   }
 `);
 
 export const SaveReplenishmentSettingMutation = graphql(`
   mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {
-    saveReplenishmentSetting(input: $input) { id }
+    saveReplenishmentSetting(input: $input) {
+      id
+    }
   }
 `);
 
 export const ClosePurchaseOrderMutation = graphql(`
   mutation ClosePurchaseOrder($id: ID!) {
-    closePurchaseOrder(id: $id) { id status }
+    closePurchaseOrder(id: $id) {
+      id
+      status
+    }
   }
 `);

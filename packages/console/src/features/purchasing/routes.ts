@@ -7,7 +7,11 @@ export const purchasingRoutes: RouteRecordRaw[] = [
     path: 'purchasing/suppliers',
     name: 'suppliers',
     component: () => import('./SuppliersPage.vue'),
-    meta: { title: 'menu.suppliers', permission: 'purchasing.supplier.read', menu: { group: 'purchasing', icon: Shop, order: 1 } },
+    meta: {
+      title: 'menu.suppliers',
+      permission: 'purchasing.supplier.read',
+      menu: { group: 'purchasing', icon: Shop, order: 1 },
+    },
   },
   {
     path: 'purchasing/suppliers/:id(\\d+)',
@@ -20,19 +24,31 @@ export const purchasingRoutes: RouteRecordRaw[] = [
     path: 'purchasing/scorecards',
     name: 'supplier-scorecards',
     component: () => import('./ScorecardsPage.vue'),
-    meta: { title: 'menu.supplierScorecards', permission: 'purchasing.supplier.price.read', menu: { group: 'purchasing', icon: DataLine, order: 4 } },
+    meta: {
+      title: 'menu.supplierScorecards',
+      permission: 'purchasing.supplier.price.read',
+      menu: { group: 'purchasing', icon: DataLine, order: 4 },
+    },
   },
   {
     path: 'purchasing/replenishment',
     name: 'replenishment',
     component: () => import('./ReplenishmentPage.vue'),
-    meta: { title: 'menu.replenishment', permission: 'purchasing.order.create', menu: { group: 'purchasing', icon: TrendCharts, order: 5 } },
+    meta: {
+      title: 'menu.replenishment',
+      permission: 'purchasing.order.create',
+      menu: { group: 'purchasing', icon: TrendCharts, order: 5 },
+    },
   },
   {
     path: 'purchasing/orders',
     name: 'purchase-orders',
     component: () => import('./PurchaseOrdersPage.vue'),
-    meta: { title: 'menu.purchaseOrders', permission: 'purchasing.order.read', menu: { group: 'purchasing', icon: ShoppingCart, order: 2 } },
+    meta: {
+      title: 'menu.purchaseOrders',
+      permission: 'purchasing.order.read',
+      menu: { group: 'purchasing', icon: ShoppingCart, order: 2 },
+    },
   },
   {
     path: 'purchasing/orders/new',
@@ -71,6 +87,10 @@ export const purchasingRoutes: RouteRecordRaw[] = [
     path: 'purchasing/payables',
     name: 'payables',
     component: () => import('./PayablesPage.vue'),
-    meta: { title: 'menu.payables', permission: 'purchasing.payable.read', menu: { group: 'purchasing', icon: Money, order: 3 } },
+    meta: {
+      title: 'menu.payables',
+      permission: 'purchasing.payable.read',
+      menu: { group: 'purchasing', icon: Money, order: 3 },
+    },
   },
 ];

@@ -13,12 +13,15 @@ export function useReplenishment() {
   const ready = computed(() => !!f.value.warehouseId);
   const q = useQuery({
     query: ReplenishmentQuery,
-    variables: computed(() => ({ warehouseId: f.value.warehouseId, filter: { search: f.value.search || undefined, onlyToOrder: f.value.onlyToOrder === '1' || undefined } })),
+    variables: computed(() => ({
+      warehouseId: f.value.warehouseId,
+      filter: { search: f.value.search || undefined, onlyToOrder: f.value.onlyToOrder === '1' || undefined },
+    })),
     pause: computed(() => !ready.value),
     requestPolicy: 'network-only',
   });
   watch(q.error, (e) => e && showError(e));
-  const rows = computed(() => (ready.value ? q.data.value?.replenishmentSuggestions ?? [] : []));
+  const rows = computed(() => (ready.value ? (q.data.value?.replenishmentSuggestions ?? []) : []));
 
   // the quantity to order per SKU starts at the suggestion and may be changed before ordering
   const qty = ref<Record<string, string>>({});
@@ -46,10 +49,24 @@ export function useReplenishment() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: dates },
-      yAxis: { type: 'value', name: weekly.value ? t('purchasing.replenishment.perWeek') : t('purchasing.replenishment.perDay') },
+      yAxis: {
+        type: 'value',
+        name: weekly.value ? t('purchasing.replenishment.perWeek') : t('purchasing.replenishment.perDay'),
+      },
       series: [
-        { name: t('purchasing.replenishment.history'), type: 'bar', data: [...d.history.map((p) => p.qty), ...d.forecast.map(() => null)], color: '#2f6fed' },
-        { name: t('purchasing.replenishment.forecast'), type: 'line', data: [...d.history.map(() => null), ...d.forecast.map((p) => p.qty)], color: '#e6a23c', symbol: 'none' },
+        {
+          name: t('purchasing.replenishment.history'),
+          type: 'bar',
+          data: [...d.history.map((p) => p.qty), ...d.forecast.map(() => null)],
+          color: '#2f6fed',
+        },
+        {
+          name: t('purchasing.replenishment.forecast'),
+          type: 'line',
+          data: [...d.history.map(() => null), ...d.forecast.map((p) => p.qty)],
+          color: '#e6a23c',
+          symbol: 'none',
+        },
       ],
     };
   });
@@ -67,5 +84,18 @@ export function useReplenishment() {
     return r.data?.createPurchaseOrdersFromSuggestions ?? [];
   }
 
-  return { list, q, rows, ready, qty, selected, chartSku, fq, chartOption, weekly, createOrders, creating: computed(() => create.fetching.value) };
+  return {
+    list,
+    q,
+    rows,
+    ready,
+    qty,
+    selected,
+    chartSku,
+    fq,
+    chartOption,
+    weekly,
+    createOrders,
+    creating: computed(() => create.fetching.value),
+  };
 }

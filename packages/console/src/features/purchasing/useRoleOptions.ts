@@ -8,7 +8,9 @@ import { RoleOptionsForRulesQuery } from './queries';
 export function useRoleOptions() {
   const { locale } = useI18n();
   const q = useQuery({ query: RoleOptionsForRulesQuery, pause: computed(() => !can('system.user.read')) });
-  const options = computed(() => (q.data.value?.roleOptions ?? []).map((r) => ({ code: r.code, name: locale.value === 'en' ? r.name : r.nameZh })));
+  const options = computed(() =>
+    (q.data.value?.roleOptions ?? []).map((r) => ({ code: r.code, name: locale.value === 'en' ? r.name : r.nameZh })),
+  );
   const label = (code: string) => options.value.find((o) => o.code === code)?.name ?? code;
   return { options, label };
 }

@@ -13,7 +13,12 @@ export function useScorecards() {
   const f = list.filters;
   const q = useQuery({
     query: ScorecardsQuery,
-    variables: computed(() => ({ supplierId: f.value.supplierId || undefined, bucket: (f.value.bucket || 'QUARTER') as any, from: f.value.from || undefined, to: f.value.to || undefined })),
+    variables: computed(() => ({
+      supplierId: f.value.supplierId || undefined,
+      bucket: (f.value.bucket || 'QUARTER') as any,
+      from: f.value.from || undefined,
+      to: f.value.to || undefined,
+    })),
     requestPolicy: 'network-only',
   });
   watch(q.error, (e) => e && showError(e));
@@ -27,12 +32,32 @@ export function useScorecards() {
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: mine.map((c) => c.period) },
-      yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: t('purchasing.scorecard.daysLate'), splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', name: '%', max: 100 },
+        { type: 'value', name: t('purchasing.scorecard.daysLate'), splitLine: { show: false } },
+      ],
       series: [
         // the chart reads the percentages as strings ("14.3"), shifted without floating point
-        { name: t('purchasing.scorecard.onTimeRate'), type: 'line', data: mine.map((c) => formatRate(c.onTimeRate).replace('%', '')), color: '#67c23a' },
-        { name: t('purchasing.scorecard.rejectRate'), type: 'line', data: mine.map((c) => formatRate(c.rejectRate).replace('%', '')), color: '#f56c6c' },
-        { name: t('purchasing.scorecard.averageDaysLate'), type: 'bar', yAxisIndex: 1, data: mine.map((c) => c.averageDaysLate), color: '#e6a23c', barMaxWidth: 24 },
+        {
+          name: t('purchasing.scorecard.onTimeRate'),
+          type: 'line',
+          data: mine.map((c) => formatRate(c.onTimeRate).replace('%', '')),
+          color: '#67c23a',
+        },
+        {
+          name: t('purchasing.scorecard.rejectRate'),
+          type: 'line',
+          data: mine.map((c) => formatRate(c.rejectRate).replace('%', '')),
+          color: '#f56c6c',
+        },
+        {
+          name: t('purchasing.scorecard.averageDaysLate'),
+          type: 'bar',
+          yAxisIndex: 1,
+          data: mine.map((c) => c.averageDaysLate),
+          color: '#e6a23c',
+          barMaxWidth: 24,
+        },
       ],
     };
   });
@@ -51,7 +76,11 @@ export function useScorecards() {
   });
   const dq = useQuery({
     query: DeliveriesQuery,
-    variables: computed(() => ({ supplierId: drill.value?.supplierId ?? '', from: range.value?.from, to: range.value?.to })),
+    variables: computed(() => ({
+      supplierId: drill.value?.supplierId ?? '',
+      from: range.value?.from,
+      to: range.value?.to,
+    })),
     pause: computed(() => !drill.value),
   });
   const deliveries = computed(() => dq.data.value?.supplierDeliveries ?? []);

@@ -4,7 +4,13 @@ import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/app/errors';
 import type { RolesQuery as RolesResult } from '@/gql/graphql';
-import { CreateRoleMutation, DeleteRoleMutation, PermissionCatalogueQuery, RolesQuery, UpdateRoleMutation } from './queries';
+import {
+  CreateRoleMutation,
+  DeleteRoleMutation,
+  PermissionCatalogueQuery,
+  RolesQuery,
+  UpdateRoleMutation,
+} from './queries';
 
 export type RoleRow = RolesResult['roles'][number];
 
@@ -15,7 +21,8 @@ export function useRoles() {
   const catalogue = useQuery({ query: PermissionCatalogueQuery });
   const areas = computed(() => {
     const map = new Map<string, string[]>();
-    for (const p of catalogue.data.value?.permissionCatalogue ?? []) map.set(p.area, [...(map.get(p.area) ?? []), p.code]);
+    for (const p of catalogue.data.value?.permissionCatalogue ?? [])
+      map.set(p.area, [...(map.get(p.area) ?? []), p.code]);
     return [...map.entries()].map(([area, codes]) => ({ area, codes }));
   });
 
@@ -50,8 +57,23 @@ export function useRoles() {
   async function save() {
     error.value = null;
     const r = editing.value
-      ? await update.executeMutation({ input: { id: editing.value.id, version: editing.value.version, name: form.name.trim(), nameZh: form.nameZh.trim(), permissions: form.permissions } })
-      : await create.executeMutation({ input: { code: form.code.trim(), name: form.name.trim(), nameZh: form.nameZh.trim() || null, permissions: form.permissions } });
+      ? await update.executeMutation({
+          input: {
+            id: editing.value.id,
+            version: editing.value.version,
+            name: form.name.trim(),
+            nameZh: form.nameZh.trim(),
+            permissions: form.permissions,
+          },
+        })
+      : await create.executeMutation({
+          input: {
+            code: form.code.trim(),
+            name: form.name.trim(),
+            nameZh: form.nameZh.trim() || null,
+            permissions: form.permissions,
+          },
+        });
     if (r.error) {
       const d = describeError(r.error);
       error.value = d?.text ?? null;
@@ -69,7 +91,11 @@ export function useRoles() {
 
   async function del(r: RoleRow) {
     try {
-      await ElMessageBox.confirm(t('roles.confirmDelete', { name: r.name }), t('common.confirmTitle'), { type: 'warning', confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel') });
+      await ElMessageBox.confirm(t('roles.confirmDelete', { name: r.name }), t('common.confirmTitle'), {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      });
     } catch {
       return;
     }
@@ -79,5 +105,19 @@ export function useRoles() {
     reload();
   }
 
-  return { roles, catalogue, areas, visible, editing, form, error, openCreate, openEdit, toggleArea, save, del, busy: computed(() => create.fetching.value || update.fetching.value) };
+  return {
+    roles,
+    catalogue,
+    areas,
+    visible,
+    editing,
+    form,
+    error,
+    openCreate,
+    openEdit,
+    toggleArea,
+    save,
+    del,
+    busy: computed(() => create.fetching.value || update.fetching.value),
+  };
 }

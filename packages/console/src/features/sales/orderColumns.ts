@@ -8,12 +8,44 @@ export const salesOrderColumns: Column[] = [
   { key: 'orderDate', label: 'orders.fields.orderDate', width: 120 },
   { key: 'channel', label: 'orders.fields.channel', minWidth: 150 },
   { key: 'ownerName', label: 'orders.fields.owner', minWidth: 110 },
-  { key: 'total', label: 'orders.fields.total', width: 130, align: 'right', kind: 'money', hiddenField: 'SalesOrder.total', permission: 'catalog.price.sale.read' },
-  { key: 'cogs', label: 'orders.fields.cogs', width: 120, align: 'right', kind: 'money', hiddenField: 'SalesOrder.cogs', permission: 'sales.margin.read' },
-  { key: 'margin', label: 'orders.fields.margin', width: 120, align: 'right', kind: 'money', hiddenField: 'SalesOrder.margin', permission: 'sales.margin.read' },
+  {
+    key: 'total',
+    label: 'orders.fields.total',
+    width: 130,
+    align: 'right',
+    kind: 'money',
+    hiddenField: 'SalesOrder.total',
+    permission: 'catalog.price.sale.read',
+  },
+  {
+    key: 'cogs',
+    label: 'orders.fields.cogs',
+    width: 120,
+    align: 'right',
+    kind: 'money',
+    hiddenField: 'SalesOrder.cogs',
+    permission: 'sales.margin.read',
+  },
+  {
+    key: 'margin',
+    label: 'orders.fields.margin',
+    width: 120,
+    align: 'right',
+    kind: 'money',
+    hiddenField: 'SalesOrder.margin',
+    permission: 'sales.margin.read',
+  },
 ];
 
-export const SALES_STATUSES = ['DRAFT', 'CONFIRMED', 'PARTLY_SHIPPED', 'SHIPPED', 'INVOICED', 'PAID', 'CANCELLED'] as const;
+export const SALES_STATUSES = [
+  'DRAFT',
+  'CONFIRMED',
+  'PARTLY_SHIPPED',
+  'SHIPPED',
+  'INVOICED',
+  'PAID',
+  'CANCELLED',
+] as const;
 export const SALES_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | 'danger' | 'primary'> = {
   DRAFT: 'info',
   CONFIRMED: 'primary',
@@ -23,4 +55,11 @@ export const SALES_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | '
   PAID: 'success',
   CANCELLED: 'danger',
 };
-export const RETURN_REASONS = ['DEFECTIVE', 'DAMAGED_IN_TRANSIT', 'WRONG_ITEM', 'NOT_AS_DESCRIBED', 'CHANGED_MIND', 'OTHER'] as const;
+export const RETURN_REASONS = [
+  'DEFECTIVE',
+  'DAMAGED_IN_TRANSIT',
+  'WRONG_ITEM',
+  'NOT_AS_DESCRIBED',
+  'CHANGED_MIND',
+  'OTHER',
+] as const;

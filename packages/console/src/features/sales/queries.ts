@@ -6,7 +6,26 @@ export const CustomersQuery = graphql(`
       total
       offset
       limit
-      items { id code name phone ownerId ownerName creditLimit tier { id code name } channel { id code name } createdAt }
+      items {
+        id
+        code
+        name
+        phone
+        ownerId
+        ownerName
+        creditLimit
+        tier {
+          id
+          code
+          name
+        }
+        channel {
+          id
+          code
+          name
+        }
+        createdAt
+      }
     }
   }
 `);
@@ -14,24 +33,73 @@ export const CustomersQuery = graphql(`
 export const CustomerQuery = graphql(`
   query Customer($id: ID!) {
     customer(id: $id) {
-      id code name phone email address birthday preferences ownerId ownerName creditLimit paymentTermsDays memo version tierFixed tierReason
-      tier { id code name } channel { id code name }
-      serviceRecords { id kind content resolved userName at }
-      contacts { id name title phone email primary }
-      addresses { id label receiver phone address isDefault }
+      id
+      code
+      name
+      phone
+      email
+      address
+      birthday
+      preferences
+      ownerId
+      ownerName
+      creditLimit
+      paymentTermsDays
+      memo
+      version
+      tierFixed
+      tierReason
+      tier {
+        id
+        code
+        name
+      }
+      channel {
+        id
+        code
+        name
+      }
+      serviceRecords {
+        id
+        kind
+        content
+        resolved
+        userName
+        at
+      }
+      contacts {
+        id
+        name
+        title
+        phone
+        email
+        primary
+      }
+      addresses {
+        id
+        label
+        receiver
+        phone
+        address
+        isDefault
+      }
     }
   }
 `);
 
 export const SaveCustomerContactMutation = graphql(`
   mutation SaveCustomerContact($input: CustomerContactInput!) {
-    saveCustomerContact(input: $input) { id }
+    saveCustomerContact(input: $input) {
+      id
+    }
   }
 `);
 
 export const SaveCustomerAddressMutation = graphql(`
   mutation SaveCustomerAddress($input: CustomerAddressInput!) {
-    saveCustomerAddress(input: $input) { id }
+    saveCustomerAddress(input: $input) {
+      id
+    }
   }
 `);
 
@@ -49,43 +117,81 @@ export const DeleteCustomerAddressMutation = graphql(`
 
 export const SalesOptionsQuery = graphql(`
   query SalesOptions {
-    customerTiers { id code name rank minAmount minOrders maxRecencyDays version }
-    salesChannels { id code name kind platform active version }
+    customerTiers {
+      id
+      code
+      name
+      rank
+      minAmount
+      minOrders
+      maxRecencyDays
+      version
+    }
+    salesChannels {
+      id
+      code
+      name
+      kind
+      platform
+      active
+      version
+    }
   }
 `);
 
 export const SalesOwnersQuery = graphql(`
   query SalesOwners {
-    users(page: { limit: 200 }) { items { id username displayName } }
+    users(page: { limit: 200 }) {
+      items {
+        id
+        username
+        displayName
+      }
+    }
   }
 `);
 
 export const CreateCustomerMutation = graphql(`
   mutation CreateCustomer($input: CreateCustomerInput!) {
-    createCustomer(input: $input) { id code }
+    createCustomer(input: $input) {
+      id
+      code
+    }
   }
 `);
 
 export const UpdateCustomerMutation = graphql(`
   mutation UpdateCustomer($input: UpdateCustomerInput!) {
-    updateCustomer(input: $input) { id version }
+    updateCustomer(input: $input) {
+      id
+      version
+    }
   }
 `);
 
 export const AddServiceRecordMutation = graphql(`
   mutation AddServiceRecord($input: ServiceRecordInput!) {
-    addCustomerServiceRecord(input: $input) { id }
+    addCustomerServiceRecord(input: $input) {
+      id
+    }
   }
 `);
 
 export const RecomputeTiersMutation = graphql(`
   mutation RecomputeTiers {
-    recomputeCustomerTiers { asOf customers changed fixed }
+    recomputeCustomerTiers {
+      asOf
+      customers
+      changed
+      fixed
+    }
   }
 `);
 
 export const SaveChannelMutation = graphql(`
   mutation SaveChannel($input: ChannelInput!) {
-    saveSalesChannel(input: $input) { id }
+    saveSalesChannel(input: $input) {
+      id
+    }
   }
 `);

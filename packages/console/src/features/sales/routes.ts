@@ -7,7 +7,11 @@ export const salesRoutes: RouteRecordRaw[] = [
     path: 'sales/customers',
     name: 'customers',
     component: () => import('./CustomersPage.vue'),
-    meta: { title: 'menu.customers', permission: 'sales.customer.read', menu: { group: 'sales', icon: User, order: 1 } },
+    meta: {
+      title: 'menu.customers',
+      permission: 'sales.customer.read',
+      menu: { group: 'sales', icon: User, order: 1 },
+    },
   },
   {
     path: 'sales/customers/:id(\\d+)',
@@ -20,7 +24,11 @@ export const salesRoutes: RouteRecordRaw[] = [
     path: 'sales/orders',
     name: 'sales-orders',
     component: () => import('./SalesOrdersPage.vue'),
-    meta: { title: 'menu.salesOrders', permission: 'sales.order.read', menu: { group: 'sales', icon: Document, order: 2 } },
+    meta: {
+      title: 'menu.salesOrders',
+      permission: 'sales.order.read',
+      menu: { group: 'sales', icon: Document, order: 2 },
+    },
   },
   {
     path: 'sales/orders/new',
@@ -46,18 +54,30 @@ export const salesRoutes: RouteRecordRaw[] = [
     path: 'sales/price-lists',
     name: 'price-lists',
     component: () => import('./PriceListsPage.vue'),
-    meta: { title: 'menu.priceLists', permission: 'sales.customer.read', menu: { group: 'sales', icon: PriceTag, order: 5 } },
+    meta: {
+      title: 'menu.priceLists',
+      permission: 'sales.customer.read',
+      menu: { group: 'sales', icon: PriceTag, order: 5 },
+    },
   },
   {
     path: 'sales/receivables',
     name: 'receivables',
     component: () => import('./ReceivablesPage.vue'),
-    meta: { title: 'menu.receivables', permission: 'sales.receivable.read', menu: { group: 'sales', icon: Wallet, order: 3 } },
+    meta: {
+      title: 'menu.receivables',
+      permission: 'sales.receivable.read',
+      menu: { group: 'sales', icon: Wallet, order: 3 },
+    },
   },
   {
     path: 'sales/overview',
     name: 'sales-overview',
     component: () => import('./SalesOverviewPage.vue'),
-    meta: { title: 'menu.salesOverview', permission: 'catalog.price.sale.read', menu: { group: 'sales', icon: TrendCharts, order: 4 } },
+    meta: {
+      title: 'menu.salesOverview',
+      permission: 'catalog.price.sale.read',
+      menu: { group: 'sales', icon: TrendCharts, order: 4 },
+    },
   },
 ];

@@ -6,7 +6,23 @@ export const SalesOrdersQuery = graphql(`
       total
       offset
       limit
-      items { id number status orderDate customerId customerCode customerName channelName storeName warehouseId ownerName total cogs margin createdAt }
+      items {
+        id
+        number
+        status
+        orderDate
+        customerId
+        customerCode
+        customerName
+        channelName
+        storeName
+        warehouseId
+        ownerName
+        total
+        cogs
+        margin
+        createdAt
+      }
     }
   }
 `);
@@ -34,83 +50,219 @@ export const SalesOrderQuery = graphql(`
       margin
       version
       exchangeOfReturnId
-      lines { id lineNo skuId skuCode skuName qty quotedPrice unitPrice priceRule priceSteps priceChanged belowCost amount reservedQty shippedQty returnedQty invoicedQty cogs margin }
-      shipments { id number businessDate lines { id orderLineId skuId skuCode skuName qty amount cogs returnedQty picks { binCode batchNo expiryDate qty } } }
-      returns { id number businessDate reason resolution note credit replacementOrderId lines { id skuCode skuName qty disposition amount restockedCost } }
-      invoices { id number invoiceDate dueDate total settled }
+      lines {
+        id
+        lineNo
+        skuId
+        skuCode
+        skuName
+        qty
+        quotedPrice
+        unitPrice
+        priceRule
+        priceSteps
+        priceChanged
+        belowCost
+        amount
+        reservedQty
+        shippedQty
+        returnedQty
+        invoicedQty
+        cogs
+        margin
+      }
+      shipments {
+        id
+        number
+        businessDate
+        lines {
+          id
+          orderLineId
+          skuId
+          skuCode
+          skuName
+          qty
+          amount
+          cogs
+          returnedQty
+          picks {
+            binCode
+            batchNo
+            expiryDate
+            qty
+          }
+        }
+      }
+      returns {
+        id
+        number
+        businessDate
+        reason
+        resolution
+        note
+        credit
+        replacementOrderId
+        lines {
+          id
+          skuCode
+          skuName
+          qty
+          disposition
+          amount
+          restockedCost
+        }
+      }
+      invoices {
+        id
+        number
+        invoiceDate
+        dueDate
+        total
+        settled
+      }
     }
   }
 `);
 
 export const CreateSalesOrderMutation = graphql(`
   mutation CreateSalesOrder($input: CreateSalesOrderInput!) {
-    createSalesOrder(input: $input) { id number }
+    createSalesOrder(input: $input) {
+      id
+      number
+    }
   }
 `);
 
 export const ConfirmSalesOrderMutation = graphql(`
   mutation ConfirmSalesOrder($id: ID!) {
-    confirmSalesOrder(id: $id) { id status }
+    confirmSalesOrder(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const CancelSalesOrderMutation = graphql(`
   mutation CancelSalesOrder($id: ID!) {
-    cancelSalesOrder(id: $id) { id status }
+    cancelSalesOrder(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const CloseSalesOrderMutation = graphql(`
   mutation CloseSalesOrder($id: ID!) {
-    closeSalesOrder(id: $id) { id status }
+    closeSalesOrder(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const ShipSalesOrderMutation = graphql(`
   mutation ShipSalesOrder($input: ShipSalesOrderInput!, $idempotencyKey: String) {
-    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) { id number }
+    shipSalesOrder(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      number
+    }
   }
 `);
 
 export const ReturnSalesGoodsMutation = graphql(`
   mutation ReturnSalesGoods($input: SalesReturnInput!, $idempotencyKey: String) {
-    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) { id number credit replacementOrderId }
+    returnSalesGoods(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      number
+      credit
+      replacementOrderId
+    }
   }
 `);
 
 export const CreateSalesInvoiceMutation = graphql(`
   mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {
-    createSalesInvoice(input: $input) { id number total }
+    createSalesInvoice(input: $input) {
+      id
+      number
+      total
+    }
   }
 `);
 
 export const ExportSalesOrdersQuery = graphql(`
   query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {
-    exportSalesOrders(filter: $filter, xlsx: $xlsx) { filename contentType content encoding }
+    exportSalesOrders(filter: $filter, xlsx: $xlsx) {
+      filename
+      contentType
+      content
+      encoding
+    }
   }
 `);
 
 export const OrderCustomersQuery = graphql(`
   query OrderCustomers($search: String) {
-    customers(filter: { search: $search }, page: { limit: 30 }) { items { id code name channelId address creditLimit tier { name } addresses { id label receiver phone address isDefault } } }
+    customers(filter: { search: $search }, page: { limit: 30 }) {
+      items {
+        id
+        code
+        name
+        channelId
+        address
+        creditLimit
+        tier {
+          name
+        }
+        addresses {
+          id
+          label
+          receiver
+          phone
+          address
+          isDefault
+        }
+      }
+    }
   }
 `);
 
 export const OrderChannelsQuery = graphql(`
   query OrderChannels {
-    salesChannels { id code name active }
-    salesStores { id channelId code name active }
+    salesChannels {
+      id
+      code
+      name
+      active
+    }
+    salesStores {
+      id
+      channelId
+      code
+      name
+      active
+    }
   }
 `);
 
 export const LineAvailabilityQuery = graphql(`
   query LineAvailability($warehouseId: ID!, $skuIds: [ID!]!) {
-    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) { skuId onHand reserved available }
+    skuAvailability(warehouseId: $warehouseId, skuIds: $skuIds) {
+      skuId
+      onHand
+      reserved
+      available
+    }
   }
 `);
 
 export const LinePriceQuery = graphql(`
   query LinePrice($input: PriceQuoteInput!) {
-    priceQuote(input: $input) { unitPrice rule steps belowCost }
+    priceQuote(input: $input) {
+      unitPrice
+      rule
+      steps
+      belowCost
+    }
   }
 `);

@@ -20,13 +20,21 @@ export function useCustomers() {
   });
   const q = useQuery({ query: CustomersQuery, variables, requestPolicy: 'cache-and-network' });
   watch(q.error, (e) => e && showError(e));
-  return { list, q, data: computed(() => q.data.value?.customers), hiddenFields: computed<string[]>(() => q.extensions.value?.hiddenFields ?? []) };
+  return {
+    list,
+    q,
+    data: computed(() => q.data.value?.customers),
+    hiddenFields: computed<string[]>(() => q.extensions.value?.hiddenFields ?? []),
+  };
 }
 
 /** Tiers and channels for filters and forms; the staff for the owner filter. */
 export function useSalesOptions() {
   const q = useQuery({ query: SalesOptionsQuery });
-  const owners = useQuery({ query: SalesOwnersQuery, pause: computed(() => !can('sales.customer.all') || !can('system.user.read')) });
+  const owners = useQuery({
+    query: SalesOwnersQuery,
+    pause: computed(() => !can('sales.customer.all') || !can('system.user.read')),
+  });
   return {
     q,
     tiers: computed(() => q.data.value?.customerTiers ?? []),

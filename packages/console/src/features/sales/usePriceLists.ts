@@ -8,15 +8,45 @@ import { today } from '@/components/docLines';
 import { DECIMAL_RE, formatDecimal } from '@/components/money';
 import { useListRoute } from '@/components/useListRoute';
 import type { PriceRuleKind } from '@/gql/graphql';
-import { PriceCustomersQuery, PriceListItemsQuery, PriceListsQuery, PriceQuoteQuery, PriceSkusQuery, SavePriceListMutation, SetPriceListItemMutation } from './priceListQueries';
+import {
+  PriceCustomersQuery,
+  PriceListItemsQuery,
+  PriceListsQuery,
+  PriceQuoteQuery,
+  PriceSkusQuery,
+  SavePriceListMutation,
+  SetPriceListItemMutation,
+} from './priceListQueries';
 
 export const PRICE_RULES: PriceRuleKind[] = ['FIXED', 'COST_PLUS', 'DISCOUNT_OFF_LIST'];
 export const PERIOD_TAG = { current: 'success', upcoming: 'warning', ended: 'info' } as const;
 export type Period = keyof typeof PERIOD_TAG;
 
-export interface SkuLabel { id: string; code: string; name: string; refSalePrice?: string | null }
-export interface PriceItem { id: string; skuId: string; rule: PriceRuleKind; value: string; validFrom: string; validTo?: string | null; createdBy: string; createdAt: string }
-export interface PriceListRow { id: string; code: string; name: string; tierId?: string | null; channelId?: string | null; active: boolean; version: number }
+export interface SkuLabel {
+  id: string;
+  code: string;
+  name: string;
+  refSalePrice?: string | null;
+}
+export interface PriceItem {
+  id: string;
+  skuId: string;
+  rule: PriceRuleKind;
+  value: string;
+  validFrom: string;
+  validTo?: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+export interface PriceListRow {
+  id: string;
+  code: string;
+  name: string;
+  tierId?: string | null;
+  channelId?: string | null;
+  active: boolean;
+  version: number;
+}
 
 /** "10.0000" → "10", "134.6900" → "134.69" (string operations only). */
 export function trimDecimal(v: string): string {
@@ -60,7 +90,9 @@ export function useSkuLabels() {
     return chain;
   }
   async function search(text: string): Promise<SkuLabel[]> {
-    const r = await client.query(PriceSkusQuery, { filter: { search: text, active: true }, page: { limit: 30 } }).toPromise();
+    const r = await client
+      .query(PriceSkusQuery, { filter: { search: text, active: true }, page: { limit: 30 } })
+      .toPromise();
     const items = r.data?.skus.items ?? [];
     for (const s of items) labels.set(s.id, s);
     return items;
@@ -87,9 +119,13 @@ export function usePriceLists() {
   const lists = computed(() => listsQ.data.value?.priceLists ?? []);
   const selected = computed(() => lists.value.find((l) => l.code === route.filters.value.list) ?? null);
   // the first list is shown until one is chosen
-  watch(lists, (ls) => {
-    if (ls.length && !selected.value) route.set({ list: ls[0].code, sku: '' });
-  }, { immediate: true });
+  watch(
+    lists,
+    (ls) => {
+      if (ls.length && !selected.value) route.set({ list: ls[0].code, sku: '' });
+    },
+    { immediate: true },
+  );
   const select = (code: string) => code !== route.filters.value.list && route.set({ list: code, sku: '' });
 
   const skuFilter = computed(() => route.filters.value.sku);
@@ -102,7 +138,9 @@ export function usePriceLists() {
   });
   watch(itemsQ.error, (e) => e && showError(e));
   const allItems = computed<PriceItem[]>(() => itemsQ.data.value?.priceListItems ?? []);
-  const items = computed(() => (withPast.value ? allItems.value : allItems.value.filter((i) => periodOf(i) !== 'ended')));
+  const items = computed(() =>
+    withPast.value ? allItems.value : allItems.value.filter((i) => periodOf(i) !== 'ended'),
+  );
   watch(allItems, (xs) => xs.length && skus.load(xs.map((x) => x.skuId)), { immediate: true });
 
   // one SKU's history: the filtered SKU, or the one whose "history" was clicked
@@ -114,7 +152,7 @@ export function usePriceLists() {
     pause: computed(() => !selected.value || !historySku.value),
     requestPolicy: 'cache-and-network',
   });
-  const history = computed<PriceItem[]>(() => (historySku.value ? historyQ.data.value?.priceListItems ?? [] : []));
+  const history = computed<PriceItem[]>(() => (historySku.value ? (historyQ.data.value?.priceListItems ?? []) : []));
   watch(historySku, (s) => s && skus.load([s]), { immediate: true });
 
   function reloadItems() {
@@ -141,16 +179,37 @@ export function usePriceLists() {
   const listForm = reactive(blankList());
   const saveList = useMutation(SavePriceListMutation);
   function openList(row?: PriceListRow) {
-    Object.assign(listForm, blankList(), row ? { id: row.id, version: row.version, code: row.code, name: row.name, tierId: row.tierId ?? '', channelId: row.channelId ?? '', active: row.active } : {});
+    Object.assign(
+      listForm,
+      blankList(),
+      row
+        ? {
+            id: row.id,
+            version: row.version,
+            code: row.code,
+            name: row.name,
+            tierId: row.tierId ?? '',
+            channelId: row.channelId ?? '',
+            active: row.active,
+          }
+        : {},
+    );
     listError.value = null;
     listDialog.value = true;
   }
   async function submitList() {
     listError.value = null;
-    const r = await saveList.executeMutation({ input: {
-      id: listForm.id || null, version: listForm.id ? listForm.version : null, code: listForm.code.trim(), name: listForm.name.trim(),
-      tierId: listForm.tierId || null, channelId: listForm.channelId || null, active: listForm.active,
-    } });
+    const r = await saveList.executeMutation({
+      input: {
+        id: listForm.id || null,
+        version: listForm.id ? listForm.version : null,
+        code: listForm.code.trim(),
+        name: listForm.name.trim(),
+        tierId: listForm.tierId || null,
+        channelId: listForm.channelId || null,
+        active: listForm.active,
+      },
+    });
     if (r.error) {
       listError.value = dialogError(r.error);
       if (describeError(r.error)?.code === 'CONFLICT') listsQ.executeQuery({ requestPolicy: 'network-only' });
@@ -169,9 +228,13 @@ export function usePriceLists() {
   const itemForm = reactive(blankItem());
   const setItem = useMutation(SetPriceListItemMutation);
   /** The open period of the SKU in the form (from what is loaded), to say when a new price may start. */
-  const openPeriod = computed(() => [...history.value, ...allItems.value].find((i) => i.skuId === itemForm.skuId && !i.validTo) ?? null);
+  const openPeriod = computed(
+    () => [...history.value, ...allItems.value].find((i) => i.skuId === itemForm.skuId && !i.validTo) ?? null,
+  );
   const valueOk = computed(() => DECIMAL_RE.test(itemForm.value.trim()) && !itemForm.value.trim().startsWith('-'));
-  const startsTooEarly = computed(() => !!openPeriod.value && !!itemForm.validFrom && itemForm.validFrom <= openPeriod.value.validFrom);
+  const startsTooEarly = computed(
+    () => !!openPeriod.value && !!itemForm.validFrom && itemForm.validFrom <= openPeriod.value.validFrom,
+  );
   function openItem(row?: PriceItem) {
     Object.assign(itemForm, blankItem(), row ? { skuId: row.skuId, rule: row.rule } : {});
     if (row) historySku.value = row.skuId;
@@ -181,10 +244,16 @@ export function usePriceLists() {
   async function submitItem() {
     if (!selected.value) return;
     itemError.value = null;
-    const r = await setItem.executeMutation({ input: {
-      priceListId: selected.value.id, skuId: itemForm.skuId, rule: itemForm.rule, value: itemForm.value.trim(),
-      validFrom: itemForm.validFrom, validTo: itemForm.validTo || null,
-    } });
+    const r = await setItem.executeMutation({
+      input: {
+        priceListId: selected.value.id,
+        skuId: itemForm.skuId,
+        rule: itemForm.rule,
+        value: itemForm.value.trim(),
+        validFrom: itemForm.validFrom,
+        validTo: itemForm.validTo || null,
+      },
+    });
     if (r.error) {
       itemError.value = dialogError(r.error);
       return;
@@ -196,10 +265,35 @@ export function usePriceLists() {
   }
 
   return {
-    route, skus, lists, listsQ, selected, select, skuFilter, withPast, itemsQ, items, historySku, history, historyQ,
+    route,
+    skus,
+    lists,
+    listsQ,
+    selected,
+    select,
+    skuFilter,
+    withPast,
+    itemsQ,
+    items,
+    historySku,
+    history,
+    historyQ,
     mayManage: computed(() => can('sales.setup.manage')),
-    listDialog, listError, listForm, saveList, openList, submitList,
-    itemDialog, itemError, itemForm, setItem, openItem, submitItem, openPeriod, valueOk, startsTooEarly,
+    listDialog,
+    listError,
+    listForm,
+    saveList,
+    openList,
+    submitList,
+    itemDialog,
+    itemError,
+    itemForm,
+    setItem,
+    openItem,
+    submitItem,
+    openPeriod,
+    valueOk,
+    startsTooEarly,
   };
 }
 
@@ -242,9 +336,11 @@ export function translateStep(
     let how = rest;
     let r: RegExpExecArray | null;
     if ((r = STEP.fixed.exec(rest))) how = t('priceLists.steps.fixed', { price: r[1] });
-    else if ((r = STEP.costPlus.exec(rest))) how = t('priceLists.steps.costPlus', { cost: r[1], margin: r[2], price: r[3] });
+    else if ((r = STEP.costPlus.exec(rest)))
+      how = t('priceLists.steps.costPlus', { cost: r[1], margin: r[2], price: r[3] });
     else if ((r = STEP.costPlusHidden.exec(rest))) how = t('priceLists.steps.costPlusHidden', { margin: r[1] });
-    else if ((r = STEP.discount.exec(rest))) how = t('priceLists.steps.discount', { off: r[1], list: r[2], price: r[3] });
+    else if ((r = STEP.discount.exec(rest)))
+      how = t('priceLists.steps.discount', { off: r[1], list: r[2], price: r[3] });
     return `${where}${t('priceLists.steps.colon')}${how}`;
   }
   return step;
@@ -255,10 +351,20 @@ export function usePriceQuote() {
   const { t } = useI18n();
   const { client } = useClientHandle();
   const form = reactive({ customerId: '', channelId: '', warehouseId: '', skuId: '', on: '' });
-  const customers = ref<Array<{ id: string; code: string; name: string; tier?: { id: string; code: string; name: string } | null; channel?: { id: string; code: string; name: string } | null }>>([]);
+  const customers = ref<
+    Array<{
+      id: string;
+      code: string;
+      name: string;
+      tier?: { id: string; code: string; name: string } | null;
+      channel?: { id: string; code: string; name: string } | null;
+    }>
+  >([]);
   async function searchCustomers(text: string) {
     if (!text.trim()) return;
-    const r = await client.query(PriceCustomersQuery, { filter: { search: text.trim() }, page: { limit: 30 } }).toPromise();
+    const r = await client
+      .query(PriceCustomersQuery, { filter: { search: text.trim() }, page: { limit: 30 } })
+      .toPromise();
     if (r.error) return void showError(r.error);
     customers.value = r.data?.customers.items ?? [];
   }
@@ -266,25 +372,42 @@ export function usePriceQuote() {
   // the customer's own channel is the first guess
   watch(customer, (c) => c?.channel && !form.channelId && (form.channelId = c.channel.id));
   const ready = computed(() => !!(form.customerId && form.channelId && form.warehouseId && form.skuId));
-  const result = ref<{ unitPrice: string; priceListId?: string | null; rule: string; steps: string[]; belowCost: boolean } | null>(null);
+  const result = ref<{
+    unitPrice: string;
+    priceListId?: string | null;
+    rule: string;
+    steps: string[];
+    belowCost: boolean;
+  } | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);
   async function run() {
     if (!ready.value) return;
     busy.value = true;
     error.value = null;
-    const r = await client.query(PriceQuoteQuery, { input: { ...form, on: form.on || null } }, { requestPolicy: 'network-only' }).toPromise();
+    const r = await client
+      .query(PriceQuoteQuery, { input: { ...form, on: form.on || null } }, { requestPolicy: 'network-only' })
+      .toPromise();
     busy.value = false;
     if (r.error) {
       result.value = null;
       const d = describeError(r.error);
       // a SKU the lists cannot price (cost plus without a cost in the warehouse) comes back as a problem with the SKU
-      error.value = d?.code === 'BAD_USER_INPUT' && d.fields.some((f) => f.field === 'skuId') ? t('priceLists.quote.cannotPrice') : d?.text ?? null;
+      error.value =
+        d?.code === 'BAD_USER_INPUT' && d.fields.some((f) => f.field === 'skuId')
+          ? t('priceLists.quote.cannotPrice')
+          : (d?.text ?? null);
       return;
     }
     result.value = r.data!.priceQuote;
   }
   // a changed question clears the old answer
-  watch(() => ({ ...form }), () => { result.value = null; error.value = null; });
+  watch(
+    () => ({ ...form }),
+    () => {
+      result.value = null;
+      error.value = null;
+    },
+  );
   return { form, customers, searchCustomers, customer, ready, result, error, busy, run };
 }

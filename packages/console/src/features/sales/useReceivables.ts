@@ -8,7 +8,17 @@ import { decimalSign, sumDecimals } from '@/components/money';
 import { useListRoute } from '@/components/useListRoute';
 import { CustomerReceivablesQuery, RecordCustomerPaymentMutation } from './reportQueries';
 
-export const AMOUNT_KEYS = ['invoiced', 'credited', 'paid', 'balance', 'age0to30', 'age31to60', 'age61to90', 'ageOver90', 'overdue'] as const;
+export const AMOUNT_KEYS = [
+  'invoiced',
+  'credited',
+  'paid',
+  'balance',
+  'age0to30',
+  'age31to60',
+  'age61to90',
+  'ageOver90',
+  'overdue',
+] as const;
 export type AmountKey = (typeof AMOUNT_KEYS)[number];
 
 /** A payment amount the server accepts: above zero, at most 2 decimals. */
@@ -19,17 +29,29 @@ export function useReceivables() {
   const { t, te } = useI18n();
   const list = useListRoute(['asOf'] as const);
   const asOf = computed(() => list.filters.value.asOf || today());
-  const q = useQuery({ query: CustomerReceivablesQuery, variables: computed(() => ({ asOf: asOf.value })), requestPolicy: 'network-only' });
+  const q = useQuery({
+    query: CustomerReceivablesQuery,
+    variables: computed(() => ({ asOf: asOf.value })),
+    requestPolicy: 'network-only',
+  });
   watch(q.error, (e) => e && showError(e));
   const rows = computed(() => q.data.value?.customerReceivables ?? []);
   /** Σ of each amount column, exact on the digit strings (null when a value is withheld). */
-  const totals = computed(() => Object.fromEntries(AMOUNT_KEYS.map((k) => [k, sumDecimals(rows.value.map((r) => r[k]))])) as Record<AmountKey, string | null>);
+  const totals = computed(
+    () =>
+      Object.fromEntries(AMOUNT_KEYS.map((k) => [k, sumDecimals(rows.value.map((r) => r[k]))])) as Record<
+        AmountKey,
+        string | null
+      >,
+  );
   const openInvoices = computed(() => rows.value.reduce((s, r) => s + r.openInvoices, 0));
 
   // customers whose invoices and payments are shown (by clicking the row)
   const expanded = ref<string[]>([]);
   const toggle = (customerId: string) => {
-    expanded.value = expanded.value.includes(customerId) ? expanded.value.filter((x) => x !== customerId) : [...expanded.value, customerId];
+    expanded.value = expanded.value.includes(customerId)
+      ? expanded.value.filter((x) => x !== customerId)
+      : [...expanded.value, customerId];
   };
   /** Bumped after a payment so the open details load again. */
   const detailVersion = ref(0);
@@ -39,19 +61,32 @@ export function useReceivables() {
   const dialog = ref<null | { customerId: string; code: string; name: string; balance: string | null }>(null);
   const form = reactive({ amount: '', receivedOn: today(), reference: '' });
   const payError = ref<string | null>(null);
-  function startPayment(row: { customerId: string; customerCode: string; customerName: string; balance?: string | null }) {
+  function startPayment(row: {
+    customerId: string;
+    customerCode: string;
+    customerName: string;
+    balance?: string | null;
+  }) {
     payError.value = null;
     // the balance shown is as of the chosen day; only today's is what may still be paid
     const current = asOf.value >= today() && decimalSign(row.balance) === 1 ? row.balance! : '';
     Object.assign(form, { amount: current, receivedOn: today(), reference: '' });
-    dialog.value = { customerId: row.customerId, code: row.customerCode, name: row.customerName, balance: row.balance ?? null };
+    dialog.value = {
+      customerId: row.customerId,
+      code: row.customerCode,
+      name: row.customerName,
+      balance: row.balance ?? null,
+    };
   }
   function paymentErrorText(error: CombinedError): string {
     const d = describeError(error);
     if (!d) return '';
     if (d.code !== 'BAD_USER_INPUT' || !d.fields.length) return d.text;
-    const label = (f: string) => (te(`receivables.payment.fields.${f}`) ? t(`receivables.payment.fields.${f}`) : fieldLabel(f));
-    const parts = d.fields.map((f) => (f.field === 'amount' ? `${label('amount')}: ${t('receivables.payment.amountRule')}` : label(f.field)));
+    const label = (f: string) =>
+      te(`receivables.payment.fields.${f}`) ? t(`receivables.payment.fields.${f}`) : fieldLabel(f);
+    const parts = d.fields.map((f) =>
+      f.field === 'amount' ? `${label('amount')}: ${t('receivables.payment.amountRule')}` : label(f.field),
+    );
     return `${t('errors.BAD_USER_INPUT')} ${parts.join(t('common.listSeparator'))}`;
   }
   async function savePayment(): Promise<boolean> {
@@ -62,7 +97,12 @@ export function useReceivables() {
       return false;
     }
     const r = await pay.executeMutation({
-      input: { customerId: dialog.value!.customerId, amount, receivedOn: form.receivedOn || null, reference: form.reference.trim() || null },
+      input: {
+        customerId: dialog.value!.customerId,
+        amount,
+        receivedOn: form.receivedOn || null,
+        reference: form.reference.trim() || null,
+      },
     });
     if (r.error) {
       payError.value = paymentErrorText(r.error);
@@ -74,5 +114,21 @@ export function useReceivables() {
     return true;
   }
 
-  return { list, asOf, q, rows, totals, openInvoices, expanded, toggle, detailVersion, dialog, form, payError, startPayment, savePayment, paying: computed(() => pay.fetching.value) };
+  return {
+    list,
+    asOf,
+    q,
+    rows,
+    totals,
+    openInvoices,
+    expanded,
+    toggle,
+    detailVersion,
+    dialog,
+    form,
+    payError,
+    startPayment,
+    savePayment,
+    paying: computed(() => pay.fetching.value),
+  };
 }

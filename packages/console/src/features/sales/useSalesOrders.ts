@@ -19,11 +19,17 @@ export function useSalesOrders() {
     if (f.customerId) out.customerId = f.customerId;
     return out;
   });
-  const variables = computed(() => ({ filter: filter.value, page: list.page.value, sort: (list.filters.value.sort || null) as SalesOrderSort | null }));
+  const variables = computed(() => ({
+    filter: filter.value,
+    page: list.page.value,
+    sort: (list.filters.value.sort || null) as SalesOrderSort | null,
+  }));
   const q = useQuery({ query: SalesOrdersQuery, variables, requestPolicy: 'cache-and-network' });
   watch(q.error, (e) => e && showError(e));
   async function exportXlsx() {
-    const r = await handle.client.query(ExportSalesOrdersQuery, { filter: filter.value, xlsx: true }, { requestPolicy: 'network-only' }).toPromise();
+    const r = await handle.client
+      .query(ExportSalesOrdersQuery, { filter: filter.value, xlsx: true }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (r.error || !r.data) return void showError(r.error);
     downloadFile(r.data.exportSalesOrders);
   }

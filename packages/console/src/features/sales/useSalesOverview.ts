@@ -38,7 +38,8 @@ export function useSalesOverview() {
   watch(q.error, (e) => e && showError(e));
   const overview = computed(() => q.data.value?.salesOverview ?? null);
   const hiddenFields = computed<string[]>(() => q.extensions.value?.hiddenFields ?? []);
-  const withheld = (field: 'cogs' | 'margin' | 'revenue') => hiddenFields.value.some((f) => f.startsWith('SalesOverview') && f.endsWith(`.${field}`));
+  const withheld = (field: 'cogs' | 'margin' | 'revenue') =>
+    hiddenFields.value.some((f) => f.startsWith('SalesOverview') && f.endsWith(`.${field}`));
   const showRevenue = computed(() => !!overview.value && overview.value.revenue !== null && !withheld('revenue'));
   const showCogs = computed(() => !!overview.value && overview.value.cogs !== null && !withheld('cogs'));
   const showMargin = computed(() => !!overview.value && overview.value.margin !== null && !withheld('margin'));

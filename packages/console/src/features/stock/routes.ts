@@ -6,7 +6,11 @@ export const stockRoutes: RouteRecordRaw[] = [
     path: 'stock/warehouses',
     name: 'warehouses',
     component: () => import('./WarehousesPage.vue'),
-    meta: { title: 'menu.warehouses', permission: 'stock.warehouse.read', menu: { group: 'stock', icon: OfficeBuilding, order: 1 } },
+    meta: {
+      title: 'menu.warehouses',
+      permission: 'stock.warehouse.read',
+      menu: { group: 'stock', icon: OfficeBuilding, order: 1 },
+    },
   },
   {
     path: 'stock/warehouses/:id(\\d+)',

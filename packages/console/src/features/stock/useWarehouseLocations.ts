@@ -5,7 +5,13 @@ import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/app/errors';
 import { useListRoute } from '@/components/useListRoute';
 import type { WarehouseLocationsQuery as LocationsResult } from '@/gql/graphql';
-import { CreateBinMutation, CreateZoneMutation, UpdateBinMutation, UpdateZoneMutation, WarehouseLocationsQuery } from './queries';
+import {
+  CreateBinMutation,
+  CreateZoneMutation,
+  UpdateBinMutation,
+  UpdateZoneMutation,
+  WarehouseLocationsQuery,
+} from './queries';
 
 export type ZoneRow = LocationsResult['zones'][number];
 export type BinRow = LocationsResult['bins']['items'][number];
@@ -17,7 +23,10 @@ function useDialog<R, F extends Record<string, any>>(empty: () => F, fromRow: (r
   const form = reactive(empty()) as F;
   const error = ref<string | null>(null);
   return {
-    visible, editing, form, error,
+    visible,
+    editing,
+    form,
+    error,
     open(r: R | null) {
       editing.value = r;
       Object.assign(form, r ? fromRow(r) : empty());
@@ -88,8 +97,23 @@ export function useWarehouseLocations(warehouseId: () => string) {
     const z = zone.editing.value;
     const f = zone.form;
     const r = z
-      ? await updateZone.executeMutation({ input: { id: z.id, version: z.version, code: f.code.trim(), name: f.name.trim(), storageCondition: f.storageCondition.trim() || null } })
-      : await createZone.executeMutation({ input: { warehouseId: warehouseId(), code: f.code.trim(), name: f.name.trim(), storageCondition: f.storageCondition.trim() || null } });
+      ? await updateZone.executeMutation({
+          input: {
+            id: z.id,
+            version: z.version,
+            code: f.code.trim(),
+            name: f.name.trim(),
+            storageCondition: f.storageCondition.trim() || null,
+          },
+        })
+      : await createZone.executeMutation({
+          input: {
+            warehouseId: warehouseId(),
+            code: f.code.trim(),
+            name: f.name.trim(),
+            storageCondition: f.storageCondition.trim() || null,
+          },
+        });
     await finish(r, zone);
   }
 
@@ -97,13 +121,28 @@ export function useWarehouseLocations(warehouseId: () => string) {
     const b = bin.editing.value;
     const f = bin.form;
     const r = b
-      ? await updateBin.executeMutation({ input: { id: b.id, version: b.version, code: f.code.trim(), zoneId: f.zoneId || null, active: f.active } })
-      : await createBin.executeMutation({ input: { warehouseId: warehouseId(), code: f.code.trim(), zoneId: f.zoneId || null } });
+      ? await updateBin.executeMutation({
+          input: { id: b.id, version: b.version, code: f.code.trim(), zoneId: f.zoneId || null, active: f.active },
+        })
+      : await createBin.executeMutation({
+          input: { warehouseId: warehouseId(), code: f.code.trim(), zoneId: f.zoneId || null },
+        });
     await finish(r, bin);
   }
 
   return {
-    list, q, warehouse: computed(() => q.data.value?.warehouse), zones, bins, zone, bin, saveZone, saveBin,
-    busy: computed(() => createZone.fetching.value || updateZone.fetching.value || createBin.fetching.value || updateBin.fetching.value),
+    list,
+    q,
+    warehouse: computed(() => q.data.value?.warehouse),
+    zones,
+    bins,
+    zone,
+    bin,
+    saveZone,
+    saveBin,
+    busy: computed(
+      () =>
+        createZone.fetching.value || updateZone.fetching.value || createBin.fetching.value || updateBin.fetching.value,
+    ),
   };
 }

@@ -37,8 +37,19 @@ export function useWarehouses() {
   async function save() {
     const w = editing.value;
     const r = w
-      ? await update.executeMutation({ input: { id: w.id, version: w.version, name: form.name.trim(), kind: form.kind, allowNegative: form.allowNegative, active: form.active } })
-      : await create.executeMutation({ input: { code: form.code.trim(), name: form.name.trim(), kind: form.kind, allowNegative: form.allowNegative } });
+      ? await update.executeMutation({
+          input: {
+            id: w.id,
+            version: w.version,
+            name: form.name.trim(),
+            kind: form.kind,
+            allowNegative: form.allowNegative,
+            active: form.active,
+          },
+        })
+      : await create.executeMutation({
+          input: { code: form.code.trim(), name: form.name.trim(), kind: form.kind, allowNegative: form.allowNegative },
+        });
     if (r.error) {
       const d = describeError(r.error);
       error.value = d?.text ?? null;
@@ -54,5 +65,17 @@ export function useWarehouses() {
     reload();
   }
 
-  return { list, q, data: computed(() => q.data.value?.warehouses), visible, editing, form, error, openCreate, openEdit, save, busy: computed(() => create.fetching.value || update.fetching.value) };
+  return {
+    list,
+    q,
+    data: computed(() => q.data.value?.warehouses),
+    visible,
+    editing,
+    form,
+    error,
+    openCreate,
+    openEdit,
+    save,
+    busy: computed(() => create.fetching.value || update.fetching.value),
+  };
 }

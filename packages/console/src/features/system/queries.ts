@@ -2,12 +2,32 @@ import { graphql } from '@/gql';
 
 export const CompanySettingsQuery = graphql(`
   query CompanySettings {
-    companySettings { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }
+    companySettings {
+      id
+      companyName
+      currency
+      costingMethod
+      defaultTaxRate
+      defaultCreditLimit
+      closedThrough
+      numberPatterns
+      version
+    }
   }
 `);
 
 export const UpdateCompanySettingsMutation = graphql(`
   mutation UpdateCompanySettings($input: UpdateSettingsInput!) {
-    updateCompanySettings(input: $input) { id companyName currency costingMethod defaultTaxRate defaultCreditLimit closedThrough numberPatterns version }
+    updateCompanySettings(input: $input) {
+      id
+      companyName
+      currency
+      costingMethod
+      defaultTaxRate
+      defaultCreditLimit
+      closedThrough
+      numberPatterns
+      version
+    }
   }
 `);

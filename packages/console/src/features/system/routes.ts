@@ -6,6 +6,10 @@ export const systemRoutes: RouteRecordRaw[] = [
     path: 'admin/settings',
     name: 'settings',
     component: () => import('./SettingsPage.vue'),
-    meta: { title: 'menu.settings', permission: 'system.settings.read', menu: { group: 'system', icon: Setting, order: 4 } },
+    meta: {
+      title: 'menu.settings',
+      permission: 'system.settings.read',
+      menu: { group: 'system', icon: Setting, order: 4 },
+    },
   },
 ];

@@ -14,23 +14,42 @@ export function useSettings() {
   const q = useQuery({ query: CompanySettingsQuery });
   const m = useMutation(UpdateCompanySettingsMutation);
   const settings = computed(() => q.data.value?.companySettings);
-  const form = reactive({ companyName: '', currency: '', costingMethod: 'MOVING_AVERAGE' as CostingMethod, defaultTaxRate: '', defaultCreditLimit: '', closedThrough: '', numberPatterns: '' });
+  const form = reactive({
+    companyName: '',
+    currency: '',
+    costingMethod: 'MOVING_AVERAGE' as CostingMethod,
+    defaultTaxRate: '',
+    defaultCreditLimit: '',
+    closedThrough: '',
+    numberPatterns: '',
+  });
   const error = ref<string | null>(null);
   const fieldErrors = ref<Record<string, string>>({});
   const editable = computed(() => can('system.settings.manage'));
 
   function fill() {
     const s = settings.value;
-    if (s) Object.assign(form, { companyName: s.companyName, currency: s.currency, costingMethod: s.costingMethod, defaultTaxRate: s.defaultTaxRate, defaultCreditLimit: s.defaultCreditLimit, closedThrough: s.closedThrough ?? '', numberPatterns: s.numberPatterns ?? '' });
+    if (s)
+      Object.assign(form, {
+        companyName: s.companyName,
+        currency: s.currency,
+        costingMethod: s.costingMethod,
+        defaultTaxRate: s.defaultTaxRate,
+        defaultCreditLimit: s.defaultCreditLimit,
+        closedThrough: s.closedThrough ?? '',
+        numberPatterns: s.numberPatterns ?? '',
+      });
   }
   watch(settings, fill, { immediate: true });
 
   function check(): boolean {
     const errs: Record<string, string> = {};
-    for (const k of ['defaultTaxRate', 'defaultCreditLimit'] as const) if (!DECIMAL_RE.test(form[k].trim())) errs[k] = t('settings.decimalFormat');
+    for (const k of ['defaultTaxRate', 'defaultCreditLimit'] as const)
+      if (!DECIMAL_RE.test(form[k].trim())) errs[k] = t('settings.decimalFormat');
     if (!/^[A-Z]{3}$/.test(form.currency.trim())) errs.currency = t('settings.currencyFormat');
     if (!form.companyName.trim()) errs.companyName = t('common.required');
-    if (form.closedThrough && !/^\d{4}-\d{2}-\d{2}$/.test(form.closedThrough)) errs.closedThrough = t('settings.dateFormat');
+    if (form.closedThrough && !/^\d{4}-\d{2}-\d{2}$/.test(form.closedThrough))
+      errs.closedThrough = t('settings.dateFormat');
     fieldErrors.value = errs;
     return Object.keys(errs).length === 0;
   }

@@ -17,8 +17,17 @@ export const UsersQuery = graphql(`
         lastLoginAt
         createdAt
         version
-        roles { id code name nameZh }
-        warehouses { id code name }
+        roles {
+          id
+          code
+          name
+          nameZh
+        }
+        warehouses {
+          id
+          code
+          name
+        }
       }
     }
   }
@@ -26,31 +35,60 @@ export const UsersQuery = graphql(`
 
 export const UserFormOptionsQuery = graphql(`
   query UserFormOptions {
-    roles { id code name nameZh }
-    warehouses(page: { limit: 200 }) { items { id code name active } }
+    roles {
+      id
+      code
+      name
+      nameZh
+    }
+    warehouses(page: { limit: 200 }) {
+      items {
+        id
+        code
+        name
+        active
+      }
+    }
   }
 `);
 
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
-    createUser(input: $input) { id username version }
+    createUser(input: $input) {
+      id
+      username
+      version
+    }
   }
 `);
 
 export const UpdateUserMutation = graphql(`
   mutation UpdateUser($input: UpdateUserInput!) {
-    updateUser(input: $input) { id active version }
+    updateUser(input: $input) {
+      id
+      active
+      version
+    }
   }
 `);
 
 export const ResetUserPasswordMutation = graphql(`
   mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {
-    resetUserPassword(id: $id, version: $version, password: $password) { id version mustChangePassword }
+    resetUserPassword(id: $id, version: $version, password: $password) {
+      id
+      version
+      mustChangePassword
+    }
   }
 `);
 
 export const ExportUsersQuery = graphql(`
   query ExportUsers {
-    exportUsers { filename contentType content columns }
+    exportUsers {
+      filename
+      contentType
+      content
+      columns
+    }
   }
 `);

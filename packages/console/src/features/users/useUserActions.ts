@@ -16,7 +16,11 @@ export function useUserActions(reload: () => void) {
   async function toggleActive(u: UserRow) {
     const key = u.active ? 'users.confirmDisable' : 'users.confirmEnable';
     try {
-      await ElMessageBox.confirm(t(key, { name: u.username }), t('common.confirmTitle'), { type: 'warning', confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel') });
+      await ElMessageBox.confirm(t(key, { name: u.username }), t('common.confirmTitle'), {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      });
     } catch {
       return;
     }

@@ -8,7 +8,15 @@ import { CreateUserMutation, UpdateUserMutation } from './queries';
 
 export type UserRow = UsersQuery['users']['items'][number];
 
-const empty = () => ({ username: '', displayName: '', email: '', phone: '', password: '', roleIds: [] as string[], warehouseIds: [] as string[] });
+const empty = () => ({
+  username: '',
+  displayName: '',
+  email: '',
+  phone: '',
+  password: '',
+  roleIds: [] as string[],
+  warehouseIds: [] as string[],
+});
 
 /** Create and edit a user; `onSaved` reloads the list (also after a CONFLICT). */
 export function useUserEditor(onSaved: () => void) {
@@ -48,7 +56,9 @@ export function useUserEditor(onSaved: () => void) {
   function fail(e: Parameters<typeof describeError>[0]) {
     const d = describeError(e);
     error.value = d?.text ?? null;
-    fieldErrors.value = Object.fromEntries((d?.fields ?? []).map((f: FieldProblem) => [f.field.split('.').pop()!, f.message]));
+    fieldErrors.value = Object.fromEntries(
+      (d?.fields ?? []).map((f: FieldProblem) => [f.field.split('.').pop()!, f.message]),
+    );
     if (d?.code === 'CONFLICT') {
       ElMessage.warning(d.text);
       visible.value = false;
@@ -91,5 +101,16 @@ export function useUserEditor(onSaved: () => void) {
     onSaved();
   }
 
-  return { visible, editing, form, error, fieldErrors, save, openCreate, openEdit, saving: ref(false), busy: () => create.fetching.value || update.fetching.value };
+  return {
+    visible,
+    editing,
+    form,
+    error,
+    fieldErrors,
+    save,
+    openCreate,
+    openEdit,
+    saving: ref(false),
+    busy: () => create.fetching.value || update.fetching.value,
+  };
 }

@@ -21,7 +21,9 @@ describe('field-level permissions', () => {
     const email = user.getFields().email;
     expect(String(email.type)).toBe('String');
     expect(email.description).toMatch(/system\.user\.contact\.read/);
-    expect((t.app.schema.getType('AuditEntry') as any).getFields().address.description).toMatch(/system\.audit\.address\.read/);
+    expect((t.app.schema.getType('AuditEntry') as any).getFields().address.description).toMatch(
+      /system\.audit\.address\.read/,
+    );
   });
 
   it('nulls contact details in lists for positions without the permission, not the rest of the row, and says so once', async () => {
@@ -60,12 +62,16 @@ describe('field-level permissions', () => {
     expect(codeOf(f)).toBe('FORBIDDEN');
     expect(f.errors![0].extensions!.details.fields).toEqual(['User.email']);
     expect(codeOf(await t.gql('{ users(sort: EMAIL) { total } }', {}, tokens.purchaser))).toBe('FORBIDDEN');
-    const ok = await t.gql('{ users(filter:{email:"qian@demo.jxc"}, sort: EMAIL) { total items { username } } }', {}, tokens.manager);
+    const ok = await t.gql(
+      '{ users(filter:{email:"qian@demo.jxc"}, sort: EMAIL) { total items { username } } }',
+      {},
+      tokens.manager,
+    );
     expect(ok.data.users).toEqual({ total: 1, items: [{ username: 'sales' }] });
   });
 
   it('exports only the columns the user may see', async () => {
-    const sales = (await t.gql('{ exportUsers { columns content } }', {}, tokens.sales));
+    const sales = await t.gql('{ exportUsers { columns content } }', {}, tokens.sales);
     expect(sales.data.exportUsers.columns).not.toContain('email');
     expect(sales.data.exportUsers.content).not.toContain('qian@demo.jxc');
     expect(sales.extensions!.hiddenFields).toEqual(['User.email', 'User.phone']);
@@ -78,24 +84,59 @@ describe('field-level permissions', () => {
     for (const role of ['accountant', 'purchaser', 'sales', 'warehouse']) {
       expect(codeOf(await t.gql('{ auditLog { total } }', {}, tokens[role])), role).toBe('FORBIDDEN');
     }
-    const m = await t.gql('{ auditLog(page:{limit:5}) { total items { action username address } } }', {}, tokens.manager);
+    const m = await t.gql(
+      '{ auditLog(page:{limit:5}) { total items { action username address } } }',
+      {},
+      tokens.manager,
+    );
     expect(m.data.auditLog.total).toBeGreaterThan(5);
     expect(m.data.auditLog.items.every((e: any) => e.address === null && e.action)).toBe(true);
     expect(m.extensions!.hiddenFields).toEqual(['AuditEntry.address']);
     const a = await t.gql('{ auditLog(page:{limit:5}) { items { address } } }', {}, tokens.admin);
     expect(a.data.auditLog.items.some((e: any) => /\d/.test(e.address))).toBe(true);
     expect(codeOf(await t.gql('{ auditStats(groupBy: ADDRESS) { key count } }', {}, tokens.manager))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql('{ auditLog(filter:{address:"127.0.0.1"}) { total } }', {}, tokens.manager))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql('{ auditLog(filter:{address:"127.0.0.1"}) { total } }', {}, tokens.manager))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(await t.gql('{ auditLog(sort: ADDRESS) { total } }', {}, tokens.manager))).toBe('FORBIDDEN');
     const byAction = (await t.gql('{ auditStats(groupBy: ACTION) { key count } }', {}, tokens.manager)).data.auditStats;
     expect(byAction.find((g: any) => g.key === 'auth.login').count).toBeGreaterThan(0);
     // days are the company's (Asia/Shanghai): 17:30 UTC on the 24th is already the 25th there
     await t.ds.getRepository(AuditEntry).insert([
-      { at: new Date('2026-11-24T17:30:00Z'), userId: null, username: 'tz-test', roles: [], action: 'tz.test', entityType: '', entityId: '', before: null, after: null, address: '', requestId: '' } as any,
-      { at: new Date('2026-11-24T15:30:00Z'), userId: null, username: 'tz-test', roles: [], action: 'tz.test', entityType: '', entityId: '', before: null, after: null, address: '', requestId: '' } as any,
+      {
+        at: new Date('2026-11-24T17:30:00Z'),
+        userId: null,
+        username: 'tz-test',
+        roles: [],
+        action: 'tz.test',
+        entityType: '',
+        entityId: '',
+        before: null,
+        after: null,
+        address: '',
+        requestId: '',
+      } as any,
+      {
+        at: new Date('2026-11-24T15:30:00Z'),
+        userId: null,
+        username: 'tz-test',
+        roles: [],
+        action: 'tz.test',
+        entityType: '',
+        entityId: '',
+        before: null,
+        after: null,
+        address: '',
+        requestId: '',
+      } as any,
     ]);
-    const byDay = (await t.gql('{ auditStats(groupBy: DAY, filter: { action: "tz.test" }) { key count } }', {}, tokens.manager)).data.auditStats;
-    expect(byDay).toEqual([{ key: '2026-11-25', count: 1 }, { key: '2026-11-24', count: 1 }]);
+    const byDay = (
+      await t.gql('{ auditStats(groupBy: DAY, filter: { action: "tz.test" }) { key count } }', {}, tokens.manager)
+    ).data.auditStats;
+    expect(byDay).toEqual([
+      { key: '2026-11-25', count: 1 },
+      { key: '2026-11-24', count: 1 },
+    ]);
     const exp = await t.gql('{ exportAuditLog(filter:{action:"auth."}) { columns content } }', {}, tokens.manager);
     expect(exp.data.exportAuditLog.columns).not.toContain('address');
     expect(exp.data.exportAuditLog.content).not.toMatch(/10\.0\.0\.\d+/);
@@ -122,9 +163,16 @@ describe('field-level permissions', () => {
   it('subscriptions are masked the same way', async () => {
     const wsUrl = t.url.replace('http', 'ws') + '/graphql';
     const listen = (token: string) => {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
       const got = new Promise<any>((resolve, reject) => {
-        client.subscribe({ query: 'subscription { auditLogged { action username address } }' }, { next: resolve, error: reject, complete: () => undefined });
+        client.subscribe(
+          { query: 'subscription { auditLogged { action username address } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
       });
       return { client, got };
     };
@@ -132,7 +180,11 @@ describe('field-level permissions', () => {
     const admin = listen(tokens.admin);
     await new Promise((r) => setTimeout(r, 300));
     const wh = (await t.gql('{ warehouses { items { id version } } }', {}, tokens.admin)).data.warehouses.items[2];
-    await t.gql('mutation($i:UpdateWarehouseInput!){ updateWarehouse(input:$i){ id } }', { i: { id: wh.id, version: wh.version, name: '第三方仓 B' } }, tokens.admin);
+    await t.gql(
+      'mutation($i:UpdateWarehouseInput!){ updateWarehouse(input:$i){ id } }',
+      { i: { id: wh.id, version: wh.version, name: '第三方仓 B' } },
+      tokens.admin,
+    );
     const m = await manager.got;
     const a = await admin.got;
     expect(m.data.auditLogged).toMatchObject({ action: 'warehouse.update', username: 'admin', address: null });
@@ -140,9 +192,16 @@ describe('field-level permissions', () => {
     await manager.client.dispose();
     await admin.client.dispose();
     // without the permission the subscription itself is refused
-    const sales = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens.sales}` } });
+    const sales = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${tokens.sales}` },
+    });
     const err = await new Promise<any>((resolve) => {
-      sales.subscribe({ query: 'subscription { auditLogged { action } }' }, { next: resolve, error: resolve, complete: () => undefined });
+      sales.subscribe(
+        { query: 'subscription { auditLogged { action } }' },
+        { next: resolve, error: resolve, complete: () => undefined },
+      );
     });
     expect(JSON.stringify(err)).toMatch(/FORBIDDEN/);
     await sales.dispose();

@@ -15,17 +15,26 @@ export const SignedIn = () => Authorized();
 
 /** The security log: refused permission checks, one JSON line each (no tokens, no passwords). */
 export function securityLog(event: Record<string, unknown>) {
-  if (process.env.JXC_SECURITY_LOG !== '0') console.warn(JSON.stringify({ security: true, at: now().toISOString(), ...event }));
+  if (process.env.JXC_SECURITY_LOG !== '0')
+    console.warn(JSON.stringify({ security: true, at: now().toISOString(), ...event }));
 }
 
 export const authChecker: AuthChecker<Context, Permission> = ({ context, info }, permissions) => {
   if (!context.user) {
-    if (context.sessionExpired) throw new DomainError(ErrorCode.SESSION_EXPIRED, 'Your session has expired. Please sign in again.');
+    if (context.sessionExpired)
+      throw new DomainError(ErrorCode.SESSION_EXPIRED, 'Your session has expired. Please sign in again.');
     throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in.');
   }
   const missing = permissions.filter((p) => !context.user!.permissions.has(p));
   if (missing.length) {
-    securityLog({ event: 'forbidden', user: context.user.username, address: context.ip, requestId: context.requestId, field: `${info.parentType.name}.${info.fieldName}`, missing });
+    securityLog({
+      event: 'forbidden',
+      user: context.user.username,
+      address: context.ip,
+      requestId: context.requestId,
+      field: `${info.parentType.name}.${info.fieldName}`,
+      missing,
+    });
     throw forbidden('You do not have permission to do this.', { permissions: missing });
   }
   return true;

@@ -22,7 +22,8 @@ export const costStr = (x: Decimal): string => x.toFixed(6);
 const DECIMAL_RE = /^-?\d{1,30}(\.\d+)?$/;
 
 function parse(s: string, maxDp: number, what: string, id: string): Decimal {
-  if (typeof s !== 'string' || !DECIMAL_RE.test(s)) throw new CostingError(`${what} "${s}" is not a decimal string`, id);
+  if (typeof s !== 'string' || !DECIMAL_RE.test(s))
+    throw new CostingError(`${what} "${s}" is not a decimal string`, id);
   const d = new Dec(s);
   if (d.decimalPlaces() > maxDp) throw new CostingError(`${what} "${s}" has more than ${maxDp} decimals`, id);
   return d;
@@ -43,7 +44,8 @@ export interface ParsedMove {
 export function parseMove(m: Move): ParsedMove {
   const q = parse(m.qty, 6, 'qty', m.id);
   if (q.isZero()) throw new CostingError('qty is zero', m.id);
-  if (m.unitCost !== undefined && m.value !== undefined) throw new CostingError('give unitCost or value, not both', m.id);
+  if (m.unitCost !== undefined && m.value !== undefined)
+    throw new CostingError('give unitCost or value, not both', m.id);
   if (q.gt(0)) {
     if (m.unitCost !== undefined) {
       const price = parse(m.unitCost, 6, 'unitCost', m.id);

@@ -4,7 +4,11 @@ import { sumsMatch } from './check';
 import { fixed, issue, receipt } from './test-helpers';
 import type { Move } from './types';
 
-const run = (moves: Move[]) => replay('fifo', moves.map((m, i) => ({ ...m, seq: i + 1 })));
+const run = (moves: Move[]) =>
+  replay(
+    'fifo',
+    moves.map((m, i) => ({ ...m, seq: i + 1 })),
+  );
 
 describe('FIFO: worked examples', () => {
   it('issues from the oldest layer first and lists the layers consumed', () => {
@@ -19,7 +23,11 @@ describe('FIFO: worked examples', () => {
         { layerId: 'R2', qty: '5.000000', value: '60.00' },
       ],
     });
-    expect(c[2].state).toEqual({ method: 'fifo', layers: [{ id: 'R2', qty: '5.000000', value: '60.00' }], lastUnitCost: '12.000000' });
+    expect(c[2].state).toEqual({
+      method: 'fifo',
+      layers: [{ id: 'R2', qty: '5.000000', value: '60.00' }],
+      lastUnitCost: '12.000000',
+    });
     expect(c[1].layers).toEqual([{ layerId: 'R2', qty: '10.000000', value: '120.00' }]);
   });
 
@@ -32,7 +40,12 @@ describe('FIFO: worked examples', () => {
   });
 
   it('takes a whole layer at its value and a part of the next at its rate', () => {
-    const c = run([receipt('A', 1, '3', '3.333333'), receipt('B', 1, '2', '0.555'), issue('I1', 2, '4'), issue('I2', 3, '1')]);
+    const c = run([
+      receipt('A', 1, '3', '3.333333'),
+      receipt('B', 1, '2', '0.555'),
+      issue('I1', 2, '4'),
+      issue('I2', 3, '1'),
+    ]);
     expect(c[1].value).toBe('1.11'); // 2 × 0.555 = 1.11
     expect(c[2]).toMatchObject({
       value: '-10.56',
@@ -51,7 +64,12 @@ describe('FIFO: worked examples', () => {
   });
 
   it('restores qty and value when an issue is cancelled at its own value (as a new layer)', () => {
-    const c = run([receipt('R1', 1, '3', '3.333333'), receipt('R2', 2, '4', '2.99'), issue('I1', 3, '4'), fixed('X1', 4, '4', '12.99', 0, 'I1')]);
+    const c = run([
+      receipt('R1', 1, '3', '3.333333'),
+      receipt('R2', 2, '4', '2.99'),
+      issue('I1', 3, '4'),
+      fixed('X1', 4, '4', '12.99', 0, 'I1'),
+    ]);
     expect(c[2].value).toBe('-12.99'); // 10.00 + 2.99
     expect(c[3]).toMatchObject({ value: '12.99', balanceQty: '7.000000', balanceValue: '21.96' });
     expect(c[3].variance).toBeUndefined();
@@ -98,7 +116,13 @@ describe('FIFO: negative stock (when the warehouse allows it)', () => {
   });
 
   it('fills shortage layers oldest first and reaches 0.00 with qty 0', () => {
-    const c = run([receipt('R1', 1, '1', '7'), issue('I1', 2, '3'), issue('I2', 3, '2'), receipt('R2', 4, '3', '8'), receipt('R3', 5, '1', '9')]);
+    const c = run([
+      receipt('R1', 1, '1', '7'),
+      issue('I1', 2, '3'),
+      issue('I2', 3, '2'),
+      receipt('R2', 4, '3', '8'),
+      receipt('R3', 5, '1', '9'),
+    ]);
     expect(c[2]).toMatchObject({ balanceQty: '-4.000000', balanceValue: '-28.00' });
     expect(c[3]).toMatchObject({
       value: '21.00',

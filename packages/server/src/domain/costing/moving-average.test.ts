@@ -5,7 +5,11 @@ import { sumsMatch } from './check';
 import { fixed, issue, receipt } from './test-helpers';
 import { CostingError, type Move } from './types';
 
-const run = (moves: Move[]) => replay('moving_average', moves.map((m, i) => ({ ...m, seq: i + 1 })));
+const run = (moves: Move[]) =>
+  replay(
+    'moving_average',
+    moves.map((m, i) => ({ ...m, seq: i + 1 })),
+  );
 const rows = (moves: Move[]) => run(moves).map((c) => [c.move.id, c.unitCost, c.value, c.balanceQty, c.balanceValue]);
 
 describe('moving average: worked examples', () => {
@@ -45,9 +49,7 @@ describe('moving average: worked examples', () => {
   });
 
   it('handles fractional quantities (kg)', () => {
-    expect(
-      rows([receipt('R1', 1, '1.5', '8.80'), receipt('R2', 1, '2.25', '9.60'), issue('I1', 2, '0.333')]),
-    ).toEqual([
+    expect(rows([receipt('R1', 1, '1.5', '8.80'), receipt('R2', 1, '2.25', '9.60'), issue('I1', 2, '0.333')])).toEqual([
       ['R1', '8.800000', '13.20', '1.500000', '13.20'],
       ['R2', '9.600000', '21.60', '3.750000', '34.80'],
       // 34.80 / 3.75 = 9.28; 0.333 × 9.28 = 3.09024 → 3.09
@@ -75,28 +77,54 @@ describe('moving average: worked examples', () => {
     // the received goods were already issued at the average 15: nothing is left to carry the
     // other 50.00, so the cancellation takes the 150.00 on hand and reports −50.00
     const emptied = run([...r, issue('I1', 2, '10'), fixed('X2', 3, '-10', '-200.00', 0, 'R2')]);
-    expect(emptied[3]).toMatchObject({ value: '-150.00', balanceQty: '0.000000', balanceValue: '0.00', variance: '-50.00' });
+    expect(emptied[3]).toMatchObject({
+      value: '-150.00',
+      balanceQty: '0.000000',
+      balanceValue: '0.00',
+      variance: '-50.00',
+    });
   });
 });
 
 describe('moving average: negative stock (when the warehouse allows it)', () => {
   it('issues beyond the stock at the current average and values the shortage with it', () => {
     const c = run([receipt('R1', 1, '2', '10'), issue('I1', 2, '5'), issue('I2', 2, '1')]);
-    expect(c[1]).toMatchObject({ unitCost: '10.000000', value: '-50.00', balanceQty: '-3.000000', balanceValue: '-30.00' });
-    expect(c[2]).toMatchObject({ unitCost: '10.000000', value: '-10.00', balanceQty: '-4.000000', balanceValue: '-40.00' });
+    expect(c[1]).toMatchObject({
+      unitCost: '10.000000',
+      value: '-50.00',
+      balanceQty: '-3.000000',
+      balanceValue: '-30.00',
+    });
+    expect(c[2]).toMatchObject({
+      unitCost: '10.000000',
+      value: '-10.00',
+      balanceQty: '-4.000000',
+      balanceValue: '-40.00',
+    });
   });
 
   it('fills the shortage at its issue cost; the rest comes in at its own price; the difference is a variance', () => {
     const base = [receipt('R1', 1, '2', '10'), issue('I1', 2, '6')]; // balance −4 / −40.00
     const over = run([...base, receipt('R2', 3, '10', '12')]);
     // 4 units settle the shortage at 40.00, 6 units come in at 72.00; 120.00 − 112.00 = 8.00
-    expect(over[2]).toMatchObject({ value: '112.00', unitCost: '11.200000', variance: '8.00', balanceQty: '6.000000', balanceValue: '72.00' });
+    expect(over[2]).toMatchObject({
+      value: '112.00',
+      unitCost: '11.200000',
+      variance: '8.00',
+      balanceQty: '6.000000',
+      balanceValue: '72.00',
+    });
 
     const exact = run([...base, receipt('R2', 3, '4', '12')]);
     expect(exact[2]).toMatchObject({ value: '40.00', variance: '8.00', balanceQty: '0.000000', balanceValue: '0.00' });
 
     const partial = run([...base, receipt('R2', 3, '1', '12')]);
-    expect(partial[2]).toMatchObject({ value: '10.00', variance: '2.00', balanceQty: '-3.000000', balanceValue: '-30.00' });
+    expect(partial[2]).toMatchObject({
+      value: '10.00',
+      variance: '2.00',
+      balanceQty: '-3.000000',
+      balanceValue: '-30.00',
+    });
   });
 
   it('issues from an empty balance at the last average, or at 0 if there never was stock', () => {

@@ -8,7 +8,12 @@ import { CostingError, type CostingMethod, type CostedMove, type Move } from './
 const METHODS: CostingMethod[] = ['moving_average', 'fifo'];
 
 // R1 10@10 (day 1), I1 −5 (day 3), R2 10@14 (day 4), I2 −8 (day 5); posted in that order
-const history: Move[] = [receipt('R1', 1, '10', '10', 1), issue('I1', 3, '5', 2), receipt('R2', 4, '10', '14', 3), issue('I2', 5, '8', 4)];
+const history: Move[] = [
+  receipt('R1', 1, '10', '10', 1),
+  issue('I1', 3, '5', 2),
+  receipt('R2', 4, '10', '14', 3),
+  issue('I2', 5, '8', 4),
+];
 const values = (c: CostedMove[]) => c.map((x) => [x.move.id, x.value, x.balanceQty, x.balanceValue]);
 
 describe('back-dated receipt', () => {
@@ -79,7 +84,11 @@ describe('back-dated receipt', () => {
   });
 
   it('replay orders by date, then by posting order', () => {
-    const c = replay('moving_average', [issue('I', 2, '1', 1), receipt('B', 1, '1', '2', 3), receipt('A', 1, '1', '1', 2)]);
+    const c = replay('moving_average', [
+      issue('I', 2, '1', 1),
+      receipt('B', 1, '1', '2', 3),
+      receipt('A', 1, '1', '1', 2),
+    ]);
     expect(c.map((x) => x.move.id)).toEqual(['A', 'B', 'I']);
   });
 });
@@ -106,7 +115,9 @@ function randomLedger(rnd: () => number, negative: boolean): Move[] {
     const wantIssue = rnd() < 0.45 && (negative || balance.gt(0));
     if (wantIssue) {
       const oversell = negative && (balance.lte(0) || rnd() < 0.3);
-      let qty = oversell ? new Decimal(pick(rnd, 1, 3000)).div(100) : balance.times(rnd()).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+      let qty = oversell
+        ? new Decimal(pick(rnd, 1, 3000)).div(100)
+        : balance.times(rnd()).toDecimalPlaces(2, Decimal.ROUND_DOWN);
       if (!oversell && rnd() < 0.25) qty = balance; // empty the stock, often
       if (qty.isZero()) qty = negative ? new Decimal('0.01') : balance;
       moves.push({ id: `m${k}`, seq: k + 1, date, qty: qty.neg().toFixed(), kind: 'issue' });
@@ -141,7 +152,12 @@ function backdatedMove(rnd: () => number, moves: Move[], negative: boolean): Mov
     const qty = Decimal.max(room.times(rnd()).toDecimalPlaces(2, Decimal.ROUND_DOWN), '0.01');
     return { ...bd, qty: qty.neg().toFixed(), kind: 'issue' };
   }
-  return { ...bd, qty: new Decimal(pick(rnd, 1, 5000)).div(100).toFixed(), unitCost: dec2(pick(rnd, 0, 99_999)), kind: 'receipt' };
+  return {
+    ...bd,
+    qty: new Decimal(pick(rnd, 1, 5000)).div(100).toFixed(),
+    unitCost: dec2(pick(rnd, 0, 99_999)),
+    kind: 'receipt',
+  };
 }
 
 function checkLedger(c: CostedMove[], negative: boolean): void {
@@ -160,30 +176,37 @@ function checkLedger(c: CostedMove[], negative: boolean): void {
 }
 
 describe.each(METHODS)('%s properties (300 random ledgers)', (method) => {
-  it.each([false, true])('negative stock %s: recostFrom = replay, Σ = balance, 0 qty ⇒ 0.00, reproducible', (negative) => {
-    let changedSeen = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const rnd = prng(seed * 7919 + (negative ? 1 : 0));
-      const moves = randomLedger(rnd, negative);
-      const costed = replay(method, moves);
-      checkLedger(costed, negative);
+  it.each([false, true])(
+    'negative stock %s: recostFrom = replay, Σ = balance, 0 qty ⇒ 0.00, reproducible',
+    (negative) => {
+      let changedSeen = 0;
+      for (let seed = 1; seed <= 300; seed++) {
+        const rnd = prng(seed * 7919 + (negative ? 1 : 0));
+        const moves = randomLedger(rnd, negative);
+        const costed = replay(method, moves);
+        checkLedger(costed, negative);
 
-      // (c) reproducible: same moves, any input order, same costs
-      expect(replay(method, moves)).toEqual(costed);
-      expect(replay(method, [...moves].reverse())).toEqual(costed);
+        // (c) reproducible: same moves, any input order, same costs
+        expect(replay(method, moves)).toEqual(costed);
+        expect(replay(method, [...moves].reverse())).toEqual(costed);
 
-      // (a) inserting a back-dated move = replaying everything, row by row
-      const bd = backdatedMove(rnd, moves, negative);
-      const full = replay(method, [...moves, bd]);
-      const { costed: recosted, changed } = recostFrom(method, costed, bd);
-      expect(recosted).toEqual(full);
-      checkLedger(full, negative);
-      const expectedChanges = costed
-        .filter((old) => full.find((x) => x.move.id === old.move.id)!.value !== old.value)
-        .map((old) => ({ id: old.move.id, oldValue: old.value, newValue: full.find((x) => x.move.id === old.move.id)!.value }));
-      expect(changed).toEqual(expectedChanges);
-      changedSeen += changed.length;
-    }
-    expect(changedSeen).toBeGreaterThan(100); // the back-dated moves really do re-cost later ones
-  });
+        // (a) inserting a back-dated move = replaying everything, row by row
+        const bd = backdatedMove(rnd, moves, negative);
+        const full = replay(method, [...moves, bd]);
+        const { costed: recosted, changed } = recostFrom(method, costed, bd);
+        expect(recosted).toEqual(full);
+        checkLedger(full, negative);
+        const expectedChanges = costed
+          .filter((old) => full.find((x) => x.move.id === old.move.id)!.value !== old.value)
+          .map((old) => ({
+            id: old.move.id,
+            oldValue: old.value,
+            newValue: full.find((x) => x.move.id === old.move.id)!.value,
+          }));
+        expect(changed).toEqual(expectedChanges);
+        changedSeen += changed.length;
+      }
+      expect(changedSeen).toBeGreaterThan(100); // the back-dated moves really do re-cost later ones
+    },
+  );
 });

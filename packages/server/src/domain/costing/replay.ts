@@ -1,6 +1,14 @@
 import { applyFifo, emptyFifoState } from './fifo';
 import { applyMovingAverage, emptyAverageState } from './moving-average';
-import { type CostChange, type CostedMove, CostingError, type CostingMethod, type CostResult, type CostState, type Move } from './types';
+import {
+  type CostChange,
+  type CostedMove,
+  CostingError,
+  type CostingMethod,
+  type CostResult,
+  type CostState,
+  type Move,
+} from './types';
 
 export const emptyState = (method: CostingMethod): CostState =>
   method === 'fifo' ? emptyFifoState() : emptyAverageState();
@@ -55,7 +63,8 @@ export interface RecostResult {
 export function recostFrom(method: CostingMethod, history: CostedMove[], backdated: Move): RecostResult {
   assertUniqueIds([...history.map((c) => c.move), backdated]);
   for (let i = 1; i < history.length; i++) {
-    if (compareMoves(history[i - 1].move, history[i].move) > 0) throw new CostingError('history is not in ledger order', history[i].move.id);
+    if (compareMoves(history[i - 1].move, history[i].move) > 0)
+      throw new CostingError('history is not in ledger order', history[i].move.id);
   }
   if (history.some((c) => c.state.method !== method)) throw new CostingError(`history was not costed by ${method}`);
 

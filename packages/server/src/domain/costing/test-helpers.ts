@@ -4,13 +4,28 @@ import type { Move } from './types';
 export const day = (n: number): string => `2026-03-${String(n).padStart(2, '0')}T09:00:00Z`;
 
 export const receipt = (id: string, d: number, qty: string, unitCost: string, seq = 0): Move => ({
-  id, seq, date: day(d), qty, unitCost, kind: 'receipt',
+  id,
+  seq,
+  date: day(d),
+  qty,
+  unitCost,
+  kind: 'receipt',
 });
 export const issue = (id: string, d: number, qty: string, seq = 0): Move => ({
-  id, seq, date: day(d), qty: `-${qty}`, kind: 'issue',
+  id,
+  seq,
+  date: day(d),
+  qty: `-${qty}`,
+  kind: 'issue',
 });
 export const fixed = (id: string, d: number, qty: string, value: string, seq = 0, reverses?: string): Move => ({
-  id, seq, date: day(d), qty, value, kind: 'reversal', ...(reverses ? { reverses } : {}),
+  id,
+  seq,
+  date: day(d),
+  qty,
+  value,
+  kind: 'reversal',
+  ...(reverses ? { reverses } : {}),
 });
 
 /** mulberry32: a tiny seeded PRNG so a failing property case can be reproduced from its seed. */

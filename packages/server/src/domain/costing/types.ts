@@ -7,14 +7,7 @@ export type CostingMethod = 'moving_average' | 'fifo';
 
 /** What the document line was; costing does not branch on it, reports and the reader do. */
 export type MoveKind =
-  | 'receipt'
-  | 'issue'
-  | 'return_in'
-  | 'return_out'
-  | 'transfer_in'
-  | 'transfer_out'
-  | 'adjustment'
-  | 'reversal';
+  'receipt' | 'issue' | 'return_in' | 'return_out' | 'transfer_in' | 'transfer_out' | 'adjustment' | 'reversal';
 
 /**
  * One ledger entry to be costed.
@@ -123,7 +116,10 @@ export interface CostChange {
 /** A move the costing cannot accept; a bug in whoever built it, not a user error. */
 export class CostingError extends Error {
   readonly code = 'INVALID_COST_MOVE';
-  constructor(message: string, readonly moveId?: string) {
+  constructor(
+    message: string,
+    readonly moveId?: string,
+  ) {
     super(moveId ? `Move ${moveId}: ${message}` : message);
     this.name = 'CostingError';
   }

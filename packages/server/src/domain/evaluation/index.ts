@@ -44,7 +44,9 @@ export interface Scorecard {
 
 const DAY = 86_400_000;
 export const daysLate = (d: Pick<Delivery, 'receivedOn' | 'expectedOn'>): number =>
-  d.expectedOn && d.receivedOn > d.expectedOn ? Math.round((Date.parse(`${d.receivedOn}T00:00:00Z`) - Date.parse(`${d.expectedOn}T00:00:00Z`)) / DAY) : 0;
+  d.expectedOn && d.receivedOn > d.expectedOn
+    ? Math.round((Date.parse(`${d.receivedOn}T00:00:00Z`) - Date.parse(`${d.expectedOn}T00:00:00Z`)) / DAY)
+    : 0;
 
 export const periodOf = (day: string, bucket: Bucket): string =>
   bucket === 'MONTH' ? day.slice(0, 7) : `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
@@ -86,8 +88,13 @@ export function scorecards(deliveries: Delivery[], bucket: Bucket): Scorecard[] 
  * The notes' rule: the two latest deliveries (by date, then receipt) both late → the supplier gets
  * a reduced share of orders; an on-time delivery clears it.
  */
-export function reducedShare(deliveries: Array<Pick<Delivery, 'receiptId' | 'receivedOn' | 'expectedOn'>>): { flagged: boolean; lastTwoDaysLate: number[] } {
-  const latest = [...deliveries].sort((a, b) => (a.receivedOn === b.receivedOn ? b.receiptId - a.receiptId : a.receivedOn < b.receivedOn ? 1 : -1)).slice(0, 2);
+export function reducedShare(deliveries: Array<Pick<Delivery, 'receiptId' | 'receivedOn' | 'expectedOn'>>): {
+  flagged: boolean;
+  lastTwoDaysLate: number[];
+} {
+  const latest = [...deliveries]
+    .sort((a, b) => (a.receivedOn === b.receivedOn ? b.receiptId - a.receiptId : a.receivedOn < b.receivedOn ? 1 : -1))
+    .slice(0, 2);
   const late = latest.map(daysLate);
   return { flagged: latest.length === 2 && late.every((n) => n > 0), lastTwoDaysLate: late };
 }

@@ -18,7 +18,8 @@ export interface ErrorMeasures {
 
 export function errorMeasures(actual: number[], predicted: number[]): ErrorMeasures {
   const n = actual.length;
-  if (n === 0 || predicted.length !== n) throw new RangeError('errorMeasures needs two series of the same, non-zero length');
+  if (n === 0 || predicted.length !== n)
+    throw new RangeError('errorMeasures needs two series of the same, non-zero length');
   let abs = 0;
   let sq = 0;
   let pct = 0;
@@ -73,7 +74,12 @@ export interface Backtest {
  * included) on everything before it and forecast it one step ahead. Forecasts below 0 count as
  * 0, as they are reported. Undefined when the history is too short for this method.
  */
-export function backtest(method: ForecastMethod, history: number[], seasonLength: number, max = 28): Backtest | undefined {
+export function backtest(
+  method: ForecastMethod,
+  history: number[],
+  seasonLength: number,
+  max = 28,
+): Backtest | undefined {
   const n = history.length;
   const k = backtestLength(n, max);
   if (k === 0 || n - k < minimumToFit(method, seasonLength)) return undefined;

@@ -3,7 +3,8 @@ import { ForecastError } from './types';
 export function assertHistory(history: number[]): void {
   if (!Array.isArray(history)) throw new ForecastError('INVALID_HISTORY', 'history is not an array');
   history.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ForecastError('INVALID_HISTORY', `history[${i}] is not a finite number`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new ForecastError('INVALID_HISTORY', `history[${i}] is not a finite number`);
   });
 }
 
@@ -14,7 +15,8 @@ export function assertUnit(name: string, x: number, { zeroOk }: { zeroOk: boolea
 }
 
 export function assertInt(name: string, x: number, min: number): void {
-  if (!Number.isInteger(x) || x < min) throw new ForecastError('INVALID_PARAMS', `${name} must be an integer ≥ ${min}, got ${x}`);
+  if (!Number.isInteger(x) || x < min)
+    throw new ForecastError('INVALID_PARAMS', `${name} must be an integer ≥ ${min}, got ${x}`);
 }
 
 export function assertLength(history: number[], min: number, what: string): void {

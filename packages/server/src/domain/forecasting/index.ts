@@ -5,5 +5,12 @@ export { ses } from './ses';
 export { holt } from './holt';
 export { holtWinters } from './holt-winters';
 export { GRID, fitBest, minimumToFit, runModel, type BestFit } from './models';
-export { backtest, backtestLength, errorMeasures, minimumForSelection, type Backtest, type ErrorMeasures } from './backtest';
+export {
+  backtest,
+  backtestLength,
+  errorMeasures,
+  minimumForSelection,
+  type Backtest,
+  type ErrorMeasures,
+} from './backtest';
 export { selectMethod, toQtyStrings, type Candidate, type Selection, type SelectOptions } from './select';

@@ -98,9 +98,11 @@ describe('Holt-Winters (additive)', () => {
   });
 
   it('needs two full seasons', () => {
-    expect(() => holtWinters(repeat(PATTERN, 2).slice(1), { alpha: 0.5, beta: 0.1, gamma: 0.1, seasonLength: 7 })).toThrow(
-      /at least 14 points/,
+    expect(() =>
+      holtWinters(repeat(PATTERN, 2).slice(1), { alpha: 0.5, beta: 0.1, gamma: 0.1, seasonLength: 7 }),
+    ).toThrow(/at least 14 points/);
+    expect(() => holtWinters([1, 2, 3, 4], { alpha: 0.5, beta: 0.1, gamma: 0.1, seasonLength: 1 })).toThrow(
+      ForecastError,
     );
-    expect(() => holtWinters([1, 2, 3, 4], { alpha: 0.5, beta: 0.1, gamma: 0.1, seasonLength: 1 })).toThrow(ForecastError);
   });
 });

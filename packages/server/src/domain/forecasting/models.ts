@@ -47,7 +47,9 @@ export function candidates(method: ForecastMethod, seasonLength: number): ModelS
       return GRID.holtAlphas.flatMap((alpha) => GRID.holtBetas.map((beta) => ({ method, params: { alpha, beta } })));
     case 'holt_winters':
       return GRID.hwAlphas.flatMap((alpha) =>
-        GRID.hwBetas.flatMap((beta) => GRID.hwGammas.map((gamma) => ({ method, params: { alpha, beta, gamma, seasonLength } }))),
+        GRID.hwBetas.flatMap((beta) =>
+          GRID.hwGammas.map((gamma) => ({ method, params: { alpha, beta, gamma, seasonLength } })),
+        ),
       );
   }
 }

@@ -29,9 +29,19 @@ describe('error measures', () => {
   });
 
   it('minimum lengths: grid search and selection', () => {
-    expect([minimumToFit('moving_average', 7), minimumToFit('ses', 7), minimumToFit('holt', 7), minimumToFit('holt_winters', 7)]).toEqual([4, 2, 3, 15]);
+    expect([
+      minimumToFit('moving_average', 7),
+      minimumToFit('ses', 7),
+      minimumToFit('holt', 7),
+      minimumToFit('holt_winters', 7),
+    ]).toEqual([4, 2, 3, 15]);
     // n − k(n) must reach the grid minimum: 5 − 1, 3 − 1, 4 − 1, 19 − 4
-    expect([minimumForSelection('moving_average', 7), minimumForSelection('ses', 7), minimumForSelection('holt', 7), minimumForSelection('holt_winters', 7)]).toEqual([5, 3, 4, 19]);
+    expect([
+      minimumForSelection('moving_average', 7),
+      minimumForSelection('ses', 7),
+      minimumForSelection('holt', 7),
+      minimumForSelection('holt_winters', 7),
+    ]).toEqual([5, 3, 4, 19]);
     expect(backtest('holt_winters', seasonal(18), 7)).toBeUndefined();
     expect(backtest('holt_winters', seasonal(19), 7)?.from).toBe(15);
   });
@@ -84,7 +94,10 @@ describe('selectMethod', () => {
     // SES is eligible from 3 points, but a fixed Holt-Winters is not
     const short = selectMethod([5, 6, 7], { horizon: 2 });
     expect(short.ok && [short.method, short.candidates.map((c) => c.method)]).toEqual(['ses', ['ses']]);
-    expect(selectMethod(seasonal(14), { fixed: 'holt_winters' })).toMatchObject({ ok: false, reason: 'TOO_LITTLE_HISTORY' });
+    expect(selectMethod(seasonal(14), { fixed: 'holt_winters' })).toMatchObject({
+      ok: false,
+      reason: 'TOO_LITTLE_HISTORY',
+    });
   });
 
   it('picks Holt for a straight line (Holt-Winters fits it too; the simpler method wins the tie)', () => {
@@ -158,7 +171,14 @@ describe('selectMethod', () => {
 
 describe('rounding at the API boundary', () => {
   it('rounds half-up at the unit scale, ignoring float noise below 1e-6', () => {
-    expect(toQtyStrings([20 / 7, 0.5, 1.005, 2.4999, 2.4999999999, -0.0000001], 0)).toEqual(['3', '1', '1', '2', '3', '0']);
+    expect(toQtyStrings([20 / 7, 0.5, 1.005, 2.4999, 2.4999999999, -0.0000001], 0)).toEqual([
+      '3',
+      '1',
+      '1',
+      '2',
+      '3',
+      '0',
+    ]);
     expect(toQtyStrings([1.005, 0.125, 10], 2)).toEqual(['1.01', '0.13', '10.00']);
   });
 });

@@ -55,7 +55,9 @@ export function selectMethod(history: number[], options: SelectOptions = {}): Se
   assertInt('maxBacktest', maxBacktest, 1);
   if (history.every((x) => x === 0)) return { ok: false, reason: 'NO_HISTORY' };
 
-  const minimum = Object.fromEntries(METHODS.map((m) => [m, minimumForSelection(m, seasonLength, maxBacktest)])) as Record<ForecastMethod, number>;
+  const minimum = Object.fromEntries(
+    METHODS.map((m) => [m, minimumForSelection(m, seasonLength, maxBacktest)]),
+  ) as Record<ForecastMethod, number>;
   const tested = (fixed ? [fixed] : METHODS)
     .map((m) => backtest(m, history, seasonLength, maxBacktest))
     .filter((b): b is Backtest => b !== undefined);

@@ -15,7 +15,11 @@ describe('dailySeries', () => {
       '2026-03-01',
       '2026-03-04',
     );
-    expect(s).toEqual({ dates: ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'], qty: [3, 0, 6, 0], ignored: 2 });
+    expect(s).toEqual({
+      dates: ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'],
+      qty: [3, 0, 6, 0],
+      ignored: 2,
+    });
   });
 
   it('crosses month ends and a leap day', () => {

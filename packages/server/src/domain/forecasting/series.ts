@@ -83,12 +83,14 @@ export function isoWeek(day: number): { week: string; start: number } {
  * a drop in demand.
  */
 export function weeklySeries(daily: Pick<DailySeries, 'dates' | 'qty'>): WeekBucket[] {
-  if (daily.dates.length !== daily.qty.length) throw new ForecastError('INVALID_HISTORY', 'dates and qty differ in length');
+  if (daily.dates.length !== daily.qty.length)
+    throw new ForecastError('INVALID_HISTORY', 'dates and qty differ in length');
   const out: WeekBucket[] = [];
   let prev: number | undefined;
   daily.dates.forEach((date, i) => {
     const d = dayNumber(date);
-    if (prev !== undefined && d !== prev + 1) throw new ForecastError('INVALID_DATE', `${date} does not follow ${dateOf(prev)}`);
+    if (prev !== undefined && d !== prev + 1)
+      throw new ForecastError('INVALID_DATE', `${date} does not follow ${dateOf(prev)}`);
     prev = d;
     const { week, start } = isoWeek(d);
     const cur = out[out.length - 1];

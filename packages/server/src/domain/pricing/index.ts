@@ -59,17 +59,27 @@ const specificity = (c: PriceCandidate) => (c.tierCode ? 2 : 0) + (c.channelCode
 const applies = (c: PriceCandidate, q: PriceQuery) =>
   (c.tierCode === null || c.tierCode === q.tierCode) &&
   (c.channelCode === null || c.channelCode === q.channelCode) &&
-  c.validFrom <= q.on && (c.validTo === null || q.on <= c.validTo);
+  c.validFrom <= q.on &&
+  (c.validTo === null || q.on <= c.validTo);
 
 /**
  * The price of a line. Among the applying candidates the most specific wins (tier+channel, tier,
  * channel, neither); on a tie the one valid from the latest date, then the lowest list id (stable).
  */
-export function resolvePrice(candidates: PriceCandidate[], q: PriceQuery, promotions: PromotionStep[] = []): PriceResult {
+export function resolvePrice(
+  candidates: PriceCandidate[],
+  q: PriceQuery,
+  promotions: PromotionStep[] = [],
+): PriceResult {
   const steps: string[] = [`list price ${new Decimal(q.listPrice).toFixed(2)}`];
   const best = candidates
     .filter((c) => applies(c, q))
-    .sort((a, b) => specificity(b) - specificity(a) || (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0) || a.priceListId - b.priceListId)[0];
+    .sort(
+      (a, b) =>
+        specificity(b) - specificity(a) ||
+        (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0) ||
+        a.priceListId - b.priceListId,
+    )[0];
   let price: Decimal;
   if (!best) {
     price = new Decimal(q.listPrice);
@@ -81,9 +91,16 @@ export function resolvePrice(candidates: PriceCandidate[], q: PriceQuery, promot
       price = v;
       steps.push(`${where}: fixed ${v.toFixed(2)}`);
     } else if (best.rule === 'COST_PLUS') {
-      if (q.unitCost === null) throw new PricingError(`Price list ${best.priceListCode} prices over cost, but this SKU has no cost yet in the warehouse.`);
+      if (q.unitCost === null)
+        throw new PricingError(
+          `Price list ${best.priceListCode} prices over cost, but this SKU has no cost yet in the warehouse.`,
+        );
       price = new Decimal(q.unitCost).mul(v.plus(100)).div(100);
-      steps.push(q.hideCost ? `${where}: cost + ${v.toFixed()}%` : `${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`);
+      steps.push(
+        q.hideCost
+          ? `${where}: cost + ${v.toFixed()}%`
+          : `${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`,
+      );
     } else {
       price = new Decimal(q.listPrice).mul(new Decimal(100).minus(v)).div(100);
       steps.push(`${where}: ${v.toFixed()}% off ${new Decimal(q.listPrice).toFixed(2)} = ${price.toFixed()}`);
@@ -100,7 +117,12 @@ export function resolvePrice(candidates: PriceCandidate[], q: PriceQuery, promot
   }
   const rounded = price.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   steps.push(`rounded to 0.01: ${rounded.toFixed(2)}`);
-  return { unitPrice: rounded.toFixed(2), priceListId: best?.priceListId ?? null, rule: best?.rule ?? 'LIST_PRICE', steps };
+  return {
+    unitPrice: rounded.toFixed(2),
+    priceListId: best?.priceListId ?? null,
+    rule: best?.rule ?? 'LIST_PRICE',
+    steps,
+  };
 }
 
 /** Selling below cost needs sales.price.below_cost; an unknown cost is never "below". */

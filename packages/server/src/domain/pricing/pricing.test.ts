@@ -3,15 +3,36 @@ import Decimal from 'decimal.js';
 import { isBelowCost, PricingError, resolvePrice, type PriceCandidate, type PriceQuery } from './index';
 
 const item = (p: Partial<PriceCandidate>): PriceCandidate => ({
-  priceListId: 1, priceListCode: 'BASE', tierCode: null, channelCode: null, validFrom: '2026-01-01', validTo: null, rule: 'FIXED', value: '10', ...p,
+  priceListId: 1,
+  priceListCode: 'BASE',
+  tierCode: null,
+  channelCode: null,
+  validFrom: '2026-01-01',
+  validTo: null,
+  rule: 'FIXED',
+  value: '10',
+  ...p,
 });
-const Q: PriceQuery = { tierCode: 'gold', channelCode: 'TMALL', on: '2026-11-25', unitCost: '8.40', listPrice: '12.00' };
+const Q: PriceQuery = {
+  tierCode: 'gold',
+  channelCode: 'TMALL',
+  on: '2026-11-25',
+  unitCost: '8.40',
+  listPrice: '12.00',
+};
 
 describe('sale price of a line', () => {
   it('takes the list price when no list applies, with every step', () => {
     expect(resolvePrice([item({ validTo: '2026-10-31' })], Q)).toEqual({
-      unitPrice: '12.00', priceListId: null, rule: 'LIST_PRICE',
-      steps: ['list price 12.00', 'no price list applies: the list price', 'promotions: none', 'rounded to 0.01: 12.00'],
+      unitPrice: '12.00',
+      priceListId: null,
+      rule: 'LIST_PRICE',
+      steps: [
+        'list price 12.00',
+        'no price list applies: the list price',
+        'promotions: none',
+        'rounded to 0.01: 12.00',
+      ],
     });
   });
 
@@ -19,12 +40,25 @@ describe('sale price of a line', () => {
     expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], Q).unitPrice).toBe('9.66');
     expect(resolvePrice([item({ rule: 'DISCOUNT_OFF_LIST', value: '7.5' })], Q).unitPrice).toBe('11.10');
     // 8.33 × 1.125 = 9.37125 → half-up 9.37; 8.34 × 1.125 = 9.3825 → 9.38
-    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.33' }).unitPrice).toBe('9.37');
-    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.34' }).unitPrice).toBe('9.38');
-    expect(() => resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, unitCost: null })).toThrow(PricingError);
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.33' }).unitPrice).toBe(
+      '9.37',
+    );
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '12.5' })], { ...Q, unitCost: '8.34' }).unitPrice).toBe(
+      '9.38',
+    );
+    expect(() => resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, unitCost: null })).toThrow(
+      PricingError,
+    );
     // the steps name the cost only for those who may see it
-    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], Q).steps[1]).toBe('price list BASE (any tier, any channel, 2026-01-01–open): cost 8.40 + 15% = 9.66');
-    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, hideCost: true }).steps).toEqual(['list price 12.00', 'price list BASE (any tier, any channel, 2026-01-01–open): cost + 15%', 'promotions: none', 'rounded to 0.01: 9.66']);
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], Q).steps[1]).toBe(
+      'price list BASE (any tier, any channel, 2026-01-01–open): cost 8.40 + 15% = 9.66',
+    );
+    expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, hideCost: true }).steps).toEqual([
+      'list price 12.00',
+      'price list BASE (any tier, any channel, 2026-01-01–open): cost + 15%',
+      'promotions: none',
+      'rounded to 0.01: 9.66',
+    ]);
   });
 
   it('the most specific list wins: tier+channel over tier over channel over any; then the latest validity', () => {
@@ -32,7 +66,14 @@ describe('sale price of a line', () => {
       item({ priceListId: 1, value: '11.00' }),
       item({ priceListId: 2, channelCode: 'TMALL', value: '10.80' }),
       item({ priceListId: 3, tierCode: 'gold', value: '10.50' }),
-      item({ priceListId: 4, tierCode: 'gold', channelCode: 'TMALL', value: '10.20', validFrom: '2026-01-01', validTo: '2026-06-30' }),
+      item({
+        priceListId: 4,
+        tierCode: 'gold',
+        channelCode: 'TMALL',
+        value: '10.20',
+        validFrom: '2026-01-01',
+        validTo: '2026-06-30',
+      }),
       item({ priceListId: 5, tierCode: 'gold', channelCode: 'TMALL', value: '10.00', validFrom: '2026-07-01' }),
       item({ priceListId: 6, tierCode: 'vip', channelCode: 'TMALL', value: '9.00' }),
     ];
@@ -47,7 +88,15 @@ describe('sale price of a line', () => {
 
   it('promotions plug in between the base price and rounding', () => {
     const tenPctOff = (p: Decimal) => ({ price: p.mul('0.9'), step: 'promotion: 10% off' });
-    expect(resolvePrice([item({ value: '10.05' })], Q, [tenPctOff])).toMatchObject({ unitPrice: '9.05', steps: ['list price 12.00', 'price list BASE (any tier, any channel, 2026-01-01–open): fixed 10.05', 'promotion: 10% off', 'rounded to 0.01: 9.05'] });
+    expect(resolvePrice([item({ value: '10.05' })], Q, [tenPctOff])).toMatchObject({
+      unitPrice: '9.05',
+      steps: [
+        'list price 12.00',
+        'price list BASE (any tier, any channel, 2026-01-01–open): fixed 10.05',
+        'promotion: 10% off',
+        'rounded to 0.01: 9.05',
+      ],
+    });
   });
 
   it('below cost compares exactly; an unknown cost is never below', () => {

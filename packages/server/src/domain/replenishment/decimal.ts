@@ -25,11 +25,13 @@ export function dec(x: DecimalInput, field: string, { negativeOk = false } = {})
 }
 
 export function assertScale(scale: number): void {
-  if (!Number.isInteger(scale) || scale < 0 || scale > 6) throw new ReplenishmentError('scale', 'scale must be an integer 0 … 6');
+  if (!Number.isInteger(scale) || scale < 0 || scale > 6)
+    throw new ReplenishmentError('scale', 'scale must be an integer 0 … 6');
 }
 
 /** The result's quantities: exactly `scale` decimals, half-up. */
-export const qty = (x: Decimal, scale: number): string => x.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed(scale);
+export const qty = (x: Decimal, scale: number): string =>
+  x.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed(scale);
 
 /** Up to the next multiple of 10^−scale (a safety stock or an order is never rounded down). */
 export const ceilTo = (x: Decimal, scale: number): Decimal => x.toDecimalPlaces(scale, Decimal.ROUND_CEIL);

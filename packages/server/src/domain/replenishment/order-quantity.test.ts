@@ -81,14 +81,25 @@ describe('suggested order quantity', () => {
   it('never negative, and no minimum order when nothing is needed', () => {
     const r = suggestOrder({ ...NOTES, onHand: '200', packSize: '12', minimumOrder: '100' });
     expect([r.suggested, r.packs, r.raisedToMinimum]).toEqual(['0', '0', false]);
-    expect(r.steps.at(-1)).toEqual({ label: 'suggestedQuantity', formula: 'netRequirement -121.428571 ≤ 0 → no order', value: '0' });
+    expect(r.steps.at(-1)).toEqual({
+      label: 'suggestedQuantity',
+      formula: 'netRequirement -121.428571 ≤ 0 → no order',
+      value: '0',
+    });
     // exactly at the level: nothing either
     expect(suggestOrder({ ...NOTES, demand: { qty: '21', days: '7' }, onHand: '80' }).suggested).toBe('0');
   });
 
   it('a fractional unit (kg, 3 decimals) orders exactly what is missing', () => {
     // horizon 2 + 5 = 7 days, demand 10.25; level 1.5 + 10.25 = 11.75; net 11.75 − 3.333 = 8.417
-    const r = suggestOrder({ safetyStock: '1.5', onHand: '3.333', demand: { qty: '10.25', days: '7' }, leadTimeDays: 2, reviewPeriodDays: 5, scale: 3 });
+    const r = suggestOrder({
+      safetyStock: '1.5',
+      onHand: '3.333',
+      demand: { qty: '10.25', days: '7' },
+      leadTimeDays: 2,
+      reviewPeriodDays: 5,
+      scale: 3,
+    });
     expect([r.orderUpTo, r.inventoryPosition, r.suggested]).toEqual(['11.750', '3.333', '8.417']);
   });
 
@@ -96,17 +107,38 @@ describe('suggested order quantity', () => {
     const weekly = Array(14).fill(20 / 7); // floats, as forecasting returns them
     expect(suggestOrder({ ...NOTES, demand: { daily: weekly } }).suggested).toBe('49');
     // 2.5 days: 4 + 6 + ½ × 8 = 14; level 14; net 14 − 0 = 14
-    const r = suggestOrder({ safetyStock: 0, onHand: 0, demand: { daily: [4, 6, 8, 100] }, leadTimeDays: '2.5', reviewPeriodDays: 0, scale: 0 });
+    const r = suggestOrder({
+      safetyStock: 0,
+      onHand: 0,
+      demand: { daily: [4, 6, 8, 100] },
+      leadTimeDays: '2.5',
+      reviewPeriodDays: 0,
+      scale: 0,
+    });
     expect(r.suggested).toBe('14');
-    expect(r.steps[1]).toEqual({ label: 'demandOverHorizon', formula: 'sum of the daily forecast, days 1–2 + 0.5 × day 3', value: '14' });
+    expect(r.steps[1]).toEqual({
+      label: 'demandOverHorizon',
+      formula: 'sum of the daily forecast, days 1–2 + 0.5 × day 3',
+      value: '14',
+    });
   });
 
   it('from sales history to an order: Holt-Winters forecast of a weekly pattern', () => {
     const pattern = [10, 12, 14, 30, 16, 8, 5]; // 95 a week
-    const s = selectMethod(Array.from({ length: 28 }, (_, t) => pattern[t % 7]), { horizon: 14 });
+    const s = selectMethod(
+      Array.from({ length: 28 }, (_, t) => pattern[t % 7]),
+      { horizon: 14 },
+    );
     if (!s.ok) throw new Error('expected a forecast');
     // 3 + 7 days from a Monday: one week (95) + Mon–Wed (36) = 131; level 20 + 131 = 151; net 151 − 40 = 111
-    const r = suggestOrder({ safetyStock: 20, onHand: 40, demand: { daily: s.forecast }, leadTimeDays: 3, reviewPeriodDays: 7, scale: 0 });
+    const r = suggestOrder({
+      safetyStock: 20,
+      onHand: 40,
+      demand: { daily: s.forecast },
+      leadTimeDays: 3,
+      reviewPeriodDays: 7,
+      scale: 0,
+    });
     expect([r.demandOverHorizon, r.suggested]).toEqual(['131', '111']);
   });
 

@@ -50,11 +50,16 @@ function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; st
     const frac = horizon.minus(full);
     const need = frac.gt(0) ? full + 1 : full;
     if (demand.daily.length < need) {
-      throw new ReplenishmentError('demand', `the daily forecast covers ${demand.daily.length} days; ${need} are needed`);
+      throw new ReplenishmentError(
+        'demand',
+        `the daily forecast covers ${demand.daily.length} days; ${need} are needed`,
+      );
     }
-    const days = demand.daily.slice(0, need).map((x, i) =>
-      typeof x === 'number' ? fromFloat(x, `demand.daily[${i}]`) : dec(x, `demand.daily[${i}]`, { negativeOk: true }),
-    );
+    const days = demand.daily
+      .slice(0, need)
+      .map((x, i) =>
+        typeof x === 'number' ? fromFloat(x, `demand.daily[${i}]`) : dec(x, `demand.daily[${i}]`, { negativeOk: true }),
+      );
     let value = days.slice(0, full).reduce((a, b) => a.plus(b), new Dec(0));
     let formula = `sum of the daily forecast, days 1–${full}`;
     if (frac.gt(0)) {
@@ -102,16 +107,27 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
   const unit = new Dec(1).div(new Dec(10).pow(scale));
   const pack = input.packSize === undefined ? unit : dec(input.packSize, 'packSize');
   if (!pack.gt(0)) throw new ReplenishmentError('packSize', 'packSize must be > 0');
-  if (pack.decimalPlaces() > scale) throw new ReplenishmentError('packSize', `packSize has more than ${scale} decimals`);
+  if (pack.decimalPlaces() > scale)
+    throw new ReplenishmentError('packSize', `packSize has more than ${scale} decimals`);
   const moq = dec(input.minimumOrder ?? 0, 'minimumOrder');
 
   const horizon = lead.plus(review);
-  const steps: Step[] = [{ label: 'horizonDays', formula: `leadTimeDays + reviewPeriodDays = ${show(lead)} + ${show(review)}`, value: show(horizon) }];
+  const steps: Step[] = [
+    {
+      label: 'horizonDays',
+      formula: `leadTimeDays + reviewPeriodDays = ${show(lead)} + ${show(review)}`,
+      value: show(horizon),
+    },
+  ];
   const demand = demandOver(input.demand, horizon);
   steps.push(...demand.steps);
 
   const level = ss.plus(demand.value);
-  steps.push({ label: 'orderUpToLevel', formula: `safetyStock + demandOverHorizon = ${show(ss)} + ${show(demand.value)}`, value: show(level) });
+  steps.push({
+    label: 'orderUpToLevel',
+    formula: `safetyStock + demandOverHorizon = ${show(ss)} + ${show(demand.value)}`,
+    value: show(level),
+  });
   const position = onHand.plus(onOrder).minus(reserved);
   steps.push({
     label: 'inventoryPosition',
@@ -119,7 +135,11 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
     value: show(position),
   });
   const net = level.minus(position);
-  steps.push({ label: 'netRequirement', formula: `orderUpToLevel − inventoryPosition = ${show(level)} − ${show(position)}`, value: show(net) });
+  steps.push({
+    label: 'netRequirement',
+    formula: `orderUpToLevel − inventoryPosition = ${show(level)} − ${show(position)}`,
+    value: show(net),
+  });
 
   let packs = new Dec(0);
   let raisedToMinimum = false;
@@ -127,13 +147,25 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
     steps.push({ label: 'suggestedQuantity', formula: `netRequirement ${show(net)} ≤ 0 → no order`, value: '0' });
   } else {
     packs = net.div(pack).ceil();
-    steps.push({ label: 'roundedToPack', formula: `⌈${show(net)} ÷ ${show(pack)}⌉ × ${show(pack)}`, value: show(packs.times(pack)) });
+    steps.push({
+      label: 'roundedToPack',
+      formula: `⌈${show(net)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
+      value: show(packs.times(pack)),
+    });
     if (packs.times(pack).lt(moq)) {
       packs = moq.div(pack).ceil();
       raisedToMinimum = true;
-      steps.push({ label: 'raisedToMinimumOrder', formula: `⌈minimumOrder ${show(moq)} ÷ ${show(pack)}⌉ × ${show(pack)}`, value: show(packs.times(pack)) });
+      steps.push({
+        label: 'raisedToMinimumOrder',
+        formula: `⌈minimumOrder ${show(moq)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
+        value: show(packs.times(pack)),
+      });
     }
-    steps.push({ label: 'suggestedQuantity', formula: `${show(packs)} packs × ${show(pack)}`, value: show(packs.times(pack)) });
+    steps.push({
+      label: 'suggestedQuantity',
+      formula: `${show(packs)} packs × ${show(pack)}`,
+      value: show(packs.times(pack)),
+    });
   }
   const suggested = packs.times(pack);
   return {

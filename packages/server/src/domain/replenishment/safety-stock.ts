@@ -55,7 +55,8 @@ export interface StatisticalSafetyStockInput {
 /** Sample standard deviation (n − 1 in the denominator): an estimate from a sample of days. */
 export function sampleStdDev(xs: number[]): number {
   if (xs.length < 2) throw new ReplenishmentError('dailyDemand', 'σ needs at least 2 days of demand');
-  if (xs.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new ReplenishmentError('dailyDemand', 'dailyDemand holds a non-number');
+  if (xs.some((x) => typeof x !== 'number' || !Number.isFinite(x)))
+    throw new ReplenishmentError('dailyDemand', 'dailyDemand holds a non-number');
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
 }
@@ -69,13 +70,15 @@ export function sampleStdDev(xs: number[]): number {
 export function statisticalSafetyStock(input: StatisticalSafetyStockInput): SafetyStock {
   assertScale(input.scale);
   const { serviceLevel: p } = input;
-  if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new ReplenishmentError('serviceLevel', 'serviceLevel must be in (0, 1)');
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw new ReplenishmentError('serviceLevel', 'serviceLevel must be in (0, 1)');
   if ((input.dailyDemand === undefined) === (input.sigma === undefined)) {
     throw new ReplenishmentError('sigma', 'give dailyDemand or sigma, exactly one');
   }
   let sigma: number;
   if (input.sigma !== undefined) {
-    if (!Number.isFinite(input.sigma) || input.sigma < 0) throw new ReplenishmentError('sigma', 'sigma must be a number ≥ 0');
+    if (!Number.isFinite(input.sigma) || input.sigma < 0)
+      throw new ReplenishmentError('sigma', 'sigma must be a number ≥ 0');
     sigma = input.sigma;
   } else {
     sigma = sampleStdDev(input.dailyDemand!);
@@ -95,12 +98,21 @@ export function statisticalSafetyStock(input: StatisticalSafetyStockInput): Safe
       { label: 'z', formula: `Φ⁻¹(${p})`, value: show(zD) },
       {
         label: 'sigmaDailyDemand',
-        formula: input.sigma !== undefined ? 'σ (given)' : `sample standard deviation of ${input.dailyDemand!.length} days`,
+        formula:
+          input.sigma !== undefined ? 'σ (given)' : `sample standard deviation of ${input.dailyDemand!.length} days`,
         value: show(sigmaD),
       },
       { label: 'sqrtLeadTime', formula: `√${show(lead)}`, value: show(rootD) },
-      { label: 'safetyStockRaw', formula: `z × σ × √leadTimeDays = ${show(zD)} × ${show(sigmaD)} × ${show(rootD)}`, value: show(raw) },
-      { label: 'safetyStock', formula: raw.gt(0) ? `roundUp(${show(raw)}, ${input.scale} decimals)` : `max(${show(raw)}, 0)`, value: show(ss) },
+      {
+        label: 'safetyStockRaw',
+        formula: `z × σ × √leadTimeDays = ${show(zD)} × ${show(sigmaD)} × ${show(rootD)}`,
+        value: show(raw),
+      },
+      {
+        label: 'safetyStock',
+        formula: raw.gt(0) ? `roundUp(${show(raw)}, ${input.scale} decimals)` : `max(${show(raw)}, 0)`,
+        value: show(ss),
+      },
     ],
   };
 }

@@ -25,7 +25,8 @@ export interface CustomerFigures {
 }
 
 const DAY = 86_400_000;
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const daysFrom = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** The tier a customer's figures earn on `asOf`, with the reason; the lowest-ranked tier when none other fits. */
 export function tierFor(f: CustomerFigures, rules: TierRule[], asOf: string): { code: string; reason: string } {
@@ -37,7 +38,10 @@ export function tierFor(f: CustomerFigures, rules: TierRule[], asOf: string): { 
     const ordersOk = f.orders >= r.minOrders;
     const recentOk = r.maxRecencyDays === null || (recency !== null && recency <= r.maxRecencyDays);
     if (amountOk && ordersOk && recentOk) {
-      return { code: r.code, reason: `amount ${new Decimal(f.amount).toFixed(2)} ≥ ${new Decimal(r.minAmount).toFixed(2)}, orders ${f.orders} ≥ ${r.minOrders}${r.maxRecencyDays === null ? '' : `, last order ${recency} ≤ ${r.maxRecencyDays} days ago`}` };
+      return {
+        code: r.code,
+        reason: `amount ${new Decimal(f.amount).toFixed(2)} ≥ ${new Decimal(r.minAmount).toFixed(2)}, orders ${f.orders} ≥ ${r.minOrders}${r.maxRecencyDays === null ? '' : `, last order ${recency} ≤ ${r.maxRecencyDays} days ago`}`,
+      };
     }
   }
   const lowest = sorted[sorted.length - 1];

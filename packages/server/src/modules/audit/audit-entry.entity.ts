@@ -54,7 +54,10 @@ export class AuditEntry {
   @Column({ type: 'text', nullable: true })
   before: string | null;
 
-  @Field(() => String, { nullable: true, description: 'JSON of the record after the change, or the (redacted) arguments.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'JSON of the record after the change, or the (redacted) arguments.',
+  })
   @Column({ type: 'text', nullable: true })
   after: string | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { exportCsv, ExportFile } from '../../core/export';
 import { PageInput } from '../../core/paging';
@@ -6,7 +6,15 @@ import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { AuditEntry } from './audit-entry.entity';
 import { auditTopic } from './audit.service';
-import { AuditFilter, AuditGroupByEnum, AuditPage, AuditSortEnum, GroupCount, type AuditGroupBy, type AuditSort } from './audit.types';
+import {
+  AuditFilter,
+  AuditGroupByEnum,
+  AuditPage,
+  AuditSortEnum,
+  GroupCount,
+  type AuditGroupBy,
+  type AuditSort,
+} from './audit.types';
 
 @Resolver()
 export class AuditResolver {
@@ -33,9 +41,23 @@ export class AuditResolver {
 
   @Query(() => ExportFile)
   @Allow(P.SystemAuditRead)
-  async exportAuditLog(@Ctx() ctx: Context, @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter) {
+  async exportAuditLog(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
+  ) {
     const rows = await ctx.services.audit.all(ctx, filter);
-    const cols = ['id', 'at', 'username', 'roles', 'address', 'action', 'entityType', 'entityId', 'before', 'after'] as const;
+    const cols = [
+      'id',
+      'at',
+      'username',
+      'roles',
+      'address',
+      'action',
+      'entityType',
+      'entityId',
+      'before',
+      'after',
+    ] as const;
     return exportCsv(ctx, 'AuditEntry', 'audit-log', cols, rows, (r, c) => (r as any)[c]);
   }
 

@@ -14,7 +14,10 @@ export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redact(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEYS.test(k) ? '[redacted]' : redact(v),
+      ]),
     );
   }
   return value;
@@ -58,7 +61,19 @@ export class AuditService {
       // every mutation writes one: a plain INSERT
       const res = (await tx.query(
         'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [row.at, row.userId, row.username, JSON.stringify(row.roles), row.address, row.requestId, row.action, row.entityType, row.entityId, row.before, row.after],
+        [
+          row.at,
+          row.userId,
+          row.username,
+          JSON.stringify(row.roles),
+          row.address,
+          row.requestId,
+          row.action,
+          row.entityType,
+          row.entityId,
+          row.before,
+          row.after,
+        ],
       )) as { insertId?: number };
       id = res.insertId;
     } else {
@@ -85,7 +100,12 @@ export class AuditService {
     return qb;
   }
 
-  async list(ctx: Context, filter?: AuditFilter | null, sort?: AuditSort | null, page?: { offset: number; limit: number }): Promise<Page<AuditEntry>> {
+  async list(
+    ctx: Context,
+    filter?: AuditFilter | null,
+    sort?: AuditSort | null,
+    page?: { offset: number; limit: number },
+  ): Promise<Page<AuditEntry>> {
     const { offset, limit } = clampPage(page);
     const qb = this.query(ctx, filter);
     const s = sort ?? 'AT_DESC';
@@ -101,9 +121,15 @@ export class AuditService {
     return this.query(ctx, filter).orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(max).getMany();
   }
 
-  async stats(ctx: Context, groupBy: AuditGroupBy, filter?: AuditFilter | null): Promise<Array<{ key: string; count: number }>> {
+  async stats(
+    ctx: Context,
+    groupBy: AuditGroupBy,
+    filter?: AuditFilter | null,
+  ): Promise<Array<{ key: string; count: number }>> {
     if (groupBy === 'DAY') return this.perBusinessDay(ctx, filter);
-    const column = { USER: 'a.username', ACTION: 'a.action', ENTITY_TYPE: 'a.entity_type', ADDRESS: 'a.address' }[groupBy];
+    const column = { USER: 'a.username', ACTION: 'a.action', ENTITY_TYPE: 'a.entity_type', ADDRESS: 'a.address' }[
+      groupBy
+    ];
     if (groupBy === 'ADDRESS') assertMayUseFields(ctx, 'AuditEntry', ['address'], 'group');
     const rows = await this.query(ctx, filter)
       .select(`${column}`, 'key')
@@ -119,8 +145,15 @@ export class AuditService {
    * Entries per day in the company's time zone (the database's DATE() would cut days at UTC
    * midnight, i.e. 08:00 in Shanghai): the times are read and counted here, newest 100,000 at most.
    */
-  private async perBusinessDay(ctx: Context, filter?: AuditFilter | null): Promise<Array<{ key: string; count: number }>> {
-    const rows = await this.query(ctx, filter).select('a.at', 'at').orderBy('a.at', 'DESC').limit(100_000).getRawMany<{ at: unknown }>();
+  private async perBusinessDay(
+    ctx: Context,
+    filter?: AuditFilter | null,
+  ): Promise<Array<{ key: string; count: number }>> {
+    const rows = await this.query(ctx, filter)
+      .select('a.at', 'at')
+      .orderBy('a.at', 'DESC')
+      .limit(100_000)
+      .getRawMany<{ at: unknown }>();
     const counts = new Map<string, number>();
     for (const r of rows) {
       // MySQL hands back a Date (UTC connection); SQLite the UTC text "YYYY-MM-DD HH:MM:SS.sss"
@@ -128,6 +161,9 @@ export class AuditService {
       const day = businessDay(at);
       counts.set(day, (counts.get(day) ?? 0) + 1);
     }
-    return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || b.key.localeCompare(a.key)).slice(0, 200);
+    return [...counts]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || b.key.localeCompare(a.key))
+      .slice(0, 200);
   }
 }

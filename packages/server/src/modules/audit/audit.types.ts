@@ -7,7 +7,13 @@ export const AuditSortEnum = { AT_DESC: 'AT_DESC', AT_ASC: 'AT_ASC', ADDRESS: 'A
 registerEnumType(AuditSortEnum, { name: 'AuditSort', description: 'ADDRESS needs system.audit.address.read.' });
 
 export type AuditGroupBy = 'USER' | 'ACTION' | 'ENTITY_TYPE' | 'ADDRESS' | 'DAY';
-export const AuditGroupByEnum = { USER: 'USER', ACTION: 'ACTION', ENTITY_TYPE: 'ENTITY_TYPE', ADDRESS: 'ADDRESS', DAY: 'DAY' } as const;
+export const AuditGroupByEnum = {
+  USER: 'USER',
+  ACTION: 'ACTION',
+  ENTITY_TYPE: 'ENTITY_TYPE',
+  ADDRESS: 'ADDRESS',
+  DAY: 'DAY',
+} as const;
 registerEnumType(AuditGroupByEnum, { name: 'AuditGroupBy', description: 'ADDRESS needs system.audit.address.read.' });
 
 @InputType()

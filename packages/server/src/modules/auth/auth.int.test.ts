@@ -44,7 +44,8 @@ describe('accounts and sessions', () => {
     );
     // a failed non-null mutation stops the rest of the request, so aliases cannot buy extra tries
     expect(aliased.errors!.map((e) => e.extensions?.code)).toEqual(['INVALID_CREDENTIALS']);
-    for (let i = 0; i < 4; i++) expect(codeOf(await t.gql(LOGIN, { u: 'purchaser', p: `bad-again-${i}` }))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 4; i++)
+      expect(codeOf(await t.gql(LOGIN, { u: 'purchaser', p: `bad-again-${i}` }))).toBe('INVALID_CREDENTIALS');
     const r = await t.gql(LOGIN, { u: 'purchaser', p: 'demo1234' });
     expect(codeOf(r)).toBe('ACCOUNT_LOCKED');
     expect(r.errors![0].extensions!.details.retryAfterSeconds).toBeGreaterThan(14 * 60);
@@ -55,7 +56,12 @@ describe('accounts and sessions', () => {
 
   it('refuses an expired session with SESSION_EXPIRED and an absent one with UNAUTHENTICATED', async () => {
     const token = await t.login('manager');
-    await t.ds.createQueryBuilder().update(Session).set({ lastSeenAt: new Date(now().getTime() - 24 * 3600_000) }).where('1 = 1').execute();
+    await t.ds
+      .createQueryBuilder()
+      .update(Session)
+      .set({ lastSeenAt: new Date(now().getTime() - 24 * 3600_000) })
+      .where('1 = 1')
+      .execute();
     const r = await t.gql('{ users { total } }', {}, token);
     expect(codeOf(r)).toBe('SESSION_EXPIRED');
     expect(codeOf(await t.gql('{ users { total } }'))).toBe('UNAUTHENTICATED');
@@ -87,8 +93,13 @@ describe('accounts and sessions', () => {
   it('a disabled user is out on the next request and cannot sign in', async () => {
     const admin = await t.login('admin');
     const victim = await t.login('accountant');
-    const u = (await t.gql('{ users(filter:{search:"accountant"}) { items { id version } } }', {}, admin)).data.users.items[0];
-    const r = await t.gql('mutation($i:UpdateUserInput!){ updateUser(input:$i){ active version } }', { i: { id: u.id, version: u.version, active: false } }, admin);
+    const u = (await t.gql('{ users(filter:{search:"accountant"}) { items { id version } } }', {}, admin)).data.users
+      .items[0];
+    const r = await t.gql(
+      'mutation($i:UpdateUserInput!){ updateUser(input:$i){ active version } }',
+      { i: { id: u.id, version: u.version, active: false } },
+      admin,
+    );
     expect(r.data.updateUser).toEqual({ active: false, version: u.version + 1 });
     // disabling ends the user's sessions at once
     expect(codeOf(await t.gql('{ users { total } }', {}, victim))).toBe('UNAUTHENTICATED');

@@ -11,7 +11,9 @@ import { CreateUserInput, LoginPayload, Me, UpdateUserInput, UserFilter, UserPag
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => LoginPayload, { description: 'Signs in; sets an HttpOnly session cookie and returns the same token for scripts.' })
+  @Mutation(() => LoginPayload, {
+    description: 'Signs in; sets an HttpOnly session cookie and returns the same token for scripts.',
+  })
   login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context) {
     return ctx.services.auth.login(ctx, username, password);
   }
@@ -23,7 +25,11 @@ export class AuthResolver {
 
   @Mutation(() => Boolean)
   @SignedIn()
-  changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context) {
+  changePassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.auth.changePassword(ctx, currentPassword, newPassword);
   }
 
@@ -31,7 +37,12 @@ export class AuthResolver {
   async me(@Ctx() ctx: Context): Promise<Me | null> {
     if (!ctx.user) return null;
     const user = await ctx.services.users.get(ctx.user.id);
-    return { user, permissions: [...ctx.user.permissions].sort(), roles: ctx.user.roles, warehouseIds: ctx.user.warehouseIds };
+    return {
+      user,
+      permissions: [...ctx.user.permissions].sort(),
+      roles: ctx.user.roles,
+      warehouseIds: ctx.user.warehouseIds,
+    };
   }
 }
 
@@ -59,7 +70,9 @@ export class UserResolver {
   async exportUsers(@Ctx() ctx: Context) {
     const rows = await ctx.services.users.all();
     const cols = ['id', 'username', 'displayName', 'email', 'phone', 'active', 'roles', 'lastLoginAt'] as const;
-    return exportCsv(ctx, 'User', 'users', cols, rows, (u, c) => (c === 'roles' ? u.roles.map((r) => r.code) : (u as any)[c]));
+    return exportCsv(ctx, 'User', 'users', cols, rows, (u, c) =>
+      c === 'roles' ? u.roles.map((r) => r.code) : (u as any)[c],
+    );
   }
 
   @Mutation(() => User)
@@ -74,9 +87,16 @@ export class UserResolver {
     return ctx.services.users.update(ctx, input);
   }
 
-  @Mutation(() => User, { description: 'Sets a new password the user must change at next sign-in; ends their sessions.' })
+  @Mutation(() => User, {
+    description: 'Sets a new password the user must change at next sign-in; ends their sessions.',
+  })
   @Allow(P.SystemUserManage)
-  resetUserPassword(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('password') password: string, @Ctx() ctx: Context) {
+  resetUserPassword(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('password') password: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.users.resetPassword(ctx, id, version, password);
   }
 }

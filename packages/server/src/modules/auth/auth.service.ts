@@ -34,7 +34,11 @@ export class AuthService {
   private async lockedUntil(username: string, at: Date): Promise<Date | null> {
     const repo = this.ds.getRepository(LoginAttempt);
     const since = new Date(at.getTime() - LOCK_WINDOW_MS);
-    const recent = await repo.find({ where: { username, at: MoreThan(since) }, order: { at: 'DESC', id: 'DESC' }, take: 50 });
+    const recent = await repo.find({
+      where: { username, at: MoreThan(since) },
+      order: { at: 'DESC', id: 'DESC' },
+      take: 50,
+    });
     const failures: LoginAttempt[] = [];
     for (const a of recent) {
       if (a.success) break;
@@ -56,7 +60,9 @@ export class AuthService {
       });
     }
     const user = await this.ds.getRepository(User).findOne({ where: { username } });
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyPassword(await dummyHash(), password), false);
     const attempts = this.ds.getRepository(LoginAttempt);
     if (!ok || !user) {
       await attempts.insert({ username, ip: ctx.ip, success: false, at });
@@ -69,13 +75,36 @@ export class AuthService {
     const expiresAt = new Date(at.getTime() + this.config.sessionAbsoluteHours * 3600_000);
     await inTransaction(this.ds, async (tx) => {
       await tx.insert(LoginAttempt, { username, ip: ctx.ip, success: true, at });
-      await tx.insert(Session, { id: sha256(token), userId: user.id, createdAt: at, lastSeenAt: at, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 255) });
-      await tx.update(User, { id: user.id }, { lastLoginAt: at });
-      await this.audit.record(tx, { ...ctx, user: { id: user.id, username: user.username, roles: [], displayName: '', permissions: new Set(), warehouseIds: null, sessionId: '' } }, {
-        action: 'auth.login',
-        entityType: 'User',
-        entityId: user.id,
+      await tx.insert(Session, {
+        id: sha256(token),
+        userId: user.id,
+        createdAt: at,
+        lastSeenAt: at,
+        expiresAt,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent.slice(0, 255),
       });
+      await tx.update(User, { id: user.id }, { lastLoginAt: at });
+      await this.audit.record(
+        tx,
+        {
+          ...ctx,
+          user: {
+            id: user.id,
+            username: user.username,
+            roles: [],
+            displayName: '',
+            permissions: new Set(),
+            warehouseIds: null,
+            sessionId: '',
+          },
+        },
+        {
+          action: 'auth.login',
+          entityType: 'User',
+          entityId: user.id,
+        },
+      );
     });
     ctx.auditWritten = true;
     ctx.res?.cookie(SESSION_COOKIE, token, {
@@ -110,8 +139,12 @@ export class AuthService {
     );
     if (!row) return { user: null, expired: false };
     const at = now();
-    const lastSeen = new Date(row.last_seen_at instanceof Date ? row.last_seen_at : `${String(row.last_seen_at).replace(' ', 'T')}Z`);
-    const expires = new Date(row.expires_at instanceof Date ? row.expires_at : `${String(row.expires_at).replace(' ', 'T')}Z`);
+    const lastSeen = new Date(
+      row.last_seen_at instanceof Date ? row.last_seen_at : `${String(row.last_seen_at).replace(' ', 'T')}Z`,
+    );
+    const expires = new Date(
+      row.expires_at instanceof Date ? row.expires_at : `${String(row.expires_at).replace(' ', 'T')}Z`,
+    );
     const idleLimit = new Date(lastSeen.getTime() + this.config.sessionIdleMinutes * 60_000);
     if (expires <= at || idleLimit <= at || !row.active || row.active === '0') {
       await this.ds.getRepository(Session).delete({ id });
@@ -128,7 +161,8 @@ export class AuthService {
     const roles = grants.filter((g) => g.k === 'r').map((g) => ({ code: g.a, permissions: g.b ?? '[]' }));
     const whs = grants.filter((g) => g.k === 'w').map((g) => ({ warehouse_id: Number(g.a) }));
     // a write per minute, not per request
-    if (at.getTime() - lastSeen.getTime() > 60_000) await this.ds.getRepository(Session).update({ id }, { lastSeenAt: at });
+    if (at.getTime() - lastSeen.getTime() > 60_000)
+      await this.ds.getRepository(Session).update({ id }, { lastSeenAt: at });
     const permissions = new Set<string>();
     for (const r of roles) for (const p of JSON.parse(r.permissions) as string[]) permissions.add(p);
     return {
@@ -155,7 +189,12 @@ export class AuthService {
     await inTransaction(this.ds, async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash, mustChangePassword: false, version: user.version + 1 });
       // other devices must sign in again with the new password
-      await tx.createQueryBuilder().delete().from(Session).where('user_id = :uid AND id <> :sid', { uid: user.id, sid: ctx.user!.sessionId }).execute();
+      await tx
+        .createQueryBuilder()
+        .delete()
+        .from(Session)
+        .where('user_id = :uid AND id <> :sid', { uid: user.id, sid: ctx.user!.sessionId })
+        .execute();
       await this.audit.record(tx, ctx, { action: 'auth.changePassword', entityType: 'User', entityId: user.id });
     });
     return true;

@@ -19,7 +19,9 @@ describe('first start outside demo mode', () => {
     const first = await ensureAdmin(ds);
     expect(first.created).toBe(true);
     expect(first.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    const admin = await ds.getRepository(User).findOneOrFail({ where: { username: 'admin' }, relations: { roles: true } });
+    const admin = await ds
+      .getRepository(User)
+      .findOneOrFail({ where: { username: 'admin' }, relations: { roles: true } });
     expect(admin.roles.map((r) => r.code)).toEqual(['admin']);
     expect(admin.mustChangePassword).toBe(true);
     expect(admin.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

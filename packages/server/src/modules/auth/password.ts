@@ -24,6 +24,8 @@ export function checkPasswordPolicy(password: string, username?: string) {
   if (password.length > 200) problems.push('at most 200 characters');
   if (username && password.toLowerCase() === username.toLowerCase()) problems.push('different from the username');
   if (problems.length) {
-    throw new DomainError(ErrorCode.WEAK_PASSWORD, `The password must be ${problems.join(' and ')}.`, { rules: problems });
+    throw new DomainError(ErrorCode.WEAK_PASSWORD, `The password must be ${problems.join(' and ')}.`, {
+      rules: problems,
+    });
   }
 }

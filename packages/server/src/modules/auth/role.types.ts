@@ -3,7 +3,10 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @InputType()
 export class CreateRoleInput {
-  @Field() @Length(2, 50) @Matches(/^[a-z0-9_.-]+$/, { message: 'lower-case letters, digits, _ . - only' }) code: string;
+  @Field()
+  @Length(2, 50)
+  @Matches(/^[a-z0-9_.-]+$/, { message: 'lower-case letters, digits, _ . - only' })
+  code: string;
   @Field() @Length(1, 100) name: string;
   @Field({ nullable: true }) nameZh?: string;
   @Field(() => [String]) permissions: string[];

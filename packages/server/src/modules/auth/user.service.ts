@@ -31,24 +31,47 @@ export class UserService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: Context, filter?: UserFilter | null, sort?: UserSort | null, page?: PageInput | null): Promise<Page<User>> {
+  async list(
+    ctx: Context,
+    filter?: UserFilter | null,
+    sort?: UserSort | null,
+    page?: PageInput | null,
+  ): Promise<Page<User>> {
     const { offset, limit } = clampPage(page);
     const qb = this.ds.getRepository(User).createQueryBuilder('u');
     if (filter?.email !== undefined || filter?.phone !== undefined) {
-      assertMayUseFields(ctx, 'User', [filter.email !== undefined ? 'email' : '', filter.phone !== undefined ? 'phone' : ''].filter(Boolean), 'filter');
+      assertMayUseFields(
+        ctx,
+        'User',
+        [filter.email !== undefined ? 'email' : '', filter.phone !== undefined ? 'phone' : ''].filter(Boolean),
+        'filter',
+      );
     }
     if (sort === 'EMAIL') assertMayUseFields(ctx, 'User', ['email'], 'sort');
     if (filter?.search) {
       const s = `%${filter.search.toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where('LOWER(u.username) LIKE :s', { s }).orWhere('LOWER(u.display_name) LIKE :s', { s })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('LOWER(u.username) LIKE :s', { s }).orWhere('LOWER(u.display_name) LIKE :s', { s }),
+        ),
+      );
     }
-    if (filter?.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter?.active !== undefined && filter.active !== null)
+      qb.andWhere('u.active = :active', { active: filter.active });
     if (filter?.email) qb.andWhere('u.email = :email', { email: filter.email });
     if (filter?.phone) qb.andWhere('u.phone = :phone', { phone: filter.phone });
     if (filter?.roleCode) {
-      qb.andWhere('u.id IN (SELECT ur.user_id FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE r.code = :rc)', { rc: filter.roleCode });
+      qb.andWhere('u.id IN (SELECT ur.user_id FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE r.code = :rc)', {
+        rc: filter.roleCode,
+      });
     }
-    const col = { USERNAME: 'u.username', DISPLAY_NAME: 'u.display_name', CREATED_AT: 'u.created_at', LAST_LOGIN_AT: 'u.last_login_at', EMAIL: 'u.email' }[sort ?? 'USERNAME'];
+    const col = {
+      USERNAME: 'u.username',
+      DISPLAY_NAME: 'u.display_name',
+      CREATED_AT: 'u.created_at',
+      LAST_LOGIN_AT: 'u.last_login_at',
+      EMAIL: 'u.email',
+    }[sort ?? 'USERNAME'];
     qb.orderBy(col, sort === 'CREATED_AT' || sort === 'LAST_LOGIN_AT' ? 'DESC' : 'ASC').addOrderBy('u.id', 'ASC');
     const [rows, total] = await qb.skip(offset).take(limit).getManyAndCount();
     const items = await this.withRelations(rows);
@@ -58,13 +81,17 @@ export class UserService {
   /** Loads roles and warehouses for a page in two queries, not one per row. */
   private async withRelations(rows: User[]): Promise<User[]> {
     if (!rows.length) return rows;
-    const full = await this.ds.getRepository(User).find({ where: { id: In(rows.map((r) => r.id)) }, relations: { roles: true, warehouses: true } });
+    const full = await this.ds
+      .getRepository(User)
+      .find({ where: { id: In(rows.map((r) => r.id)) }, relations: { roles: true, warehouses: true } });
     const byId = new Map(full.map((u) => [u.id, u]));
     return rows.map((r) => byId.get(r.id)!);
   }
 
   async get(id: number | string): Promise<User> {
-    const user = await this.ds.getRepository(User).findOne({ where: { id: Number(id) || -1 }, relations: { roles: true, warehouses: true } });
+    const user = await this.ds
+      .getRepository(User)
+      .findOne({ where: { id: Number(id) || -1 }, relations: { roles: true, warehouses: true } });
     if (!user) throw notFound('This user');
     return user;
   }
@@ -73,7 +100,11 @@ export class UserService {
     const wanted = [...new Set(ids.map(Number))];
     const roles = wanted.length ? await tx.find(Role, { where: { id: In(wanted) } }) : [];
     const missing = wanted.filter((id) => !roles.some((r) => r.id === id));
-    if (missing.length) throw badInput([{ field: 'roleIds', message: `Unknown role id(s): ${missing.join(', ')}.` }], 'A role you chose does not exist.');
+    if (missing.length)
+      throw badInput(
+        [{ field: 'roleIds', message: `Unknown role id(s): ${missing.join(', ')}.` }],
+        'A role you chose does not exist.',
+      );
     return roles;
   }
 
@@ -81,7 +112,11 @@ export class UserService {
     const wanted = [...new Set(ids.map(Number))];
     const found = wanted.length ? await tx.find(Warehouse, { where: { id: In(wanted) } }) : [];
     const missing = wanted.filter((id) => !found.some((w) => w.id === id));
-    if (missing.length) throw badInput([{ field: 'warehouseIds', message: `Unknown warehouse id(s): ${missing.join(', ')}.` }], 'A warehouse you chose does not exist.');
+    if (missing.length)
+      throw badInput(
+        [{ field: 'warehouseIds', message: `Unknown warehouse id(s): ${missing.join(', ')}.` }],
+        'A warehouse you chose does not exist.',
+      );
     return found;
   }
 
@@ -107,7 +142,12 @@ export class UserService {
         warehouses: await this.warehouses(tx, input.warehouseIds ?? []),
       });
       const saved = await tx.save(user);
-      await this.audit.record(tx, ctx, { action: 'user.create', entityType: 'User', entityId: saved.id, after: snapshot(saved) });
+      await this.audit.record(tx, ctx, {
+        action: 'user.create',
+        entityType: 'User',
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
       return saved;
     });
   }
@@ -123,7 +163,12 @@ export class UserService {
       if (input.email !== undefined) patch.email = input.email?.trim() || null;
       if (input.phone !== undefined) patch.phone = input.phone?.trim() || null;
       if (input.active !== undefined && input.active !== null) patch.active = input.active;
-      const res = await tx.createQueryBuilder().update(User).set(patch).where('id = :id AND version = :v', { id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(User)
+        .set(patch)
+        .where('id = :id AND version = :v', { id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(User, { where: { id }, relations: { roles: true, warehouses: true } });
       if (input.roleIds) after.roles = await this.roles(tx, input.roleIds);
@@ -131,7 +176,13 @@ export class UserService {
       if (input.roleIds || input.warehouseIds) await tx.save(after);
       // a disabled user is out at once
       if (patch.active === false) await tx.delete(Session, { userId: id });
-      await this.audit.record(tx, ctx, { action: 'user.update', entityType: 'User', entityId: id, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'user.update',
+        entityType: 'User',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
@@ -155,7 +206,9 @@ export class UserService {
   }
 
   async all(): Promise<User[]> {
-    return this.ds.getRepository(User).find({ relations: { roles: true, warehouses: true }, order: { username: 'ASC' }, take: 50_000 });
+    return this.ds
+      .getRepository(User)
+      .find({ relations: { roles: true, warehouses: true }, order: { username: 'ASC' }, take: 50_000 });
   }
 
   async countByRole(): Promise<Array<{ key: string; count: number }>> {

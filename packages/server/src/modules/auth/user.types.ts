@@ -3,7 +3,13 @@ import { IsEmail, IsOptional, Length, Matches } from 'class-validator';
 import { Paginated } from '../../core/paging';
 import { User } from './user.entity';
 
-export const UserSort = { USERNAME: 'USERNAME', DISPLAY_NAME: 'DISPLAY_NAME', CREATED_AT: 'CREATED_AT', LAST_LOGIN_AT: 'LAST_LOGIN_AT', EMAIL: 'EMAIL' } as const;
+export const UserSort = {
+  USERNAME: 'USERNAME',
+  DISPLAY_NAME: 'DISPLAY_NAME',
+  CREATED_AT: 'CREATED_AT',
+  LAST_LOGIN_AT: 'LAST_LOGIN_AT',
+  EMAIL: 'EMAIL',
+} as const;
 export type UserSort = keyof typeof UserSort;
 registerEnumType(UserSort, { name: 'UserSort', description: 'EMAIL needs system.user.contact.read.' });
 

@@ -6,8 +6,21 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import {
-  CreateBrandInput, CreateCategoryInput, CreateProductInput, ProductFilter, ProductImportReport, ProductPage, ProductSort, SkuFilter, SkuPage, SkuSort,
-  UpdateBrandInput, UpdateCategoryInput, UpdateProductInput, type LoadedProduct, type LoadedSku,
+  CreateBrandInput,
+  CreateCategoryInput,
+  CreateProductInput,
+  ProductFilter,
+  ProductImportReport,
+  ProductPage,
+  ProductSort,
+  SkuFilter,
+  SkuPage,
+  SkuSort,
+  UpdateBrandInput,
+  UpdateCategoryInput,
+  UpdateProductInput,
+  type LoadedProduct,
+  type LoadedSku,
 } from './catalog.types';
 import { Brand, Category } from './category.entity';
 import { ProductImport } from './product-import';
@@ -18,7 +31,9 @@ import { Sku } from './sku.entity';
 export class CatalogResolver {
   // ---------- categories and brands
 
-  @Query(() => [Category], { description: 'The whole category tree as one list, ordered by path (parents before children).' })
+  @Query(() => [Category], {
+    description: 'The whole category tree as one list, ordered by path (parents before children).',
+  })
   @Allow(P.CatalogProductRead)
   categories(@Ctx() ctx: Context) {
     return ctx.services.catalog.categories();
@@ -36,7 +51,9 @@ export class CatalogResolver {
     return ctx.services.catalog.updateCategory(ctx, input);
   }
 
-  @Mutation(() => Category, { description: 'Moves a category and its subtree under parentId (null: to the root); a cycle is refused.' })
+  @Mutation(() => Category, {
+    description: 'Moves a category and its subtree under parentId (null: to the root); a cycle is refused.',
+  })
   @Allow(P.CatalogProductManage)
   moveCategory(
     @Arg('id', () => ID) id: string,
@@ -101,13 +118,17 @@ export class CatalogResolver {
     return ctx.services.catalog.skuByBarcode(barcode);
   }
 
-  @Mutation(() => Product, { description: 'A product with its SKUs (attributes, barcodes, reference prices) and units, in one transaction.' })
+  @Mutation(() => Product, {
+    description: 'A product with its SKUs (attributes, barcodes, reference prices) and units, in one transaction.',
+  })
   @Allow(P.CatalogProductManage)
   createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: Context) {
     return ctx.services.catalog.createProduct(ctx, input);
   }
 
-  @Mutation(() => Product, { description: 'Version-checked. SKUs are added or changed by code and never deleted (deactivate them).' })
+  @Mutation(() => Product, {
+    description: 'Version-checked. SKUs are added or changed by code and never deleted (deactivate them).',
+  })
   @Allow(P.CatalogProductManage)
   updateProduct(@Arg('input') input: UpdateProductInput, @Ctx() ctx: Context) {
     return ctx.services.catalog.updateProduct(ctx, input);
@@ -115,14 +136,17 @@ export class CatalogResolver {
 
   // ---------- Excel
 
-  @Query(() => ExportFile, { description: 'The import template (xlsx, base64) with the columns you may set and a help sheet.' })
+  @Query(() => ExportFile, {
+    description: 'The import template (xlsx, base64) with the columns you may set and a help sheet.',
+  })
   @Allow(P.CatalogProductManage)
   productImportTemplate(@Ctx() ctx: Context) {
     return new ProductImport(ctx.services.catalog).template(ctx);
   }
 
   @Mutation(() => ProductImportReport, {
-    description: 'Imports products from an xlsx (base64) laid out like productImportTemplate, one row per SKU. Every row is checked first; if any is wrong nothing is imported. At most 10000 data rows.',
+    description:
+      'Imports products from an xlsx (base64) laid out like productImportTemplate, one row per SKU. Every row is checked first; if any is wrong nothing is imported. At most 10000 data rows.',
   })
   @Allow(P.CatalogProductManage)
   importProducts(
@@ -133,9 +157,14 @@ export class CatalogResolver {
     return new ProductImport(ctx.services.catalog).run(ctx, fileBase64, !!dryRun);
   }
 
-  @Query(() => ExportFile, { description: 'Products as xlsx (base64), one row per SKU in the import layout; only the columns you may see.' })
+  @Query(() => ExportFile, {
+    description: 'Products as xlsx (base64), one row per SKU in the import layout; only the columns you may see.',
+  })
   @Allow(P.CatalogProductRead)
-  async exportProducts(@Ctx() ctx: Context, @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter) {
+  async exportProducts(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+  ) {
     const products = await ctx.services.catalog.allProducts(filter);
     const codes = new Map((await ctx.services.catalog.categories()).map((c) => [c.id, c.code]));
     return new ProductImport(ctx.services.catalog).export(ctx, products, codes);
@@ -158,18 +187,34 @@ export class CatalogResolver {
       { key: 'refPurchasePrice', header: '参考进价' },
       { key: 'refSalePrice', header: '参考售价' },
     ];
-    return exportXlsx(ctx, 'Sku', 'skus', cols, skus, (s, c) => {
-      switch (c) {
-        case 'productCode': return s.product?.code;
-        case 'productName': return s.product?.name;
-        case 'attributes': return s.attributes.map((a) => `${a.name}=${a.value}`).join(';');
-        case 'barcodes': return s.barcodes ?? [];
-        case 'baseUnit': return s.product?.baseUnit;
-        case 'units': return (s.product?.units ?? []).map((u) => `${u.name}=${new Decimal(u.factor).toFixed()}`).join(';');
-        case 'active': return s.active && s.product?.active !== false ? '是' : '否';
-        default: return (s as unknown as Record<string, unknown>)[c];
-      }
-    }, { sheetName: 'SKU' });
+    return exportXlsx(
+      ctx,
+      'Sku',
+      'skus',
+      cols,
+      skus,
+      (s, c) => {
+        switch (c) {
+          case 'productCode':
+            return s.product?.code;
+          case 'productName':
+            return s.product?.name;
+          case 'attributes':
+            return s.attributes.map((a) => `${a.name}=${a.value}`).join(';');
+          case 'barcodes':
+            return s.barcodes ?? [];
+          case 'baseUnit':
+            return s.product?.baseUnit;
+          case 'units':
+            return (s.product?.units ?? []).map((u) => `${u.name}=${new Decimal(u.factor).toFixed()}`).join(';');
+          case 'active':
+            return s.active && s.product?.active !== false ? '是' : '否';
+          default:
+            return (s as unknown as Record<string, unknown>)[c];
+        }
+      },
+      { sheetName: 'SKU' },
+    );
   }
 }
 
@@ -216,7 +261,7 @@ export class SkuFieldResolver {
     return (await ctx.services.catalog.productOf(s)).name;
   }
 
-  @FieldResolver(() => String, { description: 'The product\'s base unit.' })
+  @FieldResolver(() => String, { description: "The product's base unit." })
   async baseUnit(@Root() s: LoadedSku, @Ctx() ctx: Context) {
     return (await ctx.services.catalog.productOf(s)).baseUnit;
   }
@@ -226,7 +271,7 @@ export class SkuFieldResolver {
     return (await ctx.services.catalog.productOf(s)).unitScale;
   }
 
-  @FieldResolver(() => [ProductUnit], { description: 'The product\'s conversion units.' })
+  @FieldResolver(() => [ProductUnit], { description: "The product's conversion units." })
   async units(@Root() s: LoadedSku, @Ctx() ctx: Context) {
     const p = await ctx.services.catalog.productOf(s);
     return p.units ?? (await ctx.services.catalog.getProduct(p.id)).units!;

@@ -7,12 +7,30 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { assertMayUseFields, can, sensitivePermission } from '../../core/permissions/guard';
 import type { AuditService } from '../audit/audit.service';
 import type {
-  CreateBrandInput, CreateCategoryInput, CreateProductInput, LoadedProduct, LoadedSku, ProductFilter, ProductSort, SkuFilter, SkuInput, SkuSort,
-  UpdateBrandInput, UpdateCategoryInput, UpdateProductInput,
+  CreateBrandInput,
+  CreateCategoryInput,
+  CreateProductInput,
+  LoadedProduct,
+  LoadedSku,
+  ProductFilter,
+  ProductSort,
+  SkuFilter,
+  SkuInput,
+  SkuSort,
+  UpdateBrandInput,
+  UpdateCategoryInput,
+  UpdateProductInput,
 } from './catalog.types';
 import { Brand, Category } from './category.entity';
 import { Product, ProductUnit } from './product.entity';
-import { checkProductDraft, CODE_RE, defaultSkuName, sameName, type ProductDraft, type SkuDraft } from './product-rules';
+import {
+  checkProductDraft,
+  CODE_RE,
+  defaultSkuName,
+  sameName,
+  type ProductDraft,
+  type SkuDraft,
+} from './product-rules';
 import { Sku, SkuBarcode } from './sku.entity';
 
 /** A product as stored: the row, its SKUs, units and each SKU's barcodes. */
@@ -70,7 +88,13 @@ const productSnapshot = (e: ExistingProduct) => ({
   })),
 });
 
-const categorySnapshot = (c: Category) => ({ code: c.code, name: c.name, parentId: c.parentId, path: c.path, version: c.version });
+const categorySnapshot = (c: Category) => ({
+  code: c.code,
+  name: c.name,
+  parentId: c.parentId,
+  path: c.path,
+  version: c.version,
+});
 
 const isUniqueViolation = (e: unknown) => {
   const x = e as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
@@ -85,7 +109,9 @@ export function assertMaySetPrices(ctx: Context, setting: Array<'refPurchasePric
     return p && !can(ctx, p);
   });
   if (denied.length) {
-    throw forbidden(`You may not set ${denied.map((f) => `Sku.${f}`).join(', ')}.`, { fields: denied.map((f) => `Sku.${f}`) });
+    throw forbidden(`You may not set ${denied.map((f) => `Sku.${f}`).join(', ')}.`, {
+      fields: denied.map((f) => `Sku.${f}`),
+    });
   }
 }
 
@@ -106,7 +132,9 @@ export class CatalogService {
 
   /** `col IN (values)` compared case-insensitively on both databases (MySQL's collation already is). */
   private inCi(col: string, values: string[], param: string): [string, Record<string, unknown>] {
-    return this.mysql ? [`${col} IN (:...${param})`, { [param]: values }] : [`LOWER(${col}) IN (:...${param})`, { [param]: values.map((v) => v.toLowerCase()) }];
+    return this.mysql
+      ? [`${col} IN (:...${param})`, { [param]: values }]
+      : [`LOWER(${col}) IN (:...${param})`, { [param]: values.map((v) => v.toLowerCase()) }];
   }
 
   // ---------------------------------------------------------------- categories
@@ -124,9 +152,11 @@ export class CatalogService {
   private checkCategoryFields(problems: FieldProblem[], code: string | undefined, name: string | undefined) {
     if (code !== undefined) {
       const c = code.trim();
-      if (!c || c.length > 30 || !CODE_RE.test(c)) problems.push({ field: 'code', message: 'A code is 1–30 letters, digits, _ . -.' });
+      if (!c || c.length > 30 || !CODE_RE.test(c))
+        problems.push({ field: 'code', message: 'A code is 1–30 letters, digits, _ . -.' });
     }
-    if (name !== undefined && (!name.trim() || name.trim().length > 100)) problems.push({ field: 'name', message: 'A name is 1–100 characters.' });
+    if (name !== undefined && (!name.trim() || name.trim().length > 100))
+      problems.push({ field: 'name', message: 'A name is 1–100 characters.' });
   }
 
   private async codeTaken(tx: EntityManager, code: string, exceptId?: number): Promise<boolean> {
@@ -140,14 +170,30 @@ export class CatalogService {
     this.checkCategoryFields(problems, input.code, input.name);
     if (problems.length) throw badInput(problems);
     return inTransaction(this.ds, async (tx) => {
-      const parent = input.parentId ? await tx.findOne(Category, { where: { id: Number(input.parentId) || -1 } }) : null;
+      const parent = input.parentId
+        ? await tx.findOne(Category, { where: { id: Number(input.parentId) || -1 } })
+        : null;
       if (input.parentId && !parent) throw badInput([{ field: 'parentId', message: 'This category does not exist.' }]);
-      if (await this.codeTaken(tx, input.code)) throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This category code is taken.');
-      const c = await tx.save(tx.create(Category, { code: input.code.trim(), name: input.name.trim(), parentId: parent?.id ?? null, path: '/', version: 1 }));
+      if (await this.codeTaken(tx, input.code))
+        throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This category code is taken.');
+      const c = await tx.save(
+        tx.create(Category, {
+          code: input.code.trim(),
+          name: input.name.trim(),
+          parentId: parent?.id ?? null,
+          path: '/',
+          version: 1,
+        }),
+      );
       c.path = `${parent?.path ?? '/'}${c.id}/`;
       if (c.path.length > 255) throw badInput([{ field: 'parentId', message: 'The category tree is too deep here.' }]);
       await tx.update(Category, { id: c.id }, { path: c.path });
-      await this.audit.record(tx, ctx, { action: 'category.create', entityType: 'Category', entityId: c.id, after: categorySnapshot(c) });
+      await this.audit.record(tx, ctx, {
+        action: 'category.create',
+        entityType: 'Category',
+        entityId: c.id,
+        after: categorySnapshot(c),
+      });
       return c;
     });
   }
@@ -160,36 +206,66 @@ export class CatalogService {
     return inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(Category, { where: { id } });
       if (!before) throw notFound('This category');
-      if (input.code && (await this.codeTaken(tx, input.code, id))) throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This category code is taken.');
+      if (input.code && (await this.codeTaken(tx, input.code, id)))
+        throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This category code is taken.');
       const patch: Partial<Category> = { version: input.version + 1 };
       if (input.code) patch.code = input.code.trim();
       if (input.name) patch.name = input.name.trim();
-      const res = await tx.createQueryBuilder().update(Category).set(patch).where('id = :id AND version = :v', { id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(Category)
+        .set(patch)
+        .where('id = :id AND version = :v', { id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(Category, { where: { id } });
-      await this.audit.record(tx, ctx, { action: 'category.update', entityType: 'Category', entityId: id, before: categorySnapshot(before), after: categorySnapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'category.update',
+        entityType: 'Category',
+        entityId: id,
+        before: categorySnapshot(before),
+        after: categorySnapshot(after),
+      });
       return after;
     });
   }
 
   /** Moves a category (and its subtree) under another parent, or to the root; refuses cycles. */
-  async moveCategory(ctx: Context, idArg: string, version: number, parentIdArg: string | null | undefined): Promise<Category> {
+  async moveCategory(
+    ctx: Context,
+    idArg: string,
+    version: number,
+    parentIdArg: string | null | undefined,
+  ): Promise<Category> {
     const id = Number(idArg) || -1;
     return inTransaction(this.ds, async (tx) => {
-      const before = await this.lock(tx.getRepository(Category).createQueryBuilder('c').where('c.id = :id', { id })).getOne();
+      const before = await this.lock(
+        tx.getRepository(Category).createQueryBuilder('c').where('c.id = :id', { id }),
+      ).getOne();
       if (!before) throw notFound('This category');
       let parent: Category | null = null;
       if (parentIdArg) {
-        parent = await this.lock(tx.getRepository(Category).createQueryBuilder('c').where('c.id = :id', { id: Number(parentIdArg) || -1 })).getOne();
+        parent = await this.lock(
+          tx
+            .getRepository(Category)
+            .createQueryBuilder('c')
+            .where('c.id = :id', { id: Number(parentIdArg) || -1 }),
+        ).getOne();
         if (!parent) throw badInput([{ field: 'parentId', message: 'This category does not exist.' }]);
         if (parent.path.startsWith(before.path)) {
-          throw badInput([{ field: 'parentId', message: 'A category cannot move under itself or one of its own subcategories.' }], 'That move would make a cycle.');
+          throw badInput(
+            [{ field: 'parentId', message: 'A category cannot move under itself or one of its own subcategories.' }],
+            'That move would make a cycle.',
+          );
         }
       }
       const oldPrefix = before.path;
       const newPrefix = `${parent?.path ?? '/'}${before.id}/`;
       const subtree = await this.lock(
-        tx.getRepository(Category).createQueryBuilder('c').where('c.path LIKE :p AND c.id <> :id', { p: `${oldPrefix}%`, id }),
+        tx
+          .getRepository(Category)
+          .createQueryBuilder('c')
+          .where('c.path LIKE :p AND c.id <> :id', { p: `${oldPrefix}%`, id }),
       ).getMany();
       if ([before, ...subtree].some((c) => newPrefix.length + c.path.length - oldPrefix.length > 255)) {
         throw badInput([{ field: 'parentId', message: 'The category tree would be too deep.' }]);
@@ -201,7 +277,8 @@ export class CatalogService {
         .where('id = :id AND version = :v', { id, v: version })
         .execute();
       if (!res.affected) throw conflict(before.version);
-      for (const c of subtree) await tx.update(Category, { id: c.id }, { path: newPrefix + c.path.slice(oldPrefix.length) });
+      for (const c of subtree)
+        await tx.update(Category, { id: c.id }, { path: newPrefix + c.path.slice(oldPrefix.length) });
       const after = await tx.findOneOrFail(Category, { where: { id } });
       await this.audit.record(tx, ctx, {
         action: 'category.move',
@@ -221,7 +298,8 @@ export class CatalogService {
   }
 
   private checkBrandName(name: string) {
-    if (!name.trim() || name.trim().length > 100) throw badInput([{ field: 'name', message: 'A name is 1–100 characters.' }]);
+    if (!name.trim() || name.trim().length > 100)
+      throw badInput([{ field: 'name', message: 'A name is 1–100 characters.' }]);
   }
 
   private async brandTaken(tx: EntityManager, name: string, exceptId?: number) {
@@ -232,9 +310,15 @@ export class CatalogService {
   async createBrand(ctx: Context, input: CreateBrandInput): Promise<Brand> {
     this.checkBrandName(input.name);
     return inTransaction(this.ds, async (tx) => {
-      if (await this.brandTaken(tx, input.name)) throw badInput([{ field: 'name', message: 'This brand exists.' }], 'This brand exists.');
+      if (await this.brandTaken(tx, input.name))
+        throw badInput([{ field: 'name', message: 'This brand exists.' }], 'This brand exists.');
       const b = await tx.save(tx.create(Brand, { name: input.name.trim(), version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'brand.create', entityType: 'Brand', entityId: b.id, after: { name: b.name, version: 1 } });
+      await this.audit.record(tx, ctx, {
+        action: 'brand.create',
+        entityType: 'Brand',
+        entityId: b.id,
+        after: { name: b.name, version: 1 },
+      });
       return b;
     });
   }
@@ -245,11 +329,23 @@ export class CatalogService {
     return inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(Brand, { where: { id } });
       if (!before) throw notFound('This brand');
-      if (await this.brandTaken(tx, input.name, id)) throw badInput([{ field: 'name', message: 'This brand exists.' }], 'This brand exists.');
-      const res = await tx.createQueryBuilder().update(Brand).set({ name: input.name.trim(), version: input.version + 1 }).where('id = :id AND version = :v', { id, v: input.version }).execute();
+      if (await this.brandTaken(tx, input.name, id))
+        throw badInput([{ field: 'name', message: 'This brand exists.' }], 'This brand exists.');
+      const res = await tx
+        .createQueryBuilder()
+        .update(Brand)
+        .set({ name: input.name.trim(), version: input.version + 1 })
+        .where('id = :id AND version = :v', { id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(Brand, { where: { id } });
-      await this.audit.record(tx, ctx, { action: 'brand.update', entityType: 'Brand', entityId: id, before: { name: before.name, version: before.version }, after: { name: after.name, version: after.version } });
+      await this.audit.record(tx, ctx, {
+        action: 'brand.update',
+        entityType: 'Brand',
+        entityId: id,
+        before: { name: before.name, version: before.version },
+        after: { name: after.name, version: after.version },
+      });
       return after;
     });
   }
@@ -259,7 +355,8 @@ export class CatalogService {
     const out = new Map<string, Brand>();
     for (const part of chunks([...new Set(names.map((n) => n.trim()).filter(Boolean))])) {
       const [w, p] = this.inCi('b.name', part, 'names');
-      for (const b of await tx.getRepository(Brand).createQueryBuilder('b').where(w, p).getMany()) out.set(b.name.toLowerCase(), b);
+      for (const b of await tx.getRepository(Brand).createQueryBuilder('b').where(w, p).getMany())
+        out.set(b.name.toLowerCase(), b);
     }
     return out;
   }
@@ -269,7 +366,12 @@ export class CatalogService {
     for (const n of [...new Set(names.map((x) => x.trim()).filter(Boolean))]) {
       if (found.has(n.toLowerCase())) continue;
       const b = await tx.save(tx.create(Brand, { name: n, version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'brand.create', entityType: 'Brand', entityId: b.id, after: { name: b.name, version: 1, via: 'import' } });
+      await this.audit.record(tx, ctx, {
+        action: 'brand.create',
+        entityType: 'Brand',
+        entityId: b.id,
+        after: { name: b.name, version: 1, via: 'import' },
+      });
       found.set(n.toLowerCase(), b);
     }
     return found;
@@ -279,7 +381,8 @@ export class CatalogService {
     const out = new Map<string, Category>();
     for (const part of chunks([...new Set(codes.map((c) => c.trim()).filter(Boolean))])) {
       const [w, p] = this.inCi('c.code', part, 'codes');
-      for (const c of await tx.getRepository(Category).createQueryBuilder('c').where(w, p).getMany()) out.set(c.code.toLowerCase(), c);
+      for (const c of await tx.getRepository(Category).createQueryBuilder('c').where(w, p).getMany())
+        out.set(c.code.toLowerCase(), c);
     }
     return out;
   }
@@ -290,7 +393,10 @@ export class CatalogService {
     const cat = await this.ds.getRepository(Category).findOne({ where: { id: Number(categoryId) || -1 } });
     // an unknown category matches nothing
     if (!cat) return { sql: '1 = 0', params: {} };
-    return { sql: 'p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE :catPath)', params: { catPath: `${cat.path}%` } };
+    return {
+      sql: 'p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE :catPath)',
+      params: { catPath: `${cat.path}%` },
+    };
   }
 
   private async productQuery(filter?: ProductFilter | null): Promise<SelectQueryBuilder<Product>> {
@@ -303,8 +409,14 @@ export class CatalogService {
           w
             .where("LOWER(p.code) LIKE :s ESCAPE '!'", { s })
             .orWhere("LOWER(p.name) LIKE :s ESCAPE '!'", { s })
-            .orWhere("p.id IN (SELECT s1.product_id FROM sku s1 WHERE LOWER(s1.code) LIKE :s ESCAPE '!' OR LOWER(s1.name) LIKE :s ESCAPE '!')", { s })
-            .orWhere("p.id IN (SELECT s2.product_id FROM sku s2 JOIN sku_barcode b2 ON b2.sku_id = s2.id WHERE b2.barcode LIKE :bp ESCAPE '!')", { bp }),
+            .orWhere(
+              "p.id IN (SELECT s1.product_id FROM sku s1 WHERE LOWER(s1.code) LIKE :s ESCAPE '!' OR LOWER(s1.name) LIKE :s ESCAPE '!')",
+              { s },
+            )
+            .orWhere(
+              "p.id IN (SELECT s2.product_id FROM sku s2 JOIN sku_barcode b2 ON b2.sku_id = s2.id WHERE b2.barcode LIKE :bp ESCAPE '!')",
+              { bp },
+            ),
         ),
       );
     }
@@ -313,8 +425,10 @@ export class CatalogService {
       qb.andWhere(c.sql, c.params);
     }
     if (filter?.brandId) qb.andWhere('p.brand_id = :brandId', { brandId: Number(filter.brandId) || -1 });
-    if (filter?.active !== undefined && filter.active !== null) qb.andWhere('p.active = :active', { active: filter.active });
-    if (filter?.batchTracked !== undefined && filter.batchTracked !== null) qb.andWhere('p.batch_tracked = :bt', { bt: filter.batchTracked });
+    if (filter?.active !== undefined && filter.active !== null)
+      qb.andWhere('p.active = :active', { active: filter.active });
+    if (filter?.batchTracked !== undefined && filter.batchTracked !== null)
+      qb.andWhere('p.batch_tracked = :bt', { bt: filter.batchTracked });
     return qb;
   }
 
@@ -325,7 +439,12 @@ export class CatalogService {
     return qb;
   }
 
-  async listProducts(ctx: Context, filter?: ProductFilter | null, sort?: ProductSort | null, page?: PageInput | null): Promise<Page<LoadedProduct>> {
+  async listProducts(
+    ctx: Context,
+    filter?: ProductFilter | null,
+    sort?: ProductSort | null,
+    page?: PageInput | null,
+  ): Promise<Page<LoadedProduct>> {
     void ctx;
     const { offset, limit } = clampPage(page);
     const qb = this.sortProducts(await this.productQuery(filter), sort);
@@ -341,7 +460,11 @@ export class CatalogService {
       .createQueryBuilder('sc')
       .where(`sc.product_id IN (${qb.clone().select('p.id').getQuery()})`, qb.getParameters())
       .getCount();
-    if (skuCount > EXPORT_MAX_ROWS) throw badInput([{ field: 'filter', message: `At most ${EXPORT_MAX_ROWS} rows per export.` }], `This export would have ${skuCount} rows; the limit is ${EXPORT_MAX_ROWS}. Narrow the filter.`);
+    if (skuCount > EXPORT_MAX_ROWS)
+      throw badInput(
+        [{ field: 'filter', message: `At most ${EXPORT_MAX_ROWS} rows per export.` }],
+        `This export would have ${skuCount} rows; the limit is ${EXPORT_MAX_ROWS}. Narrow the filter.`,
+      );
     const rows = await this.sortProducts(qb, 'CODE').getMany();
     return this.withRelations(rows);
   }
@@ -362,13 +485,18 @@ export class CatalogService {
       skus.push(...(await em.find(Sku, { where: { productId: In(part) }, order: { id: 'ASC' } })));
       units.push(...(await em.find(ProductUnit, { where: { productId: In(part) }, order: { id: 'ASC' } })));
     }
-    const barcodes = await this.barcodesOf(skus.map((s) => s.id), em);
+    const barcodes = await this.barcodesOf(
+      skus.map((s) => s.id),
+      em,
+    );
     const catIds = [...new Set(rows.map((r) => r.categoryId).filter((x): x is number => x !== null))];
     const brandIds = [...new Set(rows.map((r) => r.brandId).filter((x): x is number => x !== null))];
     const cats = new Map<number, Category>();
     const brands = new Map<number, Brand>();
-    for (const part of chunks(catIds)) for (const c of await em.find(Category, { where: { id: In(part) } })) cats.set(c.id, c);
-    for (const part of chunks(brandIds)) for (const b of await em.find(Brand, { where: { id: In(part) } })) brands.set(b.id, b);
+    for (const part of chunks(catIds))
+      for (const c of await em.find(Category, { where: { id: In(part) } })) cats.set(c.id, c);
+    for (const part of chunks(brandIds))
+      for (const b of await em.find(Brand, { where: { id: In(part) } })) brands.set(b.id, b);
     const out = rows as LoadedProduct[];
     const byId = new Map(out.map((p) => [p.id, p]));
     for (const p of out) {
@@ -421,14 +549,18 @@ export class CatalogService {
       qb.andWhere(c.sql, c.params);
     }
     if (filter?.productId) qb.andWhere('s.product_id = :pid', { pid: Number(filter.productId) || -1 });
-    if (filter?.barcode) qb.andWhere('s.id IN (SELECT b2.sku_id FROM sku_barcode b2 WHERE b2.barcode = :bc)', { bc: filter.barcode.trim() });
+    if (filter?.barcode)
+      qb.andWhere('s.id IN (SELECT b2.sku_id FROM sku_barcode b2 WHERE b2.barcode = :bc)', {
+        bc: filter.barcode.trim(),
+      });
     if (filter?.active === true) qb.andWhere('s.active = :t AND p.active = :t', { t: true });
     if (filter?.active === false) qb.andWhere('(s.active = :f OR p.active = :f)', { f: false });
     return qb;
   }
 
   private sortSkus(ctx: Context, qb: SelectQueryBuilder<Sku>, sort?: SkuSort | null) {
-    const price = sort === 'REF_PURCHASE_PRICE' ? 'refPurchasePrice' : sort === 'REF_SALE_PRICE' ? 'refSalePrice' : null;
+    const price =
+      sort === 'REF_PURCHASE_PRICE' ? 'refPurchasePrice' : sort === 'REF_SALE_PRICE' ? 'refSalePrice' : null;
     if (price) {
       assertMayUseFields(ctx, 'Sku', [price], 'sort');
       const col = price === 'refPurchasePrice' ? 's.ref_purchase_price' : 's.ref_sale_price';
@@ -439,7 +571,12 @@ export class CatalogService {
     return qb.addOrderBy('s.id', 'ASC');
   }
 
-  async listSkus(ctx: Context, filter?: SkuFilter | null, sort?: SkuSort | null, page?: PageInput | null): Promise<Page<LoadedSku>> {
+  async listSkus(
+    ctx: Context,
+    filter?: SkuFilter | null,
+    sort?: SkuSort | null,
+    page?: PageInput | null,
+  ): Promise<Page<LoadedSku>> {
     const { offset, limit } = clampPage(page);
     const qb = this.sortSkus(ctx, await this.skuQuery(filter), sort);
     const total = await qb.clone().getCount();
@@ -450,7 +587,11 @@ export class CatalogService {
   async allSkus(ctx: Context, filter?: SkuFilter | null): Promise<LoadedSku[]> {
     const qb = this.sortSkus(ctx, await this.skuQuery(filter), 'CODE');
     const total = await qb.clone().getCount();
-    if (total > EXPORT_MAX_ROWS) throw badInput([{ field: 'filter', message: `At most ${EXPORT_MAX_ROWS} rows per export.` }], `This export would have ${total} rows; the limit is ${EXPORT_MAX_ROWS}. Narrow the filter.`);
+    if (total > EXPORT_MAX_ROWS)
+      throw badInput(
+        [{ field: 'filter', message: `At most ${EXPORT_MAX_ROWS} rows per export.` }],
+        `This export would have ${total} rows; the limit is ${EXPORT_MAX_ROWS}. Narrow the filter.`,
+      );
     return this.skusWithRelations(await qb.getMany());
   }
 
@@ -470,7 +611,9 @@ export class CatalogService {
     const units: ProductUnit[] = [];
     for (const part of chunks(productIds)) {
       for (const p of await this.ds.getRepository(Product).find({ where: { id: In(part) } })) products.set(p.id, p);
-      units.push(...(await this.ds.getRepository(ProductUnit).find({ where: { productId: In(part) }, order: { id: 'ASC' } })));
+      units.push(
+        ...(await this.ds.getRepository(ProductUnit).find({ where: { productId: In(part) }, order: { id: 'ASC' } })),
+      );
     }
     for (const p of products.values()) p.units = units.filter((u) => u.productId === p.id);
     const out = rows as LoadedSku[];
@@ -496,13 +639,19 @@ export class CatalogService {
   async loadExisting(tx: EntityManager, ids: number[]): Promise<Map<number, ExistingProduct>> {
     const out = new Map<number, ExistingProduct>();
     if (!ids.length) return out;
-    for (const part of chunks(ids)) for (const p of await tx.find(Product, { where: { id: In(part) } })) out.set(p.id, { product: p, skus: [], units: [], barcodes: new Map() });
+    for (const part of chunks(ids))
+      for (const p of await tx.find(Product, { where: { id: In(part) } }))
+        out.set(p.id, { product: p, skus: [], units: [], barcodes: new Map() });
     const skus: Sku[] = [];
     for (const part of chunks(ids)) {
       skus.push(...(await tx.find(Sku, { where: { productId: In(part) }, order: { id: 'ASC' } })));
-      for (const u of await tx.find(ProductUnit, { where: { productId: In(part) }, order: { id: 'ASC' } })) out.get(u.productId)?.units.push(u);
+      for (const u of await tx.find(ProductUnit, { where: { productId: In(part) }, order: { id: 'ASC' } }))
+        out.get(u.productId)?.units.push(u);
     }
-    const barcodes = await this.barcodesOf(skus.map((s) => s.id), tx);
+    const barcodes = await this.barcodesOf(
+      skus.map((s) => s.id),
+      tx,
+    );
     for (const s of skus) {
       const e = out.get(s.productId)!;
       e.skus.push(s);
@@ -512,7 +661,10 @@ export class CatalogService {
   }
 
   /** The product as it would be after `input` (a create when `existing` is undefined). */
-  buildDraft(input: Partial<CreateProductInput> & { skus?: SkuInput[] | null; active?: boolean | null }, existing?: ExistingProduct): ProductDraft {
+  buildDraft(
+    input: Partial<CreateProductInput> & { skus?: SkuInput[] | null; active?: boolean | null },
+    existing?: ExistingProduct,
+  ): ProductDraft {
     const p = existing?.product;
     const pick = <T>(v: T | undefined, old: T, dflt: T): T => (v !== undefined ? v : p ? old : dflt);
     const name = (input.name ?? p?.name ?? '').trim();
@@ -526,8 +678,16 @@ export class CatalogService {
       brandId: input.brandId !== undefined ? idOf(input.brandId) : (p?.brandId ?? null),
       baseUnit: (input.baseUnit ?? p?.baseUnit ?? '').trim(),
       unitScale: input.unitScale ?? p?.unitScale ?? 0,
-      shelfLifeDays: pick(input.shelfLifeDays ?? (input.shelfLifeDays === null ? null : undefined), p?.shelfLifeDays ?? null, null),
-      storageCondition: pick(input.storageCondition === undefined ? undefined : input.storageCondition?.trim() || null, p?.storageCondition ?? null, null),
+      shelfLifeDays: pick(
+        input.shelfLifeDays ?? (input.shelfLifeDays === null ? null : undefined),
+        p?.shelfLifeDays ?? null,
+        null,
+      ),
+      storageCondition: pick(
+        input.storageCondition === undefined ? undefined : input.storageCondition?.trim() || null,
+        p?.storageCondition ?? null,
+        null,
+      ),
       batchTracked: input.batchTracked ?? p?.batchTracked ?? false,
       serialTracked: input.serialTracked ?? p?.serialTracked ?? false,
       attributeNames: (input.attributeNames ?? p?.attributeNames ?? []).map((n) => n.trim()),
@@ -543,11 +703,14 @@ export class CatalogService {
     const ordered = (xs: Array<{ name: string; value: string }>) => [...xs].sort((a, b) => rank(a.name) - rank(b.name));
     const inputs = input.skus ?? [];
     const used = new Set<number>();
-    const regenerate = (s: Sku, attrs: Array<{ value: string }>) => (nameChanged && s.name === defaultSkuName(p!.name, s.attributes) ? defaultSkuName(name, attrs) : s.name);
+    const regenerate = (s: Sku, attrs: Array<{ value: string }>) =>
+      nameChanged && s.name === defaultSkuName(p!.name, s.attributes) ? defaultSkuName(name, attrs) : s.name;
     inputs.forEach((si, i) => {
       const path = `skus[${i}]`;
       const old = existing?.skus.find((s) => !used.has(s.id) && sameName(s.code, si.code));
-      const attributes = ordered((si.attributes ?? old?.attributes ?? []).map((a) => ({ name: a.name.trim(), value: a.value.trim() })));
+      const attributes = ordered(
+        (si.attributes ?? old?.attributes ?? []).map((a) => ({ name: a.name.trim(), value: a.value.trim() })),
+      );
       if (old) used.add(old.id);
       draft.skus.push({
         path,
@@ -563,7 +726,17 @@ export class CatalogService {
     });
     for (const s of existing?.skus ?? []) {
       if (used.has(s.id)) continue;
-      draft.skus.push({ path: null, id: s.id, code: s.code, name: regenerate(s, s.attributes), attributes: s.attributes, barcodes: undefined, refPurchasePrice: s.refPurchasePrice, refSalePrice: s.refSalePrice, active: s.active });
+      draft.skus.push({
+        path: null,
+        id: s.id,
+        code: s.code,
+        name: regenerate(s, s.attributes),
+        attributes: s.attributes,
+        barcodes: undefined,
+        refPurchasePrice: s.refPurchasePrice,
+        refSalePrice: s.refSalePrice,
+        active: s.active,
+      });
     }
     return draft;
   }
@@ -573,7 +746,11 @@ export class CatalogService {
    * codes and barcodes unique against stored rows and across the drafts, category and brand exist.
    * Returns the problems per draft, in order.
    */
-  async checkAgainstDb(tx: EntityManager, drafts: ProductDraft[], existing: Map<number, ExistingProduct>): Promise<FieldProblem[][]> {
+  async checkAgainstDb(
+    tx: EntityManager,
+    drafts: ProductDraft[],
+    existing: Map<number, ExistingProduct>,
+  ): Promise<FieldProblem[][]> {
     const problems: FieldProblem[][] = drafts.map(() => []);
     const lc = (s: string) => s.toLowerCase();
 
@@ -582,14 +759,22 @@ export class CatalogService {
     const stored = new Map<string, number>();
     for (const part of chunks([...new Set(codes)])) {
       const [w, p] = this.inCi('p.code', part, 'codes');
-      for (const r of await tx.getRepository(Product).createQueryBuilder('p').select(['p.id', 'p.code']).where(w, p).getMany()) stored.set(lc(r.code), r.id);
+      for (const r of await tx
+        .getRepository(Product)
+        .createQueryBuilder('p')
+        .select(['p.id', 'p.code'])
+        .where(w, p)
+        .getMany())
+        stored.set(lc(r.code), r.id);
     }
     const seenCodes = new Map<string, number>();
     drafts.forEach((d, i) => {
       if (!d.code) return;
       const id = stored.get(lc(d.code));
-      if (id !== undefined && id !== d.id) problems[i].push({ field: 'code', message: `Product code ${d.code} is taken.` });
-      else if (seenCodes.has(lc(d.code))) problems[i].push({ field: 'code', message: `Product code ${d.code} appears twice.` });
+      if (id !== undefined && id !== d.id)
+        problems[i].push({ field: 'code', message: `Product code ${d.code} is taken.` });
+      else if (seenCodes.has(lc(d.code)))
+        problems[i].push({ field: 'code', message: `Product code ${d.code} appears twice.` });
       seenCodes.set(lc(d.code), i);
     });
 
@@ -598,11 +783,15 @@ export class CatalogService {
     const brandIds = [...new Set(drafts.map((d) => d.brandId).filter((x): x is number => x !== null))];
     const cats = new Set<number>();
     const brands = new Set<number>();
-    for (const part of chunks(catIds)) for (const c of await tx.find(Category, { where: { id: In(part) }, select: { id: true } })) cats.add(c.id);
-    for (const part of chunks(brandIds)) for (const b of await tx.find(Brand, { where: { id: In(part) }, select: { id: true } })) brands.add(b.id);
+    for (const part of chunks(catIds))
+      for (const c of await tx.find(Category, { where: { id: In(part) }, select: { id: true } })) cats.add(c.id);
+    for (const part of chunks(brandIds))
+      for (const b of await tx.find(Brand, { where: { id: In(part) }, select: { id: true } })) brands.add(b.id);
     drafts.forEach((d, i) => {
-      if (d.categoryId !== null && !cats.has(d.categoryId)) problems[i].push({ field: 'categoryId', message: 'This category does not exist.' });
-      if (d.brandId !== null && !brands.has(d.brandId)) problems[i].push({ field: 'brandId', message: 'This brand does not exist.' });
+      if (d.categoryId !== null && !cats.has(d.categoryId))
+        problems[i].push({ field: 'categoryId', message: 'This category does not exist.' });
+      if (d.brandId !== null && !brands.has(d.brandId))
+        problems[i].push({ field: 'brandId', message: 'This brand does not exist.' });
     });
 
     // SKU codes: new or changed SKUs must not take another product's code, nor another draft's
@@ -610,15 +799,26 @@ export class CatalogService {
     const storedSku = new Map<string, { id: number; productId: number }>();
     for (const part of chunks([...new Set(skuCodes)])) {
       const [w, p] = this.inCi('s.code', part, 'codes');
-      for (const r of await tx.getRepository(Sku).createQueryBuilder('s').select(['s.id', 's.code', 's.productId']).where(w, p).getMany()) storedSku.set(lc(r.code), { id: r.id, productId: r.productId });
+      for (const r of await tx
+        .getRepository(Sku)
+        .createQueryBuilder('s')
+        .select(['s.id', 's.code', 's.productId'])
+        .where(w, p)
+        .getMany())
+        storedSku.set(lc(r.code), { id: r.id, productId: r.productId });
     }
     const seenSku = new Map<string, number>();
     drafts.forEach((d, i) => {
       for (const s of d.skus) {
         if (!s.path || !s.code) continue;
         const hit = storedSku.get(lc(s.code));
-        if (hit && hit.id !== s.id) problems[i].push({ field: `${s.path}.code`, message: `SKU code ${s.code} is taken.` });
-        else if (seenSku.has(lc(s.code)) && seenSku.get(lc(s.code)) !== i) problems[i].push({ field: `${s.path}.code`, message: `SKU code ${s.code} appears in another product of this file.` });
+        if (hit && hit.id !== s.id)
+          problems[i].push({ field: `${s.path}.code`, message: `SKU code ${s.code} is taken.` });
+        else if (seenSku.has(lc(s.code)) && seenSku.get(lc(s.code)) !== i)
+          problems[i].push({
+            field: `${s.path}.code`,
+            message: `SKU code ${s.code} appears in another product of this file.`,
+          });
         seenSku.set(lc(s.code), i);
       }
     });
@@ -634,7 +834,8 @@ export class CatalogService {
         .select(['b.barcode AS barcode', 'b.sku_id AS skuId', 's.code AS code', 's.product_id AS productId'])
         .where('b.barcode IN (:...bs)', { bs: part })
         .getRawMany<{ barcode: string; skuId: number | string; code: string; productId: number | string }>();
-      for (const r of rows) owner.set(r.barcode, { skuId: Number(r.skuId), code: r.code, productId: Number(r.productId) });
+      for (const r of rows)
+        owner.set(r.barcode, { skuId: Number(r.skuId), code: r.code, productId: Number(r.productId) });
     }
     const seenBarcode = new Map<string, number>();
     drafts.forEach((d, i) => {
@@ -644,8 +845,10 @@ export class CatalogService {
         (s.barcodes ?? []).forEach((b, j) => {
           const o = owner.get(b);
           const field = `${s.path}.barcodes[${j}]`;
-          if (o && !(o.productId === d.id && replacing.has(o.skuId))) problems[i].push({ field, message: `Barcode ${b} is already used by SKU ${o.code}.` });
-          else if (seenBarcode.has(b) && seenBarcode.get(b) !== i) problems[i].push({ field, message: `Barcode ${b} appears in another product of this file.` });
+          if (o && !(o.productId === d.id && replacing.has(o.skuId)))
+            problems[i].push({ field, message: `Barcode ${b} is already used by SKU ${o.code}.` });
+          else if (seenBarcode.has(b) && seenBarcode.get(b) !== i)
+            problems[i].push({ field, message: `Barcode ${b} appears in another product of this file.` });
           seenBarcode.set(b, i);
         });
       }
@@ -659,7 +862,13 @@ export class CatalogService {
    * barcodes, plus the audit row with before and after. An existing product's version must already
    * have been claimed by the caller (conditional UPDATE).
    */
-  async applyDraft(tx: EntityManager, ctx: Context, d: ProductDraft, existing: ExistingProduct | undefined, action: string): Promise<SaveResult> {
+  async applyDraft(
+    tx: EntityManager,
+    ctx: Context,
+    d: ProductDraft,
+    existing: ExistingProduct | undefined,
+    action: string,
+  ): Promise<SaveResult> {
     const fields = {
       code: d.code,
       name: d.name,
@@ -723,9 +932,16 @@ export class CatalogService {
       if (!decimalEq(s.refSalePrice, old.refSalePrice)) patch.refSalePrice = s.refSalePrice ?? null;
       if (s.active !== old.active) patch.active = s.active;
       const oldCodes = existing!.barcodes.get(old.id) ?? [];
-      const barcodesChanged = s.barcodes !== undefined && (s.barcodes.length !== oldCodes.length || s.barcodes.some((b, i) => b !== oldCodes[i]));
+      const barcodesChanged =
+        s.barcodes !== undefined &&
+        (s.barcodes.length !== oldCodes.length || s.barcodes.some((b, i) => b !== oldCodes[i]));
       if (Object.keys(patch).length || barcodesChanged) {
-        await tx.createQueryBuilder().update(Sku).set({ ...patch, version: () => 'version + 1' }).where('id = :id', { id: old.id }).execute();
+        await tx
+          .createQueryBuilder()
+          .update(Sku)
+          .set({ ...patch, version: () => 'version + 1' })
+          .where('id = :id', { id: old.id })
+          .execute();
         skusUpdated++;
       }
     }
@@ -754,7 +970,9 @@ export class CatalogService {
   }
 
   /** Which sensitive SKU fields an input sets (absent = unchanged; null = cleared, which is setting too). */
-  static pricesSet(skus: Array<{ refPurchasePrice?: string | null; refSalePrice?: string | null }>): Array<'refPurchasePrice' | 'refSalePrice'> {
+  static pricesSet(
+    skus: Array<{ refPurchasePrice?: string | null; refSalePrice?: string | null }>,
+  ): Array<'refPurchasePrice' | 'refSalePrice'> {
     const out: Array<'refPurchasePrice' | 'refSalePrice'> = [];
     for (const s of skus) {
       if (s.refPurchasePrice !== undefined) out.push('refPurchasePrice');
@@ -784,7 +1002,12 @@ export class CatalogService {
     const id = Number(input.id) || -1;
     return this.mapUnique(() =>
       inTransaction(this.ds, async (tx) => {
-        const claimed = await tx.createQueryBuilder().update(Product).set({ version: input.version + 1 }).where('id = :id AND version = :v', { id, v: input.version }).execute();
+        const claimed = await tx
+          .createQueryBuilder()
+          .update(Product)
+          .set({ version: input.version + 1 })
+          .where('id = :id AND version = :v', { id, v: input.version })
+          .execute();
         if (!claimed.affected) {
           const now = await tx.findOne(Product, { where: { id } });
           if (!now) throw notFound('This product');
@@ -793,7 +1016,10 @@ export class CatalogService {
         const existing = (await this.loadExisting(tx, [id])).get(id)!;
         existing.product.version = input.version; // the before-image is the version the editor read
         const draft = this.buildDraft(input, existing);
-        const problems = [...checkProductDraft(draft, { requireSkus: true }), ...(await this.checkAgainstDb(tx, [draft], new Map([[id, existing]])))[0]];
+        const problems = [
+          ...checkProductDraft(draft, { requireSkus: true }),
+          ...(await this.checkAgainstDb(tx, [draft], new Map([[id, existing]])))[0],
+        ];
         if (problems.length) throw badInput(problems);
         const r = await this.applyDraft(tx, ctx, draft, existing, 'product.update');
         return (await this.withRelations([r.product], tx))[0];
@@ -806,7 +1032,11 @@ export class CatalogService {
     try {
       return await work();
     } catch (e) {
-      if (isUniqueViolation(e)) throw badInput([{ field: 'code', message: 'A code or barcode was taken by someone else just now.' }], 'A code or barcode was taken by someone else just now; reload and try again.');
+      if (isUniqueViolation(e))
+        throw badInput(
+          [{ field: 'code', message: 'A code or barcode was taken by someone else just now.' }],
+          'A code or barcode was taken by someone else just now; reload and try again.',
+        );
       throw e;
     }
   }
@@ -814,7 +1044,12 @@ export class CatalogService {
   /** Claims the versions of existing products for an import (conditional UPDATE); CONFLICT if one changed meanwhile. */
   async claimVersions(tx: EntityManager, existing: Map<number, ExistingProduct>): Promise<void> {
     for (const e of existing.values()) {
-      const res = await tx.createQueryBuilder().update(Product).set({ version: e.product.version + 1 }).where('id = :id AND version = :v', { id: e.product.id, v: e.product.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(Product)
+        .set({ version: e.product.version + 1 })
+        .where('id = :id AND version = :v', { id: e.product.id, v: e.product.version })
+        .execute();
       if (!res.affected) {
         const now = await tx.findOne(Product, { where: { id: e.product.id } });
         throw conflict(now?.version ?? e.product.version);
@@ -826,7 +1061,13 @@ export class CatalogService {
     const out = new Map<string, number>();
     for (const part of chunks([...new Set(codes.filter(Boolean))])) {
       const [w, p] = this.inCi('p.code', part, 'codes');
-      for (const r of await tx.getRepository(Product).createQueryBuilder('p').select(['p.id', 'p.code']).where(w, p).getMany()) out.set(r.code.toLowerCase(), r.id);
+      for (const r of await tx
+        .getRepository(Product)
+        .createQueryBuilder('p')
+        .select(['p.id', 'p.code'])
+        .where(w, p)
+        .getMany())
+        out.set(r.code.toLowerCase(), r.id);
     }
     return out;
   }

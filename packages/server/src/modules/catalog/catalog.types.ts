@@ -6,7 +6,12 @@ import { Product, type ProductUnit } from './product.entity';
 import { Sku, SkuAttribute } from './sku.entity';
 
 /** A product as the API hands it out: its SKUs, units, category and brand loaded per page in batches. */
-export type LoadedProduct = Product & { skus?: LoadedSku[]; units?: ProductUnit[]; category?: Category | null; brand?: Brand | null };
+export type LoadedProduct = Product & {
+  skus?: LoadedSku[];
+  units?: ProductUnit[];
+  category?: Category | null;
+  brand?: Brand | null;
+};
 /** A SKU with its barcodes and its product (for pickers: name, base unit, units). */
 export type LoadedSku = Sku & { barcodes?: string[]; product?: LoadedProduct };
 
@@ -47,14 +52,20 @@ registerEnumType(ProductSort, { name: 'ProductSort' });
 
 @InputType()
 export class ProductFilter {
-  @Field({ nullable: true, description: 'Product code or name, SKU code or name contains; barcode starts with.' }) search?: string;
+  @Field({ nullable: true, description: 'Product code or name, SKU code or name contains; barcode starts with.' })
+  search?: string;
   @Field(() => ID, { nullable: true, description: 'This category and everything under it.' }) categoryId?: string;
   @Field(() => ID, { nullable: true }) brandId?: string;
   @Field({ nullable: true }) active?: boolean;
   @Field({ nullable: true }) batchTracked?: boolean;
 }
 
-export const SkuSort = { CODE: 'CODE', NAME: 'NAME', REF_PURCHASE_PRICE: 'REF_PURCHASE_PRICE', REF_SALE_PRICE: 'REF_SALE_PRICE' } as const;
+export const SkuSort = {
+  CODE: 'CODE',
+  NAME: 'NAME',
+  REF_PURCHASE_PRICE: 'REF_PURCHASE_PRICE',
+  REF_SALE_PRICE: 'REF_SALE_PRICE',
+} as const;
 export type SkuSort = keyof typeof SkuSort;
 registerEnumType(SkuSort, {
   name: 'SkuSort',
@@ -63,7 +74,8 @@ registerEnumType(SkuSort, {
 
 @InputType()
 export class SkuFilter {
-  @Field({ nullable: true, description: 'SKU code or name, product code or name contains; barcode starts with.' }) search?: string;
+  @Field({ nullable: true, description: 'SKU code or name, product code or name contains; barcode starts with.' })
+  search?: string;
   @Field(() => ID, { nullable: true, description: 'This category and everything under it.' }) categoryId?: string;
   @Field(() => ID, { nullable: true }) productId?: string;
   @Field({ nullable: true, description: 'Exact barcode.' }) barcode?: string;
@@ -73,18 +85,30 @@ export class SkuFilter {
 @InputType()
 export class ProductUnitInput {
   @Field({ description: 'e.g. 箱' }) name: string;
-  @Field(() => DecimalScalar, { description: 'Base units in one of this unit, > 0, at most 6 decimals (箱 = "12").' }) factor: string;
+  @Field(() => DecimalScalar, { description: 'Base units in one of this unit, > 0, at most 6 decimals (箱 = "12").' })
+  factor: string;
 }
 
-@InputType({ description: 'A SKU of a product. On update, SKUs are matched by code: a known code is changed, a new one added; none is ever deleted (set active: false).' })
+@InputType({
+  description:
+    'A SKU of a product. On update, SKUs are matched by code: a known code is changed, a new one added; none is ever deleted (set active: false).',
+})
 export class SkuInput {
   @Field() code: string;
   @Field({ nullable: true, description: 'Defaults to the product name plus the attribute values.' }) name?: string;
-  @Field(() => [SkuAttribute], { nullable: true, description: 'One value for each of the product\'s attributeNames.' }) attributes?: SkuAttribute[];
-  @Field(() => [String], { nullable: true, description: 'Replaces the SKU\'s barcodes when given.' }) barcodes?: string[];
-  @Field(() => DecimalScalar, { nullable: true, description: 'Needs catalog.price.purchase.read to set (FORBIDDEN otherwise). Absent: unchanged.' })
+  @Field(() => [SkuAttribute], { nullable: true, description: "One value for each of the product's attributeNames." })
+  attributes?: SkuAttribute[];
+  @Field(() => [String], { nullable: true, description: "Replaces the SKU's barcodes when given." })
+  barcodes?: string[];
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Needs catalog.price.purchase.read to set (FORBIDDEN otherwise). Absent: unchanged.',
+  })
   refPurchasePrice?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Needs catalog.price.sale.read to set (FORBIDDEN otherwise). Absent: unchanged.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Needs catalog.price.sale.read to set (FORBIDDEN otherwise). Absent: unchanged.',
+  })
   refSalePrice?: string | null;
   @Field({ nullable: true }) active?: boolean;
 }
@@ -121,8 +145,13 @@ export class UpdateProductInput {
   @Field({ nullable: true }) batchTracked?: boolean;
   @Field({ nullable: true }) serialTracked?: boolean;
   @Field(() => [String], { nullable: true }) attributeNames?: string[];
-  @Field(() => [ProductUnitInput], { nullable: true, description: 'Replaces the conversion units when given.' }) units?: ProductUnitInput[];
-  @Field(() => [SkuInput], { nullable: true, description: 'Added or changed by code; SKUs not listed stay as they are.' }) skus?: SkuInput[];
+  @Field(() => [ProductUnitInput], { nullable: true, description: 'Replaces the conversion units when given.' })
+  units?: ProductUnitInput[];
+  @Field(() => [SkuInput], {
+    nullable: true,
+    description: 'Added or changed by code; SKUs not listed stay as they are.',
+  })
+  skus?: SkuInput[];
   @Field({ nullable: true }) active?: boolean;
 }
 
@@ -133,7 +162,8 @@ export const SkuPage = Paginated(Sku, 'SkuPage');
 
 @ObjectType()
 export class ImportCellError {
-  @Field({ description: 'The column header (as in the file, or the template\'s name for a missing column).' }) column: string;
+  @Field({ description: "The column header (as in the file, or the template's name for a missing column)." })
+  column: string;
   @Field() message: string;
 }
 
@@ -153,5 +183,6 @@ export class ProductImportReport {
   @Field(() => Int, { description: 'Products updated (or that would be).' }) updated: number;
   @Field(() => Int) skusCreated: number;
   @Field(() => Int) skusUpdated: number;
-  @Field(() => [String], { description: 'Brands that did not exist and were (or would be) created.' }) brandsCreated: string[];
+  @Field(() => [String], { description: 'Brands that did not exist and were (or would be) created.' })
+  brandsCreated: string[];
 }

@@ -6,7 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('category')
 export class Category {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'parent_id', type: 'int', nullable: true }) parentId: number | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'parent_id', type: 'int', nullable: true }) parentId:
+    number | null;
   @Field() @Column({ type: 'varchar', length: 30, unique: true }) code: string;
   @Field() @Column({ type: 'varchar', length: 100 }) name: string;
   @Field() @Index() @Column({ type: 'varchar', length: 255, default: '/' }) path: string;

@@ -23,29 +23,138 @@ export const IMPORT_MAX_ROWS = 10_000;
  * the product columns or leave them blank; a different value is an error.
  */
 export const IMPORT_COLUMNS = [
-  { key: 'productCode', header: '商品编码', required: true, level: 'product', text: true, help: '商品(SPU)编码：字母、数字、_ . -，最长 40；同一商品的多行(多个 SKU)使用相同编码', example: 'TS-001' },
+  {
+    key: 'productCode',
+    header: '商品编码',
+    required: true,
+    level: 'product',
+    text: true,
+    help: '商品(SPU)编码：字母、数字、_ . -，最长 40；同一商品的多行(多个 SKU)使用相同编码',
+    example: 'TS-001',
+  },
   { key: 'productName', header: '商品名称', required: true, level: 'product', help: '最长 200 字', example: '纯棉T恤' },
-  { key: 'categoryCode', header: '分类编码', required: false, level: 'product', text: true, help: '已有分类的编码(不会自动创建)', example: 'CLOTHES' },
-  { key: 'brand', header: '品牌', required: false, level: 'product', help: '品牌名称；不存在时自动创建', example: '优品' },
+  {
+    key: 'categoryCode',
+    header: '分类编码',
+    required: false,
+    level: 'product',
+    text: true,
+    help: '已有分类的编码(不会自动创建)',
+    example: 'CLOTHES',
+  },
+  {
+    key: 'brand',
+    header: '品牌',
+    required: false,
+    level: 'product',
+    help: '品牌名称；不存在时自动创建',
+    example: '优品',
+  },
   { key: 'baseUnit', header: '基本单位', required: true, level: 'product', help: '如 件、kg', example: '件' },
-  { key: 'unitScale', header: '单位小数位', required: false, level: 'product', help: '基本单位允许的小数位数 0–6，空=0', example: '0' },
-  { key: 'units', header: '换算单位', required: false, level: 'product', help: '单位=含多少基本单位，多个用分号分隔', example: '箱=12;盒=6' },
+  {
+    key: 'unitScale',
+    header: '单位小数位',
+    required: false,
+    level: 'product',
+    help: '基本单位允许的小数位数 0–6，空=0',
+    example: '0',
+  },
+  {
+    key: 'units',
+    header: '换算单位',
+    required: false,
+    level: 'product',
+    help: '单位=含多少基本单位，多个用分号分隔',
+    example: '箱=12;盒=6',
+  },
   { key: 'shelfLifeDays', header: '保质期天数', required: false, level: 'product', help: '整数天数', example: '365' },
-  { key: 'storageCondition', header: '储存条件', required: false, level: 'product', help: '如 2–8 °C', example: '常温干燥' },
-  { key: 'batchTracked', header: '批次管理', required: false, level: 'product', help: '是/否 (Y/N, 1/0)', example: '否' },
-  { key: 'serialTracked', header: '序列号管理', required: false, level: 'product', help: '是/否 (Y/N, 1/0)', example: '否' },
-  { key: 'skuCode', header: 'SKU编码', required: true, level: 'sku', text: true, help: 'SKU 编码，全局唯一，最长 60', example: 'TS-001-RED-M' },
-  { key: 'attributes', header: '规格属性', required: false, level: 'sku', help: '属性=值，多个用分号分隔；同一商品各 SKU 的属性名相同', example: '颜色=红;尺码=M' },
-  { key: 'barcodes', header: '条码', required: false, level: 'sku', text: true, help: '多个用分号分隔；全局唯一', example: '6901234567892;6901234567908' },
-  { key: 'refPurchasePrice', header: '参考进价', required: false, level: 'sku', help: '≥ 0，最多 6 位小数；需要查看进价的权限', example: '25.5' },
-  { key: 'refSalePrice', header: '参考售价', required: false, level: 'sku', help: '≥ 0，最多 6 位小数；需要查看售价的权限', example: '59' },
-] as const satisfies ReadonlyArray<XlsxColumn & { key: string; header: string; required: boolean; level: 'product' | 'sku'; help: string; example: string }>;
+  {
+    key: 'storageCondition',
+    header: '储存条件',
+    required: false,
+    level: 'product',
+    help: '如 2–8 °C',
+    example: '常温干燥',
+  },
+  {
+    key: 'batchTracked',
+    header: '批次管理',
+    required: false,
+    level: 'product',
+    help: '是/否 (Y/N, 1/0)',
+    example: '否',
+  },
+  {
+    key: 'serialTracked',
+    header: '序列号管理',
+    required: false,
+    level: 'product',
+    help: '是/否 (Y/N, 1/0)',
+    example: '否',
+  },
+  {
+    key: 'skuCode',
+    header: 'SKU编码',
+    required: true,
+    level: 'sku',
+    text: true,
+    help: 'SKU 编码，全局唯一，最长 60',
+    example: 'TS-001-RED-M',
+  },
+  {
+    key: 'attributes',
+    header: '规格属性',
+    required: false,
+    level: 'sku',
+    help: '属性=值，多个用分号分隔；同一商品各 SKU 的属性名相同',
+    example: '颜色=红;尺码=M',
+  },
+  {
+    key: 'barcodes',
+    header: '条码',
+    required: false,
+    level: 'sku',
+    text: true,
+    help: '多个用分号分隔；全局唯一',
+    example: '6901234567892;6901234567908',
+  },
+  {
+    key: 'refPurchasePrice',
+    header: '参考进价',
+    required: false,
+    level: 'sku',
+    help: '≥ 0，最多 6 位小数；需要查看进价的权限',
+    example: '25.5',
+  },
+  {
+    key: 'refSalePrice',
+    header: '参考售价',
+    required: false,
+    level: 'sku',
+    help: '≥ 0，最多 6 位小数；需要查看售价的权限',
+    example: '59',
+  },
+] as const satisfies ReadonlyArray<
+  XlsxColumn & {
+    key: string;
+    header: string;
+    required: boolean;
+    level: 'product' | 'sku';
+    help: string;
+    example: string;
+  }
+>;
 
 export type ImportKey = (typeof IMPORT_COLUMNS)[number]['key'];
-const COLUMN = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c])) as Record<ImportKey, (typeof IMPORT_COLUMNS)[number]>;
+const COLUMN = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c])) as Record<
+  ImportKey,
+  (typeof IMPORT_COLUMNS)[number]
+>;
 
 const norm = (s: string) => s.replace(/[\s_()（）]/g, '').toLowerCase();
-const HEADER_INDEX = new Map<string, ImportKey>(IMPORT_COLUMNS.flatMap((c) => [[norm(c.header), c.key] as const, [norm(c.key), c.key] as const]));
+const HEADER_INDEX = new Map<string, ImportKey>(
+  IMPORT_COLUMNS.flatMap((c) => [[norm(c.header), c.key] as const, [norm(c.key), c.key] as const]),
+);
 
 const fileError = (message: string) => badInput([{ field: 'fileBase64', message }], message);
 
@@ -75,7 +184,8 @@ interface SheetRow {
  */
 export async function readSheet(buf: Buffer): Promise<{ header: string[]; rows: SheetRow[] }> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
-    if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) throw fileError('This is an old Excel 97–2003 (.xls) file; save it as .xlsx and try again.');
+    if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0)
+      throw fileError('This is an old Excel 97–2003 (.xls) file; save it as .xlsx and try again.');
     throw fileError('The file is not an Excel workbook (.xlsx).');
   }
   let header: string[] | null = null;
@@ -83,7 +193,13 @@ export async function readSheet(buf: Buffer): Promise<{ header: string[]; rows: 
   let sawSheet = false;
   const input = Readable.from([buf]);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
     for await (const ws of reader) {
       sawSheet = true;
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
@@ -159,7 +275,9 @@ export class ProductImport {
             ['列 (Chinese header)', 'English header', '必填 required', '说明', '示例 example'],
             ...IMPORT_COLUMNS.map((c) => [c.header, c.key, c.required ? '是' : '否', c.help, c.example]),
             [],
-            ['每行一个 SKU；同一商品的多个 SKU 使用相同的商品编码。One row per SKU; rows of one product share its product code.'],
+            [
+              '每行一个 SKU；同一商品的多个 SKU 使用相同的商品编码。One row per SKU; rows of one product share its product code.',
+            ],
             [`每次最多 ${IMPORT_MAX_ROWS} 行。At most ${IMPORT_MAX_ROWS} data rows per file.`],
             ['任何一行有错误时不导入任何数据。If any row is wrong, nothing is imported.'],
           ],
@@ -173,27 +291,52 @@ export class ProductImport {
     const rows = products.flatMap((p) => (p.skus ?? []).map((s) => ({ p, s })));
     const cols = IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header, text: 'text' in c ? c.text : undefined }));
     const yes = (b: boolean) => (b ? '是' : '否');
-    return exportXlsx(ctx, 'Sku', 'products', cols, rows, ({ p, s }, col) => {
-      switch (col as ImportKey) {
-        case 'productCode': return p.code;
-        case 'productName': return p.name;
-        case 'categoryCode': return p.categoryId !== null ? (categoryCodes.get(p.categoryId) ?? '') : '';
-        case 'brand': return p.brand?.name ?? '';
-        case 'baseUnit': return p.baseUnit;
-        case 'unitScale': return p.unitScale;
-        case 'units': return (p.units ?? []).map((u) => `${u.name}=${new Decimal(u.factor).toFixed()}`).join(';');
-        case 'shelfLifeDays': return p.shelfLifeDays;
-        case 'storageCondition': return p.storageCondition;
-        case 'batchTracked': return yes(p.batchTracked);
-        case 'serialTracked': return yes(p.serialTracked);
-        case 'skuCode': return s.code;
-        case 'attributes': return s.attributes.map((a) => `${a.name}=${a.value}`).join(';');
-        case 'barcodes': return (s.barcodes ?? []).join(';');
-        case 'refPurchasePrice': return s.refPurchasePrice === null ? null : new Decimal(s.refPurchasePrice).toFixed();
-        case 'refSalePrice': return s.refSalePrice === null ? null : new Decimal(s.refSalePrice).toFixed();
-        default: return null;
-      }
-    }, { sheetName: '商品导入' });
+    return exportXlsx(
+      ctx,
+      'Sku',
+      'products',
+      cols,
+      rows,
+      ({ p, s }, col) => {
+        switch (col as ImportKey) {
+          case 'productCode':
+            return p.code;
+          case 'productName':
+            return p.name;
+          case 'categoryCode':
+            return p.categoryId !== null ? (categoryCodes.get(p.categoryId) ?? '') : '';
+          case 'brand':
+            return p.brand?.name ?? '';
+          case 'baseUnit':
+            return p.baseUnit;
+          case 'unitScale':
+            return p.unitScale;
+          case 'units':
+            return (p.units ?? []).map((u) => `${u.name}=${new Decimal(u.factor).toFixed()}`).join(';');
+          case 'shelfLifeDays':
+            return p.shelfLifeDays;
+          case 'storageCondition':
+            return p.storageCondition;
+          case 'batchTracked':
+            return yes(p.batchTracked);
+          case 'serialTracked':
+            return yes(p.serialTracked);
+          case 'skuCode':
+            return s.code;
+          case 'attributes':
+            return s.attributes.map((a) => `${a.name}=${a.value}`).join(';');
+          case 'barcodes':
+            return (s.barcodes ?? []).join(';');
+          case 'refPurchasePrice':
+            return s.refPurchasePrice === null ? null : new Decimal(s.refPurchasePrice).toFixed();
+          case 'refSalePrice':
+            return s.refSalePrice === null ? null : new Decimal(s.refSalePrice).toFixed();
+          default:
+            return null;
+        }
+      },
+      { sheetName: '商品导入' },
+    );
   }
 
   async run(ctx: Context, fileBase64: string, dryRun: boolean): Promise<ProductImportReport> {
@@ -215,15 +358,22 @@ export class ProductImport {
         headerOf.set(key, h);
       }
     });
-    for (const c of IMPORT_COLUMNS) if (c.required && !colIndex.has(c.key)) problems.push({ field: `header.${c.header}`, message: `Required column "${c.header}" (${c.key}) is missing.` });
+    for (const c of IMPORT_COLUMNS)
+      if (c.required && !colIndex.has(c.key))
+        problems.push({ field: `header.${c.header}`, message: `Required column "${c.header}" (${c.key}) is missing.` });
     if (problems.length) {
-      throw badInput(problems, `The header row does not match the template: ${problems.map((p) => p.message).join(' ')}`);
+      throw badInput(
+        problems,
+        `The header row does not match the template: ${problems.map((p) => p.message).join(' ')}`,
+      );
     }
     const has = (k: ImportKey) => colIndex.has(k);
     const colName = (k: ImportKey) => headerOf.get(k) ?? COLUMN[k].header;
 
     // reliability 11: a price column you may not see cannot be set by import either
-    const setting = (['refPurchasePrice', 'refSalePrice'] as const).filter((k) => has(k) && rows.some((r) => r.cells[colIndex.get(k)!]));
+    const setting = (['refPurchasePrice', 'refSalePrice'] as const).filter(
+      (k) => has(k) && rows.some((r) => r.cells[colIndex.get(k)!]),
+    );
     assertMaySetPrices(ctx, [...setting]);
 
     // cell formats, row by row
@@ -278,26 +428,57 @@ export class ProductImport {
         for (const c of IMPORT_COLUMNS) {
           if (c.level !== 'product' || c.key === 'productCode' || !has(c.key)) continue;
           const mine = p.v[c.key] ?? '';
-          if (mine && mine !== (first.v[c.key] ?? '')) p.errors.push({ column: colName(c.key), message: `Differs from row ${first.row} of the same product ("${first.v[c.key] ?? ''}").` });
+          if (mine && mine !== (first.v[c.key] ?? ''))
+            p.errors.push({
+              column: colName(c.key),
+              message: `Differs from row ${first.row} of the same product ("${first.v[c.key] ?? ''}").`,
+            });
         }
       }
       g.rows.push(p);
     }
 
-    const report: ProductImportReport = { ok: false, dryRun, rowCount: rows.length, rows: [], created: 0, updated: 0, skusCreated: 0, skusUpdated: 0, brandsCreated: [] };
+    const report: ProductImportReport = {
+      ok: false,
+      dryRun,
+      rowCount: rows.length,
+      rows: [],
+      created: 0,
+      updated: 0,
+      skusCreated: 0,
+      skusUpdated: 0,
+      brandsCreated: [],
+    };
 
     return inTransaction(this.catalog.dataSource, async (tx) => {
       const list = [...groups.values()];
-      const cats = has('categoryCode') ? await this.catalog.categoriesByCode(tx, list.map((g) => g.rows[0].v.categoryCode ?? '')) : new Map();
-      const brands = has('brand') ? await this.catalog.brandsByName(tx, list.map((g) => g.rows[0].v.brand ?? '')) : new Map();
-      const ids = await this.catalog.productIdsByCode(tx, list.map((g) => g.code));
+      const cats = has('categoryCode')
+        ? await this.catalog.categoriesByCode(
+            tx,
+            list.map((g) => g.rows[0].v.categoryCode ?? ''),
+          )
+        : new Map();
+      const brands = has('brand')
+        ? await this.catalog.brandsByName(
+            tx,
+            list.map((g) => g.rows[0].v.brand ?? ''),
+          )
+        : new Map();
+      const ids = await this.catalog.productIdsByCode(
+        tx,
+        list.map((g) => g.code),
+      );
       const existing = await this.catalog.loadExisting(tx, [...ids.values()]);
 
       for (const g of list) {
         const f = g.rows[0];
         const e = ids.has(g.code.toLowerCase()) ? existing.get(ids.get(g.code.toLowerCase())!) : undefined;
         g.existing = e;
-        const input: Parameters<CatalogService['buildDraft']>[0] = { code: f.v.productCode, name: f.v.productName, baseUnit: f.v.baseUnit };
+        const input: Parameters<CatalogService['buildDraft']>[0] = {
+          code: f.v.productCode,
+          name: f.v.productName,
+          baseUnit: f.v.baseUnit,
+        };
         if (has('categoryCode')) {
           const cc = f.v.categoryCode ?? '';
           const cat = cc ? cats.get(cc.toLowerCase()) : null;
@@ -348,11 +529,20 @@ export class ProductImport {
       if (report.ok && !dryRun && list.length) {
         const made = await this.catalog.ensureBrands(tx, ctx, report.brandsCreated);
         for (const g of list) if (g.brandName) g.draft!.brandId = made.get(g.brandName.toLowerCase())!.id;
-        await this.catalog.claimVersions(tx, new Map(list.filter((g) => g.existing).map((g) => [g.existing!.product.id, g.existing!])));
+        await this.catalog.claimVersions(
+          tx,
+          new Map(list.filter((g) => g.existing).map((g) => [g.existing!.product.id, g.existing!])),
+        );
         report.skusCreated = 0;
         report.skusUpdated = 0;
         for (const g of list) {
-          const r = await this.catalog.applyDraft(tx, ctx, g.draft!, g.existing, g.existing ? 'product.import.update' : 'product.import.create');
+          const r = await this.catalog.applyDraft(
+            tx,
+            ctx,
+            g.draft!,
+            g.existing,
+            g.existing ? 'product.import.update' : 'product.import.create',
+          );
           report.skusCreated += r.skusCreated;
           report.skusUpdated += r.skusUpdated;
         }
@@ -361,7 +551,17 @@ export class ProductImport {
       await this.catalog.auditService.record(tx, ctx, {
         action: 'product.import',
         entityType: 'Product',
-        after: { dryRun: report.dryRun, ok: report.ok, rowCount: report.rowCount, rowsWithErrors: report.rows.length, created: report.created, updated: report.updated, skusCreated: report.skusCreated, skusUpdated: report.skusUpdated, brandsCreated: report.brandsCreated },
+        after: {
+          dryRun: report.dryRun,
+          ok: report.ok,
+          rowCount: report.rowCount,
+          rowsWithErrors: report.rows.length,
+          created: report.created,
+          updated: report.updated,
+          skusCreated: report.skusCreated,
+          skusUpdated: report.skusUpdated,
+          brandsCreated: report.brandsCreated,
+        },
       });
       return report;
     });
@@ -373,13 +573,37 @@ export class ProductImport {
     const m = /^skus\[(\d+)\](?:\.(\w+))?/.exec(pr.field);
     if (m) {
       const row = g.rows[Number(m[1])] ?? first;
-      const key: ImportKey = ({ code: 'skuCode', name: 'skuCode', attributes: 'attributes', barcodes: 'barcodes', refPurchasePrice: 'refPurchasePrice', refSalePrice: 'refSalePrice' } as Record<string, ImportKey>)[m[2] ?? 'code'] ?? 'skuCode';
+      const key: ImportKey =
+        (
+          {
+            code: 'skuCode',
+            name: 'skuCode',
+            attributes: 'attributes',
+            barcodes: 'barcodes',
+            refPurchasePrice: 'refPurchasePrice',
+            refSalePrice: 'refSalePrice',
+          } as Record<string, ImportKey>
+        )[m[2] ?? 'code'] ?? 'skuCode';
       row.errors.push({ column: colName(key), message: pr.message });
       return;
     }
     const head = pr.field.replace(/\[.*$/, '').replace(/\..*$/, '');
     const key: ImportKey =
-      ({ code: 'productCode', name: 'productName', categoryId: 'categoryCode', brandId: 'brand', baseUnit: 'baseUnit', unitScale: 'unitScale', shelfLifeDays: 'shelfLifeDays', storageCondition: 'storageCondition', attributeNames: 'attributes', units: 'units', skus: 'skuCode' } as Record<string, ImportKey>)[head] ?? 'productCode';
+      (
+        {
+          code: 'productCode',
+          name: 'productName',
+          categoryId: 'categoryCode',
+          brandId: 'brand',
+          baseUnit: 'baseUnit',
+          unitScale: 'unitScale',
+          shelfLifeDays: 'shelfLifeDays',
+          storageCondition: 'storageCondition',
+          attributeNames: 'attributes',
+          units: 'units',
+          skus: 'skuCode',
+        } as Record<string, ImportKey>
+      )[head] ?? 'productCode';
     const detail = /^units\[(\d+)\]/.exec(pr.field);
     const unit = detail ? g.draft?.units[Number(detail[1])] : undefined;
     first.errors.push({ column: colName(key), message: unit ? `${unit.name}: ${pr.message}` : pr.message });

@@ -40,7 +40,19 @@ export interface ProductDraft {
 
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const BARCODE_RE = /^[\x21-\x7E]{1,64}$/;
-export const LIMITS = { productCode: 40, skuCode: 60, name: 200, skuName: 255, unit: 20, storage: 100, attrName: 30, attrValue: 60, skusPerProduct: 500, unitsPerProduct: 20, barcodesPerSku: 20 };
+export const LIMITS = {
+  productCode: 40,
+  skuCode: 60,
+  name: 200,
+  skuName: 255,
+  unit: 20,
+  storage: 100,
+  attrName: 30,
+  attrValue: 60,
+  skusPerProduct: 500,
+  unitsPerProduct: 20,
+  barcodesPerSku: 20,
+};
 
 /** null when fine, else why not. Decimal columns are DECIMAL(18,6): 12 integer digits, 6 decimals. */
 export function decimalProblem(v: string, opts: { positive?: boolean } = {}): string | null {
@@ -67,31 +79,42 @@ function text(problems: FieldProblem[], field: string, v: string | null | undefi
 export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   text(problems, 'code', d.code, LIMITS.productCode, true);
-  if (d.code.trim() && !CODE_RE.test(d.code.trim())) problems.push({ field: 'code', message: 'Letters, digits, _ . - only.' });
+  if (d.code.trim() && !CODE_RE.test(d.code.trim()))
+    problems.push({ field: 'code', message: 'Letters, digits, _ . - only.' });
   text(problems, 'name', d.name, LIMITS.name, true);
   text(problems, 'baseUnit', d.baseUnit, LIMITS.unit, true);
-  if (!Number.isInteger(d.unitScale) || d.unitScale < 0 || d.unitScale > 6) problems.push({ field: 'unitScale', message: 'Must be a whole number from 0 to 6.' });
-  if (d.shelfLifeDays !== null && (!Number.isInteger(d.shelfLifeDays) || d.shelfLifeDays < 0 || d.shelfLifeDays > 36500)) {
+  if (!Number.isInteger(d.unitScale) || d.unitScale < 0 || d.unitScale > 6)
+    problems.push({ field: 'unitScale', message: 'Must be a whole number from 0 to 6.' });
+  if (
+    d.shelfLifeDays !== null &&
+    (!Number.isInteger(d.shelfLifeDays) || d.shelfLifeDays < 0 || d.shelfLifeDays > 36500)
+  ) {
     problems.push({ field: 'shelfLifeDays', message: 'Must be a whole number of days from 0 to 36500.' });
   }
   text(problems, 'storageCondition', d.storageCondition, LIMITS.storage, false);
 
   d.attributeNames.forEach((n, i) => {
     text(problems, `attributeNames[${i}]`, n, LIMITS.attrName, true);
-    if (n.trim() && d.attributeNames.findIndex((m) => sameName(m, n)) < i) problems.push({ field: `attributeNames[${i}]`, message: `"${n}" is listed twice.` });
+    if (n.trim() && d.attributeNames.findIndex((m) => sameName(m, n)) < i)
+      problems.push({ field: `attributeNames[${i}]`, message: `"${n}" is listed twice.` });
   });
 
-  if (d.units.length > LIMITS.unitsPerProduct) problems.push({ field: 'units', message: `At most ${LIMITS.unitsPerProduct} units.` });
+  if (d.units.length > LIMITS.unitsPerProduct)
+    problems.push({ field: 'units', message: `At most ${LIMITS.unitsPerProduct} units.` });
   d.units.forEach((u, i) => {
     text(problems, `units[${i}].name`, u.name, LIMITS.unit, true);
-    if (u.name.trim() && sameName(u.name, d.baseUnit)) problems.push({ field: `units[${i}].name`, message: `"${u.name}" is the base unit.` });
-    else if (u.name.trim() && d.units.findIndex((v) => sameName(v.name, u.name)) < i) problems.push({ field: `units[${i}].name`, message: `"${u.name}" is listed twice.` });
+    if (u.name.trim() && sameName(u.name, d.baseUnit))
+      problems.push({ field: `units[${i}].name`, message: `"${u.name}" is the base unit.` });
+    else if (u.name.trim() && d.units.findIndex((v) => sameName(v.name, u.name)) < i)
+      problems.push({ field: `units[${i}].name`, message: `"${u.name}" is listed twice.` });
     const fp = decimalProblem(u.factor, { positive: true });
     if (fp) problems.push({ field: `units[${i}].factor`, message: fp });
   });
 
-  if (opts.requireSkus && !d.skus.length) problems.push({ field: 'skus', message: 'A product needs at least one SKU.' });
-  if (d.skus.length > LIMITS.skusPerProduct) problems.push({ field: 'skus', message: `At most ${LIMITS.skusPerProduct} SKUs per product.` });
+  if (opts.requireSkus && !d.skus.length)
+    problems.push({ field: 'skus', message: 'A product needs at least one SKU.' });
+  if (d.skus.length > LIMITS.skusPerProduct)
+    problems.push({ field: 'skus', message: `At most ${LIMITS.skusPerProduct} SKUs per product.` });
 
   const codes = new Map<string, string>();
   const barcodes = new Map<string, string>();
@@ -101,7 +124,8 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
     const label = s.path ? '' : `SKU ${s.code}: `;
     if (s.path) {
       text(problems, `${s.path}.code`, s.code, LIMITS.skuCode, true);
-      if (s.code.trim() && !CODE_RE.test(s.code.trim())) problems.push({ field: `${s.path}.code`, message: 'Letters, digits, _ . - only.' });
+      if (s.code.trim() && !CODE_RE.test(s.code.trim()))
+        problems.push({ field: `${s.path}.code`, message: 'Letters, digits, _ . - only.' });
       const seen = codes.get(s.code.trim().toLowerCase());
       if (seen) problems.push({ field: `${s.path}.code`, message: `The same code as ${seen}.` });
       else if (s.code.trim()) codes.set(s.code.trim().toLowerCase(), s.path);
@@ -111,10 +135,12 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
         const p = v === null || v === undefined ? null : decimalProblem(v);
         if (p) problems.push({ field: `${s.path}.${k}`, message: p });
       }
-      if ((s.barcodes?.length ?? 0) > LIMITS.barcodesPerSku) problems.push({ field: `${s.path}.barcodes`, message: `At most ${LIMITS.barcodesPerSku} barcodes.` });
+      if ((s.barcodes?.length ?? 0) > LIMITS.barcodesPerSku)
+        problems.push({ field: `${s.path}.barcodes`, message: `At most ${LIMITS.barcodesPerSku} barcodes.` });
       s.barcodes?.forEach((b, j) => {
         const f = `${s.path}.barcodes[${j}]`;
-        if (!BARCODE_RE.test(b)) problems.push({ field: f, message: 'A barcode is 1–64 visible characters without spaces.' });
+        if (!BARCODE_RE.test(b))
+          problems.push({ field: f, message: 'A barcode is 1–64 visible characters without spaces.' });
         else if (barcodes.has(b)) problems.push({ field: f, message: `The same barcode as ${barcodes.get(b)}.` });
         else barcodes.set(b, f);
       });
@@ -127,7 +153,9 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
     if (missing.length || extra.length || twice.length) {
       const why = [
         missing.length ? `no value for ${missing.join(', ')}` : '',
-        extra.length ? `${extra.join(', ')} is not one of the product's attributes (${d.attributeNames.join(', ') || 'none'})` : '',
+        extra.length
+          ? `${extra.join(', ')} is not one of the product's attributes (${d.attributeNames.join(', ') || 'none'})`
+          : '',
         twice.length ? `${twice.join(', ')} given twice` : '',
       ].filter(Boolean);
       problems.push({ field: s.path ? `${s.path}.attributes` : at, message: label + why.join('; ') + '.' });
@@ -136,9 +164,20 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
         if (s.path) text(problems, `${s.path}.attributes[${j}].value`, a.value, LIMITS.attrValue, true);
       });
       if (d.attributeNames.length) {
-        const key = d.attributeNames.map((n) => s.attributes.find((a) => sameName(a.name, n))!.value.trim().toLowerCase()).join('\u0000');
+        const key = d.attributeNames
+          .map((n) =>
+            s.attributes
+              .find((a) => sameName(a.name, n))!
+              .value.trim()
+              .toLowerCase(),
+          )
+          .join('\u0000');
         const other = combos.get(key);
-        if (other) problems.push({ field: s.path ? `${s.path}.attributes` : at, message: `${label}The same attribute values as ${other}.` });
+        if (other)
+          problems.push({
+            field: s.path ? `${s.path}.attributes` : at,
+            message: `${label}The same attribute values as ${other}.`,
+          });
         else combos.set(key, s.path ?? `SKU ${s.code}`);
       }
     }
@@ -148,7 +187,10 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
 
 /** "a=1;b=2" → [{ name, value }], for Excel cells. Also accepts "：" / "；" as typed on Chinese keyboards. */
 export function parsePairs(v: string): Array<{ name: string; value: string }> | string {
-  const parts = v.split(/[;；\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = v
+    .split(/[;；\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const out: Array<{ name: string; value: string }> = [];
   for (const p of parts) {
     const m = /^([^=＝:：]+)[=＝:：](.*)$/.exec(p);
@@ -158,4 +200,8 @@ export function parsePairs(v: string): Array<{ name: string; value: string }> | 
   return out;
 }
 
-export const splitList = (v: string) => v.split(/[;；,，\s]+/).map((s) => s.trim()).filter(Boolean);
+export const splitList = (v: string) =>
+  v
+    .split(/[;；,，\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
+import { DecimalScalar, QuantityColumn } from '../../core/decimal';
 
 /** SPU: what the SKUs share (name, category, units, tracking). */
 @ObjectType()
@@ -9,13 +9,21 @@ export class Product {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field() @Column({ type: 'varchar', length: 40, unique: true }) code: string;
   @Field() @Index() @Column({ type: 'varchar', length: 200 }) name: string;
-  @Field(() => ID, { nullable: true }) @Index() @Column({ name: 'category_id', type: 'int', nullable: true }) categoryId: number | null;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'brand_id', type: 'int', nullable: true }) brandId: number | null;
-  @Field({ description: 'Base unit, e.g. 件, kg.' }) @Column({ name: 'base_unit', type: 'varchar', length: 20 }) baseUnit: string;
+  @Field(() => ID, { nullable: true })
+  @Index()
+  @Column({ name: 'category_id', type: 'int', nullable: true })
+  categoryId: number | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'brand_id', type: 'int', nullable: true }) brandId:
+    number | null;
+  @Field({ description: 'Base unit, e.g. 件, kg.' })
+  @Column({ name: 'base_unit', type: 'varchar', length: 20 })
+  baseUnit: string;
   @Field(() => Int, { description: 'Decimals a quantity in the base unit may have (0 for pieces, 3 for kg).' })
   @Column({ name: 'unit_scale', type: 'int', default: 0 })
   unitScale: number;
-  @Field(() => Int, { nullable: true, description: 'Shelf life in days.' }) @Column({ name: 'shelf_life_days', type: 'int', nullable: true }) shelfLifeDays: number | null;
+  @Field(() => Int, { nullable: true, description: 'Shelf life in days.' })
+  @Column({ name: 'shelf_life_days', type: 'int', nullable: true })
+  shelfLifeDays: number | null;
   @Field(() => String, { nullable: true, description: 'e.g. "2–8 °C", "dry, < 60 % RH".' })
   @Column({ name: 'storage_condition', type: 'varchar', length: 100, nullable: true })
   storageCondition: string | null;

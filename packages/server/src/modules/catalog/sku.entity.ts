@@ -17,7 +17,10 @@ export class Sku {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Index() @Column({ name: 'product_id', type: 'int' }) productId: number;
   @Field() @Column({ type: 'varchar', length: 60, unique: true }) code: string;
-  @Field({ description: 'Product name plus the attribute values.' }) @Index() @Column({ type: 'varchar', length: 255 }) name: string;
+  @Field({ description: 'Product name plus the attribute values.' })
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
   @Field(() => [SkuAttribute])
   @Column({ type: 'simple-json' })
   attributes: SkuAttribute[];

@@ -6,7 +6,15 @@ import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { Supplier, SupplierPrice, SupplierQualification } from './supplier.entity';
 import { today } from './supplier.service';
-import { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput, QualificationWarning, SupplierFilter, SupplierPage, UpdateSupplierInput } from './supplier.types';
+import {
+  AddQualificationInput,
+  AddSupplierPriceInput,
+  CreateSupplierInput,
+  QualificationWarning,
+  SupplierFilter,
+  SupplierPage,
+  UpdateSupplierInput,
+} from './supplier.types';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {
@@ -48,13 +56,18 @@ export class SupplierResolver {
     return ctx.services.suppliers.addQualification(ctx, input);
   }
 
-  @Mutation(() => SupplierPrice, { description: 'A new agreement; it supersedes older ones from its validFrom, which stay as history.' })
+  @Mutation(() => SupplierPrice, {
+    description: 'A new agreement; it supersedes older ones from its validFrom, which stay as history.',
+  })
   @Allow(P.PurchasingSupplierManage)
   addSupplierPrice(@Arg('input') input: AddSupplierPriceInput, @Ctx() ctx: Context) {
     return ctx.services.suppliers.addPrice(ctx, input);
   }
 
-  @Query(() => [SupplierPrice], { description: "The agreements of a supplier valid on a date (today when omitted): one per SKU, the latest-starting one." })
+  @Query(() => [SupplierPrice], {
+    description:
+      'The agreements of a supplier valid on a date (today when omitted): one per SKU, the latest-starting one.',
+  })
   @Allow(P.PurchasingSupplierRead)
   supplierPrices(
     @Arg('supplierId', () => ID) supplierId: string,
@@ -62,16 +75,26 @@ export class SupplierResolver {
     @Arg('skuId', () => ID, { nullable: true }) skuId?: string,
     @Arg('at', () => String, { nullable: true, description: 'YYYY-MM-DD' }) at?: string,
   ) {
-    return ctx.services.suppliers.pricesAt(Number(supplierId) || -1, skuId ? [Number(skuId) || -1] : null, at || today());
+    return ctx.services.suppliers.pricesAt(
+      Number(supplierId) || -1,
+      skuId ? [Number(skuId) || -1] : null,
+      at || today(),
+    );
   }
 
   @Query(() => [SupplierPrice], { description: 'Every agreement for a SKU, newest first.' })
   @Allow(P.PurchasingSupplierRead)
-  supplierPriceHistory(@Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
+  supplierPriceHistory(
+    @Arg('skuId', () => ID) skuId: string,
+    @Ctx() ctx: Context,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+  ) {
     return ctx.services.suppliers.history(skuId, supplierId);
   }
 
-  @Query(() => [QualificationWarning], { description: 'Qualifications that expire within the given days, or have expired: the warning list.' })
+  @Query(() => [QualificationWarning], {
+    description: 'Qualifications that expire within the given days, or have expired: the warning list.',
+  })
   @Allow(P.PurchasingSupplierRead)
   expiringQualifications(
     @Ctx() ctx: Context,
@@ -86,20 +109,33 @@ export class SupplierResolver {
     return ctx.services.suppliers.qualifications([s.id]);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why no order can be placed with this supplier today (suspended, an expired required qualification); null when it can.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why no order can be placed with this supplier today (suspended, an expired required qualification); null when it can.',
+  })
   async blockedReason(@Root() s: Supplier, @Ctx() ctx: Context) {
     return (await ctx.services.suppliers.blockReason(s, today()))?.reason ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: "The notes' rule: its two latest deliveries were both late, so it gets a reduced share of orders until one arrives on time." })
+  @FieldResolver(() => Boolean, {
+    description:
+      "The notes' rule: its two latest deliveries were both late, so it gets a reduced share of orders until one arrives on time.",
+  })
   async reducedShare(@Root() s: Supplier, @Ctx() ctx: Context) {
     return (await deliveryFlag(ctx, s.id)).flagged;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why it is flagged for a reduced share (its two latest deliveries and their days late); null when not flagged.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why it is flagged for a reduced share (its two latest deliveries and their days late); null when not flagged.',
+  })
   async reducedShareReason(@Root() s: Supplier, @Ctx() ctx: Context) {
-    const r = (await deliveryFlag(ctx, s.id));
-    return r.flagged ? `Two late deliveries in a row: ${r.lastTwoDaysLate[0]} and ${r.lastTwoDaysLate[1]} days late (newest first); reduced share of orders until one arrives on time.` : null;
+    const r = await deliveryFlag(ctx, s.id);
+    return r.flagged
+      ? `Two late deliveries in a row: ${r.lastTwoDaysLate[0]} and ${r.lastTwoDaysLate[1]} days late (newest first); reduced share of orders until one arrives on time.`
+      : null;
   }
 
   @FieldResolver(() => [Int], { description: 'Days late of its two latest deliveries, newest first (0: on time).' })
@@ -126,6 +162,8 @@ export class SupplierPriceResolver {
 async function deliveryFlag(ctx: Context, supplierId: number) {
   const page = await perRequest(ctx, 'supplierPage', async () => [] as number[]);
   const ids = page.includes(supplierId) ? page : [supplierId];
-  const flags = await perRequest(ctx, `reducedShare:${ids.join(',')}`, () => ctx.services.supplierEvaluation.reducedShare(ids));
+  const flags = await perRequest(ctx, `reducedShare:${ids.join(',')}`, () =>
+    ctx.services.supplierEvaluation.reducedShare(ids),
+  );
   return flags.get(supplierId)!;
 }

@@ -9,7 +9,13 @@ import { can } from '../../core/permissions/guard';
 import type { AuditService } from '../audit/audit.service';
 import { Sku } from '../catalog/sku.entity';
 import { Supplier, SupplierPrice, SupplierQualification, SupplierStatus } from './supplier.entity';
-import type { AddQualificationInput, AddSupplierPriceInput, CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.types';
+import type {
+  AddQualificationInput,
+  AddSupplierPriceInput,
+  CreateSupplierInput,
+  SupplierFilter,
+  UpdateSupplierInput,
+} from './supplier.types';
 
 // business days in the company's time zone (re-exported for the purchasing module and tests)
 export { addDays, daysBetween, today } from '../../core/dates';
@@ -17,8 +23,17 @@ import { addDays, daysBetween, now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (s: Supplier) => ({
-  code: s.code, name: s.name, status: s.status, contactPerson: s.contactPerson, phone: s.phone, email: s.email, address: s.address,
-  paymentTermsDays: s.paymentTermsDays, leadTimeDays: s.leadTimeDays, memo: s.memo, version: s.version,
+  code: s.code,
+  name: s.name,
+  status: s.status,
+  contactPerson: s.contactPerson,
+  phone: s.phone,
+  email: s.email,
+  address: s.address,
+  paymentTermsDays: s.paymentTermsDays,
+  leadTimeDays: s.leadTimeDays,
+  memo: s.memo,
+  version: s.version,
 });
 
 export class SupplierService {
@@ -47,21 +62,38 @@ export class SupplierService {
   }
 
   byIds(ids: number[]): Promise<Supplier[]> {
-    return ids.length ? this.ds.getRepository(Supplier).find({ where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+    return ids.length
+      ? this.ds.getRepository(Supplier).find({ where: { id: In([...new Set(ids)]) } })
+      : Promise.resolve([]);
   }
 
   async create(ctx: Context, input: CreateSupplierInput): Promise<Supplier> {
     return inTransaction(this.ds, async (tx) => {
       const code = input.code.trim();
-      if (await tx.findOne(Supplier, { where: { code } })) throw badInput([{ field: 'code', message: 'This supplier code is taken.' }], 'This supplier code is taken.');
+      if (await tx.findOne(Supplier, { where: { code } }))
+        throw badInput([{ field: 'code', message: 'This supplier code is taken.' }], 'This supplier code is taken.');
       const s = await tx.save(
         tx.create(Supplier, {
-          code, name: input.name.trim(), status: input.status ?? SupplierStatus.CANDIDATE,
-          contactPerson: input.contactPerson?.trim() ?? '', phone: input.phone?.trim() ?? '', email: input.email?.trim() ?? '', address: input.address?.trim() ?? '',
-          paymentTermsDays: input.paymentTermsDays ?? 30, leadTimeDays: input.leadTimeDays ?? 7, memo: input.memo ?? '', createdAt: now(), version: 1,
+          code,
+          name: input.name.trim(),
+          status: input.status ?? SupplierStatus.CANDIDATE,
+          contactPerson: input.contactPerson?.trim() ?? '',
+          phone: input.phone?.trim() ?? '',
+          email: input.email?.trim() ?? '',
+          address: input.address?.trim() ?? '',
+          paymentTermsDays: input.paymentTermsDays ?? 30,
+          leadTimeDays: input.leadTimeDays ?? 7,
+          memo: input.memo ?? '',
+          createdAt: now(),
+          version: 1,
         }),
       );
-      await this.audit.record(tx, ctx, { action: 'supplier.create', entityType: 'Supplier', entityId: s.id, after: snapshot(s) });
+      await this.audit.record(tx, ctx, {
+        action: 'supplier.create',
+        entityType: 'Supplier',
+        entityId: s.id,
+        after: snapshot(s),
+      });
       return s;
     });
   }
@@ -71,21 +103,44 @@ export class SupplierService {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.get(input.id, tx);
       const patch: Partial<Supplier> = { version: input.version + 1 };
-      for (const k of ['name', 'status', 'contactPerson', 'phone', 'email', 'address', 'paymentTermsDays', 'leadTimeDays', 'memo'] as const) {
+      for (const k of [
+        'name',
+        'status',
+        'contactPerson',
+        'phone',
+        'email',
+        'address',
+        'paymentTermsDays',
+        'leadTimeDays',
+        'memo',
+      ] as const) {
         const v = input[k];
         if (v !== undefined && v !== null) (patch as any)[k] = typeof v === 'string' ? v.trim() : v;
       }
-      const res = await tx.createQueryBuilder().update(Supplier).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(Supplier)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneByOrFail(Supplier, { id: before.id });
-      await this.audit.record(tx, ctx, { action: 'supplier.update', entityType: 'Supplier', entityId: after.id, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'supplier.update',
+        entityType: 'Supplier',
+        entityId: after.id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
 
   qualifications(supplierIds: number[]): Promise<SupplierQualification[]> {
     if (!supplierIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(SupplierQualification).find({ where: { supplierId: In(supplierIds) }, order: { expiresOn: 'ASC', id: 'ASC' } });
+    return this.ds
+      .getRepository(SupplierQualification)
+      .find({ where: { supplierId: In(supplierIds) }, order: { expiresOn: 'ASC', id: 'ASC' } });
   }
 
   async addQualification(ctx: Context, input: AddQualificationInput): Promise<SupplierQualification> {
@@ -93,11 +148,21 @@ export class SupplierService {
       const s = await this.get(input.supplierId, tx);
       const q = await tx.save(
         tx.create(SupplierQualification, {
-          supplierId: s.id, kind: input.kind.trim(), number: input.number?.trim() ?? '', expiresOn: input.expiresOn, required: input.required ?? true,
-          createdAt: now(), createdBy: ctx.user!.id,
+          supplierId: s.id,
+          kind: input.kind.trim(),
+          number: input.number?.trim() ?? '',
+          expiresOn: input.expiresOn,
+          required: input.required ?? true,
+          createdAt: now(),
+          createdBy: ctx.user!.id,
         }),
       );
-      await this.audit.record(tx, ctx, { action: 'supplier.qualification.add', entityType: 'Supplier', entityId: s.id, after: { kind: q.kind, number: q.number, expiresOn: q.expiresOn, required: q.required } });
+      await this.audit.record(tx, ctx, {
+        action: 'supplier.qualification.add',
+        entityType: 'Supplier',
+        entityId: s.id,
+        after: { kind: q.kind, number: q.number, expiresOn: q.expiresOn, required: q.required },
+      });
       return q;
     });
   }
@@ -105,7 +170,10 @@ export class SupplierService {
   /** Qualifications that lapse within `withinDays` from today, lapsed ones included; soonest first. */
   async expiring(withinDays: number, supplierId?: string | null) {
     const limit = addDays(today(), Math.max(0, Math.min(3650, withinDays)));
-    const qb = this.ds.getRepository(SupplierQualification).createQueryBuilder('q').where('q.expires_on <= :limit', { limit });
+    const qb = this.ds
+      .getRepository(SupplierQualification)
+      .createQueryBuilder('q')
+      .where('q.expires_on <= :limit', { limit });
     if (supplierId) qb.andWhere('q.supplier_id = :sid', { sid: Number(supplierId) });
     const rows = await qb.orderBy('q.expires_on', 'ASC').addOrderBy('q.id', 'ASC').take(1000).getMany();
     const suppliers = new Map((await this.byIds(rows.map((r) => r.supplierId))).map((s) => [s.id, s]));
@@ -119,18 +187,32 @@ export class SupplierService {
    * Why no order may go to this supplier on `date` (null when it may): suspended, or a required
    * qualification that has expired by then (or by today, whichever is later).
    */
-  async blockReason(supplier: Supplier, date: string, tx: EntityManager = this.ds.manager): Promise<{ reason: string; details: Record<string, unknown> } | null> {
+  async blockReason(
+    supplier: Supplier,
+    date: string,
+    tx: EntityManager = this.ds.manager,
+  ): Promise<{ reason: string; details: Record<string, unknown> } | null> {
     if (supplier.status === SupplierStatus.SUSPENDED) {
-      return { reason: `Supplier ${supplier.code} ${supplier.name} is suspended; no orders can be placed with it.`, details: { supplierId: supplier.id, status: supplier.status } };
+      return {
+        reason: `Supplier ${supplier.code} ${supplier.name} is suspended; no orders can be placed with it.`,
+        details: { supplierId: supplier.id, status: supplier.status },
+      };
     }
     const at = date > today() ? date : today();
-    const lapsed = await tx.getRepository(SupplierQualification).createQueryBuilder('q')
-      .where('q.supplier_id = :id AND q.required = :r AND q.expires_on < :at', { id: supplier.id, r: true, at }).orderBy('q.expires_on', 'ASC').getMany();
+    const lapsed = await tx
+      .getRepository(SupplierQualification)
+      .createQueryBuilder('q')
+      .where('q.supplier_id = :id AND q.required = :r AND q.expires_on < :at', { id: supplier.id, r: true, at })
+      .orderBy('q.expires_on', 'ASC')
+      .getMany();
     if (lapsed.length) {
       const list = lapsed.map((q) => `${q.kind}${q.number ? ` ${q.number}` : ''} (expired ${q.expiresOn})`).join(', ');
       return {
         reason: `Supplier ${supplier.code} ${supplier.name} has an expired required qualification: ${list}. Renew it before ordering.`,
-        details: { supplierId: supplier.id, qualifications: lapsed.map((q) => ({ id: q.id, kind: q.kind, expiresOn: q.expiresOn })) },
+        details: {
+          supplierId: supplier.id,
+          qualifications: lapsed.map((q) => ({ id: q.id, kind: q.kind, expiresOn: q.expiresOn })),
+        },
       };
     }
     return null;
@@ -149,7 +231,8 @@ export class SupplierService {
 
   async addPrice(ctx: Context, input: AddSupplierPriceInput): Promise<SupplierPrice> {
     // a position that may not see agreed prices may not set them either
-    if (!can(ctx, P.PurchasingSupplierPriceRead)) throw forbidden('You may not set supplier prices.', { fields: ['SupplierPrice.price'] });
+    if (!can(ctx, P.PurchasingSupplierPriceRead))
+      throw forbidden('You may not set supplier prices.', { fields: ['SupplierPrice.price'] });
     return inTransaction(this.ds, async (tx) => {
       const s = await this.get(input.supplierId, tx);
       const problems: FieldProblem[] = [];
@@ -158,7 +241,8 @@ export class SupplierService {
       const price = D(input.price);
       if (price.lt(0)) problems.push({ field: 'price', message: 'A price cannot be negative.' });
       if (price.decimalPlaces() > 6) problems.push({ field: 'price', message: 'At most 6 decimal places.' });
-      if (input.validTo && input.validTo < input.validFrom) problems.push({ field: 'validTo', message: 'The end of validity cannot be before its start.' });
+      if (input.validTo && input.validTo < input.validFrom)
+        problems.push({ field: 'validTo', message: 'The end of validity cannot be before its start.' });
       const moq = D(input.minOrderQty ?? '0');
       if (moq.lt(0)) problems.push({ field: 'minOrderQty', message: 'Cannot be negative.' });
       const pack = D(input.packSize ?? '1');
@@ -166,13 +250,30 @@ export class SupplierService {
       if (problems.length) throw badInput(problems, 'The price agreement has problems; nothing was saved.');
       const row = await tx.save(
         tx.create(SupplierPrice, {
-          supplierId: s.id, skuId: sku!.id, price: price.toFixed(6), validFrom: input.validFrom, validTo: input.validTo ?? null,
-          minOrderQty: moq.toFixed(6), packSize: pack.toFixed(6), createdAt: now(), createdBy: ctx.user!.id,
+          supplierId: s.id,
+          skuId: sku!.id,
+          price: price.toFixed(6),
+          validFrom: input.validFrom,
+          validTo: input.validTo ?? null,
+          minOrderQty: moq.toFixed(6),
+          packSize: pack.toFixed(6),
+          createdAt: now(),
+          createdBy: ctx.user!.id,
         }),
       );
       await this.audit.record(tx, ctx, {
-        action: 'supplier.price.add', entityType: 'SupplierPrice', entityId: row.id,
-        after: { supplierId: s.id, skuId: row.skuId, price: row.price, validFrom: row.validFrom, validTo: row.validTo, minOrderQty: row.minOrderQty, packSize: row.packSize },
+        action: 'supplier.price.add',
+        entityType: 'SupplierPrice',
+        entityId: row.id,
+        after: {
+          supplierId: s.id,
+          skuId: row.skuId,
+          price: row.price,
+          validFrom: row.validFrom,
+          validTo: row.validTo,
+          minOrderQty: row.minOrderQty,
+          packSize: row.packSize,
+        },
       });
       return row;
     });
@@ -182,14 +283,28 @@ export class SupplierService {
    * The agreement valid on `at` for each SKU of a supplier: among the rows whose validity covers
    * the date, the one that starts latest (the newest row on a tie) — a newer agreement supersedes.
    */
-  async pricesAt(supplierId: number, skuIds: number[] | null, at: string, tx: EntityManager = this.ds.manager): Promise<SupplierPrice[]> {
-    const qb = tx.getRepository(SupplierPrice).createQueryBuilder('p')
-      .where('p.supplier_id = :sid AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to >= :at)', { sid: supplierId, at });
+  async pricesAt(
+    supplierId: number,
+    skuIds: number[] | null,
+    at: string,
+    tx: EntityManager = this.ds.manager,
+  ): Promise<SupplierPrice[]> {
+    const qb = tx
+      .getRepository(SupplierPrice)
+      .createQueryBuilder('p')
+      .where('p.supplier_id = :sid AND p.valid_from <= :at AND (p.valid_to IS NULL OR p.valid_to >= :at)', {
+        sid: supplierId,
+        at,
+      });
     if (skuIds) {
       if (!skuIds.length) return [];
       qb.andWhere('p.sku_id IN (:...skuIds)', { skuIds });
     }
-    const rows = await qb.orderBy('p.sku_id', 'ASC').addOrderBy('p.valid_from', 'DESC').addOrderBy('p.id', 'DESC').getMany();
+    const rows = await qb
+      .orderBy('p.sku_id', 'ASC')
+      .addOrderBy('p.valid_from', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .getMany();
     const seen = new Set<number>();
     return rows.filter((r) => (seen.has(r.skuId) ? false : (seen.add(r.skuId), true)));
   }

@@ -29,7 +29,10 @@ export class UpdateSupplierInput {
   @Field(() => SupplierStatus, { nullable: true }) status?: SupplierStatus;
   @Field({ nullable: true }) @IsOptional() @Length(0, 100) contactPerson?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'an e-mail address' }) email?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'an e-mail address' })
+  email?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) address?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(3650) paymentTermsDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(3650) leadTimeDays?: number;

@@ -38,20 +38,37 @@ export class PurchaseOrder {
   @Field(() => String, { nullable: true, description: 'Given at submit, gap-free per day.' })
   @Column({ type: 'varchar', length: 40, nullable: true, unique: true })
   number: string | null;
-  @Field(() => PurchaseOrderStatus) @Column({ type: 'varchar', length: 16, default: PurchaseOrderStatus.DRAFT }) status: PurchaseOrderStatus;
+  @Field(() => PurchaseOrderStatus)
+  @Column({ type: 'varchar', length: 16, default: PurchaseOrderStatus.DRAFT })
+  status: PurchaseOrderStatus;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'int' }) supplierId: number;
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
-  @Field({ description: 'YYYY-MM-DD; agreed prices are taken as of this day.' }) @Column({ name: 'order_date', type: 'varchar', length: 10 }) orderDate: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @Column({ name: 'expected_date', type: 'varchar', length: 10, nullable: true }) expectedDate: string | null;
+  @Field({ description: 'YYYY-MM-DD; agreed prices are taken as of this day.' })
+  @Column({ name: 'order_date', type: 'varchar', length: 10 })
+  orderDate: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Column({ name: 'expected_date', type: 'varchar', length: 10, nullable: true })
+  expectedDate: string | null;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) memo: string;
-  @SensitiveField('PurchaseOrder', () => DecimalScalar, P.CatalogPurchasePriceRead, 'Σ line amounts; decides which approval levels apply.')
+  @SensitiveField(
+    'PurchaseOrder',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    'Σ line amounts; decides which approval levels apply.',
+  )
   @DecimalColumn(18, 2, { default: '0.00' })
   total: string | null;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true }) submittedAt: Date | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true }) approvedAt: Date | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
+  submittedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true })
+  approvedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
   /** the approval levels this order needs, frozen at submit (JSON of ApprovalPlanStep[]) */
   @Column({ name: 'approval_plan', type: 'text', nullable: true }) approvalPlan: string | null;
   /** increases at each submit, so decisions of an earlier round (before a rejection) do not count */
@@ -69,10 +86,20 @@ export class PurchaseOrderLine {
   @Field(() => Int) @Column({ name: 'line_no', type: 'int' }) lineNo: number;
   @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
   @Field(() => DecimalScalar, { description: 'Ordered, in the base unit.' }) @QuantityColumn() qty: string;
-  @SensitiveField('PurchaseOrderLine', () => DecimalScalar, P.CatalogPurchasePriceRead, 'Price per base unit; receipts post at it.')
+  @SensitiveField(
+    'PurchaseOrderLine',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    'Price per base unit; receipts post at it.',
+  )
   @DecimalColumn(18, 6)
   price: string | null;
-  @SensitiveField('PurchaseOrderLine', () => DecimalScalar, P.PurchasingSupplierPriceRead, "The supplier's agreed price on the order date; null when there is none.")
+  @SensitiveField(
+    'PurchaseOrderLine',
+    () => DecimalScalar,
+    P.PurchasingSupplierPriceRead,
+    "The supplier's agreed price on the order date; null when there is none.",
+  )
   @DecimalColumn(18, 6, { name: 'agreed_price', nullable: true })
   agreedPrice: string | null;
   @Field({ description: 'The price differs from the agreement valid on the order date, or there is no agreement.' })
@@ -81,19 +108,34 @@ export class PurchaseOrderLine {
   @SensitiveField('PurchaseOrderLine', () => DecimalScalar, P.CatalogPurchasePriceRead, 'round2(qty × price)')
   @DecimalColumn(18, 2)
   amount: string | null;
-  @Field(() => DecimalScalar, { description: 'Accepted into stock so far (rejected goods not counted).' }) @QuantityColumn({ name: 'received_qty', default: '0.000000' }) receivedQty: string;
-  @Field(() => DecimalScalar, { description: 'Rejected at inspection so far.' }) @QuantityColumn({ name: 'rejected_qty', default: '0.000000' }) rejectedQty: string;
-  @Field(() => DecimalScalar, { description: 'Returned to the supplier after acceptance.' }) @QuantityColumn({ name: 'returned_qty', default: '0.000000' }) returnedQty: string;
-  @Field(() => DecimalScalar, { description: 'Matched by supplier invoices.' }) @QuantityColumn({ name: 'invoiced_qty', default: '0.000000' }) invoicedQty: string;
+  @Field(() => DecimalScalar, { description: 'Accepted into stock so far (rejected goods not counted).' })
+  @QuantityColumn({ name: 'received_qty', default: '0.000000' })
+  receivedQty: string;
+  @Field(() => DecimalScalar, { description: 'Rejected at inspection so far.' })
+  @QuantityColumn({ name: 'rejected_qty', default: '0.000000' })
+  rejectedQty: string;
+  @Field(() => DecimalScalar, { description: 'Returned to the supplier after acceptance.' })
+  @QuantityColumn({ name: 'returned_qty', default: '0.000000' })
+  returnedQty: string;
+  @Field(() => DecimalScalar, { description: 'Matched by supplier invoices.' })
+  @QuantityColumn({ name: 'invoiced_qty', default: '0.000000' })
+  invoicedQty: string;
 }
 
-@ObjectType({ description: 'One level of the approval rules: an order of total T needs every step with minAmount ≤ T, in level order.' })
+@ObjectType({
+  description:
+    'One level of the approval rules: an order of total T needs every step with minAmount ≤ T, in level order.',
+})
 @Entity('purchase_approval_step')
 export class PurchaseApprovalStep {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => Int) @Column({ type: 'int', unique: true }) level: number;
-  @Field(() => DecimalScalar, { description: 'The step applies to orders of at least this total.' }) @DecimalColumn(18, 2, { name: 'min_amount' }) minAmount: string;
-  @Field(() => [String], { description: 'Role codes whose holders may decide this step.' }) @Column({ name: 'role_codes', type: 'simple-json' }) roleCodes: string[];
+  @Field(() => DecimalScalar, { description: 'The step applies to orders of at least this total.' })
+  @DecimalColumn(18, 2, { name: 'min_amount' })
+  minAmount: string;
+  @Field(() => [String], { description: 'Role codes whose holders may decide this step.' })
+  @Column({ name: 'role_codes', type: 'simple-json' })
+  roleCodes: string[];
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 
@@ -108,7 +150,9 @@ export class PurchaseOrderApproval {
   @Field(() => ApprovalDecision) @Column({ type: 'varchar', length: 8 }) decision: ApprovalDecision;
   @Field(() => ID) @Column({ name: 'user_id', type: 'int' }) userId: number;
   @Field() @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName: string;
-  @Field({ description: 'The role the decision was taken in.' }) @Column({ name: 'role_code', type: 'varchar', length: 50 }) roleCode: string;
+  @Field({ description: 'The role the decision was taken in.' })
+  @Column({ name: 'role_code', type: 'varchar', length: 50 })
+  roleCode: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) comment: string;
   @Field(() => Date) @Column({ type: 'datetime', precision: 3 }) at: Date;
 }

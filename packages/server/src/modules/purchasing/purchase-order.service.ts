@@ -16,28 +16,60 @@ import { Warehouse } from '../stock/warehouse.entity';
 import { CompanySettings } from '../system/settings.entity';
 import { patternFor } from '../system/settings.service';
 import {
-  ApprovalDecision, PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine, PurchaseOrderStatus, type ApprovalPlanStep,
+  ApprovalDecision,
+  PurchaseApprovalStep,
+  PurchaseOrder,
+  PurchaseOrderApproval,
+  PurchaseOrderLine,
+  PurchaseOrderStatus,
+  type ApprovalPlanStep,
 } from './purchase-order.entity';
-import type { ApprovalStepInput, CreatePurchaseOrderInput, PurchaseOrderFilter, PurchaseOrderLineInput, UpdatePurchaseOrderInput } from './purchasing.types';
+import type {
+  ApprovalStepInput,
+  CreatePurchaseOrderInput,
+  PurchaseOrderFilter,
+  PurchaseOrderLineInput,
+  UpdatePurchaseOrderInput,
+} from './purchasing.types';
 import { now } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const S = PurchaseOrderStatus;
 
 const snapshot = (o: PurchaseOrder, lines: PurchaseOrderLine[]) => ({
-  number: o.number, status: o.status, supplierId: o.supplierId, warehouseId: o.warehouseId, orderDate: o.orderDate, expectedDate: o.expectedDate,
-  memo: o.memo, total: o.total, version: o.version,
-  lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, price: l.price, agreedPrice: l.agreedPrice, priceDeviates: l.priceDeviates })),
+  number: o.number,
+  status: o.status,
+  supplierId: o.supplierId,
+  warehouseId: o.warehouseId,
+  orderDate: o.orderDate,
+  expectedDate: o.expectedDate,
+  memo: o.memo,
+  total: o.total,
+  version: o.version,
+  lines: lines.map((l) => ({
+    skuId: l.skuId,
+    qty: l.qty,
+    price: l.price,
+    agreedPrice: l.agreedPrice,
+    priceDeviates: l.priceDeviates,
+  })),
 });
 
 export const stateError = (o: PurchaseOrder, action: string) =>
-  new DomainError('DOCUMENT_STATE', `Order ${o.number ?? `#${o.id}`} is ${o.status.replace('_', ' ')}; it cannot be ${action}.`, { status: o.status });
+  new DomainError(
+    'DOCUMENT_STATE',
+    `Order ${o.number ?? `#${o.id}`} is ${o.status.replace('_', ' ')}; it cannot be ${action}.`,
+    { status: o.status },
+  );
 
 /** Locks rows for the rest of the transaction (MySQL); SQLite runs one writer at a time anyway. */
 export async function lockRows(tx: EntityManager, table: string, ids: number[]) {
   if (tx.connection.options.type === 'better-sqlite3' || !ids.length) return;
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  await tx.query(`SELECT id FROM ${table} WHERE id IN (${sorted.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`, sorted);
+  await tx.query(
+    `SELECT id FROM ${table} WHERE id IN (${sorted.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`,
+    sorted,
+  );
 }
 
 export class PurchaseOrderService {
@@ -65,7 +97,8 @@ export class PurchaseOrderService {
     if (filter?.number) qb.andWhere('o.number LIKE :n', { n: `%${filter.number}%` });
     if (filter?.from) qb.andWhere('o.order_date >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('o.order_date <= :to', { to: filter.to });
-    if (filter?.awaitingMyDecision) qb.andWhere('o.status = :sub AND o.created_by <> :me', { sub: S.SUBMITTED, me: ctx.user!.id });
+    if (filter?.awaitingMyDecision)
+      qb.andWhere('o.status = :sub AND o.created_by <> :me', { sub: S.SUBMITTED, me: ctx.user!.id });
     qb.orderBy('o.order_date', 'DESC').addOrderBy('o.id', 'DESC');
     if (filter?.awaitingMyDecision) {
       // the pending level depends on decisions so far: filter in memory (submitted orders are few)
@@ -98,7 +131,11 @@ export class PurchaseOrderService {
   async pending(o: PurchaseOrder, tx: EntityManager = this.ds.manager): Promise<ApprovalPlanStep | null> {
     if (o.status !== S.SUBMITTED) return null;
     const plan = JSON.parse(o.approvalPlan ?? '[]') as ApprovalPlanStep[];
-    const done = new Set((await this.approvals(o.id, tx)).filter((a) => a.round === o.approvalRound && a.decision === ApprovalDecision.APPROVE).map((a) => a.level));
+    const done = new Set(
+      (await this.approvals(o.id, tx))
+        .filter((a) => a.round === o.approvalRound && a.decision === ApprovalDecision.APPROVE)
+        .map((a) => a.level),
+    );
     return plan.find((s) => !done.has(s.level)) ?? null;
   }
 
@@ -109,7 +146,14 @@ export class PurchaseOrderService {
   // ---------- drafts ----------
 
   /** Checks supplier, warehouse and lines; fills prices from the agreement. All problems at once, with field paths. */
-  private async resolve(tx: EntityManager, ctx: Context, supplierId: number, warehouseId: number, orderDate: string, lines: PurchaseOrderLineInput[]) {
+  private async resolve(
+    tx: EntityManager,
+    ctx: Context,
+    supplierId: number,
+    warehouseId: number,
+    orderDate: string,
+    lines: PurchaseOrderLineInput[],
+  ) {
     const problems: FieldProblem[] = [];
     const wh = await tx.findOne(Warehouse, { where: { id: warehouseId } });
     if (!wh || !this.inScope(ctx, warehouseId)) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
@@ -121,9 +165,12 @@ export class PurchaseOrderService {
     }
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } }) : [];
+    const products = skus.length
+      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
+      : [];
     const agreements = await this.suppliers.pricesAt(supplierId, skuIds, orderDate, tx);
-    const out: Array<Pick<PurchaseOrderLine, 'skuId' | 'qty' | 'price' | 'agreedPrice' | 'priceDeviates' | 'amount'>> = [];
+    const out: Array<Pick<PurchaseOrderLine, 'skuId' | 'qty' | 'price' | 'agreedPrice' | 'priceDeviates' | 'amount'>> =
+      [];
     lines.forEach((l, i) => {
       const at = (f: string) => `lines[${i}].${f}`;
       const sku = skus.find((s) => s.id === Number(l.skuId));
@@ -132,21 +179,37 @@ export class PurchaseOrderService {
       if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
       const q = D(l.qty);
       if (!q.gt(0)) problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
-      else if (q.decimalPlaces() > product.unitScale) problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
+      else if (q.decimalPlaces() > product.unitScale)
+        problems.push({
+          field: at('qty'),
+          message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).`,
+        });
       const agreement = agreements.find((a) => a.skuId === sku.id);
       const agreed = agreement?.price ?? null;
-      if (agreement && q.gt(0) && q.lt(agreement.minOrderQty)) problems.push({ field: at('qty'), message: `The agreement's minimum order quantity is ${D(agreement.minOrderQty).toFixed()}.` });
+      if (agreement && q.gt(0) && q.lt(agreement.minOrderQty))
+        problems.push({
+          field: at('qty'),
+          message: `The agreement's minimum order quantity is ${D(agreement.minOrderQty).toFixed()}.`,
+        });
       let price: Decimal | null = null;
       if (l.price !== undefined && l.price !== null) {
         price = D(l.price);
         if (price.lt(0)) problems.push({ field: at('price'), message: 'A price cannot be negative.' });
         if (price.decimalPlaces() > 6) problems.push({ field: at('price'), message: 'At most 6 decimal places.' });
       } else if (agreed !== null) price = D(agreed);
-      else problems.push({ field: at('price'), message: 'This supplier has no agreed price for the SKU on the order date: give a price.' });
+      else
+        problems.push({
+          field: at('price'),
+          message: 'This supplier has no agreed price for the SKU on the order date: give a price.',
+        });
       if (!price || price.lt(0)) return;
       out.push({
-        skuId: sku.id, qty: q.toFixed(6), price: price.toFixed(6), agreedPrice: agreed,
-        priceDeviates: agreed === null || !price.eq(agreed), amount: q.times(price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+        skuId: sku.id,
+        qty: q.toFixed(6),
+        price: price.toFixed(6),
+        agreedPrice: agreed,
+        priceDeviates: agreed === null || !price.eq(agreed),
+        amount: q.times(price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
       });
     });
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
@@ -155,7 +218,19 @@ export class PurchaseOrderService {
 
   private async writeLines(tx: EntityManager, orderId: number, rows: Array<Partial<PurchaseOrderLine>>) {
     await tx.delete(PurchaseOrderLine, { orderId });
-    return tx.save(rows.map((r, i) => tx.create(PurchaseOrderLine, { ...r, orderId, lineNo: i + 1, receivedQty: '0', rejectedQty: '0', returnedQty: '0', invoicedQty: '0' })));
+    return tx.save(
+      rows.map((r, i) =>
+        tx.create(PurchaseOrderLine, {
+          ...r,
+          orderId,
+          lineNo: i + 1,
+          receivedQty: '0',
+          rejectedQty: '0',
+          returnedQty: '0',
+          invoicedQty: '0',
+        }),
+      ),
+    );
   }
 
   async create(ctx: Context, input: CreatePurchaseOrderInput): Promise<PurchaseOrder> {
@@ -171,12 +246,28 @@ export class PurchaseOrderService {
       const { rows, total } = await this.resolve(tx, ctx, supplier.id, warehouseId, orderDate, input.lines);
       const o = await tx.save(
         tx.create(PurchaseOrder, {
-          number: null, status: S.DRAFT, supplierId: supplier.id, warehouseId, orderDate, expectedDate: input.expectedDate ?? null, memo: input.memo ?? '',
-          total, createdBy: ctx.user!.id, createdAt: now(), approvalPlan: null, approvalRound: 0, version: 1,
+          number: null,
+          status: S.DRAFT,
+          supplierId: supplier.id,
+          warehouseId,
+          orderDate,
+          expectedDate: input.expectedDate ?? null,
+          memo: input.memo ?? '',
+          total,
+          createdBy: ctx.user!.id,
+          createdAt: now(),
+          approvalPlan: null,
+          approvalRound: 0,
+          version: 1,
         }),
       );
       const lines = await this.writeLines(tx, o.id, rows);
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.create', entityType: 'PurchaseOrder', entityId: o.id, after: snapshot(o, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.create',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        after: snapshot(o, lines),
+      });
       return o;
     }
   }
@@ -192,14 +283,27 @@ export class PurchaseOrderService {
       const patch: Partial<PurchaseOrder> = { version: input.version + 1, status: S.DRAFT, orderDate, warehouseId };
       if (input.expectedDate) patch.expectedDate = input.expectedDate;
       if (input.memo !== undefined && input.memo !== null) patch.memo = input.memo;
-      const inputLines: PurchaseOrderLineInput[] = input.lines ?? beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, price: l.priceDeviates ? l.price! : undefined }));
+      const inputLines: PurchaseOrderLineInput[] =
+        input.lines ??
+        beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, price: l.priceDeviates ? l.price! : undefined }));
       const { rows, total } = await this.resolve(tx, ctx, before.supplierId, warehouseId, orderDate, inputLines);
       patch.total = total;
-      const res = await tx.createQueryBuilder().update(PurchaseOrder).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(PurchaseOrder)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const lines = await this.writeLines(tx, before.id, rows);
       const after = await tx.findOneByOrFail(PurchaseOrder, { id: before.id });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.update', entityType: 'PurchaseOrder', entityId: after.id, before: snapshot(before, beforeLines), after: snapshot(after, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.update',
+        entityType: 'PurchaseOrder',
+        entityId: after.id,
+        before: snapshot(before, beforeLines),
+        after: snapshot(after, lines),
+      });
       return after;
     });
   }
@@ -207,11 +311,17 @@ export class PurchaseOrderService {
   async deleteDraft(ctx: Context, id: string): Promise<boolean> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
-      if (o.status !== S.DRAFT || o.number) throw stateError(o, 'deleted (only unnumbered drafts can; cancel it instead)');
+      if (o.status !== S.DRAFT || o.number)
+        throw stateError(o, 'deleted (only unnumbered drafts can; cancel it instead)');
       const lines = await this.lines([o.id], tx);
       await tx.delete(PurchaseOrderLine, { orderId: o.id });
       await tx.delete(PurchaseOrder, { id: o.id });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.delete', entityType: 'PurchaseOrder', entityId: o.id, before: snapshot(o, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.delete',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        before: snapshot(o, lines),
+      });
       return true;
     });
   }
@@ -220,9 +330,14 @@ export class PurchaseOrderService {
 
   /** Moves a guarded status: the row must still be in `from` at `version`, or someone else got there first. */
   private async move(tx: EntityManager, o: PurchaseOrder, from: PurchaseOrderStatus[], patch: Partial<PurchaseOrder>) {
-    const res = await tx.createQueryBuilder().update(PurchaseOrder).set({ ...patch, version: o.version + 1 })
-      .where('id = :id AND version = :v AND status IN (:...from)', { id: o.id, v: o.version, from }).execute();
-    if (!res.affected) throw new DomainError('DOCUMENT_STATE', 'This order changed a moment ago; reload it.', { status: o.status });
+    const res = await tx
+      .createQueryBuilder()
+      .update(PurchaseOrder)
+      .set({ ...patch, version: o.version + 1 })
+      .where('id = :id AND version = :v AND status IN (:...from)', { id: o.id, v: o.version, from })
+      .execute();
+    if (!res.affected)
+      throw new DomainError('DOCUMENT_STATE', 'This order changed a moment ago; reload it.', { status: o.status });
   }
 
   async submit(ctx: Context, id: string): Promise<PurchaseOrder> {
@@ -231,28 +346,52 @@ export class PurchaseOrderService {
       if (o.status !== S.DRAFT && o.status !== S.REJECTED) throw stateError(o, 'submitted');
       await this.suppliers.assertOrderable(tx, o.supplierId, o.orderDate);
       const steps = await tx.find(PurchaseApprovalStep, { order: { level: 'ASC' } });
-      const plan: ApprovalPlanStep[] = steps.filter((s) => D(s.minAmount).lte(o.total!)).map((s) => ({ level: s.level, minAmount: s.minAmount, roleCodes: s.roleCodes }));
+      const plan: ApprovalPlanStep[] = steps
+        .filter((s) => D(s.minAmount).lte(o.total!))
+        .map((s) => ({ level: s.level, minAmount: s.minAmount, roleCodes: s.roleCodes }));
       const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
-      const number = o.number ?? (await nextNumber(tx, 'purchase_order', o.orderDate, patternFor(settings, 'purchase_order')));
+      const number =
+        o.number ?? (await nextNumber(tx, 'purchase_order', o.orderDate, patternFor(settings, 'purchase_order')));
       const status = plan.length ? S.SUBMITTED : S.APPROVED;
       await this.move(tx, o, [S.DRAFT, S.REJECTED], {
-        status, number, submittedAt: now(), approvalPlan: JSON.stringify(plan), approvalRound: o.approvalRound + 1, ...(status === S.APPROVED ? { approvedAt: now() } : {}),
+        status,
+        number,
+        submittedAt: now(),
+        approvalPlan: JSON.stringify(plan),
+        approvalRound: o.approvalRound + 1,
+        ...(status === S.APPROVED ? { approvedAt: now() } : {}),
       });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.submit', entityType: 'PurchaseOrder', entityId: o.id, after: { number, status, approvalPlan: plan } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.submit',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        after: { number, status, approvalPlan: plan },
+      });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
 
   /** Checks who may decide the pending level; returns the steps this user decides now. */
-  private async decidable(tx: EntityManager, ctx: Context, o: PurchaseOrder): Promise<{ steps: ApprovalPlanStep[]; role: string }> {
+  private async decidable(
+    tx: EntityManager,
+    ctx: Context,
+    o: PurchaseOrder,
+  ): Promise<{ steps: ApprovalPlanStep[]; role: string }> {
     if (o.status !== S.SUBMITTED) throw stateError(o, 'approved or rejected (only a submitted order can)');
-    if (o.createdBy === ctx.user!.id) throw new DomainError('SELF_APPROVAL', 'Nobody approves or rejects their own order: another approver has to decide.', { orderId: o.id });
+    if (o.createdBy === ctx.user!.id)
+      throw new DomainError(
+        'SELF_APPROVAL',
+        'Nobody approves or rejects their own order: another approver has to decide.',
+        { orderId: o.id },
+      );
     const plan = JSON.parse(o.approvalPlan ?? '[]') as ApprovalPlanStep[];
     const pending = (await this.pending(o, tx))!;
     const role = this.roleFor(ctx, pending);
     if (!role) {
       const outside = plan.filter((s) => !this.roleFor(ctx, s));
-      const limit = outside.length ? outside.reduce((m, s) => (D(s.minAmount).lt(m) ? D(s.minAmount) : m), D(outside[0].minAmount)) : D(0);
+      const limit = outside.length
+        ? outside.reduce((m, s) => (D(s.minAmount).lt(m) ? D(s.minAmount) : m), D(outside[0].minAmount))
+        : D(0);
       const amount = can(ctx, P.CatalogPurchasePriceRead) ? `This order totals ${o.total}; y` : 'Y';
       throw new DomainError(
         'APPROVAL_LIMIT',
@@ -278,26 +417,51 @@ export class PurchaseOrderService {
       await this.move(tx, o, [S.SUBMITTED], last ? { status: S.APPROVED, approvedAt: now() } : {});
       for (const s of steps) {
         await tx.insert(PurchaseOrderApproval, {
-          orderId: o.id, round: o.approvalRound, level: s.level, decision: ApprovalDecision.APPROVE, userId: ctx.user!.id, userName: ctx.user!.displayName,
-          roleCode: role, comment: comment?.trim() ?? '', at: now(),
+          orderId: o.id,
+          round: o.approvalRound,
+          level: s.level,
+          decision: ApprovalDecision.APPROVE,
+          userId: ctx.user!.id,
+          userName: ctx.user!.displayName,
+          roleCode: role,
+          comment: comment?.trim() ?? '',
+          at: now(),
         });
       }
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.approve', entityType: 'PurchaseOrder', entityId: o.id, after: { levels: steps.map((s) => s.level), status: last ? S.APPROVED : S.SUBMITTED, comment } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.approve',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        after: { levels: steps.map((s) => s.level), status: last ? S.APPROVED : S.SUBMITTED, comment },
+      });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
 
   async reject(ctx: Context, id: string, comment: string): Promise<PurchaseOrder> {
-    if (!comment?.trim()) throw badInput([{ field: 'comment', message: 'Say why the order is rejected.' }], 'A rejection needs a comment.');
+    if (!comment?.trim())
+      throw badInput([{ field: 'comment', message: 'Say why the order is rejected.' }], 'A rejection needs a comment.');
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
       const { steps, role } = await this.decidable(tx, ctx, o);
       await this.move(tx, o, [S.SUBMITTED], { status: S.REJECTED });
       await tx.insert(PurchaseOrderApproval, {
-        orderId: o.id, round: o.approvalRound, level: steps[0].level, decision: ApprovalDecision.REJECT, userId: ctx.user!.id, userName: ctx.user!.displayName,
-        roleCode: role, comment: comment.trim(), at: now(),
+        orderId: o.id,
+        round: o.approvalRound,
+        level: steps[0].level,
+        decision: ApprovalDecision.REJECT,
+        userId: ctx.user!.id,
+        userName: ctx.user!.displayName,
+        roleCode: role,
+        comment: comment.trim(),
+        at: now(),
       });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.reject', entityType: 'PurchaseOrder', entityId: o.id, after: { level: steps[0].level, status: S.REJECTED, comment } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.reject',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        after: { level: steps[0].level, status: S.REJECTED, comment },
+      });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
@@ -309,7 +473,13 @@ export class PurchaseOrderService {
       const from = [S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED];
       if (!from.includes(o.status)) throw stateError(o, 'cancelled (goods were received: close it instead)');
       await this.move(tx, o, from, { status: S.CANCELLED, closedAt: now() });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.cancel', entityType: 'PurchaseOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CANCELLED } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.cancel',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        before: { status: o.status },
+        after: { status: S.CANCELLED },
+      });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
@@ -321,7 +491,13 @@ export class PurchaseOrderService {
       const from = [S.APPROVED, S.PARTLY_RECEIVED, S.RECEIVED];
       if (!from.includes(o.status)) throw stateError(o, 'closed');
       await this.move(tx, o, from, { status: S.CLOSED, closedAt: now() });
-      await this.audit.record(tx, ctx, { action: 'purchaseOrder.close', entityType: 'PurchaseOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CLOSED } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseOrder.close',
+        entityType: 'PurchaseOrder',
+        entityId: o.id,
+        before: { status: o.status },
+        after: { status: S.CLOSED },
+      });
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
@@ -336,7 +512,8 @@ export class PurchaseOrderService {
     const problems: FieldProblem[] = [];
     if (input.level < 1 || input.level > 20) problems.push({ field: 'level', message: 'A level from 1 to 20.' });
     const min = D(input.minAmount);
-    if (min.lt(0) || min.decimalPlaces() > 2) problems.push({ field: 'minAmount', message: 'An amount of zero or more with at most 2 decimals.' });
+    if (min.lt(0) || min.decimalPlaces() > 2)
+      problems.push({ field: 'minAmount', message: 'An amount of zero or more with at most 2 decimals.' });
     const codes = [...new Set(input.roleCodes.map((c) => c.trim()).filter(Boolean))];
     if (!codes.length) problems.push({ field: 'roleCodes', message: 'Name at least one role.' });
     if (problems.length) throw badInput(problems);
@@ -345,20 +522,43 @@ export class PurchaseOrderService {
       const unknown = codes.filter((c) => !known.some((k: { code: string }) => k.code === c));
       if (unknown.length) throw badInput([{ field: 'roleCodes', message: `Unknown role(s): ${unknown.join(', ')}.` }]);
       const clash = await tx.findOne(PurchaseApprovalStep, { where: { level: input.level } });
-      if (clash && String(clash.id) !== input.id) throw badInput([{ field: 'level', message: `Level ${input.level} exists already.` }]);
+      if (clash && String(clash.id) !== input.id)
+        throw badInput([{ field: 'level', message: `Level ${input.level} exists already.` }]);
       if (!input.id) {
-        const row = await tx.save(tx.create(PurchaseApprovalStep, { level: input.level, minAmount: min.toFixed(2), roleCodes: codes, version: 1 }));
-        await this.audit.record(tx, ctx, { action: 'purchaseApprovalStep.create', entityType: 'PurchaseApprovalStep', entityId: row.id, after: { level: row.level, minAmount: row.minAmount, roleCodes: codes } });
+        const row = await tx.save(
+          tx.create(PurchaseApprovalStep, {
+            level: input.level,
+            minAmount: min.toFixed(2),
+            roleCodes: codes,
+            version: 1,
+          }),
+        );
+        await this.audit.record(tx, ctx, {
+          action: 'purchaseApprovalStep.create',
+          entityType: 'PurchaseApprovalStep',
+          entityId: row.id,
+          after: { level: row.level, minAmount: row.minAmount, roleCodes: codes },
+        });
         return row;
       }
       const before = await tx.findOne(PurchaseApprovalStep, { where: { id: Number(input.id) || -1 } });
       if (!before) throw notFound('This approval step');
       const v = input.version ?? -1;
-      const res = await tx.createQueryBuilder().update(PurchaseApprovalStep).set({ level: input.level, minAmount: min.toFixed(2), roleCodes: codes, version: v + 1 })
-        .where('id = :id AND version = :v', { id: before.id, v }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(PurchaseApprovalStep)
+        .set({ level: input.level, minAmount: min.toFixed(2), roleCodes: codes, version: v + 1 })
+        .where('id = :id AND version = :v', { id: before.id, v })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneByOrFail(PurchaseApprovalStep, { id: before.id });
-      await this.audit.record(tx, ctx, { action: 'purchaseApprovalStep.update', entityType: 'PurchaseApprovalStep', entityId: before.id, before: { ...before }, after: { ...after } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseApprovalStep.update',
+        entityType: 'PurchaseApprovalStep',
+        entityId: before.id,
+        before: { ...before },
+        after: { ...after },
+      });
       return after;
     });
   }
@@ -368,7 +568,12 @@ export class PurchaseOrderService {
       const before = await tx.findOne(PurchaseApprovalStep, { where: { id: Number(id) || -1 } });
       if (!before) throw notFound('This approval step');
       await tx.delete(PurchaseApprovalStep, { id: before.id });
-      await this.audit.record(tx, ctx, { action: 'purchaseApprovalStep.delete', entityType: 'PurchaseApprovalStep', entityId: before.id, before: { ...before } });
+      await this.audit.record(tx, ctx, {
+        action: 'purchaseApprovalStep.delete',
+        entityType: 'PurchaseApprovalStep',
+        entityId: before.id,
+        before: { ...before },
+      });
       return true;
     });
   }

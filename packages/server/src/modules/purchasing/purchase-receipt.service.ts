@@ -35,7 +35,12 @@ export class PurchaseReceiptService {
 
   // ---------- reading ----------
 
-  private async page<T extends PurchaseReceipt | PurchaseReturn>(ctx: Context, entity: new () => T, filter?: PurchaseDocFilter | null, page?: PageInput | null): Promise<Page<T>> {
+  private async page<T extends PurchaseReceipt | PurchaseReturn>(
+    ctx: Context,
+    entity: new () => T,
+    filter?: PurchaseDocFilter | null,
+    page?: PageInput | null,
+  ): Promise<Page<T>> {
     const { offset, limit } = clampPage(page);
     const qb = this.ds.getRepository(entity).createQueryBuilder('d');
     const scope = ctx.user?.warehouseIds;
@@ -70,25 +75,44 @@ export class PurchaseReceiptService {
 
   receiptLines(receiptIds: number[]): Promise<PurchaseReceiptLine[]> {
     if (!receiptIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(PurchaseReceiptLine).find({ where: { receiptId: In(receiptIds) }, order: { receiptId: 'ASC', lineNo: 'ASC' } });
+    return this.ds
+      .getRepository(PurchaseReceiptLine)
+      .find({ where: { receiptId: In(receiptIds) }, order: { receiptId: 'ASC', lineNo: 'ASC' } });
   }
 
   returnLines(returnIds: number[]): Promise<PurchaseReturnLine[]> {
     if (!returnIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(PurchaseReturnLine).find({ where: { returnId: In(returnIds) }, order: { returnId: 'ASC', lineNo: 'ASC' } });
+    return this.ds
+      .getRepository(PurchaseReturnLine)
+      .find({ where: { returnId: In(returnIds) }, order: { returnId: 'ASC', lineNo: 'ASC' } });
   }
 
   // ---------- posting helpers ----------
 
   /** Runs a posting once per idempotency key (see core/idempotency runOnce). */
-  private once<T extends { id: number }>(ctx: Context, key: string | null | undefined, operation: string, body: unknown, load: (tx: EntityManager, id: string) => Promise<T>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private once<T extends { id: number }>(
+    ctx: Context,
+    key: string | null | undefined,
+    operation: string,
+    body: unknown,
+    load: (tx: EntityManager, id: string) => Promise<T>,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
     return runOnce(this.ds, ctx, key, operation, body, load, work);
   }
 
-  private async batchFor(tx: EntityManager, skuId: number, batchNo: string, expiryDate: string | null, date: string): Promise<number> {
+  private async batchFor(
+    tx: EntityManager,
+    skuId: number,
+    batchNo: string,
+    expiryDate: string | null,
+    date: string,
+  ): Promise<number> {
     const found = await tx.findOne(Batch, { where: { skuId, batchNo } });
     if (found) return found.id;
-    const b = await tx.save(tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${date}T00:00:00Z`) }));
+    const b = await tx.save(
+      tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${date}T00:00:00Z`) }),
+    );
     return b.id;
   }
 
@@ -99,98 +123,197 @@ export class PurchaseReceiptService {
    * at the order line's price; rejected units are recorded, not posted. Accepting more than the
    * order plus the company's tolerance is refused.
    */
-  async receive(ctx: Context, input: ReceivePurchaseOrderInput, idempotencyKey?: string | null): Promise<PurchaseReceipt> {
-    return this.once(ctx, idempotencyKey, 'receivePurchaseOrder', input, (tx, id) => this.receipt(ctx, id, tx), async (tx) => {
-      const order = await this.orders.get(ctx, input.orderId, tx);
-      await lockRows(tx, 'purchase_order', [order.id]);
-      const o = await tx.findOneByOrFail(PurchaseOrder, { id: order.id });
-      if (o.status !== S.APPROVED && o.status !== S.PARTLY_RECEIVED) {
-        throw new DomainError('ORDER_NOT_RECEIVABLE', `Order ${o.number ?? `#${o.id}`} is ${o.status.replace('_', ' ')}: only an approved or partly received order can be received against.`, { status: o.status });
-      }
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
-      const date = input.businessDate ?? today();
-      if (date < o.orderDate) throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
-      assertPeriodOpen(settings, date);
-      const orderLines = await this.orders.lines([o.id], tx);
-      const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
-      const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
-      const binIds = input.lines.map((l) => Number(l.binId)).filter((n) => n > 0);
-      const bins = binIds.length ? await tx.find(Bin, { where: { id: In(binIds) } }) : [];
-      const tolerance = D(settings.purchaseOverReceiptTolerance ?? '0.05');
-      const problems: FieldProblem[] = [];
-      const over: Array<{ index: number; orderLineId: number; ordered: string; received: string; accepting: string; allowed: string }> = [];
-      const pending = new Map<number, Decimal>(); // accepted in this receipt per order line
-      if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
-      input.lines.forEach((l, i) => {
-        const at = (f: string) => `lines[${i}].${f}`;
-        const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
-        if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
-        const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
-        const acc = D(l.acceptedQty);
-        const rej = D(l.rejectedQty ?? '0');
-        if (acc.lt(0)) problems.push({ field: at('acceptedQty'), message: 'Cannot be negative.' });
-        if (rej.lt(0)) problems.push({ field: at('rejectedQty'), message: 'Cannot be negative.' });
-        if (acc.isZero() && rej.isZero()) problems.push({ field: at('acceptedQty'), message: 'Accept or reject something on each line.' });
-        if (acc.decimalPlaces() > product.unitScale || rej.decimalPlaces() > product.unitScale) problems.push({ field: at('acceptedQty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
-        if (rej.gt(0) && !l.rejectReason?.trim()) problems.push({ field: at('rejectReason'), message: 'Say why goods were rejected.' });
-        if (l.binId && bins.find((b) => b.id === Number(l.binId))?.warehouseId !== o.warehouseId) problems.push({ field: at('binId'), message: 'This bin is not in the order\'s warehouse.' });
-        if (product.batchTracked && acc.gt(0) && !l.batchNo?.trim()) problems.push({ field: at('batchNo'), message: `${product.name} is batch-tracked: give a batch number.` });
-        const sum = (pending.get(ol.id) ?? D(0)).plus(acc);
-        pending.set(ol.id, sum);
-        const allowed = D(ol.qty).times(tolerance.plus(1));
-        if (D(ol.receivedQty).plus(sum).gt(allowed)) {
-          over.push({ index: i, orderLineId: ol.id, ordered: D(ol.qty).toFixed(), received: D(ol.receivedQty).toFixed(), accepting: sum.toFixed(), allowed: allowed.toFixed() });
+  async receive(
+    ctx: Context,
+    input: ReceivePurchaseOrderInput,
+    idempotencyKey?: string | null,
+  ): Promise<PurchaseReceipt> {
+    return this.once(
+      ctx,
+      idempotencyKey,
+      'receivePurchaseOrder',
+      input,
+      (tx, id) => this.receipt(ctx, id, tx),
+      async (tx) => {
+        const order = await this.orders.get(ctx, input.orderId, tx);
+        await lockRows(tx, 'purchase_order', [order.id]);
+        const o = await tx.findOneByOrFail(PurchaseOrder, { id: order.id });
+        if (o.status !== S.APPROVED && o.status !== S.PARTLY_RECEIVED) {
+          throw new DomainError(
+            'ORDER_NOT_RECEIVABLE',
+            `Order ${o.number ?? `#${o.id}`} is ${o.status.replace('_', ' ')}: only an approved or partly received order can be received against.`,
+            { status: o.status },
+          );
         }
-      });
-      if (problems.length) throw badInput(problems, 'The receipt has problems; nothing was posted.');
-      if (over.length) {
-        const pct = tolerance.times(100).toFixed();
-        throw new DomainError('OVER_RECEIPT', `More than the order allows (tolerance ${pct} %) on line(s) ${over.map((x) => x.index + 1).join(', ')}: e.g. ordered ${over[0].ordered}, received ${over[0].received}, accepting ${over[0].accepting}, at most ${over[0].allowed} in all.`, { tolerance: tolerance.toFixed(), lines: over });
-      }
-      // the number is allocated as late as possible: its counter row serialises receipts of the day
-      let number: string | null = null;
-      const allocate = async () => (number = await nextNumber(tx, 'purchase_receipt', date, patternFor(settings, 'purchase_receipt')));
-      const receipt = await tx.save(tx.create(PurchaseReceipt, {
-        number: null as unknown as string, orderId: o.id, supplierId: o.supplierId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: now(),
-      }));
-      const lines: PurchaseReceiptLine[] = [];
-      for (const [i, l] of input.lines.entries()) {
-        const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
-        const acc = D(l.acceptedQty);
-        const batchNo = l.batchNo?.trim() || null;
-        const batchId = batchNo && acc.gt(0) ? await this.batchFor(tx, ol.skuId, batchNo, l.expiryDate ?? null, date) : 0;
-        lines.push(tx.create(PurchaseReceiptLine, {
-          receiptId: receipt.id, lineNo: i + 1, orderLineId: ol.id, skuId: ol.skuId, acceptedQty: acc.toFixed(6), rejectedQty: D(l.rejectedQty ?? '0').toFixed(6),
-          rejectReason: l.rejectReason?.trim() ?? '', unitCost: ol.price, value: round2(acc.times(ol.price!)).toFixed(2),
-          binId: l.binId ? Number(l.binId) : null, batchNo, expiryDate: l.expiryDate ?? null, batchId, returnedQty: '0', returnedValue: '0.00', invoicedQty: '0',
-        }));
-      }
-      const saved = await tx.save(lines);
-      const moves: StockMove[] = saved.filter((l) => D(l.acceptedQty).gt(0)).map((l) => ({
-        lineId: l.id, lineIndex: l.lineNo - 1, warehouseId: o.warehouseId, skuId: l.skuId, binId: l.binId ?? 0, batchId: l.batchId, qty: l.acceptedQty, unitCost: l.unitCost!,
-      }));
-      await this.posting.apply(tx, { id: receipt.id, type: 'purchase_receipt', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
-      // everything rejected: no stock moved, the receipt still gets its number
-      if (!number) await allocate();
-      await tx.update(PurchaseReceipt, { id: receipt.id }, { number: number! });
-      receipt.number = number!;
-      // the order's running quantities and status (the order row is locked)
-      for (const ol of orderLines) {
-        const mine = saved.filter((l) => l.orderLineId === ol.id);
-        if (!mine.length) continue;
-        ol.receivedQty = mine.reduce((s, l) => s.plus(l.acceptedQty), D(ol.receivedQty)).toFixed(6);
-        ol.rejectedQty = mine.reduce((s, l) => s.plus(l.rejectedQty), D(ol.rejectedQty)).toFixed(6);
-        await tx.update(PurchaseOrderLine, { id: ol.id }, { receivedQty: ol.receivedQty, rejectedQty: ol.rejectedQty });
-      }
-      const complete = orderLines.every((ol) => D(ol.receivedQty).gte(ol.qty));
-      const status = complete ? S.RECEIVED : S.PARTLY_RECEIVED;
-      await tx.update(PurchaseOrder, { id: o.id }, { status, version: o.version + 1 });
-      await this.audit.record(tx, ctx, {
-        action: 'purchaseReceipt.post', entityType: 'PurchaseReceipt', entityId: receipt.id,
-        after: { number, orderId: o.id, orderStatus: status, lines: saved.map((l) => ({ orderLineId: l.orderLineId, accepted: l.acceptedQty, rejected: l.rejectedQty, reason: l.rejectReason, batchNo: l.batchNo })) },
-      });
-      return receipt;
-    });
+        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const date = input.businessDate ?? today();
+        if (date < o.orderDate)
+          throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
+        assertPeriodOpen(settings, date);
+        const orderLines = await this.orders.lines([o.id], tx);
+        const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
+        const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
+        const binIds = input.lines.map((l) => Number(l.binId)).filter((n) => n > 0);
+        const bins = binIds.length ? await tx.find(Bin, { where: { id: In(binIds) } }) : [];
+        const tolerance = D(settings.purchaseOverReceiptTolerance ?? '0.05');
+        const problems: FieldProblem[] = [];
+        const over: Array<{
+          index: number;
+          orderLineId: number;
+          ordered: string;
+          received: string;
+          accepting: string;
+          allowed: string;
+        }> = [];
+        const pending = new Map<number, Decimal>(); // accepted in this receipt per order line
+        if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+        input.lines.forEach((l, i) => {
+          const at = (f: string) => `lines[${i}].${f}`;
+          const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
+          if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
+          const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
+          const acc = D(l.acceptedQty);
+          const rej = D(l.rejectedQty ?? '0');
+          if (acc.lt(0)) problems.push({ field: at('acceptedQty'), message: 'Cannot be negative.' });
+          if (rej.lt(0)) problems.push({ field: at('rejectedQty'), message: 'Cannot be negative.' });
+          if (acc.isZero() && rej.isZero())
+            problems.push({ field: at('acceptedQty'), message: 'Accept or reject something on each line.' });
+          if (acc.decimalPlaces() > product.unitScale || rej.decimalPlaces() > product.unitScale)
+            problems.push({
+              field: at('acceptedQty'),
+              message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).`,
+            });
+          if (rej.gt(0) && !l.rejectReason?.trim())
+            problems.push({ field: at('rejectReason'), message: 'Say why goods were rejected.' });
+          if (l.binId && bins.find((b) => b.id === Number(l.binId))?.warehouseId !== o.warehouseId)
+            problems.push({ field: at('binId'), message: "This bin is not in the order's warehouse." });
+          if (product.batchTracked && acc.gt(0) && !l.batchNo?.trim())
+            problems.push({ field: at('batchNo'), message: `${product.name} is batch-tracked: give a batch number.` });
+          const sum = (pending.get(ol.id) ?? D(0)).plus(acc);
+          pending.set(ol.id, sum);
+          const allowed = D(ol.qty).times(tolerance.plus(1));
+          if (D(ol.receivedQty).plus(sum).gt(allowed)) {
+            over.push({
+              index: i,
+              orderLineId: ol.id,
+              ordered: D(ol.qty).toFixed(),
+              received: D(ol.receivedQty).toFixed(),
+              accepting: sum.toFixed(),
+              allowed: allowed.toFixed(),
+            });
+          }
+        });
+        if (problems.length) throw badInput(problems, 'The receipt has problems; nothing was posted.');
+        if (over.length) {
+          const pct = tolerance.times(100).toFixed();
+          throw new DomainError(
+            'OVER_RECEIPT',
+            `More than the order allows (tolerance ${pct} %) on line(s) ${over.map((x) => x.index + 1).join(', ')}: e.g. ordered ${over[0].ordered}, received ${over[0].received}, accepting ${over[0].accepting}, at most ${over[0].allowed} in all.`,
+            { tolerance: tolerance.toFixed(), lines: over },
+          );
+        }
+        // the number is allocated as late as possible: its counter row serialises receipts of the day
+        let number: string | null = null;
+        const allocate = async () =>
+          (number = await nextNumber(tx, 'purchase_receipt', date, patternFor(settings, 'purchase_receipt')));
+        const receipt = await tx.save(
+          tx.create(PurchaseReceipt, {
+            number: null as unknown as string,
+            orderId: o.id,
+            supplierId: o.supplierId,
+            warehouseId: o.warehouseId,
+            businessDate: date,
+            memo: input.memo ?? '',
+            createdBy: ctx.user!.id,
+            postedAt: now(),
+          }),
+        );
+        const lines: PurchaseReceiptLine[] = [];
+        for (const [i, l] of input.lines.entries()) {
+          const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
+          const acc = D(l.acceptedQty);
+          const batchNo = l.batchNo?.trim() || null;
+          const batchId =
+            batchNo && acc.gt(0) ? await this.batchFor(tx, ol.skuId, batchNo, l.expiryDate ?? null, date) : 0;
+          lines.push(
+            tx.create(PurchaseReceiptLine, {
+              receiptId: receipt.id,
+              lineNo: i + 1,
+              orderLineId: ol.id,
+              skuId: ol.skuId,
+              acceptedQty: acc.toFixed(6),
+              rejectedQty: D(l.rejectedQty ?? '0').toFixed(6),
+              rejectReason: l.rejectReason?.trim() ?? '',
+              unitCost: ol.price,
+              value: round2(acc.times(ol.price!)).toFixed(2),
+              binId: l.binId ? Number(l.binId) : null,
+              batchNo,
+              expiryDate: l.expiryDate ?? null,
+              batchId,
+              returnedQty: '0',
+              returnedValue: '0.00',
+              invoicedQty: '0',
+            }),
+          );
+        }
+        const saved = await tx.save(lines);
+        const moves: StockMove[] = saved
+          .filter((l) => D(l.acceptedQty).gt(0))
+          .map((l) => ({
+            lineId: l.id,
+            lineIndex: l.lineNo - 1,
+            warehouseId: o.warehouseId,
+            skuId: l.skuId,
+            binId: l.binId ?? 0,
+            batchId: l.batchId,
+            qty: l.acceptedQty,
+            unitCost: l.unitCost!,
+          }));
+        await this.posting.apply(
+          tx,
+          { id: receipt.id, type: 'purchase_receipt', number: allocate, businessDate: date },
+          moves,
+          settings.costingMethod as CostingMethod,
+        );
+        // everything rejected: no stock moved, the receipt still gets its number
+        if (!number) await allocate();
+        await tx.update(PurchaseReceipt, { id: receipt.id }, { number: number! });
+        receipt.number = number!;
+        // the order's running quantities and status (the order row is locked)
+        for (const ol of orderLines) {
+          const mine = saved.filter((l) => l.orderLineId === ol.id);
+          if (!mine.length) continue;
+          ol.receivedQty = mine.reduce((s, l) => s.plus(l.acceptedQty), D(ol.receivedQty)).toFixed(6);
+          ol.rejectedQty = mine.reduce((s, l) => s.plus(l.rejectedQty), D(ol.rejectedQty)).toFixed(6);
+          await tx.update(
+            PurchaseOrderLine,
+            { id: ol.id },
+            { receivedQty: ol.receivedQty, rejectedQty: ol.rejectedQty },
+          );
+        }
+        const complete = orderLines.every((ol) => D(ol.receivedQty).gte(ol.qty));
+        const status = complete ? S.RECEIVED : S.PARTLY_RECEIVED;
+        await tx.update(PurchaseOrder, { id: o.id }, { status, version: o.version + 1 });
+        await this.audit.record(tx, ctx, {
+          action: 'purchaseReceipt.post',
+          entityType: 'PurchaseReceipt',
+          entityId: receipt.id,
+          after: {
+            number,
+            orderId: o.id,
+            orderStatus: status,
+            lines: saved.map((l) => ({
+              orderLineId: l.orderLineId,
+              accepted: l.acceptedQty,
+              rejected: l.rejectedQty,
+              reason: l.rejectReason,
+              batchNo: l.batchNo,
+            })),
+          },
+        });
+        return receipt;
+      },
+    );
   }
 
   // ---------- returns ----------
@@ -200,79 +323,142 @@ export class PurchaseReceiptService {
    * engine's reversal of the receipt's ledger row: round2(share of its value), and the last units
    * of a receipt line take whatever value of it is left — under both costing methods.
    */
-  async returnToSupplier(ctx: Context, input: PurchaseReturnInput, idempotencyKey?: string | null): Promise<PurchaseReturn> {
-    return this.once(ctx, idempotencyKey, 'returnToSupplier', input, (tx, id) => tx.findOneByOrFail(PurchaseReturn, { id: Number(id) }), async (tx) => {
-      const receipt = await this.receipt(ctx, input.receiptId, tx);
-      await lockRows(tx, 'purchase_order', [receipt.orderId]);
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
-      const date = input.businessDate ?? today();
-      if (date < receipt.businessDate) throw badInput([{ field: 'businessDate', message: `On or after the receipt date ${receipt.businessDate}.` }]);
-      assertPeriodOpen(settings, date);
-      const rlines = await tx.find(PurchaseReceiptLine, { where: { receiptId: receipt.id }, order: { lineNo: 'ASC' } });
-      const problems: FieldProblem[] = [];
-      if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
-      const asking = new Map<number, Decimal>();
-      input.lines.forEach((l, i) => {
-        const at = (f: string) => `lines[${i}].${f}`;
-        const rl = rlines.find((x) => x.id === Number(l.receiptLineId));
-        if (!rl) return void problems.push({ field: at('receiptLineId'), message: 'Not a line of this receipt.' });
-        const q = D(l.qty);
-        if (!q.gt(0)) return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
-        const sum = (asking.get(rl.id) ?? D(0)).plus(q);
-        asking.set(rl.id, sum);
-        const left = D(rl.acceptedQty).minus(rl.returnedQty);
-        if (sum.gt(left)) problems.push({ field: at('qty'), message: `At most ${left.toFixed()} can be returned (accepted ${D(rl.acceptedQty).toFixed()}, returned ${D(rl.returnedQty).toFixed()}).` });
-      });
-      if (problems.length) throw badInput(problems, 'The return has problems; nothing was posted.');
-      let number: string | null = null;
-      const allocate = async () => (number = await nextNumber(tx, 'purchase_return', date, patternFor(settings, 'purchase_return')));
-      const ret = await tx.save(tx.create(PurchaseReturn, {
-        number: null as unknown as string, receiptId: receipt.id, orderId: receipt.orderId, supplierId: receipt.supplierId, warehouseId: receipt.warehouseId, businessDate: date,
-        reason: input.reason.trim(), createdBy: ctx.user!.id, postedAt: now(),
-      }));
-      const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' } });
-      const rows: PurchaseReturnLine[] = [];
-      const moves: StockMove[] = [];
-      for (const [i, l] of input.lines.entries()) {
-        const rl = rlines.find((x) => x.id === Number(l.receiptLineId))!;
-        const q = D(l.qty);
-        const row = await tx.save(tx.create(PurchaseReturnLine, {
-          returnId: ret.id, lineNo: i + 1, receiptLineId: rl.id, orderLineId: rl.orderLineId, skuId: rl.skuId, qty: q.toFixed(6), value: '0.00',
-        }));
-        rows.push(row);
-        const entry = entries.find((e) => e.documentLineId === rl.id)!;
-        // reverses the receipt's own ledger row: its share of that row's value (the last units take
-        // what is left of it), and under FIFO out of that receipt's own layer
-        moves.push({
-          lineId: row.id, lineIndex: i, warehouseId: receipt.warehouseId, skuId: rl.skuId, binId: entry.binId, batchId: entry.batchId, qty: q.neg().toFixed(6), reverses: String(entry.id),
+  async returnToSupplier(
+    ctx: Context,
+    input: PurchaseReturnInput,
+    idempotencyKey?: string | null,
+  ): Promise<PurchaseReturn> {
+    return this.once(
+      ctx,
+      idempotencyKey,
+      'returnToSupplier',
+      input,
+      (tx, id) => tx.findOneByOrFail(PurchaseReturn, { id: Number(id) }),
+      async (tx) => {
+        const receipt = await this.receipt(ctx, input.receiptId, tx);
+        await lockRows(tx, 'purchase_order', [receipt.orderId]);
+        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const date = input.businessDate ?? today();
+        if (date < receipt.businessDate)
+          throw badInput([{ field: 'businessDate', message: `On or after the receipt date ${receipt.businessDate}.` }]);
+        assertPeriodOpen(settings, date);
+        const rlines = await tx.find(PurchaseReceiptLine, {
+          where: { receiptId: receipt.id },
+          order: { lineNo: 'ASC' },
         });
-      }
-      const posted = await this.posting.apply(tx, { id: ret.id, type: 'purchase_return', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
-      await tx.update(PurchaseReturn, { id: ret.id }, { number: number! });
-      ret.number = number!;
-      const touched = new Map<number, { qty: Decimal; value: Decimal }>();
-      for (const row of rows) {
-        const took = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
-        row.value = took.toFixed(2);
-        await tx.update(PurchaseReturnLine, { id: row.id }, { value: row.value });
-        const rl = rlines.find((x) => x.id === row.receiptLineId)!;
-        const t = touched.get(rl.id) ?? { qty: D(rl.returnedQty), value: D(rl.returnedValue) };
-        touched.set(rl.id, { qty: t.qty.plus(row.qty), value: t.value.minus(took) });
-      }
-      const orderLines = await this.orders.lines([receipt.orderId], tx);
-      for (const [rlId, t] of touched) {
-        const rl = rlines.find((x) => x.id === rlId)!;
-        const delta = t.qty.minus(rl.returnedQty);
-        await tx.update(PurchaseReceiptLine, { id: rlId }, { returnedQty: t.qty.toFixed(6), returnedValue: t.value.toFixed(2) });
-        const ol = orderLines.find((x) => x.id === rl.orderLineId)!;
-        ol.returnedQty = D(ol.returnedQty).plus(delta).toFixed(6);
-        await tx.update(PurchaseOrderLine, { id: ol.id }, { returnedQty: ol.returnedQty });
-      }
-      await this.audit.record(tx, ctx, {
-        action: 'purchaseReturn.post', entityType: 'PurchaseReturn', entityId: ret.id,
-        after: { number, receiptId: receipt.id, reason: ret.reason, lines: rows.map((r) => ({ receiptLineId: r.receiptLineId, qty: r.qty })) },
-      });
-      return ret;
-    });
+        const problems: FieldProblem[] = [];
+        if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+        const asking = new Map<number, Decimal>();
+        input.lines.forEach((l, i) => {
+          const at = (f: string) => `lines[${i}].${f}`;
+          const rl = rlines.find((x) => x.id === Number(l.receiptLineId));
+          if (!rl) return void problems.push({ field: at('receiptLineId'), message: 'Not a line of this receipt.' });
+          const q = D(l.qty);
+          if (!q.gt(0))
+            return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
+          const sum = (asking.get(rl.id) ?? D(0)).plus(q);
+          asking.set(rl.id, sum);
+          const left = D(rl.acceptedQty).minus(rl.returnedQty);
+          if (sum.gt(left))
+            problems.push({
+              field: at('qty'),
+              message: `At most ${left.toFixed()} can be returned (accepted ${D(rl.acceptedQty).toFixed()}, returned ${D(rl.returnedQty).toFixed()}).`,
+            });
+        });
+        if (problems.length) throw badInput(problems, 'The return has problems; nothing was posted.');
+        let number: string | null = null;
+        const allocate = async () =>
+          (number = await nextNumber(tx, 'purchase_return', date, patternFor(settings, 'purchase_return')));
+        const ret = await tx.save(
+          tx.create(PurchaseReturn, {
+            number: null as unknown as string,
+            receiptId: receipt.id,
+            orderId: receipt.orderId,
+            supplierId: receipt.supplierId,
+            warehouseId: receipt.warehouseId,
+            businessDate: date,
+            reason: input.reason.trim(),
+            createdBy: ctx.user!.id,
+            postedAt: now(),
+          }),
+        );
+        const entries = await tx.find(StockLedgerEntry, {
+          where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' },
+        });
+        const rows: PurchaseReturnLine[] = [];
+        const moves: StockMove[] = [];
+        for (const [i, l] of input.lines.entries()) {
+          const rl = rlines.find((x) => x.id === Number(l.receiptLineId))!;
+          const q = D(l.qty);
+          const row = await tx.save(
+            tx.create(PurchaseReturnLine, {
+              returnId: ret.id,
+              lineNo: i + 1,
+              receiptLineId: rl.id,
+              orderLineId: rl.orderLineId,
+              skuId: rl.skuId,
+              qty: q.toFixed(6),
+              value: '0.00',
+            }),
+          );
+          rows.push(row);
+          const entry = entries.find((e) => e.documentLineId === rl.id)!;
+          // reverses the receipt's own ledger row: its share of that row's value (the last units take
+          // what is left of it), and under FIFO out of that receipt's own layer
+          moves.push({
+            lineId: row.id,
+            lineIndex: i,
+            warehouseId: receipt.warehouseId,
+            skuId: rl.skuId,
+            binId: entry.binId,
+            batchId: entry.batchId,
+            qty: q.neg().toFixed(6),
+            reverses: String(entry.id),
+          });
+        }
+        const posted = await this.posting.apply(
+          tx,
+          { id: ret.id, type: 'purchase_return', number: allocate, businessDate: date },
+          moves,
+          settings.costingMethod as CostingMethod,
+        );
+        await tx.update(PurchaseReturn, { id: ret.id }, { number: number! });
+        ret.number = number!;
+        const touched = new Map<number, { qty: Decimal; value: Decimal }>();
+        for (const row of rows) {
+          const took = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
+          row.value = took.toFixed(2);
+          await tx.update(PurchaseReturnLine, { id: row.id }, { value: row.value });
+          const rl = rlines.find((x) => x.id === row.receiptLineId)!;
+          const t = touched.get(rl.id) ?? { qty: D(rl.returnedQty), value: D(rl.returnedValue) };
+          touched.set(rl.id, { qty: t.qty.plus(row.qty), value: t.value.minus(took) });
+        }
+        const orderLines = await this.orders.lines([receipt.orderId], tx);
+        for (const [rlId, t] of touched) {
+          const rl = rlines.find((x) => x.id === rlId)!;
+          const delta = t.qty.minus(rl.returnedQty);
+          await tx.update(
+            PurchaseReceiptLine,
+            { id: rlId },
+            { returnedQty: t.qty.toFixed(6), returnedValue: t.value.toFixed(2) },
+          );
+          const ol = orderLines.find((x) => x.id === rl.orderLineId)!;
+          ol.returnedQty = D(ol.returnedQty).plus(delta).toFixed(6);
+          await tx.update(PurchaseOrderLine, { id: ol.id }, { returnedQty: ol.returnedQty });
+        }
+        await this.audit.record(tx, ctx, {
+          action: 'purchaseReturn.post',
+          entityType: 'PurchaseReturn',
+          entityId: ret.id,
+          after: {
+            number,
+            receiptId: receipt.id,
+            reason: ret.reason,
+            lines: rows.map((r) => ({ receiptLineId: r.receiptLineId, qty: r.qty })),
+          },
+        });
+        return ret;
+      },
+    );
   }
 }

@@ -7,15 +7,34 @@ import { Supplier } from '../partners/supplier.entity';
 import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
 import {
-  ApprovalStepInput, CreatePurchaseOrderInput, CreateSupplierInvoiceInput, PendingApproval, PurchaseDocFilter, PurchaseOrderFilter, PurchaseOrderPage,
-  PurchaseReceiptPage, PurchaseReturnInput, PurchaseReturnPage, ReceivePurchaseOrderInput, RecordSupplierPaymentInput, SupplierInvoicePage, SupplierPayable,
-  SupplierPaymentPage, UpdatePurchaseOrderInput,
+  ApprovalStepInput,
+  CreatePurchaseOrderInput,
+  CreateSupplierInvoiceInput,
+  PendingApproval,
+  PurchaseDocFilter,
+  PurchaseOrderFilter,
+  PurchaseOrderPage,
+  PurchaseReceiptPage,
+  PurchaseReturnInput,
+  PurchaseReturnPage,
+  ReceivePurchaseOrderInput,
+  RecordSupplierPaymentInput,
+  SupplierInvoicePage,
+  SupplierPayable,
+  SupplierPaymentPage,
+  UpdatePurchaseOrderInput,
 } from './purchasing.types';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
 import { ScoreBucket, SupplierDelivery, SupplierScorecard } from './evaluation.types';
 import { badInput } from '../../core/errors';
 import { ReplenishmentSetting } from './replenishment.entity';
-import { DemandForecast, ReplenishmentFilter, ReplenishmentSettingInput, ReplenishmentSuggestion, SuggestionOrderLine } from './replenishment.types';
+import {
+  DemandForecast,
+  ReplenishmentFilter,
+  ReplenishmentSettingInput,
+  ReplenishmentSuggestion,
+  SuggestionOrderLine,
+} from './replenishment.types';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDays = (days: Record<string, string | undefined | null>) => {
@@ -26,7 +45,9 @@ const checkDays = (days: Record<string, string | undefined | null>) => {
 /** 供应商考核: scorecards per period and the receipts behind them. */
 @Resolver()
 export class SupplierEvaluationResolver {
-  @Query(() => [SupplierScorecard], { description: 'Quality, delivery and price per supplier and period (default: the last 365 days, by quarter).' })
+  @Query(() => [SupplierScorecard], {
+    description: 'Quality, delivery and price per supplier and period (default: the last 365 days, by quarter).',
+  })
   @Allow(P.PurchasingSupplierRead)
   async supplierScorecards(
     @Ctx() ctx: Context,
@@ -36,7 +57,10 @@ export class SupplierEvaluationResolver {
     @Arg('bucket', () => ScoreBucket, { nullable: true }) bucket?: ScoreBucket,
   ) {
     checkDays({ from, to });
-    return ctx.services.supplierEvaluation.scorecards({ supplierId: supplierId ? Number(supplierId) || -1 : undefined, from: from ?? undefined, to: to ?? undefined }, bucket ?? ScoreBucket.QUARTER);
+    return ctx.services.supplierEvaluation.scorecards(
+      { supplierId: supplierId ? Number(supplierId) || -1 : undefined, from: from ?? undefined, to: to ?? undefined },
+      bucket ?? ScoreBucket.QUARTER,
+    );
   }
 
   @Query(() => [SupplierDelivery], { description: 'The receipts behind a scorecard, oldest first.' })
@@ -48,7 +72,11 @@ export class SupplierEvaluationResolver {
     @Arg('to', () => String, { nullable: true }) to?: string,
   ) {
     checkDays({ from, to });
-    return ctx.services.supplierEvaluation.deliveries({ supplierId: Number(supplierId) || -1, from: from ?? undefined, to: to ?? undefined });
+    return ctx.services.supplierEvaluation.deliveries({
+      supplierId: Number(supplierId) || -1,
+      from: from ?? undefined,
+      to: to ?? undefined,
+    });
   }
 }
 
@@ -77,7 +105,9 @@ export class PurchaseOrderResolver {
     return ctx.services.purchaseOrders.lines([o.id]);
   }
 
-  @FieldResolver(() => [PurchaseOrderApproval], { description: 'Every decision on the order, oldest first (earlier rounds included).' })
+  @FieldResolver(() => [PurchaseOrderApproval], {
+    description: 'Every decision on the order, oldest first (earlier rounds included).',
+  })
   approvals(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
     return ctx.services.purchaseOrders.approvals(o.id);
   }
@@ -94,10 +124,13 @@ export class PurchaseOrderResolver {
 
   @FieldResolver(() => [PurchaseReceipt])
   async receipts(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
-    return (await ctx.services.purchaseReceipts.receipts(ctx, { orderId: String(o.id) }, { offset: 0, limit: 200 })).items;
+    return (await ctx.services.purchaseReceipts.receipts(ctx, { orderId: String(o.id) }, { offset: 0, limit: 200 }))
+      .items;
   }
 
-  @Mutation(() => PurchaseOrder, { description: 'A draft; prices default from the supplier agreement valid on the order date.' })
+  @Mutation(() => PurchaseOrder, {
+    description: 'A draft; prices default from the supplier agreement valid on the order date.',
+  })
   @Allow(P.PurchasingOrderCreate)
   createPurchaseOrder(@Arg('input') input: CreatePurchaseOrderInput, @Ctx() ctx: Context) {
     return ctx.services.purchaseOrders.create(ctx, input);
@@ -115,21 +148,33 @@ export class PurchaseOrderResolver {
     return ctx.services.purchaseOrders.deleteDraft(ctx, id);
   }
 
-  @Mutation(() => PurchaseOrder, { description: 'Numbers the order and sends it for approval at the levels its total needs.' })
+  @Mutation(() => PurchaseOrder, {
+    description: 'Numbers the order and sends it for approval at the levels its total needs.',
+  })
   @Allow(P.PurchasingOrderCreate)
   submitPurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.purchaseOrders.submit(ctx, id);
   }
 
-  @Mutation(() => PurchaseOrder, { description: 'Approves the pending level (and the following ones the approver also holds).' })
+  @Mutation(() => PurchaseOrder, {
+    description: 'Approves the pending level (and the following ones the approver also holds).',
+  })
   @Allow(P.PurchasingOrderApprove)
-  approvePurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('comment', () => String, { nullable: true }) comment?: string) {
+  approvePurchaseOrder(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ) {
     return ctx.services.purchaseOrders.approve(ctx, id, comment);
   }
 
   @Mutation(() => PurchaseOrder)
   @Allow(P.PurchasingOrderApprove)
-  rejectPurchaseOrder(@Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string, @Ctx() ctx: Context) {
+  rejectPurchaseOrder(
+    @Arg('id', () => ID) id: string,
+    @Arg('comment', () => String) comment: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.purchaseOrders.reject(ctx, id, comment);
   }
 
@@ -151,7 +196,9 @@ export class PurchaseOrderResolver {
     return ctx.services.purchaseOrders.steps();
   }
 
-  @Mutation(() => PurchaseApprovalStep, { description: 'Adds (no id) or edits (id + version) an approval level. Orders already submitted keep their levels.' })
+  @Mutation(() => PurchaseApprovalStep, {
+    description: 'Adds (no id) or edits (id + version) an approval level. Orders already submitted keep their levels.',
+  })
   @Allow(P.PurchasingApprovalManage)
   savePurchaseApprovalStep(@Arg('input') input: ApprovalStepInput, @Ctx() ctx: Context) {
     return ctx.services.purchaseOrders.saveStep(ctx, input);
@@ -187,9 +234,16 @@ export class PurchaseReceiptResolver {
     return ctx.services.purchaseReceipts.receiptLines([r.id]);
   }
 
-  @Mutation(() => PurchaseReceipt, { description: 'Receives and inspects goods against an approved order; accepted quantities post to stock at the order price.' })
+  @Mutation(() => PurchaseReceipt, {
+    description:
+      'Receives and inspects goods against an approved order; accepted quantities post to stock at the order price.',
+  })
   @Allow(P.PurchasingReceiptPost)
-  receivePurchaseOrder(@Arg('input') input: ReceivePurchaseOrderInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+  receivePurchaseOrder(
+    @Arg('input') input: ReceivePurchaseOrderInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string,
+  ) {
     return ctx.services.purchaseReceipts.receive(ctx, input, idempotencyKey);
   }
 }
@@ -217,9 +271,15 @@ export class PurchaseReturnResolver {
     return ctx.services.purchaseReceipts.returnLines([r.id]);
   }
 
-  @Mutation(() => PurchaseReturn, { description: 'Sends accepted goods of a receipt back to the supplier, at the value they came in at.' })
+  @Mutation(() => PurchaseReturn, {
+    description: 'Sends accepted goods of a receipt back to the supplier, at the value they came in at.',
+  })
   @Allow(P.PurchasingReturnPost)
-  returnToSupplier(@Arg('input') input: PurchaseReturnInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+  returnToSupplier(
+    @Arg('input') input: PurchaseReturnInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string,
+  ) {
     return ctx.services.purchaseReceipts.returnToSupplier(ctx, input, idempotencyKey);
   }
 }
@@ -228,7 +288,11 @@ export class PurchaseReturnResolver {
 export class SupplierInvoiceResolver {
   @Query(() => SupplierInvoicePage)
   @Allow(P.PurchasingPayableRead)
-  supplierInvoices(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  supplierInvoices(
+    @Ctx() ctx: Context,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.supplierInvoices.invoices(supplierId, page);
   }
 
@@ -237,7 +301,10 @@ export class SupplierInvoiceResolver {
     return ctx.services.supplierInvoices.invoiceLines([i.id]);
   }
 
-  @Mutation(() => SupplierInvoice, { description: 'Records a supplier invoice matched to receipt lines (three-way match); a mismatch is INVOICE_MISMATCH.' })
+  @Mutation(() => SupplierInvoice, {
+    description:
+      'Records a supplier invoice matched to receipt lines (three-way match); a mismatch is INVOICE_MISMATCH.',
+  })
   @Allow(P.PurchasingInvoiceManage)
   createSupplierInvoice(@Arg('input') input: CreateSupplierInvoiceInput, @Ctx() ctx: Context) {
     return ctx.services.supplierInvoices.create(ctx, input);
@@ -245,7 +312,11 @@ export class SupplierInvoiceResolver {
 
   @Query(() => SupplierPaymentPage)
   @Allow(P.PurchasingPayableRead)
-  supplierPayments(@Ctx() ctx: Context, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  supplierPayments(
+    @Ctx() ctx: Context,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.supplierInvoices.payments(supplierId, page);
   }
 
@@ -265,7 +336,9 @@ export class SupplierInvoiceResolver {
 /** 补货: suggestions with their arithmetic, one SKU's forecast, settings, and drafts from suggestions. */
 @Resolver()
 export class ReplenishmentResolver {
-  @Query(() => [ReplenishmentSuggestion], { description: 'Per SKU of the warehouse: forecast, safety stock and the suggested order, with the arithmetic.' })
+  @Query(() => [ReplenishmentSuggestion], {
+    description: 'Per SKU of the warehouse: forecast, safety stock and the suggested order, with the arithmetic.',
+  })
   @Allow(P.PurchasingOrderRead)
   replenishmentSuggestions(
     @Arg('warehouseId', () => ID) warehouseId: string,
@@ -277,7 +350,11 @@ export class ReplenishmentResolver {
 
   @Query(() => DemandForecast)
   @Allow(P.PurchasingOrderRead)
-  demandForecast(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context) {
+  demandForecast(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('skuId', () => ID) skuId: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.replenishment.forecast(Number(warehouseId) || -1, Number(skuId) || -1);
   }
 
@@ -287,15 +364,23 @@ export class ReplenishmentResolver {
     return ctx.services.replenishment.settings();
   }
 
-  @Mutation(() => ReplenishmentSetting, { description: 'How a SKU or a category is replenished (forecast method, safety stock rule, review period).' })
+  @Mutation(() => ReplenishmentSetting, {
+    description: 'How a SKU or a category is replenished (forecast method, safety stock rule, review period).',
+  })
   @Allow(P.PurchasingOrderCreate)
   saveReplenishmentSetting(@Arg('input') input: ReplenishmentSettingInput, @Ctx() ctx: Context) {
     return ctx.services.replenishment.saveSetting(ctx, input);
   }
 
-  @Mutation(() => [PurchaseOrder], { description: 'Draft purchase orders from chosen suggestions, one per supplier; all or nothing.' })
+  @Mutation(() => [PurchaseOrder], {
+    description: 'Draft purchase orders from chosen suggestions, one per supplier; all or nothing.',
+  })
   @Allow(P.PurchasingOrderCreate)
-  createPurchaseOrdersFromSuggestions(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('lines', () => [SuggestionOrderLine]) lines: SuggestionOrderLine[], @Ctx() ctx: Context) {
+  createPurchaseOrdersFromSuggestions(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('lines', () => [SuggestionOrderLine]) lines: SuggestionOrderLine[],
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.replenishment.createOrders(ctx, Number(warehouseId) || -1, lines);
   }
 }

@@ -15,14 +15,21 @@ const dateMsg = { message: 'a date like 2026-11-25' };
 export class PurchaseOrderLineInput {
   @Field(() => ID) skuId: string;
   @Field(() => DecimalScalar, { description: 'In the base unit.' }) qty: string;
-  @Field(() => DecimalScalar, { nullable: true, description: "Per base unit; the supplier's agreed price on the order date when omitted." }) price?: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Per base unit; the supplier's agreed price on the order date when omitted.",
+  })
+  price?: string;
 }
 
 @InputType()
 export class CreatePurchaseOrderInput {
   @Field(() => ID) supplierId: string;
   @Field(() => ID) warehouseId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) orderDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  orderDate?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg) expectedDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [PurchaseOrderLineInput]) lines: PurchaseOrderLineInput[];
@@ -36,7 +43,11 @@ export class UpdatePurchaseOrderInput {
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg) orderDate?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg) expectedDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
-  @Field(() => [PurchaseOrderLineInput], { nullable: true, description: 'Replaces all lines (prices default again from the agreement).' }) lines?: PurchaseOrderLineInput[];
+  @Field(() => [PurchaseOrderLineInput], {
+    nullable: true,
+    description: 'Replaces all lines (prices default again from the agreement).',
+  })
+  lines?: PurchaseOrderLineInput[];
 }
 
 @InputType()
@@ -71,18 +82,32 @@ export class PendingApproval {
 @InputType()
 export class ReceiptLineInput {
   @Field(() => ID) orderLineId: string;
-  @Field(() => DecimalScalar, { description: 'Accepted at inspection, base unit; posted to stock.' }) acceptedQty: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Rejected at inspection; not posted.' }) rejectedQty?: string;
-  @Field({ nullable: true, description: 'Required when something is rejected.' }) @IsOptional() @Length(0, 200) rejectReason?: string;
+  @Field(() => DecimalScalar, { description: 'Accepted at inspection, base unit; posted to stock.' })
+  acceptedQty: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Rejected at inspection; not posted.' })
+  rejectedQty?: string;
+  @Field({ nullable: true, description: 'Required when something is rejected.' })
+  @IsOptional()
+  @Length(0, 200)
+  rejectReason?: string;
   @Field(() => ID, { nullable: true }) binId?: string;
-  @Field({ nullable: true, description: 'Required for batch-tracked products when something is accepted.' }) @IsOptional() @Length(1, 60) batchNo?: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, for a new batch' }) @IsOptional() @Matches(DATE, dateMsg) expiryDate?: string;
+  @Field({ nullable: true, description: 'Required for batch-tracked products when something is accepted.' })
+  @IsOptional()
+  @Length(1, 60)
+  batchNo?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, for a new batch' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  expiryDate?: string;
 }
 
 @InputType()
 export class ReceivePurchaseOrderInput {
   @Field(() => ID) orderId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) businessDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [ReceiptLineInput]) lines: ReceiptLineInput[];
 }
@@ -96,7 +121,10 @@ export class ReturnLineInput {
 @InputType()
 export class PurchaseReturnInput {
   @Field(() => ID) receiptId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) businessDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  businessDate?: string;
   @Field() @Length(1, 500) reason: string;
   @Field(() => [ReturnLineInput]) lines: ReturnLineInput[];
 }
@@ -115,7 +143,8 @@ export const PurchaseReturnPage = Paginated(PurchaseReturn, 'PurchaseReturnPage'
 export class InvoiceLineInput {
   @Field(() => ID) receiptLineId: string;
   @Field(() => DecimalScalar) qty: string;
-  @Field(() => DecimalScalar, { description: 'Per base unit; must equal the order price within 0.01.' }) unitPrice: string;
+  @Field(() => DecimalScalar, { description: 'Per base unit; must equal the order price within 0.01.' })
+  unitPrice: string;
 }
 
 @InputType()
@@ -131,7 +160,10 @@ export class CreateSupplierInvoiceInput {
 export class RecordSupplierPaymentInput {
   @Field(() => ID) supplierId: string;
   @Field(() => DecimalScalar) amount: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) paidOn?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  paidOn?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 100) reference?: string;
 }
 
@@ -145,6 +177,13 @@ export class SupplierPayable {
   @Field() supplierName: string;
   @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead) invoiced: string | null;
   @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead) paid: string | null;
-  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'invoiced − paid') open: string | null;
-  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'Open amount of invoices past their due date (paid oldest first).') overdue: string | null;
+  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'invoiced − paid') open:
+    string | null;
+  @SensitiveField(
+    'SupplierPayable',
+    () => DecimalScalar,
+    P.PurchasingPayableRead,
+    'Open amount of invoices past their due date (paid oldest first).',
+  )
+  overdue: string | null;
 }

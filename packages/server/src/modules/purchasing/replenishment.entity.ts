@@ -2,10 +2,21 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar } from '../../core/decimal';
 
-export enum SafetyStockMethod { SIMPLE = 'simple', STATISTICAL = 'statistical' }
-registerEnumType(SafetyStockMethod, { name: 'SafetyStockMethod', description: 'simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days.' });
+export enum SafetyStockMethod {
+  SIMPLE = 'simple',
+  STATISTICAL = 'statistical',
+}
+registerEnumType(SafetyStockMethod, {
+  name: 'SafetyStockMethod',
+  description: 'simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days.',
+});
 
-export enum ForecastMethodChoice { MOVING_AVERAGE = 'moving_average', SES = 'ses', HOLT = 'holt', HOLT_WINTERS = 'holt_winters' }
+export enum ForecastMethodChoice {
+  MOVING_AVERAGE = 'moving_average',
+  SES = 'ses',
+  HOLT = 'holt',
+  HOLT_WINTERS = 'holt_winters',
+}
 registerEnumType(ForecastMethodChoice, { name: 'ForecastMethod' });
 
 /**
@@ -19,13 +30,25 @@ registerEnumType(ForecastMethodChoice, { name: 'ForecastMethod' });
 export class ReplenishmentSetting {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID, { nullable: true }) @Column({ name: 'sku_id', type: 'int', nullable: true }) skuId: number | null;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'category_id', type: 'int', nullable: true }) categoryId: number | null;
-  @Field(() => ForecastMethodChoice, { nullable: true, description: 'Fixed by a user; null: the method with the lowest back-test error.' })
+  @Field(() => ID, { nullable: true }) @Column({ name: 'category_id', type: 'int', nullable: true }) categoryId:
+    number | null;
+  @Field(() => ForecastMethodChoice, {
+    nullable: true,
+    description: 'Fixed by a user; null: the method with the lowest back-test error.',
+  })
   @Column({ name: 'forecast_method', type: 'varchar', length: 16, nullable: true })
   forecastMethod: ForecastMethodChoice | null;
-  @Field(() => SafetyStockMethod) @Column({ name: 'safety_method', type: 'varchar', length: 12, default: SafetyStockMethod.SIMPLE }) safetyMethod: SafetyStockMethod;
-  @Field(() => DecimalScalar, { description: "The notes' 不稳定系数 for the simple rule." }) @DecimalColumn(6, 3, { name: 'instability_factor', default: '1.200' }) instabilityFactor: string;
-  @Field(() => DecimalScalar, { description: 'Cycle service level for the statistical rule (0.95).' }) @DecimalColumn(6, 4, { name: 'service_level', default: '0.9500' }) serviceLevel: string;
-  @Field(() => Int, { description: 'Days between two ordering decisions.' }) @Column({ name: 'review_period_days', type: 'int', default: 7 }) reviewPeriodDays: number;
+  @Field(() => SafetyStockMethod)
+  @Column({ name: 'safety_method', type: 'varchar', length: 12, default: SafetyStockMethod.SIMPLE })
+  safetyMethod: SafetyStockMethod;
+  @Field(() => DecimalScalar, { description: "The notes' 不稳定系数 for the simple rule." })
+  @DecimalColumn(6, 3, { name: 'instability_factor', default: '1.200' })
+  instabilityFactor: string;
+  @Field(() => DecimalScalar, { description: 'Cycle service level for the statistical rule (0.95).' })
+  @DecimalColumn(6, 4, { name: 'service_level', default: '0.9500' })
+  serviceLevel: string;
+  @Field(() => Int, { description: 'Days between two ordering decisions.' })
+  @Column({ name: 'review_period_days', type: 'int', default: 7 })
+  reviewPeriodDays: number;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }

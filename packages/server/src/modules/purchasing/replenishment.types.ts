@@ -3,7 +3,10 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/decimal';
 import { ForecastMethodChoice, SafetyStockMethod } from './replenishment.entity';
 
-@ObjectType({ description: 'One line of a suggestion’s arithmetic: a stable label (translated by the console), the formula with its numbers, the result.' })
+@ObjectType({
+  description:
+    'One line of a suggestion’s arithmetic: a stable label (translated by the console), the formula with its numbers, the result.',
+})
 export class ArithmeticStep {
   @Field() label: string;
   @Field() formula: string;
@@ -20,11 +23,16 @@ export class ReplenishmentSuggestion {
   @Field(() => String, { nullable: true }) message: string | null;
   @Field(() => Int, { description: 'Days of demand history used.' }) historyDays: number;
   @Field(() => DecimalScalar) averageDailyDemand: string;
-  @Field(() => String, { nullable: true, description: 'moving_average, ses, holt or holt_winters.' }) forecastMethod: string | null;
-  @Field({ description: 'A user fixed the method; otherwise the lowest back-test error picked it.' }) forecastMethodFixed: boolean;
-  @Field(() => String, { nullable: true, description: 'The method’s parameters as JSON, e.g. {"alpha":0.3}.' }) forecastParams: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Back-test mean absolute error (units per day).' }) forecastMae: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Back-test root mean squared error.' }) forecastRmse: string | null;
+  @Field(() => String, { nullable: true, description: 'moving_average, ses, holt or holt_winters.' }) forecastMethod:
+    string | null;
+  @Field({ description: 'A user fixed the method; otherwise the lowest back-test error picked it.' })
+  forecastMethodFixed: boolean;
+  @Field(() => String, { nullable: true, description: 'The method’s parameters as JSON, e.g. {"alpha":0.3}.' })
+  forecastParams: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Back-test mean absolute error (units per day).' })
+  forecastMae: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Back-test root mean squared error.' }) forecastRmse:
+    string | null;
   @Field(() => SafetyStockMethod) safetyMethod: SafetyStockMethod;
   @Field(() => DecimalScalar, { nullable: true }) safetyStock: string | null;
   @Field(() => DecimalScalar) onHand: string;
@@ -34,10 +42,16 @@ export class ReplenishmentSuggestion {
   @Field(() => Int) reviewPeriodDays: number;
   @Field(() => DecimalScalar) packSize: string;
   @Field(() => DecimalScalar) minimumOrder: string;
-  @Field(() => ID, { nullable: true, description: 'The preferred supplier: orderable, with a valid agreement; not flagged for late deliveries first, then the lowest price.' }) supplierId: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The preferred supplier: orderable, with a valid agreement; not flagged for late deliveries first, then the lowest price.',
+  })
+  supplierId: number | null;
   @Field(() => String, { nullable: true }) supplierName: string | null;
   @Field() supplierReducedShare: boolean;
-  @Field(() => DecimalScalar, { nullable: true, description: 'null when there is no forecast.' }) suggested: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'null when there is no forecast.' }) suggested:
+    string | null;
   @Field(() => [ArithmeticStep]) steps: ArithmeticStep[];
 }
 
@@ -52,7 +66,8 @@ export class DemandForecast {
   @Field(() => ReplenishmentSuggestion) suggestion: ReplenishmentSuggestion;
   @Field(() => [DemandPointOut], { description: 'Daily demand over the history window.' }) history: DemandPointOut[];
   @Field(() => [DemandPointOut], { description: 'Weekly demand (ISO weeks).' }) weekly: DemandPointOut[];
-  @Field(() => [DemandPointOut], { description: 'The next 28 days; empty without a forecast.' }) forecast: DemandPointOut[];
+  @Field(() => [DemandPointOut], { description: 'The next 28 days; empty without a forecast.' })
+  forecast: DemandPointOut[];
 }
 
 @InputType()
@@ -66,7 +81,9 @@ export class ReplenishmentFilter {
 export class ReplenishmentSettingInput {
   @Field(() => ID, { nullable: true }) skuId?: string;
   @Field(() => ID, { nullable: true }) categoryId?: string;
-  @Field(() => ForecastMethodChoice, { nullable: true, description: 'null: automatic.' }) @IsOptional() forecastMethod?: ForecastMethodChoice | null;
+  @Field(() => ForecastMethodChoice, { nullable: true, description: 'null: automatic.' })
+  @IsOptional()
+  forecastMethod?: ForecastMethodChoice | null;
   @Field(() => SafetyStockMethod, { nullable: true }) safetyMethod?: SafetyStockMethod;
   @Field(() => DecimalScalar, { nullable: true }) instabilityFactor?: string;
   @Field(() => DecimalScalar, { nullable: true }) serviceLevel?: string;

@@ -18,9 +18,18 @@ export class SupplierEvaluationService {
   async deliveries(filter: { supplierId?: number; from?: string; to?: string }): Promise<DeliveryRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.supplierId !== undefined) (where.push('r.supplier_id = ?'), params.push(filter.supplierId));
-    if (filter.from) (where.push('r.business_date >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('r.business_date <= ?'), params.push(filter.to));
+    if (filter.supplierId !== undefined) {
+      where.push('r.supplier_id = ?');
+      params.push(filter.supplierId);
+    }
+    if (filter.from) {
+      where.push('r.business_date >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('r.business_date <= ?');
+      params.push(filter.to);
+    }
     const rows: any[] = await this.ds.query(
       `SELECT r.id, r.number, r.supplier_id, r.business_date, o.id AS order_id, o.number AS order_number, o.expected_date,
               rl.accepted_qty, rl.rejected_qty, ol.price, ol.agreed_price
@@ -37,10 +46,26 @@ export class SupplierEvaluationService {
       const id = Number(x.id);
       let d = out.get(id);
       if (!d) {
-        const base = { receiptId: id, supplierId: Number(x.supplier_id), receivedOn: x.business_date, expectedOn: x.expected_date ?? null };
+        const base = {
+          receiptId: id,
+          supplierId: Number(x.supplier_id),
+          receivedOn: x.business_date,
+          expectedOn: x.expected_date ?? null,
+        };
         d = {
-          ...base, receiptNumber: x.number, orderId: Number(x.order_id), orderNumber: x.order_number ?? null, daysLate: daysLate(base),
-          accepted: '0', rejected: '0', paidAmount: '0.00', agreedAmount: '0.00', _acc: new Decimal(0), _rej: new Decimal(0), _paid: new Decimal(0), _agreed: new Decimal(0),
+          ...base,
+          receiptNumber: x.number,
+          orderId: Number(x.order_id),
+          orderNumber: x.order_number ?? null,
+          daysLate: daysLate(base),
+          accepted: '0',
+          rejected: '0',
+          paidAmount: '0.00',
+          agreedAmount: '0.00',
+          _acc: new Decimal(0),
+          _rej: new Decimal(0),
+          _paid: new Decimal(0),
+          _agreed: new Decimal(0),
         };
         out.set(id, d);
       }
@@ -53,7 +78,11 @@ export class SupplierEvaluationService {
       }
     }
     return [...out.values()].map(({ _acc, _rej, _paid, _agreed, ...d }) => ({
-      ...d, accepted: _acc.toFixed(), rejected: _rej.toFixed(), paidAmount: _paid.toFixed(2), agreedAmount: _agreed.toFixed(2),
+      ...d,
+      accepted: _acc.toFixed(),
+      rejected: _rej.toFixed(),
+      paidAmount: _paid.toFixed(2),
+      agreedAmount: _agreed.toFixed(2),
     }));
   }
 
@@ -72,7 +101,9 @@ export class SupplierEvaluationService {
       supplierIds,
     );
     for (const id of supplierIds) {
-      const mine = rows.filter((r) => Number(r.supplier_id) === id).map((r) => ({ receiptId: Number(r.id), receivedOn: r.business_date, expectedOn: r.expected_date ?? null }));
+      const mine = rows
+        .filter((r) => Number(r.supplier_id) === id)
+        .map((r) => ({ receiptId: Number(r.id), receivedOn: r.business_date, expectedOn: r.expected_date ?? null }));
       out.set(id, reducedShare(mine));
     }
     return out;

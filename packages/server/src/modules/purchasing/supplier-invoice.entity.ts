@@ -4,15 +4,23 @@ import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
 
-@ObjectType({ description: "A supplier's invoice, matched line by line to receipts (three-way: order, receipt, invoice)." })
+@ObjectType({
+  description: "A supplier's invoice, matched line by line to receipts (three-way: order, receipt, invoice).",
+})
 @Entity('supplier_invoice')
 @Index(['supplierId', 'invoiceNo'], { unique: true })
 export class SupplierInvoice {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'int' }) supplierId: number;
-  @Field({ description: "The supplier's own invoice number." }) @Column({ name: 'invoice_no', type: 'varchar', length: 60 }) invoiceNo: string;
-  @Field({ description: 'YYYY-MM-DD' }) @Column({ name: 'invoice_date', type: 'varchar', length: 10 }) invoiceDate: string;
-  @Field({ description: 'YYYY-MM-DD: invoice date + the supplier\'s payment terms.' }) @Column({ name: 'due_date', type: 'varchar', length: 10 }) dueDate: string;
+  @Field({ description: "The supplier's own invoice number." })
+  @Column({ name: 'invoice_no', type: 'varchar', length: 60 })
+  invoiceNo: string;
+  @Field({ description: 'YYYY-MM-DD' })
+  @Column({ name: 'invoice_date', type: 'varchar', length: 10 })
+  invoiceDate: string;
+  @Field({ description: "YYYY-MM-DD: invoice date + the supplier's payment terms." })
+  @Column({ name: 'due_date', type: 'varchar', length: 10 })
+  dueDate: string;
   @SensitiveField('SupplierInvoice', () => DecimalScalar, P.PurchasingPayableRead, 'Σ line amounts.')
   @DecimalColumn(18, 2)
   total: string | null;
@@ -51,7 +59,9 @@ export class SupplierPayment {
   @SensitiveField('SupplierPayment', () => DecimalScalar, P.PurchasingPayableRead)
   @DecimalColumn(18, 2)
   amount: string | null;
-  @Field({ description: 'Bank reference, cheque number …' }) @Column({ type: 'varchar', length: 100, default: '' }) reference: string;
+  @Field({ description: 'Bank reference, cheque number …' })
+  @Column({ type: 'varchar', length: 100, default: '' })
+  reference: string;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -28,19 +28,25 @@ export class SupplierInvoiceService {
   async invoices(supplierId?: string | null, page?: PageInput | null): Promise<Page<SupplierInvoice>> {
     const { offset, limit } = clampPage(page);
     const where = supplierId ? { supplierId: Number(supplierId) || -1 } : {};
-    const [items, total] = await this.ds.getRepository(SupplierInvoice).findAndCount({ where, order: { invoiceDate: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    const [items, total] = await this.ds
+      .getRepository(SupplierInvoice)
+      .findAndCount({ where, order: { invoiceDate: 'DESC', id: 'DESC' }, skip: offset, take: limit });
     return { items, total, offset, limit };
   }
 
   invoiceLines(invoiceIds: number[]): Promise<SupplierInvoiceLine[]> {
     if (!invoiceIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(SupplierInvoiceLine).find({ where: { invoiceId: In(invoiceIds) }, order: { invoiceId: 'ASC', lineNo: 'ASC' } });
+    return this.ds
+      .getRepository(SupplierInvoiceLine)
+      .find({ where: { invoiceId: In(invoiceIds) }, order: { invoiceId: 'ASC', lineNo: 'ASC' } });
   }
 
   async payments(supplierId?: string | null, page?: PageInput | null): Promise<Page<SupplierPayment>> {
     const { offset, limit } = clampPage(page);
     const where = supplierId ? { supplierId: Number(supplierId) || -1 } : {};
-    const [items, total] = await this.ds.getRepository(SupplierPayment).findAndCount({ where, order: { paidOn: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    const [items, total] = await this.ds
+      .getRepository(SupplierPayment)
+      .findAndCount({ where, order: { paidOn: 'DESC', id: 'DESC' }, skip: offset, take: limit });
     return { items, total, offset, limit };
   }
 
@@ -56,21 +62,38 @@ export class SupplierInvoiceService {
       const problems: FieldProblem[] = [];
       if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
       const invoiceNo = input.invoiceNo.trim();
-      if (await tx.findOne(SupplierInvoice, { where: { supplierId: supplier.id, invoiceNo } })) problems.push({ field: 'invoiceNo', message: 'This supplier invoice is recorded already.' });
+      if (await tx.findOne(SupplierInvoice, { where: { supplierId: supplier.id, invoiceNo } }))
+        problems.push({ field: 'invoiceNo', message: 'This supplier invoice is recorded already.' });
       const rlIds = input.lines.map((l) => Number(l.receiptLineId) || -1);
       const rlines = await tx.find(PurchaseReceiptLine, { where: { id: In(rlIds) } });
-      const receipts = rlines.length ? await tx.find(PurchaseReceipt, { where: { id: In([...new Set(rlines.map((l) => l.receiptId))]) } }) : [];
+      const receipts = rlines.length
+        ? await tx.find(PurchaseReceipt, { where: { id: In([...new Set(rlines.map((l) => l.receiptId))]) } })
+        : [];
       // returns lock the order: so do we, after the supplier (the one order of locks)
-      await lockRows(tx, 'purchase_order', receipts.map((r) => r.orderId));
+      await lockRows(
+        tx,
+        'purchase_order',
+        receipts.map((r) => r.orderId),
+      );
       const fresh = rlines.length ? await tx.find(PurchaseReceiptLine, { where: { id: In(rlIds) } }) : [];
-      const orderLines = fresh.length ? await tx.find(PurchaseOrderLine, { where: { id: In(fresh.map((l) => l.orderLineId)) } }) : [];
-      const mismatches: Array<{ index: number; receiptLineId: number; field: string; message: string; expected: string; got: string }> = [];
+      const orderLines = fresh.length
+        ? await tx.find(PurchaseOrderLine, { where: { id: In(fresh.map((l) => l.orderLineId)) } })
+        : [];
+      const mismatches: Array<{
+        index: number;
+        receiptLineId: number;
+        field: string;
+        message: string;
+        expected: string;
+        got: string;
+      }> = [];
       const asking = new Map<number, Decimal>();
       input.lines.forEach((l, i) => {
         const at = (f: string) => `lines[${i}].${f}`;
         const rl = fresh.find((x) => x.id === Number(l.receiptLineId));
         const receipt = rl && receipts.find((r) => r.id === rl.receiptId);
-        if (!rl || !receipt || receipt.supplierId !== supplier.id) return void problems.push({ field: at('receiptLineId'), message: 'Not a receipt line of this supplier.' });
+        if (!rl || !receipt || receipt.supplierId !== supplier.id)
+          return void problems.push({ field: at('receiptLineId'), message: 'Not a receipt line of this supplier.' });
         const q = D(l.qty);
         const p = D(l.unitPrice);
         if (!q.gt(0)) problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
@@ -80,30 +103,64 @@ export class SupplierInvoiceService {
         asking.set(rl.id, sum);
         const open = D(rl.acceptedQty).minus(rl.returnedQty).minus(rl.invoicedQty);
         if (sum.gt(open)) {
-          mismatches.push({ index: i, receiptLineId: rl.id, field: at('qty'), message: `Line ${i + 1}: invoiced ${sum.toFixed()} but only ${open.toFixed()} received and not yet invoiced (accepted ${D(rl.acceptedQty).toFixed()}, returned ${D(rl.returnedQty).toFixed()}, invoiced ${D(rl.invoicedQty).toFixed()}).`, expected: open.toFixed(), got: sum.toFixed() });
+          mismatches.push({
+            index: i,
+            receiptLineId: rl.id,
+            field: at('qty'),
+            message: `Line ${i + 1}: invoiced ${sum.toFixed()} but only ${open.toFixed()} received and not yet invoiced (accepted ${D(rl.acceptedQty).toFixed()}, returned ${D(rl.returnedQty).toFixed()}, invoiced ${D(rl.invoicedQty).toFixed()}).`,
+            expected: open.toFixed(),
+            got: sum.toFixed(),
+          });
         }
         const ordered = D(orderLines.find((x) => x.id === rl.orderLineId)!.price!);
         if (p.minus(ordered).abs().gt(PRICE_TOLERANCE)) {
-          mismatches.push({ index: i, receiptLineId: rl.id, field: at('unitPrice'), message: `Line ${i + 1}: unit price ${p.toFixed()} differs from the order price ${ordered.toFixed()}.`, expected: ordered.toFixed(), got: p.toFixed() });
+          mismatches.push({
+            index: i,
+            receiptLineId: rl.id,
+            field: at('unitPrice'),
+            message: `Line ${i + 1}: unit price ${p.toFixed()} differs from the order price ${ordered.toFixed()}.`,
+            expected: ordered.toFixed(),
+            got: p.toFixed(),
+          });
         }
       });
       if (problems.length) throw badInput(problems, 'The invoice has problems; nothing was saved.');
       if (mismatches.length) {
-        throw new DomainError('INVOICE_MISMATCH', `The invoice does not match its receipts: ${mismatches.map((m) => m.message).join(' ')}`, { lines: mismatches });
+        throw new DomainError(
+          'INVOICE_MISMATCH',
+          `The invoice does not match its receipts: ${mismatches.map((m) => m.message).join(' ')}`,
+          { lines: mismatches },
+        );
       }
       const amounts = input.lines.map((l) => round2(D(l.qty).times(l.unitPrice)));
       const total = amounts.reduce((s, a) => s.plus(a), D(0));
-      const invoice = await tx.save(tx.create(SupplierInvoice, {
-        supplierId: supplier.id, invoiceNo, invoiceDate: input.invoiceDate, dueDate: addDays(input.invoiceDate, supplier.paymentTermsDays),
-        total: total.toFixed(2), memo: input.memo ?? '', createdBy: ctx.user!.id, createdAt: now(),
-      }));
-      const lines = await tx.save(input.lines.map((l, i) => {
-        const rl = fresh.find((x) => x.id === Number(l.receiptLineId))!;
-        return tx.create(SupplierInvoiceLine, {
-          invoiceId: invoice.id, lineNo: i + 1, receiptLineId: rl.id, orderLineId: rl.orderLineId, skuId: rl.skuId,
-          qty: D(l.qty).toFixed(6), unitPrice: D(l.unitPrice).toFixed(6), amount: amounts[i].toFixed(2),
-        });
-      }));
+      const invoice = await tx.save(
+        tx.create(SupplierInvoice, {
+          supplierId: supplier.id,
+          invoiceNo,
+          invoiceDate: input.invoiceDate,
+          dueDate: addDays(input.invoiceDate, supplier.paymentTermsDays),
+          total: total.toFixed(2),
+          memo: input.memo ?? '',
+          createdBy: ctx.user!.id,
+          createdAt: now(),
+        }),
+      );
+      const lines = await tx.save(
+        input.lines.map((l, i) => {
+          const rl = fresh.find((x) => x.id === Number(l.receiptLineId))!;
+          return tx.create(SupplierInvoiceLine, {
+            invoiceId: invoice.id,
+            lineNo: i + 1,
+            receiptLineId: rl.id,
+            orderLineId: rl.orderLineId,
+            skuId: rl.skuId,
+            qty: D(l.qty).toFixed(6),
+            unitPrice: D(l.unitPrice).toFixed(6),
+            amount: amounts[i].toFixed(2),
+          });
+        }),
+      );
       for (const [rlId, q] of asking) {
         const rl = fresh.find((x) => x.id === rlId)!;
         await tx.update(PurchaseReceiptLine, { id: rlId }, { invoicedQty: D(rl.invoicedQty).plus(q).toFixed(6) });
@@ -112,18 +169,33 @@ export class SupplierInvoiceService {
         await tx.update(PurchaseOrderLine, { id: ol.id }, { invoicedQty: ol.invoicedQty });
       }
       await this.audit.record(tx, ctx, {
-        action: 'supplierInvoice.create', entityType: 'SupplierInvoice', entityId: invoice.id,
-        after: { supplierId: supplier.id, invoiceNo, invoiceDate: invoice.invoiceDate, total: invoice.total, lines: lines.map((l) => ({ receiptLineId: l.receiptLineId, qty: l.qty, unitPrice: l.unitPrice })) },
+        action: 'supplierInvoice.create',
+        entityType: 'SupplierInvoice',
+        entityId: invoice.id,
+        after: {
+          supplierId: supplier.id,
+          invoiceNo,
+          invoiceDate: invoice.invoiceDate,
+          total: invoice.total,
+          lines: lines.map((l) => ({ receiptLineId: l.receiptLineId, qty: l.qty, unitPrice: l.unitPrice })),
+        },
       });
       return invoice;
     });
   }
 
   private async totals(supplierIds: number[] | null) {
-    const filter = (alias: string) => (supplierIds ? ` WHERE ${alias}.supplier_id IN (${supplierIds.map(() => '?').join(',')})` : '');
+    const filter = (alias: string) =>
+      supplierIds ? ` WHERE ${alias}.supplier_id IN (${supplierIds.map(() => '?').join(',')})` : '';
     const params = supplierIds ?? [];
-    const inv: Array<{ supplier_id: number; total: string; due_date: string }> = await this.ds.query(`SELECT i.supplier_id, i.total, i.due_date FROM supplier_invoice i${filter('i')} ORDER BY i.due_date, i.id`, params);
-    const pay: Array<{ supplier_id: number; amount: string }> = await this.ds.query(`SELECT p.supplier_id, p.amount FROM supplier_payment p${filter('p')}`, params);
+    const inv: Array<{ supplier_id: number; total: string; due_date: string }> = await this.ds.query(
+      `SELECT i.supplier_id, i.total, i.due_date FROM supplier_invoice i${filter('i')} ORDER BY i.due_date, i.id`,
+      params,
+    );
+    const pay: Array<{ supplier_id: number; amount: string }> = await this.ds.query(
+      `SELECT p.supplier_id, p.amount FROM supplier_payment p${filter('p')}`,
+      params,
+    );
     return { inv, pay };
   }
 
@@ -145,7 +217,15 @@ export class SupplierInvoiceService {
           settle = settle.minus(covered);
           if (r.due_date < now) overdue = overdue.plus(D(r.total).minus(covered));
         }
-        return { supplierId: s.id, supplierCode: s.code, supplierName: s.name, invoiced: invoiced.toFixed(2), paid: paid.toFixed(2), open: invoiced.minus(paid).toFixed(2), overdue: overdue.toFixed(2) };
+        return {
+          supplierId: s.id,
+          supplierCode: s.code,
+          supplierName: s.name,
+          invoiced: invoiced.toFixed(2),
+          paid: paid.toFixed(2),
+          open: invoiced.minus(paid).toFixed(2),
+          overdue: overdue.toFixed(2),
+        };
       })
       .sort((a, b) => a.supplierCode.localeCompare(b.supplierCode));
   }
@@ -153,23 +233,50 @@ export class SupplierInvoiceService {
   /** A payment reduces the open amount; it cannot exceed it. */
   async pay(ctx: Context, input: RecordSupplierPaymentInput): Promise<SupplierPayment> {
     const amount = D(input.amount);
-    if (!amount.gt(0) || amount.decimalPlaces() > 2) throw badInput([{ field: 'amount', message: 'An amount above zero with at most 2 decimals.' }]);
+    if (!amount.gt(0) || amount.decimalPlaces() > 2)
+      throw badInput([{ field: 'amount', message: 'An amount above zero with at most 2 decimals.' }]);
     return inTransaction(this.ds, async (tx) => {
       const supplier = await tx.findOne(Supplier, { where: { id: Number(input.supplierId) || -1 } });
       if (!supplier) throw badInput([{ field: 'supplierId', message: 'Unknown supplier.' }]);
       // payments of one supplier one at a time, so two cannot both fit under the open amount
       await lockRows(tx, 'supplier', [supplier.id]);
       // summed in TypeScript: exact on both databases (SQLite would sum TEXT as a float)
-      const invoiced = (await tx.find(SupplierInvoice, { where: { supplierId: supplier.id } })).reduce((s, i) => s.plus(i.total!), D(0));
-      const paid = (await tx.find(SupplierPayment, { where: { supplierId: supplier.id } })).reduce((s, x) => s.plus(x.amount!), D(0));
+      const invoiced = (await tx.find(SupplierInvoice, { where: { supplierId: supplier.id } })).reduce(
+        (s, i) => s.plus(i.total!),
+        D(0),
+      );
+      const paid = (await tx.find(SupplierPayment, { where: { supplierId: supplier.id } })).reduce(
+        (s, x) => s.plus(x.amount!),
+        D(0),
+      );
       const open = invoiced.minus(paid);
       if (amount.gt(open)) {
-        throw badInput([{ field: 'amount', message: `Only ${open.toFixed(2)} is open for ${supplier.name}; a payment cannot exceed it.` }], `The payment exceeds the open amount ${open.toFixed(2)}.`);
+        throw badInput(
+          [
+            {
+              field: 'amount',
+              message: `Only ${open.toFixed(2)} is open for ${supplier.name}; a payment cannot exceed it.`,
+            },
+          ],
+          `The payment exceeds the open amount ${open.toFixed(2)}.`,
+        );
       }
-      const p = await tx.save(tx.create(SupplierPayment, {
-        supplierId: supplier.id, paidOn: input.paidOn ?? today(), amount: amount.toFixed(2), reference: input.reference?.trim() ?? '', createdBy: ctx.user!.id, createdAt: now(),
-      }));
-      await this.audit.record(tx, ctx, { action: 'supplierPayment.create', entityType: 'SupplierPayment', entityId: p.id, after: { supplierId: supplier.id, amount: p.amount, paidOn: p.paidOn, reference: p.reference } });
+      const p = await tx.save(
+        tx.create(SupplierPayment, {
+          supplierId: supplier.id,
+          paidOn: input.paidOn ?? today(),
+          amount: amount.toFixed(2),
+          reference: input.reference?.trim() ?? '',
+          createdBy: ctx.user!.id,
+          createdAt: now(),
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'supplierPayment.create',
+        entityType: 'SupplierPayment',
+        entityId: p.id,
+        after: { supplierId: supplier.id, amount: p.amount, paidOn: p.paidOn, reference: p.reference },
+      });
       return p;
     });
   }

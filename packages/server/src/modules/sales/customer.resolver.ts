@@ -4,14 +4,40 @@ import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { Customer, CustomerAddress, CustomerContact, CustomerServiceRecord, CustomerTier, SalesChannel, SalesStore } from './customer.entity';
-import { ChannelInput, CreateCustomerInput, CustomerAddressInput, CustomerContactInput, CustomerFilter, CustomerPage, ServiceRecordInput, StoreInput, TierInput, TierRecompute, UpdateCustomerInput } from './customer.types';
+import {
+  Customer,
+  CustomerAddress,
+  CustomerContact,
+  CustomerServiceRecord,
+  CustomerTier,
+  SalesChannel,
+  SalesStore,
+} from './customer.entity';
+import {
+  ChannelInput,
+  CreateCustomerInput,
+  CustomerAddressInput,
+  CustomerContactInput,
+  CustomerFilter,
+  CustomerPage,
+  ServiceRecordInput,
+  StoreInput,
+  TierInput,
+  TierRecompute,
+  UpdateCustomerInput,
+} from './customer.types';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Query(() => CustomerPage, { description: 'Customers; a salesperson without sales.customer.all sees only their own.' })
+  @Query(() => CustomerPage, {
+    description: 'Customers; a salesperson without sales.customer.all sees only their own.',
+  })
   @Allow(P.SalesCustomerRead)
-  customers(@Ctx() ctx: Context, @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  customers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.customers.list(ctx, filter, page);
   }
 
@@ -21,18 +47,48 @@ export class CustomerResolver {
     return ctx.services.customers.get(ctx, id);
   }
 
-  @Query(() => ExportFile, { description: 'Your customers (all with sales.customer.all) as CSV, or xlsx (base64); contact columns only for those who may read them.' })
+  @Query(() => ExportFile, {
+    description:
+      'Your customers (all with sales.customer.all) as CSV, or xlsx (base64); contact columns only for those who may read them.',
+  })
   @Allow(P.SalesCustomerRead)
-  async exportCustomers(@Ctx() ctx: Context, @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter, @Arg('xlsx', { nullable: true }) xlsx?: boolean) {
+  async exportCustomers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+    @Arg('xlsx', { nullable: true }) xlsx?: boolean,
+  ) {
     const rows: Customer[] = [];
     for (let offset = 0; ; offset += 200) {
       const page = await ctx.services.customers.list(ctx, filter, { offset, limit: 200 });
       rows.push(...page.items);
       if (rows.length >= page.total || !page.items.length || rows.length >= 10_000) break;
     }
-    const cols = ['code', 'name', 'phone', 'email', 'address', 'birthday', 'preferences', 'ownerId', 'channelId', 'tierId', 'tierFixed', 'creditLimit', 'memo'] as const;
+    const cols = [
+      'code',
+      'name',
+      'phone',
+      'email',
+      'address',
+      'birthday',
+      'preferences',
+      'ownerId',
+      'channelId',
+      'tierId',
+      'tierFixed',
+      'creditLimit',
+      'memo',
+    ] as const;
     const get = (r: Customer, c: string) => (r as any)[c];
-    return xlsx ? exportXlsx(ctx, 'Customer', 'customers', cols.map((key) => ({ key, text: key === 'code' || key === 'phone' })), rows, get) : exportCsv(ctx, 'Customer', 'customers', cols, rows, get);
+    return xlsx
+      ? exportXlsx(
+          ctx,
+          'Customer',
+          'customers',
+          cols.map((key) => ({ key, text: key === 'code' || key === 'phone' })),
+          rows,
+          get,
+        )
+      : exportCsv(ctx, 'Customer', 'customers', cols, rows, get);
   }
 
   @Mutation(() => Customer)
@@ -53,13 +109,18 @@ export class CustomerResolver {
     return ctx.services.customers.addServiceRecord(ctx, input);
   }
 
-  @Mutation(() => CustomerContact, { description: 'Adds (no id) or edits a contact person; primary: the one to call first.' })
+  @Mutation(() => CustomerContact, {
+    description: 'Adds (no id) or edits a contact person; primary: the one to call first.',
+  })
   @Allow(P.SalesCustomerManage)
   saveCustomerContact(@Arg('input') input: CustomerContactInput, @Ctx() ctx: Context) {
     return ctx.services.customers.saveContact(ctx, input);
   }
 
-  @Mutation(() => CustomerAddress, { description: 'Adds (no id) or edits a delivery address; the first one, or isDefault, is where orders ship by default.' })
+  @Mutation(() => CustomerAddress, {
+    description:
+      'Adds (no id) or edits a delivery address; the first one, or isDefault, is where orders ship by default.',
+  })
   @Allow(P.SalesCustomerManage)
   saveCustomerAddress(@Arg('input') input: CustomerAddressInput, @Ctx() ctx: Context) {
     return ctx.services.customers.saveAddress(ctx, input);
@@ -94,19 +155,36 @@ export class CustomerResolver {
 
   @FieldResolver(() => CustomerTier, { nullable: true })
   async tier(@Root() c: Customer, @Ctx() ctx: Context) {
-    return c.tierId ? (await perRequest(ctx, 'customerTiers', () => ctx.services.customers.tiers())).find((t) => t.id === c.tierId) ?? null : null;
+    return c.tierId
+      ? ((await perRequest(ctx, 'customerTiers', () => ctx.services.customers.tiers())).find(
+          (t) => t.id === c.tierId,
+        ) ?? null)
+      : null;
   }
 
   @FieldResolver(() => SalesChannel, { nullable: true })
   async channel(@Root() c: Customer, @Ctx() ctx: Context) {
-    return c.channelId ? (await perRequest(ctx, 'salesChannels', () => ctx.services.customers.channels())).find((x) => x.id === c.channelId) ?? null : null;
+    return c.channelId
+      ? ((await perRequest(ctx, 'salesChannels', () => ctx.services.customers.channels())).find(
+          (x) => x.id === c.channelId,
+        ) ?? null)
+      : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The owner’s display name.' })
   async ownerName(@Root() c: Customer, @Ctx() ctx: Context) {
     if (!c.ownerId) return null;
-    const names = await perRequest(ctx, 'userNames', async () =>
-      new Map<number, string>((await ctx.services.ds.query('SELECT id, display_name FROM app_user')).map((u: any) => [Number(u.id), u.display_name])));
+    const names = await perRequest(
+      ctx,
+      'userNames',
+      async () =>
+        new Map<number, string>(
+          (await ctx.services.ds.query('SELECT id, display_name FROM app_user')).map((u: any) => [
+            Number(u.id),
+            u.display_name,
+          ]),
+        ),
+    );
     return names.get(c.ownerId) ?? null;
   }
 }

@@ -12,7 +12,8 @@ export class CustomerFilter {
   @Field({ nullable: true, description: 'code or name contains' }) search?: string;
   @Field(() => ID, { nullable: true }) tierId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
-  @Field(() => ID, { nullable: true, description: 'Only with sales.customer.all (others see only their own).' }) ownerId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only with sales.customer.all (others see only their own).' })
+  ownerId?: string;
 }
 
 @InputType()
@@ -22,13 +23,21 @@ export class CreateCustomerInput {
   @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail({}, { message: 'an e-mail address' }) email?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) address?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' }) birthday?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' })
+  birthday?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) preferences?: string;
-  @Field(() => ID, { nullable: true, description: 'Yourself when omitted; another owner needs sales.customer.all.' }) ownerId?: string;
+  @Field(() => ID, { nullable: true, description: 'Yourself when omitted; another owner needs sales.customer.all.' })
+  ownerId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand.' }) tierId?: string;
   @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
-  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' }) @IsOptional() @Min(0) @Max(365) paymentTermsDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' })
+  @IsOptional()
+  @Min(0)
+  @Max(365)
+  paymentTermsDays?: number;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
 }
 
@@ -40,14 +49,21 @@ export class UpdateCustomerInput {
   @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail({}, { message: 'an e-mail address' }) email?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) address?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' }) birthday?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' })
+  birthday?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) preferences?: string;
   @Field(() => ID, { nullable: true }) ownerId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand; see unfixTier.' }) tierId?: string;
   @Field({ nullable: true, description: 'false: the tier follows the RFM rules again.' }) tierFixed?: boolean;
   @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
-  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' }) @IsOptional() @Min(0) @Max(365) paymentTermsDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' })
+  @IsOptional()
+  @Min(0)
+  @Max(365)
+  paymentTermsDays?: number;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
 }
 
@@ -106,7 +122,10 @@ export class CustomerContactInput {
   @Field() @Length(1, 100) name: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 100) title?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 40) phone?: string;
-  @Field({ nullable: true, description: 'Empty clears it; left out keeps it.' }) @ValidateIf((_, v) => !!v) @IsEmail({}, { message: 'an e-mail address' }) email?: string;
+  @Field({ nullable: true, description: 'Empty clears it; left out keeps it.' })
+  @ValidateIf((_, v) => !!v)
+  @IsEmail({}, { message: 'an e-mail address' })
+  email?: string;
   @Field({ nullable: true }) primary?: boolean;
 }
 

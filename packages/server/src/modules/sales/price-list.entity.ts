@@ -7,16 +7,27 @@ export enum PriceRuleKind {
   COST_PLUS = 'COST_PLUS',
   DISCOUNT_OFF_LIST = 'DISCOUNT_OFF_LIST',
 }
-registerEnumType(PriceRuleKind, { name: 'PriceRuleKind', description: 'FIXED: the unit price; COST_PLUS: margin % over the current unit cost; DISCOUNT_OFF_LIST: % off the SKU reference sale price.' });
+registerEnumType(PriceRuleKind, {
+  name: 'PriceRuleKind',
+  description:
+    'FIXED: the unit price; COST_PLUS: margin % over the current unit cost; DISCOUNT_OFF_LIST: % off the SKU reference sale price.',
+});
 
-@ObjectType({ description: '价目表: prices for a tier and/or a channel (null: any). The most specific list that has the SKU applies.' })
+@ObjectType({
+  description:
+    '价目表: prices for a tier and/or a channel (null: any). The most specific list that has the SKU applies.',
+})
 @Entity('price_list')
 export class PriceList {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field() @Column({ type: 'varchar', length: 30, unique: true }) code: string;
   @Field() @Column({ type: 'varchar', length: 100 }) name: string;
-  @Field(() => ID, { nullable: true, description: 'null: any tier' }) @Column({ name: 'tier_id', type: 'int', nullable: true }) tierId: number | null;
-  @Field(() => ID, { nullable: true, description: 'null: any channel' }) @Column({ name: 'channel_id', type: 'int', nullable: true }) channelId: number | null;
+  @Field(() => ID, { nullable: true, description: 'null: any tier' })
+  @Column({ name: 'tier_id', type: 'int', nullable: true })
+  tierId: number | null;
+  @Field(() => ID, { nullable: true, description: 'null: any channel' })
+  @Column({ name: 'channel_id', type: 'int', nullable: true })
+  channelId: number | null;
   @Field() @Column({ type: 'boolean', default: true }) active: boolean;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
@@ -33,9 +44,15 @@ export class PriceListItem {
   @Field(() => ID) @Column({ name: 'price_list_id', type: 'int' }) priceListId: number;
   @Field(() => ID) @Index() @Column({ name: 'sku_id', type: 'int' }) skuId: number;
   @Field(() => PriceRuleKind) @Column({ type: 'varchar', length: 20 }) rule: PriceRuleKind;
-  @Field(() => DecimalScalar, { description: 'FIXED: unit price; COST_PLUS: margin %; DISCOUNT_OFF_LIST: % off.' }) @DecimalColumn(18, 4) value: string;
-  @Field({ description: 'YYYY-MM-DD, inclusive' }) @Column({ name: 'valid_from', type: 'varchar', length: 10 }) validFrom: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive; null: open' }) @Column({ name: 'valid_to', type: 'varchar', length: 10, nullable: true }) validTo: string | null;
+  @Field(() => DecimalScalar, { description: 'FIXED: unit price; COST_PLUS: margin %; DISCOUNT_OFF_LIST: % off.' })
+  @DecimalColumn(18, 4)
+  value: string;
+  @Field({ description: 'YYYY-MM-DD, inclusive' })
+  @Column({ name: 'valid_from', type: 'varchar', length: 10 })
+  validFrom: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive; null: open' })
+  @Column({ name: 'valid_to', type: 'varchar', length: 10, nullable: true })
+  validTo: string | null;
   @Field() @Column({ name: 'created_by', type: 'varchar', length: 100 }) createdBy: string;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

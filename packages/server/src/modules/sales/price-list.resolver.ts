@@ -14,13 +14,21 @@ export class PriceListResolver {
     return ctx.services.priceLists.lists();
   }
 
-  @Query(() => [PriceListItem], { description: 'Items of a list, newest period first; with skuId the price history of that SKU.' })
+  @Query(() => [PriceListItem], {
+    description: 'Items of a list, newest period first; with skuId the price history of that SKU.',
+  })
   @Allow(P.SalesCustomerRead)
-  priceListItems(@Arg('priceListId', () => ID) priceListId: string, @Ctx() ctx: Context, @Arg('skuId', () => ID, { nullable: true }) skuId?: string) {
+  priceListItems(
+    @Arg('priceListId', () => ID) priceListId: string,
+    @Ctx() ctx: Context,
+    @Arg('skuId', () => ID, { nullable: true }) skuId?: string,
+  ) {
     return ctx.services.priceLists.items(Number(priceListId) || -1, skuId ? Number(skuId) || -1 : undefined);
   }
 
-  @Query(() => PriceQuote, { description: 'The price an order line would get for this customer, channel, warehouse and SKU, and why.' })
+  @Query(() => PriceQuote, {
+    description: 'The price an order line would get for this customer, channel, warehouse and SKU, and why.',
+  })
   @Allow(P.SalesCustomerRead)
   priceQuote(@Arg('input') input: PriceQuoteInput, @Ctx() ctx: Context) {
     return ctx.services.priceLists.quote(ctx, input);
@@ -32,7 +40,9 @@ export class PriceListResolver {
     return ctx.services.priceLists.saveList(ctx, input);
   }
 
-  @Mutation(() => PriceListItem, { description: 'A new price from a date; the current one ends the day before (history kept).' })
+  @Mutation(() => PriceListItem, {
+    description: 'A new price from a date; the current one ends the day before (history kept).',
+  })
   @Allow(P.SalesSetupManage)
   setPriceListItem(@Arg('input') input: PriceListItemInput, @Ctx() ctx: Context) {
     return ctx.services.priceLists.setItem(ctx, input);
@@ -40,11 +50,11 @@ export class PriceListResolver {
 
   @FieldResolver(() => CustomerTier, { nullable: true })
   async tier(@Root() l: PriceList, @Ctx() ctx: Context) {
-    return l.tierId ? (await ctx.services.customers.tiers()).find((t) => t.id === l.tierId) ?? null : null;
+    return l.tierId ? ((await ctx.services.customers.tiers()).find((t) => t.id === l.tierId) ?? null) : null;
   }
 
   @FieldResolver(() => SalesChannel, { nullable: true })
   async channel(@Root() l: PriceList, @Ctx() ctx: Context) {
-    return l.channelId ? (await ctx.services.customers.channels()).find((c) => c.id === l.channelId) ?? null : null;
+    return l.channelId ? ((await ctx.services.customers.channels()).find((c) => c.id === l.channelId) ?? null) : null;
   }
 }

@@ -29,25 +29,47 @@ export class PriceListService {
 
   /** A list's items, newest period first; with skuId the whole history of that SKU. */
   items(priceListId: number, skuId?: number): Promise<PriceListItem[]> {
-    return this.ds.getRepository(PriceListItem).find({ where: skuId ? { priceListId, skuId } : { priceListId }, order: { skuId: 'ASC', validFrom: 'DESC', id: 'DESC' } });
+    return this.ds.getRepository(PriceListItem).find({
+      where: skuId ? { priceListId, skuId } : { priceListId },
+      order: { skuId: 'ASC', validFrom: 'DESC', id: 'DESC' },
+    });
   }
 
   async saveList(ctx: Context, input: PriceListInput): Promise<PriceList> {
     return inTransaction(this.ds, async (tx) => {
       const problems: FieldProblem[] = [];
-      const row = { code: input.code.trim(), name: input.name.trim(), tierId: input.tierId ? Number(input.tierId) : null, channelId: input.channelId ? Number(input.channelId) : null, active: input.active ?? true };
-      if (row.tierId && !(await tx.findOneBy(CustomerTier, { id: row.tierId || -1 }))) problems.push({ field: 'tierId', message: 'Unknown tier.' });
-      if (row.channelId && !(await tx.findOneBy(SalesChannel, { id: row.channelId || -1 }))) problems.push({ field: 'channelId', message: 'Unknown channel.' });
+      const row = {
+        code: input.code.trim(),
+        name: input.name.trim(),
+        tierId: input.tierId ? Number(input.tierId) : null,
+        channelId: input.channelId ? Number(input.channelId) : null,
+        active: input.active ?? true,
+      };
+      if (row.tierId && !(await tx.findOneBy(CustomerTier, { id: row.tierId || -1 })))
+        problems.push({ field: 'tierId', message: 'Unknown tier.' });
+      if (row.channelId && !(await tx.findOneBy(SalesChannel, { id: row.channelId || -1 })))
+        problems.push({ field: 'channelId', message: 'Unknown channel.' });
       const clash = await tx.findOneBy(PriceList, { code: row.code });
-      if (clash && String(clash.id) !== input.id) problems.push({ field: 'code', message: 'This price list code is taken.' });
+      if (clash && String(clash.id) !== input.id)
+        problems.push({ field: 'code', message: 'This price list code is taken.' });
       if (problems.length) throw badInput(problems, 'The price list has problems; nothing was saved.');
       let saved: PriceList;
       if (input.id) {
-        const res = await tx.createQueryBuilder().update(PriceList).set({ ...row, version: (input.version ?? 0) + 1 }).where('id = :id AND version = :v', { id: Number(input.id) || -1, v: input.version ?? -1 }).execute();
+        const res = await tx
+          .createQueryBuilder()
+          .update(PriceList)
+          .set({ ...row, version: (input.version ?? 0) + 1 })
+          .where('id = :id AND version = :v', { id: Number(input.id) || -1, v: input.version ?? -1 })
+          .execute();
         if (!res.affected) throw conflict(input.version ?? 0);
         saved = await tx.findOneByOrFail(PriceList, { id: Number(input.id) });
       } else saved = await tx.save(tx.create(PriceList, { ...row, version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'priceList.save', entityType: 'PriceList', entityId: saved.id, after: row });
+      await this.audit.record(tx, ctx, {
+        action: 'priceList.save',
+        entityType: 'PriceList',
+        entityId: saved.id,
+        after: row,
+      });
       return saved;
     });
   }
@@ -61,20 +83,50 @@ export class PriceListService {
       const list = await tx.findOneBy(PriceList, { id: Number(input.priceListId) || -1 });
       if (!list) throw notFound('This price list');
       const problems: FieldProblem[] = [];
-      if (!(await tx.findOneBy(Sku, { id: Number(input.skuId) || -1 }))) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
+      if (!(await tx.findOneBy(Sku, { id: Number(input.skuId) || -1 })))
+        problems.push({ field: 'skuId', message: 'Unknown SKU.' });
       const v = new Decimal(input.value);
       if (v.lt(0)) problems.push({ field: 'value', message: 'Cannot be negative.' });
-      if (input.rule === PriceRuleKind.DISCOUNT_OFF_LIST && v.gt(100)) problems.push({ field: 'value', message: 'A discount is at most 100%.' });
-      if (input.validTo && input.validTo < input.validFrom) problems.push({ field: 'validTo', message: 'Ends before it starts.' });
-      const open = await tx.findOne(PriceListItem, { where: { priceListId: list.id, skuId: Number(input.skuId) || -1, validTo: IsNull() }, order: { validFrom: 'DESC' } });
-      if (open && open.validFrom >= input.validFrom) problems.push({ field: 'validFrom', message: `The current price runs from ${open.validFrom}; a new price starts after that.` });
+      if (input.rule === PriceRuleKind.DISCOUNT_OFF_LIST && v.gt(100))
+        problems.push({ field: 'value', message: 'A discount is at most 100%.' });
+      if (input.validTo && input.validTo < input.validFrom)
+        problems.push({ field: 'validTo', message: 'Ends before it starts.' });
+      const open = await tx.findOne(PriceListItem, {
+        where: { priceListId: list.id, skuId: Number(input.skuId) || -1, validTo: IsNull() },
+        order: { validFrom: 'DESC' },
+      });
+      if (open && open.validFrom >= input.validFrom)
+        problems.push({
+          field: 'validFrom',
+          message: `The current price runs from ${open.validFrom}; a new price starts after that.`,
+        });
       if (problems.length) throw badInput(problems, 'The price has problems; nothing was saved.');
       if (open) await tx.update(PriceListItem, { id: open.id }, { validTo: addDays(input.validFrom, -1) });
-      const item = await tx.save(tx.create(PriceListItem, {
-        priceListId: list.id, skuId: Number(input.skuId), rule: input.rule, value: v.toFixed(4), validFrom: input.validFrom, validTo: input.validTo ?? null,
-        createdBy: ctx.user!.displayName, createdAt: now(),
-      }));
-      await this.audit.record(tx, ctx, { action: 'priceList.setItem', entityType: 'PriceList', entityId: list.id, before: open ? { id: open.id, rule: open.rule, value: open.value, validFrom: open.validFrom } : undefined, after: { skuId: item.skuId, rule: item.rule, value: item.value, validFrom: item.validFrom, validTo: item.validTo } });
+      const item = await tx.save(
+        tx.create(PriceListItem, {
+          priceListId: list.id,
+          skuId: Number(input.skuId),
+          rule: input.rule,
+          value: v.toFixed(4),
+          validFrom: input.validFrom,
+          validTo: input.validTo ?? null,
+          createdBy: ctx.user!.displayName,
+          createdAt: now(),
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'priceList.setItem',
+        entityType: 'PriceList',
+        entityId: list.id,
+        before: open ? { id: open.id, rule: open.rule, value: open.value, validFrom: open.validFrom } : undefined,
+        after: {
+          skuId: item.skuId,
+          rule: item.rule,
+          value: item.value,
+          validFrom: item.validFrom,
+          validTo: item.validTo,
+        },
+      });
       return item;
     });
   }
@@ -87,28 +139,58 @@ export class PriceListService {
   }
 
   /** The price of one SKU for a customer on a channel and date: what an order line will store. */
-  async price(tx: EntityManager, ctx: Context, q: { customerTierId: number | null; channelId: number; warehouseId: number; skuId: number; on: string; hideCost?: boolean }): Promise<PriceResult & { unitCost: string | null }> {
+  async price(
+    tx: EntityManager,
+    ctx: Context,
+    q: {
+      customerTierId: number | null;
+      channelId: number;
+      warehouseId: number;
+      skuId: number;
+      on: string;
+      hideCost?: boolean;
+    },
+  ): Promise<PriceResult & { unitCost: string | null }> {
     const sku = await tx.findOneBy(Sku, { id: q.skuId || -1 });
     if (!sku) throw badInput([{ field: 'skuId', message: 'Unknown SKU.' }]);
     const channel = await tx.findOneBy(SalesChannel, { id: q.channelId || -1 });
     if (!channel) throw badInput([{ field: 'channelId', message: 'Unknown channel.' }], 'Unknown channel.');
     const tiers = await tx.find(CustomerTier);
-    const code = (id: number | null) => (id ? tiers.find((t) => t.id === id)?.code ?? null : null);
-    const rows: Array<PriceListItem & { code: string; tierId: number | null; channelId: number | null }> = await tx.createQueryBuilder(PriceListItem, 'i')
+    const code = (id: number | null) => (id ? (tiers.find((t) => t.id === id)?.code ?? null) : null);
+    const rows: Array<PriceListItem & { code: string; tierId: number | null; channelId: number | null }> = await tx
+      .createQueryBuilder(PriceListItem, 'i')
       .innerJoin(PriceList, 'l', 'l.id = i.price_list_id AND l.active = :on', { on: true })
-      .select(['i.price_list_id AS "priceListId"', 'i.rule AS "rule"', 'i.value AS "value"', 'i.valid_from AS "validFrom"', 'i.valid_to AS "validTo"', 'l.code AS "code"', 'l.tier_id AS "tierId"', 'l.channel_id AS "channelId"'])
+      .select([
+        'i.price_list_id AS "priceListId"',
+        'i.rule AS "rule"',
+        'i.value AS "value"',
+        'i.valid_from AS "validFrom"',
+        'i.valid_to AS "validTo"',
+        'l.code AS "code"',
+        'l.tier_id AS "tierId"',
+        'l.channel_id AS "channelId"',
+      ])
       .where('i.sku_id = :sku', { sku: sku.id })
       .getRawMany();
     const channels = await tx.find(SalesChannel);
     const candidates: PriceCandidate[] = rows.map((r) => ({
-      priceListId: Number(r.priceListId), priceListCode: r.code, tierCode: code(r.tierId === null ? null : Number(r.tierId)),
-      channelCode: r.channelId === null ? null : channels.find((c) => c.id === Number(r.channelId))?.code ?? '?',
-      validFrom: r.validFrom, validTo: r.validTo, rule: r.rule as PriceRuleKind, value: String(r.value),
+      priceListId: Number(r.priceListId),
+      priceListCode: r.code,
+      tierCode: code(r.tierId === null ? null : Number(r.tierId)),
+      channelCode: r.channelId === null ? null : (channels.find((c) => c.id === Number(r.channelId))?.code ?? '?'),
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      rule: r.rule as PriceRuleKind,
+      value: String(r.value),
     }));
     const unitCost = await this.unitCost(tx, q.warehouseId, sku.id);
     try {
       const r = resolvePrice(candidates, {
-        tierCode: code(q.customerTierId), channelCode: channel.code, on: q.on, unitCost, listPrice: sku.refSalePrice ?? '0',
+        tierCode: code(q.customerTierId),
+        channelCode: channel.code,
+        on: q.on,
+        unitCost,
+        listPrice: sku.refSalePrice ?? '0',
         hideCost: q.hideCost ?? !(can(ctx, P.SalesMarginRead) || can(ctx, P.StockCostRead)),
       });
       return { ...r, unitCost };
@@ -120,7 +202,19 @@ export class PriceListService {
 
   async quote(ctx: Context, input: PriceQuoteInput) {
     const customer = await this.customers.get(ctx, input.customerId);
-    const r = await this.price(this.ds.manager, ctx, { customerTierId: customer.tierId, channelId: Number(input.channelId), warehouseId: Number(input.warehouseId), skuId: Number(input.skuId), on: input.on ?? today() });
-    return { unitPrice: r.unitPrice, priceListId: r.priceListId === null ? null : String(r.priceListId), rule: r.rule, steps: r.steps, belowCost: isBelowCost(r.unitPrice, r.unitCost) };
+    const r = await this.price(this.ds.manager, ctx, {
+      customerTierId: customer.tierId,
+      channelId: Number(input.channelId),
+      warehouseId: Number(input.warehouseId),
+      skuId: Number(input.skuId),
+      on: input.on ?? today(),
+    });
+    return {
+      unitPrice: r.unitPrice,
+      priceListId: r.priceListId === null ? null : String(r.priceListId),
+      rule: r.rule,
+      steps: r.steps,
+      belowCost: isBelowCost(r.unitPrice, r.unitCost),
+    };
   }
 }

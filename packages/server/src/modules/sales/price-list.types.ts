@@ -21,7 +21,10 @@ export class PriceListItemInput {
   @Field(() => PriceRuleKind) rule: PriceRuleKind;
   @Field(() => DecimalScalar) value: string;
   @Field() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-12-01' }) validFrom: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-12-31' }) validTo?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-12-31' })
+  validTo?: string | null;
 }
 
 @InputType()
@@ -33,11 +36,15 @@ export class PriceQuoteInput {
   @Field({ nullable: true, description: 'YYYY-MM-DD; today when omitted' }) @IsOptional() @Length(10, 10) on?: string;
 }
 
-@ObjectType({ description: 'The price a line would get, from which list, by which rule, and the steps (list price → price list → promotions → rounding).' })
+@ObjectType({
+  description:
+    'The price a line would get, from which list, by which rule, and the steps (list price → price list → promotions → rounding).',
+})
 export class PriceQuote {
   @Field(() => DecimalScalar) unitPrice: string;
   @Field(() => ID, { nullable: true }) priceListId: string | null;
   @Field({ description: 'FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE' }) rule: string;
   @Field(() => [String]) steps: string[];
-  @Field({ description: 'The price is under the current unit cost: confirming needs sales.price.below_cost.' }) belowCost: boolean;
+  @Field({ description: 'The price is under the current unit cost: confirming needs sales.price.below_cost.' })
+  belowCost: boolean;
 }

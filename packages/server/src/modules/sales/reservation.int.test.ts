@@ -14,7 +14,9 @@ describe(`reservations on the cost head (${testDbKind})`, () => {
     t = await testApp();
     const cat = await seedCatalog(t.ds);
     [wh, sku] = [cat.warehouses[0].id, cat.tea.id];
-    await t.ds.getRepository(StockCost).insert({ warehouseId: wh, skuId: sku, qty: '10.000000', value: '84.00', state: null, lastDate: '2026-11-01' });
+    await t.ds
+      .getRepository(StockCost)
+      .insert({ warehouseId: wh, skuId: sku, qty: '10.000000', value: '84.00', state: null, lastDate: '2026-11-01' });
   });
   afterAll(() => t.close());
   const head = async () => t.ds.getRepository(StockCost).findOneByOrFail({ warehouseId: wh, skuId: sku });
@@ -23,7 +25,10 @@ describe(`reservations on the cost head (${testDbKind})`, () => {
     await inTransaction(t.ds, (tx) => reserve(tx, wh, sku, '7'));
     let err: any;
     await inTransaction(t.ds, (tx) => reserve(tx, wh, sku, '3.5')).catch((e) => (err = e));
-    expect(err.extensions).toEqual({ code: 'INSUFFICIENT_AVAILABLE', details: { warehouseId: wh, skuId: sku, available: '3', requested: '3.5' } });
+    expect(err.extensions).toEqual({
+      code: 'INSUFFICIENT_AVAILABLE',
+      details: { warehouseId: wh, skuId: sku, available: '3', requested: '3.5' },
+    });
     expect(err.message).toBe('Only 3 available (on hand − reserved); 3.5 cannot be reserved.');
     expect(new Decimal((await head()).reserved).toFixed()).toBe('7');
     const levels = await t.gql('{ stockLevels { items { onHand reserved available } } }', {}, await t.login('manager'));

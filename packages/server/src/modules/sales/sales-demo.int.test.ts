@@ -21,8 +21,10 @@ describe(`sales demo data (${testDbKind})`, () => {
     const channels = (await t.gql('{ salesChannels { code kind platform } }', {}, sales)).data.salesChannels;
     expect(channels.map((c: any) => c.code)).toEqual(['DIST', 'DOUYIN', 'JD', 'PDD', 'STORE', 'TMALL']);
     expect((await t.gql('{ priceLists { code tier { code } channel { code } } }', {}, sales)).data.priceLists).toEqual([
-      { code: 'BASE', tier: null, channel: null }, { code: 'DIST', tier: null, channel: { code: 'DIST' } },
-      { code: 'GOLD', tier: { code: 'gold' }, channel: null }, { code: 'GOLD-TM', tier: { code: 'gold' }, channel: { code: 'TMALL' } },
+      { code: 'BASE', tier: null, channel: null },
+      { code: 'DIST', tier: null, channel: { code: 'DIST' } },
+      { code: 'GOLD', tier: { code: 'gold' }, channel: null },
+      { code: 'GOLD-TM', tier: { code: 'gold' }, channel: { code: 'TMALL' } },
       { code: 'VIP', tier: { code: 'vip' }, channel: null },
     ]);
   });

@@ -18,7 +18,15 @@ import { assertPeriodOpen, patternFor } from '../system/settings.service';
 import { release } from './reservation';
 import type { ReceivableService } from './receivable.service';
 import {
-  ReturnDisposition, ReturnResolution, SalesOrder, SalesOrderLine, SalesOrderStatus, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine,
+  ReturnDisposition,
+  ReturnResolution,
+  SalesOrder,
+  SalesOrderLine,
+  SalesOrderStatus,
+  SalesReturn,
+  SalesReturnLine,
+  SalesShipment,
+  SalesShipmentLine,
 } from './sales-order.entity';
 import type { SalesOrderService } from './sales-order.service';
 import type { SalesReturnInput, ShipSalesOrderInput } from './sales.types';
@@ -28,7 +36,8 @@ const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const S = SalesOrderStatus;
 
 /** A line's margin: net revenue (shipped − credited) − COGS. */
-const marginOf = (l: Pick<SalesOrderLine, 'shippedAmount' | 'returnedAmount' | 'cogs'>) => D(l.shippedAmount).minus(l.returnedAmount).minus(l.cogs!);
+const marginOf = (l: Pick<SalesOrderLine, 'shippedAmount' | 'returnedAmount' | 'cogs'>) =>
+  D(l.shippedAmount).minus(l.returnedAmount).minus(l.cogs!);
 
 /**
  * 发货 and 售后: shipments post through the engine (which picks FEFO by expiry, then FIFO by
@@ -46,7 +55,12 @@ export class SalesFulfilmentService {
 
   // ---------- reading ----------
 
-  private async page<T extends SalesShipment | SalesReturn>(ctx: Context, entity: new () => T, orderId?: string | null, page?: PageInput | null): Promise<Page<T>> {
+  private async page<T extends SalesShipment | SalesReturn>(
+    ctx: Context,
+    entity: new () => T,
+    orderId?: string | null,
+    page?: PageInput | null,
+  ): Promise<Page<T>> {
     const { offset, limit } = clampPage(page);
     const qb = this.orders.scope(ctx, this.ds.getRepository(entity).createQueryBuilder('o'));
     if (orderId) qb.andWhere('o.order_id = :oid', { oid: Number(orderId) || -1 });
@@ -64,24 +78,62 @@ export class SalesFulfilmentService {
   }
 
   async shipment(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesShipment> {
-    const s = await this.orders.scope(ctx, tx.getRepository(SalesShipment).createQueryBuilder('o')).andWhere('o.id = :id', { id: Number(id) || -1 }).getOne();
+    const s = await this.orders
+      .scope(ctx, tx.getRepository(SalesShipment).createQueryBuilder('o'))
+      .andWhere('o.id = :id', { id: Number(id) || -1 })
+      .getOne();
     if (!s) throw notFound('This shipment');
     return s;
   }
 
   shipmentLines(ids: number[]) {
-    return ids.length ? this.ds.getRepository(SalesShipmentLine).find({ where: { shipmentId: In(ids) }, order: { shipmentId: 'ASC', lineNo: 'ASC' } }) : Promise.resolve([]);
+    return ids.length
+      ? this.ds
+          .getRepository(SalesShipmentLine)
+          .find({ where: { shipmentId: In(ids) }, order: { shipmentId: 'ASC', lineNo: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   returnLines(ids: number[]) {
-    return ids.length ? this.ds.getRepository(SalesReturnLine).find({ where: { returnId: In(ids) }, order: { returnId: 'ASC', lineNo: 'ASC' } }) : Promise.resolve([]);
+    return ids.length
+      ? this.ds
+          .getRepository(SalesReturnLine)
+          .find({ where: { returnId: In(ids) }, order: { returnId: 'ASC', lineNo: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Where each shipped line was picked (bin, batch, expiry), from its ledger rows. */
-  async picks(shipmentIds: number[]): Promise<Map<number, Array<{ binId: number | null; binCode: string | null; batchNo: string | null; expiryDate: string | null; qty: string }>>> {
-    const out = new Map<number, Array<{ binId: number | null; binCode: string | null; batchNo: string | null; expiryDate: string | null; qty: string }>>();
+  async picks(shipmentIds: number[]): Promise<
+    Map<
+      number,
+      Array<{
+        binId: number | null;
+        binCode: string | null;
+        batchNo: string | null;
+        expiryDate: string | null;
+        qty: string;
+      }>
+    >
+  > {
+    const out = new Map<
+      number,
+      Array<{
+        binId: number | null;
+        binCode: string | null;
+        batchNo: string | null;
+        expiryDate: string | null;
+        qty: string;
+      }>
+    >();
     if (!shipmentIds.length) return out;
-    const rows: Array<{ line_id: number; bin_id: number; code: string | null; batch_no: string | null; expiry_date: string | null; qty: string }> = await this.ds.query(
+    const rows: Array<{
+      line_id: number;
+      bin_id: number;
+      code: string | null;
+      batch_no: string | null;
+      expiry_date: string | null;
+      qty: string;
+    }> = await this.ds.query(
       `SELECT e.document_line_id AS line_id, e.bin_id, b.code, t.batch_no, t.expiry_date, e.qty FROM stock_ledger e
        LEFT JOIN bin b ON b.id = e.bin_id LEFT JOIN batch t ON t.id = e.batch_id
        WHERE e.document_type = 'sales_shipment' AND e.kind = 'out' AND e.document_id IN (${shipmentIds.map(() => '?').join(',')}) ORDER BY e.id`,
@@ -89,7 +141,16 @@ export class SalesFulfilmentService {
     );
     for (const r of rows) {
       const id = Number(r.line_id);
-      out.set(id, [...(out.get(id) ?? []), { binId: Number(r.bin_id) || null, binCode: r.code, batchNo: r.batch_no, expiryDate: r.expiry_date, qty: D(r.qty).neg().toFixed() }]);
+      out.set(id, [
+        ...(out.get(id) ?? []),
+        {
+          binId: Number(r.bin_id) || null,
+          binCode: r.code,
+          batchNo: r.batch_no,
+          expiryDate: r.expiry_date,
+          qty: D(r.qty).neg().toFixed(),
+        },
+      ]);
     }
     return out;
   }
@@ -111,85 +172,161 @@ export class SalesFulfilmentService {
    * the line's amount, so Σ shipments = the line amount.
    */
   async ship(ctx: Context, input: ShipSalesOrderInput, idempotencyKey?: string | null): Promise<SalesShipment> {
-    return runOnce(this.ds, ctx, idempotencyKey, 'shipSalesOrder', input, (tx, id) => tx.findOneByOrFail(SalesShipment, { id: Number(id) }), async (tx) => {
-      const found = await this.orders.get(ctx, input.orderId, tx);
-      await lockRows(tx, 'sales_order', [found.id]);
-      const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-      if (o.status !== S.CONFIRMED && o.status !== S.PARTLY_SHIPPED) {
-        throw new DomainError('ORDER_NOT_SHIPPABLE', `Order ${o.number} is ${o.status.replace('_', ' ')}: only a confirmed or partly shipped order can be shipped.`, { status: o.status });
-      }
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
-      const date = input.businessDate ?? today();
-      if (date < o.orderDate) throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
-      assertPeriodOpen(settings, date);
-      const orderLines = await this.orders.lines([o.id], tx);
-      const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
-      const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
-      const problems: FieldProblem[] = [];
-      if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
-      const asking = new Map<number, Decimal>();
-      input.lines.forEach((l, i) => {
-        const at = (f: string) => `lines[${i}].${f}`;
-        const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
-        if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
-        const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
-        const q = D(l.qty);
-        if (!q.gt(0)) return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
-        if (q.decimalPlaces() > product.unitScale) problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
-        const sum = (asking.get(ol.id) ?? D(0)).plus(q);
-        asking.set(ol.id, sum);
-        const open = D(ol.qty).minus(ol.shippedQty);
-        if (sum.gt(open)) problems.push({ field: at('qty'), message: `At most ${open.toFixed()} is left to ship (ordered ${D(ol.qty).toFixed()}, shipped ${D(ol.shippedQty).toFixed()}).` });
-      });
-      if (problems.length) throw badInput(problems, 'The shipment has problems; nothing was posted.');
-      let number: string | null = null;
-      const allocate = async () => (number = await nextNumber(tx, 'sales_shipment', date, patternFor(settings, 'sales_shipment')));
-      const shipment = await tx.save(tx.create(SalesShipment, {
-        number: null as unknown as string, orderId: o.id, customerId: o.customerId, warehouseId: o.warehouseId, businessDate: date, memo: input.memo ?? '', createdBy: ctx.user!.id, postedAt: now(),
-      }));
-      const rows = await tx.save(input.lines.map((l, i) => {
-        const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
-        return tx.create(SalesShipmentLine, { shipmentId: shipment.id, lineNo: i + 1, orderLineId: ol.id, skuId: ol.skuId, qty: D(l.qty).toFixed(6), amount: '0.00', cogs: '0.00', returnedQty: '0' });
-      }));
-      // the reservation goes as the goods go (same transaction): per SKU, in SKU order
-      const releasing = new Map<number, Decimal>();
-      for (const [olId, q] of asking) {
-        const ol = orderLines.find((x) => x.id === olId)!;
-        const rel = Decimal.min(q, ol.reservedQty);
-        releasing.set(ol.skuId, (releasing.get(ol.skuId) ?? D(0)).plus(rel));
-      }
-      for (const [skuId, q] of [...releasing].sort((a, b) => a[0] - b[0])) if (q.gt(0)) await release(tx, o.warehouseId, skuId, q.toFixed(6));
-      // bin and batch left open: the engine picks FEFO by expiry, then FIFO by receipt
-      const moves: StockMove[] = rows.map((r) => ({ lineId: r.id, lineIndex: r.lineNo - 1, warehouseId: o.warehouseId, skuId: r.skuId, binId: null, batchId: null, qty: D(r.qty).neg().toFixed(6) }));
-      const posted = await this.posting.apply(tx, { id: shipment.id, type: 'sales_shipment', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod);
-      await tx.update(SalesShipment, { id: shipment.id }, { number: number! });
-      shipment.number = number!;
-      for (const r of rows) {
-        const ol = orderLines.find((x) => x.id === r.orderLineId)!;
-        const q = D(r.qty);
-        const shippedQty = D(ol.shippedQty).plus(q);
-        // rounded on the running quantity: partial shipments never drift from the line amount, nor go negative
-        const amount = shippedQty.eq(ol.qty) ? D(ol.amount!).minus(ol.shippedAmount) : round2(shippedQty.times(ol.unitPrice!)).minus(ol.shippedAmount);
-        const cogs = posted.filter((p) => p.lineId === r.id).reduce((s, p) => s.minus(p.value), D(0));
-        r.amount = amount.toFixed(2);
-        r.cogs = cogs.toFixed(2);
-        await tx.update(SalesShipmentLine, { id: r.id }, { amount: r.amount, cogs: r.cogs });
-        ol.shippedQty = shippedQty.toFixed(6);
-        ol.reservedQty = Decimal.max(D(ol.reservedQty).minus(q), 0).toFixed(6);
-        ol.shippedAmount = D(ol.shippedAmount).plus(amount).toFixed(2);
-        ol.cogs = D(ol.cogs!).plus(cogs).toFixed(2);
-        ol.margin = marginOf(ol).toFixed(2);
-        await tx.update(SalesOrderLine, { id: ol.id }, { shippedQty: ol.shippedQty, reservedQty: ol.reservedQty, shippedAmount: ol.shippedAmount, cogs: ol.cogs, margin: ol.margin });
-      }
-      const { lines, cogs, margin } = await this.rollUp(tx, o.id);
-      const status = lines.every((l) => D(l.shippedQty).gte(l.qty)) ? S.SHIPPED : S.PARTLY_SHIPPED;
-      await tx.update(SalesOrder, { id: o.id }, { status, cogs, margin, version: o.version + 1 });
-      await this.audit.record(tx, ctx, {
-        action: 'salesShipment.post', entityType: 'SalesShipment', entityId: shipment.id,
-        after: { number, orderId: o.id, orderStatus: status, lines: rows.map((r) => ({ orderLineId: r.orderLineId, qty: r.qty })) },
-      });
-      return shipment;
-    });
+    return runOnce(
+      this.ds,
+      ctx,
+      idempotencyKey,
+      'shipSalesOrder',
+      input,
+      (tx, id) => tx.findOneByOrFail(SalesShipment, { id: Number(id) }),
+      async (tx) => {
+        const found = await this.orders.get(ctx, input.orderId, tx);
+        await lockRows(tx, 'sales_order', [found.id]);
+        const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
+        if (o.status !== S.CONFIRMED && o.status !== S.PARTLY_SHIPPED) {
+          throw new DomainError(
+            'ORDER_NOT_SHIPPABLE',
+            `Order ${o.number} is ${o.status.replace('_', ' ')}: only a confirmed or partly shipped order can be shipped.`,
+            { status: o.status },
+          );
+        }
+        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const date = input.businessDate ?? today();
+        if (date < o.orderDate)
+          throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
+        assertPeriodOpen(settings, date);
+        const orderLines = await this.orders.lines([o.id], tx);
+        const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
+        const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
+        const problems: FieldProblem[] = [];
+        if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+        const asking = new Map<number, Decimal>();
+        input.lines.forEach((l, i) => {
+          const at = (f: string) => `lines[${i}].${f}`;
+          const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
+          if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
+          const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
+          const q = D(l.qty);
+          if (!q.gt(0))
+            return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
+          if (q.decimalPlaces() > product.unitScale)
+            problems.push({
+              field: at('qty'),
+              message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).`,
+            });
+          const sum = (asking.get(ol.id) ?? D(0)).plus(q);
+          asking.set(ol.id, sum);
+          const open = D(ol.qty).minus(ol.shippedQty);
+          if (sum.gt(open))
+            problems.push({
+              field: at('qty'),
+              message: `At most ${open.toFixed()} is left to ship (ordered ${D(ol.qty).toFixed()}, shipped ${D(ol.shippedQty).toFixed()}).`,
+            });
+        });
+        if (problems.length) throw badInput(problems, 'The shipment has problems; nothing was posted.');
+        let number: string | null = null;
+        const allocate = async () =>
+          (number = await nextNumber(tx, 'sales_shipment', date, patternFor(settings, 'sales_shipment')));
+        const shipment = await tx.save(
+          tx.create(SalesShipment, {
+            number: null as unknown as string,
+            orderId: o.id,
+            customerId: o.customerId,
+            warehouseId: o.warehouseId,
+            businessDate: date,
+            memo: input.memo ?? '',
+            createdBy: ctx.user!.id,
+            postedAt: now(),
+          }),
+        );
+        const rows = await tx.save(
+          input.lines.map((l, i) => {
+            const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
+            return tx.create(SalesShipmentLine, {
+              shipmentId: shipment.id,
+              lineNo: i + 1,
+              orderLineId: ol.id,
+              skuId: ol.skuId,
+              qty: D(l.qty).toFixed(6),
+              amount: '0.00',
+              cogs: '0.00',
+              returnedQty: '0',
+            });
+          }),
+        );
+        // the reservation goes as the goods go (same transaction): per SKU, in SKU order
+        const releasing = new Map<number, Decimal>();
+        for (const [olId, q] of asking) {
+          const ol = orderLines.find((x) => x.id === olId)!;
+          const rel = Decimal.min(q, ol.reservedQty);
+          releasing.set(ol.skuId, (releasing.get(ol.skuId) ?? D(0)).plus(rel));
+        }
+        for (const [skuId, q] of [...releasing].sort((a, b) => a[0] - b[0]))
+          if (q.gt(0)) await release(tx, o.warehouseId, skuId, q.toFixed(6));
+        // bin and batch left open: the engine picks FEFO by expiry, then FIFO by receipt
+        const moves: StockMove[] = rows.map((r) => ({
+          lineId: r.id,
+          lineIndex: r.lineNo - 1,
+          warehouseId: o.warehouseId,
+          skuId: r.skuId,
+          binId: null,
+          batchId: null,
+          qty: D(r.qty).neg().toFixed(6),
+        }));
+        const posted = await this.posting.apply(
+          tx,
+          { id: shipment.id, type: 'sales_shipment', number: allocate, businessDate: date },
+          moves,
+          settings.costingMethod as CostingMethod,
+        );
+        await tx.update(SalesShipment, { id: shipment.id }, { number: number! });
+        shipment.number = number!;
+        for (const r of rows) {
+          const ol = orderLines.find((x) => x.id === r.orderLineId)!;
+          const q = D(r.qty);
+          const shippedQty = D(ol.shippedQty).plus(q);
+          // rounded on the running quantity: partial shipments never drift from the line amount, nor go negative
+          const amount = shippedQty.eq(ol.qty)
+            ? D(ol.amount!).minus(ol.shippedAmount)
+            : round2(shippedQty.times(ol.unitPrice!)).minus(ol.shippedAmount);
+          const cogs = posted.filter((p) => p.lineId === r.id).reduce((s, p) => s.minus(p.value), D(0));
+          r.amount = amount.toFixed(2);
+          r.cogs = cogs.toFixed(2);
+          await tx.update(SalesShipmentLine, { id: r.id }, { amount: r.amount, cogs: r.cogs });
+          ol.shippedQty = shippedQty.toFixed(6);
+          ol.reservedQty = Decimal.max(D(ol.reservedQty).minus(q), 0).toFixed(6);
+          ol.shippedAmount = D(ol.shippedAmount).plus(amount).toFixed(2);
+          ol.cogs = D(ol.cogs!).plus(cogs).toFixed(2);
+          ol.margin = marginOf(ol).toFixed(2);
+          await tx.update(
+            SalesOrderLine,
+            { id: ol.id },
+            {
+              shippedQty: ol.shippedQty,
+              reservedQty: ol.reservedQty,
+              shippedAmount: ol.shippedAmount,
+              cogs: ol.cogs,
+              margin: ol.margin,
+            },
+          );
+        }
+        const { lines, cogs, margin } = await this.rollUp(tx, o.id);
+        const status = lines.every((l) => D(l.shippedQty).gte(l.qty)) ? S.SHIPPED : S.PARTLY_SHIPPED;
+        await tx.update(SalesOrder, { id: o.id }, { status, cogs, margin, version: o.version + 1 });
+        await this.audit.record(tx, ctx, {
+          action: 'salesShipment.post',
+          entityType: 'SalesShipment',
+          entityId: shipment.id,
+          after: {
+            number,
+            orderId: o.id,
+            orderStatus: status,
+            lines: rows.map((r) => ({ orderLineId: r.orderLineId, qty: r.qty })),
+          },
+        });
+        return shipment;
+      },
+    );
   }
 
   // ---------- returns ----------
@@ -202,111 +339,214 @@ export class SalesFulfilmentService {
    * revenue). EXCHANGE also opens a replacement draft at the same prices.
    */
   async returnGoods(ctx: Context, input: SalesReturnInput, idempotencyKey?: string | null): Promise<SalesReturn> {
-    return runOnce(this.ds, ctx, idempotencyKey, 'returnSalesGoods', input, (tx, id) => tx.findOneByOrFail(SalesReturn, { id: Number(id) }), async (tx) => {
-      const shipment = await this.shipment(ctx, input.shipmentId, tx);
-      await lockRows(tx, 'customer', [shipment.customerId]);
-      await lockRows(tx, 'sales_order', [shipment.orderId]);
-      const o = await tx.findOneByOrFail(SalesOrder, { id: shipment.orderId });
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
-      const date = input.businessDate ?? today();
-      if (date < shipment.businessDate) throw badInput([{ field: 'businessDate', message: `On or after the shipment date ${shipment.businessDate}.` }]);
-      assertPeriodOpen(settings, date);
-      const slines = await tx.find(SalesShipmentLine, { where: { shipmentId: shipment.id }, order: { lineNo: 'ASC' } });
-      const problems: FieldProblem[] = [];
-      if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
-      const asking = new Map<number, Decimal>();
-      input.lines.forEach((l, i) => {
-        const at = (f: string) => `lines[${i}].${f}`;
-        const sl = slines.find((x) => x.id === Number(l.shipmentLineId));
-        if (!sl) return void problems.push({ field: at('shipmentLineId'), message: 'Not a line of this shipment.' });
-        const q = D(l.qty);
-        if (!q.gt(0)) return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
-        const sum = (asking.get(sl.id) ?? D(0)).plus(q);
-        asking.set(sl.id, sum);
-        const left = D(sl.qty).minus(sl.returnedQty);
-        if (sum.gt(left)) problems.push({ field: at('qty'), message: `At most ${left.toFixed()} can be returned (shipped ${D(sl.qty).toFixed()}, returned ${D(sl.returnedQty).toFixed()}).` });
-      });
-      if (problems.length) throw badInput(problems, 'The return has problems; nothing was posted.');
-      let number: string | null = null;
-      const allocate = async () => (number = await nextNumber(tx, 'sales_return', date, patternFor(settings, 'sales_return')));
-      const ret = await tx.save(tx.create(SalesReturn, {
-        number: null as unknown as string, shipmentId: shipment.id, orderId: o.id, customerId: o.customerId, warehouseId: shipment.warehouseId, businessDate: date,
-        reason: input.reason, note: input.note?.trim() ?? '', resolution: input.resolution, credit: '0.00', replacementOrderId: null, createdBy: ctx.user!.id, postedAt: now(),
-      }));
-      // the shipment's ledger rows per line and what earlier returns already reversed of each
-      const entries = await tx.find(StockLedgerEntry, { where: { documentType: 'sales_shipment', documentId: shipment.id, kind: 'out' }, order: { id: 'ASC' } });
-      const reversedRows: Array<{ ref_entry_id: string; qty: string }> = entries.length
-        ? await tx.query(`SELECT ref_entry_id, qty FROM stock_ledger WHERE ref_entry_id IN (${entries.map(() => '?').join(',')}) AND kind <> 'recost'`, entries.map((e) => e.id))
-        : [];
-      const back = new Map<string, Decimal>();
-      for (const r of reversedRows) back.set(String(r.ref_entry_id), (back.get(String(r.ref_entry_id)) ?? D(0)).plus(r.qty));
-      const orderLines = await this.orders.lines([o.id], tx);
-      const rows: SalesReturnLine[] = [];
-      const moves: StockMove[] = [];
-      for (const [i, l] of input.lines.entries()) {
-        const sl = slines.find((x) => x.id === Number(l.shipmentLineId))!;
-        const q = D(l.qty);
-        const row = await tx.save(tx.create(SalesReturnLine, {
-          returnId: ret.id, lineNo: i + 1, shipmentLineId: sl.id, orderLineId: sl.orderLineId, skuId: sl.skuId, qty: q.toFixed(6), disposition: l.disposition, amount: '0.00', restockedCost: '0.00',
-        }));
-        rows.push(row);
-        if (l.disposition !== ReturnDisposition.RESTOCK) continue;
-        // back into the bins and batches the units left from, newest pick first
-        let need = q;
-        for (const e of entries.filter((x) => x.documentLineId === sl.id).reverse()) {
-          if (need.isZero()) break;
-          const left = D(e.qty).neg().minus(back.get(String(e.id)) ?? 0);
-          if (!left.gt(0)) continue;
-          const take = Decimal.min(left, need);
-          back.set(String(e.id), (back.get(String(e.id)) ?? D(0)).plus(take));
-          moves.push({ lineId: row.id, lineIndex: i, warehouseId: shipment.warehouseId, skuId: sl.skuId, binId: e.binId, batchId: e.batchId, qty: take.toFixed(6), reverses: String(e.id) });
-          need = need.minus(take);
+    return runOnce(
+      this.ds,
+      ctx,
+      idempotencyKey,
+      'returnSalesGoods',
+      input,
+      (tx, id) => tx.findOneByOrFail(SalesReturn, { id: Number(id) }),
+      async (tx) => {
+        const shipment = await this.shipment(ctx, input.shipmentId, tx);
+        await lockRows(tx, 'customer', [shipment.customerId]);
+        await lockRows(tx, 'sales_order', [shipment.orderId]);
+        const o = await tx.findOneByOrFail(SalesOrder, { id: shipment.orderId });
+        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const date = input.businessDate ?? today();
+        if (date < shipment.businessDate)
+          throw badInput([
+            { field: 'businessDate', message: `On or after the shipment date ${shipment.businessDate}.` },
+          ]);
+        assertPeriodOpen(settings, date);
+        const slines = await tx.find(SalesShipmentLine, {
+          where: { shipmentId: shipment.id },
+          order: { lineNo: 'ASC' },
+        });
+        const problems: FieldProblem[] = [];
+        if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+        const asking = new Map<number, Decimal>();
+        input.lines.forEach((l, i) => {
+          const at = (f: string) => `lines[${i}].${f}`;
+          const sl = slines.find((x) => x.id === Number(l.shipmentLineId));
+          if (!sl) return void problems.push({ field: at('shipmentLineId'), message: 'Not a line of this shipment.' });
+          const q = D(l.qty);
+          if (!q.gt(0))
+            return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
+          const sum = (asking.get(sl.id) ?? D(0)).plus(q);
+          asking.set(sl.id, sum);
+          const left = D(sl.qty).minus(sl.returnedQty);
+          if (sum.gt(left))
+            problems.push({
+              field: at('qty'),
+              message: `At most ${left.toFixed()} can be returned (shipped ${D(sl.qty).toFixed()}, returned ${D(sl.returnedQty).toFixed()}).`,
+            });
+        });
+        if (problems.length) throw badInput(problems, 'The return has problems; nothing was posted.');
+        let number: string | null = null;
+        const allocate = async () =>
+          (number = await nextNumber(tx, 'sales_return', date, patternFor(settings, 'sales_return')));
+        const ret = await tx.save(
+          tx.create(SalesReturn, {
+            number: null as unknown as string,
+            shipmentId: shipment.id,
+            orderId: o.id,
+            customerId: o.customerId,
+            warehouseId: shipment.warehouseId,
+            businessDate: date,
+            reason: input.reason,
+            note: input.note?.trim() ?? '',
+            resolution: input.resolution,
+            credit: '0.00',
+            replacementOrderId: null,
+            createdBy: ctx.user!.id,
+            postedAt: now(),
+          }),
+        );
+        // the shipment's ledger rows per line and what earlier returns already reversed of each
+        const entries = await tx.find(StockLedgerEntry, {
+          where: { documentType: 'sales_shipment', documentId: shipment.id, kind: 'out' },
+          order: { id: 'ASC' },
+        });
+        const reversedRows: Array<{ ref_entry_id: string; qty: string }> = entries.length
+          ? await tx.query(
+              `SELECT ref_entry_id, qty FROM stock_ledger WHERE ref_entry_id IN (${entries.map(() => '?').join(',')}) AND kind <> 'recost'`,
+              entries.map((e) => e.id),
+            )
+          : [];
+        const back = new Map<string, Decimal>();
+        for (const r of reversedRows)
+          back.set(String(r.ref_entry_id), (back.get(String(r.ref_entry_id)) ?? D(0)).plus(r.qty));
+        const orderLines = await this.orders.lines([o.id], tx);
+        const rows: SalesReturnLine[] = [];
+        const moves: StockMove[] = [];
+        for (const [i, l] of input.lines.entries()) {
+          const sl = slines.find((x) => x.id === Number(l.shipmentLineId))!;
+          const q = D(l.qty);
+          const row = await tx.save(
+            tx.create(SalesReturnLine, {
+              returnId: ret.id,
+              lineNo: i + 1,
+              shipmentLineId: sl.id,
+              orderLineId: sl.orderLineId,
+              skuId: sl.skuId,
+              qty: q.toFixed(6),
+              disposition: l.disposition,
+              amount: '0.00',
+              restockedCost: '0.00',
+            }),
+          );
+          rows.push(row);
+          if (l.disposition !== ReturnDisposition.RESTOCK) continue;
+          // back into the bins and batches the units left from, newest pick first
+          let need = q;
+          for (const e of entries.filter((x) => x.documentLineId === sl.id).reverse()) {
+            if (need.isZero()) break;
+            const left = D(e.qty)
+              .neg()
+              .minus(back.get(String(e.id)) ?? 0);
+            if (!left.gt(0)) continue;
+            const take = Decimal.min(left, need);
+            back.set(String(e.id), (back.get(String(e.id)) ?? D(0)).plus(take));
+            moves.push({
+              lineId: row.id,
+              lineIndex: i,
+              warehouseId: shipment.warehouseId,
+              skuId: sl.skuId,
+              binId: e.binId,
+              batchId: e.batchId,
+              qty: take.toFixed(6),
+              reverses: String(e.id),
+            });
+            need = need.minus(take);
+          }
         }
-      }
-      const posted = moves.length ? await this.posting.apply(tx, { id: ret.id, type: 'sales_return', number: allocate, businessDate: date }, moves, settings.costingMethod as CostingMethod) : [];
-      if (!number) await allocate();
-      let credit = D(0);
-      const replacement: Array<{ skuId: string; qty: string; unitPrice: string }> = [];
-      for (const row of rows) {
-        const sl = slines.find((x) => x.id === row.shipmentLineId)!;
-        const ol = orderLines.find((x) => x.id === row.orderLineId)!;
-        const q = D(row.qty);
-        const returnedQty = D(ol.returnedQty).plus(q);
-        // the last shipped units take what is left of the line's shipped revenue
-        const amount = returnedQty.eq(ol.shippedQty) ? D(ol.shippedAmount).minus(ol.returnedAmount) : round2(returnedQty.times(ol.unitPrice!)).minus(ol.returnedAmount);
-        const restocked = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
-        row.amount = amount.toFixed(2);
-        row.restockedCost = restocked.toFixed(2);
-        await tx.update(SalesReturnLine, { id: row.id }, { amount: row.amount, restockedCost: row.restockedCost });
-        sl.returnedQty = D(sl.returnedQty).plus(q).toFixed(6);
-        await tx.update(SalesShipmentLine, { id: sl.id }, { returnedQty: sl.returnedQty });
-        ol.returnedQty = returnedQty.toFixed(6);
-        ol.returnedAmount = D(ol.returnedAmount).plus(amount).toFixed(2);
-        ol.cogs = D(ol.cogs!).minus(restocked).toFixed(2);
-        ol.margin = marginOf(ol).toFixed(2);
-        await tx.update(SalesOrderLine, { id: ol.id }, { returnedQty: ol.returnedQty, returnedAmount: ol.returnedAmount, cogs: ol.cogs, margin: ol.margin });
-        credit = credit.plus(amount);
-        replacement.push({ skuId: String(ol.skuId), qty: row.qty, unitPrice: ol.unitPrice! });
-      }
-      const { cogs, margin } = await this.rollUp(tx, o.id);
-      await tx.update(SalesOrder, { id: o.id }, { cogs, margin, version: o.version + 1 });
-      let replacementOrderId: number | null = null;
-      if (input.resolution === ReturnResolution.EXCHANGE) {
-        // the replacement is charged at the original prices and paid by this return's credit
-        const draft = await this.orders.createIn(tx, ctx, {
-          customerId: String(o.customerId), channelId: String(o.channelId), storeId: o.storeId ? String(o.storeId) : undefined, warehouseId: String(o.warehouseId),
-          orderDate: date, shipTo: o.shipTo, memo: `换货 exchange for return ${number}`, lines: replacement,
-        }, { allowBelowCost: true, exchangeOfReturnId: ret.id, note: `exchange for return ${number} at the original price` });
-        replacementOrderId = draft.id;
-      }
-      await tx.update(SalesReturn, { id: ret.id }, { number: number!, credit: credit.toFixed(2), replacementOrderId });
-      Object.assign(ret, { number: number!, credit: credit.toFixed(2), replacementOrderId });
-      await this.receivables.settle(tx, o.customerId);
-      await this.audit.record(tx, ctx, {
-        action: 'salesReturn.post', entityType: 'SalesReturn', entityId: ret.id,
-        after: { number, shipmentId: shipment.id, reason: ret.reason, resolution: ret.resolution, credit: ret.credit, replacementOrderId, lines: rows.map((r) => ({ shipmentLineId: r.shipmentLineId, qty: r.qty, disposition: r.disposition })) },
-      });
-      return ret;
-    });
+        const posted = moves.length
+          ? await this.posting.apply(
+              tx,
+              { id: ret.id, type: 'sales_return', number: allocate, businessDate: date },
+              moves,
+              settings.costingMethod as CostingMethod,
+            )
+          : [];
+        if (!number) await allocate();
+        let credit = D(0);
+        const replacement: Array<{ skuId: string; qty: string; unitPrice: string }> = [];
+        for (const row of rows) {
+          const sl = slines.find((x) => x.id === row.shipmentLineId)!;
+          const ol = orderLines.find((x) => x.id === row.orderLineId)!;
+          const q = D(row.qty);
+          const returnedQty = D(ol.returnedQty).plus(q);
+          // the last shipped units take what is left of the line's shipped revenue
+          const amount = returnedQty.eq(ol.shippedQty)
+            ? D(ol.shippedAmount).minus(ol.returnedAmount)
+            : round2(returnedQty.times(ol.unitPrice!)).minus(ol.returnedAmount);
+          const restocked = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
+          row.amount = amount.toFixed(2);
+          row.restockedCost = restocked.toFixed(2);
+          await tx.update(SalesReturnLine, { id: row.id }, { amount: row.amount, restockedCost: row.restockedCost });
+          sl.returnedQty = D(sl.returnedQty).plus(q).toFixed(6);
+          await tx.update(SalesShipmentLine, { id: sl.id }, { returnedQty: sl.returnedQty });
+          ol.returnedQty = returnedQty.toFixed(6);
+          ol.returnedAmount = D(ol.returnedAmount).plus(amount).toFixed(2);
+          ol.cogs = D(ol.cogs!).minus(restocked).toFixed(2);
+          ol.margin = marginOf(ol).toFixed(2);
+          await tx.update(
+            SalesOrderLine,
+            { id: ol.id },
+            { returnedQty: ol.returnedQty, returnedAmount: ol.returnedAmount, cogs: ol.cogs, margin: ol.margin },
+          );
+          credit = credit.plus(amount);
+          replacement.push({ skuId: String(ol.skuId), qty: row.qty, unitPrice: ol.unitPrice! });
+        }
+        const { cogs, margin } = await this.rollUp(tx, o.id);
+        await tx.update(SalesOrder, { id: o.id }, { cogs, margin, version: o.version + 1 });
+        let replacementOrderId: number | null = null;
+        if (input.resolution === ReturnResolution.EXCHANGE) {
+          // the replacement is charged at the original prices and paid by this return's credit
+          const draft = await this.orders.createIn(
+            tx,
+            ctx,
+            {
+              customerId: String(o.customerId),
+              channelId: String(o.channelId),
+              storeId: o.storeId ? String(o.storeId) : undefined,
+              warehouseId: String(o.warehouseId),
+              orderDate: date,
+              shipTo: o.shipTo,
+              memo: `换货 exchange for return ${number}`,
+              lines: replacement,
+            },
+            {
+              allowBelowCost: true,
+              exchangeOfReturnId: ret.id,
+              note: `exchange for return ${number} at the original price`,
+            },
+          );
+          replacementOrderId = draft.id;
+        }
+        await tx.update(
+          SalesReturn,
+          { id: ret.id },
+          { number: number!, credit: credit.toFixed(2), replacementOrderId },
+        );
+        Object.assign(ret, { number: number!, credit: credit.toFixed(2), replacementOrderId });
+        await this.receivables.settle(tx, o.customerId);
+        await this.audit.record(tx, ctx, {
+          action: 'salesReturn.post',
+          entityType: 'SalesReturn',
+          entityId: ret.id,
+          after: {
+            number,
+            shipmentId: shipment.id,
+            reason: ret.reason,
+            resolution: ret.resolution,
+            credit: ret.credit,
+            replacementOrderId,
+            lines: rows.map((r) => ({ shipmentLineId: r.shipmentLineId, qty: r.qty, disposition: r.disposition })),
+          },
+        });
+        return ret;
+      },
+    );
   }
 }

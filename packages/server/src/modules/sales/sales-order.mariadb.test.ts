@@ -25,25 +25,60 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
     t = await testApp();
     const role = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
     await t.ds.getRepository(User).save({
-      username: 'sales2', displayName: '周销售 Zhou', email: null, phone: null, passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true, mustChangePassword: false, createdAt: now(), version: 1, roles: [role], warehouses: [],
+      username: 'sales2',
+      displayName: '周销售 Zhou',
+      email: null,
+      phone: null,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      active: true,
+      mustChangePassword: false,
+      createdAt: now(),
+      version: 1,
+      roles: [role],
+      warehouses: [],
     });
     for (const u of ['manager', 'sales', 'sales2']) tok[u] = await t.login(u);
     const cat = await seedCatalog(t.ds);
     [id.wh, id.tea] = [String(cat.warehouses[0].id), String(cat.tea.id)];
-    await t.ds.getRepository(StockCost).insert({ warehouseId: cat.warehouses[0].id, skuId: cat.tea.id, qty: '5.000000', value: '42.00', state: null, lastDate: '2026-11-01' });
-    id.channel = ok(await t.gql('mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }', {}, tok.manager)).saveSalesChannel.id;
-    id.c1 = ok(await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales)).createCustomer.id;
-    id.c2 = ok(await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"乙"}){ id } }', {}, tok.sales2)).createCustomer.id;
+    await t.ds.getRepository(StockCost).insert({
+      warehouseId: cat.warehouses[0].id,
+      skuId: cat.tea.id,
+      qty: '5.000000',
+      value: '42.00',
+      state: null,
+      lastDate: '2026-11-01',
+    });
+    id.channel = ok(
+      await t.gql(
+        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
+        {},
+        tok.manager,
+      ),
+    ).saveSalesChannel.id;
+    id.c1 = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
+    ).createCustomer.id;
+    id.c2 = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"乙"}){ id } }', {}, tok.sales2),
+    ).createCustomer.id;
   });
   afterAll(() => t.close());
 
   it('one gets the units, the other INSUFFICIENT_AVAILABLE; nothing is oversold', async () => {
     for (let round = 0; round < 3; round++) {
       const order = async (customerId: string, token: string) =>
-        ok(await t.gql(CREATE, { i: { customerId, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '4' }] } }, token)).createSalesOrder.id;
+        ok(
+          await t.gql(
+            CREATE,
+            { i: { customerId, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '4' }] } },
+            token,
+          ),
+        ).createSalesOrder.id;
       const [o1, o2] = [await order(id.c1, tok.sales), await order(id.c2, tok.sales2)];
-      const results = await Promise.all([t.gql(CONFIRM, { id: o1 }, tok.sales), t.gql(CONFIRM, { id: o2 }, tok.sales2)]);
+      const results = await Promise.all([
+        t.gql(CONFIRM, { id: o1 }, tok.sales),
+        t.gql(CONFIRM, { id: o2 }, tok.sales2),
+      ]);
       expect(results.filter((r) => r.data?.confirmSalesOrder?.status === 'CONFIRMED')).toHaveLength(1);
       expect(results.map(codeOf).filter(Boolean)).toEqual(['INSUFFICIENT_AVAILABLE']);
       const head = await t.ds.getRepository(StockCost).findOneByOrFail({ skuId: Number(id.tea) });
@@ -57,11 +92,26 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
   it('the same order confirmed twice at once reserves once; shipped twice at once ships once (decisions after the lock see the other commit)', async () => {
     // real stock on the shelf for the shipment (the head above was written without balances): 5 + 5
     const admin = await t.login('admin');
-    const doc = ok(await t.gql('mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }', { i: { type: 'OTHER_IN', warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '5', unitCost: '8.40' }] } }, admin)).createStockDocument.id;
+    const doc = ok(
+      await t.gql(
+        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
+        { i: { type: 'OTHER_IN', warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '5', unitCost: '8.40' }] } },
+        admin,
+      ),
+    ).createStockDocument.id;
     ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, admin));
-    const o = ok(await t.gql(CREATE, { i: { customerId: id.c1, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '3' }] } }, tok.sales)).createSalesOrder.id;
+    const o = ok(
+      await t.gql(
+        CREATE,
+        { i: { customerId: id.c1, channelId: id.channel, warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '3' }] } },
+        tok.sales,
+      ),
+    ).createSalesOrder.id;
     const both = await Promise.all([t.gql(CONFIRM, { id: o }, tok.sales), t.gql(CONFIRM, { id: o }, tok.sales)]);
-    expect(both.map((r) => r.data?.confirmSalesOrder?.status ?? codeOf(r)).sort()).toEqual(['CONFIRMED', 'DOCUMENT_STATE']);
+    expect(both.map((r) => r.data?.confirmSalesOrder?.status ?? codeOf(r)).sort()).toEqual([
+      'CONFIRMED',
+      'DOCUMENT_STATE',
+    ]);
     const head = async () => t.ds.getRepository(StockCost).findOneByOrFail({ skuId: Number(id.tea) });
     expect(new Decimal((await head()).reserved).toFixed()).toBe('3');
     const keeper = await t.login('warehouse');
@@ -69,7 +119,10 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
     const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }';
     const ship = { i: { orderId: o, lines: [{ orderLineId: String(line.id), qty: '3' }] } };
     const shipped = await Promise.all([t.gql(SHIP, ship, keeper), t.gql(SHIP, ship, keeper)]);
-    expect(shipped.map((r) => (r.data?.shipSalesOrder ? 'SHIPPED' : codeOf(r))).sort()).toEqual(['ORDER_NOT_SHIPPABLE', 'SHIPPED']);
+    expect(shipped.map((r) => (r.data?.shipSalesOrder ? 'SHIPPED' : codeOf(r))).sort()).toEqual([
+      'ORDER_NOT_SHIPPABLE',
+      'SHIPPED',
+    ]);
     const h = await head();
     expect([new Decimal(h.qty).toFixed(), new Decimal(h.reserved).toFixed()]).toEqual(['7', '0']);
   });

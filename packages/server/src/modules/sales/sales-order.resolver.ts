@@ -5,10 +5,37 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog/sku-label';
-import { CustomerPayment, SalesInvoice, SalesInvoiceLine, SalesOrder, SalesOrderLine, SalesReturn, SalesReturnLine, SalesShipment, SalesShipmentLine } from './sales-order.entity';
 import {
-  CreateSalesInvoiceInput, CreateSalesOrderInput, CustomerPaymentPage, InvoiceAsOf, CustomerReceivable, CustomerSalesMonth, RecordCustomerPaymentInput, SalesInvoicePage, SalesOrderFilter,
-  SalesOrderPage, SalesOrderSort, SalesOverview, SalesReturnInput, SalesReturnPage, SalesShipmentPage, ShipmentPick, ShipSalesOrderInput, SkuAvailability, UpdateSalesOrderInput,
+  CustomerPayment,
+  SalesInvoice,
+  SalesInvoiceLine,
+  SalesOrder,
+  SalesOrderLine,
+  SalesReturn,
+  SalesReturnLine,
+  SalesShipment,
+  SalesShipmentLine,
+} from './sales-order.entity';
+import {
+  CreateSalesInvoiceInput,
+  CreateSalesOrderInput,
+  CustomerPaymentPage,
+  InvoiceAsOf,
+  CustomerReceivable,
+  CustomerSalesMonth,
+  RecordCustomerPaymentInput,
+  SalesInvoicePage,
+  SalesOrderFilter,
+  SalesOrderPage,
+  SalesOrderSort,
+  SalesOverview,
+  SalesReturnInput,
+  SalesReturnPage,
+  SalesShipmentPage,
+  ShipmentPick,
+  ShipSalesOrderInput,
+  SkuAvailability,
+  UpdateSalesOrderInput,
 } from './sales.types';
 
 const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
@@ -16,19 +43,43 @@ const KEY = { nullable: true, description: 'A retry with the same key returns th
 type Named = 'customer' | 'sales_channel' | 'sales_store' | 'warehouse' | 'app_user';
 
 /** Names (and codes) of the customers, channels, stores, warehouses and users a list refers to: one query per table per request. */
-async function row(ctx: Context, table: Named | 'sales_order', id: number | null): Promise<{ name: string; code: string } | undefined> {
+async function row(
+  ctx: Context,
+  table: Named | 'sales_order',
+  id: number | null,
+): Promise<{ name: string; code: string } | undefined> {
   if (id === null) return undefined;
-  const cols = table === 'app_user' ? "display_name AS name, '' AS code" : table === 'sales_order' ? "'' AS name, number AS code" : 'name, code';
-  return perRequestBatch(ctx, `row:${table}`, id, async (ids) =>
-    new Map<number, { name: string; code: string }>((await ctx.services.ds.query(`SELECT id, ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map((r: any) => [Number(r.id), { name: r.name ?? '', code: r.code ?? '' }])));
+  const cols =
+    table === 'app_user'
+      ? "display_name AS name, '' AS code"
+      : table === 'sales_order'
+        ? "'' AS name, number AS code"
+        : 'name, code';
+  return perRequestBatch(
+    ctx,
+    `row:${table}`,
+    id,
+    async (ids) =>
+      new Map<number, { name: string; code: string }>(
+        (
+          await ctx.services.ds.query(
+            `SELECT id, ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`,
+            ids,
+          )
+        ).map((r: any) => [Number(r.id), { name: r.name ?? '', code: r.code ?? '' }]),
+      ),
+  );
 }
 
-const names = async (ctx: Context, table: Named, id: number | null): Promise<string | null> => (await row(ctx, table, id))?.name ?? null;
+const names = async (ctx: Context, table: Named, id: number | null): Promise<string | null> =>
+  (await row(ctx, table, id))?.name ?? null;
 const customerCode = async (ctx: Context, id: number): Promise<string> => (await row(ctx, 'customer', id))?.code ?? '';
 
 @Resolver(() => SalesOrder)
 export class SalesOrderResolver {
-  @Query(() => SalesOrderPage, { description: "Sales orders; a salesperson without sales.customer.all sees only their own customers' orders." })
+  @Query(() => SalesOrderPage, {
+    description: "Sales orders; a salesperson without sales.customer.all sees only their own customers' orders.",
+  })
   @Allow(P.SalesOrderRead)
   salesOrders(
     @Ctx() ctx: Context,
@@ -45,9 +96,16 @@ export class SalesOrderResolver {
     return ctx.services.salesOrders.get(ctx, id);
   }
 
-  @Query(() => ExportFile, { description: 'Orders in your scope as CSV, or xlsx (base64); amount, COGS and margin columns only for those who may see them.' })
+  @Query(() => ExportFile, {
+    description:
+      'Orders in your scope as CSV, or xlsx (base64); amount, COGS and margin columns only for those who may see them.',
+  })
   @Allow(P.SalesOrderRead)
-  async exportSalesOrders(@Ctx() ctx: Context, @Arg('filter', () => SalesOrderFilter, { nullable: true }) filter?: SalesOrderFilter, @Arg('xlsx', { nullable: true }) xlsx?: boolean) {
+  async exportSalesOrders(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SalesOrderFilter, { nullable: true }) filter?: SalesOrderFilter,
+    @Arg('xlsx', { nullable: true }) xlsx?: boolean,
+  ) {
     const rows: SalesOrder[] = [];
     for (let offset = 0; ; offset += 200) {
       const page = await ctx.services.salesOrders.list(ctx, filter, { offset, limit: 200 });
@@ -57,38 +115,81 @@ export class SalesOrderResolver {
     const labels = new Map<number, Record<string, string>>();
     for (const o of rows) {
       labels.set(o.id, {
-        customer: `${await customerCode(ctx, o.customerId)} ${(await names(ctx, 'customer', o.customerId)) ?? ''}`.trim(),
-        channel: (await names(ctx, 'sales_channel', o.channelId)) ?? '', store: (await names(ctx, 'sales_store', o.storeId)) ?? '',
-        warehouse: (await names(ctx, 'warehouse', o.warehouseId)) ?? '', owner: (await names(ctx, 'app_user', o.ownerId)) ?? '',
+        customer:
+          `${await customerCode(ctx, o.customerId)} ${(await names(ctx, 'customer', o.customerId)) ?? ''}`.trim(),
+        channel: (await names(ctx, 'sales_channel', o.channelId)) ?? '',
+        store: (await names(ctx, 'sales_store', o.storeId)) ?? '',
+        warehouse: (await names(ctx, 'warehouse', o.warehouseId)) ?? '',
+        owner: (await names(ctx, 'app_user', o.ownerId)) ?? '',
       });
     }
-    const cols = ['number', 'orderDate', 'status', 'customer', 'channel', 'store', 'warehouse', 'owner', 'total', 'cogs', 'margin'] as const;
+    const cols = [
+      'number',
+      'orderDate',
+      'status',
+      'customer',
+      'channel',
+      'store',
+      'warehouse',
+      'owner',
+      'total',
+      'cogs',
+      'margin',
+    ] as const;
     const get = (r: SalesOrder, c: string) => labels.get(r.id)![c] ?? (r as any)[c];
-    return xlsx ? exportXlsx(ctx, 'SalesOrder', 'sales-orders', cols.map((key) => ({ key, text: key === 'number' })), rows, get) : exportCsv(ctx, 'SalesOrder', 'sales-orders', cols, rows, get);
+    return xlsx
+      ? exportXlsx(
+          ctx,
+          'SalesOrder',
+          'sales-orders',
+          cols.map((key) => ({ key, text: key === 'number' })),
+          rows,
+          get,
+        )
+      : exportCsv(ctx, 'SalesOrder', 'sales-orders', cols, rows, get);
   }
 
   @Query(() => [SkuAvailability], { description: 'On hand − reserved, what an order line may still take.' })
   @Allow(P.StockBalanceRead)
-  skuAvailability(@Ctx() ctx: Context, @Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuIds', () => [ID]) skuIds: string[]) {
+  skuAvailability(
+    @Ctx() ctx: Context,
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('skuIds', () => [ID]) skuIds: string[],
+  ) {
     const scope = ctx.user?.warehouseIds;
     const wid = Number(warehouseId) || -1;
     if (scope && !scope.includes(wid)) return [];
-    return ctx.services.salesOrders.availability(wid, skuIds.slice(0, 500).map((s) => Number(s) || -1));
+    return ctx.services.salesOrders.availability(
+      wid,
+      skuIds.slice(0, 500).map((s) => Number(s) || -1),
+    );
   }
 
-  @Query(() => [CustomerSalesMonth], { description: "A customer's purchases per month (orders taken), for the profile chart." })
+  @Query(() => [CustomerSalesMonth], {
+    description: "A customer's purchases per month (orders taken), for the profile chart.",
+  })
   @Allow(P.SalesCustomerRead)
-  customerSalesHistory(@Ctx() ctx: Context, @Arg('customerId', () => ID) customerId: string, @Arg('months', () => Int, { nullable: true }) months?: number) {
+  customerSalesHistory(
+    @Ctx() ctx: Context,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('months', () => Int, { nullable: true }) months?: number,
+  ) {
     return ctx.services.salesOrders.history(ctx, customerId, Math.min(Math.max(months ?? 12, 1), 36));
   }
 
-  @Query(() => SalesOverview, { description: 'Per channel and store: orders, revenue; COGS and margin with sales.margin.read. Salespeople see their own customers only.' })
+  @Query(() => SalesOverview, {
+    description:
+      'Per channel and store: orders, revenue; COGS and margin with sales.margin.read. Salespeople see their own customers only.',
+  })
   @Allow(P.SalesOrderRead)
   salesOverview(@Ctx() ctx: Context, @Arg('from') from: string, @Arg('to') to: string) {
     return ctx.services.receivables.overview(ctx, from, to);
   }
 
-  @Mutation(() => SalesOrder, { description: 'A draft; every line is priced by the price lists (the steps are kept), a price typed by hand is recorded as such.' })
+  @Mutation(() => SalesOrder, {
+    description:
+      'A draft; every line is priced by the price lists (the steps are kept), a price typed by hand is recorded as such.',
+  })
   @Allow(P.SalesOrderCreate)
   createSalesOrder(@Arg('input') input: CreateSalesOrderInput, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.create(ctx, input);
@@ -100,27 +201,41 @@ export class SalesOrderResolver {
     return ctx.services.salesOrders.update(ctx, input);
   }
 
-  @Mutation(() => SalesOrder, { description: 'Credit limit checked, stock reserved (CREDIT_LIMIT_EXCEEDED, INSUFFICIENT_AVAILABLE); all or nothing.' })
+  @Mutation(() => SalesOrder, {
+    description:
+      'Credit limit checked, stock reserved (CREDIT_LIMIT_EXCEEDED, INSUFFICIENT_AVAILABLE); all or nothing.',
+  })
   @Allow(P.SalesOrderCreate)
   confirmSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.confirm(ctx, id);
   }
 
-  @Mutation(() => SalesOrder, { description: 'A draft or confirmed order with nothing shipped; reservations are released.' })
+  @Mutation(() => SalesOrder, {
+    description: 'A draft or confirmed order with nothing shipped; reservations are released.',
+  })
   @Allow(P.SalesOrderCreate)
   cancelSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.cancel(ctx, id);
   }
 
-  @Mutation(() => SalesOrder, { description: '结案: a partly shipped order ships no more; the rest of its reservation is released.' })
+  @Mutation(() => SalesOrder, {
+    description: '结案: a partly shipped order ships no more; the rest of its reservation is released.',
+  })
   @Allow(P.SalesOrderCreate)
   closeSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.close(ctx, id, (tx, customerId) => ctx.services.receivables.settle(tx, customerId));
   }
 
-  @Mutation(() => SalesShipment, { description: 'Ships through the posting engine (FEFO/FIFO picking); releases the reservation in the same transaction.' })
+  @Mutation(() => SalesShipment, {
+    description:
+      'Ships through the posting engine (FEFO/FIFO picking); releases the reservation in the same transaction.',
+  })
   @Allow(P.SalesShipmentPost)
-  shipSalesOrder(@Arg('input') input: ShipSalesOrderInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+  shipSalesOrder(
+    @Arg('input') input: ShipSalesOrderInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string,
+  ) {
     return ctx.services.salesFulfilment.ship(ctx, input, idempotencyKey);
   }
 
@@ -192,7 +307,11 @@ export class SalesOrderLineResolver {
 export class SalesShipmentResolver {
   @Query(() => SalesShipmentPage)
   @Allow(P.SalesOrderRead)
-  salesShipments(@Ctx() ctx: Context, @Arg('orderId', () => ID, { nullable: true }) orderId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  salesShipments(
+    @Ctx() ctx: Context,
+    @Arg('orderId', () => ID, { nullable: true }) orderId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.salesFulfilment.shipments(ctx, orderId, page);
   }
 
@@ -220,9 +339,15 @@ export class SalesShipmentLineResolver {
     return (await skuLabel(ctx, l.skuId)).name;
   }
 
-  @FieldResolver(() => [ShipmentPick], { description: 'Bins and batches the engine picked (FEFO by expiry, then FIFO by receipt).' })
+  @FieldResolver(() => [ShipmentPick], {
+    description: 'Bins and batches the engine picked (FEFO by expiry, then FIFO by receipt).',
+  })
   async picks(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
-    return (await perRequest(ctx, `picks:${l.shipmentId}`, () => ctx.services.salesFulfilment.picks([l.shipmentId]))).get(l.id) ?? [];
+    return (
+      (await perRequest(ctx, `picks:${l.shipmentId}`, () => ctx.services.salesFulfilment.picks([l.shipmentId]))).get(
+        l.id,
+      ) ?? []
+    );
   }
 }
 
@@ -230,13 +355,24 @@ export class SalesShipmentLineResolver {
 export class SalesReturnResolver {
   @Query(() => SalesReturnPage)
   @Allow(P.SalesOrderRead)
-  salesReturns(@Ctx() ctx: Context, @Arg('orderId', () => ID, { nullable: true }) orderId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  salesReturns(
+    @Ctx() ctx: Context,
+    @Arg('orderId', () => ID, { nullable: true }) orderId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.salesFulfilment.returns(ctx, orderId, page);
   }
 
-  @Mutation(() => SalesReturn, { description: '售后: restock (at the cost the goods left with) or scrap; refund or exchange; at most shipped − returned.' })
+  @Mutation(() => SalesReturn, {
+    description:
+      '售后: restock (at the cost the goods left with) or scrap; refund or exchange; at most shipped − returned.',
+  })
   @Allow(P.SalesReturnPost)
-  returnSalesGoods(@Arg('input') input: SalesReturnInput, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string) {
+  returnSalesGoods(
+    @Arg('input') input: SalesReturnInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string,
+  ) {
     return ctx.services.salesFulfilment.returnGoods(ctx, input, idempotencyKey);
   }
 
@@ -279,19 +415,35 @@ export class SalesInvoiceResolver {
 
   @Query(() => CustomerPaymentPage)
   @Allow(P.SalesReceivableRead)
-  customerPayments(@Ctx() ctx: Context, @Arg('customerId', () => ID, { nullable: true }) customerId?: string, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+  customerPayments(
+    @Ctx() ctx: Context,
+    @Arg('customerId', () => ID, { nullable: true }) customerId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
     return ctx.services.receivables.payments(ctx, customerId, page);
   }
 
-  @Query(() => [CustomerReceivable], { description: 'Balances per customer with open invoices by age (0–30, 31–60, 61–90, >90 days) and overdue.' })
+  @Query(() => [CustomerReceivable], {
+    description: 'Balances per customer with open invoices by age (0–30, 31–60, 61–90, >90 days) and overdue.',
+  })
   @Allow(P.SalesReceivableRead)
-  customerReceivables(@Ctx() ctx: Context, @Arg('customerId', () => ID, { nullable: true }) customerId?: string, @Arg('asOf', { nullable: true }) asOf?: string) {
+  customerReceivables(
+    @Ctx() ctx: Context,
+    @Arg('customerId', () => ID, { nullable: true }) customerId?: string,
+    @Arg('asOf', { nullable: true }) asOf?: string,
+  ) {
     return ctx.services.receivables.receivables(ctx, { customerId, asOf });
   }
 
-  @Query(() => [InvoiceAsOf], { description: "A customer's invoices as of a day (newest first): what payments and credits up to then had settled." })
+  @Query(() => [InvoiceAsOf], {
+    description: "A customer's invoices as of a day (newest first): what payments and credits up to then had settled.",
+  })
   @Allow(P.SalesReceivableRead)
-  customerInvoicesAsOf(@Ctx() ctx: Context, @Arg('customerId', () => ID) customerId: string, @Arg('asOf', { nullable: true }) asOf?: string) {
+  customerInvoicesAsOf(
+    @Ctx() ctx: Context,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('asOf', { nullable: true }) asOf?: string,
+  ) {
     return ctx.services.receivables.invoicesAsOf(ctx, customerId, asOf ?? undefined);
   }
 

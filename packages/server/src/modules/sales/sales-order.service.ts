@@ -22,8 +22,21 @@ import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import type { PriceListService } from './price-list.service';
 import { release, reserve } from './reservation';
-import { SalesInvoice, SalesOrder, SalesOrderLine, SalesOrderStatus, SalesReturn, CustomerPayment } from './sales-order.entity';
-import { SalesOrderSort, type CreateSalesOrderInput, type SalesOrderFilter, type SalesOrderLineInput, type UpdateSalesOrderInput } from './sales.types';
+import {
+  SalesInvoice,
+  SalesOrder,
+  SalesOrderLine,
+  SalesOrderStatus,
+  SalesReturn,
+  CustomerPayment,
+} from './sales-order.entity';
+import {
+  SalesOrderSort,
+  type CreateSalesOrderInput,
+  type SalesOrderFilter,
+  type SalesOrderLineInput,
+  type UpdateSalesOrderInput,
+} from './sales.types';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -32,11 +45,27 @@ const S = SalesOrderStatus;
 export const TAKEN = [S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED, S.INVOICED, S.PAID];
 
 export const orderStateError = (o: SalesOrder, action: string) =>
-  new DomainError('DOCUMENT_STATE', `Order ${o.number} is ${o.status.replace('_', ' ')}; it cannot be ${action}.`, { status: o.status });
+  new DomainError('DOCUMENT_STATE', `Order ${o.number} is ${o.status.replace('_', ' ')}; it cannot be ${action}.`, {
+    status: o.status,
+  });
 
 const snapshot = (o: SalesOrder, lines: SalesOrderLine[]) => ({
-  number: o.number, status: o.status, customerId: o.customerId, channelId: o.channelId, storeId: o.storeId, warehouseId: o.warehouseId, orderDate: o.orderDate,
-  total: o.total, version: o.version, lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unitPrice: l.unitPrice, priceRule: l.priceRule, priceChanged: l.priceChanged })),
+  number: o.number,
+  status: o.status,
+  customerId: o.customerId,
+  channelId: o.channelId,
+  storeId: o.storeId,
+  warehouseId: o.warehouseId,
+  orderDate: o.orderDate,
+  total: o.total,
+  version: o.version,
+  lines: lines.map((l) => ({
+    skuId: l.skuId,
+    qty: l.qty,
+    unitPrice: l.unitPrice,
+    priceRule: l.priceRule,
+    priceChanged: l.priceChanged,
+  })),
 });
 
 /**
@@ -60,15 +89,31 @@ export class SalesOrderService {
   }
 
   /** `viaOrder`: documents without a warehouse of their own (invoices) are scoped through their order. */
-  scope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias = 'o', viaOrder = false): SelectQueryBuilder<T> {
+  scope<T extends object>(
+    ctx: Context,
+    qb: SelectQueryBuilder<T>,
+    alias = 'o',
+    viaOrder = false,
+  ): SelectQueryBuilder<T> {
     const wh = ctx.user?.warehouseIds;
-    if (wh && viaOrder) qb.andWhere(`${alias}.order_id IN (SELECT so.id FROM sales_order so WHERE so.warehouse_id IN (:...scopeWh))`, { scopeWh: wh.length ? wh : [-1] });
+    if (wh && viaOrder)
+      qb.andWhere(`${alias}.order_id IN (SELECT so.id FROM sales_order so WHERE so.warehouse_id IN (:...scopeWh))`, {
+        scopeWh: wh.length ? wh : [-1],
+      });
     else if (wh) qb.andWhere(`${alias}.warehouse_id IN (:...scopeWh)`, { scopeWh: wh.length ? wh : [-1] });
-    if (this.ownerScoped(ctx)) qb.andWhere(`${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = :scopeOwner)`, { scopeOwner: ctx.user?.id ?? -1 });
+    if (this.ownerScoped(ctx))
+      qb.andWhere(`${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = :scopeOwner)`, {
+        scopeOwner: ctx.user?.id ?? -1,
+      });
     return qb;
   }
 
-  async list(ctx: Context, filter?: SalesOrderFilter | null, page?: PageInput | null, sort?: SalesOrderSort | null): Promise<Page<SalesOrder>> {
+  async list(
+    ctx: Context,
+    filter?: SalesOrderFilter | null,
+    page?: PageInput | null,
+    sort?: SalesOrderSort | null,
+  ): Promise<Page<SalesOrder>> {
     const { offset, limit } = clampPage(page);
     const qb = this.scope(ctx, this.ds.getRepository(SalesOrder).createQueryBuilder('o'));
     if (filter?.status) qb.andWhere('o.status = :st', { st: filter.status });
@@ -81,7 +126,16 @@ export class SalesOrderService {
     if (filter?.to) qb.andWhere('o.order_date <= :to', { to: filter.to });
     if (filter?.search) {
       const s = `%${filter.search.toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where('LOWER(o.number) LIKE :s', { s }).orWhere('o.customer_id IN (SELECT sc2.id FROM customer sc2 WHERE LOWER(sc2.name) LIKE :s OR LOWER(sc2.code) LIKE :s)', { s })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(o.number) LIKE :s', { s })
+            .orWhere(
+              'o.customer_id IN (SELECT sc2.id FROM customer sc2 WHERE LOWER(sc2.name) LIKE :s OR LOWER(sc2.code) LIKE :s)',
+              { s },
+            ),
+        ),
+      );
     }
     if (sort === SalesOrderSort.TOTAL) {
       assertMayUseFields(ctx, 'SalesOrder', ['total'], 'sort');
@@ -101,7 +155,9 @@ export class SalesOrderService {
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesOrder> {
-    const o = await this.scope(ctx, tx.getRepository(SalesOrder).createQueryBuilder('o')).andWhere('o.id = :id', { id: Number(id) || -1 }).getOne();
+    const o = await this.scope(ctx, tx.getRepository(SalesOrder).createQueryBuilder('o'))
+      .andWhere('o.id = :id', { id: Number(id) || -1 })
+      .getOne();
     // another salesperson's (or another warehouse's) order answers like one that does not exist
     if (!o) throw notFound('This sales order');
     return o;
@@ -114,12 +170,19 @@ export class SalesOrderService {
 
   /** On hand, reserved and available per SKU in a warehouse (from the cost heads). */
   async availability(warehouseId: number, skuIds: number[]) {
-    const heads = skuIds.length ? await this.ds.getRepository(StockCost).find({ where: { warehouseId, skuId: In(skuIds) } }) : [];
+    const heads = skuIds.length
+      ? await this.ds.getRepository(StockCost).find({ where: { warehouseId, skuId: In(skuIds) } })
+      : [];
     return skuIds.map((skuId) => {
       const h = heads.find((x) => x.skuId === skuId);
       const onHand = D(h?.qty ?? 0);
       const reserved = D(h?.reserved ?? 0);
-      return { skuId, onHand: onHand.toFixed(), reserved: reserved.toFixed(), available: onHand.minus(reserved).toFixed() };
+      return {
+        skuId,
+        onHand: onHand.toFixed(),
+        reserved: reserved.toFixed(),
+        available: onHand.minus(reserved).toFixed(),
+      };
     });
   }
 
@@ -127,9 +190,12 @@ export class SalesOrderService {
 
   /** Checks the header and lines and prices each line; every problem at once, with field paths. */
   private async resolve(
-    tx: EntityManager, ctx: Context, customer: Customer,
+    tx: EntityManager,
+    ctx: Context,
+    customer: Customer,
     head: { channelId: number; storeId: number | null; warehouseId: number; orderDate: string },
-    lines: SalesOrderLineInput[], opts: { allowBelowCost?: boolean; note?: string } = {},
+    lines: SalesOrderLineInput[],
+    opts: { allowBelowCost?: boolean; note?: string } = {},
   ) {
     const problems: FieldProblem[] = [];
     const channel = await tx.findOneBy(SalesChannel, { id: head.channelId || -1 });
@@ -137,18 +203,22 @@ export class SalesOrderService {
     if (head.storeId) {
       const store = await tx.findOneBy(SalesStore, { id: head.storeId || -1 });
       if (!store || !store.active) problems.push({ field: 'storeId', message: 'Unknown store.' });
-      else if (channel && store.channelId !== head.channelId) problems.push({ field: 'storeId', message: 'This store belongs to another channel.' });
+      else if (channel && store.channelId !== head.channelId)
+        problems.push({ field: 'storeId', message: 'This store belongs to another channel.' });
     }
     const wh = await tx.findOneBy(Warehouse, { id: head.warehouseId || -1 });
     const whScope = ctx.user?.warehouseIds;
-    if (!wh || (whScope && !whScope.includes(wh.id))) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
+    if (!wh || (whScope && !whScope.includes(wh.id)))
+      problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
     else if (!wh.active) problems.push({ field: 'warehouseId', message: 'This warehouse is inactive.' });
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
     if (lines.length > 500) problems.push({ field: 'lines', message: 'At most 500 lines per order.' });
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } }) : [];
+    const products = skus.length
+      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
+      : [];
     const rows: Array<Partial<SalesOrderLine>> = [];
     const belowCost: number[] = [];
     for (const [i, l] of lines.entries()) {
@@ -162,9 +232,20 @@ export class SalesOrderService {
       if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
       const q = D(l.qty);
       if (!q.gt(0)) problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
-      else if (q.decimalPlaces() > product.unitScale) problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
+      else if (q.decimalPlaces() > product.unitScale)
+        problems.push({
+          field: at('qty'),
+          message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).`,
+        });
       // the steps are stored on the line for everyone who reads the order: never with the cost in them
-      const quote = await this.prices.price(tx, ctx, { customerTierId: customer.tierId, channelId: head.channelId, warehouseId: head.warehouseId, skuId: sku.id, on: head.orderDate, hideCost: true });
+      const quote = await this.prices.price(tx, ctx, {
+        customerTierId: customer.tierId,
+        channelId: head.channelId,
+        warehouseId: head.warehouseId,
+        skuId: sku.id,
+        on: head.orderDate,
+        hideCost: true,
+      });
       let price = D(quote.unitPrice);
       const steps = [...quote.steps];
       let changed = false;
@@ -182,23 +263,49 @@ export class SalesOrderService {
       const below = isBelowCost(price.toFixed(6), quote.unitCost);
       if (below && !opts.allowBelowCost && !can(ctx, P.SalesBelowCost)) belowCost.push(i);
       rows.push({
-        skuId: sku.id, qty: q.toFixed(6), quotedPrice: D(quote.unitPrice).toFixed(6), unitPrice: price.toFixed(6), priceListId: quote.priceListId, priceRule: quote.rule,
-        priceSteps: steps, priceChanged: changed, belowCost: below, amount: round2(q.times(price)).toFixed(2),
+        skuId: sku.id,
+        qty: q.toFixed(6),
+        quotedPrice: D(quote.unitPrice).toFixed(6),
+        unitPrice: price.toFixed(6),
+        priceListId: quote.priceListId,
+        priceRule: quote.rule,
+        priceSteps: steps,
+        priceChanged: changed,
+        belowCost: below,
+        amount: round2(q.times(price)).toFixed(2),
       });
     }
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
     if (belowCost.length) {
       // the message names the lines, never the cost
-      throw new DomainError('PRICE_BELOW_COST', `The price of line(s) ${belowCost.map((i) => i + 1).join(', ')} is below cost; selling below cost needs permission.`, { lines: belowCost });
+      throw new DomainError(
+        'PRICE_BELOW_COST',
+        `The price of line(s) ${belowCost.map((i) => i + 1).join(', ')} is below cost; selling below cost needs permission.`,
+        { lines: belowCost },
+      );
     }
     return { rows, total: rows.reduce((s, r) => s.plus(r.amount!), D(0)).toFixed(2) };
   }
 
   private async writeLines(tx: EntityManager, orderId: number, rows: Array<Partial<SalesOrderLine>>) {
     await tx.delete(SalesOrderLine, { orderId });
-    return tx.save(rows.map((r, i) => tx.create(SalesOrderLine, {
-      ...r, orderId, lineNo: i + 1, reservedQty: '0', shippedQty: '0', returnedQty: '0', invoicedQty: '0', shippedAmount: '0.00', returnedAmount: '0.00', cogs: '0.00', margin: '0.00',
-    })));
+    return tx.save(
+      rows.map((r, i) =>
+        tx.create(SalesOrderLine, {
+          ...r,
+          orderId,
+          lineNo: i + 1,
+          reservedQty: '0',
+          shippedQty: '0',
+          returnedQty: '0',
+          invoicedQty: '0',
+          shippedAmount: '0.00',
+          returnedAmount: '0.00',
+          cogs: '0.00',
+          margin: '0.00',
+        }),
+      ),
+    );
   }
 
   async create(ctx: Context, input: CreateSalesOrderInput): Promise<SalesOrder> {
@@ -206,21 +313,51 @@ export class SalesOrderService {
   }
 
   /** A draft in the caller's transaction (an exchange creates its replacement inside the return). */
-  async createIn(tx: EntityManager, ctx: Context, input: CreateSalesOrderInput, opts: { allowBelowCost?: boolean; exchangeOfReturnId?: number; note?: string } = {}): Promise<SalesOrder> {
+  async createIn(
+    tx: EntityManager,
+    ctx: Context,
+    input: CreateSalesOrderInput,
+    opts: { allowBelowCost?: boolean; exchangeOfReturnId?: number; note?: string } = {},
+  ): Promise<SalesOrder> {
     const customer = await this.customers.get(ctx, input.customerId, tx).catch(() => {
       throw badInput([{ field: 'customerId', message: 'Unknown customer.' }], 'Unknown customer: nothing was saved.');
     });
     const orderDate = input.orderDate ?? today();
-    const head = { channelId: Number(input.channelId) || -1, storeId: input.storeId ? Number(input.storeId) || -1 : null, warehouseId: Number(input.warehouseId) || -1, orderDate };
+    const head = {
+      channelId: Number(input.channelId) || -1,
+      storeId: input.storeId ? Number(input.storeId) || -1 : null,
+      warehouseId: Number(input.warehouseId) || -1,
+      orderDate,
+    };
     const { rows, total } = await this.resolve(tx, ctx, customer, head, input.lines, opts);
     const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
     const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
-    const o = await tx.save(tx.create(SalesOrder, {
-      number, status: S.DRAFT, customerId: customer.id, ownerId: customer.ownerId ?? ctx.user!.id, ...head, shipTo: input.shipTo?.trim() || (await this.customers.defaultShipTo(tx, customer)),
-      memo: input.memo ?? '', total, cogs: '0.00', margin: '0.00', exchangeOfReturnId: opts.exchangeOfReturnId ?? null, createdBy: ctx.user!.id, createdAt: now(), confirmedAt: null, version: 1,
-    }));
+    const o = await tx.save(
+      tx.create(SalesOrder, {
+        number,
+        status: S.DRAFT,
+        customerId: customer.id,
+        ownerId: customer.ownerId ?? ctx.user!.id,
+        ...head,
+        shipTo: input.shipTo?.trim() || (await this.customers.defaultShipTo(tx, customer)),
+        memo: input.memo ?? '',
+        total,
+        cogs: '0.00',
+        margin: '0.00',
+        exchangeOfReturnId: opts.exchangeOfReturnId ?? null,
+        createdBy: ctx.user!.id,
+        createdAt: now(),
+        confirmedAt: null,
+        version: 1,
+      }),
+    );
     const lines = await this.writeLines(tx, o.id, rows);
-    await this.audit.record(tx, ctx, { action: 'salesOrder.create', entityType: 'SalesOrder', entityId: o.id, after: snapshot(o, lines) });
+    await this.audit.record(tx, ctx, {
+      action: 'salesOrder.create',
+      entityType: 'SalesOrder',
+      entityId: o.id,
+      after: snapshot(o, lines),
+    });
     return o;
   }
 
@@ -236,17 +373,36 @@ export class SalesOrderService {
         warehouseId: input.warehouseId ? Number(input.warehouseId) || -1 : before.warehouseId,
         orderDate: before.orderDate,
       };
-      const inputLines = input.lines ?? beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, unitPrice: l.priceChanged ? l.unitPrice! : undefined }));
+      const inputLines =
+        input.lines ??
+        beforeLines.map((l) => ({
+          skuId: String(l.skuId),
+          qty: l.qty,
+          unitPrice: l.priceChanged ? l.unitPrice! : undefined,
+        }));
       // an exchange's replacement keeps its original prices only while its lines are left as they are
-      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, { allowBelowCost: !!before.exchangeOfReturnId && !input.lines });
+      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, {
+        allowBelowCost: !!before.exchangeOfReturnId && !input.lines,
+      });
       const patch: Partial<SalesOrder> = { ...head, total, version: input.version + 1 };
       if (input.shipTo != null) patch.shipTo = input.shipTo.trim();
       if (input.memo != null) patch.memo = input.memo;
-      const res = await tx.createQueryBuilder().update(SalesOrder).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(SalesOrder)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const lines = await this.writeLines(tx, before.id, rows);
       const after = await tx.findOneByOrFail(SalesOrder, { id: before.id });
-      await this.audit.record(tx, ctx, { action: 'salesOrder.update', entityType: 'SalesOrder', entityId: after.id, before: snapshot(before, beforeLines), after: snapshot(after, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'salesOrder.update',
+        entityType: 'SalesOrder',
+        entityId: after.id,
+        before: snapshot(before, beforeLines),
+        after: snapshot(after, lines),
+      });
       return after;
     });
   }
@@ -261,14 +417,25 @@ export class SalesOrderService {
     const invoices = await tx.find(SalesInvoice, { where: { customerId } });
     const credits = await tx.find(SalesReturn, { where: { customerId } });
     const payments = await tx.find(CustomerPayment, { where: { customerId } });
-    const open = invoices.reduce((s, i) => s.plus(i.total!), D(0)).minus(credits.reduce((s, r) => s.plus(r.credit!), D(0))).minus(payments.reduce((s, p) => s.plus(p.amount!), D(0)));
-    const active = await tx.find(SalesOrder, { where: { customerId, status: In([S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED]) } });
-    const shippedLines = await this.lines(active.filter((o) => o.status === S.SHIPPED).map((o) => o.id), tx);
+    const open = invoices
+      .reduce((s, i) => s.plus(i.total!), D(0))
+      .minus(credits.reduce((s, r) => s.plus(r.credit!), D(0)))
+      .minus(payments.reduce((s, p) => s.plus(p.amount!), D(0)));
+    const active = await tx.find(SalesOrder, {
+      where: { customerId, status: In([S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED]) },
+    });
+    const shippedLines = await this.lines(
+      active.filter((o) => o.status === S.SHIPPED).map((o) => o.id),
+      tx,
+    );
     let unbilled = D(0);
     for (const o of active) {
       const billed = invoices.filter((i) => i.orderId === o.id).reduce((s, i) => s.plus(i.total!), D(0));
       // a shipped order bills what went out (a closed order left the rest unshipped)
-      const billable = o.status === S.SHIPPED ? shippedLines.filter((l) => l.orderId === o.id).reduce((s, l) => s.plus(l.shippedAmount), D(0)) : D(o.total!);
+      const billable =
+        o.status === S.SHIPPED
+          ? shippedLines.filter((l) => l.orderId === o.id).reduce((s, l) => s.plus(l.shippedAmount), D(0))
+          : D(o.total!);
       unbilled = unbilled.plus(billable.minus(billed));
     }
     return open.plus(unbilled);
@@ -292,9 +459,16 @@ export class SalesOrderService {
         const exposure = await this.exposure(tx, customer.id);
         const after = exposure.plus(o.total!);
         if (after.gt(customer.creditLimit)) {
-          throw new DomainError('CREDIT_LIMIT_EXCEEDED', `${customer.name}'s credit limit is ${D(customer.creditLimit).toFixed(2)}: open and confirmed ${exposure.toFixed(2)} + this order ${D(o.total!).toFixed(2)} = ${after.toFixed(2)}.`, {
-            creditLimit: D(customer.creditLimit).toFixed(2), exposure: exposure.toFixed(2), order: D(o.total!).toFixed(2), over: after.minus(customer.creditLimit).toFixed(2),
-          });
+          throw new DomainError(
+            'CREDIT_LIMIT_EXCEEDED',
+            `${customer.name}'s credit limit is ${D(customer.creditLimit).toFixed(2)}: open and confirmed ${exposure.toFixed(2)} + this order ${D(o.total!).toFixed(2)} = ${after.toFixed(2)}.`,
+            {
+              creditLimit: D(customer.creditLimit).toFixed(2),
+              exposure: exposure.toFixed(2),
+              order: D(o.total!).toFixed(2),
+              over: after.minus(customer.creditLimit).toFixed(2),
+            },
+          );
         }
       }
       const lines = await this.lines([o.id], tx);
@@ -307,12 +481,21 @@ export class SalesOrderService {
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           const line = lines.find((l) => l.skuId === skuId)!;
-          throw new DomainError(String(e.extensions.code), `Line ${line.lineNo}: ${e.message}`, { ...(e.extensions.details as object), line: line.lineNo });
+          throw new DomainError(String(e.extensions.code), `Line ${line.lineNo}: ${e.message}`, {
+            ...(e.extensions.details as object),
+            line: line.lineNo,
+          });
         }
       }
       for (const l of lines) await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: l.qty });
       await tx.update(SalesOrder, { id: o.id }, { status: S.CONFIRMED, confirmedAt: now(), version: o.version + 1 });
-      await this.audit.record(tx, ctx, { action: 'salesOrder.confirm', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) } });
+      await this.audit.record(tx, ctx, {
+        action: 'salesOrder.confirm',
+        entityType: 'SalesOrder',
+        entityId: o.id,
+        before: { status: o.status },
+        after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) },
+      });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }
@@ -330,7 +513,13 @@ export class SalesOrderService {
         await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
       }
       await tx.update(SalesOrder, { id: o.id }, { status: S.CANCELLED, version: o.version + 1 });
-      await this.audit.record(tx, ctx, { action: 'salesOrder.cancel', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: S.CANCELLED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) } });
+      await this.audit.record(tx, ctx, {
+        action: 'salesOrder.cancel',
+        entityType: 'SalesOrder',
+        entityId: o.id,
+        before: { status: o.status },
+        after: { status: S.CANCELLED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) },
+      });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }
@@ -339,7 +528,11 @@ export class SalesOrderService {
    * 结案: a partly shipped order that will ship no more. The rest of its reservations is released
    * and it counts as shipped (what went out is what gets billed).
    */
-  async close(ctx: Context, id: string, afterClose: (tx: EntityManager, customerId: number) => Promise<void>): Promise<SalesOrder> {
+  async close(
+    ctx: Context,
+    id: string,
+    afterClose: (tx: EntityManager, customerId: number) => Promise<void>,
+  ): Promise<SalesOrder> {
     return inTransaction(this.ds, async (tx) => {
       const found = await this.get(ctx, id, tx);
       await lockRows(tx, 'customer', [found.customerId]);
@@ -355,7 +548,16 @@ export class SalesOrderService {
       await tx.update(SalesOrder, { id: o.id }, { status: billed ? S.INVOICED : S.SHIPPED, version: o.version + 1 });
       // an order billed already may be paid already
       if (billed) await afterClose(tx, o.customerId);
-      await this.audit.record(tx, ctx, { action: 'salesOrder.close', entityType: 'SalesOrder', entityId: o.id, before: { status: o.status }, after: { status: billed ? S.INVOICED : S.SHIPPED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) } });
+      await this.audit.record(tx, ctx, {
+        action: 'salesOrder.close',
+        entityType: 'SalesOrder',
+        entityId: o.id,
+        before: { status: o.status },
+        after: {
+          status: billed ? S.INVOICED : S.SHIPPED,
+          released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })),
+        },
+      });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }
@@ -365,7 +567,8 @@ export class SalesOrderService {
   /** RFM figures for the tiers: orders taken in the period, their amount, the last order day. */
   async figures(tx: EntityManager, customerIds: number[], from: string, to: string): Promise<CustomerFigures[]> {
     if (!customerIds.length) return [];
-    const rows = await tx.createQueryBuilder(SalesOrder, 'o')
+    const rows = await tx
+      .createQueryBuilder(SalesOrder, 'o')
       .where('o.status IN (:...st)', { st: TAKEN })
       .andWhere('o.customer_id IN (:...ids)', { ids: customerIds })
       .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
@@ -373,7 +576,9 @@ export class SalesOrderService {
     return customerIds.map((customerId) => {
       const mine = rows.filter((o) => o.customerId === customerId);
       return {
-        customerId, orders: mine.length, amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2),
+        customerId,
+        orders: mine.length,
+        amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2),
         lastOrderOn: mine.reduce<string | null>((m, o) => (m === null || o.orderDate > m ? o.orderDate : m), null),
       };
     });
@@ -390,8 +595,14 @@ export class SalesOrderService {
       m -= 1;
       if (m === 0) [y, m] = [y - 1, 12];
     }
-    const orders = await this.ds.getRepository(SalesOrder).createQueryBuilder('o')
-      .where('o.customer_id = :c AND o.status IN (:...st) AND o.order_date >= :from', { c: customer.id, st: TAKEN, from: `${list[0]}-01` })
+    const orders = await this.ds
+      .getRepository(SalesOrder)
+      .createQueryBuilder('o')
+      .where('o.customer_id = :c AND o.status IN (:...st) AND o.order_date >= :from', {
+        c: customer.id,
+        st: TAKEN,
+        from: `${list[0]}-01`,
+      })
       .getMany();
     return list.map((month) => {
       const mine = orders.filter((o) => o.orderDate.startsWith(month));

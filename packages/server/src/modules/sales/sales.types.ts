@@ -4,7 +4,17 @@ import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import { CustomerPayment, ReturnDisposition, ReturnReason, ReturnResolution, SalesInvoice, SalesOrder, SalesOrderStatus, SalesReturn, SalesShipment } from './sales-order.entity';
+import {
+  CustomerPayment,
+  ReturnDisposition,
+  ReturnReason,
+  ReturnResolution,
+  SalesInvoice,
+  SalesOrder,
+  SalesOrderStatus,
+  SalesReturn,
+  SalesShipment,
+} from './sales-order.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMsg = { message: 'a date like 2026-11-25' };
@@ -13,7 +23,12 @@ const dateMsg = { message: 'a date like 2026-11-25' };
 export class SalesOrderLineInput {
   @Field(() => ID) skuId: string;
   @Field(() => DecimalScalar, { description: 'In the base unit.' }) qty: string;
-  @Field(() => DecimalScalar, { nullable: true, description: "Per base unit; the pricing's price (price list for the customer's tier and the channel) when omitted." }) unitPrice?: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      "Per base unit; the pricing's price (price list for the customer's tier and the channel) when omitted.",
+  })
+  unitPrice?: string;
 }
 
 @InputType()
@@ -22,8 +37,14 @@ export class CreateSalesOrderInput {
   @Field(() => ID) channelId: string;
   @Field(() => ID, { nullable: true }) storeId?: string;
   @Field(() => ID) warehouseId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) orderDate?: string;
-  @Field({ nullable: true, description: "The customer's address when omitted." }) @IsOptional() @Length(0, 500) shipTo?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  orderDate?: string;
+  @Field({ nullable: true, description: "The customer's address when omitted." })
+  @IsOptional()
+  @Length(0, 500)
+  shipTo?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [SalesOrderLineInput]) lines: SalesOrderLineInput[];
 }
@@ -37,7 +58,8 @@ export class UpdateSalesOrderInput {
   @Field(() => ID, { nullable: true }) warehouseId?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) shipTo?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
-  @Field(() => [SalesOrderLineInput], { nullable: true, description: 'Replaces all lines (priced again).' }) lines?: SalesOrderLineInput[];
+  @Field(() => [SalesOrderLineInput], { nullable: true, description: 'Replaces all lines (priced again).' })
+  lines?: SalesOrderLineInput[];
 }
 
 export enum SalesOrderSort {
@@ -45,7 +67,10 @@ export enum SalesOrderSort {
   TOTAL = 'total',
   MARGIN = 'margin',
 }
-registerEnumType(SalesOrderSort, { name: 'SalesOrderSort', description: 'TOTAL needs catalog.price.sale.read, MARGIN sales.margin.read.' });
+registerEnumType(SalesOrderSort, {
+  name: 'SalesOrderSort',
+  description: 'TOTAL needs catalog.price.sale.read, MARGIN sales.margin.read.',
+});
 
 @InputType()
 export class SalesOrderFilter {
@@ -80,7 +105,10 @@ export class ShipLineInput {
 @InputType()
 export class ShipSalesOrderInput {
   @Field(() => ID) orderId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) businessDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [ShipLineInput]) lines: ShipLineInput[];
 }
@@ -95,7 +123,10 @@ export class SalesReturnLineInput {
 @InputType()
 export class SalesReturnInput {
   @Field(() => ID) shipmentId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) businessDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  businessDate?: string;
   @Field(() => ReturnReason) reason: ReturnReason;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) note?: string;
   @Field(() => ReturnResolution) resolution: ReturnResolution;
@@ -105,14 +136,20 @@ export class SalesReturnInput {
 @InputType()
 export class CreateSalesInvoiceInput {
   @Field(() => ID) orderId: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) invoiceDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  invoiceDate?: string;
 }
 
 @InputType()
 export class RecordCustomerPaymentInput {
   @Field(() => ID) customerId: string;
   @Field(() => DecimalScalar) amount: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(DATE, dateMsg) receivedOn?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  receivedOn?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 100) reference?: string;
 }
 
@@ -133,20 +170,34 @@ export class SkuAvailability {
   @Field(() => DecimalScalar) available: string;
 }
 
-@ObjectType({ description: 'What a customer owes: Σ invoices − Σ credits (returns) − Σ payments, with the open invoices by age.' })
+@ObjectType({
+  description: 'What a customer owes: Σ invoices − Σ credits (returns) − Σ payments, with the open invoices by age.',
+})
 export class CustomerReceivable {
   @Field(() => ID) customerId: number;
   @Field() customerCode: string;
   @Field() customerName: string;
   @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead) invoiced: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'Returns credited.') credited: string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'Returns credited.') credited:
+    string | null;
   @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead) paid: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'invoiced − credited − paid') balance: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'Open amount of invoices 0–30 days old.') age0to30: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, '31–60 days old.') age31to60: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, '61–90 days old.') age61to90: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'More than 90 days old.') ageOver90: string | null;
-  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'Open amount past the due date.') overdue: string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'invoiced − credited − paid')
+  balance: string | null;
+  @SensitiveField(
+    'CustomerReceivable',
+    () => DecimalScalar,
+    P.SalesReceivableRead,
+    'Open amount of invoices 0–30 days old.',
+  )
+  age0to30: string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, '31–60 days old.') age31to60:
+    string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, '61–90 days old.') age61to90:
+    string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'More than 90 days old.')
+  ageOver90: string | null;
+  @SensitiveField('CustomerReceivable', () => DecimalScalar, P.SalesReceivableRead, 'Open amount past the due date.')
+  overdue: string | null;
   @Field(() => Int, { description: 'Open invoices.' }) openInvoices: number;
 }
 
@@ -157,7 +208,10 @@ export class CustomerSalesMonth {
   @SensitiveField('CustomerSalesMonth', () => DecimalScalar, P.CatalogSalePriceRead) amount: string | null;
 }
 
-@ObjectType({ description: 'Sales of a channel × store over a period: revenue = shipped − credited; COGS and margin need sales.margin.read.' })
+@ObjectType({
+  description:
+    'Sales of a channel × store over a period: revenue = shipped − credited; COGS and margin need sales.margin.read.',
+})
 export class SalesOverviewRow {
   @Field(() => ID) channelId: number;
   @Field() channelCode: string;
@@ -189,7 +243,10 @@ export class SalesOverview {
   @SensitiveField('SalesOverview', () => DecimalScalar, P.SalesMarginRead) margin: string | null;
 }
 
-@ObjectType({ description: 'An invoice of a customer as of a day: what payments and credits up to that day had settled (oldest invoice first).' })
+@ObjectType({
+  description:
+    'An invoice of a customer as of a day: what payments and credits up to that day had settled (oldest invoice first).',
+})
 export class InvoiceAsOf {
   @Field(() => ID) invoiceId: number;
   @Field() number: string;

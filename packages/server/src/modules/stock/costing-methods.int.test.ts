@@ -7,7 +7,7 @@ import { CompanySettings } from '../system/settings.entity';
 import { StockDocStatus, StockDocType } from './stock-document.entity';
 
 /** A seeded generator: a failure names its seed and replays exactly. */
-const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rng = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 for (const method of ['moving_average', 'fifo'] as const) {
   describe(`posting engine with ${method} (${testDbKind})`, () => {
@@ -23,8 +23,18 @@ for (const method of ['moving_average', 'fifo'] as const) {
     afterAll(async () => {
       await t.close();
     });
-    const post = async (type: StockDocType, businessDate: string, lines: Array<{ skuId: number; qty: string; unitCost?: string }>, warehouseId = c.warehouses[0].id) => {
-      const doc = await t.app.services.stockDocuments.create(ctx, { type, warehouseId: String(warehouseId), businessDate, lines: lines.map((l) => ({ ...l, skuId: String(l.skuId) })) });
+    const post = async (
+      type: StockDocType,
+      businessDate: string,
+      lines: Array<{ skuId: number; qty: string; unitCost?: string }>,
+      warehouseId = c.warehouses[0].id,
+    ) => {
+      const doc = await t.app.services.stockDocuments.create(ctx, {
+        type,
+        warehouseId: String(warehouseId),
+        businessDate,
+        lines: lines.map((l) => ({ ...l, skuId: String(l.skuId) })),
+      });
       return t.app.services.stockDocuments.post(ctx, String(doc.id));
     };
     const lineValue = async (docId: number) => (await t.app.services.stockDocuments.lines([docId]))[0].value;
@@ -43,14 +53,20 @@ for (const method of ['moving_average', 'fifo'] as const) {
 
     it('cancelling a receipt removes exactly what that receipt brought in, not the oldest layer', async () => {
       const sku = c.milk; // batch-tracked: receipts need a batch
-      await post(StockDocType.OTHER_IN, '2026-05-01', [{ skuId: sku.id, qty: '10', unitCost: '10', batchNo: 'M1' } as any]);
-      const b = await post(StockDocType.OTHER_IN, '2026-05-02', [{ skuId: sku.id, qty: '10', unitCost: '12', batchNo: 'M2' } as any]);
+      await post(StockDocType.OTHER_IN, '2026-05-01', [
+        { skuId: sku.id, qty: '10', unitCost: '10', batchNo: 'M1' } as any,
+      ]);
+      const b = await post(StockDocType.OTHER_IN, '2026-05-02', [
+        { skuId: sku.id, qty: '10', unitCost: '12', batchNo: 'M2' } as any,
+      ]);
       await t.app.services.stockDocuments.cancel(ctx, String(b.id));
       const card = await t.app.services.stockReports.stockCard(ctx, String(c.warehouses[0].id), String(sku.id));
       expect(card.rows.map((r) => r.value)).toEqual(['100.00', '120.00', '-120.00']);
       expect([card.closingQty, card.closingValue]).toEqual(['10', '100.00']);
       // a back-dated receipt before both re-costs nothing here: every value is fixed by its own receipt
-      await post(StockDocType.OTHER_IN, '2026-04-30', [{ skuId: sku.id, qty: '5', unitCost: '8', batchNo: 'M0' } as any]);
+      await post(StockDocType.OTHER_IN, '2026-04-30', [
+        { skuId: sku.id, qty: '5', unitCost: '8', batchNo: 'M0' } as any,
+      ]);
       expect(await t.app.services.posting.check(method)).toEqual([]);
     });
 
@@ -64,10 +80,18 @@ for (const method of ['moving_average', 'fifo'] as const) {
         const r = rand();
         try {
           if (r < 0.45) {
-            const d = await post(StockDocType.OTHER_IN, date, [{ skuId: sku.id, qty: (1 + Math.floor(rand() * 20000) / 1000).toFixed(3), unitCost: (1 + Math.floor(rand() * 1000) / 100).toFixed(2) }]);
+            const d = await post(StockDocType.OTHER_IN, date, [
+              {
+                skuId: sku.id,
+                qty: (1 + Math.floor(rand() * 20000) / 1000).toFixed(3),
+                unitCost: (1 + Math.floor(rand() * 1000) / 100).toFixed(2),
+              },
+            ]);
             posted.push(d.id);
           } else if (r < 0.85) {
-            const d = await post(StockDocType.OTHER_OUT, date, [{ skuId: sku.id, qty: (Math.floor(rand() * 8000) / 1000 + 0.001).toFixed(3) }]);
+            const d = await post(StockDocType.OTHER_OUT, date, [
+              { skuId: sku.id, qty: (Math.floor(rand() * 8000) / 1000 + 0.001).toFixed(3) },
+            ]);
             posted.push(d.id);
           } else if (posted.length) {
             const id = posted.splice(Math.floor(rand() * posted.length), 1)[0];
@@ -82,7 +106,9 @@ for (const method of ['moving_average', 'fifo'] as const) {
       }
       expect(posted.length).toBeGreaterThan(10);
       expect(refused).toBeLessThan(40);
-      const cancelled = await t.ds.query("SELECT COUNT(*) AS n FROM stock_document WHERE status = ?", [StockDocStatus.CANCELLED]);
+      const cancelled = await t.ds.query('SELECT COUNT(*) AS n FROM stock_document WHERE status = ?', [
+        StockDocStatus.CANCELLED,
+      ]);
       expect(Number(cancelled[0].n)).toBeGreaterThan(0);
       const recost = await t.ds.query("SELECT COUNT(*) AS n FROM stock_ledger WHERE kind = 'recost'");
       expect(Number(recost[0].n)).toBeGreaterThan(0);

@@ -10,7 +10,9 @@ export class Zone {
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @Field() @Column({ type: 'varchar', length: 30 }) code: string;
   @Field() @Column({ type: 'varchar', length: 100 }) name: string;
-  @Field(() => String, { nullable: true }) @Column({ name: 'storage_condition', type: 'varchar', length: 100, nullable: true }) storageCondition: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'storage_condition', type: 'varchar', length: 100, nullable: true })
+  storageCondition: string | null;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 
@@ -35,6 +37,8 @@ export class Batch {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
   @Field() @Column({ name: 'batch_no', type: 'varchar', length: 60 }) batchNo: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true }) expiryDate: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true })
+  expiryDate: string | null;
   @Field(() => Date) @Column({ name: 'received_at', type: 'datetime', precision: 3 }) receivedAt: Date;
 }

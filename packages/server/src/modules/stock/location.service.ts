@@ -8,13 +8,26 @@ import { Bin, Zone } from './location.entity';
 import type { CreateBinInput, CreateZoneInput, UpdateBinInput, UpdateZoneInput } from './location.types';
 
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const zoneSnapshot = (z: Zone) => ({ warehouseId: z.warehouseId, code: z.code, name: z.name, storageCondition: z.storageCondition, version: z.version });
-const binSnapshot = (b: Bin) => ({ warehouseId: b.warehouseId, zoneId: b.zoneId, code: b.code, active: b.active, version: b.version });
+const zoneSnapshot = (z: Zone) => ({
+  warehouseId: z.warehouseId,
+  code: z.code,
+  name: z.name,
+  storageCondition: z.storageCondition,
+  version: z.version,
+});
+const binSnapshot = (b: Bin) => ({
+  warehouseId: b.warehouseId,
+  zoneId: b.zoneId,
+  code: b.code,
+  active: b.active,
+  version: b.version,
+});
 
 function checkCode(problems: FieldProblem[], code: string | undefined) {
   if (code === undefined) return;
   const c = code.trim();
-  if (!c || c.length > 30 || !CODE_RE.test(c)) problems.push({ field: 'code', message: 'A code is 1–30 letters, digits, _ . -.' });
+  if (!c || c.length > 30 || !CODE_RE.test(c))
+    problems.push({ field: 'code', message: 'A code is 1–30 letters, digits, _ . -.' });
 }
 
 /**
@@ -43,14 +56,33 @@ export class LocationService {
     return this.ds.getRepository(Zone).find({ where: { warehouseId: w.id }, order: { code: 'ASC' } });
   }
 
-  async bins(ctx: Context, warehouseId: string, zoneId?: string | null, search?: string | null, active?: boolean | null, page?: PageInput | null): Promise<Page<Bin>> {
+  async bins(
+    ctx: Context,
+    warehouseId: string,
+    zoneId?: string | null,
+    search?: string | null,
+    active?: boolean | null,
+    page?: PageInput | null,
+  ): Promise<Page<Bin>> {
     const w = await this.warehouse(ctx, warehouseId);
     const { offset, limit } = clampPage(page);
     const qb = this.ds.getRepository(Bin).createQueryBuilder('b').where('b.warehouse_id = :w', { w: w.id });
     if (zoneId) qb.andWhere('b.zone_id = :z', { z: Number(zoneId) || -1 });
-    if (search?.trim()) qb.andWhere(new Brackets((x) => x.where("LOWER(b.code) LIKE :s ESCAPE '!'", { s: `%${search.trim().toLowerCase().replace(/[!%_]/g, '!$&')}%` })));
+    if (search?.trim())
+      qb.andWhere(
+        new Brackets((x) =>
+          x.where("LOWER(b.code) LIKE :s ESCAPE '!'", {
+            s: `%${search.trim().toLowerCase().replace(/[!%_]/g, '!$&')}%`,
+          }),
+        ),
+      );
     if (active !== undefined && active !== null) qb.andWhere('b.active = :a', { a: active });
-    const [items, total] = await qb.orderBy('b.code', 'ASC').addOrderBy('b.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('b.code', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
     return { items, total, offset, limit };
   }
 
@@ -69,25 +101,36 @@ export class LocationService {
   /** A zone for a bin: it must exist and belong to the bin's warehouse (else a field error). */
   private async zoneForBin(tx: EntityManager, warehouseId: number, zoneId: string): Promise<Zone> {
     const z = await tx.findOne(Zone, { where: { id: Number(zoneId) || -1 } });
-    if (!z || z.warehouseId !== warehouseId) throw badInput([{ field: 'zoneId', message: 'No such zone in this warehouse.' }]);
+    if (!z || z.warehouseId !== warehouseId)
+      throw badInput([{ field: 'zoneId', message: 'No such zone in this warehouse.' }]);
     return z;
   }
 
   private async zoneCodeTaken(tx: EntityManager, warehouseId: number, code: string, exceptId?: number) {
-    const rows = await tx.getRepository(Zone).createQueryBuilder('z').where('z.warehouse_id = :w AND LOWER(z.code) = :c', { w: warehouseId, c: code.trim().toLowerCase() }).getMany();
+    const rows = await tx
+      .getRepository(Zone)
+      .createQueryBuilder('z')
+      .where('z.warehouse_id = :w AND LOWER(z.code) = :c', { w: warehouseId, c: code.trim().toLowerCase() })
+      .getMany();
     return rows.some((z) => z.id !== exceptId);
   }
 
   private async binCodeTaken(tx: EntityManager, warehouseId: number, code: string, exceptId?: number) {
-    const rows = await tx.getRepository(Bin).createQueryBuilder('b').where('b.warehouse_id = :w AND LOWER(b.code) = :c', { w: warehouseId, c: code.trim().toLowerCase() }).getMany();
+    const rows = await tx
+      .getRepository(Bin)
+      .createQueryBuilder('b')
+      .where('b.warehouse_id = :w AND LOWER(b.code) = :c', { w: warehouseId, c: code.trim().toLowerCase() })
+      .getMany();
     return rows.some((b) => b.id !== exceptId);
   }
 
   private checkZone(code: string | undefined, name: string | undefined, storage: string | null | undefined) {
     const problems: FieldProblem[] = [];
     checkCode(problems, code);
-    if (name !== undefined && (!name.trim() || name.trim().length > 100)) problems.push({ field: 'name', message: 'A name is 1–100 characters.' });
-    if (storage && storage.trim().length > 100) problems.push({ field: 'storageCondition', message: 'At most 100 characters.' });
+    if (name !== undefined && (!name.trim() || name.trim().length > 100))
+      problems.push({ field: 'name', message: 'A name is 1–100 characters.' });
+    if (storage && storage.trim().length > 100)
+      problems.push({ field: 'storageCondition', message: 'At most 100 characters.' });
     if (problems.length) throw badInput(problems);
   }
 
@@ -95,9 +138,26 @@ export class LocationService {
     this.checkZone(input.code, input.name, input.storageCondition);
     const w = await this.warehouse(ctx, input.warehouseId);
     return inTransaction(this.ds, async (tx) => {
-      if (await this.zoneCodeTaken(tx, w.id, input.code)) throw badInput([{ field: 'code', message: 'This code is taken in this warehouse.' }], 'This zone code is taken.');
-      const z = await tx.save(tx.create(Zone, { warehouseId: w.id, code: input.code.trim(), name: input.name.trim(), storageCondition: input.storageCondition?.trim() || null, version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'zone.create', entityType: 'Zone', entityId: z.id, after: zoneSnapshot(z) });
+      if (await this.zoneCodeTaken(tx, w.id, input.code))
+        throw badInput(
+          [{ field: 'code', message: 'This code is taken in this warehouse.' }],
+          'This zone code is taken.',
+        );
+      const z = await tx.save(
+        tx.create(Zone, {
+          warehouseId: w.id,
+          code: input.code.trim(),
+          name: input.name.trim(),
+          storageCondition: input.storageCondition?.trim() || null,
+          version: 1,
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'zone.create',
+        entityType: 'Zone',
+        entityId: z.id,
+        after: zoneSnapshot(z),
+      });
       return z;
     });
   }
@@ -107,16 +167,30 @@ export class LocationService {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.zoneIn(tx, ctx, input.id);
       if (input.code && (await this.zoneCodeTaken(tx, before.warehouseId, input.code, before.id))) {
-        throw badInput([{ field: 'code', message: 'This code is taken in this warehouse.' }], 'This zone code is taken.');
+        throw badInput(
+          [{ field: 'code', message: 'This code is taken in this warehouse.' }],
+          'This zone code is taken.',
+        );
       }
       const patch: Partial<Zone> = { version: input.version + 1 };
       if (input.code) patch.code = input.code.trim();
       if (input.name) patch.name = input.name.trim();
       if (input.storageCondition !== undefined) patch.storageCondition = input.storageCondition?.trim() || null;
-      const res = await tx.createQueryBuilder().update(Zone).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(Zone)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(Zone, { where: { id: before.id } });
-      await this.audit.record(tx, ctx, { action: 'zone.update', entityType: 'Zone', entityId: before.id, before: zoneSnapshot(before), after: zoneSnapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'zone.update',
+        entityType: 'Zone',
+        entityId: before.id,
+        before: zoneSnapshot(before),
+        after: zoneSnapshot(after),
+      });
       return after;
     });
   }
@@ -128,9 +202,26 @@ export class LocationService {
     const w = await this.warehouse(ctx, input.warehouseId);
     return inTransaction(this.ds, async (tx) => {
       const zone = input.zoneId ? await this.zoneForBin(tx, w.id, input.zoneId) : null;
-      if (await this.binCodeTaken(tx, w.id, input.code)) throw badInput([{ field: 'code', message: 'This code is taken in this warehouse.' }], 'This bin code is taken.');
-      const b = await tx.save(tx.create(Bin, { warehouseId: w.id, zoneId: zone?.id ?? null, code: input.code.trim(), active: true, version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'bin.create', entityType: 'Bin', entityId: b.id, after: binSnapshot(b) });
+      if (await this.binCodeTaken(tx, w.id, input.code))
+        throw badInput(
+          [{ field: 'code', message: 'This code is taken in this warehouse.' }],
+          'This bin code is taken.',
+        );
+      const b = await tx.save(
+        tx.create(Bin, {
+          warehouseId: w.id,
+          zoneId: zone?.id ?? null,
+          code: input.code.trim(),
+          active: true,
+          version: 1,
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'bin.create',
+        entityType: 'Bin',
+        entityId: b.id,
+        after: binSnapshot(b),
+      });
       return b;
     });
   }
@@ -142,16 +233,32 @@ export class LocationService {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.binIn(tx, ctx, input.id);
       const patch: Partial<Bin> = { version: input.version + 1 };
-      if (input.zoneId !== undefined) patch.zoneId = input.zoneId ? (await this.zoneForBin(tx, before.warehouseId, input.zoneId)).id : null;
+      if (input.zoneId !== undefined)
+        patch.zoneId = input.zoneId ? (await this.zoneForBin(tx, before.warehouseId, input.zoneId)).id : null;
       if (input.code) {
-        if (await this.binCodeTaken(tx, before.warehouseId, input.code, before.id)) throw badInput([{ field: 'code', message: 'This code is taken in this warehouse.' }], 'This bin code is taken.');
+        if (await this.binCodeTaken(tx, before.warehouseId, input.code, before.id))
+          throw badInput(
+            [{ field: 'code', message: 'This code is taken in this warehouse.' }],
+            'This bin code is taken.',
+          );
         patch.code = input.code.trim();
       }
       if (input.active !== undefined && input.active !== null) patch.active = input.active;
-      const res = await tx.createQueryBuilder().update(Bin).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      const res = await tx
+        .createQueryBuilder()
+        .update(Bin)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(Bin, { where: { id: before.id } });
-      await this.audit.record(tx, ctx, { action: 'bin.update', entityType: 'Bin', entityId: before.id, before: binSnapshot(before), after: binSnapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'bin.update',
+        entityType: 'Bin',
+        entityId: before.id,
+        before: binSnapshot(before),
+        after: binSnapshot(after),
+      });
       return after;
     });
   }

@@ -7,7 +7,8 @@ export class CreateZoneInput {
   @Field(() => ID) warehouseId: string;
   @Field() code: string;
   @Field() name: string;
-  @Field(() => String, { nullable: true, description: 'e.g. "2–8 °C", "dry, < 60 % RH"' }) storageCondition?: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. "2–8 °C", "dry, < 60 % RH"' }) storageCondition?:
+    string | null;
 }
 
 @InputType()
@@ -16,7 +17,8 @@ export class UpdateZoneInput {
   @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT.' }) version: number;
   @Field({ nullable: true }) code?: string;
   @Field({ nullable: true }) name?: string;
-  @Field(() => String, { nullable: true, description: 'null clears it; absent leaves it.' }) storageCondition?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it; absent leaves it.' }) storageCondition?:
+    string | null;
 }
 
 @InputType()
@@ -31,7 +33,11 @@ export class UpdateBinInput {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
   @Field({ nullable: true }) code?: string;
-  @Field(() => ID, { nullable: true, description: 'A zone of the same warehouse; null takes the bin out of its zone; absent leaves it.' }) zoneId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A zone of the same warehouse; null takes the bin out of its zone; absent leaves it.',
+  })
+  zoneId?: string | null;
   @Field({ nullable: true }) active?: boolean;
 }
 

@@ -30,7 +30,9 @@ export class StockDocument {
   @Field(() => String, { nullable: true, description: 'Given at posting, gap-free per type and day.' })
   @Column({ type: 'varchar', length: 40, nullable: true, unique: true })
   number: string | null;
-  @Field(() => StockDocStatus) @Column({ type: 'varchar', length: 12, default: StockDocStatus.DRAFT }) status: StockDocStatus;
+  @Field(() => StockDocStatus)
+  @Column({ type: 'varchar', length: 12, default: StockDocStatus.DRAFT })
+  status: StockDocStatus;
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @Field(() => ID, { nullable: true, description: 'Destination of a transfer.' })
   @Column({ name: 'to_warehouse_id', type: 'int', nullable: true })
@@ -39,14 +41,23 @@ export class StockDocument {
   @Column({ name: 'business_date', type: 'varchar', length: 10 })
   businessDate: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) memo: string;
-  @Field({ description: 'An other issue that is demand (store use, sales outside the system): replenishment forecasts from it.' })
+  @Field({
+    description:
+      'An other issue that is demand (store use, sales outside the system): replenishment forecasts from it.',
+  })
   @Column({ name: 'counts_as_demand', type: 'boolean', default: false })
   countsAsDemand: boolean;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'posted_at', type: 'datetime', precision: 3, nullable: true }) postedAt: Date | null;
-  @Field(() => Date, { nullable: true, description: 'When a transfer arrived.' }) @Column({ name: 'received_at', type: 'datetime', precision: 3, nullable: true }) receivedAt: Date | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true }) cancelledAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'posted_at', type: 'datetime', precision: 3, nullable: true })
+  postedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When a transfer arrived.' })
+  @Column({ name: 'received_at', type: 'datetime', precision: 3, nullable: true })
+  receivedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true })
+  cancelledAt: Date | null;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 
@@ -58,18 +69,37 @@ export class StockDocumentLine {
   @Field(() => ID) @Column({ name: 'document_id', type: 'int' }) documentId: number;
   @Field(() => Int) @Column({ name: 'line_no', type: 'int' }) lineNo: number;
   @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
-  @Field({ description: 'Unit the quantity was entered in (base unit or a conversion unit).' }) @Column({ type: 'varchar', length: 20 }) unit: string;
-  @Field(() => DecimalScalar, { description: 'Base units per entered unit.' }) @QuantityColumn({ name: 'unit_factor' }) unitFactor: string;
-  @Field(() => DecimalScalar, { description: 'Quantity in the entered unit; signed for adjustments.' }) @QuantityColumn() qty: string;
-  @Field(() => DecimalScalar, { description: 'Quantity in the base unit.' }) @QuantityColumn({ name: 'base_qty' }) baseQty: string;
-  @SensitiveField('StockDocumentLine', () => DecimalScalar, P.StockCostRead, 'Unit cost per base unit: given for other receipts, computed by the costing method for issues.')
+  @Field({ description: 'Unit the quantity was entered in (base unit or a conversion unit).' })
+  @Column({ type: 'varchar', length: 20 })
+  unit: string;
+  @Field(() => DecimalScalar, { description: 'Base units per entered unit.' })
+  @QuantityColumn({ name: 'unit_factor' })
+  unitFactor: string;
+  @Field(() => DecimalScalar, { description: 'Quantity in the entered unit; signed for adjustments.' })
+  @QuantityColumn()
+  qty: string;
+  @Field(() => DecimalScalar, { description: 'Quantity in the base unit.' })
+  @QuantityColumn({ name: 'base_qty' })
+  baseQty: string;
+  @SensitiveField(
+    'StockDocumentLine',
+    () => DecimalScalar,
+    P.StockCostRead,
+    'Unit cost per base unit: given for other receipts, computed by the costing method for issues.',
+  )
   @DecimalColumn(18, 6, { name: 'unit_cost', nullable: true })
   unitCost: string | null;
   @SensitiveField('StockDocumentLine', () => DecimalScalar, P.StockCostRead, 'Value of the line once posted.')
   @DecimalColumn(18, 2, { nullable: true })
   value: string | null;
   @Field(() => ID, { nullable: true }) @Column({ name: 'bin_id', type: 'int', nullable: true }) binId: number | null;
-  @Field(() => ID, { nullable: true, description: 'Destination bin of a transfer.' }) @Column({ name: 'to_bin_id', type: 'int', nullable: true }) toBinId: number | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'batch_no', type: 'varchar', length: 60, nullable: true }) batchNo: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true }) expiryDate: string | null;
+  @Field(() => ID, { nullable: true, description: 'Destination bin of a transfer.' })
+  @Column({ name: 'to_bin_id', type: 'int', nullable: true })
+  toBinId: number | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'batch_no', type: 'varchar', length: 60, nullable: true })
+  batchNo: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true })
+  expiryDate: string | null;
 }

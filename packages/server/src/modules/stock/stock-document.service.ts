@@ -18,15 +18,33 @@ import { StockLedgerEntry } from './ledger.entity';
 import { Batch, Bin } from './location.entity';
 import type { PostingService, StockMove } from './posting.service';
 import { StockDocStatus, StockDocType, StockDocument, StockDocumentLine } from './stock-document.entity';
-import type { CreateStockDocumentInput, StockDocumentFilter, StockLineInput, UpdateStockDocumentInput } from './stock-document.types';
+import type {
+  CreateStockDocumentInput,
+  StockDocumentFilter,
+  StockLineInput,
+  UpdateStockDocumentInput,
+} from './stock-document.types';
 import { Warehouse } from './warehouse.entity';
 
 import { now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
-  type: d.type, number: d.number, status: d.status, warehouseId: d.warehouseId, toWarehouseId: d.toWarehouseId, businessDate: d.businessDate, memo: d.memo,
-  lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unit: l.unit, unitCost: l.unitCost, binId: l.binId, batchNo: l.batchNo })),
+  type: d.type,
+  number: d.number,
+  status: d.status,
+  warehouseId: d.warehouseId,
+  toWarehouseId: d.toWarehouseId,
+  businessDate: d.businessDate,
+  memo: d.memo,
+  lines: lines.map((l) => ({
+    skuId: l.skuId,
+    qty: l.qty,
+    unit: l.unit,
+    unitCost: l.unitCost,
+    binId: l.binId,
+    batchNo: l.batchNo,
+  })),
   version: d.version,
 });
 
@@ -51,7 +69,8 @@ export class StockDocumentService {
     if (scope) qb.andWhere('(d.warehouse_id IN (:...scope) OR d.to_warehouse_id IN (:...scope))', { scope });
     if (filter?.type) qb.andWhere('d.type = :type', { type: filter.type });
     if (filter?.status) qb.andWhere('d.status = :status', { status: filter.status });
-    if (filter?.warehouseId) qb.andWhere('(d.warehouse_id = :w OR d.to_warehouse_id = :w)', { w: Number(filter.warehouseId) });
+    if (filter?.warehouseId)
+      qb.andWhere('(d.warehouse_id = :w OR d.to_warehouse_id = :w)', { w: Number(filter.warehouseId) });
     if (filter?.from) qb.andWhere('d.business_date >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('d.business_date <= :to', { to: filter.to });
     if (filter?.number) qb.andWhere('d.number LIKE :n', { n: `%${filter.number}%` });
@@ -68,28 +87,50 @@ export class StockDocumentService {
 
   lines(documentIds: number[]): Promise<StockDocumentLine[]> {
     if (!documentIds.length) return Promise.resolve([]);
-    return this.ds.getRepository(StockDocumentLine).find({ where: { documentId: In(documentIds) }, order: { documentId: 'ASC', lineNo: 'ASC' } });
+    return this.ds
+      .getRepository(StockDocumentLine)
+      .find({ where: { documentId: In(documentIds) }, order: { documentId: 'ASC', lineNo: 'ASC' } });
   }
 
   // ---------- drafts ----------
 
   /** Checks the header and every line; all problems at once, with field paths. */
-  private async validate(tx: EntityManager, ctx: Context, type: StockDocType, warehouseId: number, toWarehouseId: number | null, lines: StockLineInput[]) {
+  private async validate(
+    tx: EntityManager,
+    ctx: Context,
+    type: StockDocType,
+    warehouseId: number,
+    toWarehouseId: number | null,
+    lines: StockLineInput[],
+  ) {
     const problems: FieldProblem[] = [];
     const wh = await tx.findOne(Warehouse, { where: { id: warehouseId } });
     if (!wh || !this.inScope(ctx, warehouseId)) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
     else if (!wh.active) problems.push({ field: 'warehouseId', message: 'This warehouse is inactive.' });
     if (type === StockDocType.TRANSFER) {
-      if (!toWarehouseId || !(await tx.findOne(Warehouse, { where: { id: toWarehouseId } }))) problems.push({ field: 'toWarehouseId', message: 'A transfer needs a known destination warehouse.' });
-      else if (toWarehouseId === warehouseId) problems.push({ field: 'toWarehouseId', message: 'The destination must be another warehouse.' });
+      if (!toWarehouseId || !(await tx.findOne(Warehouse, { where: { id: toWarehouseId } })))
+        problems.push({ field: 'toWarehouseId', message: 'A transfer needs a known destination warehouse.' });
+      else if (toWarehouseId === warehouseId)
+        problems.push({ field: 'toWarehouseId', message: 'The destination must be another warehouse.' });
     }
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
     if (lines.length > 500) problems.push({ field: 'lines', message: 'At most 500 lines per document.' });
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } }) : [];
-    const units = products.length ? await tx.find(ProductUnit, { where: { productId: In(products.map((p) => p.id)) } }) : [];
-    const binIds = [...new Set(lines.flatMap((l) => [l.binId, l.toBinId]).filter(Boolean).map(Number))];
+    const products = skus.length
+      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
+      : [];
+    const units = products.length
+      ? await tx.find(ProductUnit, { where: { productId: In(products.map((p) => p.id)) } })
+      : [];
+    const binIds = [
+      ...new Set(
+        lines
+          .flatMap((l) => [l.binId, l.toBinId])
+          .filter(Boolean)
+          .map(Number),
+      ),
+    ];
     const bins = binIds.length ? await tx.find(Bin, { where: { id: In(binIds) } }) : [];
     const resolved: Array<{ sku: Sku; product: Product; unit: string; factor: string; baseQty: string }> = [];
     lines.forEach((l, i) => {
@@ -100,7 +141,8 @@ export class StockDocumentService {
       if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
       const q = D(l.qty);
       if (q.isZero()) problems.push({ field: at('qty'), message: 'The quantity cannot be zero.' });
-      else if (q.lt(0) && type !== StockDocType.ADJUSTMENT) problems.push({ field: at('qty'), message: 'The quantity must be positive.' });
+      else if (q.lt(0) && type !== StockDocType.ADJUSTMENT)
+        problems.push({ field: at('qty'), message: 'The quantity must be positive.' });
       const unitName = l.unit?.trim() || product.baseUnit;
       let factor = '1';
       if (unitName !== product.baseUnit) {
@@ -110,37 +152,67 @@ export class StockDocumentService {
       }
       const baseQty = q.times(factor);
       if (baseQty.decimalPlaces() > product.unitScale) {
-        problems.push({ field: at('qty'), message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` });
+        problems.push({
+          field: at('qty'),
+          message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).`,
+        });
       }
       if (l.unitCost !== undefined && l.unitCost !== null) {
-        if (!can(ctx, P.StockCostRead)) throw forbidden('You may not set unit costs.', { fields: ['StockDocumentLine.unitCost'] });
+        if (!can(ctx, P.StockCostRead))
+          throw forbidden('You may not set unit costs.', { fields: ['StockDocumentLine.unitCost'] });
         if (D(l.unitCost).lt(0)) problems.push({ field: at('unitCost'), message: 'A unit cost cannot be negative.' });
-        if (D(l.unitCost).decimalPlaces() > 6) problems.push({ field: at('unitCost'), message: 'At most 6 decimal places.' });
+        if (D(l.unitCost).decimalPlaces() > 6)
+          problems.push({ field: at('unitCost'), message: 'At most 6 decimal places.' });
       }
-      if (type === StockDocType.OTHER_IN && (l.unitCost === undefined || l.unitCost === null)) problems.push({ field: at('unitCost'), message: 'An other receipt needs a unit cost.' });
-      if (type !== StockDocType.OTHER_IN && type !== StockDocType.ADJUSTMENT && l.unitCost != null) problems.push({ field: at('unitCost'), message: 'Issues and transfers take their cost from the costing method.' });
-      for (const [f, id, w] of [['binId', l.binId, warehouseId], ['toBinId', l.toBinId, toWarehouseId]] as const) {
+      if (type === StockDocType.OTHER_IN && (l.unitCost === undefined || l.unitCost === null))
+        problems.push({ field: at('unitCost'), message: 'An other receipt needs a unit cost.' });
+      if (type !== StockDocType.OTHER_IN && type !== StockDocType.ADJUSTMENT && l.unitCost != null)
+        problems.push({
+          field: at('unitCost'),
+          message: 'Issues and transfers take their cost from the costing method.',
+        });
+      for (const [f, id, w] of [
+        ['binId', l.binId, warehouseId],
+        ['toBinId', l.toBinId, toWarehouseId],
+      ] as const) {
         if (!id) continue;
         const bin = bins.find((b) => b.id === Number(id));
-        if (!bin || bin.warehouseId !== w) problems.push({ field: at(f), message: 'This bin is not in the warehouse.' });
+        if (!bin || bin.warehouseId !== w)
+          problems.push({ field: at(f), message: 'This bin is not in the warehouse.' });
       }
       const inbound = type === StockDocType.OTHER_IN || (type === StockDocType.ADJUSTMENT && q.gt(0));
-      if (product.batchTracked && inbound && !l.batchNo) problems.push({ field: at('batchNo'), message: `${product.name} is batch-tracked: give a batch number.` });
-      if (l.expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(l.expiryDate)) problems.push({ field: at('expiryDate'), message: 'A date like 2027-06-30.' });
+      if (product.batchTracked && inbound && !l.batchNo)
+        problems.push({ field: at('batchNo'), message: `${product.name} is batch-tracked: give a batch number.` });
+      if (l.expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(l.expiryDate))
+        problems.push({ field: at('expiryDate'), message: 'A date like 2027-06-30.' });
       resolved.push({ sku, product, unit: unitName, factor: D(factor).toFixed(6), baseQty: baseQty.toFixed(6) });
     });
     if (problems.length) throw badInput(problems, 'The document has problems; nothing was saved.');
     return resolved;
   }
 
-  private async writeLines(tx: EntityManager, docId: number, lines: StockLineInput[], resolved: Array<{ unit: string; factor: string; baseQty: string }>) {
+  private async writeLines(
+    tx: EntityManager,
+    docId: number,
+    lines: StockLineInput[],
+    resolved: Array<{ unit: string; factor: string; baseQty: string }>,
+  ) {
     await tx.delete(StockDocumentLine, { documentId: docId });
     const rows = lines.map((l, i) =>
       tx.create(StockDocumentLine, {
-        documentId: docId, lineNo: i + 1, skuId: Number(l.skuId), unit: resolved[i].unit, unitFactor: resolved[i].factor,
-        qty: D(l.qty).toFixed(6), baseQty: resolved[i].baseQty, unitCost: l.unitCost != null ? D(l.unitCost).toFixed(6) : null, value: null,
-        binId: l.binId ? Number(l.binId) : null, toBinId: l.toBinId ? Number(l.toBinId) : null,
-        batchNo: l.batchNo?.trim() || null, expiryDate: l.expiryDate || null,
+        documentId: docId,
+        lineNo: i + 1,
+        skuId: Number(l.skuId),
+        unit: resolved[i].unit,
+        unitFactor: resolved[i].factor,
+        qty: D(l.qty).toFixed(6),
+        baseQty: resolved[i].baseQty,
+        unitCost: l.unitCost != null ? D(l.unitCost).toFixed(6) : null,
+        value: null,
+        binId: l.binId ? Number(l.binId) : null,
+        toBinId: l.toBinId ? Number(l.toBinId) : null,
+        batchNo: l.batchNo?.trim() || null,
+        expiryDate: l.expiryDate || null,
       }),
     );
     return tx.save(rows);
@@ -153,13 +225,26 @@ export class StockDocumentService {
       const resolved = await this.validate(tx, ctx, input.type, warehouseId, toWarehouseId, input.lines);
       const doc = await tx.save(
         tx.create(StockDocument, {
-          type: input.type, number: null, status: StockDocStatus.DRAFT, warehouseId, toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
-          businessDate: input.businessDate ?? today(), memo: input.memo ?? '', countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
-          createdBy: ctx.user!.id, createdAt: now(), version: 1,
+          type: input.type,
+          number: null,
+          status: StockDocStatus.DRAFT,
+          warehouseId,
+          toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
+          businessDate: input.businessDate ?? today(),
+          memo: input.memo ?? '',
+          countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
+          createdBy: ctx.user!.id,
+          createdAt: now(),
+          version: 1,
         }),
       );
       const lines = await this.writeLines(tx, doc.id, input.lines, resolved);
-      await this.audit.record(tx, ctx, { action: 'stockDocument.create', entityType: 'StockDocument', entityId: doc.id, after: snapshot(doc, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.create',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        after: snapshot(doc, lines),
+      });
       return doc;
     });
   }
@@ -168,13 +253,23 @@ export class StockDocumentService {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.get(ctx, input.id, tx);
       if (before.status !== StockDocStatus.DRAFT) throw notDraft(before);
-      const beforeLines = await tx.find(StockDocumentLine, { where: { documentId: before.id }, order: { lineNo: 'ASC' } });
+      const beforeLines = await tx.find(StockDocumentLine, {
+        where: { documentId: before.id },
+        order: { lineNo: 'ASC' },
+      });
       const patch: Partial<StockDocument> = { version: input.version + 1 };
       if (input.businessDate) patch.businessDate = input.businessDate;
       if (input.memo !== undefined && input.memo !== null) patch.memo = input.memo;
-      if (input.countsAsDemand !== undefined && input.countsAsDemand !== null) patch.countsAsDemand = before.type === StockDocType.OTHER_OUT && input.countsAsDemand;
-      if (input.toWarehouseId && before.type === StockDocType.TRANSFER) patch.toWarehouseId = Number(input.toWarehouseId);
-      const res = await tx.createQueryBuilder().update(StockDocument).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      if (input.countsAsDemand !== undefined && input.countsAsDemand !== null)
+        patch.countsAsDemand = before.type === StockDocType.OTHER_OUT && input.countsAsDemand;
+      if (input.toWarehouseId && before.type === StockDocType.TRANSFER)
+        patch.toWarehouseId = Number(input.toWarehouseId);
+      const res = await tx
+        .createQueryBuilder()
+        .update(StockDocument)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneByOrFail(StockDocument, { id: before.id });
       let lines = beforeLines;
@@ -182,7 +277,13 @@ export class StockDocumentService {
         const resolved = await this.validate(tx, ctx, after.type, after.warehouseId, after.toWarehouseId, input.lines);
         lines = await this.writeLines(tx, after.id, input.lines, resolved);
       }
-      await this.audit.record(tx, ctx, { action: 'stockDocument.update', entityType: 'StockDocument', entityId: after.id, before: snapshot(before, beforeLines), after: snapshot(after, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.update',
+        entityType: 'StockDocument',
+        entityId: after.id,
+        before: snapshot(before, beforeLines),
+        after: snapshot(after, lines),
+      });
       return after;
     });
   }
@@ -194,7 +295,12 @@ export class StockDocumentService {
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });
       await tx.delete(StockDocumentLine, { documentId: doc.id });
       await tx.delete(StockDocument, { id: doc.id });
-      await this.audit.record(tx, ctx, { action: 'stockDocument.delete', entityType: 'StockDocument', entityId: doc.id, before: snapshot(doc, lines) });
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.delete',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        before: snapshot(doc, lines),
+      });
       return true;
     });
   }
@@ -202,9 +308,17 @@ export class StockDocumentService {
   // ---------- posting ----------
 
   /** What posting needs of the settings, read plainly (every posting passes here). */
-  private async settings(tx: EntityManager): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns'>> {
-    const [r] = await tx.query('SELECT costing_method, closed_through, number_patterns FROM company_settings WHERE id = 1');
-    return { costingMethod: r.costing_method, closedThrough: r.closed_through ?? null, numberPatterns: r.number_patterns ?? null };
+  private async settings(
+    tx: EntityManager,
+  ): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns'>> {
+    const [r] = await tx.query(
+      'SELECT costing_method, closed_through, number_patterns FROM company_settings WHERE id = 1',
+    );
+    return {
+      costingMethod: r.costing_method,
+      closedThrough: r.closed_through ?? null,
+      numberPatterns: r.number_patterns ?? null,
+    };
   }
 
   /** The lines as posting needs them, read plainly. */
@@ -215,19 +329,40 @@ export class StockDocumentService {
     );
     return rows.map((r) =>
       Object.assign(new StockDocumentLine(), {
-        id: Number(r.id), documentId, lineNo: Number(r.line_no), skuId: Number(r.sku_id), baseQty: D(r.base_qty).toFixed(),
-        unitCost: r.unit_cost === null ? null : D(r.unit_cost).toFixed(6), binId: r.bin_id === null ? null : Number(r.bin_id),
-        toBinId: r.to_bin_id === null ? null : Number(r.to_bin_id), batchNo: r.batch_no ?? null, expiryDate: r.expiry_date ?? null,
+        id: Number(r.id),
+        documentId,
+        lineNo: Number(r.line_no),
+        skuId: Number(r.sku_id),
+        baseQty: D(r.base_qty).toFixed(),
+        unitCost: r.unit_cost === null ? null : D(r.unit_cost).toFixed(6),
+        binId: r.bin_id === null ? null : Number(r.bin_id),
+        toBinId: r.to_bin_id === null ? null : Number(r.to_bin_id),
+        batchNo: r.batch_no ?? null,
+        expiryDate: r.expiry_date ?? null,
       }),
     );
   }
 
-  private async batchFor(tx: EntityManager, skuId: number, batchNo: string | null, expiryDate: string | null, date: string, create: boolean, index: number): Promise<number | null> {
+  private async batchFor(
+    tx: EntityManager,
+    skuId: number,
+    batchNo: string | null,
+    expiryDate: string | null,
+    date: string,
+    create: boolean,
+    index: number,
+  ): Promise<number | null> {
     if (!batchNo) return null;
     const found = await tx.findOne(Batch, { where: { skuId, batchNo } });
     if (found) return found.id;
-    if (!create) throw badInput([{ field: `lines[${index}].batchNo`, message: `Batch ${batchNo} does not exist for this SKU.` }], `Batch ${batchNo} does not exist.`);
-    const b = await tx.save(tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${date}T00:00:00Z`) }));
+    if (!create)
+      throw badInput(
+        [{ field: `lines[${index}].batchNo`, message: `Batch ${batchNo} does not exist for this SKU.` }],
+        `Batch ${batchNo} does not exist.`,
+      );
+    const b = await tx.save(
+      tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${date}T00:00:00Z`) }),
+    );
     return b.id;
   }
 
@@ -236,7 +371,13 @@ export class StockDocumentService {
    * result, the same key with another request is refused. The key is written first, so a
    * concurrent duplicate waits on it, fails on its primary key, and then reads the winner's result.
    */
-  private async once(ctx: Context, key: string | null | undefined, operation: string, id: string, work: (tx: EntityManager) => Promise<StockDocument>): Promise<StockDocument> {
+  private async once(
+    ctx: Context,
+    key: string | null | undefined,
+    operation: string,
+    id: string,
+    work: (tx: EntityManager) => Promise<StockDocument>,
+  ): Promise<StockDocument> {
     const hash = requestHash(operation, { id });
     const run = () =>
       inTransaction(this.ds, async (tx) => {
@@ -262,10 +403,19 @@ export class StockDocumentService {
       // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
       const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
       const postedAt = now();
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: next, postedAt, version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT }).execute();
-      if (!claimed.affected) throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', { status: 'posted' });
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(StockDocument)
+        .set({ status: next, postedAt, version: doc.version + 1 })
+        .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT })
+        .execute();
+      if (!claimed.affected)
+        throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', {
+          status: 'posted',
+        });
       let number = '';
-      const allocate = async () => (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
+      const allocate = async () =>
+        (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
       const moves: StockMove[] = [];
       for (const [i, l] of lines.entries()) {
         const q = D(l.baseQty);
@@ -275,23 +425,41 @@ export class StockDocumentService {
         let unitCost = l.unitCost ?? undefined;
         if (inbound && unitCost === undefined) unitCost = await this.currentUnitCost(tx, doc.warehouseId, l.skuId);
         moves.push({
-          lineId: l.id, lineIndex: i, warehouseId: doc.warehouseId, skuId: l.skuId, qty: q.times(sign).toFixed(6),
-          binId: l.binId ?? (inbound ? 0 : null), batchId: batchId ?? (inbound ? 0 : null),
+          lineId: l.id,
+          lineIndex: i,
+          warehouseId: doc.warehouseId,
+          skuId: l.skuId,
+          qty: q.times(sign).toFixed(6),
+          binId: l.binId ?? (inbound ? 0 : null),
+          batchId: batchId ?? (inbound ? 0 : null),
           ...(inbound ? { unitCost } : {}),
         });
       }
-      const posted = await this.posting.apply(tx, { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate }, moves, settings.costingMethod as CostingMethod);
+      const posted = await this.posting.apply(
+        tx,
+        { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate },
+        moves,
+        settings.costingMethod as CostingMethod,
+      );
       await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
       await this.writeLineCosts(tx, lines, posted);
       const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
-      await this.audit.record(tx, ctx, { action: 'stockDocument.post', entityType: 'StockDocument', entityId: doc.id, after: { number, status: after.status } });
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.post',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        after: { number, status: after.status },
+      });
       return after;
     });
   }
 
   /** The current average of a warehouse × SKU (a gain in an adjustment comes in at it). */
   private async currentUnitCost(tx: EntityManager, warehouseId: number, skuId: number): Promise<string> {
-    const [row] = await tx.query('SELECT qty, value, state FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?', [warehouseId, skuId]);
+    const [row] = await tx.query('SELECT qty, value, state FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?', [
+      warehouseId,
+      skuId,
+    ]);
     if (!row) return '0';
     const qty = D(row.qty);
     if (qty.gt(0)) return D(row.value).div(qty).toDecimalPlaces(6).toFixed(6);
@@ -299,7 +467,11 @@ export class StockDocumentService {
   }
 
   /** The value and unit cost each line got, in one statement. */
-  private async writeLineCosts(tx: EntityManager, lines: StockDocumentLine[], posted: Array<{ lineId: number; qty: string; value: string }>) {
+  private async writeLineCosts(
+    tx: EntityManager,
+    lines: StockDocumentLine[],
+    posted: Array<{ lineId: number; qty: string; value: string }>,
+  ) {
     const sets: Array<[number, string, string]> = [];
     for (const l of lines) {
       const rows = posted.filter((p) => p.lineId === l.id);
@@ -310,15 +482,20 @@ export class StockDocumentService {
       sets.push([l.id, value.toFixed(2), unitCost.toFixed(6)]);
     }
     if (!sets.length) return;
-    const cases = (i: 1 | 2) => `CASE id ${sets.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    const cases = () => `CASE id ${sets.map(() => 'WHEN ? THEN ?').join(' ')} END`;
     await tx.query(
-      `UPDATE stock_document_line SET value = ${cases(1)}, unit_cost = ${cases(2)} WHERE id IN (${sets.map(() => '?').join(',')})`,
+      `UPDATE stock_document_line SET value = ${cases()}, unit_cost = ${cases()} WHERE id IN (${sets.map(() => '?').join(',')})`,
       [...sets.flatMap(([id, v]) => [id, v]), ...sets.flatMap(([id, , c]) => [id, c]), ...sets.map(([id]) => id)],
     );
   }
 
   /** A transfer arrives: the same units come in at exactly the value they left with. */
-  async receiveTransfer(ctx: Context, id: string, idempotencyKey?: string | null, receivedOn?: string | null): Promise<StockDocument> {
+  async receiveTransfer(
+    ctx: Context,
+    id: string,
+    idempotencyKey?: string | null,
+    receivedOn?: string | null,
+  ): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'receiveTransfer', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
       if (doc.type !== StockDocType.TRANSFER || doc.status !== StockDocStatus.IN_TRANSIT) {
@@ -327,23 +504,46 @@ export class StockDocumentService {
       const settings = await this.settings(tx);
       const wanted = receivedOn ?? today();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(wanted) || wanted < doc.businessDate) {
-        throw badInput([{ field: 'receivedOn', message: `A date on or after ${doc.businessDate}, when the goods left.` }]);
+        throw badInput([
+          { field: 'receivedOn', message: `A date on or after ${doc.businessDate}, when the goods left.` },
+        ]);
       }
       const date = wanted;
       assertPeriodOpen(settings, date);
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.POSTED, receivedAt: now(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT }).execute();
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(StockDocument)
+        .set({ status: StockDocStatus.POSTED, receivedAt: now(), version: doc.version + 1 })
+        .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT })
+        .execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
       const out = await tx.find(StockLedgerEntry, { where: { documentId: doc.id, kind: 'out' }, order: { id: 'ASC' } });
       const moves: StockMove[] = out.map((e) => {
         const line = lines.find((l) => l.id === e.documentLineId)!;
         return {
-          lineId: e.documentLineId, lineIndex: line.lineNo - 1, warehouseId: doc.toWarehouseId!, skuId: e.skuId, batchId: e.batchId,
-          binId: line.toBinId ?? 0, qty: D(e.qty).neg().toFixed(6), value: D(e.value).neg().toFixed(2),
+          lineId: e.documentLineId,
+          lineIndex: line.lineNo - 1,
+          warehouseId: doc.toWarehouseId!,
+          skuId: e.skuId,
+          batchId: e.batchId,
+          binId: line.toBinId ?? 0,
+          qty: D(e.qty).neg().toFixed(6),
+          value: D(e.value).neg().toFixed(2),
         };
       });
-      await this.posting.apply(tx, { id: doc.id, type: doc.type, number: doc.number!, businessDate: date }, moves, settings.costingMethod as CostingMethod);
-      await this.audit.record(tx, ctx, { action: 'stockDocument.receive', entityType: 'StockDocument', entityId: doc.id, after: { status: StockDocStatus.POSTED } });
+      await this.posting.apply(
+        tx,
+        { id: doc.id, type: doc.type, number: doc.number!, businessDate: date },
+        moves,
+        settings.costingMethod as CostingMethod,
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.receive',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        after: { status: StockDocStatus.POSTED },
+      });
       return tx.findOneByOrFail(StockDocument, { id: doc.id });
     });
   }
@@ -352,26 +552,54 @@ export class StockDocumentService {
   async cancel(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'cancelStockDocument', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
-      if (doc.status === StockDocStatus.CANCELLED) throw new DomainError('DOCUMENT_STATE', 'This document is cancelled already.', { status: doc.status });
-      if (doc.status === StockDocStatus.DRAFT) throw new DomainError('DOCUMENT_STATE', 'A draft is not posted: delete it instead.', { status: doc.status });
+      if (doc.status === StockDocStatus.CANCELLED)
+        throw new DomainError('DOCUMENT_STATE', 'This document is cancelled already.', { status: doc.status });
+      if (doc.status === StockDocStatus.DRAFT)
+        throw new DomainError('DOCUMENT_STATE', 'A draft is not posted: delete it instead.', { status: doc.status });
       const settings = await this.settings(tx);
       const date = doc.businessDate > today() ? doc.businessDate : today();
       assertPeriodOpen(settings, date);
-      const claimed = await tx.createQueryBuilder().update(StockDocument).set({ status: StockDocStatus.CANCELLED, cancelledAt: now(), version: doc.version + 1 }).where('id = :id AND status = :s', { id: doc.id, s: doc.status }).execute();
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(StockDocument)
+        .set({ status: StockDocStatus.CANCELLED, cancelledAt: now(), version: doc.version + 1 })
+        .where('id = :id AND status = :s', { id: doc.id, s: doc.status })
+        .execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This document changed meanwhile; reload it.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });
-      const entries = await tx.find(StockLedgerEntry, { where: { documentId: doc.id, kind: In(['in', 'out']) }, order: { id: 'DESC' } });
+      const entries = await tx.find(StockLedgerEntry, {
+        where: { documentId: doc.id, kind: In(['in', 'out']) },
+        order: { id: 'DESC' },
+      });
       const moves: StockMove[] = entries.map((e) => ({
-        lineId: e.documentLineId, lineIndex: (lines.find((l) => l.id === e.documentLineId)?.lineNo ?? 1) - 1,
-        warehouseId: e.warehouseId, binId: e.binId, skuId: e.skuId, batchId: e.batchId, qty: D(e.qty).neg().toFixed(6), reverses: String(e.id),
+        lineId: e.documentLineId,
+        lineIndex: (lines.find((l) => l.id === e.documentLineId)?.lineNo ?? 1) - 1,
+        warehouseId: e.warehouseId,
+        binId: e.binId,
+        skuId: e.skuId,
+        batchId: e.batchId,
+        qty: D(e.qty).neg().toFixed(6),
+        reverses: String(e.id),
       }));
-      await this.posting.apply(tx, { id: doc.id, type: doc.type, number: doc.number!, businessDate: date }, moves, settings.costingMethod as CostingMethod);
-      await this.audit.record(tx, ctx, { action: 'stockDocument.cancel', entityType: 'StockDocument', entityId: doc.id, after: { status: StockDocStatus.CANCELLED } });
+      await this.posting.apply(
+        tx,
+        { id: doc.id, type: doc.type, number: doc.number!, businessDate: date },
+        moves,
+        settings.costingMethod as CostingMethod,
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'stockDocument.cancel',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        after: { status: StockDocStatus.CANCELLED },
+      });
       return tx.findOneByOrFail(StockDocument, { id: doc.id });
     });
   }
 }
 
 function notDraft(doc: StockDocument) {
-  return new DomainError('DOCUMENT_NOT_DRAFT', `Document ${doc.number ?? doc.id} is ${doc.status}, not a draft.`, { status: doc.status });
+  return new DomainError('DOCUMENT_NOT_DRAFT', `Document ${doc.number ?? doc.id} is ${doc.status}, not a draft.`, {
+    status: doc.status,
+  });
 }

@@ -9,7 +9,11 @@ export class StockLineInput {
   @Field(() => ID) skuId: string;
   @Field(() => DecimalScalar, { description: 'In `unit`; positive, or signed for adjustments.' }) qty: string;
   @Field({ nullable: true, description: 'The base unit when omitted, or a conversion unit such as 箱.' }) unit?: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Per base unit; other receipts only (needs stock.cost.read).' }) unitCost?: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Per base unit; other receipts only (needs stock.cost.read).',
+  })
+  unitCost?: string;
   @Field(() => ID, { nullable: true }) binId?: string;
   @Field(() => ID, { nullable: true, description: 'Transfers: the bin at the destination.' }) toBinId?: string;
   @Field({ nullable: true }) batchNo?: string;
@@ -21,9 +25,13 @@ export class CreateStockDocumentInput {
   @Field(() => StockDocType) type: StockDocType;
   @Field(() => ID) warehouseId: string;
   @Field(() => ID, { nullable: true }) toWarehouseId?: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' })
+  businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
-  @Field({ nullable: true, description: 'Other issues only: this issue is demand (replenishment forecasts from it).' }) countsAsDemand?: boolean;
+  @Field({ nullable: true, description: 'Other issues only: this issue is demand (replenishment forecasts from it).' })
+  countsAsDemand?: boolean;
   @Field(() => [StockLineInput]) lines: StockLineInput[];
 }
 
@@ -31,7 +39,10 @@ export class CreateStockDocumentInput {
 export class UpdateStockDocumentInput {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' }) businessDate?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-11-25' })
+  businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field({ nullable: true, description: 'Other issues only: this issue is demand.' }) countsAsDemand?: boolean;
   @Field(() => ID, { nullable: true }) toWarehouseId?: string;

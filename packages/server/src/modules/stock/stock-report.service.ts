@@ -4,7 +4,15 @@ import type { Context } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { assertMayUseFields } from '../../core/permissions/guard';
-import type { BinBalance, StockCard, StockLevel, StockLevelFilter, StockLevelSort, ValuationGroup, ValuationRow } from './stock-report.types';
+import type {
+  BinBalance,
+  StockCard,
+  StockLevel,
+  StockLevelFilter,
+  StockLevelSort,
+  ValuationGroup,
+  ValuationRow,
+} from './stock-report.types';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -31,24 +39,51 @@ export class StockReportService {
     return s;
   }
 
-  async levels(ctx: Context, filter?: StockLevelFilter | null, sort?: StockLevelSort | null, page?: PageInput | null): Promise<Page<StockLevel>> {
+  async levels(
+    ctx: Context,
+    filter?: StockLevelFilter | null,
+    sort?: StockLevelSort | null,
+    page?: PageInput | null,
+  ): Promise<Page<StockLevel>> {
     if (sort === 'VALUE') assertMayUseFields(ctx, 'StockLevel', ['value'], 'sort');
     const { offset, limit } = clampPage(page);
     const where: string[] = ['1 = 1'];
     const params: unknown[] = [];
     const ws = this.scope(ctx, filter?.warehouseId);
-    if (ws) (where.push(`c.warehouse_id IN (${ws.map(() => '?').join(',')})`), params.push(...ws));
-    if (filter?.skuId) (where.push('c.sku_id = ?'), params.push(Number(filter.skuId)));
-    if (filter?.search) (where.push('(s.code LIKE ? OR s.name LIKE ?)'), params.push(`%${filter.search}%`, `%${filter.search}%`));
+    if (ws) {
+      where.push(`c.warehouse_id IN (${ws.map(() => '?').join(',')})`);
+      params.push(...ws);
+    }
+    if (filter?.skuId) {
+      where.push('c.sku_id = ?');
+      params.push(Number(filter.skuId));
+    }
+    if (filter?.search) {
+      where.push('(s.code LIKE ? OR s.name LIKE ?)');
+      params.push(`%${filter.search}%`, `%${filter.search}%`);
+    }
     if (filter?.categoryId) {
       // path holds the ids from the root to the category itself ("/1/4/"): the subtree shares its prefix
-      where.push("p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE (SELECT " + (this.mysql ? "CONCAT(path, '%')" : "path || '%'") + ' FROM category WHERE id = ?))');
+      where.push(
+        'p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE (SELECT ' +
+          (this.mysql ? "CONCAT(path, '%')" : "path || '%'") +
+          ' FROM category WHERE id = ?))',
+      );
       params.push(Number(filter.categoryId));
     }
-    if (!filter?.includeZero) where.push(this.mysql ? 'c.qty <> 0' : "CAST(c.qty AS REAL) <> 0");
+    if (!filter?.includeZero) where.push(this.mysql ? 'c.qty <> 0' : 'CAST(c.qty AS REAL) <> 0');
     const from = `FROM stock_cost c JOIN sku s ON s.id = c.sku_id JOIN product p ON p.id = s.product_id JOIN warehouse w ON w.id = c.warehouse_id WHERE ${where.join(' AND ')}`;
     const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n ${from}`, params);
-    const order = sort === 'VALUE' ? (this.mysql ? 'c.value DESC' : 'CAST(c.value AS REAL) DESC') : sort === 'ON_HAND' ? (this.mysql ? 'c.qty DESC' : 'CAST(c.qty AS REAL) DESC') : 's.code';
+    const order =
+      sort === 'VALUE'
+        ? this.mysql
+          ? 'c.value DESC'
+          : 'CAST(c.value AS REAL) DESC'
+        : sort === 'ON_HAND'
+          ? this.mysql
+            ? 'c.qty DESC'
+            : 'CAST(c.qty AS REAL) DESC'
+          : 's.code';
     const rows: any[] = await this.ds.query(
       `SELECT c.warehouse_id, w.code AS warehouse_code, c.sku_id, s.code AS sku_code, s.name AS sku_name, p.base_unit, c.qty, c.value ${from} ORDER BY ${order}, c.warehouse_id, c.sku_id LIMIT ? OFFSET ?`,
       [...params, limit, offset],
@@ -58,8 +93,15 @@ export class StockReportService {
       const onHand = D(r.qty);
       const res = reserved.get(`${r.warehouse_id}:${r.sku_id}`) ?? D(0);
       return {
-        warehouseId: Number(r.warehouse_id), warehouseCode: r.warehouse_code, skuId: Number(r.sku_id), skuCode: r.sku_code, skuName: r.sku_name, baseUnit: r.base_unit,
-        onHand: onHand.toFixed(), reserved: res.toFixed(), available: onHand.minus(res).toFixed(),
+        warehouseId: Number(r.warehouse_id),
+        warehouseCode: r.warehouse_code,
+        skuId: Number(r.sku_id),
+        skuCode: r.sku_code,
+        skuName: r.sku_name,
+        baseUnit: r.base_unit,
+        onHand: onHand.toFixed(),
+        reserved: res.toFixed(),
+        available: onHand.minus(res).toFixed(),
         unitCost: onHand.gt(0) ? D(r.value).div(onHand).toDecimalPlaces(6).toFixed(6) : null,
         value: D(r.value).toFixed(2),
       };
@@ -93,12 +135,24 @@ export class StockReportService {
     return rows
       .filter((r) => !D(r.qty).isZero() || !D(r.reserved).isZero())
       .map((r) => ({
-        warehouseId: Number(r.warehouse_id), binId: Number(r.bin_id), binCode: r.bin_code ?? null, batchId: Number(r.batch_id), batchNo: r.batch_no ?? null,
-        expiryDate: r.expiry_date ?? null, qty: D(r.qty).toFixed(), reserved: D(r.reserved).toFixed(),
+        warehouseId: Number(r.warehouse_id),
+        binId: Number(r.bin_id),
+        binCode: r.bin_code ?? null,
+        batchId: Number(r.batch_id),
+        batchNo: r.batch_no ?? null,
+        expiryDate: r.expiry_date ?? null,
+        qty: D(r.qty).toFixed(),
+        reserved: D(r.reserved).toFixed(),
       }));
   }
 
-  async stockCard(ctx: Context, warehouseId: string, skuId: string, from?: string | null, to?: string | null): Promise<StockCard> {
+  async stockCard(
+    ctx: Context,
+    warehouseId: string,
+    skuId: string,
+    from?: string | null,
+    to?: string | null,
+  ): Promise<StockCard> {
     const [w] = this.scope(ctx, warehouseId)!;
     const s = Number(skuId);
     const rows: any[] = await this.ds.query(
@@ -120,22 +174,48 @@ export class StockReportService {
         continue;
       }
       out.push({
-        businessDate: r.business_date, documentId: Number(r.document_id), documentType: r.document_type, documentNumber: r.document_number, kind: r.kind,
-        qty: D(r.qty).toFixed(), unitCost: D(r.unit_cost).toFixed(6), value: D(r.value).toFixed(2), balanceQty: qty.toFixed(), balanceValue: value.toFixed(2),
+        businessDate: r.business_date,
+        documentId: Number(r.document_id),
+        documentType: r.document_type,
+        documentNumber: r.document_number,
+        kind: r.kind,
+        qty: D(r.qty).toFixed(),
+        unitCost: D(r.unit_cost).toFixed(6),
+        value: D(r.value).toFixed(2),
+        balanceQty: qty.toFixed(),
+        balanceValue: value.toFixed(2),
       });
     }
-    return { warehouseId: w, skuId: s, openingQty: openingQty.toFixed(), openingValue: openingValue.toFixed(2), rows: out, closingQty: qty.toFixed(), closingValue: value.toFixed(2) };
+    return {
+      warehouseId: w,
+      skuId: s,
+      openingQty: openingQty.toFixed(),
+      openingValue: openingValue.toFixed(2),
+      rows: out,
+      closingQty: qty.toFixed(),
+      closingValue: value.toFixed(2),
+    };
   }
 
   /** Σ of ledger rows per warehouse × SKU, within dates and document types. */
-  private async sums(ws: number[] | null, where: string, params: unknown[]): Promise<Array<{ w: number; s: number; qty: Decimal; value: Decimal }>> {
+  private async sums(
+    ws: number[] | null,
+    where: string,
+    params: unknown[],
+  ): Promise<Array<{ w: number; s: number; qty: Decimal; value: Decimal }>> {
     const scope = ws ? ` AND warehouse_id IN (${ws.map(() => '?').join(',')})` : '';
     const p = [...params, ...(ws ?? [])];
     if (this.mysql) {
-      const rows: any[] = await this.ds.query(`SELECT warehouse_id AS w, sku_id AS s, SUM(qty) AS qty, SUM(value) AS value FROM stock_ledger WHERE ${where}${scope} GROUP BY warehouse_id, sku_id`, p);
+      const rows: any[] = await this.ds.query(
+        `SELECT warehouse_id AS w, sku_id AS s, SUM(qty) AS qty, SUM(value) AS value FROM stock_ledger WHERE ${where}${scope} GROUP BY warehouse_id, sku_id`,
+        p,
+      );
       return rows.map((r) => ({ w: Number(r.w), s: Number(r.s), qty: D(r.qty), value: D(r.value) }));
     }
-    const rows: any[] = await this.ds.query(`SELECT warehouse_id AS w, sku_id AS s, qty, value FROM stock_ledger WHERE ${where}${scope}`, p);
+    const rows: any[] = await this.ds.query(
+      `SELECT warehouse_id AS w, sku_id AS s, qty, value FROM stock_ledger WHERE ${where}${scope}`,
+      p,
+    );
     const m = new Map<string, { w: number; s: number; qty: Decimal; value: Decimal }>();
     for (const r of rows) {
       const k = `${r.w}:${r.s}`;
@@ -148,10 +228,17 @@ export class StockReportService {
   }
 
   /** Rolls warehouse × SKU sums up to the requested group, labelled, largest value first. */
-  private async group(sums: Array<{ w: number; s: number; qty: Decimal; value: Decimal }>, groupBy: ValuationGroup, top?: number | null): Promise<ValuationRow[]> {
+  private async group(
+    sums: Array<{ w: number; s: number; qty: Decimal; value: Decimal }>,
+    groupBy: ValuationGroup,
+    top?: number | null,
+  ): Promise<ValuationRow[]> {
     const skuIds = [...new Set(sums.map((x) => x.s))];
     const skus: any[] = skuIds.length
-      ? await this.ds.query(`SELECT s.id, s.code, s.name, p.category_id, c.name AS category_name FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN category c ON c.id = p.category_id WHERE s.id IN (${skuIds.map(() => '?').join(',')})`, skuIds)
+      ? await this.ds.query(
+          `SELECT s.id, s.code, s.name, p.category_id, c.name AS category_name FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN category c ON c.id = p.category_id WHERE s.id IN (${skuIds.map(() => '?').join(',')})`,
+          skuIds,
+        )
       : [];
     const whs: any[] = await this.ds.query('SELECT id, code, name FROM warehouse');
     const sk = new Map(skus.map((s) => [Number(s.id), s]));
@@ -161,28 +248,54 @@ export class StockReportService {
       const s = sk.get(x.s);
       const w = wh.get(x.w);
       const [k, label] =
-        groupBy === 'WAREHOUSE' ? [String(x.w), `${w?.code} ${w?.name}`]
-        : groupBy === 'CATEGORY' ? [String(s?.category_id ?? 0), s?.category_name ?? '—']
-        : groupBy === 'SKU' ? [String(x.s), `${s?.code} ${s?.name}`]
-        : [`${x.w}:${x.s}`, `${w?.code} · ${s?.code} ${s?.name}`];
+        groupBy === 'WAREHOUSE'
+          ? [String(x.w), `${w?.code} ${w?.name}`]
+          : groupBy === 'CATEGORY'
+            ? [String(s?.category_id ?? 0), s?.category_name ?? '—']
+            : groupBy === 'SKU'
+              ? [String(x.s), `${s?.code} ${s?.name}`]
+              : [`${x.w}:${x.s}`, `${w?.code} · ${s?.code} ${s?.name}`];
       const e = m.get(k) ?? { key: k, label, qty: D(0), value: D(0) };
       e.qty = e.qty.plus(x.qty);
       e.value = e.value.plus(x.value);
       m.set(k, e);
     }
-    const rows = [...m.values()].filter((r) => !r.qty.isZero() || !r.value.isZero()).sort((a, b) => b.value.comparedTo(a.value) || a.key.localeCompare(b.key));
-    return rows.slice(0, top ?? rows.length).map((r) => ({ key: r.key, label: r.label, qty: r.qty.toFixed(), value: r.value.toFixed(2) }));
+    const rows = [...m.values()]
+      .filter((r) => !r.qty.isZero() || !r.value.isZero())
+      .sort((a, b) => b.value.comparedTo(a.value) || a.key.localeCompare(b.key));
+    return rows
+      .slice(0, top ?? rows.length)
+      .map((r) => ({ key: r.key, label: r.label, qty: r.qty.toFixed(), value: r.value.toFixed(2) }));
   }
 
   /** Inventory valuation at the end of a day. */
-  async valuation(ctx: Context, date: string, groupBy: ValuationGroup, warehouseId?: string | null, top?: number | null): Promise<ValuationRow[]> {
+  async valuation(
+    ctx: Context,
+    date: string,
+    groupBy: ValuationGroup,
+    warehouseId?: string | null,
+    top?: number | null,
+  ): Promise<ValuationRow[]> {
     if (top) assertMayUseFields(ctx, 'ValuationRow', ['value'], 'sort');
     return this.group(await this.sums(this.scope(ctx, warehouseId), 'business_date <= ?', [date]), groupBy, top);
   }
 
   /** Cost of goods issued in a period: issues net of their cancellations and re-costing. */
-  async costOfGoodsIssued(ctx: Context, from: string, to: string, groupBy: ValuationGroup, warehouseId?: string | null): Promise<ValuationRow[]> {
-    const sums = await this.sums(this.scope(ctx, warehouseId), `business_date >= ? AND business_date <= ? AND document_type IN (${ISSUE_TYPES.map(() => '?').join(',')})`, [from, to, ...ISSUE_TYPES]);
-    return this.group(sums.map((x) => ({ ...x, qty: x.qty.neg(), value: x.value.neg() })), groupBy);
+  async costOfGoodsIssued(
+    ctx: Context,
+    from: string,
+    to: string,
+    groupBy: ValuationGroup,
+    warehouseId?: string | null,
+  ): Promise<ValuationRow[]> {
+    const sums = await this.sums(
+      this.scope(ctx, warehouseId),
+      `business_date >= ? AND business_date <= ? AND document_type IN (${ISSUE_TYPES.map(() => '?').join(',')})`,
+      [from, to, ...ISSUE_TYPES],
+    );
+    return this.group(
+      sums.map((x) => ({ ...x, qty: x.qty.neg(), value: x.value.neg() })),
+      groupBy,
+    );
   }
 }

@@ -70,7 +70,12 @@ export class StockCard {
   @SensitiveField('StockCard', () => DecimalScalar, P.StockCostRead) closingValue: string | null;
 }
 
-export const ValuationGroup = { WAREHOUSE: 'WAREHOUSE', CATEGORY: 'CATEGORY', SKU: 'SKU', WAREHOUSE_SKU: 'WAREHOUSE_SKU' } as const;
+export const ValuationGroup = {
+  WAREHOUSE: 'WAREHOUSE',
+  CATEGORY: 'CATEGORY',
+  SKU: 'SKU',
+  WAREHOUSE_SKU: 'WAREHOUSE_SKU',
+} as const;
 export type ValuationGroup = keyof typeof ValuationGroup;
 registerEnumType(ValuationGroup, { name: 'ValuationGroup' });
 

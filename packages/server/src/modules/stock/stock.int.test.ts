@@ -5,10 +5,12 @@ import { StockLedgerEntry } from './ledger.entity';
 import { StockDocument } from './stock-document.entity';
 
 const CREATE = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id status version } }';
-const POST = 'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number status lines { qty baseQty unitCost value } } }';
+const POST =
+  'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number status lines { qty baseQty unitCost value } } }';
 const CANCEL = 'mutation($id:ID!){ cancelStockDocument(id:$id){ id status } }';
 const RECEIVE = 'mutation($id:ID!){ receiveTransfer(id:$id){ id status } }';
-const LEVEL = 'query($f:StockLevelFilter){ stockLevels(filter:$f){ total items { warehouseCode skuCode onHand available unitCost value } } }';
+const LEVEL =
+  'query($f:StockLevelFilter){ stockLevels(filter:$f){ total items { warehouseCode skuCode onHand available unitCost value } } }';
 
 describe(`stock ledger and posting engine (${testDbKind})`, () => {
   let t: TestApp;
@@ -43,7 +45,9 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('receives at a price and issues at the moving average, exactly', async () => {
-    const r1 = await doc('OTHER_IN', [{ skuId: String(c.tea.id), qty: '10', unitCost: '10.00' }], { businessDate: '2026-11-02' });
+    const r1 = await doc('OTHER_IN', [{ skuId: String(c.tea.id), qty: '10', unitCost: '10.00' }], {
+      businessDate: '2026-11-02',
+    });
     expect(r1.data.postStockDocument.number).toBe('QR-20261102-0001');
     expect(r1.data.postStockDocument.lines[0]).toMatchObject({ value: '100.00', unitCost: '10.000000' });
     await doc('OTHER_IN', [{ skuId: String(c.tea.id), qty: '10', unitCost: '12.00' }], { businessDate: '2026-11-04' });
@@ -54,40 +58,98 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('converts units: 1 箱 = 12 件; refuses unknown units, too many decimals, zero and negative quantities, naming the line', async () => {
-    const r = await doc('OTHER_IN', [{ skuId: String(c.tea.id), qty: '1', unit: '箱', unitCost: '11.00' }], { businessDate: '2026-11-06' });
+    const r = await doc('OTHER_IN', [{ skuId: String(c.tea.id), qty: '1', unit: '箱', unitCost: '11.00' }], {
+      businessDate: '2026-11-06',
+    });
     expect(r.data.postStockDocument.lines[0]).toMatchObject({ qty: '1', baseQty: '12', value: '132.00' });
     expect(await level(c.tea)).toMatchObject({ onHand: '27', value: '297.00' });
-    const bad = await t.gql(CREATE, {
-      i: { type: 'OTHER_OUT', warehouseId: W1, lines: [
-        { skuId: String(c.tea.id), qty: '1', unit: '桶' },
-        { skuId: String(c.tea.id), qty: '1.5' },
-        { skuId: String(c.rice.id), qty: '0' },
-        { skuId: String(c.rice.id), qty: '-2' },
-        { skuId: '99999', qty: '1' },
-      ] },
-    }, admin);
+    const bad = await t.gql(
+      CREATE,
+      {
+        i: {
+          type: 'OTHER_OUT',
+          warehouseId: W1,
+          lines: [
+            { skuId: String(c.tea.id), qty: '1', unit: '桶' },
+            { skuId: String(c.tea.id), qty: '1.5' },
+            { skuId: String(c.rice.id), qty: '0' },
+            { skuId: String(c.rice.id), qty: '-2' },
+            { skuId: '99999', qty: '1' },
+          ],
+        },
+      },
+      admin,
+    );
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0].extensions!.details.fields.map((f: any) => f.field)).toEqual(['lines[0].unit', 'lines[1].qty', 'lines[2].qty', 'lines[3].qty', 'lines[4].skuId']);
-    const rice = await doc('OTHER_IN', [{ skuId: String(c.rice.id), qty: '2.125', unitCost: '4.80' }], { businessDate: '2026-11-06' });
+    expect(bad.errors![0].extensions!.details.fields.map((f: any) => f.field)).toEqual([
+      'lines[0].unit',
+      'lines[1].qty',
+      'lines[2].qty',
+      'lines[3].qty',
+      'lines[4].skuId',
+    ]);
+    const rice = await doc('OTHER_IN', [{ skuId: String(c.rice.id), qty: '2.125', unitCost: '4.80' }], {
+      businessDate: '2026-11-06',
+    });
     expect(rice.data.postStockDocument.lines[0].value).toBe('10.20');
-    expect(codeOf(await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.rice.id), qty: '1.0005', unitCost: '1' }] } }, admin))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: '777', lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '1' }] } }, admin))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.gql(
+          CREATE,
+          {
+            i: {
+              type: 'OTHER_IN',
+              warehouseId: W1,
+              lines: [{ skuId: String(c.rice.id), qty: '1.0005', unitCost: '1' }],
+            },
+          },
+          admin,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.gql(
+          CREATE,
+          {
+            i: { type: 'OTHER_IN', warehouseId: '777', lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '1' }] },
+          },
+          admin,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     await check();
   });
 
   it('refuses to issue more than is on hand, listing every short line, and leaves no trace', async () => {
     const ledgerBefore = await t.ds.getRepository(StockLedgerEntry).count();
-    const created = await t.gql(CREATE, { i: { type: 'OTHER_OUT', warehouseId: W1, businessDate: '2026-11-10', lines: [
-      { skuId: String(c.tea.id), qty: '5' },
-      { skuId: String(c.tea.id), qty: '100' },
-      { skuId: String(c.rice.id), qty: '3' },
-    ] } }, admin);
+    const created = await t.gql(
+      CREATE,
+      {
+        i: {
+          type: 'OTHER_OUT',
+          warehouseId: W1,
+          businessDate: '2026-11-10',
+          lines: [
+            { skuId: String(c.tea.id), qty: '5' },
+            { skuId: String(c.tea.id), qty: '100' },
+            { skuId: String(c.rice.id), qty: '3' },
+          ],
+        },
+      },
+      admin,
+    );
     const r = await t.gql(POST, { id: created.data.createStockDocument.id }, admin);
     expect(codeOf(r)).toBe('INSUFFICIENT_STOCK');
     const lines = r.errors![0].extensions!.details.lines;
-    expect(lines.map((l: any) => [l.index, l.short])).toEqual([[1, '78'], [2, '0.875']]);
+    expect(lines.map((l: any) => [l.index, l.short])).toEqual([
+      [1, '78'],
+      [2, '0.875'],
+    ]);
     expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledgerBefore);
-    const d = await t.ds.getRepository(StockDocument).findOneByOrFail({ id: Number(created.data.createStockDocument.id) });
+    const d = await t.ds
+      .getRepository(StockDocument)
+      .findOneByOrFail({ id: Number(created.data.createStockDocument.id) });
     expect(d).toMatchObject({ status: 'draft', number: null });
     // the failed posting used no number: the next issue of that day is -0001
     const ok = await doc('OTHER_OUT', [{ skuId: String(c.rice.id), qty: '1' }], { businessDate: '2026-11-10' });
@@ -106,7 +168,18 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     // the issue was 55.00; at 290 / 30 it is round2(5 × 290 / 30) = 48.33
     expect(recost[0].value).toBe('6.67');
     // an issue dated before the stock arrived is refused, whatever is on hand today
-    const early = await t.gql(CREATE, { i: { type: 'OTHER_OUT', warehouseId: W1, businessDate: '2026-11-01', lines: [{ skuId: String(c.tea.id), qty: '1' }] } }, admin);
+    const early = await t.gql(
+      CREATE,
+      {
+        i: {
+          type: 'OTHER_OUT',
+          warehouseId: W1,
+          businessDate: '2026-11-01',
+          lines: [{ skuId: String(c.tea.id), qty: '1' }],
+        },
+      },
+      admin,
+    );
     const refused = await t.gql(POST, { id: early.data.createStockDocument.id }, admin);
     expect(codeOf(refused)).toBe('INSUFFICIENT_STOCK');
     expect(refused.errors![0].extensions!.details.lines[0]).toMatchObject({ index: 0, date: '2026-11-01', short: '1' });
@@ -115,7 +188,13 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(after.value).toBe('373.67'); // 297.00 + 70.00 + 6.67
     expect(before.value).toBe('297.00');
     await check();
-    const card = (await t.gql(`{ stockCard(warehouseId:"${W1}", skuId:"${c.tea.id}") { openingQty closingQty closingValue rows { businessDate kind qty value balanceQty balanceValue } } }`, {}, admin)).data.stockCard;
+    const card = (
+      await t.gql(
+        `{ stockCard(warehouseId:"${W1}", skuId:"${c.tea.id}") { openingQty closingQty closingValue rows { businessDate kind qty value balanceQty balanceValue } } }`,
+        {},
+        admin,
+      )
+    ).data.stockCard;
     expect(card.closingQty).toBe('37');
     expect(card.closingValue).toBe('373.67');
     expect(card.rows.map((r: any) => r.kind)).toEqual(['in', 'in', 'in', 'out', 'in', 'recost']);
@@ -134,7 +213,11 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('transfers: out into transit, in at the value that left', async () => {
-    const created = await t.gql(CREATE, { i: { type: 'TRANSFER', warehouseId: W1, toWarehouseId: W2, lines: [{ skuId: String(c.tea.id), qty: '6' }] } }, admin);
+    const created = await t.gql(
+      CREATE,
+      { i: { type: 'TRANSFER', warehouseId: W1, toWarehouseId: W2, lines: [{ skuId: String(c.tea.id), qty: '6' }] } },
+      admin,
+    );
     const id = created.data.createStockDocument.id;
     const shipped = await t.gql(POST, { id }, admin);
     expect(shipped.data.postStockDocument.status).toBe('IN_TRANSIT');
@@ -150,7 +233,11 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('idempotency: a retried post returns the first result; another request with the key is refused', async () => {
-    const created = await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '5' }] } }, admin);
+    const created = await t.gql(
+      CREATE,
+      { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '5' }] } },
+      admin,
+    );
     const id = created.data.createStockDocument.id;
     const n = await t.ds.getRepository(StockLedgerEntry).count();
     const [a, b] = await Promise.all([t.gql(POST, { id, k: 'key-1' }, admin), t.gql(POST, { id, k: 'key-1' }, admin)]);
@@ -160,14 +247,27 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(n + 1);
     const again = await t.gql(POST, { id, k: 'key-1' }, admin);
     expect(again.data.postStockDocument.number).toBe(a.data.postStockDocument.number);
-    const other = await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '5' }] } }, admin);
-    expect(codeOf(await t.gql(POST, { id: other.data.createStockDocument.id, k: 'key-1' }, admin))).toBe('IDEMPOTENCY_KEY_REUSED');
+    const other = await t.gql(
+      CREATE,
+      { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '5' }] } },
+      admin,
+    );
+    expect(codeOf(await t.gql(POST, { id: other.data.createStockDocument.id, k: 'key-1' }, admin))).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     await check();
   });
 
   it('two issues racing for the last units: exactly one succeeds, nothing oversold', async () => {
     await doc('OTHER_IN', [{ skuId: String(c.rice.id), qty: '10', unitCost: '5' }], { warehouseId: W2 });
-    const mk = async () => (await t.gql(CREATE, { i: { type: 'OTHER_OUT', warehouseId: W2, lines: [{ skuId: String(c.rice.id), qty: '6' }] } }, admin)).data.createStockDocument.id;
+    const mk = async () =>
+      (
+        await t.gql(
+          CREATE,
+          { i: { type: 'OTHER_OUT', warehouseId: W2, lines: [{ skuId: String(c.rice.id), qty: '6' }] } },
+          admin,
+        )
+      ).data.createStockDocument.id;
     for (let round = 0; round < 3; round++) {
       const ids = [await mk(), await mk()];
       const res = await Promise.all(ids.map((id) => t.gql(POST, { id }, admin)));
@@ -183,16 +283,40 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('batch-tracked SKUs need a batch in; issues pick FEFO; a missing batch is refused', async () => {
-    const noBatch = await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.milk.id), qty: '5', unitCost: '3' }] } }, admin);
+    const noBatch = await t.gql(
+      CREATE,
+      { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.milk.id), qty: '5', unitCost: '3' }] } },
+      admin,
+    );
     expect(codeOf(noBatch)).toBe('BAD_USER_INPUT');
     await doc('OTHER_IN', [
-      { skuId: String(c.milk.id), qty: '5', unitCost: '3', batchNo: 'L2', expiryDate: '2026-12-20', binId: String(c.bins[0].id) },
-      { skuId: String(c.milk.id), qty: '5', unitCost: '3', batchNo: 'L1', expiryDate: '2026-12-10', binId: String(c.bins[1].id) },
+      {
+        skuId: String(c.milk.id),
+        qty: '5',
+        unitCost: '3',
+        batchNo: 'L2',
+        expiryDate: '2026-12-20',
+        binId: String(c.bins[0].id),
+      },
+      {
+        skuId: String(c.milk.id),
+        qty: '5',
+        unitCost: '3',
+        batchNo: 'L1',
+        expiryDate: '2026-12-10',
+        binId: String(c.bins[1].id),
+      },
     ]);
     await doc('OTHER_OUT', [{ skuId: String(c.milk.id), qty: '7' }]);
-    const bins = (await t.gql(`{ binBalances(warehouseId:"${W1}", skuId:"${c.milk.id}") { binCode batchNo qty } }`, {}, admin)).data.binBalances;
+    const bins = (
+      await t.gql(`{ binBalances(warehouseId:"${W1}", skuId:"${c.milk.id}") { binCode batchNo qty } }`, {}, admin)
+    ).data.binBalances;
     expect(bins).toEqual([{ binCode: 'A-01', batchNo: 'L2', qty: '3' }]);
-    const missing = await t.gql(CREATE, { i: { type: 'OTHER_OUT', warehouseId: W1, lines: [{ skuId: String(c.milk.id), qty: '1', batchNo: 'NOPE' }] } }, admin);
+    const missing = await t.gql(
+      CREATE,
+      { i: { type: 'OTHER_OUT', warehouseId: W1, lines: [{ skuId: String(c.milk.id), qty: '1', batchNo: 'NOPE' }] } },
+      admin,
+    );
     expect(codeOf(await t.gql(POST, { id: missing.data.createStockDocument.id }, admin))).toBe('BAD_USER_INPUT');
     await check();
   });
@@ -204,11 +328,25 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(k.data.stockLevels.items[0].value).toBeNull();
     expect(k.data.stockLevels.items[0].unitCost).toBeNull();
     expect(k.extensions!.hiddenFields).toEqual(['StockLevel.unitCost', 'StockLevel.value']);
-    const card = await t.gql(`{ stockCard(warehouseId:"${W1}", skuId:"${c.tea.id}") { closingQty closingValue rows { qty value unitCost balanceValue } } }`, {}, keeper);
+    const card = await t.gql(
+      `{ stockCard(warehouseId:"${W1}", skuId:"${c.tea.id}") { closingQty closingValue rows { qty value unitCost balanceValue } } }`,
+      {},
+      keeper,
+    );
     expect(card.data.stockCard.closingQty).toBe('31');
-    expect(card.data.stockCard.rows.every((r: any) => r.value === null && r.unitCost === null && r.balanceValue === null)).toBe(true);
-    const docs = await t.gql('{ stockDocuments(page:{limit:5}) { items { number lines { qty unitCost value } } } }', {}, keeper);
-    expect(docs.data.stockDocuments.items.flatMap((d: any) => d.lines).every((l: any) => l.value === null && l.unitCost === null)).toBe(true);
+    expect(
+      card.data.stockCard.rows.every((r: any) => r.value === null && r.unitCost === null && r.balanceValue === null),
+    ).toBe(true);
+    const docs = await t.gql(
+      '{ stockDocuments(page:{limit:5}) { items { number lines { qty unitCost value } } } }',
+      {},
+      keeper,
+    );
+    expect(
+      docs.data.stockDocuments.items
+        .flatMap((d: any) => d.lines)
+        .every((l: any) => l.value === null && l.unitCost === null),
+    ).toBe(true);
     expect(codeOf(await t.gql('{ stockLevels(sort: VALUE) { total } }', {}, keeper))).toBe('FORBIDDEN');
     const exp = await t.gql('{ exportStockLevels { columns content } }', {}, keeper);
     expect(exp.data.exportStockLevels.columns).not.toContain('value');
@@ -218,7 +356,15 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(docsCsv.data.exportStockDocuments.columns).not.toContain('value');
     expect(docsCsv.data.exportStockDocuments.content).toContain('QR-20261102-0001');
     // keepers may not type a cost either
-    expect(codeOf(await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.tea.id), qty: '1', unitCost: '1' }] } }, keeper))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await t.gql(
+          CREATE,
+          { i: { type: 'OTHER_IN', warehouseId: W1, lines: [{ skuId: String(c.tea.id), qty: '1', unitCost: '1' }] } },
+          keeper,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     const sales = await t.login('sales');
     const s = await t.gql(`{ valuation(date:"2030-01-01", groupBy: WAREHOUSE) { key qty value } }`, {}, sales);
     expect(s.data.valuation.every((r: any) => r.value === null)).toBe(true);
@@ -228,12 +374,28 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
   });
 
   it('valuation at a date and cost of goods issued per period add up from the ledger', async () => {
-    const v = (await t.gql(`{ valuation(date:"2026-11-05", groupBy: SKU, warehouseId:"${W1}") { key qty value } }`, {}, admin)).data.valuation;
+    const v = (
+      await t.gql(`{ valuation(date:"2026-11-05", groupBy: SKU, warehouseId:"${W1}") { key qty value } }`, {}, admin)
+    ).data.valuation;
     // on 11-05: 10@10 + 10@7 + 10@12 = 30 units, 290.00
-    expect(v.find((r: any) => r.key === String(c.tea.id))).toEqual({ key: String(c.tea.id), qty: '30', value: '290.00' });
-    const cogi = (await t.gql(`{ costOfGoodsIssued(from:"2026-11-01", to:"2026-11-30", groupBy: SKU, warehouseId:"${W1}") { key qty value } }`, {}, admin)).data.costOfGoodsIssued;
+    expect(v.find((r: any) => r.key === String(c.tea.id))).toEqual({
+      key: String(c.tea.id),
+      qty: '30',
+      value: '290.00',
+    });
+    const cogi = (
+      await t.gql(
+        `{ costOfGoodsIssued(from:"2026-11-01", to:"2026-11-30", groupBy: SKU, warehouseId:"${W1}") { key qty value } }`,
+        {},
+        admin,
+      )
+    ).data.costOfGoodsIssued;
     // tea: the issue of 5 re-costed to 48.33; the issue of 7 was cancelled
-    expect(cogi.find((r: any) => r.key === String(c.tea.id))).toEqual({ key: String(c.tea.id), qty: '5', value: '48.33' });
+    expect(cogi.find((r: any) => r.key === String(c.tea.id))).toEqual({
+      key: String(c.tea.id),
+      qty: '5',
+      value: '48.33',
+    });
   });
 
   it('filters stock levels by a category and its subtree', async () => {
@@ -241,18 +403,43 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     const all = (await t.gql(q, { f: { warehouseId: W1, categoryId: String(c.category.id) } }, admin)).data.stockLevels;
     expect(all.items.map((i: any) => i.skuCode).sort()).toEqual(['P-MILK-1', 'P-RICE-1', 'P-TEA-1']);
     // a child category with only the rice product in it
-    const child = await t.ds.query("INSERT INTO category (parent_id, code, name, path, version) VALUES (?, 'RICE', '米', '/', 1)", [c.category.id]);
+    const child = await t.ds.query(
+      "INSERT INTO category (parent_id, code, name, path, version) VALUES (?, 'RICE', '米', '/', 1)",
+      [c.category.id],
+    );
     const childId = child.insertId ?? (await t.ds.query("SELECT id FROM category WHERE code = 'RICE'"))[0].id;
     await t.ds.query('UPDATE category SET path = ? WHERE id = ?', [`/${c.category.id}/${childId}/`, childId]);
-    await t.ds.query('UPDATE product SET category_id = ? WHERE id = (SELECT product_id FROM sku WHERE id = ?)', [childId, c.rice.id]);
-    expect((await t.gql(q, { f: { warehouseId: W1, categoryId: String(childId) } }, admin)).data.stockLevels.items).toEqual([{ skuCode: 'P-RICE-1' }]);
-    expect((await t.gql(q, { f: { warehouseId: W1, categoryId: String(c.category.id) } }, admin)).data.stockLevels.total).toBe(3);
+    await t.ds.query('UPDATE product SET category_id = ? WHERE id = (SELECT product_id FROM sku WHERE id = ?)', [
+      childId,
+      c.rice.id,
+    ]);
+    expect(
+      (await t.gql(q, { f: { warehouseId: W1, categoryId: String(childId) } }, admin)).data.stockLevels.items,
+    ).toEqual([{ skuCode: 'P-RICE-1' }]);
+    expect(
+      (await t.gql(q, { f: { warehouseId: W1, categoryId: String(c.category.id) } }, admin)).data.stockLevels.total,
+    ).toBe(3);
   });
 
   it('refuses posting into a closed period', async () => {
     const s = (await t.gql('{ companySettings { version } }', {}, admin)).data.companySettings;
-    await t.gql('mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ version } }', { i: { version: s.version, closedThrough: '2026-10-31' } }, admin);
-    const created = await t.gql(CREATE, { i: { type: 'OTHER_IN', warehouseId: W1, businessDate: '2026-10-15', lines: [{ skuId: String(c.tea.id), qty: '1', unitCost: '1' }] } }, admin);
+    await t.gql(
+      'mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ version } }',
+      { i: { version: s.version, closedThrough: '2026-10-31' } },
+      admin,
+    );
+    const created = await t.gql(
+      CREATE,
+      {
+        i: {
+          type: 'OTHER_IN',
+          warehouseId: W1,
+          businessDate: '2026-10-15',
+          lines: [{ skuId: String(c.tea.id), qty: '1', unitCost: '1' }],
+        },
+      },
+      admin,
+    );
     expect(codeOf(await t.gql(POST, { id: created.data.createStockDocument.id }, admin))).toBe('PERIOD_CLOSED');
     await check();
   });

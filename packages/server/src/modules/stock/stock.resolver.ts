@@ -5,8 +5,21 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { StockDocument, StockDocumentLine } from './stock-document.entity';
-import { CreateStockDocumentInput, StockDocumentFilter, StockDocumentPage, UpdateStockDocumentInput } from './stock-document.types';
-import { BinBalance, StockCard, StockLevelFilter, StockLevelPage, StockLevelSort, ValuationGroup, ValuationRow } from './stock-report.types';
+import {
+  CreateStockDocumentInput,
+  StockDocumentFilter,
+  StockDocumentPage,
+  UpdateStockDocumentInput,
+} from './stock-document.types';
+import {
+  BinBalance,
+  StockCard,
+  StockLevelFilter,
+  StockLevelPage,
+  StockLevelSort,
+  ValuationGroup,
+  ValuationRow,
+} from './stock-report.types';
 
 @Resolver(() => StockDocument)
 export class StockDocumentResolver {
@@ -26,9 +39,14 @@ export class StockDocumentResolver {
     return ctx.services.stockDocuments.get(ctx, id);
   }
 
-  @Query(() => ExportFile, { description: 'CSV of the documents (one row per line) with only the columns you may see.' })
+  @Query(() => ExportFile, {
+    description: 'CSV of the documents (one row per line) with only the columns you may see.',
+  })
   @Allow(P.StockBalanceRead)
-  async exportStockDocuments(@Ctx() ctx: Context, @Arg('filter', () => StockDocumentFilter, { nullable: true }) filter?: StockDocumentFilter) {
+  async exportStockDocuments(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StockDocumentFilter, { nullable: true }) filter?: StockDocumentFilter,
+  ) {
     const docs = [];
     for (let offset = 0; ; offset += 200) {
       const page = await ctx.services.stockDocuments.list(ctx, filter, { offset, limit: 200 });
@@ -38,7 +56,22 @@ export class StockDocumentResolver {
     const lines = await ctx.services.stockDocuments.lines(docs.map((d) => d.id));
     const byId = new Map(docs.map((d) => [d.id, d]));
     const rows = lines.map((l) => ({ ...byId.get(l.documentId)!, ...l, id: l.documentId }));
-    const cols = ['number', 'type', 'status', 'businessDate', 'warehouseId', 'toWarehouseId', 'lineNo', 'skuId', 'unit', 'qty', 'baseQty', 'unitCost', 'value', 'batchNo'] as const;
+    const cols = [
+      'number',
+      'type',
+      'status',
+      'businessDate',
+      'warehouseId',
+      'toWarehouseId',
+      'lineNo',
+      'skuId',
+      'unit',
+      'qty',
+      'baseQty',
+      'unitCost',
+      'value',
+      'batchNo',
+    ] as const;
     return exportCsv(ctx, 'StockDocumentLine', 'stock-documents', cols, rows, (r, c) => (r as any)[c]);
   }
 
@@ -65,9 +98,16 @@ export class StockDocumentResolver {
     return ctx.services.stockDocuments.deleteDraft(ctx, id);
   }
 
-  @Mutation(() => StockDocument, { description: 'Posts a draft (a transfer goes in transit). A retry with the same idempotency key returns the first result.' })
+  @Mutation(() => StockDocument, {
+    description:
+      'Posts a draft (a transfer goes in transit). A retry with the same idempotency key returns the first result.',
+  })
   @Allow(P.StockDocumentPost)
-  postStockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
+  postStockDocument(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+  ) {
     return ctx.services.stockDocuments.post(ctx, id, idempotencyKey);
   }
 
@@ -77,14 +117,19 @@ export class StockDocumentResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
-    @Arg('receivedOn', () => String, { nullable: true, description: 'YYYY-MM-DD, today when omitted' }) receivedOn?: string,
+    @Arg('receivedOn', () => String, { nullable: true, description: 'YYYY-MM-DD, today when omitted' })
+    receivedOn?: string,
   ) {
     return ctx.services.stockDocuments.receiveTransfer(ctx, id, idempotencyKey, receivedOn);
   }
 
   @Mutation(() => StockDocument, { description: 'Posts reversing entries; the document stays, cancelled.' })
   @Allow(P.StockDocumentPost)
-  cancelStockDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string) {
+  cancelStockDocument(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+  ) {
     return ctx.services.stockDocuments.cancel(ctx, id, idempotencyKey);
   }
 }
@@ -104,20 +149,37 @@ export class StockReportResolver {
 
   @Query(() => ExportFile)
   @Allow(P.StockBalanceRead)
-  async exportStockLevels(@Ctx() ctx: Context, @Arg('filter', () => StockLevelFilter, { nullable: true }) filter?: StockLevelFilter) {
+  async exportStockLevels(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StockLevelFilter, { nullable: true }) filter?: StockLevelFilter,
+  ) {
     const all = [];
     for (let offset = 0; ; offset += 200) {
       const page = await ctx.services.stockReports.levels(ctx, filter, 'SKU', { offset, limit: 200 });
       all.push(...page.items);
       if (all.length >= page.total || !page.items.length || all.length >= 50_000) break;
     }
-    const cols = ['warehouseCode', 'skuCode', 'skuName', 'baseUnit', 'onHand', 'reserved', 'available', 'unitCost', 'value'] as const;
+    const cols = [
+      'warehouseCode',
+      'skuCode',
+      'skuName',
+      'baseUnit',
+      'onHand',
+      'reserved',
+      'available',
+      'unitCost',
+      'value',
+    ] as const;
     return exportCsv(ctx, 'StockLevel', 'stock-levels', cols, all, (r, c) => (r as any)[c]);
   }
 
   @Query(() => [BinBalance])
   @Allow(P.StockBalanceRead)
-  binBalances(@Arg('warehouseId', () => ID) warehouseId: string, @Arg('skuId', () => ID) skuId: string, @Ctx() ctx: Context) {
+  binBalances(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('skuId', () => ID) skuId: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.stockReports.binBalances(ctx, warehouseId, skuId);
   }
 
@@ -140,7 +202,8 @@ export class StockReportResolver {
     @Arg('groupBy', () => ValuationGroup) groupBy: ValuationGroup,
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
-    @Arg('top', () => Int, { nullable: true, description: 'the largest values only (needs stock.cost.read)' }) top?: number,
+    @Arg('top', () => Int, { nullable: true, description: 'the largest values only (needs stock.cost.read)' })
+    top?: number,
   ) {
     return ctx.services.stockReports.valuation(ctx, date, groupBy, warehouseId, top);
   }

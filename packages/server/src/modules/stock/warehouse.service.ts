@@ -7,7 +7,14 @@ import type { AuditService } from '../audit/audit.service';
 import { Warehouse } from './warehouse.entity';
 import type { CreateWarehouseInput, UpdateWarehouseInput } from './warehouse.types';
 
-const snapshot = (w: Warehouse) => ({ code: w.code, name: w.name, kind: w.kind, allowNegative: w.allowNegative, active: w.active, version: w.version });
+const snapshot = (w: Warehouse) => ({
+  code: w.code,
+  name: w.name,
+  kind: w.kind,
+  allowNegative: w.allowNegative,
+  active: w.active,
+  version: w.version,
+});
 
 export class WarehouseService {
   constructor(
@@ -35,16 +42,23 @@ export class WarehouseService {
   async get(ctx: Context, id: string | number): Promise<Warehouse> {
     const n = Number(id);
     const scope = this.scopeIds(ctx);
-    const w = scope && !scope.includes(n) ? null : await this.ds.getRepository(Warehouse).findOne({ where: { id: n || -1 } });
+    const w =
+      scope && !scope.includes(n) ? null : await this.ds.getRepository(Warehouse).findOne({ where: { id: n || -1 } });
     if (!w) throw notFound('This warehouse');
     return w;
   }
 
   async create(ctx: Context, input: CreateWarehouseInput): Promise<Warehouse> {
     return inTransaction(this.ds, async (tx) => {
-      if (await tx.findOne(Warehouse, { where: { code: input.code } })) throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This warehouse code is taken.');
+      if (await tx.findOne(Warehouse, { where: { code: input.code } }))
+        throw badInput([{ field: 'code', message: 'This code is taken.' }], 'This warehouse code is taken.');
       const w = await tx.save(tx.create(Warehouse, { ...input, active: true, version: 1 }));
-      await this.audit.record(tx, ctx, { action: 'warehouse.create', entityType: 'Warehouse', entityId: w.id, after: snapshot(w) });
+      await this.audit.record(tx, ctx, {
+        action: 'warehouse.create',
+        entityType: 'Warehouse',
+        entityId: w.id,
+        after: snapshot(w),
+      });
       return w;
     });
   }
@@ -53,17 +67,31 @@ export class WarehouseService {
     const before = await this.get(ctx, input.id);
     return inTransaction(this.ds, async (tx) => {
       const patch: Partial<Warehouse> = { version: input.version + 1 };
-      for (const k of ['name', 'kind', 'allowNegative', 'active'] as const) if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
-      const res = await tx.createQueryBuilder().update(Warehouse).set(patch).where('id = :id AND version = :v', { id: before.id, v: input.version }).execute();
+      for (const k of ['name', 'kind', 'allowNegative', 'active'] as const)
+        if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
+      const res = await tx
+        .createQueryBuilder()
+        .update(Warehouse)
+        .set(patch)
+        .where('id = :id AND version = :v', { id: before.id, v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(Warehouse, { where: { id: before.id } });
-      await this.audit.record(tx, ctx, { action: 'warehouse.update', entityType: 'Warehouse', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'warehouse.update',
+        entityType: 'Warehouse',
+        entityId: before.id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
 
   count(ctx: Context): Promise<number> {
     const scope = this.scopeIds(ctx);
-    return this.ds.getRepository(Warehouse).count({ where: scope ? { id: In(scope), active: true } : { active: true } });
+    return this.ds
+      .getRepository(Warehouse)
+      .count({ where: scope ? { id: In(scope), active: true } : { active: true } });
   }
 }

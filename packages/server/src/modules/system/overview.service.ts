@@ -22,13 +22,23 @@ export class OverviewService {
 
   async auditByDay(days: number): Promise<Array<{ day: string; count: number }>> {
     const since = startOfDaysBack(now(), days - 1);
-    const rows = await this.ds.getRepository(AuditEntry).find({ select: { at: true }, where: { at: MoreThanOrEqual(since) } });
-    return countByDay(rows.map((r) => r.at), days);
+    const rows = await this.ds
+      .getRepository(AuditEntry)
+      .find({ select: { at: true }, where: { at: MoreThanOrEqual(since) } });
+    return countByDay(
+      rows.map((r) => r.at),
+      days,
+    );
   }
 
   async loginsByDay(days: number, success: boolean): Promise<Array<{ day: string; count: number }>> {
     const since = startOfDaysBack(now(), days - 1);
-    const rows = await this.ds.getRepository(LoginAttempt).find({ select: { at: true }, where: { at: MoreThanOrEqual(since), success } });
-    return countByDay(rows.map((r) => r.at), days);
+    const rows = await this.ds
+      .getRepository(LoginAttempt)
+      .find({ select: { at: true }, where: { at: MoreThanOrEqual(since), success } });
+    return countByDay(
+      rows.map((r) => r.at),
+      days,
+    );
   }
 }

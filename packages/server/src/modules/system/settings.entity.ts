@@ -36,15 +36,24 @@ export class CompanySettings {
   @DecimalColumn(18, 2, { name: 'default_credit_limit', default: '0.00' })
   defaultCreditLimit: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: periods up to and including this day are closed; nothing may be posted into them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: periods up to and including this day are closed; nothing may be posted into them.',
+  })
   @Column({ name: 'closed_through', type: 'varchar', length: 10, nullable: true })
   closedThrough: string | null;
 
-  @Field(() => String, { nullable: true, description: 'JSON: document type → number pattern, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}; types not listed use the defaults.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'JSON: document type → number pattern, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}; types not listed use the defaults.',
+  })
   @Column({ name: 'number_patterns', type: 'text', nullable: true })
   numberPatterns: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Purchase receipts may accept up to the ordered quantity × (1 + this), e.g. "0.05" = 5 %.' })
+  @Field(() => DecimalScalar, {
+    description: 'Purchase receipts may accept up to the ordered quantity × (1 + this), e.g. "0.05" = 5 %.',
+  })
   @DecimalColumn(9, 6, { name: 'purchase_over_receipt_tolerance', default: '0.050000' })
   purchaseOverReceiptTolerance: string;
 

@@ -19,24 +19,40 @@ export class SettingsService {
 
   async get(): Promise<CompanySettings> {
     const repo = this.ds.getRepository(CompanySettings);
-    return (await repo.findOne({ where: { id: 1 } })) ?? (await repo.save(repo.create({ id: 1, companyName: '', version: 1 })));
+    return (
+      (await repo.findOne({ where: { id: 1 } })) ??
+      (await repo.save(repo.create({ id: 1, companyName: '', version: 1 })))
+    );
   }
 
   async update(ctx: Context, input: UpdateSettingsInput): Promise<CompanySettings> {
     const problems = [];
     if (input.defaultTaxRate !== undefined && input.defaultTaxRate !== null) {
       const r = new Decimal(input.defaultTaxRate);
-      if (r.lt(0) || r.gte(1) || r.decimalPlaces() > 6) problems.push({ field: 'defaultTaxRate', message: 'A rate from 0 to below 1 with at most 6 decimals, e.g. "0.13".' });
+      if (r.lt(0) || r.gte(1) || r.decimalPlaces() > 6)
+        problems.push({
+          field: 'defaultTaxRate',
+          message: 'A rate from 0 to below 1 with at most 6 decimals, e.g. "0.13".',
+        });
     }
     if (input.defaultCreditLimit !== undefined && input.defaultCreditLimit !== null) {
       const c = new Decimal(input.defaultCreditLimit);
-      if (c.lt(0) || c.decimalPlaces() > 2 || c.abs().gte('1e16')) problems.push({ field: 'defaultCreditLimit', message: 'An amount of zero or more with at most 2 decimals.' });
+      if (c.lt(0) || c.decimalPlaces() > 2 || c.abs().gte('1e16'))
+        problems.push({ field: 'defaultCreditLimit', message: 'An amount of zero or more with at most 2 decimals.' });
     }
     if (input.purchaseOverReceiptTolerance !== undefined && input.purchaseOverReceiptTolerance !== null) {
       const t = new Decimal(input.purchaseOverReceiptTolerance);
-      if (t.lt(0) || t.gt(1) || t.decimalPlaces() > 6) problems.push({ field: 'purchaseOverReceiptTolerance', message: 'A share from 0 to 1 with at most 6 decimals, e.g. "0.05".' });
+      if (t.lt(0) || t.gt(1) || t.decimalPlaces() > 6)
+        problems.push({
+          field: 'purchaseOverReceiptTolerance',
+          message: 'A share from 0 to 1 with at most 6 decimals, e.g. "0.05".',
+        });
     }
-    if (input.closedThrough !== undefined && input.closedThrough !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)) {
+    if (
+      input.closedThrough !== undefined &&
+      input.closedThrough !== null &&
+      !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)
+    ) {
       problems.push({ field: 'closedThrough', message: 'A date like 2026-10-31.' });
     }
     if (input.numberPatterns !== undefined && input.numberPatterns !== null) {
@@ -46,27 +62,60 @@ export class SettingsService {
       } catch {
         parsed = null;
       }
-      const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.entries(parsed).every(([k, v]) => k in DEFAULT_PATTERNS && typeof v === 'string' && validPattern(v));
-      if (!ok) problems.push({ field: 'numberPatterns', message: 'A JSON object of known document types to patterns with a counter like {0000}, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}.' });
+      const ok =
+        parsed &&
+        typeof parsed === 'object' &&
+        !Array.isArray(parsed) &&
+        Object.entries(parsed).every(([k, v]) => k in DEFAULT_PATTERNS && typeof v === 'string' && validPattern(v));
+      if (!ok)
+        problems.push({
+          field: 'numberPatterns',
+          message:
+            'A JSON object of known document types to patterns with a counter like {0000}, e.g. {"transfer":"TR-{yyyyMMdd}-{0000}"}.',
+        });
     }
     if (problems.length) throw badInput(problems);
     if (input.costingMethod && input.costingMethod !== before0(await this.get())) {
       const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
-      if (Number(n) > 0) throw badInput([{ field: 'costingMethod', message: 'The costing method cannot change once stock has been posted.' }]);
+      if (Number(n) > 0)
+        throw badInput([
+          { field: 'costingMethod', message: 'The costing method cannot change once stock has been posted.' },
+        ]);
     }
     const before = await this.get();
     return inTransaction(this.ds, async (tx) => {
       const patch: Partial<CompanySettings> = { version: input.version + 1 };
-      for (const k of ['companyName', 'currency', 'costingMethod', 'defaultTaxRate', 'defaultCreditLimit', 'closedThrough', 'numberPatterns', 'purchaseOverReceiptTolerance'] as const) {
+      for (const k of [
+        'companyName',
+        'currency',
+        'costingMethod',
+        'defaultTaxRate',
+        'defaultCreditLimit',
+        'closedThrough',
+        'numberPatterns',
+        'purchaseOverReceiptTolerance',
+      ] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       }
       if (patch.defaultTaxRate) patch.defaultTaxRate = new Decimal(patch.defaultTaxRate).toFixed(6);
       if (patch.defaultCreditLimit) patch.defaultCreditLimit = new Decimal(patch.defaultCreditLimit).toFixed(2);
-      if (patch.purchaseOverReceiptTolerance) patch.purchaseOverReceiptTolerance = new Decimal(patch.purchaseOverReceiptTolerance).toFixed(6);
-      const res = await tx.createQueryBuilder().update(CompanySettings).set(patch).where('id = 1 AND version = :v', { v: input.version }).execute();
+      if (patch.purchaseOverReceiptTolerance)
+        patch.purchaseOverReceiptTolerance = new Decimal(patch.purchaseOverReceiptTolerance).toFixed(6);
+      const res = await tx
+        .createQueryBuilder()
+        .update(CompanySettings)
+        .set(patch)
+        .where('id = 1 AND version = :v', { v: input.version })
+        .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(CompanySettings, { where: { id: 1 } });
-      await this.audit.record(tx, ctx, { action: 'settings.update', entityType: 'CompanySettings', entityId: 1, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, ctx, {
+        action: 'settings.update',
+        entityType: 'CompanySettings',
+        entityId: 1,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
@@ -85,6 +134,10 @@ export function patternFor(settings: Pick<CompanySettings, 'numberPatterns'>, do
 /** Nothing may be posted (or invoiced) into a closed period. */
 export function assertPeriodOpen(settings: Pick<CompanySettings, 'closedThrough'>, date: string): void {
   if (settings.closedThrough && date <= settings.closedThrough) {
-    throw new DomainError('PERIOD_CLOSED', `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`, { closedThrough: settings.closedThrough, date });
+    throw new DomainError(
+      'PERIOD_CLOSED',
+      `The period up to ${settings.closedThrough} is closed; nothing can be posted on ${date}.`,
+      { closedThrough: settings.closedThrough, date },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveField, SignedIn } from '../../core/permissions/guard';
@@ -54,7 +54,9 @@ export class SystemResolver {
     return new Overview(ctx);
   }
 
-  @Query(() => String, { description: 'The company name for printed documents (delivery notes, orders): any signed-in user.' })
+  @Query(() => String, {
+    description: 'The company name for printed documents (delivery notes, orders): any signed-in user.',
+  })
   @SignedIn()
   async companyName(@Ctx() ctx: Context) {
     return (await ctx.services.settings.get()).companyName;

@@ -11,7 +11,8 @@ export class UpdateSettingsInput {
   @Field(() => CostingMethod, { nullable: true }) costingMethod?: CostingMethod;
   @Field(() => DecimalScalar, { nullable: true }) defaultTaxRate?: string;
   @Field(() => DecimalScalar, { nullable: true }) defaultCreditLimit?: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'e.g. "0.05" for 5 %' }) purchaseOverReceiptTolerance?: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'e.g. "0.05" for 5 %' })
+  purchaseOverReceiptTolerance?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD; closes every period up to that day' }) closedThrough?: string;
   @Field({ nullable: true, description: 'JSON object: document type → pattern' }) numberPatterns?: string;
 }
