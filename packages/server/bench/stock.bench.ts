@@ -12,7 +12,7 @@ import mysql from 'mysql2/promise';
 import { Decimal } from 'decimal.js';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/core/config';
-import { openDatabase } from '../src/core/db';
+import { openAppDatabase } from '../src/database';
 import { Product } from '../src/modules/catalog/product.entity';
 import { Sku } from '../src/modules/catalog/sku.entity';
 import { Warehouse } from '../src/modules/stock/warehouse.entity';
@@ -54,7 +54,7 @@ async function freshDb(name: string) {
 }
 
 async function setup(url: string) {
-  const ds = await openDatabase(url);
+  const ds = await openAppDatabase(url);
   await seedBase(ds);
   await seedDemo(ds);
   const [product] = await ds
@@ -305,7 +305,7 @@ async function main() {
 
   // reports over a big ledger: a separate database of synthetic rows (same schema)
   const rurl = await freshDb('jxc_bench_reports');
-  const rds = await openDatabase(rurl);
+  const rds = await openAppDatabase(rurl);
   await seedBase(rds);
   await seedDemo(rds);
   await rds.query(

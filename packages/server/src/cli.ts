@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema, lexicographicSortSchema } from 'graphql';
 import { loadConfig } from './core/config';
-import { dbKind, openDatabase } from './core/db';
+import { dbKind } from './core/db';
+import { openAppDatabase } from './database';
 import { createSchema } from './schema';
 import { createServices } from './services';
 import { CompanySettings } from './modules/system/settings.entity';
@@ -20,7 +21,7 @@ async function generateMigration(name: string) {
   const config = loadConfig();
   if (dbKind(config.databaseUrl) !== 'mysql')
     throw new Error('Set JXC_DATABASE_URL to an empty or up-to-date MySQL/MariaDB database.');
-  const ds = await openDatabase(config.databaseUrl);
+  const ds = await openAppDatabase(config.databaseUrl);
   const sql = await ds.driver.createSchemaBuilder().log();
   await ds.destroy();
   if (!sql.upQueries.length) {
@@ -57,7 +58,7 @@ async function main() {
   const config = loadConfig();
   switch (cmd) {
     case 'migrate': {
-      const ds = await openDatabase(config.databaseUrl);
+      const ds = await openAppDatabase(config.databaseUrl);
       await seedBase(ds);
       console.log(`Database is up to date (${dbKind(config.databaseUrl)}).`);
       await ds.destroy();
@@ -82,7 +83,7 @@ async function main() {
       break;
     }
     case 'seed-demo': {
-      const ds = await openDatabase(config.databaseUrl);
+      const ds = await openAppDatabase(config.databaseUrl);
       await seedBase(ds);
       console.log((await seedDemo(ds)) ? 'Demo data created.' : 'The database already has users; nothing seeded.');
       await ds.destroy();
@@ -90,7 +91,7 @@ async function main() {
     }
     case 'check-ledger': {
       // Σ ledger = balances and cost heads, every row on a posted document line, a replay from scratch equal to the ledger
-      const ds = await openDatabase(config.databaseUrl);
+      const ds = await openAppDatabase(config.databaseUrl);
       const settings = await ds.getRepository(CompanySettings).findOneBy({ id: 1 });
       const started = Date.now();
       const problems = await createServices(ds, config).posting.check(
@@ -109,7 +110,7 @@ async function main() {
       break;
     }
     case 'create-admin': {
-      const ds = await openDatabase(config.databaseUrl);
+      const ds = await openAppDatabase(config.databaseUrl);
       await seedBase(ds);
       const r = await ensureAdmin(ds, config.adminPassword);
       console.log(

@@ -6,13 +6,8 @@ import { User } from './modules/auth/user.entity';
 import { Brand, Category } from './modules/catalog/category.entity';
 import { Product, ProductUnit } from './modules/catalog/product.entity';
 import { Sku, SkuBarcode } from './modules/catalog/sku.entity';
-import {
-  DocSequence,
-  IdempotencyRecord,
-  StockBalance,
-  StockCost,
-  StockLedgerEntry,
-} from './modules/stock/ledger.entity';
+import { DocSequence, IdempotencyRecord } from './core/entities';
+import { StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledger.entity';
 import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { loadConfig } from './core/config';
-import { openDatabase } from './core/db';
+import { openAppDatabase } from './database';
 import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemo, seedDemoStockIfEmpty } from './seed';
 
 async function main() {
   const config = loadConfig();
-  const ds = await openDatabase(config.databaseUrl);
+  const ds = await openAppDatabase(config.databaseUrl);
   await seedBase(ds);
   if (config.mode === 'demo') {
     if (await seedDemo(ds)) console.log('[jxc] demo users and warehouses created');

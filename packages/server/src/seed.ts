@@ -6,6 +6,7 @@ import { seedDemoStock } from './demo/stock-demo';
 import { CustomerTier } from './modules/sales/customer.entity';
 import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { seedDemoSales } from './demo/sales-demo';
+import { DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
@@ -18,6 +19,8 @@ import { CompanySettings } from './modules/system/settings.entity';
 import { PurchaseApprovalStep } from './modules/purchasing/purchase-order.entity';
 import { DEFAULT_APPROVAL_STEPS } from './modules/purchasing/purchase-order.service';
 import { now } from './core/dates';
+
+export { DEMO_PASSWORD };
 
 /** Built-in roles follow the catalogue in code: a new permission reaches them on the next start. */
 export async function seedBase(ds: DataSource): Promise<void> {
@@ -79,7 +82,6 @@ export async function ensureAdmin(ds: DataSource, password?: string): Promise<{ 
   return { created: true, password: password ? undefined : pw };
 }
 
-export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_USERS = [
   { username: 'admin', displayName: '系统管理员 Admin', role: 'admin', email: 'admin@demo.jxc', phone: '13800000001' },
   { username: 'manager', displayName: '王经理 Wang', role: 'manager', email: 'wang@demo.jxc', phone: '13800000002' },

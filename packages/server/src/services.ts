@@ -10,7 +10,6 @@ import { WarehouseService } from './modules/stock/warehouse.service';
 import { PostingService } from './modules/stock/posting.service';
 import { StockDocumentService } from './modules/stock/stock-document.service';
 import { StockReportService } from './modules/stock/stock-report.service';
-import { OverviewService } from './modules/system/overview.service';
 import { SettingsService } from './modules/system/settings.service';
 import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
@@ -48,7 +47,6 @@ export function createServices(ds: DataSource, config: Config) {
     catalog: new CatalogService(ds, audit),
     locations: new LocationService(ds, audit),
     settings: new SettingsService(ds, audit),
-    overview: new OverviewService(ds),
     posting,
     stockDocuments: new StockDocumentService(ds, audit, posting),
     stockReports: new StockReportService(ds),
@@ -67,3 +65,9 @@ export function createServices(ds: DataSource, config: Config) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+// registers the services as `ctx.services` (core/context declares the interface, knowing no module)
+declare module './core/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Services extends ReturnType<typeof createServices> {}
+}

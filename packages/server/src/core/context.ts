@@ -1,5 +1,12 @@
 import type { Response } from 'express';
-import type { Services } from '../services';
+
+/**
+ * The app's services, registered by the composition root (`services.ts` merges its
+ * `createServices` type into this interface), so core never imports a module and resolvers still
+ * get a typed `ctx.services`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
 
 export interface AuthUser {
   id: number;

@@ -72,3 +72,18 @@ export function startOfBusinessDay(day: string): Date {
   const offsetMin = (get('hour') - 12 + (dayShift > 1 ? -24 : dayShift < -1 ? 24 : dayShift * 24)) * 60 + get('minute');
   return new Date(Date.parse(`${day}T00:00:00Z`) - offsetMin * 60_000);
 }
+
+/** The last `days` business days (company time zone), oldest first, each with a count (zero where nothing happened). */
+export function countByDay(dates: Date[], days: number, at = now()): Array<{ day: string; count: number }> {
+  const out = new Map<string, number>();
+  const last = today(at);
+  for (let i = days - 1; i >= 0; i--) out.set(addDays(last, -i), 0);
+  for (const d of dates) {
+    const k = businessDay(d);
+    if (out.has(k)) out.set(k, out.get(k)! + 1);
+  }
+  return [...out].map(([day, count]) => ({ day, count }));
+}
+
+/** The first instant of the business day `daysBack` days before today (company time zone). */
+export const startOfDaysBack = (at: Date, daysBack: number) => startOfBusinessDay(addDays(today(at), -daysBack));

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app';
 import { loadConfig } from './config';
-import { openDatabase } from './db';
+import { openAppDatabase } from '../database';
 import { createTestDb, type TestDb } from '../test/harness';
 import { DEMO_PASSWORD, seedBase, seedDemo } from '../seed';
 import type { DataSource } from 'typeorm';
@@ -54,14 +54,14 @@ describe('the database going away (MariaDB)', () => {
 
   it('answers DB_UNAVAILABLE quickly while it is gone and works again once it is back, without a restart', async () => {
     db = await createTestDb('mariadb');
-    const seeded = await openDatabase(db.url);
+    const seeded = await openAppDatabase(db.url);
     await seedBase(seeded);
     await seedDemo(seeded);
     await seeded.destroy();
     const p = proxy({ host: '127.0.0.1', port: 3306 });
     await p.open();
     const url = db.url.replace('127.0.0.1:3306', `127.0.0.1:${p.port}`);
-    ds = await openDatabase(url);
+    ds = await openAppDatabase(url);
     app = await createApp(ds, {
       ...loadConfig({}),
       databaseUrl: url,

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
-import { entities } from '../entities';
-import { migrations } from '../migrations';
 
 export type DbKind = 'sqlite' | 'mysql';
 
@@ -12,7 +10,17 @@ export function dbKind(url: string): DbKind {
   throw new Error(`JXC_DATABASE_URL must start with sqlite: or mysql: (got "${url.split(':')[0]}:")`);
 }
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * What the database holds, handed in by the composition root (app, CLI, tests): core knows no
+ * module, so it cannot list their entities or migrations itself.
+ */
+export interface DatabaseSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  /** MySQL/MariaDB migrations, in order (SQLite builds its schema from the entities) */
+  migrations: Array<new () => unknown>;
+}
+
+export function dataSourceOptions(url: string, { entities, migrations }: DatabaseSchema): DataSourceOptions {
   if (dbKind(url) === 'sqlite') {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -50,8 +58,12 @@ function patchSqliteDecimals(ds: DataSource) {
   }
 }
 
-export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(url));
+export async function openDatabase(
+  url: string,
+  schema: DatabaseSchema,
+  opts: { migrate?: boolean } = {},
+): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url, schema));
   await ds.initialize();
   if (ds.options.type === 'better-sqlite3') {
     await ds.query('PRAGMA foreign_keys = ON');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from './db';
-import { IdempotencyRecord } from '../modules/stock/ledger.entity';
+import { IdempotencyRecord } from './entities';
 import type { Context } from './context';
 import { DomainError } from './errors';
 import { now } from './dates';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './db';
+import { openAppDatabase } from '../database';
 import { createTestDb, type TestDb } from '../test/harness';
 
 describe('MySQL/MariaDB migrations', () => {
@@ -10,7 +10,7 @@ describe('MySQL/MariaDB migrations', () => {
 
   it('apply to an empty database and leave nothing to generate', async () => {
     db = await createTestDb('mariadb');
-    const ds = await openDatabase(db.url);
+    const ds = await openAppDatabase(db.url);
     const tables = (await ds.query('SHOW TABLES')).map((r: Record<string, string>) => Object.values(r)[0]);
     expect(tables).toEqual(
       expect.arrayContaining([

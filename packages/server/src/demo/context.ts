@@ -4,6 +4,9 @@ import { toAuthUser } from '../modules/auth/auth.service';
 import { User } from '../modules/auth/user.entity';
 import type { Services } from '../services';
 
+/** The password of every demo user. */
+export const DEMO_PASSWORD = 'demo1234';
+
 /** A context for seeding demo data as a given demo user, through the services. */
 export async function contextFor(ds: DataSource, services: Services, username: string): Promise<Context> {
   const user = await ds

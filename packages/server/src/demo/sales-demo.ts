@@ -1,5 +1,4 @@
 import { Decimal } from 'decimal.js';
-import { DEMO_PASSWORD } from '../seed';
 import { now, today } from '../core/dates';
 import { hashPassword } from '../modules/auth/password';
 import { Role } from '../modules/auth/role.entity';
@@ -7,7 +6,7 @@ import { User } from '../modules/auth/user.entity';
 import { ChannelKind, ServiceRecordKind } from '../modules/sales/customer.entity';
 import { PriceRuleKind } from '../modules/sales/price-list.entity';
 import type { Services } from '../services';
-import { contextFor } from './context';
+import { contextFor, DEMO_PASSWORD } from './context';
 
 const SURNAMES = ['杭州', '苏州', '南京', '宁波', '无锡', '合肥', '上海', '嘉兴', '绍兴', '温州'];
 const KINDS = ['茶语餐饮', '便利店', '商贸行', '茶舍', '超市', '食品店', '酒店', '咖啡馆'];

@@ -6,7 +6,7 @@ import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createApp, type App } from '../app';
 import { loadConfig, type Config } from '../core/config';
-import { openDatabase } from '../core/db';
+import { openAppDatabase } from '../database';
 import { DEMO_PASSWORD, seedBase, seedDemo } from '../seed';
 
 /** Integration tests run on SQLite unless JXC_TEST_DB=mariadb (then JXC_TEST_MYSQL_URL or root@127.0.0.1:3306). */
@@ -68,7 +68,7 @@ export interface TestApp {
 /** A real server on a free port over a real database, seeded with the demo users. */
 export async function testApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const db = await createTestDb();
-  const ds = await openDatabase(db.url);
+  const ds = await openAppDatabase(db.url);
   await seedBase(ds);
   if (opts.demo !== false) await seedDemo(ds);
   const config: Config = {

@@ -1,9 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { Context } from '../../core/context';
 import { clampPage, type Page } from '../../core/paging';
-import { businessDay, now } from '../../core/dates';
+import { businessDay, countByDay, now, startOfDaysBack } from '../../core/dates';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
 
@@ -40,6 +40,18 @@ export class AuditService {
     private readonly ds: DataSource,
     readonly pubSub: AuditPubSub,
   ) {}
+
+  /** Audited changes per business day over the last `days` days, oldest first (for the overview). */
+  async countByDay(days: number): Promise<Array<{ day: string; count: number }>> {
+    const since = startOfDaysBack(now(), days - 1);
+    const rows = await this.ds
+      .getRepository(AuditEntry)
+      .find({ select: { at: true }, where: { at: MoreThanOrEqual(since) } });
+    return countByDay(
+      rows.map((r) => r.at),
+      days,
+    );
+  }
 
   /** Writes the audit row in the caller's transaction; live subscribers hear of it after success. */
   async record(tx: EntityManager, ctx: Context, rec: AuditRecord): Promise<AuditEntry> {

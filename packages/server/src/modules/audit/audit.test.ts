@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByDay } from '../system/overview.service';
+import { countByDay } from '../../core/dates';
 import { redact } from './audit.service';
 
 describe('audit helpers', () => {

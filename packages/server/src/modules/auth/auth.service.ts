@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { LessThan, MoreThan, type DataSource } from 'typeorm';
+import { LessThan, MoreThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { Config } from '../../core/config';
 import type { AuthUser, Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
@@ -9,7 +9,7 @@ import { LoginAttempt } from './login-attempt.entity';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { User } from './user.entity';
-import { now } from '../../core/dates';
+import { countByDay, now, startOfDaysBack } from '../../core/dates';
 
 export const SESSION_COOKIE = 'jxc_session';
 export const LOCK_AFTER_FAILURES = 5;
@@ -202,6 +202,18 @@ export class AuthService {
 
   async activeSessionCount(): Promise<number> {
     return this.ds.getRepository(Session).count({ where: { expiresAt: MoreThan(now()) } });
+  }
+
+  /** Sign-ins (successful or failed) per business day over the last `days` days, oldest first. */
+  async loginsByDay(days: number, success: boolean): Promise<Array<{ day: string; count: number }>> {
+    const since = startOfDaysBack(now(), days - 1);
+    const rows = await this.ds
+      .getRepository(LoginAttempt)
+      .find({ select: { at: true }, where: { at: MoreThanOrEqual(since), success } });
+    return countByDay(
+      rows.map((r) => r.at),
+      days,
+    );
   }
 
   async purgeExpired(): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../core/db';
+import { openAppDatabase } from '../../database';
 import { createTestDb, type TestDb } from '../../test/harness';
 import { ensureAdmin, seedBase } from '../../seed';
 import { verifyPassword } from './password';
@@ -14,7 +14,7 @@ describe('first start outside demo mode', () => {
   it('creates admin with a generated password shown once, who must change it; never twice', async () => {
     const db = await createTestDb();
     dbs.push(db);
-    const ds = await openDatabase(db.url);
+    const ds = await openAppDatabase(db.url);
     await seedBase(ds);
     const first = await ensureAdmin(ds);
     expect(first.created).toBe(true);
@@ -33,7 +33,7 @@ describe('first start outside demo mode', () => {
   it('takes the password from the environment when given, and does not print it', async () => {
     const db = await createTestDb();
     dbs.push(db);
-    const ds = await openDatabase(db.url);
+    const ds = await openAppDatabase(db.url);
     await seedBase(ds);
     const r = await ensureAdmin(ds, 'from-the-env-1');
     expect(r).toEqual({ created: true, password: undefined });

@@ -32,17 +32,17 @@ export class Overview {
 
   @SensitiveField('Overview', () => [DayCount], P.SystemSessionRead, 'Successful sign-ins per day, last 14 days.')
   loginsByDay() {
-    return this.ctx.services.overview.loginsByDay(14, true);
+    return this.ctx.services.auth.loginsByDay(14, true);
   }
 
   @SensitiveField('Overview', () => [DayCount], P.SystemSessionRead, 'Failed sign-ins per day, last 14 days.')
   failedLoginsByDay() {
-    return this.ctx.services.overview.loginsByDay(14, false);
+    return this.ctx.services.auth.loginsByDay(14, false);
   }
 
   @SensitiveField('Overview', () => [DayCount], P.SystemAuditRead, 'Audited changes per day, last 14 days.')
   changesByDay() {
-    return this.ctx.services.overview.auditByDay(14);
+    return this.ctx.services.audit.countByDay(14);
   }
 }
 
