@@ -4,6 +4,7 @@ import prettier from 'eslint-config-prettier';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import serverLayers from './eslint-rules/server-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'packages/console/src/gql/**', '**/*.d.ts'] },
@@ -28,6 +29,12 @@ export default tseslint.config(
       'vue/no-mutating-props': ['error', { shallowOnly: true }],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
     },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    plugins: { jxc: { rules: { 'server-layers': serverLayers } } },
+    // modules: false until every module has its face (modules/<m>/index.ts)
+    rules: { 'jxc/server-layers': ['error', { modules: false }] },
   },
   prettier,
 );
