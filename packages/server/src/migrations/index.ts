@@ -1,3 +1,4 @@
+import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
 import { CustomerContacts1795606305420 } from './1795606305420-CustomerContacts';
 import { SalesOrders1795604140834 } from './1795604140834-SalesOrders';
 import { StockReserved1795596506709 } from './1795596506709-StockReserved';
@@ -22,4 +23,5 @@ export const migrations: Array<new () => unknown> = [
   StockReserved1795596506709,
   SalesOrders1795604140834,
   CustomerContacts1795606305420,
+  LedgerCauses1796516183392,
 ];

@@ -3,3 +3,5 @@ export { applyMovingAverage, emptyAverageState } from './moving-average';
 export { applyFifo, emptyFifoState } from './fifo';
 export { applyMove, compareMoves, emptyState, recostFrom, replay, type RecostResult } from './replay';
 export { sumsMatch } from './check';
+export { replayLedger, type CostSource, type LedgerMove, type LedgerReplay, type SettledEntry } from './ledger';
+export { nothingReversed, plusReversed, reversalValue, type Reversed } from './reversal';

@@ -17,9 +17,19 @@ export function applyMove(state: CostState, move: Move): CostResult {
   return state.method === 'fifo' ? applyFifo(state, move) : applyMovingAverage(state, move);
 }
 
-/** Ledger order: business date, then posting order; the id only makes a (bad) tie reproducible. */
+/**
+ * Ledger order: business date, then posting order, except that a move with `after` sits directly
+ * behind the move it follows (before anything posted later on that day); the id only makes a
+ * (bad) tie reproducible.
+ */
 export function compareMoves(a: Move, b: Move): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const pa = a.after ?? a.seq;
+  const pb = b.after ?? b.seq;
+  if (pa !== pb) return pa - pb;
+  const fa = a.after === undefined ? 0 : 1;
+  const fb = b.after === undefined ? 0 : 1;
+  if (fa !== fb) return fa - fb;
   if (a.seq !== b.seq) return a.seq - b.seq;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -38,6 +38,11 @@ export interface Move {
    * layer first (a purchase return gives back the goods it received); moving average ignores it.
    */
   reverses?: string;
+  /**
+   * Ordered directly after the move with this seq (same date): a cancellation dated the day of the
+   * move it cancels sits right behind it, as if that move had never happened.
+   */
+  after?: number;
   kind?: MoveKind;
 }
 

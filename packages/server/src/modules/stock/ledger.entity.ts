@@ -9,6 +9,8 @@ import { DecimalColumn, QuantityColumn } from '../../core/decimal';
 @Entity('stock_ledger')
 @Index(['warehouseId', 'skuId', 'businessDate'])
 @Index(['documentId'])
+// corrections and reversals of an entry are found by it (cancellations, returns, re-costing)
+@Index(['refEntryId'])
 // covers the period reports (valuation at a date, cost of goods issued in a period) so they read the index only
 @Index('IDX_stock_ledger_report', ['businessDate', 'documentType', 'warehouseId', 'skuId', 'qty', 'value'])
 export class StockLedgerEntry {
@@ -25,12 +27,17 @@ export class StockLedgerEntry {
   @Column({ type: 'varchar', length: 8 }) kind: 'in' | 'out' | 'recost';
   /**
    * Where the value came from: price (an inbound at a given unit cost), method (the costing
-   * method decided it), fixed (a given value), reverse (minus the value of the entry it reverses).
-   * Replaying the ledger needs this to reproduce every value.
+   * method decided it), fixed (a given value), reverse (minus its share of the value of the entry
+   * it reverses), transfer (an arrival: minus the value its departure has). Replaying the ledger needs this to reproduce every value.
    */
-  @Column({ name: 'cost_source', type: 'varchar', length: 8 }) costSource: 'price' | 'method' | 'fixed' | 'reverse';
-  /** recost: the entry corrected; reverse: the entry reversed */
+  @Column({ name: 'cost_source', type: 'varchar', length: 8 }) costSource:
+    'price' | 'method' | 'fixed' | 'reverse' | 'transfer';
+  /** recost: the entry corrected; reverse: the entry reversed; transfer (an arrival): its departure */
   @Column({ name: 'ref_entry_id', type: 'bigint', nullable: true }) refEntryId: string | null;
+  /** recost: the document whose posting changed the value (a back-dated receipt, a cancellation …) */
+  @Column({ name: 'cause_type', type: 'varchar', length: 20, nullable: true }) causeType: string | null;
+  @Column({ name: 'cause_id', type: 'int', nullable: true }) causeId: number | null;
+  @Column({ name: 'cause_number', type: 'varchar', length: 40, nullable: true }) causeNumber: string | null;
   @Column({ name: 'business_date', type: 'varchar', length: 10 }) businessDate: string;
   @QuantityColumn() qty: string;
   @DecimalColumn(18, 6, { name: 'unit_cost' }) unitCost: string;

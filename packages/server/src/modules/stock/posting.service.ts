@@ -1,115 +1,67 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
+import { now } from '../../core/dates';
 import { DomainError } from '../../core/errors';
 import {
   applyMove,
-  compareMoves,
   emptyState,
+  nothingReversed,
+  plusReversed,
+  replayLedger,
+  reversalValue,
+  type CostSource,
   type CostState,
   type CostingMethod,
-  type Move,
+  type LedgerMove,
 } from '../../domain/costing';
-import { StockCost, StockLedgerEntry } from './ledger.entity';
-import { now } from '../../core/dates';
+import { pick, pickOrder } from '../../domain/picking';
+import type { StockCost, StockLedgerEntry } from './ledger.entity';
+import { checkLedger } from './ledger-check';
+import { changesOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
+import { PostingSql } from './posting-sql';
+import {
+  headKey,
+  moveKey,
+  type DocRef,
+  type Placed,
+  type PostedRow,
+  type ShortLine,
+  type StockMove,
+} from './posting.types';
 
-/** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
-export interface StockMove {
-  lineId: number;
-  /** the line's index in the document, for error details */
-  lineIndex: number;
-  warehouseId: number;
-  /** null on an issue: pick from the bins that hold stock (0 = no bin) */
-  binId: number | null;
-  skuId: number;
-  /** null on an issue: pick batches FEFO by expiry, then FIFO by receipt (0 = no batch) */
-  batchId: number | null;
-  /** signed, base unit */
-  qty: string;
-  /** inbound at a known price */
-  unitCost?: string;
-  /** a fixed value (same sign as qty) */
-  value?: string;
-  /** reverse exactly the value of this ledger entry (cancellations) */
-  reverses?: string;
-}
+export type { DocRef, PostedRow, ShortLine, StockMove } from './posting.types';
 
-export interface DocRef {
-  id: number;
-  type: string;
-  /** the number, or how to allocate it: allocated as late as possible, since it serialises postings of a type */
-  number: string | (() => Promise<string>);
-  businessDate: string;
-}
+const D = (s: Decimal.Value) => new Decimal(s);
+/** Placeholder posting order of the moves being posted: after every entry there is, in the order they are inserted. */
+const NEW_SEQ = Number.MAX_SAFE_INTEGER - 1_000_000;
+type Numbered = DocRef & { number: string };
+type HeadRow = [number, number, string, string, string, string];
+type Refs = Awaited<ReturnType<typeof rowsById>>;
 
-export interface PostedRow {
-  lineId: number;
-  qty: string;
-  unitCost: string;
-  value: string;
-}
-
-export interface ShortLine {
-  index: number;
-  skuId: number;
-  warehouseId: number;
-  binId: number;
-  batchId: number;
-  requested: string;
-  available: string;
-  short: string;
-}
-
-/** A move with its bin and batch decided. */
-type Placed = StockMove & { binId: number; batchId: number };
-
-const key = (w: number, s: number) => `${w}:${s}`;
-
-/**
- * A move's identity in the costing state (FIFO layers carry it). It is known before the ledger
- * row exists and is rebuilt from the row on replay, so both ways name the same layers.
- */
-const moveKey = (documentId: number, lineId: number, binId: number, batchId: number, kind: string) =>
-  `${documentId}:${lineId}:${binId}:${batchId}:${kind}`;
-const entryKey = (e: { documentId: number; documentLineId: number; binId: number; batchId: number; kind: string }) =>
-  moveKey(e.documentId, e.documentLineId, e.binId, e.batchId, e.kind);
-
-type Reversed = { qty: Decimal; value: Decimal };
-
-/**
- * A reversal of part of an entry takes that part of its value; the reversal that takes its last
- * units takes whatever value the earlier reversals (`prior`) left, so an entry reversed in parts
- * is undone to the cent.
- */
-function reversalValue(
-  entryValue: Decimal,
-  entryQty: Decimal,
-  qty: Decimal,
-  prior: Reversed = { qty: D(0), value: D(0) },
-): string {
-  const last = prior.qty.abs().plus(qty.abs()).eq(entryQty.abs());
-  const share = last
-    ? entryValue.plus(prior.value)
-    : entryValue.times(qty.abs()).div(entryQty.abs()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return share.neg().toFixed(2);
-}
-const addReversed = (m: Map<string, Reversed>, id: string, qty: Decimal | string, value: Decimal | string) => {
-  const r = m.get(id) ?? { qty: D(0), value: D(0) };
-  m.set(id, { qty: r.qty.plus(qty), value: r.value.plus(value) });
-};
-const D = (s: string | number) => new Decimal(s);
+const sourceOf = (m: StockMove): CostSource =>
+  m.reverses
+    ? 'reverse'
+    : m.follows
+      ? 'transfer'
+      : m.unitCost !== undefined
+        ? 'price'
+        : m.value !== undefined
+          ? 'fixed'
+          : 'method';
+const kindOf = (m: StockMove) => (D(m.qty).gt(0) ? 'in' : 'out');
 
 /**
  * The posting engine. Everything happens in the caller's transaction: the cost heads of each
- * warehouse × SKU are locked in a fixed order (so postings of one warehouse × SKU run one at a
- * time and costs are exact), balances are moved with a guard against going below zero, ledger
- * rows are appended, and a back-dated move re-costs the later moves by appending value
- * corrections — no posted row is ever updated.
+ * warehouse × SKU are locked in key order (so postings of one warehouse × SKU run one at a time
+ * and costs are exact), issues are picked, balances are moved with a guard against going below
+ * zero, ledger rows are appended, and a back-dated move re-costs the later moves by appending
+ * value corrections — no posted row is ever updated.
  */
 export class PostingService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly sql: PostingSql;
 
-  private get mysql() {
-    return this.ds.options.type !== 'better-sqlite3';
+  constructor(private readonly ds: DataSource) {
+    this.sql = new PostingSql(ds.options.type !== 'better-sqlite3');
   }
 
   async apply(tx: EntityManager, doc: DocRef, moves: StockMove[], method: CostingMethod): Promise<PostedRow[]> {
@@ -117,47 +69,90 @@ export class PostingService {
     // 1. cost heads, in (warehouse, sku) order
     const groups = new Map<string, StockMove[]>();
     for (const m of moves) {
-      const k = key(m.warehouseId, m.skuId);
+      const k = headKey(m.warehouseId, m.skuId);
       groups.set(k, [...(groups.get(k) ?? []), m]);
     }
-    const headKeys = [...groups.keys()].sort((a, b) => {
-      const [aw, as] = a.split(':').map(Number);
-      const [bw, bs] = b.split(':').map(Number);
-      return aw - bw || as - bs;
-    });
-    const heads = await this.lockHeads(
-      tx,
-      headKeys.map((k) => k.split(':').map(Number) as [number, number]),
-    );
+    const pairs = [...groups.values()]
+      .map((g) => [g[0].warehouseId, g[0].skuId] as [number, number])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const headKeys = pairs.map(([w, s]) => headKey(w, s));
+    const heads = await this.sql.lockHeads(tx, pairs);
 
-    // 2. quantities: pick bins and batches for issues that did not name them (under the head
-    // locks, so nobody else picks the same units), then every balance in (warehouse, bin, sku,
-    // batch) order; collect every short line and fail once
-    const allowNegative = await this.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
+    // 2. quantities
+    const allowNegative = await this.sql.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
+    const placed = await this.place(tx, headKeys, groups, allowNegative);
+    // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
+    // release the reservation first) may take it; under the head locks, so nobody races the check
+    // (a stocktake adjustment records what is physically there, reserved or not)
+    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment')
+      this.assertReservedKept(heads, groups, allowNegative);
+
+    // 3. costs, then the ledger rows and the heads
+    const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
+    const costed = await this.cost(tx, numbered, heads, placed, method, allowNegative);
+    await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
+    await this.sql.writeHeads(tx, costed.heads);
+    return costed.posted;
+  }
+
+  /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
+  check(method: CostingMethod): Promise<string[]> {
+    return checkLedger(this.ds, this.sql, method);
+  }
+
+  /**
+   * Decides the bin and batch of every move (issues that left them open are picked under the head
+   * locks, so nobody else picks the same units), then moves every balance in (warehouse, bin, SKU,
+   * batch) order; collects every short line and fails once.
+   */
+  private async place(
+    tx: EntityManager,
+    headKeys: string[],
+    groups: Map<string, StockMove[]>,
+    allowNegative: Map<number, boolean>,
+  ): Promise<Placed[]> {
     const shorts: ShortLine[] = [];
     const placed: Placed[] = [];
-    const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
-    const candidates = await this.candidates(
-      tx,
-      moves.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null)),
-    );
+    const open = [...groups.values()].flat().filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
+    const stock = await this.sql.candidates(tx, open);
     for (const k of headKeys) {
+      const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
       for (const m of groups.get(k)!) {
-        const r = this.place(
-          m,
-          allowNegative.get(m.warehouseId) ?? false,
-          taken,
-          candidates.get(key(m.warehouseId, m.skuId)) ?? [],
+        const q = D(m.qty);
+        if (q.gt(0) || (m.binId !== null && m.batchId !== null)) {
+          placed.push({ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0 });
+          continue;
+        }
+        const rows = (stock.get(k) ?? []).filter(
+          (r) => (m.binId === null || r.binId === m.binId) && (m.batchId === null || r.batchId === m.batchId),
         );
-        placed.push(...r.moves);
-        if (r.short) shorts.push(r.short);
+        const r = pick(q.neg(), pickOrder(rows, 'auto'), taken);
+        placed.push(
+          ...r.takes.map((t) => ({ ...m, binId: t.binId, batchId: t.batchId, qty: D(t.qty).neg().toFixed(6) })),
+        );
+        const short = D(r.short);
+        if (!short.gt(0)) continue;
+        if (allowNegative.get(m.warehouseId)) {
+          placed.push({ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0, qty: short.neg().toFixed(6) });
+          continue;
+        }
+        shorts.push({
+          index: m.lineIndex,
+          skuId: m.skuId,
+          warehouseId: m.warehouseId,
+          binId: m.binId ?? 0,
+          batchId: m.batchId ?? 0,
+          requested: q.neg().toFixed(),
+          available: q.neg().minus(short).toFixed(),
+          short: short.toFixed(),
+        });
       }
     }
     const sorted = [...placed].sort(
       (a, b) => a.warehouseId - b.warehouseId || a.binId - b.binId || a.skuId - b.skuId || a.batchId - b.batchId,
     );
     for (const m of sorted) {
-      const short = await this.moveBalance(tx, m, allowNegative.get(m.warehouseId) ?? false);
+      const short = await this.sql.moveBalance(tx, m, allowNegative.get(m.warehouseId) ?? false);
       if (short) shorts.push(short);
     }
     if (shorts.length) {
@@ -165,78 +160,7 @@ export class PostingService {
         lines: shorts.sort((a, b) => a.index - b.index),
       });
     }
-    // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
-    // release the reservation first) may take it; under the head locks, so nobody races the check
-    // (a stocktake adjustment records what is physically there, reserved or not)
-    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment')
-      this.assertReservedKept(heads, groups, allowNegative);
-
-    // 3. costs per warehouse × SKU, then the ledger rows and the heads in one statement each
-    const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
-    const posted: PostedRow[] = [];
-    const entries: Array<Partial<StockLedgerEntry>> = [];
-    const headRows: unknown[][] = [];
-    for (const k of headKeys) {
-      const r = await this.cost(
-        tx,
-        numbered,
-        heads.get(k)!,
-        placed.filter((m) => key(m.warehouseId, m.skuId) === k),
-        method,
-      );
-      posted.push(...r.posted);
-      entries.push(...r.entries);
-      headRows.push(r.head);
-    }
-    // one plain multi-row INSERT: this is the hottest statement of every posting
-    const cols = [
-      'warehouse_id',
-      'bin_id',
-      'sku_id',
-      'batch_id',
-      'document_id',
-      'document_line_id',
-      'document_type',
-      'document_number',
-      'kind',
-      'cost_source',
-      'ref_entry_id',
-      'business_date',
-      'qty',
-      'unit_cost',
-      'value',
-      'created_at',
-    ];
-    const at = now();
-    await tx.query(
-      `INSERT INTO stock_ledger (${cols.join(', ')}) VALUES ${entries.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
-      entries.flatMap((e) => [
-        e.warehouseId,
-        e.binId,
-        e.skuId,
-        e.batchId,
-        e.documentId,
-        e.documentLineId,
-        e.documentType,
-        e.documentNumber,
-        e.kind,
-        e.costSource,
-        e.refEntryId ?? null,
-        e.businessDate,
-        D(e.qty!).toFixed(6),
-        D(e.unitCost!).toFixed(6),
-        D(e.value!).toFixed(2),
-        this.mysql ? at : at.toISOString().replace('T', ' ').replace('Z', ''),
-      ]),
-    );
-    const upsert = this.mysql
-      ? 'ON DUPLICATE KEY UPDATE qty = VALUES(qty), value = VALUES(value), state = VALUES(state), last_date = VALUES(last_date)'
-      : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
-    await tx.query(
-      `INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${headRows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${upsert}`,
-      headRows.flat(),
-    );
-    return posted;
+    return placed;
   }
 
   private assertReservedKept(
@@ -270,295 +194,68 @@ export class PostingService {
     }
   }
 
-  /** The candidate balances of the issues that leave bin or batch open: one locking read per warehouse. */
-  private async candidates(
-    tx: EntityManager,
-    open: StockMove[],
-  ): Promise<Map<string, Array<{ bin_id: number; batch_id: number; qty: string }>>> {
-    const out = new Map<string, Array<{ bin_id: number; batch_id: number; qty: string }>>();
-    const byWarehouse = new Map<number, number[]>();
-    for (const m of open)
-      byWarehouse.set(m.warehouseId, [...new Set([...(byWarehouse.get(m.warehouseId) ?? []), m.skuId])]);
-    for (const [w, skuIds] of [...byWarehouse].sort((a, b) => a[0] - b[0])) {
-      const rows: Array<{ sku_id: number; bin_id: number; batch_id: number; qty: string }> = await tx.query(
-        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
-         WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
-         ORDER BY b.sku_id, CASE WHEN t.expiry_date IS NULL THEN 1 ELSE 0 END, t.expiry_date, t.received_at, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
-        [w, ...skuIds],
-      );
-      for (const r of rows) {
-        const k = key(w, Number(r.sku_id));
-        out.set(k, [...(out.get(k) ?? []), r]);
-      }
-    }
-    return out;
-  }
-
   /**
-   * Splits an issue without a bin or batch over the balances that hold the SKU: FEFO by expiry
-   * where batches have one, then FIFO by receipt, then by bin.
+   * Costs the placed moves SKU by SKU. A SKU whose moves all come after everything its heads hold
+   * is costed incrementally from the heads' states; otherwise (a back-dated move, or a
+   * cancellation dated the day of what it cancels) its ledger is replayed with the new moves in
+   * their place, and every later entry whose value changes gets a correction row.
    */
-  private place(
-    m: StockMove,
-    allowNegative: boolean,
-    taken: Map<string, Decimal>,
-    candidates: Array<{ bin_id: number; batch_id: number; qty: string }>,
-  ): { moves: Placed[]; short?: ShortLine } {
-    const q = D(m.qty);
-    if (q.gt(0) || (m.binId !== null && m.batchId !== null))
-      return { moves: [{ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0 }] };
-    const rows = candidates.filter(
-      (r) =>
-        (m.binId === null || Number(r.bin_id) === m.binId) && (m.batchId === null || Number(r.batch_id) === m.batchId),
-    );
-    let need = q.neg();
-    const out: Placed[] = [];
-    for (const r of rows) {
-      const tk = `${m.warehouseId}:${r.bin_id}:${m.skuId}:${r.batch_id}`;
-      const has = D(r.qty).minus(taken.get(tk) ?? 0);
-      if (!has.gt(0) || need.isZero()) continue;
-      const take = Decimal.min(has, need);
-      taken.set(tk, (taken.get(tk) ?? D(0)).plus(take));
-      out.push({ ...m, binId: Number(r.bin_id), batchId: Number(r.batch_id), qty: take.neg().toFixed(6) });
-      need = need.minus(take);
-    }
-    if (need.gt(0)) {
-      if (!allowNegative) {
-        const available = q.neg().minus(need);
-        return {
-          moves: out,
-          short: {
-            index: m.lineIndex,
-            skuId: m.skuId,
-            warehouseId: m.warehouseId,
-            binId: m.binId ?? 0,
-            batchId: m.batchId ?? 0,
-            requested: q.neg().toFixed(),
-            available: available.toFixed(),
-            short: need.toFixed(),
-          },
-        };
-      }
-      out.push({ ...m, binId: m.binId ?? 0, batchId: m.batchId ?? 0, qty: need.neg().toFixed(6) });
-    }
-    return { moves: out };
-  }
-
-  /**
-   * Locks the heads of the given (warehouse, SKU) pairs — one statement, which locks in key order —
-   * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
-   * existing row takes a shared lock, and two of those deadlock when both upgrade.
-   */
-  private async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
-    const select = async () => {
-      const rows: any[] = await tx.query(
-        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
-        pairs.flat(),
-      );
-      return new Map(
-        rows.map((r) => [
-          key(Number(r.warehouse_id), Number(r.sku_id)),
-          Object.assign(new StockCost(), {
-            warehouseId: Number(r.warehouse_id),
-            skuId: Number(r.sku_id),
-            qty: D(r.qty).toFixed(6),
-            reserved: D(r.reserved ?? 0).toFixed(6),
-            value: D(r.value).toFixed(2),
-            state: r.state,
-            lastDate: r.last_date,
-          }),
-        ]),
-      );
-    };
-    let heads = await select();
-    const missing = pairs.filter(([w, s]) => !heads.has(key(w, s)));
-    if (missing.length) {
-      await tx.query(
-        `${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${missing.map(() => "(?, ?, '0.000000', '0.00', NULL, '')").join(', ')}`,
-        missing.flat(),
-      );
-      heads = await select();
-    }
-    return heads;
-  }
-
-  private async negativeAllowed(tx: EntityManager, ids: number[]): Promise<Map<number, boolean>> {
-    if (!ids.length) return new Map();
-    const rows: Array<{ id: number; allow_negative: unknown }> = await tx.query(
-      `SELECT id, allow_negative FROM warehouse WHERE id IN (${ids.map(() => '?').join(',')})`,
-      ids,
-    );
-    return new Map(rows.map((w) => [Number(w.id), Number(w.allow_negative) === 1 || w.allow_negative === true]));
-  }
-
-  /** Moves one balance row; returns the shortage instead of going below zero where that is not allowed. */
-  private async moveBalance(tx: EntityManager, m: Placed, allowNegative: boolean): Promise<ShortLine | null> {
-    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-    const create = () =>
-      tx.query(
-        `${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`,
-        [m.warehouseId, m.binId, m.skuId, m.batchId, '0.000000', '0.000000'],
-      );
-    const q = D(m.qty);
-    const where = 'warehouse_id = ? AND bin_id = ? AND sku_id = ? AND batch_id = ?';
-    const params = [m.warehouseId, m.binId, m.skuId, m.batchId];
-    const shortOf = async () => {
-      const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
-      const available = D(row.qty);
-      return {
-        index: m.lineIndex,
-        skuId: m.skuId,
-        warehouseId: m.warehouseId,
-        binId: m.binId,
-        batchId: m.batchId,
-        requested: q.neg().toFixed(),
-        available: available.toFixed(),
-        short: q.neg().minus(available).toFixed(),
-      };
-    };
-    if (this.mysql) {
-      // the guard is in the UPDATE itself: 0 rows affected means short (or no row yet), whatever raced us
-      const guard = q.lt(0) && !allowNegative ? ' AND qty + ? >= 0' : '';
-      const update = async () =>
-        (
-          (await tx.query(`UPDATE stock_balance SET qty = qty + ? WHERE ${where}${guard}`, [
-            q.toFixed(6),
-            ...params,
-            ...(guard ? [q.toFixed(6)] : []),
-          ])) as { affectedRows?: number }
-        ).affectedRows ?? 0;
-      if ((await update()) === 1) return null;
-      const exists = await tx.query(`SELECT id FROM stock_balance WHERE ${where}`, params);
-      if (exists.length) return shortOf();
-      await create();
-      return (await update()) === 1 ? null : shortOf();
-    }
-    await create();
-    // SQLite stores decimals as text and runs one writer at a time: exact arithmetic in TypeScript
-    const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
-    const next = D(row.qty).plus(q);
-    if (next.lt(0) && q.lt(0) && !allowNegative) return shortOf();
-    await tx.query(`UPDATE stock_balance SET qty = ? WHERE ${where}`, [next.toFixed(6), ...params]);
-    return null;
-  }
-
-  private toMove(m: StockMove, id: string, seq: number, date: string, reversesKey?: string): Move {
-    return {
-      id,
-      seq,
-      date,
-      qty: D(m.qty).toFixed(6),
-      ...(m.unitCost !== undefined ? { unitCost: D(m.unitCost).toFixed(6) } : {}),
-      ...(m.value !== undefined ? { value: D(m.value).toFixed(2) } : {}),
-      ...(reversesKey ? { reverses: reversesKey } : {}),
-    };
-  }
-
   private async cost(
     tx: EntityManager,
-    doc: DocRef & { number: string },
-    head: StockCost,
-    moves: Placed[],
+    doc: Numbered,
+    heads: Map<string, StockCost>,
+    placed: Placed[],
     method: CostingMethod,
-  ): Promise<{ posted: PostedRow[]; entries: Array<Partial<StockLedgerEntry>>; head: unknown[] }> {
-    const backdated = head.lastDate !== '' && doc.businessDate < head.lastDate;
-    const reversed = await this.reversedEntries(
+    allowNegative: Map<number, boolean>,
+  ) {
+    const refs = await rowsById(
       tx,
-      moves.map((m) => m.reverses).filter((x): x is string => !!x),
+      placed.flatMap((m) => [m.reverses, m.follows]).filter((x): x is string => !!x),
     );
-    const prepared = moves.map((m) => {
-      const r = m.reverses ? reversed.get(m.reverses) : undefined;
-      if (!r) return m;
-      const value = reversalValue(r.value, r.qty, D(m.qty), r.prior);
-      // a second line reversing the same entry in this posting sees this one as prior
-      r.prior = { qty: r.prior.qty.plus(m.qty), value: r.prior.value.plus(value) };
-      return { ...m, value };
-    });
-    const idOf = (m: Placed) => moveKey(doc.id, m.lineId, m.binId, m.batchId, D(m.qty).gt(0) ? 'in' : 'out');
-
-    let state: CostState;
-    let results: Array<{ value: string; unitCost: string }>;
+    const dateOf = (m: StockMove) => m.businessDate ?? doc.businessDate;
+    const results: Array<{ value: string; unitCost: string }> = [];
     const corrections: Array<Partial<StockLedgerEntry>> = [];
-    if (!backdated) {
-      state = head.state ? (JSON.parse(head.state) as CostState) : emptyState(method);
-      results = [];
-      prepared.forEach((m, i) => {
-        const r = applyMove(
-          state,
-          this.toMove(
-            m,
-            idOf(m),
-            Number.MAX_SAFE_INTEGER - moves.length + i,
-            doc.businessDate,
-            m.reverses ? reversed.get(m.reverses)?.key : undefined,
-          ),
-        );
-        state = r.state;
-        results.push({ value: r.costed.value, unitCost: r.costed.unitCost });
+    const headRows: HeadRow[] = [];
+    const skus = [...new Set(placed.map((m) => m.skuId))].sort((a, b) => a - b);
+    for (const s of skus) {
+      const idx = placed.map((m, i) => (m.skuId === s ? i : -1)).filter((i) => i >= 0);
+      const keys = [...new Set(idx.map((i) => headKey(placed[i].warehouseId, s)))];
+      const replay = idx.some((i) => {
+        const m = placed[i];
+        const t = m.reverses ? refs.get(m.reverses) : undefined;
+        const anchored =
+          !!t && isCancellation({ documentId: doc.id, documentType: doc.type }, t) && t.businessDate === dateOf(m);
+        return anchored || dateOf(m) < heads.get(headKey(m.warehouseId, s))!.lastDate;
       });
-    } else {
-      const replayed = await this.replayWith(
-        tx,
-        head.warehouseId,
-        head.skuId,
-        method,
-        prepared,
-        doc.businessDate,
-        doc.id,
-      );
-      // an issue dated before the stock arrived would make the past negative
-      const allowNegative = (await this.negativeAllowed(tx, [head.warehouseId])).get(head.warehouseId);
-      if (replayed.firstNegative && !allowNegative && prepared.some((m) => D(m.qty).lt(0))) {
-        const m = prepared.find((x) => D(x.qty).lt(0))!;
-        throw new DomainError(
-          'INSUFFICIENT_STOCK',
-          `On ${replayed.firstNegative.date} there was not enough stock for this back-dated issue.`,
-          {
-            lines: [
-              {
-                index: m.lineIndex,
-                skuId: m.skuId,
-                warehouseId: m.warehouseId,
-                date: replayed.firstNegative.date,
-                short: replayed.firstNegative.qty.neg().toFixed(),
-              },
-            ],
-          },
+      if (!replay) {
+        const prior = await reversalsOf(
+          tx,
+          idx.map((i) => placed[i].reverses).filter((x): x is string => !!x),
         );
+        for (const k of keys)
+          headRows.push(this.costAfterAll(doc, heads.get(k)!, placed, idx, refs, prior, results, method));
+        continue;
       }
-      state = replayed.state;
-      results = replayed.newResults;
-      // value corrections for the later moves the back-dated one changed, dated like them
-      for (const c of replayed.changes) {
-        corrections.push({
-          warehouseId: head.warehouseId,
-          binId: c.entry.binId,
-          skuId: head.skuId,
-          batchId: c.entry.batchId,
-          documentId: c.entry.documentId,
-          documentLineId: c.entry.documentLineId,
-          documentType: c.entry.documentType,
-          documentNumber: c.entry.documentNumber,
-          kind: 'recost',
-          costSource: 'method',
-          refEntryId: c.entry.id,
-          businessDate: c.entry.businessDate,
-          qty: '0',
-          unitCost: '0',
-          value: c.delta,
-          createdAt: now(),
-        });
-      }
+      const r = await this.costByReplay(
+        tx,
+        doc,
+        s,
+        keys.map((k) => heads.get(k)!),
+        placed,
+        idx,
+        refs,
+        method,
+        allowNegative,
+      );
+      idx.forEach((i) => (results[i] = r.values.get(i)!));
+      corrections.push(...r.corrections);
+      headRows.push(...r.heads);
     }
 
     const posted: PostedRow[] = [];
-    let qty = D(head.qty);
-    let value = D(head.value);
-    const entries = prepared.map((m, i) => {
+    const entries = placed.map((m, i) => {
       const q = D(m.qty);
       posted.push({ lineId: m.lineId, qty: q.toFixed(6), unitCost: results[i].unitCost, value: results[i].value });
-      qty = qty.plus(q);
-      value = value.plus(results[i].value);
       return {
         warehouseId: m.warehouseId,
         binId: m.binId,
@@ -568,236 +265,170 @@ export class PostingService {
         documentLineId: m.lineId,
         documentType: doc.type,
         documentNumber: doc.number,
-        kind: (q.gt(0) ? 'in' : 'out') as 'in' | 'out',
-        costSource: (m.reverses
-          ? 'reverse'
-          : m.unitCost !== undefined
-            ? 'price'
-            : m.value !== undefined
-              ? 'fixed'
-              : 'method') as StockLedgerEntry['costSource'],
-        refEntryId: m.reverses ?? null,
-        businessDate: doc.businessDate,
+        kind: kindOf(m) as 'in' | 'out',
+        costSource: sourceOf(m),
+        refEntryId: m.reverses ?? m.follows ?? null,
+        businessDate: dateOf(m),
         qty: q.toFixed(6),
         unitCost: results[i].unitCost,
         value: results[i].value,
-        createdAt: now(),
       };
     });
-    // the corrections belong to the head's value too
-    for (const c of corrections) value = value.plus(c.value!);
-    const lastDate = doc.businessDate > head.lastDate ? doc.businessDate : head.lastDate;
-    return {
-      posted,
-      entries: [...corrections, ...entries],
-      head: [head.warehouseId, head.skuId, qty.toFixed(6), value.toFixed(2), JSON.stringify(state), lastDate],
-    };
+    return { posted, entries, corrections, heads: headRows };
   }
 
-  /**
-   * Entries about to be reversed: their costing key, quantity, value now (own value plus every
-   * correction since), and what earlier reversals of them took (quantity and value now).
-   */
-  private async reversedEntries(
-    tx: EntityManager,
-    ids: string[],
-  ): Promise<Map<string, { key: string; qty: Decimal; value: Decimal; prior: Reversed }>> {
-    const out = new Map<string, { key: string; qty: Decimal; value: Decimal; prior: Reversed }>();
-    if (!ids.length) return out;
-    const marks = ids.map(() => '?').join(',');
-    const rows: any[] = await tx.query(
-      `SELECT id, ref_entry_id, kind, cost_source, value, qty, document_id, document_line_id, bin_id, batch_id FROM stock_ledger
-       WHERE id IN (${marks}) OR (kind = 'recost' AND ref_entry_id IN (${marks})) OR (cost_source = 'reverse' AND ref_entry_id IN (${marks})) ORDER BY id`,
-      [...ids, ...ids, ...ids],
-    );
-    const wanted = new Set(ids);
-    const priorRows = rows.filter(
-      (x) => x.kind !== 'recost' && x.cost_source === 'reverse' && wanted.has(String(x.ref_entry_id)),
-    );
-    const priorCorrections: any[] = priorRows.length
-      ? await tx.query(
-          `SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND ref_entry_id IN (${priorRows.map(() => '?').join(',')})`,
-          priorRows.map((r) => r.id),
-        )
-      : [];
-    for (const r of rows.filter((x) => x.kind !== 'recost' && wanted.has(String(x.id)))) {
-      out.set(String(r.id), {
-        key: moveKey(Number(r.document_id), Number(r.document_line_id), Number(r.bin_id), Number(r.batch_id), r.kind),
-        qty: D(r.qty),
-        value: D(r.value),
-        prior: { qty: D(0), value: D(0) },
-      });
-    }
-    for (const r of rows.filter((x) => x.kind === 'recost' && wanted.has(String(x.ref_entry_id)))) {
-      const e = out.get(String(r.ref_entry_id));
-      if (e) e.value = e.value.plus(r.value);
-    }
-    const targetOf = new Map(priorRows.map((r) => [String(r.id), String(r.ref_entry_id)]));
-    for (const r of priorRows) {
-      const e = out.get(String(r.ref_entry_id));
-      if (e) e.prior = { qty: e.prior.qty.plus(r.qty), value: e.prior.value.plus(r.value) };
-    }
-    for (const c of priorCorrections) {
-      const e = out.get(targetOf.get(String(c.ref_entry_id))!);
-      if (e) e.prior = { ...e.prior, value: e.prior.value.plus(c.value) };
-    }
-    return out;
-  }
-
-  /**
-   * Replays the whole ledger of a warehouse × SKU with the new moves in their place, and says
-   * which existing entries now have another value. Equal to a replay from scratch by construction.
-   */
-  async replayWith(
-    tx: EntityManager,
-    warehouseId: number,
-    skuId: number,
+  /** Applies moves that come after everything in the head to its state, one by one. */
+  private costAfterAll(
+    doc: Numbered,
+    head: StockCost,
+    placed: Placed[],
+    idx: number[],
+    refs: Refs,
+    prior: Map<string, ReturnType<typeof nothingReversed>>,
+    results: Array<{ value: string; unitCost: string }>,
     method: CostingMethod,
-    extra: Placed[] = [],
-    extraDate = '',
-    extraDocId = 0,
-  ) {
-    const rows = await tx.getRepository(StockLedgerEntry).find({ where: { warehouseId, skuId }, order: { id: 'ASC' } });
-    const current = new Map<string, Decimal>();
-    const entries: StockLedgerEntry[] = [];
-    for (const r of rows) {
-      const id = String(r.id);
-      if (r.kind === 'recost')
-        current.set(String(r.refEntryId), (current.get(String(r.refEntryId)) ?? D(0)).plus(r.value));
-      else {
-        entries.push(r);
-        current.set(id, (current.get(id) ?? D(0)).plus(r.value));
+  ): HeadRow {
+    let state: CostState = head.state ? (JSON.parse(head.state) as CostState) : emptyState(method);
+    let qty = D(head.qty);
+    let value = D(head.value);
+    let lastDate = head.lastDate;
+    for (const i of idx) {
+      const m = placed[i];
+      if (m.warehouseId !== head.warehouseId) continue;
+      const date = m.businessDate ?? doc.businessDate;
+      let asked = m.value;
+      let reverses: string | undefined;
+      if (m.reverses) {
+        const t = refs.get(m.reverses)!;
+        asked = reversalValue(t.current, t.qty, m.qty, prior.get(m.reverses));
+        reverses = rowKey(t);
+      } else if (m.follows) {
+        asked = refs.get(m.follows)!.current.neg().toFixed(2);
       }
-    }
-    type Item = { move: Move; entryId?: string; extraIndex?: number; reverses?: string };
-    const byId = new Map(entries.map((e) => [String(e.id), e]));
-    const items: Item[] = entries.map((e) => ({
-      entryId: String(e.id),
-      reverses: e.costSource === 'reverse' ? String(e.refEntryId) : undefined,
-      move: {
-        id: entryKey(e),
-        seq: Number(e.id),
-        date: e.businessDate,
-        qty: D(e.qty).toFixed(6),
-        ...(e.costSource === 'price' ? { unitCost: D(e.unitCost).toFixed(6) } : {}),
-        ...(e.costSource === 'fixed' ? { value: D(e.value).toFixed(2) } : {}),
-      },
-    }));
-    extra.forEach((m, i) => {
-      const id = moveKey(extraDocId, m.lineId, m.binId, m.batchId, D(m.qty).gt(0) ? 'in' : 'out');
-      items.push({
-        extraIndex: i,
-        reverses: m.reverses,
-        move: this.toMove(
-          { ...m, value: m.reverses ? undefined : m.value },
-          id,
-          Number.MAX_SAFE_INTEGER - extra.length + i,
-          extraDate,
-        ),
+      const r = applyMove(state, {
+        id: moveKey(doc.id, m.lineId, m.binId, m.batchId, kindOf(m)),
+        seq: NEW_SEQ + i,
+        date,
+        qty: D(m.qty).toFixed(6),
+        ...(sourceOf(m) === 'price' ? { unitCost: D(m.unitCost!).toFixed(6) } : {}),
+        ...(asked !== undefined ? { value: D(asked).toFixed(2) } : {}),
+        ...(reverses ? { reverses } : {}),
       });
-    });
-    items.sort((a, b) => compareMoves(a.move, b.move));
-    let state = emptyState(method);
-    let running = D(0);
-    let firstNegative: { date: string; qty: Decimal } | null = null;
-    const replayed = new Map<string, string>();
-    const reversedSoFar = new Map<string, Reversed>();
-    const newResults: Array<{ value: string; unitCost: string }> = [];
-    for (const it of items) {
-      let move = it.move;
-      if (it.reverses) {
-        // a reversal takes (its share of) the value the reversed entry has in this replay
-        const target = byId.get(it.reverses);
-        const value = replayed.has(it.reverses) ? D(replayed.get(it.reverses)!) : (current.get(it.reverses) ?? D(0));
-        move = {
-          ...it.move,
-          value: reversalValue(value, D(target?.qty ?? it.move.qty), D(it.move.qty), reversedSoFar.get(it.reverses)),
-          ...(target ? { reverses: entryKey(target) } : {}),
-        };
-      }
-      const r = applyMove(state, move);
-      if (it.reverses) addReversed(reversedSoFar, it.reverses, move.qty, r.costed.value);
       state = r.state;
-      running = running.plus(move.qty);
-      if (!firstNegative && running.lt(0)) firstNegative = { date: move.date, qty: running };
-      if (it.entryId) replayed.set(it.entryId, r.costed.value);
-      if (it.extraIndex !== undefined)
-        newResults[it.extraIndex] = { value: r.costed.value, unitCost: r.costed.unitCost };
+      if (m.reverses)
+        prior.set(m.reverses, plusReversed(prior.get(m.reverses) ?? nothingReversed(), m.qty, r.costed.value));
+      results[i] = { value: r.costed.value, unitCost: r.costed.unitCost };
+      qty = qty.plus(m.qty);
+      value = value.plus(r.costed.value);
+      if (date > lastDate) lastDate = date;
     }
-    const changes = entries
-      .map((e) => ({ entry: e, delta: D(replayed.get(String(e.id))!).minus(current.get(String(e.id)) ?? 0) }))
-      .filter((c) => !c.delta.isZero())
-      .map((c) => ({ entry: c.entry, delta: c.delta.toFixed(2) }));
-    return { state, newResults, changes, replayed, current, firstNegative };
+    return [head.warehouseId, head.skuId, qty.toFixed(6), value.toFixed(2), JSON.stringify(state), lastDate];
   }
 
-  /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
-  async check(method: CostingMethod): Promise<string[]> {
-    const problems: string[] = [];
-    const ledger: Array<{
-      warehouse_id: number;
-      bin_id: number;
-      sku_id: number;
-      batch_id: number;
-      qty: string;
-      value: string;
-      kind: string;
-    }> = await this.ds.query('SELECT warehouse_id, bin_id, sku_id, batch_id, qty, value, kind FROM stock_ledger');
-    const byBalance = new Map<string, Decimal>();
-    const byHead = new Map<string, { qty: Decimal; value: Decimal }>();
-    for (const r of ledger) {
-      const bk = `${r.warehouse_id}:${r.bin_id}:${r.sku_id}:${r.batch_id}`;
-      byBalance.set(bk, (byBalance.get(bk) ?? D(0)).plus(r.qty));
-      const hk = key(r.warehouse_id, r.sku_id);
-      const h = byHead.get(hk) ?? { qty: D(0), value: D(0) };
-      byHead.set(hk, { qty: h.qty.plus(r.qty), value: h.value.plus(r.value) });
-    }
-    const balances: Array<{ warehouse_id: number; bin_id: number; sku_id: number; batch_id: number; qty: string }> =
-      await this.ds.query('SELECT warehouse_id, bin_id, sku_id, batch_id, qty FROM stock_balance');
-    const negOk = await this.negativeAllowed(this.ds.manager, [...new Set(balances.map((b) => b.warehouse_id))]);
-    const seen = new Set<string>();
-    for (const b of balances) {
-      const bk = `${b.warehouse_id}:${b.bin_id}:${b.sku_id}:${b.batch_id}`;
-      seen.add(bk);
-      const l = byBalance.get(bk) ?? D(0);
-      if (!l.eq(b.qty)) problems.push(`balance ${bk}: ledger qty ${l.toFixed()} ≠ balance qty ${D(b.qty).toFixed()}`);
-      if (D(b.qty).lt(0) && !negOk.get(b.warehouse_id))
-        problems.push(`balance ${bk} is negative (${D(b.qty).toFixed()})`);
-    }
-    for (const [bk, q] of byBalance)
-      if (!seen.has(bk) && !q.isZero()) problems.push(`balance ${bk}: ledger qty ${q.toFixed()} has no balance row`);
-    const heads: Array<{ warehouse_id: number; sku_id: number; qty: string; value: string }> = await this.ds.query(
-      'SELECT warehouse_id, sku_id, qty, value FROM stock_cost',
+  /**
+   * Replays the SKU's ledger in the given heads with the new moves in their place: the values of
+   * the new moves, a correction (kind recost, dated like the entry, naming this document as its
+   * cause) for every existing entry whose value changed, and the heads' new totals and states.
+   */
+  private async costByReplay(
+    tx: EntityManager,
+    doc: Numbered,
+    skuId: number,
+    heads: StockCost[],
+    placed: Placed[],
+    idx: number[],
+    refs: Refs,
+    method: CostingMethod,
+    allowNegative: Map<number, boolean>,
+  ) {
+    const history = await loadHistory(
+      tx,
+      skuId,
+      heads.map((h) => h.warehouseId),
     );
+    const news: LedgerMove[] = idx.map((i) => {
+      const m = placed[i];
+      const t = m.reverses ? refs.get(m.reverses) : undefined;
+      const source = sourceOf(m);
+      return {
+        id: `new:${i}`,
+        head: String(m.warehouseId),
+        key: moveKey(doc.id, m.lineId, m.binId, m.batchId, kindOf(m)),
+        seq: NEW_SEQ + i,
+        date: m.businessDate ?? doc.businessDate,
+        qty: D(m.qty).toFixed(6),
+        source,
+        ...(source === 'price' ? { unitCost: D(m.unitCost!).toFixed(6) } : {}),
+        ...(source === 'fixed' ? { value: D(m.value!).toFixed(2) } : {}),
+        ...(m.reverses || m.follows ? { ref: m.reverses ?? m.follows } : {}),
+        ...(t ? { cancels: isCancellation({ documentId: doc.id, documentType: doc.type }, t) } : {}),
+      };
+    });
+    for (const [id, e] of refs)
+      if (!history.rows.has(id)) history.settled.set(id, { key: rowKey(e), qty: e.qty, value: e.current.toFixed(2) });
+    const r = replayLedger(method, [...history.moves, ...news], history.settled);
+
+    // an issue dated before the stock arrived (or a cancelled receipt whose goods were issued since)
+    // would make the past negative
     for (const h of heads) {
-      const l = byHead.get(key(h.warehouse_id, h.sku_id)) ?? { qty: D(0), value: D(0) };
-      if (!l.qty.eq(h.qty) || !l.value.eq(h.value)) {
-        problems.push(
-          `warehouse ${h.warehouse_id} × SKU ${h.sku_id}: ledger ${l.qty.toFixed()} / ${l.value.toFixed(2)} ≠ head ${D(h.qty).toFixed()} / ${D(h.value).toFixed(2)}`,
+      const neg = r.firstNegative.get(String(h.warehouseId));
+      const m = idx.map((i) => placed[i]).find((x) => x.warehouseId === h.warehouseId && D(x.qty).lt(0));
+      if (neg && m && !allowNegative.get(h.warehouseId)) {
+        throw new DomainError(
+          'INSUFFICIENT_STOCK',
+          `On ${neg.date} there was not enough stock for this back-dated issue.`,
+          {
+            lines: [
+              {
+                index: m.lineIndex,
+                skuId: m.skuId,
+                warehouseId: m.warehouseId,
+                date: neg.date,
+                short: D(neg.qty).neg().toFixed(),
+              },
+            ],
+          },
         );
       }
-      if (l.qty.isZero() && !l.value.isZero())
-        problems.push(`warehouse ${h.warehouse_id} × SKU ${h.sku_id}: value ${l.value.toFixed(2)} left with no stock`);
-      const r = await this.replayWith(this.ds.manager, h.warehouse_id, h.sku_id, method);
-      for (const c of r.changes)
-        problems.push(`entry ${c.entry.id}: replay from scratch gives a value ${c.delta} away from the ledger`);
     }
-    const orphans = await this.ds.query(
-      `SELECT l.id FROM stock_ledger l LEFT JOIN stock_document_line dl ON dl.id = l.document_line_id AND dl.document_id = l.document_id
-       LEFT JOIN stock_document d ON d.id = l.document_id
-       WHERE l.document_type IN ('other_in','other_out','transfer','adjustment') AND (dl.id IS NULL OR d.status = 'draft')`,
-    );
-    for (const o of orphans) problems.push(`ledger entry ${o.id} does not belong to a posted document line`);
-    for (const [type, lines, docs, fk] of [
-      ['purchase_receipt', 'purchase_receipt_line', 'purchase_receipt', 'receipt_id'],
-      ['purchase_return', 'purchase_return_line', 'purchase_return', 'return_id'],
-    ]) {
-      const rows = await this.ds.query(
-        `SELECT l.id FROM stock_ledger l LEFT JOIN ${lines} dl ON dl.id = l.document_line_id AND dl.${fk} = l.document_id LEFT JOIN ${docs} d ON d.id = l.document_id
-         WHERE l.document_type = '${type}' AND (dl.id IS NULL OR d.id IS NULL)`,
-      );
-      for (const o of rows) problems.push(`ledger entry ${o.id} does not belong to a ${type.replace('_', ' ')} line`);
-    }
-    return problems;
+    const values = new Map(idx.map((i) => [i, r.values.get(`new:${i}`)!]));
+    const changes = changesOf(history, r);
+    const corrections: Array<Partial<StockLedgerEntry>> = changes.map((c) => ({
+      warehouseId: c.row.warehouseId,
+      binId: c.row.binId,
+      skuId: c.row.skuId,
+      batchId: c.row.batchId,
+      documentId: c.row.documentId,
+      documentLineId: c.row.documentLineId,
+      documentType: c.row.documentType,
+      documentNumber: c.row.documentNumber,
+      kind: 'recost',
+      costSource: 'method',
+      refEntryId: c.row.id,
+      causeType: doc.type,
+      causeId: doc.id,
+      causeNumber: doc.number,
+      businessDate: c.row.businessDate,
+      qty: '0',
+      unitCost: '0',
+      value: c.delta,
+    }));
+    const rows: HeadRow[] = heads.map((h) => {
+      let qty = D(h.qty);
+      let value = D(h.value);
+      let lastDate = h.lastDate;
+      for (const i of idx) {
+        const m = placed[i];
+        if (m.warehouseId !== h.warehouseId) continue;
+        qty = qty.plus(m.qty);
+        value = value.plus(values.get(i)!.value);
+        const date = m.businessDate ?? doc.businessDate;
+        if (date > lastDate) lastDate = date;
+      }
+      for (const c of changes) if (c.row.warehouseId === h.warehouseId) value = value.plus(c.delta);
+      const state = r.states.get(String(h.warehouseId)) ?? emptyState(method);
+      return [h.warehouseId, h.skuId, qty.toFixed(6), value.toFixed(2), JSON.stringify(state), lastDate];
+    });
+    return { values, corrections, heads: rows };
   }
 }

@@ -26,7 +26,7 @@ import type {
 } from './stock-document.types';
 import { Warehouse } from './warehouse.entity';
 
-import { now, today } from '../../core/dates';
+import { addDays, now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
@@ -518,7 +518,21 @@ export class StockDocumentService {
         .execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
-      const out = await tx.find(StockLedgerEntry, { where: { documentId: doc.id, kind: 'out' }, order: { id: 'ASC' } });
+      const out = await tx.find(StockLedgerEntry, {
+        where: { documentId: doc.id, documentType: doc.type, kind: 'out' },
+        order: { id: 'ASC' },
+      });
+      // what each departure is worth now: its value plus the corrections of re-costing since
+      const corrections: Array<{ ref_entry_id: string; value: string }> = out.length
+        ? await tx.query(
+            `SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND ref_entry_id IN (${out.map(() => '?').join(',')})`,
+            out.map((e) => e.id),
+          )
+        : [];
+      const worth = (e: StockLedgerEntry) =>
+        corrections
+          .filter((c) => String(c.ref_entry_id) === String(e.id))
+          .reduce((v, c) => v.plus(c.value), D(e.value));
       const moves: StockMove[] = out.map((e) => {
         const line = lines.find((l) => l.id === e.documentLineId)!;
         return {
@@ -529,7 +543,7 @@ export class StockDocumentService {
           batchId: e.batchId,
           binId: line.toBinId ?? 0,
           qty: D(e.qty).neg().toFixed(6),
-          value: D(e.value).neg().toFixed(2),
+          value: worth(e).neg().toFixed(2),
         };
       });
       await this.posting.apply(
@@ -548,7 +562,12 @@ export class StockDocumentService {
     });
   }
 
-  /** Cancelling posts reversing entries (at the value each entry has now); posted rows stay. */
+  /**
+   * Cancelling posts reversing entries; posted rows stay. The document is undone as if it had never
+   * been posted: each entry is reversed on its own business day (right behind it in the ledger's
+   * order), so the issues and transfers after it are re-costed without it. An entry in a closed
+   * period is reversed on the first open day instead: a closed period's figures do not move.
+   */
   async cancel(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'cancelStockDocument', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
@@ -557,8 +576,8 @@ export class StockDocumentService {
       if (doc.status === StockDocStatus.DRAFT)
         throw new DomainError('DOCUMENT_STATE', 'A draft is not posted: delete it instead.', { status: doc.status });
       const settings = await this.settings(tx);
-      const date = doc.businessDate > today() ? doc.businessDate : today();
-      assertPeriodOpen(settings, date);
+      const closed = settings.closedThrough;
+      const reversalDate = (d: string) => (closed && d <= closed ? addDays(closed, 1) : d);
       const claimed = await tx
         .createQueryBuilder()
         .update(StockDocument)
@@ -568,7 +587,7 @@ export class StockDocumentService {
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This document changed meanwhile; reload it.');
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });
       const entries = await tx.find(StockLedgerEntry, {
-        where: { documentId: doc.id, kind: In(['in', 'out']) },
+        where: { documentId: doc.id, documentType: doc.type, kind: In(['in', 'out']) },
         order: { id: 'DESC' },
       });
       const moves: StockMove[] = entries.map((e) => ({
@@ -580,10 +599,11 @@ export class StockDocumentService {
         batchId: e.batchId,
         qty: D(e.qty).neg().toFixed(6),
         reverses: String(e.id),
+        businessDate: reversalDate(e.businessDate),
       }));
       await this.posting.apply(
         tx,
-        { id: doc.id, type: doc.type, number: doc.number!, businessDate: date },
+        { id: doc.id, type: doc.type, number: doc.number!, businessDate: reversalDate(doc.businessDate) },
         moves,
         settings.costingMethod as CostingMethod,
       );

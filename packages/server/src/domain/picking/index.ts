@@ -1,0 +1,100 @@
+/**
+ * Picking: which bins and batches an issue takes its units from. Pure: the caller reads the
+ * balances (under the cost-head locks) and applies the result.
+ */
+import { Decimal } from 'decimal.js';
+
+/**
+ * fefo: first expiry, first out (goods without an expiry date last); fifo: first received, first
+ * out; auto: fefo where the candidates carry expiry dates, fifo otherwise.
+ */
+export type PickStrategy = 'auto' | 'fefo' | 'fifo';
+export const PICK_STRATEGIES: readonly PickStrategy[] = ['auto', 'fefo', 'fifo'];
+
+/** A balance an issue may take from. */
+export interface Stock {
+  binId: number;
+  /** 0 = no batch */
+  batchId: number;
+  qty: string;
+  /** YYYY-MM-DD, the last day the goods may be used; null when the batch has none */
+  expiryDate: string | null;
+  /** when the batch first came in (ISO); null without a batch */
+  receivedAt: string | null;
+}
+
+export interface Take {
+  binId: number;
+  batchId: number;
+  /** positive magnitude, 6 dp */
+  qty: string;
+}
+
+export interface PickResult {
+  takes: Take[];
+  /** what could not be picked (magnitude; "0" when the issue is covered) */
+  short: string;
+  /** usable-looking stock left out because it expired (magnitude) */
+  expired: string;
+}
+
+/** Expired on a day: its last day of use is before it. */
+export const isExpired = (s: Pick<Stock, 'expiryDate'>, on: string): boolean => !!s.expiryDate && s.expiryDate < on;
+
+/** Whole days from `on` to the expiry date (negative when past); null without one. */
+export function daysToExpiry(expiryDate: string | null, on: string): number | null {
+  if (!expiryDate) return null;
+  return Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${on}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Nulls first, as both databases order them: stock without a batch is the oldest there is. */
+const cmpNullFirst = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+const cmpNullLast = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+/** The order an issue takes the balances in, by the strategy; ties by receipt, bin, batch. */
+export function pickOrder(stock: Stock[], strategy: PickStrategy): Stock[] {
+  const fefo = strategy === 'fefo' || (strategy === 'auto' && stock.some((s) => s.expiryDate));
+  return [...stock].sort(
+    (a, b) =>
+      (fefo ? cmpNullLast(a.expiryDate, b.expiryDate) : 0) ||
+      cmpNullFirst(a.receivedAt, b.receivedAt) ||
+      a.binId - b.binId ||
+      a.batchId - b.batchId,
+  );
+}
+
+const takenKey = (s: Pick<Stock, 'binId' | 'batchId'>) => `${s.binId}:${s.batchId}`;
+
+/**
+ * Takes `need` units from the stock in the given order, leaving out what earlier lines of the same
+ * document already took (`taken`, updated) and, with `blockExpiredOn`, every batch expired on that
+ * day (expired goods never go to a customer: they are scrapped, returned or quarantined by a
+ * document that names their batch).
+ */
+export function pick(
+  need: Decimal.Value,
+  ordered: Stock[],
+  taken: Map<string, Decimal>,
+  opts: { blockExpiredOn?: string } = {},
+): PickResult {
+  let rest = new Decimal(need);
+  let expired = new Decimal(0);
+  const takes: Take[] = [];
+  for (const s of ordered) {
+    const k = takenKey(s);
+    const has = new Decimal(s.qty).minus(taken.get(k) ?? 0);
+    if (!has.gt(0)) continue;
+    if (opts.blockExpiredOn && isExpired(s, opts.blockExpiredOn)) {
+      expired = expired.plus(has);
+      continue;
+    }
+    if (rest.isZero()) continue;
+    const take = Decimal.min(has, rest);
+    taken.set(k, (taken.get(k) ?? new Decimal(0)).plus(take));
+    takes.push({ binId: s.binId, batchId: s.batchId, qty: take.toFixed(6) });
+    rest = rest.minus(take);
+  }
+  return { takes, short: rest.toFixed(), expired: expired.toFixed() };
+}

@@ -1,0 +1,217 @@
+import { Decimal } from 'decimal.js';
+import type { EntityManager } from 'typeorm';
+import type { Stock } from '../../domain/picking';
+import { StockCost, type StockLedgerEntry } from './ledger.entity';
+import { headKey, type Placed, type ShortLine } from './posting.types';
+
+/**
+ * The posting engine's statements, written by hand: they run on every posting while the cost
+ * heads are locked, so each is one round trip (multi-row where it can be).
+ */
+const D = (s: Decimal.Value) => new Decimal(s);
+/** rows per multi-row INSERT: well under SQLite's 32,766 parameters and MySQL's packet size */
+const CHUNK = 500;
+
+export class PostingSql {
+  constructor(readonly mysql: boolean) {}
+
+  /**
+   * Locks the heads of the given (warehouse, SKU) pairs — one statement, which locks in key order —
+   * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
+   * existing row takes a shared lock, and two of those deadlock when both upgrade.
+   */
+  async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
+    const select = async () => {
+      const rows: any[] = await tx.query(
+        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        pairs.flat(),
+      );
+      return new Map(
+        rows.map((r) => [
+          headKey(Number(r.warehouse_id), Number(r.sku_id)),
+          Object.assign(new StockCost(), {
+            warehouseId: Number(r.warehouse_id),
+            skuId: Number(r.sku_id),
+            qty: D(r.qty).toFixed(6),
+            reserved: D(r.reserved ?? 0).toFixed(6),
+            value: D(r.value).toFixed(2),
+            state: r.state,
+            lastDate: r.last_date,
+          }),
+        ]),
+      );
+    };
+    if (!pairs.length) return new Map();
+    let heads = await select();
+    const missing = pairs.filter(([w, s]) => !heads.has(headKey(w, s)));
+    if (missing.length) {
+      await tx.query(
+        `${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${missing.map(() => "(?, ?, '0.000000', '0.00', NULL, '')").join(', ')}`,
+        missing.flat(),
+      );
+      heads = await select();
+    }
+    return heads;
+  }
+
+  async negativeAllowed(tx: EntityManager, ids: number[]): Promise<Map<number, boolean>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: number; allow_negative: unknown }> = await tx.query(
+      `SELECT id, allow_negative FROM warehouse WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    return new Map(rows.map((w) => [Number(w.id), Number(w.allow_negative) === 1 || w.allow_negative === true]));
+  }
+
+  /** The balances an issue may pick from, per warehouse × SKU: one locking read per warehouse. */
+  async candidates(
+    tx: EntityManager,
+    open: Array<{ warehouseId: number; skuId: number }>,
+  ): Promise<Map<string, Stock[]>> {
+    const out = new Map<string, Stock[]>();
+    const byWarehouse = new Map<number, Set<number>>();
+    for (const m of open) byWarehouse.set(m.warehouseId, (byWarehouse.get(m.warehouseId) ?? new Set()).add(m.skuId));
+    for (const [w, skus] of [...byWarehouse].sort((a, b) => a[0] - b[0])) {
+      const skuIds = [...skus].sort((a, b) => a - b);
+      const rows: any[] = await tx.query(
+        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
+         WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
+         ORDER BY b.sku_id, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        [w, ...skuIds],
+      );
+      for (const r of rows) {
+        const k = headKey(w, Number(r.sku_id));
+        const received = r.received_at ? new Date(r.received_at) : null;
+        out.set(k, [
+          ...(out.get(k) ?? []),
+          {
+            binId: Number(r.bin_id),
+            batchId: Number(r.batch_id),
+            qty: D(r.qty).toFixed(6),
+            expiryDate: r.expiry_date ?? null,
+            receivedAt: received && !isNaN(received.getTime()) ? received.toISOString() : null,
+          },
+        ]);
+      }
+    }
+    return out;
+  }
+
+  /** Moves one balance row; returns the shortage instead of going below zero where that is not allowed. */
+  async moveBalance(tx: EntityManager, m: Placed, allowNegative: boolean): Promise<ShortLine | null> {
+    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    const create = () =>
+      tx.query(
+        `${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`,
+        [m.warehouseId, m.binId, m.skuId, m.batchId, '0.000000', '0.000000'],
+      );
+    const q = D(m.qty);
+    const where = 'warehouse_id = ? AND bin_id = ? AND sku_id = ? AND batch_id = ?';
+    const params = [m.warehouseId, m.binId, m.skuId, m.batchId];
+    const shortOf = async () => {
+      const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
+      const available = D(row.qty);
+      return {
+        index: m.lineIndex,
+        skuId: m.skuId,
+        warehouseId: m.warehouseId,
+        binId: m.binId,
+        batchId: m.batchId,
+        requested: q.neg().toFixed(),
+        available: available.toFixed(),
+        short: q.neg().minus(available).toFixed(),
+      };
+    };
+    if (this.mysql) {
+      // the guard is in the UPDATE itself: 0 rows affected means short (or no row yet), whatever raced us
+      const guard = q.lt(0) && !allowNegative ? ' AND qty + ? >= 0' : '';
+      const update = async () =>
+        (
+          (await tx.query(`UPDATE stock_balance SET qty = qty + ? WHERE ${where}${guard}`, [
+            q.toFixed(6),
+            ...params,
+            ...(guard ? [q.toFixed(6)] : []),
+          ])) as { affectedRows?: number }
+        ).affectedRows ?? 0;
+      if ((await update()) === 1) return null;
+      const exists = await tx.query(`SELECT id FROM stock_balance WHERE ${where}`, params);
+      if (exists.length) return shortOf();
+      await create();
+      return (await update()) === 1 ? null : shortOf();
+    }
+    await create();
+    // SQLite stores decimals as text and runs one writer at a time: exact arithmetic in TypeScript
+    const [row] = await tx.query(`SELECT qty FROM stock_balance WHERE ${where}`, params);
+    const next = D(row.qty).plus(q);
+    if (next.lt(0) && q.lt(0) && !allowNegative) return shortOf();
+    await tx.query(`UPDATE stock_balance SET qty = ? WHERE ${where}`, [next.toFixed(6), ...params]);
+    return null;
+  }
+
+  /** Appends ledger rows: plain multi-row INSERTs, the hottest statement of every posting. */
+  async insertEntries(tx: EntityManager, entries: Array<Partial<StockLedgerEntry>>, at: Date): Promise<void> {
+    const cols = [
+      'warehouse_id',
+      'bin_id',
+      'sku_id',
+      'batch_id',
+      'document_id',
+      'document_line_id',
+      'document_type',
+      'document_number',
+      'kind',
+      'cost_source',
+      'ref_entry_id',
+      'cause_type',
+      'cause_id',
+      'cause_number',
+      'business_date',
+      'qty',
+      'unit_cost',
+      'value',
+      'created_at',
+    ];
+    const created = this.mysql ? at : at.toISOString().replace('T', ' ').replace('Z', '');
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const part = entries.slice(i, i + CHUNK);
+      await tx.query(
+        `INSERT INTO stock_ledger (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
+        part.flatMap((e) => [
+          e.warehouseId,
+          e.binId,
+          e.skuId,
+          e.batchId,
+          e.documentId,
+          e.documentLineId,
+          e.documentType,
+          e.documentNumber,
+          e.kind,
+          e.costSource,
+          e.refEntryId ?? null,
+          e.causeType ?? null,
+          e.causeId ?? null,
+          e.causeNumber ?? null,
+          e.businessDate,
+          D(e.qty!).toFixed(6),
+          D(e.unitCost!).toFixed(6),
+          D(e.value!).toFixed(2),
+          created,
+        ]),
+      );
+    }
+  }
+
+  /** Writes the heads' totals, state and last date (the row exists: it was locked). */
+  async writeHeads(tx: EntityManager, heads: Array<[number, number, string, string, string, string]>): Promise<void> {
+    const upsert = this.mysql
+      ? 'ON DUPLICATE KEY UPDATE qty = VALUES(qty), value = VALUES(value), state = VALUES(state), last_date = VALUES(last_date)'
+      : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
+    for (let i = 0; i < heads.length; i += CHUNK) {
+      const part = heads.slice(i, i + CHUNK);
+      await tx.query(
+        `INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${upsert}`,
+        part.flat(),
+      );
+    }
+  }
+}

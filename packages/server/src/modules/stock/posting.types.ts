@@ -1,0 +1,64 @@
+/** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
+export interface StockMove {
+  lineId: number;
+  /** the line's index in the document, for error details */
+  lineIndex: number;
+  warehouseId: number;
+  /** null on an issue: pick from the bins that hold stock (0 = no bin) */
+  binId: number | null;
+  skuId: number;
+  /** null on an issue: pick batches by the pick strategy (0 = no batch) */
+  batchId: number | null;
+  /** signed, base unit */
+  qty: string;
+  /** inbound at a known price */
+  unitCost?: string;
+  /** a fixed value (same sign as qty) */
+  value?: string;
+  /** reverse exactly the value of this ledger entry (cancellations and returns) */
+  reverses?: string;
+  /** a transfer's arrival: comes in at the value this departure entry has, and follows its re-costs */
+  follows?: string;
+  /** the ledger row's date when it is not the document's (a cancellation reverses each entry on its own day) */
+  businessDate?: string;
+}
+
+export interface DocRef {
+  id: number;
+  type: string;
+  /** the number, or how to allocate it: allocated as late as possible, since it serialises postings of a type */
+  number: string | (() => Promise<string>);
+  businessDate: string;
+}
+
+export interface PostedRow {
+  lineId: number;
+  qty: string;
+  unitCost: string;
+  value: string;
+}
+
+export interface ShortLine {
+  index: number;
+  skuId: number;
+  warehouseId: number;
+  binId: number;
+  batchId: number;
+  requested: string;
+  available: string;
+  short: string;
+  /** units left out because their batch expired */
+  expired?: string;
+}
+
+/** A move with its bin and batch decided. */
+export type Placed = StockMove & { binId: number; batchId: number };
+
+export const headKey = (w: number, s: number) => `${w}:${s}`;
+
+/**
+ * A move's identity in the costing state (FIFO layers carry it). It is known before the ledger
+ * row exists and is rebuilt from the row on replay, so both ways name the same layers.
+ */
+export const moveKey = (documentId: number, lineId: number, binId: number, batchId: number, kind: string) =>
+  `${documentId}:${lineId}:${binId}:${batchId}:${kind}`;
