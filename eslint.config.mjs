@@ -6,6 +6,32 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import serverLayers from './eslint-rules/server-layers.mjs';
 
+/**
+ * The console's layers, top to bottom: app/ (composition root: main, App, router assembly), layout/ and
+ * features/, components/, shared/ (urql client, i18n, session and permissions, errors, formatting).
+ * Imports only point down; a file under src/<dir> may not import these (by alias or relative path).
+ */
+const CONSOLE_LAYERS = {
+  layout: ['app'],
+  features: ['app', 'layout'],
+  components: ['app', 'layout', 'features'],
+  shared: ['app', 'layout', 'features', 'components'],
+};
+const consoleLayers = Object.entries(CONSOLE_LAYERS).map(([dir, banned]) => ({
+  files: [`packages/console/src/${dir}/**/*.{ts,vue}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: banned.map((b) => ({
+          regex: `^(@/|(\\.\\./)+)${b}(/|$)`,
+          message: `console layers: ${dir}/ may not import ${b}/ (imports point down; see ARCHITECTURE.md, Console)`,
+        })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'packages/console/src/gql/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -36,5 +62,6 @@ export default tseslint.config(
     // modules: false until every module has its face (modules/<m>/index.ts)
     rules: { 'jxc/server-layers': ['error', { modules: false }] },
   },
+  ...consoleLayers,
   prettier,
 );

@@ -3,10 +3,10 @@ import { createApp } from 'vue';
 import 'element-plus/theme-chalk/el-message.css';
 import 'element-plus/theme-chalk/el-message-box.css';
 import App from './App.vue';
-import { vCan } from './directives';
-import { i18n } from './i18n';
+import { vCan } from '@/shared/directives';
+import { i18n } from '@/shared/i18n';
+import { client } from '@/shared/urql';
 import { router } from './router';
-import { client } from './urql';
 import './styles.css';
 
 createApp(App).use(i18n).use(router).use(urql, client).directive('can', vCan).mount('#app');

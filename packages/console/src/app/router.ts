@@ -1,4 +1,3 @@
-import type { Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { authRoutes, profileRoutes } from '@/features/auth/routes';
 import { auditRoutes } from '@/features/audit/routes';
@@ -12,23 +11,9 @@ import { stockRoutes } from '@/features/stock/routes';
 import { systemRoutes } from '@/features/system/routes';
 import { userRoutes } from '@/features/users/routes';
 import AppShell from '@/layout/AppShell.vue';
-import { i18n } from './i18n';
-import { can, clearSession, loadMe, session } from './session';
-import { onAuthError } from './urql';
-
-export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'purchasing' | 'sales' | 'system';
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** Needed to open the page (and to see it in the menu). */
-    permission?: string;
-    /** Open without signing in. */
-    public?: boolean;
-    /** i18n key of the page title. */
-    title?: string;
-    menu?: { group: MenuGroup; icon: Component; order: number };
-  }
-}
+import { i18n } from '@/shared/i18n';
+import { can, clearSession, loadMe, session } from '@/shared/session';
+import { onAuthError } from '@/shared/urql';
 
 /** Pages inside the shell; the side menu is built from their meta. */
 export const shellRoutes: RouteRecordRaw[] = [

@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
-import { describeError, fieldLabel } from '@/app/errors';
-import { i18n } from '@/app/i18n';
+import { describeError, fieldLabel } from '@/shared/errors';
+import { i18n } from '@/shared/i18n';
 
 export interface DocumentError {
   code: string;

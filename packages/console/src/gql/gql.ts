@@ -18,9 +18,7 @@ type Documents = {
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n": typeof types.AuditStatsDocument,
     "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportAuditLogDocument,
     "\n  subscription AuditLogged {\n    auditLogged {\n      id\n      at\n      username\n      action\n    }\n  }\n": typeof types.AuditLoggedDocument,
-    "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query CatalogOptions {\n    categories {\n      id\n      code\n      name\n      parentId\n      path\n      version\n    }\n    brands {\n      id\n      name\n      version\n    }\n  }\n": typeof types.CatalogOptionsDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category {\n          id\n          name\n        }\n        brand {\n          id\n          name\n        }\n        skus {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
@@ -151,15 +149,15 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportUsersDocument,
+    "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        at\n        username\n        roles\n        action\n        entityType\n        entityId\n        address\n        requestId\n        before\n        after\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n": types.AuditStatsDocument,
     "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportAuditLogDocument,
     "\n  subscription AuditLogged {\n    auditLogged {\n      id\n      at\n      username\n      action\n    }\n  }\n": types.AuditLoggedDocument,
-    "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query CatalogOptions {\n    categories {\n      id\n      code\n      name\n      parentId\n      path\n      version\n    }\n    brands {\n      id\n      name\n      version\n    }\n  }\n": types.CatalogOptionsDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $page: PageInput) {\n    products(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        baseUnit\n        active\n        batchTracked\n        serialTracked\n        category {\n          id\n          name\n        }\n        brand {\n          id\n          name\n        }\n        skus {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
@@ -290,6 +288,8 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportUsersDocument,
+    "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
 
 /**
@@ -325,15 +325,7 @@ export function graphql(source: "\n  subscription AuditLogged {\n    auditLogged
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -854,6 +846,14 @@ export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $versi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"): (typeof documents)["\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

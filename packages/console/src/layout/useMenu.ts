@@ -1,22 +1,22 @@
 import { computed } from 'vue';
-import { shellRoutes, type MenuGroup } from '@/app/router';
-import { can } from '@/app/session';
+import { useRouter } from 'vue-router';
+import { MENU_GROUPS } from '@/shared/routeMeta';
+import { can } from '@/shared/session';
 
-const GROUP_ORDER: MenuGroup[] = ['workspace', 'catalog', 'stock', 'purchasing', 'sales', 'system'];
-
-/** The side menu: every shell route with `meta.menu` the user may open, grouped. */
+/** The side menu: every route with `meta.menu` the user may open, grouped (read from the router, not imported from app/). */
 export function useMenu() {
+  const routes = useRouter().getRoutes();
   return computed(() =>
-    GROUP_ORDER.map((group) => ({
+    MENU_GROUPS.map((group) => ({
       group,
-      items: shellRoutes
-        .filter((r) => r.meta?.menu?.group === group && can(r.meta.permission))
-        .sort((a, b) => a.meta!.menu!.order - b.meta!.menu!.order)
+      items: routes
+        .filter((r) => r.meta.menu?.group === group && can(r.meta.permission))
+        .sort((a, b) => a.meta.menu!.order - b.meta.menu!.order)
         .map((r) => ({
           name: String(r.name),
-          path: '/' + r.path.replace(/^\//, ''),
-          title: r.meta!.title!,
-          icon: r.meta!.menu!.icon,
+          path: r.path,
+          title: r.meta.title!,
+          icon: r.meta.menu!.icon,
         })),
     })).filter((g) => g.items.length > 0),
   );

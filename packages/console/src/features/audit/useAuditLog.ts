@@ -1,9 +1,9 @@
 import { useClientHandle, useQuery, useSubscription } from '@urql/vue';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { showError } from '@/app/errors';
-import { downloadFile } from '@/app/download';
-import { can } from '@/app/session';
+import { showError } from '@/shared/errors';
+import { downloadFile } from '@/shared/download';
+import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { AuditFilter } from '@/gql/graphql';
 import { AuditLogQuery, AuditLoggedSubscription, AuditStatsQuery, ExportAuditLogQuery } from './queries';

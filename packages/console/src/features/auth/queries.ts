@@ -1,36 +1,5 @@
 import { graphql } from '@/gql';
 
-export const MeQuery = graphql(`
-  query Me {
-    me {
-      permissions
-      roles
-      warehouseIds
-      user {
-        id
-        username
-        displayName
-        email
-        phone
-        mustChangePassword
-        lastLoginAt
-        createdAt
-        roles {
-          id
-          code
-          name
-          nameZh
-        }
-        warehouses {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
 export const LoginMutation = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
@@ -41,12 +10,6 @@ export const LoginMutation = graphql(`
         mustChangePassword
       }
     }
-  }
-`);
-
-export const LogoutMutation = graphql(`
-  mutation Logout {
-    logout
   }
 `);
 

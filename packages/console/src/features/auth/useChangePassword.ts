@@ -3,8 +3,8 @@ import { ElMessage } from 'element-plus';
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
-import { describeError } from '@/app/errors';
-import { loadMe } from '@/app/session';
+import { describeError } from '@/shared/errors';
+import { loadMe } from '@/shared/session';
 import { ChangePasswordMutation } from './queries';
 
 export const MIN_PASSWORD = 8;

@@ -1,8 +1,8 @@
 import { useMutation } from '@urql/vue';
 import { reactive, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { describeError } from '@/app/errors';
-import { loadMe } from '@/app/session';
+import { describeError } from '@/shared/errors';
+import { loadMe } from '@/shared/session';
 import { LoginMutation } from './queries';
 
 export function useLogin() {

@@ -1,4 +1,4 @@
-import { i18n } from '@/app/i18n';
+import { i18n } from '@/shared/i18n';
 
 /**
  * A BAD_USER_INPUT field path as words: `skus[2].barcodes[0]` → "SKU 3 · 条码 1",

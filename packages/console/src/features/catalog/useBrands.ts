@@ -2,7 +2,7 @@ import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError } from '@/app/errors';
+import { describeError } from '@/shared/errors';
 import { CreateBrandMutation, UpdateBrandMutation } from './queries';
 
 export interface BrandRow {

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { showError } from '@/app/errors';
+import { showError } from '@/shared/errors';
 import { buildCategoryTree } from './categoryTree';
 import { CatalogOptionsQuery } from './queries';
 

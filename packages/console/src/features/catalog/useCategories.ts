@@ -2,7 +2,7 @@ import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/app/errors';
+import { describeError, showError } from '@/shared/errors';
 import { subtreeIds, type CategoryNode, type CategoryRow } from './categoryTree';
 import { CreateCategoryMutation, MoveCategoryMutation, UpdateCategoryMutation } from './queries';
 

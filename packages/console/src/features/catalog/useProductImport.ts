@@ -2,8 +2,8 @@ import { useClientHandle, useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/app/errors';
-import { downloadFile, fileToBase64 } from '@/app/download';
+import { describeError, showError } from '@/shared/errors';
+import { downloadFile, fileToBase64 } from '@/shared/download';
 import type { ImportProductsMutation as ImportResult } from '@/gql/graphql';
 import { ImportProductsMutation, ProductImportTemplateQuery } from './queries';
 

@@ -1,7 +1,7 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed } from 'vue';
-import { showError } from '@/app/errors';
-import { downloadFile } from '@/app/download';
+import { showError } from '@/shared/errors';
+import { downloadFile } from '@/shared/download';
 import { useListRoute } from '@/components/useListRoute';
 import type { ProductFilter, ProductSort } from '@/gql/graphql';
 import { ExportProductsQuery, ProductsQuery } from './queries';

@@ -1,6 +1,6 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed } from 'vue';
-import { can } from '@/app/session';
+import { can } from '@/shared/session';
 import type { LineLookup, SkuOption } from '@/components/docLines';
 import {
   DocumentSkusQuery,

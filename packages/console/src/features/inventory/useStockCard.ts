@@ -1,8 +1,8 @@
 import { useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { showError } from '@/app/errors';
-import { can } from '@/app/session';
+import { showError } from '@/shared/errors';
+import { can } from '@/shared/session';
 import type { SkuOption } from '@/components/docLines';
 import { useListRoute } from '@/components/useListRoute';
 import { StockCardQuery, StockCardSkuQuery } from './queries';

@@ -3,7 +3,7 @@ import { ElMessage, ElMessageBox } from 'element-plus';
 import { computed, reactive, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
-import { can } from '@/app/session';
+import { can } from '@/shared/session';
 import { documentError, useIdempotencyKeys, type DocumentError } from '@/components/docErrors';
 import { newLine, today, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
 import { DECIMAL_RE } from '@/components/money';

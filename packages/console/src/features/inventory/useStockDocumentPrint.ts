@@ -1,7 +1,7 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed, ref, watch, type Ref } from 'vue';
-import { describeError } from '@/app/errors';
-import { can } from '@/app/session';
+import { describeError } from '@/shared/errors';
+import { can } from '@/shared/session';
 import type { SkuOption } from '@/components/docLines';
 import { PrintCompanyQuery, StockDocumentQuery } from './queries';
 import type { StockDocQuery } from './types';

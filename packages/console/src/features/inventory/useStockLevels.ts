@@ -1,8 +1,8 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
-import { downloadFile } from '@/app/download';
-import { showError } from '@/app/errors';
-import { can } from '@/app/session';
+import { downloadFile } from '@/shared/download';
+import { showError } from '@/shared/errors';
+import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { StockLevelFilter, StockLevelSort, StockLevelsQuery as Result } from '@/gql/graphql';
 import { BinBalancesQuery, ExportStockLevelsQuery, StockLevelsQuery } from './queries';

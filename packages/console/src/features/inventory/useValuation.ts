@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { showError } from '@/app/errors';
+import { showError } from '@/shared/errors';
 import { today } from '@/components/docLines';
 import { useListRoute } from '@/components/useListRoute';
 import type { ValuationGroup } from '@/gql/graphql';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { showError } from '@/app/errors';
+import { showError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import { CreateOrdersFromSuggestionsMutation, DemandForecastQuery, ReplenishmentQuery } from './queries';
 

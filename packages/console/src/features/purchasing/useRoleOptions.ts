@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/vue';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { can } from '@/app/session';
+import { can } from '@/shared/session';
 import { RoleOptionsForRulesQuery } from './queries';
 
 /** Role codes with their names where the user may read them; the code itself otherwise. */

@@ -1,6 +1,6 @@
 import { useClientHandle, useMutation, useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
-import { showError } from '@/app/errors';
+import { showError } from '@/shared/errors';
 import {
   AddQualificationMutation,
   AddSupplierPriceMutation,

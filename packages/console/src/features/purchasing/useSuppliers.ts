@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { showError } from '@/app/errors';
+import { showError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import type { SupplierFilter, SupplierStatus } from '@/gql/graphql';
 import { SuppliersQuery } from './queries';

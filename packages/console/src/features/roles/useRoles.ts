@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/app/errors';
+import { describeError, showError } from '@/shared/errors';
 import type { RolesQuery as RolesResult } from '@/gql/graphql';
 import {
   CreateRoleMutation,

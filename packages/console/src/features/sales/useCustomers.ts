@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { showError } from '@/app/errors';
-import { can } from '@/app/session';
+import { showError } from '@/shared/errors';
+import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { CustomerFilter } from '@/gql/graphql';
 import { CustomersQuery, SalesOptionsQuery, SalesOwnersQuery } from './queries';

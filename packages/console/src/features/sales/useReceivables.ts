@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/core';
 import { useMutation, useQuery } from '@urql/vue';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, fieldLabel, showError } from '@/app/errors';
+import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { today } from '@/components/docLines';
 import { decimalSign, sumDecimals } from '@/components/money';
 import { useListRoute } from '@/components/useListRoute';

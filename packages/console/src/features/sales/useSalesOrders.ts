@@ -1,7 +1,7 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { downloadFile } from '@/app/download';
-import { showError } from '@/app/errors';
+import { downloadFile } from '@/shared/download';
+import { showError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import type { SalesOrderFilter, SalesOrderSort, SalesOrderStatus } from '@/gql/graphql';
 import { ExportSalesOrdersQuery, SalesOrdersQuery } from './salesOrderQueries';

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/app/errors';
+import { describeError, showError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import type { WarehouseLocationsQuery as LocationsResult } from '@/gql/graphql';
 import {

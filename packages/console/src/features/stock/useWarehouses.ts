@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError } from '@/app/errors';
+import { describeError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import type { WarehouseKind, WarehousesQuery as WarehousesResult } from '@/gql/graphql';
 import { CreateWarehouseMutation, UpdateWarehouseMutation, WarehousesQuery } from './queries';

@@ -2,7 +2,7 @@ import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError } from '@/app/errors';
+import { describeError } from '@/shared/errors';
 import { ResetUserPasswordMutation } from './queries';
 import type { UserRow } from './useUserEditor';
 

@@ -1,8 +1,8 @@
 import { useMutation } from '@urql/vue';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/app/errors';
-import { downloadFile } from '@/app/download';
+import { describeError, showError } from '@/shared/errors';
+import { downloadFile } from '@/shared/download';
 import { useClientHandle } from '@urql/vue';
 import { ExportUsersQuery, UpdateUserMutation } from './queries';
 import type { UserRow } from './useUserEditor';

@@ -2,7 +2,7 @@ import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, type FieldProblem } from '@/app/errors';
+import { describeError, type FieldProblem } from '@/shared/errors';
 import type { UsersQuery } from '@/gql/graphql';
 import { CreateUserMutation, UpdateUserMutation } from './queries';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed } from 'vue';
-import { can } from '@/app/session';
+import { can } from '@/shared/session';
 import { UserFormOptionsQuery } from './queries';
 import { RolesQuery } from '@/features/roles/queries';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed } from 'vue';
-import { can } from '@/app/session';
+import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { UserFilter, UserSort } from '@/gql/graphql';
 import { UsersQuery } from './queries';

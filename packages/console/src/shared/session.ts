@@ -1,6 +1,6 @@
 import { computed, reactive } from 'vue';
 import type { MeQuery as MeResult } from '@/gql/graphql';
-import { MeQuery } from '@/features/auth/queries';
+import { LogoutMutation, MeQuery } from './sessionQueries';
 import { client } from './urql';
 
 export type Me = NonNullable<MeResult['me']>;
@@ -34,6 +34,12 @@ export function loadMe(force = false): Promise<Me | null> {
 export function clearSession() {
   session.me = null;
   session.loaded = true;
+}
+
+/** Ends the session on the server, then forgets it here. */
+export async function logout(): Promise<void> {
+  await client.mutation(LogoutMutation, {}).toPromise();
+  clearSession();
 }
 
 const permissionSet = computed(() => new Set(session.me?.permissions ?? []));

@@ -1,0 +1,39 @@
+import { graphql } from '@/gql';
+
+/** Who is signed in (the permission store reads it) and signing out: the shell needs them, so they live below features. */
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      permissions
+      roles
+      warehouseIds
+      user {
+        id
+        username
+        displayName
+        email
+        phone
+        mustChangePassword
+        lastLoginAt
+        createdAt
+        roles {
+          id
+          code
+          name
+          nameZh
+        }
+        warehouses {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
