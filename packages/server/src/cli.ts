@@ -8,13 +8,20 @@ import { openAppDatabase } from './database';
 import { createSchema } from './schema';
 import { createServices } from './services';
 import { CompanySettings } from './modules/system/settings.entity';
+import { ALL_PERMISSIONS } from './core/permissions/catalogue';
 import { ensureAdmin, seedBase, seedDemo } from './seed';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
+const PERMISSIONS_FILE = path.resolve(__dirname, '..', 'permissions.json');
 
 /** Prints the SDL the console's codegen reads; `--check` fails when the committed file is stale. */
 export async function schemaText(): Promise<string> {
   return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}
+
+/** The permission catalogue's codes, sorted: the console generates its `Permission` type from this file. */
+export function permissionsText(): string {
+  return JSON.stringify([...ALL_PERMISSIONS].sort(), null, 2) + '\n';
 }
 
 async function generateMigration(name: string) {
@@ -68,17 +75,26 @@ async function main() {
       await generateMigration(args[0] ?? 'Change');
       break;
     case 'emit-schema': {
-      const text = await schemaText();
+      // the schema and the permission codes: what the console's codegen reads
+      const files: [string, string][] = [
+        [SCHEMA_FILE, await schemaText()],
+        [PERMISSIONS_FILE, permissionsText()],
+      ];
       if (args.includes('--check')) {
-        const current = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
-        if (current !== text) {
-          console.error('schema.graphql is stale: run `pnpm --filter @jxc/server emit-schema` and commit it.');
+        const stale = files.filter(([f, text]) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '') !== text);
+        if (stale.length) {
+          const names = stale.map(([f]) => path.basename(f)).join(' and ');
+          console.error(
+            `${names} ${stale.length > 1 ? 'are' : 'is'} stale: run \`pnpm --filter @jxc/server emit-schema\` and commit, then the console's codegen.`,
+          );
           process.exit(1);
         }
-        console.log('schema.graphql is up to date.');
+        console.log('schema.graphql and permissions.json are up to date.');
       } else {
-        fs.writeFileSync(SCHEMA_FILE, text);
-        console.log(`Wrote ${SCHEMA_FILE}`);
+        for (const [f, text] of files) {
+          fs.writeFileSync(f, text);
+          console.log(`Wrote ${f}`);
+        }
       }
       break;
     }

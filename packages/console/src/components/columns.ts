@@ -1,3 +1,5 @@
+import type { Permission } from '@/shared/session';
+
 export type ColumnKind = 'text' | 'datetime' | 'bool' | 'money' | 'mono';
 
 /** One column of a DocTable; labels are i18n keys. */
@@ -12,5 +14,5 @@ export interface Column {
   /** `Type.field` as the server names it in extensions.hiddenFields. */
   hiddenField?: string;
   /** The permission needed to see the value: without it a null shows as a muted dash. */
-  permission?: string;
+  permission?: Permission;
 }

@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import type { Permission } from '@/gql/permissions';
 
 export type MenuGroup = 'workspace' | 'catalog' | 'stock' | 'purchasing' | 'sales' | 'system';
 export const MENU_GROUPS: MenuGroup[] = ['workspace', 'catalog', 'stock', 'purchasing', 'sales', 'system'];
@@ -6,7 +7,7 @@ export const MENU_GROUPS: MenuGroup[] = ['workspace', 'catalog', 'stock', 'purch
 declare module 'vue-router' {
   interface RouteMeta {
     /** Needed to open the page (and to see it in the menu). */
-    permission?: string;
+    permission?: Permission;
     /** Open without signing in. */
     public?: boolean;
     /** i18n key of the page title. */

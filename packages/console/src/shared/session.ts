@@ -1,5 +1,6 @@
 import { computed, reactive } from 'vue';
 import type { MeQuery as MeResult } from '@/gql/graphql';
+import type { Permission } from '@/gql/permissions';
 import { LogoutMutation, MeQuery } from './sessionQueries';
 import { client } from './urql';
 
@@ -42,10 +43,12 @@ export async function logout(): Promise<void> {
   clearSession();
 }
 
-const permissionSet = computed(() => new Set(session.me?.permissions ?? []));
+const permissionSet = computed(() => new Set<string>(session.me?.permissions ?? []));
 
-/** Whether the signed-in user holds a permission (the API enforces it anyway). */
-export function can(permission: string | undefined | null): boolean {
+export type { Permission };
+
+/** Whether the signed-in user holds a permission (the API enforces it anyway); none asked: signed in. */
+export function can(permission: Permission | undefined | null): boolean {
   if (!permission) return !!session.me;
   return permissionSet.value.has(permission);
 }
