@@ -179,6 +179,10 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     });
   });
 
+  // Idle keep-alive connections outlive the clients' own (undici keeps them 4 s, proxies often 60 s): a server that
+  // closed first would reset a request sent on a socket it was closing (ECONNRESET on a loaded machine).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
