@@ -60,7 +60,7 @@ export default tseslint.config(
     files: ['packages/server/src/**/*.ts'],
     plugins: { jxc: { rules: { 'server-layers': serverLayers } } },
     // modules: false until every module has its face (modules/<m>/index.ts)
-    rules: { 'jxc/server-layers': ['error', { modules: false }] },
+    rules: { 'jxc/server-layers': 'error' },
   },
   ...consoleLayers,
   prettier,

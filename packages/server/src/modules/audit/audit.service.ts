@@ -6,6 +6,7 @@ import { clampPage, type Page } from '../../core/paging';
 import { businessDay, countByDay, now, startOfDaysBack } from '../../core/dates';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
+import { isSqlite } from '../../core/sql';
 
 const SECRET_KEYS = /password|token|secret|hash/i;
 
@@ -69,7 +70,7 @@ export class AuditService {
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
     let id: number | undefined;
-    if (tx.connection.options.type !== 'better-sqlite3') {
+    if (!isSqlite(tx)) {
       // every mutation writes one: a plain INSERT
       const res = (await tx.query(
         'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

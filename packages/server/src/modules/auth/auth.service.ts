@@ -4,7 +4,7 @@ import type { Config } from '../../core/config';
 import type { AuthUser, Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { DomainError, ErrorCode } from '../../core/errors';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import { LoginAttempt } from './login-attempt.entity';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { isPermission } from '../../core/permissions/catalogue';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import { Role } from './role.entity';
 import type { CreateRoleInput, UpdateRoleInput } from './role.types';
 

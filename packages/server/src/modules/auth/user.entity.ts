@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import { Warehouse } from '../stock/warehouse.entity';
+import { Warehouse } from '../stock';
 import { Role } from './role.entity';
 
 @ObjectType({ description: 'A person who signs in.' })

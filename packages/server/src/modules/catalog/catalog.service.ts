@@ -5,7 +5,7 @@ import { Decimal } from '../../core/decimal';
 import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { assertMayUseFields, can, sensitivePermission } from '../../core/permissions/guard';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import type {
   CreateBrandInput,
   CreateCategoryInput,
@@ -32,6 +32,7 @@ import {
   type SkuDraft,
 } from './product-rules';
 import { Sku, SkuBarcode } from './sku.entity';
+import { isSqlite } from '../../core/sql';
 
 /** A product as stored: the row, its SKUs, units and each SKU's barcodes. */
 export interface ExistingProduct {
@@ -122,7 +123,7 @@ export class CatalogService {
   ) {}
 
   private get mysql() {
-    return this.ds.options.type !== 'better-sqlite3';
+    return !isSqlite(this.ds);
   }
 
   /** Row locks where the database has them (SQLite serialises writers anyway). */

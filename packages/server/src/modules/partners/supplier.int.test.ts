@@ -3,7 +3,7 @@ import { seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 import { PurchaseOrder } from '../purchasing/purchase-order.entity';
 import { SupplierPrice } from './supplier.entity';
-import { addDays, today } from './supplier.service';
+import { addDays, today } from '../../core/dates';
 
 const CREATE = 'mutation($i:CreateSupplierInput!){ createSupplier(input:$i){ id code status version blockedReason } }';
 const UPDATE = 'mutation($i:UpdateSupplierInput!){ updateSupplier(input:$i){ id status version name } }';

@@ -1,11 +1,11 @@
-import { skuLabel } from '../catalog/sku-label';
+import { skuLabel } from '../catalog';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { perRequest, type Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { Supplier, SupplierPrice, SupplierQualification } from './supplier.entity';
-import { today } from './supplier.service';
+import { today } from '../../core/dates';
 import {
   AddQualificationInput,
   AddSupplierPriceInput,

@@ -6,8 +6,8 @@ import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
-import type { AuditService } from '../audit/audit.service';
-import { Sku } from '../catalog/sku.entity';
+import type { AuditService } from '../audit';
+import { Sku } from '../catalog';
 import { Supplier, SupplierPrice, SupplierQualification, SupplierStatus } from './supplier.entity';
 import type {
   AddQualificationInput,
@@ -18,7 +18,6 @@ import type {
 } from './supplier.types';
 
 // business days in the company's time zone (re-exported for the purchasing module and tests)
-export { addDays, daysBetween, today } from '../../core/dates';
 import { addDays, daysBetween, now, today } from '../../core/dates';
 const D = (s: string | number) => new Decimal(s);
 

@@ -7,14 +7,13 @@ import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
-import type { AuditService } from '../audit/audit.service';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import type { SupplierService } from '../partners/supplier.service';
-import { today } from '../partners/supplier.service';
-import { Warehouse } from '../stock/warehouse.entity';
-import { CompanySettings } from '../system/settings.entity';
-import { patternFor } from '../system/settings.service';
+import type { AuditService } from '../audit';
+import { Product } from '../catalog';
+import { Sku } from '../catalog';
+import type { SupplierService } from '../partners';
+import { Warehouse } from '../stock';
+import { CompanySettings } from '../system';
+import { patternFor } from '../system';
 import {
   ApprovalDecision,
   PurchaseApprovalStep,
@@ -32,6 +31,7 @@ import type {
   UpdatePurchaseOrderInput,
 } from './purchasing.types';
 import { now } from '../../core/dates';
+import { today } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const S = PurchaseOrderStatus;
@@ -63,14 +63,6 @@ export const stateError = (o: PurchaseOrder, action: string) =>
   );
 
 /** Locks rows for the rest of the transaction (MySQL); SQLite runs one writer at a time anyway. */
-export async function lockRows(tx: EntityManager, table: string, ids: number[]) {
-  if (tx.connection.options.type === 'better-sqlite3' || !ids.length) return;
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  await tx.query(
-    `SELECT id FROM ${table} WHERE id IN (${sorted.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`,
-    sorted,
-  );
-}
 
 export class PurchaseOrderService {
   constructor(

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { Supplier } from '../partners/supplier.entity';
+import { Supplier } from '../partners';
 import { PurchaseApprovalStep, PurchaseOrder, PurchaseOrderApproval, PurchaseOrderLine } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
 import {

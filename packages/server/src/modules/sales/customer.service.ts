@@ -8,8 +8,8 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { tierFor, type CustomerFigures } from '../../domain/tiers';
-import type { AuditService } from '../audit/audit.service';
-import { User } from '../auth/user.entity';
+import type { AuditService } from '../audit';
+import { User } from '../auth';
 import {
   Customer,
   CustomerAddress,

@@ -7,9 +7,9 @@ import { badInput, conflict, notFound, type FieldProblem } from '../../core/erro
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { isBelowCost, PricingError, resolvePrice, type PriceCandidate, type PriceResult } from '../../domain/pricing';
-import type { AuditService } from '../audit/audit.service';
-import { Sku } from '../catalog/sku.entity';
-import { StockCost } from '../stock/ledger.entity';
+import type { AuditService } from '../audit';
+import { Sku } from '../catalog';
+import { StockCost } from '../stock';
 import { CustomerTier, SalesChannel } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import { PriceList, PriceListItem, PriceRuleKind } from './price-list.entity';

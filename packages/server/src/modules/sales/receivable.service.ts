@@ -6,10 +6,9 @@ import { inTransaction } from '../../core/db';
 import { badInput, DomainError } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
-import type { AuditService } from '../audit/audit.service';
-import { lockRows } from '../purchasing/purchase-order.service';
-import { CompanySettings } from '../system/settings.entity';
-import { assertPeriodOpen, patternFor } from '../system/settings.service';
+import type { AuditService } from '../audit';
+import { CompanySettings } from '../system';
+import { assertPeriodOpen, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import {
   CustomerPayment,
@@ -28,6 +27,7 @@ import type {
   RecordCustomerPaymentInput,
   SalesOverview,
 } from './sales.types';
+import { lockRows } from '../../core/sql';
 
 const D = (s: string | number) => new Decimal(s);
 const S = SalesOrderStatus;

@@ -1,9 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../core/errors';
-import { StockCost } from '../stock/ledger.entity';
-
-const sqlite = (tx: EntityManager) => tx.connection.options.type === 'better-sqlite3';
+import { StockCost } from '../stock';
+import { isSqlite as sqlite } from '../../core/sql';
 
 async function head(
   tx: EntityManager,

@@ -7,14 +7,13 @@ import { runOnce } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { CostingMethod } from '../../domain/costing';
-import type { AuditService } from '../audit/audit.service';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { lockRows } from '../purchasing/purchase-order.service';
-import { StockLedgerEntry } from '../stock/ledger.entity';
-import type { PostingService, StockMove } from '../stock/posting.service';
-import { CompanySettings } from '../system/settings.entity';
-import { assertPeriodOpen, patternFor } from '../system/settings.service';
+import type { AuditService } from '../audit';
+import { Product } from '../catalog';
+import { Sku } from '../catalog';
+import { StockLedgerEntry } from '../stock';
+import type { PostingService, StockMove } from '../stock';
+import { CompanySettings } from '../system';
+import { assertPeriodOpen, patternFor } from '../system';
 import { release } from './reservation';
 import type { ReceivableService } from './receivable.service';
 import {
@@ -30,6 +29,7 @@ import {
 } from './sales-order.entity';
 import type { SalesOrderService } from './sales-order.service';
 import type { SalesReturnInput, ShipSalesOrderInput } from './sales.types';
+import { lockRows } from '../../core/sql';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

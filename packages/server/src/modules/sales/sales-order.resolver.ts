@@ -4,7 +4,7 @@ import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { skuLabel } from '../catalog/sku-label';
+import { skuLabel } from '../catalog';
 import {
   CustomerPayment,
   SalesInvoice,

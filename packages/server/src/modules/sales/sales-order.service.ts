@@ -10,14 +10,13 @@ import { P } from '../../core/permissions/catalogue';
 import { assertMayUseFields, can } from '../../core/permissions/guard';
 import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
-import type { AuditService } from '../audit/audit.service';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { lockRows } from '../purchasing/purchase-order.service';
-import { StockCost } from '../stock/ledger.entity';
-import { Warehouse } from '../stock/warehouse.entity';
-import { CompanySettings } from '../system/settings.entity';
-import { patternFor } from '../system/settings.service';
+import type { AuditService } from '../audit';
+import { Product } from '../catalog';
+import { Sku } from '../catalog';
+import { StockCost } from '../stock';
+import { Warehouse } from '../stock';
+import { CompanySettings } from '../system';
+import { patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import type { PriceListService } from './price-list.service';
@@ -37,6 +36,7 @@ import {
   type SalesOrderLineInput,
   type UpdateSalesOrderInput,
 } from './sales.types';
+import { lockRows, sortableDecimal } from '../../core/sql';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -151,7 +151,7 @@ export class SalesOrderService {
 
   /** SQLite keeps decimals as text: sort them as numbers (sorting only; no arithmetic happens there). */
   private numeric(col: string) {
-    return this.ds.options.type === 'better-sqlite3' ? `CAST(${col} AS REAL)` : col;
+    return sortableDecimal(this.ds, col);
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesOrder> {

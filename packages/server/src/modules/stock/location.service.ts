@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import { Bin, Zone } from './location.entity';
 import type { CreateBinInput, CreateZoneInput, UpdateBinInput, UpdateZoneInput } from './location.types';
 

@@ -28,6 +28,7 @@ import {
   type ShortLine,
   type StockMove,
 } from './posting.types';
+import { isSqlite } from '../../core/sql';
 
 export type { DocRef, PostedRow, ShortLine, StockMove } from './posting.types';
 
@@ -61,7 +62,7 @@ export class PostingService {
   private readonly sql: PostingSql;
 
   constructor(private readonly ds: DataSource) {
-    this.sql = new PostingSql(ds.options.type !== 'better-sqlite3');
+    this.sql = new PostingSql(!isSqlite(ds));
   }
 
   async apply(tx: EntityManager, doc: DocRef, moves: StockMove[], method: CostingMethod): Promise<PostedRow[]> {

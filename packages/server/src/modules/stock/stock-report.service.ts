@@ -13,6 +13,7 @@ import type {
   ValuationGroup,
   ValuationRow,
 } from './stock-report.types';
+import { isSqlite } from '../../core/sql';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -26,7 +27,7 @@ export class StockReportService {
   constructor(private readonly ds: DataSource) {}
 
   private get mysql() {
-    return this.ds.options.type !== 'better-sqlite3';
+    return !isSqlite(this.ds);
   }
 
   private scope(ctx: Context, warehouseId?: string | number | null): number[] | null {

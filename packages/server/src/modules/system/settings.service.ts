@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError } from '../../core/errors';
 import { Decimal } from '../../core/decimal';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit';
 import { CompanySettings } from './settings.entity';
 import type { UpdateSettingsInput } from './system.types';
 import { DEFAULT_PATTERNS, validPattern } from '../../core/numbering';

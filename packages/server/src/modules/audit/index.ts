@@ -1,0 +1,4 @@
+/**
+ * The audit module's face: what other modules may use. Anything not exported here is internal.
+ */
+export type { AuditService } from './audit.service';

@@ -1,0 +1,6 @@
+/**
+ * The catalog module's face: what other modules may use. Anything not exported here is internal.
+ */
+export { Product, ProductUnit } from './product.entity';
+export { skuLabel } from './sku-label';
+export { Sku } from './sku.entity';

@@ -1,0 +1,5 @@
+/**
+ * The partners module's face: what other modules may use. Anything not exported here is internal.
+ */
+export { Supplier, SupplierStatus } from './supplier.entity';
+export type { SupplierService } from './supplier.service';

@@ -1,0 +1,5 @@
+/**
+ * The system module's face: what other modules may use. Anything not exported here is internal.
+ */
+export { CompanySettings } from './settings.entity';
+export { assertPeriodOpen, patternFor } from './settings.service';
