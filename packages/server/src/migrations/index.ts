@@ -10,6 +10,7 @@ import { LedgerReportIndex1795582261667 } from './1795582261667-LedgerReportInde
 import { Purchasing1795581900733 } from './1795581900733-Purchasing';
 import { CatalogAndStockLedger1795579070659 } from './1795579070659-CatalogAndStockLedger';
 import { Init1795577995052 } from './1795577995052-Init';
+import { LedgerCauseAction1796600000000 } from './1796600000000-LedgerCauseAction';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -24,4 +25,5 @@ export const migrations: Array<new () => unknown> = [
   SalesOrders1795604140834,
   CustomerContacts1795606305420,
   LedgerCauses1796516183392,
+  LedgerCauseAction1796600000000,
 ];

@@ -1,4 +1,12 @@
-import { Authorized, Extensions, Field, UseMiddleware, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import {
+  Authorized,
+  Extensions,
+  Field,
+  FieldResolver,
+  UseMiddleware,
+  type AuthChecker,
+  type MiddlewareFn,
+} from 'type-graphql';
 
 type ReturnTypeFunc = () => any;
 import { DomainError, ErrorCode, forbidden } from '../errors';
@@ -80,6 +88,27 @@ export function SensitiveField(
     Field(returnType, { nullable: true, description: text })(target, key, descriptor as any);
     Extensions({ requires: permission })(target, key, descriptor as any);
     UseMiddleware(mask(permission))(target, key, descriptor as any);
+  };
+}
+
+/**
+ * The same for a field computed by a resolver class (`@FieldResolver`): registered under the same
+ * rule, masked to null without the permission, so exports and aggregates see one list.
+ */
+export function SensitiveFieldResolver(
+  typeName: string,
+  returnType: ReturnTypeFunc,
+  permission: Permission,
+  description?: string,
+): MethodDecorator {
+  return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+    const fields = registry.get(typeName) ?? new Map<string, Permission>();
+    fields.set(String(key), permission);
+    registry.set(typeName, fields);
+    const text = `${description ? description + ' ' : ''}Requires permission \`${permission}\`; null without it.`;
+    FieldResolver(returnType, { nullable: true, description: text })(target, key, descriptor);
+    Extensions({ requires: permission })(target, key, descriptor);
+    UseMiddleware(mask(permission))(target, key, descriptor);
   };
 }
 

@@ -15,6 +15,7 @@ import type { PostingService, StockMove } from '../stock';
 import { CompanySettings } from '../system';
 import { assertPeriodOpen, patternFor } from '../system';
 import { release } from './reservation';
+import { followRecostedSales } from './sales-costs';
 import type { ReceivableService } from './receivable.service';
 import {
   ReturnDisposition,
@@ -51,7 +52,10 @@ export class SalesFulfilmentService {
     private readonly posting: PostingService,
     private readonly orders: SalesOrderService,
     private readonly receivables: ReceivableService,
-  ) {}
+  ) {
+    // COGS and margin are the ledger's: re-costing a shipment's or return's entries updates them in the same transaction
+    posting.onRecost(['sales_shipment', 'sales_return'], followRecostedSales);
+  }
 
   // ---------- reading ----------
 
@@ -161,6 +165,15 @@ export class SalesFulfilmentService {
     const cogs = lines.reduce((s, l) => s.plus(l.cogs!), D(0));
     const margin = lines.reduce((s, l) => s.plus(l.margin!), D(0));
     return { lines, cogs: cogs.toFixed(2), margin: margin.toFixed(2) };
+  }
+
+  /** The order lines' COGS and margin as the posting left them (a back-dated posting may have re-costed this order's earlier shipments). */
+  private async refreshCogs(tx: EntityManager, orderId: number, lines: SalesOrderLine[]) {
+    const fresh = await tx.find(SalesOrderLine, { where: { orderId } });
+    for (const l of lines) {
+      const f = fresh.find((x) => x.id === l.id);
+      if (f) Object.assign(l, { cogs: f.cogs, margin: f.margin });
+    }
   }
 
   // ---------- shipments ----------
@@ -279,6 +292,7 @@ export class SalesFulfilmentService {
           moves,
           settings.costingMethod as CostingMethod,
         );
+        await this.refreshCogs(tx, o.id, orderLines);
         await tx.update(SalesShipment, { id: shipment.id }, { number: number! });
         shipment.number = number!;
         for (const r of rows) {
@@ -469,6 +483,7 @@ export class SalesFulfilmentService {
             )
           : [];
         if (!number) await allocate();
+        await this.refreshCogs(tx, o.id, orderLines);
         let credit = D(0);
         const replacement: Array<{ skuId: string; qty: string; unitPrice: string }> = [];
         for (const row of rows) {

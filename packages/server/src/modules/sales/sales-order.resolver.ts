@@ -3,8 +3,10 @@ import { perRequest, perRequestBatch, type Context } from '../../core/context';
 import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
-import { Allow } from '../../core/permissions/guard';
+import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog';
+import { CostChange } from '../stock';
+import { orderCostChanges, orderLineCostChanges, returnLineCostChanges, shipmentLineCostChanges } from './sales-costs';
 import {
   CustomerPayment,
   SalesInvoice,
@@ -239,6 +241,18 @@ export class SalesOrderResolver {
     return ctx.services.salesFulfilment.ship(ctx, input, idempotencyKey);
   }
 
+  @SensitiveFieldResolver(
+    'SalesOrder',
+    () => [CostChange],
+    P.SalesMarginRead,
+    'Documents that re-costed this order’s COGS after it shipped, per document (delta in COGS).',
+  )
+  async costChanges(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return (
+      (await perRequestBatch(ctx, 'costChanges:order', o.id, (ids) => orderCostChanges(ctx.services.ds, ids))) ?? []
+    );
+  }
+
   @FieldResolver(() => [SalesOrderLine])
   lines(@Root() o: SalesOrder, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.lines([o.id]);
@@ -292,6 +306,20 @@ export class SalesOrderResolver {
 
 @Resolver(() => SalesOrderLine)
 export class SalesOrderLineResolver {
+  @SensitiveFieldResolver(
+    'SalesOrderLine',
+    () => [CostChange],
+    P.SalesMarginRead,
+    'Documents that re-costed this line’s COGS after it shipped (delta in COGS; margin moves the other way).',
+  )
+  async costChanges(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
+    return (
+      (await perRequestBatch(ctx, 'costChanges:orderLine', l.id, (ids) =>
+        orderLineCostChanges(ctx.services.ds, ids),
+      )) ?? []
+    );
+  }
+
   @FieldResolver(() => String)
   async skuCode(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
     return (await skuLabel(ctx, l.skuId)).code;
@@ -329,6 +357,20 @@ export class SalesShipmentResolver {
 
 @Resolver(() => SalesShipmentLine)
 export class SalesShipmentLineResolver {
+  @SensitiveFieldResolver(
+    'SalesShipmentLine',
+    () => [CostChange],
+    P.SalesMarginRead,
+    'Documents that re-costed these units after they shipped (delta in COGS).',
+  )
+  async costChanges(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
+    return (
+      (await perRequestBatch(ctx, 'costChanges:shipmentLine', l.id, (ids) =>
+        shipmentLineCostChanges(ctx.services.ds, ids),
+      )) ?? []
+    );
+  }
+
   @FieldResolver(() => String)
   async skuCode(@Root() l: SalesShipmentLine, @Ctx() ctx: Context) {
     return (await skuLabel(ctx, l.skuId)).code;
@@ -389,6 +431,20 @@ export class SalesReturnResolver {
 
 @Resolver(() => SalesReturnLine)
 export class SalesReturnLineResolver {
+  @SensitiveFieldResolver(
+    'SalesReturnLine',
+    () => [CostChange],
+    P.SalesMarginRead,
+    'Documents that re-costed the restocked units after the return (delta in restocked cost).',
+  )
+  async costChanges(@Root() l: SalesReturnLine, @Ctx() ctx: Context) {
+    return (
+      (await perRequestBatch(ctx, 'costChanges:returnLine', l.id, (ids) =>
+        returnLineCostChanges(ctx.services.ds, ids),
+      )) ?? []
+    );
+  }
+
   @FieldResolver(() => String)
   async skuCode(@Root() l: SalesReturnLine, @Ctx() ctx: Context) {
     return (await skuLabel(ctx, l.skuId)).code;

@@ -3,5 +3,6 @@
  */
 export { StockCost, StockLedgerEntry } from './ledger.entity';
 export { Batch, Bin } from './location.entity';
-export type { PostingService, StockMove } from './posting.service';
+export type { PostingService, Recosted, StockMove } from './posting.service';
+export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
 export { Warehouse } from './warehouse.entity';

@@ -38,6 +38,10 @@ export class StockLedgerEntry {
   @Column({ name: 'cause_type', type: 'varchar', length: 20, nullable: true }) causeType: string | null;
   @Column({ name: 'cause_id', type: 'int', nullable: true }) causeId: number | null;
   @Column({ name: 'cause_number', type: 'varchar', length: 40, nullable: true }) causeNumber: string | null;
+  /** recost: what the cause did — post (a posting, a receipt of a transfer, a return) or cancel */
+  @Column({ name: 'cause_action', type: 'varchar', length: 8, nullable: true }) causeAction: 'post' | 'cancel' | null;
+  /** recost: the business date of the cause (the day the back-dated posting or the cancellation is dated) */
+  @Column({ name: 'cause_date', type: 'varchar', length: 10, nullable: true }) causeDate: string | null;
   @Column({ name: 'business_date', type: 'varchar', length: 10 }) businessDate: string;
   @QuantityColumn() qty: string;
   @DecimalColumn(18, 6, { name: 'unit_cost' }) unitCost: string;

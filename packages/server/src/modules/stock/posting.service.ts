@@ -39,6 +39,22 @@ type Numbered = DocRef & { number: string };
 type HeadRow = [number, number, string, string, string, string];
 type Refs = Awaited<ReturnType<typeof rowsById>>;
 
+/** A ledger entry whose value a posting corrected (a recost row), as the owner of its document sees it. */
+export interface Recosted {
+  documentType: string;
+  documentId: number;
+  documentLineId: number;
+  /** the corrected entry's kind and where its value came from (a reversal, a transfer's arrival …) */
+  kind: 'in' | 'out';
+  costSource: CostSource;
+  /** the entry reverses an entry of its own document (a cancellation), not a posting of the line */
+  cancellation: boolean;
+  /** change of the entry's value (signed like the value: an issue that costs more gets a negative delta) */
+  delta: string;
+}
+/** Brings a document's stored cost figures in line with the ledger, in the posting's transaction. */
+export type RecostHandler = (tx: EntityManager, changes: Recosted[]) => Promise<void>;
+
 const sourceOf = (m: StockMove): CostSource =>
   m.reverses
     ? 'reverse'
@@ -60,6 +76,7 @@ const kindOf = (m: StockMove) => (D(m.qty).gt(0) ? 'in' : 'out');
  */
 export class PostingService {
   private readonly sql: PostingSql;
+  private readonly recostHandlers = new Map<string, RecostHandler>();
 
   constructor(private readonly ds: DataSource) {
     this.sql = new PostingSql(!isSqlite(ds));
@@ -93,7 +110,26 @@ export class PostingService {
     const costed = await this.cost(tx, numbered, heads, placed, method, allowNegative);
     await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
     await this.sql.writeHeads(tx, costed.heads);
+    await this.notifyRecosted(tx, costed.recosted);
     return costed.posted;
+  }
+
+  /**
+   * The owner of a document type registers how its stored cost figures (a line's value, a
+   * shipment's COGS, an order's margin) follow the corrections re-costing appends to its entries;
+   * the handler runs in the posting's transaction, so stored figures and ledger never disagree.
+   */
+  onRecost(documentTypes: string[], handler: RecostHandler): void {
+    for (const t of documentTypes) this.recostHandlers.set(t, handler);
+  }
+
+  private async notifyRecosted(tx: EntityManager, changes: Recosted[]) {
+    const byType = new Map<string, Recosted[]>();
+    for (const c of changes) byType.set(c.documentType, [...(byType.get(c.documentType) ?? []), c]);
+    for (const [type, list] of [...byType].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const h = this.recostHandlers.get(type);
+      if (h) await h(tx, list);
+    }
   }
 
   /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
@@ -217,6 +253,12 @@ export class PostingService {
     const results: Array<{ value: string; unitCost: string }> = [];
     const corrections: Array<Partial<StockLedgerEntry>> = [];
     const headRows: HeadRow[] = [];
+    const recosted: Recosted[] = [];
+    // a document that reverses its own entries is being cancelled: its corrections say so
+    const cancels = placed.some((m) => {
+      const t = m.reverses ? refs.get(m.reverses) : undefined;
+      return !!t && isCancellation({ documentId: doc.id, documentType: doc.type }, t);
+    });
     const skus = [...new Set(placed.map((m) => m.skuId))].sort((a, b) => a - b);
     for (const s of skus) {
       const idx = placed.map((m, i) => (m.skuId === s ? i : -1)).filter((i) => i >= 0);
@@ -247,9 +289,11 @@ export class PostingService {
         refs,
         method,
         allowNegative,
+        cancels,
       );
       idx.forEach((i) => (results[i] = r.values.get(i)!));
       corrections.push(...r.corrections);
+      recosted.push(...r.recosted);
       headRows.push(...r.heads);
     }
 
@@ -275,7 +319,7 @@ export class PostingService {
         value: results[i].value,
       };
     });
-    return { posted, entries, corrections, heads: headRows };
+    return { posted, entries, corrections, heads: headRows, recosted };
   }
 
   /** Applies moves that come after everything in the head to its state, one by one. */
@@ -341,6 +385,7 @@ export class PostingService {
     refs: Refs,
     method: CostingMethod,
     allowNegative: Map<number, boolean>,
+    cancels: boolean,
   ) {
     const history = await loadHistory(
       tx,
@@ -409,6 +454,8 @@ export class PostingService {
       causeType: doc.type,
       causeId: doc.id,
       causeNumber: doc.number,
+      causeAction: cancels ? 'cancel' : 'post',
+      causeDate: doc.businessDate,
       businessDate: c.row.businessDate,
       qty: '0',
       unitCost: '0',
@@ -430,6 +477,19 @@ export class PostingService {
       const state = r.states.get(String(h.warehouseId)) ?? emptyState(method);
       return [h.warehouseId, h.skuId, qty.toFixed(6), value.toFixed(2), JSON.stringify(state), lastDate];
     });
-    return { values, corrections, heads: rows };
+    const recosted: Recosted[] = changes.map((c) => ({
+      documentType: c.row.documentType,
+      documentId: c.row.documentId,
+      documentLineId: c.row.documentLineId,
+      kind: c.row.kind as 'in' | 'out',
+      costSource: c.row.costSource,
+      cancellation:
+        c.row.costSource === 'reverse' &&
+        !!c.row.refEntryId &&
+        !!history.rows.get(c.row.refEntryId) &&
+        isCancellation(c.row, history.rows.get(c.row.refEntryId)!),
+      delta: c.delta,
+    }));
+    return { values, corrections, heads: rows, recosted };
   }
 }

@@ -14,6 +14,7 @@ import { Product, ProductUnit } from '../catalog';
 import { Sku } from '../catalog';
 import { assertPeriodOpen, patternFor } from '../system';
 import { CompanySettings } from '../system';
+import { followRecostedStockDocuments, STOCK_DOC_TYPES } from './document-costs';
 import { StockLedgerEntry } from './ledger.entity';
 import { Batch, Bin } from './location.entity';
 import type { PostingService, StockMove } from './posting.service';
@@ -53,7 +54,10 @@ export class StockDocumentService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly posting: PostingService,
-  ) {}
+  ) {
+    // a line's value is the ledger's: re-costing its entries updates it in the same transaction
+    posting.onRecost(STOCK_DOC_TYPES, followRecostedStockDocuments);
+  }
 
   // ---------- reading ----------
 

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../core/context';
+import { perRequestBatch, type Context } from '../../core/context';
 import { exportCsv, ExportFile } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
-import { Allow } from '../../core/permissions/guard';
+import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
+import { CostChange, costChangesOf } from './cost-changes';
+import { lineValueEntries } from './document-costs';
 import { StockDocument, StockDocumentLine } from './stock-document.entity';
 import {
   CreateStockDocumentInput,
@@ -131,6 +133,31 @@ export class StockDocumentResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
   ) {
     return ctx.services.stockDocuments.cancel(ctx, id, idempotencyKey);
+  }
+}
+
+@Resolver(() => StockDocumentLine)
+export class StockDocumentLineResolver {
+  @SensitiveFieldResolver(
+    'StockDocumentLine',
+    () => [CostChange],
+    P.StockCostRead,
+    'Documents that re-costed this line after it was posted (delta in value, signed like it).',
+  )
+  async costChanges(@Root() l: StockDocumentLine, @Ctx() ctx: Context) {
+    const type = await perRequestBatch(ctx, 'stockDocType', l.documentId, async (ids) => {
+      const rows: Array<{ id: number; type: string }> = await ctx.services.ds.query(
+        `SELECT id, type FROM stock_document WHERE id IN (${ids.map(() => '?').join(',')})`,
+        ids,
+      );
+      return new Map(rows.map((r) => [Number(r.id), r.type]));
+    });
+    if (!type) return [];
+    return (
+      (await perRequestBatch(ctx, `costChanges:${type}`, l.id, (ids) =>
+        costChangesOf(ctx.services.ds, type, ids, lineValueEntries(type)),
+      )) ?? []
+    );
   }
 }
 

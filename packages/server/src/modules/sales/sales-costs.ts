@@ -1,0 +1,170 @@
+import { Decimal } from 'decimal.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { lockRows } from '../../core/sql';
+import { costChangesOf, mergeCostChanges, type CostChange, type EntryFilter, type Recosted } from '../stock';
+
+const D = (s: Decimal.Value) => new Decimal(s);
+
+/** A shipment line's COGS is minus the value of its issues. */
+export const shipmentEntries: EntryFilter = (e) => e.kind === 'out' && !e.cancellation;
+/** A return line's restocked cost is the value of the units it took back into stock. */
+export const returnEntries: EntryFilter = (e) => e.kind === 'in' && !e.cancellation;
+
+/**
+ * Re-costing corrected the entries of shipments or returns: the shipment lines' COGS, the return
+ * lines' restocked cost, and their order lines' and orders' COGS and margin follow, in the
+ * posting's transaction. The orders are locked first (in id order) so a shipment of the same order
+ * running meanwhile cannot write back a COGS it read before (it locks the order before the stock;
+ * the opposite order here is a deadlock InnoDB resolves and the transaction is retried).
+ */
+export async function followRecostedSales(tx: EntityManager, changes: Recosted[]): Promise<void> {
+  const ship = new Map<number, Decimal>();
+  const back = new Map<number, Decimal>();
+  for (const c of changes) {
+    if (c.documentType === 'sales_shipment' && shipmentEntries(c))
+      ship.set(c.documentLineId, (ship.get(c.documentLineId) ?? D(0)).minus(c.delta));
+    if (c.documentType === 'sales_return' && returnEntries(c))
+      back.set(c.documentLineId, (back.get(c.documentLineId) ?? D(0)).plus(c.delta));
+  }
+  if (!ship.size && !back.size) return;
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+  const slines: Array<{ id: number; order_line_id: number; cogs: string }> = ship.size
+    ? await tx.query(`SELECT id, order_line_id, cogs FROM sales_shipment_line WHERE id IN (${marks(ship.size)})`, [
+        ...ship.keys(),
+      ])
+    : [];
+  const rlines: Array<{ id: number; order_line_id: number; restocked_cost: string }> = back.size
+    ? await tx.query(
+        `SELECT id, order_line_id, restocked_cost FROM sales_return_line WHERE id IN (${marks(back.size)})`,
+        [...back.keys()],
+      )
+    : [];
+  // the order lines' COGS: + what shipments now cost more, − what returns now take back more
+  const olDelta = new Map<number, Decimal>();
+  for (const l of slines)
+    olDelta.set(Number(l.order_line_id), (olDelta.get(Number(l.order_line_id)) ?? D(0)).plus(ship.get(Number(l.id))!));
+  for (const l of rlines)
+    olDelta.set(Number(l.order_line_id), (olDelta.get(Number(l.order_line_id)) ?? D(0)).minus(back.get(Number(l.id))!));
+  const olIds = [...olDelta.keys()];
+  const owners: Array<{ order_id: number }> = olIds.length
+    ? await tx.query(`SELECT DISTINCT order_id FROM sales_order_line WHERE id IN (${marks(olIds.length)})`, olIds)
+    : [];
+  const orderIds = owners.map((o) => Number(o.order_id)).sort((a, b) => a - b);
+  await lockRows(tx, 'sales_order', orderIds);
+
+  for (const l of slines)
+    await tx.query('UPDATE sales_shipment_line SET cogs = ? WHERE id = ?', [
+      D(l.cogs)
+        .plus(ship.get(Number(l.id))!)
+        .toFixed(2),
+      l.id,
+    ]);
+  for (const l of rlines)
+    await tx.query('UPDATE sales_return_line SET restocked_cost = ? WHERE id = ?', [
+      D(l.restocked_cost)
+        .plus(back.get(Number(l.id))!)
+        .toFixed(2),
+      l.id,
+    ]);
+  if (!orderIds.length) return;
+  const lines: Array<{
+    id: number;
+    order_id: number;
+    shipped_amount: string;
+    returned_amount: string;
+    cogs: string;
+    margin: string;
+  }> = await tx.query(
+    `SELECT id, order_id, shipped_amount, returned_amount, cogs, margin FROM sales_order_line WHERE order_id IN (${marks(orderIds.length)}) ORDER BY id`,
+    orderIds,
+  );
+  const totals = new Map<number, { cogs: Decimal; margin: Decimal }>();
+  for (const l of lines) {
+    const d = olDelta.get(Number(l.id));
+    let cogs = D(l.cogs);
+    let margin = D(l.margin);
+    if (d && !d.isZero()) {
+      cogs = cogs.plus(d);
+      // margin: net revenue (shipped − credited) − COGS
+      margin = D(l.shipped_amount).minus(l.returned_amount).minus(cogs);
+      await tx.query('UPDATE sales_order_line SET cogs = ?, margin = ? WHERE id = ?', [
+        cogs.toFixed(2),
+        margin.toFixed(2),
+        l.id,
+      ]);
+    }
+    const t = totals.get(Number(l.order_id)) ?? { cogs: D(0), margin: D(0) };
+    totals.set(Number(l.order_id), { cogs: t.cogs.plus(cogs), margin: t.margin.plus(margin) });
+  }
+  for (const [id, t] of totals)
+    await tx.query('UPDATE sales_order SET cogs = ?, margin = ? WHERE id = ?', [
+      t.cogs.toFixed(2),
+      t.margin.toFixed(2),
+      id,
+    ]);
+}
+
+type Db = DataSource | EntityManager;
+
+/** Changes of shipment lines' COGS (one query for all the ids). */
+export const shipmentLineCostChanges = (db: Db, ids: number[]) =>
+  costChangesOf(db, 'sales_shipment', ids, shipmentEntries, -1);
+
+/** Changes of return lines' restocked cost. */
+export const returnLineCostChanges = (db: Db, ids: number[]) =>
+  costChangesOf(db, 'sales_return', ids, returnEntries, 1);
+
+/**
+ * Changes of order lines' COGS: their shipments' (COGS up when an issue costs more) and their
+ * returns' (COGS down when the restocked units are worth more), merged per cause.
+ */
+export async function orderLineCostChanges(db: Db, orderLineIds: number[]): Promise<Map<number, CostChange[]>> {
+  const out = new Map<number, CostChange[]>();
+  if (!orderLineIds.length) return out;
+  const marks = orderLineIds.map(() => '?').join(',');
+  const sl: Array<{ id: number; order_line_id: number }> = await db.query(
+    `SELECT id, order_line_id FROM sales_shipment_line WHERE order_line_id IN (${marks})`,
+    orderLineIds,
+  );
+  const rl: Array<{ id: number; order_line_id: number }> = await db.query(
+    `SELECT id, order_line_id FROM sales_return_line WHERE order_line_id IN (${marks})`,
+    orderLineIds,
+  );
+  const ship = await shipmentLineCostChanges(
+    db,
+    sl.map((l) => Number(l.id)),
+  );
+  const back = await costChangesOf(
+    db,
+    'sales_return',
+    rl.map((l) => Number(l.id)),
+    returnEntries,
+    -1,
+  );
+  const parts = new Map<number, CostChange[][]>();
+  for (const l of sl)
+    parts.set(Number(l.order_line_id), [...(parts.get(Number(l.order_line_id)) ?? []), ship.get(Number(l.id)) ?? []]);
+  for (const l of rl)
+    parts.set(Number(l.order_line_id), [...(parts.get(Number(l.order_line_id)) ?? []), back.get(Number(l.id)) ?? []]);
+  for (const [id, lists] of parts) out.set(id, mergeCostChanges(lists));
+  return out;
+}
+
+/** Changes of orders' COGS (and so margin, the other way), merged over their lines. */
+export async function orderCostChanges(db: Db, orderIds: number[]): Promise<Map<number, CostChange[]>> {
+  const out = new Map<number, CostChange[]>();
+  if (!orderIds.length) return out;
+  const lines: Array<{ id: number; order_id: number }> = await db.query(
+    `SELECT id, order_id FROM sales_order_line WHERE order_id IN (${orderIds.map(() => '?').join(',')})`,
+    orderIds,
+  );
+  const byLine = await orderLineCostChanges(
+    db,
+    lines.map((l) => Number(l.id)),
+  );
+  const parts = new Map<number, CostChange[][]>();
+  for (const l of lines)
+    parts.set(Number(l.order_id), [...(parts.get(Number(l.order_id)) ?? []), byLine.get(Number(l.id)) ?? []]);
+  for (const [id, lists] of parts) out.set(id, mergeCostChanges(lists));
+  return out;
+}

@@ -1,0 +1,48 @@
+import { Decimal } from 'decimal.js';
+import type { EntityManager } from 'typeorm';
+import type { EntryFilter } from './cost-changes';
+import type { Recosted } from './posting.service';
+
+const D = (s: Decimal.Value) => new Decimal(s);
+
+/** The stock documents whose lines keep a value. */
+export const STOCK_DOC_TYPES = ['other_in', 'other_out', 'transfer', 'adjustment'];
+
+/**
+ * The entries a stock document line's value is made of: what its posting moved — for a transfer
+ * the departure (the arrival follows it at the same value) — not the reversals of a cancellation.
+ */
+export const lineValueEntries =
+  (documentType: string): EntryFilter =>
+  (e) =>
+    !e.cancellation && !(documentType === 'transfer' && e.kind === 'in');
+
+/**
+ * Re-costing corrected entries of stock documents: their lines' value and unit cost follow, in
+ * the posting's transaction. The cost heads of the lines' warehouse × SKU are locked by the
+ * posting, and every change of a line's value happens under that lock, so read-then-write is safe
+ * (and exact on SQLite, which keeps decimals as text).
+ */
+export async function followRecostedStockDocuments(tx: EntityManager, changes: Recosted[]): Promise<void> {
+  const byLine = new Map<number, Decimal>();
+  for (const c of changes) {
+    if (!lineValueEntries(c.documentType)(c)) continue;
+    byLine.set(c.documentLineId, (byLine.get(c.documentLineId) ?? D(0)).plus(c.delta));
+  }
+  const ids = [...byLine.keys()].sort((a, b) => a - b);
+  if (!ids.length) return;
+  const rows: Array<{ id: number; value: string | null; base_qty: string }> = await tx.query(
+    `SELECT id, value, base_qty FROM stock_document_line WHERE id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  );
+  for (const r of rows) {
+    const value = D(r.value ?? 0).plus(byLine.get(Number(r.id))!);
+    const qty = D(r.base_qty);
+    const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
+    await tx.query('UPDATE stock_document_line SET value = ?, unit_cost = ? WHERE id = ?', [
+      value.toFixed(2),
+      unitCost.toFixed(6),
+      r.id,
+    ]);
+  }
+}
