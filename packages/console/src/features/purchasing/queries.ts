@@ -66,6 +66,7 @@ export const PurchaseOrderQuery = graphql(`
       id
       number
       status
+      availableActions
       orderDate
       expectedDate
       warehouseId

@@ -30,6 +30,7 @@ export const SalesOrdersQuery = graphql(`
 export const SalesOrderQuery = graphql(`
   query SalesOrder($id: ID!) {
     salesOrder(id: $id) {
+      availableActions
       id
       number
       status

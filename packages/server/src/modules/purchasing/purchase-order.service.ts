@@ -5,7 +5,7 @@ import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
-import { P } from '../../core/permissions/catalogue';
+import { P, type Permission } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import type { AuditService } from '../audit';
 import { Product } from '../catalog';
@@ -32,6 +32,8 @@ import type {
 } from './purchasing.types';
 import { now } from '../../core/dates';
 import { today } from '../../core/dates';
+import { actionsIn, allows, purchaseOrderLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 
 const D = (s: string | number) => new Decimal(s);
 const S = PurchaseOrderStatus;
@@ -129,6 +131,27 @@ export class PurchaseOrderService {
         .map((a) => a.level),
     );
     return plan.find((s) => !done.has(s.level)) ?? null;
+  }
+
+  /** What this user can do to the order now: its state, their permissions, and who decides the pending level. */
+  async availableActions(ctx: Context, o: PurchaseOrder): Promise<A[]> {
+    const needs: Record<string, Permission> = {
+      [A.APPROVE]: P.PurchasingOrderApprove,
+      [A.REJECT]: P.PurchasingOrderApprove,
+      [A.RECEIVE]: P.PurchasingReceiptPost,
+    };
+    const out: A[] = [];
+    for (const a of actionsIn(purchaseOrderLifecycle, o.status)) {
+      if (!can(ctx, needs[a] ?? P.PurchasingOrderCreate)) continue;
+      if (a === A.DELETE && o.number) continue;
+      if (a === A.APPROVE || a === A.REJECT) {
+        if (o.createdBy === ctx.user?.id) continue;
+        const pending = await this.pending(o);
+        if (!pending || !this.roleFor(ctx, pending)) continue;
+      }
+      out.push(a);
+    }
+    return out;
   }
 
   private roleFor(ctx: Context, step: ApprovalPlanStep): string | undefined {
@@ -268,7 +291,7 @@ export class PurchaseOrderService {
   async update(ctx: Context, input: UpdatePurchaseOrderInput): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.get(ctx, input.id, tx);
-      if (before.status !== S.DRAFT && before.status !== S.REJECTED) throw stateError(before, 'edited');
+      if (!allows(purchaseOrderLifecycle, A.EDIT, before.status)) throw stateError(before, 'edited');
       const beforeLines = await this.lines([before.id], tx);
       const orderDate = input.orderDate ?? before.orderDate;
       const warehouseId = input.warehouseId ? Number(input.warehouseId) || -1 : before.warehouseId;
@@ -303,7 +326,7 @@ export class PurchaseOrderService {
   async deleteDraft(ctx: Context, id: string): Promise<boolean> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
-      if (o.status !== S.DRAFT || o.number)
+      if (!allows(purchaseOrderLifecycle, A.DELETE, o.status) || o.number)
         throw stateError(o, 'deleted (only unnumbered drafts can; cancel it instead)');
       const lines = await this.lines([o.id], tx);
       await tx.delete(PurchaseOrderLine, { orderId: o.id });
@@ -335,7 +358,7 @@ export class PurchaseOrderService {
   async submit(ctx: Context, id: string): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
-      if (o.status !== S.DRAFT && o.status !== S.REJECTED) throw stateError(o, 'submitted');
+      if (!allows(purchaseOrderLifecycle, A.SUBMIT, o.status)) throw stateError(o, 'submitted');
       await this.suppliers.assertOrderable(tx, o.supplierId, o.orderDate);
       const steps = await tx.find(PurchaseApprovalStep, { order: { level: 'ASC' } });
       const plan: ApprovalPlanStep[] = steps
@@ -369,7 +392,8 @@ export class PurchaseOrderService {
     ctx: Context,
     o: PurchaseOrder,
   ): Promise<{ steps: ApprovalPlanStep[]; role: string }> {
-    if (o.status !== S.SUBMITTED) throw stateError(o, 'approved or rejected (only a submitted order can)');
+    if (!allows(purchaseOrderLifecycle, A.APPROVE, o.status))
+      throw stateError(o, 'approved or rejected (only a submitted order can)');
     if (o.createdBy === ctx.user!.id)
       throw new DomainError(
         'SELF_APPROVAL',
@@ -462,7 +486,7 @@ export class PurchaseOrderService {
   async cancel(ctx: Context, id: string): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
-      const from = [S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED];
+      const from = purchaseOrderLifecycle[A.CANCEL] as readonly string[] as PurchaseOrderStatus[];
       if (!from.includes(o.status)) throw stateError(o, 'cancelled (goods were received: close it instead)');
       await this.move(tx, o, from, { status: S.CANCELLED, closedAt: now() });
       await this.audit.record(tx, ctx, {
@@ -480,7 +504,7 @@ export class PurchaseOrderService {
   async close(ctx: Context, id: string): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
-      const from = [S.APPROVED, S.PARTLY_RECEIVED, S.RECEIVED];
+      const from = purchaseOrderLifecycle[A.CLOSE] as readonly string[] as PurchaseOrderStatus[];
       if (!from.includes(o.status)) throw stateError(o, 'closed');
       await this.move(tx, o, from, { status: S.CLOSED, closedAt: now() });
       await this.audit.record(tx, ctx, {

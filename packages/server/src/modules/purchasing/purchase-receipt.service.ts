@@ -21,6 +21,8 @@ import type { PurchaseDocFilter, PurchaseReturnInput, ReceivePurchaseOrderInput 
 import { now } from '../../core/dates';
 import { lockRows } from '../../core/sql';
 import { today } from '../../core/dates';
+import { allows, purchaseOrderLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -139,7 +141,7 @@ export class PurchaseReceiptService {
         const order = await this.orders.get(ctx, input.orderId, tx);
         await lockRows(tx, 'purchase_order', [order.id]);
         const o = await tx.findOneByOrFail(PurchaseOrder, { id: order.id });
-        if (o.status !== S.APPROVED && o.status !== S.PARTLY_RECEIVED) {
+        if (!allows(purchaseOrderLifecycle, A.RECEIVE, o.status)) {
           throw new DomainError(
             'ORDER_NOT_RECEIVABLE',
             `Order ${o.number ?? `#${o.id}`} is ${o.status.replace('_', ' ')}: only an approved or partly received order can be received against.`,

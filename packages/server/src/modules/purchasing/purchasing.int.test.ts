@@ -21,6 +21,7 @@ const SUBMIT = `mutation($id:ID!){ submitPurchaseOrder(id:$id){ ${ORDER_FIELDS} 
 const APPROVE = `mutation($id:ID!,$c:String){ approvePurchaseOrder(id:$id, comment:$c){ ${ORDER_FIELDS} } }`;
 const REJECT = `mutation($id:ID!,$c:String!){ rejectPurchaseOrder(id:$id, comment:$c){ ${ORDER_FIELDS} } }`;
 const ORDER = `query($id:ID!){ purchaseOrder(id:$id){ ${ORDER_FIELDS} } }`;
+const ACTIONS = 'query($id:ID!){ purchaseOrder(id:$id){ availableActions } }';
 const RECEIVE =
   'mutation($i:ReceivePurchaseOrderInput!,$k:String){ receivePurchaseOrder(input:$i, idempotencyKey:$k){ id number lines { id orderLineId acceptedQty rejectedQty rejectReason unitCost value } } }';
 const RETURN = 'mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ id number lines { qty value } } }';
@@ -173,6 +174,12 @@ describe(`purchasing: order → approval → receipts → return → invoice →
       status: 'SUBMITTED',
       pendingApproval: { level: 1, roleCodes: ['purchaser', 'manager'] },
     });
+    // the buttons each user is offered are the actions that will work for them
+    const actions = async (u: string, id = A.id) =>
+      ok(await t.gql(ACTIONS, { id }, tok[u])).purchaseOrder.availableActions;
+    expect(await actions('purchaser')).toEqual(['CANCEL']);
+    expect(await actions('purchaser2')).toEqual(['APPROVE', 'REJECT', 'CANCEL']);
+    expect(await actions('warehouse')).toEqual([]);
     const before = await counts();
     const self = await t.gql(APPROVE, { id: A.id }, tok.purchaser);
     expect(codeOf(self)).toBe('SELF_APPROVAL');
@@ -182,6 +189,8 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     const approved = ok(await t.gql(APPROVE, { id: A.id, c: '价格合理' }, tok.purchaser2)).approvePurchaseOrder;
     expect(approved.status).toBe('APPROVED');
     expect(approved.pendingApproval).toBeNull();
+    expect(await actions('warehouse')).toEqual(['RECEIVE']);
+    expect(await actions('purchaser')).toEqual(['CANCEL', 'CLOSE']); // receiving is the keeper's
     expect(approved.approvals).toEqual([
       { level: 1, decision: 'APPROVE', userName: '周采购 Zhou', roleCode: 'purchaser', comment: '价格合理' },
     ]);
@@ -219,6 +228,10 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     ).toBe('ORDER_NOT_RECEIVABLE');
     const l1 = ok(await t.gql(APPROVE, { id: B.id }, tok.purchaser2)).approvePurchaseOrder;
     expect(l1).toMatchObject({ status: 'SUBMITTED', pendingApproval: { level: 2, roleCodes: ['manager'] } });
+    const actionsOnB = async (u: string) =>
+      ok(await t.gql(ACTIONS, { id: B.id }, tok[u])).purchaseOrder.availableActions;
+    expect(await actionsOnB('purchaser2')).toEqual(['CANCEL']); // level 2 is above their limit
+    expect(await actionsOnB('manager')).toEqual(['APPROVE', 'REJECT', 'CANCEL']);
     const before = await counts();
     const over = await t.gql(APPROVE, { id: B.id }, tok.purchaser2);
     expect(codeOf(over)).toBe('APPROVAL_LIMIT');

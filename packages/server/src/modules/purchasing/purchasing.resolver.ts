@@ -35,6 +35,7 @@ import {
   ReplenishmentSuggestion,
   SuggestionOrderLine,
 } from './replenishment.types';
+import { DocumentAction } from '../../core/actions';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDays = (days: Record<string, string | undefined | null>) => {
@@ -84,6 +85,13 @@ const KEY = { nullable: true, description: 'A retry with the same key returns th
 
 @Resolver(() => PurchaseOrder)
 export class PurchaseOrderResolver {
+  @FieldResolver(() => [DocumentAction], {
+    description: 'What the signed-in user can do to this document now (its state, their permissions and role).',
+  })
+  availableActions(@Root() doc: PurchaseOrder, @Ctx() ctx: Context) {
+    return ctx.services.purchaseOrders.availableActions(ctx, doc);
+  }
+
   @Query(() => PurchaseOrderPage)
   @Allow(P.PurchasingOrderRead)
   purchaseOrders(

@@ -28,6 +28,8 @@ import type {
   SalesOverview,
 } from './sales.types';
 import { lockRows } from '../../core/sql';
+import { allows, salesOrderLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 
 const D = (s: string | number) => new Decimal(s);
 const S = SalesOrderStatus;
@@ -103,7 +105,7 @@ export class ReceivableService {
       await lockRows(tx, 'customer', [found.customerId]);
       await lockRows(tx, 'sales_order', [found.id]);
       const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-      if (![S.PARTLY_SHIPPED, S.SHIPPED].includes(o.status))
+      if (!allows(salesOrderLifecycle, A.INVOICE, o.status))
         throw orderStateError(o, 'invoiced (nothing shipped is waiting for an invoice)');
       const lines = await this.orders.lines([o.id], tx);
       const earlier = await tx.find(SalesInvoiceLine, { where: { orderLineId: In(lines.map((l) => l.id)) } });

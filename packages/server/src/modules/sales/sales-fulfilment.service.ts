@@ -31,6 +31,8 @@ import {
 import type { SalesOrderService } from './sales-order.service';
 import type { SalesReturnInput, ShipSalesOrderInput } from './sales.types';
 import { lockRows } from '../../core/sql';
+import { allows, salesOrderLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -196,7 +198,7 @@ export class SalesFulfilmentService {
         const found = await this.orders.get(ctx, input.orderId, tx);
         await lockRows(tx, 'sales_order', [found.id]);
         const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-        if (o.status !== S.CONFIRMED && o.status !== S.PARTLY_SHIPPED) {
+        if (!allows(salesOrderLifecycle, A.SHIP, o.status)) {
           throw new DomainError(
             'ORDER_NOT_SHIPPABLE',
             `Order ${o.number} is ${o.status.replace('_', ' ')}: only a confirmed or partly shipped order can be shipped.`,

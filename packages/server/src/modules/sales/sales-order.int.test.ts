@@ -250,8 +250,15 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
       ['10', '0', '10'],
       ['20', '0', '20'],
     ]);
+    const actions = async (u: string) =>
+      ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ availableActions } }', { id: A.id }, tok[u])).salesOrder
+        .availableActions;
+    expect(await actions('sales')).toEqual(['EDIT', 'CONFIRM', 'CANCEL']);
+    expect(await actions('warehouse')).toEqual([]);
     A = ok(await t.gql(CONFIRM, { id: A.id }, tok.sales)).confirmSalesOrder;
     expect(A.status).toBe('CONFIRMED');
+    expect(await actions('sales')).toEqual(['CANCEL']);
+    expect(await actions('warehouse')).toEqual(['SHIP']);
     expect(A.lines.map((l: any) => l.reservedQty)).toEqual(['8', '3']);
     expect(await avail()).toEqual([
       ['10', '8', '2'],

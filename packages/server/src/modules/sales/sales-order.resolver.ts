@@ -39,6 +39,7 @@ import {
   SkuAvailability,
   UpdateSalesOrderInput,
 } from './sales.types';
+import { DocumentAction } from '../../core/actions';
 
 const KEY = { nullable: true, description: 'A retry with the same key returns the first result.' } as const;
 
@@ -79,6 +80,13 @@ const customerCode = async (ctx: Context, id: number): Promise<string> => (await
 
 @Resolver(() => SalesOrder)
 export class SalesOrderResolver {
+  @FieldResolver(() => [DocumentAction], {
+    description: 'What the signed-in user can do to this document now (its state, their permissions and role).',
+  })
+  availableActions(@Root() doc: SalesOrder, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.availableActions(ctx, doc);
+  }
+
   @Query(() => SalesOrderPage, {
     description: "Sales orders; a salesperson without sales.customer.all sees only their own customers' orders.",
   })

@@ -6,7 +6,7 @@ import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
-import { P } from '../../core/permissions/catalogue';
+import { P, type Permission } from '../../core/permissions/catalogue';
 import { assertMayUseFields, can } from '../../core/permissions/guard';
 import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
@@ -37,6 +37,8 @@ import {
   type UpdateSalesOrderInput,
 } from './sales.types';
 import { lockRows, sortableDecimal } from '../../core/sql';
+import { actionsIn, allows, salesOrderLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -152,6 +154,12 @@ export class SalesOrderService {
   /** SQLite keeps decimals as text: sort them as numbers (sorting only; no arithmetic happens there). */
   private numeric(col: string) {
     return sortableDecimal(this.ds, col);
+  }
+
+  /** What this user can do to the order now: its state and their permissions. */
+  availableActions(ctx: Context, o: SalesOrder): A[] {
+    const needs: Record<string, Permission> = { [A.SHIP]: P.SalesShipmentPost, [A.INVOICE]: P.SalesInvoiceManage };
+    return actionsIn(salesOrderLifecycle, o.status).filter((a) => can(ctx, needs[a] ?? P.SalesOrderCreate));
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesOrder> {
@@ -364,7 +372,7 @@ export class SalesOrderService {
   async update(ctx: Context, input: UpdateSalesOrderInput): Promise<SalesOrder> {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.get(ctx, input.id, tx);
-      if (before.status !== S.DRAFT) throw orderStateError(before, 'edited');
+      if (!allows(salesOrderLifecycle, A.EDIT, before.status)) throw orderStateError(before, 'edited');
       const beforeLines = await this.lines([before.id], tx);
       const customer = await this.customers.get(ctx, before.customerId, tx);
       const head = {
@@ -453,7 +461,7 @@ export class SalesOrderService {
       await lockRows(tx, 'customer', [found.customerId]);
       await lockRows(tx, 'sales_order', [found.id]);
       const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-      if (o.status !== S.DRAFT) throw orderStateError(o, 'confirmed');
+      if (!allows(salesOrderLifecycle, A.CONFIRM, o.status)) throw orderStateError(o, 'confirmed');
       const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
       if (customer.creditLimit !== null) {
         const exposure = await this.exposure(tx, customer.id);
@@ -506,7 +514,7 @@ export class SalesOrderService {
       const found = await this.get(ctx, id, tx);
       await lockRows(tx, 'sales_order', [found.id]);
       const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-      if (o.status !== S.DRAFT && o.status !== S.CONFIRMED) throw orderStateError(o, 'cancelled');
+      if (!allows(salesOrderLifecycle, A.CANCEL, o.status)) throw orderStateError(o, 'cancelled');
       const lines = await this.lines([o.id], tx);
       for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
         if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);
@@ -538,7 +546,8 @@ export class SalesOrderService {
       await lockRows(tx, 'customer', [found.customerId]);
       await lockRows(tx, 'sales_order', [found.id]);
       const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
-      if (o.status !== S.PARTLY_SHIPPED) throw orderStateError(o, 'closed (only a partly shipped order can be)');
+      if (!allows(salesOrderLifecycle, A.CLOSE, o.status))
+        throw orderStateError(o, 'closed (only a partly shipped order can be)');
       const lines = await this.lines([o.id], tx);
       for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
         if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);

@@ -28,6 +28,8 @@ import type {
 import { Warehouse } from './warehouse.entity';
 
 import { addDays, now, today } from '../../core/dates';
+import { actionsIn, allows, stockDocumentLifecycle } from '../../domain/lifecycle';
+import { DocumentAction as A } from '../../core/actions';
 const D = (s: string | number) => new Decimal(s);
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
@@ -81,6 +83,13 @@ export class StockDocumentService {
     qb.orderBy('d.business_date', 'DESC').addOrderBy('d.id', 'DESC');
     const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
     return { items, total, offset, limit };
+  }
+
+  /** What this user can do to the document now: its state and their permissions. */
+  availableActions(ctx: Context, doc: StockDocument): A[] {
+    return actionsIn(stockDocumentLifecycle, doc.status).filter((a) =>
+      can(ctx, a === A.EDIT || a === A.DELETE ? P.StockDocumentCreate : P.StockDocumentPost),
+    );
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<StockDocument> {
@@ -256,7 +265,7 @@ export class StockDocumentService {
   async update(ctx: Context, input: UpdateStockDocumentInput): Promise<StockDocument> {
     return inTransaction(this.ds, async (tx) => {
       const before = await this.get(ctx, input.id, tx);
-      if (before.status !== StockDocStatus.DRAFT) throw notDraft(before);
+      if (!allows(stockDocumentLifecycle, A.EDIT, before.status)) throw notDraft(before);
       const beforeLines = await tx.find(StockDocumentLine, {
         where: { documentId: before.id },
         order: { lineNo: 'ASC' },
@@ -295,7 +304,7 @@ export class StockDocumentService {
   async deleteDraft(ctx: Context, id: string): Promise<boolean> {
     return inTransaction(this.ds, async (tx) => {
       const doc = await this.get(ctx, id, tx);
-      if (doc.status !== StockDocStatus.DRAFT) throw notDraft(doc);
+      if (!allows(stockDocumentLifecycle, A.DELETE, doc.status)) throw notDraft(doc);
       const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id } });
       await tx.delete(StockDocumentLine, { documentId: doc.id });
       await tx.delete(StockDocument, { id: doc.id });
@@ -400,7 +409,7 @@ export class StockDocumentService {
   async post(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'postStockDocument', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
-      if (doc.status !== StockDocStatus.DRAFT) throw notDraft(doc);
+      if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
       const settings = await this.settings(tx);
       assertPeriodOpen(settings, doc.businessDate);
       const lines = await this.postingLines(tx, doc.id);
@@ -502,7 +511,7 @@ export class StockDocumentService {
   ): Promise<StockDocument> {
     return this.once(ctx, idempotencyKey, 'receiveTransfer', id, async (tx) => {
       const doc = await this.get(ctx, id, tx);
-      if (doc.type !== StockDocType.TRANSFER || doc.status !== StockDocStatus.IN_TRANSIT) {
+      if (doc.type !== StockDocType.TRANSFER || !allows(stockDocumentLifecycle, A.RECEIVE_TRANSFER, doc.status)) {
         throw new DomainError('DOCUMENT_STATE', 'Only a transfer in transit can be received.', { status: doc.status });
       }
       const settings = await this.settings(tx);

@@ -221,11 +221,16 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     const id = created.data.createStockDocument.id;
     const shipped = await t.gql(POST, { id }, admin);
     expect(shipped.data.postStockDocument.status).toBe('IN_TRANSIT');
+    const actions = async () =>
+      (await t.gql('query($id:ID!){ stockDocument(id:$id){ availableActions } }', { id }, admin)).data.stockDocument
+        .availableActions;
+    expect(await actions()).toEqual(['RECEIVE_TRANSFER', 'CANCEL']);
     expect(shipped.data.postStockDocument.number).toMatch(/^TR-\d{8}-0001$/);
     const left = shipped.data.postStockDocument.lines[0].value;
     expect((await level(c.tea)).onHand).toBe('31');
     expect(await level(c.tea, W2)).toBeUndefined();
     expect((await t.gql(RECEIVE, { id }, admin)).data.receiveTransfer.status).toBe('POSTED');
+    expect(await actions()).toEqual(['CANCEL']);
     const there = await level(c.tea, W2);
     expect(there.onHand).toBe('6');
     expect(there.value).toBe(left.replace('-', ''));

@@ -22,9 +22,17 @@ import {
   ValuationGroup,
   ValuationRow,
 } from './stock-report.types';
+import { DocumentAction } from '../../core/actions';
 
 @Resolver(() => StockDocument)
 export class StockDocumentResolver {
+  @FieldResolver(() => [DocumentAction], {
+    description: 'What the signed-in user can do to this document now (its state, their permissions and role).',
+  })
+  availableActions(@Root() doc: StockDocument, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.availableActions(ctx, doc);
+  }
+
   @Query(() => StockDocumentPage)
   @Allow(P.StockBalanceRead)
   stockDocuments(
