@@ -4,6 +4,7 @@ import path from 'node:path';
 import { printSchema, lexicographicSortSchema } from 'graphql';
 import { loadConfig } from './core/config';
 import { dbKind } from './core/db';
+import { MYSQL_CHARSET, MYSQL_COLLATION } from './core/db-check';
 import { openAppDatabase } from './database';
 import { createSchema } from './schema';
 import { createServices } from './services';
@@ -38,7 +39,10 @@ async function generateMigration(name: string) {
   const ts = Date.now();
   const cls = `${name.replace(/[^A-Za-z0-9]/g, '')}${ts}`;
   const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-  const up = sql.upQueries.map((x) => `    await q.query(${q(x.query)});`).join('\n');
+  // new tables name their charset and collation: they must not depend on the database's default
+  const explicit = (sql: string) =>
+    sql.replace(/ENGINE=InnoDB$/, `ENGINE=InnoDB DEFAULT CHARSET=${MYSQL_CHARSET} COLLATE=${MYSQL_COLLATION}`);
+  const up = sql.upQueries.map((x) => `    await q.query(${q(explicit(x.query))});`).join('\n');
   const down = [...sql.downQueries]
     .reverse()
     .map((x) => `    await q.query(${q(x.query)});`)

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { assertMysqlUsable, MYSQL_COLLATION } from './db-check';
 
 export type DbKind = 'sqlite' | 'mysql';
 
@@ -40,7 +41,7 @@ export function dataSourceOptions(url: string, { entities, migrations }: Databas
     migrationsRun: false,
     synchronize: false,
     timezone: 'Z',
-    charset: 'utf8mb4_unicode_ci',
+    charset: MYSQL_COLLATION,
     supportBigNumbers: true,
     bigNumberStrings: true,
     extra: { connectionLimit: Number(process.env.JXC_DB_POOL || 20), connectTimeout: 5000 },
@@ -70,8 +71,16 @@ export async function openDatabase(
     await ds.query('PRAGMA busy_timeout = 5000');
     patchSqliteDecimals(ds);
     await ds.synchronize();
-  } else if (opts.migrate !== false) {
-    await ds.runMigrations({ transaction: 'each' });
+  } else {
+    // refuse a database jxc cannot work on, with what to do about it, before and after migrating
+    try {
+      await assertMysqlUsable(ds, { schema: false });
+      if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
+      await assertMysqlUsable(ds);
+    } catch (e) {
+      await ds.destroy();
+      throw e;
+    }
   }
   return ds;
 }

@@ -24,8 +24,9 @@ export async function seedDemoSalesOrders(services: Services): Promise<{ orders:
   const warehouseId = Number(wh.id);
   // the priced SKUs (the demo price lists cover the first 12) with the most stock here
   const heads: Array<{ sku_id: number; qty: string }> = await ds.query(
-    'SELECT h.sku_id, h.qty FROM stock_cost h WHERE h.warehouse_id = ? AND h.sku_id IN (SELECT id FROM sku WHERE active = ? ORDER BY id LIMIT 12) ORDER BY h.sku_id',
-    [warehouseId, true],
+    // a derived table, not `IN (… LIMIT …)`: MariaDB and MySQL refuse LIMIT inside IN/ALL/ANY/SOME
+    'SELECT h.sku_id, h.qty FROM stock_cost h JOIN (SELECT id FROM sku WHERE active = ? ORDER BY id LIMIT 12) f ON f.id = h.sku_id WHERE h.warehouse_id = ? ORDER BY h.sku_id',
+    [true, warehouseId],
   );
   // compared in TypeScript: SQLite keeps decimals as text
   const skus = heads.filter((h) => new Decimal(h.qty).gte(40));

@@ -1,3 +1,4 @@
+import { Collation1796527199917 } from './1796527199917-Collation';
 import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
 import { CustomerContacts1795606305420 } from './1795606305420-CustomerContacts';
 import { SalesOrders1795604140834 } from './1795604140834-SalesOrders';
@@ -25,5 +26,6 @@ export const migrations: Array<new () => unknown> = [
   SalesOrders1795604140834,
   CustomerContacts1795606305420,
   LedgerCauses1796516183392,
+  Collation1796527199917,
   LedgerCauseAction1796600000000,
 ];

@@ -20,7 +20,10 @@ export interface TestDb {
 }
 
 /** A database of its own for one test file: a temp SQLite file, or a fresh MariaDB schema. */
-export async function createTestDb(kind = testDbKind): Promise<TestDb> {
+export async function createTestDb(
+  kind = testDbKind,
+  opts: { createSql?: (name: string) => string } = {},
+): Promise<TestDb> {
   const name = `jxc_t_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxc-test-'));
@@ -30,7 +33,9 @@ export async function createTestDb(kind = testDbKind): Promise<TestDb> {
     };
   }
   const conn = await mysql.createConnection(connUrl(mysqlServerUrl));
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.query(
+    opts.createSql?.(name) ?? `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await conn.end();
   return {
     url: `${mysqlServerUrl.replace(/\/$/, '')}/${name}`,
@@ -66,8 +71,10 @@ export interface TestApp {
 }
 
 /** A real server on a free port over a real database, seeded with the demo users. */
-export async function testApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const db = await createTestDb();
+export async function testApp(
+  opts: { demo?: boolean; config?: Partial<Config>; db?: TestDb } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDb());
   const ds = await openAppDatabase(db.url);
   await seedBase(ds);
   if (opts.demo !== false) await seedDemo(ds);
