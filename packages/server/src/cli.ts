@@ -10,7 +10,7 @@ import { createSchema } from './schema';
 import { createServices } from './services';
 import { CompanySettings } from './modules/system/settings.entity';
 import { ALL_PERMISSIONS } from './core/permissions/catalogue';
-import { ensureAdmin, seedBase, seedDemo } from './seed';
+import { ensureAdmin, seedBase, seedDemoAll } from './seed';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 const PERMISSIONS_FILE = path.resolve(__dirname, '..', 'permissions.json');
@@ -105,7 +105,8 @@ async function main() {
     case 'seed-demo': {
       const ds = await openAppDatabase(config.databaseUrl);
       await seedBase(ds);
-      console.log((await seedDemo(ds)) ? 'Demo data created.' : 'The database already has users; nothing seeded.');
+      const seeded = await seedDemoAll(ds, config);
+      console.log(seeded ? `Demo data created: ${seeded}.` : 'The database already has users; nothing seeded.');
       await ds.destroy();
       break;
     }

@@ -2,16 +2,15 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { loadConfig } from './core/config';
 import { openAppDatabase } from './database';
-import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemo, seedDemoStockIfEmpty } from './seed';
+import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedBase, seedDemoAll } from './seed';
 
 async function main() {
   const config = loadConfig();
   const ds = await openAppDatabase(config.databaseUrl);
   await seedBase(ds);
   if (config.mode === 'demo') {
-    if (await seedDemo(ds)) console.log('[jxc] demo users and warehouses created');
-    const stock = await seedDemoStockIfEmpty(ds, config);
-    if (stock) console.log(`[jxc] demo stock: ${stock}`);
+    const seeded = await seedDemoAll(ds, config);
+    if (seeded) console.log(`[jxc] demo data: ${seeded}`);
     console.log(
       `[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
     );

@@ -19,6 +19,7 @@ import { CompanySettings } from './modules/system/settings.entity';
 import { PurchaseApprovalStep } from './modules/purchasing/purchase-order.entity';
 import { DEFAULT_APPROVAL_STEPS } from './modules/purchasing/purchase-order.service';
 import { now } from './core/dates';
+import { wipeAllData } from './core/db';
 
 export { DEMO_PASSWORD };
 
@@ -167,6 +168,56 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   await ds.getRepository(LoginAttempt).insert(attempts);
   await ds.getRepository(AuditEntry).insert(audit);
   return true;
+}
+
+const DEMO_STARTED = 'demo.seed.started';
+const DEMO_FINISHED = 'demo.seed.finished';
+
+/**
+ * The whole demo (users, catalogue, a year of documents) on a database without users, all or
+ * nothing. It is written through the services, each in transactions of its own, so no single
+ * transaction can hold it: a failure midway empties every table again (and the base rows are
+ * written anew), and a run that died without cleaning (the process was killed) is recognised by its
+ * start mark without an end mark in the audit log, and is cleaned and seeded again on the next start.
+ * A database with users and no such mark is never touched. Returns what was seeded, or null.
+ */
+export async function seedDemoAll(ds: DataSource, config: Config): Promise<string | null> {
+  const marks: Array<{ action: string }> = await ds.query(
+    'SELECT action FROM audit_entry WHERE action IN (?, ?)',
+    [DEMO_STARTED, DEMO_FINISHED],
+  );
+  const started = marks.some((m) => m.action === DEMO_STARTED);
+  const finished = marks.some((m) => m.action === DEMO_FINISHED);
+  if (started && !finished) {
+    console.log('[jxc] an earlier demo seeding did not finish: emptying the database and seeding again');
+    await wipeAllData(ds);
+    await seedBase(ds);
+  } else if ((await ds.getRepository(User).count()) > 0) return null;
+  const mark = (action: string) =>
+    ds.getRepository(AuditEntry).insert({
+      at: now(),
+      userId: null,
+      username: '',
+      roles: [],
+      address: '',
+      requestId: crypto.randomUUID(),
+      action,
+      entityType: '',
+      entityId: null,
+      before: null,
+      after: null,
+    });
+  try {
+    await mark(DEMO_STARTED);
+    await seedDemo(ds);
+    const stock = await seedDemoStockIfEmpty(ds, config);
+    await mark(DEMO_FINISHED);
+    return `demo users and warehouses, ${stock}`;
+  } catch (e) {
+    await wipeAllData(ds);
+    await seedBase(ds);
+    throw e;
+  }
 }
 
 /** The demo's catalogue, a year of stock moves and the purchasing documents (see demo/). */

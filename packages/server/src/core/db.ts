@@ -120,3 +120,39 @@ function sqliteSerial<T>(ds: DataSource, run: () => Promise<T>): Promise<T> {
   );
   return next;
 }
+
+/**
+ * Empties every table but the migrations' record, and restarts the ids: the database as the
+ * migrations left it. For undoing a demo seeding that failed midway; nothing else may run meanwhile.
+ */
+export async function wipeAllData(ds: DataSource): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    if (ds.options.type === 'better-sqlite3') {
+      const tables: Array<{ name: string }> = await runner.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'",
+      );
+      await runner.query('PRAGMA foreign_keys = OFF');
+      try {
+        for (const { name } of tables) await runner.query(`DELETE FROM "${name}"`);
+        if ((await runner.query("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).length)
+          await runner.query('DELETE FROM sqlite_sequence');
+      } finally {
+        await runner.query('PRAGMA foreign_keys = ON');
+      }
+      return;
+    }
+    const tables: Array<{ name: string }> = await runner.query(
+      "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'migrations'",
+    );
+    await runner.query('SET FOREIGN_KEY_CHECKS = 0');
+    try {
+      for (const { name } of tables) await runner.query(`TRUNCATE TABLE \`${name}\``);
+    } finally {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../core/config';
+import { openAppDatabase } from '../database';
+import { seedBase, seedDemoAll } from '../seed';
+import { createServices } from '../services';
+import { createTestDb, testDbKind, type TestDb } from '../test/harness';
+
+const sqlite = testDbKind === 'sqlite';
+
+async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
+  const tables: Array<{ name: string }> = await ds.query(
+    sqlite
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+      : "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM ${sqlite ? `"${name}"` : `\`${name}\``}`);
+    counts[name] = Number(n);
+  }
+  return counts;
+}
+
+describe(`demo seeding, all or nothing (${testDbKind})`, () => {
+  let db: TestDb;
+  let ds: DataSource;
+  let config: Config;
+  beforeAll(async () => {
+    db = await createTestDb();
+    ds = await openAppDatabase(db.url);
+    await seedBase(ds);
+    config = { ...loadConfig({}), databaseUrl: db.url, mode: 'demo' };
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('a failure midway (the sales orders, after a year of stock, purchasing and customers) leaves only the base rows', async () => {
+    const before = await rowCounts(ds);
+    expect(before.sku).toBe(0);
+    // a real failure from the database itself: every sales order insert is refused
+    await ds.query(
+      sqlite
+        ? "CREATE TRIGGER demo_fail BEFORE INSERT ON sales_order BEGIN SELECT RAISE(ABORT, 'demo seeding failed on purpose'); END"
+        : "CREATE TRIGGER demo_fail BEFORE INSERT ON sales_order FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'demo seeding failed on purpose'",
+    );
+    await expect(seedDemoAll(ds, config)).rejects.toThrow(/demo seeding failed on purpose/);
+    await ds.query('DROP TRIGGER demo_fail');
+    expect(await rowCounts(ds)).toEqual(before);
+  }, 300_000);
+
+  it('completes (on MariaDB too: no LIMIT inside IN), cleans up a run that died midway first, and passes the ledger check', async () => {
+    // what a killed process leaves: the start mark and some rows, no end mark
+    await ds.query(
+      "INSERT INTO warehouse (code, name, kind, allow_negative, active, version) VALUES ('LEFT', 'left over', 'own', 0, 1, 1)",
+    );
+    await ds.query(
+      "INSERT INTO audit_entry (at, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES ('2026-11-25 02:00:00', NULL, '', '[]', '', 'x', 'demo.seed.started', '', NULL, NULL, NULL)".replace(
+        /`/g,
+        sqlite ? '"' : '`',
+      ),
+    );
+    const seeded = await seedDemoAll(ds, config);
+    expect(seeded).toMatch(/sales orders/);
+    const counts = await rowCounts(ds);
+    expect(counts.warehouse).toBe(3);
+    expect(counts.sales_order).toBeGreaterThan(0);
+    expect(counts.purchase_order).toBeGreaterThan(0);
+    expect(counts.stock_ledger).toBeGreaterThan(0);
+    const [{ c }] = await ds.query("SELECT COUNT(*) AS c FROM warehouse WHERE code = 'LEFT'");
+    expect(Number(c)).toBe(0);
+    const problems = await createServices(ds, config).posting.check('moving_average');
+    expect(problems).toEqual([]);
+    // seeded once: a second start leaves it alone
+    expect(await seedDemoAll(ds, config)).toBeNull();
+  }, 300_000);
+});
