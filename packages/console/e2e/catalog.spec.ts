@@ -236,6 +236,7 @@ test('import: a file with one bad row shows the report and imports nothing; a go
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: bad,
   });
+  await expect(page.getByTestId('import-check')).toBeEnabled();
   await page.getByTestId('import-check').click();
   await expect(page.getByTestId('import-status')).toContainText('有错误');
   const problems = page.getByTestId('import-problems');
@@ -260,6 +261,8 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   });
   await expect(page.getByTestId('import-file')).toContainText('good.xlsx');
   await expect(page.getByTestId('import-report')).toHaveCount(0); // a new file needs a new check
+  // the check is enabled once the new file has been read (not before: it would check the old one)
+  await expect(page.getByTestId('import-check')).toBeEnabled();
   await page.getByTestId('import-check').click();
   await expect(page.getByTestId('import-status')).toContainText('校验通过');
   await expect(page.getByTestId('import-created')).toHaveText('2');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import { checkDecimalRanges } from './core/decimal-input';
 import { buildSchema, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import type { Context } from './core/context';
 import { DecimalScalar } from './core/decimal';
@@ -97,7 +98,7 @@ export function createSchema(pubSub?: AuditPubSub): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false },
     pubSub: (pubSub ?? createAuditPubSub()) as any,
-    globalMiddlewares: [auditEveryMutation],
+    globalMiddlewares: [checkDecimalRanges, auditEveryMutation],
     // the schema's text is emitted by `pnpm emit-schema` for the console's codegen
     emitSchemaFile: false,
   }).then((schema) => {

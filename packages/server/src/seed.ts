@@ -182,10 +182,10 @@ const DEMO_FINISHED = 'demo.seed.finished';
  * A database with users and no such mark is never touched. Returns what was seeded, or null.
  */
 export async function seedDemoAll(ds: DataSource, config: Config): Promise<string | null> {
-  const marks: Array<{ action: string }> = await ds.query(
-    'SELECT action FROM audit_entry WHERE action IN (?, ?)',
-    [DEMO_STARTED, DEMO_FINISHED],
-  );
+  const marks: Array<{ action: string }> = await ds.query('SELECT action FROM audit_entry WHERE action IN (?, ?)', [
+    DEMO_STARTED,
+    DEMO_FINISHED,
+  ]);
   const started = marks.some((m) => m.action === DEMO_STARTED);
   const finished = marks.some((m) => m.action === DEMO_FINISHED);
   if (started && !finished) {

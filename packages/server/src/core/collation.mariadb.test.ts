@@ -76,7 +76,7 @@ describe('a MariaDB database created with the server default collation', () => {
     await runner.connect();
     await runner.query("SET SESSION sql_mode = ''");
     expect(await mysqlProblems(ds, { runner })).toEqual([
-      'sql_mode (empty) lacks STRICT_TRANS_TABLES: out-of-range amounts would be cut silently. Add it to the server\'s sql_mode.',
+      "sql_mode (empty) lacks STRICT_TRANS_TABLES: out-of-range amounts would be cut silently. Add it to the server's sql_mode.",
     ]);
     await runner.release();
     await ds.destroy();

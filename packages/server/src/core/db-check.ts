@@ -51,7 +51,9 @@ export async function mysqlProblems(
   );
   const version = parseServerVersion(String(s.version));
   if (tooOld(version))
-    problems.push(`the server is ${version.kind} ${s.version}; jxc needs MariaDB 10.6 or later (10.11 tested) or MySQL 8.0 or later.`);
+    problems.push(
+      `the server is ${version.kind} ${s.version}; jxc needs MariaDB 10.6 or later (10.11 tested) or MySQL 8.0 or later.`,
+    );
   if (!/STRICT_(TRANS|ALL)_TABLES/.test(String(s.sqlMode)))
     problems.push(
       `sql_mode (${s.sqlMode || 'empty'}) lacks STRICT_TRANS_TABLES: out-of-range amounts would be cut silently. Add it to the server's sql_mode.`,
@@ -62,7 +64,9 @@ export async function mysqlProblems(
     );
   if (opts.schema === false) return problems;
   if (s.dbCharset !== MYSQL_CHARSET || s.dbCollation !== MYSQL_COLLATION)
-    problems.push(`the database's default is ${s.dbCharset}/${s.dbCollation}, not ${MYSQL_CHARSET}/${MYSQL_COLLATION}.`);
+    problems.push(
+      `the database's default is ${s.dbCharset}/${s.dbCollation}, not ${MYSQL_CHARSET}/${MYSQL_COLLATION}.`,
+    );
   const tables: Array<{ name: string; engine: string | null; collation: string | null }> = await query(
     `SELECT TABLE_NAME AS name, ENGINE AS engine, TABLE_COLLATION AS collation FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND (ENGINE <> 'InnoDB' OR TABLE_COLLATION <> ?)
@@ -70,8 +74,10 @@ export async function mysqlProblems(
     [MYSQL_COLLATION],
   );
   for (const t of tables) {
-    if (t.engine !== 'InnoDB') problems.push(`table ${t.name} uses the ${t.engine} engine, not InnoDB (no transactions).`);
-    if (t.collation !== MYSQL_COLLATION) problems.push(`table ${t.name} has the collation ${t.collation}, not ${MYSQL_COLLATION}.`);
+    if (t.engine !== 'InnoDB')
+      problems.push(`table ${t.name} uses the ${t.engine} engine, not InnoDB (no transactions).`);
+    if (t.collation !== MYSQL_COLLATION)
+      problems.push(`table ${t.name} has the collation ${t.collation}, not ${MYSQL_COLLATION}.`);
   }
   const cols: Array<{ t: string; c: string; collation: string }> = await query(
     `SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLLATION_NAME AS collation FROM information_schema.COLUMNS

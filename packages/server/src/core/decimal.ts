@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { Column, type ColumnOptions, type ValueTransformer } from 'typeorm';
+import { DomainError, ErrorCode } from './errors';
 
 export { Decimal };
 
@@ -40,9 +41,30 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
+/**
+ * A value that does not fit the column before the point is refused as BAD_USER_INPUT naming the
+ * field, on both databases: MySQL would fail with "Out of range" (an internal error), SQLite would
+ * keep it as text. Inputs are checked against their column before any resolver runs (DecimalInput);
+ * this catches what is computed from them (an amount = quantity × price).
+ */
+export function checkRange(v: Decimal, precision: number, scale: number, field: string, what = field): Decimal {
+  if (v.abs().gte(new Decimal(10).pow(precision - scale))) {
+    const message = `Too large: at most ${precision - scale} digits before the decimal point.`;
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${what} is too large: at most ${precision - scale} digits before the decimal point.`,
+      {
+        fields: [{ field, message }],
+      },
+    );
+  }
+  return v;
+}
+
 /** Reads a DECIMAL (MySQL) or TEXT (SQLite) column back as an exact string with `scale` places. */
-export const decimalTransformer = (scale: number): ValueTransformer => ({
-  to: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(scale)),
+export const decimalTransformer = (scale: number, precision = 18, field = 'value'): ValueTransformer => ({
+  to: (v: unknown) =>
+    v === null || v === undefined ? v : checkRange(new Decimal(v as string), precision, scale, field).toFixed(scale),
   from: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(scale)),
 });
 
@@ -51,19 +73,28 @@ export const decimalTransformer = (scale: number): ValueTransformer => ({
  * embedded schema is built (see db.ts), because SQLite would turn a decimal into a float.
  */
 export function DecimalColumn(precision: number, scale: number, options: ColumnOptions = {}): PropertyDecorator {
-  return Column({ type: 'decimal', precision, scale, transformer: decimalTransformer(scale), ...options });
+  return (target, key) =>
+    Column({
+      type: 'decimal',
+      precision,
+      scale,
+      transformer: decimalTransformer(scale, precision, String(key)),
+      ...options,
+    })(target, key);
 }
 
 /** Quantities: DECIMAL(18,6) in the database, without trailing zeros on the wire ("12", "2.125"). */
 export function QuantityColumn(options: ColumnOptions = {}): PropertyDecorator {
-  return Column({
-    type: 'decimal',
-    precision: 18,
-    scale: 6,
-    transformer: {
-      to: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed(6)),
-      from: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed()),
-    },
-    ...options,
-  });
+  return (target, key) =>
+    Column({
+      type: 'decimal',
+      precision: 18,
+      scale: 6,
+      transformer: {
+        to: (v: unknown) =>
+          v === null || v === undefined ? v : checkRange(new Decimal(v as string), 18, 6, String(key)).toFixed(6),
+        from: (v: unknown) => (v === null || v === undefined ? v : new Decimal(v as string).toFixed()),
+      },
+      ...options,
+    })(target, key);
 }

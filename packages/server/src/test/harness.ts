@@ -71,9 +71,7 @@ export interface TestApp {
 }
 
 /** A real server on a free port over a real database, seeded with the demo users. */
-export async function testApp(
-  opts: { demo?: boolean; config?: Partial<Config>; db?: TestDb } = {},
-): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean; config?: Partial<Config>; db?: TestDb } = {}): Promise<TestApp> {
   const db = opts.db ?? (await createTestDb());
   const ds = await openAppDatabase(db.url);
   await seedBase(ds);

@@ -27,13 +27,21 @@ export function useProductImport() {
     downloadFile(r.data.productImportTemplate);
   }
 
+  /** the file's content is read asynchronously: only the latest choice may land, and nothing is checked before it did */
+  let chosen = 0;
   async function choose(f: File | null) {
+    const mine = ++chosen;
     file.value = f;
     report.value = null;
     error.value = null;
     checked.value = false;
-    base64.value = f ? await fileToBase64(f) : null;
+    base64.value = null;
+    if (!f) return;
+    const content = await fileToBase64(f);
+    if (mine === chosen) base64.value = content;
   }
+  /** the chosen file has been read: a check now sends this file, not the previous one */
+  const ready = computed(() => base64.value !== null);
 
   async function run(dryRun: boolean) {
     if (!base64.value) return;
@@ -64,6 +72,7 @@ export function useProductImport() {
     report,
     error,
     checked,
+    ready,
     problems,
     busy: m.fetching,
     downloadTemplate,

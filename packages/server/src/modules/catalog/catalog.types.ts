@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
 import type { Brand, Category } from './category.entity';
 import { Product, type ProductUnit } from './product.entity';
@@ -85,7 +85,7 @@ export class SkuFilter {
 @InputType()
 export class ProductUnitInput {
   @Field({ description: 'e.g. 箱' }) name: string;
-  @Field(() => DecimalScalar, { description: 'Base units in one of this unit, > 0, at most 6 decimals (箱 = "12").' })
+  @DecimalInput(18, 6, { description: 'Base units in one of this unit, > 0, at most 6 decimals (箱 = "12").' })
   factor: string;
 }
 
@@ -100,12 +100,12 @@ export class SkuInput {
   attributes?: SkuAttribute[];
   @Field(() => [String], { nullable: true, description: "Replaces the SKU's barcodes when given." })
   barcodes?: string[];
-  @Field(() => DecimalScalar, {
+  @DecimalInput(18, 6, {
     nullable: true,
     description: 'Needs catalog.price.purchase.read to set (FORBIDDEN otherwise). Absent: unchanged.',
   })
   refPurchasePrice?: string | null;
-  @Field(() => DecimalScalar, {
+  @DecimalInput(18, 6, {
     nullable: true,
     description: 'Needs catalog.price.sale.read to set (FORBIDDEN otherwise). Absent: unchanged.',
   })

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
 import { Supplier, SupplierQualification, SupplierStatus } from './supplier.entity';
 
@@ -58,11 +58,11 @@ export class AddQualificationInput {
 export class AddSupplierPriceInput {
   @Field(() => ID) supplierId: string;
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar, { description: 'Per base unit (needs purchasing.supplier.price.read).' }) price: string;
+  @DecimalInput(18, 6, { description: 'Per base unit (needs purchasing.supplier.price.read).' }) price: string;
   @Field() @Matches(DATE, dateMsg) validFrom: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg) validTo?: string;
-  @Field(() => DecimalScalar, { nullable: true }) minOrderQty?: string;
-  @Field(() => DecimalScalar, { nullable: true }) packSize?: string;
+  @DecimalInput(18, 6, { nullable: true }) minOrderQty?: string;
+  @DecimalInput(18, 6, { nullable: true }) packSize?: string;
 }
 
 export const SupplierPage = Paginated(Supplier, 'SupplierPage');

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -14,8 +15,8 @@ const dateMsg = { message: 'a date like 2026-11-25' };
 @InputType()
 export class PurchaseOrderLineInput {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar, { description: 'In the base unit.' }) qty: string;
-  @Field(() => DecimalScalar, {
+  @DecimalInput(18, 6, { description: 'In the base unit.' }) qty: string;
+  @DecimalInput(18, 6, {
     nullable: true,
     description: "Per base unit; the supplier's agreed price on the order date when omitted.",
   })
@@ -68,7 +69,7 @@ export class ApprovalStepInput {
   @Field(() => ID, { nullable: true, description: 'omit to add a step' }) id?: string;
   @Field(() => Int, { nullable: true, description: 'the current version when editing' }) version?: number;
   @Field(() => Int) level: number;
-  @Field(() => DecimalScalar) minAmount: string;
+  @DecimalInput(18, 2) minAmount: string;
   @Field(() => [String]) roleCodes: string[];
 }
 
@@ -82,9 +83,9 @@ export class PendingApproval {
 @InputType()
 export class ReceiptLineInput {
   @Field(() => ID) orderLineId: string;
-  @Field(() => DecimalScalar, { description: 'Accepted at inspection, base unit; posted to stock.' })
+  @DecimalInput(18, 6, { description: 'Accepted at inspection, base unit; posted to stock.' })
   acceptedQty: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Rejected at inspection; not posted.' })
+  @DecimalInput(18, 6, { nullable: true, description: 'Rejected at inspection; not posted.' })
   rejectedQty?: string;
   @Field({ nullable: true, description: 'Required when something is rejected.' })
   @IsOptional()
@@ -115,7 +116,7 @@ export class ReceivePurchaseOrderInput {
 @InputType()
 export class ReturnLineInput {
   @Field(() => ID) receiptLineId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
 }
 
 @InputType()
@@ -142,8 +143,8 @@ export const PurchaseReturnPage = Paginated(PurchaseReturn, 'PurchaseReturnPage'
 @InputType()
 export class InvoiceLineInput {
   @Field(() => ID) receiptLineId: string;
-  @Field(() => DecimalScalar) qty: string;
-  @Field(() => DecimalScalar, { description: 'Per base unit; must equal the order price within 0.01.' })
+  @DecimalInput(18, 6) qty: string;
+  @DecimalInput(18, 6, { description: 'Per base unit; must equal the order price within 0.01.' })
   unitPrice: string;
 }
 
@@ -159,7 +160,7 @@ export class CreateSupplierInvoiceInput {
 @InputType()
 export class RecordSupplierPaymentInput {
   @Field(() => ID) supplierId: string;
-  @Field(() => DecimalScalar) amount: string;
+  @DecimalInput(18, 2) amount: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
   @IsOptional()
   @Matches(DATE, dateMsg)

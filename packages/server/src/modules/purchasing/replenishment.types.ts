@@ -1,5 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { ForecastMethodChoice, SafetyStockMethod } from './replenishment.entity';
 
@@ -85,14 +86,14 @@ export class ReplenishmentSettingInput {
   @IsOptional()
   forecastMethod?: ForecastMethodChoice | null;
   @Field(() => SafetyStockMethod, { nullable: true }) safetyMethod?: SafetyStockMethod;
-  @Field(() => DecimalScalar, { nullable: true }) instabilityFactor?: string;
-  @Field(() => DecimalScalar, { nullable: true }) serviceLevel?: string;
+  @DecimalInput(6, 3, { nullable: true }) instabilityFactor?: string;
+  @DecimalInput(6, 4, { nullable: true }) serviceLevel?: string;
   @Field(() => Int, { nullable: true }) reviewPeriodDays?: number;
 }
 
 @InputType()
 export class SuggestionOrderLine {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
   @Field(() => ID, { nullable: true, description: 'Another supplier than the preferred one.' }) supplierId?: string;
 }

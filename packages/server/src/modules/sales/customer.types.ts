@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
 import { ChannelKind, Customer, ServiceRecordKind } from './customer.entity';
 
@@ -32,7 +32,7 @@ export class CreateCustomerInput {
   ownerId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand.' }) tierId?: string;
-  @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
+  @DecimalInput(18, 2, { nullable: true }) creditLimit?: string;
   @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' })
   @IsOptional()
   @Min(0)
@@ -58,7 +58,7 @@ export class UpdateCustomerInput {
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand; see unfixTier.' }) tierId?: string;
   @Field({ nullable: true, description: 'false: the tier follows the RFM rules again.' }) tierFixed?: boolean;
-  @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string;
+  @DecimalInput(18, 2, { nullable: true }) creditLimit?: string;
   @Field(() => Int, { nullable: true, description: 'Days from invoice to due date (30 when omitted).' })
   @IsOptional()
   @Min(0)
@@ -102,7 +102,7 @@ export class TierInput {
   @Field() @Length(1, 20) code: string;
   @Field() @Length(1, 50) name: string;
   @Field(() => Int) rank: number;
-  @Field(() => DecimalScalar) minAmount: string;
+  @DecimalInput(18, 2) minAmount: string;
   @Field(() => Int) minOrders: number;
   @Field(() => Int, { nullable: true }) maxRecencyDays?: number | null;
 }

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { PriceRuleKind } from './price-list.entity';
 
@@ -19,7 +20,7 @@ export class PriceListItemInput {
   @Field(() => ID) priceListId: string;
   @Field(() => ID) skuId: string;
   @Field(() => PriceRuleKind) rule: PriceRuleKind;
-  @Field(() => DecimalScalar) value: string;
+  @DecimalInput(18, 4) value: string;
   @Field() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date like 2026-12-01' }) validFrom: string;
   @Field(() => String, { nullable: true })
   @IsOptional()

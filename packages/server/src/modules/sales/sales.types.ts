@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -22,8 +23,8 @@ const dateMsg = { message: 'a date like 2026-11-25' };
 @InputType()
 export class SalesOrderLineInput {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar, { description: 'In the base unit.' }) qty: string;
-  @Field(() => DecimalScalar, {
+  @DecimalInput(18, 6, { description: 'In the base unit.' }) qty: string;
+  @DecimalInput(18, 6, {
     nullable: true,
     description:
       "Per base unit; the pricing's price (price list for the customer's tier and the channel) when omitted.",
@@ -99,7 +100,7 @@ export class CustomerPaymentPage extends Paginated(CustomerPayment, 'CustomerPay
 @InputType()
 export class ShipLineInput {
   @Field(() => ID) orderLineId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
 }
 
 @InputType()
@@ -116,7 +117,7 @@ export class ShipSalesOrderInput {
 @InputType()
 export class SalesReturnLineInput {
   @Field(() => ID) shipmentLineId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
   @Field(() => ReturnDisposition) disposition: ReturnDisposition;
 }
 
@@ -145,7 +146,7 @@ export class CreateSalesInvoiceInput {
 @InputType()
 export class RecordCustomerPaymentInput {
   @Field(() => ID) customerId: string;
-  @Field(() => DecimalScalar) amount: string;
+  @DecimalInput(18, 2) amount: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, today when omitted' })
   @IsOptional()
   @Matches(DATE, dateMsg)

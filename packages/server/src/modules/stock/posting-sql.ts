@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
+import { checkRange } from '../../core/decimal';
 import type { Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
 import { headKey, type Placed, type ShortLine } from './posting.types';
@@ -174,6 +175,13 @@ export class PostingSql {
       'created_at',
     ];
     const created = this.mysql ? at : at.toISOString().replace('T', ' ').replace('Z', '');
+    // a value computed from inputs that fit their columns (quantity × cost) may not fit the ledger's
+    for (const e of entries) {
+      const what = `${e.documentNumber} line ${e.documentLineId}`;
+      checkRange(D(e.qty!), 18, 6, 'qty', `The quantity of ${what}`);
+      checkRange(D(e.unitCost!), 18, 6, 'unitCost', `The unit cost of ${what}`);
+      checkRange(D(e.value!), 18, 2, 'value', `The value of ${what}`);
+    }
     for (let i = 0; i < entries.length; i += CHUNK) {
       const part = entries.slice(i, i + CHUNK);
       await tx.query(
@@ -210,6 +218,10 @@ export class PostingSql {
     const upsert = this.mysql
       ? 'ON DUPLICATE KEY UPDATE qty = VALUES(qty), value = VALUES(value), state = VALUES(state), last_date = VALUES(last_date)'
       : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
+    for (const [w, sku, qty, value] of heads) {
+      checkRange(D(qty), 18, 6, 'qty', `The stock of SKU ${sku} in warehouse ${w}`);
+      checkRange(D(value), 18, 2, 'value', `The stock value of SKU ${sku} in warehouse ${w}`);
+    }
     for (let i = 0; i < heads.length; i += CHUNK) {
       const part = heads.slice(i, i + CHUNK);
       await tx.query(

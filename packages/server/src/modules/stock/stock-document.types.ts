@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalInput } from '../../core/decimal-input';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
@@ -7,9 +8,9 @@ import { StockDocStatus, StockDocType, StockDocument } from './stock-document.en
 @InputType()
 export class StockLineInput {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar, { description: 'In `unit`; positive, or signed for adjustments.' }) qty: string;
+  @DecimalInput(18, 6, { description: 'In `unit`; positive, or signed for adjustments.' }) qty: string;
   @Field({ nullable: true, description: 'The base unit when omitted, or a conversion unit such as 箱.' }) unit?: string;
-  @Field(() => DecimalScalar, {
+  @DecimalInput(18, 6, {
     nullable: true,
     description: 'Per base unit; other receipts only (needs stock.cost.read).',
   })

@@ -1,6 +1,6 @@
 import { IsOptional, Length } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { CostingMethod } from './settings.entity';
 
 @InputType()
@@ -9,9 +9,9 @@ export class UpdateSettingsInput {
   @Field({ nullable: true }) @IsOptional() @Length(0, 200) companyName?: string;
   @Field({ nullable: true }) @IsOptional() @Length(3, 3) currency?: string;
   @Field(() => CostingMethod, { nullable: true }) costingMethod?: CostingMethod;
-  @Field(() => DecimalScalar, { nullable: true }) defaultTaxRate?: string;
-  @Field(() => DecimalScalar, { nullable: true }) defaultCreditLimit?: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'e.g. "0.05" for 5 %' })
+  @DecimalInput(9, 6, { nullable: true }) defaultTaxRate?: string;
+  @DecimalInput(18, 2, { nullable: true }) defaultCreditLimit?: string;
+  @DecimalInput(9, 6, { nullable: true, description: 'e.g. "0.05" for 5 %' })
   purchaseOverReceiptTolerance?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD; closes every period up to that day' }) closedThrough?: string;
   @Field({ nullable: true, description: 'JSON object: document type → pattern' }) numberPatterns?: string;
