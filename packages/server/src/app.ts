@@ -12,10 +12,12 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
+import { consoleAssets } from './console-assets';
 import type { Config } from './core/config';
 import type { Context } from './core/context';
 import { formatError } from './core/errors';
 import { LIMITS, limitRules } from './core/limits';
+import { localeOf } from './core/locale';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { createSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -61,6 +63,7 @@ async function contextFor(
     sessionExpired: expired,
     ip: (req.ip ?? req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
     userAgent: String(req.headers['user-agent'] ?? ''),
+    locale: localeOf(req.headers['accept-language']),
     requestId: String(req.headers['x-request-id'] ?? crypto.randomUUID()).slice(0, 64),
     services,
     hidden: new Set(),
@@ -153,10 +156,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   // the console's production build, same origin as the API
   const consoleDir = config.consoleDir;
   if (consoleDir && fs.existsSync(path.join(consoleDir, 'index.html'))) {
-    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.sendFile(path.join(consoleDir, 'index.html'));
-    });
+    app.use(consoleAssets(consoleDir));
   }
 
   app.use((err: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
