@@ -14,6 +14,8 @@ pnpm format:check
 pnpm lint
 pnpm --filter @jxc/server typecheck
 pnpm --filter @jxc/server emit-schema --check
+# the console's messages: both locales complete, every key the source uses present, no swallowed braces
+pnpm --filter @jxc/console check:i18n
 
 say "server: unit and integration tests on SQLite"
 status=0

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { Locale } from './locale';
 
 /**
  * The app's services, registered by the composition root (`services.ts` merges its
@@ -25,6 +26,8 @@ export interface Context {
   sessionExpired?: boolean;
   ip: string;
   userAgent: string;
+  /** the requester's language for text the server writes (exports); zh-CN when absent */
+  locale?: Locale;
   requestId: string;
   services: Services;
   /** "Type.field" of every sensitive field this request was not allowed to see */

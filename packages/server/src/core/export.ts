@@ -38,9 +38,14 @@ export function exportCsv<T>(
   columns: readonly string[],
   rows: T[],
   get: (row: T, col: string) => unknown,
+  /** the header cell per column (in the requester's language); the key when absent */
+  headers: Partial<Record<string, string>> = {},
 ): ExportFile {
   const cols = visibleColumns(ctx, typeName, columns);
-  const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(get(r, c))).join(','))];
+  const lines = [
+    cols.map((c) => cell(headers[c] ?? c)).join(','),
+    ...rows.map((r) => cols.map((c) => cell(get(r, c))).join(',')),
+  ];
   return {
     filename: `${name}-${now().toISOString().slice(0, 10)}.csv`,
     contentType: 'text/csv; charset=utf-8',

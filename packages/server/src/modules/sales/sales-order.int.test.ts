@@ -674,15 +674,33 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(ok(await t.gql('{ companyName }', {}, tok.warehouse)).companyName).toBe('云栖茶业有限公司');
     expect(codeOf(await t.gql('{ companySettings { companyName } }', {}, tok.warehouse))).toBe('FORBIDDEN');
     // exports drop the columns
-    const csv = async (token: string) =>
-      ok(await t.gql('{ exportSalesOrders { content } }', {}, token))
-        .exportSalesOrders.content.replace(/^\ufeff/, '')
-        .split(/\r?\n/)[0];
-    expect(await csv(tok.sales)).toBe('number,orderDate,status,customer,channel,store,warehouse,owner,total');
-    expect(await csv(tok.warehouse)).toBe('number,orderDate,status,customer,channel,store,warehouse,owner');
-    expect(await csv(tok.accountant)).toBe(
-      'number,orderDate,status,customer,channel,store,warehouse,owner,total,cogs,margin',
-    );
+    const csv = async (token: string, headers: Record<string, string> = {}) =>
+      ok(await t.gql('{ exportSalesOrders { columns content } }', {}, token, headers)).exportSalesOrders;
+    const head = (file: { content: string }) => file.content.replace(/^\ufeff/, '').split(/\r?\n/)[0];
+    expect((await csv(tok.sales)).columns).toEqual([
+      'number',
+      'orderDate',
+      'status',
+      'customer',
+      'channel',
+      'store',
+      'warehouse',
+      'owner',
+      'total',
+    ]);
+    // in the requester's language: zh-CN unless asked otherwise
+    expect(head(await csv(tok.sales))).toBe('单号,下单日期,状态,客户,渠道,门店,仓库,业务员,金额');
+    expect(head(await csv(tok.warehouse))).toBe('单号,下单日期,状态,客户,渠道,门店,仓库,业务员');
+    expect(head(await csv(tok.accountant))).toBe('单号,下单日期,状态,客户,渠道,门店,仓库,业务员,金额,成本,毛利');
+    const en = await csv(tok.accountant, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(head(en)).toBe('Number,Order date,Status,Customer,Channel,Store,Warehouse,Owner,Total,COGS,Margin');
+    const statusOf = (file: { content: string }, number: string) =>
+      file.content
+        .split(/\r?\n/)
+        .find((l) => l.startsWith(number))!
+        .split(',')[2];
+    expect(statusOf(en, A.number)).toMatch(/^[A-Z][a-z]+( [a-z]+)?$/);
+    expect(statusOf(await csv(tok.accountant), A.number)).toMatch(/^[\u4e00-\u9fa5]+$/);
     // the overview: revenue = 61.50 + 45.00 − 12.00 (order A) + 12.00 − 6.00 (order E); margin only for the accountant
     const OV =
       '{ salesOverview(from:"2026-11-01", to:"2026-11-30"){ revenue cogs margin rows { channelCode storeName orders revenue cogs margin } days { day revenue margin } } }';

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { perRequest, perRequestBatch, type Context } from '../../core/context';
 import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
+import { inLocale, type Locale } from '../../core/locale';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
@@ -13,6 +14,7 @@ import {
   SalesInvoiceLine,
   SalesOrder,
   SalesOrderLine,
+  SalesOrderStatus,
   SalesReturn,
   SalesReturnLine,
   SalesShipment,
@@ -77,6 +79,55 @@ async function row(
 const names = async (ctx: Context, table: Named, id: number | null): Promise<string | null> =>
   (await row(ctx, table, id))?.name ?? null;
 const customerCode = async (ctx: Context, id: number): Promise<string> => (await row(ctx, 'customer', id))?.code ?? '';
+
+const EXPORT_HEADERS: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    number: '单号',
+    orderDate: '下单日期',
+    status: '状态',
+    customer: '客户',
+    channel: '渠道',
+    store: '门店',
+    warehouse: '仓库',
+    owner: '业务员',
+    total: '金额',
+    cogs: '成本',
+    margin: '毛利',
+  },
+  en: {
+    number: 'Number',
+    orderDate: 'Order date',
+    status: 'Status',
+    customer: 'Customer',
+    channel: 'Channel',
+    store: 'Store',
+    warehouse: 'Warehouse',
+    owner: 'Owner',
+    total: 'Total',
+    cogs: 'COGS',
+    margin: 'Margin',
+  },
+};
+const STATUS_TEXT: Record<Locale, Record<SalesOrderStatus, string>> = {
+  'zh-CN': {
+    [SalesOrderStatus.DRAFT]: '草稿',
+    [SalesOrderStatus.CONFIRMED]: '已确认',
+    [SalesOrderStatus.PARTLY_SHIPPED]: '部分发货',
+    [SalesOrderStatus.SHIPPED]: '已发货',
+    [SalesOrderStatus.INVOICED]: '已开票',
+    [SalesOrderStatus.PAID]: '已收款',
+    [SalesOrderStatus.CANCELLED]: '已取消',
+  },
+  en: {
+    [SalesOrderStatus.DRAFT]: 'Draft',
+    [SalesOrderStatus.CONFIRMED]: 'Confirmed',
+    [SalesOrderStatus.PARTLY_SHIPPED]: 'Partly shipped',
+    [SalesOrderStatus.SHIPPED]: 'Shipped',
+    [SalesOrderStatus.INVOICED]: 'Invoiced',
+    [SalesOrderStatus.PAID]: 'Paid',
+    [SalesOrderStatus.CANCELLED]: 'Cancelled',
+  },
+};
 
 @Resolver(() => SalesOrder)
 export class SalesOrderResolver {
@@ -146,17 +197,21 @@ export class SalesOrderResolver {
       'cogs',
       'margin',
     ] as const;
-    const get = (r: SalesOrder, c: string) => labels.get(r.id)![c] ?? (r as any)[c];
+    // headers and statuses in the requester's language (zh-CN unless the console asked for English)
+    const headers = inLocale(ctx, EXPORT_HEADERS);
+    const statuses = inLocale(ctx, STATUS_TEXT);
+    const get = (r: SalesOrder, c: string) =>
+      c === 'status' ? (statuses[r.status] ?? r.status) : (labels.get(r.id)![c] ?? (r as any)[c]);
     return xlsx
       ? exportXlsx(
           ctx,
           'SalesOrder',
           'sales-orders',
-          cols.map((key) => ({ key, text: key === 'number' })),
+          cols.map((key) => ({ key, header: headers[key], text: key === 'number' })),
           rows,
           get,
         )
-      : exportCsv(ctx, 'SalesOrder', 'sales-orders', cols, rows, get);
+      : exportCsv(ctx, 'SalesOrder', 'sales-orders', cols, rows, get, headers);
   }
 
   @Query(() => [SkuAvailability], { description: 'On hand − reserved, what an order line may still take.' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { perRequestBatch, type Context } from '../../core/context';
 import { exportCsv, ExportFile } from '../../core/export';
+import { inLocale } from '../../core/locale';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
@@ -205,7 +206,31 @@ export class StockReportResolver {
       'unitCost',
       'value',
     ] as const;
-    return exportCsv(ctx, 'StockLevel', 'stock-levels', cols, all, (r, c) => (r as any)[c]);
+    const headers = inLocale(ctx, {
+      'zh-CN': {
+        warehouseCode: '仓库',
+        skuCode: 'SKU 编码',
+        skuName: '商品名称',
+        baseUnit: '单位',
+        onHand: '现有库存',
+        reserved: '已预留',
+        available: '可用',
+        unitCost: '单位成本',
+        value: '库存金额',
+      },
+      en: {
+        warehouseCode: 'Warehouse',
+        skuCode: 'SKU code',
+        skuName: 'Name',
+        baseUnit: 'Unit',
+        onHand: 'On hand',
+        reserved: 'Reserved',
+        available: 'Available',
+        unitCost: 'Unit cost',
+        value: 'Value',
+      },
+    });
+    return exportCsv(ctx, 'StockLevel', 'stock-levels', cols, all, (r, c) => (r as any)[c], headers);
   }
 
   @Query(() => [BinBalance])
