@@ -1,5 +1,6 @@
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { i18n } from './i18n';
 
 type Listener = (error: CombinedError) => void;
 const authListeners: Listener[] = [];
@@ -33,7 +34,8 @@ export const client = new Client({
   url: '/graphql',
   preferGetMethod: false, // CSRF prevention: always POST application/json
   requestPolicy: 'network-only',
-  fetchOptions: { credentials: 'same-origin' },
+  // the server writes exports (headers, statuses) in the console's language
+  fetchOptions: () => ({ credentials: 'same-origin', headers: { 'accept-language': i18n.global.locale.value } }),
   exchanges: [
     mapExchange({
       onError(error) {

@@ -6,6 +6,7 @@ import { downloadFile } from '@/shared/download';
 import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { AuditFilter } from '@/gql/graphql';
+import { useAuditLabels } from './auditLabels';
 import { AuditLogQuery, AuditLoggedSubscription, AuditStatsQuery, ExportAuditLogQuery } from './queries';
 
 /** Start of a local day (YYYY-MM-DD) as an ISO instant; `to` is exclusive, so the day after. */
@@ -16,6 +17,7 @@ function dayStart(day: string, plusDays = 0): string {
 
 export function useAuditLog() {
   const { t } = useI18n();
+  const labels = useAuditLabels();
   const list = useListRoute(['from', 'to', 'username', 'action', 'entityType', 'address'] as const);
   const mayAddress = computed(() => can('system.audit.address.read'));
   const filter = computed<AuditFilter>(() => {
@@ -48,7 +50,7 @@ export function useAuditLog() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((r) => r.key), axisLabel: { fontFamily: 'monospace', fontSize: 11 } },
+      yAxis: { type: 'category', data: rows.map((r) => labels.action(r.key)), axisLabel: { fontSize: 11 } },
       series: [
         { type: 'bar', name: t('audit.count'), data: rows.map((r) => r.count), barMaxWidth: 16, color: '#2f6fed' },
       ],

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Checks the console's messages (run by `pnpm --filter @jxc/console check:i18n`, and by scripts/test.sh):
+//  - zh-CN and en hold the same keys (feature files `<area>.<locale>.json` merged as src/shared/i18n.ts does);
+//  - every key the source names (t('a.b'), $t('a.b'), te('a.b'), i18n keys in route meta and column
+//    definitions) exists in both; a key built at run time (t(`a.b.${x}`)) needs its prefix `a.b` in both;
+//  - every permission code of the generated catalogue (src/gql/permissions.ts) has a label in both;
+//  - no message uses `{` for anything but a named placeholder: vue-i18n would swallow `{yyyyMMdd}`
+//    (literal braces are written {'{'}yyyyMMdd{'}'}).
+// Exits 1 and lists what is wrong.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const src = path.join(root, 'src');
+const localesDir = path.join(src, 'locales');
+const LOCALES = ['zh-CN', 'en'];
+
+function merge(base, extra) {
+  for (const [k, v] of Object.entries(extra)) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && base[k] && typeof base[k] === 'object') merge(base[k], v);
+    else base[k] = v;
+  }
+  return base;
+}
+function load(locale) {
+  const out = JSON.parse(fs.readFileSync(path.join(localesDir, `${locale}.json`), 'utf8'));
+  for (const f of fs.readdirSync(localesDir).sort()) {
+    if (f.endsWith(`.${locale}.json`)) merge(out, JSON.parse(fs.readFileSync(path.join(localesDir, f), 'utf8')));
+  }
+  return out;
+}
+function flatten(obj, prefix = '', out = new Map()) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object') {
+      out.set(key, null);
+      flatten(v, key, out);
+    } else out.set(key, String(v));
+  }
+  return out;
+}
+
+const messages = Object.fromEntries(LOCALES.map((l) => [l, flatten(load(l))]));
+const problems = [];
+
+// 1. the same keys in both
+for (const a of LOCALES) {
+  for (const b of LOCALES) {
+    if (a === b) continue;
+    for (const [k, v] of messages[a]) {
+      if (!messages[b].has(k)) problems.push(`${k}: in ${a}, missing in ${b}`);
+      else if ((v === null) !== (messages[b].get(k) === null))
+        problems.push(`${k}: a message in one locale, a group in the other`);
+    }
+  }
+}
+
+// 2. keys used in the source
+function walk(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? (e.name === 'gql' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)],
+    )
+    .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.d.ts'));
+}
+const used = new Map(); // key -> first place
+const prefixes = new Map();
+const KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+for (const file of walk(src)) {
+  const text = fs.readFileSync(file, 'utf8');
+  const rel = path.relative(root, file);
+  const at = (i) => `${rel}:${text.slice(0, i).split('\n').length}`;
+  for (const m of text.matchAll(/(?<![\w.])\$?(?:t|te|tm)\(\s*'([^']+)'/g)) {
+    if (KEY.test(m[1]) && !used.has(m[1])) used.set(m[1], at(m.index));
+  }
+  for (const m of text.matchAll(/(?<![\w.])\$?(?:t|te)\(\s*`([^`$]*)\$\{/g)) {
+    const p = m[1].replace(/\.$/, '');
+    if (KEY.test(p) || /^[a-zA-Z]\w*$/.test(p)) if (!prefixes.has(p)) prefixes.set(p, at(m.index));
+  }
+  // i18n keys in data: route meta titles, column and menu labels, message keys held in constants
+  for (const m of text.matchAll(/\b(?:title|label|labelKey|titleKey|hint|messageKey):\s*'([^']+)'/g)) {
+    if (KEY.test(m[1]) && !used.has(m[1])) used.set(m[1], at(m.index));
+  }
+}
+for (const [key, where] of used) {
+  for (const l of LOCALES) if (messages[l].get(key) == null) problems.push(`${key} (${where}): missing in ${l}`);
+}
+for (const [p, where] of prefixes) {
+  for (const l of LOCALES) if (!messages[l].has(p)) problems.push(`${p}.* (${where}): no such group in ${l}`);
+}
+
+// 3. permission labels
+const permFile = path.join(src, 'gql', 'permissions.ts');
+if (fs.existsSync(permFile)) {
+  const block = /PERMISSIONS = \[([\s\S]*?)\]/.exec(fs.readFileSync(permFile, 'utf8'))?.[1] ?? '';
+  for (const m of block.matchAll(/'([^']+)'/g)) {
+    for (const l of LOCALES) {
+      if (messages[l].get(`permissions.${m[1]}`) == null) problems.push(`permissions.${m[1]}: no label in ${l}`);
+    }
+  }
+}
+
+// 4. braces: only {name} placeholders and {'…'} literals
+for (const l of LOCALES) {
+  for (const [k, v] of messages[l]) {
+    if (v === null) continue;
+    for (const m of v.matchAll(/\{('[^']*'|[^}]*)\}/g)) {
+      const inner = m[1].trim();
+      if (/^[A-Za-z_]\w*$/.test(inner) || /^\d$/.test(inner) || /^'[^']*'$/.test(inner)) {
+        // a named or listed placeholder, or a literal: fine, unless it looks like a date pattern
+        if (/^(yyyy|yy|MM|dd|HH|mm|ss|seq|yyyyMMdd|yyyyMM)$/.test(inner) && !/^'/.test(inner)) {
+          problems.push(`${k} (${l}): "{${inner}}" is read as a placeholder and vanishes; write {'{'}${inner}{'}'}`);
+        }
+        continue;
+      }
+      problems.push(`${k} (${l}): "{${inner}}" is not a placeholder; write literal braces as {'{'} and {'}'}`);
+    }
+  }
+}
+
+if (problems.length) {
+  console.error(`i18n check: ${problems.length} problem(s)`);
+  for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log(
+  `i18n check: ${messages['zh-CN'].size} keys in zh-CN and en, ${used.size} keys and ${prefixes.size} key groups used in the source, all present`,
+);
