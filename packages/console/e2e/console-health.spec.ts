@@ -1,29 +1,10 @@
-import type { Page } from '@playwright/test';
-import { expect, expectedMenu, loginOk, test } from './fixtures';
+import { expect, expectedMenu, loginOk, RAW_KEY, rawKeysOnScreen, test, watchConsole } from './fixtures';
 
 /**
  * Every main page, as each kind of user opens it in zh-CN: no error or warning in the browser console
  * (a router link without its id, a query the role may not run), no uncaught exception, and no raw
  * message key or permission code on screen.
  */
-
-/** `docForm.fields.bin`, `sales.order.read`, `auth.login`: dotted lower-case codes (not e-mail addresses). */
-export const RAW_KEY = /(?<![\w@./-])[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9_]*)+(?![\w@/-])/g;
-
-export function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-/** Raw keys in the visible text of the page (the main area and the menu). */
-export async function rawKeysOnScreen(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
-  return [...new Set(text.match(RAW_KEY) ?? [])];
-}
 
 const ROLES = ['admin', 'warehouse', 'purchaser', 'sales', 'accountant'] as const;
 

@@ -84,10 +84,10 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('login-submit').click();
 }
 
-/** Signs in and waits for the shell. */
+/** Signs in and waits for the shell (its side menu, or on a phone the ☰ that opens it). */
 export async function loginOk(page: Page, username: string, password = DEMO_PASSWORD) {
   await login(page, username, password);
-  await expect(page.getByTestId('menu-overview')).toBeVisible();
+  await expect(page.getByTestId('menu-overview').or(page.getByTestId('menu-toggle'))).toBeVisible();
 }
 
 export async function menuEntries(page: Page): Promise<string[]> {
@@ -116,4 +116,22 @@ export async function gql(page: Page, query: string, variables: Record<string, u
     errors?: { message: string; extensions?: { code?: string } }[];
     extensions?: { hiddenFields?: string[] };
   };
+}
+
+/** `docForm.fields.bin`, `sales.order.read`, `auth.login`: dotted lower-case codes (not e-mail addresses). */
+export const RAW_KEY = /(?<![\w@./-])[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9_]*)+(?![\w@/-])/g;
+
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** Raw keys in the visible text of the page (the main area and the menu). */
+export async function rawKeysOnScreen(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return [...new Set(text.match(RAW_KEY) ?? [])];
 }

@@ -1,0 +1,156 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
+
+/**
+ * A keeper on a phone (390 × 844): the menu is a drawer behind ☰, lists are cards, and on the receive
+ * page and in the ship dialog every input and the post button lie inside the screen; both flows end
+ * posted. Figures and orders are made through the API first (as admin, approved by the manager).
+ */
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+
+/** Wholly inside the viewport (not just on the page below the fold or off to the right). */
+async function expectInViewport(page: Page, locator: Locator) {
+  await expect(locator).toBeVisible();
+  const box = (await locator.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box.x, 'left edge').toBeGreaterThanOrEqual(0);
+  expect(box.y, 'top edge').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'right edge').toBeLessThanOrEqual(vp.width + 0.5);
+  expect(box.y + box.height, 'bottom edge').toBeLessThanOrEqual(vp.height + 0.5);
+}
+
+/** Large enough for a thumb. */
+async function expectTouchTarget(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(40);
+}
+
+/** The page scrolls no wider than the screen. */
+async function expectNoSidewaysScroll(page: Page) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide).toBeLessThanOrEqual(390);
+}
+
+test('a keeper receives a purchase order on a phone, one-handed', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchConsole(page);
+  // an approved order of 6 of a demo SKU from a new supplier
+  await loginOk(page, 'admin');
+  const code = `SUP-${uid()}`;
+  const s = await gql(page, 'mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', {
+    i: { code, name: `手机收货 ${code}`, status: 'APPROVED' },
+  });
+  expect(s.errors).toBeUndefined();
+  const skus = await gql(page, '{ skus(filter: { active: true }, page: { limit: 1 }) { items { id code } } }');
+  const sku = skus.data.skus.items[0] as { id: string; code: string };
+  const whs = await gql(page, '{ warehouses { items { id code } } }');
+  const wh = whs.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const po = await gql(page, 'mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { id } }', {
+    i: { supplierId: s.data.createSupplier.id, warehouseId: wh, lines: [{ skuId: sku.id, qty: '6', price: '3.20' }] },
+  });
+  expect(po.errors).toBeUndefined();
+  const id = po.data.createPurchaseOrder.id as string;
+  expect(
+    (await gql(page, 'mutation($id: ID!) { submitPurchaseOrder(id: $id) { id } }', { id })).errors,
+  ).toBeUndefined();
+  await logout(page);
+  await loginOk(page, 'manager');
+  const ok = await gql(page, 'mutation($id: ID!) { approvePurchaseOrder(id: $id, comment: "同意") { status } }', {
+    id,
+  });
+  expect(ok.errors).toBeUndefined();
+  await logout(page);
+
+  await loginOk(page, 'warehouse');
+  // no fixed sidebar: the menu opens from ☰ as a drawer and closes on a choice
+  await expect(page.getByTestId('side-menu')).toHaveCount(0);
+  await expectTouchTarget(page.getByTestId('menu-toggle'));
+  await page.getByTestId('menu-toggle').click();
+  await expect(page.getByTestId('menu-drawer')).toBeVisible();
+  await page.getByTestId('menu-purchase-orders').click();
+  await expect(page).toHaveURL(/\/purchasing\/orders$/);
+  await expect(page.getByTestId('menu-drawer')).toBeHidden();
+  // the list is cards, not a table wider than the screen
+  await expect(page.getByTestId('row-cards').first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto(`/purchasing/orders/${id}`);
+  await expect(page.getByTestId('doc-status')).toHaveText('已审批');
+  // the actions are a bar at the bottom of the screen
+  await expectInViewport(page, page.getByTestId('po-receive'));
+  await page.getByTestId('po-receive').click();
+  await expect(page).toHaveURL(new RegExp(`/purchasing/orders/${id}/receive$`));
+  await expect(page.getByTestId('receive-cards')).toBeVisible();
+  // the scan field has the focus from the start, and keeps it after a miss
+  await expect(page.getByTestId('rcv-scan')).toBeFocused();
+  await page.getByTestId('rcv-scan').fill('NOT-ON-ORDER');
+  await page.getByTestId('rcv-scan').press('Enter');
+  await expect(page.getByText('NOT-ON-ORDER 不在这张订单上')).toBeVisible();
+  await expect(page.getByTestId('rcv-scan')).toBeFocused();
+  await page.getByTestId('rcv-scan').fill(sku.code);
+  await page.getByTestId('rcv-scan').press('Enter');
+  await expect(page.getByTestId('rcv-card-0')).toHaveClass(/scanned/);
+  await expect(page.getByTestId('rcv-accepted-0')).toBeFocused();
+  // 合格 / 拒收 / 原因 and 过账 all within the 390 × 844 screen
+  for (const t of ['rcv-accepted-0', 'rcv-rejected-0', 'rcv-reason-0', 'receive-post']) {
+    await expectInViewport(page, page.getByTestId(t));
+    await expectTouchTarget(page.getByTestId(t));
+  }
+  await expectNoSidewaysScroll(page);
+  await page.getByTestId('rcv-accepted-0').fill('5');
+  // Enter on the quantity hands the focus back to the scan field for the next carton
+  await page.getByTestId('rcv-accepted-0').press('Enter');
+  await expect(page.getByTestId('rcv-scan')).toBeFocused();
+  await page.getByTestId('rcv-rejected-0').fill('1');
+  await page.getByTestId('rcv-reason-0').fill('压坏');
+  await page.getByTestId('receive-post').click();
+  const confirm = page.getByTestId('confirm-ok');
+  if (await confirm.count()) await confirm.click();
+  await expect(page).toHaveURL(new RegExp(`/purchasing/orders/${id}$`));
+  // 5 accepted and 1 rejected of 6: the rejected one is still to come
+  await expect(page.getByTestId('doc-status')).toHaveText('部分收货');
+  expect(problems).toEqual([]);
+});
+
+test('a keeper ships a sales order on a phone, one-handed', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchConsole(page);
+  // a confirmed order of 2 of a stocked SKU, raised by the salesperson through the API
+  await loginOk(page, 'sales');
+  const ids = await gql(
+    page,
+    '{ warehouses { items { id code } } skus(filter: { search: "A001-07" }) { items { id code } } customers(filter: { search: "C0002" }) { items { id channelId } } }',
+  );
+  const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const skuId = ids.data.skus.items.find((x: any) => x.code === 'A001-07').id;
+  const customer = ids.data.customers.items[0];
+  const so = await gql(page, 'mutation($i: CreateSalesOrderInput!) { createSalesOrder(input: $i) { id number } }', {
+    i: { customerId: customer.id, channelId: customer.channelId, warehouseId: wh, lines: [{ skuId, qty: '2' }] },
+  });
+  expect(so.errors).toBeUndefined();
+  const { id, number } = so.data.createSalesOrder as { id: string; number: string };
+  expect((await gql(page, 'mutation($id: ID!) { confirmSalesOrder(id: $id) { id } }', { id })).errors).toBeUndefined();
+  await logout(page);
+
+  await loginOk(page, 'warehouse');
+  await page.goto(`/sales/orders?search=${number}`);
+  await expect(page.getByTestId('row-cards')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.getByTestId(`so-link-${number}`).click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已确认');
+  await expectInViewport(page, page.getByTestId('so-ship'));
+  await page.getByTestId('so-ship').click();
+  await expect(page.getByTestId('ship-cards')).toBeVisible();
+  // the quantity and 过账发货 inside the screen, big enough to hit
+  await expect(page.getByTestId('ship-qty-1')).toHaveValue('2');
+  for (const t of ['ship-qty-1', 'ship-save']) {
+    await expectInViewport(page, page.getByTestId(t));
+    await expectTouchTarget(page.getByTestId(t));
+  }
+  await page.getByTestId('ship-save').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已发货');
+  await expect(page.getByTestId('so-shipments')).toContainText('× 2');
+  expect(problems).toEqual([]);
+});
