@@ -64,7 +64,9 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await first.locator('.el-table__expand-icon').click();
   const steps = page.getByTestId(`repl-steps-${skuCode}`);
   await expect(steps).toContainText('目标库存');
-  await expect(steps).toContainText('onHand + onOrder − reserved');
+  // the formula's variables in words (现有库存 + 在途 − 已预留), not the code's names
+  await expect(steps).toContainText('现有库存 + 在途 − 已预留');
+  await expect(steps).not.toContainText('onHand');
   // the history and forecast of that SKU on one chart
   await first.locator('[data-testid^="repl-sku-"]').click();
   await expect(page.getByTestId('repl-chart')).toBeVisible();
