@@ -225,6 +225,7 @@ export type CreateWarehouseInput = {
   code: string;
   kind?: WarehouseKind;
   name: string;
+  pickStrategy?: PickStrategy;
 };
 
 export type CreateZoneInput = {
@@ -301,6 +302,12 @@ export type PageInput = {
   limit?: number;
   offset?: number;
 };
+
+/** AUTO: FEFO for goods with expiry dates, FIFO by receipt date otherwise; FEFO or FIFO chosen explicitly. Expired batches are never picked for a sale. */
+export type PickStrategy =
+  | 'AUTO'
+  | 'FEFO'
+  | 'FIFO';
 
 export type PriceListInput = {
   active?: boolean | null | undefined;
@@ -601,6 +608,8 @@ export type SkuInput = {
   code: string;
   /** Defaults to the product name plus the attribute values. */
   name?: string | null | undefined;
+  /** Pick strategy where it differs from the warehouse's. Absent: unchanged; null: the warehouse's. */
+  pickStrategy?: PickStrategy | null | undefined;
   /** Needs catalog.price.purchase.read to set (FORBIDDEN otherwise). Absent: unchanged. */
   refPurchasePrice?: string | null | undefined;
   /** Needs catalog.price.sale.read to set (FORBIDDEN otherwise). Absent: unchanged. */
@@ -651,6 +660,8 @@ export type StockLineInput = {
   binId?: string | number | null | undefined;
   /** YYYY-MM-DD, for a new batch */
   expiryDate?: string | null | undefined;
+  /** Why a batch that has expired or expires within the warning days (settings.expiryWarningDays) is received; required then (EXPIRY_REASON_REQUIRED). */
+  expiryReason?: string | null | undefined;
   /** In `unit`; positive, or signed for adjustments. */
   qty: string;
   skuId: string | number;
@@ -765,6 +776,8 @@ export type UpdateSettingsInput = {
   currency?: string | null | undefined;
   defaultCreditLimit?: string | null | undefined;
   defaultTaxRate?: string | null | undefined;
+  /** Receiving a batch expiring within this many days (0–3650) needs a reason. */
+  expiryWarningDays?: number | null | undefined;
   /** JSON object: document type → pattern */
   numberPatterns?: string | null | undefined;
   /** e.g. "0.05" for 5 % */
@@ -816,6 +829,7 @@ export type UpdateWarehouseInput = {
   id: string | number;
   kind?: WarehouseKind | null | undefined;
   name?: string | null | undefined;
+  pickStrategy?: PickStrategy | null | undefined;
   version: number;
 };
 

@@ -6,6 +6,8 @@ export const ErrorCode = {
   SESSION_EXPIRED: 'SESSION_EXPIRED',
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
   INSUFFICIENT_AVAILABLE: 'INSUFFICIENT_AVAILABLE', // sales: on hand − reserved does not cover a reservation
+  STOCK_EXPIRED: 'STOCK_EXPIRED', // a sale would need expired batches (they may be scrapped, returned, quarantined)
+  EXPIRY_REASON_REQUIRED: 'EXPIRY_REASON_REQUIRED', // a short-dated or expired batch is received without a reason
   DOCUMENT_NOT_DRAFT: 'DOCUMENT_NOT_DRAFT',
   DOCUMENT_STATE: 'DOCUMENT_STATE',
   PERIOD_CLOSED: 'PERIOD_CLOSED',

@@ -12,6 +12,7 @@ import { Purchasing1795581900733 } from './1795581900733-Purchasing';
 import { CatalogAndStockLedger1795579070659 } from './1795579070659-CatalogAndStockLedger';
 import { Init1795577995052 } from './1795577995052-Init';
 import { LedgerCauseAction1796600000000 } from './1796600000000-LedgerCauseAction';
+import { PickingAndExpiry1796600000001 } from './1796600000001-PickingAndExpiry';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -28,4 +29,5 @@ export const migrations: Array<new () => unknown> = [
   LedgerCauses1796516183392,
   Collation1796527199917,
   LedgerCauseAction1796600000000,
+  PickingAndExpiry1796600000001,
 ];

@@ -8,6 +8,7 @@ interface Layer {
   id: string;
   qty: Decimal; // signed: negative for a shortage layer
   value: Decimal; // same sign as qty
+  batch?: number;
 }
 
 /** Value of `part` units of a layer (magnitude): the whole remainder takes the whole remaining value. */
@@ -26,7 +27,9 @@ const rateOf = (l: Layer): Decimal => round6(l.value.abs().div(l.qty.abs()));
  * - An outbound move consumes the oldest layers first; taking the whole remainder of a layer
  *   takes its whole remaining value, a partial take is round2(qty × layerValue ÷ layerQty).
  *   With `reverses` naming a receipt whose layer is still there, that layer is taken first
- *   (a purchase return or receipt cancellation gives back those very goods). A fixed-value
+ *   (a purchase return or receipt cancellation gives back those very goods). With `batch`, the
+ *   layers of that batch come next, oldest first, and only then the others (layers are kept per
+ *   batch: the cost that leaves is the cost of the batch that physically left). A fixed-value
  *   outbound is still valued from the layers, since layers must keep Σ layers = balance; any
  *   difference from the asked value is reported as `variance`.
  *
@@ -39,7 +42,13 @@ const rateOf = (l: Layer): Decimal => round6(l.value.abs().div(l.qty.abs()));
  */
 export function applyFifo(state: FifoState, move: Move): CostResult {
   const p = parseMove(move);
-  const layers: Layer[] = state.layers.map((l) => ({ id: l.id, qty: new Dec(l.qty), value: new Dec(l.value) }));
+  const layers: Layer[] = state.layers.map((l) => ({
+    id: l.id,
+    qty: new Dec(l.qty),
+    value: new Dec(l.value),
+    ...(l.batch ? { batch: l.batch } : {}),
+  }));
+  const batch = move.batch || undefined;
   let last = new Dec(state.lastUnitCost);
   const takes: LayerTake[] = [];
   const took = (layerId: string, qty: Decimal, value: Decimal) =>
@@ -61,7 +70,7 @@ export function applyFifo(state: FifoState, move: Move): CostResult {
     }
     if (rest.gt(0)) {
       const restValue = p.requested!.minus(ownShare(p, p.q.minus(rest)));
-      const opened: Layer = { id: move.id, qty: rest, value: restValue };
+      const opened: Layer = { id: move.id, qty: rest, value: restValue, ...(batch ? { batch } : {}) };
       layers.push(opened);
       took(opened.id, rest, restValue);
       magnitude = magnitude.plus(restValue);
@@ -69,7 +78,10 @@ export function applyFifo(state: FifoState, move: Move): CostResult {
     }
   } else {
     const own = move.reverses ? layers.find((l) => l.id === move.reverses && l.qty.gt(0)) : undefined;
-    const order = own ? [own, ...layers.filter((l) => l !== own)] : layers;
+    // the layers of the batch that left first (oldest first), then the rest: without batches that is all of them in order
+    const mine = layers.filter((l) => l !== own && l.batch === batch);
+    const others = layers.filter((l) => l !== own && l.batch !== batch);
+    const order = [...(own ? [own] : []), ...mine, ...others];
     for (const l of order) {
       if (rest.isZero() || !l.qty.gt(0)) break;
       const part = Dec.min(rest, l.qty);
@@ -83,7 +95,7 @@ export function applyFifo(state: FifoState, move: Move): CostResult {
     }
     if (rest.gt(0)) {
       const v = round2(rest.times(last));
-      layers.push({ id: move.id, qty: rest.neg(), value: v.neg() });
+      layers.push({ id: move.id, qty: rest.neg(), value: v.neg(), ...(batch ? { batch } : {}) });
       took(move.id, rest, v);
       magnitude = magnitude.plus(v);
     }
@@ -93,7 +105,12 @@ export function applyFifo(state: FifoState, move: Move): CostResult {
   const kept = layers.filter((l) => !l.qty.isZero());
   const next: FifoState = {
     method: 'fifo',
-    layers: kept.map((l) => ({ id: l.id, qty: qtyStr(l.qty), value: valueStr(l.value) })),
+    layers: kept.map((l) => ({
+      id: l.id,
+      qty: qtyStr(l.qty),
+      value: valueStr(l.value),
+      ...(l.batch ? { batch: l.batch } : {}),
+    })),
     lastUnitCost: costStr(last),
   };
   const unitCost = p.priced && p.requested!.eq(value) ? p.rate! : magnitude.div(p.q.abs());

@@ -37,6 +37,8 @@ export interface LedgerMove {
    * directly after that entry, so the replay runs as if the cancelled entry had never been posted.
    */
   cancels?: boolean;
+  /** The batch of the goods (0 or absent: none); FIFO keeps layers per batch. */
+  batch?: number;
 }
 
 /** An entry referred to but not replayed (a departure from a warehouse outside the replay). */
@@ -84,6 +86,7 @@ export function replayLedger(
       seq: m.seq,
       date: m.date,
       qty: m.qty,
+      ...(m.batch ? { batch: m.batch } : {}),
       ...(target && target.date === m.date && target.head === m.head ? { after: target.seq } : {}),
     };
   };

@@ -44,6 +44,12 @@ export interface Move {
    */
   after?: number;
   kind?: MoveKind;
+  /**
+   * The batch the goods belong to (0 or absent: none). FIFO keeps layers per batch: an inbound
+   * opens a layer of its batch, and an outbound takes the layers of its own batch first, oldest
+   * first, so the cost that leaves is the cost of the batch that physically left.
+   */
+  batch?: number;
 }
 
 /** How much of one FIFO layer a move touched; qty and value are magnitudes (never negative). */
@@ -70,6 +76,8 @@ export interface FifoLayer {
   id: string;
   qty: string;
   value: string;
+  /** The batch of the goods (absent: none). */
+  batch?: number;
 }
 
 export interface FifoState {

@@ -21,6 +21,8 @@ export interface Stock {
   expiryDate: string | null;
   /** when the batch first came in (ISO); null without a batch */
   receivedAt: string | null;
+  /** the batch number, for messages */
+  batchNo?: string | null;
 }
 
 export interface Take {
@@ -98,3 +100,5 @@ export function pick(
   }
   return { takes, short: rest.toFixed(), expired: expired.toFixed() };
 }
+
+export { classifyExpiry, mayTakeExpired, strategyFor, type ExpiryClass, type IssuePurpose } from './expiry';

@@ -722,6 +722,7 @@ export class CatalogService {
         barcodes: si.barcodes ? si.barcodes.map((b) => b.trim()) : old ? undefined : [],
         refPurchasePrice: si.refPurchasePrice !== undefined ? si.refPurchasePrice : (old?.refPurchasePrice ?? null),
         refSalePrice: si.refSalePrice !== undefined ? si.refSalePrice : (old?.refSalePrice ?? null),
+        pickStrategy: si.pickStrategy !== undefined ? si.pickStrategy : (old?.pickStrategy ?? null),
         active: si.active ?? old?.active ?? true,
       });
     });
@@ -736,6 +737,7 @@ export class CatalogService {
         barcodes: undefined,
         refPurchasePrice: s.refPurchasePrice,
         refSalePrice: s.refSalePrice,
+        pickStrategy: s.pickStrategy,
         active: s.active,
       });
     }
@@ -917,6 +919,7 @@ export class CatalogService {
           attributes: s.attributes,
           refPurchasePrice: s.refPurchasePrice ?? null,
           refSalePrice: s.refSalePrice ?? null,
+          pickStrategy: (s.pickStrategy ?? null) as Sku['pickStrategy'],
           active: s.active,
           version: 1,
         });
@@ -931,6 +934,8 @@ export class CatalogService {
       if (JSON.stringify(s.attributes) !== JSON.stringify(old.attributes)) patch.attributes = s.attributes;
       if (!decimalEq(s.refPurchasePrice, old.refPurchasePrice)) patch.refPurchasePrice = s.refPurchasePrice ?? null;
       if (!decimalEq(s.refSalePrice, old.refSalePrice)) patch.refSalePrice = s.refSalePrice ?? null;
+      if ((s.pickStrategy ?? null) !== (old.pickStrategy ?? null))
+        patch.pickStrategy = (s.pickStrategy ?? null) as Sku['pickStrategy'];
       if (s.active !== old.active) patch.active = s.active;
       const oldCodes = existing!.barcodes.get(old.id) ?? [];
       const barcodesChanged =

@@ -3,7 +3,7 @@ import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
 import type { Brand, Category } from './category.entity';
 import { Product, type ProductUnit } from './product.entity';
-import { Sku, SkuAttribute } from './sku.entity';
+import { PickStrategyKind, Sku, SkuAttribute } from './sku.entity';
 
 /** A product as the API hands it out: its SKUs, units, category and brand loaded per page in batches. */
 export type LoadedProduct = Product & {
@@ -110,6 +110,11 @@ export class SkuInput {
     description: 'Needs catalog.price.sale.read to set (FORBIDDEN otherwise). Absent: unchanged.',
   })
   refSalePrice?: string | null;
+  @Field(() => PickStrategyKind, {
+    nullable: true,
+    description: "Pick strategy where it differs from the warehouse's. Absent: unchanged; null: the warehouse's.",
+  })
+  pickStrategy?: PickStrategyKind | null;
   @Field({ nullable: true }) active?: boolean;
 }
 

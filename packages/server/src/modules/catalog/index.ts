@@ -3,4 +3,5 @@
  */
 export { Product, ProductUnit } from './product.entity';
 export { skuLabel } from './sku-label';
-export { Sku } from './sku.entity';
+export { skuPickStrategies } from './sku-pick-strategy';
+export { PickStrategyKind, Sku } from './sku.entity';

@@ -17,6 +17,8 @@ export interface SkuDraft {
   barcodes?: string[];
   refPurchasePrice?: string | null;
   refSalePrice?: string | null;
+  /** null: the warehouse's pick strategy */
+  pickStrategy?: 'auto' | 'fefo' | 'fifo' | null;
   active: boolean;
 }
 

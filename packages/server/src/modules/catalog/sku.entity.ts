@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
@@ -10,6 +10,18 @@ export class SkuAttribute {
   @Field({ description: 'e.g. 颜色' }) name: string;
   @Field({ description: 'e.g. 红' }) value: string;
 }
+
+/** How an issue picks batches: FEFO (first expiry first out), FIFO (first received first out), or AUTO. */
+export enum PickStrategyKind {
+  AUTO = 'auto',
+  FEFO = 'fefo',
+  FIFO = 'fifo',
+}
+registerEnumType(PickStrategyKind, {
+  name: 'PickStrategy',
+  description:
+    'AUTO: FEFO for goods with expiry dates, FIFO by receipt date otherwise; FEFO or FIFO chosen explicitly. Expired batches are never picked for a sale.',
+});
 
 @ObjectType({ description: 'A stock-keeping unit: one variant of a product.' })
 @Entity('sku')
@@ -32,6 +44,13 @@ export class Sku {
   @SensitiveField('Sku', () => DecimalScalar, P.CatalogSalePriceRead, 'Reference sale price per base unit.')
   @DecimalColumn(18, 6, { name: 'ref_sale_price', nullable: true })
   refSalePrice: string | null;
+
+  @Field(() => PickStrategyKind, {
+    nullable: true,
+    description: "This SKU's pick strategy where it differs from the warehouse's; null: the warehouse's.",
+  })
+  @Column({ name: 'pick_strategy', type: 'varchar', length: 8, nullable: true })
+  pickStrategy: PickStrategyKind | null;
 
   @Field() @Column({ type: 'boolean', default: true }) active: boolean;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;

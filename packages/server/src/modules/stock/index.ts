@@ -6,3 +6,4 @@ export { Batch, Bin } from './location.entity';
 export type { PostingService, Recosted, StockMove } from './posting.service';
 export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
 export { Warehouse } from './warehouse.entity';
+export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';

@@ -85,6 +85,7 @@ export function ledgerMove(e: HistoryRow, byId: Map<string, HistoryRow>): Ledger
     seq: Number(e.id),
     date: e.businessDate,
     qty: e.qty,
+    ...(e.batchId ? { batch: e.batchId } : {}),
     source: e.costSource,
     ...(e.costSource === 'price' ? { unitCost: e.unitCost } : {}),
     ...(e.costSource === 'fixed' ? { value: e.value } : {}),

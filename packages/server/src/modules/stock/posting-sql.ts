@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { checkRange } from '../../core/decimal';
-import type { Stock } from '../../domain/picking';
+import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
 import { headKey, type Placed, type ShortLine } from './posting.types';
 
@@ -64,6 +64,29 @@ export class PostingSql {
     return new Map(rows.map((w) => [Number(w.id), Number(w.allow_negative) === 1 || w.allow_negative === true]));
   }
 
+  /** Each warehouse's pick strategy. */
+  async warehouseStrategies(tx: EntityManager, ids: number[]): Promise<Map<number, PickStrategy>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: number; pick_strategy: string | null }> = await tx.query(
+      `SELECT id, pick_strategy FROM warehouse WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    return new Map(rows.map((w) => [Number(w.id), (w.pick_strategy || 'auto') as PickStrategy]));
+  }
+
+  /** Batches by id: number and expiry date. */
+  async batches(
+    tx: EntityManager,
+    ids: number[],
+  ): Promise<Map<number, { batchNo: string; expiryDate: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: any[] = await tx.query(
+      `SELECT id, batch_no, expiry_date FROM batch WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [Number(r.id), { batchNo: r.batch_no, expiryDate: r.expiry_date ?? null }]));
+  }
+
   /** The balances an issue may pick from, per warehouse × SKU: one locking read per warehouse. */
   async candidates(
     tx: EntityManager,
@@ -75,7 +98,7 @@ export class PostingSql {
     for (const [w, skus] of [...byWarehouse].sort((a, b) => a[0] - b[0])) {
       const skuIds = [...skus].sort((a, b) => a - b);
       const rows: any[] = await tx.query(
-        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
+        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.batch_no, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
          WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
          ORDER BY b.sku_id, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
         [w, ...skuIds],
@@ -90,6 +113,7 @@ export class PostingSql {
             batchId: Number(r.batch_id),
             qty: D(r.qty).toFixed(6),
             expiryDate: r.expiry_date ?? null,
+            batchNo: r.batch_no ?? null,
             receivedAt: received && !isNaN(received.getTime()) ? received.toISOString() : null,
           },
         ]);

@@ -14,7 +14,8 @@ import {
   type CostingMethod,
   type LedgerMove,
 } from '../../domain/costing';
-import { pick, pickOrder } from '../../domain/picking';
+import { isExpired, mayTakeExpired, pick, pickOrder, strategyFor } from '../../domain/picking';
+import { skuPickStrategies } from '../catalog';
 import type { StockCost, StockLedgerEntry } from './ledger.entity';
 import { checkLedger } from './ledger-check';
 import { changesOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
@@ -98,7 +99,7 @@ export class PostingService {
 
     // 2. quantities
     const allowNegative = await this.sql.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
-    const placed = await this.place(tx, headKeys, groups, allowNegative);
+    const placed = await this.place(tx, doc, headKeys, groups, allowNegative);
     // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
     // release the reservation first) may take it; under the head locks, so nobody races the check
     // (a stocktake adjustment records what is physically there, reserved or not)
@@ -144,14 +145,22 @@ export class PostingService {
    */
   private async place(
     tx: EntityManager,
+    doc: DocRef,
     headKeys: string[],
     groups: Map<string, StockMove[]>,
     allowNegative: Map<number, boolean>,
   ): Promise<Placed[]> {
     const shorts: ShortLine[] = [];
     const placed: Placed[] = [];
-    const open = [...groups.values()].flat().filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
+    const all = [...groups.values()].flat();
+    const open = all.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
     const stock = await this.sql.candidates(tx, open);
+    // a sale never takes an expired batch (expired: its expiry date is before the day the goods leave)
+    const sale = !mayTakeExpired(doc.purpose ?? (doc.type === 'sales_shipment' ? 'sale' : 'other'));
+    const dayOf = (m: StockMove) => m.businessDate ?? doc.businessDate;
+    const warehouses = await this.sql.warehouseStrategies(tx, [...new Set(open.map((m) => m.warehouseId))]);
+    const skuStrategies = await skuPickStrategies(tx, [...new Set(open.map((m) => m.skuId))]);
+    if (sale) shorts.push(...(await this.expiredNamed(tx, all, dayOf)));
     for (const k of headKeys) {
       const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
       for (const m of groups.get(k)!) {
@@ -163,7 +172,8 @@ export class PostingService {
         const rows = (stock.get(k) ?? []).filter(
           (r) => (m.binId === null || r.binId === m.binId) && (m.batchId === null || r.batchId === m.batchId),
         );
-        const r = pick(q.neg(), pickOrder(rows, 'auto'), taken);
+        const strategy = strategyFor(skuStrategies.get(m.skuId), warehouses.get(m.warehouseId));
+        const r = pick(q.neg(), pickOrder(rows, strategy), taken, sale ? { blockExpiredOn: dayOf(m) } : {});
         placed.push(
           ...r.takes.map((t) => ({ ...m, binId: t.binId, batchId: t.batchId, qty: D(t.qty).neg().toFixed(6) })),
         );
@@ -182,6 +192,14 @@ export class PostingService {
           requested: q.neg().toFixed(),
           available: q.neg().minus(short).toFixed(),
           short: short.toFixed(),
+          ...(D(r.expired).gt(0)
+            ? {
+                expired: D(r.expired).toFixed(),
+                expiredBatches: rows
+                  .filter((x) => isExpired(x, dayOf(m)) && D(x.qty).gt(0))
+                  .map((x) => ({ batchNo: x.batchNo ?? '', expiryDate: x.expiryDate! })),
+              }
+            : {}),
         });
       }
     }
@@ -193,11 +211,53 @@ export class PostingService {
       if (short) shorts.push(short);
     }
     if (shorts.length) {
-      throw new DomainError('INSUFFICIENT_STOCK', `Not enough stock for ${shorts.length} line(s).`, {
-        lines: shorts.sort((a, b) => a.index - b.index),
-      });
+      const lines = shorts.sort((a, b) => a.index - b.index);
+      const expired = lines.filter((l) => l.expired);
+      if (expired.length) {
+        const said = expired
+          .map(
+            (l) =>
+              `line ${l.index + 1}: ${l.expired} expired (${(l.expiredBatches ?? []).map((b) => `batch ${b.batchNo} expired ${b.expiryDate}`).join(', ')})`,
+          )
+          .join('; ');
+        throw new DomainError(
+          'STOCK_EXPIRED',
+          `Expired stock cannot be sold or sent to a customer — ${said}. Scrap it, return it to the supplier or move it to a quarantine bin.`,
+          { lines },
+        );
+      }
+      throw new DomainError('INSUFFICIENT_STOCK', `Not enough stock for ${shorts.length} line(s).`, { lines });
     }
     return placed;
+  }
+
+  /** Issues of a sale that name an expired batch themselves: refused whole. */
+  private async expiredNamed(
+    tx: EntityManager,
+    moves: StockMove[],
+    dayOf: (m: StockMove) => string,
+  ): Promise<ShortLine[]> {
+    // (issues that leave their bin open are picked, and picking leaves expired batches out)
+    const named = moves.filter((m) => D(m.qty).lt(0) && m.batchId && m.binId !== null);
+    const batches = await this.sql.batches(tx, [...new Set(named.map((m) => m.batchId!))]);
+    return named
+      .filter((m) => isExpired({ expiryDate: batches.get(m.batchId!)?.expiryDate ?? null }, dayOf(m)))
+      .map((m) => {
+        const b = batches.get(m.batchId!)!;
+        const q = D(m.qty).neg().toFixed();
+        return {
+          index: m.lineIndex,
+          skuId: m.skuId,
+          warehouseId: m.warehouseId,
+          binId: m.binId ?? 0,
+          batchId: m.batchId!,
+          requested: q,
+          available: '0',
+          short: q,
+          expired: q,
+          expiredBatches: [{ batchNo: b.batchNo, expiryDate: b.expiryDate! }],
+        };
+      });
   }
 
   private assertReservedKept(
@@ -355,6 +415,7 @@ export class PostingService {
         seq: NEW_SEQ + i,
         date,
         qty: D(m.qty).toFixed(6),
+        ...(m.batchId ? { batch: m.batchId } : {}),
         ...(sourceOf(m) === 'price' ? { unitCost: D(m.unitCost!).toFixed(6) } : {}),
         ...(asked !== undefined ? { value: D(asked).toFixed(2) } : {}),
         ...(reverses ? { reverses } : {}),
@@ -403,6 +464,7 @@ export class PostingService {
         seq: NEW_SEQ + i,
         date: m.businessDate ?? doc.businessDate,
         qty: D(m.qty).toFixed(6),
+        ...(m.batchId ? { batch: m.batchId } : {}),
         source,
         ...(source === 'price' ? { unitCost: D(m.unitCost!).toFixed(6) } : {}),
         ...(source === 'fixed' ? { value: D(m.value!).toFixed(2) } : {}),

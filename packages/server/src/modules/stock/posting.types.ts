@@ -1,3 +1,4 @@
+import type { IssuePurpose } from '../../domain/picking';
 /** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
 export interface StockMove {
   lineId: number;
@@ -29,6 +30,12 @@ export interface DocRef {
   /** the number, or how to allocate it: allocated as late as possible, since it serialises postings of a type */
   number: string | (() => Promise<string>);
   businessDate: string;
+  /**
+   * What the issues are for (default: a sales shipment is a sale, anything else 'other'). A sale
+   * never takes expired batches (STOCK_EXPIRED); scrapping, returns to the supplier, moves to
+   * quarantine and counts may.
+   */
+  purpose?: IssuePurpose;
 }
 
 export interface PostedRow {
@@ -49,6 +56,8 @@ export interface ShortLine {
   short: string;
   /** units left out because their batch expired */
   expired?: string;
+  /** the expired batches left out: number and expiry date */
+  expiredBatches?: Array<{ batchNo: string; expiryDate: string }>;
 }
 
 /** A move with its bin and batch decided. */

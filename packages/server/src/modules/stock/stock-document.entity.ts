@@ -102,4 +102,10 @@ export class StockDocumentLine {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true })
   expiryDate: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a short-dated or expired batch was received (required within the warning days).',
+  })
+  @Column({ name: 'expiry_reason', type: 'varchar', length: 200, nullable: true })
+  expiryReason: string | null;
 }

@@ -15,6 +15,7 @@ import { Sku } from '../catalog';
 import { assertPeriodOpen, patternFor } from '../system';
 import { CompanySettings } from '../system';
 import { followRecostedStockDocuments, STOCK_DOC_TYPES } from './document-costs';
+import { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 import { StockLedgerEntry } from './ledger.entity';
 import { Batch, Bin } from './location.entity';
 import type { PostingService, StockMove } from './posting.service';
@@ -226,6 +227,7 @@ export class StockDocumentService {
         toBinId: l.toBinId ? Number(l.toBinId) : null,
         batchNo: l.batchNo?.trim() || null,
         expiryDate: l.expiryDate || null,
+        expiryReason: l.expiryReason?.trim() || null,
       }),
     );
     return tx.save(rows);
@@ -323,11 +325,12 @@ export class StockDocumentService {
   /** What posting needs of the settings, read plainly (every posting passes here). */
   private async settings(
     tx: EntityManager,
-  ): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns'>> {
+  ): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns' | 'expiryWarningDays'>> {
     const [r] = await tx.query(
-      'SELECT costing_method, closed_through, number_patterns FROM company_settings WHERE id = 1',
+      'SELECT costing_method, closed_through, number_patterns, expiry_warning_days FROM company_settings WHERE id = 1',
     );
     return {
+      expiryWarningDays: Number(r.expiry_warning_days ?? 30),
       costingMethod: r.costing_method,
       closedThrough: r.closed_through ?? null,
       numberPatterns: r.number_patterns ?? null,
@@ -337,7 +340,7 @@ export class StockDocumentService {
   /** The lines as posting needs them, read plainly. */
   private async postingLines(tx: EntityManager, documentId: number): Promise<StockDocumentLine[]> {
     const rows: any[] = await tx.query(
-      'SELECT id, line_no, sku_id, base_qty, unit_cost, bin_id, to_bin_id, batch_no, expiry_date FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
+      'SELECT id, line_no, sku_id, base_qty, unit_cost, bin_id, to_bin_id, batch_no, expiry_date, expiry_reason FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
       [documentId],
     );
     return rows.map((r) =>
@@ -352,6 +355,7 @@ export class StockDocumentService {
         toBinId: r.to_bin_id === null ? null : Number(r.to_bin_id),
         batchNo: r.batch_no ?? null,
         expiryDate: r.expiry_date ?? null,
+        expiryReason: r.expiry_reason ?? null,
       }),
     );
   }
@@ -429,6 +433,20 @@ export class StockDocumentService {
       let number = '';
       const allocate = async () =>
         (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
+      // a batch received short-dated or expired needs its reason (the batch's own date when it exists already)
+      const receiving: ReceivedBatchLine[] = [];
+      for (const [i, l] of lines.entries()) {
+        const inbound = D(l.baseQty).gt(0) && doc.type !== StockDocType.TRANSFER && doc.type !== StockDocType.OTHER_OUT;
+        if (!inbound || !l.batchNo) continue;
+        const known = await tx.findOne(Batch, { where: { skuId: l.skuId, batchNo: l.batchNo } });
+        receiving.push({
+          index: i,
+          batchNo: l.batchNo,
+          expiryDate: known ? known.expiryDate : l.expiryDate,
+          expiryReason: l.expiryReason,
+        });
+      }
+      assertExpiryReasons(receiving, doc.businessDate, settings.expiryWarningDays);
       const moves: StockMove[] = [];
       for (const [i, l] of lines.entries()) {
         const q = D(l.baseQty);
@@ -450,7 +468,14 @@ export class StockDocumentService {
       }
       const posted = await this.posting.apply(
         tx,
-        { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate },
+        {
+          id: doc.id,
+          type: doc.type,
+          number: allocate,
+          businessDate: doc.businessDate,
+          // an other issue that is demand (sales outside the system) goes to a customer: never expired goods
+          ...(doc.type === StockDocType.OTHER_OUT && doc.countsAsDemand ? { purpose: 'sale' as const } : {}),
+        },
         moves,
         settings.costingMethod as CostingMethod,
       );

@@ -19,6 +19,14 @@ export class StockLineInput {
   @Field(() => ID, { nullable: true, description: 'Transfers: the bin at the destination.' }) toBinId?: string;
   @Field({ nullable: true }) batchNo?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, for a new batch' }) expiryDate?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Why a batch that has expired or expires within the warning days (settings.expiryWarningDays) is received; required then (EXPIRY_REASON_REQUIRED).',
+  })
+  @IsOptional()
+  @Length(0, 200)
+  expiryReason?: string;
 }
 
 @InputType()

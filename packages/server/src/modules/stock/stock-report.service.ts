@@ -1,3 +1,4 @@
+import { today } from '../../core/dates';
 import { Decimal } from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
@@ -89,7 +90,9 @@ export class StockReportService {
       `SELECT c.warehouse_id, w.code AS warehouse_code, c.sku_id, s.code AS sku_code, s.name AS sku_name, p.base_unit, c.qty, c.value ${from} ORDER BY ${order}, c.warehouse_id, c.sku_id LIMIT ? OFFSET ?`,
       [...params, limit, offset],
     );
-    const reserved = await this.reservedFor(rows.map((r) => [Number(r.warehouse_id), Number(r.sku_id)]));
+    const pairs = rows.map((r) => [Number(r.warehouse_id), Number(r.sku_id)] as [number, number]);
+    const reserved = await this.reservedFor(pairs);
+    const expired = await this.expiredFor(pairs);
     const items = rows.map((r) => {
       const onHand = D(r.qty);
       const res = reserved.get(`${r.warehouse_id}:${r.sku_id}`) ?? D(0);
@@ -102,12 +105,32 @@ export class StockReportService {
         baseUnit: r.base_unit,
         onHand: onHand.toFixed(),
         reserved: res.toFixed(),
-        available: onHand.minus(res).toFixed(),
+        expired: (expired.get(`${r.warehouse_id}:${r.sku_id}`) ?? D(0)).toFixed(),
+        available: onHand
+          .minus(res)
+          .minus(expired.get(`${r.warehouse_id}:${r.sku_id}`) ?? 0)
+          .toFixed(),
         unitCost: onHand.gt(0) ? D(r.value).div(onHand).toDecimalPlaces(6).toFixed(6) : null,
         value: D(r.value).toFixed(2),
       };
     });
     return { items, total: Number(n), offset, limit };
+  }
+
+  /** On hand in batches expired before today (company time zone), per warehouse × SKU. */
+  private async expiredFor(pairs: Array<[number, number]>): Promise<Map<string, Decimal>> {
+    const out = new Map<string, Decimal>();
+    if (!pairs.length) return out;
+    const rows: any[] = await this.ds.query(
+      `SELECT b.warehouse_id, b.sku_id, b.qty FROM stock_balance b JOIN batch t ON t.id = b.batch_id
+        WHERE t.expiry_date IS NOT NULL AND t.expiry_date < ? AND (${pairs.map(() => '(b.warehouse_id = ? AND b.sku_id = ?)').join(' OR ')})`,
+      [today(), ...pairs.flat()],
+    );
+    for (const r of rows) {
+      const k = `${r.warehouse_id}:${r.sku_id}`;
+      if (D(r.qty).gt(0)) out.set(k, (out.get(k) ?? D(0)).plus(r.qty));
+    }
+    return out;
   }
 
   /** Reservations live on the cost head (stock_cost.reserved), written by sales orders' guarded updates. */

@@ -14,7 +14,12 @@ export class StockLevel {
   @Field() baseUnit: string;
   @Field(() => DecimalScalar) onHand: string;
   @Field(() => DecimalScalar) reserved: string;
-  @Field(() => DecimalScalar, { description: 'on hand − reserved' }) available: string;
+  @Field(() => DecimalScalar, {
+    description:
+      'Of on hand, in batches whose expiry date is before today: not for sale (scrap, return or quarantine).',
+  })
+  expired: string;
+  @Field(() => DecimalScalar, { description: 'on hand − reserved − expired' }) available: string;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Average unit cost.') unitCost: string | null;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Stock value.') value: string | null;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PickStrategyKind } from '../catalog';
 
 export enum WarehouseKind {
   OWN = 'own',
@@ -29,6 +30,13 @@ export class Warehouse {
   @Field({ description: 'Whether balances here may go below zero (off by default).' })
   @Column({ name: 'allow_negative', type: 'boolean', default: false })
   allowNegative: boolean;
+
+  @Field(() => PickStrategyKind, {
+    description:
+      'How issues pick batches here (a SKU may differ): AUTO = FEFO for expiry-tracked goods, FIFO otherwise.',
+  })
+  @Column({ name: 'pick_strategy', type: 'varchar', length: 8, default: PickStrategyKind.AUTO })
+  pickStrategy: PickStrategyKind;
 
   @Field()
   @Column({ type: 'boolean', default: true })

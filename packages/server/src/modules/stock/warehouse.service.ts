@@ -12,6 +12,7 @@ const snapshot = (w: Warehouse) => ({
   name: w.name,
   kind: w.kind,
   allowNegative: w.allowNegative,
+  pickStrategy: w.pickStrategy,
   active: w.active,
   version: w.version,
 });
@@ -67,7 +68,7 @@ export class WarehouseService {
     const before = await this.get(ctx, input.id);
     return inTransaction(this.ds, async (tx) => {
       const patch: Partial<Warehouse> = { version: input.version + 1 };
-      for (const k of ['name', 'kind', 'allowNegative', 'active'] as const)
+      for (const k of ['name', 'kind', 'allowNegative', 'pickStrategy', 'active'] as const)
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       const res = await tx
         .createQueryBuilder()

@@ -1,6 +1,7 @@
 import { Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Paginated } from '../../core/paging';
+import { PickStrategyKind } from '../catalog';
 import { Warehouse, WarehouseKind } from './warehouse.entity';
 
 @InputType()
@@ -9,6 +10,7 @@ export class CreateWarehouseInput {
   @Field() @Length(1, 100) name: string;
   @Field(() => WarehouseKind, { defaultValue: WarehouseKind.OWN }) kind: WarehouseKind;
   @Field({ defaultValue: false }) allowNegative: boolean;
+  @Field(() => PickStrategyKind, { defaultValue: PickStrategyKind.AUTO }) pickStrategy: PickStrategyKind;
 }
 
 @InputType()
@@ -18,6 +20,7 @@ export class UpdateWarehouseInput {
   @Field({ nullable: true }) @Length(1, 100) name?: string;
   @Field(() => WarehouseKind, { nullable: true }) kind?: WarehouseKind;
   @Field({ nullable: true }) allowNegative?: boolean;
+  @Field(() => PickStrategyKind, { nullable: true }) pickStrategy?: PickStrategyKind;
   @Field({ nullable: true }) active?: boolean;
 }
 

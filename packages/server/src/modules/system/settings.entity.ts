@@ -57,6 +57,13 @@ export class CompanySettings {
   @DecimalColumn(9, 6, { name: 'purchase_over_receipt_tolerance', default: '0.050000' })
   purchaseOverReceiptTolerance: string;
 
+  @Field(() => Int, {
+    description:
+      'Receiving a batch that has expired or expires within this many days warns and needs a reason (expiryReason).',
+  })
+  @Column({ name: 'expiry_warning_days', type: 'int', default: 30 })
+  expiryWarningDays: number;
+
   @Field(() => Int)
   @Column({ type: 'int', default: 1 })
   version: number;

@@ -49,6 +49,12 @@ export class SettingsService {
         });
     }
     if (
+      input.expiryWarningDays !== undefined &&
+      input.expiryWarningDays !== null &&
+      (input.expiryWarningDays < 0 || input.expiryWarningDays > 3650)
+    )
+      problems.push({ field: 'expiryWarningDays', message: 'Whole days from 0 to 3650.' });
+    if (
       input.closedThrough !== undefined &&
       input.closedThrough !== null &&
       !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)
@@ -94,6 +100,7 @@ export class SettingsService {
         'closedThrough',
         'numberPatterns',
         'purchaseOverReceiptTolerance',
+        'expiryWarningDays',
       ] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       }

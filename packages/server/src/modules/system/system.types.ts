@@ -13,6 +13,11 @@ export class UpdateSettingsInput {
   @DecimalInput(18, 2, { nullable: true }) defaultCreditLimit?: string;
   @DecimalInput(9, 6, { nullable: true, description: 'e.g. "0.05" for 5 %' })
   purchaseOverReceiptTolerance?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Receiving a batch expiring within this many days (0–3650) needs a reason.',
+  })
+  expiryWarningDays?: number;
   @Field({ nullable: true, description: 'YYYY-MM-DD; closes every period up to that day' }) closedThrough?: string;
   @Field({ nullable: true, description: 'JSON object: document type → pattern' }) numberPatterns?: string;
 }
