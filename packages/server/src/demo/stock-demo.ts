@@ -304,6 +304,8 @@ export async function seedDemoStock(
           ? {
               batchNo: `B${day(monday).replace(/-/g, '')}${idx}`,
               expiryDate: day(new Date(monday.getTime() + 21 * 86400_000)),
+              // a 21-day product is always within the expiry warning days
+              expiryReason: '短保鲜品 fresh goods, 21 days',
             }
           : {};
         receiptLines.push({ skuId: String(sku.id), qty: String(qty), unitCost: cost, ...batch });

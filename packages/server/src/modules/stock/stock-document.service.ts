@@ -473,8 +473,6 @@ export class StockDocumentService {
           type: doc.type,
           number: allocate,
           businessDate: doc.businessDate,
-          // an other issue that is demand (sales outside the system) goes to a customer: never expired goods
-          ...(doc.type === StockDocType.OTHER_OUT && doc.countsAsDemand ? { purpose: 'sale' as const } : {}),
         },
         moves,
         settings.costingMethod as CostingMethod,

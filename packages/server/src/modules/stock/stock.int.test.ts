@@ -302,6 +302,8 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
         batchNo: 'L2',
         expiryDate: '2026-12-20',
         binId: String(c.bins[0].id),
+        // within the 30 warning days of today (2026-11-25): received with a reason
+        expiryReason: '短保质期鲜奶 fresh milk',
       },
       {
         skuId: String(c.milk.id),
@@ -310,6 +312,7 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
         batchNo: 'L1',
         expiryDate: '2026-12-10',
         binId: String(c.bins[1].id),
+        expiryReason: '短保质期鲜奶 fresh milk',
       },
     ]);
     await doc('OTHER_OUT', [{ skuId: String(c.milk.id), qty: '7' }]);
