@@ -26,7 +26,7 @@ import {
   PurchaseReturnLine,
 } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
-import { ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
+import { FixedSafetyStock, ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
 import {
   Customer,
   CustomerAddress,
@@ -88,6 +88,7 @@ export const entities = [
   SupplierInvoiceLine,
   SupplierPayment,
   ReplenishmentSetting,
+  FixedSafetyStock,
   SalesChannel,
   SalesStore,
   CustomerTier,

@@ -1,4 +1,5 @@
 import { Collation1796527199917 } from './1796527199917-Collation';
+import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
 import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
 import { CustomerContacts1795606305420 } from './1795606305420-CustomerContacts';
 import { SalesOrders1795604140834 } from './1795604140834-SalesOrders';
@@ -30,4 +31,5 @@ export const migrations: Array<new () => unknown> = [
   Collation1796527199917,
   LedgerCauseAction1796600000000,
   PickingAndExpiry1796600000001,
+  ReplenishmentInputs1796600000100,
 ];

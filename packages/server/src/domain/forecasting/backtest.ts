@@ -1,5 +1,5 @@
 import { fitBest, minimumToFit } from './models';
-import type { ForecastMethod } from './types';
+import type { FixedParams, ForecastMethod } from './types';
 
 export interface ErrorMeasures {
   /** Mean absolute error, in demand units. */
@@ -53,8 +53,13 @@ export function backtestLength(n: number, max = 28): number {
  * moving average 5, SES 3, Holt 4, Holt-Winters 19 for m = 7 (2·m + 1 = 15 training points
  * plus a back-test of 4).
  */
-export function minimumForSelection(method: ForecastMethod, seasonLength: number, max = 28): number {
-  const need = minimumToFit(method, seasonLength);
+export function minimumForSelection(
+  method: ForecastMethod,
+  seasonLength: number,
+  max = 28,
+  fixed: FixedParams = {},
+): number {
+  const need = minimumToFit(method, seasonLength, fixed);
   let n = need;
   while (n - backtestLength(n, max) < need) n++;
   return n;
@@ -79,14 +84,15 @@ export function backtest(
   history: number[],
   seasonLength: number,
   max = 28,
+  fixed: FixedParams = {},
 ): Backtest | undefined {
   const n = history.length;
   const k = backtestLength(n, max);
-  if (k === 0 || n - k < minimumToFit(method, seasonLength)) return undefined;
+  if (k === 0 || n - k < minimumToFit(method, seasonLength, fixed)) return undefined;
   const actual: number[] = [];
   const predicted: number[] = [];
   for (let origin = n - k; origin < n; origin++) {
-    const best = fitBest(method, history.slice(0, origin), seasonLength);
+    const best = fitBest(method, history.slice(0, origin), seasonLength, fixed);
     if (!best) return undefined; // cannot happen after the length check; kept as a guard
     actual.push(history[origin]);
     predicted.push(Math.max(0, best.fit.forecast(1)[0]));

@@ -2,7 +2,7 @@ import { holt } from './holt';
 import { holtWinters } from './holt-winters';
 import { movingAverage } from './moving-average';
 import { ses } from './ses';
-import type { Fit, ForecastMethod, ModelSpec } from './types';
+import type { Fit, FixedParams, ForecastMethod, ModelSpec } from './types';
 
 export function runModel(spec: ModelSpec, history: number[]): Fit {
   switch (spec.method) {
@@ -37,18 +37,21 @@ export const GRID = {
   hwGammas: [0.05, 0.1, 0.2, 0.4],
 } as const;
 
-export function candidates(method: ForecastMethod, seasonLength: number): ModelSpec[] {
+export function candidates(method: ForecastMethod, seasonLength: number, fixed: FixedParams = {}): ModelSpec[] {
+  const one = (x: number | undefined, grid: readonly number[]) => (x === undefined ? grid : [x]);
   switch (method) {
     case 'moving_average':
-      return GRID.movingAverageWindows.map((window) => ({ method, params: { window } }));
+      return one(fixed.window, GRID.movingAverageWindows).map((window) => ({ method, params: { window } }));
     case 'ses':
-      return GRID.sesAlphas.map((alpha) => ({ method, params: { alpha } }));
+      return one(fixed.alpha, GRID.sesAlphas).map((alpha) => ({ method, params: { alpha } }));
     case 'holt':
-      return GRID.holtAlphas.flatMap((alpha) => GRID.holtBetas.map((beta) => ({ method, params: { alpha, beta } })));
+      return one(fixed.alpha, GRID.holtAlphas).flatMap((alpha) =>
+        one(fixed.beta, GRID.holtBetas).map((beta) => ({ method, params: { alpha, beta } })),
+      );
     case 'holt_winters':
-      return GRID.hwAlphas.flatMap((alpha) =>
-        GRID.hwBetas.flatMap((beta) =>
-          GRID.hwGammas.map((gamma) => ({ method, params: { alpha, beta, gamma, seasonLength } })),
+      return one(fixed.alpha, GRID.hwAlphas).flatMap((alpha) =>
+        one(fixed.beta, GRID.hwBetas).flatMap((beta) =>
+          one(fixed.gamma, GRID.hwGammas).map((gamma) => ({ method, params: { alpha, beta, gamma, seasonLength } })),
         ),
       );
   }
@@ -72,8 +75,8 @@ export function firstFitted(spec: ModelSpec): number {
  * The fewest points with which the grid search can score at least one candidate (one
  * one-step-ahead error): moving average 4 (window 3), SES 2, Holt 3, Holt-Winters 2·m + 1.
  */
-export function minimumToFit(method: ForecastMethod, seasonLength: number): number {
-  return Math.min(...candidates(method, seasonLength).map(firstFitted)) + 1;
+export function minimumToFit(method: ForecastMethod, seasonLength: number, fixed: FixedParams = {}): number {
+  return Math.min(...candidates(method, seasonLength, fixed).map(firstFitted)) + 1;
 }
 
 export interface BestFit {
@@ -91,9 +94,14 @@ export interface BestFit {
  * on this history (too short) are skipped; on an equal error the first in grid order wins.
  * Undefined when no candidate can be scored.
  */
-export function fitBest(method: ForecastMethod, history: number[], seasonLength: number): BestFit | undefined {
+export function fitBest(
+  method: ForecastMethod,
+  history: number[],
+  seasonLength: number,
+  fixed: FixedParams = {},
+): BestFit | undefined {
   let best: BestFit | undefined;
-  for (const spec of candidates(method, seasonLength)) {
+  for (const spec of candidates(method, seasonLength, fixed)) {
     const from = firstFitted(spec);
     if (history.length <= from) continue;
     const fit = runModel(spec, history);

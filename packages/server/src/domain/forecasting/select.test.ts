@@ -147,6 +147,22 @@ describe('selectMethod', () => {
     expect(s.ok && s.candidates.map((c) => c.method)).toEqual(['ses']);
   });
 
+  it('parameters a user fixed replace their grid; the others are still searched', () => {
+    const y = [...Array(10).fill(10), ...Array(20).fill(20)];
+    // the grid would take window 3 (it follows the step fastest); a chosen 7 is kept
+    const ma = selectMethod(y, { fixed: 'moving_average', params: { window: 7 }, horizon: 1 });
+    expect(ma).toMatchObject({ ok: true, method: 'moving_average', params: { window: 7 }, forecast: [20] });
+    const ses = selectMethod(y, { fixed: 'ses', params: { alpha: 0.5 }, horizon: 1 });
+    expect(ses).toMatchObject({ ok: true, params: { alpha: 0.5 } });
+    const holt = selectMethod(y, { fixed: 'holt', params: { beta: 0.3 } });
+    expect(holt.ok && (holt.params as { beta: number }).beta).toBe(0.3);
+    // a window longer than the history leaves nothing to back-test
+    expect(selectMethod(y, { fixed: 'moving_average', params: { window: 28 } })).toMatchObject({
+      ok: false,
+      reason: 'TOO_LITTLE_HISTORY',
+    });
+    expect(() => selectMethod(y, { params: { window: 7 } })).toThrow(ForecastError);
+  });
   it('ranks by RMSE when asked', () => {
     const r = prng(5);
     const y = Array.from({ length: 40 }, () => 10 + Math.round((r() - 0.5) * 8));

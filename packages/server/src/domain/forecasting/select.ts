@@ -1,13 +1,18 @@
 import { backtest, minimumForSelection, type Backtest, type ErrorMeasures } from './backtest';
 import { assertHistory, assertInt } from './check';
 import { fitBest } from './models';
-import { METHODS, type ForecastMethod, type ModelSpec } from './types';
+import { ForecastError, METHODS, type FixedParams, type ForecastMethod, type ModelSpec } from './types';
 
 export interface SelectOptions {
   /** Use this method instead of the best one (it is still back-tested, for its error). */
   fixed?: ForecastMethod;
   /** Season length for Holt-Winters; 7 (a week) for daily data, which is the default. */
   seasonLength?: number;
+  /**
+   * Parameters fixed by a user (only with `fixed`): the grid search keeps only these values;
+   * the back-test still runs, for the error.
+   */
+  params?: FixedParams;
   /** Which back-test error picks the method; MAE by default. */
   criterion?: 'mae' | 'rmse';
   /** How many points to forecast after the history; 28 by default. */
@@ -49,17 +54,19 @@ export type Selection =
  */
 export function selectMethod(history: number[], options: SelectOptions = {}): Selection {
   assertHistory(history);
-  const { fixed, seasonLength = 7, criterion = 'mae', horizon = 28, maxBacktest = 28 } = options;
+  const { fixed, seasonLength = 7, criterion = 'mae', horizon = 28, maxBacktest = 28, params = {} } = options;
+  if (!fixed && Object.values(params).some((x) => x !== undefined))
+    throw new ForecastError('INVALID_PARAMS', 'parameters can only be fixed together with a method');
   assertInt('seasonLength', seasonLength, 2);
   assertInt('horizon', horizon, 0);
   assertInt('maxBacktest', maxBacktest, 1);
   if (history.every((x) => x === 0)) return { ok: false, reason: 'NO_HISTORY' };
 
   const minimum = Object.fromEntries(
-    METHODS.map((m) => [m, minimumForSelection(m, seasonLength, maxBacktest)]),
+    METHODS.map((m) => [m, minimumForSelection(m, seasonLength, maxBacktest, m === fixed ? params : {})]),
   ) as Record<ForecastMethod, number>;
   const tested = (fixed ? [fixed] : METHODS)
-    .map((m) => backtest(m, history, seasonLength, maxBacktest))
+    .map((m) => backtest(m, history, seasonLength, maxBacktest, params))
     .filter((b): b is Backtest => b !== undefined);
   if (tested.length === 0) return { ok: false, reason: 'TOO_LITTLE_HISTORY', length: history.length, minimum };
 
@@ -69,7 +76,7 @@ export function selectMethod(history: number[], options: SelectOptions = {}): Se
   for (const b of tested.slice(1)) {
     if (b.error[criterion] < best.error[criterion] - tolerance) best = b;
   }
-  const final = fitBest(best.method, history, seasonLength)!; // the whole history is longer than any training part
+  const final = fitBest(best.method, history, seasonLength, params)!; // the whole history is longer than any training part
   return {
     ok: true,
     method: best.method,

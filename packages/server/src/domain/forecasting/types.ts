@@ -41,6 +41,17 @@ export type ModelSpec =
   | { method: 'holt'; params: HoltParams }
   | { method: 'holt_winters'; params: HoltWintersParams };
 
+/**
+ * Parameters a user fixed instead of leaving them to the grid search: each one given replaces
+ * its grid by that single value (a moving-average window, α, β, γ); the others are still searched.
+ */
+export interface FixedParams {
+  window?: number;
+  alpha?: number;
+  beta?: number;
+  gamma?: number;
+}
+
 /** What every method returns for a history. */
 export interface Fit {
   /**

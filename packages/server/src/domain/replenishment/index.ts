@@ -2,6 +2,8 @@ export * from './types';
 export type { DecimalInput } from './decimal';
 export { inverseNormal } from './inverse-normal';
 export {
+  fixedSafetyStock,
+  percent,
   sampleStdDev,
   simpleSafetyStock,
   statisticalSafetyStock,

@@ -10,7 +10,11 @@ import { ReplenishmentError, type Step } from './types';
  *   first H days, plus the fraction of the next day when H is not whole. Forecast numbers are
  *   taken to exact decimals at 9 places (they are statistics, see forecasting/types.ts).
  */
-export type DemandInput = { qty: DecimalInput; days: DecimalInput } | { daily: Array<number | string> };
+export type DemandInput =
+  | { qty: DecimalInput; days: DecimalInput }
+  | { daily: Array<number | string> }
+  /** A flat daily rate (a moving average, a smoothed level): demand over H days = rate × H, exact. */
+  | { rate: DecimalInput };
 
 export interface OrderInput {
   safetyStock: DecimalInput;
@@ -45,6 +49,22 @@ export interface OrderSuggestion {
 }
 
 function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; steps: Step[] } {
+  if ('rate' in demand) {
+    const rate = dec(demand.rate, 'demand.rate');
+    const value = rate.times(horizon);
+    return {
+      value,
+      steps: [
+        {
+          label: 'demandOverHorizon',
+          formula: `dailyRate × horizonDays = ${show(rate)} × ${show(horizon)}`,
+          value: show(value),
+          key: 'demandFlat',
+          args: [show(rate), show(horizon)],
+        },
+      ],
+    };
+  }
   if ('daily' in demand) {
     const full = horizon.floor().toNumber();
     const frac = horizon.minus(full);
@@ -62,11 +82,25 @@ function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; st
       );
     let value = days.slice(0, full).reduce((a, b) => a.plus(b), new Dec(0));
     let formula = `sum of the daily forecast, days 1–${full}`;
+    const list = days.slice(0, full).map(show).join(' + ');
+    const args = [String(full), list];
     if (frac.gt(0)) {
       value = value.plus(days[full].times(frac));
       formula += ` + ${show(frac)} × day ${full + 1}`;
+      args.push(show(frac), show(days[full]));
     }
-    return { value, steps: [{ label: 'demandOverHorizon', formula, value: show(value) }] };
+    return {
+      value,
+      steps: [
+        {
+          label: 'demandOverHorizon',
+          formula,
+          value: show(value),
+          key: frac.gt(0) ? 'demandDailySumPart' : 'demandDailySum',
+          args,
+        },
+      ],
+    };
   }
   const q = dec(demand.qty, 'demand.qty');
   const d = dec(demand.days, 'demand.days');
@@ -75,8 +109,20 @@ function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; st
   return {
     value,
     steps: [
-      { label: 'dailyDemand', formula: `${show(q)} ÷ ${show(d)}`, value: show(q.div(d)) },
-      { label: 'demandOverHorizon', formula: `${show(q)} × ${show(horizon)} ÷ ${show(d)}`, value: show(value) },
+      {
+        label: 'dailyDemand',
+        formula: `${show(q)} ÷ ${show(d)}`,
+        value: show(q.div(d)),
+        key: 'divide',
+        args: [show(q), show(d)],
+      },
+      {
+        label: 'demandOverHorizon',
+        formula: `${show(q)} × ${show(horizon)} ÷ ${show(d)}`,
+        value: show(value),
+        key: 'demandPerDays',
+        args: [show(q), show(horizon), show(d)],
+      },
     ],
   };
 }
@@ -117,6 +163,8 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
       label: 'horizonDays',
       formula: `leadTimeDays + reviewPeriodDays = ${show(lead)} + ${show(review)}`,
       value: show(horizon),
+      key: 'horizonDays',
+      args: [show(lead), show(review)],
     },
   ];
   const demand = demandOver(input.demand, horizon);
@@ -127,30 +175,44 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
     label: 'orderUpToLevel',
     formula: `safetyStock + demandOverHorizon = ${show(ss)} + ${show(demand.value)}`,
     value: show(level),
+    key: 'orderUpToLevel',
+    args: [show(ss), show(demand.value)],
   });
   const position = onHand.plus(onOrder).minus(reserved);
   steps.push({
     label: 'inventoryPosition',
     formula: `onHand + onOrder − reserved = ${show(onHand)} + ${show(onOrder)} − ${show(reserved)}`,
     value: show(position),
+    key: 'inventoryPosition',
+    args: [show(onHand), show(onOrder), show(reserved)],
   });
   const net = level.minus(position);
   steps.push({
     label: 'netRequirement',
     formula: `orderUpToLevel − inventoryPosition = ${show(level)} − ${show(position)}`,
     value: show(net),
+    key: 'netRequirement',
+    args: [show(level), show(position)],
   });
 
   let packs = new Dec(0);
   let raisedToMinimum = false;
   if (!net.gt(0)) {
-    steps.push({ label: 'suggestedQuantity', formula: `netRequirement ${show(net)} ≤ 0 → no order`, value: '0' });
+    steps.push({
+      label: 'suggestedQuantity',
+      formula: `netRequirement ${show(net)} ≤ 0 → no order`,
+      value: '0',
+      key: 'noOrder',
+      args: [show(net)],
+    });
   } else {
     packs = net.div(pack).ceil();
     steps.push({
       label: 'roundedToPack',
       formula: `⌈${show(net)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
       value: show(packs.times(pack)),
+      key: 'roundedToPack',
+      args: [show(net), show(pack)],
     });
     if (packs.times(pack).lt(moq)) {
       packs = moq.div(pack).ceil();
@@ -159,12 +221,16 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
         label: 'raisedToMinimumOrder',
         formula: `⌈minimumOrder ${show(moq)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
         value: show(packs.times(pack)),
+        key: 'raisedToMinimumOrder',
+        args: [show(moq), show(pack)],
       });
     }
     steps.push({
       label: 'suggestedQuantity',
       formula: `${show(packs)} packs × ${show(pack)}`,
       value: show(packs.times(pack)),
+      key: 'suggestedQuantity',
+      args: [show(packs), show(pack)],
     });
   }
   const suggested = packs.times(pack);

@@ -35,8 +35,16 @@ export function simpleSafetyStock(input: SimpleSafetyStockInput): SafetyStock {
         label: 'safetyStockRaw',
         formula: `averageDailySales × leadTimeDays × instabilityFactor = ${show(daily)} × ${show(lead)} × ${show(factor)}`,
         value: show(raw),
+        key: 'safetyStockRaw',
+        args: [show(daily), show(lead), show(factor)],
       },
-      { label: 'safetyStock', formula: `roundUp(${show(raw)}, ${input.scale} decimals)`, value: show(ss) },
+      {
+        label: 'safetyStock',
+        formula: `roundUp(${show(raw)}, ${input.scale} decimals)`,
+        value: show(ss),
+        key: 'roundUp',
+        args: [show(raw), String(input.scale)],
+      },
     ],
   };
 }
@@ -52,6 +60,9 @@ export interface StatisticalSafetyStockInput {
   scale: number;
 }
 
+/** A service level as a percentage: 0.95 → "95". */
+export const percent = (p: number | string): string => new Dec(String(p)).times(100).toFixed();
+
 /** Sample standard deviation (n − 1 in the denominator): an estimate from a sample of days. */
 export function sampleStdDev(xs: number[]): number {
   if (xs.length < 2) throw new ReplenishmentError('dailyDemand', 'σ needs at least 2 days of demand');
@@ -64,8 +75,8 @@ export function sampleStdDev(xs: number[]): number {
 /**
  * The statistical rule: z(service level) × σ(daily demand) × √(lead-time days), assuming
  * independent, normally distributed daily demand and a fixed lead time. z, σ and √L are
- * statistics (floats); the product is taken to an exact decimal at 9 places and rounded up to
- * the unit's scale.
+ * statistics (floats), each taken to the 6 decimals shown; their exact product is rounded up to
+ * the unit's scale, so the shown steps reproduce the result.
  */
 export function statisticalSafetyStock(input: StatisticalSafetyStockInput): SafetyStock {
   assertScale(input.scale);
@@ -86,33 +97,62 @@ export function statisticalSafetyStock(input: StatisticalSafetyStockInput): Safe
   const lead = dec(input.leadTimeDays, 'leadTimeDays');
   const z = inverseNormal(p);
   const rootLead = Math.sqrt(lead.toNumber());
-  const raw = fromFloat(z * sigma * rootLead, 'safetyStock');
+  // z, σ and √L are taken to the 6 decimals shown, and multiplied exactly: the shown steps give the result
+  const zD = fromFloat(z, 'z').toDecimalPlaces(6);
+  const sigmaD = fromFloat(sigma, 'sigma').toDecimalPlaces(6);
+  const rootD = fromFloat(rootLead, 'sqrtLeadTime').toDecimalPlaces(6);
+  const raw = zD.times(sigmaD).times(rootD);
   // a service level below 50 % gives z < 0: no safety stock rather than a negative one
   const ss = raw.gt(0) ? ceilTo(raw, input.scale) : new Dec(0);
-  const zD = fromFloat(z, 'z');
-  const sigmaD = fromFloat(sigma, 'sigma');
-  const rootD = fromFloat(rootLead, 'sqrtLeadTime');
   return {
     safetyStock: qty(ss, input.scale),
     steps: [
-      { label: 'z', formula: `Φ⁻¹(${p})`, value: show(zD) },
-      {
-        label: 'sigmaDailyDemand',
-        formula:
-          input.sigma !== undefined ? 'σ (given)' : `sample standard deviation of ${input.dailyDemand!.length} days`,
-        value: show(sigmaD),
-      },
-      { label: 'sqrtLeadTime', formula: `√${show(lead)}`, value: show(rootD) },
+      { label: 'z', formula: `Φ⁻¹(${p})`, value: show(zD), key: 'z', args: [String(p), percent(p)] },
+      input.sigma !== undefined
+        ? { label: 'sigmaDailyDemand', formula: 'σ (given)', value: show(sigmaD), key: 'sigmaGiven', args: [] }
+        : {
+            label: 'sigmaDailyDemand',
+            formula: `sample standard deviation of ${input.dailyDemand!.length} days`,
+            value: show(sigmaD),
+            key: 'sigmaDailyDemand',
+            args: [String(input.dailyDemand!.length)],
+          },
+      { label: 'sqrtLeadTime', formula: `√${show(lead)}`, value: show(rootD), key: 'sqrtLeadTime', args: [show(lead)] },
       {
         label: 'safetyStockRaw',
         formula: `z × σ × √leadTimeDays = ${show(zD)} × ${show(sigmaD)} × ${show(rootD)}`,
         value: show(raw),
+        key: 'safetyStockRawStatistical',
+        args: [show(zD), show(sigmaD), show(rootD)],
       },
-      {
-        label: 'safetyStock',
-        formula: raw.gt(0) ? `roundUp(${show(raw)}, ${input.scale} decimals)` : `max(${show(raw)}, 0)`,
-        value: show(ss),
-      },
+      raw.gt(0)
+        ? {
+            label: 'safetyStock',
+            formula: `roundUp(${show(raw)}, ${input.scale} decimals)`,
+            value: show(ss),
+            key: 'roundUp',
+            args: [show(raw), String(input.scale)],
+          }
+        : {
+            label: 'safetyStock',
+            formula: `max(${show(raw)}, 0)`,
+            value: show(ss),
+            key: 'notBelowZero',
+            args: [show(raw)],
+          },
+    ],
+  };
+}
+
+/** A safety stock a user fixed for the SKU in the warehouse: used as it is, at the unit's scale. */
+export function fixedSafetyStock(input: { qty: DecimalInput; scale: number }): SafetyStock {
+  assertScale(input.scale);
+  const q = dec(input.qty, 'qty');
+  const ss = ceilTo(q, input.scale);
+  return {
+    safetyStock: qty(ss, input.scale),
+    steps: [
+      { label: 'safetyStock', formula: `fixed ${show(q)}`, value: show(ss), key: 'safetyStockFixed', args: [show(q)] },
     ],
   };
 }

@@ -7,6 +7,12 @@ export interface Step {
   label: string;
   formula: string;
   value: string;
+  /**
+   * How to say the formula in words: a stable key (the label unless the label has several
+   * forms) and the numbers to put in, in order — so the console shows the formula translated.
+   */
+  key: string;
+  args: string[];
 }
 
 export class ReplenishmentError extends Error {

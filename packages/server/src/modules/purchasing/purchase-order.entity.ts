@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
@@ -114,12 +115,24 @@ export class PurchaseOrderLine {
   @Field(() => DecimalScalar, { description: 'Rejected at inspection so far.' })
   @QuantityColumn({ name: 'rejected_qty', default: '0.000000' })
   rejectedQty: string;
+  @Field(() => DecimalScalar, {
+    description: 'Of the rejected units, those the supplier is to replace (they stay on order).',
+  })
+  @QuantityColumn({ name: 'replacement_qty', default: '0.000000' })
+  replacementQty: string;
   @Field(() => DecimalScalar, { description: 'Returned to the supplier after acceptance.' })
   @QuantityColumn({ name: 'returned_qty', default: '0.000000' })
   returnedQty: string;
   @Field(() => DecimalScalar, { description: 'Matched by supplier invoices.' })
   @QuantityColumn({ name: 'invoiced_qty', default: '0.000000' })
   invoicedQty: string;
+  @Field(() => DecimalScalar, {
+    description:
+      'Still to come (在途): ordered − accepted − rejected units without a replacement, never below 0. What the receive form offers and replenishment counts as on order.',
+  })
+  get openQty(): string {
+    return openQty(this);
+  }
 }
 
 @ObjectType({
@@ -155,4 +168,10 @@ export class PurchaseOrderApproval {
   roleCode: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) comment: string;
   @Field(() => Date) @Column({ type: 'datetime', precision: 3 }) at: Date;
+}
+
+/** Still to come on an order line: ordered − accepted − (rejected − to be replaced), never below 0. */
+export function openQty(l: Pick<PurchaseOrderLine, 'qty' | 'receivedQty' | 'rejectedQty' | 'replacementQty'>): string {
+  const writtenOff = new Decimal(l.rejectedQty ?? 0).minus(l.replacementQty ?? 0);
+  return Decimal.max(0, new Decimal(l.qty).minus(l.receivedQty ?? 0).minus(writtenOff)).toFixed();
 }

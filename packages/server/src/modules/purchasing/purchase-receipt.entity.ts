@@ -43,6 +43,12 @@ export class PurchaseReceiptLine {
   @QuantityColumn({ name: 'rejected_qty', default: '0.000000' })
   rejectedQty: string;
   @Field() @Column({ name: 'reject_reason', type: 'varchar', length: 200, default: '' }) rejectReason: string;
+  @Field({
+    description:
+      'The supplier will replace the rejected units: they stay on order (在途). Otherwise they are written off the order.',
+  })
+  @Column({ name: 'replacement_expected', type: 'boolean', default: false })
+  replacementExpected: boolean;
   @SensitiveField(
     'PurchaseReceiptLine',
     () => DecimalScalar,

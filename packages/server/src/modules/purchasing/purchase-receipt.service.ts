@@ -247,6 +247,7 @@ export class PurchaseReceiptService {
               acceptedQty: acc.toFixed(6),
               rejectedQty: D(l.rejectedQty ?? '0').toFixed(6),
               rejectReason: l.rejectReason?.trim() ?? '',
+              replacementExpected: D(l.rejectedQty ?? '0').gt(0) && !!l.replacementExpected,
               unitCost: ol.price,
               value: round2(acc.times(ol.price!)).toFixed(2),
               binId: l.binId ? Number(l.binId) : null,
@@ -288,12 +289,18 @@ export class PurchaseReceiptService {
           if (!mine.length) continue;
           ol.receivedQty = mine.reduce((s, l) => s.plus(l.acceptedQty), D(ol.receivedQty)).toFixed(6);
           ol.rejectedQty = mine.reduce((s, l) => s.plus(l.rejectedQty), D(ol.rejectedQty)).toFixed(6);
+          ol.replacementQty = mine
+            .filter((l) => l.replacementExpected)
+            .reduce((s, l) => s.plus(l.rejectedQty), D(ol.replacementQty))
+            .toFixed(6);
           await tx.update(
             PurchaseOrderLine,
             { id: ol.id },
-            { receivedQty: ol.receivedQty, rejectedQty: ol.rejectedQty },
+            { receivedQty: ol.receivedQty, rejectedQty: ol.rejectedQty, replacementQty: ol.replacementQty },
           );
         }
+        // received in full only when every ordered unit was accepted; rejected units written off leave
+        // nothing on order (openQty) but the purchaser closes such an order, as before
         const complete = orderLines.every((ol) => D(ol.receivedQty).gte(ol.qty));
         const status = complete ? S.RECEIVED : S.PARTLY_RECEIVED;
         await tx.update(PurchaseOrder, { id: o.id }, { status, version: o.version + 1 });
@@ -310,6 +317,7 @@ export class PurchaseReceiptService {
               accepted: l.acceptedQty,
               rejected: l.rejectedQty,
               reason: l.rejectReason,
+              replacementExpected: l.replacementExpected,
               batchNo: l.batchNo,
             })),
           },

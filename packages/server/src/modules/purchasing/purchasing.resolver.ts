@@ -1,3 +1,4 @@
+import { DecimalScalar } from '../../core/decimal';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
@@ -27,7 +28,7 @@ import {
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
 import { ScoreBucket, SupplierDelivery, SupplierScorecard } from './evaluation.types';
 import { badInput } from '../../core/errors';
-import { ReplenishmentSetting } from './replenishment.entity';
+import { FixedSafetyStock, ReplenishmentSetting } from './replenishment.entity';
 import {
   DemandForecast,
   ReplenishmentFilter,
@@ -378,6 +379,27 @@ export class ReplenishmentResolver {
   @Allow(P.PurchasingOrderCreate)
   saveReplenishmentSetting(@Arg('input') input: ReplenishmentSettingInput, @Ctx() ctx: Context) {
     return ctx.services.replenishment.saveSetting(ctx, input);
+  }
+
+  @Query(() => [FixedSafetyStock], { description: 'The fixed safety stocks of a warehouse.' })
+  @Allow(P.PurchasingOrderRead)
+  async fixedSafetyStocks(@Arg('warehouseId', () => ID) warehouseId: string, @Ctx() ctx: Context) {
+    return ctx.services.replenishment.fixedSafetyStockList(Number(warehouseId) || -1);
+  }
+
+  @Mutation(() => FixedSafetyStock, {
+    nullable: true,
+    description:
+      'Fixes the safety stock of a SKU in a warehouse (固定安全库存), which then wins over its rule; qty null removes it (null is returned).',
+  })
+  @Allow(P.PurchasingOrderCreate)
+  setFixedSafetyStock(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('skuId', () => ID) skuId: string,
+    @Ctx() ctx: Context,
+    @Arg('qty', () => DecimalScalar, { nullable: true }) qty?: string | null,
+  ) {
+    return ctx.services.replenishment.setFixedSafetyStock(ctx, warehouseId, skuId, qty);
   }
 
   @Mutation(() => [PurchaseOrder], {

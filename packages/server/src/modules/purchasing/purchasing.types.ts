@@ -91,6 +91,12 @@ export class ReceiptLineInput {
   @IsOptional()
   @Length(0, 200)
   rejectReason?: string;
+  @Field({
+    nullable: true,
+    description:
+      'The supplier will replace the rejected units, so they stay on order; false (the default): they are no longer expected.',
+  })
+  replacementExpected?: boolean;
   @Field(() => ID, { nullable: true }) binId?: string;
   @Field({ nullable: true, description: 'Required for batch-tracked products when something is accepted.' })
   @IsOptional()

@@ -1,14 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DecimalColumn, DecimalScalar } from '../../core/decimal';
+import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
 
 export enum SafetyStockMethod {
   SIMPLE = 'simple',
   STATISTICAL = 'statistical',
+  FIXED = 'fixed',
 }
 registerEnumType(SafetyStockMethod, {
   name: 'SafetyStockMethod',
-  description: 'simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days.',
+  description:
+    'simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days; fixed: a number set per SKU × warehouse (setFixedSafetyStock), which wins over the rule while it is set.',
 });
 
 export enum ForecastMethodChoice {
@@ -41,6 +43,31 @@ export class ReplenishmentSetting {
   @Field(() => SafetyStockMethod)
   @Column({ name: 'safety_method', type: 'varchar', length: 12, default: SafetyStockMethod.SIMPLE })
   safetyMethod: SafetyStockMethod;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Moving-average window in days, fixed by a user (with forecastMethod MOVING_AVERAGE); null: the back-test picks it.',
+  })
+  @Column({ name: 'ma_window', type: 'int', nullable: true })
+  movingAverageWindow: number | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Level smoothing α, fixed by a user (SES, Holt, Holt-Winters); null: the back-test picks it.',
+  })
+  @DecimalColumn(4, 3, { nullable: true })
+  alpha: string | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Trend smoothing β, fixed by a user (Holt, Holt-Winters); null: the back-test picks it.',
+  })
+  @DecimalColumn(4, 3, { nullable: true })
+  beta: string | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Seasonal smoothing γ, fixed by a user (Holt-Winters); null: the back-test picks it.',
+  })
+  @DecimalColumn(4, 3, { nullable: true })
+  gamma: string | null;
   @Field(() => DecimalScalar, { description: "The notes' 不稳定系数 for the simple rule." })
   @DecimalColumn(6, 3, { name: 'instability_factor', default: '1.200' })
   instabilityFactor: string;
@@ -51,4 +78,18 @@ export class ReplenishmentSetting {
   @Column({ name: 'review_period_days', type: 'int', default: 7 })
   reviewPeriodDays: number;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
+}
+
+/**
+ * A safety stock fixed by a user for one SKU in one warehouse (固定安全库存). While it is set, it is
+ * the suggestion's safety stock whatever the SKU's rule says.
+ */
+@ObjectType()
+@Entity('fixed_safety_stock')
+@Index(['warehouseId', 'skuId'], { unique: true })
+export class FixedSafetyStock {
+  @Field(() => ID) @PrimaryGeneratedColumn() id: number;
+  @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Field(() => DecimalScalar) @QuantityColumn() qty: string;
 }

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../core/dates';
 import { contextAs } from '../../test/context';
@@ -8,8 +9,42 @@ import { PurchaseOrder } from './purchase-order.entity';
 import { HISTORY_DAYS } from './replenishment.service';
 
 const SUGGEST = `query($w:ID!,$f:ReplenishmentFilter){ replenishmentSuggestions(warehouseId:$w, filter:$f){
-  skuCode status message historyDays averageDailyDemand forecastMethod forecastMae safetyMethod safetyStock onHand onOrder reserved
-  leadTimeDays reviewPeriodDays packSize minimumOrder supplierName supplierReducedShare suggested steps { label formula value } } }`;
+  skuCode status message historyFrom historyTo historyDays historyTotal averageDailyDemand forecastMethod forecastMethodFixed
+  forecastParamsFixed forecastWindow forecastAlpha forecastBeta forecastGamma forecastBacktestDays forecastMae forecastRmse
+  dailyRate dailyForecast horizonDays demandOverHorizon safetyMethod serviceLevel serviceLevelPercent serviceLevelZ
+  instabilityFactor safetyStock onHand onOrder reserved
+  leadTimeDays reviewPeriodDays packSize minimumOrder supplierName supplierReducedShare suggested steps { label formula value key args } } }`;
+
+const D = (x: Decimal.Value) => new Decimal(x);
+
+/**
+ * Recomputes a suggestion from its exposed fields alone, in exact decimals: the average from the
+ * history, the safety stock from its rule, the demand from the daily rate (or the daily forecast),
+ * the order-up-to level, the position, packs and the minimum order. `scale`: the unit's decimals.
+ */
+function reproduces(s: any, scale = 0) {
+  expect(D(s.historyTotal).div(s.historyDays).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed()).toBe(
+    s.averageDailyDemand,
+  );
+  const ceil = (x: Decimal) => x.toDecimalPlaces(scale, Decimal.ROUND_CEIL);
+  const stepValue = (label: string) => s.steps.find((x: any) => x.label === label).value;
+  const ss =
+    s.safetyMethod === 'SIMPLE'
+      ? ceil(D(s.averageDailyDemand).times(s.leadTimeDays).times(s.instabilityFactor))
+      : s.safetyMethod === 'STATISTICAL'
+        ? ceil(D(s.serviceLevelZ).times(stepValue('sigmaDailyDemand')).times(stepValue('sqrtLeadTime')))
+        : ceil(D(stepValue('safetyStock')));
+  expect(ss.toFixed()).toBe(D(s.safetyStock).toFixed());
+  expect(s.horizonDays).toBe(s.leadTimeDays + s.reviewPeriodDays);
+  const demand = s.dailyForecast.length
+    ? s.dailyForecast.reduce((a: Decimal, x: string) => a.plus(x), D(0))
+    : D(s.dailyRate).times(s.horizonDays);
+  expect(demand.toFixed()).toBe(D(s.demandOverHorizon).toFixed());
+  const net = ss.plus(demand).minus(D(s.onHand).plus(s.onOrder).minus(s.reserved));
+  const pack = D(s.packSize);
+  const packs = net.lte(0) ? D(0) : Decimal.max(net.div(pack).ceil(), D(s.minimumOrder).div(pack).ceil());
+  expect(packs.times(pack).toFixed()).toBe(D(s.suggested).toFixed());
+}
 
 describe(`replenishment: demand history → forecast → safety stock → suggestion → draft orders (${testDbKind})`, () => {
   let t: TestApp;
@@ -42,8 +77,8 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
         { skuId: String(c.rice.id), qty: '50', unitCost: '4' },
       ],
     });
-    // the stores take 10 tea every day of the window (demand); a one-off scrap of 5 is not demand
-    for (let d = HISTORY_DAYS - 1; d >= 0; d--) {
+    // the stores take 10 tea every day of the window and today (demand); a one-off scrap of 5 is not demand
+    for (let d = HISTORY_DAYS; d >= 0; d--) {
       await post({
         type: StockDocType.OTHER_OUT,
         warehouseId: W,
@@ -99,17 +134,30 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
   it('works the notes’ numbers through the corrected formula and shows every step', async () => {
     const rows = ok(await t.gql(SUGGEST, { w: W }, tok.purchaser)).replenishmentSuggestions;
     const tea = rows.find((r: any) => r.skuCode === 'P-TEA-1');
-    // 10 a day → forecast 10 a day; safety 10 × 5 × 1.2 = 60; horizon 5 + 7 = 12 days → 120;
-    // level 180; position = (1000 − 910 − 5) + 30 − 0 = 115; net 65 → 6 packs of 12 = 72 (≥ MOQ 24)
+    // 91 complete days of 10 (today's unfinished day is not in the history) → 10 a day; safety
+    // 10 × 5 × 1.2 = 60; horizon 5 + 7 = 12 days → 120; level 180; position = (1000 − 920 − 5) + 30 − 0 = 105;
+    // net 75 → 7 packs of 12 = 84 (≥ MOQ 24)
     expect(tea).toMatchObject({
       status: 'OK',
+      historyFrom: addDays(today(), -HISTORY_DAYS),
+      historyTo: addDays(today(), -1),
       historyDays: HISTORY_DAYS,
+      historyTotal: '910',
       averageDailyDemand: '10',
       forecastMethod: 'moving_average',
+      forecastWindow: 3,
+      dailyRate: '10',
+      dailyForecast: [],
+      horizonDays: 12,
+      demandOverHorizon: '120',
       forecastMae: '0.0000',
+      forecastBacktestDays: 22,
       safetyMethod: 'SIMPLE',
+      serviceLevel: '0.9500',
+      serviceLevelPercent: '95.00',
+      serviceLevelZ: '1.644854',
       safetyStock: '60',
-      onHand: '85',
+      onHand: '75',
       onOrder: '30',
       reserved: '0',
       leadTimeDays: 5,
@@ -118,22 +166,31 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       minimumOrder: '24',
       supplierName: '补货供应商',
       supplierReducedShare: false,
-      suggested: '72',
+      suggested: '84',
     });
     expect(tea.steps.map((s: any) => [s.label, s.value])).toEqual([
+      ['averageDailyDemand', '10'],
+      ['dailyRate', '10'],
       ['safetyStockRaw', '60'],
       ['safetyStock', '60'],
       ['horizonDays', '12'],
       ['demandOverHorizon', '120'],
       ['orderUpToLevel', '180'],
-      ['inventoryPosition', '115'],
-      ['netRequirement', '65'],
-      ['roundedToPack', '72'],
-      ['suggestedQuantity', '72'],
+      ['inventoryPosition', '105'],
+      ['netRequirement', '75'],
+      ['roundedToPack', '84'],
+      ['suggestedQuantity', '84'],
     ]);
-    expect(tea.steps.find((s: any) => s.label === 'inventoryPosition').formula).toBe(
-      'onHand + onOrder − reserved = 85 + 30 − 0',
-    );
+    expect(tea.steps.find((s: any) => s.label === 'inventoryPosition')).toMatchObject({
+      formula: 'onHand + onOrder − reserved = 75 + 30 − 0',
+      key: 'inventoryPosition',
+      args: ['75', '30', '0'],
+    });
+    expect(tea.steps.find((s: any) => s.label === 'dailyRate')).toMatchObject({
+      key: 'rateMovingAverage',
+      args: ['30', '3'],
+    });
+    reproduces(tea);
     // rice has stock but no demand: say so, suggest nothing
     const rice = rows.find((r: any) => r.skuCode === 'P-RICE-1');
     expect(rice).toMatchObject({ status: 'NO_HISTORY', suggested: null, safetyStock: null, forecastMethod: null });
@@ -161,7 +218,7 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       ),
     );
     const tea = ok(await t.gql(SUGGEST, { w: W, f: { search: 'P-TEA' } }, tok.purchaser)).replenishmentSuggestions[0];
-    // safety 0; level 120; position 115; net 5 → 1 pack = 12 → raised to MOQ 24
+    // safety 0; level 120; position 105; net 15 → 2 packs = 24 (= MOQ 24)
     expect(tea).toMatchObject({
       forecastMethod: 'ses',
       safetyMethod: 'STATISTICAL',
@@ -196,9 +253,215 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       ),
     ).demandForecast;
     expect(f.history).toHaveLength(HISTORY_DAYS);
-    expect(f.history.at(-1)).toEqual({ date: today(), qty: '10.00' });
+    // the history ends yesterday, the last complete day; the forecast starts today
+    expect(f.history.at(-1)).toEqual({ date: addDays(today(), -1), qty: '10.00' });
     expect(f.forecast).toHaveLength(28);
-    expect(f.forecast[0]).toEqual({ date: addDays(today(), 1), qty: '10.00' });
+    expect(f.forecast[0]).toEqual({ date: today(), qty: '10.00' });
+  });
+
+  it('a SKU that sold 10 a day for 10 days averages 10: no days before its first move, not today', async () => {
+    const W2 = String(c.warehouses[1].id);
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const docs = t.app.services.stockDocuments;
+    const post = async (input: Parameters<typeof docs.create>[1]) =>
+      docs.post(ctx, String((await docs.create(ctx, input)).id));
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W2,
+      businessDate: addDays(today(), -10),
+      lines: [{ skuId: String(c.tea.id), qty: '200', unitCost: '8' }],
+    });
+    for (let d = 10; d >= 0; d--)
+      await post({
+        type: StockDocType.OTHER_OUT,
+        warehouseId: W2,
+        businessDate: addDays(today(), -d),
+        countsAsDemand: true,
+        lines: [{ skuId: String(c.tea.id), qty: d === 0 ? '7' : '10' }],
+      });
+    const tea = ok(await t.gql(SUGGEST, { w: W2, f: { search: 'P-TEA' } }, tok.purchaser)).replenishmentSuggestions[0];
+    // 100 over the 10 complete days since the first move (not 100 ÷ 91, and not today's 7)
+    expect(tea).toMatchObject({
+      status: 'OK',
+      historyFrom: addDays(today(), -10),
+      historyTo: addDays(today(), -1),
+      historyDays: 10,
+      historyTotal: '100',
+      averageDailyDemand: '10',
+      forecastMethod: 'moving_average',
+      forecastWindow: 3,
+      forecastBacktestDays: 2,
+      dailyRate: '10',
+      onHand: '93',
+      onOrder: '0',
+      safetyStock: '60',
+      demandOverHorizon: '120',
+      // 60 + 120 − 93 = 87 → 8 packs of 12
+      suggested: '96',
+    });
+    reproduces(tea);
+    const f = ok(
+      await t.gql(
+        'query($w:ID!,$s:ID!){ demandForecast(warehouseId:$w, skuId:$s){ history { date qty } } }',
+        { w: W2, s: String(c.tea.id) },
+        tok.purchaser,
+      ),
+    ).demandForecast;
+    expect(f.history.map((p: any) => p.qty)).toEqual(Array(10).fill('10.00'));
+  });
+
+  it('a chosen moving-average window and a fixed safety stock; the shown arithmetic gives the suggestion exactly', async () => {
+    const W2 = String(c.warehouses[1].id);
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const docs = t.app.services.stockDocuments;
+    const post = async (input: Parameters<typeof docs.create>[1]) =>
+      docs.post(ctx, String((await docs.create(ctx, input)).id));
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W2,
+      businessDate: addDays(today(), -14),
+      lines: [{ skuId: String(c.rice.id), qty: '60', unitCost: '4' }],
+    });
+    const week = ['2.5', '3', '0', '4.25', '3', '3.5', '2']; // 18.25 a week
+    for (let d = 14; d >= 0; d--) {
+      const qty = d === 0 ? '9' : week[(14 - d) % 7];
+      if (qty !== '0')
+        await post({
+          type: StockDocType.OTHER_OUT,
+          warehouseId: W2,
+          businessDate: addDays(today(), -d),
+          countsAsDemand: true,
+          lines: [{ skuId: String(c.rice.id), qty }],
+        });
+    }
+    const SAVE =
+      'mutation($i:ReplenishmentSettingInput!){ saveReplenishmentSetting(input:$i){ id movingAverageWindow } }';
+    const bad = await t.gql(SAVE, { i: { skuId: String(c.rice.id), movingAverageWindow: 7 } }, tok.purchaser);
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].extensions!.details.fields[0].field).toBe('movingAverageWindow');
+    expect(codeOf(await t.gql(SAVE, { i: { skuId: String(c.rice.id), safetyMethod: 'FIXED' } }, tok.purchaser))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      codeOf(await t.gql(SAVE, { i: { skuId: String(c.rice.id), forecastMethod: 'SES', alpha: '0' } }, tok.purchaser)),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      ok(
+        await t.gql(
+          SAVE,
+          { i: { skuId: String(c.rice.id), forecastMethod: 'MOVING_AVERAGE', movingAverageWindow: 7 } },
+          tok.purchaser,
+        ),
+      ).saveReplenishmentSetting.movingAverageWindow,
+    ).toBe(7);
+    const get = async () =>
+      ok(await t.gql(SUGGEST, { w: W2, f: { search: 'P-RICE' } }, tok.purchaser)).replenishmentSuggestions[0];
+    let rice = await get();
+    // 36.5 kg over 14 days → 2.6071; the last 7 days 18.25 ÷ 7 → 2.6071 a day × 14 days = 36.4994;
+    // safety 2.6071 × 7 × 1.2 = 21.89964 → 21.9; level 58.3994 − position 14.5 = 43.8994 → 44 (pack 1)
+    expect(rice).toMatchObject({
+      status: 'OK',
+      historyDays: 14,
+      historyTotal: '36.5',
+      averageDailyDemand: '2.6071',
+      forecastMethod: 'moving_average',
+      forecastMethodFixed: true,
+      forecastParamsFixed: true,
+      forecastWindow: 7,
+      dailyRate: '2.6071',
+      horizonDays: 14,
+      demandOverHorizon: '36.4994',
+      safetyMethod: 'SIMPLE',
+      safetyStock: '21.900',
+      onHand: '14.5',
+      suggested: '44',
+    });
+    expect(rice.steps.slice(0, 3).map((s: any) => [s.key, s.args, s.value])).toEqual([
+      ['averageDailyDemand', ['36.5', '14', addDays(today(), -14), addDays(today(), -1)], '2.6071'],
+      ['rateMovingAverage', ['18.25', '7'], '2.6071'],
+      ['safetyStockRaw', ['2.6071', '7', '1.2'], '21.89964'],
+    ]);
+    reproduces(rice, 3);
+
+    const FIX = 'mutation($w:ID!,$s:ID!,$q:Decimal){ setFixedSafetyStock(warehouseId:$w, skuId:$s, qty:$q){ qty } }';
+    expect(codeOf(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '-1' }, tok.purchaser))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '1.2345' }, tok.purchaser))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '5' }, tok.sales))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '12.5' }, tok.purchaser)).setFixedSafetyStock).toEqual(
+      {
+        qty: '12.5',
+      },
+    );
+    rice = await get();
+    // 12.5 + 36.4994 − 14.5 = 34.4994 → 35
+    expect(rice).toMatchObject({ safetyMethod: 'FIXED', safetyStock: '12.500', suggested: '35' });
+    expect(rice.steps.find((s: any) => s.label === 'safetyStock')).toMatchObject({
+      key: 'safetyStockFixed',
+      args: ['12.5'],
+    });
+    reproduces(rice, 3);
+    // only this warehouse: the first one keeps its rule
+    const other = ok(await t.gql(SUGGEST, { w: W, f: { search: 'P-RICE' } }, tok.purchaser))
+      .replenishmentSuggestions[0];
+    expect(other.safetyMethod).not.toBe('FIXED');
+    expect(ok(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: null }, tok.purchaser)).setFixedSafetyStock).toBe(
+      null,
+    );
+    expect((await get()).safetyMethod).toBe('SIMPLE');
+  });
+
+  it('rejected units are on order only when a replacement is expected: the page and the receive form agree', async () => {
+    const W2 = String(c.warehouses[1].id);
+    const o = ok(
+      await t.gql(
+        'mutation($i:CreatePurchaseOrderInput!){ createPurchaseOrder(input:$i){ id lines { id } } }',
+        { i: { supplierId: S, warehouseId: W2, lines: [{ skuId: String(c.tea.id), qty: '24' }] } },
+        tok.purchaser,
+      ),
+    ).createPurchaseOrder;
+    ok(await t.gql('mutation($id:ID!){ submitPurchaseOrder(id:$id){ id } }', { id: o.id }, tok.purchaser));
+    ok(await t.gql('mutation($id:ID!){ approvePurchaseOrder(id:$id){ id } }', { id: o.id }, tok.manager));
+    const line = o.lines[0].id;
+    const receive = async (l: Record<string, unknown>) =>
+      ok(
+        await t.gql(
+          'mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ lines { rejectedQty replacementExpected } } }',
+          { i: { orderId: o.id, lines: [{ orderLineId: line, ...l }] } },
+          tok.admin, // the warehouse user works in the first warehouse only
+        ),
+      ).receivePurchaseOrder;
+    const state = async () => {
+      const order = ok(
+        await t.gql(
+          'query($id:ID!){ purchaseOrder(id:$id){ status lines { receivedQty rejectedQty replacementQty openQty } } }',
+          { id: o.id },
+          tok.purchaser,
+        ),
+      ).purchaseOrder;
+      const tea = ok(await t.gql(SUGGEST, { w: W2, f: { search: 'P-TEA' } }, tok.purchaser))
+        .replenishmentSuggestions[0];
+      return { status: order.status, ...order.lines[0], onOrder: tea.onOrder };
+    };
+    // 16 of 24 accepted, 3 rejected for good: 5 still to come, on the form and on the page (not 24 − 16 = 8)
+    expect(await receive({ acceptedQty: '16', rejectedQty: '3', rejectReason: '破损' })).toEqual({
+      lines: [{ rejectedQty: '3', replacementExpected: false }],
+    });
+    expect(await state()).toEqual({
+      status: 'PARTLY_RECEIVED',
+      receivedQty: '16',
+      rejectedQty: '3',
+      replacementQty: '0',
+      openQty: '5',
+      onOrder: '5',
+    });
+    // 1 more rejected, to be replaced: it stays on order
+    await receive({ acceptedQty: '0', rejectedQty: '1', rejectReason: '错货', replacementExpected: true });
+    expect(await state()).toMatchObject({ rejectedQty: '4', replacementQty: '1', openQty: '5', onOrder: '5' });
+    // the rest arrives: nothing more is expected (the purchaser closes the order for the 3 written off)
+    await receive({ acceptedQty: '5' });
+    expect(await state()).toMatchObject({ status: 'PARTLY_RECEIVED', receivedQty: '21', openQty: '0', onOrder: '0' });
   });
 
   it('turns suggestions into draft orders per supplier with agreed prices, all or nothing', async () => {

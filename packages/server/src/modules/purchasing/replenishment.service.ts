@@ -4,26 +4,69 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { addDays, today } from '../../core/dates';
 import { badInput } from '../../core/errors';
-import { dailySeries, selectMethod, toQtyStrings, weeklySeries, type ForecastMethod } from '../../domain/forecasting';
-import { simpleSafetyStock, statisticalSafetyStock, suggestOrder, type Step } from '../../domain/replenishment';
+import {
+  dailySeries,
+  selectMethod,
+  toQtyStrings,
+  weeklySeries,
+  type FixedParams,
+  type ForecastMethod,
+} from '../../domain/forecasting';
+import {
+  fixedSafetyStock,
+  inverseNormal,
+  simpleSafetyStock,
+  statisticalSafetyStock,
+  suggestOrder,
+  type DemandInput,
+  type Step,
+} from '../../domain/replenishment';
 import type { AuditService } from '../audit';
 import { Supplier, SupplierStatus } from '../partners';
 import type { SupplierService } from '../partners';
-import type { PurchaseOrder } from './purchase-order.entity';
+import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
-import { ForecastMethodChoice, ReplenishmentSetting, SafetyStockMethod } from './replenishment.entity';
+import {
+  FixedSafetyStock,
+  ForecastMethodChoice,
+  ReplenishmentSetting,
+  SafetyStockMethod,
+} from './replenishment.entity';
 import type { SupplierEvaluationService } from './supplier-evaluation.service';
 
-/** Days of demand history a forecast learns from (13 weeks). */
+/** Days of demand history a forecast learns from at most (13 weeks). */
 export const HISTORY_DAYS = 91;
+/** Decimals of the daily rate a suggestion uses (and shows). */
+const RATE_PLACES = 4;
 const DEFAULTS = {
   forecastMethod: null as ForecastMethodChoice | null,
+  movingAverageWindow: null as number | null,
+  alpha: null as string | null,
+  beta: null as string | null,
+  gamma: null as string | null,
   safetyMethod: SafetyStockMethod.SIMPLE,
   instabilityFactor: '1.200',
   serviceLevel: '0.9500',
   reviewPeriodDays: 7,
 };
 const D = (x: Decimal.Value) => new Decimal(x);
+const decOrNull = (x: string): Decimal | null => {
+  try {
+    return D(x);
+  } catch {
+    return null;
+  }
+};
+/** A statistic (a float) as the exact decimal a suggestion shows and computes with: 6 places, half-up. */
+const six = (x: number): Decimal => D(x.toFixed(9)).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+const show = (x: Decimal) => x.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed();
+const step = (label: string, formula: string, value: Decimal, key: string, args: string[]): Step => ({
+  label,
+  formula,
+  value: show(value),
+  key,
+  args,
+});
 
 export interface SkuRow {
   id: number;
@@ -50,14 +93,31 @@ export interface Suggestion {
   warehouseId: number;
   status: 'OK' | 'NO_HISTORY' | 'TOO_LITTLE_HISTORY';
   message: string | null;
+  historyFrom: string | null;
+  historyTo: string;
   historyDays: number;
+  historyTotal: string;
   averageDailyDemand: string;
   forecastMethod: string | null;
   forecastMethodFixed: boolean;
+  forecastParamsFixed: boolean;
   forecastParams: string | null;
+  forecastWindow: number | null;
+  forecastAlpha: string | null;
+  forecastBeta: string | null;
+  forecastGamma: string | null;
+  forecastBacktestDays: number | null;
   forecastMae: string | null;
   forecastRmse: string | null;
+  dailyRate: string | null;
+  dailyForecast: string[];
+  horizonDays: number;
+  demandOverHorizon: string | null;
   safetyMethod: SafetyStockMethod;
+  serviceLevel: string;
+  serviceLevelPercent: string;
+  serviceLevelZ: string;
+  instabilityFactor: string;
   safetyStock: string | null;
   onHand: string;
   onOrder: string;
@@ -98,6 +158,10 @@ export class ReplenishmentService {
       skuId?: string | null;
       categoryId?: string | null;
       forecastMethod?: ForecastMethodChoice | null;
+      movingAverageWindow?: number | null;
+      alpha?: string | null;
+      beta?: string | null;
+      gamma?: string | null;
       safetyMethod?: SafetyStockMethod | null;
       instabilityFactor?: string | null;
       serviceLevel?: string | null;
@@ -113,6 +177,39 @@ export class ReplenishmentService {
       problems.push({ field: 'serviceLevel', message: 'Between 0.5 and 1, e.g. 0.95.' });
     if (input.reviewPeriodDays != null && !(input.reviewPeriodDays >= 0 && input.reviewPeriodDays <= 365))
       problems.push({ field: 'reviewPeriodDays', message: 'From 0 to 365 days.' });
+    if (input.safetyMethod === SafetyStockMethod.FIXED)
+      problems.push({
+        field: 'safetyMethod',
+        message: 'A fixed safety stock is a number per SKU and warehouse: set it with setFixedSafetyStock.',
+      });
+    // fixed parameters belong to a fixed method that has them
+    const method = input.forecastMethod;
+    const uses: Record<string, ForecastMethodChoice[]> = {
+      movingAverageWindow: [ForecastMethodChoice.MOVING_AVERAGE],
+      alpha: [ForecastMethodChoice.SES, ForecastMethodChoice.HOLT, ForecastMethodChoice.HOLT_WINTERS],
+      beta: [ForecastMethodChoice.HOLT, ForecastMethodChoice.HOLT_WINTERS],
+      gamma: [ForecastMethodChoice.HOLT_WINTERS],
+    };
+    for (const [field, methods] of Object.entries(uses)) {
+      const v = (input as Record<string, unknown>)[field] as number | string | null | undefined;
+      if (v == null) continue;
+      if (!method || !methods.includes(method)) {
+        problems.push({
+          field,
+          message: `Only with a fixed forecast method that has it (${methods.join(', ')}); leave it empty for the back-test to choose.`,
+        });
+        continue;
+      }
+      if (field === 'movingAverageWindow') {
+        if (!(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= HISTORY_DAYS))
+          problems.push({ field, message: `Whole days from 1 to ${HISTORY_DAYS}.` });
+      } else {
+        const d = decOrNull(v as string);
+        const lowOk = field !== 'alpha';
+        if (!d || d.gt(1) || d.lt(0) || (!lowOk && d.isZero()) || d.decimalPlaces() > 3)
+          problems.push({ field, message: `${lowOk ? 'From 0' : 'Above 0'} to 1, at most 3 decimals (e.g. 0.3).` });
+      }
+    }
     if (problems.length) throw badInput(problems, 'The setting has problems; nothing was saved.');
     return inTransaction(this.ds, async (tx) => {
       const where = input.skuId ? { skuId: Number(input.skuId) || -1 } : { categoryId: Number(input.categoryId) || -1 };
@@ -131,8 +228,14 @@ export class ReplenishmentService {
             ...DEFAULTS,
             version: 0,
           });
-      if (input.forecastMethod !== undefined)
+      if (input.forecastMethod !== undefined) {
         row.forecastMethod = (input.forecastMethod ?? null) as ReplenishmentSetting['forecastMethod'];
+        // a new method (or automatic) starts from the back-test's parameters unless given again
+        row.movingAverageWindow = input.movingAverageWindow ?? null;
+        row.alpha = input.alpha != null ? D(input.alpha).toFixed(3) : null;
+        row.beta = input.beta != null ? D(input.beta).toFixed(3) : null;
+        row.gamma = input.gamma != null ? D(input.gamma).toFixed(3) : null;
+      }
       if (input.safetyMethod) row.safetyMethod = input.safetyMethod;
       if (input.instabilityFactor != null) row.instabilityFactor = D(input.instabilityFactor).toFixed(3);
       if (input.serviceLevel != null) row.serviceLevel = D(input.serviceLevel).toFixed(4);
@@ -148,6 +251,63 @@ export class ReplenishmentService {
       });
       return saved;
     });
+  }
+
+  /** Sets (or with qty null removes) the fixed safety stock of a SKU in a warehouse. */
+  async setFixedSafetyStock(
+    ctx: Context,
+    warehouseId: string,
+    skuId: string,
+    qty: string | null | undefined,
+  ): Promise<FixedSafetyStock | null> {
+    const w = Number(warehouseId) || -1;
+    const k = Number(skuId) || -1;
+    const problems = [];
+    const [wh] = await this.ds.query('SELECT id FROM warehouse WHERE id = ?', [w]);
+    if (!wh) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
+    const [sku] = await this.ds.query(
+      'SELECT s.id, p.unit_scale FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id = ?',
+      [k],
+    );
+    if (!sku) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
+    const q = qty == null ? null : decOrNull(qty);
+    if (qty != null && (!q || q.lt(0) || q.gt('999999999999')))
+      problems.push({ field: 'qty', message: 'A quantity of 0 or more.' });
+    else if (q && sku && q.decimalPlaces() > Number(sku.unit_scale))
+      problems.push({ field: 'qty', message: `At most ${Number(sku.unit_scale)} decimal place(s).` });
+    if (problems.length) throw badInput(problems, 'Nothing was saved.');
+    return inTransaction(this.ds, async (tx) => {
+      const before = await tx.findOne(FixedSafetyStock, { where: { warehouseId: w, skuId: k } });
+      let after: FixedSafetyStock | null = null;
+      if (q === null) {
+        if (before) await tx.delete(FixedSafetyStock, { id: before.id });
+      } else {
+        after = await tx.save(FixedSafetyStock, {
+          ...(before ?? { warehouseId: w, skuId: k }),
+          qty: q.toFixed(),
+        } as FixedSafetyStock);
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'replenishment.fixedSafetyStock',
+        entityType: 'FixedSafetyStock',
+        entityId: after?.id ?? before?.id ?? 0,
+        before: before ?? null,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async fixedSafetyStockList(warehouseId: number): Promise<FixedSafetyStock[]> {
+    return this.ds.getRepository(FixedSafetyStock).find({ where: { warehouseId }, order: { skuId: 'ASC' } });
+  }
+
+  async fixedSafetyStocks(warehouseId: number, skuIds: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!skuIds.length) return out;
+    const rows = await this.ds.getRepository(FixedSafetyStock).findBy({ warehouseId, skuId: In(skuIds) });
+    for (const r of rows) out.set(r.skuId, r.qty);
+    return out;
   }
 
   private resolveSetting(sku: SkuRow, all: ReplenishmentSetting[]) {
@@ -202,6 +362,27 @@ export class ReplenishmentService {
   }
 
   /**
+   * The history each SKU has in the warehouse: from its first stock movement there (or `from`,
+   * whichever is later) to `to`. A day before the SKU was ever in the warehouse is not a day of
+   * zero demand. Undefined when it has not moved there by `to`.
+   */
+  async historyStarts(warehouseId: number, skuIds: number[], from: string, to: string) {
+    const out = new Map<number, string>();
+    if (!skuIds.length) return out;
+    const rows: any[] = await this.ds.query(
+      `SELECT l.sku_id, MIN(l.business_date) AS first_day FROM stock_ledger l
+        WHERE l.warehouse_id = ? AND l.sku_id IN (${skuIds.map(() => '?').join(',')}) AND l.kind <> 'recost' AND l.business_date <= ?
+        GROUP BY l.sku_id`,
+      [warehouseId, ...skuIds, to],
+    );
+    for (const r of rows) {
+      const first = typeof r.first_day === 'string' ? r.first_day.slice(0, 10) : String(r.first_day);
+      out.set(Number(r.sku_id), first > from ? first : from);
+    }
+    return out;
+  }
+
+  /**
    * Demand per day: what posted sales shipments and other issues marked as demand took out of the
    * warehouse, net of their cancellations and returns.
    */
@@ -210,8 +391,8 @@ export class ReplenishmentService {
     skuIds: number[],
     from: string,
     to: string,
-  ): Promise<Map<number, Array<{ date: string; qty: number }>>> {
-    const out = new Map<number, Array<{ date: string; qty: number }>>();
+  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
+    const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
     const rows: any[] = await this.ds.query(
       `SELECT l.sku_id, l.business_date, l.qty FROM stock_ledger l
@@ -222,7 +403,8 @@ export class ReplenishmentService {
     );
     for (const r of rows) {
       const list = out.get(Number(r.sku_id)) ?? [];
-      list.push({ date: r.business_date, qty: -Number(r.qty) });
+      const date = typeof r.business_date === 'string' ? r.business_date.slice(0, 10) : String(r.business_date);
+      list.push({ date, qty: -Number(r.qty), exact: D(r.qty).neg() });
       out.set(Number(r.sku_id), list);
     }
     return out;
@@ -242,13 +424,21 @@ export class ReplenishmentService {
       onHand.set(Number(h.sku_id), D(h.qty));
       reserved.set(Number(h.sku_id), D(h.reserved));
     }
-    // approved orders not yet fully received (accepted units count as received)
+    // approved orders not yet fully received: what the receive form still offers (openQty) —
+    // accepted units arrived, rejected ones are on order again only when a replacement is expected
     for (const l of await this.ds.query(
-      `SELECT l.sku_id, l.qty, l.received_qty FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
+      `SELECT l.sku_id, l.qty, l.received_qty, l.rejected_qty, l.replacement_qty FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
         WHERE o.warehouse_id = ? AND o.status IN ('approved', 'partly_received') AND l.sku_id IN (${marks})`,
       [warehouseId, ...skuIds],
     )) {
-      const open = Decimal.max(0, D(l.qty).minus(l.received_qty));
+      const open = D(
+        openQty({
+          qty: l.qty,
+          receivedQty: l.received_qty,
+          rejectedQty: l.rejected_qty,
+          replacementQty: l.replacement_qty,
+        }),
+      );
       onOrder.set(Number(l.sku_id), (onOrder.get(Number(l.sku_id)) ?? D(0)).plus(open));
     }
     return { onHand, reserved, onOrder };
@@ -305,6 +495,12 @@ export class ReplenishmentService {
 
   // ---------- suggestions ----------
 
+  /** The window every suggestion looks at: up to HISTORY_DAYS days ending with the last complete business day. */
+  private window() {
+    const to = addDays(today(), -1); // today's day is not over: its sales so far are not a day's demand
+    return { from: addDays(to, -(HISTORY_DAYS - 1)), to };
+  }
+
   async suggestions(
     warehouseId: number,
     filter: {
@@ -318,25 +514,26 @@ export class ReplenishmentService {
     if (!wh) throw badInput([{ field: 'warehouseId', message: 'Unknown warehouse.' }]);
     const skus = await this.skus(warehouseId, filter);
     const ids = skus.map((s) => s.id);
-    const to = today();
-    const from = addDays(to, -(HISTORY_DAYS - 1));
-    const [demand, pos, choices, settings] = await Promise.all([
+    const { from, to } = this.window();
+    const [starts, demand, pos, choices, settings, fixed] = await Promise.all([
+      this.historyStarts(warehouseId, ids, from, to),
       this.demand(warehouseId, ids, from, to),
       this.positions(warehouseId, ids),
-      this.preferredSuppliers(ids, to),
+      this.preferredSuppliers(ids, today()),
       this.settings(),
+      this.fixedSafetyStocks(warehouseId, ids),
     ]);
-    const rows = skus.map((sku) =>
-      this.suggest(
-        sku,
-        warehouseId,
-        from,
-        to,
-        demand.get(sku.id) ?? [],
-        pos,
-        choices.get(sku.id),
-        this.resolveSetting(sku, settings),
-      ),
+    const rows = skus.map(
+      (sku) =>
+        this.suggest(sku, warehouseId, {
+          from: starts.get(sku.id) ?? null,
+          to,
+          points: demand.get(sku.id) ?? [],
+          pos,
+          choice: choices.get(sku.id),
+          setting: this.resolveSetting(sku, settings),
+          fixedSafetyStock: fixed.get(sku.id),
+        }).suggestion,
     );
     return filter.onlyToOrder ? rows.filter((r) => r.suggested !== null && D(r.suggested).gt(0)) : rows;
   }
@@ -344,23 +541,56 @@ export class ReplenishmentService {
   private suggest(
     sku: SkuRow,
     warehouseId: number,
-    from: string,
-    to: string,
-    points: Array<{ date: string; qty: number }>,
-    pos: Awaited<ReturnType<ReplenishmentService['positions']>>,
-    choice: SupplierChoice | undefined,
-    setting: Pick<
-      ReplenishmentSetting,
-      'forecastMethod' | 'safetyMethod' | 'instabilityFactor' | 'serviceLevel' | 'reviewPeriodDays'
-    >,
-  ): Suggestion {
+    input: {
+      /** The first day of this SKU's history (null: it has none yet). */
+      from: string | null;
+      to: string;
+      points: Array<{ date: string; qty: number; exact: Decimal }>;
+      pos: Awaited<ReturnType<ReplenishmentService['positions']>>;
+      choice: SupplierChoice | undefined;
+      setting: Pick<
+        ReplenishmentSetting,
+        | 'forecastMethod'
+        | 'movingAverageWindow'
+        | 'alpha'
+        | 'beta'
+        | 'gamma'
+        | 'safetyMethod'
+        | 'instabilityFactor'
+        | 'serviceLevel'
+        | 'reviewPeriodDays'
+      >;
+      fixedSafetyStock?: string;
+      /** Days of forecast to return beyond the horizon (the chart's 28). */
+      forecastDays?: number;
+    },
+  ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] } {
+    const { from, to, points, pos, choice, setting } = input;
     const onHand = pos.onHand.get(sku.id) ?? D(0);
     const onOrder = pos.onOrder.get(sku.id) ?? D(0);
     const reserved = pos.reserved.get(sku.id) ?? D(0);
     const leadTimeDays = choice?.leadTimeDays ?? 7;
     const review = setting.reviewPeriodDays;
-    const series = dailySeries(points, from, to);
-    const total = points.reduce((s, p) => s.plus(p.qty), D(0));
+    const horizon = Math.max(1, Math.ceil(leadTimeDays + review));
+    const inHistory = from ? points.filter((p) => p.date >= from && p.date <= to) : [];
+    const series = from ? dailySeries(inHistory, from, to) : { dates: [] as string[], qty: [] as number[] };
+    const days = series.qty.length;
+    // exact daily demand, aligned with the series (the forecast methods work on numbers)
+    const exact = series.dates.map(() => D(0));
+    const index = new Map(series.dates.map((d, i) => [d, i]));
+    for (const p of inHistory) exact[index.get(p.date)!] = exact[index.get(p.date)!].plus(p.exact);
+    const total = exact.reduce((a, b) => a.plus(b), D(0));
+    const average = days ? total.div(days).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP) : D(0);
+    const serviceLevel = D(setting.serviceLevel);
+    const z = six(inverseNormal(serviceLevel.toNumber()));
+    const fixedParams: FixedParams = setting.forecastMethod
+      ? {
+          window: setting.movingAverageWindow ?? undefined,
+          alpha: setting.alpha != null ? Number(setting.alpha) : undefined,
+          beta: setting.beta != null ? Number(setting.beta) : undefined,
+          gamma: setting.gamma != null ? Number(setting.gamma) : undefined,
+        }
+      : {};
     const base: Suggestion = {
       skuId: sku.id,
       skuCode: sku.code,
@@ -368,14 +598,31 @@ export class ReplenishmentService {
       warehouseId,
       status: 'OK',
       message: null,
-      historyDays: series.qty.length,
-      averageDailyDemand: total.div(series.qty.length).toDecimalPlaces(4).toFixed(),
+      historyFrom: days ? from : null,
+      historyTo: to,
+      historyDays: days,
+      historyTotal: total.toFixed(),
+      averageDailyDemand: average.toFixed(),
       forecastMethod: null,
       forecastMethodFixed: !!setting.forecastMethod,
+      forecastParamsFixed: Object.values(fixedParams).some((x) => x !== undefined),
       forecastParams: null,
+      forecastWindow: null,
+      forecastAlpha: null,
+      forecastBeta: null,
+      forecastGamma: null,
+      forecastBacktestDays: null,
       forecastMae: null,
       forecastRmse: null,
-      safetyMethod: setting.safetyMethod,
+      dailyRate: null,
+      dailyForecast: [],
+      horizonDays: horizon,
+      demandOverHorizon: null,
+      safetyMethod: input.fixedSafetyStock !== undefined ? SafetyStockMethod.FIXED : setting.safetyMethod,
+      serviceLevel: serviceLevel.toFixed(4),
+      serviceLevelPercent: serviceLevel.times(100).toFixed(2),
+      serviceLevelZ: z.toFixed(),
+      instabilityFactor: D(setting.instabilityFactor).toFixed(),
       safetyStock: null,
       onHand: onHand.toFixed(),
       onOrder: onOrder.toFixed(),
@@ -390,44 +637,100 @@ export class ReplenishmentService {
       suggested: null,
       steps: [],
     };
-    const horizon = Math.ceil(leadTimeDays + review);
     const sel = selectMethod(series.qty, {
       fixed: (setting.forecastMethod ?? undefined) as ForecastMethod | undefined,
-      horizon: Math.max(1, horizon),
+      params: fixedParams,
+      horizon: horizon + (input.forecastDays ?? 0),
     });
     if (!sel.ok) {
       // never invent a forecast: say why there is none and suggest nothing
-      return sel.reason === 'NO_HISTORY'
-        ? {
-            ...base,
-            status: 'NO_HISTORY',
-            message: `No demand in the last ${HISTORY_DAYS} days: nothing to forecast from, so nothing is suggested.`,
-          }
-        : {
-            ...base,
-            status: 'TOO_LITTLE_HISTORY',
-            message: `${sel.length} days of history are too few to test a forecast method.`,
-          };
+      const suggestion: Suggestion =
+        sel.reason === 'NO_HISTORY'
+          ? {
+              ...base,
+              status: 'NO_HISTORY',
+              message: `No demand in the last ${days} day(s) of history: nothing to forecast from, so nothing is suggested.`,
+            }
+          : {
+              ...base,
+              status: 'TOO_LITTLE_HISTORY',
+              message: `${sel.length} days of history are too few to test a forecast method.`,
+            };
+      return { suggestion, series, forecast: [] };
+    }
+    const params = sel.params as unknown as Record<string, number>;
+    const historyStep = step(
+      'averageDailyDemand',
+      `demand of ${days} days ÷ ${days} = ${total.toFixed()} ÷ ${days}, to ${RATE_PLACES} decimals`,
+      average,
+      'averageDailyDemand',
+      [total.toFixed(), String(days), from!, to],
+    );
+    // the daily rate the suggestion uses, and how it came from the history
+    let demand: DemandInput;
+    let rate: Decimal;
+    let rateStep: Step;
+    let daily: string[] = [];
+    if (sel.method === 'moving_average') {
+      const w = params.window;
+      const sum = exact.slice(days - w).reduce((a, b) => a.plus(b), D(0));
+      rate = sum.div(w).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
+      rateStep = step(
+        'dailyRate',
+        `demand of the last ${w} days ÷ ${w} = ${sum.toFixed()} ÷ ${w}, to ${RATE_PLACES} decimals`,
+        rate,
+        'rateMovingAverage',
+        [sum.toFixed(), String(w)],
+      );
+      demand = { rate: rate.toFixed() };
+    } else if (sel.method === 'ses') {
+      const level = six(sel.forecast[0]);
+      rate = level.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
+      rateStep = step(
+        'dailyRate',
+        `smoothed level (α = ${params.alpha}) ${show(level)}, to ${RATE_PLACES} decimals`,
+        rate,
+        'rateSes',
+        [String(params.alpha), show(level)],
+      );
+      demand = { rate: rate.toFixed() };
+    } else {
+      // a trend (and a season) changes the rate from day to day: each day's forecast is used
+      daily = sel.forecast
+        .slice(0, horizon)
+        .map((x) => six(x).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP).toFixed());
+      const sum = daily.reduce((a, b) => a.plus(b), D(0));
+      rate = sum.div(horizon).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
+      rateStep = step(
+        'dailyRate',
+        `average of the daily forecast over ${horizon} days = ${sum.toFixed()} ÷ ${horizon}, to ${RATE_PLACES} decimals`,
+        rate,
+        'rateAverage',
+        [sum.toFixed(), String(horizon)],
+      );
+      demand = { daily };
     }
     const ss =
-      setting.safetyMethod === SafetyStockMethod.STATISTICAL
-        ? statisticalSafetyStock({
-            serviceLevel: Number(setting.serviceLevel),
-            leadTimeDays,
-            dailyDemand: series.qty,
-            scale: sku.unitScale,
-          })
-        : simpleSafetyStock({
-            averageDailySales: total.div(series.qty.length).toDecimalPlaces(6).toFixed(),
-            leadTimeDays,
-            instabilityFactor: setting.instabilityFactor,
-            scale: sku.unitScale,
-          });
+      input.fixedSafetyStock !== undefined
+        ? fixedSafetyStock({ qty: input.fixedSafetyStock, scale: sku.unitScale })
+        : setting.safetyMethod === SafetyStockMethod.STATISTICAL
+          ? statisticalSafetyStock({
+              serviceLevel: serviceLevel.toNumber(),
+              leadTimeDays,
+              dailyDemand: series.qty,
+              scale: sku.unitScale,
+            })
+          : simpleSafetyStock({
+              averageDailySales: average.toFixed(),
+              leadTimeDays,
+              instabilityFactor: setting.instabilityFactor,
+              scale: sku.unitScale,
+            });
     const order = suggestOrder({
       safetyStock: ss.safetyStock,
       leadTimeDays,
-      reviewPeriodDays: review,
-      demand: { daily: sel.forecast },
+      reviewPeriodDays: horizon - leadTimeDays,
+      demand,
       onHand: onHand.toFixed(),
       onOrder: onOrder.toFixed(),
       reserved: reserved.toFixed(),
@@ -435,46 +738,64 @@ export class ReplenishmentService {
       minimumOrder: base.minimumOrder,
       scale: sku.unitScale,
     });
-    return {
+    const demandStep = order.steps.find((x) => x.label === 'demandOverHorizon')!;
+    const suggestion: Suggestion = {
       ...base,
       forecastMethod: sel.method,
       forecastParams: JSON.stringify(sel.params),
+      forecastWindow: params.window ?? null,
+      forecastAlpha: params.alpha != null ? D(params.alpha).toFixed() : null,
+      forecastBeta: params.beta != null ? D(params.beta).toFixed() : null,
+      forecastGamma: params.gamma != null ? D(params.gamma).toFixed() : null,
+      forecastBacktestDays: sel.backtest.actual.length,
       forecastMae: sel.error.mae.toFixed(4),
       forecastRmse: sel.error.rmse.toFixed(4),
+      dailyRate: rate.toFixed(),
+      dailyForecast: daily,
+      demandOverHorizon: demandStep.value,
       safetyStock: ss.safetyStock,
       suggested: D(order.suggested).toFixed(),
-      steps: [...ss.steps, ...order.steps],
+      steps: [historyStep, rateStep, ...ss.steps, ...order.steps],
     };
+    return { suggestion, series, forecast: sel.forecast };
   }
 
   /** One SKU's demand history (daily and weekly) and its forecast, for a chart. */
   async forecast(warehouseId: number, skuId: number) {
     const [sku] = await this.skus(warehouseId, { skuIds: [skuId] });
     if (!sku) throw badInput([{ field: 'skuId', message: 'This SKU has no stock or moves in this warehouse.' }]);
-    const to = today();
-    const from = addDays(to, -(HISTORY_DAYS - 1));
-    const points = (await this.demand(warehouseId, [skuId], from, to)).get(skuId) ?? [];
-    const series = dailySeries(points, from, to);
-    const [s] = await this.suggestions(warehouseId, { skuIds: [skuId] });
+    const { from, to } = this.window();
+    const [starts, demand, pos, choices, settings, fixed] = await Promise.all([
+      this.historyStarts(warehouseId, [skuId], from, to),
+      this.demand(warehouseId, [skuId], from, to),
+      this.positions(warehouseId, [skuId]),
+      this.preferredSuppliers([skuId], today()),
+      this.settings(),
+      this.fixedSafetyStocks(warehouseId, [skuId]),
+    ]);
     const horizon = 28;
-    const settings = this.resolveSetting(sku, await this.settings());
-    const sel = selectMethod(series.qty, {
-      fixed: (settings.forecastMethod ?? undefined) as ForecastMethod | undefined,
-      horizon,
+    const r = this.suggest(sku, warehouseId, {
+      from: starts.get(skuId) ?? null,
+      to,
+      points: demand.get(skuId) ?? [],
+      pos,
+      choice: choices.get(skuId),
+      setting: this.resolveSetting(sku, settings),
+      fixedSafetyStock: fixed.get(skuId),
+      forecastDays: horizon,
     });
-    const fc = sel.ok ? toQtyStrings(sel.forecast, Math.max(2, sku.unitScale)) : [];
+    const scale = Math.max(2, sku.unitScale);
+    const fc = toQtyStrings(r.forecast.slice(0, horizon), scale);
     return {
-      suggestion: s,
-      history: series.dates.map((date, i) => ({
-        date,
-        qty: toQtyStrings([series.qty[i]], Math.max(2, sku.unitScale))[0],
-      })),
-      weekly: weeklySeries(series).map((w) => ({
+      suggestion: r.suggestion,
+      history: r.series.dates.map((date, i) => ({ date, qty: toQtyStrings([r.series.qty[i]], scale)[0] })),
+      weekly: (r.series.dates.length ? weeklySeries(r.series) : []).map((w) => ({
         date: w.start,
         week: w.week,
         days: w.days,
-        qty: toQtyStrings([w.qty], Math.max(2, sku.unitScale))[0],
+        qty: toQtyStrings([w.qty], scale)[0],
       })),
+      // the first forecast day is today, the day after the history's last complete day
       forecast: fc.map((qty, i) => ({ date: addDays(to, i + 1), qty })),
     };
   }
