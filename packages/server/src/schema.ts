@@ -11,7 +11,12 @@ import { AuthResolver, RoleResolver, UserResolver } from './modules/auth/auth.re
 import { CatalogResolver, ProductFieldResolver, SkuFieldResolver } from './modules/catalog/catalog.resolver';
 import { LocationResolver } from './modules/stock/location.resolver';
 import { WarehouseResolver } from './modules/stock/warehouse.resolver';
-import { StockDocumentLineResolver, StockDocumentResolver, StockReportResolver } from './modules/stock/stock.resolver';
+import {
+  IdempotencyResolver,
+  StockDocumentLineResolver,
+  StockDocumentResolver,
+  StockReportResolver,
+} from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
@@ -46,6 +51,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   StockDocumentResolver,
   StockDocumentLineResolver,
   StockReportResolver,
+  IdempotencyResolver,
   CatalogResolver,
   ProductFieldResolver,
   SkuFieldResolver,

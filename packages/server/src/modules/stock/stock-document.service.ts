@@ -3,7 +3,9 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
+import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
+import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -234,34 +236,36 @@ export class StockDocumentService {
   }
 
   async create(ctx: Context, input: CreateStockDocumentInput): Promise<StockDocument> {
-    return inTransaction(this.ds, async (tx) => {
-      const warehouseId = Number(input.warehouseId);
-      const toWarehouseId = input.toWarehouseId ? Number(input.toWarehouseId) : null;
-      const resolved = await this.validate(tx, ctx, input.type, warehouseId, toWarehouseId, input.lines);
-      const doc = await tx.save(
-        tx.create(StockDocument, {
-          type: input.type,
-          number: null,
-          status: StockDocStatus.DRAFT,
-          warehouseId,
-          toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
-          businessDate: input.businessDate ?? today(),
-          memo: input.memo ?? '',
-          countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
-          createdBy: ctx.user!.id,
-          createdAt: now(),
-          version: 1,
-        }),
-      );
-      const lines = await this.writeLines(tx, doc.id, input.lines, resolved);
-      await this.audit.record(tx, ctx, {
-        action: 'stockDocument.create',
-        entityType: 'StockDocument',
-        entityId: doc.id,
-        after: snapshot(doc, lines),
-      });
-      return doc;
+    return inTransaction(this.ds, (tx) => this.createIn(tx, ctx, input));
+  }
+
+  private async createIn(tx: EntityManager, ctx: Context, input: CreateStockDocumentInput): Promise<StockDocument> {
+    const warehouseId = Number(input.warehouseId);
+    const toWarehouseId = input.toWarehouseId ? Number(input.toWarehouseId) : null;
+    const resolved = await this.validate(tx, ctx, input.type, warehouseId, toWarehouseId, input.lines);
+    const doc = await tx.save(
+      tx.create(StockDocument, {
+        type: input.type,
+        number: null,
+        status: StockDocStatus.DRAFT,
+        warehouseId,
+        toWarehouseId: input.type === StockDocType.TRANSFER ? toWarehouseId : null,
+        businessDate: input.businessDate ?? today(),
+        memo: input.memo ?? '',
+        countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
+        createdBy: ctx.user!.id,
+        createdAt: now(),
+        version: 1,
+      }),
+    );
+    const lines = await this.writeLines(tx, doc.id, input.lines, resolved);
+    await this.audit.record(tx, ctx, {
+      action: 'stockDocument.create',
+      entityType: 'StockDocument',
+      entityId: doc.id,
+      after: snapshot(doc, lines),
     });
+    return doc;
   }
 
   async update(ctx: Context, input: UpdateStockDocumentInput): Promise<StockDocument> {
@@ -411,83 +415,117 @@ export class StockDocumentService {
   }
 
   async post(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
-    return this.once(ctx, idempotencyKey, 'postStockDocument', id, async (tx) => {
-      const doc = await this.get(ctx, id, tx);
-      if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
-      const settings = await this.settings(tx);
-      assertPeriodOpen(settings, doc.businessDate);
-      const lines = await this.postingLines(tx, doc.id);
-      // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
-      const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
-      const postedAt = now();
-      const claimed = await tx
-        .createQueryBuilder()
-        .update(StockDocument)
-        .set({ status: next, postedAt, version: doc.version + 1 })
-        .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT })
-        .execute();
-      if (!claimed.affected)
-        throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', {
-          status: 'posted',
-        });
-      let number = '';
-      const allocate = async () =>
-        (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
-      // a batch received short-dated or expired needs its reason (the batch's own date when it exists already)
-      const receiving: ReceivedBatchLine[] = [];
-      for (const [i, l] of lines.entries()) {
-        const inbound = D(l.baseQty).gt(0) && doc.type !== StockDocType.TRANSFER && doc.type !== StockDocType.OTHER_OUT;
-        if (!inbound || !l.batchNo) continue;
-        const known = await tx.findOne(Batch, { where: { skuId: l.skuId, batchNo: l.batchNo } });
-        receiving.push({
-          index: i,
-          batchNo: l.batchNo,
-          expiryDate: known ? known.expiryDate : l.expiryDate,
-          expiryReason: l.expiryReason,
-        });
-      }
-      assertExpiryReasons(receiving, doc.businessDate, settings.expiryWarningDays);
-      const moves: StockMove[] = [];
-      for (const [i, l] of lines.entries()) {
-        const q = D(l.baseQty);
-        const inbound = q.gt(0) && doc.type !== StockDocType.TRANSFER && doc.type !== StockDocType.OTHER_OUT;
-        const batchId = await this.batchFor(tx, l.skuId, l.batchNo, l.expiryDate, doc.businessDate, inbound, i);
-        const sign = doc.type === StockDocType.OTHER_OUT || doc.type === StockDocType.TRANSFER ? -1 : 1;
-        let unitCost = l.unitCost ?? undefined;
-        if (inbound && unitCost === undefined) unitCost = await this.currentUnitCost(tx, doc.warehouseId, l.skuId);
-        moves.push({
-          lineId: l.id,
-          lineIndex: i,
-          warehouseId: doc.warehouseId,
-          skuId: l.skuId,
-          qty: q.times(sign).toFixed(6),
-          binId: l.binId ?? (inbound ? 0 : null),
-          batchId: batchId ?? (inbound ? 0 : null),
-          ...(inbound ? { unitCost } : {}),
-        });
-      }
-      const posted = await this.posting.apply(
-        tx,
-        {
-          id: doc.id,
-          type: doc.type,
-          number: allocate,
-          businessDate: doc.businessDate,
-        },
-        moves,
-        settings.costingMethod as CostingMethod,
-      );
-      await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
-      await this.writeLineCosts(tx, lines, posted);
-      const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
-      await this.audit.record(tx, ctx, {
-        action: 'stockDocument.post',
-        entityType: 'StockDocument',
-        entityId: doc.id,
-        after: { number, status: after.status },
+    return this.once(ctx, idempotencyKey, 'postStockDocument', id, (tx) => this.postIn(tx, ctx, id));
+  }
+
+  /**
+   * 一步开单并过账 for API clients: creates the document and posts it in one transaction under an
+   * idempotency key. The same key with the same input returns the first result (the document as
+   * it is now); with another input it is refused (IDEMPOTENCY_KEY_REUSED). A concurrent duplicate
+   * waits on the key's row and then reads the winner's document, so a retry after a lost reply
+   * never makes a second document. `idempotencyResult` finds the document a key produced.
+   */
+  async createAndPost(ctx: Context, input: CreateStockDocumentInput, idempotencyKey: string): Promise<StockDocument> {
+    const operation = 'createAndPostStockDocument';
+    if (!idempotencyKey?.trim() || idempotencyKey.length > 100)
+      throw badInput([
+        { field: 'idempotencyKey', message: 'Give a key of 1 to 100 characters, new for each document.' },
+      ]);
+    const hash = requestHash(operation, input);
+    const run = () =>
+      inTransaction(this.ds, async (tx) => {
+        // the key is claimed first (its row is locked until this transaction ends); its result is set below
+        const prior = await claimKey(tx, ctx, idempotencyKey, operation, hash, '0');
+        if (prior) return this.get(ctx, prior, tx);
+        const draft = await this.createIn(tx, ctx, input);
+        const posted = await this.postIn(tx, ctx, String(draft.id));
+        await tx.update(IdempotencyRecord, { key: idempotencyKey }, { resultId: String(draft.id) });
+        return posted;
       });
-      return after;
+    try {
+      return await run();
+    } catch (e) {
+      if (isDuplicateKey(e)) return run();
+      throw e;
+    }
+  }
+
+  /** What a request under an idempotency key produced (see core/idempotency-lookup). */
+  idempotencyResult(ctx: Context, key: string) {
+    return lookupKey(this.ds, ctx.user!.id, key);
+  }
+
+  private async postIn(tx: EntityManager, ctx: Context, id: string): Promise<StockDocument> {
+    const doc = await this.get(ctx, id, tx);
+    if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
+    const settings = await this.settings(tx);
+    assertPeriodOpen(settings, doc.businessDate);
+    const lines = await this.postingLines(tx, doc.id);
+    // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
+    const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
+    const postedAt = now();
+    const claimed = await tx
+      .createQueryBuilder()
+      .update(StockDocument)
+      .set({ status: next, postedAt, version: doc.version + 1 })
+      .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT })
+      .execute();
+    if (!claimed.affected)
+      throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', {
+        status: 'posted',
+      });
+    let number = '';
+    const allocate = async () =>
+      (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
+    // a batch received short-dated or expired needs its reason (the batch's own date when it exists already)
+    const receiving: ReceivedBatchLine[] = [];
+    for (const [i, l] of lines.entries()) {
+      const inbound = D(l.baseQty).gt(0) && doc.type !== StockDocType.TRANSFER && doc.type !== StockDocType.OTHER_OUT;
+      if (!inbound || !l.batchNo) continue;
+      const known = await tx.findOne(Batch, { where: { skuId: l.skuId, batchNo: l.batchNo } });
+      receiving.push({
+        index: i,
+        batchNo: l.batchNo,
+        expiryDate: known ? known.expiryDate : l.expiryDate,
+        expiryReason: l.expiryReason,
+      });
+    }
+    assertExpiryReasons(receiving, doc.businessDate, settings.expiryWarningDays);
+    const moves: StockMove[] = [];
+    for (const [i, l] of lines.entries()) {
+      const q = D(l.baseQty);
+      const inbound = q.gt(0) && doc.type !== StockDocType.TRANSFER && doc.type !== StockDocType.OTHER_OUT;
+      const batchId = await this.batchFor(tx, l.skuId, l.batchNo, l.expiryDate, doc.businessDate, inbound, i);
+      const sign = doc.type === StockDocType.OTHER_OUT || doc.type === StockDocType.TRANSFER ? -1 : 1;
+      let unitCost = l.unitCost ?? undefined;
+      if (inbound && unitCost === undefined) unitCost = await this.currentUnitCost(tx, doc.warehouseId, l.skuId);
+      moves.push({
+        lineId: l.id,
+        lineIndex: i,
+        warehouseId: doc.warehouseId,
+        skuId: l.skuId,
+        qty: q.times(sign).toFixed(6),
+        binId: l.binId ?? (inbound ? 0 : null),
+        batchId: batchId ?? (inbound ? 0 : null),
+        ...(inbound ? { unitCost } : {}),
+      });
+    }
+    const posted = await this.posting.apply(
+      tx,
+      { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate },
+      moves,
+      settings.costingMethod as CostingMethod,
+    );
+    await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
+    await this.writeLineCosts(tx, lines, posted);
+    const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
+    await this.audit.record(tx, ctx, {
+      action: 'stockDocument.post',
+      entityType: 'StockDocument',
+      entityId: doc.id,
+      after: { number, status: after.status },
     });
+    return after;
   }
 
   /** The current average of a warehouse × SKU (a gain in an adjustment comes in at it). */

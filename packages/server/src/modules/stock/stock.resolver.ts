@@ -4,7 +4,8 @@ import { exportCsv, ExportFile } from '../../core/export';
 import { inLocale } from '../../core/locale';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
-import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
+import { Allow, SensitiveFieldResolver, SignedIn } from '../../core/permissions/guard';
+import { IdempotencyResult } from '../../core/idempotency-lookup';
 import { CostChange, costChangesOf } from './cost-changes';
 import { lineValueEntries } from './document-costs';
 import { StockDocument, StockDocumentLine } from './stock-document.entity';
@@ -122,6 +123,20 @@ export class StockDocumentResolver {
     return ctx.services.stockDocuments.post(ctx, id, idempotencyKey);
   }
 
+  @Mutation(() => StockDocument, {
+    description:
+      'Creates and posts a document in one step, for API clients (the console keeps draft → post). The same idempotency key with the same input returns the first result; with another input it is refused (IDEMPOTENCY_KEY_REUSED). After a lost reply, retry with the same key, or look the key up with idempotencyResult.',
+  })
+  @Allow(P.StockDocumentCreate, P.StockDocumentPost)
+  createAndPostStockDocument(
+    @Arg('input') input: CreateStockDocumentInput,
+    @Arg('idempotencyKey', () => String, { description: 'New for each document (1–100 characters).' })
+    idempotencyKey: string,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.stockDocuments.createAndPost(ctx, input, idempotencyKey);
+  }
+
   @Mutation(() => StockDocument, { description: 'A transfer in transit arrives at its destination.' })
   @Allow(P.StockDocumentPost)
   receiveTransfer(
@@ -167,6 +182,19 @@ export class StockDocumentLineResolver {
         costChangesOf(ctx.services.ds, type, ids, lineValueEntries(type)),
       )) ?? []
     );
+  }
+}
+
+@Resolver()
+export class IdempotencyResolver {
+  @Query(() => IdempotencyResult, {
+    nullable: true,
+    description:
+      'The document a request under this idempotency key produced (your own keys only): a stock document, purchase receipt or return, sales shipment or return. null when the key was never used successfully — then it is safe to send the request again.',
+  })
+  @SignedIn()
+  idempotencyResult(@Arg('key') key: string, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.idempotencyResult(ctx, key);
   }
 }
 
