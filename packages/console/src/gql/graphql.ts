@@ -422,6 +422,8 @@ export type ReceiptLineInput = {
   rejectReason?: string | null | undefined;
   /** Rejected at inspection; not posted. */
   rejectedQty?: string | null | undefined;
+  /** The supplier will replace the rejected units, so they stay on order; false (the default): they are no longer expected. */
+  replacementExpected?: boolean | null | undefined;
 };
 
 export type ReceivePurchaseOrderInput = {
@@ -458,11 +460,20 @@ export type ReplenishmentFilter = {
 };
 
 export type ReplenishmentSettingInput = {
+  /** With SES, HOLT or HOLT_WINTERS: α in (0, 1]; empty: the back-test chooses. */
+  alpha?: string | null | undefined;
+  /** With HOLT or HOLT_WINTERS: β in [0, 1]. */
+  beta?: string | null | undefined;
   categoryId?: string | number | null | undefined;
   /** null: automatic. */
   forecastMethod?: ForecastMethod | null | undefined;
+  /** With HOLT_WINTERS: γ in [0, 1]. */
+  gamma?: string | null | undefined;
   instabilityFactor?: string | null | undefined;
+  /** With forecastMethod MOVING_AVERAGE: the window in days (1–91); empty: the back-test chooses. */
+  movingAverageWindow?: number | null | undefined;
   reviewPeriodDays?: number | null | undefined;
+  /** SIMPLE or STATISTICAL (FIXED is set per SKU × warehouse). */
   safetyMethod?: SafetyStockMethod | null | undefined;
   serviceLevel?: string | null | undefined;
   skuId?: string | number | null | undefined;
@@ -492,8 +503,9 @@ export type ReturnResolution =
   | 'EXCHANGE'
   | 'REFUND';
 
-/** simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days. */
+/** simple: avg daily × lead days × instability factor; statistical: z × σ × √lead days; fixed: a number set per SKU × warehouse (setFixedSafetyStock), which wins over the rule while it is set. */
 export type SafetyStockMethod =
+  | 'FIXED'
   | 'SIMPLE'
   | 'STATISTICAL';
 

@@ -1,4 +1,3 @@
-import { DecimalScalar } from '../../core/decimal';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { PageInput } from '../../core/paging';
@@ -35,6 +34,7 @@ import {
   ReplenishmentSettingInput,
   ReplenishmentSuggestion,
   SuggestionOrderLine,
+  SetFixedSafetyStockInput,
 } from './replenishment.types';
 import { DocumentAction } from '../../core/actions';
 
@@ -393,13 +393,8 @@ export class ReplenishmentResolver {
       'Fixes the safety stock of a SKU in a warehouse (固定安全库存), which then wins over its rule; qty null removes it (null is returned).',
   })
   @Allow(P.PurchasingOrderCreate)
-  setFixedSafetyStock(
-    @Arg('warehouseId', () => ID) warehouseId: string,
-    @Arg('skuId', () => ID) skuId: string,
-    @Ctx() ctx: Context,
-    @Arg('qty', () => DecimalScalar, { nullable: true }) qty?: string | null,
-  ) {
-    return ctx.services.replenishment.setFixedSafetyStock(ctx, warehouseId, skuId, qty);
+  setFixedSafetyStock(@Arg('input') input: SetFixedSafetyStockInput, @Ctx() ctx: Context) {
+    return ctx.services.replenishment.setFixedSafetyStock(ctx, input.warehouseId, input.skuId, input.qty);
   }
 
   @Mutation(() => [PurchaseOrder], {

@@ -383,7 +383,8 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     ]);
     reproduces(rice, 3);
 
-    const FIX = 'mutation($w:ID!,$s:ID!,$q:Decimal){ setFixedSafetyStock(warehouseId:$w, skuId:$s, qty:$q){ qty } }';
+    const FIX =
+      'mutation($w:ID!,$s:ID!,$q:Decimal){ setFixedSafetyStock(input:{ warehouseId:$w, skuId:$s, qty:$q }){ qty } }';
     expect(codeOf(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '-1' }, tok.purchaser))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(FIX, { w: W2, s: String(c.rice.id), q: '1.2345' }, tok.purchaser))).toBe(
       'BAD_USER_INPUT',

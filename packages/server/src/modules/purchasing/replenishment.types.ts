@@ -169,3 +169,11 @@ export class SuggestionOrderLine {
   @DecimalInput(18, 6) qty: string;
   @Field(() => ID, { nullable: true, description: 'Another supplier than the preferred one.' }) supplierId?: string;
 }
+
+@InputType({ description: 'A fixed safety stock for a SKU in a warehouse (固定安全库存).' })
+export class SetFixedSafetyStockInput {
+  @Field(() => ID) warehouseId: string;
+  @Field(() => ID) skuId: string;
+  @DecimalInput(18, 6, { nullable: true, description: 'In base units; null removes it (the rule applies again).' })
+  qty?: string | null;
+}
