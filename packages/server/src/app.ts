@@ -11,12 +11,22 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
-import { WebSocketServer } from 'ws';
-import { consoleAssets } from './console-assets';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './core/config';
-import type { Context } from './core/context';
-import { formatError } from './core/errors';
-import { LIMITS, limitRules } from './core/limits';
+import type { AuthUser, Context } from './core/context';
+import { ErrorCode } from './core/errors';
+import { currentBudget, endBudget, guardSchema, withBudget } from './core/guard';
+import { securityLog } from './core/permissions/guard';
+import {
+  asError,
+  errorFormatter,
+  parseOptions,
+  prepareOperation,
+  validationRules,
+  type PipelineOptions,
+} from './core/pipeline';
+import { sessionEvents } from './core/session-events';
+import { consoleAssets } from './console-assets';
 import { localeOf } from './core/locale';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { createSchema } from './schema';
@@ -51,17 +61,47 @@ const hiddenFieldsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** The address of the client: the socket's, or the proxy's X-Forwarded-For when the proxy is local. */
+function addressOf(req: http.IncomingMessage & { ip?: string }): string {
+  let ip = req.ip ?? req.socket.remoteAddress ?? '';
+  if (ip === req.socket.remoteAddress && /^(127\.|::1$|::ffff:127\.)/.test(ip)) {
+    const fwd = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .pop()
+      ?.trim();
+    if (fwd) ip = fwd;
+  }
+  return ip.replace(/^::ffff:/, '');
+}
+
+/**
+ * A browser request from another site is refused (CORS closed unless JXC_CORS_ORIGINS names it):
+ * only the console's own origin and the configured ones may send the session cookie. Requests
+ * without an Origin (scripts, curl, same-origin GETs) pass.
+ */
+function originAllowed(req: http.IncomingMessage, config: Config): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (config.corsOrigins.includes(origin)) return true;
+  try {
+    const host = new URL(origin).host;
+    const own = [req.headers.host, req.headers['x-forwarded-host']].flatMap((h) => String(h ?? '').split(','));
+    return own.some((h) => h.trim() !== '' && h.trim() === host);
+  } catch {
+    return false;
+  }
+}
+
 async function contextFor(
   services: Services,
-  req: express.Request,
+  { token, req }: { token: string | undefined; req: http.IncomingMessage & { ip?: string } },
   res: express.Response | undefined,
 ): Promise<Context> {
-  const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE];
   const { user, expired } = await services.auth.resolve(token);
   return {
     user,
     sessionExpired: expired,
-    ip: (req.ip ?? req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+    ip: addressOf(req),
     userAgent: String(req.headers['user-agent'] ?? ''),
     locale: localeOf(req.headers['accept-language']),
     requestId: String(req.headers['x-request-id'] ?? crypto.randomUUID()).slice(0, 64),
@@ -73,58 +113,136 @@ async function contextFor(
   };
 }
 
+/** A response that crossed the node or time limit becomes that one error, without partial data. */
+const budgetPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const b = currentBudget();
+        endBudget(b);
+        if (b?.tripped && response.body.kind === 'single') {
+          response.body.singleResult = { errors: [b.tripped] };
+        }
+      },
+    };
+  },
+};
+
+const refuse = (res: express.Response, status: number, code: string, message: string) =>
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
 export async function createApp(ds: DataSource, config: Config): Promise<App> {
   const services = createServices(ds, config);
-  const schema = await createSchema(services.audit.pubSub);
+  const schema = guardSchema(await createSchema(services.audit.pubSub));
+  const pipeline: PipelineOptions = { introspection: config.introspection, limits: config.limits };
+  const format = errorFormatter(pipeline);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const server = http.createServer(app);
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context }>(
+  // a foreign Origin is refused at the handshake, before any frame is read
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: ({ req }, done) => {
+      if (originAllowed(req, config)) return done(true);
+      securityLog({ event: 'origin-refused', transport: 'ws', origin: req.headers.origin, address: addressOf(req) });
+      done(false, 403, 'Origin not allowed');
+    },
+  });
+  const sockets = new Map<WebSocket, { token: string | undefined; grants: string }>();
+  const grantsOf = (u: AuthUser) => `${u.id}|${u.roles.join(',')}|${[...u.permissions].sort().join(',')}`;
+  const wsRequest = (req: http.IncomingMessage, params: Record<string, unknown> | undefined) => {
+    const cookies = Object.fromEntries(
+      String(req.headers.cookie ?? '')
+        .split(';')
+        .map((p) => p.trim().split('='))
+        .filter((p) => p.length === 2),
+    );
+    const auth = typeof params?.authorization === 'string' ? params.authorization : req.headers.authorization;
+    return { token: bearer(auth) ?? cookies[SESSION_COOKIE], req };
+  };
+  const wsCleanup = useServer<Record<string, unknown>, { token?: string }>(
     {
       schema,
-      context: async (c) => {
-        const req = c.extra.request as unknown as express.Request;
-        // the browser sends the cookie with the upgrade; scripts pass { authorization: 'Bearer …' }
-        const fake = Object.assign(Object.create(req), {
-          cookies: Object.fromEntries(
-            String(req.headers.cookie ?? '')
-              .split(';')
-              .map((p) => p.trim().split('='))
-              .filter((p) => p.length === 2),
-          ),
-          headers: {
-            ...req.headers,
-            authorization: (c.connectionParams?.authorization as string) ?? req.headers.authorization,
-          },
-          ip: req.socket.remoteAddress,
-        });
-        return contextFor(services, fake, undefined);
+      // a socket belongs to one signed-in session; it closes when the session ends or its rights change
+      onConnect: async (c) => {
+        const { token } = wsRequest(c.extra.request, c.connectionParams);
+        const { user } = await services.auth.resolve(token);
+        if (!user) return false;
+        c.extra.token = token;
+        sockets.set(c.extra.socket, { token, grants: grantsOf(user) });
+        c.extra.socket.once('close', () => sockets.delete(c.extra.socket));
+        return true;
       },
+      onSubscribe: async (c, _id, payload) => {
+        const prepared = prepareOperation(schema, pipeline, payload);
+        const { token, req } = wsRequest(c.extra.request, c.connectionParams);
+        const ctx = await contextFor(services, { token, req }, undefined);
+        if ('errors' in prepared) {
+          securityLog({
+            event: 'ws-refused',
+            user: ctx.user?.username,
+            address: ctx.ip,
+            codes: prepared.errors.map((e) => e.extensions?.code),
+          });
+          return prepared.errors.map(asError);
+        }
+        return {
+          schema,
+          document: prepared.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: ctx,
+        };
+      },
+      onNext: (_c, _id, _payload, _args, result) => ({
+        ...result,
+        ...(result.errors ? { errors: result.errors.map((e) => format(e.toJSON(), e)) } : {}),
+      }),
+      onError: (_c, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
     },
     wss,
   );
+  /** Closes every socket whose session has ended (logout, expiry, a disabled user) or whose rights changed. */
+  const revalidateSockets = async () => {
+    for (const [socket, s] of [...sockets]) {
+      const { user } = await services.auth.resolve(s.token).catch(() => ({ user: null }));
+      if (!user || grantsOf(user) !== s.grants) {
+        sockets.delete(socket);
+        socket.close(4403, user ? 'Your rights have changed' : 'Your session has ended');
+      }
+    }
+  };
+  const onSessionChange = () => void revalidateSockets();
+  sessionEvents.on('changed', onSessionChange);
+  // another server of a cluster may have ended the session: look again now and then
+  const revalidateTimer = setInterval(onSessionChange, 30_000);
+  revalidateTimer.unref();
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: config.introspection,
+    // the introspection rule comes with the shared validation rules (pipeline.ts), for HTTP and WebSocket alike
+    introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
-    formatError,
-    validationRules: limitRules(),
-    parseOptions: { maxTokens: LIMITS.tokens },
+    formatError: format,
+    validationRules: validationRules(pipeline),
+    parseOptions: parseOptions(pipeline),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       hiddenFieldsPlugin,
+      budgetPlugin,
       ...(config.introspection && config.mode === 'demo' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
         async serverWillStart() {
           return {
             async drainServer() {
+              sessionEvents.off('changed', onSessionChange);
+              clearInterval(revalidateTimer);
               await wsCleanup.dispose();
             },
           };
@@ -139,18 +257,51 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   });
   app.use(
     '/graphql',
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (originAllowed(req, config)) {
+        if (req.headers.origin && config.corsOrigins.includes(req.headers.origin)) {
+          res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+          res.setHeader('Access-Control-Allow-Credentials', 'true');
+          res.setHeader('Vary', 'Origin');
+          if (req.method === 'OPTIONS') {
+            res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+            res.setHeader(
+              'Access-Control-Allow-Headers',
+              'content-type, authorization, x-request-id, idempotency-key, apollo-require-preflight',
+            );
+            res.status(204).end();
+            return;
+          }
+        }
+        return next();
+      }
+      securityLog({ event: 'origin-refused', transport: 'http', origin: req.headers.origin, address: addressOf(req) });
+      refuse(res, 403, ErrorCode.ORIGIN_NOT_ALLOWED, 'Requests from this site are not allowed.');
+    },
     cookieParser(),
     express.json({ limit: config.bodyLimit }),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (Array.isArray(req.body)) {
-        res.status(400).json({
-          errors: [{ message: 'Send one operation per request.', extensions: { code: 'BATCHING_DISABLED' } }],
-        });
+        refuse(res, 400, ErrorCode.BATCHING_DISABLED, 'Send one operation per request.');
         return;
       }
-      next();
+      const query = req.method === 'GET' ? req.query?.query : req.body?.query;
+      if (typeof query === 'string' && query.length > config.limits.characters) {
+        refuse(
+          res,
+          400,
+          ErrorCode.QUERY_TOO_LARGE,
+          `The query has ${query.length} characters; the limit is ${config.limits.characters}.`,
+        );
+        return;
+      }
+      // the execution limits (time, response size) of this one operation
+      withBudget(config.limits, next);
     },
-    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(services, req, res) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        contextFor(services, { token: bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE], req }, res),
+    }),
   );
 
   // the console's production build, same origin as the API
@@ -159,24 +310,25 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     app.use(consoleAssets(consoleDir));
   }
 
+  // a body the API cannot read is the client's mistake: 4xx with a code, never a 500
   app.use((err: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
-    if (err?.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({ errors: [{ message: 'The request is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      return;
-    }
-    if (err?.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    console.error('[jxc] request error', err);
-    res.status(500).json({
-      errors: [{ message: 'Something went wrong on the server.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-    });
+    const status = Number(err?.status ?? err?.statusCode);
+    if (err?.type === 'entity.too.large' || status === 413)
+      return refuse(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, 'The request is too large.');
+    if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported' || status === 415)
+      return refuse(
+        res,
+        415,
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'Send the request as JSON in UTF-8 (Content-Type: application/json), uncompressed or gzip/deflate.',
+      );
+    if (err?.type === 'entity.parse.failed')
+      return refuse(res, 400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+    if (status >= 400 && status < 500)
+      return refuse(res, status, ErrorCode.BAD_REQUEST, 'The request body could not be read.');
+    console.error('[jxc] request error', err?.message ?? err);
+    refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on the server.');
   });
 
   // Idle keep-alive connections outlive the clients' own (undici keeps them 4 s, proxies often 60 s): a server that

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadLimits, type Limits } from './limits';
 
 export type Mode = 'production' | 'demo';
 
@@ -15,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   bodyLimit: string;
   corsOrigins: string[];
+  /** request limits (JXC_LIMIT_*) */
+  limits: Limits;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -42,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    limits: loadLimits(env),
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { checkDeadline } from './guard';
 import { assertMysqlUsable, MYSQL_COLLATION } from './db-check';
 
 export type DbKind = 'sqlite' | 'mysql';
@@ -91,7 +92,18 @@ const RETRYABLE = new Set([1213, 1205, 1020]);
  * One transaction, retried a few times with jitter on deadlocks and lock-wait timeouts.
  * SQLite serialises writers, so it only ever runs once there.
  */
-export async function inTransaction<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>, tries = 6): Promise<T> {
+export async function inTransaction<T>(
+  ds: DataSource,
+  unguarded: (tx: EntityManager) => Promise<T>,
+  tries = 6,
+): Promise<T> {
+  // a request past its execution limit is cancelled: its transaction rolls back instead of committing
+  const work = async (tx: EntityManager) => {
+    checkDeadline();
+    const result = await unguarded(tx);
+    checkDeadline();
+    return result;
+  };
   if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
   for (let attempt = 1; ; attempt++) {
     try {

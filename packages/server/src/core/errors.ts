@@ -36,6 +36,16 @@ export const ErrorCode = {
   BATCHING_DISABLED: 'BATCHING_DISABLED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DB_UNAVAILABLE: 'DB_UNAVAILABLE',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE', // more characters or tokens than the limit
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE', // more objects and list rows than the limit
+  EXECUTION_TIMEOUT: 'EXECUTION_TIMEOUT', // ran longer than the limit; cancelled, nothing saved
+  BAD_REQUEST: 'BAD_REQUEST', // the body is not a GraphQL request (not JSON, corrupt, no query)
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE', // a content type or charset the API does not read
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED', // a browser request from a site that is not the console's
+  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED', // queries and mutations over WebSocket
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED', // a generated password must be changed first
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS', // too many failed sign-ins from this address
+  PRICE_APPROVAL_REQUIRED: 'PRICE_APPROVAL_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,105 +2,193 @@ import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
+import { DomainError, ErrorCode } from './errors';
 
-export const LIMITS = { depth: 8, aliases: 15, cost: 10_000, tokens: 3_000, directives: 20 };
+export interface Limits {
+  /** characters of the query text, checked before it is parsed */
+  characters: number;
+  /** lexical tokens, checked while parsing (graphql's `maxTokens`) */
+  tokens: number;
+  depth: number;
+  aliases: number;
+  directives: number;
+  cost: number;
+  /** objects and list rows in one response */
+  responseNodes: number;
+  /** wall time of one operation's execution, in milliseconds */
+  executionMs: number;
+}
+
+const num = (v: string | undefined, dflt: number) => {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : dflt;
+};
+
+/** The limits of ../shared/reliability.md; each can be changed by an environment variable (see README). */
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+  return {
+    characters: num(env.JXC_LIMIT_CHARACTERS, 15_000),
+    tokens: num(env.JXC_LIMIT_TOKENS, 2_000),
+    depth: num(env.JXC_LIMIT_DEPTH, 8),
+    aliases: num(env.JXC_LIMIT_ALIASES, 15),
+    directives: num(env.JXC_LIMIT_DIRECTIVES, 10),
+    cost: num(env.JXC_LIMIT_COST, 5_000),
+    responseNodes: num(env.JXC_LIMIT_RESPONSE_NODES, 10_000),
+    executionMs: num(env.JXC_LIMIT_EXECUTION_MS, 10_000),
+  };
+}
+
+export const LIMITS: Limits = loadLimits({});
+
+/** Refuses a query text above the character limit, before anything parses or walks it. */
+export function checkQueryText(query: unknown, limits: Limits): void {
+  if (typeof query === 'string' && query.length > limits.characters) {
+    throw new DomainError(
+      ErrorCode.QUERY_TOO_LARGE,
+      `The query has ${query.length} characters; the limit is ${limits.characters}.`,
+      { limit: limits.characters },
+    );
+  }
+}
+
+export interface DocumentStats {
+  depth: number;
+  aliases: number;
+  directives: number;
+  cost: number;
+  /** selections looked at: grows with the document's size, never with how often fragments are spread */
+  visits: number;
+}
+
+interface SetStats {
+  /** levels below the selection set's own */
+  depth: number;
+  aliases: number;
+  directives: number;
+  /** at a multiplier of 1; a set's cost under multiplier m is m × this */
+  cost: number;
+}
+
+const pageLimit = (field: FieldNode): number => {
+  const page = field.arguments?.find((a) => a.name.value === 'page');
+  if (!page) return 1;
+  if (page.value.kind === Kind.OBJECT) {
+    const l = page.value.fields.find((f) => f.name.value === 'limit');
+    if (l?.value.kind === Kind.INT) return Math.min(200, Math.max(1, Number(l.value.value)));
+  }
+  return 200; // from variables: assume the cap
+};
 
 /**
- * Depth, alias and cost limits, checked before anything runs. Cost counts each field once per
- * item it may be resolved for: a field under a paged list counts `limit` times (default 50, max 200).
+ * Depth, aliases, directives and cost of each operation of a document, in time linear in its size:
+ * every selection set is walked once and each fragment's figures are memoised, so a fragment
+ * spread a thousand times (or nested spreads that double at every level) costs one look.
+ * Aliases and directives count as often as they would be executed; cost counts each field once per
+ * item it may be resolved for (a field under a paged list counts `limit` times, default 200).
  */
-export function limitRules(limits = LIMITS) {
-  const rule = (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions)
-      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    const vars = () => ({}) as Record<string, unknown>;
-    let aliases = 0;
-    let directives = 0;
+export function analyseDocument(doc: DocumentNode): Map<string | undefined, DocumentStats> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, SetStats>();
+  const inProgress = new Set<string>();
+  let visits = 0;
+  const EMPTY: SetStats = { depth: 0, aliases: 0, directives: 0, cost: 0 };
 
-    const pageLimit = (field: FieldNode): number => {
-      const page = field.arguments?.find((a) => a.name.value === 'page');
-      if (!page) return 1;
-      if (page.value.kind === Kind.OBJECT) {
-        const l = page.value.fields.find((f) => f.name.value === 'limit');
-        if (l?.value.kind === Kind.INT) return Math.min(200, Math.max(1, Number(l.value.value)));
-      }
-      return 200; // from variables: assume the cap
-    };
+  const fragmentStats = (name: string): SetStats => {
+    const known = memo.get(name);
+    if (known) return known;
+    const frag = fragments.get(name);
+    if (!frag || inProgress.has(name)) return EMPTY; // unknown fragments and cycles are graphql's own errors
+    inProgress.add(name);
+    const s = setStats(frag.selectionSet);
+    inProgress.delete(name);
+    memo.set(name, s);
+    return s;
+  };
 
-    const walk = (
-      set: SelectionSetNode,
-      depth: number,
-      multiplier: number,
-      seen: Set<string>,
-    ): { depth: number; cost: number } => {
-      let maxDepth = depth;
-      let cost = 0;
-      for (const sel of set.selections) {
-        directives += sel.directives?.length ?? 0;
-        if (sel.kind === Kind.FIELD) {
-          if (sel.alias) aliases++;
-          if (sel.name.value === '__typename') continue;
-          const m = multiplier * pageLimit(sel);
-          cost += multiplier;
-          if (sel.selectionSet) {
-            const inner = walk(sel.selectionSet, depth + 1, m, seen);
-            maxDepth = Math.max(maxDepth, inner.depth);
-            cost += inner.cost;
-          }
-        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          const inner = walk(sel.selectionSet, depth, multiplier, seen);
-          maxDepth = Math.max(maxDepth, inner.depth);
-          cost += inner.cost;
-        } else {
-          const frag = fragments.get(sel.name.value);
-          if (!frag || seen.has(frag.name.value)) continue; // cycles are reported by graphql itself
-          const inner = walk(frag.selectionSet, depth, multiplier, new Set([...seen, frag.name.value]));
-          maxDepth = Math.max(maxDepth, inner.depth);
-          cost += inner.cost;
+  const setStats = (set: SelectionSetNode): SetStats => {
+    const out: SetStats = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+    for (const sel of set.selections) {
+      visits++;
+      out.directives += sel.directives?.length ?? 0;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.alias) out.aliases++;
+        if (sel.name.value === '__typename') continue;
+        out.cost += 1;
+        if (sel.selectionSet) {
+          const inner = setStats(sel.selectionSet);
+          out.depth = Math.max(out.depth, inner.depth + 1);
+          out.aliases += inner.aliases;
+          out.directives += inner.directives;
+          out.cost += pageLimit(sel) * inner.cost;
         }
+      } else {
+        const inner = sel.kind === Kind.INLINE_FRAGMENT ? setStats(sel.selectionSet) : fragmentStats(sel.name.value);
+        out.depth = Math.max(out.depth, inner.depth);
+        out.aliases += inner.aliases;
+        out.directives += inner.directives;
+        out.cost += inner.cost;
       }
-      return { depth: maxDepth, cost };
-    };
-    void vars;
+    }
+    return out;
+  };
 
+  const result = new Map<string | undefined, DocumentStats>();
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const s = setStats(d.selectionSet);
+    result.set(d.name?.value, {
+      depth: s.depth + 1,
+      aliases: s.aliases,
+      directives: s.directives + (d.directives?.length ?? 0),
+      cost: s.cost,
+      visits,
+    });
+  }
+  return result;
+}
+
+/** Depth, alias, directive and cost limits as a validation rule, checked before anything runs. */
+export function limitRules(limits: Limits = LIMITS) {
+  const rule = (context: ValidationContext): ASTVisitor => {
+    let stats: Map<string | undefined, DocumentStats> | undefined;
     return {
       OperationDefinition(op) {
-        const { depth, cost } = walk(op.selectionSet, 1, 1, new Set());
-        if (depth > limits.depth) {
-          context.reportError(
-            new GraphQLError(`The query is nested ${depth} levels deep; the limit is ${limits.depth}.`, {
-              extensions: { code: 'QUERY_TOO_DEEP' },
-            }),
+        stats ??= analyseDocument(context.getDocument());
+        const s = stats.get(op.name?.value);
+        if (!s) return;
+        const report = (message: string, code: string, limit: number) =>
+          context.reportError(new GraphQLError(message, { extensions: { code, limit } }));
+        if (s.depth > limits.depth)
+          report(
+            `The query is nested ${s.depth} levels deep; the limit is ${limits.depth}.`,
+            ErrorCode.QUERY_TOO_DEEP,
+            limits.depth,
           );
-        }
-        if (aliases > limits.aliases) {
-          context.reportError(
-            new GraphQLError(`The query uses ${aliases} aliases; the limit is ${limits.aliases}.`, {
-              extensions: { code: 'TOO_MANY_ALIASES' },
-            }),
+        if (s.aliases > limits.aliases)
+          report(
+            `The query uses ${s.aliases} aliases; the limit is ${limits.aliases}.`,
+            ErrorCode.TOO_MANY_ALIASES,
+            limits.aliases,
           );
-        }
-        if (directives > limits.directives) {
-          context.reportError(
-            new GraphQLError(`The query uses ${directives} directives; the limit is ${limits.directives}.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX' },
-            }),
+        if (s.directives > limits.directives)
+          report(
+            `The query uses ${s.directives} directives; the limit is ${limits.directives}.`,
+            ErrorCode.QUERY_TOO_COMPLEX,
+            limits.directives,
           );
-        }
-        if (cost > limits.cost) {
-          context.reportError(
-            new GraphQLError(
-              `The query would cost ${cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`,
-              { extensions: { code: 'QUERY_TOO_COMPLEX' } },
-            ),
+        if (s.cost > limits.cost)
+          report(
+            `The query would cost ${s.cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`,
+            ErrorCode.QUERY_TOO_COMPLEX,
+            limits.cost,
           );
-        }
       },
     };
   };

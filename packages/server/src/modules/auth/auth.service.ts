@@ -8,6 +8,7 @@ import type { AuditService } from '../audit';
 import { LoginAttempt } from './login-attempt.entity';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
+import { sessionsChanged } from '../../core/session-events';
 import { User } from './user.entity';
 import { countByDay, now, startOfDaysBack } from '../../core/dates';
 
@@ -123,6 +124,7 @@ export class AuthService {
         await tx.delete(Session, { id: ctx.user!.sessionId });
         await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'User', entityId: ctx.user!.id });
       });
+      sessionsChanged();
     }
     ctx.res?.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;

@@ -1,3 +1,4 @@
+import { sessionsChanged } from '../../core/session-events';
 import { type DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
@@ -63,7 +64,7 @@ export class RoleService {
   async update(ctx: Context, input: UpdateRoleInput): Promise<Role> {
     const id = Number(input.id);
     const permissions = input.permissions ? checkPermissions(input.permissions) : undefined;
-    return inTransaction(this.ds, async (tx) => {
+    const updated = await inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(Role, { where: { id } });
       if (!before) throw notFound('This role');
       const patch: Partial<Role> = { version: input.version + 1 };
@@ -87,6 +88,8 @@ export class RoleService {
       });
       return after;
     });
+    sessionsChanged(); // sockets of its users close: their rights changed
+    return updated;
   }
 
   async remove(ctx: Context, id: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { Warehouse } from '../stock';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { Role } from './role.entity';
 import { Session } from './session.entity';
+import { sessionsChanged } from '../../core/session-events';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './user.types';
 import { now } from '../../core/dates';
@@ -155,7 +156,7 @@ export class UserService {
   /** Optimistic edit: the version is checked in the UPDATE itself, so two editors cannot both win. */
   async update(ctx: Context, input: UpdateUserInput): Promise<User> {
     const id = Number(input.id);
-    return inTransaction(this.ds, async (tx) => {
+    const updated = await inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(User, { where: { id }, relations: { roles: true, warehouses: true } });
       if (!before) throw notFound('This user');
       const patch: Partial<User> = { version: input.version + 1 };
@@ -185,13 +186,15 @@ export class UserService {
       });
       return after;
     });
+    sessionsChanged(); // its open sockets close if it was disabled or its roles changed
+    return updated;
   }
 
   async resetPassword(ctx: Context, id: string, version: number, password: string): Promise<User> {
     const user = await this.get(id);
     checkPasswordPolicy(password, user.username);
     const passwordHash = await hashPassword(password);
-    return inTransaction(this.ds, async (tx) => {
+    const reset = await inTransaction(this.ds, async (tx) => {
       const res = await tx
         .createQueryBuilder()
         .update(User)
@@ -203,6 +206,8 @@ export class UserService {
       await this.audit.record(tx, ctx, { action: 'user.resetPassword', entityType: 'User', entityId: user.id });
       return tx.findOneOrFail(User, { where: { id: user.id }, relations: { roles: true, warehouses: true } });
     });
+    sessionsChanged();
+    return reset;
   }
 
   async all(): Promise<User[]> {

@@ -1,0 +1,97 @@
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { ErrorCode, formatError } from './errors';
+import { checkQueryText, limitRules, type Limits } from './limits';
+
+/**
+ * The rules every operation passes, whatever its transport: HTTP hands them to Apollo, the
+ * WebSocket endpoint runs `prepareOperation` with the very same pieces.
+ */
+export interface PipelineOptions {
+  introspection: boolean;
+  limits: Limits;
+}
+
+export const parseOptions = (o: PipelineOptions) => ({ maxTokens: o.limits.tokens });
+
+export function validationRules(o: PipelineOptions): ValidationRule[] {
+  return [...limitRules(o.limits), ...(o.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+}
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+const TOKENS = /contains more tha[nt] (\d+) tokens/;
+
+/** formatError, plus: suggestions ("Did you mean …") only when the schema may be introspected, and the token limit's own code. */
+export function errorFormatter(o: PipelineOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (TOKENS.test(formatted.message)) {
+      return {
+        message: `The query has more than ${o.limits.tokens} tokens; the limit is ${o.limits.tokens}.`,
+        extensions: { code: ErrorCode.QUERY_TOO_LARGE },
+      };
+    }
+    const out = formatError(formatted, error);
+    return o.introspection ? out : { ...out, message: out.message.replace(SUGGESTION, '') };
+  };
+}
+
+/** A GraphQLError whose JSON is exactly the formatted error (graphql-ws sends errors with toJSON). */
+export const asError = (f: GraphQLFormattedError) =>
+  new GraphQLError(f.message, { extensions: f.extensions as Record<string, unknown> });
+
+/**
+ * Parses and validates one WebSocket operation exactly as Apollo does for HTTP (character and token
+ * limits first, then the same validation rules), and admits subscriptions only.
+ */
+export function prepareOperation(
+  schema: GraphQLSchema,
+  o: PipelineOptions,
+  payload: { query?: unknown; operationName?: unknown },
+): { document: DocumentNode } | { errors: GraphQLFormattedError[] } {
+  const format = errorFormatter(o);
+  const fail = (e: GraphQLError) => ({ errors: [format(e.toJSON(), e)] });
+  if (typeof payload.query !== 'string')
+    return fail(new GraphQLError('The request has no query.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
+  try {
+    checkQueryText(payload.query, o.limits);
+  } catch (e) {
+    return fail(e as GraphQLError);
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, parseOptions(o));
+  } catch (e) {
+    const err = e as GraphQLError;
+    return fail(new GraphQLError(err.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }));
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...validationRules(o)]);
+  if (errors.length)
+    return {
+      errors: errors.map((e) => {
+        const withCode = e.extensions.code
+          ? e
+          : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+        return format(withCode.toJSON(), withCode);
+      }),
+    };
+  const op = getOperationAST(document, typeof payload.operationName === 'string' ? payload.operationName : undefined);
+  if (!op)
+    return fail(new GraphQLError('Name the operation to run.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
+  if (op.operation !== 'subscription')
+    return fail(
+      new GraphQLError('Only subscriptions are accepted over WebSocket; send queries and mutations by HTTP POST.', {
+        extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED },
+      }),
+    );
+  return { document };
+}
