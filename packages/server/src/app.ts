@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -117,6 +117,12 @@ async function contextFor(
 const budgetPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription')
+          throw new GraphQLError('Subscriptions travel over WebSocket (graphql-transport-ws) at /graphql.', {
+            extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 400 } },
+          });
+      },
       async willSendResponse({ response }) {
         const b = currentBudget();
         endBudget(b);

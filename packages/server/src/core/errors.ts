@@ -45,7 +45,6 @@ export const ErrorCode = {
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED', // queries and mutations over WebSocket
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED', // a generated password must be changed first
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS', // too many failed sign-ins from this address
-  PRICE_APPROVAL_REQUIRED: 'PRICE_APPROVAL_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

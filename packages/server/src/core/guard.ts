@@ -99,10 +99,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
         if (!isQueryRoot) return counting;
         if (!b.timeout) {
           b.timeout = new Promise<never>((_, reject) => {
-            b.timer = setTimeout(
-              () => reject(trip(b, timeoutError(b))),
-              Math.max(0, b.deadline - performance.now()),
-            );
+            b.timer = setTimeout(() => reject(trip(b, timeoutError(b))), Math.max(0, b.deadline - performance.now()));
             b.timer.unref();
           });
           b.timeout.catch(() => undefined);

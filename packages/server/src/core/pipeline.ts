@@ -85,8 +85,7 @@ export function prepareOperation(
       }),
     };
   const op = getOperationAST(document, typeof payload.operationName === 'string' ? payload.operationName : undefined);
-  if (!op)
-    return fail(new GraphQLError('Name the operation to run.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
+  if (!op) return fail(new GraphQLError('Name the operation to run.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
   if (op.operation !== 'subscription')
     return fail(
       new GraphQLError('Only subscriptions are accepted over WebSocket; send queries and mutations by HTTP POST.', {

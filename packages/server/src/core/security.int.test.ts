@@ -134,7 +134,7 @@ describe('security: one request cannot stop the server', () => {
     ];
     for (const [name, pending, status, code] of cases) {
       const res = await pending;
-      const body = await res.json();
+      const body = (await res.json()) as any;
       expect([name, res.status]).toEqual([name, status]);
       expect([name, body.errors?.[0]?.extensions?.code]).toEqual([name, code]);
     }
@@ -145,16 +145,16 @@ describe('security: one request cannot stop the server', () => {
     const me = JSON.stringify({ query: '{ me { user { username } } }' });
     const foreign = await post(t, me, { cookie, origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).errors[0].extensions.code).toBe('ORIGIN_NOT_ALLOWED');
+    expect(((await foreign.json()) as any).errors[0].extensions.code).toBe('ORIGIN_NOT_ALLOWED');
     const own = await post(t, me, { cookie, origin: t.url });
-    expect((await own.json()).data.me.user.username).toBe('admin');
+    expect(((await own.json()) as any).data.me.user.username).toBe('admin');
     const none = await post(t, me, { cookie });
-    expect((await none.json()).data.me.user.username).toBe('admin');
+    expect(((await none.json()) as any).data.me.user.username).toBe('admin');
     t.config.corsOrigins.push('https://console.example');
     try {
       const configured = await post(t, me, { cookie, origin: 'https://console.example' });
       expect(configured.headers.get('access-control-allow-origin')).toBe('https://console.example');
-      expect((await configured.json()).data.me.user.username).toBe('admin');
+      expect(((await configured.json()) as any).data.me.user.username).toBe('admin');
     } finally {
       t.config.corsOrigins.pop();
     }
@@ -275,7 +275,11 @@ describe('security: WebSocket obeys the HTTP rules', () => {
     const gone2 = closed(c2);
     void first(c2, 'subscription { auditLogged { action } }');
     await new Promise<void>((r) => c2.on('connected', () => r()));
-    const users = await t.gql('{ users(page:{limit:50}) { items { id username version roles { id code } } } }', {}, admin);
+    const users = await t.gql(
+      '{ users(page:{limit:50}) { items { id username version roles { id code } } } }',
+      {},
+      admin,
+    );
     const m = users.data.users.items.find((u: any) => u.username === 'manager');
     const admins = users.data.users.items.find((u: any) => u.username === 'admin');
     const upd = await t.gql(
