@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,6 +19,7 @@ import { currentBudget, endBudget, guardSchema, withBudget } from './core/guard'
 import { securityLog } from './core/permissions/guard';
 import {
   asError,
+  checkPasswordChange,
   errorFormatter,
   parseOptions,
   prepareOperation,
@@ -117,7 +118,8 @@ async function contextFor(
 const budgetPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation }) {
+      async didResolveOperation({ operation, document, contextValue }) {
+        if (operation) checkPasswordChange(contextValue, document, operation);
         if (operation?.operation === 'subscription')
           throw new GraphQLError('Subscriptions travel over WebSocket (graphql-transport-ws) at /graphql.', {
             extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 400 } },
@@ -194,6 +196,12 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
             codes: prepared.errors.map((e) => e.extensions?.code),
           });
           return prepared.errors.map(asError);
+        }
+        try {
+          const op = getOperationAST(prepared.document, payload.operationName);
+          if (op) checkPasswordChange(ctx, prepared.document, op);
+        } catch (e) {
+          return [asError(format((e as GraphQLError).toJSON(), e))];
         }
         return {
           schema,

@@ -36,6 +36,15 @@ export const KNOWN_CODES = [
   'CREDIT_LIMIT_EXCEEDED',
   'PRICE_BELOW_COST',
   'ORDER_NOT_SHIPPABLE',
+  'QUERY_TOO_LARGE',
+  'RESPONSE_TOO_LARGE',
+  'EXECUTION_TIMEOUT',
+  'BAD_REQUEST',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ORIGIN_NOT_ALLOWED',
+  'OPERATION_NOT_ALLOWED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TOO_MANY_ATTEMPTS',
 ] as const;
 
 export interface DescribedError {
@@ -60,7 +69,8 @@ export function describeError(error: CombinedError | Error | null | undefined): 
   const params: Record<string, unknown> = {};
   // plain figures of the details (credit limit, available …) can be quoted by the translation
   for (const [k, v] of Object.entries(details)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-  if (code === 'ACCOUNT_LOCKED') params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
+  if (code === 'ACCOUNT_LOCKED' || code === 'TOO_MANY_ATTEMPTS')
+    params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
   let text = te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
   if (code === 'BAD_USER_INPUT' && fields.length) {
     text += ' ' + fields.map((f) => fieldLabel(f.field)).join(t('common.listSeparator'));

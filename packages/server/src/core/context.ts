@@ -18,6 +18,8 @@ export interface AuthUser {
   /** null: every warehouse */
   warehouseIds: number[] | null;
   sessionId: string;
+  /** a generated or reset password: nothing but changing it is allowed until then */
+  mustChangePassword?: boolean;
 }
 
 export interface Context {

@@ -5,12 +5,16 @@ import {
   parse,
   specifiedRules,
   validate,
+  Kind,
   type DocumentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { ErrorCode, formatError } from './errors';
+import type { Context } from './context';
+import { DomainError, ErrorCode, formatError } from './errors';
 import { checkQueryText, limitRules, type Limits } from './limits';
 
 /**
@@ -93,4 +97,33 @@ export function prepareOperation(
       }),
     );
   return { document };
+}
+
+/** What a user whose password must be changed may still do. */
+const WHILE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'login', '__typename']);
+
+/**
+ * A generated (first start) or reset password must be changed before anything else: every root field
+ * but the ones above is refused with PASSWORD_CHANGE_REQUIRED, on every transport.
+ */
+export function checkPasswordChange(ctx: Context, doc: DocumentNode, op: OperationDefinitionNode): void {
+  if (!ctx.user?.mustChangePassword) return;
+  const fragments = new Map(
+    doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  const seen = new Set<string>();
+  const roots = (set: SelectionSetNode): string[] =>
+    set.selections.flatMap((s) => {
+      if (s.kind === Kind.FIELD) return [s.name.value];
+      if (s.kind === Kind.INLINE_FRAGMENT) return roots(s.selectionSet);
+      const f = fragments.get(s.name.value);
+      if (!f || seen.has(f.name.value)) return [];
+      seen.add(f.name.value);
+      return roots(f.selectionSet);
+    });
+  if (roots(op.selectionSet).some((f) => !WHILE_PASSWORD_CHANGE.has(f)))
+    throw new DomainError(
+      ErrorCode.PASSWORD_CHANGE_REQUIRED,
+      'Change your password first: it was generated or reset by an administrator.',
+    );
 }

@@ -3,6 +3,7 @@ import { parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { CompanySettings } from '../modules/system/settings.entity';
 import { codeOf, testApp, type TestApp } from '../test/harness';
 import { analyseDocument, LIMITS } from './limits';
@@ -289,5 +290,97 @@ describe('security: WebSocket obeys the HTTP rules', () => {
     );
     expect(upd.errors).toBeUndefined();
     expect(await gone2).toBe(4403);
+  });
+});
+
+describe('security: accounts', () => {
+  let t: TestApp;
+  const LOGIN = 'mutation($u:String!,$p:String!){ login(username:$u,password:$p){ token } }';
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('checks at most 10 passwords of 30 parallel wrong attempts, and locks the pair, not the account', async () => {
+    const from = { 'x-forwarded-for': '10.1.1.1' };
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { u: 'accountant', p: `wrong-${i}` }, undefined, from)),
+    );
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(10);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(20);
+    expect(codes.every((c) => c === 'INVALID_CREDENTIALS' || c === 'ACCOUNT_LOCKED')).toBe(true);
+    const locked = await t.gql(LOGIN, { u: 'accountant', p: 'demo1234' }, undefined, from);
+    expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
+    expect(locked.errors![0].extensions!.details.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    // the owner, from their own address, still signs in
+    const owner = await t.gql(LOGIN, { u: 'accountant', p: 'demo1234' }, undefined, { 'x-forwarded-for': '10.2.2.2' });
+    expect(owner.data.login.token).toBeTruthy();
+  });
+
+  it('stops an address after 100 failures over any usernames with TOO_MANY_ATTEMPTS and the time to wait', async () => {
+    // 99 earlier failures of this address, spread over usernames (inserting them saves 99 slow hashes)
+    const at = new Date(Date.parse('2026-11-25T01:55:00Z'));
+    await t.ds
+      .getRepository(LoginAttempt)
+      .insert(Array.from({ length: 99 }, (_, i) => ({ username: `guess${i}`, ip: '10.3.3.3', success: false, at })));
+    const from = { 'x-forwarded-for': '10.3.3.3' };
+    expect(codeOf(await t.gql(LOGIN, { u: 'guess-last', p: 'x' }, undefined, from))).toBe('INVALID_CREDENTIALS');
+    const r = await t.gql(LOGIN, { u: 'warehouse', p: 'demo1234' }, undefined, from);
+    expect(codeOf(r)).toBe('TOO_MANY_ATTEMPTS');
+    expect(r.errors![0].extensions!.details.retryAfterSeconds).toBeGreaterThan(0);
+    // another address is not affected
+    expect(
+      codeOf(await t.gql(LOGIN, { u: 'warehouse', p: 'demo1234' }, undefined, { 'x-forwarded-for': '10.4.4.4' })),
+    ).toBeUndefined();
+  });
+
+  it('allows nothing but changing a generated or reset password, over HTTP and WebSocket', async () => {
+    const admin = await t.login('admin');
+    const users = await t.gql('{ users(page:{limit:50}) { items { id username version } } }', {}, admin);
+    const m = users.data.users.items.find((u: any) => u.username === 'manager');
+    const reset = await t.gql(
+      'mutation($id:ID!,$v:Int!,$p:String!){ resetUserPassword(id:$id, version:$v, password:$p){ mustChangePassword } }',
+      { id: m.id, v: m.version, p: 'Temp-pass-2026' },
+      admin,
+    );
+    expect(reset.data.resetUserPassword.mustChangePassword).toBe(true);
+    const token = await t.login('manager', 'Temp-pass-2026');
+    expect(codeOf(await t.gql('{ users { total } }', {}, token))).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(codeOf(await t.gql('mutation { recomputeCustomerTiers { changed } }', {}, token))).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    expect(codeOf(await t.gql('{ ...F } fragment F on Query { users { total } }', {}, token))).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    const ws = createClient({
+      url: t.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
+    const wsCodes = await new Promise<string[]>((resolve) => {
+      ws.subscribe(
+        { query: 'subscription { auditLogged { action } }' },
+        {
+          next: (r) => resolve((r.errors ?? []).map((e) => String(e.extensions?.code))),
+          error: (e: any) => resolve(Array.isArray(e) ? e.map((x) => String(x.extensions?.code)) : [String(e?.code)]),
+          complete: () => undefined,
+        },
+      );
+    });
+    await ws.dispose();
+    expect(wsCodes).toEqual(['PASSWORD_CHANGE_REQUIRED']);
+    const me = await t.gql('{ me { user { username mustChangePassword } } }', {}, token);
+    expect(me.data.me.user).toEqual({ username: 'manager', mustChangePassword: true });
+    const changed = await t.gql(
+      'mutation { changePassword(currentPassword: "Temp-pass-2026", newPassword: "Manager-own-2026") }',
+      {},
+      token,
+    );
+    expect(changed.data.changePassword).toBe(true);
+    expect((await t.gql('{ users { total } }', {}, token)).errors).toBeUndefined();
   });
 });

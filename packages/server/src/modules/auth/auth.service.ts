@@ -13,7 +13,10 @@ import { User } from './user.entity';
 import { countByDay, now, startOfDaysBack } from '../../core/dates';
 
 export const SESSION_COOKIE = 'jxc_session';
-export const LOCK_AFTER_FAILURES = 5;
+/** Failed sign-ins within the window that lock one username for one client address (not for everyone). */
+export const LOCK_AFTER_FAILURES = 10;
+/** Failed sign-ins within the window, any username, that stop one client address. */
+export const ADDRESS_LIMIT = 100;
 export const LOCK_WINDOW_MS = 15 * 60 * 1000;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -31,42 +34,73 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Locked when 5 failures within 15 minutes follow the last success; lifts when the oldest leaves the window. */
-  private async lockedUntil(username: string, at: Date): Promise<Date | null> {
+  /**
+   * Failures since the pair's last success within the window, newest first: `take` of them. The
+   * caller's own reservation is among them, so concurrent attempts each see all the others.
+   */
+  private async failures(username: string | null, ip: string, at: Date, take: number): Promise<LoginAttempt[]> {
     const repo = this.ds.getRepository(LoginAttempt);
     const since = new Date(at.getTime() - LOCK_WINDOW_MS);
-    const recent = await repo.find({
-      where: { username, at: MoreThan(since) },
-      order: { at: 'DESC', id: 'DESC' },
-      take: 50,
-    });
-    const failures: LoginAttempt[] = [];
-    for (const a of recent) {
-      if (a.success) break;
-      failures.push(a);
+    const qb = repo
+      .createQueryBuilder('a')
+      .where('a.ip = :ip AND a.success = :f AND a.at > :since', { ip, f: false, since })
+      .orderBy('a.id', 'DESC')
+      .take(take);
+    if (username !== null) {
+      qb.andWhere('a.username = :username', { username });
+      const last = await repo
+        .createQueryBuilder('s')
+        .select('MAX(s.id)', 'id')
+        .where('s.username = :username AND s.ip = :ip AND s.success = :t', { username, ip, t: true })
+        .getRawOne<{ id: number | null }>();
+      if (last?.id) qb.andWhere('a.id > :lastOk', { lastOk: last.id });
     }
-    if (failures.length < LOCK_AFTER_FAILURES) return null;
-    const oldestOfLastFive = failures[LOCK_AFTER_FAILURES - 1];
-    return new Date(oldestOfLastFive.at.getTime() + LOCK_WINDOW_MS);
+    return qb.getMany();
+  }
+
+  /**
+   * Throttling that nobody can turn against someone else, atomic under concurrency: an attempt first
+   * records itself as a failure, then counts. Each of 30 parallel attempts sees every attempt recorded
+   * before its count, so at most the limit of them go on to check a password; the others are refused
+   * and take their record back. A success turns its record into a success.
+   */
+  private async reserveAttempt(username: string, ip: string, at: Date): Promise<number> {
+    const res = await this.ds.getRepository(LoginAttempt).insert({ username, ip, success: false, at });
+    const id = Number(res.identifiers[0]?.id);
+    const refuse = async (code: string, message: string, oldest: LoginAttempt) => {
+      await this.ds.getRepository(LoginAttempt).delete({ id });
+      const wait = Math.max(1, Math.ceil((oldest.at.getTime() + LOCK_WINDOW_MS - at.getTime()) / 1000));
+      const minutes = Math.ceil(wait / 60);
+      return new DomainError(code, message.replace('{m}', String(minutes)), { retryAfterSeconds: wait });
+    };
+    const byAddress = await this.failures(null, ip, at, ADDRESS_LIMIT + 1);
+    if (byAddress.length > ADDRESS_LIMIT) {
+      throw await refuse(
+        ErrorCode.TOO_MANY_ATTEMPTS,
+        'Too many failed sign-ins from this address. Try again in {m} minute(s).',
+        byAddress[ADDRESS_LIMIT - 1],
+      );
+    }
+    const pair = await this.failures(username, ip, at, LOCK_AFTER_FAILURES + 1);
+    if (pair.length > LOCK_AFTER_FAILURES) {
+      throw await refuse(
+        ErrorCode.ACCOUNT_LOCKED,
+        'Too many failed sign-ins. Try again in {m} minute(s).',
+        pair[LOCK_AFTER_FAILURES - 1],
+      );
+    }
+    return id;
   }
 
   async login(ctx: Context, usernameRaw: string, password: string): Promise<LoginResult> {
-    const username = usernameRaw.trim().toLowerCase();
+    const username = usernameRaw.trim().toLowerCase().slice(0, 100);
     const at = now();
-    const locked = await this.lockedUntil(username, at);
-    if (locked) {
-      const minutes = Math.max(1, Math.ceil((locked.getTime() - at.getTime()) / 60000));
-      throw new DomainError(ErrorCode.ACCOUNT_LOCKED, `Too many failed sign-ins. Try again in ${minutes} minute(s).`, {
-        retryAfterSeconds: Math.ceil((locked.getTime() - at.getTime()) / 1000),
-      });
-    }
+    const attemptId = await this.reserveAttempt(username, ctx.ip.slice(0, 64), at);
     const user = await this.ds.getRepository(User).findOne({ where: { username } });
     const ok = user
       ? await verifyPassword(user.passwordHash, password)
       : (await verifyPassword(await dummyHash(), password), false);
-    const attempts = this.ds.getRepository(LoginAttempt);
     if (!ok || !user) {
-      await attempts.insert({ username, ip: ctx.ip, success: false, at });
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The username or password is wrong.');
     }
     if (!user.active) {
@@ -75,7 +109,7 @@ export class AuthService {
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(at.getTime() + this.config.sessionAbsoluteHours * 3600_000);
     await inTransaction(this.ds, async (tx) => {
-      await tx.insert(LoginAttempt, { username, ip: ctx.ip, success: true, at });
+      await tx.update(LoginAttempt, { id: attemptId }, { success: true });
       await tx.insert(Session, {
         id: sha256(token),
         userId: user.id,
@@ -136,7 +170,7 @@ export class AuthService {
     const id = sha256(token);
     // every request passes here: plain queries, no entity hydration
     const [row] = await this.ds.query(
-      'SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.display_name, u.active FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?',
+      'SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.display_name, u.active, u.must_change_password FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?',
       [id],
     );
     if (!row) return { user: null, expired: false };
@@ -176,6 +210,7 @@ export class AuthService {
         permissions,
         warehouseIds: whs.length ? whs.map((w) => Number(w.warehouse_id)) : null,
         sessionId: id,
+        mustChangePassword: !!row.must_change_password && row.must_change_password !== '0',
       },
       expired: false,
     };

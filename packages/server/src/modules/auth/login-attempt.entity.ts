@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('login_attempt')
 @Index(['username', 'at'])
+// throttling counts the failures of one client address
+@Index('IDX_login_attempt_ip_at', ['ip', 'at'])
 export class LoginAttempt {
   @PrimaryGeneratedColumn()
   id: number;
