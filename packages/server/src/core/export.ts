@@ -19,11 +19,26 @@ export class ExportFile {
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return: `-2+3+cmd|' /C calc'!A0`) gets a leading apostrophe. Numbers, also negative ones and
+ * decimal strings such as "-12.50", stay numbers.
+ */
+export function neutraliseFormula(s: string): string {
+  return FORMULA.test(s) && !NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** The import side: a leading apostrophe that an export put before a formula character is taken off again. */
+export const unneutraliseFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
 const cell = (v: unknown) => {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   const s = v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(' ') : String(v);
-  // a leading = + - @ would make a spreadsheet run it as a formula
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  const safe = neutraliseFormula(s);
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
@@ -68,9 +83,10 @@ export interface XlsxColumn {
 const xlsxCell = (v: unknown): ExcelJS.CellValue => {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.join(';');
-  // strings stay strings: exceljs writes them as text cells, never as formulas
-  return String(v);
+  // strings stay text cells (exceljs never writes them as formulas), and one that starts like a formula is
+  // neutralised as in CSV, for whoever edits the cell or saves the sheet as CSV
+  if (Array.isArray(v)) return neutraliseFormula(v.join(';'));
+  return neutraliseFormula(String(v));
 };
 
 /**

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { CompanySettings } from '../modules/system/settings.entity';
 import { codeOf, testApp, type TestApp } from '../test/harness';
+import { neutraliseFormula } from './export';
 import { analyseDocument, LIMITS } from './limits';
 
 /**
@@ -382,5 +384,65 @@ describe('security: accounts', () => {
     );
     expect(changed.data.changePassword).toBe(true);
     expect((await t.gql('{ users { total } }', {}, token)).errors).toBeUndefined();
+  });
+});
+
+describe('security: no inference leaks', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await testApp();
+    admin = await t.login('admin');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('neutralises formula injection in CSV and xlsx exports; negative numbers stay numbers', async () => {
+    const evil = ["-2+3+cmd|' /C calc'!A0", '=HYPERLINK("http://x")', '+1+1', '@SUM(A1)'];
+    for (const [i, name] of evil.entries()) {
+      const r = await t.gql(
+        'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }',
+        {
+          i: { code: `EVIL-${i}`, name },
+        },
+        admin,
+      );
+      expect(r.errors, name).toBeUndefined();
+    }
+    const csv = await t.gql('{ exportCustomers(filter: { search: "EVIL" }) { content } }', {}, admin);
+    const lines: string[] = csv.data.exportCustomers.content.split('\r\n');
+    for (const [i, name] of evil.entries()) {
+      const line = lines.find((l) => l.startsWith(`EVIL-${i},`))!;
+      expect(line, name).toBeDefined();
+      // every cell that starts with a formula character is quoted away: no cell starts with one unprefixed
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+      for (const c of cells) expect(/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c), `${name}: ${c}`).toBe(false);
+      expect(line).toContain(`'${name.slice(0, 4)}`);
+    }
+    const xlsx = await t.gql('{ exportCustomers(filter: { search: "EVIL" }, xlsx: true) { content } }', {}, admin);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.data.exportCustomers.content, 'base64') as any);
+    const values: unknown[] = [];
+    wb.worksheets[0].eachRow((row, n) => {
+      if (n > 1) row.eachCell((c) => values.push(c.value));
+    });
+    for (const v of values) {
+      if (typeof v === 'string') expect(/^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v), v).toBe(false);
+      expect(typeof v === 'object' && v !== null && 'formula' in v).toBe(false);
+    }
+    expect(values).toContain("'-2+3+cmd|' /C calc'!A0");
+    // numbers, negative ones and decimal strings included, are left alone
+    expect(['-12.50', '-3', '0.5', '=1', '-1+1', '-', "'x", '\tx', '\rx'].map(neutraliseFormula)).toEqual([
+      '-12.50',
+      '-3',
+      '0.5',
+      "'=1",
+      "'-1+1",
+      "'-",
+      "'x",
+      "'\tx",
+      "'\rx",
+    ]);
   });
 });

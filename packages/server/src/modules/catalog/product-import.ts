@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, type FieldProblem } from '../../core/errors';
-import { exportXlsx, type ExportFile, type XlsxColumn } from '../../core/export';
+import { exportXlsx, unneutraliseFormula, type ExportFile, type XlsxColumn } from '../../core/export';
 import { Decimal, isDecimalString } from '../../core/decimal';
 import { assertMaySetPrices, type CatalogService, type ExistingProduct } from './catalog.service';
 import type { LoadedProduct, ProductImportReport, SkuInput } from './catalog.types';
@@ -170,7 +170,8 @@ function cellText(v: unknown): string {
     if ('result' in o) return cellText(o.result);
     if ('text' in o) return cellText(o.text);
   }
-  return String(v).trim();
+  // what an export neutralised (a leading apostrophe before = + - @) comes back as it was
+  return unneutraliseFormula(String(v).trim());
 }
 
 interface SheetRow {

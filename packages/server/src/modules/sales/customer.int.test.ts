@@ -355,6 +355,10 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
     expect(codeOf(await t.gql('mutation($id:ID!){ deleteCustomerAddress(id:$id) }', { id: shop.id }, tok.sales2))).toBe(
       'NOT_FOUND',
     );
+    // another salesperson's customer's row and an id that does not exist answer exactly alike
+    const del = 'mutation($id:ID!){ deleteCustomerAddress(id:$id) }';
+    const theirs = await t.gql(del, { id: shop.id }, tok.sales2);
+    expect(theirs.errors).toEqual((await t.gql(del, { id: '987654' }, tok.sales2)).errors);
     const masked = await t.gql(READ, { id: ids.a }, tok.assistant);
     expect(masked.data.customer.contacts[0]).toEqual({
       name: '李会计',

@@ -3,7 +3,7 @@ import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuil
 import type { Context } from '../../core/context';
 import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
-import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../core/errors';
+import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
@@ -342,9 +342,13 @@ export class CustomerService {
   async removeContactOrAddress(ctx: Context, kind: 'contact' | 'address', id: string): Promise<boolean> {
     return inTransaction(this.ds, async (tx) => {
       const entity = kind === 'contact' ? CustomerContact : CustomerAddress;
+      // another salesperson's customer's row answers exactly like an id that does not exist
+      const missing = () => notFound(kind === 'contact' ? 'This contact' : 'This address');
       const row = await tx.findOne(entity, { where: { id: Number(id) || -1 } });
-      if (!row) throw notFound(kind === 'contact' ? 'This contact' : 'This address');
-      const c = await this.get(ctx, row.customerId, tx);
+      if (!row) throw missing();
+      const c = await this.get(ctx, row.customerId, tx).catch((e) => {
+        throw (e as DomainError).extensions?.code === ErrorCode.NOT_FOUND ? missing() : e;
+      });
       await tx.delete(entity, { id: row.id });
       await this.audit.record(tx, ctx, {
         action: `customer.${kind}.delete`,
