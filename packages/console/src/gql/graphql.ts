@@ -1466,7 +1466,7 @@ export type PriceQuoteQueryVariables = Exact<{
 }>;
 
 
-export type PriceQuoteQuery = { priceQuote: { unitPrice: string, priceListId: string | null, rule: string, steps: Array<string>, belowCost: boolean } };
+export type PriceQuoteQuery = { priceQuote: { unitPrice: string, priceListId: string | null, rule: string, steps: Array<string>, belowCost: boolean | null } };
 
 export type PriceSkusQueryVariables = Exact<{
   filter?: SkuFilter | null | undefined;
@@ -1737,7 +1737,7 @@ export type LinePriceQueryVariables = Exact<{
 }>;
 
 
-export type LinePriceQuery = { priceQuote: { unitPrice: string, rule: string, steps: Array<string>, belowCost: boolean } };
+export type LinePriceQuery = { priceQuote: { unitPrice: string, rule: string, steps: Array<string>, belowCost: boolean | null } };
 
 export type WarehousesQueryVariables = Exact<{
   page?: PageInput | null | undefined;

@@ -377,7 +377,7 @@ export function usePriceQuote() {
     priceListId?: string | null;
     rule: string;
     steps: string[];
-    belowCost: boolean;
+    belowCost: boolean | null;
   } | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);

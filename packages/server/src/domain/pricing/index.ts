@@ -96,9 +96,10 @@ export function resolvePrice(
           `Price list ${best.priceListCode} prices over cost, but this SKU has no cost yet in the warehouse.`,
         );
       price = new Decimal(q.unitCost).mul(v.plus(100)).div(100);
+      // "cost + 12 %" next to the price is the cost: without the cost permission only the list and the result show
       steps.push(
         q.hideCost
-          ? `${where}: cost + ${v.toFixed()}%`
+          ? `price list ${best.priceListCode}: ${price.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}`
           : `${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`,
       );
     } else {

@@ -55,7 +55,7 @@ describe('sale price of a line', () => {
     );
     expect(resolvePrice([item({ rule: 'COST_PLUS', value: '15' })], { ...Q, hideCost: true }).steps).toEqual([
       'list price 12.00',
-      'price list BASE (any tier, any channel, 2026-01-01–open): cost + 15%',
+      'price list BASE: 9.66',
       'promotions: none',
       'rounded to 0.01: 9.66',
     ]);

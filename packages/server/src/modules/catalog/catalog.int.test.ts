@@ -374,7 +374,14 @@ describe('catalog: products, SKUs, categories, Excel', () => {
       },
       tok.admin,
     );
-    const clerk = await t.login('clerk', 'clerk-pass-12');
+    const first = await t.login('clerk', 'clerk-pass-12');
+    // a password set by an administrator must be changed before anything else
+    await t.gql(
+      'mutation { changePassword(currentPassword: "clerk-pass-12", newPassword: "Clerk-own-2026") }',
+      {},
+      first,
+    );
+    const clerk = await t.login('clerk', 'Clerk-own-2026');
     const v = tee.version;
     const denied = await t.gql(
       UPDATE,
@@ -694,7 +701,7 @@ describe('catalog: products, SKUs, categories, Excel', () => {
       ['Q-1', 'Q', '', '', '件', 0, '', '', '', '否', '否', 'Q-1', '', '', '5', '6'],
     ]);
     expect(codeOf(await t.gql(IMPORT, { f }, tok.sales))).toBe('FORBIDDEN');
-    const clerk = await t.login('clerk', 'clerk-pass-12');
+    const clerk = await t.login('clerk', 'Clerk-own-2026');
     const r = await t.gql(IMPORT, { f }, clerk);
     expect(codeOf(r)).toBe('FORBIDDEN');
     expect(r.errors![0].extensions!.details.fields).toEqual(['Sku.refPurchasePrice']);

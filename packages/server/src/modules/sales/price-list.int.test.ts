@@ -111,10 +111,12 @@ describe(`price lists: per tier and channel, history, the quote and why (${testD
       unitPrice: '9.66',
       priceListId: id.goldTmall,
       rule: 'COST_PLUS',
-      belowCost: false,
+      // whether a price is below cost tells the cost: the same permission as the order line's flag
+      belowCost: null,
       steps: [
         'list price 20.00',
-        'price list GOLD-TM (gold, TMALL, 2026-11-01–open): cost + 15%',
+        // "cost + 15%" next to 9.66 would be the cost: only the list and the result
+        'price list GOLD-TM: 9.66',
         'promotions: none',
         'rounded to 0.01: 9.66',
       ],

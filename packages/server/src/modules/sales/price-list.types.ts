@@ -2,6 +2,8 @@ import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
+import { P } from '../../core/permissions/catalogue';
+import { SensitiveField } from '../../core/permissions/guard';
 import { PriceRuleKind } from './price-list.entity';
 
 @InputType()
@@ -46,6 +48,11 @@ export class PriceQuote {
   @Field(() => ID, { nullable: true }) priceListId: string | null;
   @Field({ description: 'FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE' }) rule: string;
   @Field(() => [String]) steps: string[];
-  @Field({ description: 'The price is under the current unit cost: confirming needs sales.price.below_cost.' })
-  belowCost: boolean;
+  @SensitiveField(
+    'PriceQuote',
+    () => Boolean,
+    P.SalesMarginRead,
+    "The price is under the current unit cost: confirming needs sales.price.below_cost. The same permission as the order line's flag (it tells cost).",
+  )
+  belowCost: boolean | null;
 }
