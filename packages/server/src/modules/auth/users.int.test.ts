@@ -54,7 +54,15 @@ describe('user and role management', () => {
     expect(audit.username).toBe('admin');
     expect(JSON.parse(audit.after!)).toMatchObject({ username: 'keeper2', roles: ['warehouse'] });
     expect(audit.after).not.toMatch(/first-pass|argon/);
-    const token = await t.login('keeper2', 'first-pass-1');
+    const first = await t.login('keeper2', 'first-pass-1');
+    // the password an administrator set must be changed before anything but that
+    expect(codeOf(await t.gql('{ warehouses { total } }', {}, first))).toBe('PASSWORD_CHANGE_REQUIRED');
+    await t.gql(
+      'mutation { changePassword(currentPassword: "first-pass-1", newPassword: "Keeper-own-2026") }',
+      {},
+      first,
+    );
+    const token = await t.login('keeper2', 'Keeper-own-2026');
     const me = await t.gql('{ me { roles warehouseIds } warehouses { total items { code } } }', {}, token);
     expect(me.data.me).toEqual({ roles: ['warehouse'], warehouseIds: [wh[1].id] });
     // warehouse scope: only the assigned warehouse is visible, another answers like a missing one
