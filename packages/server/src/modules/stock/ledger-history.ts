@@ -141,6 +141,32 @@ export async function loadHistory(tx: EntityManager, skuId: number, warehouseIds
   return { rows, moves, current, settled };
 }
 
+/**
+ * The warehouses that goods of a SKU went to from the given ones by transfers dated `since` or
+ * later, and on from there (A → B → C …): what a re-cost from `since` in the given warehouses
+ * reaches. A cycle (A → B → A) ends where it began.
+ */
+export async function downstreamOf(
+  tx: EntityManager,
+  skuId: number,
+  warehouseIds: number[],
+  since: string,
+): Promise<number[]> {
+  const seen = new Set(warehouseIds);
+  let frontier = [...warehouseIds];
+  while (frontier.length) {
+    const rows: Array<{ w: number }> = await tx.query(
+      `SELECT DISTINCT a.warehouse_id AS w FROM stock_ledger d JOIN stock_ledger a ON a.ref_entry_id = d.id
+        WHERE d.sku_id = ? AND d.warehouse_id IN (${frontier.map(() => '?').join(',')}) AND d.business_date >= ?
+          AND a.cost_source = 'transfer' AND a.kind = 'in'`,
+      [skuId, ...frontier, since],
+    );
+    frontier = rows.map((r) => Number(r.w)).filter((w) => !seen.has(w));
+    for (const w of frontier) seen.add(w);
+  }
+  return [...seen].filter((w) => !warehouseIds.includes(w)).sort((a, b) => a - b);
+}
+
 /** The rows whose replayed value is not their current value, with the difference. */
 export function changesOf(history: History, replay: LedgerReplay): Array<{ row: HistoryRow; delta: string }> {
   const out: Array<{ row: HistoryRow; delta: string }> = [];

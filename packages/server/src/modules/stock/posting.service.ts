@@ -18,7 +18,7 @@ import { isExpired, mayTakeExpired, pick, pickOrder, strategyFor } from '../../d
 import { skuPickStrategies } from '../catalog';
 import type { StockCost, StockLedgerEntry } from './ledger.entity';
 import { checkLedger } from './ledger-check';
-import { changesOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
+import { changesOf, downstreamOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
 import { PostingSql } from './posting-sql';
 import {
   headKey,
@@ -338,6 +338,25 @@ export class PostingService {
         for (const k of keys)
           headRows.push(this.costAfterAll(doc, heads.get(k)!, placed, idx, refs, prior, results, method));
         continue;
+      }
+      // the re-cost follows the goods: warehouses that transfers from these (dated from the earliest
+      // new move on) carried them to are replayed with them, their heads locked and rewritten too
+      const since = idx.map((i) => dateOf(placed[i])).sort()[0];
+      const reached = await downstreamOf(
+        tx,
+        s,
+        keys.map((k) => heads.get(k)!.warehouseId),
+        since,
+      );
+      if (reached.length) {
+        const more = await this.sql.lockHeads(
+          tx,
+          reached.map((w) => [w, s] as [number, number]),
+        );
+        for (const [k, h] of more) {
+          heads.set(k, h);
+          keys.push(k);
+        }
       }
       const r = await this.costByReplay(
         tx,

@@ -618,6 +618,8 @@ export class StockDocumentService {
           binId: line.toBinId ?? 0,
           qty: D(e.qty).neg().toFixed(6),
           value: worth(e).neg().toFixed(2),
+          // the arrival follows its departure: a later re-cost of the departure reaches it (issue 18)
+          follows: String(e.id),
         };
       });
       await this.posting.apply(
