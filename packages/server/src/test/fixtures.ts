@@ -51,3 +51,33 @@ export async function seedCatalog(ds: DataSource) {
   ]);
   return { category: cat, tea: tea.sku, rice: rice.sku, milk: milk.sku, warehouses: whs, bins };
 }
+
+/** A product with one SKU of its own (code `<code>-1`), so a test's ledger holds only what it posts. */
+export async function newProductSku(ds: DataSource, code: string, product: Partial<Product> = {}): Promise<Sku> {
+  const p = await ds.getRepository(Product).save({
+    code,
+    name: code,
+    categoryId: null,
+    brandId: null,
+    baseUnit: '件',
+    unitScale: 0,
+    shelfLifeDays: null,
+    storageCondition: null,
+    batchTracked: false,
+    serialTracked: false,
+    attributeNames: [],
+    active: true,
+    version: 1,
+    ...product,
+  });
+  return ds.getRepository(Sku).save({
+    productId: p.id,
+    code: `${code}-1`,
+    name: code,
+    attributes: [],
+    refPurchasePrice: '10.000000',
+    refSalePrice: '20.000000',
+    active: true,
+    version: 1,
+  });
+}

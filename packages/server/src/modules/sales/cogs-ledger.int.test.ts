@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../core/context';
+import { newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
 import { StockDocType } from '../stock/stock-document.entity';
 import { Warehouse } from '../stock/warehouse.entity';
 import { CompanySettings } from '../system/settings.entity';
@@ -51,34 +50,7 @@ describe(`COGS and margin follow the ledger (${testDbKind})`, () => {
     await t.close();
   });
 
-  const newSku = async () => {
-    const code = `CG-${++n}`;
-    const p = await t.ds.getRepository(Product).save({
-      code,
-      name: code,
-      categoryId: null,
-      brandId: null,
-      baseUnit: '件',
-      unitScale: 0,
-      shelfLifeDays: null,
-      storageCondition: null,
-      batchTracked: false,
-      serialTracked: false,
-      attributeNames: [],
-      active: true,
-      version: 1,
-    });
-    return t.ds.getRepository(Sku).save({
-      productId: p.id,
-      code: `${code}-1`,
-      name: code,
-      attributes: [],
-      refPurchasePrice: '10.000000',
-      refSalePrice: '20.000000',
-      active: true,
-      version: 1,
-    });
-  };
+  const newSku = () => newProductSku(t.ds, `CG-${++n}`);
   const post = async (type: StockDocType, date: string, skuId: number, qty: string, unitCost?: string) => {
     const doc = await t.app.services.stockDocuments.create(ctx, {
       type,

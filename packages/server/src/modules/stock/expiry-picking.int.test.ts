@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../core/context';
+import { newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { Product, Sku } from '../catalog';
+import { Sku } from '../catalog';
 import { CompanySettings } from '../system';
 import { StockDocType } from './stock-document.entity';
 import { Warehouse } from './warehouse.entity';
@@ -48,35 +49,7 @@ describe(`picking, expiry and FIFO layers per batch (${testDbKind})`, () => {
     await t.close();
   });
 
-  const newSku = async () => {
-    const code = `EX-${++n}`;
-    const p = await t.ds.getRepository(Product).save({
-      code,
-      name: code,
-      categoryId: null,
-      brandId: null,
-      baseUnit: '盒',
-      unitScale: 0,
-      shelfLifeDays: 60,
-      storageCondition: null,
-      batchTracked: true,
-      serialTracked: false,
-      attributeNames: [],
-      active: true,
-      version: 1,
-    });
-    return t.ds.getRepository(Sku).save({
-      productId: p.id,
-      code: `${code}-1`,
-      name: code,
-      attributes: [],
-      refPurchasePrice: '10.000000',
-      refSalePrice: '20.000000',
-      pickStrategy: null,
-      active: true,
-      version: 1,
-    });
-  };
+  const newSku = () => newProductSku(t.ds, `EX-${++n}`, { baseUnit: '盒', shelfLifeDays: 60, batchTracked: true });
   type Line = { batchNo: string; expiryDate?: string; qty: string; unitCost?: string; expiryReason?: string };
   const post = async (type: StockDocType, w: Warehouse, date: string, skuId: number, lines: Line[], demand = false) => {
     const doc = await t.app.services.stockDocuments.create(ctx, {
