@@ -108,6 +108,7 @@ export const PurchaseOrderQuery = graphql(`
         userName
         roleCode
         at
+        day
       }
       receipts {
         id

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
+import { businessDay } from '../../core/dates';
 
 export enum PurchaseOrderStatus {
   DRAFT = 'draft',
@@ -168,6 +169,10 @@ export class PurchaseOrderApproval {
   roleCode: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) comment: string;
   @Field(() => Date) @Column({ type: 'datetime', precision: 3 }) at: Date;
+  @Field(() => String, { description: 'The business day of the decision in the company time zone (YYYY-MM-DD).' })
+  get day(): string {
+    return businessDay(this.at);
+  }
 }
 
 /** Still to come on an order line: ordered − accepted − (rejected − to be replaced), never below 0. */
