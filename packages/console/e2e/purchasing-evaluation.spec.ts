@@ -84,6 +84,7 @@ test('replenishment: suggestions with their arithmetic become a draft purchase o
   await first.locator('.el-checkbox').click();
   await expect(page.getByTestId('repl-create')).toBeEnabled();
   await page.getByTestId('repl-create').click();
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
   await expect(page).toHaveURL(/\/purchasing\/orders\/\d+$/);
   await expect(page.getByText('补货建议生成')).toBeVisible();
 });

@@ -100,6 +100,7 @@ test('purchaser orders, cannot approve it, manager approves, warehouse receives 
   await page.getByTestId('rcv-rejected-0').fill('2');
   await page.getByTestId('rcv-reason-0').fill('外包装破损');
   await page.getByTestId('receive-post').click();
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
   await expect(page).toHaveURL(new RegExp(`/purchasing/orders/${id}$`));
   await expect(page.getByTestId('doc-status')).toHaveText('部分收货');
   const line = page.getByTestId('lines-table').locator('tbody tr').first();
