@@ -1,5 +1,6 @@
+import { confirmed } from '@/shared/confirm';
 import { useClientHandle, useMutation, useQuery } from '@urql/vue';
-import { ElMessage, ElMessageBox } from 'element-plus';
+import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
@@ -299,18 +300,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     }
   }
 
-  async function confirm(message: string) {
-    try {
-      await ElMessageBox.confirm(message, t('common.confirmTitle'), {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const confirm = confirmed;
 
   async function cancelDocument() {
     if (!doc.value || !(await confirm(t('inventory.doc.confirmCancel', { number: doc.value.number ?? '' })))) return;

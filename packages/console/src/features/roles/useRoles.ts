@@ -1,5 +1,6 @@
+import { confirmed } from '@/shared/confirm';
 import { useMutation, useQuery } from '@urql/vue';
-import { ElMessage, ElMessageBox } from 'element-plus';
+import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/shared/errors';
@@ -90,15 +91,7 @@ export function useRoles() {
   }
 
   async function del(r: RoleRow) {
-    try {
-      await ElMessageBox.confirm(t('roles.confirmDelete', { name: r.name }), t('common.confirmTitle'), {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-      });
-    } catch {
-      return;
-    }
+    if (!(await confirmed(t('roles.confirmDelete', { name: r.name })))) return;
     const res = await remove.executeMutation({ id: r.id });
     if (res.error) return showError(res.error);
     ElMessage.success(t('common.deleted'));

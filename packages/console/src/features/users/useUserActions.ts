@@ -1,5 +1,6 @@
+import { confirmed } from '@/shared/confirm';
 import { useMutation } from '@urql/vue';
-import { ElMessage, ElMessageBox } from 'element-plus';
+import { ElMessage } from 'element-plus';
 import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/shared/errors';
 import { downloadFile } from '@/shared/download';
@@ -15,15 +16,7 @@ export function useUserActions(reload: () => void) {
 
   async function toggleActive(u: UserRow) {
     const key = u.active ? 'users.confirmDisable' : 'users.confirmEnable';
-    try {
-      await ElMessageBox.confirm(t(key, { name: u.username }), t('common.confirmTitle'), {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-      });
-    } catch {
-      return;
-    }
+    if (!(await confirmed(t(key, { name: u.username })))) return;
     const r = await update.executeMutation({ input: { id: u.id, version: u.version, active: !u.active } });
     if (r.error) {
       showError(r.error);
