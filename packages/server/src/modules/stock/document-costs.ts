@@ -35,14 +35,30 @@ export async function followRecostedStockDocuments(tx: EntityManager, changes: R
     `SELECT id, value, base_qty FROM stock_document_line WHERE id IN (${ids.map(() => '?').join(',')})`,
     ids,
   );
-  for (const r of rows) {
-    const value = D(r.value ?? 0).plus(byLine.get(Number(r.id))!);
-    const qty = D(r.base_qty);
-    const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
-    await tx.query('UPDATE stock_document_line SET value = ?, unit_cost = ? WHERE id = ?', [
-      value.toFixed(2),
-      unitCost.toFixed(6),
-      r.id,
-    ]);
+  await writeLineCosts(
+    tx,
+    rows.map((r) => {
+      const value = D(r.value ?? 0).plus(byLine.get(Number(r.id))!);
+      return [Number(r.id), value, D(r.base_qty)];
+    }),
+  );
+}
+
+/**
+ * Sets stock document lines' value and unit cost (|value| ÷ quantity, 6 places) in a few
+ * statements: a back-dated receipt can re-cost thousands of lines, one round trip each was most of
+ * its time.
+ */
+export async function writeLineCosts(tx: EntityManager, lines: Array<[id: number, value: Decimal, qty: Decimal]>) {
+  for (let i = 0; i < lines.length; i += 500) {
+    const sets = lines.slice(i, i + 500).map(([id, value, qty]) => {
+      const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
+      return [id, value.toFixed(2), unitCost.toFixed(6)] as const;
+    });
+    const cases = `CASE id ${sets.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    await tx.query(
+      `UPDATE stock_document_line SET value = ${cases}, unit_cost = ${cases} WHERE id IN (${sets.map(() => '?').join(',')})`,
+      [...sets.flatMap(([id, v]) => [id, v]), ...sets.flatMap(([id, , c]) => [id, c]), ...sets.map(([id]) => id)],
+    );
   }
 }

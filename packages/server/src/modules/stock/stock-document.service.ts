@@ -16,7 +16,7 @@ import { Product, ProductUnit } from '../catalog';
 import { Sku } from '../catalog';
 import { assertPeriodOpen, patternFor } from '../system';
 import { CompanySettings } from '../system';
-import { followRecostedStockDocuments, STOCK_DOC_TYPES } from './document-costs';
+import { followRecostedStockDocuments, STOCK_DOC_TYPES, writeLineCosts } from './document-costs';
 import { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 import { StockLedgerEntry } from './ledger.entity';
 import { Batch, Bin } from './location.entity';
@@ -517,7 +517,7 @@ export class StockDocumentService {
       settings.costingMethod as CostingMethod,
     );
     await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
-    await this.writeLineCosts(tx, lines, posted);
+    await this.writePostedLineCosts(tx, lines, posted);
     const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
     await this.audit.record(tx, ctx, {
       action: 'stockDocument.post',
@@ -541,26 +541,20 @@ export class StockDocumentService {
   }
 
   /** The value and unit cost each line got, in one statement. */
-  private async writeLineCosts(
+  private async writePostedLineCosts(
     tx: EntityManager,
     lines: StockDocumentLine[],
     posted: Array<{ lineId: number; qty: string; value: string }>,
   ) {
-    const sets: Array<[number, string, string]> = [];
+    const sets: Array<[number, Decimal, Decimal]> = [];
     for (const l of lines) {
       const rows = posted.filter((p) => p.lineId === l.id);
       if (!rows.length) continue;
       const value = rows.reduce((s, r) => s.plus(r.value), D(0));
       const qty = rows.reduce((s, r) => s.plus(r.qty), D(0));
-      const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
-      sets.push([l.id, value.toFixed(2), unitCost.toFixed(6)]);
+      sets.push([l.id, value, qty]);
     }
-    if (!sets.length) return;
-    const cases = () => `CASE id ${sets.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-    await tx.query(
-      `UPDATE stock_document_line SET value = ${cases()}, unit_cost = ${cases()} WHERE id IN (${sets.map(() => '?').join(',')})`,
-      [...sets.flatMap(([id, v]) => [id, v]), ...sets.flatMap(([id, , c]) => [id, c]), ...sets.map(([id]) => id)],
-    );
+    await writeLineCosts(tx, sets);
   }
 
   /** A transfer arrives: the same units come in at exactly the value they left with. */
