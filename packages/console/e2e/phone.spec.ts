@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
 
@@ -8,7 +9,8 @@ import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
  */
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+// unique codes across runs against one demo database (no clock involved)
+const uid = () => randomUUID().slice(0, 8).toUpperCase();
 
 /** Wholly inside the viewport (not just on the page below the fold or off to the right). */
 async function expectInViewport(page: Page, locator: Locator) {

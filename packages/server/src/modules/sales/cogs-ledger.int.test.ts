@@ -3,9 +3,8 @@ import type { Context } from '../../core/context';
 import { newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
-import { StockDocType } from '../stock/stock-document.entity';
-import { Warehouse } from '../stock/warehouse.entity';
-import { CompanySettings } from '../system/settings.entity';
+import { StockDocType, Warehouse } from '../stock';
+import { CompanySettings } from '../system';
 
 /**
  * Issue 10: COGS and margin follow the ledger. A back-dated receipt re-costs a later shipment and

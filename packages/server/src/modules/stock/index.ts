@@ -7,3 +7,4 @@ export type { PostingService, Recosted, StockMove } from './posting.service';
 export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
+export { StockDocType } from './stock-document.entity';

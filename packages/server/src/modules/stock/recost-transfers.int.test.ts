@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
-import { CompanySettings } from '../system/settings.entity';
+import { CompanySettings } from '../system';
 import { StockDocType } from './stock-document.entity';
 import { Warehouse } from './warehouse.entity';
 
