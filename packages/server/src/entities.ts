@@ -37,17 +37,10 @@ import {
   SalesStore,
 } from './modules/sales/customer.entity';
 import { PriceList, PriceListItem } from './modules/sales/price-list.entity';
-import {
-  CustomerPayment,
-  SalesInvoice,
-  SalesInvoiceLine,
-  SalesOrder,
-  SalesOrderLine,
-  SalesReturn,
-  SalesReturnLine,
-  SalesShipment,
-  SalesShipmentLine,
-} from './modules/sales/sales-order.entity';
+import { SalesOrder, SalesOrderLine } from './modules/sales/sales-order.entity';
+import { SalesShipment, SalesShipmentLine } from './modules/sales/sales-shipment.entity';
+import { SalesReturn, SalesReturnLine } from './modules/sales/sales-return.entity';
+import { CustomerPayment, SalesInvoice, SalesInvoiceLine } from './modules/sales/receivable.entity';
 
 export const entities = [
   User,

@@ -21,16 +21,10 @@ import { SystemResolver } from './modules/system/system.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
-import {
-  CustomerPaymentResolver,
-  SalesInvoiceResolver,
-  SalesOrderLineResolver,
-  SalesOrderResolver,
-  SalesReturnLineResolver,
-  SalesReturnResolver,
-  SalesShipmentLineResolver,
-  SalesShipmentResolver,
-} from './modules/sales/sales-order.resolver';
+import { SalesOrderLineResolver, SalesOrderResolver } from './modules/sales/sales-order.resolver';
+import { SalesShipmentLineResolver, SalesShipmentResolver } from './modules/sales/sales-shipment.resolver';
+import { SalesReturnLineResolver, SalesReturnResolver } from './modules/sales/sales-return.resolver';
+import { CustomerPaymentResolver, SalesInvoiceResolver } from './modules/sales/receivable.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
 import {
   PurchaseOrderResolver,

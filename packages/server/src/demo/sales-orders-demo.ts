@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { addDays, today } from '../core/dates';
 import { DomainError } from '../core/errors';
 import { Customer, SalesStore } from '../modules/sales/customer.entity';
-import { ReturnDisposition, ReturnReason, ReturnResolution } from '../modules/sales/sales-order.entity';
+import { ReturnDisposition, ReturnReason, ReturnResolution } from '../modules/sales/sales-return.entity';
 import type { Services } from '../services';
 import { contextFor } from './context';
 

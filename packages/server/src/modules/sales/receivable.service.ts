@@ -10,15 +10,9 @@ import type { AuditService } from '../audit';
 import { CompanySettings } from '../system';
 import { assertPeriodOpen, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
-import {
-  CustomerPayment,
-  SalesInvoice,
-  SalesInvoiceLine,
-  SalesOrder,
-  SalesOrderLine,
-  SalesOrderStatus,
-  SalesReturn,
-} from './sales-order.entity';
+import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
+import { SalesReturn } from './sales-return.entity';
+import { CustomerPayment, SalesInvoice, SalesInvoiceLine } from './receivable.entity';
 import { TAKEN, orderStateError, type SalesOrderService } from './sales-order.service';
 import type {
   CreateSalesInvoiceInput,

@@ -17,17 +17,9 @@ import { assertPeriodOpen, patternFor } from '../system';
 import { release } from './reservation';
 import { followRecostedSales } from './sales-costs';
 import type { ReceivableService } from './receivable.service';
-import {
-  ReturnDisposition,
-  ReturnResolution,
-  SalesOrder,
-  SalesOrderLine,
-  SalesOrderStatus,
-  SalesReturn,
-  SalesReturnLine,
-  SalesShipment,
-  SalesShipmentLine,
-} from './sales-order.entity';
+import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
+import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
+import { ReturnDisposition, ReturnResolution, SalesReturn, SalesReturnLine } from './sales-return.entity';
 import type { SalesOrderService } from './sales-order.service';
 import type { SalesReturnInput, ShipSalesOrderInput } from './sales.types';
 import { lockRows } from '../../core/sql';

@@ -8,7 +8,10 @@ import { Role } from '../auth/role.entity';
 import { User } from '../auth/user.entity';
 import { StockCost, StockLedgerEntry } from '../stock/ledger.entity';
 import { CompanySettings } from '../system/settings.entity';
-import { CustomerPayment, SalesInvoice, SalesOrder, SalesReturn, SalesShipment } from './sales-order.entity';
+import { SalesOrder } from './sales-order.entity';
+import { SalesShipment } from './sales-shipment.entity';
+import { SalesReturn } from './sales-return.entity';
+import { CustomerPayment, SalesInvoice } from './receivable.entity';
 import { now } from '../../core/dates';
 
 const DOC = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';

@@ -21,14 +21,9 @@ import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import type { PriceListService } from './price-list.service';
 import { release, reserve } from './reservation';
-import {
-  SalesInvoice,
-  SalesOrder,
-  SalesOrderLine,
-  SalesOrderStatus,
-  SalesReturn,
-  CustomerPayment,
-} from './sales-order.entity';
+import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
+import { SalesReturn } from './sales-return.entity';
+import { SalesInvoice, CustomerPayment } from './receivable.entity';
 import {
   SalesOrderSort,
   type CreateSalesOrderInput,

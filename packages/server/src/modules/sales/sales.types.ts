@@ -5,17 +5,10 @@ import { DecimalScalar } from '../../core/decimal';
 import { Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import {
-  CustomerPayment,
-  ReturnDisposition,
-  ReturnReason,
-  ReturnResolution,
-  SalesInvoice,
-  SalesOrder,
-  SalesOrderStatus,
-  SalesReturn,
-  SalesShipment,
-} from './sales-order.entity';
+import { SalesOrder, SalesOrderStatus } from './sales-order.entity';
+import { SalesShipment } from './sales-shipment.entity';
+import { ReturnDisposition, ReturnReason, ReturnResolution, SalesReturn } from './sales-return.entity';
+import { CustomerPayment, SalesInvoice } from './receivable.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMsg = { message: 'a date like 2026-11-25' };
