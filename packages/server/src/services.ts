@@ -4,7 +4,12 @@ import { AuditService, createAuditPubSub } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { RoleService } from './modules/auth/role.service';
 import { UserService } from './modules/auth/user.service';
-import { CatalogService } from './modules/catalog/catalog.service';
+import { BrandService } from './modules/catalog/brand.service';
+import { CategoryService } from './modules/catalog/category.service';
+import { ProductImport } from './modules/catalog/product-import';
+import { ProductWriter } from './modules/catalog/product-writer';
+import { ProductService } from './modules/catalog/product.service';
+import { SkuService } from './modules/catalog/sku.service';
 import { LocationService } from './modules/stock/location.service';
 import { WarehouseService } from './modules/stock/warehouse.service';
 import { PostingService } from './modules/stock/posting.service';
@@ -27,6 +32,10 @@ import { ReceivableService } from './modules/sales/receivable.service';
 export function createServices(ds: DataSource, config: Config) {
   const audit = new AuditService(ds, createAuditPubSub());
   const posting = new PostingService(ds);
+  const categories = new CategoryService(ds, audit);
+  const brands = new BrandService(ds, audit);
+  const products = new ProductService(ds);
+  const productWriter = new ProductWriter(ds, audit, products);
   const suppliers = new SupplierService(ds, audit);
   const purchaseOrders = new PurchaseOrderService(ds, audit, suppliers);
   const supplierEvaluation = new SupplierEvaluationService(ds);
@@ -44,7 +53,12 @@ export function createServices(ds: DataSource, config: Config) {
     users: new UserService(ds, audit),
     roles: new RoleService(ds, audit),
     warehouses: new WarehouseService(ds, audit),
-    catalog: new CatalogService(ds, audit),
+    categories,
+    brands,
+    products,
+    skus: new SkuService(ds, products),
+    productWriter,
+    productImport: new ProductImport(ds, audit, categories, brands, productWriter),
     locations: new LocationService(ds, audit),
     settings: new SettingsService(ds, audit),
     posting,

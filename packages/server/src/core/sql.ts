@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * The one place that knows which SQL dialect a connection speaks. SQLite (the embedded demo) runs
@@ -20,3 +20,26 @@ export async function lockRows(tx: EntityManager, table: string, ids: number[]) 
 /** A decimal column as a number SQLite sorts numerically (it stores decimals as text). */
 export const sortableDecimal = (db: DataSource | EntityManager, col: string): string =>
   isSqlite(db) ? `CAST(${col} AS REAL)` : col;
+
+/**
+ * `col IN (values)` compared case-insensitively on both databases (MySQL's collation already is;
+ * SQLite compares lower-cased). Returns the condition and its parameters for a query builder.
+ */
+export function inCaseInsensitive(
+  db: DataSource | EntityManager,
+  col: string,
+  values: string[],
+  param: string,
+): [string, Record<string, unknown>] {
+  return isSqlite(db)
+    ? [`LOWER(${col}) IN (:...${param})`, { [param]: values.map((v) => v.toLowerCase()) }]
+    : [`${col} IN (:...${param})`, { [param]: values }];
+}
+
+/** A query builder's rows locked for update where the database has row locks (SQLite serialises writers anyway). */
+export function forUpdate<T extends ObjectLiteral>(
+  db: DataSource | EntityManager,
+  qb: SelectQueryBuilder<T>,
+): SelectQueryBuilder<T> {
+  return isSqlite(db) ? qb : qb.setLock('pessimistic_write');
+}

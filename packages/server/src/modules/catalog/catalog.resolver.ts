@@ -23,7 +23,6 @@ import {
   type LoadedSku,
 } from './catalog.types';
 import { Brand, Category } from './category.entity';
-import { ProductImport } from './product-import';
 import { Product, ProductUnit } from './product.entity';
 import { Sku } from './sku.entity';
 
@@ -36,19 +35,19 @@ export class CatalogResolver {
   })
   @Allow(P.CatalogProductRead)
   categories(@Ctx() ctx: Context) {
-    return ctx.services.catalog.categories();
+    return ctx.services.categories.list();
   }
 
   @Mutation(() => Category)
   @Allow(P.CatalogProductManage)
   createCategory(@Arg('input') input: CreateCategoryInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.createCategory(ctx, input);
+    return ctx.services.categories.create(ctx, input);
   }
 
   @Mutation(() => Category, { description: 'Code and name; use moveCategory to change the parent.' })
   @Allow(P.CatalogProductManage)
   updateCategory(@Arg('input') input: UpdateCategoryInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.updateCategory(ctx, input);
+    return ctx.services.categories.update(ctx, input);
   }
 
   @Mutation(() => Category, {
@@ -61,25 +60,25 @@ export class CatalogResolver {
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.catalog.moveCategory(ctx, id, version, parentId);
+    return ctx.services.categories.move(ctx, id, version, parentId);
   }
 
   @Query(() => [Brand])
   @Allow(P.CatalogProductRead)
   brands(@Ctx() ctx: Context) {
-    return ctx.services.catalog.brands();
+    return ctx.services.brands.list();
   }
 
   @Mutation(() => Brand)
   @Allow(P.CatalogProductManage)
   createBrand(@Arg('input') input: CreateBrandInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.createBrand(ctx, input);
+    return ctx.services.brands.create(ctx, input);
   }
 
   @Mutation(() => Brand)
   @Allow(P.CatalogProductManage)
   updateBrand(@Arg('input') input: UpdateBrandInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.updateBrand(ctx, input);
+    return ctx.services.brands.update(ctx, input);
   }
 
   // ---------- products and SKUs
@@ -92,13 +91,13 @@ export class CatalogResolver {
     @Arg('sort', () => ProductSort, { nullable: true }) sort?: ProductSort,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.catalog.listProducts(ctx, filter, sort, page);
+    return ctx.services.products.list(ctx, filter, sort, page);
   }
 
   @Query(() => Product)
   @Allow(P.CatalogProductRead)
   product(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.catalog.getProduct(id);
+    return ctx.services.products.get(id);
   }
 
   @Query(() => SkuPage, { description: 'SKUs for pickers, with their product, base unit and units.' })
@@ -109,13 +108,13 @@ export class CatalogResolver {
     @Arg('sort', () => SkuSort, { nullable: true }) sort?: SkuSort,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.catalog.listSkus(ctx, filter, sort, page);
+    return ctx.services.skus.list(ctx, filter, sort, page);
   }
 
   @Query(() => Sku, { nullable: true, description: 'The SKU with this exact barcode; null when none has it.' })
   @Allow(P.CatalogProductRead)
   skuByBarcode(@Arg('barcode') barcode: string, @Ctx() ctx: Context) {
-    return ctx.services.catalog.skuByBarcode(barcode);
+    return ctx.services.skus.byBarcode(barcode);
   }
 
   @Mutation(() => Product, {
@@ -123,7 +122,7 @@ export class CatalogResolver {
   })
   @Allow(P.CatalogProductManage)
   createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.createProduct(ctx, input);
+    return ctx.services.productWriter.create(ctx, input);
   }
 
   @Mutation(() => Product, {
@@ -131,7 +130,7 @@ export class CatalogResolver {
   })
   @Allow(P.CatalogProductManage)
   updateProduct(@Arg('input') input: UpdateProductInput, @Ctx() ctx: Context) {
-    return ctx.services.catalog.updateProduct(ctx, input);
+    return ctx.services.productWriter.update(ctx, input);
   }
 
   // ---------- Excel
@@ -141,7 +140,7 @@ export class CatalogResolver {
   })
   @Allow(P.CatalogProductManage)
   productImportTemplate(@Ctx() ctx: Context) {
-    return new ProductImport(ctx.services.catalog).template(ctx);
+    return ctx.services.productImport.template(ctx);
   }
 
   @Mutation(() => ProductImportReport, {
@@ -154,7 +153,7 @@ export class CatalogResolver {
     @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
-    return new ProductImport(ctx.services.catalog).run(ctx, fileBase64, !!dryRun);
+    return ctx.services.productImport.run(ctx, fileBase64, !!dryRun);
   }
 
   @Query(() => ExportFile, {
@@ -165,15 +164,15 @@ export class CatalogResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
   ) {
-    const products = await ctx.services.catalog.allProducts(filter);
-    const codes = new Map((await ctx.services.catalog.categories()).map((c) => [c.id, c.code]));
-    return new ProductImport(ctx.services.catalog).export(ctx, products, codes);
+    const products = await ctx.services.products.all(filter);
+    const codes = new Map((await ctx.services.categories.list()).map((c) => [c.id, c.code]));
+    return ctx.services.productImport.export(ctx, products, codes);
   }
 
   @Query(() => ExportFile, { description: 'SKUs as xlsx (base64); only the columns you may see.' })
   @Allow(P.CatalogProductRead)
   async exportSkus(@Ctx() ctx: Context, @Arg('filter', () => SkuFilter, { nullable: true }) filter?: SkuFilter) {
-    const skus = await ctx.services.catalog.allSkus(ctx, filter);
+    const skus = await ctx.services.skus.all(ctx, filter);
     const cols = [
       { key: 'code', header: 'SKU编码', text: true },
       { key: 'name', header: 'SKU名称', width: 30 },
@@ -223,24 +222,24 @@ export class CatalogResolver {
 export class ProductFieldResolver {
   @FieldResolver(() => [Sku])
   async skus(@Root() p: LoadedProduct, @Ctx() ctx: Context) {
-    return p.skus ?? (await ctx.services.catalog.getProduct(p.id)).skus!;
+    return p.skus ?? (await ctx.services.products.get(p.id)).skus!;
   }
 
   @FieldResolver(() => [ProductUnit], { description: 'Conversion units (1 箱 = 12 基本单位).' })
   async units(@Root() p: LoadedProduct, @Ctx() ctx: Context) {
-    return p.units ?? (await ctx.services.catalog.getProduct(p.id)).units!;
+    return p.units ?? (await ctx.services.products.get(p.id)).units!;
   }
 
   @FieldResolver(() => Category, { nullable: true })
   async category(@Root() p: LoadedProduct, @Ctx() ctx: Context) {
     if (p.category !== undefined) return p.category;
-    return (await ctx.services.catalog.getProduct(p.id)).category ?? null;
+    return (await ctx.services.products.get(p.id)).category ?? null;
   }
 
   @FieldResolver(() => Brand, { nullable: true })
   async brand(@Root() p: LoadedProduct, @Ctx() ctx: Context) {
     if (p.brand !== undefined) return p.brand;
-    return (await ctx.services.catalog.getProduct(p.id)).brand ?? null;
+    return (await ctx.services.products.get(p.id)).brand ?? null;
   }
 }
 
@@ -248,33 +247,33 @@ export class ProductFieldResolver {
 export class SkuFieldResolver {
   @FieldResolver(() => [String])
   barcodes(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    return ctx.services.catalog.barcodesOfSku(s);
+    return ctx.services.skus.barcodes(s);
   }
 
   @FieldResolver(() => Product)
   product(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    return ctx.services.catalog.productOf(s);
+    return ctx.services.skus.productOf(s);
   }
 
   @FieldResolver(() => String)
   async productName(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    return (await ctx.services.catalog.productOf(s)).name;
+    return (await ctx.services.skus.productOf(s)).name;
   }
 
   @FieldResolver(() => String, { description: "The product's base unit." })
   async baseUnit(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    return (await ctx.services.catalog.productOf(s)).baseUnit;
+    return (await ctx.services.skus.productOf(s)).baseUnit;
   }
 
   @FieldResolver(() => Int, { description: 'Decimals allowed in the base unit.' })
   async unitScale(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    return (await ctx.services.catalog.productOf(s)).unitScale;
+    return (await ctx.services.skus.productOf(s)).unitScale;
   }
 
   @FieldResolver(() => [ProductUnit], { description: "The product's conversion units." })
   async units(@Root() s: LoadedSku, @Ctx() ctx: Context) {
-    const p = await ctx.services.catalog.productOf(s);
-    return p.units ?? (await ctx.services.catalog.getProduct(p.id)).units!;
+    const p = await ctx.services.skus.productOf(s);
+    return p.units ?? (await ctx.services.products.get(p.id)).units!;
   }
 }
 

@@ -5,7 +5,11 @@ import { inTransaction } from '../../core/db';
 import { badInput, type FieldProblem } from '../../core/errors';
 import { exportXlsx, unneutraliseFormula, type ExportFile, type XlsxColumn } from '../../core/export';
 import { Decimal, isDecimalString } from '../../core/decimal';
-import { assertMaySetPrices, type CatalogService, type ExistingProduct } from './catalog.service';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit';
+import type { BrandService } from './brand.service';
+import type { CategoryService } from './category.service';
+import { assertMaySetPrices, type ExistingProduct, type ProductWriter } from './product-writer';
 import type { LoadedProduct, ProductImportReport, SkuInput } from './catalog.types';
 import { checkProductDraft, parsePairs, splitList, type ProductDraft } from './product-rules';
 
@@ -261,8 +265,15 @@ interface Group {
 
 const normalizeDecimal = (s: string) => (isDecimalString(s) ? new Decimal(s).toFixed() : s);
 
+/** The product sheet (xlsx): its template, the export in the same layout, and the all-or-nothing import. */
 export class ProductImport {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly categories: CategoryService,
+    private readonly brands: BrandService,
+    private readonly writer: ProductWriter,
+  ) {}
 
   /** The template: the header (only the columns this user may set) and a help sheet. */
   template(ctx: Context): Promise<ExportFile> {
@@ -451,31 +462,31 @@ export class ProductImport {
       brandsCreated: [],
     };
 
-    return inTransaction(this.catalog.dataSource, async (tx) => {
+    return inTransaction(this.ds, async (tx) => {
       const list = [...groups.values()];
       const cats = has('categoryCode')
-        ? await this.catalog.categoriesByCode(
+        ? await this.categories.byCode(
             tx,
             list.map((g) => g.rows[0].v.categoryCode ?? ''),
           )
         : new Map();
       const brands = has('brand')
-        ? await this.catalog.brandsByName(
+        ? await this.brands.byName(
             tx,
             list.map((g) => g.rows[0].v.brand ?? ''),
           )
         : new Map();
-      const ids = await this.catalog.productIdsByCode(
+      const ids = await this.writer.idsByCode(
         tx,
         list.map((g) => g.code),
       );
-      const existing = await this.catalog.loadExisting(tx, [...ids.values()]);
+      const existing = await this.writer.loadExisting(tx, [...ids.values()]);
 
       for (const g of list) {
         const f = g.rows[0];
         const e = ids.has(g.code.toLowerCase()) ? existing.get(ids.get(g.code.toLowerCase())!) : undefined;
         g.existing = e;
-        const input: Parameters<CatalogService['buildDraft']>[0] = {
+        const input: Parameters<ProductWriter['buildDraft']>[0] = {
           code: f.v.productCode,
           name: f.v.productName,
           baseUnit: f.v.baseUnit,
@@ -509,11 +520,11 @@ export class ProductImport {
           ...(r.refPurchasePrice !== undefined ? { refPurchasePrice: r.refPurchasePrice } : {}),
           ...(r.refSalePrice !== undefined ? { refSalePrice: r.refSalePrice } : {}),
         }));
-        g.draft = this.catalog.buildDraft(input, e);
+        g.draft = this.writer.buildDraft(input, e);
       }
 
       const drafts = list.map((g) => g.draft!);
-      const dbProblems = await this.catalog.checkAgainstDb(tx, drafts, existing);
+      const dbProblems = await this.writer.checkAgainstDb(tx, drafts, existing);
       list.forEach((g, i) => {
         const all = [...checkProductDraft(g.draft!, { requireSkus: true }), ...dbProblems[i]];
         for (const pr of all) this.place(g, pr, colName);
@@ -528,16 +539,16 @@ export class ProductImport {
       report.brandsCreated = [...new Set(list.map((g) => g.brandName).filter((x): x is string => !!x))];
 
       if (report.ok && !dryRun && list.length) {
-        const made = await this.catalog.ensureBrands(tx, ctx, report.brandsCreated);
+        const made = await this.brands.ensure(tx, ctx, report.brandsCreated);
         for (const g of list) if (g.brandName) g.draft!.brandId = made.get(g.brandName.toLowerCase())!.id;
-        await this.catalog.claimVersions(
+        await this.writer.claimVersions(
           tx,
           new Map(list.filter((g) => g.existing).map((g) => [g.existing!.product.id, g.existing!])),
         );
         report.skusCreated = 0;
         report.skusUpdated = 0;
         for (const g of list) {
-          const r = await this.catalog.applyDraft(
+          const r = await this.writer.applyDraft(
             tx,
             ctx,
             g.draft!,
@@ -549,7 +560,7 @@ export class ProductImport {
         }
       } else report.dryRun = true;
       // one summary row (and never the file itself) in the audit trail
-      await this.catalog.auditService.record(tx, ctx, {
+      await this.audit.record(tx, ctx, {
         action: 'product.import',
         entityType: 'Product',
         after: {
