@@ -87,7 +87,7 @@ test('a new user creates a product, receives it, transfers it and sees the stock
   await expect(page.getByTestId('print-number')).toHaveText(receiptNo);
   await expect(page.getByTestId('print-company')).toContainText('示例商贸有限公司');
   await expect(sheet).toContainText(skuCode);
-  await expect(sheet).toContainText('8.5000');
+  await expect(sheet).toContainText('8.50');
   await expect(sheet).toContainText('85.00');
   // printed, only the sheet shows: no menu, no buttons
   await page.emulateMedia({ media: 'print' });

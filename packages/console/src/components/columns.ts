@@ -1,6 +1,7 @@
 import type { Permission } from '@/shared/session';
 
-export type ColumnKind = 'text' | 'datetime' | 'bool' | 'money' | 'mono';
+/** money, qty and unit are numbers, each in its one format (shared/format). */
+export type ColumnKind = 'text' | 'datetime' | 'bool' | 'money' | 'qty' | 'unit' | 'mono';
 
 /** One column of a DocTable; labels are i18n keys. */
 export interface Column {

@@ -1,6 +1,7 @@
 import { computed, reactive } from 'vue';
 import type { MeQuery as MeResult } from '@/gql/graphql';
 import type { Permission } from '@/gql/permissions';
+import { loadNumberFormat } from './format';
 import { LogoutMutation, MeQuery } from './sessionQueries';
 import { client } from './urql';
 
@@ -24,6 +25,8 @@ export function loadMe(force = false): Promise<Me | null> {
       if (r.error && !r.data) throw r.error;
       session.me = r.data?.me ?? null;
       session.loaded = true;
+      // how numbers are shown; until it answers the defaults hold, and a failure keeps them
+      if (session.me && !session.me.user.mustChangePassword) loadNumberFormat().catch(() => undefined);
       return session.me;
     })
     .finally(() => {

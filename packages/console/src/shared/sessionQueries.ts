@@ -37,3 +37,12 @@ export const LogoutMutation = graphql(`
     logout
   }
 `);
+
+export const NumberFormatQuery = graphql(`
+  query NumberFormat {
+    numberFormat {
+      currency
+      unitCostPlaces
+    }
+  }
+`);

@@ -2,6 +2,7 @@ import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
 import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
 import { LoginAttemptAddress1796700000000 } from './1796700000000-LoginAttemptAddress';
+import { UnitCostPlaces1796800000000 } from './1796800000000-UnitCostPlaces';
 import { CustomerContacts1795606305420 } from './1795606305420-CustomerContacts';
 import { SalesOrders1795604140834 } from './1795604140834-SalesOrders';
 import { StockReserved1795596506709 } from './1795596506709-StockReserved';
@@ -34,4 +35,5 @@ export const migrations: Array<new () => unknown> = [
   PickingAndExpiry1796600000001,
   ReplenishmentInputs1796600000100,
   LoginAttemptAddress1796700000000,
+  UnitCostPlaces1796800000000,
 ];

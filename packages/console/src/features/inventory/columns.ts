@@ -5,9 +5,9 @@ export const stockLevelColumns: Column[] = [
   { key: 'skuCode', label: 'inventory.fields.skuCode', minWidth: 120, kind: 'mono' },
   { key: 'skuName', label: 'inventory.fields.skuName', minWidth: 180 },
   { key: 'baseUnit', label: 'inventory.fields.unit', width: 70 },
-  { key: 'onHand', label: 'inventory.fields.onHand', width: 100, align: 'right' },
-  { key: 'reserved', label: 'inventory.fields.reserved', width: 100, align: 'right' },
-  { key: 'available', label: 'inventory.fields.available', width: 100, align: 'right' },
+  { key: 'onHand', label: 'inventory.fields.onHand', width: 100, align: 'right', kind: 'qty' },
+  { key: 'reserved', label: 'inventory.fields.reserved', width: 100, align: 'right', kind: 'qty' },
+  { key: 'available', label: 'inventory.fields.available', width: 100, align: 'right', kind: 'qty' },
   {
     key: 'unitCost',
     label: 'inventory.fields.unitCost',

@@ -7,7 +7,7 @@ import { useRouter } from 'vue-router';
 import { can } from '@/shared/session';
 import { documentError, useIdempotencyKeys, type DocumentError } from '@/components/docErrors';
 import { newLine, today, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
-import { DECIMAL_RE } from '@/components/money';
+import { DECIMAL_RE } from '@/shared/money';
 import type { StockDocQuery, StockDocType, StockLineInput } from './types';
 import {
   CancelStockDocumentMutation,

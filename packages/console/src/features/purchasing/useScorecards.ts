@@ -2,7 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/shared/errors';
-import { formatRate } from '@/components/money';
+import { formatRate } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import { DeliveriesQuery, ScorecardsQuery } from './queries';
 

@@ -1,17 +1,20 @@
 import type { Column } from '@/components/columns';
 
-/** The sales order list; cost and margin columns are left out entirely for those who may not see them. */
+/**
+ * The sales order list; cost and margin columns are left out entirely for those who may not see them.
+ * The widths add up to what a 1440 px screen has beside the menu, so that 毛利 is never behind a scroll.
+ */
 export const salesOrderColumns: Column[] = [
-  { key: 'number', label: 'orders.fields.number', minWidth: 170, kind: 'mono' },
-  { key: 'customer', label: 'orders.fields.customer', minWidth: 170 },
-  { key: 'status', label: 'orders.fields.status', width: 110 },
-  { key: 'orderDate', label: 'orders.fields.orderDate', width: 120 },
-  { key: 'channel', label: 'orders.fields.channel', minWidth: 150 },
-  { key: 'ownerName', label: 'orders.fields.owner', minWidth: 110 },
+  { key: 'number', label: 'orders.fields.number', minWidth: 150, kind: 'mono' },
+  { key: 'customer', label: 'orders.fields.customer', minWidth: 150 },
+  { key: 'status', label: 'orders.fields.status', width: 96 },
+  { key: 'orderDate', label: 'orders.fields.orderDate', width: 110 },
+  { key: 'channel', label: 'orders.fields.channel', minWidth: 130 },
+  { key: 'ownerName', label: 'orders.fields.owner', minWidth: 100 },
   {
     key: 'total',
     label: 'orders.fields.total',
-    width: 130,
+    width: 116,
     align: 'right',
     kind: 'money',
     hiddenField: 'SalesOrder.total',
@@ -20,7 +23,7 @@ export const salesOrderColumns: Column[] = [
   {
     key: 'cogs',
     label: 'orders.fields.cogs',
-    width: 120,
+    width: 110,
     align: 'right',
     kind: 'money',
     hiddenField: 'SalesOrder.cogs',
@@ -29,7 +32,7 @@ export const salesOrderColumns: Column[] = [
   {
     key: 'margin',
     label: 'orders.fields.margin',
-    width: 120,
+    width: 110,
     align: 'right',
     kind: 'money',
     hiddenField: 'SalesOrder.margin',

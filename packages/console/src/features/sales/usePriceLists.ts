@@ -1,3 +1,4 @@
+import { formatMoney } from '@/shared/format';
 import { useClientHandle, useMutation, useQuery } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, watch } from 'vue';
@@ -5,7 +6,7 @@ import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { can } from '@/shared/session';
 import { today } from '@/components/docLines';
-import { DECIMAL_RE, formatDecimal } from '@/components/money';
+import { DECIMAL_RE } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import type { PriceRuleKind } from '@/gql/graphql';
 import {
@@ -55,7 +56,7 @@ export function trimDecimal(v: string): string {
 
 /** A rule's value as read: a unit price for FIXED, a percentage otherwise. */
 export function ruleValue(rule: string, value: string): string {
-  return rule === 'FIXED' ? formatDecimal(value, 2) : `${trimDecimal(value)}%`;
+  return rule === 'FIXED' ? formatMoney(value) : `${trimDecimal(value)}%`;
 }
 
 /** Where a period stands on `day`: in force, starting later, or over. */

@@ -4,7 +4,7 @@ import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { today } from '@/components/docLines';
-import { decimalSign, sumDecimals } from '@/components/money';
+import { decimalSign, sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import { CustomerReceivablesQuery, RecordCustomerPaymentMutation } from './reportQueries';
 

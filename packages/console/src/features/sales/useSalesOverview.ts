@@ -3,7 +3,7 @@ import { computed, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/shared/errors';
 import { today } from '@/components/docLines';
-import { sumDecimals } from '@/components/money';
+import { sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import { SalesOverviewQuery } from './reportQueries';
 

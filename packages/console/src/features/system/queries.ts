@@ -11,6 +11,8 @@ export const CompanySettingsQuery = graphql(`
       defaultCreditLimit
       closedThrough
       numberPatterns
+      expiryWarningDays
+      unitCostPlaces
       version
     }
   }
@@ -27,6 +29,8 @@ export const UpdateCompanySettingsMutation = graphql(`
       defaultCreditLimit
       closedThrough
       numberPatterns
+      expiryWarningDays
+      unitCostPlaces
       version
     }
   }

@@ -3,8 +3,9 @@ import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError } from '@/shared/errors';
+import { loadNumberFormat } from '@/shared/format';
 import { can } from '@/shared/session';
-import { DECIMAL_RE } from '@/components/money';
+import { DECIMAL_RE } from '@/shared/money';
 import type { CostingMethod } from '@/gql/graphql';
 import { CompanySettingsQuery, UpdateCompanySettingsMutation } from './queries';
 
@@ -22,6 +23,8 @@ export function useSettings() {
     defaultCreditLimit: '',
     closedThrough: '',
     numberPatterns: '',
+    expiryWarningDays: 30,
+    unitCostPlaces: 4,
   });
   const error = ref<string | null>(null);
   const fieldErrors = ref<Record<string, string>>({});
@@ -38,6 +41,8 @@ export function useSettings() {
         defaultCreditLimit: s.defaultCreditLimit,
         closedThrough: s.closedThrough ?? '',
         numberPatterns: s.numberPatterns ?? '',
+        expiryWarningDays: s.expiryWarningDays,
+        unitCostPlaces: s.unitCostPlaces,
       });
   }
   watch(settings, fill, { immediate: true });
@@ -65,6 +70,8 @@ export function useSettings() {
         costingMethod: form.costingMethod,
         defaultTaxRate: form.defaultTaxRate.trim(),
         defaultCreditLimit: form.defaultCreditLimit.trim(),
+        expiryWarningDays: form.expiryWarningDays,
+        unitCostPlaces: form.unitCostPlaces,
         ...(form.closedThrough ? { closedThrough: form.closedThrough } : {}),
         ...(form.numberPatterns.trim() ? { numberPatterns: form.numberPatterns.trim() } : {}),
       },
@@ -78,6 +85,7 @@ export function useSettings() {
     }
     ElMessage.success(t('common.saved'));
     await q.executeQuery();
+    await loadNumberFormat();
   }
 
   return { q, settings, form, error, fieldErrors, editable, save, reset: fill, saving: m.fetching };

@@ -64,6 +64,12 @@ export class CompanySettings {
   @Column({ name: 'expiry_warning_days', type: 'int', default: 30 })
   expiryWarningDays: number;
 
+  @Field(() => Int, {
+    description: 'Decimal places shown for unit costs and unit prices (2–6); money totals always show 2.',
+  })
+  @Column({ name: 'unit_cost_places', type: 'int', default: 4 })
+  unitCostPlaces: number;
+
   @Field(() => Int)
   @Column({ type: 'int', default: 1 })
   version: number;

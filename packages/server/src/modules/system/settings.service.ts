@@ -55,6 +55,12 @@ export class SettingsService {
     )
       problems.push({ field: 'expiryWarningDays', message: 'Whole days from 0 to 3650.' });
     if (
+      input.unitCostPlaces !== undefined &&
+      input.unitCostPlaces !== null &&
+      (input.unitCostPlaces < 2 || input.unitCostPlaces > 6)
+    )
+      problems.push({ field: 'unitCostPlaces', message: 'From 2 to 6 decimal places.' });
+    if (
       input.closedThrough !== undefined &&
       input.closedThrough !== null &&
       !/^\d{4}-\d{2}-\d{2}$/.test(input.closedThrough)
@@ -101,6 +107,7 @@ export class SettingsService {
         'numberPatterns',
         'purchaseOverReceiptTolerance',
         'expiryWarningDays',
+        'unitCostPlaces',
       ] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];
       }

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveField, SignedIn } from '../../core/permissions/guard';
 import { CompanySettings } from './settings.entity';
-import { DayCount, KeyCount, UpdateSettingsInput } from './system.types';
+import { DayCount, KeyCount, NumberFormat, UpdateSettingsInput } from './system.types';
 
 /** Live figures for the overview page; each figure is guarded by its own permission. */
 @ObjectType()
@@ -60,6 +60,13 @@ export class SystemResolver {
   @SignedIn()
   async companyName(@Ctx() ctx: Context) {
     return (await ctx.services.settings.get()).companyName;
+  }
+
+  @Query(() => NumberFormat, { description: 'How the console shows numbers: any signed-in user.' })
+  @SignedIn()
+  async numberFormat(@Ctx() ctx: Context): Promise<NumberFormat> {
+    const s = await ctx.services.settings.get();
+    return { currency: s.currency, unitCostPlaces: s.unitCostPlaces };
   }
 
   @Query(() => CompanySettings)

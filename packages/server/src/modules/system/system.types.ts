@@ -18,8 +18,17 @@ export class UpdateSettingsInput {
     description: 'Receiving a batch expiring within this many days (0–3650) needs a reason.',
   })
   expiryWarningDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Decimal places shown for unit costs and prices (2–6).' })
+  unitCostPlaces?: number;
   @Field({ nullable: true, description: 'YYYY-MM-DD; closes every period up to that day' }) closedThrough?: string;
   @Field({ nullable: true, description: 'JSON object: document type → pattern' }) numberPatterns?: string;
+}
+
+@ObjectType({ description: 'How numbers are shown: the same for every signed-in user.' })
+export class NumberFormat {
+  @Field({ description: 'ISO currency code of all amounts.' }) currency: string;
+  @Field(() => Int, { description: 'Decimal places for unit costs and unit prices (money totals always show 2).' })
+  unitCostPlaces: number;
 }
 
 @ObjectType()
