@@ -5,3 +5,4 @@ export { applyMove, compareMoves, emptyState, recostFrom, replay, type RecostRes
 export { sumsMatch } from './check';
 export { replayLedger, type CostSource, type LedgerMove, type LedgerReplay, type SettledEntry } from './ledger';
 export { nothingReversed, plusReversed, reversalValue, type Reversed } from './reversal';
+export { currentUnitCost } from './current-cost';
