@@ -11,6 +11,14 @@ import { StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledge
 import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
+import {
+  AbcClassification,
+  Stocktake,
+  StocktakeCount,
+  StocktakeLine,
+  StocktakeSettings,
+  StocktakeSku,
+} from './modules/stocktake/stocktake.entity';
 import { CompanySettings } from './modules/system/settings.entity';
 import { Supplier, SupplierPrice, SupplierQualification } from './modules/partners/supplier.entity';
 import {
@@ -100,4 +108,10 @@ export const entities = [
   SalesInvoice,
   SalesInvoiceLine,
   CustomerPayment,
+  Stocktake,
+  StocktakeLine,
+  StocktakeCount,
+  StocktakeSku,
+  AbcClassification,
+  StocktakeSettings,
 ];

@@ -18,6 +18,13 @@ import {
   StockReportResolver,
 } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
+import {
+  AbcResolver,
+  CycleCountDueResolver,
+  StocktakeCountResolver,
+  StocktakeLineResolver,
+  StocktakeResolver,
+} from './modules/stocktake/stocktake.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
@@ -46,6 +53,11 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   StockDocumentLineResolver,
   StockReportResolver,
   IdempotencyResolver,
+  StocktakeResolver,
+  StocktakeLineResolver,
+  StocktakeCountResolver,
+  AbcResolver,
+  CycleCountDueResolver,
   CatalogResolver,
   ProductFieldResolver,
   SkuFieldResolver,

@@ -27,6 +27,8 @@ import { PriceListService } from './modules/sales/price-list.service';
 import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
+import { AbcService } from './modules/stocktake/abc.service';
+import { StocktakeService } from './modules/stocktake/stocktake.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -45,6 +47,8 @@ export function createServices(ds: DataSource, config: Config) {
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
   const receivables = new ReceivableService(ds, audit, salesOrders);
+  const stockDocuments = new StockDocumentService(ds, audit, posting);
+  const abc = new AbcService(ds, audit);
   return {
     ds,
     config,
@@ -62,7 +66,7 @@ export function createServices(ds: DataSource, config: Config) {
     locations: new LocationService(ds, audit),
     settings: new SettingsService(ds, audit),
     posting,
-    stockDocuments: new StockDocumentService(ds, audit, posting),
+    stockDocuments,
     stockReports: new StockReportService(ds),
     suppliers,
     purchaseOrders,
@@ -74,6 +78,9 @@ export function createServices(ds: DataSource, config: Config) {
     salesOrders,
     receivables,
     salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
+    abc,
+    // a full count freezes postings in its scope through a guard it registers with the posting engine
+    stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

@@ -669,6 +669,7 @@ export type StockLevelSort =
 
 export type StockLineInput = {
   batchNo?: string | null | undefined;
+  /** 0: no bin (stock kept outside bins); omitted: issues pick. */
   binId?: string | number | null | undefined;
   /** YYYY-MM-DD, for a new batch */
   expiryDate?: string | null | undefined;

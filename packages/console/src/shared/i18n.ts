@@ -15,6 +15,8 @@ import salesreportsEn from '@/locales/salesreports.en.json';
 import salesreportsZhCN from '@/locales/salesreports.zh-CN.json';
 import ordersEn from '@/locales/orders.en.json';
 import ordersZhCN from '@/locales/orders.zh-CN.json';
+import stocktakeEn from '@/locales/stocktake.en.json';
+import stocktakeZhCN from '@/locales/stocktake.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -56,6 +58,7 @@ export const i18n = createI18n({
       pricingZhCN,
       salesreportsZhCN,
       ordersZhCN,
+      stocktakeZhCN,
     ) as typeof zhCN,
     en: mergeMessages(
       en,
@@ -66,6 +69,7 @@ export const i18n = createI18n({
       pricingEn,
       salesreportsEn,
       ordersEn,
+      stocktakeEn,
     ) as typeof en,
   },
   missingWarn: false,

@@ -8,6 +8,14 @@ export const ErrorCode = {
   INSUFFICIENT_AVAILABLE: 'INSUFFICIENT_AVAILABLE', // sales: on hand − reserved does not cover a reservation
   STOCK_EXPIRED: 'STOCK_EXPIRED', // a sale would need expired batches (they may be scrapped, returned, quarantined)
   EXPIRY_REASON_REQUIRED: 'EXPIRY_REASON_REQUIRED', // a short-dated or expired batch is received without a reason
+  COUNT_IN_PROGRESS: 'COUNT_IN_PROGRESS', // a stocktake freezes postings in this scope until it is closed
+  BIN_NOT_IN_COUNT: 'BIN_NOT_IN_COUNT', // a count line for a bin outside the stocktake's scope
+  SKU_NOT_IN_COUNT: 'SKU_NOT_IN_COUNT', // a count line for a SKU the stocktake does not count
+  SAME_COUNTER: 'SAME_COUNTER', // the second count or the recount by someone who counted the line already
+  COUNT_INCOMPLETE: 'COUNT_INCOMPLETE', // counting cannot finish while lines lack counts or a recount
+  OWN_COUNT_APPROVAL: 'OWN_COUNT_APPROVAL', // approving a stocktake one counted lines of
+  REASON_REQUIRED: 'REASON_REQUIRED', // a difference without its reason cannot be approved
+  SKU_NOT_CLASSIFIED: 'SKU_NOT_CLASSIFIED', // a cycle count of a SKU without an ABC class
   DOCUMENT_NOT_DRAFT: 'DOCUMENT_NOT_DRAFT',
   DOCUMENT_STATE: 'DOCUMENT_STATE',
   PERIOD_CLOSED: 'PERIOD_CLOSED',

@@ -6,6 +6,7 @@ export const DEFAULT_PATTERNS: Record<string, string> = {
   other_out: 'QC-{yyyyMMdd}-{0000}',
   transfer: 'TR-{yyyyMMdd}-{0000}',
   adjustment: 'TZ-{yyyyMMdd}-{0000}',
+  stocktake: 'PD-{yyyyMMdd}-{0000}',
   purchase_order: 'PO-{yyyyMMdd}-{0000}',
   purchase_receipt: 'PR-{yyyyMMdd}-{0000}',
   purchase_return: 'PT-{yyyyMMdd}-{0000}',

@@ -1,3 +1,4 @@
+import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
 import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
@@ -36,4 +37,5 @@ export const migrations: Array<new () => unknown> = [
   ReplenishmentInputs1796600000100,
   LoginAttemptAddress1796700000000,
   UnitCostPlaces1796800000000,
+  Stocktakes1796813000000,
 ];

@@ -21,6 +21,10 @@ export const P = {
   StockCostRead: 'stock.cost.read',
   StockDocumentCreate: 'stock.document.create',
   StockDocumentPost: 'stock.document.post',
+  StockCountPerform: 'stock.count.perform', // count (blind: never the book quantity)
+  StockCountRead: 'stock.count.read', // counts with book quantities, differences, accuracy and ABC classes
+  StockCountManage: 'stock.count.manage', // plan, open, finish and cancel counts; reasons; ABC classes
+  StockCountApprove: 'stock.count.approve', // approve a count (not one counted oneself): posts the adjustment
   // catalog
   CatalogProductRead: 'catalog.product.read',
   CatalogProductManage: 'catalog.product.manage',
@@ -99,6 +103,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.StockWarehouseRead,
       P.StockBalanceRead,
       P.StockCostRead,
+      P.StockCountRead,
       P.CatalogProductRead,
       P.CatalogPurchasePriceRead,
       P.CatalogSalePriceRead,
@@ -166,6 +171,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.StockBalanceRead,
       P.StockDocumentCreate,
       P.StockDocumentPost,
+      P.StockCountPerform,
       P.CatalogProductRead,
       P.PurchasingReceiptPost,
       P.SalesShipmentPost,

@@ -44,3 +44,11 @@ export function allows(lifecycle: Lifecycle<string>, action: A, status: string):
 export function actionsIn(lifecycle: Lifecycle<string>, status: string): A[] {
   return (Object.keys(lifecycle) as A[]).filter((a) => allows(lifecycle, a, status));
 }
+
+/** Stocktakes: reasons while open (EDIT), finish counting (SUBMIT), approve once finished, cancel while open. */
+export const stocktakeLifecycle = {
+  [A.EDIT]: ['counting', 'review'],
+  [A.SUBMIT]: ['counting'],
+  [A.APPROVE]: ['review'],
+  [A.CANCEL]: ['counting', 'review'],
+} as const satisfies Lifecycle<string>;

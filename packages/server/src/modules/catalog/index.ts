@@ -4,4 +4,5 @@
 export { Product, ProductUnit } from './product.entity';
 export { skuLabel } from './sku-label';
 export { skuPickStrategies } from './sku-pick-strategy';
-export { PickStrategyKind, Sku } from './sku.entity';
+export { PickStrategyKind, Sku, SkuBarcode } from './sku.entity';
+export { Category } from './category.entity';

@@ -2,8 +2,11 @@
  * The stock module's face: what other modules may use. Anything not exported here is internal.
  */
 export { StockCost, StockLedgerEntry } from './ledger.entity';
-export { Batch, Bin } from './location.entity';
-export type { PostingService, Recosted, StockMove } from './posting.service';
+export { Batch, Bin, Zone } from './location.entity';
+export { bookBalances, type BookBalance } from './count-support';
+export type { DocumentSource, StockDocumentService } from './stock-document.service';
+export type { CreateStockDocumentInput } from './stock-document.types';
+export type { DocRef, PostingGuard, PostingService, Recosted, StockMove } from './posting.service';
 export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';

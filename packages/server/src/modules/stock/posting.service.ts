@@ -56,6 +56,14 @@ export interface Recosted {
 /** Brings a document's stored cost figures in line with the ledger, in the posting's transaction. */
 export type RecostHandler = (tx: EntityManager, changes: Recosted[]) => Promise<void>;
 
+/**
+ * May refuse a posting (by throwing a DomainError), e.g. a stocktake freezing its scope. Called
+ * under the cost heads' locks, twice: with the moves as given (an issue's bin may still be open,
+ * null) and again once issues are picked (every bin known). Registered by the owner of the rule,
+ * so the stock module knows nothing of it.
+ */
+export type PostingGuard = (tx: EntityManager, doc: DocRef, moves: StockMove[]) => Promise<void>;
+
 const sourceOf = (m: StockMove): CostSource =>
   m.reverses
     ? 'reverse'
@@ -78,6 +86,7 @@ const kindOf = (m: StockMove) => (D(m.qty).gt(0) ? 'in' : 'out');
 export class PostingService {
   private readonly sql: PostingSql;
   private readonly recostHandlers = new Map<string, RecostHandler>();
+  private readonly guards: PostingGuard[] = [];
 
   constructor(private readonly ds: DataSource) {
     this.sql = new PostingSql(!isSqlite(ds));
@@ -96,10 +105,13 @@ export class PostingService {
       .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const headKeys = pairs.map(([w, s]) => headKey(w, s));
     const heads = await this.sql.lockHeads(tx, pairs);
+    for (const g of this.guards) await g(tx, doc, moves);
 
     // 2. quantities
     const allowNegative = await this.sql.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
     const placed = await this.place(tx, doc, headKeys, groups, allowNegative);
+    if (this.guards.length && moves.some((m) => m.binId === null))
+      for (const g of this.guards) await g(tx, doc, placed);
     // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
     // release the reservation first) may take it; under the head locks, so nobody races the check
     // (a stocktake adjustment records what is physically there, reserved or not)
@@ -122,6 +134,11 @@ export class PostingService {
    */
   onRecost(documentTypes: string[], handler: RecostHandler): void {
     for (const t of documentTypes) this.recostHandlers.set(t, handler);
+  }
+
+  /** A rule that may refuse postings (see PostingGuard); stocktakes freeze their scope with one. */
+  addGuard(guard: PostingGuard): void {
+    this.guards.push(guard);
   }
 
   private async notifyRecosted(tx: EntityManager, changes: Recosted[]) {

@@ -47,6 +47,17 @@ export class StockDocument {
   })
   @Column({ name: 'counts_as_demand', type: 'boolean', default: false })
   countsAsDemand: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the document was made from, when another workflow made it (stocktake: a count approved).',
+  })
+  @Column({ name: 'source_type', type: 'varchar', length: 20, nullable: true })
+  sourceType: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'source_id', type: 'int', nullable: true }) sourceId:
+    number | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'source_number', type: 'varchar', length: 40, nullable: true })
+  sourceNumber: string | null;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Field(() => Date, { nullable: true })

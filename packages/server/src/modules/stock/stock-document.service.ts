@@ -10,7 +10,7 @@ import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
-import type { CostingMethod } from '../../domain/costing';
+import { currentUnitCost, type CostingMethod, type CostState } from '../../domain/costing';
 import type { AuditService } from '../audit';
 import { Product, ProductUnit } from '../catalog';
 import { Sku } from '../catalog';
@@ -34,6 +34,13 @@ import { addDays, now, today } from '../../core/dates';
 import { actionsIn, allows, stockDocumentLifecycle } from '../../domain/lifecycle';
 import { DocumentAction as A } from '../../core/actions';
 const D = (s: string | number) => new Decimal(s);
+
+/** The workflow a document was made from (a stocktake whose approval posted it). */
+export interface DocumentSource {
+  type: string;
+  id: number;
+  number: string;
+}
 
 const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
   type: d.type,
@@ -101,9 +108,9 @@ export class StockDocumentService {
     return doc;
   }
 
-  lines(documentIds: number[]): Promise<StockDocumentLine[]> {
+  lines(documentIds: number[], tx: EntityManager = this.ds.manager): Promise<StockDocumentLine[]> {
     if (!documentIds.length) return Promise.resolve([]);
-    return this.ds
+    return tx
       .getRepository(StockDocumentLine)
       .find({ where: { documentId: In(documentIds) }, order: { documentId: 'ASC', lineNo: 'ASC' } });
   }
@@ -118,6 +125,7 @@ export class StockDocumentService {
     warehouseId: number,
     toWarehouseId: number | null,
     lines: StockLineInput[],
+    maxLines = 500,
   ) {
     const problems: FieldProblem[] = [];
     const wh = await tx.findOne(Warehouse, { where: { id: warehouseId } });
@@ -130,7 +138,7 @@ export class StockDocumentService {
         problems.push({ field: 'toWarehouseId', message: 'The destination must be another warehouse.' });
     }
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
-    if (lines.length > 500) problems.push({ field: 'lines', message: 'At most 500 lines per document.' });
+    if (lines.length > maxLines) problems.push({ field: 'lines', message: `At most ${maxLines} lines per document.` });
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
     const products = skus.length
@@ -191,7 +199,7 @@ export class StockDocumentService {
         ['binId', l.binId, warehouseId],
         ['toBinId', l.toBinId, toWarehouseId],
       ] as const) {
-        if (!id) continue;
+        if (!id || id === '0') continue; // 0: no bin (stock kept outside bins)
         const bin = bins.find((b) => b.id === Number(id));
         if (!bin || bin.warehouseId !== w)
           problems.push({ field: at(f), message: 'This bin is not in the warehouse.' });
@@ -239,10 +247,38 @@ export class StockDocumentService {
     return inTransaction(this.ds, (tx) => this.createIn(tx, ctx, input));
   }
 
-  private async createIn(tx: EntityManager, ctx: Context, input: CreateStockDocumentInput): Promise<StockDocument> {
+  /**
+   * For another module's workflow (a stocktake's adjustment): creates and posts the document in the
+   * caller's transaction, naming what it was made from. The caller has checked its own permission.
+   */
+  async createAndPostIn(
+    tx: EntityManager,
+    ctx: Context,
+    input: CreateStockDocumentInput,
+    source: DocumentSource,
+  ): Promise<StockDocument> {
+    const draft = await this.createIn(tx, ctx, input, source);
+    return this.postIn(tx, ctx, String(draft.id));
+  }
+
+  private async createIn(
+    tx: EntityManager,
+    ctx: Context,
+    input: CreateStockDocumentInput,
+    source?: DocumentSource,
+  ): Promise<StockDocument> {
     const warehouseId = Number(input.warehouseId);
     const toWarehouseId = input.toWarehouseId ? Number(input.toWarehouseId) : null;
-    const resolved = await this.validate(tx, ctx, input.type, warehouseId, toWarehouseId, input.lines);
+    // a workflow's document (a full count's adjustment) may be longer than one typed by hand
+    const resolved = await this.validate(
+      tx,
+      ctx,
+      input.type,
+      warehouseId,
+      toWarehouseId,
+      input.lines,
+      source ? 100_000 : 500,
+    );
     const doc = await tx.save(
       tx.create(StockDocument, {
         type: input.type,
@@ -253,6 +289,9 @@ export class StockDocumentService {
         businessDate: input.businessDate ?? today(),
         memo: input.memo ?? '',
         countsAsDemand: input.type === StockDocType.OTHER_OUT && !!input.countsAsDemand,
+        sourceType: source?.type ?? null,
+        sourceId: source?.id ?? null,
+        sourceNumber: source?.number ?? null,
         createdBy: ctx.user!.id,
         createdAt: now(),
         version: 1,
@@ -498,7 +537,8 @@ export class StockDocumentService {
       const batchId = await this.batchFor(tx, l.skuId, l.batchNo, l.expiryDate, doc.businessDate, inbound, i);
       const sign = doc.type === StockDocType.OTHER_OUT || doc.type === StockDocType.TRANSFER ? -1 : 1;
       let unitCost = l.unitCost ?? undefined;
-      if (inbound && unitCost === undefined) unitCost = await this.currentUnitCost(tx, doc.warehouseId, l.skuId);
+      if (inbound && unitCost === undefined)
+        unitCost = await this.currentUnitCost(tx, doc.warehouseId, l.skuId, batchId ?? 0);
       moves.push({
         lineId: l.id,
         lineIndex: i,
@@ -528,16 +568,18 @@ export class StockDocumentService {
     return after;
   }
 
-  /** The current average of a warehouse × SKU (a gain in an adjustment comes in at it). */
-  private async currentUnitCost(tx: EntityManager, warehouseId: number, skuId: number): Promise<string> {
+  /**
+   * The cost a gain in an adjustment comes in at: the moving average, or under FIFO the newest
+   * layer's cost (of the gain's batch when it has layers); domain/costing currentUnitCost.
+   */
+  private async currentUnitCost(tx: EntityManager, warehouseId: number, skuId: number, batchId: number) {
     const [row] = await tx.query('SELECT qty, value, state FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?', [
       warehouseId,
       skuId,
     ]);
     if (!row) return '0';
-    const qty = D(row.qty);
-    if (qty.gt(0)) return D(row.value).div(qty).toDecimalPlaces(6).toFixed(6);
-    return row.state ? String(JSON.parse(row.state).lastUnitCost ?? '0') : '0';
+    const state = row.state ? (JSON.parse(row.state) as CostState) : null;
+    return currentUnitCost(state, { qty: String(row.qty), value: String(row.value) }, batchId || undefined);
   }
 
   /** The value and unit cost each line got, in one statement. */

@@ -15,7 +15,8 @@ export class StockLineInput {
     description: 'Per base unit; other receipts only (needs stock.cost.read).',
   })
   unitCost?: string;
-  @Field(() => ID, { nullable: true }) binId?: string;
+  @Field(() => ID, { nullable: true, description: '0: no bin (stock kept outside bins); omitted: issues pick.' })
+  binId?: string;
   @Field(() => ID, { nullable: true, description: 'Transfers: the bin at the destination.' }) toBinId?: string;
   @Field({ nullable: true }) batchNo?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD, for a new batch' }) expiryDate?: string;
