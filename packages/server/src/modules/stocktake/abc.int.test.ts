@@ -185,7 +185,7 @@ describe(`ABC classes and cycle counts from them (${testDbKind})`, () => {
       ['S5-1', '10', 'SETTLED', '9', '-1'], // within the tolerance of 1: no recount
     ]);
     let v = ok(await t.gql(GET, { id: st.id }, tok.manager)).stocktake.version;
-    v = ok(await t.gql(FINISH, { id: st.id, v }, tok.manager)).finishStocktakeCounting.version;
+    ok(await t.gql(FINISH, { id: st.id, v }, tok.manager));
     ok(
       await t.gql(
         REASONS,
