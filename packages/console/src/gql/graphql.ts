@@ -417,6 +417,8 @@ export type ReceiptLineInput = {
   binId?: string | number | null | undefined;
   /** YYYY-MM-DD, for a new batch */
   expiryDate?: string | null | undefined;
+  /** Why a batch that has expired or expires within settings.expiryWarningDays is received anyway (required then: EXPIRY_REASON_REQUIRED). */
+  expiryReason?: string | null | undefined;
   orderLineId: string | number;
   /** Required when something is rejected. */
   rejectReason?: string | null | undefined;

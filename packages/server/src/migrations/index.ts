@@ -17,6 +17,7 @@ import { CatalogAndStockLedger1795579070659 } from './1795579070659-CatalogAndSt
 import { Init1795577995052 } from './1795577995052-Init';
 import { LedgerCauseAction1796600000000 } from './1796600000000-LedgerCauseAction';
 import { PickingAndExpiry1796600000001 } from './1796600000001-PickingAndExpiry';
+import { PurchaseReceiptExpiryReason1796900000000 } from './1796900000000-PurchaseReceiptExpiryReason';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -38,4 +39,5 @@ export const migrations: Array<new () => unknown> = [
   LoginAttemptAddress1796700000000,
   UnitCostPlaces1796800000000,
   Stocktakes1796813000000,
+  PurchaseReceiptExpiryReason1796900000000,
 ];

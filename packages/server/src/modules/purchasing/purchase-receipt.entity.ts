@@ -72,6 +72,12 @@ export class PurchaseReceiptLine {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   @Column({ name: 'expiry_date', type: 'varchar', length: 10, nullable: true })
   expiryDate: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a short-dated or expired batch was received (required within the warning days).',
+  })
+  @Column({ name: 'expiry_reason', type: 'varchar', length: 200, nullable: true })
+  expiryReason: string | null;
   /** the stock batch the units went into (0: none) */
   @Column({ name: 'batch_id', type: 'int', default: 0 }) batchId: number;
   @Field(() => DecimalScalar, { description: 'Returned to the supplier so far.' })

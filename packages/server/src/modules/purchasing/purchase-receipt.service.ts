@@ -10,7 +10,7 @@ import type { AuditService } from '../audit';
 import { Product } from '../catalog';
 import { Sku } from '../catalog';
 import { StockLedgerEntry } from '../stock';
-import { Batch, Bin } from '../stock';
+import { assertExpiryReasons, Batch, Bin, type ReceivedBatchLine } from '../stock';
 import type { PostingService, StockMove } from '../stock';
 import { CompanySettings } from '../system';
 import { assertPeriodOpen, patternFor } from '../system';
@@ -215,6 +215,21 @@ export class PurchaseReceiptService {
             { tolerance: tolerance.toFixed(), lines: over },
           );
         }
+        // a batch received short-dated or expired needs its reason (the batch's own date when it exists already)
+        const receiving: ReceivedBatchLine[] = [];
+        for (const [i, l] of input.lines.entries()) {
+          const batchNo = l.batchNo?.trim();
+          if (!batchNo || !D(l.acceptedQty).gt(0)) continue;
+          const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
+          const known = await tx.findOne(Batch, { where: { skuId: ol.skuId, batchNo } });
+          receiving.push({
+            index: i,
+            batchNo,
+            expiryDate: known ? known.expiryDate : (l.expiryDate ?? null),
+            expiryReason: l.expiryReason ?? null,
+          });
+        }
+        assertExpiryReasons(receiving, date, settings.expiryWarningDays);
         // the number is allocated as late as possible: its counter row serialises receipts of the day
         let number: string | null = null;
         const allocate = async () =>
@@ -253,6 +268,7 @@ export class PurchaseReceiptService {
               binId: l.binId ? Number(l.binId) : null,
               batchNo,
               expiryDate: l.expiryDate ?? null,
+              expiryReason: l.expiryReason?.trim() || null,
               batchId,
               returnedQty: '0',
               returnedValue: '0.00',
@@ -319,6 +335,7 @@ export class PurchaseReceiptService {
               reason: l.rejectReason,
               replacementExpected: l.replacementExpected,
               batchNo: l.batchNo,
+              ...(l.expiryReason ? { expiryReason: l.expiryReason } : {}),
             })),
           },
         });

@@ -7,7 +7,7 @@ import { Role } from '../auth/role.entity';
 import { User } from '../auth/user.entity';
 import { StockLedgerEntry } from '../stock/ledger.entity';
 import { PurchaseOrder, PurchaseOrderApproval } from './purchase-order.entity';
-import { PurchaseReceipt, PurchaseReturn } from './purchase-receipt.entity';
+import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn } from './purchase-receipt.entity';
 import { SupplierInvoice, SupplierPayment } from './supplier-invoice.entity';
 import { now } from '../../core/dates';
 
@@ -767,15 +767,59 @@ describe(`purchasing under FIFO: returns from layers, the ledger stays replayabl
       ),
     ).toBe('BAD_USER_INPUT');
     await receive(o1, '2026-10-03', [{ orderLineId: o1.lines[0].id, acceptedQty: '10' }]);
+    // the milk expires 15 days after it arrives, within the 30 warning days: refused without a reason,
+    // and nothing is posted
+    const milkLine = {
+      orderLineId: o2.lines[1].id,
+      acceptedQty: '30',
+      batchNo: 'M2610',
+      expiryDate: '2026-10-19',
+      binId: String(c.bins[1].id),
+    };
+    const ledgerRows = await t.ds.getRepository(StockLedgerEntry).count();
+    const short = await t.gql(
+      'mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id } }',
+      {
+        i: {
+          orderId: o2.id,
+          businessDate: '2026-10-04',
+          lines: [{ orderLineId: o2.lines[0].id, acceptedQty: '10' }, milkLine],
+        },
+      },
+      admin,
+    );
+    expect(codeOf(short)).toBe('EXPIRY_REASON_REQUIRED');
+    expect(short.errors![0].message).toBe(
+      'Short-dated stock — line 2: batch M2610 expires on 2026-10-19 (in 15 days; the warning starts at 30). Give a reason (expiryReason) to receive it.',
+    );
+    expect(short.errors![0].extensions!.details).toEqual({
+      warningDays: 30,
+      lines: [
+        {
+          index: 1,
+          field: 'lines[1].expiryReason',
+          batchNo: 'M2610',
+          expiryDate: '2026-10-19',
+          daysLeft: 15,
+          expired: false,
+        },
+      ],
+    });
+    expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledgerRows);
+    expect(await t.ds.getRepository(PurchaseReceipt).count({ where: { orderId: Number(o2.id) } })).toBe(0);
     const r2 = await receive(o2, '2026-10-04', [
       { orderLineId: o2.lines[0].id, acceptedQty: '10' },
-      {
-        orderLineId: o2.lines[1].id,
-        acceptedQty: '30',
-        batchNo: 'M2610',
-        expiryDate: '2026-10-19',
-        binId: String(c.bins[1].id),
-      },
+      { ...milkLine, expiryReason: '供应商清仓 short-dated clearance' },
+    ]);
+    expect(
+      (
+        await t.ds
+          .getRepository(PurchaseReceiptLine)
+          .find({ where: { receiptId: Number(r2.id) }, order: { lineNo: 'ASC' } })
+      ).map((l) => [l.batchNo, l.expiryReason]),
+    ).toEqual([
+      [null, null],
+      ['M2610', '供应商清仓 short-dated clearance'],
     ]);
     const ret = (i: object) =>
       t.gql(

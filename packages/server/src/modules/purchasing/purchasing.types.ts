@@ -106,6 +106,14 @@ export class ReceiptLineInput {
   @IsOptional()
   @Matches(DATE, dateMsg)
   expiryDate?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Why a batch that has expired or expires within settings.expiryWarningDays is received anyway (required then: EXPIRY_REASON_REQUIRED).',
+  })
+  @IsOptional()
+  @Length(0, 200)
+  expiryReason?: string;
 }
 
 @InputType()
