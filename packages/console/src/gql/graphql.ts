@@ -87,6 +87,8 @@ export type CostingMethod =
 
 export type CreateBinInput = {
   code: string;
+  /** A quarantine bin (隔离区): its stock is not for sale. Default false. */
+  quarantine?: boolean | null | undefined;
   warehouseId: string | number;
   /** A zone of the same warehouse. */
   zoneId?: string | number | null | undefined;
@@ -711,6 +713,8 @@ export type UpdateBinInput = {
   active?: boolean | null | undefined;
   code?: string | null | undefined;
   id: string | number;
+  /** A quarantine bin (隔离区): its stock is not for sale. */
+  quarantine?: boolean | null | undefined;
   version: number;
   /** A zone of the same warehouse; null takes the bin out of its zone; absent leaves it. */
   zoneId?: string | number | null | undefined;

@@ -18,6 +18,7 @@ import { Init1795577995052 } from './1795577995052-Init';
 import { LedgerCauseAction1796600000000 } from './1796600000000-LedgerCauseAction';
 import { PickingAndExpiry1796600000001 } from './1796600000001-PickingAndExpiry';
 import { PurchaseReceiptExpiryReason1796900000000 } from './1796900000000-PurchaseReceiptExpiryReason';
+import { QuarantineBins1796900000100 } from './1796900000100-QuarantineBins';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -40,4 +41,5 @@ export const migrations: Array<new () => unknown> = [
   UnitCostPlaces1796800000000,
   Stocktakes1796813000000,
   PurchaseReceiptExpiryReason1796900000000,
+  QuarantineBins1796900000100,
 ];

@@ -23,6 +23,8 @@ export interface Stock {
   receivedAt: string | null;
   /** the batch number, for messages */
   batchNo?: string | null;
+  /** in a quarantine bin: never for a sale, and other issues take it only when they name the bin */
+  quarantine?: boolean;
 }
 
 export interface Take {
@@ -38,6 +40,8 @@ export interface PickResult {
   short: string;
   /** usable-looking stock left out because it expired (magnitude) */
   expired: string;
+  /** stock left out because it lies in a quarantine bin (magnitude; expired stock there counts as expired) */
+  quarantined: string;
 }
 
 /** Expired on a day: its last day of use is before it. */
@@ -71,18 +75,20 @@ const takenKey = (s: Pick<Stock, 'binId' | 'batchId'>) => `${s.binId}:${s.batchI
 
 /**
  * Takes `need` units from the stock in the given order, leaving out what earlier lines of the same
- * document already took (`taken`, updated) and, with `blockExpiredOn`, every batch expired on that
+ * document already took (`taken`, updated); with `blockExpiredOn`, every batch expired on that
  * day (expired goods never go to a customer: they are scrapped, returned or quarantined by a
- * document that names their batch).
+ * document that names their batch); with `skipQuarantine`, everything in quarantine bins (a sale
+ * never takes it; other issues only when they name the bin).
  */
 export function pick(
   need: Decimal.Value,
   ordered: Stock[],
   taken: Map<string, Decimal>,
-  opts: { blockExpiredOn?: string } = {},
+  opts: { blockExpiredOn?: string; skipQuarantine?: boolean } = {},
 ): PickResult {
   let rest = new Decimal(need);
   let expired = new Decimal(0);
+  let quarantined = new Decimal(0);
   const takes: Take[] = [];
   for (const s of ordered) {
     const k = takenKey(s);
@@ -92,13 +98,17 @@ export function pick(
       expired = expired.plus(has);
       continue;
     }
+    if (opts.skipQuarantine && s.quarantine) {
+      quarantined = quarantined.plus(has);
+      continue;
+    }
     if (rest.isZero()) continue;
     const take = Decimal.min(has, rest);
     taken.set(k, (taken.get(k) ?? new Decimal(0)).plus(take));
     takes.push({ binId: s.binId, batchId: s.batchId, qty: take.toFixed(6) });
     rest = rest.minus(take);
   }
-  return { takes, short: rest.toFixed(), expired: expired.toFixed() };
+  return { takes, short: rest.toFixed(), expired: expired.toFixed(), quarantined: quarantined.toFixed() };
 }
 
 export { classifyExpiry, mayTakeExpired, strategyFor, type ExpiryClass, type IssuePurpose } from './expiry';

@@ -52,6 +52,7 @@ describe('pick', () => {
       ],
       short: '0',
       expired: '0',
+      quarantined: '0',
     });
     expect(pick('10', order, taken)).toEqual({
       takes: [
@@ -60,6 +61,7 @@ describe('pick', () => {
       ],
       short: '2',
       expired: '0',
+      quarantined: '0',
     });
   });
 
@@ -72,5 +74,20 @@ describe('pick', () => {
     expect(r.expired).toBe('5');
     const short = pick('11', pickOrder([P0, P1, P2], 'fefo'), new Map(), { blockExpiredOn: '2026-12-05' });
     expect([short.short, short.expired]).toEqual(['1', '5']);
+  });
+
+  it('a sale never takes from a quarantine bin; expired stock there counts as expired, not quarantined', () => {
+    const Q = { ...s(9, 14, '4', '2026-12-10', '2026-11-05T00:00:00Z'), quarantine: true };
+    const QX = { ...s(9, 10, '2', '2026-12-04', '2026-11-05T00:00:00Z'), quarantine: true };
+    const order = pickOrder([P0, P1, P2, Q, QX], 'fefo');
+    const r = pick('12', order, new Map(), { blockExpiredOn: '2026-12-05', skipQuarantine: true });
+    expect(r.takes.map((x) => [x.binId, x.batchId, x.qty])).toEqual([
+      [1, 12, '5.000000'],
+      [2, 11, '5.000000'],
+    ]);
+    expect([r.short, r.expired, r.quarantined]).toEqual(['2', '7', '4']);
+    // an issue that names the quarantine bin takes from it
+    const named = pick('3', pickOrder([Q], 'fefo'), new Map());
+    expect(named.takes).toEqual([{ binId: 9, batchId: 14, qty: '3.000000' }]);
   });
 });

@@ -1,84 +1,77 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
+import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
-import { StockCost } from '../stock';
 import { isSqlite as sqlite } from '../../core/sql';
+import { unsellableStock } from '../stock';
 
-async function head(
+/** The cost head, locked on MySQL: reservations and postings of this warehouse × SKU wait for each other. */
+async function lockedHead(
   tx: EntityManager,
   warehouseId: number,
   skuId: number,
 ): Promise<{ qty: Decimal; reserved: Decimal } | null> {
-  const [row] = await tx.query('SELECT qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?', [
-    warehouseId,
-    skuId,
-  ]);
+  const [row] = await tx.query(
+    `SELECT qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${sqlite(tx) ? '' : ' FOR UPDATE'}`,
+    [warehouseId, skuId],
+  );
   return row ? { qty: new Decimal(row.qty), reserved: new Decimal(row.reserved) } : null;
 }
 
-function refuse(warehouseId: number, skuId: number, available: Decimal, qty: string): never {
+function refuse(
+  warehouseId: number,
+  skuId: number,
+  available: Decimal,
+  qty: string,
+  blocked: { expired: Decimal; quarantined: Decimal },
+): never {
+  const notForSale = blocked.expired.plus(blocked.quarantined);
   throw new DomainError(
     ErrorCode.INSUFFICIENT_AVAILABLE,
-    `Only ${available.toFixed()} available (on hand − reserved); ${new Decimal(qty).toFixed()} cannot be reserved.`,
-    { warehouseId, skuId, available: available.toFixed(), requested: new Decimal(qty).toFixed() },
+    `Only ${available.toFixed()} available (on hand − reserved${notForSale.gt(0) ? ` − ${blocked.expired.toFixed()} expired − ${blocked.quarantined.toFixed()} quarantined` : ''}); ${new Decimal(qty).toFixed()} cannot be reserved.`,
+    {
+      warehouseId,
+      skuId,
+      available: available.toFixed(),
+      requested: new Decimal(qty).toFixed(),
+      ...(notForSale.gt(0) ? { expired: blocked.expired.toFixed(), quarantined: blocked.quarantined.toFixed() } : {}),
+    },
   );
 }
 
 /**
  * Stock reserved for confirmed sales orders, per warehouse × SKU on the cost head (stock_cost.reserved).
- * On MySQL one guarded UPDATE: it only succeeds while on hand − reserved still covers the quantity,
- * so two salespeople confirming for the last units at once cannot both get them. SQLite runs one
- * writer at a time and keeps decimals as text: there the sum is done exactly in TypeScript.
+ * Only what may be sold can be reserved: on hand − reserved − expired batches − quarantine bins
+ * (stock module `unsellableStock`, today in the company's time zone). The head's row is locked
+ * first (FOR UPDATE on MySQL; SQLite runs one writer at a time), so two salespeople confirming for
+ * the last units at once cannot both get them, and the balances read for the expired and
+ * quarantined units cannot change meanwhile (postings move them only under the same lock).
+ * The sum is done exactly in TypeScript.
  */
 export async function reserve(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
   const q = new Decimal(qty);
-  if (sqlite(tx)) {
-    const h = await head(tx, warehouseId, skuId);
-    const available = h ? h.qty.minus(h.reserved) : new Decimal(0);
-    if (!h || available.lt(q)) refuse(warehouseId, skuId, available, qty);
-    await tx.query('UPDATE stock_cost SET reserved = ? WHERE warehouse_id = ? AND sku_id = ?', [
-      h.reserved.plus(q).toFixed(6),
-      warehouseId,
-      skuId,
-    ]);
-    return;
-  }
-  const res = await tx
-    .createQueryBuilder()
-    .update(StockCost)
-    .set({ reserved: () => 'reserved + CAST(:q AS DECIMAL(18,6))' })
-    // CAST: a bound string would be added as a double
-    .where('warehouse_id = :w AND sku_id = :s AND qty - reserved >= CAST(:q AS DECIMAL(18,6))', {
-      w: warehouseId,
-      s: skuId,
-      q: q.toFixed(6),
-    })
-    .execute();
-  if ((res.affected ?? 0) === 1) return;
-  const h = await head(tx, warehouseId, skuId);
-  refuse(warehouseId, skuId, h ? h.qty.minus(h.reserved) : new Decimal(0), qty);
+  const h = await lockedHead(tx, warehouseId, skuId);
+  const u = (await unsellableStock(tx, [[warehouseId, skuId]], today())).get(`${warehouseId}:${skuId}`) ?? {
+    expired: new Decimal(0),
+    quarantined: new Decimal(0),
+  };
+  const available = h ? h.qty.minus(h.reserved).minus(u.expired).minus(u.quarantined) : new Decimal(0);
+  if (!h || available.lt(q)) refuse(warehouseId, skuId, Decimal.max(available, 0), qty, u);
+  await tx.query('UPDATE stock_cost SET reserved = ? WHERE warehouse_id = ? AND sku_id = ?', [
+    h.reserved.plus(q).toFixed(6),
+    warehouseId,
+    skuId,
+  ]);
 }
 
 /** Gives a reservation back (cancelled order, or shipped: the stock itself left). Never below zero. */
 export async function release(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
   const q = new Decimal(qty);
-  if (sqlite(tx)) {
-    const h = await head(tx, warehouseId, skuId);
-    if (h)
-      await tx.query('UPDATE stock_cost SET reserved = ? WHERE warehouse_id = ? AND sku_id = ?', [
-        Decimal.max(h.reserved.minus(q), 0).toFixed(6),
-        warehouseId,
-        skuId,
-      ]);
-    return;
-  }
-  await tx
-    .createQueryBuilder()
-    .update(StockCost)
-    .set({
-      reserved: () =>
-        'CASE WHEN reserved >= CAST(:q AS DECIMAL(18,6)) THEN reserved - CAST(:q AS DECIMAL(18,6)) ELSE 0 END',
-    })
-    .where('warehouse_id = :w AND sku_id = :s', { w: warehouseId, s: skuId, q: q.toFixed(6) })
-    .execute();
+  const h = await lockedHead(tx, warehouseId, skuId);
+  if (h)
+    await tx.query('UPDATE stock_cost SET reserved = ? WHERE warehouse_id = ? AND sku_id = ?', [
+      Decimal.max(h.reserved.minus(q), 0).toFixed(6),
+      warehouseId,
+      skuId,
+    ]);
 }

@@ -69,7 +69,9 @@ export class SalesOrderResolver {
     return exportSalesOrders(ctx, filter, xlsx);
   }
 
-  @Query(() => [SkuAvailability], { description: 'On hand − reserved, what an order line may still take.' })
+  @Query(() => [SkuAvailability], {
+    description: 'On hand − reserved − expired − quarantined: what an order line may still take.',
+  })
   @Allow(P.StockBalanceRead)
   skuAvailability(
     @Ctx() ctx: Context,

@@ -13,7 +13,7 @@ import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
 import { Product } from '../catalog';
 import { Sku } from '../catalog';
-import { StockCost } from '../stock';
+import { StockCost, unsellableStock } from '../stock';
 import { Warehouse } from '../stock';
 import { CompanySettings } from '../system';
 import { patternFor } from '../system';
@@ -171,20 +171,33 @@ export class SalesOrderService {
     return tx.find(SalesOrderLine, { where: { orderId: In(orderIds) }, order: { orderId: 'ASC', lineNo: 'ASC' } });
   }
 
-  /** On hand, reserved and available per SKU in a warehouse (from the cost heads). */
+  /**
+   * On hand, reserved, expired, quarantined and available per SKU in a warehouse (the cost heads,
+   * and the stock module's unsellable stock today): available is what a confirmation may reserve.
+   */
   async availability(warehouseId: number, skuIds: number[]) {
     const heads = skuIds.length
       ? await this.ds.getRepository(StockCost).find({ where: { warehouseId, skuId: In(skuIds) } })
       : [];
+    const blocked = await unsellableStock(
+      this.ds,
+      skuIds.map((s) => [warehouseId, s]),
+      today(),
+    );
     return skuIds.map((skuId) => {
       const h = heads.find((x) => x.skuId === skuId);
       const onHand = D(h?.qty ?? 0);
       const reserved = D(h?.reserved ?? 0);
+      const u = blocked.get(`${warehouseId}:${skuId}`);
+      const expired = u?.expired ?? D(0);
+      const quarantined = u?.quarantined ?? D(0);
       return {
         skuId,
         onHand: onHand.toFixed(),
         reserved: reserved.toFixed(),
-        available: onHand.minus(reserved).toFixed(),
+        expired: expired.toFixed(),
+        quarantined: quarantined.toFixed(),
+        available: onHand.minus(reserved).minus(expired).minus(quarantined).toFixed(),
       };
     });
   }

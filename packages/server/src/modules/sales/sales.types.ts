@@ -156,12 +156,17 @@ export class ShipmentPick {
   @Field(() => DecimalScalar) qty: string;
 }
 
-@ObjectType({ description: 'On hand, reserved and available (on hand − reserved) of a SKU in a warehouse.' })
+@ObjectType({
+  description:
+    'On hand, reserved, not for sale (expired, quarantined) and available (on hand − reserved − expired − quarantined) of a SKU in a warehouse.',
+})
 export class SkuAvailability {
   @Field(() => ID) skuId: number;
   @Field(() => DecimalScalar) onHand: string;
   @Field(() => DecimalScalar) reserved: string;
-  @Field(() => DecimalScalar) available: string;
+  @Field(() => DecimalScalar, { description: 'In batches expired before today: never sold.' }) expired: string;
+  @Field(() => DecimalScalar, { description: 'In quarantine bins (not expired): not for sale.' }) quarantined: string;
+  @Field(() => DecimalScalar, { description: 'What a confirmation may still reserve.' }) available: string;
 }
 
 @ObjectType({

@@ -50,7 +50,14 @@ describe(`picking, expiry and FIFO layers per batch (${testDbKind})`, () => {
   });
 
   const newSku = () => newProductSku(t.ds, `EX-${++n}`, { baseUnit: '盒', shelfLifeDays: 60, batchTracked: true });
-  type Line = { batchNo: string; expiryDate?: string; qty: string; unitCost?: string; expiryReason?: string };
+  type Line = {
+    batchNo: string;
+    expiryDate?: string;
+    qty: string;
+    unitCost?: string;
+    expiryReason?: string;
+    binId?: string;
+  };
   const post = async (type: StockDocType, w: Warehouse, date: string, skuId: number, lines: Line[], demand = false) => {
     const doc = await t.app.services.stockDocuments.create(ctx, {
       type,
@@ -245,6 +252,174 @@ describe(`picking, expiry and FIFO layers per batch (${testDbKind})`, () => {
       ),
     ).stockLevels.items;
     expect(level).toEqual([{ onHand: '10', reserved: '0', expired: '4', available: '6' }]);
+    await check();
+  });
+
+  it('expired and quarantined stock is never reserved or sold; it can be scrapped or moved between bins (移库), and stock levels show it', async () => {
+    const w = W[0];
+    const bin = async (code: string, quarantine: boolean) =>
+      ok(
+        await t.gql(
+          'mutation($i:CreateBinInput!){ createBin(input:$i){ id code quarantine } }',
+          { i: { warehouseId: String(w.id), code, quarantine } },
+          admin,
+        ),
+      ).createBin;
+    const Q = await bin('QX-1', true);
+    const R = await bin('RX-1', false);
+    expect([Q.quarantine, R.quarantine]).toEqual([true, false]);
+    const sku = await newSku();
+    // PX expired on 2026-11-20 (received with a reason), P1 and P2 valid; all in the regular bin RX-1
+    await post(StockDocType.OTHER_IN, w, '2026-11-10', sku.id, [
+      {
+        batchNo: 'PX',
+        expiryDate: '2026-11-20',
+        qty: '4',
+        unitCost: '9.00',
+        expiryReason: '退货重入 returned',
+        binId: R.id,
+      },
+      { batchNo: 'P1', expiryDate: '2027-01-31', qty: '10', unitCost: '11.00', binId: R.id },
+      { batchNo: 'P2', expiryDate: '2026-12-20', qty: '10', unitCost: '12.00', binId: R.id },
+    ]);
+    const level = async () =>
+      ok(
+        await t.gql(
+          'query($f:StockLevelFilter, $w:ID!, $s:[ID!]!){ stockLevels(filter:$f){ items { onHand reserved expired quarantined available } } skuAvailability(warehouseId:$w, skuIds:$s){ onHand reserved expired quarantined available } }',
+          { f: { warehouseId: String(w.id), skuId: String(sku.id) }, w: String(w.id), s: [String(sku.id)] },
+          admin,
+        ),
+      );
+    // today (2026-11-25) PX has expired: 20 of 24 may be reserved
+    expect((await level()).skuAvailability).toEqual([
+      { onHand: '24', reserved: '0', expired: '4', quarantined: '0', available: '20' },
+    ]);
+    const a = await order(w, sku.id, '20');
+    // 3 of P2 are found damaged and moved into the quarantine bin: a transfer within the warehouse,
+    // posted at once (nothing in transit), at the value they had
+    const move = async (lines: object[]) => {
+      const doc = await t.app.services.stockDocuments.create(ctx, {
+        type: StockDocType.TRANSFER,
+        warehouseId: String(w.id),
+        toWarehouseId: String(w.id),
+        businessDate: '2026-11-25',
+        lines: lines.map((l) => ({ skuId: String(sku.id), ...l })) as any,
+      });
+      return t.app.services.stockDocuments.post(ctx, String(doc.id));
+    };
+    const noBin = await t.gql(
+      'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
+      {
+        i: {
+          type: 'TRANSFER',
+          warehouseId: String(w.id),
+          toWarehouseId: String(w.id),
+          lines: [{ skuId: String(sku.id), qty: '3', batchNo: 'P2' }],
+        },
+      },
+      admin,
+    );
+    expect(codeOf(noBin)).toBe('BAD_USER_INPUT');
+    expect(noBin.errors![0].extensions!.details.fields).toEqual([
+      { field: 'lines[0].toBinId', message: 'A move within the warehouse needs the destination bin.' },
+    ]);
+    const moved = await move([{ qty: '3', batchNo: 'P2', toBinId: Q.id }]);
+    expect(moved.status).toBe('posted');
+    expect((await t.app.services.stockDocuments.lines([moved.id]))[0].value).toBe('-36.00');
+    const balances = ok(
+      await t.gql(
+        'query($w:ID!,$s:ID!){ binBalances(warehouseId:$w, skuId:$s){ binCode quarantine batchNo qty } }',
+        { w: String(w.id), s: String(sku.id) },
+        admin,
+      ),
+    ).binBalances;
+    expect(balances).toEqual([
+      { binCode: 'QX-1', quarantine: true, batchNo: 'P2', qty: '3' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'PX', qty: '4' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'P2', qty: '7' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'P1', qty: '10' },
+    ]);
+    // the order holds 20 while only 17 may be sold: available says so
+    const l = await level();
+    expect(l.stockLevels.items).toEqual([
+      { onHand: '24', reserved: '20', expired: '4', quarantined: '3', available: '-3' },
+    ]);
+    expect(l.skuAvailability).toEqual([
+      { onHand: '24', reserved: '20', expired: '4', quarantined: '3', available: '-3' },
+    ]);
+    // nothing more can be reserved
+    const b = ok(
+      await t.gql(
+        'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }',
+        {
+          i: {
+            customerId: customer,
+            channelId: channel,
+            warehouseId: String(w.id),
+            orderDate: '2026-11-25',
+            lines: [{ skuId: String(sku.id), qty: '1', unitPrice: '20.00' }],
+          },
+        },
+        admin,
+      ),
+    ).createSalesOrder;
+    const refused = await t.gql('mutation($id:ID!){ confirmSalesOrder(id:$id){ id } }', { id: b.id }, admin);
+    expect(codeOf(refused)).toBe('INSUFFICIENT_AVAILABLE');
+    expect(refused.errors![0].message).toBe(
+      'Line 1: Only 0 available (on hand − reserved − 4 expired − 3 quarantined); 1 cannot be reserved.',
+    );
+    expect(refused.errors![0].extensions!.details).toMatchObject({ available: '0', expired: '4', quarantined: '3' });
+    // shipping all 20 would need the expired and the quarantined units
+    const all = await ship(a, '20', '2026-11-25');
+    expect(codeOf(all)).toBe('STOCK_EXPIRED');
+    expect(all.errors![0].message).toBe(
+      'Expired stock cannot be sold or sent to a customer — line 1: 4 expired (batch PX expired 2026-11-20), 3 in quarantine bin QX-1. Scrap it, return it to the supplier or move it to a quarantine bin.',
+    );
+    // the expired batch is scrapped (it leaves its regular bin: the quarantine bin is not picked unnamed)
+    const scrap = await post(StockDocType.OTHER_OUT, w, '2026-11-25', sku.id, [{ batchNo: 'PX', qty: '4' }]);
+    expect((await t.app.services.stockDocuments.lines([scrap.id]))[0].value).toBe('-36.00');
+    // 17 ship, FEFO among the sellable stock: P2 then P1
+    const s1 = ok(await ship(a, '17', '2026-11-25')).shipSalesOrder.lines[0];
+    expect(s1.picks).toEqual([
+      { batchNo: 'P2', qty: '7' },
+      { batchNo: 'P1', qty: '10' },
+    ]);
+    expect(s1.cogs).toBe('194.00'); // 7 × 12.00 + 10 × 11.00
+    // the last 3 lie in quarantine
+    const held = await ship(a, '3', '2026-11-25');
+    expect(codeOf(held)).toBe('STOCK_QUARANTINED');
+    expect(held.errors![0].message).toBe(
+      'Stock in quarantine bins cannot be sold — line 1: 3 in quarantine bin QX-1. Move it to a regular bin once released, or scrap it.',
+    );
+    // another issue takes quarantined stock only when it names the bin
+    const unnamed = await t.gql(
+      'mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id } }',
+      {
+        i: { type: 'OTHER_OUT', warehouseId: String(w.id), lines: [{ skuId: String(sku.id), qty: '1' }] },
+        k: 'quarantine-unnamed',
+      },
+      admin,
+    );
+    expect(codeOf(unnamed)).toBe('STOCK_QUARANTINED');
+    expect(unnamed.errors![0].message).toBe(
+      'Stock in quarantine bins leaves only by a document that names the bin — line 1: 3 in quarantine bin QX-1.',
+    );
+    // released: moved back into a regular bin, they ship
+    await move([{ qty: '3', batchNo: 'P2', binId: Q.id, toBinId: R.id }]);
+    const s2 = ok(await ship(a, '3', '2026-11-25')).shipSalesOrder.lines[0];
+    expect(s2.picks).toEqual([{ batchNo: 'P2', qty: '3' }]);
+    expect(s2.cogs).toBe('36.00');
+    expect((await level()).skuAvailability).toEqual([
+      { onHand: '0', reserved: '0', expired: '0', quarantined: '0', available: '0' },
+    ]);
+    // a move is cancelled like any document: the units are back where they were
+    await post(StockDocType.OTHER_IN, w, '2026-11-25', sku.id, [
+      { batchNo: 'P1', qty: '2', unitCost: '11.00', binId: R.id },
+    ]);
+    const again = await move([{ qty: '2', batchNo: 'P1', toBinId: Q.id }]);
+    expect((await level()).skuAvailability[0]).toMatchObject({ quarantined: '2', available: '0' });
+    await t.app.services.stockDocuments.cancel(ctx, String(again.id));
+    expect((await level()).skuAvailability[0]).toMatchObject({ onHand: '2', quarantined: '0', available: '2' });
     await check();
   });
 });

@@ -11,3 +11,4 @@ export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type Ent
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
+export { blockedOf, unsellableStock, type Unsellable } from './unsellable';

@@ -26,6 +26,12 @@ export class Bin {
   @Field(() => ID, { nullable: true }) @Column({ name: 'zone_id', type: 'int', nullable: true }) zoneId: number | null;
   @Field() @Column({ type: 'varchar', length: 30 }) code: string;
   @Field() @Column({ type: 'boolean', default: true }) active: boolean;
+  @Field({
+    description:
+      '隔离区: stock in this bin is never picked or reserved for a sale, and other issues take it only when they name the bin.',
+  })
+  @Column({ type: 'boolean', default: false })
+  quarantine: boolean;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 

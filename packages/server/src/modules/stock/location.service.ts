@@ -20,6 +20,7 @@ const binSnapshot = (b: Bin) => ({
   zoneId: b.zoneId,
   code: b.code,
   active: b.active,
+  quarantine: b.quarantine,
   version: b.version,
 });
 
@@ -213,6 +214,7 @@ export class LocationService {
           zoneId: zone?.id ?? null,
           code: input.code.trim(),
           active: true,
+          quarantine: !!input.quarantine,
           version: 1,
         }),
       );
@@ -244,6 +246,7 @@ export class LocationService {
         patch.code = input.code.trim();
       }
       if (input.active !== undefined && input.active !== null) patch.active = input.active;
+      if (input.quarantine !== undefined && input.quarantine !== null) patch.quarantine = input.quarantine;
       const res = await tx
         .createQueryBuilder()
         .update(Bin)

@@ -26,6 +26,8 @@ export class CreateBinInput {
   @Field(() => ID) warehouseId: string;
   @Field(() => ID, { nullable: true, description: 'A zone of the same warehouse.' }) zoneId?: string | null;
   @Field() code: string;
+  @Field({ nullable: true, description: 'A quarantine bin (隔离区): its stock is not for sale. Default false.' })
+  quarantine?: boolean;
 }
 
 @InputType()
@@ -39,6 +41,8 @@ export class UpdateBinInput {
   })
   zoneId?: string | null;
   @Field({ nullable: true }) active?: boolean;
+  @Field({ nullable: true, description: 'A quarantine bin (隔离区): its stock is not for sale.' })
+  quarantine?: boolean;
 }
 
 export const BinPage = Paginated(Bin, 'BinPage');

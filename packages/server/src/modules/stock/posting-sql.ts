@@ -74,6 +74,20 @@ export class PostingSql {
     return new Map(rows.map((w) => [Number(w.id), (w.pick_strategy || 'auto') as PickStrategy]));
   }
 
+  /**
+   * The quarantine bins of the given warehouses, id → code. A plain read, apart from the balances'
+   * locking one: locking bin rows would make postings of different SKUs in the same bins wait for
+   * each other.
+   */
+  async quarantineBins(tx: EntityManager, warehouseIds: number[]): Promise<Map<number, string>> {
+    if (!warehouseIds.length) return new Map();
+    const rows: Array<{ id: number; code: string }> = await tx.query(
+      `SELECT id, code FROM bin WHERE quarantine = 1 AND warehouse_id IN (${warehouseIds.map(() => '?').join(',')})`,
+      warehouseIds,
+    );
+    return new Map(rows.map((b) => [Number(b.id), b.code]));
+  }
+
   /** Batches by id: number and expiry date. */
   async batches(
     tx: EntityManager,
@@ -91,6 +105,7 @@ export class PostingSql {
   async candidates(
     tx: EntityManager,
     open: Array<{ warehouseId: number; skuId: number }>,
+    quarantine: Map<number, string> = new Map(),
   ): Promise<Map<string, Stock[]>> {
     const out = new Map<string, Stock[]>();
     const byWarehouse = new Map<number, Set<number>>();
@@ -115,6 +130,7 @@ export class PostingSql {
             expiryDate: r.expiry_date ?? null,
             batchNo: r.batch_no ?? null,
             receivedAt: received && !isNaN(received.getTime()) ? received.toISOString() : null,
+            quarantine: quarantine.has(Number(r.bin_id)),
           },
         ]);
       }

@@ -75,6 +75,9 @@ const sourceOf = (m: StockMove): CostSource =>
           ? 'fixed'
           : 'method';
 const kindOf = (m: StockMove) => (D(m.qty).gt(0) ? 'in' : 'out');
+/** "3 in quarantine bin Q-01" (bins, when several) */
+const inQuarantine = (l: ShortLine) =>
+  `${l.quarantined} in quarantine bin${(l.quarantineBins ?? []).length > 1 ? 's' : ''} ${(l.quarantineBins ?? []).join(', ')}`;
 
 /**
  * The posting engine. Everything happens in the caller's transaction: the cost heads of each
@@ -115,7 +118,7 @@ export class PostingService {
     // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
     // release the reservation first) may take it; under the head locks, so nobody races the check
     // (a stocktake adjustment records what is physically there, reserved or not)
-    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment')
+    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment' && !doc.withinWarehouse)
       this.assertReservedKept(heads, groups, allowNegative);
 
     // 3. costs, then the ledger rows and the heads
@@ -171,7 +174,8 @@ export class PostingService {
     const placed: Placed[] = [];
     const all = [...groups.values()].flat();
     const open = all.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
-    const stock = await this.sql.candidates(tx, open);
+    const quarantine = await this.sql.quarantineBins(tx, [...new Set(open.map((m) => m.warehouseId))]);
+    const stock = await this.sql.candidates(tx, open, quarantine);
     // a sale never takes an expired batch (expired: its expiry date is before the day the goods leave)
     const sale = !mayTakeExpired(doc.purpose ?? (doc.type === 'sales_shipment' ? 'sale' : 'other'));
     const dayOf = (m: StockMove) => m.businessDate ?? doc.businessDate;
@@ -190,7 +194,11 @@ export class PostingService {
           (r) => (m.binId === null || r.binId === m.binId) && (m.batchId === null || r.batchId === m.batchId),
         );
         const strategy = strategyFor(skuStrategies.get(m.skuId), warehouses.get(m.warehouseId));
-        const r = pick(q.neg(), pickOrder(rows, strategy), taken, sale ? { blockExpiredOn: dayOf(m) } : {});
+        // quarantine bins: never for a sale; another issue takes from one only when it names the bin
+        const r = pick(q.neg(), pickOrder(rows, strategy), taken, {
+          ...(sale ? { blockExpiredOn: dayOf(m) } : {}),
+          skipQuarantine: sale || m.binId === null,
+        });
         placed.push(
           ...r.takes.map((t) => ({ ...m, binId: t.binId, batchId: t.batchId, qty: D(t.qty).neg().toFixed(6) })),
         );
@@ -217,6 +225,18 @@ export class PostingService {
                   .map((x) => ({ batchNo: x.batchNo ?? '', expiryDate: x.expiryDate! })),
               }
             : {}),
+          ...(D(r.quarantined).gt(0)
+            ? {
+                quarantined: D(r.quarantined).toFixed(),
+                quarantineBins: [
+                  ...new Set(
+                    rows
+                      .filter((x) => x.quarantine && D(x.qty).gt(0) && !(sale && isExpired(x, dayOf(m))))
+                      .map((x) => quarantine.get(x.binId) ?? String(x.binId)),
+                  ),
+                ].sort(),
+              }
+            : {}),
         });
       }
     }
@@ -234,12 +254,23 @@ export class PostingService {
         const said = expired
           .map(
             (l) =>
-              `line ${l.index + 1}: ${l.expired} expired (${(l.expiredBatches ?? []).map((b) => `batch ${b.batchNo} expired ${b.expiryDate}`).join(', ')})`,
+              `line ${l.index + 1}: ${l.expired} expired (${(l.expiredBatches ?? []).map((b) => `batch ${b.batchNo} expired ${b.expiryDate}`).join(', ')})${l.quarantined ? `, ${inQuarantine(l)}` : ''}`,
           )
           .join('; ');
         throw new DomainError(
           'STOCK_EXPIRED',
           `Expired stock cannot be sold or sent to a customer — ${said}. Scrap it, return it to the supplier or move it to a quarantine bin.`,
+          { lines },
+        );
+      }
+      const held = lines.filter((l) => l.quarantined);
+      if (held.length) {
+        const said = held.map((l) => `line ${l.index + 1}: ${inQuarantine(l)}`).join('; ');
+        throw new DomainError(
+          'STOCK_QUARANTINED',
+          sale
+            ? `Stock in quarantine bins cannot be sold — ${said}. Move it to a regular bin once released, or scrap it.`
+            : `Stock in quarantine bins leaves only by a document that names the bin — ${said}.`,
           { lines },
         );
       }

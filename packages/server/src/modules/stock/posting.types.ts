@@ -36,6 +36,11 @@ export interface DocRef {
    * quarantine and counts may.
    */
   purpose?: IssuePurpose;
+  /**
+   * A move between bins of one warehouse (its departures now, its arrivals in a second call): the
+   * units stay in the warehouse, so the stock reserved for sales orders is not touched.
+   */
+  withinWarehouse?: boolean;
 }
 
 export interface PostedRow {
@@ -58,6 +63,10 @@ export interface ShortLine {
   expired?: string;
   /** the expired batches left out: number and expiry date */
   expiredBatches?: Array<{ batchNo: string; expiryDate: string }>;
+  /** units left out because they lie in quarantine bins */
+  quarantined?: string;
+  /** the codes of those quarantine bins */
+  quarantineBins?: string[];
 }
 
 /** A move with its bin and batch decided. */

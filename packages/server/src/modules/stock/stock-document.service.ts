@@ -134,9 +134,9 @@ export class StockDocumentService {
     if (type === StockDocType.TRANSFER) {
       if (!toWarehouseId || !(await tx.findOne(Warehouse, { where: { id: toWarehouseId } })))
         problems.push({ field: 'toWarehouseId', message: 'A transfer needs a known destination warehouse.' });
-      else if (toWarehouseId === warehouseId)
-        problems.push({ field: 'toWarehouseId', message: 'The destination must be another warehouse.' });
     }
+    // a transfer within one warehouse moves stock between bins (移库, e.g. into a quarantine bin)
+    const binMove = type === StockDocType.TRANSFER && toWarehouseId === warehouseId;
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
     if (lines.length > maxLines) problems.push({ field: 'lines', message: `At most ${maxLines} lines per document.` });
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
@@ -204,6 +204,10 @@ export class StockDocumentService {
         if (!bin || bin.warehouseId !== w)
           problems.push({ field: at(f), message: 'This bin is not in the warehouse.' });
       }
+      if (binMove && !l.toBinId)
+        problems.push({ field: at('toBinId'), message: 'A move within the warehouse needs the destination bin.' });
+      else if (binMove && l.binId && String(l.binId) === String(l.toBinId))
+        problems.push({ field: at('toBinId'), message: 'The destination bin must differ from the source bin.' });
       const inbound = type === StockDocType.OTHER_IN || (type === StockDocType.ADJUSTMENT && q.gt(0));
       if (product.batchTracked && inbound && !l.batchNo)
         problems.push({ field: at('batchNo'), message: `${product.name} is batch-tracked: give a batch number.` });
@@ -501,12 +505,14 @@ export class StockDocumentService {
     assertPeriodOpen(settings, doc.businessDate);
     const lines = await this.postingLines(tx, doc.id);
     // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
-    const next = doc.type === StockDocType.TRANSFER ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
+    // (a move between bins of one warehouse arrives at once: nothing is in transit)
+    const binMove = doc.type === StockDocType.TRANSFER && doc.toWarehouseId === doc.warehouseId;
+    const next = doc.type === StockDocType.TRANSFER && !binMove ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
     const postedAt = now();
     const claimed = await tx
       .createQueryBuilder()
       .update(StockDocument)
-      .set({ status: next, postedAt, version: doc.version + 1 })
+      .set({ status: next, postedAt, version: doc.version + 1, ...(binMove ? { receivedAt: postedAt } : {}) })
       .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT })
       .execute();
     if (!claimed.affected)
@@ -552,13 +558,26 @@ export class StockDocumentService {
     }
     const posted = await this.posting.apply(
       tx,
-      { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate },
+      { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate, withinWarehouse: binMove },
       moves,
       settings.costingMethod as CostingMethod,
     );
     await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
     await this.writePostedLineCosts(tx, lines, posted);
-    const after = Object.assign(doc, { status: next, postedAt, version: doc.version + 1, number });
+    if (binMove)
+      await this.posting.apply(
+        tx,
+        { id: doc.id, type: doc.type, number, businessDate: doc.businessDate, withinWarehouse: true },
+        await this.arrivalMoves(tx, doc),
+        settings.costingMethod as CostingMethod,
+      );
+    const after = Object.assign(doc, {
+      status: next,
+      postedAt,
+      version: doc.version + 1,
+      number,
+      ...(binMove ? { receivedAt: postedAt } : {}),
+    });
     await this.audit.record(tx, ctx, {
       action: 'stockDocument.post',
       entityType: 'StockDocument',
@@ -599,6 +618,42 @@ export class StockDocumentService {
     await writeLineCosts(tx, sets);
   }
 
+  /**
+   * A transfer's arrival: each departure entry comes in at the destination (its bin) at exactly the
+   * value it left with, corrections of re-costing since included, and follows its later re-costs.
+   */
+  private async arrivalMoves(tx: EntityManager, doc: StockDocument): Promise<StockMove[]> {
+    const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
+    const out = await tx.find(StockLedgerEntry, {
+      where: { documentId: doc.id, documentType: doc.type, kind: 'out' },
+      order: { id: 'ASC' },
+    });
+    // what each departure is worth now: its value plus the corrections of re-costing since
+    const corrections: Array<{ ref_entry_id: string; value: string }> = out.length
+      ? await tx.query(
+          `SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND ref_entry_id IN (${out.map(() => '?').join(',')})`,
+          out.map((e) => e.id),
+        )
+      : [];
+    const worth = (e: StockLedgerEntry) =>
+      corrections.filter((c) => String(c.ref_entry_id) === String(e.id)).reduce((v, c) => v.plus(c.value), D(e.value));
+    return out.map((e) => {
+      const line = lines.find((l) => l.id === e.documentLineId)!;
+      return {
+        lineId: e.documentLineId,
+        lineIndex: line.lineNo - 1,
+        warehouseId: doc.toWarehouseId!,
+        skuId: e.skuId,
+        batchId: e.batchId,
+        binId: line.toBinId ?? 0,
+        qty: D(e.qty).neg().toFixed(6),
+        value: worth(e).neg().toFixed(2),
+        // the arrival follows its departure: a later re-cost of the departure reaches it (issue 18)
+        follows: String(e.id),
+      };
+    });
+  }
+
   /** A transfer arrives: the same units come in at exactly the value they left with. */
   async receiveTransfer(
     ctx: Context,
@@ -627,37 +682,7 @@ export class StockDocumentService {
         .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.IN_TRANSIT })
         .execute();
       if (!claimed.affected) throw new DomainError('DOCUMENT_STATE', 'This transfer was received already.');
-      const lines = await tx.find(StockDocumentLine, { where: { documentId: doc.id }, order: { lineNo: 'ASC' } });
-      const out = await tx.find(StockLedgerEntry, {
-        where: { documentId: doc.id, documentType: doc.type, kind: 'out' },
-        order: { id: 'ASC' },
-      });
-      // what each departure is worth now: its value plus the corrections of re-costing since
-      const corrections: Array<{ ref_entry_id: string; value: string }> = out.length
-        ? await tx.query(
-            `SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND ref_entry_id IN (${out.map(() => '?').join(',')})`,
-            out.map((e) => e.id),
-          )
-        : [];
-      const worth = (e: StockLedgerEntry) =>
-        corrections
-          .filter((c) => String(c.ref_entry_id) === String(e.id))
-          .reduce((v, c) => v.plus(c.value), D(e.value));
-      const moves: StockMove[] = out.map((e) => {
-        const line = lines.find((l) => l.id === e.documentLineId)!;
-        return {
-          lineId: e.documentLineId,
-          lineIndex: line.lineNo - 1,
-          warehouseId: doc.toWarehouseId!,
-          skuId: e.skuId,
-          batchId: e.batchId,
-          binId: line.toBinId ?? 0,
-          qty: D(e.qty).neg().toFixed(6),
-          value: worth(e).neg().toFixed(2),
-          // the arrival follows its departure: a later re-cost of the departure reaches it (issue 18)
-          follows: String(e.id),
-        };
-      });
+      const moves = await this.arrivalMoves(tx, doc);
       await this.posting.apply(
         tx,
         { id: doc.id, type: doc.type, number: doc.number!, businessDate: date },

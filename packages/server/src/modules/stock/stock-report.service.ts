@@ -15,6 +15,7 @@ import type {
   ValuationRow,
 } from './stock-report.types';
 import { isSqlite } from '../../core/sql';
+import { unsellableStock } from './unsellable';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -92,10 +93,13 @@ export class StockReportService {
     );
     const pairs = rows.map((r) => [Number(r.warehouse_id), Number(r.sku_id)] as [number, number]);
     const reserved = await this.reservedFor(pairs);
-    const expired = await this.expiredFor(pairs);
+    const blocked = await unsellableStock(this.ds, pairs, today());
     const items = rows.map((r) => {
       const onHand = D(r.qty);
       const res = reserved.get(`${r.warehouse_id}:${r.sku_id}`) ?? D(0);
+      const u = blocked.get(`${r.warehouse_id}:${r.sku_id}`);
+      const expired = u?.expired ?? D(0);
+      const quarantined = u?.quarantined ?? D(0);
       return {
         warehouseId: Number(r.warehouse_id),
         warehouseCode: r.warehouse_code,
@@ -105,32 +109,14 @@ export class StockReportService {
         baseUnit: r.base_unit,
         onHand: onHand.toFixed(),
         reserved: res.toFixed(),
-        expired: (expired.get(`${r.warehouse_id}:${r.sku_id}`) ?? D(0)).toFixed(),
-        available: onHand
-          .minus(res)
-          .minus(expired.get(`${r.warehouse_id}:${r.sku_id}`) ?? 0)
-          .toFixed(),
+        expired: expired.toFixed(),
+        quarantined: quarantined.toFixed(),
+        available: onHand.minus(res).minus(expired).minus(quarantined).toFixed(),
         unitCost: onHand.gt(0) ? D(r.value).div(onHand).toDecimalPlaces(6).toFixed(6) : null,
         value: D(r.value).toFixed(2),
       };
     });
     return { items, total: Number(n), offset, limit };
-  }
-
-  /** On hand in batches expired before today (company time zone), per warehouse × SKU. */
-  private async expiredFor(pairs: Array<[number, number]>): Promise<Map<string, Decimal>> {
-    const out = new Map<string, Decimal>();
-    if (!pairs.length) return out;
-    const rows: any[] = await this.ds.query(
-      `SELECT b.warehouse_id, b.sku_id, b.qty FROM stock_balance b JOIN batch t ON t.id = b.batch_id
-        WHERE t.expiry_date IS NOT NULL AND t.expiry_date < ? AND (${pairs.map(() => '(b.warehouse_id = ? AND b.sku_id = ?)').join(' OR ')})`,
-      [today(), ...pairs.flat()],
-    );
-    for (const r of rows) {
-      const k = `${r.warehouse_id}:${r.sku_id}`;
-      if (D(r.qty).gt(0)) out.set(k, (out.get(k) ?? D(0)).plus(r.qty));
-    }
-    return out;
   }
 
   /** Reservations live on the cost head (stock_cost.reserved), written by sales orders' guarded updates. */
@@ -151,7 +137,7 @@ export class StockReportService {
   async binBalances(ctx: Context, warehouseId: string, skuId: string): Promise<BinBalance[]> {
     const [w] = this.scope(ctx, warehouseId)!;
     const rows: any[] = await this.ds.query(
-      `SELECT b.warehouse_id, b.bin_id, bn.code AS bin_code, b.batch_id, t.batch_no, t.expiry_date, b.qty, b.reserved
+      `SELECT b.warehouse_id, b.bin_id, bn.code AS bin_code, bn.quarantine, b.batch_id, t.batch_no, t.expiry_date, b.qty, b.reserved
        FROM stock_balance b LEFT JOIN bin bn ON bn.id = b.bin_id LEFT JOIN batch t ON t.id = b.batch_id
        WHERE b.warehouse_id = ? AND b.sku_id = ? ORDER BY bn.code, t.expiry_date, t.batch_no`,
       [w, Number(skuId)],
@@ -162,6 +148,7 @@ export class StockReportService {
         warehouseId: Number(r.warehouse_id),
         binId: Number(r.bin_id),
         binCode: r.bin_code ?? null,
+        quarantine: !!Number(r.quarantine ?? 0),
         batchId: Number(r.batch_id),
         batchNo: r.batch_no ?? null,
         expiryDate: r.expiry_date ?? null,

@@ -19,7 +19,14 @@ export class StockLevel {
       'Of on hand, in batches whose expiry date is before today: not for sale (scrap, return or quarantine).',
   })
   expired: string;
-  @Field(() => DecimalScalar, { description: 'on hand − reserved − expired' }) available: string;
+  @Field(() => DecimalScalar, {
+    description: 'Of on hand, in quarantine bins and not expired: not for sale until moved out of quarantine.',
+  })
+  quarantined: string;
+  @Field(() => DecimalScalar, {
+    description: 'on hand − reserved − expired − quarantined: what a sales order may still reserve.',
+  })
+  available: string;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Average unit cost.') unitCost: string | null;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Stock value.') value: string | null;
 }
@@ -43,6 +50,7 @@ export class BinBalance {
   @Field(() => ID) warehouseId: number;
   @Field(() => ID) binId: number;
   @Field(() => String, { nullable: true }) binCode: string | null;
+  @Field({ description: 'The bin is a quarantine bin: this stock is not for sale.' }) quarantine: boolean;
   @Field(() => ID) batchId: number;
   @Field(() => String, { nullable: true }) batchNo: string | null;
   @Field(() => String, { nullable: true }) expiryDate: string | null;

@@ -361,11 +361,11 @@ describe(`stock ledger and posting engine (${testDbKind})`, () => {
     expect(exp.data.exportStockLevels.columns).toContain('onHand');
     // headers in the requester's language, zh-CN by default
     expect(exp.data.exportStockLevels.content.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe(
-      '仓库,SKU 编码,商品名称,单位,现有库存,已预留,可用',
+      '仓库,SKU 编码,商品名称,单位,现有库存,已预留,已过期,隔离中,可用',
     );
     const expEn = await t.gql('{ exportStockLevels { content } }', {}, keeper, { 'accept-language': 'en' });
     expect(expEn.data.exportStockLevels.content.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe(
-      'Warehouse,SKU code,Name,Unit,On hand,Reserved,Available',
+      'Warehouse,SKU code,Name,Unit,On hand,Reserved,Expired,Quarantined,Available',
     );
     const docsCsv = await t.gql('{ exportStockDocuments { columns content } }', {}, keeper);
     expect(docsCsv.data.exportStockDocuments.columns).toEqual(expect.arrayContaining(['number', 'qty']));
