@@ -53,6 +53,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'stock-documents': 'stock.balance.read',
   'stock-card': 'stock.balance.read',
   valuation: 'stock.cost.read',
+  stocktakes: 'stock.count.perform',
+  'stock-count-analysis': 'stock.count.read',
   suppliers: 'purchasing.supplier.read',
   'purchase-orders': 'purchasing.order.read',
   payables: 'purchasing.payable.read',

@@ -8,6 +8,7 @@ import { salesRoutes } from '@/features/sales/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
+import { stocktakeRoutes } from '@/features/stocktake/routes';
 import { systemRoutes } from '@/features/system/routes';
 import { userRoutes } from '@/features/users/routes';
 import AppShell from '@/layout/AppShell.vue';
@@ -24,6 +25,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...catalogRoutes,
   ...stockRoutes,
   ...inventoryRoutes,
+  ...stocktakeRoutes,
   ...purchasingRoutes,
   ...salesRoutes,
   ...systemRoutes,
