@@ -34,6 +34,9 @@ import { StocktakeService } from './modules/stocktake/stocktake.service';
 export function createServices(ds: DataSource, config: Config) {
   const audit = new AuditService(ds, createAuditPubSub());
   const posting = new PostingService(ds);
+  const settings = new SettingsService(ds, audit);
+  // the costing method is fixed once stock was posted
+  settings.useStockPosted(() => posting.hasPostings());
   const categories = new CategoryService(ds, audit);
   const brands = new BrandService(ds, audit);
   const products = new ProductService(ds);
@@ -64,7 +67,7 @@ export function createServices(ds: DataSource, config: Config) {
     productWriter,
     productImport: new ProductImport(ds, audit, categories, brands, productWriter),
     locations: new LocationService(ds, audit),
-    settings: new SettingsService(ds, audit),
+    settings,
     posting,
     stockDocuments,
     stockReports: new StockReportService(ds),

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
 import type { Locale } from './locale';
 
 /**
@@ -6,8 +7,10 @@ import type { Locale } from './locale';
  * `createServices` type into this interface), so core never imports a module and resolvers still
  * get a typed `ctx.services`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Services {}
+export interface Services {
+  /** the app's database (core's per-request loaders read through it) */
+  ds: DataSource;
+}
 
 export interface AuthUser {
   id: number;

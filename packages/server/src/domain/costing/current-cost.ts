@@ -1,5 +1,6 @@
-import { costStr, Dec, round6 } from './decimal';
+import { costStr, Dec } from './decimal';
 import type { CostState } from './types';
+import { unitCost } from './unit-cost';
 
 /**
  * The unit cost a gain comes in at (a stocktake surplus, an adjustment up without a price):
@@ -8,13 +9,10 @@ import type { CostState } from './types';
  * has one), else the last unit cost the method remembers. '0.000000' when nothing is known.
  */
 export function currentUnitCost(state: CostState | null, head: { qty: string; value: string }, batch?: number): string {
-  const qty = new Dec(head.qty);
-  if (!state || state.method === 'moving_average') {
-    if (qty.gt(0)) return costStr(round6(new Dec(head.value).div(qty)));
-    return state ? costStr(new Dec(state.lastUnitCost)) : costStr(new Dec(0));
-  }
+  if (!state || state.method === 'moving_average')
+    return unitCost(head.qty, head.value) ?? costStr(new Dec(state?.lastUnitCost ?? 0));
   const onHand = state.layers.filter((l) => new Dec(l.qty).gt(0));
   const newest = [...onHand].reverse().find((l) => !!batch && l.batch === batch) ?? onHand[onHand.length - 1];
-  if (newest) return costStr(round6(new Dec(newest.value).div(newest.qty)));
+  if (newest) return unitCost(newest.qty, newest.value)!;
   return costStr(new Dec(state.lastUnitCost));
 }

@@ -2,3 +2,4 @@
  * The auth module's face: what other modules may use. Anything not exported here is internal.
  */
 export { User } from './user.entity';
+export { findUser, unknownRoleCodes, userLabel } from './lookups';

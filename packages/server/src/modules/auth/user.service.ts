@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { clampPage, type PageInput, type Page } from '../../core/paging';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { AuditService } from '../audit';
-import { Warehouse } from '../stock';
+import { warehousesByIds, type Warehouse } from '../stock';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { Role } from './role.entity';
 import { Session } from './session.entity';
@@ -111,7 +111,7 @@ export class UserService {
 
   private async warehouses(tx: EntityManager, ids: string[]): Promise<Warehouse[]> {
     const wanted = [...new Set(ids.map(Number))];
-    const found = wanted.length ? await tx.find(Warehouse, { where: { id: In(wanted) } }) : [];
+    const found = await warehousesByIds(tx, wanted);
     const missing = wanted.filter((id) => !found.some((w) => w.id === id));
     if (missing.length)
       throw badInput(

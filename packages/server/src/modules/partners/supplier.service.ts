@@ -7,7 +7,8 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import type { AuditService } from '../audit';
-import { Sku } from '../catalog';
+import { lockRows } from '../../core/sql';
+import { findSku } from '../catalog';
 import { Supplier, SupplierPrice, SupplierQualification, SupplierStatus } from './supplier.entity';
 import type {
   AddQualificationInput,
@@ -57,6 +58,13 @@ export class SupplierService {
   async get(id: string | number, tx: EntityManager = this.ds.manager): Promise<Supplier> {
     const s = await tx.findOne(Supplier, { where: { id: Number(id) || -1 } });
     if (!s) throw notFound('This supplier');
+    return s;
+  }
+
+  /** A supplier locked for update (payments of one supplier one at a time), or null. */
+  async lockOne(tx: EntityManager, id: number): Promise<Supplier | null> {
+    const s = await tx.findOne(Supplier, { where: { id: id || -1 } });
+    if (s) await lockRows(tx, 'supplier', [s.id]);
     return s;
   }
 
@@ -235,7 +243,7 @@ export class SupplierService {
     return inTransaction(this.ds, async (tx) => {
       const s = await this.get(input.supplierId, tx);
       const problems: FieldProblem[] = [];
-      const sku = await tx.findOne(Sku, { where: { id: Number(input.skuId) || -1 } });
+      const sku = await findSku(tx, Number(input.skuId));
       if (!sku) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
       const price = D(input.price);
       if (price.lt(0)) problems.push({ field: 'price', message: 'A price cannot be negative.' });
@@ -282,6 +290,24 @@ export class SupplierService {
    * The agreement valid on `at` for each SKU of a supplier: among the rows whose validity covers
    * the date, the one that starts latest (the newest row on a tie) — a newer agreement supersedes.
    */
+  /**
+   * Agreements valid on a day for these SKUs, of every supplier: the latest-starting first (so the
+   * first of a supplier × SKU is the valid one).
+   */
+  validPrices(skuIds: number[], day: string): Promise<SupplierPrice[]> {
+    if (!skuIds.length) return Promise.resolve([]);
+    return this.ds
+      .getRepository(SupplierPrice)
+      .createQueryBuilder('p')
+      .where('p.sku_id IN (:...skuIds) AND p.valid_from <= :day AND (p.valid_to IS NULL OR p.valid_to >= :day)', {
+        skuIds,
+        day,
+      })
+      .orderBy('p.valid_from', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .getMany();
+  }
+
   async pricesAt(
     supplierId: number,
     skuIds: number[] | null,

@@ -8,12 +8,11 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P, type Permission } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import type { AuditService } from '../audit';
-import { Product } from '../catalog';
-import { Sku } from '../catalog';
+import { unknownRoleCodes } from '../auth';
+import { skuLines } from '../catalog';
 import type { SupplierService } from '../partners';
-import { Warehouse } from '../stock';
-import { CompanySettings } from '../system';
-import { patternFor } from '../system';
+import { findWarehouse } from '../stock';
+import { companySettings, patternFor } from '../system';
 import {
   ApprovalDecision,
   PurchaseApprovalStep,
@@ -170,7 +169,7 @@ export class PurchaseOrderService {
     lines: PurchaseOrderLineInput[],
   ) {
     const problems: FieldProblem[] = [];
-    const wh = await tx.findOne(Warehouse, { where: { id: warehouseId } });
+    const wh = await findWarehouse(tx, warehouseId);
     if (!wh || !this.inScope(ctx, warehouseId)) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
     else if (!wh.active) problems.push({ field: 'warehouseId', message: 'This warehouse is inactive.' });
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
@@ -179,17 +178,13 @@ export class PurchaseOrderService {
       throw forbidden('You may not set purchase prices.', { fields: ['PurchaseOrderLine.price'] });
     }
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
-    const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length
-      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
-      : [];
+    const found = await skuLines(tx, skuIds);
     const agreements = await this.suppliers.pricesAt(supplierId, skuIds, orderDate, tx);
     const out: Array<Pick<PurchaseOrderLine, 'skuId' | 'qty' | 'price' | 'agreedPrice' | 'priceDeviates' | 'amount'>> =
       [];
     lines.forEach((l, i) => {
       const at = (f: string) => `lines[${i}].${f}`;
-      const sku = skus.find((s) => s.id === Number(l.skuId));
-      const product = sku && products.find((p) => p.id === sku.productId);
+      const { sku, product } = found.get(Number(l.skuId)) ?? {};
       if (!sku || !product) return void problems.push({ field: at('skuId'), message: 'Unknown SKU.' });
       if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
       const q = D(l.qty);
@@ -364,7 +359,7 @@ export class PurchaseOrderService {
       const plan: ApprovalPlanStep[] = steps
         .filter((s) => D(s.minAmount).lte(o.total!))
         .map((s) => ({ level: s.level, minAmount: s.minAmount, roleCodes: s.roleCodes }));
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+      const settings = await companySettings(tx);
       const number =
         o.number ?? (await nextNumber(tx, 'purchase_order', o.orderDate, patternFor(settings, 'purchase_order')));
       const status = plan.length ? S.SUBMITTED : S.APPROVED;
@@ -534,8 +529,7 @@ export class PurchaseOrderService {
     if (!codes.length) problems.push({ field: 'roleCodes', message: 'Name at least one role.' });
     if (problems.length) throw badInput(problems);
     return inTransaction(this.ds, async (tx) => {
-      const known = await tx.query(`SELECT code FROM role WHERE code IN (${codes.map(() => '?').join(',')})`, codes);
-      const unknown = codes.filter((c) => !known.some((k: { code: string }) => k.code === c));
+      const unknown = await unknownRoleCodes(tx, codes);
       if (unknown.length) throw badInput([{ field: 'roleCodes', message: `Unknown role(s): ${unknown.join(', ')}.` }]);
       const clash = await tx.findOne(PurchaseApprovalStep, { where: { level: input.level } });
       if (clash && String(clash.id) !== input.id)

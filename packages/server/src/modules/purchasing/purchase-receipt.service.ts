@@ -7,13 +7,18 @@ import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { CostingMethod } from '../../domain/costing';
 import type { AuditService } from '../audit';
-import { Product } from '../catalog';
-import { Sku } from '../catalog';
-import { StockLedgerEntry } from '../stock';
-import { assertExpiryReasons, Batch, Bin, type ReceivedBatchLine } from '../stock';
-import type { PostingService, StockMove } from '../stock';
-import { CompanySettings } from '../system';
-import { assertPeriodOpen, patternFor } from '../system';
+import { skuLines } from '../catalog';
+import {
+  assertExpiryReasons,
+  batchFor,
+  binsByIds,
+  findBatch,
+  ledgerEntriesOf,
+  type PostingService,
+  type ReceivedBatchLine,
+  type StockMove,
+} from '../stock';
+import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import { PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus } from './purchase-order.entity';
 import { type PurchaseOrderService } from './purchase-order.service';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
@@ -28,13 +33,36 @@ const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const S = PurchaseOrderStatus;
 
+/** Which (document, line) pairs are lines of existing receipts (or returns), as `${documentId}:${lineId}`. */
+async function linesOf(em: EntityManager, returns: boolean, refs: Array<[number, number]>): Promise<Set<string>> {
+  const out = new Set<string>();
+  const ids = [...new Set(refs.map(([, line]) => line))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = { where: { id: In(ids.slice(i, i + 500)) } };
+    const lines = returns
+      ? (await em.find(PurchaseReturnLine, part)).map((l) => [l.returnId, l.id] as const)
+      : (await em.find(PurchaseReceiptLine, part)).map((l) => [l.receiptId, l.id] as const);
+    if (!lines.length) continue;
+    const docIds = { where: { id: In([...new Set(lines.map(([d]) => d))]) }, select: { id: true } } as const;
+    const docs = new Set(
+      (returns ? await em.find(PurchaseReturn, docIds) : await em.find(PurchaseReceipt, docIds)).map((d) => d.id),
+    );
+    for (const [d, l] of lines) if (docs.has(d)) out.add(`${d}:${l}`);
+  }
+  return out;
+}
+
 export class PurchaseReceiptService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly posting: PostingService,
     private readonly orders: PurchaseOrderService,
-  ) {}
+  ) {
+    // the ledger check: every entry of a receipt or a return belongs to one of its lines
+    posting.onCheck(['purchase_receipt'], (em, refs) => linesOf(em, false, refs));
+    posting.onCheck(['purchase_return'], (em, refs) => linesOf(em, true, refs));
+  }
 
   // ---------- reading ----------
 
@@ -104,21 +132,6 @@ export class PurchaseReceiptService {
     return runOnce(this.ds, ctx, key, operation, body, load, work);
   }
 
-  private async batchFor(
-    tx: EntityManager,
-    skuId: number,
-    batchNo: string,
-    expiryDate: string | null,
-    date: string,
-  ): Promise<number> {
-    const found = await tx.findOne(Batch, { where: { skuId, batchNo } });
-    if (found) return found.id;
-    const b = await tx.save(
-      tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${date}T00:00:00Z`) }),
-    );
-    return b.id;
-  }
-
   // ---------- receipts ----------
 
   /**
@@ -148,16 +161,18 @@ export class PurchaseReceiptService {
             { status: o.status },
           );
         }
-        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const settings = await companySettings(tx);
         const date = input.businessDate ?? today();
         if (date < o.orderDate)
           throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
         assertPeriodOpen(settings, date);
         const orderLines = await this.orders.lines([o.id], tx);
-        const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
-        const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
+        const found = await skuLines(
+          tx,
+          orderLines.map((l) => l.skuId),
+        );
         const binIds = input.lines.map((l) => Number(l.binId)).filter((n) => n > 0);
-        const bins = binIds.length ? await tx.find(Bin, { where: { id: In(binIds) } }) : [];
+        const bins = await binsByIds(tx, binIds);
         const tolerance = D(settings.purchaseOverReceiptTolerance ?? '0.05');
         const problems: FieldProblem[] = [];
         const over: Array<{
@@ -174,7 +189,7 @@ export class PurchaseReceiptService {
           const at = (f: string) => `lines[${i}].${f}`;
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
           if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
-          const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
+          const product = found.get(ol.skuId)!.product;
           const acc = D(l.acceptedQty);
           const rej = D(l.rejectedQty ?? '0');
           if (acc.lt(0)) problems.push({ field: at('acceptedQty'), message: 'Cannot be negative.' });
@@ -221,7 +236,7 @@ export class PurchaseReceiptService {
           const batchNo = l.batchNo?.trim();
           if (!batchNo || !D(l.acceptedQty).gt(0)) continue;
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
-          const known = await tx.findOne(Batch, { where: { skuId: ol.skuId, batchNo } });
+          const known = await findBatch(tx, ol.skuId, batchNo);
           receiving.push({
             index: i,
             batchNo,
@@ -251,8 +266,7 @@ export class PurchaseReceiptService {
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
           const acc = D(l.acceptedQty);
           const batchNo = l.batchNo?.trim() || null;
-          const batchId =
-            batchNo && acc.gt(0) ? await this.batchFor(tx, ol.skuId, batchNo, l.expiryDate ?? null, date) : 0;
+          const batchId = batchNo && acc.gt(0) ? await batchFor(tx, ol.skuId, batchNo, l.expiryDate ?? null, date) : 0;
           lines.push(
             tx.create(PurchaseReceiptLine, {
               receiptId: receipt.id,
@@ -365,7 +379,7 @@ export class PurchaseReceiptService {
       async (tx) => {
         const receipt = await this.receipt(ctx, input.receiptId, tx);
         await lockRows(tx, 'purchase_order', [receipt.orderId]);
-        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const settings = await companySettings(tx);
         const date = input.businessDate ?? today();
         if (date < receipt.businessDate)
           throw badInput([{ field: 'businessDate', message: `On or after the receipt date ${receipt.businessDate}.` }]);
@@ -410,9 +424,7 @@ export class PurchaseReceiptService {
             postedAt: now(),
           }),
         );
-        const entries = await tx.find(StockLedgerEntry, {
-          where: { documentType: 'purchase_receipt', documentId: receipt.id, kind: 'in' },
-        });
+        const entries = await ledgerEntriesOf(tx, 'purchase_receipt', receipt.id, 'in');
         const rows: PurchaseReturnLine[] = [];
         const moves: StockMove[] = [];
         for (const [i, l] of input.lines.entries()) {

@@ -511,6 +511,26 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     await check();
   });
 
+  it('the ledger check finds an entry that belongs to no receipt or return line (purchasing registers its lines)', async () => {
+    const entry = async (type: string) =>
+      String((await t.ds.query('SELECT MIN(id) AS id FROM stock_ledger WHERE document_type = ?', [type]))[0].id);
+    const [receiptEntry, returnEntry] = [await entry('purchase_receipt'), await entry('purchase_return')];
+    const shift = (id: string, by: number) =>
+      t.ds.query('UPDATE stock_ledger SET document_line_id = document_line_id + ? WHERE id = ?', [by, id]);
+    await shift(receiptEntry, 1_000_000);
+    await shift(returnEntry, 1_000_000);
+    try {
+      expect(await t.app.services.posting.check('moving_average')).toEqual([
+        `ledger entry ${receiptEntry} does not belong to a purchase receipt line`,
+        `ledger entry ${returnEntry} does not belong to a purchase return line`,
+      ]);
+    } finally {
+      await shift(receiptEntry, -1_000_000);
+      await shift(returnEntry, -1_000_000);
+    }
+    await check();
+  });
+
   it('three-way match: an invoice over the open quantity or off the order price is refused, naming the line; payables follow invoices and payments', async () => {
     const receipts = ok(
       await t.gql(

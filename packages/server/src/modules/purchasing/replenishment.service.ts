@@ -22,8 +22,9 @@ import {
   type Step,
 } from '../../domain/replenishment';
 import type { AuditService } from '../audit';
-import { Supplier, SupplierStatus } from '../partners';
-import type { SupplierService } from '../partners';
+import { categoryExists, findSku, skuLines } from '../catalog';
+import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
+import { findWarehouse } from '../stock';
 import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
 import {
@@ -214,9 +215,7 @@ export class ReplenishmentService {
     return inTransaction(this.ds, async (tx) => {
       const where = input.skuId ? { skuId: Number(input.skuId) || -1 } : { categoryId: Number(input.categoryId) || -1 };
       const table = input.skuId ? 'sku' : 'category';
-      const [exists] = await tx.query(`SELECT id FROM ${table} WHERE id = ?`, [
-        input.skuId ? where.skuId : where.categoryId,
-      ]);
+      const exists = input.skuId ? !!(await findSku(tx, where.skuId!)) : await categoryExists(tx, where.categoryId!);
       if (!exists) throw badInput([{ field: input.skuId ? 'skuId' : 'categoryId', message: `Unknown ${table}.` }]);
       const before = await tx.findOne(ReplenishmentSetting, { where });
       const row = before
@@ -263,18 +262,15 @@ export class ReplenishmentService {
     const w = Number(warehouseId) || -1;
     const k = Number(skuId) || -1;
     const problems = [];
-    const [wh] = await this.ds.query('SELECT id FROM warehouse WHERE id = ?', [w]);
+    const wh = await findWarehouse(this.ds.manager, w);
     if (!wh) problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
-    const [sku] = await this.ds.query(
-      'SELECT s.id, p.unit_scale FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id = ?',
-      [k],
-    );
-    if (!sku) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
+    const product = (await skuLines(this.ds.manager, [k])).get(k)?.product;
+    if (!product) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
     const q = qty == null ? null : decOrNull(qty);
     if (qty != null && (!q || q.lt(0) || q.gt('999999999999')))
       problems.push({ field: 'qty', message: 'A quantity of 0 or more.' });
-    else if (q && sku && q.decimalPlaces() > Number(sku.unit_scale))
-      problems.push({ field: 'qty', message: `At most ${Number(sku.unit_scale)} decimal place(s).` });
+    else if (q && product && q.decimalPlaces() > product.unitScale)
+      problems.push({ field: 'qty', message: `At most ${product.unitScale} decimal place(s).` });
     if (problems.length) throw badInput(problems, 'Nothing was saved.');
     return inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(FixedSafetyStock, { where: { warehouseId: w, skuId: k } });
@@ -451,13 +447,9 @@ export class ReplenishmentService {
   async preferredSuppliers(skuIds: number[], day = today()): Promise<Map<number, SupplierChoice>> {
     const out = new Map<number, SupplierChoice>();
     if (!skuIds.length) return out;
-    const prices: any[] = await this.ds.query(
-      `SELECT supplier_id, sku_id, price, valid_from, min_order_qty, pack_size FROM supplier_price
-        WHERE sku_id IN (${skuIds.map(() => '?').join(',')}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from DESC, id DESC`,
-      [...skuIds, day, day],
-    );
-    const supplierIds = [...new Set(prices.map((p) => Number(p.supplier_id)))];
-    const suppliers = supplierIds.length ? await this.ds.getRepository(Supplier).findBy({ id: In(supplierIds) }) : [];
+    const prices = await this.suppliers.validPrices(skuIds, day);
+    const supplierIds = [...new Set(prices.map((p) => p.supplierId))];
+    const suppliers = await this.suppliers.byIds(supplierIds);
     const orderable = new Map<number, Supplier>();
     for (const s of suppliers)
       if (s.status === SupplierStatus.APPROVED && !(await this.suppliers.blockReason(s, day))) orderable.set(s.id, s);
@@ -465,21 +457,21 @@ export class ReplenishmentService {
     const seen = new Set<string>();
     const options = new Map<number, SupplierChoice[]>();
     for (const p of prices) {
-      const k = `${p.supplier_id}:${p.sku_id}`;
-      const s = orderable.get(Number(p.supplier_id));
+      const k = `${p.supplierId}:${p.skuId}`;
+      const s = orderable.get(p.supplierId);
       if (seen.has(k) || !s) continue; // the latest-starting agreement of a supplier × SKU is the valid one
       seen.add(k);
-      const list = options.get(Number(p.sku_id)) ?? [];
+      const list = options.get(p.skuId) ?? [];
       list.push({
         supplierId: s.id,
         supplierName: s.name,
         leadTimeDays: s.leadTimeDays,
-        packSize: D(p.pack_size).toFixed(),
-        minimumOrder: D(p.min_order_qty).toFixed(),
+        packSize: D(p.packSize).toFixed(),
+        minimumOrder: D(p.minOrderQty).toFixed(),
         reducedShare: flags.get(s.id)?.flagged ?? false,
-        price: D(p.price).toFixed(),
+        price: D(p.price!).toFixed(),
       });
-      options.set(Number(p.sku_id), list);
+      options.set(p.skuId, list);
     }
     for (const [sku, list] of options) {
       list.sort(
@@ -510,7 +502,7 @@ export class ReplenishmentService {
       skuIds?: number[];
     } = {},
   ): Promise<Suggestion[]> {
-    const [wh] = await this.ds.query('SELECT id FROM warehouse WHERE id = ?', [warehouseId]);
+    const wh = await findWarehouse(this.ds.manager, warehouseId);
     if (!wh) throw badInput([{ field: 'warehouseId', message: 'Unknown warehouse.' }]);
     const skus = await this.skus(warehouseId, filter);
     const ids = skus.map((s) => s.id);

@@ -5,7 +5,6 @@ import { inTransaction } from '../../core/db';
 import { badInput, DomainError, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { AuditService } from '../audit';
-import { Supplier } from '../partners';
 import { type SupplierService } from '../partners';
 import { PurchaseOrderLine } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine } from './purchase-receipt.entity';
@@ -237,10 +236,9 @@ export class SupplierInvoiceService {
     if (!amount.gt(0) || amount.decimalPlaces() > 2)
       throw badInput([{ field: 'amount', message: 'An amount above zero with at most 2 decimals.' }]);
     return inTransaction(this.ds, async (tx) => {
-      const supplier = await tx.findOne(Supplier, { where: { id: Number(input.supplierId) || -1 } });
-      if (!supplier) throw badInput([{ field: 'supplierId', message: 'Unknown supplier.' }]);
       // payments of one supplier one at a time, so two cannot both fit under the open amount
-      await lockRows(tx, 'supplier', [supplier.id]);
+      const supplier = await this.suppliers.lockOne(tx, Number(input.supplierId));
+      if (!supplier) throw badInput([{ field: 'supplierId', message: 'Unknown supplier.' }]);
       // summed in TypeScript: exact on both databases (SQLite would sum TEXT as a float)
       const invoiced = (await tx.find(SupplierInvoice, { where: { supplierId: supplier.id } })).reduce(
         (s, i) => s.plus(i.total!),

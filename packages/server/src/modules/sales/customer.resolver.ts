@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { perRequest, type Context } from '../../core/context';
+import { userLabel } from '../auth';
 import { ExportFile, exportCsv, exportXlsx } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -173,19 +174,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'The owner’s display name.' })
   async ownerName(@Root() c: Customer, @Ctx() ctx: Context) {
-    if (!c.ownerId) return null;
-    const names = await perRequest(
-      ctx,
-      'userNames',
-      async () =>
-        new Map<number, string>(
-          (await ctx.services.ds.query('SELECT id, display_name FROM app_user')).map((u: any) => [
-            Number(u.id),
-            u.display_name,
-          ]),
-        ),
-    );
-    return names.get(c.ownerId) ?? null;
+    return (await userLabel(ctx, c.ownerId))?.name ?? null;
   }
 }
 

@@ -9,7 +9,7 @@ import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { tierFor, type CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
-import { User } from '../auth';
+import { findUser } from '../auth';
 import {
   Customer,
   CustomerAddress,
@@ -127,7 +127,7 @@ export class CustomerService {
       problems.push({ field: 'channelId', message: 'Unknown channel.' });
     if (input.tierId && !(await tx.findOne(CustomerTier, { where: { id: Number(input.tierId) || -1 } })))
       problems.push({ field: 'tierId', message: 'Unknown tier.' });
-    if (input.ownerId && !(await tx.findOne(User, { where: { id: Number(input.ownerId) || -1 } })))
+    if (input.ownerId && !(await findUser(tx, Number(input.ownerId))))
       problems.push({ field: 'ownerId', message: 'Unknown user.' });
     if (input.creditLimit != null && !new Decimal(input.creditLimit).gte(0))
       problems.push({ field: 'creditLimit', message: 'The credit limit cannot be negative.' });

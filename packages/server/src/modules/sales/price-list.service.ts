@@ -8,8 +8,8 @@ import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { isBelowCost, PricingError, resolvePrice, type PriceCandidate, type PriceResult } from '../../domain/pricing';
 import type { AuditService } from '../audit';
-import { Sku } from '../catalog';
-import { StockCost } from '../stock';
+import { findSku } from '../catalog';
+import { currentUnitCost } from '../stock';
 import { CustomerTier, SalesChannel } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import { PriceList, PriceListItem, PriceRuleKind } from './price-list.entity';
@@ -83,8 +83,7 @@ export class PriceListService {
       const list = await tx.findOneBy(PriceList, { id: Number(input.priceListId) || -1 });
       if (!list) throw notFound('This price list');
       const problems: FieldProblem[] = [];
-      if (!(await tx.findOneBy(Sku, { id: Number(input.skuId) || -1 })))
-        problems.push({ field: 'skuId', message: 'Unknown SKU.' });
+      if (!(await findSku(tx, Number(input.skuId)))) problems.push({ field: 'skuId', message: 'Unknown SKU.' });
       const v = new Decimal(input.value);
       if (v.lt(0)) problems.push({ field: 'value', message: 'Cannot be negative.' });
       if (input.rule === PriceRuleKind.DISCOUNT_OFF_LIST && v.gt(100))
@@ -132,10 +131,8 @@ export class PriceListService {
   }
 
   /** Current unit cost of warehouse × SKU (value ÷ qty of the cost head); null without stock. */
-  async unitCost(tx: EntityManager, warehouseId: number, skuId: number): Promise<string | null> {
-    const head = await tx.findOneBy(StockCost, { warehouseId, skuId });
-    if (!head || !new Decimal(head.qty).gt(0)) return null;
-    return new Decimal(head.value).div(head.qty).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed();
+  unitCost(tx: EntityManager, warehouseId: number, skuId: number): Promise<string | null> {
+    return currentUnitCost(tx, warehouseId, skuId);
   }
 
   /** The price of one SKU for a customer on a channel and date: what an order line will store. */
@@ -151,7 +148,7 @@ export class PriceListService {
       hideCost?: boolean;
     },
   ): Promise<PriceResult & { unitCost: string | null }> {
-    const sku = await tx.findOneBy(Sku, { id: q.skuId || -1 });
+    const sku = await findSku(tx, q.skuId);
     if (!sku) throw badInput([{ field: 'skuId', message: 'Unknown SKU.' }]);
     const channel = await tx.findOneBy(SalesChannel, { id: q.channelId || -1 });
     if (!channel) throw badInput([{ field: 'channelId', message: 'Unknown channel.' }], 'Unknown channel.');

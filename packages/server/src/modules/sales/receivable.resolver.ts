@@ -4,7 +4,7 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine } from './receivable.entity';
-import { names, row } from './related-names';
+import { names, orderNumber } from './related-names';
 import {
   CreateSalesInvoiceInput,
   CustomerPaymentPage,
@@ -85,7 +85,7 @@ export class SalesInvoiceResolver {
 
   @FieldResolver(() => String)
   async orderNumber(@Root() i: SalesInvoice, @Ctx() ctx: Context) {
-    return (await row(ctx, 'sales_order', i.orderId))?.code ?? '';
+    return orderNumber(ctx, i.orderId);
   }
 }
 

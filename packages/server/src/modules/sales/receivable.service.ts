@@ -7,8 +7,7 @@ import { badInput, DomainError } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { AuditService } from '../audit';
-import { CompanySettings } from '../system';
-import { assertPeriodOpen, patternFor } from '../system';
+import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
 import { SalesReturn } from './sales-return.entity';
@@ -114,7 +113,7 @@ export class ReceivableService {
           status: o.status,
         });
       const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
-      const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+      const settings = await companySettings(tx);
       const date = input.invoiceDate ?? today();
       // never before the goods it bills went out (payments settle invoices in the order they were made)
       const [{ last }] = await tx.query('SELECT MAX(business_date) AS last FROM sales_shipment WHERE order_id = ?', [

@@ -1,37 +1,32 @@
-import { perRequestBatch, type Context } from '../../core/context';
+import type { Context } from '../../core/context';
+import { labels } from '../../core/labels';
+import { userLabel } from '../auth';
+import { warehouseLabel } from '../stock';
 
-export type Named = 'customer' | 'sales_channel' | 'sales_store' | 'warehouse' | 'app_user';
+/*
+ * The names a sales document shows of what it refers to, one query per table per request (core
+ * `labels`): the sales module's own customers, channels, stores and orders here; warehouses and
+ * users from their modules' faces.
+ */
+const customerLabel = labels('customer', 'customer', { code: 'code', name: 'name' });
+const channelLabel = labels('salesChannel', 'sales_channel', { code: 'code', name: 'name' });
+const storeLabel = labels('salesStore', 'sales_store', { code: 'code', name: 'name' });
+const orderLabel = labels('salesOrder', 'sales_order', { code: 'number', name: "''" });
 
-/** Names (and codes) of the customers, channels, stores, warehouses and users a list refers to: one query per table per request. */
-export async function row(
-  ctx: Context,
-  table: Named | 'sales_order',
-  id: number | null,
-): Promise<{ name: string; code: string } | undefined> {
-  if (id === null) return undefined;
-  const cols =
-    table === 'app_user'
-      ? "display_name AS name, '' AS code"
-      : table === 'sales_order'
-        ? "'' AS name, number AS code"
-        : 'name, code';
-  return perRequestBatch(
-    ctx,
-    `row:${table}`,
-    id,
-    async (ids) =>
-      new Map<number, { name: string; code: string }>(
-        (
-          await ctx.services.ds.query(
-            `SELECT id, ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`,
-            ids,
-          )
-        ).map((r: any) => [Number(r.id), { name: r.name ?? '', code: r.code ?? '' }]),
-      ),
-  );
-}
+const LABELS = {
+  customer: customerLabel,
+  channel: channelLabel,
+  store: storeLabel,
+  warehouse: warehouseLabel,
+  user: userLabel,
+};
+export type Named = keyof typeof LABELS;
 
-export const names = async (ctx: Context, table: Named, id: number | null): Promise<string | null> =>
-  (await row(ctx, table, id))?.name ?? null;
+/** The name of a related customer, channel, store, warehouse or user; null when there is none. */
+export const names = async (ctx: Context, kind: Named, id: number | null): Promise<string | null> =>
+  (await LABELS[kind](ctx, id))?.name ?? null;
+
 export const customerCode = async (ctx: Context, id: number): Promise<string> =>
-  (await row(ctx, 'customer', id))?.code ?? '';
+  (await customerLabel(ctx, id))?.code ?? '';
+
+export const orderNumber = async (ctx: Context, id: number): Promise<string> => (await orderLabel(ctx, id))?.code ?? '';

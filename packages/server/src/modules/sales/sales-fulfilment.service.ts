@@ -8,13 +8,17 @@ import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { CostingMethod } from '../../domain/costing';
 import type { AuditService } from '../audit';
-import { Product } from '../catalog';
-import { Sku } from '../catalog';
-import { StockLedgerEntry } from '../stock';
-import type { PostingService, StockMove } from '../stock';
-import { CompanySettings } from '../system';
-import { assertPeriodOpen, patternFor } from '../system';
-import { release } from './reservation';
+import { skuLines } from '../catalog';
+import {
+  ledgerEntriesOf,
+  picksOf,
+  releaseStock,
+  reversedQuantities,
+  type StockPick,
+  type PostingService,
+  type StockMove,
+} from '../stock';
+import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import { followRecostedSales } from './sales-costs';
 import type { ReceivableService } from './receivable.service';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
@@ -101,56 +105,8 @@ export class SalesFulfilmentService {
   }
 
   /** Where each shipped line was picked (bin, batch, expiry), from its ledger rows. */
-  async picks(shipmentIds: number[]): Promise<
-    Map<
-      number,
-      Array<{
-        binId: number | null;
-        binCode: string | null;
-        batchNo: string | null;
-        expiryDate: string | null;
-        qty: string;
-      }>
-    >
-  > {
-    const out = new Map<
-      number,
-      Array<{
-        binId: number | null;
-        binCode: string | null;
-        batchNo: string | null;
-        expiryDate: string | null;
-        qty: string;
-      }>
-    >();
-    if (!shipmentIds.length) return out;
-    const rows: Array<{
-      line_id: number;
-      bin_id: number;
-      code: string | null;
-      batch_no: string | null;
-      expiry_date: string | null;
-      qty: string;
-    }> = await this.ds.query(
-      `SELECT e.document_line_id AS line_id, e.bin_id, b.code, t.batch_no, t.expiry_date, e.qty FROM stock_ledger e
-       LEFT JOIN bin b ON b.id = e.bin_id LEFT JOIN batch t ON t.id = e.batch_id
-       WHERE e.document_type = 'sales_shipment' AND e.kind = 'out' AND e.document_id IN (${shipmentIds.map(() => '?').join(',')}) ORDER BY e.id`,
-      shipmentIds,
-    );
-    for (const r of rows) {
-      const id = Number(r.line_id);
-      out.set(id, [
-        ...(out.get(id) ?? []),
-        {
-          binId: Number(r.bin_id) || null,
-          binCode: r.code,
-          batchNo: r.batch_no,
-          expiryDate: r.expiry_date,
-          qty: D(r.qty).neg().toFixed(),
-        },
-      ]);
-    }
-    return out;
+  picks(shipmentIds: number[]): Promise<Map<number, StockPick[]>> {
+    return picksOf(this.ds.manager, 'sales_shipment', shipmentIds);
   }
 
   /** Order totals from its lines (the order row is locked by the caller). */
@@ -197,14 +153,16 @@ export class SalesFulfilmentService {
             { status: o.status },
           );
         }
-        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const settings = await companySettings(tx);
         const date = input.businessDate ?? today();
         if (date < o.orderDate)
           throw badInput([{ field: 'businessDate', message: `On or after the order date ${o.orderDate}.` }]);
         assertPeriodOpen(settings, date);
         const orderLines = await this.orders.lines([o.id], tx);
-        const skus = await tx.find(Sku, { where: { id: In(orderLines.map((l) => l.skuId)) } });
-        const products = await tx.find(Product, { where: { id: In(skus.map((s) => s.productId)) } });
+        const skus = await skuLines(
+          tx,
+          orderLines.map((l) => l.skuId),
+        );
         const problems: FieldProblem[] = [];
         if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
         const asking = new Map<number, Decimal>();
@@ -212,7 +170,7 @@ export class SalesFulfilmentService {
           const at = (f: string) => `lines[${i}].${f}`;
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
           if (!ol) return void problems.push({ field: at('orderLineId'), message: 'Not a line of this order.' });
-          const product = products.find((p) => p.id === skus.find((s) => s.id === ol.skuId)?.productId)!;
+          const product = skus.get(ol.skuId)!.product;
           const q = D(l.qty);
           if (!q.gt(0))
             return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
@@ -269,7 +227,7 @@ export class SalesFulfilmentService {
           releasing.set(ol.skuId, (releasing.get(ol.skuId) ?? D(0)).plus(rel));
         }
         for (const [skuId, q] of [...releasing].sort((a, b) => a[0] - b[0]))
-          if (q.gt(0)) await release(tx, o.warehouseId, skuId, q.toFixed(6));
+          if (q.gt(0)) await releaseStock(tx, o.warehouseId, skuId, q.toFixed(6));
         // bin and batch left open: the engine picks FEFO by expiry, then FIFO by receipt
         const moves: StockMove[] = rows.map((r) => ({
           lineId: r.id,
@@ -359,7 +317,7 @@ export class SalesFulfilmentService {
         await lockRows(tx, 'customer', [shipment.customerId]);
         await lockRows(tx, 'sales_order', [shipment.orderId]);
         const o = await tx.findOneByOrFail(SalesOrder, { id: shipment.orderId });
-        const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+        const settings = await companySettings(tx);
         const date = input.businessDate ?? today();
         if (date < shipment.businessDate)
           throw badInput([
@@ -411,19 +369,11 @@ export class SalesFulfilmentService {
           }),
         );
         // the shipment's ledger rows per line and what earlier returns already reversed of each
-        const entries = await tx.find(StockLedgerEntry, {
-          where: { documentType: 'sales_shipment', documentId: shipment.id, kind: 'out' },
-          order: { id: 'ASC' },
-        });
-        const reversedRows: Array<{ ref_entry_id: string; qty: string }> = entries.length
-          ? await tx.query(
-              `SELECT ref_entry_id, qty FROM stock_ledger WHERE ref_entry_id IN (${entries.map(() => '?').join(',')}) AND kind <> 'recost'`,
-              entries.map((e) => e.id),
-            )
-          : [];
-        const back = new Map<string, Decimal>();
-        for (const r of reversedRows)
-          back.set(String(r.ref_entry_id), (back.get(String(r.ref_entry_id)) ?? D(0)).plus(r.qty));
+        const entries = await ledgerEntriesOf(tx, 'sales_shipment', shipment.id, 'out');
+        const back = await reversedQuantities(
+          tx,
+          entries.map((e) => e.id),
+        );
         const orderLines = await this.orders.lines([o.id], tx);
         const rows: SalesReturnLine[] = [];
         const moves: StockMove[] = [];

@@ -66,10 +66,10 @@ export async function exportSalesOrders(ctx: Context, filter?: SalesOrderFilter,
   for (const o of rows) {
     labels.set(o.id, {
       customer: `${await customerCode(ctx, o.customerId)} ${(await names(ctx, 'customer', o.customerId)) ?? ''}`.trim(),
-      channel: (await names(ctx, 'sales_channel', o.channelId)) ?? '',
-      store: (await names(ctx, 'sales_store', o.storeId)) ?? '',
+      channel: (await names(ctx, 'channel', o.channelId)) ?? '',
+      store: (await names(ctx, 'store', o.storeId)) ?? '',
       warehouse: (await names(ctx, 'warehouse', o.warehouseId)) ?? '',
-      owner: (await names(ctx, 'app_user', o.ownerId)) ?? '',
+      owner: (await names(ctx, 'user', o.ownerId)) ?? '',
     });
   }
   const cols = [

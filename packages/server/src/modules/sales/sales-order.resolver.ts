@@ -190,12 +190,12 @@ export class SalesOrderResolver {
 
   @FieldResolver(() => String)
   channelName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
-    return names(ctx, 'sales_channel', o.channelId).then((n) => n ?? '');
+    return names(ctx, 'channel', o.channelId).then((n) => n ?? '');
   }
 
   @FieldResolver(() => String, { nullable: true })
   storeName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
-    return names(ctx, 'sales_store', o.storeId);
+    return names(ctx, 'store', o.storeId);
   }
 
   @FieldResolver(() => String)
@@ -205,7 +205,7 @@ export class SalesOrderResolver {
 
   @FieldResolver(() => String, { description: 'The salesperson.' })
   ownerName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
-    return names(ctx, 'app_user', o.ownerId).then((n) => n ?? '');
+    return names(ctx, 'user', o.ownerId).then((n) => n ?? '');
   }
 
   @FieldResolver(() => [SalesShipment])

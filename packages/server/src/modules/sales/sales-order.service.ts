@@ -11,16 +11,12 @@ import { assertMayUseFields, can, securityLog } from '../../core/permissions/gua
 import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
-import { Product } from '../catalog';
-import { Sku } from '../catalog';
-import { StockCost, unsellableStock } from '../stock';
-import { Warehouse } from '../stock';
-import { CompanySettings } from '../system';
-import { patternFor } from '../system';
+import { skuLines } from '../catalog';
+import { findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
+import { companySettings, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import type { PriceListService } from './price-list.service';
-import { release, reserve } from './reservation';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
 import { SalesReturn } from './sales-return.entity';
 import { SalesInvoice, CustomerPayment } from './receivable.entity';
@@ -172,34 +168,11 @@ export class SalesOrderService {
   }
 
   /**
-   * On hand, reserved, expired, quarantined and available per SKU in a warehouse (the cost heads,
-   * and the stock module's unsellable stock today): available is what a confirmation may reserve.
+   * On hand, reserved, expired, quarantined and available per SKU in a warehouse (the stock
+   * module's availability): available is what a confirmation may reserve.
    */
-  async availability(warehouseId: number, skuIds: number[]) {
-    const heads = skuIds.length
-      ? await this.ds.getRepository(StockCost).find({ where: { warehouseId, skuId: In(skuIds) } })
-      : [];
-    const blocked = await unsellableStock(
-      this.ds,
-      skuIds.map((s) => [warehouseId, s]),
-      today(),
-    );
-    return skuIds.map((skuId) => {
-      const h = heads.find((x) => x.skuId === skuId);
-      const onHand = D(h?.qty ?? 0);
-      const reserved = D(h?.reserved ?? 0);
-      const u = blocked.get(`${warehouseId}:${skuId}`);
-      const expired = u?.expired ?? D(0);
-      const quarantined = u?.quarantined ?? D(0);
-      return {
-        skuId,
-        onHand: onHand.toFixed(),
-        reserved: reserved.toFixed(),
-        expired: expired.toFixed(),
-        quarantined: quarantined.toFixed(),
-        available: onHand.minus(reserved).minus(expired).minus(quarantined).toFixed(),
-      };
-    });
+  availability(warehouseId: number, skuIds: number[]) {
+    return stockAvailability(this.ds.manager, warehouseId, skuIds);
   }
 
   // ---------- drafts ----------
@@ -222,7 +195,7 @@ export class SalesOrderService {
       else if (channel && store.channelId !== head.channelId)
         problems.push({ field: 'storeId', message: 'This store belongs to another channel.' });
     }
-    const wh = await tx.findOneBy(Warehouse, { id: head.warehouseId || -1 });
+    const wh = await findWarehouse(tx, head.warehouseId);
     const whScope = ctx.user?.warehouseIds;
     if (!wh || (whScope && !whScope.includes(wh.id)))
       problems.push({ field: 'warehouseId', message: 'Unknown warehouse.' });
@@ -231,16 +204,12 @@ export class SalesOrderService {
     if (lines.length > 500) problems.push({ field: 'lines', message: 'At most 500 lines per order.' });
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
-    const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length
-      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
-      : [];
+    const found = await skuLines(tx, skuIds);
     const rows: Array<Partial<SalesOrderLine>> = [];
     const belowCost: number[] = [];
     for (const [i, l] of lines.entries()) {
       const at = (f: string) => `lines[${i}].${f}`;
-      const sku = skus.find((s) => s.id === Number(l.skuId));
-      const product = sku && products.find((p) => p.id === sku.productId);
+      const { sku, product } = found.get(Number(l.skuId)) ?? {};
       if (!sku || !product) {
         problems.push({ field: at('skuId'), message: 'Unknown SKU.' });
         continue;
@@ -361,7 +330,7 @@ export class SalesOrderService {
       orderDate,
     };
     const { rows, total } = await this.resolve(tx, ctx, customer, head, input.lines, opts);
-    const settings = await tx.findOneByOrFail(CompanySettings, { id: 1 });
+    const settings = await companySettings(tx);
     const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
     const o = await tx.save(
       tx.create(SalesOrder, {
@@ -508,7 +477,7 @@ export class SalesOrderService {
       for (const l of lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? D(0)).plus(l.qty));
       for (const [skuId, q] of [...perSku].sort((a, b) => a[0] - b[0])) {
         try {
-          await reserve(tx, o.warehouseId, skuId, q.toFixed(6));
+          await reserveStock(tx, o.warehouseId, skuId, q.toFixed(6));
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           const line = lines.find((l) => l.skuId === skuId)!;
@@ -540,7 +509,7 @@ export class SalesOrderService {
       if (!allows(salesOrderLifecycle, A.CANCEL, o.status)) throw orderStateError(o, 'cancelled');
       const lines = await this.lines([o.id], tx);
       for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
-        if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);
+        if (D(l.reservedQty).gt(0)) await releaseStock(tx, o.warehouseId, l.skuId, l.reservedQty);
         await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
       }
       await tx.update(SalesOrder, { id: o.id }, { status: S.CANCELLED, version: o.version + 1 });
@@ -573,7 +542,7 @@ export class SalesOrderService {
         throw orderStateError(o, 'closed (only a partly shipped order can be)');
       const lines = await this.lines([o.id], tx);
       for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
-        if (D(l.reservedQty).gt(0)) await release(tx, o.warehouseId, l.skuId, l.reservedQty);
+        if (D(l.reservedQty).gt(0)) await releaseStock(tx, o.warehouseId, l.skuId, l.reservedQty);
         await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
       }
       const billed = lines.every((l) => D(l.invoicedQty).gte(l.shippedQty));

@@ -12,3 +12,16 @@ export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
 export { blockedOf, unsellableStock, type Unsellable } from './unsellable';
+export { currentUnitCost, releaseStock, reserveStock, stockAvailability } from './reservation';
+export {
+  batchFor,
+  binsByIds,
+  findBatch,
+  findWarehouse,
+  ledgerEntriesOf,
+  picksOf,
+  reversedQuantities,
+  warehouseLabel,
+  warehousesByIds,
+  type StockPick,
+} from './lookups';

@@ -17,7 +17,7 @@ import {
 import { isExpired, mayTakeExpired, pick, pickOrder, strategyFor } from '../../domain/picking';
 import { skuPickStrategies } from '../catalog';
 import type { StockCost, StockLedgerEntry } from './ledger.entity';
-import { checkLedger } from './ledger-check';
+import { checkLedger, type LineOwner } from './ledger-check';
 import { changesOf, downstreamOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
 import { PostingSql } from './posting-sql';
 import {
@@ -90,6 +90,7 @@ export class PostingService {
   private readonly sql: PostingSql;
   private readonly recostHandlers = new Map<string, RecostHandler>();
   private readonly guards: PostingGuard[] = [];
+  private readonly lineOwners = new Map<string, LineOwner>();
 
   constructor(private readonly ds: DataSource) {
     this.sql = new PostingSql(!isSqlite(ds));
@@ -153,9 +154,23 @@ export class PostingService {
     }
   }
 
+  /**
+   * The owner of a document type posted by another module registers how the ledger check finds
+   * its lines (see `LineOwner`); every ledger entry of the type must belong to one.
+   */
+  onCheck(documentTypes: string[], owner: LineOwner): void {
+    for (const t of documentTypes) this.lineOwners.set(t, owner);
+  }
+
   /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
   check(method: CostingMethod): Promise<string[]> {
-    return checkLedger(this.ds, this.sql, method);
+    return checkLedger(this.ds, this.sql, method, this.lineOwners);
+  }
+
+  /** Whether anything was ever posted (the costing method may change only before). */
+  async hasPostings(): Promise<boolean> {
+    const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
+    return Number(n) > 0;
   }
 
   /**

@@ -12,10 +12,8 @@ import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { currentUnitCost, type CostingMethod, type CostState } from '../../domain/costing';
 import type { AuditService } from '../audit';
-import { Product, ProductUnit } from '../catalog';
-import { Sku } from '../catalog';
-import { assertPeriodOpen, patternFor } from '../system';
-import { CompanySettings } from '../system';
+import { skuLines, type SkuLine } from '../catalog';
+import { assertPeriodOpen, companySettings, patternFor, type CompanySettings } from '../system';
 import { followRecostedStockDocuments, STOCK_DOC_TYPES, writeLineCosts } from './document-costs';
 import { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 import { StockLedgerEntry } from './ledger.entity';
@@ -140,13 +138,7 @@ export class StockDocumentService {
     if (!lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
     if (lines.length > maxLines) problems.push({ field: 'lines', message: `At most ${maxLines} lines per document.` });
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
-    const skus = skuIds.length ? await tx.find(Sku, { where: { id: In(skuIds) } }) : [];
-    const products = skus.length
-      ? await tx.find(Product, { where: { id: In([...new Set(skus.map((s) => s.productId))]) } })
-      : [];
-    const units = products.length
-      ? await tx.find(ProductUnit, { where: { productId: In(products.map((p) => p.id)) } })
-      : [];
+    const found = await skuLines(tx, skuIds);
     const binIds = [
       ...new Set(
         lines
@@ -156,11 +148,16 @@ export class StockDocumentService {
       ),
     ];
     const bins = binIds.length ? await tx.find(Bin, { where: { id: In(binIds) } }) : [];
-    const resolved: Array<{ sku: Sku; product: Product; unit: string; factor: string; baseQty: string }> = [];
+    const resolved: Array<{
+      sku: SkuLine['sku'];
+      product: SkuLine['product'];
+      unit: string;
+      factor: string;
+      baseQty: string;
+    }> = [];
     lines.forEach((l, i) => {
       const at = (f: string) => `lines[${i}].${f}`;
-      const sku = skus.find((s) => s.id === Number(l.skuId));
-      const product = sku && products.find((p) => p.id === sku.productId);
+      const { sku, product, units = [] } = found.get(Number(l.skuId)) ?? {};
       if (!sku || !product) return void problems.push({ field: at('skuId'), message: 'Unknown SKU.' });
       if (!sku.active || !product.active) problems.push({ field: at('skuId'), message: 'This SKU is inactive.' });
       const q = D(l.qty);
@@ -170,7 +167,7 @@ export class StockDocumentService {
       const unitName = l.unit?.trim() || product.baseUnit;
       let factor = '1';
       if (unitName !== product.baseUnit) {
-        const u = units.find((x) => x.productId === product.id && x.name === unitName);
+        const u = units.find((x) => x.name === unitName);
         if (!u) problems.push({ field: at('unit'), message: `${product.name} has no unit "${unitName}".` });
         else factor = u.factor;
       }
@@ -369,18 +366,16 @@ export class StockDocumentService {
 
   // ---------- posting ----------
 
-  /** What posting needs of the settings, read plainly (every posting passes here). */
+  /** What posting needs of the settings. */
   private async settings(
     tx: EntityManager,
   ): Promise<Pick<CompanySettings, 'costingMethod' | 'closedThrough' | 'numberPatterns' | 'expiryWarningDays'>> {
-    const [r] = await tx.query(
-      'SELECT costing_method, closed_through, number_patterns, expiry_warning_days FROM company_settings WHERE id = 1',
-    );
+    const s = await companySettings(tx);
     return {
-      expiryWarningDays: Number(r.expiry_warning_days ?? 30),
-      costingMethod: r.costing_method,
-      closedThrough: r.closed_through ?? null,
-      numberPatterns: r.number_patterns ?? null,
+      expiryWarningDays: s.expiryWarningDays ?? 30,
+      costingMethod: s.costingMethod,
+      closedThrough: s.closedThrough ?? null,
+      numberPatterns: s.numberPatterns ?? null,
     };
   }
 

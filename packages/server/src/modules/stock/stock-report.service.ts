@@ -16,6 +16,7 @@ import type {
 } from './stock-report.types';
 import { isSqlite } from '../../core/sql';
 import { unsellableStock } from './unsellable';
+import { unitCost } from '../../domain/costing';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -112,7 +113,7 @@ export class StockReportService {
         expired: expired.toFixed(),
         quarantined: quarantined.toFixed(),
         available: onHand.minus(res).minus(expired).minus(quarantined).toFixed(),
-        unitCost: onHand.gt(0) ? D(r.value).div(onHand).toDecimalPlaces(6).toFixed(6) : null,
+        unitCost: unitCost(r.qty, r.value),
         value: D(r.value).toFixed(2),
       };
     });

@@ -2,4 +2,4 @@
  * The system module's face: what other modules may use. Anything not exported here is internal.
  */
 export { CompanySettings } from './settings.entity';
-export { assertPeriodOpen, patternFor } from './settings.service';
+export { assertPeriodOpen, companySettings, patternFor } from './settings.service';

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError } from '../../core/errors';
@@ -8,14 +8,26 @@ import { CompanySettings } from './settings.entity';
 import type { UpdateSettingsInput } from './system.types';
 import { DEFAULT_PATTERNS, validPattern } from '../../core/numbering';
 
+/** The company's settings as of the caller's transaction (costing method, closed periods, numbering, tolerances). */
+export function companySettings(em: EntityManager): Promise<CompanySettings> {
+  return em.findOneByOrFail(CompanySettings, { id: 1 });
+}
+
 const snapshot = (s: CompanySettings) => ({ ...s });
 const before0 = (s: CompanySettings) => s.costingMethod;
 
 export class SettingsService {
+  private stockPosted: () => Promise<boolean> = async () => false;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** The stock module answers whether anything was posted (the costing method is fixed from then on). */
+  useStockPosted(posted: () => Promise<boolean>): void {
+    this.stockPosted = posted;
+  }
 
   async get(): Promise<CompanySettings> {
     const repo = this.ds.getRepository(CompanySettings);
@@ -88,8 +100,7 @@ export class SettingsService {
     }
     if (problems.length) throw badInput(problems);
     if (input.costingMethod && input.costingMethod !== before0(await this.get())) {
-      const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
-      if (Number(n) > 0)
+      if (await this.stockPosted())
         throw badInput([
           { field: 'costingMethod', message: 'The costing method cannot change once stock has been posted.' },
         ]);

@@ -1,9 +1,11 @@
 import { Decimal } from 'decimal.js';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
 import { isSqlite as sqlite } from '../../core/sql';
-import { unsellableStock } from '../stock';
+import { unitCost } from '../../domain/costing';
+import { StockCost } from './ledger.entity';
+import { unsellableStock } from './unsellable';
 
 /** The cost head, locked on MySQL: reservations and postings of this warehouse × SKU wait for each other. */
 async function lockedHead(
@@ -40,6 +42,42 @@ function refuse(
 }
 
 /**
+ * On hand, reserved, expired, quarantined and available per SKU in a warehouse (the cost heads, and
+ * the unsellable stock today): available is what a confirmation may reserve. A SKU never received
+ * there has all zero.
+ */
+export async function stockAvailability(em: EntityManager, warehouseId: number, skuIds: number[]) {
+  const heads = skuIds.length ? await em.find(StockCost, { where: { warehouseId, skuId: In(skuIds) } }) : [];
+  const blocked = await unsellableStock(
+    em,
+    skuIds.map((s) => [warehouseId, s]),
+    today(),
+  );
+  return skuIds.map((skuId) => {
+    const h = heads.find((x) => x.skuId === skuId);
+    const onHand = new Decimal(h?.qty ?? 0);
+    const reserved = new Decimal(h?.reserved ?? 0);
+    const u = blocked.get(`${warehouseId}:${skuId}`);
+    const expired = u?.expired ?? new Decimal(0);
+    const quarantined = u?.quarantined ?? new Decimal(0);
+    return {
+      skuId,
+      onHand: onHand.toFixed(),
+      reserved: reserved.toFixed(),
+      expired: expired.toFixed(),
+      quarantined: quarantined.toFixed(),
+      available: onHand.minus(reserved).minus(expired).minus(quarantined).toFixed(),
+    };
+  });
+}
+
+/** The current unit cost of a warehouse × SKU (domain/costing `unitCost` of its head); null with nothing on hand. */
+export async function currentUnitCost(em: EntityManager, warehouseId: number, skuId: number): Promise<string | null> {
+  const head = await em.findOneBy(StockCost, { warehouseId, skuId });
+  return head ? unitCost(head.qty, head.value) : null;
+}
+
+/**
  * Stock reserved for confirmed sales orders, per warehouse × SKU on the cost head (stock_cost.reserved).
  * Only what may be sold can be reserved: on hand − reserved − expired batches − quarantine bins
  * (stock module `unsellableStock`, today in the company's time zone). The head's row is locked
@@ -48,7 +86,7 @@ function refuse(
  * quarantined units cannot change meanwhile (postings move them only under the same lock).
  * The sum is done exactly in TypeScript.
  */
-export async function reserve(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
+export async function reserveStock(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
   const q = new Decimal(qty);
   const h = await lockedHead(tx, warehouseId, skuId);
   const u = (await unsellableStock(tx, [[warehouseId, skuId]], today())).get(`${warehouseId}:${skuId}`) ?? {
@@ -65,7 +103,7 @@ export async function reserve(tx: EntityManager, warehouseId: number, skuId: num
 }
 
 /** Gives a reservation back (cancelled order, or shipped: the stock itself left). Never below zero. */
-export async function release(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
+export async function releaseStock(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
   const q = new Decimal(qty);
   const h = await lockedHead(tx, warehouseId, skuId);
   if (h)

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../core/db';
 import { seedCatalog } from '../../test/fixtures';
 import { testApp, type TestApp } from '../../test/harness';
-import { StockCost } from '../stock/ledger.entity';
-import { reserve } from './reservation';
+import { StockCost } from './ledger.entity';
+import { reserveStock as reserve } from './reservation';
 
 // MariaDB only: two connections confirming for the last units at the same moment
 describe('concurrent reservations for the last units (mariadb)', () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../core/db';
 import { seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { StockCost } from '../stock/ledger.entity';
-import { release, reserve } from './reservation';
+import { StockCost } from './ledger.entity';
+import { releaseStock as release, reserveStock as reserve } from './reservation';
 
 describe(`reservations on the cost head (${testDbKind})`, () => {
   let t: TestApp;

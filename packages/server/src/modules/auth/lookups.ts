@@ -1,0 +1,23 @@
+import { In, type EntityManager } from 'typeorm';
+import { labels } from '../../core/labels';
+import { Role } from './role.entity';
+import { User } from './user.entity';
+
+/* What other modules read of users and roles (the auth module owns their tables). */
+
+/** One user, or null. */
+export function findUser(em: EntityManager, id: number): Promise<User | null> {
+  return em.findOne(User, { where: { id: id || -1 } });
+}
+
+/** The codes among these that name no role. */
+export async function unknownRoleCodes(em: EntityManager, codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const known = new Set(
+    (await em.find(Role, { where: { code: In(codes) }, select: { code: true } })).map((r) => r.code),
+  );
+  return codes.filter((c) => !known.has(c));
+}
+
+/** A user's username (code) and display name for field resolvers (one query per request for a whole list). */
+export const userLabel = labels('user', 'app_user', { code: 'username', name: 'display_name' });

@@ -1,0 +1,50 @@
+import { In, type EntityManager } from 'typeorm';
+import { chunks } from './catalog-query';
+import { Category } from './category.entity';
+import { Product, ProductUnit } from './product.entity';
+import { Sku } from './sku.entity';
+
+/*
+ * Line resolution for the documents of other modules (orders, receipts, shipments, stock
+ * documents): a SKU with its product (base unit, unit scale, batch tracking, active) and the
+ * product's units with their conversion factors, in the caller's transaction. The catalog owns
+ * these tables; other modules read them only through here.
+ */
+
+export interface SkuLine {
+  sku: Sku;
+  product: Product;
+  /** the product's other units and their factor to the base unit */
+  units: ProductUnit[];
+}
+
+/** The SKUs among these ids that exist, each with its product and units (three queries, whatever the count). */
+export async function skuLines(em: EntityManager, skuIds: number[]): Promise<Map<number, SkuLine>> {
+  const out = new Map<number, SkuLine>();
+  const ids = [...new Set(skuIds.filter((n) => n > 0))];
+  if (!ids.length) return out;
+  const skus: Sku[] = [];
+  for (const part of chunks(ids)) skus.push(...(await em.find(Sku, { where: { id: In(part) } })));
+  const productIds = [...new Set(skus.map((s) => s.productId))];
+  const products = new Map<number, Product>();
+  const units: ProductUnit[] = [];
+  for (const part of chunks(productIds)) {
+    for (const p of await em.find(Product, { where: { id: In(part) } })) products.set(p.id, p);
+    units.push(...(await em.find(ProductUnit, { where: { productId: In(part) } })));
+  }
+  for (const sku of skus) {
+    const product = products.get(sku.productId);
+    if (product) out.set(sku.id, { sku, product, units: units.filter((u) => u.productId === product.id) });
+  }
+  return out;
+}
+
+/** One SKU, or null. */
+export function findSku(em: EntityManager, id: number): Promise<Sku | null> {
+  return em.findOneBy(Sku, { id: id || -1 });
+}
+
+/** Whether a category exists. */
+export async function categoryExists(em: EntityManager, id: number): Promise<boolean> {
+  return (await em.countBy(Category, { id: id || -1 })) > 0;
+}

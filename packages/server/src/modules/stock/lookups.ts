@@ -1,0 +1,121 @@
+import { Decimal } from 'decimal.js';
+import { In, type EntityManager } from 'typeorm';
+import { labels } from '../../core/labels';
+import { StockLedgerEntry } from './ledger.entity';
+import { Batch, Bin } from './location.entity';
+import { Warehouse } from './warehouse.entity';
+
+/*
+ * What other modules read of the stock module's tables, and the one thing they add (a batch
+ * received with a purchase): the stock module owns warehouse, bin, batch and the ledger, and other
+ * modules reach them only through these functions (in the caller's transaction).
+ */
+
+/** One warehouse, or null. */
+export function findWarehouse(em: EntityManager, id: number): Promise<Warehouse | null> {
+  return em.findOneBy(Warehouse, { id: id || -1 });
+}
+
+/** The warehouses among these ids that exist (a user's warehouse scope keeps them as its relation). */
+export function warehousesByIds(em: EntityManager, ids: number[]): Promise<Warehouse[]> {
+  return ids.length ? em.find(Warehouse, { where: { id: In(ids) } }) : Promise.resolve([]);
+}
+
+/** The bins among these ids that exist, with the warehouse each belongs to. */
+export function binsByIds(em: EntityManager, ids: number[]): Promise<Bin[]> {
+  return ids.length ? em.find(Bin, { where: { id: In(ids) } }) : Promise.resolve([]);
+}
+
+/** A SKU's batch by its number, or null. */
+export function findBatch(em: EntityManager, skuId: number, batchNo: string): Promise<Batch | null> {
+  return em.findOneBy(Batch, { skuId, batchNo });
+}
+
+/** The id of a SKU's batch by its number; a batch first received here is recorded with its expiry date. */
+export async function batchFor(
+  tx: EntityManager,
+  skuId: number,
+  batchNo: string,
+  expiryDate: string | null,
+  receivedOn: string,
+): Promise<number> {
+  const found = await tx.findOne(Batch, { where: { skuId, batchNo } });
+  if (found) return found.id;
+  const b = await tx.save(
+    tx.create(Batch, { skuId, batchNo, expiryDate, receivedAt: new Date(`${receivedOn}T00:00:00Z`) }),
+  );
+  return b.id;
+}
+
+/** A document's ledger entries of one kind, in posting order. */
+export function ledgerEntriesOf(
+  em: EntityManager,
+  documentType: string,
+  documentId: number,
+  kind: 'in' | 'out',
+): Promise<StockLedgerEntry[]> {
+  return em.find(StockLedgerEntry, { where: { documentType, documentId, kind }, order: { id: 'ASC' } });
+}
+
+/** Per ledger entry, the quantity later entries have reversed of it so far (returns; corrections excluded). */
+export async function reversedQuantities(em: EntityManager, entryIds: string[]): Promise<Map<string, Decimal>> {
+  const back = new Map<string, Decimal>();
+  if (!entryIds.length) return back;
+  const rows: Array<{ ref_entry_id: string; qty: string }> = await em.query(
+    `SELECT ref_entry_id, qty FROM stock_ledger WHERE ref_entry_id IN (${entryIds.map(() => '?').join(',')}) AND kind <> 'recost'`,
+    entryIds,
+  );
+  for (const r of rows)
+    back.set(String(r.ref_entry_id), (back.get(String(r.ref_entry_id)) ?? new Decimal(0)).plus(r.qty));
+  return back;
+}
+
+/** Where an issue took its goods from: one per ledger entry. */
+export interface StockPick {
+  binId: number | null;
+  binCode: string | null;
+  batchNo: string | null;
+  expiryDate: string | null;
+  /** taken, positive */
+  qty: string;
+}
+
+/** The bins and batches the engine picked for the issues of these documents, per document line, in posting order. */
+export async function picksOf(
+  em: EntityManager,
+  documentType: string,
+  documentIds: number[],
+): Promise<Map<number, StockPick[]>> {
+  const out = new Map<number, StockPick[]>();
+  if (!documentIds.length) return out;
+  const rows: Array<{
+    line_id: number;
+    bin_id: number;
+    code: string | null;
+    batch_no: string | null;
+    expiry_date: string | null;
+    qty: string;
+  }> = await em.query(
+    `SELECT e.document_line_id AS line_id, e.bin_id, b.code, t.batch_no, t.expiry_date, e.qty FROM stock_ledger e
+     LEFT JOIN bin b ON b.id = e.bin_id LEFT JOIN batch t ON t.id = e.batch_id
+     WHERE e.document_type = ? AND e.kind = 'out' AND e.document_id IN (${documentIds.map(() => '?').join(',')}) ORDER BY e.id`,
+    [documentType, ...documentIds],
+  );
+  for (const r of rows) {
+    const id = Number(r.line_id);
+    out.set(id, [
+      ...(out.get(id) ?? []),
+      {
+        binId: Number(r.bin_id) || null,
+        binCode: r.code,
+        batchNo: r.batch_no,
+        expiryDate: r.expiry_date,
+        qty: new Decimal(r.qty).neg().toFixed(),
+      },
+    ]);
+  }
+  return out;
+}
+
+/** A warehouse's code and name for field resolvers (one query per request for a whole list). */
+export const warehouseLabel = labels('warehouse', 'warehouse', { code: 'code', name: 'name' });
