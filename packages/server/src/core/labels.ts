@@ -19,7 +19,7 @@ export function labels(
   columns: { code: string; name: string },
 ): (ctx: Context, id: number | null | undefined) => Promise<Label | null> {
   return async (ctx, id) => {
-    if (id === null || id === undefined) return null;
+    if (!id) return null;
     const label = await perRequestBatch(
       ctx,
       `label:${key}`,

@@ -10,6 +10,12 @@ export function findUser(em: EntityManager, id: number): Promise<User | null> {
   return em.findOne(User, { where: { id: id || -1 } });
 }
 
+/** Display names of these users, by id. */
+export async function userNames(em: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  return new Map((await em.find(User, { where: { id: In(ids) } })).map((u) => [u.id, u.displayName]));
+}
+
 /** The codes among these that name no role. */
 export async function unknownRoleCodes(em: EntityManager, codes: string[]): Promise<string[]> {
   if (!codes.length) return [];

@@ -6,4 +6,4 @@ export { skuLabel } from './sku-label';
 export { skuPickStrategies } from './sku-pick-strategy';
 export { PickStrategyKind, Sku, SkuBarcode } from './sku.entity';
 export { Category } from './category.entity';
-export { categoryExists, findSku, skuLines, type SkuLine } from './lookups';
+export { categoryExists, findSku, skuByCodeOrBarcode, skuIdsInCategory, skuLines, type SkuLine } from './lookups';

@@ -1,8 +1,8 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import { chunks } from './catalog-query';
 import { Category } from './category.entity';
 import { Product, ProductUnit } from './product.entity';
-import { Sku } from './sku.entity';
+import { Sku, SkuBarcode } from './sku.entity';
 
 /*
  * Line resolution for the documents of other modules (orders, receipts, shipments, stock
@@ -47,4 +47,25 @@ export function findSku(em: EntityManager, id: number): Promise<Sku | null> {
 /** Whether a category exists. */
 export async function categoryExists(em: EntityManager, id: number): Promise<boolean> {
   return (await em.countBy(Category, { id: id || -1 })) > 0;
+}
+
+/** The SKU a scanner read: by its code, else by one of its barcodes; null when neither. */
+export async function skuByCodeOrBarcode(em: EntityManager, code: string): Promise<Sku | null> {
+  const sku = await em.findOne(Sku, { where: { code } });
+  if (sku) return sku;
+  const bc = await em.findOne(SkuBarcode, { where: { barcode: code } });
+  return bc ? em.findOne(Sku, { where: { id: bc.skuId } }) : null;
+}
+
+/** The ids of the SKUs in a category and its subcategories; null when the category does not exist. */
+export async function skuIdsInCategory(em: EntityManager, categoryId: number): Promise<number[] | null> {
+  const cat = await em.findOne(Category, { where: { id: categoryId || -1 } });
+  if (!cat) return null;
+  const cats = await em.find(Category, { where: { path: Like(`${cat.path}%`) }, select: { id: true } });
+  const ids = [...new Set([cat.id, ...cats.map((c) => c.id)])];
+  const products = await em.find(Product, { where: { categoryId: In(ids) }, select: { id: true } });
+  const skus = products.length
+    ? await em.find(Sku, { where: { productId: In(products.map((p) => p.id)) }, select: { id: true } })
+    : [];
+  return skus.map((s) => s.id);
 }

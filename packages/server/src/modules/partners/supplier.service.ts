@@ -61,10 +61,15 @@ export class SupplierService {
     return s;
   }
 
-  /** A supplier locked for update (payments of one supplier one at a time), or null. */
+  /** Locks a supplier's row for update: its invoices and payments are written one at a time. */
+  lock(tx: EntityManager, id: number): Promise<void> {
+    return lockRows(tx, 'supplier', [id]);
+  }
+
+  /** A supplier locked for update, or null. */
   async lockOne(tx: EntityManager, id: number): Promise<Supplier | null> {
     const s = await tx.findOne(Supplier, { where: { id: id || -1 } });
-    if (s) await lockRows(tx, 'supplier', [s.id]);
+    if (s) await this.lock(tx, s.id);
     return s;
   }
 

@@ -58,7 +58,7 @@ export class SupplierInvoiceService {
   async create(ctx: Context, input: CreateSupplierInvoiceInput): Promise<SupplierInvoice> {
     return inTransaction(this.ds, async (tx) => {
       const supplier = await this.suppliers.get(input.supplierId, tx);
-      await lockRows(tx, 'supplier', [supplier.id]);
+      await this.suppliers.lock(tx, supplier.id);
       const problems: FieldProblem[] = [];
       if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
       const invoiceNo = input.invoiceNo.trim();

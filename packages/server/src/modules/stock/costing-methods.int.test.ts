@@ -113,5 +113,23 @@ for (const method of ['moving_average', 'fifo'] as const) {
       const recost = await t.ds.query("SELECT COUNT(*) AS n FROM stock_ledger WHERE kind = 'recost'");
       expect(Number(recost[0].n)).toBeGreaterThan(0);
     });
+
+    it('the costing method is fixed once stock was posted (the settings ask the stock module)', async () => {
+      const before = await t.app.services.settings.get();
+      const other = method === 'fifo' ? 'moving_average' : 'fifo';
+      await expect(
+        t.app.services.settings.update(ctx, { version: before.version, costingMethod: other as any }),
+      ).rejects.toMatchObject({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          details: {
+            fields: [
+              { field: 'costingMethod', message: 'The costing method cannot change once stock has been posted.' },
+            ],
+          },
+        },
+      });
+      expect((await t.app.services.settings.get()).costingMethod).toBe(method);
+    });
   });
 }

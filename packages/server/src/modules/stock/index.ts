@@ -14,14 +14,23 @@ export { StockDocType } from './stock-document.entity';
 export { blockedOf, unsellableStock, type Unsellable } from './unsellable';
 export { currentUnitCost, releaseStock, reserveStock, stockAvailability } from './reservation';
 export {
+  activeBinIds,
+  batchesByIds,
   batchFor,
+  binByCode,
+  binIdsInZone,
+  binLabel,
   binsByIds,
+  costHeads,
   findBatch,
   findWarehouse,
+  findZone,
+  issuedValues,
   ledgerEntriesOf,
   picksOf,
   reversedQuantities,
   warehouseLabel,
   warehousesByIds,
+  zoneLabel,
   type StockPick,
 } from './lookups';

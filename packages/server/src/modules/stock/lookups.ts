@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { In, type EntityManager } from 'typeorm';
 import { labels } from '../../core/labels';
-import { StockLedgerEntry } from './ledger.entity';
-import { Batch, Bin } from './location.entity';
+import { StockCost, StockLedgerEntry } from './ledger.entity';
+import { Batch, Bin, Zone } from './location.entity';
 import { Warehouse } from './warehouse.entity';
 
 /*
@@ -26,9 +26,68 @@ export function binsByIds(em: EntityManager, ids: number[]): Promise<Bin[]> {
   return ids.length ? em.find(Bin, { where: { id: In(ids) } }) : Promise.resolve([]);
 }
 
+/** One zone, or null. */
+export function findZone(em: EntityManager, id: number): Promise<Zone | null> {
+  return em.findOneBy(Zone, { id: id || -1 });
+}
+
+/** The ids of a zone's bins. */
+export async function binIdsInZone(em: EntityManager, zoneId: number): Promise<number[]> {
+  return (await em.find(Bin, { where: { zoneId }, select: { id: true } })).map((b) => b.id);
+}
+
+/** The ids of a warehouse's active bins. */
+export async function activeBinIds(em: EntityManager, warehouseId: number): Promise<number[]> {
+  return (await em.find(Bin, { where: { warehouseId, active: true }, select: { id: true } })).map((b) => b.id);
+}
+
+/** A warehouse's bin by its code (what a scanner reads), or null. */
+export function binByCode(em: EntityManager, warehouseId: number, code: string): Promise<Bin | null> {
+  return em.findOneBy(Bin, { warehouseId, code });
+}
+
 /** A SKU's batch by its number, or null. */
 export function findBatch(em: EntityManager, skuId: number, batchNo: string): Promise<Batch | null> {
   return em.findOneBy(Batch, { skuId, batchNo });
+}
+
+/** The batches among these ids that exist. */
+export function batchesByIds(em: EntityManager, ids: number[]): Promise<Batch[]> {
+  return ids.length ? em.find(Batch, { where: { id: In(ids) } }) : Promise.resolve([]);
+}
+
+/**
+ * The cost heads of a warehouse (one per SKU it ever held: quantity, value, reserved and the
+ * costing state), all of them or those of these SKUs.
+ */
+export function costHeads(em: EntityManager, warehouseId: number, skuIds?: number[]): Promise<StockCost[]> {
+  if (skuIds && !skuIds.length) return Promise.resolve([]);
+  return em.find(StockCost, { where: skuIds ? { warehouseId, skuId: In(skuIds) } : { warehouseId } });
+}
+
+/**
+ * The value each SKU issued from a warehouse in [from, to] on documents of these types: −Σ of
+ * their ledger rows (issues, their corrections and cancellations).
+ */
+export async function issuedValues(
+  em: EntityManager,
+  warehouseId: number,
+  from: string,
+  to: string,
+  documentTypes: string[],
+): Promise<Map<number, Decimal>> {
+  const rows: Array<{ sku_id: number; value: string }> = await em
+    .getRepository(StockLedgerEntry)
+    .createQueryBuilder('l')
+    .select('l.sku_id', 'sku_id')
+    .addSelect('l.value', 'value')
+    .where('l.warehouse_id = :w', { w: warehouseId })
+    .andWhere('l.business_date >= :from AND l.business_date <= :to', { from, to })
+    .andWhere('l.document_type IN (:...types)', { types: documentTypes })
+    .getRawMany();
+  const out = new Map<number, Decimal>();
+  for (const r of rows) out.set(Number(r.sku_id), (out.get(Number(r.sku_id)) ?? new Decimal(0)).minus(r.value));
+  return out;
 }
 
 /** The id of a SKU's batch by its number; a batch first received here is recorded with its expiry date. */
@@ -119,3 +178,7 @@ export async function picksOf(
 
 /** A warehouse's code and name for field resolvers (one query per request for a whole list). */
 export const warehouseLabel = labels('warehouse', 'warehouse', { code: 'code', name: 'name' });
+/** A zone's code and name. */
+export const zoneLabel = labels('zone', 'zone', { code: 'code', name: 'name' });
+/** A bin's code (its name too). */
+export const binLabel = labels('bin', 'bin', { code: 'code', name: 'code' });

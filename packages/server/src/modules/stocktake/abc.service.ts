@@ -7,8 +7,8 @@ import { badInput, conflict, DomainError, notFound } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { AbcError, classify, dueForCount, type AbcClass, type DueItem } from '../../domain/abc';
 import type { AuditService } from '../audit';
-import { Sku } from '../catalog';
-import { StockCost, StockLedgerEntry, Warehouse } from '../stock';
+import { findSku, skuLines } from '../catalog';
+import { costHeads, findWarehouse, issuedValues, type Warehouse } from '../stock';
 import { AbcClassCode, AbcClassification, StocktakeSettings } from './stocktake.entity';
 import type { AbcRecomputeResult, StocktakeSettingsInput } from './stocktake.types';
 
@@ -47,7 +47,7 @@ export class AbcService {
   }
 
   async warehouse(tx: EntityManager, ctx: Context, id: string | number): Promise<Warehouse> {
-    const w = await tx.findOne(Warehouse, { where: { id: Number(id) || -1 } });
+    const w = await findWarehouse(tx, Number(id));
     if (!w || !this.inScope(ctx, w.id)) throw notFound('This warehouse');
     return w;
   }
@@ -134,22 +134,6 @@ export class AbcService {
     return { items, total, offset, limit };
   }
 
-  /** The value each SKU issued from a warehouse in [from, to]: −Σ of the issue rows, their corrections and cancellations. */
-  async issuedValues(tx: EntityManager, warehouseId: number, from: string, to: string): Promise<Map<number, Decimal>> {
-    const rows: Array<{ sku_id: number; value: string }> = await tx
-      .getRepository(StockLedgerEntry)
-      .createQueryBuilder('l')
-      .select('l.sku_id', 'sku_id')
-      .addSelect('l.value', 'value')
-      .where('l.warehouse_id = :w', { w: warehouseId })
-      .andWhere('l.business_date >= :from AND l.business_date <= :to', { from, to })
-      .andWhere('l.document_type IN (:...types)', { types: ISSUE_TYPES })
-      .getRawMany();
-    const out = new Map<number, Decimal>();
-    for (const r of rows) out.set(Number(r.sku_id), (out.get(Number(r.sku_id)) ?? D(0)).minus(r.value));
-    return out;
-  }
-
   /** Classes from the value issued over the settings' period up to today; manual classes stay. */
   async recompute(ctx: Context, warehouseId: string): Promise<AbcRecomputeResult> {
     return inTransaction(this.ds, async (tx) => {
@@ -157,9 +141,9 @@ export class AbcService {
       const s = await this.settings(tx);
       const periodTo = today();
       const periodFrom = addDays(monthsBefore(periodTo, s.abcPeriodMonths), 1);
-      const issued = await this.issuedValues(tx, w.id, periodFrom, periodTo);
+      const issued = await issuedValues(tx, w.id, periodFrom, periodTo, ISSUE_TYPES);
       // every SKU the warehouse ever held, so slow movers are C rather than unclassified
-      const heads = await tx.find(StockCost, { where: { warehouseId: w.id }, select: { skuId: true } });
+      const heads = await costHeads(tx, w.id);
       const skuIds = new Set([...heads.map((h) => h.skuId), ...issued.keys()]);
       const rows = classify(
         [...skuIds].map((skuId) => ({ skuId, value: (issued.get(skuId) ?? D(0)).toFixed(2) })),
@@ -209,7 +193,7 @@ export class AbcService {
   ): Promise<AbcClassification> {
     return inTransaction(this.ds, async (tx) => {
       const w = await this.warehouse(tx, ctx, warehouseId);
-      const sku = await tx.findOne(Sku, { where: { id: Number(skuId) || -1 } });
+      const sku = await findSku(tx, Number(skuId));
       if (!sku) throw notFound('This SKU');
       let row = await tx.findOne(AbcClassification, { where: { warehouseId: w.id, skuId: sku.id } });
       const before = row ? { manualClass: row.manualClass, computedClass: row.computedClass } : null;
@@ -297,7 +281,7 @@ export class AbcService {
     const classes = await this.classesOf(tx, warehouseId, skuIds);
     const missing = skuIds.filter((id) => !classes.has(id));
     if (missing.length) {
-      const codes = (await tx.find(Sku, { where: { id: In(missing) } })).map((s) => s.code);
+      const codes = [...(await skuLines(tx, missing)).values()].map((l) => l.sku.code);
       throw new DomainError(
         'SKU_NOT_CLASSIFIED',
         `${codes.join(', ')} ha${missing.length === 1 ? 's' : 've'} no ABC class in this warehouse: compute the classes or set one by hand first.`,

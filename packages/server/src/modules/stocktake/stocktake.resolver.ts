@@ -6,7 +6,9 @@ import { DecimalScalar } from '../../core/decimal';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveFieldResolver, SignedIn } from '../../core/permissions/guard';
-import { skuLabel } from '../catalog';
+import { userLabel } from '../auth';
+import { skuLabel, skuLines } from '../catalog';
+import { binLabel, warehouseLabel, zoneLabel } from '../stock';
 import { effectiveClass } from './abc.service';
 import {
   AbcClassCode,
@@ -37,25 +39,10 @@ import {
   StocktakeSettingsInput,
 } from './stocktake.types';
 
-/** Names by id for a list's field resolvers (warehouses, users, bins), one query per request and table. */
-const nameOf = (ctx: Context, table: 'warehouse' | 'app_user' | 'bin' | 'zone', id: number | null) => {
-  if (!id) return Promise.resolve(null);
-  const col = table === 'app_user' ? 'display_name' : table === 'warehouse' || table === 'zone' ? 'name' : 'code';
-  return perRequestBatch(
-    ctx,
-    `name:${table}`,
-    id,
-    async (ids) =>
-      new Map<number, string>(
-        (
-          await ctx.services.ds.query(
-            `SELECT id, ${col} AS name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`,
-            ids,
-          )
-        ).map((r: { id: number; name: string }) => [Number(r.id), r.name]),
-      ),
-  ).then((n) => n ?? null);
-};
+/** Names by id for a list's field resolvers (warehouses, zones, users, bins), one query per request and table. */
+const LABELS = { warehouse: warehouseLabel, zone: zoneLabel, user: userLabel, bin: binLabel };
+const nameOf = async (ctx: Context, kind: keyof typeof LABELS, id: number | null) =>
+  (await LABELS[kind](ctx, id))?.name ?? null;
 
 @Resolver(() => Stocktake)
 export class StocktakeResolver {
@@ -184,12 +171,12 @@ export class StocktakeResolver {
 
   @FieldResolver(() => String, { nullable: true })
   createdByName(@Root() st: Stocktake, @Ctx() ctx: Context) {
-    return nameOf(ctx, 'app_user', st.createdBy);
+    return nameOf(ctx, 'user', st.createdBy);
   }
 
   @FieldResolver(() => String, { nullable: true })
   approvedByName(@Root() st: Stocktake, @Ctx() ctx: Context) {
-    return nameOf(ctx, 'app_user', st.approvedBy);
+    return nameOf(ctx, 'user', st.approvedBy);
   }
 
   @FieldResolver(() => StocktakeProgress)
@@ -232,13 +219,13 @@ export class StocktakeLineResolver {
 
   @FieldResolver(() => String, { description: 'The base unit counts are in.' })
   async unit(@Root() l: StocktakeLine, @Ctx() ctx: Context) {
-    const unit = await perRequestBatch(ctx, 'skuBaseUnit', l.skuId, async (ids) => {
-      const rows: Array<{ id: number; base_unit: string }> = await ctx.services.ds.query(
-        `SELECT s.id, p.base_unit FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (${ids.map(() => '?').join(',')})`,
-        ids,
-      );
-      return new Map(rows.map((r) => [Number(r.id), r.base_unit]));
-    });
+    const unit = await perRequestBatch(
+      ctx,
+      'skuBaseUnit',
+      l.skuId,
+      async (ids) =>
+        new Map([...(await skuLines(ctx.services.ds.manager, ids))].map(([id, x]) => [id, x.product.baseUnit])),
+    );
     return unit ?? '';
   }
 
@@ -284,7 +271,7 @@ export class StocktakeLineResolver {
 export class StocktakeCountResolver {
   @FieldResolver(() => String, { nullable: true })
   counterName(@Root() c: StocktakeCount, @Ctx() ctx: Context) {
-    return nameOf(ctx, 'app_user', c.countedBy);
+    return nameOf(ctx, 'user', c.countedBy);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { In, Like, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
@@ -14,22 +14,28 @@ import { accuracyOf, evaluateLine, nextRound, type Accuracy, type LineStatus } f
 import { actionsIn, allows, stocktakeLifecycle } from '../../domain/lifecycle';
 import { DocumentAction as A } from '../../core/actions';
 import type { AuditService } from '../audit';
-import { User } from '../auth';
-import { Category, Product, Sku, SkuBarcode } from '../catalog';
+import { userNames } from '../auth';
+import { skuByCodeOrBarcode, skuIdsInCategory, skuLines } from '../catalog';
 import {
-  Batch,
-  Bin,
+  activeBinIds,
+  batchesByIds,
+  binByCode,
+  binIdsInZone,
+  binsByIds,
   bookBalances,
-  StockCost,
+  costHeads,
+  findBatch,
+  findWarehouse,
+  findZone,
   StockDocType,
-  Warehouse,
-  Zone,
+  warehousesByIds,
   type DocRef,
   type PostingService,
   type StockDocumentService,
   type StockMove,
+  type Zone,
 } from '../stock';
-import { patternFor, CompanySettings } from '../system';
+import { companySettings, patternFor } from '../system';
 import type { AbcService } from './abc.service';
 import {
   CountLineStatus,
@@ -105,7 +111,7 @@ export class StocktakeService {
   }
 
   private async zoneBins(tx: EntityManager, zoneId: number): Promise<number[]> {
-    return (await tx.find(Bin, { where: { zoneId }, select: { id: true } })).map((b) => b.id);
+    return binIdsInZone(tx, zoneId);
   }
 
   // ---------- reading ----------
@@ -216,7 +222,12 @@ export class StocktakeService {
     const scopeBins = await this.scopeBins(tx, st);
     const binIds = new Set([...lines.map((l) => l.binId), ...scopeBins]);
     const codes = new Map(
-      (await tx.find(Bin, { where: { id: In([...binIds].filter((b) => b > 0)) } })).map((b) => [b.id, b.code]),
+      (
+        await binsByIds(
+          tx,
+          [...binIds].filter((b) => b > 0),
+        )
+      ).map((b) => [b.id, b.code]),
     );
     return [...binIds]
       .map((binId) => {
@@ -236,13 +247,12 @@ export class StocktakeService {
   /** The bins a count covers: a zone's bins, or every active bin of the warehouse and 0 (outside bins). */
   private async scopeBins(tx: EntityManager, st: Stocktake): Promise<number[]> {
     if (st.zoneId) return this.zoneBins(tx, st.zoneId);
-    const bins = await tx.find(Bin, { where: { warehouseId: st.warehouseId, active: true }, select: { id: true } });
-    return [0, ...bins.map((b) => b.id)];
+    return [0, ...(await activeBinIds(tx, st.warehouseId))];
   }
 
   private async binInScope(tx: EntityManager, st: Stocktake, binId: number): Promise<boolean> {
     if (binId === 0) return !st.zoneId;
-    const bin = await tx.findOne(Bin, { where: { id: binId } });
+    const [bin] = await binsByIds(tx, [binId]);
     if (!bin || bin.warehouseId !== st.warehouseId) return false;
     return st.zoneId ? bin.zoneId === st.zoneId : true;
   }
@@ -270,7 +280,7 @@ export class StocktakeService {
       batchTracked: false,
     };
     if (!c) return { kind: ScanKind.UNKNOWN, ...none, inCount: false };
-    const bin = await tx.findOne(Bin, { where: { warehouseId: st.warehouseId, code: c } });
+    const bin = await binByCode(tx, st.warehouseId, c);
     if (bin)
       return {
         kind: ScanKind.BIN,
@@ -279,13 +289,9 @@ export class StocktakeService {
         binCode: bin.code,
         inCount: await this.binInScope(tx, st, bin.id),
       };
-    let sku = await tx.findOne(Sku, { where: { code: c } });
-    if (!sku) {
-      const bc = await tx.findOne(SkuBarcode, { where: { barcode: c } });
-      if (bc) sku = await tx.findOne(Sku, { where: { id: bc.skuId } });
-    }
+    const sku = await skuByCodeOrBarcode(tx, c);
     if (!sku) return { kind: ScanKind.UNKNOWN, ...none, inCount: false };
-    const product = await tx.findOneOrFail(Product, { where: { id: sku.productId } });
+    const { product } = (await skuLines(tx, [sku.id])).get(sku.id)!;
     return {
       kind: ScanKind.SKU,
       ...none,
@@ -303,12 +309,12 @@ export class StocktakeService {
   async create(ctx: Context, input: CreateStocktakeInput): Promise<Stocktake> {
     return inTransaction(this.ds, async (tx) => {
       const problems: FieldProblem[] = [];
-      const w = await tx.findOne(Warehouse, { where: { id: Number(input.warehouseId) || -1 } });
+      const w = await findWarehouse(tx, Number(input.warehouseId));
       if (!w || !this.inScope(ctx, w.id)) throw badInput([{ field: 'warehouseId', message: 'Unknown warehouse.' }]);
       if (!w.active) problems.push({ field: 'warehouseId', message: 'This warehouse is inactive.' });
       let zone: Zone | null = null;
       if (input.zoneId) {
-        zone = await tx.findOne(Zone, { where: { id: Number(input.zoneId) || -1 } });
+        zone = await findZone(tx, Number(input.zoneId));
         if (!zone || zone.warehouseId !== w.id)
           problems.push({ field: 'zoneId', message: 'This zone is not in the warehouse.' });
       }
@@ -342,23 +348,17 @@ export class StocktakeService {
       };
       if (!full) {
         if (skuList.length) {
-          const known = await tx.find(Sku, { where: { id: In(skuList) } });
-          const unknown = skuList.filter((id) => !known.some((s) => s.id === id));
+          const known = await skuLines(tx, skuList);
+          const unknown = skuList.filter((id) => !known.has(id));
           if (unknown.length) throw badInput([{ field: 'skuIds', message: 'Unknown SKU.' }]);
           await this.abc.assertClassified(tx, w.id, skuList);
           narrow(skuList);
         }
         if (input.abcClass) narrow(await this.abc.skusOfClass(tx, w.id, input.abcClass));
         if (input.categoryId) {
-          const cat = await tx.findOne(Category, { where: { id: Number(input.categoryId) || -1 } });
-          if (!cat) throw badInput([{ field: 'categoryId', message: 'Unknown category.' }]);
-          const cats = await tx.find(Category, { where: { path: Like(`${cat.path}%`) }, select: { id: true } });
-          const ids = [...new Set([cat.id, ...cats.map((c) => c.id)])];
-          const products = await tx.find(Product, { where: { categoryId: In(ids) }, select: { id: true } });
-          const skus = products.length
-            ? await tx.find(Sku, { where: { productId: In(products.map((p) => p.id)) }, select: { id: true } })
-            : [];
-          narrow(skus.map((s) => s.id));
+          const skus = await skuIdsInCategory(tx, Number(input.categoryId));
+          if (!skus) throw badInput([{ field: 'categoryId', message: 'Unknown category.' }]);
+          narrow(skus);
         }
         if (input.duePlan) {
           const due = await this.abc.plan(tx, w.id);
@@ -387,8 +387,7 @@ export class StocktakeService {
         lock: true,
       });
       const day = today();
-      const companySettings = await tx.findOneOrFail(CompanySettings, { where: { id: 1 } });
-      const number = await nextNumber(tx, 'stocktake', day, patternFor(companySettings, 'stocktake'));
+      const number = await nextNumber(tx, 'stocktake', day, patternFor(await companySettings(tx), 'stocktake'));
       const st = await tx.save(
         tx.create(Stocktake, {
           number,
@@ -410,11 +409,10 @@ export class StocktakeService {
         }),
       );
       const batchNos = new Map(
-        (
-          await tx.find(Batch, {
-            where: { id: In([...new Set(balances.map((b) => b.batchId).filter((b) => b > 0))]) },
-          })
-        ).map((b) => [b.id, b.batchNo]),
+        (await batchesByIds(tx, [...new Set(balances.map((b) => b.batchId).filter((b) => b > 0))])).map((b) => [
+          b.id,
+          b.batchNo,
+        ]),
       );
       const lines = balances.map((b, i) =>
         tx.create(StocktakeLine, {
@@ -489,9 +487,9 @@ export class StocktakeService {
         throw new DomainError('BIN_NOT_IN_COUNT', `This bin is not part of stocktake ${st.number}.`, {
           binId: String(input.binId),
         });
-      const sku = await tx.findOne(Sku, { where: { id: Number(input.skuId) || -1 } });
-      if (!sku) throw badInput([{ field: 'skuId', message: 'Unknown SKU.' }]);
-      const product = await tx.findOneOrFail(Product, { where: { id: sku.productId } });
+      const found = (await skuLines(tx, [Number(input.skuId) || -1])).get(Number(input.skuId) || -1);
+      if (!found) throw badInput([{ field: 'skuId', message: 'Unknown SKU.' }]);
+      const { sku, product } = found;
       if (qty.decimalPlaces() > product.unitScale)
         throw badInput([
           { field: 'qty', message: `${product.baseUnit} allows ${product.unitScale} decimal place(s).` },
@@ -509,7 +507,7 @@ export class StocktakeService {
           throw badInput([{ field: 'batchNo', message: `${product.name} is batch-tracked: give the batch number.` }]);
         if (!product.batchTracked && batchNo)
           throw badInput([{ field: 'batchNo', message: `${product.name} is not batch-tracked.` }]);
-        const batch = batchNo ? await tx.findOne(Batch, { where: { skuId: sku.id, batchNo } }) : null;
+        const batch = batchNo ? await findBatch(tx, sku.id, batchNo) : null;
         const [{ n }] = await tx.query(
           'SELECT COALESCE(MAX(line_no), 0) AS n FROM stocktake_line WHERE stocktake_id = ?',
           [st.id],
@@ -798,9 +796,7 @@ export class StocktakeService {
     const out = new Map<number, string>();
     const differing = lines.filter((l) => !isZero(l.differenceQty));
     if (!differing.length) return out;
-    const heads = await this.ds.getRepository(StockCost).find({
-      where: { warehouseId: st.warehouseId, skuId: In([...new Set(differing.map((l) => l.skuId))]) },
-    });
+    const heads = await costHeads(this.ds.manager, st.warehouseId, [...new Set(differing.map((l) => l.skuId))]);
     for (const l of differing) {
       const h = heads.find((x) => x.skuId === l.skuId);
       const state = h?.state ? (JSON.parse(h.state) as CostState) : null;
@@ -842,11 +838,7 @@ export class StocktakeService {
       const entries = await this.ds
         .getRepository(StocktakeCount)
         .find({ where: { stocktakeId: In(counts.map((c) => c.id)) } });
-      const users = new Map(
-        (
-          await this.ds.getRepository(User).find({ where: { id: In([...new Set(entries.map((e) => e.countedBy))]) } })
-        ).map((u) => [u.id, u.displayName]),
-      );
+      const users = await userNames(this.ds.manager, [...new Set(entries.map((e) => e.countedBy))]);
       const lineById = new Map(lines.map((l) => [l.id, l]));
       for (const e of entries) {
         const l = lineById.get(e.lineId);
@@ -860,9 +852,10 @@ export class StocktakeService {
       }
     } else if (group === AccuracyGroup.WAREHOUSE) {
       const names = new Map(
-        (await this.ds.getRepository(Warehouse).find({ where: { id: In(counts.map((c) => c.warehouseId)) } })).map(
-          (w) => [w.id, w.name],
-        ),
+        (await warehousesByIds(this.ds.manager, [...new Set(counts.map((c) => c.warehouseId))])).map((w) => [
+          w.id,
+          w.name,
+        ]),
       );
       for (const l of lines) {
         const w = byId.get(l.stocktakeId)!.warehouseId;
