@@ -23,6 +23,11 @@ async function expectInViewport(page: Page, locator: Locator) {
   expect(box.y + box.height, 'bottom edge').toBeLessThanOrEqual(vp.height + 0.5);
 }
 
+async function pickOption(page: Page, select: Locator, optionTestId: string) {
+  await select.click();
+  await page.getByTestId(optionTestId).click();
+}
+
 /** Large enough for a thumb. */
 async function expectTouchTarget(locator: Locator) {
   const box = (await locator.boundingBox())!;
@@ -153,5 +158,64 @@ test('a keeper ships a sales order on a phone, one-handed', async ({ page }) => 
   await page.getByTestId('ship-save').click();
   await expect(page.getByTestId('doc-status')).toHaveText('已发货');
   await expect(page.getByTestId('so-shipments')).toContainText('× 2');
+  expect(problems).toEqual([]);
+});
+
+test('a transfer is sent and received on a phone, one-handed, scanning its goods', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchConsole(page);
+  // a stocked SKU of SH01 with a barcode, and what the two warehouses hold of it before
+  await loginOk(page, 'admin');
+  const found = await gql(page, '{ skus(filter: { search: "A001-05" }) { items { id code barcodes } } }');
+  const sku = found.data.skus.items.find((x: any) => x.code === 'A001-05') as { id: string; barcodes: string[] };
+  const barcode = sku.barcodes[0];
+  expect(barcode).toBeTruthy();
+  const onHand = async (wh: string) =>
+    (
+      await gql(page, '{ stockLevels(filter: { search: "A001-05" }) { items { warehouseCode skuCode onHand } } }')
+    ).data.stockLevels.items.find((l: any) => l.warehouseCode === wh && l.skuCode === 'A001-05')?.onHand ?? '0';
+  const [sh0, gz0] = [await onHand('SH01'), await onHand('GZ01')];
+  await logout(page);
+
+  // the SH01 keeper sends two by scanning the barcode twice
+  await loginOk(page, 'warehouse');
+  await page.goto('/inventory/documents/new?type=TRANSFER');
+  await pickOption(page, page.getByTestId('doc-warehouse'), 'wh-option-SH01');
+  await pickOption(page, page.getByTestId('doc-to-warehouse'), 'to-wh-option-GZ01');
+  const scan = page.getByTestId('line-scan');
+  await expectTouchTarget(scan);
+  await scan.fill(barcode);
+  await scan.press('Enter');
+  await expect(page.getByTestId('line-card-0')).toContainText('A001-05');
+  // the scan field keeps the focus for the next carton
+  await expect(scan).toBeFocused();
+  await scan.fill(barcode);
+  await scan.press('Enter');
+  await expect(page.getByTestId('line-qty-0')).toHaveValue('2');
+  await expectNoSidewaysScroll(page);
+  for (const t of ['line-qty-0', 'doc-post']) await expectInViewport(page, page.getByTestId(t));
+  await page.getByTestId('doc-post').click();
+  const ok = page.locator('.el-message-box').getByRole('button', { name: '确定' });
+  if (await ok.isVisible().catch(() => false)) await ok.click();
+  await expect(page.getByTestId('doc-status')).toHaveText('在途');
+  const url = page.url();
+  await logout(page);
+
+  // the manager receives it at GZ01 on a phone
+  await loginOk(page, 'manager');
+  await page.goto(url);
+  await expect(page.getByTestId('doc-status')).toHaveText('在途');
+  await expectInViewport(page, page.getByTestId('doc-receive'));
+  await expectTouchTarget(page.getByTestId('doc-receive'));
+  await page.getByTestId('doc-receive').click();
+  await expectInViewport(page, page.getByTestId('receive-confirm'));
+  await page.getByTestId('receive-confirm').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已收货');
+  await expectNoSidewaysScroll(page);
+  await logout(page);
+
+  await loginOk(page, 'admin');
+  expect(BigInt((await onHand('SH01')).split('.')[0]) - BigInt(sh0.split('.')[0])).toBe(-2n);
+  expect(BigInt((await onHand('GZ01')).split('.')[0]) - BigInt(gz0.split('.')[0])).toBe(2n);
   expect(problems).toEqual([]);
 });

@@ -333,3 +333,13 @@ export const ValuationSkusQuery = graphql(`
     }
   }
 `);
+
+export const TransferDestinationsQuery = graphql(`
+  query TransferDestinations {
+    transferDestinations {
+      id
+      code
+      name
+    }
+  }
+`);

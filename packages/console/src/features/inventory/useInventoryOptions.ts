@@ -8,6 +8,7 @@ import {
   InventoryWarehousesQuery,
   SkuByBarcodeQuery,
   StockCardSkuQuery,
+  TransferDestinationsQuery,
 } from './queries';
 
 /** Warehouses (and categories when readable) for filters and headers. */
@@ -28,12 +29,18 @@ export function useInventoryOptions(withCategories = false) {
     };
     return all.map((c) => ({ id: c.id, label: '\u3000'.repeat(depth(c.id)) + c.name }));
   });
+  // a transfer may go to any active warehouse, also one outside the user's scope (by name only)
+  const dest = useQuery({
+    query: TransferDestinationsQuery,
+    pause: computed(() => !can('stock.document.create')),
+  });
+  const destinations = computed(() => dest.data.value?.transferDestinations ?? warehouses.value);
   function warehouseLabel(id: string | null | undefined) {
     if (!id) return '';
-    const w = warehouses.value.find((x) => x.id === id);
+    const w = warehouses.value.find((x) => x.id === id) ?? destinations.value.find((x) => x.id === id);
     return w ? `${w.code} · ${w.name}` : `#${id}`;
   }
-  return { warehouses, categories, warehouseLabel };
+  return { warehouses, destinations, categories, warehouseLabel };
 }
 
 /** SKU search, barcode lookup and "SKUs of these ids" for document lines and pickers. */

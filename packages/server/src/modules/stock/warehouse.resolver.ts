@@ -4,7 +4,7 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { Warehouse } from './warehouse.entity';
-import { CreateWarehouseInput, UpdateWarehouseInput, WarehousePage } from './warehouse.types';
+import { CreateWarehouseInput, TransferDestination, UpdateWarehouseInput, WarehousePage } from './warehouse.types';
 
 @Resolver()
 export class WarehouseResolver {
@@ -12,6 +12,14 @@ export class WarehouseResolver {
   @Allow(P.StockWarehouseRead)
   warehouses(@Ctx() ctx: Context, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
     return ctx.services.warehouses.list(ctx, page);
+  }
+
+  @Query(() => [TransferDestination], {
+    description: 'Active warehouses a transfer may be sent to (code and name), also outside your scope.',
+  })
+  @Allow(P.StockDocumentCreate)
+  transferDestinations(@Ctx() ctx: Context) {
+    return ctx.services.warehouses.transferDestinations();
   }
 
   @Query(() => Warehouse)

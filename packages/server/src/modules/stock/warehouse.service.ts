@@ -40,6 +40,15 @@ export class WarehouseService {
     return { items, total, offset, limit };
   }
 
+  /**
+   * Every active warehouse a transfer may go to, by code and name only: a keeper sends goods to
+   * warehouses they do not manage (receiving there is up to that warehouse's keepers).
+   */
+  async transferDestinations(): Promise<{ id: string; code: string; name: string }[]> {
+    const rows = await this.ds.getRepository(Warehouse).find({ where: { active: true }, order: { code: 'ASC' } });
+    return rows.map((w) => ({ id: String(w.id), code: w.code, name: w.name }));
+  }
+
   async get(ctx: Context, id: string | number): Promise<Warehouse> {
     const n = Number(id);
     const scope = this.scopeIds(ctx);

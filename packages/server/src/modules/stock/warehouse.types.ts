@@ -1,5 +1,5 @@
 import { Length, Matches } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../core/paging';
 import { PickStrategyKind } from '../catalog';
 import { Warehouse, WarehouseKind } from './warehouse.entity';
@@ -25,3 +25,10 @@ export class UpdateWarehouseInput {
 }
 
 export const WarehousePage = Paginated(Warehouse, 'WarehousePage');
+
+@ObjectType({ description: 'A warehouse a transfer may be sent to: its name only, whatever your scope.' })
+export class TransferDestination {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+}
