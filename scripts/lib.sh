@@ -41,6 +41,12 @@ ensure_chromium() {
     apt_install chromium
   fi
   [ -x /usr/bin/chromium ] || die "chromium is missing and could not be installed"
+  # Chinese glyphs for the console in the browser (screenshots, and text widths the layout checks measure)
+  if [ -z "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; then
+    say "installing Debian's fonts-noto-cjk so that the console's Chinese renders in Chromium"
+    apt_install fonts-noto-cjk
+  fi
+  [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ] || die "no Chinese font and fonts-noto-cjk could not be installed"
 }
 
 ensure_faketime() {
