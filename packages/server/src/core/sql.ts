@@ -43,3 +43,40 @@ export function forUpdate<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   return isSqlite(db) ? qb : qb.setLock('pessimistic_write');
 }
+
+/**
+ * Whether writers run concurrently and lock rows (MySQL/MariaDB): there a check-then-write takes
+ * a row lock or a guarded UPDATE. SQLite runs one writer at a time, so it needs neither.
+ */
+export const rowLocking = (db: DataSource | EntityManager): boolean => !isSqlite(db);
+
+/** ' FOR UPDATE' where the database locks rows, '' on SQLite. */
+export const forUpdateClause = (db: DataSource | EntityManager): string => (rowLocking(db) ? ' FOR UPDATE' : '');
+
+/** An INSERT that skips rows whose key exists already. */
+export const insertIgnore = (db: DataSource | EntityManager): string =>
+  isSqlite(db) ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+
+/** The tail of an INSERT … VALUES that updates these columns where a row with the same key exists. */
+export const onDuplicateUpdate = (db: DataSource | EntityManager, key: string[], columns: string[]): string =>
+  isSqlite(db)
+    ? `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`
+    : `ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
+
+/** A LIKE pattern matching what starts with the value of `expr` (a column holding a path, say). */
+export const startsWithPattern = (db: DataSource | EntityManager, expr: string): string =>
+  isSqlite(db) ? `${expr} || '%'` : `CONCAT(${expr}, '%')`;
+
+/** A DATETIME(3) parameter for raw SQL: the Date itself on MySQL, its UTC text on SQLite (as TypeORM stores it). */
+export const dateTimeParam = (db: DataSource | EntityManager, at: Date): Date | string =>
+  isSqlite(db) ? at.toISOString().replace('T', ' ').replace('Z', '') : at;
+
+/**
+ * Whether SUM() of DECIMAL columns is exact in the database (MySQL). SQLite keeps decimals as text
+ * and would sum them as floats: there the rows are summed in TypeScript with decimal.js.
+ */
+export const exactDecimalSums = (db: DataSource | EntityManager): boolean => !isSqlite(db);
+
+/** The id the database gave the row a plain `INSERT` (through `query`) wrote: MySQL's insertId, SQLite's last row id. */
+export const insertedId = (db: DataSource | EntityManager, result: unknown): number =>
+  Number(isSqlite(db) ? result : (result as { insertId?: number }).insertId);

@@ -4,9 +4,9 @@ import { assertMayUseFields } from '../../core/permissions/guard';
 import type { Context } from '../../core/context';
 import { clampPage, type Page } from '../../core/paging';
 import { businessDay, countByDay, now, startOfDaysBack } from '../../core/dates';
+import { dateTimeParam, insertedId } from '../../core/sql';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
-import { isSqlite } from '../../core/sql';
 
 const SECRET_KEYS = /password|token|secret|hash/i;
 
@@ -69,13 +69,13 @@ export class AuditService {
       before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
-    let id: number | undefined;
-    if (!isSqlite(tx)) {
-      // every mutation writes one: a plain INSERT
-      const res = (await tx.query(
+    // every mutation writes one: a plain INSERT (identifiers quoted with backticks, which SQLite reads too)
+    const id = insertedId(
+      tx,
+      await tx.query(
         'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
-          row.at,
+          dateTimeParam(tx, row.at),
           row.userId,
           row.username,
           JSON.stringify(row.roles),
@@ -87,12 +87,8 @@ export class AuditService {
           row.before,
           row.after,
         ],
-      )) as { insertId?: number };
-      id = res.insertId;
-    } else {
-      const res = await tx.createQueryBuilder().insert().into(AuditEntry).values(row).updateEntity(false).execute();
-      id = res.identifiers[0]?.id;
-    }
+      ),
+    );
     const saved = Object.assign(row, { id });
     ctx.auditWritten = true;
     ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));

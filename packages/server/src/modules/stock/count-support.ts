@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
-import { isSqlite } from '../../core/sql';
+import { forUpdateClause, rowLocking } from '../../core/sql';
 
 /** What the book says is in one place: warehouse × bin (0 = no bin) × SKU × batch (0 = none). */
 export interface BookBalance {
@@ -21,10 +21,11 @@ export async function bookBalances(
   warehouseId: number,
   opts: { binIds?: number[]; skuIds?: number[]; lock?: boolean; nonZero?: boolean } = {},
 ): Promise<BookBalance[]> {
-  if (opts.lock && !isSqlite(tx))
-    await tx.query('SELECT sku_id FROM stock_cost WHERE warehouse_id = ? ORDER BY warehouse_id, sku_id FOR UPDATE', [
-      warehouseId,
-    ]);
+  if (opts.lock && rowLocking(tx))
+    await tx.query(
+      `SELECT sku_id FROM stock_cost WHERE warehouse_id = ? ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
+      [warehouseId],
+    );
   const where = ['warehouse_id = ?'];
   const params: unknown[] = [warehouseId];
   if (opts.binIds) {

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { checkRange } from '../../core/decimal';
+import { dateTimeParam, forUpdateClause, insertIgnore, onDuplicateUpdate, rowLocking } from '../../core/sql';
 import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
 import { headKey, type Placed, type ShortLine } from './posting.types';
@@ -14,8 +15,6 @@ const D = (s: Decimal.Value) => new Decimal(s);
 const CHUNK = 500;
 
 export class PostingSql {
-  constructor(readonly mysql: boolean) {}
-
   /**
    * Locks the heads of the given (warehouse, SKU) pairs — one statement, which locks in key order —
    * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
@@ -24,7 +23,7 @@ export class PostingSql {
   async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
     const select = async () => {
       const rows: any[] = await tx.query(
-        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${this.mysql ? ' FOR UPDATE' : ''}`,
+        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
         pairs.flat(),
       );
       return new Map(
@@ -47,7 +46,7 @@ export class PostingSql {
     const missing = pairs.filter(([w, s]) => !heads.has(headKey(w, s)));
     if (missing.length) {
       await tx.query(
-        `${this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${missing.map(() => "(?, ?, '0.000000', '0.00', NULL, '')").join(', ')}`,
+        `${insertIgnore(tx)} INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${missing.map(() => "(?, ?, '0.000000', '0.00', NULL, '')").join(', ')}`,
         missing.flat(),
       );
       heads = await select();
@@ -115,7 +114,7 @@ export class PostingSql {
       const rows: any[] = await tx.query(
         `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.batch_no, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
          WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
-         ORDER BY b.sku_id, b.bin_id, b.batch_id${this.mysql ? ' FOR UPDATE' : ''}`,
+         ORDER BY b.sku_id, b.bin_id, b.batch_id${forUpdateClause(tx)}`,
         [w, ...skuIds],
       );
       for (const r of rows) {
@@ -140,7 +139,7 @@ export class PostingSql {
 
   /** Moves one balance row; returns the shortage instead of going below zero where that is not allowed. */
   async moveBalance(tx: EntityManager, m: Placed, allowNegative: boolean): Promise<ShortLine | null> {
-    const ignore = this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    const ignore = insertIgnore(tx);
     const create = () =>
       tx.query(
         `${ignore} INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty, reserved) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -163,7 +162,7 @@ export class PostingSql {
         short: q.neg().minus(available).toFixed(),
       };
     };
-    if (this.mysql) {
+    if (rowLocking(tx)) {
       // the guard is in the UPDATE itself: 0 rows affected means short (or no row yet), whatever raced us
       const guard = q.lt(0) && !allowNegative ? ' AND qty + ? >= 0' : '';
       const update = async () =>
@@ -214,7 +213,7 @@ export class PostingSql {
       'value',
       'created_at',
     ];
-    const created = this.mysql ? at : at.toISOString().replace('T', ' ').replace('Z', '');
+    const created = dateTimeParam(tx, at);
     // a value computed from inputs that fit their columns (quantity × cost) may not fit the ledger's
     for (const e of entries) {
       const what = `${e.documentNumber} line ${e.documentLineId}`;
@@ -255,9 +254,7 @@ export class PostingSql {
 
   /** Writes the heads' totals, state and last date (the row exists: it was locked). */
   async writeHeads(tx: EntityManager, heads: Array<[number, number, string, string, string, string]>): Promise<void> {
-    const upsert = this.mysql
-      ? 'ON DUPLICATE KEY UPDATE qty = VALUES(qty), value = VALUES(value), state = VALUES(state), last_date = VALUES(last_date)'
-      : 'ON CONFLICT (warehouse_id, sku_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, state = excluded.state, last_date = excluded.last_date';
+    const upsert = onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['qty', 'value', 'state', 'last_date']);
     for (const [w, sku, qty, value] of heads) {
       checkRange(D(qty), 18, 6, 'qty', `The stock of SKU ${sku} in warehouse ${w}`);
       checkRange(D(value), 18, 2, 'value', `The stock value of SKU ${sku} in warehouse ${w}`);

@@ -29,7 +29,6 @@ import {
   type ShortLine,
   type StockMove,
 } from './posting.types';
-import { isSqlite } from '../../core/sql';
 
 export type { DocRef, PostedRow, ShortLine, StockMove } from './posting.types';
 
@@ -93,7 +92,7 @@ export class PostingService {
   private readonly lineOwners = new Map<string, LineOwner>();
 
   constructor(private readonly ds: DataSource) {
-    this.sql = new PostingSql(!isSqlite(ds));
+    this.sql = new PostingSql();
   }
 
   async apply(tx: EntityManager, doc: DocRef, moves: StockMove[], method: CostingMethod): Promise<PostedRow[]> {

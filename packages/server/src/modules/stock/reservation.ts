@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type EntityManager } from 'typeorm';
 import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
-import { isSqlite as sqlite } from '../../core/sql';
+import { forUpdateClause } from '../../core/sql';
 import { unitCost } from '../../domain/costing';
 import { StockCost } from './ledger.entity';
 import { unsellableStock } from './unsellable';
@@ -14,7 +14,7 @@ async function lockedHead(
   skuId: number,
 ): Promise<{ qty: Decimal; reserved: Decimal } | null> {
   const [row] = await tx.query(
-    `SELECT qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${sqlite(tx) ? '' : ' FOR UPDATE'}`,
+    `SELECT qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id = ?${forUpdateClause(tx)}`,
     [warehouseId, skuId],
   );
   return row ? { qty: new Decimal(row.qty), reserved: new Decimal(row.reserved) } : null;

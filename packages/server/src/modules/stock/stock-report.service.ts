@@ -14,7 +14,7 @@ import type {
   ValuationGroup,
   ValuationRow,
 } from './stock-report.types';
-import { isSqlite } from '../../core/sql';
+import { exactDecimalSums, sortableDecimal, startsWithPattern } from '../../core/sql';
 import { unsellableStock } from './unsellable';
 import { unitCost } from '../../domain/costing';
 
@@ -28,10 +28,6 @@ export const ISSUE_TYPES = ['other_out', 'sales_shipment'];
  */
 export class StockReportService {
   constructor(private readonly ds: DataSource) {}
-
-  private get mysql() {
-    return !isSqlite(this.ds);
-  }
 
   private scope(ctx: Context, warehouseId?: string | number | null): number[] | null {
     const s = ctx.user?.warehouseIds ?? null;
@@ -70,23 +66,19 @@ export class StockReportService {
       // path holds the ids from the root to the category itself ("/1/4/"): the subtree shares its prefix
       where.push(
         'p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE (SELECT ' +
-          (this.mysql ? "CONCAT(path, '%')" : "path || '%'") +
+          startsWithPattern(this.ds, 'path') +
           ' FROM category WHERE id = ?))',
       );
       params.push(Number(filter.categoryId));
     }
-    if (!filter?.includeZero) where.push(this.mysql ? 'c.qty <> 0' : 'CAST(c.qty AS REAL) <> 0');
+    if (!filter?.includeZero) where.push(`${sortableDecimal(this.ds, 'c.qty')} <> 0`);
     const from = `FROM stock_cost c JOIN sku s ON s.id = c.sku_id JOIN product p ON p.id = s.product_id JOIN warehouse w ON w.id = c.warehouse_id WHERE ${where.join(' AND ')}`;
     const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n ${from}`, params);
     const order =
       sort === 'VALUE'
-        ? this.mysql
-          ? 'c.value DESC'
-          : 'CAST(c.value AS REAL) DESC'
+        ? `${sortableDecimal(this.ds, 'c.value')} DESC`
         : sort === 'ON_HAND'
-          ? this.mysql
-            ? 'c.qty DESC'
-            : 'CAST(c.qty AS REAL) DESC'
+          ? `${sortableDecimal(this.ds, 'c.qty')} DESC`
           : 's.code';
     const rows: any[] = await this.ds.query(
       `SELECT c.warehouse_id, w.code AS warehouse_code, c.sku_id, s.code AS sku_code, s.name AS sku_name, p.base_unit, c.qty, c.value ${from} ORDER BY ${order}, c.warehouse_id, c.sku_id LIMIT ? OFFSET ?`,
@@ -217,7 +209,7 @@ export class StockReportService {
   ): Promise<Array<{ w: number; s: number; qty: Decimal; value: Decimal }>> {
     const scope = ws ? ` AND warehouse_id IN (${ws.map(() => '?').join(',')})` : '';
     const p = [...params, ...(ws ?? [])];
-    if (this.mysql) {
+    if (exactDecimalSums(this.ds)) {
       const rows: any[] = await this.ds.query(
         `SELECT warehouse_id AS w, sku_id AS s, SUM(qty) AS qty, SUM(value) AS value FROM stock_ledger WHERE ${where}${scope} GROUP BY warehouse_id, sku_id`,
         p,
