@@ -192,6 +192,12 @@ test('a salesperson sees the lists and a SKU history without edit buttons, and q
     '促销：无',
     '四舍五入到 0.01：142.18',
   ]);
+  // the distributor list prices over cost: to sales neither its rule nor its markup shows (issue 11)
+  await page.getByTestId('pricelist-DIST').click();
+  await expect(page.getByTestId('pricelist-title')).toHaveText(/^DIST · /);
+  await expect(rows(page, 'items-table').first()).toContainText('按价目表');
+  await expect(page.getByTestId('items-table')).not.toContainText('成本加成');
+  await expect(page.getByTestId('items-table')).not.toContainText('12%');
   await logout(page);
 
   // the same quote in English

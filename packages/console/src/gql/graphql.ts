@@ -1585,14 +1585,14 @@ export type PriceListItemsQueryVariables = Exact<{
 }>;
 
 
-export type PriceListItemsQuery = { priceListItems: Array<{ id: string, priceListId: string, skuId: string, rule: PriceRuleKind, value: string, validFrom: string, validTo: string | null, createdBy: string, createdAt: string }> };
+export type PriceListItemsQuery = { priceListItems: Array<{ id: string, priceListId: string, skuId: string, rule: PriceRuleKind | null, value: string | null, validFrom: string, validTo: string | null, createdBy: string, createdAt: string }> };
 
 export type PriceQuoteQueryVariables = Exact<{
   input: PriceQuoteInput;
 }>;
 
 
-export type PriceQuoteQuery = { priceQuote: { unitPrice: string, priceListId: string | null, rule: string, steps: Array<string>, belowCost: boolean | null } };
+export type PriceQuoteQuery = { priceQuote: { unitPrice: string, priceListId: string | null, rule: string | null, steps: Array<string>, belowCost: boolean | null } };
 
 export type PriceSkusQueryVariables = Exact<{
   filter?: SkuFilter | null | undefined;
@@ -1777,7 +1777,7 @@ export type SalesOrderQueryVariables = Exact<{
 }>;
 
 
-export type SalesOrderQuery = { salesOrder: { availableActions: Array<DocumentAction>, id: string, number: string, status: SalesOrderStatus, orderDate: string, customerId: string, customerCode: string, customerName: string, channelId: string, channelName: string, storeName: string | null, warehouseId: string, warehouseName: string, ownerName: string, shipTo: string, memo: string, total: string | null, cogs: string | null, margin: string | null, version: number, exchangeOfReturnId: string | null, lines: Array<{ id: string, lineNo: number, skuId: string, skuCode: string, skuName: string, qty: string, quotedPrice: string | null, unitPrice: string | null, priceRule: string, priceSteps: Array<string> | null, priceChanged: boolean, belowCost: boolean | null, amount: string | null, reservedQty: string, shippedQty: string, returnedQty: string, invoicedQty: string, cogs: string | null, margin: string | null }>, shipments: Array<{ id: string, number: string, businessDate: string, lines: Array<{ id: string, orderLineId: string, skuId: string, skuCode: string, skuName: string, qty: string, amount: string | null, cogs: string | null, returnedQty: string, picks: Array<{ binCode: string | null, batchNo: string | null, expiryDate: string | null, qty: string }> }> }>, returns: Array<{ id: string, number: string, businessDate: string, reason: ReturnReason, resolution: ReturnResolution, note: string, credit: string | null, replacementOrderId: string | null, lines: Array<{ id: string, skuCode: string, skuName: string, qty: string, disposition: ReturnDisposition, amount: string | null, restockedCost: string | null }> }>, invoices: Array<{ id: string, number: string, invoiceDate: string, dueDate: string, total: string | null, settled: string | null }> } };
+export type SalesOrderQuery = { salesOrder: { availableActions: Array<DocumentAction>, id: string, number: string, status: SalesOrderStatus, orderDate: string, customerId: string, customerCode: string, customerName: string, channelId: string, channelName: string, storeName: string | null, warehouseId: string, warehouseName: string, ownerName: string, shipTo: string, memo: string, total: string | null, cogs: string | null, margin: string | null, version: number, exchangeOfReturnId: string | null, lines: Array<{ id: string, lineNo: number, skuId: string, skuCode: string, skuName: string, qty: string, quotedPrice: string | null, unitPrice: string | null, priceRule: string | null, priceSteps: Array<string> | null, priceChanged: boolean, belowCost: boolean | null, amount: string | null, reservedQty: string, shippedQty: string, returnedQty: string, invoicedQty: string, cogs: string | null, margin: string | null }>, shipments: Array<{ id: string, number: string, businessDate: string, lines: Array<{ id: string, orderLineId: string, skuId: string, skuCode: string, skuName: string, qty: string, amount: string | null, cogs: string | null, returnedQty: string, picks: Array<{ binCode: string | null, batchNo: string | null, expiryDate: string | null, qty: string }> }> }>, returns: Array<{ id: string, number: string, businessDate: string, reason: ReturnReason, resolution: ReturnResolution, note: string, credit: string | null, replacementOrderId: string | null, lines: Array<{ id: string, skuCode: string, skuName: string, qty: string, disposition: ReturnDisposition, amount: string | null, restockedCost: string | null }> }>, invoices: Array<{ id: string, number: string, invoiceDate: string, dueDate: string, total: string | null, settled: string | null }> } };
 
 export type CreateSalesOrderMutationVariables = Exact<{
   input: CreateSalesOrderInput;
@@ -1863,7 +1863,7 @@ export type LinePriceQueryVariables = Exact<{
 }>;
 
 
-export type LinePriceQuery = { priceQuote: { unitPrice: string, rule: string, steps: Array<string>, belowCost: boolean | null } };
+export type LinePriceQuery = { priceQuote: { unitPrice: string, rule: string | null, steps: Array<string>, belowCost: boolean | null } };
 
 export type WarehousesQueryVariables = Exact<{
   page?: PageInput | null | undefined;

@@ -32,8 +32,9 @@ export interface SkuLabel {
 export interface PriceItem {
   id: string;
   skuId: string;
-  rule: PriceRuleKind;
-  value: string;
+  /** null: a cost-plus rule shown to someone who may not read cost (neither the kind nor the markup) */
+  rule?: PriceRuleKind | null;
+  value?: string | null;
   validFrom: string;
   validTo?: string | null;
   createdBy: string;
@@ -54,10 +55,14 @@ export function trimDecimal(v: string): string {
   return v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
 }
 
-/** A rule's value as read: a unit price for FIXED, a percentage otherwise. */
-export function ruleValue(rule: string, value: string): string {
+/** A rule's value as read: a unit price for FIXED, a percentage otherwise; — when the rule is not shown. */
+export function ruleValue(rule: string | null | undefined, value: string | null | undefined): string {
+  if (!rule || value == null) return '—';
   return rule === 'FIXED' ? formatMoney(value) : `${trimDecimal(value)}%`;
 }
+
+/** The i18n key of a rule's name; a rule not shown (cost plus, to someone who may not read cost) has its own. */
+export const ruleKey = (rule: string | null | undefined) => `priceLists.rules.${rule ?? 'HIDDEN'}`;
 
 /** Where a period stands on `day`: in force, starting later, or over. */
 export function periodOf(item: { validFrom: string; validTo?: string | null }, day = today()): Period {
@@ -237,7 +242,7 @@ export function usePriceLists() {
     () => !!openPeriod.value && !!itemForm.validFrom && itemForm.validFrom <= openPeriod.value.validFrom,
   );
   function openItem(row?: PriceItem) {
-    Object.assign(itemForm, blankItem(), row ? { skuId: row.skuId, rule: row.rule } : {});
+    Object.assign(itemForm, blankItem(), row ? { skuId: row.skuId, rule: row.rule ?? 'FIXED' } : {});
     if (row) historySku.value = row.skuId;
     itemError.value = null;
     itemDialog.value = true;
@@ -302,6 +307,8 @@ const STEP = {
   listPrice: /^list price (\S+)$/,
   noList: /^no price list applies: the list price$/,
   list: /^price list (\S+) \((.+?), (.+?), (\d{4}-\d{2}-\d{2})–(\S+)\): (.+)$/,
+  // the list and the resulting price only (a cost-plus step for someone who may not read cost)
+  listOnly: /^price list (\S+)(?: \((.+)\))?: (-?\d+(?:\.\d+)?)$/,
   fixed: /^fixed (\S+)$/,
   costPlus: /^cost (\S+) \+ (\S+)% = (\S+)$/,
   costPlusHidden: /^cost \+ (\S+)%$/,
@@ -325,6 +332,8 @@ export function translateStep(
   if (STEP.noList.test(step)) return t('priceLists.steps.noList');
   if (STEP.noPromotions.test(step)) return t('priceLists.steps.noPromotions');
   if ((m = STEP.rounded.exec(step))) return t('priceLists.steps.rounded', { price: m[1] });
+  if ((m = STEP.listOnly.exec(step)))
+    return t('priceLists.steps.listOnly', { list: m[2] ? `${m[1]} ${m[2]}` : m[1], price: m[3] });
   if ((m = STEP.list.exec(step))) {
     const [, code, tier, channel, from, to, rest] = m;
     const period = to === 'open' ? t('priceLists.steps.openFrom', { from }) : `${from} – ${to}`;
@@ -376,9 +385,9 @@ export function usePriceQuote() {
   const result = ref<{
     unitPrice: string;
     priceListId?: string | null;
-    rule: string;
+    rule?: string | null;
     steps: string[];
-    belowCost: boolean | null;
+    belowCost?: boolean | null;
   } | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);

@@ -15,6 +15,8 @@ export type PriceRule = 'FIXED' | 'COST_PLUS' | 'DISCOUNT_OFF_LIST';
 export interface PriceCandidate {
   priceListId: number;
   priceListCode: string;
+  /** the list's name, shown with its code where the rule is not */
+  priceListName?: string;
   /** null: any tier */
   tierCode: string | null;
   /** null: any channel */
@@ -37,7 +39,7 @@ export interface PriceQuery {
   unitCost: string | null;
   /** the SKU's reference sale price */
   listPrice: string;
-  /** for someone who may not see cost: the cost-plus step names the margin but not the cost */
+  /** for someone who may not see cost: a cost-plus step names only the list and the resulting price */
   hideCost?: boolean;
 }
 
@@ -99,7 +101,7 @@ export function resolvePrice(
       // "cost + 12 %" next to the price is the cost: without the cost permission only the list and the result show
       steps.push(
         q.hideCost
-          ? `price list ${best.priceListCode}: ${price.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}`
+          ? `price list ${best.priceListCode}${best.priceListName ? ` (${best.priceListName})` : ''}: ${price.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}`
           : `${where}: cost ${new Decimal(q.unitCost).toFixed(2)} + ${v.toFixed()}% = ${price.toFixed()}`,
       );
     } else {

@@ -59,6 +59,11 @@ describe('sale price of a line', () => {
       'promotions: none',
       'rounded to 0.01: 9.66',
     ]);
+    // with the list's name: still only the list and the result, never the markup or the cost
+    expect(
+      resolvePrice([item({ rule: 'COST_PLUS', value: '15', priceListName: '经销价' })], { ...Q, hideCost: true })
+        .steps[1],
+    ).toBe('price list BASE (经销价): 9.66');
   });
 
   it('the most specific list wins: tier+channel over tier over channel over any; then the latest validity', () => {

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar } from '../../core/decimal';
+import { COST_PLUS_HIDDEN, hideCostPlus } from './cost-rule';
 
 export enum PriceRuleKind {
   FIXED = 'FIXED',
@@ -43,8 +44,15 @@ export class PriceListItem {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Column({ name: 'price_list_id', type: 'int' }) priceListId: number;
   @Field(() => ID) @Index() @Column({ name: 'sku_id', type: 'int' }) skuId: number;
-  @Field(() => PriceRuleKind) @Column({ type: 'varchar', length: 20 }) rule: PriceRuleKind;
-  @Field(() => DecimalScalar, { description: 'FIXED: unit price; COST_PLUS: margin %; DISCOUNT_OFF_LIST: % off.' })
+  @Field(() => PriceRuleKind, { nullable: true, description: COST_PLUS_HIDDEN })
+  @UseMiddleware(hideCostPlus((_, rule) => rule))
+  @Column({ type: 'varchar', length: 20 })
+  rule: PriceRuleKind;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `FIXED: unit price; COST_PLUS: margin %; DISCOUNT_OFF_LIST: % off. ${COST_PLUS_HIDDEN}`,
+  })
+  @UseMiddleware(hideCostPlus((item: PriceListItem) => item.rule))
   @DecimalColumn(18, 4)
   value: string;
   @Field({ description: 'YYYY-MM-DD, inclusive' })

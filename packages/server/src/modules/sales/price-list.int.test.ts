@@ -89,17 +89,18 @@ describe(`price lists: per tier and channel, history, the quote and why (${testD
         tok.manager,
       ),
     );
-    const hist = ok(
-      await t.gql(
-        'query($l:ID!,$s:ID!){ priceListItems(priceListId:$l, skuId:$s){ rule value validFrom validTo } }',
-        { l: id.goldTmall, s: id.tea },
-        tok.sales,
-      ),
-    ).priceListItems;
-    expect(hist).toEqual([
+    const HIST = 'query($l:ID!,$s:ID!){ priceListItems(priceListId:$l, skuId:$s){ rule value validFrom validTo } }';
+    expect(ok(await t.gql(HIST, { l: id.goldTmall, s: id.tea }, tok.accountant)).priceListItems).toEqual([
       { rule: 'COST_PLUS', value: '15.0000', validFrom: '2026-11-01', validTo: null },
       { rule: 'FIXED', value: '18.5000', validFrom: '2026-01-01', validTo: '2026-10-31' },
     ]);
+    // to sales staff (no margin or cost permission) a cost-plus item names neither its kind nor its markup
+    const hist = await t.gql(HIST, { l: id.goldTmall, s: id.tea }, tok.sales);
+    expect(ok(hist).priceListItems).toEqual([
+      { rule: null, value: null, validFrom: '2026-11-01', validTo: null },
+      { rule: 'FIXED', value: '18.5000', validFrom: '2026-01-01', validTo: '2026-10-31' },
+    ]);
+    expect(hist.extensions?.hiddenFields?.sort()).toEqual(['PriceListItem.rule', 'PriceListItem.value']);
   });
 
   it('the quote takes the most specific list valid on the day, with its steps; sales staff never see the cost in them', async () => {
@@ -107,23 +108,56 @@ describe(`price lists: per tier and channel, history, the quote and why (${testD
       i: { customerId: id.cust, channelId, warehouseId: id.wh, skuId: id.tea, on },
     });
     // gold on Tmall in November: cost 8.40 + 15% = 9.66
-    expect(ok(await t.gql(QUOTE, q('2026-11-25'), tok.sales)).priceQuote).toEqual({
+    const salesQuote = await t.gql(QUOTE, q('2026-11-25'), tok.sales);
+    expect(ok(salesQuote).priceQuote).toEqual({
       unitPrice: '9.66',
       priceListId: id.goldTmall,
-      rule: 'COST_PLUS',
+      // the kind of rule is not told either
+      rule: null,
       // whether a price is below cost tells the cost: the same permission as the order line's flag
       belowCost: null,
       steps: [
         'list price 20.00',
         // "cost + 15%" next to 9.66 would be the cost: only the list and the result
-        'price list GOLD-TM: 9.66',
+        'price list GOLD-TM (金卡天猫价): 9.66',
         'promotions: none',
         'rounded to 0.01: 9.66',
       ],
     });
-    expect(ok(await t.gql(QUOTE, q('2026-11-25'), tok.accountant)).priceQuote.steps[1]).toBe(
-      'price list GOLD-TM (gold, TMALL, 2026-11-01–open): cost 8.40 + 15% = 9.66',
+    expect(salesQuote.extensions?.hiddenFields?.sort()).toEqual(['PriceQuote.belowCost', 'PriceQuote.rule']);
+    expect(ok(await t.gql(QUOTE, q('2026-11-25'), tok.accountant)).priceQuote).toEqual({
+      unitPrice: '9.66',
+      priceListId: id.goldTmall,
+      rule: 'COST_PLUS',
+      belowCost: false,
+      steps: [
+        'list price 20.00',
+        'price list GOLD-TM (gold, TMALL, 2026-11-01–open): cost 8.40 + 15% = 9.66',
+        'promotions: none',
+        'rounded to 0.01: 9.66',
+      ],
+    });
+    // a price list quote below cost: the manager (margin permission) is told, sales are not
+    ok(
+      await t.gql(
+        SET,
+        {
+          i: { priceListId: id.base, skuId: id.tea, rule: 'DISCOUNT_OFF_LIST', value: '60', validFrom: '2026-12-01' },
+        },
+        tok.manager,
+      ),
     );
+    // 20.00 − 60% = 8.00 < 8.40
+    expect(ok(await t.gql(QUOTE, q('2026-12-02', id.jd), tok.manager)).priceQuote).toMatchObject({
+      unitPrice: '8.00',
+      rule: 'DISCOUNT_OFF_LIST',
+      belowCost: true,
+    });
+    expect(ok(await t.gql(QUOTE, q('2026-12-02', id.jd), tok.sales)).priceQuote).toMatchObject({
+      unitPrice: '8.00',
+      rule: 'DISCOUNT_OFF_LIST',
+      belowCost: null,
+    });
     // in October the fixed 18.50 applied; on JD only the base list: 20.00 − 5% = 19.00
     expect(ok(await t.gql(QUOTE, q('2026-10-31'), tok.sales)).priceQuote).toMatchObject({
       unitPrice: '18.50',

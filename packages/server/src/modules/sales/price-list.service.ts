@@ -4,12 +4,11 @@ import type { Context } from '../../core/context';
 import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
-import { P } from '../../core/permissions/catalogue';
-import { can } from '../../core/permissions/guard';
 import { isBelowCost, PricingError, resolvePrice, type PriceCandidate, type PriceResult } from '../../domain/pricing';
 import type { AuditService } from '../audit';
 import { findSku } from '../catalog';
 import { currentUnitCost } from '../stock';
+import { mayReadCost } from './cost-rule';
 import { CustomerTier, SalesChannel } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import { PriceList, PriceListItem, PriceRuleKind } from './price-list.entity';
@@ -154,25 +153,28 @@ export class PriceListService {
     if (!channel) throw badInput([{ field: 'channelId', message: 'Unknown channel.' }], 'Unknown channel.');
     const tiers = await tx.find(CustomerTier);
     const code = (id: number | null) => (id ? (tiers.find((t) => t.id === id)?.code ?? null) : null);
-    const rows: Array<PriceListItem & { code: string; tierId: number | null; channelId: number | null }> = await tx
-      .createQueryBuilder(PriceListItem, 'i')
-      .innerJoin(PriceList, 'l', 'l.id = i.price_list_id AND l.active = :on', { on: true })
-      .select([
-        'i.price_list_id AS "priceListId"',
-        'i.rule AS "rule"',
-        'i.value AS "value"',
-        'i.valid_from AS "validFrom"',
-        'i.valid_to AS "validTo"',
-        'l.code AS "code"',
-        'l.tier_id AS "tierId"',
-        'l.channel_id AS "channelId"',
-      ])
-      .where('i.sku_id = :sku', { sku: sku.id })
-      .getRawMany();
+    const rows: Array<PriceListItem & { code: string; name: string; tierId: number | null; channelId: number | null }> =
+      await tx
+        .createQueryBuilder(PriceListItem, 'i')
+        .innerJoin(PriceList, 'l', 'l.id = i.price_list_id AND l.active = :on', { on: true })
+        .select([
+          'i.price_list_id AS "priceListId"',
+          'i.rule AS "rule"',
+          'i.value AS "value"',
+          'i.valid_from AS "validFrom"',
+          'i.valid_to AS "validTo"',
+          'l.code AS "code"',
+          'l.name AS "name"',
+          'l.tier_id AS "tierId"',
+          'l.channel_id AS "channelId"',
+        ])
+        .where('i.sku_id = :sku', { sku: sku.id })
+        .getRawMany();
     const channels = await tx.find(SalesChannel);
     const candidates: PriceCandidate[] = rows.map((r) => ({
       priceListId: Number(r.priceListId),
       priceListCode: r.code,
+      priceListName: r.name,
       tierCode: code(r.tierId === null ? null : Number(r.tierId)),
       channelCode: r.channelId === null ? null : (channels.find((c) => c.id === Number(r.channelId))?.code ?? '?'),
       validFrom: r.validFrom,
@@ -188,7 +190,7 @@ export class PriceListService {
         on: q.on,
         unitCost,
         listPrice: sku.refSalePrice ?? '0',
-        hideCost: q.hideCost ?? !(can(ctx, P.SalesMarginRead) || can(ctx, P.StockCostRead)),
+        hideCost: q.hideCost ?? !mayReadCost(ctx),
       });
       return { ...r, unitCost };
     } catch (e) {

@@ -1,9 +1,10 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, UseMiddleware } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
+import { COST_PLUS_HIDDEN, hideCostPlus } from './cost-rule';
 import { PriceRuleKind } from './price-list.entity';
 
 @InputType()
@@ -46,7 +47,12 @@ export class PriceQuoteInput {
 export class PriceQuote {
   @Field(() => DecimalScalar) unitPrice: string;
   @Field(() => ID, { nullable: true }) priceListId: string | null;
-  @Field({ description: 'FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE' }) rule: string;
+  @Field(() => String, {
+    nullable: true,
+    description: `FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE. ${COST_PLUS_HIDDEN}`,
+  })
+  @UseMiddleware(hideCostPlus((_, rule) => rule))
+  rule: string | null;
   @Field(() => [String]) steps: string[];
   @SensitiveField(
     'PriceQuote',

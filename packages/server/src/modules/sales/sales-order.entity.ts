@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
+import { COST_PLUS_HIDDEN, hideCostPlus } from './cost-rule';
 
 export enum SalesOrderStatus {
   DRAFT = 'draft',
@@ -95,7 +96,11 @@ export class SalesOrderLine {
   @Field(() => ID, { nullable: true, description: 'The price list that applied; null: the reference sale price.' })
   @Column({ name: 'price_list_id', type: 'int', nullable: true })
   priceListId: number | null;
-  @Field({ description: 'FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `FIXED, COST_PLUS, DISCOUNT_OFF_LIST or LIST_PRICE. ${COST_PLUS_HIDDEN}`,
+  })
+  @UseMiddleware(hideCostPlus((_, rule) => rule))
   @Column({ name: 'price_rule', type: 'varchar', length: 20 })
   priceRule: string;
   @SensitiveField(

@@ -771,9 +771,14 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     const G = ok(
       await t.gql(CREATE, { i: head({ orderDate: '2026-12-01', lines: [{ skuId: id.tea, qty: '1' }] }) }, tok.manager),
     ).createSalesOrder;
-    const steps: string[] = ok(await t.gql(ORDER, { id: G.id }, tok.sales)).salesOrder.lines[0].priceSteps;
-    expect(steps.join(' | ')).toMatch(/price list BASE: \d+\.\d\d/);
+    const read = await t.gql(ORDER, { id: G.id }, tok.sales);
+    const steps: string[] = ok(read).salesOrder.lines[0].priceSteps;
+    expect(steps.join(' | ')).toMatch(/price list BASE \(基础价\): \d+\.\d\d/);
     expect(steps.join(' | ')).not.toMatch(/cost|50%/);
+    // nor the kind of rule (the manager sees it)
+    expect(read.data.salesOrder.lines[0].priceRule).toBeNull();
+    expect(read.extensions?.hiddenFields).toContain('SalesOrderLine.priceRule');
+    expect(ok(await t.gql(ORDER, { id: G.id }, tok.manager)).salesOrder.lines[0].priceRule).toBe('COST_PLUS');
     ok(await t.gql(CANCEL, { id: G.id }, tok.manager));
 
     // 4 @ 0.005 = 0.02, shipped one by one: 0.01, 0.00, 0.01, 0.00 (never negative, Σ = the amount)
