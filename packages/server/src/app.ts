@@ -22,6 +22,7 @@ import {
   checkPasswordChange,
   errorFormatter,
   parseOptions,
+  preflight,
   prepareOperation,
   validationRules,
   type PipelineOptions,
@@ -144,6 +145,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   const schema = guardSchema(await createSchema(services.audit.pubSub));
   const pipeline: PipelineOptions = { introspection: config.introspection, limits: config.limits };
   const format = errorFormatter(pipeline);
+  /** query texts that passed the preflight (a bounded memo; cleared when full) */
+  const passed = new Set<string>();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -159,7 +162,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       done(false, 403, 'Origin not allowed');
     },
   });
-  const sockets = new Map<WebSocket, { token: string | undefined; grants: string }>();
+  const sockets = new Map<WebSocket, { token: string | undefined; grants: string; username: string }>();
   const grantsOf = (u: AuthUser) => `${u.id}|${u.roles.join(',')}|${[...u.permissions].sort().join(',')}`;
   const wsRequest = (req: http.IncomingMessage, params: Record<string, unknown> | undefined) => {
     const cookies = Object.fromEntries(
@@ -180,23 +183,24 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
         const { user } = await services.auth.resolve(token);
         if (!user) return false;
         c.extra.token = token;
-        sockets.set(c.extra.socket, { token, grants: grantsOf(user) });
+        sockets.set(c.extra.socket, { token, grants: grantsOf(user), username: user.username });
         c.extra.socket.once('close', () => sockets.delete(c.extra.socket));
         return true;
       },
       onSubscribe: async (c, _id, payload) => {
         const prepared = prepareOperation(schema, pipeline, payload);
-        const { token, req } = wsRequest(c.extra.request, c.connectionParams);
-        const ctx = await contextFor(services, { token, req }, undefined);
+        // refused before the session is looked up again: the socket's user is known from its connection
         if ('errors' in prepared) {
           securityLog({
             event: 'ws-refused',
-            user: ctx.user?.username,
-            address: ctx.ip,
+            user: sockets.get(c.extra.socket)?.username,
+            address: addressOf(c.extra.request),
             codes: prepared.errors.map((e) => e.extensions?.code),
           });
           return prepared.errors.map(asError);
         }
+        const { token, req } = wsRequest(c.extra.request, c.connectionParams);
+        const ctx = await contextFor(services, { token, req }, undefined);
         try {
           const op = getOperationAST(prepared.document, payload.operationName);
           if (op) checkPasswordChange(ctx, prepared.document, op);
@@ -300,14 +304,24 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
         return;
       }
       const query = req.method === 'GET' ? req.query?.query : req.body?.query;
-      if (typeof query === 'string' && query.length > config.limits.characters) {
-        refuse(
-          res,
-          400,
-          ErrorCode.QUERY_TOO_LARGE,
-          `The query has ${query.length} characters; the limit is ${config.limits.characters}.`,
-        );
-        return;
+      // the limits that need no session and no schema, before either is touched: a refusal costs a parse at most
+      if (typeof query === 'string' && !passed.has(query)) {
+        const pre = preflight(query, pipeline);
+        if (pre.errors) {
+          securityLog({
+            event: 'limit-refused',
+            transport: 'http',
+            address: addressOf(req),
+            codes: pre.errors.map((e) => e.extensions?.code),
+          });
+          res.status(400).json({ errors: pre.errors });
+          return;
+        }
+        // documents that passed, so the usual queries of the console are parsed here once
+        if (pre.document) {
+          if (passed.size >= 2_000) passed.clear();
+          passed.add(query);
+        }
       }
       // the execution limits (time, response size) of this one operation
       withBudget(config.limits, next);

@@ -5,10 +5,11 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLFormattedError,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { DomainError, ErrorCode } from './errors';
+import { ErrorCode } from './errors';
 
 export interface Limits {
   /** characters of the query text, checked before it is parsed */
@@ -46,15 +47,14 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
 
 export const LIMITS: Limits = loadLimits({});
 
-/** Refuses a query text above the character limit, before anything parses or walks it. */
-export function checkQueryText(query: unknown, limits: Limits): void {
-  if (typeof query === 'string' && query.length > limits.characters) {
-    throw new DomainError(
-      ErrorCode.QUERY_TOO_LARGE,
-      `The query has ${query.length} characters; the limit is ${limits.characters}.`,
-      { limit: limits.characters },
-    );
-  }
+/** A query text above the character limit, refused before anything parses or walks it (null: within). */
+export function queryTextProblem(query: unknown, limits: Limits): GraphQLFormattedError | null {
+  return typeof query === 'string' && query.length > limits.characters
+    ? {
+        message: `The query has ${query.length} characters; the limit is ${limits.characters}.`,
+        extensions: { code: ErrorCode.QUERY_TOO_LARGE, details: { limit: limits.characters } },
+      }
+    : null;
 }
 
 export interface DocumentStats {
@@ -154,6 +154,49 @@ export function analyseDocument(doc: DocumentNode): Map<string | undefined, Docu
   return result;
 }
 
+/** What an operation's figures break of the limits: message, code and the limit, in a fixed order. */
+function overLimits(s: DocumentStats, limits: Limits): Array<{ message: string; code: string; limit: number }> {
+  const out: Array<{ message: string; code: string; limit: number }> = [];
+  if (s.depth > limits.depth)
+    out.push({
+      message: `The query is nested ${s.depth} levels deep; the limit is ${limits.depth}.`,
+      code: ErrorCode.QUERY_TOO_DEEP,
+      limit: limits.depth,
+    });
+  if (s.aliases > limits.aliases)
+    out.push({
+      message: `The query uses ${s.aliases} aliases; the limit is ${limits.aliases}.`,
+      code: ErrorCode.TOO_MANY_ALIASES,
+      limit: limits.aliases,
+    });
+  if (s.directives > limits.directives)
+    out.push({
+      message: `The query uses ${s.directives} directives; the limit is ${limits.directives}.`,
+      code: ErrorCode.QUERY_TOO_COMPLEX,
+      limit: limits.directives,
+    });
+  if (s.cost > limits.cost)
+    out.push({
+      message: `The query would cost ${s.cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`,
+      code: ErrorCode.QUERY_TOO_COMPLEX,
+      limit: limits.cost,
+    });
+  return out;
+}
+
+/**
+ * What a parsed document breaks of the limits, every operation in it, without a schema: the same
+ * messages and codes the validation rule below reports, as formatted errors (no GraphQLError is
+ * built: capturing its stack costs more than the walk), available before the session is looked up
+ * or the schema validation runs, so refusing costs a parse and one linear walk.
+ */
+export function limitProblems(doc: DocumentNode, limits: Limits = LIMITS): GraphQLFormattedError[] {
+  const out: GraphQLFormattedError[] = [];
+  for (const s of analyseDocument(doc).values())
+    for (const e of overLimits(s, limits)) out.push({ message: e.message, extensions: { code: e.code } });
+  return out;
+}
+
 /** Depth, alias, directive and cost limits as a validation rule, checked before anything runs. */
 export function limitRules(limits: Limits = LIMITS) {
   const rule = (context: ValidationContext): ASTVisitor => {
@@ -163,32 +206,8 @@ export function limitRules(limits: Limits = LIMITS) {
         stats ??= analyseDocument(context.getDocument());
         const s = stats.get(op.name?.value);
         if (!s) return;
-        const report = (message: string, code: string, limit: number) =>
-          context.reportError(new GraphQLError(message, { extensions: { code, limit } }));
-        if (s.depth > limits.depth)
-          report(
-            `The query is nested ${s.depth} levels deep; the limit is ${limits.depth}.`,
-            ErrorCode.QUERY_TOO_DEEP,
-            limits.depth,
-          );
-        if (s.aliases > limits.aliases)
-          report(
-            `The query uses ${s.aliases} aliases; the limit is ${limits.aliases}.`,
-            ErrorCode.TOO_MANY_ALIASES,
-            limits.aliases,
-          );
-        if (s.directives > limits.directives)
-          report(
-            `The query uses ${s.directives} directives; the limit is ${limits.directives}.`,
-            ErrorCode.QUERY_TOO_COMPLEX,
-            limits.directives,
-          );
-        if (s.cost > limits.cost)
-          report(
-            `The query would cost ${s.cost}; the limit is ${limits.cost}. Ask for fewer fields or smaller pages.`,
-            ErrorCode.QUERY_TOO_COMPLEX,
-            limits.cost,
-          );
+        for (const e of overLimits(s, limits))
+          context.reportError(new GraphQLError(e.message, { extensions: { code: e.code, limit: e.limit } }));
       },
     };
   };

@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { Context } from './context';
 import { DomainError, ErrorCode, formatError } from './errors';
-import { checkQueryText, limitRules, type Limits } from './limits';
+import { limitProblems, limitRules, queryTextProblem, type Limits } from './limits';
 
 /**
  * The rules every operation passes, whatever its transport: HTTP hands them to Apollo, the
@@ -49,13 +49,53 @@ export function errorFormatter(o: PipelineOptions) {
   };
 }
 
-/** A GraphQLError whose JSON is exactly the formatted error (graphql-ws sends errors with toJSON). */
-export const asError = (f: GraphQLFormattedError) =>
-  new GraphQLError(f.message, { extensions: f.extensions as Record<string, unknown> });
+/**
+ * A GraphQLError whose JSON is exactly the formatted error (graphql-ws sends errors with toJSON). It
+ * answers a client's mistake and is never logged, so it carries no stack (capturing one costs more
+ * than the refusal).
+ */
+export const asError = (f: GraphQLFormattedError) => {
+  const depth = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(f.message, { extensions: f.extensions as Record<string, unknown> });
+  } finally {
+    Error.stackTraceLimit = depth;
+  }
+};
 
 /**
- * Parses and validates one WebSocket operation exactly as Apollo does for HTTP (character and token
- * limits first, then the same validation rules), and admits subscriptions only.
+ * The checks that need neither a schema nor a session, cheapest first: characters before parsing,
+ * tokens while parsing, then depth, aliases, directives and cost (one linear walk). Both transports
+ * run it before they look up the session or validate against the schema, so a refusal costs at
+ * most one parse. `errors`: refused (formatted, with codes); `document`: passed; neither: the text
+ * does not parse, and the full pipeline reports the syntax error as it always did.
+ */
+export function preflight(
+  query: string,
+  o: PipelineOptions,
+):
+  | { errors: GraphQLFormattedError[]; document?: never }
+  | { document: DocumentNode; errors?: never }
+  | { errors?: never; document?: never } {
+  const long = queryTextProblem(query, o.limits);
+  if (long) return { errors: [long] };
+  let document: DocumentNode;
+  try {
+    document = parse(query, parseOptions(o));
+  } catch (e) {
+    const err = e as GraphQLError;
+    if (TOKENS.test(err.message)) return { errors: [errorFormatter(o)(err.toJSON(), err)] };
+    return {};
+  }
+  const errors = limitProblems(document, o.limits);
+  return errors.length ? { errors } : { document };
+}
+
+/**
+ * Parses and validates one WebSocket operation exactly as Apollo does for HTTP (the preflight's
+ * character, token and size limits first, then the same validation rules), and admits
+ * subscriptions only.
  */
 export function prepareOperation(
   schema: GraphQLSchema,
@@ -66,18 +106,17 @@ export function prepareOperation(
   const fail = (e: GraphQLError) => ({ errors: [format(e.toJSON(), e)] });
   if (typeof payload.query !== 'string')
     return fail(new GraphQLError('The request has no query.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
-  try {
-    checkQueryText(payload.query, o.limits);
-  } catch (e) {
-    return fail(e as GraphQLError);
-  }
+  const pre = preflight(payload.query, o);
+  if (pre.errors) return { errors: pre.errors };
   let document: DocumentNode;
-  try {
-    document = parse(payload.query, parseOptions(o));
-  } catch (e) {
-    const err = e as GraphQLError;
-    return fail(new GraphQLError(err.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }));
-  }
+  if (pre.document) document = pre.document;
+  else
+    try {
+      document = parse(payload.query, parseOptions(o));
+    } catch (e) {
+      const err = e as GraphQLError;
+      return fail(new GraphQLError(err.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }));
+    }
   const errors = validate(schema, document, [...specifiedRules, ...validationRules(o)]);
   if (errors.length)
     return {

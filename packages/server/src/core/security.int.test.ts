@@ -248,9 +248,10 @@ describe('security: WebSocket obeys the HTTP rules', () => {
     expect((await first(c, `subscription { auditLogged { action } } # ${'x'.repeat(15_001)}`)).codes).toEqual([
       'QUERY_TOO_LARGE',
     ]);
-    expect((await first(c, bomb(30).replace(/^\{ users \{ items/, 'subscription { auditLogged { a'))).codes).toEqual(
-      expect.arrayContaining(['GRAPHQL_VALIDATION_FAILED']),
-    );
+    // refused by its size before the schema validation looks at it (which would also find the unknown field)
+    expect((await first(c, bomb(30).replace(/^\{ users \{ items/, 'subscription { auditLogged { a'))).codes).toEqual([
+      'QUERY_TOO_COMPLEX',
+    ]);
   });
 
   it('masks errors with codes like HTTP (a role without the permission gets FORBIDDEN)', async () => {
