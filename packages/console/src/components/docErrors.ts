@@ -41,9 +41,6 @@ export function documentError(error: CombinedError | Error | null | undefined): 
       parts.push(t('docForm.lineN', { n: l.index + 1 }) + ' ' + msg);
     }
     text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
-  } else if (d.code === 'PRICE_BELOW_COST' && Array.isArray(details.lines)) {
-    for (const i of details.lines as number[]) add(i, t('docForm.belowCost'));
-    text = `${d.text} ${(details.lines as number[]).map((i) => t('docForm.lineN', { n: i + 1 })).join(t('common.listSeparator'))}`;
   } else if (d.code === 'BAD_USER_INPUT' && d.fields.length) {
     const parts: string[] = [];
     for (const f of d.fields) {

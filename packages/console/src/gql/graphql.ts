@@ -628,6 +628,7 @@ export type SalesOrderStatus =
   | 'INVOICED'
   | 'PAID'
   | 'PARTLY_SHIPPED'
+  | 'PENDING_PRICE_APPROVAL'
   | 'SHIPPED';
 
 export type SalesReturnInput = {

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'sales.order.approve',
   'sales.order.create',
   'sales.order.read',
+  'sales.price.approve',
   'sales.price.below_cost',
   'sales.receivable.read',
   'sales.return.post',

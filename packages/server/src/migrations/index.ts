@@ -4,6 +4,7 @@ import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentI
 import { LedgerCauses1796516183392 } from './1796516183392-LedgerCauses';
 import { LoginAttemptAddress1796700000000 } from './1796700000000-LoginAttemptAddress';
 import { UnitCostPlaces1796800000000 } from './1796800000000-UnitCostPlaces';
+import { SalesPriceApproval1797000000000 } from './1797000000000-SalesPriceApproval';
 import { CustomerContacts1795606305420 } from './1795606305420-CustomerContacts';
 import { SalesOrders1795604140834 } from './1795604140834-SalesOrders';
 import { StockReserved1795596506709 } from './1795596506709-StockReserved';
@@ -42,4 +43,5 @@ export const migrations: Array<new () => unknown> = [
   Stocktakes1796813000000,
   PurchaseReceiptExpiryReason1796900000000,
   QuarantineBins1796900000100,
+  SalesPriceApproval1797000000000,
 ];

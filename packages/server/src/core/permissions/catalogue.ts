@@ -55,7 +55,8 @@ export const P = {
   SalesShipmentPost: 'sales.shipment.post',
   SalesMarginRead: 'sales.margin.read',
   SalesReceivableRead: 'sales.receivable.read',
-  SalesBelowCost: 'sales.price.below_cost',
+  SalesBelowCost: 'sales.price.below_cost', // confirm an order priced below cost without approval
+  SalesPriceApprove: 'sales.price.approve', // approve or reject orders waiting for price approval (待审批)
   SalesSetupManage: 'sales.setup.manage', // channels, stores, customer tiers
   // finance and reports
   FinancePaymentManage: 'finance.payment.manage',

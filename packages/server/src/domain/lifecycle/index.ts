@@ -18,12 +18,19 @@ export const purchaseOrderLifecycle = {
   [A.CLOSE]: ['approved', 'partly_received', 'received'],
 } as const satisfies Lifecycle<string>;
 
+/**
+ * A draft priced below cost, confirmed by someone who may not sell below cost, waits in
+ * pending_price_approval (待审批): a price approver (never the one who asked) approves, and it is
+ * confirmed exactly as a confirmation would, or rejects it back to draft with a note.
+ */
 export const salesOrderLifecycle = {
   [A.EDIT]: ['draft'],
   [A.CONFIRM]: ['draft'],
+  [A.APPROVE]: ['pending_price_approval'],
+  [A.REJECT]: ['pending_price_approval'],
   [A.SHIP]: ['confirmed', 'partly_shipped'],
   [A.INVOICE]: ['partly_shipped', 'shipped'],
-  [A.CANCEL]: ['draft', 'confirmed'],
+  [A.CANCEL]: ['draft', 'pending_price_approval', 'confirmed'],
   [A.CLOSE]: ['partly_shipped'],
 } as const satisfies Lifecycle<string>;
 

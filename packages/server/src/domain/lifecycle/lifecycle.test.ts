@@ -19,6 +19,12 @@ describe('document lifecycles', () => {
     expect(actionsIn(salesOrderLifecycle, 'partly_shipped')).toEqual([A.SHIP, A.INVOICE, A.CLOSE]);
     expect(actionsIn(salesOrderLifecycle, 'paid')).toEqual([]);
   });
+  it('a sales order waiting for price approval is approved, rejected or cancelled; nothing else', () => {
+    expect(actionsIn(salesOrderLifecycle, 'pending_price_approval')).toEqual([A.APPROVE, A.REJECT, A.CANCEL]);
+    expect(allows(salesOrderLifecycle, A.EDIT, 'pending_price_approval')).toBe(false);
+    expect(allows(salesOrderLifecycle, A.SHIP, 'pending_price_approval')).toBe(false);
+    expect(allows(salesOrderLifecycle, A.APPROVE, 'draft')).toBe(false);
+  });
   it('a transfer in transit can arrive or be cancelled; a cancelled document allows nothing', () => {
     expect(actionsIn(stockDocumentLifecycle, 'in_transit')).toEqual([A.RECEIVE_TRANSFER, A.CANCEL]);
     expect(actionsIn(stockDocumentLifecycle, 'cancelled')).toEqual([]);

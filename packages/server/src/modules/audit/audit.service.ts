@@ -54,6 +54,11 @@ export class AuditService {
     );
   }
 
+  /** How many rows of `action` a user wrote since `since` (in the caller's transaction, so its own row counts). */
+  countSince(tx: EntityManager, userId: number, action: string, since: Date): Promise<number> {
+    return tx.getRepository(AuditEntry).count({ where: { userId, action, at: MoreThanOrEqual(since) } });
+  }
+
   /** Writes the audit row in the caller's transaction; live subscribers hear of it after success. */
   async record(tx: EntityManager, ctx: Context, rec: AuditRecord): Promise<AuditEntry> {
     const row = tx.create(AuditEntry, {

@@ -36,6 +36,7 @@ const EXPORT_HEADERS: Record<Locale, Record<string, string>> = {
 const STATUS_TEXT: Record<Locale, Record<SalesOrderStatus, string>> = {
   'zh-CN': {
     [SalesOrderStatus.DRAFT]: '草稿',
+    [SalesOrderStatus.PENDING_PRICE_APPROVAL]: '待审批',
     [SalesOrderStatus.CONFIRMED]: '已确认',
     [SalesOrderStatus.PARTLY_SHIPPED]: '部分发货',
     [SalesOrderStatus.SHIPPED]: '已发货',
@@ -45,6 +46,7 @@ const STATUS_TEXT: Record<Locale, Record<SalesOrderStatus, string>> = {
   },
   en: {
     [SalesOrderStatus.DRAFT]: 'Draft',
+    [SalesOrderStatus.PENDING_PRICE_APPROVAL]: 'Waiting for price approval',
     [SalesOrderStatus.CONFIRMED]: 'Confirmed',
     [SalesOrderStatus.PARTLY_SHIPPED]: 'Partly shipped',
     [SalesOrderStatus.SHIPPED]: 'Shipped',

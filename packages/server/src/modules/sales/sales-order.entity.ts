@@ -7,6 +7,8 @@ import { COST_PLUS_HIDDEN, hideCostPlus } from './cost-rule';
 
 export enum SalesOrderStatus {
   DRAFT = 'draft',
+  /** 待审批: a line is priced below cost and the salesperson may not sell below cost; a price approver decides */
+  PENDING_PRICE_APPROVAL = 'pending_price_approval',
   CONFIRMED = 'confirmed',
   PARTLY_SHIPPED = 'partly_shipped',
   SHIPPED = 'shipped',
@@ -30,7 +32,7 @@ export class SalesOrder {
   @Column({ type: 'varchar', length: 40, unique: true })
   number: string;
   @Field(() => SalesOrderStatus)
-  @Column({ type: 'varchar', length: 16, default: SalesOrderStatus.DRAFT })
+  @Column({ type: 'varchar', length: 24, default: SalesOrderStatus.DRAFT })
   status: SalesOrderStatus;
   @Field(() => ID) @Column({ name: 'customer_id', type: 'int' }) customerId: number;
   @Field(() => ID, { description: "The customer's salesperson when the order was taken." })
@@ -69,6 +71,30 @@ export class SalesOrder {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'confirmed_at', type: 'datetime', precision: 3, nullable: true })
   confirmedAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the order waits in PENDING_PRICE_APPROVAL: PRICE_BELOW_COST (a price below cost; which line and by how much only for those who may read cost); null otherwise.',
+  })
+  @Column({ name: 'approval_reason', type: 'varchar', length: 32, nullable: true })
+  approvalReason: string | null;
+  @Field({ description: "The salesperson's note to the price approver (given when confirming)." })
+  @Column({ name: 'approval_note', type: 'varchar', length: 500, default: '' })
+  approvalNote: string;
+  @Field(() => ID, { nullable: true, description: 'Who sent the order for price approval.' })
+  @Column({ name: 'approval_requested_by', type: 'int', nullable: true })
+  approvalRequestedBy: number | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'approval_requested_at', type: 'datetime', precision: 3, nullable: true })
+  approvalRequestedAt: Date | null;
+  @Field({
+    description: "The approver's reason for sending the prices back (the order is a draft again); '' otherwise.",
+  })
+  @Column({ name: 'rejection_note', type: 'varchar', length: 500, default: '' })
+  rejectionNote: string;
+  @Field(() => ID, { nullable: true, description: 'Who last approved or rejected the prices.' })
+  @Column({ name: 'price_decided_by', type: 'int', nullable: true })
+  priceDecidedBy: number | null;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 
@@ -122,6 +148,9 @@ export class SalesOrderLine {
   )
   @Column({ name: 'below_cost', type: 'boolean', default: false })
   belowCost: boolean | null;
+  /** the price needs no approval below cost: an exchange's replacement at the original price */
+  @Column({ name: 'price_exempt', type: 'boolean', default: false })
+  priceExempt: boolean;
   @SensitiveField('SalesOrderLine', () => DecimalScalar, P.CatalogSalePriceRead, 'round2(qty × unit price)')
   @DecimalColumn(18, 2)
   amount: string | null;

@@ -1,6 +1,8 @@
+import { Decimal } from 'decimal.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DocumentAction } from '../../core/actions';
 import { perRequestBatch, type Context } from '../../core/context';
+import { DecimalScalar } from '../../core/decimal';
 import { ExportFile } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -125,11 +127,37 @@ export class SalesOrderResolver {
 
   @Mutation(() => SalesOrder, {
     description:
-      'Credit limit checked, stock reserved (CREDIT_LIMIT_EXCEEDED, INSUFFICIENT_AVAILABLE); all or nothing.',
+      'Credit limit checked, stock reserved (CREDIT_LIMIT_EXCEEDED, INSUFFICIENT_AVAILABLE); all or nothing. A price below cost from someone without sales.price.below_cost does not fail: the order waits in PENDING_PRICE_APPROVAL (approvalReason PRICE_BELOW_COST) for a price approver.',
   })
   @Allow(P.SalesOrderCreate)
-  confirmSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.salesOrders.confirm(ctx, id);
+  confirmSalesOrder(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, {
+      nullable: true,
+      description: 'For the price approver, should the order need one (at most 500 characters).',
+    })
+    note?: string,
+  ) {
+    return ctx.services.salesOrders.confirm(ctx, id, note);
+  }
+
+  @Mutation(() => SalesOrder, {
+    description:
+      '价格审批通过: an order waiting for price approval is confirmed as a confirmation would be (credit and stock checked again, stock reserved). Never by whoever created it or asked (SELF_APPROVAL).',
+  })
+  @Allow(P.SalesPriceApprove)
+  approveSalesOrderPrices(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.approvePrices(ctx, id);
+  }
+
+  @Mutation(() => SalesOrder, {
+    description:
+      '价格审批驳回: back to draft with the note, which the salesperson sees (rejectionNote). Never by whoever created it or asked.',
+  })
+  @Allow(P.SalesPriceApprove)
+  rejectSalesOrderPrices(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.rejectPrices(ctx, id, note);
   }
 
   @Mutation(() => SalesOrder, {
@@ -208,6 +236,16 @@ export class SalesOrderResolver {
     return names(ctx, 'user', o.ownerId).then((n) => n ?? '');
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Who sent the order for price approval.' })
+  approvalRequestedByName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'user', o.approvalRequestedBy);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who last approved or rejected the prices.' })
+  priceDecidedByName(@Root() o: SalesOrder, @Ctx() ctx: Context) {
+    return names(ctx, 'user', o.priceDecidedBy);
+  }
+
   @FieldResolver(() => [SalesShipment])
   async shipments(@Root() o: SalesOrder, @Ctx() ctx: Context) {
     return (await ctx.services.salesFulfilment.shipments(ctx, String(o.id), { offset: 0, limit: 200 })).items;
@@ -238,6 +276,34 @@ export class SalesOrderLineResolver {
         orderLineCostChanges(ctx.services.ds, ids),
       )) ?? []
     );
+  }
+
+  @SensitiveFieldResolver(
+    'SalesOrderLine',
+    () => DecimalScalar,
+    P.StockCostRead,
+    "The current unit cost of the order's warehouse × SKU: what the below-cost check compares the price with (the price approver's view); null without stock.",
+  )
+  async unitCost(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
+    return (
+      (await perRequestBatch(ctx, 'unitCost:orderLine', l.id, (ids) =>
+        ctx.services.salesOrders.currentUnitCosts(ids),
+      )) ?? null
+    );
+  }
+
+  @SensitiveFieldResolver(
+    'SalesOrderLine',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    'round2((unit price − current unit cost) × qty): the margin the line would make at today’s cost; null without a cost.',
+  )
+  async expectedMargin(@Root() l: SalesOrderLine, @Ctx() ctx: Context) {
+    const cost = await perRequestBatch(ctx, 'unitCost:orderLine', l.id, (ids) =>
+      ctx.services.salesOrders.currentUnitCosts(ids),
+    );
+    if (cost == null || l.unitPrice == null) return null;
+    return new Decimal(l.unitPrice).minus(cost).times(l.qty).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
   }
 
   @FieldResolver(() => String)

@@ -12,7 +12,7 @@ import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
 import { skuLines } from '../catalog';
-import { findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
+import { currentUnitCost, findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
 import { companySettings, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
@@ -147,10 +147,18 @@ export class SalesOrderService {
     return sortableDecimal(this.ds, col);
   }
 
-  /** What this user can do to the order now: its state and their permissions. */
+  /** What this user can do to the order now: its state, their permissions, and never deciding on their own order. */
   availableActions(ctx: Context, o: SalesOrder): A[] {
-    const needs: Record<string, Permission> = { [A.SHIP]: P.SalesShipmentPost, [A.INVOICE]: P.SalesInvoiceManage };
-    return actionsIn(salesOrderLifecycle, o.status).filter((a) => can(ctx, needs[a] ?? P.SalesOrderCreate));
+    const needs: Record<string, Permission> = {
+      [A.SHIP]: P.SalesShipmentPost,
+      [A.INVOICE]: P.SalesInvoiceManage,
+      [A.APPROVE]: P.SalesPriceApprove,
+      [A.REJECT]: P.SalesPriceApprove,
+    };
+    const own = o.createdBy === ctx.user?.id || o.approvalRequestedBy === ctx.user?.id;
+    return actionsIn(salesOrderLifecycle, o.status).filter(
+      (a) => can(ctx, needs[a] ?? P.SalesOrderCreate) && !(own && (a === A.APPROVE || a === A.REJECT)),
+    );
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<SalesOrder> {
@@ -206,7 +214,6 @@ export class SalesOrderService {
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const found = await skuLines(tx, skuIds);
     const rows: Array<Partial<SalesOrderLine>> = [];
-    const belowCost: number[] = [];
     for (const [i, l] of lines.entries()) {
       const at = (f: string) => `lines[${i}].${f}`;
       const { sku, product } = found.get(Number(l.skuId)) ?? {};
@@ -245,8 +252,8 @@ export class SalesOrderService {
         }
       }
       if (opts.note) steps.push(opts.note);
+      // a price below cost is not refused here (that would tell the cost line by line): confirming decides
       const below = isBelowCost(price.toFixed(6), quote.unitCost);
-      if (below && !opts.allowBelowCost && !can(ctx, P.SalesBelowCost)) belowCost.push(i);
       rows.push({
         skuId: sku.id,
         qty: q.toFixed(6),
@@ -257,33 +264,11 @@ export class SalesOrderService {
         priceSteps: steps,
         priceChanged: changed,
         belowCost: below,
+        priceExempt: !!opts.allowBelowCost,
         amount: round2(q.times(price)).toFixed(2),
       });
     }
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
-    if (belowCost.length) {
-      if (!can(ctx, P.StockCostRead)) {
-        // naming the lines would let someone who may not read cost find it by bisection (61 lines of one
-        // SKU priced a cent apart gave it to the cent): neither the lines nor the bound, and probing is logged
-        securityLog({
-          event: 'price-below-cost',
-          user: ctx.user?.username,
-          address: ctx.ip,
-          requestId: ctx.requestId,
-          lines: lines.length,
-        });
-        throw new DomainError(
-          'PRICE_BELOW_COST',
-          'Some prices of this order are below what it may be sold at; a manager with the permission must enter them.',
-        );
-      }
-      // for someone who may read cost anyway: the lines, never the cost
-      throw new DomainError(
-        'PRICE_BELOW_COST',
-        `The price of line(s) ${belowCost.map((i) => i + 1).join(', ')} is below cost; selling below cost needs permission.`,
-        { lines: belowCost },
-      );
-    }
     return { rows, total: rows.reduce((s, r) => s.plus(r.amount!), D(0)).toFixed(2) };
   }
 
@@ -441,66 +426,239 @@ export class SalesOrderService {
     return open.plus(unbilled);
   }
 
+  /** CREDIT_LIMIT_EXCEEDED when the customer's exposure plus this order is above the limit. */
+  private async checkCredit(tx: EntityManager, o: SalesOrder): Promise<void> {
+    const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
+    if (customer.creditLimit === null) return;
+    const exposure = await this.exposure(tx, customer.id);
+    const after = exposure.plus(o.total!);
+    if (after.gt(customer.creditLimit)) {
+      throw new DomainError(
+        'CREDIT_LIMIT_EXCEEDED',
+        `${customer.name}'s credit limit is ${D(customer.creditLimit).toFixed(2)}: open and confirmed ${exposure.toFixed(2)} + this order ${D(o.total!).toFixed(2)} = ${after.toFixed(2)}.`,
+        {
+          creditLimit: D(customer.creditLimit).toFixed(2),
+          exposure: exposure.toFixed(2),
+          order: D(o.total!).toFixed(2),
+          over: after.minus(customer.creditLimit).toFixed(2),
+        },
+      );
+    }
+  }
+
   /**
-   * 确认: the credit limit is checked (open receivable + confirmed orders + this one), then every
-   * line's quantity is reserved by a guarded UPDATE of its cost head — two salespeople confirming
-   * for the last units at once: one gets them, the other INSUFFICIENT_AVAILABLE. All or nothing.
+   * The lines priced below the current unit cost of the order's warehouse (the cost when it is
+   * confirmed, not when it was priced); their flags are brought up to date. An exchange's
+   * replacement at the original price is exempt.
    */
-  async confirm(ctx: Context, id: string): Promise<SalesOrder> {
+  private async markBelowCost(tx: EntityManager, o: SalesOrder, lines: SalesOrderLine[]): Promise<SalesOrderLine[]> {
+    const below: SalesOrderLine[] = [];
+    for (const l of lines) {
+      const now = isBelowCost(l.unitPrice!, await this.prices.unitCost(tx, o.warehouseId, l.skuId));
+      if (now !== !!l.belowCost) await tx.update(SalesOrderLine, { id: l.id }, { belowCost: now });
+      if (now && !l.priceExempt) below.push(l);
+    }
+    return below;
+  }
+
+  /**
+   * 确认: the credit limit is checked (open receivable + confirmed orders + this one). A price below
+   * cost from someone who may not sell below cost does not fail: the order waits in
+   * 待审批 (pending_price_approval) with the reason, for a price approver (approvePrices). Otherwise
+   * every line's quantity is reserved by a guarded UPDATE of its cost head — two salespeople
+   * confirming for the last units at once: one gets them, the other INSUFFICIENT_AVAILABLE. All or
+   * nothing.
+   */
+  async confirm(ctx: Context, id: string, note?: string | null): Promise<SalesOrder> {
+    const text = (note ?? '').trim();
+    if (text.length > 500) throw badInput([{ field: 'note', message: 'At most 500 characters.' }]);
     return inTransaction(this.ds, async (tx) => {
-      const found = await this.get(ctx, id, tx);
-      // one customer's confirmations one at a time (the credit check reads what the others add)
-      await lockRows(tx, 'customer', [found.customerId]);
-      await lockRows(tx, 'sales_order', [found.id]);
-      const o = await tx.findOneByOrFail(SalesOrder, { id: found.id });
+      const o = await this.lockForDecision(tx, ctx, id);
       if (!allows(salesOrderLifecycle, A.CONFIRM, o.status)) throw orderStateError(o, 'confirmed');
-      const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
-      if (customer.creditLimit !== null) {
-        const exposure = await this.exposure(tx, customer.id);
-        const after = exposure.plus(o.total!);
-        if (after.gt(customer.creditLimit)) {
-          throw new DomainError(
-            'CREDIT_LIMIT_EXCEEDED',
-            `${customer.name}'s credit limit is ${D(customer.creditLimit).toFixed(2)}: open and confirmed ${exposure.toFixed(2)} + this order ${D(o.total!).toFixed(2)} = ${after.toFixed(2)}.`,
-            {
-              creditLimit: D(customer.creditLimit).toFixed(2),
-              exposure: exposure.toFixed(2),
-              order: D(o.total!).toFixed(2),
-              over: after.minus(customer.creditLimit).toFixed(2),
-            },
-          );
-        }
-      }
+      await this.checkCredit(tx, o);
       const lines = await this.lines([o.id], tx);
-      // reserve per SKU in SKU order (the heads are touched in one order by everyone)
-      const perSku = new Map<number, Decimal>();
-      for (const l of lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? D(0)).plus(l.qty));
-      for (const [skuId, q] of [...perSku].sort((a, b) => a[0] - b[0])) {
-        try {
-          await reserveStock(tx, o.warehouseId, skuId, q.toFixed(6));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-          const line = lines.find((l) => l.skuId === skuId)!;
-          throw new DomainError(String(e.extensions.code), `Line ${line.lineNo}: ${e.message}`, {
-            ...(e.extensions.details as object),
-            line: line.lineNo,
-          });
-        }
+      const below = await this.markBelowCost(tx, o, lines);
+      if (below.length && !can(ctx, P.SalesBelowCost)) return this.requestApproval(tx, ctx, o, below, text);
+      return this.reserveAndConfirm(tx, ctx, o, lines, 'salesOrder.confirm');
+    });
+  }
+
+  /** The order (in the user's scope), its customer and itself locked, read again under the locks. */
+  private async lockForDecision(tx: EntityManager, ctx: Context, id: string): Promise<SalesOrder> {
+    const found = await this.get(ctx, id, tx);
+    // one customer's confirmations one at a time (the credit check reads what the others add)
+    await lockRows(tx, 'customer', [found.customerId]);
+    await lockRows(tx, 'sales_order', [found.id]);
+    return tx.findOneByOrFail(SalesOrder, { id: found.id });
+  }
+
+  /** 待审批: the order waits for a price approver; the reason only, and each request goes to the security log. */
+  private async requestApproval(
+    tx: EntityManager,
+    ctx: Context,
+    o: SalesOrder,
+    below: SalesOrderLine[],
+    note: string,
+  ): Promise<SalesOrder> {
+    await tx.update(
+      SalesOrder,
+      { id: o.id },
+      {
+        status: S.PENDING_PRICE_APPROVAL,
+        approvalReason: 'PRICE_BELOW_COST',
+        approvalNote: note,
+        approvalRequestedBy: ctx.user!.id,
+        approvalRequestedAt: now(),
+        rejectionNote: '',
+        version: o.version + 1,
+      },
+    );
+    await this.audit.record(tx, ctx, {
+      action: 'salesOrder.requestPriceApproval',
+      entityType: 'SalesOrder',
+      entityId: o.id,
+      before: { status: o.status },
+      after: { status: S.PENDING_PRICE_APPROVAL, reason: 'PRICE_BELOW_COST', lines: below.map((l) => l.lineNo), note },
+    });
+    // probing for the cost one order at a time shows here: how often this user asked in the last day
+    const n = await this.audit.countSince(
+      tx,
+      ctx.user!.id,
+      'salesOrder.requestPriceApproval',
+      new Date(now().getTime() - 24 * 3600_000),
+    );
+    securityLog({
+      event: 'price-below-cost',
+      user: ctx.user?.username,
+      address: ctx.ip,
+      requestId: ctx.requestId,
+      order: o.number,
+      lines: below.length,
+      requestsLast24h: n,
+    });
+    return tx.findOneByOrFail(SalesOrder, { id: o.id });
+  }
+
+  /** The credit limit again, then every line reserved (per SKU, in SKU order) and the order confirmed. */
+  private async reserveAndConfirm(
+    tx: EntityManager,
+    ctx: Context,
+    o: SalesOrder,
+    lines: SalesOrderLine[],
+    action: 'salesOrder.confirm' | 'salesOrder.approvePrices',
+  ): Promise<SalesOrder> {
+    await this.checkCredit(tx, o);
+    // reserve per SKU in SKU order (the heads are touched in one order by everyone)
+    const perSku = new Map<number, Decimal>();
+    for (const l of lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? D(0)).plus(l.qty));
+    for (const [skuId, q] of [...perSku].sort((a, b) => a[0] - b[0])) {
+      try {
+        await reserveStock(tx, o.warehouseId, skuId, q.toFixed(6));
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        const line = lines.find((l) => l.skuId === skuId)!;
+        throw new DomainError(String(e.extensions.code), `Line ${line.lineNo}: ${e.message}`, {
+          ...(e.extensions.details as object),
+          line: line.lineNo,
+        });
       }
-      for (const l of lines) await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: l.qty });
-      await tx.update(SalesOrder, { id: o.id }, { status: S.CONFIRMED, confirmedAt: now(), version: o.version + 1 });
+    }
+    for (const l of lines) await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: l.qty });
+    const decided = action === 'salesOrder.approvePrices';
+    await tx.update(
+      SalesOrder,
+      { id: o.id },
+      {
+        status: S.CONFIRMED,
+        confirmedAt: now(),
+        approvalReason: null,
+        ...(decided ? { priceDecidedBy: ctx.user!.id, rejectionNote: '' } : {}),
+        version: o.version + 1,
+      },
+    );
+    await this.audit.record(tx, ctx, {
+      action,
+      entityType: 'SalesOrder',
+      entityId: o.id,
+      before: { status: o.status },
+      after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) },
+    });
+    return tx.findOneByOrFail(SalesOrder, { id: o.id });
+  }
+
+  /** A price approver decides; never the one who created the order or asked for the approval. */
+  private assertMayDecide(ctx: Context, o: SalesOrder, action: string) {
+    if (!allows(salesOrderLifecycle, A.APPROVE, o.status))
+      throw orderStateError(o, `${action} (only an order waiting for price approval can be)`);
+    if (o.createdBy === ctx.user!.id || o.approvalRequestedBy === ctx.user!.id)
+      throw new DomainError(
+        'SELF_APPROVAL',
+        'Nobody approves or rejects their own order: another approver has to decide.',
+        { orderId: o.id },
+      );
+  }
+
+  /**
+   * 审批通过: the prices stand and the order is confirmed exactly as a confirmation would be — the
+   * credit limit and the stock are checked again now and the stock is reserved (or nothing changes).
+   */
+  async approvePrices(ctx: Context, id: string): Promise<SalesOrder> {
+    return inTransaction(this.ds, async (tx) => {
+      const o = await this.lockForDecision(tx, ctx, id);
+      this.assertMayDecide(ctx, o, 'approved');
+      return this.reserveAndConfirm(tx, ctx, o, await this.lines([o.id], tx), 'salesOrder.approvePrices');
+    });
+  }
+
+  /** 驳回: back to draft with the approver's note, which the salesperson sees on the order. */
+  async rejectPrices(ctx: Context, id: string, note: string): Promise<SalesOrder> {
+    const text = (note ?? '').trim();
+    if (!text || text.length > 500)
+      throw badInput([{ field: 'note', message: 'Say why (at most 500 characters).' }], 'A rejection needs a note.');
+    return inTransaction(this.ds, async (tx) => {
+      const o = await this.lockForDecision(tx, ctx, id);
+      this.assertMayDecide(ctx, o, 'rejected');
+      await tx.update(
+        SalesOrder,
+        { id: o.id },
+        {
+          status: S.DRAFT,
+          approvalReason: null,
+          rejectionNote: text,
+          priceDecidedBy: ctx.user!.id,
+          version: o.version + 1,
+        },
+      );
       await this.audit.record(tx, ctx, {
-        action: 'salesOrder.confirm',
+        action: 'salesOrder.rejectPrices',
         entityType: 'SalesOrder',
         entityId: o.id,
         before: { status: o.status },
-        after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) },
+        after: { status: S.DRAFT, note: text },
       });
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }
 
-  /** A draft or a confirmed order with nothing shipped; the reservations are released. */
+  /**
+   * The current unit cost of each line's warehouse × SKU (what the below-cost check compares the
+   * price with); null without stock. For the approver's view, behind the cost permission.
+   */
+  async currentUnitCosts(lineIds: number[]): Promise<Map<number, string | null>> {
+    const out = new Map<number, string | null>();
+    if (!lineIds.length) return out;
+    const lines = await this.ds.getRepository(SalesOrderLine).find({ where: { id: In(lineIds) } });
+    const orders = await this.ds
+      .getRepository(SalesOrder)
+      .find({ where: { id: In([...new Set(lines.map((l) => l.orderId))]) } });
+    for (const l of lines) {
+      const wh = orders.find((o) => o.id === l.orderId)!.warehouseId;
+      out.set(l.id, await currentUnitCost(this.ds.manager, wh, l.skuId));
+    }
+    return out;
+  }
+
+  /** A draft, an order waiting for price approval or a confirmed order with nothing shipped; the reservations are released. */
   async cancel(ctx: Context, id: string): Promise<SalesOrder> {
     return inTransaction(this.ds, async (tx) => {
       const found = await this.get(ctx, id, tx);
