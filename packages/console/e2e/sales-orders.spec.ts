@@ -159,6 +159,7 @@ test('confirming beyond what is available is refused with the figures, and nothi
   expect(created.errors).toBeUndefined();
   await page.goto(`/sales/orders/${created.data.createSalesOrder.id}`);
   await page.getByTestId('so-confirm').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('doc-error')).toContainText(`可用量（现存 − 已预留 − 过期 − 隔离）仅 ${before}`);
   await expect(page.getByTestId('doc-status')).toHaveText('草稿');
   expect(await avail()).toBe(before);

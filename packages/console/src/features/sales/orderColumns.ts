@@ -42,6 +42,7 @@ export const salesOrderColumns: Column[] = [
 
 export const SALES_STATUSES = [
   'DRAFT',
+  'PENDING_PRICE_APPROVAL',
   'CONFIRMED',
   'PARTLY_SHIPPED',
   'SHIPPED',
@@ -51,6 +52,7 @@ export const SALES_STATUSES = [
 ] as const;
 export const SALES_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | 'danger' | 'primary'> = {
   DRAFT: 'info',
+  PENDING_PRICE_APPROVAL: 'warning',
   CONFIRMED: 'primary',
   PARTLY_SHIPPED: 'warning',
   SHIPPED: 'success',

@@ -51,6 +51,12 @@ export const SalesOrderQuery = graphql(`
       margin
       version
       exchangeOfReturnId
+      approvalReason
+      approvalNote
+      approvalRequestedByName
+      approvalRequestedAt
+      rejectionNote
+      priceDecidedByName
       lines {
         id
         lineNo
@@ -64,6 +70,8 @@ export const SalesOrderQuery = graphql(`
         priceSteps
         priceChanged
         belowCost
+        unitCost
+        expectedMargin
         amount
         reservedQty
         shippedQty
@@ -135,8 +143,26 @@ export const CreateSalesOrderMutation = graphql(`
 `);
 
 export const ConfirmSalesOrderMutation = graphql(`
-  mutation ConfirmSalesOrder($id: ID!) {
-    confirmSalesOrder(id: $id) {
+  mutation ConfirmSalesOrder($id: ID!, $note: String) {
+    confirmSalesOrder(id: $id, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const ApproveSalesOrderPricesMutation = graphql(`
+  mutation ApproveSalesOrderPrices($id: ID!) {
+    approveSalesOrderPrices(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const RejectSalesOrderPricesMutation = graphql(`
+  mutation RejectSalesOrderPrices($id: ID!, $note: String!) {
+    rejectSalesOrderPrices(id: $id, note: $note) {
       id
       status
     }
