@@ -65,6 +65,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'overview',
       'price-lists',
       'products',
+      'receivables',
       'sales-orders',
       'sales-overview',
       'stock-card',

@@ -146,10 +146,17 @@ test('the accountant sees the ageing, records a payment (an excess is refused, t
   expect(invoice.total).toBe('300.10');
   for (const c of opened) await c.dispose();
 
-  // a salesperson has no receivables at all
+  // a salesperson follows up their own customers' balances (not another salesperson's), and records no payment
   await loginOk(page, 'sales');
-  await expect(page.getByTestId('menu-receivables')).toHaveCount(0);
-  expect((await gql(page, '{ customerReceivables { balance } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  await page.getByTestId('menu-receivables').click();
+  await expect(page.getByTestId(`recv-balance-${sale.code}`)).toHaveText('300.10');
+  await expect(page.getByTestId(`recv-pay-${sale.code}`)).toHaveCount(0);
+  const mine = await gql(
+    page,
+    '{ customerReceivables { customerId } customers(page: { limit: 200 }) { items { id } } }',
+  );
+  const own = new Set(mine.data.customers.items.map((c: any) => c.id));
+  expect(mine.data.customerReceivables.every((r: any) => own.has(r.customerId))).toBe(true);
   await logout(page);
 
   await loginOk(page, 'accountant');

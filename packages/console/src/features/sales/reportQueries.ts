@@ -119,3 +119,14 @@ export const CustomerOrdersQuery = graphql(`
     }
   }
 `);
+
+export const ExportCustomerReceivablesQuery = graphql(`
+  query ExportCustomerReceivables($asOf: String, $xlsx: Boolean) {
+    exportCustomerReceivables(asOf: $asOf, xlsx: $xlsx) {
+      filename
+      contentType
+      content
+      encoding
+    }
+  }
+`);

@@ -1,12 +1,17 @@
 import type { CombinedError } from '@urql/core';
-import { useMutation, useQuery } from '@urql/vue';
+import { useClientHandle, useMutation, useQuery } from '@urql/vue';
+import { downloadFile } from '@/shared/download';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { today } from '@/components/docLines';
 import { decimalSign, sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
-import { CustomerReceivablesQuery, RecordCustomerPaymentMutation } from './reportQueries';
+import {
+  ExportCustomerReceivablesQuery,
+  CustomerReceivablesQuery,
+  RecordCustomerPaymentMutation,
+} from './reportQueries';
 
 export const AMOUNT_KEYS = [
   'invoiced',
@@ -114,7 +119,18 @@ export function useReceivables() {
     return true;
   }
 
+  // the same rows as an xlsx file (the server applies the same scope and field rule)
+  const handle = useClientHandle();
+  async function exportXlsx() {
+    const r = await handle.client
+      .query(ExportCustomerReceivablesQuery, { asOf: asOf.value, xlsx: true }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (r.error || !r.data) return void showError(r.error);
+    downloadFile(r.data.exportCustomerReceivables);
+  }
+
   return {
+    exportXlsx,
     list,
     asOf,
     q,

@@ -19,6 +19,11 @@ describe('permission catalogue and seeded roles', () => {
       P.ReportCostRead,
     ])
       expect(sales.has(p), p).toBe(false);
+    // sales follow up their own customers' payments (the owner scope), sell below cost only through a price approver
+    expect(sales.has(P.SalesReceivableRead)).toBe(true);
+    for (const p of [P.SalesBelowCost, P.SalesPriceApprove]) expect(sales.has(p), p).toBe(false);
+    expect(role('manager').has(P.SalesPriceApprove)).toBe(true);
+    expect(role('accountant').has(P.SalesPriceApprove)).toBe(false);
     const purchaser = role('purchaser');
     for (const p of [P.SalesCustomerContactRead, P.SalesMarginRead]) expect(purchaser.has(p), p).toBe(false);
     const warehouse = role('warehouse');

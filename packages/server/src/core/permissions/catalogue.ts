@@ -160,6 +160,8 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.SalesOrderCreate,
       P.SalesOrderRead,
       P.SalesReturnPost,
+      // their own customers' balances (the owner scope): they follow up the payments
+      P.SalesReceivableRead,
     ],
   },
   {

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
+import { ExportFile } from '../../core/export';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine } from './receivable.entity';
+import { exportCustomerReceivables } from './receivable-export';
 import { names, orderNumber } from './related-names';
 import {
   CreateSalesInvoiceInput,
@@ -38,7 +40,8 @@ export class SalesInvoiceResolver {
   }
 
   @Query(() => [CustomerReceivable], {
-    description: 'Balances per customer with open invoices by age (0–30, 31–60, 61–90, >90 days) and overdue.',
+    description:
+      "Balances per customer with open invoices by age (0–30, 31–60, 61–90, >90 days) and overdue. A salesperson (without sales.customer.all) sees their own customers' balances only.",
   })
   @Allow(P.SalesReceivableRead)
   customerReceivables(
@@ -47,6 +50,18 @@ export class SalesInvoiceResolver {
     @Arg('asOf', { nullable: true }) asOf?: string,
   ) {
     return ctx.services.receivables.receivables(ctx, { customerId, asOf });
+  }
+
+  @Query(() => ExportFile, {
+    description: 'customerReceivables as CSV, or xlsx (base64): the same rows and scope.',
+  })
+  @Allow(P.SalesReceivableRead)
+  exportCustomerReceivables(
+    @Ctx() ctx: Context,
+    @Arg('asOf', { nullable: true }) asOf?: string,
+    @Arg('xlsx', { nullable: true }) xlsx?: boolean,
+  ) {
+    return exportCustomerReceivables(ctx, asOf, xlsx);
   }
 
   @Query(() => [InvoiceAsOf], {

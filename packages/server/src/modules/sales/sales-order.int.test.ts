@@ -522,7 +522,30 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(ok(await t.gql(AS_OF, { c: id.cust, a: '2026-11-22' }, tok.accountant)).customerInvoicesAsOf).toEqual([
       { number: 'SI-20261122-0001', total: '61.50', settled: '0.00', open: '61.50', overdue: false },
     ]);
-    expect(codeOf(await t.gql(AS_OF, { c: id.cust }, tok.sales))).toBe('FORBIDDEN');
+    // receivables follow the customer's owner (issue 11): the salesperson reads their own customer's balance and
+    // invoices (they follow up the payments), another salesperson nothing of it, a keeper none at all
+    expect(ok(await t.gql(RECEIVABLES, { a: '2027-01-23' }, tok.sales)).customerReceivables).toEqual(aged);
+    expect(ok(await t.gql(RECEIVABLES, { a: '2027-01-23' }, tok.sales2)).customerReceivables).toEqual([]);
+    expect(ok(await t.gql(RECEIVABLES, { a: '2027-01-23' }, tok.manager)).customerReceivables).toEqual(aged);
+    expect(codeOf(await t.gql(RECEIVABLES, {}, tok.warehouse))).toBe('FORBIDDEN');
+    expect(
+      ok(await t.gql(AS_OF, { c: id.cust, a: '2027-01-23' }, tok.sales)).customerInvoicesAsOf.map((i: any) => i.open),
+    ).toEqual(['45.00', '49.50']);
+    expect(ok(await t.gql(AS_OF, { c: id.cust, a: '2027-01-23' }, tok.sales2)).customerInvoicesAsOf).toEqual([]);
+    const INVOICES = 'query($c:ID){ salesInvoices(customerId:$c){ total items { number total } } }';
+    expect(ok(await t.gql(INVOICES, { c: id.cust }, tok.sales)).salesInvoices.total).toBe(2);
+    expect(ok(await t.gql(INVOICES, { c: id.cust }, tok.sales2)).salesInvoices.total).toBe(0);
+    const EXPORT = 'query($a:String){ exportCustomerReceivables(asOf:$a){ content columns } }';
+    const own = ok(await t.gql(EXPORT, { a: '2027-01-23' }, tok.sales)).exportCustomerReceivables;
+    expect(own.content.split('\r\n').slice(1, -1)).toEqual([
+      'C-1,张三商行,106.50,12.00,0.00,94.50,0.00,45.00,49.50,0.00,94.50,2',
+    ]);
+    expect(
+      ok(await t.gql(EXPORT, { a: '2027-01-23' }, tok.sales2)).exportCustomerReceivables.content.split('\r\n'),
+    ).toHaveLength(2);
+    expect(ok(await t.gql(EXPORT, { a: '2027-01-23' }, tok.accountant)).exportCustomerReceivables.content).toBe(
+      own.content,
+    );
     const before = await counts();
     const tooMuch = await t.gql(PAY, { i: { customerId: id.cust, amount: '100.00' } }, tok.accountant);
     expect(codeOf(tooMuch)).toBe('BAD_USER_INPUT');
@@ -532,6 +555,14 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     ok(await t.gql(PAY, { i: { customerId: id.cust, amount: '94.50', receivedOn: '2026-11-25' } }, tok.accountant));
     acc = ok(await t.gql(ORDER, { id: A.id }, tok.accountant)).salesOrder;
     expect(acc.status).toBe('PAID');
+    const PAYMENTS = 'query($c:ID){ customerPayments(customerId:$c){ total items { amount } } }';
+    for (const [who, seen] of [
+      ['sales', [{ amount: '94.50' }]],
+      ['sales2', []],
+      ['manager', [{ amount: '94.50' }]],
+      ['accountant', [{ amount: '94.50' }]],
+    ] as const)
+      expect([who, ok(await t.gql(PAYMENTS, { c: id.cust }, tok[who])).customerPayments.items]).toEqual([who, seen]);
     expect(ok(await t.gql(RECEIVABLES, { a: '2027-01-23' }, tok.accountant)).customerReceivables[0]).toMatchObject({
       balance: '0.00',
       paid: '94.50',
