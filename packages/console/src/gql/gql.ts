@@ -144,8 +144,8 @@ type Documents = {
     "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateZoneDocument,
     "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.CreateBinDocument,
     "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateBinDocument,
-    "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n": typeof types.CompanySettingsDocument,
-    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n": typeof types.UpdateCompanySettingsDocument,
+    "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n": typeof types.CompanySettingsDocument,
+    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n": typeof types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query UserFormOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": typeof types.UserFormOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      version\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -154,6 +154,7 @@ type Documents = {
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportUsersDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": typeof types.NumberFormatDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        at\n        username\n        roles\n        action\n        entityType\n        entityId\n        address\n        requestId\n        before\n        after\n      }\n    }\n  }\n": types.AuditLogDocument,
@@ -286,8 +287,8 @@ const documents: Documents = {
     "\n  mutation UpdateZone($input: UpdateZoneInput!) {\n    updateZone(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateZoneDocument,
     "\n  mutation CreateBin($input: CreateBinInput!) {\n    createBin(input: $input) {\n      id\n      version\n    }\n  }\n": types.CreateBinDocument,
     "\n  mutation UpdateBin($input: UpdateBinInput!) {\n    updateBin(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateBinDocument,
-    "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n": types.CompanySettingsDocument,
-    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n": types.UpdateCompanySettingsDocument,
+    "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n": types.CompanySettingsDocument,
+    "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n": types.UpdateCompanySettingsDocument,
     "\n  query Users($filter: UserFilter, $sort: UserSort, $page: PageInput) {\n    users(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        username\n        displayName\n        email\n        phone\n        active\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        version\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  query UserFormOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": types.UserFormOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      version\n    }\n  }\n": types.CreateUserDocument,
@@ -296,6 +297,7 @@ const documents: Documents = {
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportUsersDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": types.NumberFormatDocument,
 };
 
 /**
@@ -835,11 +837,11 @@ export function graphql(source: "\n  mutation UpdateBin($input: UpdateBinInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n"): (typeof documents)["\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n"];
+export function graphql(source: "\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n"): (typeof documents)["\n  query CompanySettings {\n    companySettings {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      version\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCompanySettings($input: UpdateSettingsInput!) {\n    updateCompanySettings(input: $input) {\n      id\n      companyName\n      currency\n      costingMethod\n      defaultTaxRate\n      defaultCreditLimit\n      closedThrough\n      numberPatterns\n      expiryWarningDays\n      unitCostPlaces\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -872,6 +874,10 @@ export function graphql(source: "\n  query Me {\n    me {\n      permissions\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n"): (typeof documents)["\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
