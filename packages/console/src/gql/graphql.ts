@@ -4,6 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AbcClass =
+  | 'A'
+  | 'B'
+  | 'C';
+
+export type AccuracyFilter = {
+  /** YYYY-MM-DD: approved on or after */
+  from?: string | null | undefined;
+  /** YYYY-MM-DD: approved on or before */
+  to?: string | null | undefined;
+  warehouseId?: string | number | null | undefined;
+};
+
+export type AccuracyGroup =
+  | 'COUNTER'
+  | 'MONTH'
+  | 'REASON'
+  | 'WAREHOUSE';
+
 export type AddQualificationInput = {
   expiresOn: string;
   kind: string;
@@ -85,8 +104,25 @@ export type CostingMethod =
   | 'FIFO'
   | 'MOVING_AVERAGE';
 
+export type CountLineStatus =
+  | 'PENDING'
+  | 'RECOUNT'
+  | 'SETTLED';
+
+/** Why the shelf differs from the book. */
+export type CountReason =
+  | 'DAMAGE'
+  | 'EXPIRY'
+  | 'RECEIVING_ERROR'
+  | 'SHIPPING_ERROR'
+  | 'THEFT_LOSS'
+  | 'UNIT_ERROR'
+  | 'UNKNOWN';
+
 export type CreateBinInput = {
   code: string;
+  /** A quarantine bin (隔离区): its stock is not for sale. Default false. */
+  quarantine?: boolean | null | undefined;
   warehouseId: string | number;
   /** A zone of the same warehouse. */
   zoneId?: string | number | null | undefined;
@@ -186,6 +222,28 @@ export type CreateStockDocumentInput = {
   toWarehouseId?: string | number | null | undefined;
   type: StockDocType;
   warehouseId: string | number;
+};
+
+export type CreateStocktakeInput = {
+  /** Cycle counts: the SKUs of this class. */
+  abcClass?: AbcClass | null | undefined;
+  /** Cycle counts: the SKUs of this category and below. */
+  categoryId?: string | number | null | undefined;
+  /** Cycle counts: the SKUs due by their class review days (cycleCountPlan). */
+  duePlan?: boolean | null | undefined;
+  /** Full counts: refuse postings in the scope until closed (the setting decides when omitted). */
+  freezePostings?: boolean | null | undefined;
+  kind: StocktakeKind;
+  memo?: string | null | undefined;
+  /** Cycle counts: these SKUs (each needs an ABC class here). */
+  skuIds?: Array<string | number> | null | undefined;
+  /** Recount beyond this percent of the book. */
+  tolerancePct?: string | null | undefined;
+  /** Recount beyond this quantity (the setting when omitted). */
+  toleranceQty?: string | null | undefined;
+  warehouseId: string | number;
+  /** Only the bins of this zone. */
+  zoneId?: string | number | null | undefined;
 };
 
 export type CreateSupplierInput = {
@@ -295,6 +353,12 @@ export type InvoiceLineInput = {
   receiptLineId: string | number;
   /** Per base unit; must equal the order price within 0.01. */
   unitPrice: string;
+};
+
+export type LineReasonInput = {
+  lineId: string | number;
+  note?: string | null | undefined;
+  reason: CountReason;
 };
 
 /** Offset paging. limit is capped at 200, whatever the client asks. */
@@ -417,6 +481,8 @@ export type ReceiptLineInput = {
   binId?: string | number | null | undefined;
   /** YYYY-MM-DD, for a new batch */
   expiryDate?: string | null | undefined;
+  /** Why a batch that has expired or expires within settings.expiryWarningDays is received anyway (required then: EXPIRY_REASON_REQUIRED). */
+  expiryReason?: string | null | undefined;
   orderLineId: string | number;
   /** Required when something is rejected. */
   rejectReason?: string | null | undefined;
@@ -434,6 +500,18 @@ export type ReceivePurchaseOrderInput = {
   orderId: string | number;
 };
 
+/** A counter scanned a bin and a SKU (and batch) and typed the quantity. */
+export type RecordCountInput = {
+  /** Batch-tracked goods: the batch on the label. */
+  batchNo?: string | null | undefined;
+  /** 0: stock kept outside bins. */
+  binId: string | number;
+  /** In the base unit; never negative. */
+  qty: string;
+  skuId: string | number;
+  stocktakeId: string | number;
+};
+
 export type RecordCustomerPaymentInput = {
   amount: string;
   customerId: string | number;
@@ -449,6 +527,10 @@ export type RecordSupplierPaymentInput = {
   reference?: string | null | undefined;
   supplierId: string | number;
 };
+
+export type RecountCause =
+  | 'BEYOND_TOLERANCE'
+  | 'COUNTERS_DIFFER';
 
 export type ReplenishmentFilter = {
   /** This category and those below it. */
@@ -564,6 +646,11 @@ export type SalesReturnLineInput = {
   qty: string;
   shipmentLineId: string | number;
 };
+
+export type ScanKind =
+  | 'BIN'
+  | 'SKU'
+  | 'UNKNOWN';
 
 export type ScoreBucket =
   | 'MONTH'
@@ -687,6 +774,35 @@ export type StockLineInput = {
   unitCost?: string | null | undefined;
 };
 
+export type StocktakeFilter = {
+  kind?: StocktakeKind | null | undefined;
+  /** Open counts only (counting or in review). */
+  open?: boolean | null | undefined;
+  status?: StocktakeStatus | null | undefined;
+  warehouseId?: string | number | null | undefined;
+};
+
+export type StocktakeKind =
+  | 'CYCLE'
+  | 'FULL';
+
+export type StocktakeLineFilter = {
+  /** 0: outside bins. */
+  binId?: string | number | null | undefined;
+  skuId?: string | number | null | undefined;
+  status?: CountLineStatus | null | undefined;
+  /** Lines the caller may count now (not counted by them, not settled). */
+  toCount?: boolean | null | undefined;
+  /** Settled lines whose count differs from the book (needs stock.count.read). */
+  withDifference?: boolean | null | undefined;
+};
+
+export type StocktakeStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'COUNTING'
+  | 'REVIEW';
+
 export type SuggestionOrderLine = {
   qty: string;
   skuId: string | number;
@@ -710,6 +826,8 @@ export type UpdateBinInput = {
   active?: boolean | null | undefined;
   code?: string | null | undefined;
   id: string | number;
+  /** A quarantine bin (隔离区): its stock is not for sale. */
+  quarantine?: boolean | null | undefined;
   version: number;
   /** A zone of the same warehouse; null takes the bin out of its zone; absent leaves it. */
   zoneId?: string | number | null | undefined;
@@ -1827,6 +1945,147 @@ export type UpdateBinMutationVariables = Exact<{
 
 export type UpdateBinMutation = { updateBin: { id: string, version: number } };
 
+export type StocktakesQueryVariables = Exact<{
+  filter?: StocktakeFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type StocktakesQuery = { stocktakes: { total: number, offset: number, limit: number, items: Array<{ id: string, number: string, kind: StocktakeKind, status: StocktakeStatus, warehouseId: string, warehouseName: string | null, zoneName: string | null, abcClass: AbcClass | null, freezePostings: boolean, businessDate: string, createdAt: string, createdByName: string | null, adjustmentNumber: string | null, availableActions: Array<DocumentAction>, progress: { lines: number, pending: number, recount: number, settled: number } }> } };
+
+export type StocktakeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StocktakeQuery = { stocktake: { id: string, number: string, kind: StocktakeKind, status: StocktakeStatus, version: number, warehouseId: string, warehouseName: string | null, zoneName: string | null, abcClass: AbcClass | null, freezePostings: boolean, toleranceQty: string, tolerancePct: string, businessDate: string, memo: string, createdAt: string, createdByName: string | null, approvedAt: string | null, approvedByName: string | null, adjustmentId: string | null, adjustmentNumber: string | null, availableActions: Array<DocumentAction>, progress: { lines: number, pending: number, recount: number, settled: number }, accuracy: { linesCounted: number, linesRight: number, accuracyPct: string, gainValue: string | null, lossValue: string | null, netValue: string | null, estimated: boolean } | null } };
+
+export type StocktakeLinesQueryVariables = Exact<{
+  id: string | number;
+  filter?: StocktakeLineFilter | null | undefined;
+  offset: number;
+}>;
+
+
+export type StocktakeLinesQuery = { stocktakeLines: { total: number, offset: number, limit: number, items: Array<{ id: string, lineNo: number, binId: string, binCode: string, skuId: string, skuCode: string, skuName: string, unit: string, batchNo: string, found: boolean, status: CountLineStatus, recountCause: RecountCause | null, countsDone: number, myCount: string | null, mayCount: boolean, bookQty: string | null, finalQty: string | null, movedQty: string | null, differenceQty: string | null, value: string | null, reason: CountReason | null, note: string, counts: Array<{ round: number, counterName: string | null, qty: string | null }> }> } };
+
+export type StocktakeCountLinesQueryVariables = Exact<{
+  id: string | number;
+  filter?: StocktakeLineFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type StocktakeCountLinesQuery = { stocktakeLines: { total: number, items: Array<{ id: string, skuId: string, skuCode: string, skuName: string, unit: string, batchNo: string, status: CountLineStatus, countsDone: number, myCount: string | null, mayCount: boolean }> } };
+
+export type StocktakeBinsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StocktakeBinsQuery = { stocktakeBins: Array<{ binId: string, code: string, lines: number, toCount: number, recount: number, settled: number }> };
+
+export type StocktakeScanQueryVariables = Exact<{
+  id: string | number;
+  code: string;
+}>;
+
+
+export type StocktakeScanQuery = { stocktakeScan: { kind: ScanKind, binId: string | null, binCode: string | null, skuId: string | null, skuCode: string | null, skuName: string | null, unit: string | null, batchTracked: boolean, inCount: boolean } };
+
+export type CreateStocktakeMutationVariables = Exact<{
+  input: CreateStocktakeInput;
+}>;
+
+
+export type CreateStocktakeMutation = { createStocktake: { id: string, number: string } };
+
+export type RecordStocktakeCountMutationVariables = Exact<{
+  input: RecordCountInput;
+}>;
+
+
+export type RecordStocktakeCountMutation = { recordStocktakeCount: { id: string, status: CountLineStatus, recountCause: RecountCause | null, countsDone: number, myCount: string | null, mayCount: boolean } };
+
+export type FinishStocktakeCountingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type FinishStocktakeCountingMutation = { finishStocktakeCounting: { id: string, status: StocktakeStatus, version: number } };
+
+export type SetStocktakeReasonsMutationVariables = Exact<{
+  id: string | number;
+  reasons: Array<LineReasonInput> | LineReasonInput;
+}>;
+
+
+export type SetStocktakeReasonsMutation = { setStocktakeReasons: Array<{ id: string, reason: CountReason | null, note: string }> };
+
+export type ApproveStocktakeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ApproveStocktakeMutation = { approveStocktake: { id: string, status: StocktakeStatus, version: number, adjustmentNumber: string | null } };
+
+export type CancelStocktakeMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type CancelStocktakeMutation = { cancelStocktake: { id: string, status: StocktakeStatus, version: number } };
+
+export type StocktakeAccuracyQueryVariables = Exact<{
+  groupBy: AccuracyGroup;
+  filter?: AccuracyFilter | null | undefined;
+}>;
+
+
+export type StocktakeAccuracyQuery = { stocktakeAccuracy: Array<{ key: string, label: string, counts: number, linesCounted: number, linesRight: number, accuracyPct: string, gainValue: string | null, lossValue: string | null, netValue: string | null }> };
+
+export type AbcClassesQueryVariables = Exact<{
+  warehouseId: string | number;
+  abcClass?: AbcClass | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AbcClassesQuery = { abcClasses: { total: number, offset: number, limit: number, items: Array<{ id: string, skuId: string, skuCode: string, skuName: string, abcClass: AbcClass | null, computedClass: AbcClass | null, manualClass: AbcClass | null, rank: number, issuedValue: string | null, share: string, cumulative: string, lastCountedOn: string | null, nextCountDue: string | null }> } };
+
+export type CycleCountPlanQueryVariables = Exact<{
+  warehouseId: string | number;
+}>;
+
+
+export type CycleCountPlanQuery = { cycleCountPlan: Array<{ skuId: string, skuCode: string, skuName: string, abcClass: AbcClass, lastCountedOn: string | null, dueOn: string, overdueDays: number }>, stocktakeSettings: { abcCutoffA: string, abcCutoffB: string, abcPeriodMonths: number, reviewDaysA: number, reviewDaysB: number, reviewDaysC: number } };
+
+export type RecomputeAbcClassesMutationVariables = Exact<{
+  warehouseId: string | number;
+}>;
+
+
+export type RecomputeAbcClassesMutation = { recomputeAbcClasses: { skus: number, a: number, b: number, c: number, periodFrom: string, periodTo: string } };
+
+export type SetAbcClassMutationVariables = Exact<{
+  warehouseId: string | number;
+  skuId: string | number;
+  abcClass?: AbcClass | null | undefined;
+}>;
+
+
+export type SetAbcClassMutation = { setAbcClass: { id: string, abcClass: AbcClass | null, manualClass: AbcClass | null } };
+
+export type CountZonesQueryVariables = Exact<{
+  warehouseId: string | number;
+}>;
+
+
+export type CountZonesQuery = { zones: Array<{ id: string, code: string, name: string }> };
+
 export type CompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2027,6 +2286,24 @@ export const CreateZoneDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const UpdateZoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateZone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateZoneInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateZone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateZoneMutation, UpdateZoneMutationVariables>;
 export const CreateBinDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateBin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBinInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CreateBinMutation, CreateBinMutationVariables>;
 export const UpdateBinDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateBin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateBinInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateBin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateBinMutation, UpdateBinMutationVariables>;
+export const StocktakesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stocktakes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"warehouseId"}},{"kind":"Field","name":{"kind":"Name","value":"warehouseName"}},{"kind":"Field","name":{"kind":"Name","value":"zoneName"}},{"kind":"Field","name":{"kind":"Name","value":"abcClass"}},{"kind":"Field","name":{"kind":"Name","value":"freezePostings"}},{"kind":"Field","name":{"kind":"Name","value":"businessDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"recount"}},{"kind":"Field","name":{"kind":"Name","value":"settled"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StocktakesQuery, StocktakesQueryVariables>;
+export const StocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"warehouseId"}},{"kind":"Field","name":{"kind":"Name","value":"warehouseName"}},{"kind":"Field","name":{"kind":"Name","value":"zoneName"}},{"kind":"Field","name":{"kind":"Name","value":"abcClass"}},{"kind":"Field","name":{"kind":"Name","value":"freezePostings"}},{"kind":"Field","name":{"kind":"Name","value":"toleranceQty"}},{"kind":"Field","name":{"kind":"Name","value":"tolerancePct"}},{"kind":"Field","name":{"kind":"Name","value":"businessDate"}},{"kind":"Field","name":{"kind":"Name","value":"memo"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentId"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"recount"}},{"kind":"Field","name":{"kind":"Name","value":"settled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accuracy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"linesRight"}},{"kind":"Field","name":{"kind":"Name","value":"accuracyPct"}},{"kind":"Field","name":{"kind":"Name","value":"gainValue"}},{"kind":"Field","name":{"kind":"Name","value":"lossValue"}},{"kind":"Field","name":{"kind":"Name","value":"netValue"}},{"kind":"Field","name":{"kind":"Name","value":"estimated"}}]}}]}}]}}]} as unknown as DocumentNode<StocktakeQuery, StocktakeQueryVariables>;
+export const StocktakeLinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeLines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLineFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeLines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lineNo"}},{"kind":"Field","name":{"kind":"Name","value":"binId"}},{"kind":"Field","name":{"kind":"Name","value":"binCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuId"}},{"kind":"Field","name":{"kind":"Name","value":"skuCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuName"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"batchNo"}},{"kind":"Field","name":{"kind":"Name","value":"found"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recountCause"}},{"kind":"Field","name":{"kind":"Name","value":"countsDone"}},{"kind":"Field","name":{"kind":"Name","value":"myCount"}},{"kind":"Field","name":{"kind":"Name","value":"mayCount"}},{"kind":"Field","name":{"kind":"Name","value":"bookQty"}},{"kind":"Field","name":{"kind":"Name","value":"finalQty"}},{"kind":"Field","name":{"kind":"Name","value":"movedQty"}},{"kind":"Field","name":{"kind":"Name","value":"differenceQty"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"counterName"}},{"kind":"Field","name":{"kind":"Name","value":"qty"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StocktakeLinesQuery, StocktakeLinesQueryVariables>;
+export const StocktakeCountLinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeCountLines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLineFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeLines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"skuId"}},{"kind":"Field","name":{"kind":"Name","value":"skuCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuName"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"batchNo"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"countsDone"}},{"kind":"Field","name":{"kind":"Name","value":"myCount"}},{"kind":"Field","name":{"kind":"Name","value":"mayCount"}}]}}]}}]}}]} as unknown as DocumentNode<StocktakeCountLinesQuery, StocktakeCountLinesQueryVariables>;
+export const StocktakeBinsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeBins"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeBins"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"binId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"lines"}},{"kind":"Field","name":{"kind":"Name","value":"toCount"}},{"kind":"Field","name":{"kind":"Name","value":"recount"}},{"kind":"Field","name":{"kind":"Name","value":"settled"}}]}}]}}]} as unknown as DocumentNode<StocktakeBinsQuery, StocktakeBinsQueryVariables>;
+export const StocktakeScanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeScan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeScan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"binId"}},{"kind":"Field","name":{"kind":"Name","value":"binCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuId"}},{"kind":"Field","name":{"kind":"Name","value":"skuCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuName"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"batchTracked"}},{"kind":"Field","name":{"kind":"Name","value":"inCount"}}]}}]}}]} as unknown as DocumentNode<StocktakeScanQuery, StocktakeScanQueryVariables>;
+export const CreateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]} as unknown as DocumentNode<CreateStocktakeMutation, CreateStocktakeMutationVariables>;
+export const RecordStocktakeCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordStocktakeCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordStocktakeCount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recountCause"}},{"kind":"Field","name":{"kind":"Name","value":"countsDone"}},{"kind":"Field","name":{"kind":"Name","value":"myCount"}},{"kind":"Field","name":{"kind":"Name","value":"mayCount"}}]}}]}}]} as unknown as DocumentNode<RecordStocktakeCountMutation, RecordStocktakeCountMutationVariables>;
+export const FinishStocktakeCountingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishStocktakeCounting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishStocktakeCounting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<FinishStocktakeCountingMutation, FinishStocktakeCountingMutationVariables>;
+export const SetStocktakeReasonsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetStocktakeReasons"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LineReasonInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStocktakeReasons"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<SetStocktakeReasonsMutation, SetStocktakeReasonsMutationVariables>;
+export const ApproveStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentNumber"}}]}}]}}]} as unknown as DocumentNode<ApproveStocktakeMutation, ApproveStocktakeMutationVariables>;
+export const CancelStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CancelStocktakeMutation, CancelStocktakeMutationVariables>;
+export const StocktakeAccuracyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeAccuracy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccuracyGroup"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccuracyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeAccuracy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"counts"}},{"kind":"Field","name":{"kind":"Name","value":"linesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"linesRight"}},{"kind":"Field","name":{"kind":"Name","value":"accuracyPct"}},{"kind":"Field","name":{"kind":"Name","value":"gainValue"}},{"kind":"Field","name":{"kind":"Name","value":"lossValue"}},{"kind":"Field","name":{"kind":"Name","value":"netValue"}}]}}]}}]} as unknown as DocumentNode<StocktakeAccuracyQuery, StocktakeAccuracyQueryVariables>;
+export const AbcClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AbcClasses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"abcClass"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AbcClass"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abcClasses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"abcClass"},"value":{"kind":"Variable","name":{"kind":"Name","value":"abcClass"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"skuId"}},{"kind":"Field","name":{"kind":"Name","value":"skuCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuName"}},{"kind":"Field","name":{"kind":"Name","value":"abcClass"}},{"kind":"Field","name":{"kind":"Name","value":"computedClass"}},{"kind":"Field","name":{"kind":"Name","value":"manualClass"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"issuedValue"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"cumulative"}},{"kind":"Field","name":{"kind":"Name","value":"lastCountedOn"}},{"kind":"Field","name":{"kind":"Name","value":"nextCountDue"}}]}}]}}]}}]} as unknown as DocumentNode<AbcClassesQuery, AbcClassesQueryVariables>;
+export const CycleCountPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CycleCountPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycleCountPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skuId"}},{"kind":"Field","name":{"kind":"Name","value":"skuCode"}},{"kind":"Field","name":{"kind":"Name","value":"skuName"}},{"kind":"Field","name":{"kind":"Name","value":"abcClass"}},{"kind":"Field","name":{"kind":"Name","value":"lastCountedOn"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"overdueDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abcCutoffA"}},{"kind":"Field","name":{"kind":"Name","value":"abcCutoffB"}},{"kind":"Field","name":{"kind":"Name","value":"abcPeriodMonths"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDaysA"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDaysB"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDaysC"}}]}}]}}]} as unknown as DocumentNode<CycleCountPlanQuery, CycleCountPlanQueryVariables>;
+export const RecomputeAbcClassesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeAbcClasses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeAbcClasses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skus"}},{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}}]}}]}}]} as unknown as DocumentNode<RecomputeAbcClassesMutation, RecomputeAbcClassesMutationVariables>;
+export const SetAbcClassDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAbcClass"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skuId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"abcClass"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AbcClass"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAbcClass"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"skuId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skuId"}}},{"kind":"Argument","name":{"kind":"Name","value":"abcClass"},"value":{"kind":"Variable","name":{"kind":"Name","value":"abcClass"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"abcClass"}},{"kind":"Field","name":{"kind":"Name","value":"manualClass"}}]}}]}}]} as unknown as DocumentNode<SetAbcClassMutation, SetAbcClassMutationVariables>;
+export const CountZonesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CountZones"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"zones"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CountZonesQuery, CountZonesQueryVariables>;
 export const CompanySettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanySettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companySettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"companyName"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"costingMethod"}},{"kind":"Field","name":{"kind":"Name","value":"defaultTaxRate"}},{"kind":"Field","name":{"kind":"Name","value":"defaultCreditLimit"}},{"kind":"Field","name":{"kind":"Name","value":"closedThrough"}},{"kind":"Field","name":{"kind":"Name","value":"numberPatterns"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"unitCostPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CompanySettingsQuery, CompanySettingsQueryVariables>;
 export const UpdateCompanySettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCompanySettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCompanySettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"companyName"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"costingMethod"}},{"kind":"Field","name":{"kind":"Name","value":"defaultTaxRate"}},{"kind":"Field","name":{"kind":"Name","value":"defaultCreditLimit"}},{"kind":"Field","name":{"kind":"Name","value":"closedThrough"}},{"kind":"Field","name":{"kind":"Name","value":"numberPatterns"}},{"kind":"Field","name":{"kind":"Name","value":"expiryWarningDays"}},{"kind":"Field","name":{"kind":"Name","value":"unitCostPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateCompanySettingsMutation, UpdateCompanySettingsMutationVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserSort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warehouses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
