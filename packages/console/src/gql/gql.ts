@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": typeof types.ValuationSkusDocument,
+    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": typeof types.TransferDestinationsDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        status\n        blockedReason\n        reducedShare\n        contactPerson\n        phone\n        leadTimeDays\n        paymentTermsDays\n        createdAt\n      }\n    }\n  }\n": typeof types.SuppliersDocument,
     "\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) {\n      id\n      code\n      name\n      status\n    }\n  }\n": typeof types.CreateSupplierDocument,
@@ -216,6 +217,7 @@ const documents: Documents = {
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": types.ValuationSkusDocument,
+    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": types.TransferDestinationsDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
     "\n  query Suppliers($filter: SupplierFilter, $page: PageInput) {\n    suppliers(filter: $filter, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        code\n        name\n        status\n        blockedReason\n        reducedShare\n        contactPerson\n        phone\n        leadTimeDays\n        paymentTermsDays\n        createdAt\n      }\n    }\n  }\n": types.SuppliersDocument,
     "\n  mutation CreateSupplier($input: CreateSupplierInput!) {\n    createSupplier(input: $input) {\n      id\n      code\n      name\n      status\n    }\n  }\n": types.CreateSupplierDocument,
@@ -514,6 +516,10 @@ export function graphql(source: "\n  mutation CancelStockDocument($id: ID!, $ide
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n"): (typeof documents)["\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
