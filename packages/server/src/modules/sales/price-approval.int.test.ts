@@ -179,7 +179,7 @@ describe(`price approval of sales orders priced below cost (${testDbKind})`, () 
     const seen = ok(await t.gql(ORDER, { id: A.id }, tok.manager)).salesOrder;
     expect(seen.availableActions).toEqual(['APPROVE', 'REJECT', 'CANCEL']);
     // (7.50 − 8.00) × 3 = −1.50
-    expect(seen.lines[0]).toMatchObject({ belowCost: true, unitCost: '8', expectedMargin: '-1.50' });
+    expect(seen.lines[0]).toMatchObject({ belowCost: true, unitCost: '8.000000', expectedMargin: '-1.50' });
     // the accountant reads cost but does not approve prices
     expect(await actions(A.id, 'accountant')).toEqual([]);
     expect(codeOf(await t.gql(APPROVE, { id: A.id }, tok.accountant))).toBe('FORBIDDEN');
@@ -323,7 +323,7 @@ describe(`price approval of sales orders priced below cost (${testDbKind})`, () 
       .update({ warehouseId: Number(id.wh), skuId: Number(id.tea) }, { value: '95.00' });
     expect(ok(await t.gql(CONFIRM, { id: E.id }, tok.sales)).confirmSalesOrder.status).toBe('PENDING_PRICE_APPROVAL');
     const seen = ok(await t.gql(ORDER, { id: E.id }, tok.manager)).salesOrder;
-    expect(seen.lines[0]).toMatchObject({ belowCost: true, unitCost: '9.5', expectedMargin: '-0.50' });
+    expect(seen.lines[0]).toMatchObject({ belowCost: true, unitCost: '9.500000', expectedMargin: '-0.50' });
     await t.ds
       .getRepository(StockCost)
       .update({ warehouseId: Number(id.wh), skuId: Number(id.tea) }, { value: '80.00' });
