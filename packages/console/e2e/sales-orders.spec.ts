@@ -190,7 +190,7 @@ test('save and confirm beyond what is available opens the draft with the reason 
   // the draft was saved; the confirmation's refusal is shown on it, translated, and the address is clean
   await expect(page).toHaveURL(/\/sales\/orders\/\d+$/);
   await expect(page.getByTestId('doc-status')).toHaveText('草稿');
-  await expect(page.getByTestId('doc-error')).toContainText(`可用量（现存 − 已预留）仅 ${before}`);
+  await expect(page.getByTestId('doc-error')).toContainText(`可用量（现存 − 已预留 − 过期 − 隔离）仅 ${before}`);
   // shown once: a reload shows the draft without it
   await page.reload();
   await expect(page.getByTestId('doc-status')).toHaveText('草稿');
