@@ -6,7 +6,7 @@ import { seedDemoStock } from './demo/stock-demo';
 import { CustomerTier } from './modules/sales/customer.entity';
 import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { seedDemoSales } from './demo/sales-demo';
-import { DEMO_PASSWORD } from './demo/context';
+import { contextFor, DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
@@ -230,5 +230,9 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const p = await seedDemoPurchasing(services);
   const sales = await seedDemoSales(services);
   const so = await seedDemoSalesOrders(services);
+  // ABC classes of every warehouse from the year of issues, so the count plan and the Pareto chart have figures
+  const manager = await contextFor(ds, services, 'manager');
+  for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
+    await services.abc.recompute(manager, String(w.id));
   return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists and ${so.orders} sales orders in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
