@@ -181,6 +181,12 @@ test('two keepers count a bin blind on phones, a third recounts, the manager app
   await page.getByTestId('stocktake-finish').click();
   await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('stocktake-status')).toHaveText('待审核');
+  // the bell: the count waiting for approval arrived live (outbox → dispatcher → subscription)
+  await page.getByTestId('bell').click();
+  const alert = page.getByTestId('bell-list').locator('li', { hasText: number });
+  await expect(alert).toContainText('等待审核');
+  await alert.click();
+  await expect(page).toHaveURL(new RegExp(`/stock/counts/${stId}$`));
   await expect(page.getByTestId('review-cards')).toBeVisible();
   await expect(page.getByTestId(`review-line-${s2.code}`)).toContainText('-1');
   await page.getByTestId(`reason-${s2.code}`).click();

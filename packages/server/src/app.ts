@@ -366,12 +366,15 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  // live alerts: what a stopped server left in the outbox goes out now, then as alerts are written
+  services.alerts.start(config.alertsIntervalMs);
   return {
     server,
     services,
     schema,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await services.alerts.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
     },

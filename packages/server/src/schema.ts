@@ -18,6 +18,7 @@ import {
   StockReportResolver,
 } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
+import { NotificationResolver } from './modules/alerts/alert.resolver';
 import {
   AbcResolver,
   CycleCountDueResolver,
@@ -53,6 +54,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   StockDocumentLineResolver,
   StockReportResolver,
   IdempotencyResolver,
+  NotificationResolver,
   StocktakeResolver,
   StocktakeLineResolver,
   StocktakeCountResolver,

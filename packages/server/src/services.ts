@@ -27,6 +27,7 @@ import { PriceListService } from './modules/sales/price-list.service';
 import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
+import { AlertService } from './modules/alerts/alert.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 
@@ -52,6 +53,8 @@ export function createServices(ds: DataSource, config: Config) {
   const receivables = new ReceivableService(ds, audit, salesOrders);
   const stockDocuments = new StockDocumentService(ds, audit, posting);
   const abc = new AbcService(ds, audit);
+  // live alerts: an outbox row in the posting's transaction, dispatched to notifications and subscriptions
+  const alerts = new AlertService(ds, posting);
   return {
     ds,
     config,
@@ -82,8 +85,9 @@ export function createServices(ds: DataSource, config: Config) {
     receivables,
     salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
     abc,
+    alerts,
     // a full count freezes postings in its scope through a guard it registers with the posting engine
-    stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc),
+    stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

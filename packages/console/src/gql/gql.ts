@@ -171,6 +171,9 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportUsersDocument,
+    "\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": typeof types.NumberFormatDocument,
@@ -333,6 +336,9 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportUsersDocument,
+    "\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query Me {\n    me {\n      permissions\n      roles\n      warehouseIds\n      user {\n        id\n        username\n        displayName\n        email\n        phone\n        mustChangePassword\n        lastLoginAt\n        createdAt\n        roles {\n          id\n          code\n          name\n          nameZh\n        }\n        warehouses {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": types.NumberFormatDocument,
@@ -980,6 +986,18 @@ export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $versi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"): (typeof documents)["\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

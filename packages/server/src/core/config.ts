@@ -18,6 +18,8 @@ export interface Config {
   corsOrigins: string[];
   /** request limits (JXC_LIMIT_*) */
   limits: Limits;
+  /** how often live alerts are dispatched from the outbox, besides right after one is written (0: never; tests dispatch themselves) */
+  alertsIntervalMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.JXC_ADMIN_PASSWORD || undefined,
     consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
     secureCookies: bool(env.JXC_SECURE_COOKIES, false),
+    alertsIntervalMs: Number(env.JXC_ALERTS_INTERVAL_MS ?? 2000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

@@ -1,3 +1,4 @@
+import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -44,4 +45,5 @@ export const migrations: Array<new () => unknown> = [
   PurchaseReceiptExpiryReason1796900000000,
   QuarantineBins1796900000100,
   SalesPriceApproval1797000000000,
+  Alerts1797013000000,
 ];

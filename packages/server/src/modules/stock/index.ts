@@ -6,7 +6,15 @@ export { Batch, Bin, Zone } from './location.entity';
 export { bookBalances, type BookBalance } from './count-support';
 export type { DocumentSource, StockDocumentService } from './stock-document.service';
 export type { CreateStockDocumentInput } from './stock-document.types';
-export type { DocRef, PostingGuard, PostingService, Recosted, StockMove } from './posting.service';
+export type {
+  DocRef,
+  HeadChange,
+  PostingGuard,
+  PostingObserver,
+  PostingService,
+  Recosted,
+  StockMove,
+} from './posting.service';
 export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';

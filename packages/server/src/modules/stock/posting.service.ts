@@ -63,6 +63,24 @@ export type RecostHandler = (tx: EntityManager, changes: Recosted[]) => Promise<
  */
 export type PostingGuard = (tx: EntityManager, doc: DocRef, moves: StockMove[]) => Promise<void>;
 
+/** What a posting did to one cost head (warehouse × SKU): on hand before and after, and what is reserved. */
+export interface HeadChange {
+  warehouseId: number;
+  skuId: number;
+  qtyBefore: string;
+  qtyAfter: string;
+  reserved: string;
+}
+/**
+ * Hears of every posting in its transaction, after the heads are written (live alerts write their
+ * outbox row here, so an alert exists exactly when the posting does).
+ */
+export type PostingObserver = (
+  tx: EntityManager,
+  doc: { id: number; type: string; number: string; businessDate: string },
+  changes: HeadChange[],
+) => Promise<void>;
+
 const sourceOf = (m: StockMove): CostSource =>
   m.reverses
     ? 'reverse'
@@ -90,6 +108,7 @@ export class PostingService {
   private readonly recostHandlers = new Map<string, RecostHandler>();
   private readonly guards: PostingGuard[] = [];
   private readonly lineOwners = new Map<string, LineOwner>();
+  private readonly observers: PostingObserver[] = [];
 
   constructor(private readonly ds: DataSource) {
     this.sql = new PostingSql();
@@ -127,6 +146,19 @@ export class PostingService {
     await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
     await this.sql.writeHeads(tx, costed.heads);
     await this.notifyRecosted(tx, costed.recosted);
+    if (this.observers.length) {
+      const changes = costed.heads.map(([w, s, qty]) => {
+        const before = heads.get(headKey(w, s));
+        return {
+          warehouseId: w,
+          skuId: s,
+          qtyBefore: before?.qty ?? '0',
+          qtyAfter: qty,
+          reserved: before?.reserved ?? '0',
+        };
+      });
+      for (const o of this.observers) await o(tx, numbered, changes);
+    }
     return costed.posted;
   }
 
@@ -137,6 +169,11 @@ export class PostingService {
    */
   onRecost(documentTypes: string[], handler: RecostHandler): void {
     for (const t of documentTypes) this.recostHandlers.set(t, handler);
+  }
+
+  /** Hears of every posting in its transaction (see PostingObserver); live alerts use it. */
+  onPosted(observer: PostingObserver): void {
+    this.observers.push(observer);
   }
 
   /** A rule that may refuse postings (see PostingGuard); stocktakes freeze their scope with one. */

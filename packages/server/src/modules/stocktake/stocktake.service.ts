@@ -13,6 +13,7 @@ import { currentUnitCost, type CostState } from '../../domain/costing';
 import { accuracyOf, evaluateLine, nextRound, type Accuracy, type LineStatus } from '../../domain/counting';
 import { actionsIn, allows, stocktakeLifecycle } from '../../domain/lifecycle';
 import { DocumentAction as A } from '../../core/actions';
+import { AlertKind, type AlertService } from '../alerts';
 import type { AuditService } from '../audit';
 import { userNames } from '../auth';
 import { skuByCodeOrBarcode, skuIdsInCategory, skuLines } from '../catalog';
@@ -82,6 +83,7 @@ export class StocktakeService {
     posting: PostingService,
     private readonly stockDocuments: StockDocumentService,
     private readonly abc: AbcService,
+    private readonly alerts: AlertService,
   ) {
     posting.addGuard((tx, doc, moves) => this.guard(tx, doc, moves));
   }
@@ -589,6 +591,14 @@ export class StocktakeService {
         { id: st.id },
         { status: StocktakeStatus.REVIEW, finishedAt: now(), version: st.version + 1 },
       );
+      // the approvers hear of it (live alert, written with the change)
+      await this.alerts.write(tx, {
+        kind: AlertKind.COUNT_AWAITING_APPROVAL,
+        warehouseId: st.warehouseId,
+        refType: 'stocktake',
+        refId: st.id,
+        refNumber: st.number,
+      });
       await this.audit.record(tx, ctx, {
         action: 'stocktake.finish',
         entityType: 'Stocktake',

@@ -1,0 +1,267 @@
+import { Decimal } from 'decimal.js';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Context } from '../../core/context';
+import { now } from '../../core/dates';
+import { inTransaction } from '../../core/db';
+import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { P } from '../../core/permissions/catalogue';
+import { isSqlite } from '../../core/sql';
+import { User } from '../auth';
+import { FixedSafetyStock } from '../purchasing';
+import type { HeadChange, PostingService } from '../stock';
+import { AlertKind, AlertOutbox, Notification } from './alert.entity';
+
+const D = (x: Decimal.Value) => new Decimal(x);
+
+export interface NewAlert {
+  kind: AlertKind;
+  warehouseId?: number | null;
+  skuId?: number | null;
+  refType?: string | null;
+  refId?: number | null;
+  refNumber?: string | null;
+  /** quantities only: an alert carries no price */
+  payload?: Record<string, string | number | null>;
+}
+
+/**
+ * Live alerts: producers write an outbox row in their own transaction (`write`, or the posting
+ * observer for stock below its safety level); the dispatcher makes one notification per recipient
+ * and marks the row dispatched in one transaction, then publishes the notifications to the
+ * subscriptions. It runs on start (what a stopped server left), shortly after an alert is written,
+ * and every `intervalMs`; on MySQL/MariaDB rows are taken with SKIP LOCKED, so several processes
+ * never dispatch one row twice.
+ */
+export class AlertService {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private intervalMs = 0;
+  /** the live subscriptions of this process, by user (in memory: with several processes, Redis pub/sub would carry them) */
+  private readonly listeners = new Map<number, Set<(n: Notification) => void>>();
+
+  constructor(
+    private readonly ds: DataSource,
+    posting: PostingService,
+  ) {
+    posting.onPosted((tx, doc, changes) => this.belowSafetyStock(tx, doc, changes));
+  }
+
+  /** Writes an alert in the caller's transaction. */
+  async write(tx: EntityManager, a: NewAlert): Promise<void> {
+    await tx.insert(AlertOutbox, {
+      kind: a.kind,
+      warehouseId: a.warehouseId ?? null,
+      skuId: a.skuId ?? null,
+      refType: a.refType ?? null,
+      refId: a.refId ?? null,
+      refNumber: a.refNumber ?? null,
+      payload: JSON.stringify(a.payload ?? {}),
+      createdAt: now(),
+      dispatchedAt: null,
+    });
+    this.soon();
+  }
+
+  /** A posting that takes what is available (on hand − reserved) from at or above the fixed safety stock to below it. */
+  private async belowSafetyStock(
+    tx: EntityManager,
+    doc: { id: number; type: string; number: string },
+    changes: HeadChange[],
+  ): Promise<void> {
+    const dropping = changes.filter((c) => D(c.qtyAfter).lt(c.qtyBefore));
+    if (!dropping.length) return;
+    const levels = await tx.find(FixedSafetyStock, {
+      where: dropping.map((c) => ({ warehouseId: c.warehouseId, skuId: c.skuId })),
+    });
+    for (const c of dropping) {
+      const level = levels.find((l) => l.warehouseId === c.warehouseId && l.skuId === c.skuId);
+      if (!level) continue;
+      const before = D(c.qtyBefore).minus(c.reserved);
+      const after = D(c.qtyAfter).minus(c.reserved);
+      if (!(before.gte(level.qty) && after.lt(level.qty))) continue;
+      await this.write(tx, {
+        kind: AlertKind.LOW_STOCK,
+        warehouseId: c.warehouseId,
+        skuId: c.skuId,
+        refType: doc.type,
+        refId: doc.id,
+        refNumber: doc.number,
+        payload: { available: after.toFixed(), safetyStock: D(level.qty).toFixed() },
+      });
+    }
+  }
+
+  // ---------- dispatching ----------
+
+  /** Dispatches in the background: on start, shortly after an alert is written, and every `intervalMs` (0: never). */
+  start(intervalMs: number): void {
+    this.intervalMs = intervalMs;
+    if (!intervalMs) return;
+    this.soon();
+    this.timer = setInterval(() => this.soon(0), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): Promise<unknown> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.intervalMs = 0;
+    return this.running ?? Promise.resolve();
+  }
+
+  private soon(delay = 100) {
+    if (!this.intervalMs) return;
+    setTimeout(() => {
+      this.dispatch().catch((e) => console.error('[jxc] alert dispatch failed', e?.message ?? e));
+    }, delay).unref();
+  }
+
+  /** Turns undispatched outbox rows into notifications, exactly once; returns how many notifications were made. */
+  dispatch(): Promise<number> {
+    if (this.running) return this.running.then(() => this.dispatch());
+    this.running = this.dispatchAll().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async dispatchAll(): Promise<number> {
+    let made = 0;
+    for (;;) {
+      // nothing waiting: no transaction at all (the timer runs this every few seconds)
+      const waiting = await this.ds.getRepository(AlertOutbox).count({ where: { dispatchedAt: IsNull() }, take: 1 });
+      if (!waiting) return made;
+      const published: Notification[] = [];
+      const rows = await inTransaction(this.ds, async (tx) => {
+        const ids: Array<{ id: number }> = await tx.query(
+          `SELECT id FROM alert_outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 100${isSqlite(tx) ? '' : ' FOR UPDATE SKIP LOCKED'}`,
+        );
+        if (!ids.length) return 0;
+        const outbox = await tx.find(AlertOutbox, {
+          where: { id: In(ids.map((r) => Number(r.id))) },
+          order: { id: 'ASC' },
+        });
+        const users = await tx.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } });
+        const at = now();
+        for (const o of outbox) {
+          for (const userId of recipients(users, o)) {
+            const n = tx.create(Notification, {
+              userId,
+              outboxId: o.id,
+              kind: o.kind,
+              warehouseId: o.warehouseId,
+              skuId: o.skuId,
+              refType: o.refType,
+              refId: o.refId,
+              refNumber: o.refNumber,
+              payload: o.payload,
+              createdAt: o.createdAt,
+              readAt: null,
+            });
+            published.push(await tx.save(n));
+          }
+        }
+        await tx.update(AlertOutbox, { id: In(outbox.map((o) => o.id)) }, { dispatchedAt: at });
+        return outbox.length;
+      });
+      // after the commit: a subscriber never hears of a notification that was rolled back
+      for (const n of published) for (const push of this.listeners.get(n.userId) ?? []) push(n);
+      made += published.length;
+      if (!rows) return made;
+    }
+  }
+
+  /**
+   * A user's live notifications (the subscription): registered at once, so nothing dispatched after
+   * this call is missed; ends when the client unsubscribes or the socket closes.
+   */
+  subscribe(userId: number): AsyncIterableIterator<Notification> {
+    const queue: Notification[] = [];
+    let wake: (() => void) | null = null;
+    let done = false;
+    const push = (n: Notification) => {
+      queue.push(n);
+      wake?.();
+      wake = null;
+    };
+    const mine = this.listeners.get(userId) ?? new Set();
+    mine.add(push);
+    this.listeners.set(userId, mine);
+    const end = () => {
+      done = true;
+      mine.delete(push);
+      if (!mine.size) this.listeners.delete(userId);
+      wake?.();
+      wake = null;
+    };
+    const it: AsyncIterableIterator<Notification> = {
+      async next() {
+        while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
+        if (!queue.length) return { value: undefined, done: true };
+        return { value: queue.shift()!, done: false };
+      },
+      async return() {
+        end();
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]() {
+        return it;
+      },
+    };
+    return it;
+  }
+
+  /** How many live subscriptions a user has in this process. */
+  subscribers(userId: number): number {
+    return this.listeners.get(userId)?.size ?? 0;
+  }
+
+  // ---------- the notification centre ----------
+
+  async list(ctx: Context, unreadOnly: boolean, page?: PageInput | null): Promise<Page<Notification>> {
+    const { offset, limit } = clampPage(page);
+    const [items, total] = await this.ds.getRepository(Notification).findAndCount({
+      where: { userId: ctx.user!.id, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total, offset, limit };
+  }
+
+  unreadCount(ctx: Context): Promise<number> {
+    return this.ds.getRepository(Notification).count({ where: { userId: ctx.user!.id, readAt: IsNull() } });
+  }
+
+  /** Marks the user's notifications read (these, or all of them); returns how many changed. */
+  async markRead(ctx: Context, ids: string[] | null | undefined): Promise<number> {
+    const qb = this.ds
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: now() })
+      .where('user_id = :u AND read_at IS NULL', { u: ctx.user!.id });
+    if (ids) {
+      const nums = ids.map((i) => Number(i) || -1);
+      if (!nums.length) return 0;
+      qb.andWhere('id IN (:...ids)', { ids: nums });
+    }
+    const r = await qb.execute();
+    return r.affected ?? 0;
+  }
+}
+
+/**
+ * Who hears of an alert: stock below its safety level goes to purchasers and to the keepers of the
+ * warehouse; a count waiting for approval to those who may approve counts there. Users limited to
+ * some warehouses hear only of theirs.
+ */
+function recipients(users: User[], o: AlertOutbox): number[] {
+  return users
+    .filter((u) => {
+      const scope = u.warehouses.map((w) => w.id);
+      if (o.warehouseId !== null && scope.length && !scope.includes(o.warehouseId)) return false;
+      const perms = new Set(u.roles.flatMap((r) => r.permissions));
+      if (o.kind === AlertKind.LOW_STOCK) return perms.has(P.PurchasingOrderCreate) || perms.has(P.StockDocumentPost);
+      return perms.has(P.StockCountApprove);
+    })
+    .map((u) => u.id)
+    .sort((a, b) => a - b);
+}
