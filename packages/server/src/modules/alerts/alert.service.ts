@@ -112,6 +112,7 @@ export class AlertService {
   private soon(delay = 100) {
     if (!this.intervalMs) return;
     setTimeout(() => {
+      if (!this.intervalMs) return; // stopped meanwhile
       this.dispatch().catch((e) => console.error('[jxc] alert dispatch failed', e?.message ?? e));
     }, delay).unref();
   }
