@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { perRequestBatch, type Context } from '../../core/context';
+import type { Context } from '../../core/context';
 import { Paginated, PageInput } from '../../core/paging';
 import { SignedIn } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog';
+import { warehouseLabel } from '../stock';
 import { AlertFigures, Notification } from './alert.entity';
 
 export const NotificationPage = Paginated(Notification, 'NotificationPage');
@@ -64,21 +65,6 @@ export class NotificationResolver {
 
   @FieldResolver(() => String, { nullable: true })
   async warehouseName(@Root() n: Notification, @Ctx() ctx: Context) {
-    if (!n.warehouseId) return null;
-    const name = await perRequestBatch(
-      ctx,
-      'alertWarehouseName',
-      n.warehouseId,
-      async (ids) =>
-        new Map<number, string>(
-          (
-            await ctx.services.ds.query(
-              `SELECT id, name FROM warehouse WHERE id IN (${ids.map(() => '?').join(',')})`,
-              ids,
-            )
-          ).map((r: { id: number; name: string }) => [Number(r.id), r.name]),
-        ),
-    );
-    return name ?? null;
+    return (await warehouseLabel(ctx, n.warehouseId))?.name ?? null;
   }
 }

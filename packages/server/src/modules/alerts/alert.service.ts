@@ -5,9 +5,9 @@ import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
-import { isSqlite } from '../../core/sql';
-import { User } from '../auth';
-import { FixedSafetyStock } from '../purchasing';
+import { rowLocking } from '../../core/sql';
+import { activeUserGrants } from '../auth';
+import { fixedSafetyStocks } from '../purchasing';
 import type { HeadChange, PostingService } from '../stock';
 import { AlertKind, AlertOutbox, Notification } from './alert.entity';
 
@@ -70,9 +70,7 @@ export class AlertService {
   ): Promise<void> {
     const dropping = changes.filter((c) => D(c.qtyAfter).lt(c.qtyBefore));
     if (!dropping.length) return;
-    const levels = await tx.find(FixedSafetyStock, {
-      where: dropping.map((c) => ({ warehouseId: c.warehouseId, skuId: c.skuId })),
-    });
+    const levels = await fixedSafetyStocks(tx, dropping);
     for (const c of dropping) {
       const level = levels.find((l) => l.warehouseId === c.warehouseId && l.skuId === c.skuId);
       if (!level) continue;
@@ -133,14 +131,14 @@ export class AlertService {
       const published: Notification[] = [];
       const rows = await inTransaction(this.ds, async (tx) => {
         const ids: Array<{ id: number }> = await tx.query(
-          `SELECT id FROM alert_outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 100${isSqlite(tx) ? '' : ' FOR UPDATE SKIP LOCKED'}`,
+          `SELECT id FROM alert_outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 100${rowLocking(tx) ? ' FOR UPDATE SKIP LOCKED' : ''}`,
         );
         if (!ids.length) return 0;
         const outbox = await tx.find(AlertOutbox, {
           where: { id: In(ids.map((r) => Number(r.id))) },
           order: { id: 'ASC' },
         });
-        const users = await tx.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } });
+        const users = await activeUserGrants(tx);
         const at = now();
         for (const o of outbox) {
           for (const userId of recipients(users, o)) {
@@ -254,12 +252,15 @@ export class AlertService {
  * warehouse; a count waiting for approval to those who may approve counts there. Users limited to
  * some warehouses hear only of theirs.
  */
-function recipients(users: User[], o: AlertOutbox): number[] {
+function recipients(
+  users: Array<{ id: number; permissions: Set<string>; warehouseIds: number[] }>,
+  o: AlertOutbox,
+): number[] {
   return users
     .filter((u) => {
-      const scope = u.warehouses.map((w) => w.id);
+      const scope = u.warehouseIds;
       if (o.warehouseId !== null && scope.length && !scope.includes(o.warehouseId)) return false;
-      const perms = new Set(u.roles.flatMap((r) => r.permissions));
+      const perms = u.permissions;
       if (o.kind === AlertKind.LOW_STOCK) return perms.has(P.PurchasingOrderCreate) || perms.has(P.StockDocumentPost);
       return perms.has(P.StockCountApprove);
     })

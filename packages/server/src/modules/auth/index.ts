@@ -2,4 +2,4 @@
  * The auth module's face: what other modules may use. Anything not exported here is internal.
  */
 export { User } from './user.entity';
-export { findUser, unknownRoleCodes, userLabel, userNames } from './lookups';
+export { activeUserGrants, findUser, unknownRoleCodes, userLabel, userNames } from './lookups';

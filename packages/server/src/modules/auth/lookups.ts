@@ -27,3 +27,15 @@ export async function unknownRoleCodes(em: EntityManager, codes: string[]): Prom
 
 /** A user's username (code) and display name for field resolvers (one query per request for a whole list). */
 export const userLabel = labels('user', 'app_user', { code: 'username', name: 'display_name' });
+
+/** Active users with what they may do and where (empty warehouseIds: every warehouse), e.g. to address alerts. */
+export async function activeUserGrants(
+  em: EntityManager,
+): Promise<Array<{ id: number; permissions: Set<string>; warehouseIds: number[] }>> {
+  const users = await em.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } });
+  return users.map((u) => ({
+    id: u.id,
+    permissions: new Set(u.roles.flatMap((r) => r.permissions)),
+    warehouseIds: u.warehouses.map((w) => w.id),
+  }));
+}

@@ -1,4 +1,4 @@
 /**
  * The purchasing module's face: what other modules may use. Anything not exported here is internal.
  */
-export { FixedSafetyStock } from './replenishment.entity';
+export { fixedSafetyStocks } from './safety-levels';
