@@ -11,6 +11,7 @@ import { createServices } from './services';
 import { CompanySettings } from './modules/system/settings.entity';
 import { ALL_PERMISSIONS } from './core/permissions/catalogue';
 import { ensureAdmin, seedBase, seedDemoAll } from './seed';
+import { recomputeCogs } from './recompute-cogs';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 const PERMISSIONS_FILE = path.resolve(__dirname, '..', 'permissions.json');
@@ -130,6 +131,16 @@ async function main() {
       );
       break;
     }
+    case 'recompute-cogs': {
+      // once, for a database from before COGS and margins followed re-costing; idempotent
+      const ds = await openAppDatabase(config.databaseUrl);
+      const dryRun = args.includes('--dry-run');
+      const r = await recomputeCogs(ds, { dryRun });
+      await ds.destroy();
+      const said = `${r.stockDocumentLines} stock document line(s), ${r.shipmentLines} shipment line(s), ${r.returnLines} return line(s), ${r.orderLines} order line(s), ${r.orders} order(s)`;
+      console.log(dryRun ? `Would set to the ledger's figures: ${said}.` : `Set to the ledger's figures: ${said}.`);
+      break;
+    }
     case 'create-admin': {
       const ds = await openAppDatabase(config.databaseUrl);
       await seedBase(ds);
@@ -144,7 +155,7 @@ async function main() {
     }
     default:
       console.log(
-        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | create-admin>',
+        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | recompute-cogs [--dry-run] | create-admin>',
       );
       process.exit(cmd ? 1 : 0);
   }

@@ -5,6 +5,7 @@ import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
 import { StockDocType, Warehouse } from '../stock';
 import { CompanySettings } from '../system';
+import { recomputeCogs } from '../../recompute-cogs';
 
 /**
  * Issue 10: COGS and margin follow the ledger. A back-dated receipt re-costs a later shipment and
@@ -224,6 +225,94 @@ describe(`COGS and margin follow the ledger (${testDbKind})`, () => {
       ),
     ).salesReturns.items[0].lines[0];
     expect(r).toEqual({ restockedCost: '223.33', costChanges: [{ ...change, delta: '3.33' }] });
+    await check();
+  });
+
+  it('recompute-cogs sets the stored figures of a database from before to the ledger’s, once', async () => {
+    const none = { stockDocumentLines: 0, shipmentLines: 0, returnLines: 0, orderLines: 0, orders: 0 };
+    // everything posted so far (the demo and the tests above) followed the ledger already
+    expect(await recomputeCogs(t.ds, { dryRun: true })).toEqual(none);
+    const sku = await newSku();
+    await post(StockDocType.OTHER_IN, '2026-04-01', sku.id, '100', '10.00');
+    await post(StockDocType.OTHER_IN, '2026-04-02', sku.id, '50', '13.00');
+    const sold = await sell(sku.id, '120', '2026-04-05');
+    const ret = ok(
+      await t.gql(
+        'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ id lines { id restockedCost } } }',
+        {
+          i: {
+            shipmentId: sold.shipment.id,
+            businessDate: '2026-04-06',
+            reason: 'DEFECTIVE',
+            resolution: 'REFUND',
+            lines: [{ shipmentLineId: sold.shipment.lines[0].id, qty: '20', disposition: 'RESTOCK' }],
+          },
+        },
+        admin,
+      ),
+    ).returnSalesGoods;
+    const issue = await post(StockDocType.OTHER_OUT, '2026-04-07', sku.id, '10');
+    const figures = async () => {
+      const o = ok(await order(sold.orderId)).salesOrder;
+      const r = ok(
+        await t.gql(
+          'query($o:ID!){ salesReturns(orderId:$o){ items { lines { restockedCost } } } }',
+          { o: sold.orderId },
+          admin,
+        ),
+      ).salesReturns.items[0].lines[0];
+      const d = await docLine(issue.id);
+      return {
+        order: [o.cogs, o.margin],
+        line: [o.lines[0].cogs, o.lines[0].margin],
+        shipment: (await shipment(sold.shipment.id)).cogs,
+        restocked: r.restockedCost,
+        issue: [d.value, d.unitCost],
+      };
+    };
+    // 120 leave at 11.00; 20 come back at 220.00; the issue of 10 takes 50 @ 11.00
+    const before = await figures();
+    expect(before).toEqual({
+      order: ['1100.00', '900.00'],
+      line: ['1100.00', '900.00'],
+      shipment: '1320.00',
+      restocked: '220.00',
+      issue: ['-110.00', '11.000000'],
+    });
+    await post(StockDocType.OTHER_IN, '2026-04-03', sku.id, '30', '12.00');
+    // shipped 1340.00, 223.33 back: COGS 1116.67; the issue 10 × 893.33 / 80 = 111.67
+    const after = {
+      order: ['1116.67', '883.33'],
+      line: ['1116.67', '883.33'],
+      shipment: '1340.00',
+      restocked: '223.33',
+      issue: ['-111.67', '11.167000'],
+    };
+    expect(await figures()).toEqual(after);
+    expect(await recomputeCogs(t.ds, { dryRun: true })).toEqual(none);
+
+    // a database from before: the re-costs are in the ledger, the stored figures stayed at posting time
+    await t.ds.query('UPDATE sales_order SET cogs = ?, margin = ? WHERE id = ?', ['1100.00', '900.00', sold.orderId]);
+    await t.ds.query('UPDATE sales_order_line SET cogs = ?, margin = ? WHERE order_id = ?', [
+      '1100.00',
+      '900.00',
+      sold.orderId,
+    ]);
+    await t.ds.query('UPDATE sales_shipment_line SET cogs = ? WHERE id = ?', ['1320.00', sold.shipment.lines[0].id]);
+    await t.ds.query('UPDATE sales_return_line SET restocked_cost = ? WHERE id = ?', ['220.00', ret.lines[0].id]);
+    await t.ds.query('UPDATE stock_document_line SET value = ?, unit_cost = ? WHERE document_id = ?', [
+      '-110.00',
+      '11.000000',
+      issue.id,
+    ]);
+    expect(await figures()).toEqual(before);
+    const stale = { stockDocumentLines: 1, shipmentLines: 1, returnLines: 1, orderLines: 1, orders: 1 };
+    // a dry run only counts
+    expect(await recomputeCogs(t.ds, { dryRun: true })).toEqual(stale);
+    expect(await figures()).toEqual(before);
+    expect(await recomputeCogs(t.ds)).toEqual(stale);
+    expect(await figures()).toEqual(after);
+    expect(await recomputeCogs(t.ds)).toEqual(none);
     await check();
   });
 });

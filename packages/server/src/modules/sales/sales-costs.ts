@@ -1,7 +1,14 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { lockRows } from '../../core/sql';
-import { costChangesOf, mergeCostChanges, type CostChange, type EntryFilter, type Recosted } from '../stock';
+import {
+  costChangesOf,
+  ledgerLineValues,
+  mergeCostChanges,
+  type CostChange,
+  type EntryFilter,
+  type Recosted,
+} from '../stock';
 
 const D = (s: Decimal.Value) => new Decimal(s);
 
@@ -166,5 +173,88 @@ export async function orderCostChanges(db: Db, orderIds: number[]): Promise<Map<
   for (const l of lines)
     parts.set(Number(l.order_id), [...(parts.get(Number(l.order_id)) ?? []), byLine.get(Number(l.id)) ?? []]);
   for (const [id, lists] of parts) out.set(id, mergeCostChanges(lists));
+  return out;
+}
+
+export interface RecomputedSales {
+  shipmentLines: number;
+  returnLines: number;
+  orderLines: number;
+  orders: number;
+}
+
+/**
+ * `pnpm jxc recompute-cogs`: the shipment lines' COGS, the return lines' restocked cost and the
+ * order lines' and orders' COGS and margin set to what the ledger says, for databases whose
+ * re-costs happened before these figures followed them. Counts what changed (nothing the second
+ * time); with `write` false it only counts.
+ */
+export async function recomputeSalesCosts(tx: EntityManager, write: boolean): Promise<RecomputedSales> {
+  const out: RecomputedSales = { shipmentLines: 0, returnLines: 0, orderLines: 0, orders: 0 };
+  const shipped = await ledgerLineValues(tx, 'sales_shipment', shipmentEntries);
+  const restocked = await ledgerLineValues(tx, 'sales_return', returnEntries);
+  const slines: Array<{ id: number; order_line_id: number; cogs: string }> = await tx.query(
+    'SELECT id, order_line_id, cogs FROM sales_shipment_line',
+  );
+  const rlines: Array<{ id: number; order_line_id: number; restocked_cost: string }> = await tx.query(
+    'SELECT id, order_line_id, restocked_cost FROM sales_return_line',
+  );
+  // each order line's COGS: Σ its shipments' COGS − Σ what its returns took back into stock
+  const olCogs = new Map<number, Decimal>();
+  const add = (ol: number, v: Decimal) => olCogs.set(ol, (olCogs.get(ol) ?? D(0)).plus(v));
+  for (const l of slines) {
+    const v = shipped.has(Number(l.id)) ? shipped.get(Number(l.id))!.neg() : D(l.cogs);
+    add(Number(l.order_line_id), v);
+    if (v.eq(D(l.cogs))) continue;
+    out.shipmentLines++;
+    if (write) await tx.query('UPDATE sales_shipment_line SET cogs = ? WHERE id = ?', [v.toFixed(2), l.id]);
+  }
+  for (const l of rlines) {
+    const v = restocked.get(Number(l.id)) ?? D(l.restocked_cost);
+    add(Number(l.order_line_id), v.neg());
+    if (v.eq(D(l.restocked_cost))) continue;
+    out.returnLines++;
+    if (write) await tx.query('UPDATE sales_return_line SET restocked_cost = ? WHERE id = ?', [v.toFixed(2), l.id]);
+  }
+  const olines: Array<{
+    id: number;
+    order_id: number;
+    shipped_amount: string;
+    returned_amount: string;
+    cogs: string;
+    margin: string;
+  }> = await tx.query(
+    'SELECT id, order_id, shipped_amount, returned_amount, cogs, margin FROM sales_order_line ORDER BY order_id, id',
+  );
+  const totals = new Map<number, { cogs: Decimal; margin: Decimal }>();
+  for (const l of olines) {
+    const cogs = olCogs.get(Number(l.id)) ?? D(0);
+    // margin: net revenue (shipped − credited) − COGS
+    const margin = D(l.shipped_amount).minus(l.returned_amount).minus(cogs);
+    const t = totals.get(Number(l.order_id)) ?? { cogs: D(0), margin: D(0) };
+    totals.set(Number(l.order_id), { cogs: t.cogs.plus(cogs), margin: t.margin.plus(margin) });
+    if (cogs.eq(D(l.cogs ?? 0)) && margin.eq(D(l.margin ?? 0))) continue;
+    out.orderLines++;
+    if (write)
+      await tx.query('UPDATE sales_order_line SET cogs = ?, margin = ? WHERE id = ?', [
+        cogs.toFixed(2),
+        margin.toFixed(2),
+        l.id,
+      ]);
+  }
+  const orders: Array<{ id: number; cogs: string | null; margin: string | null }> = await tx.query(
+    'SELECT id, cogs, margin FROM sales_order',
+  );
+  for (const o of orders) {
+    const t = totals.get(Number(o.id)) ?? { cogs: D(0), margin: D(0) };
+    if (t.cogs.eq(D(o.cogs ?? 0)) && t.margin.eq(D(o.margin ?? 0))) continue;
+    out.orders++;
+    if (write)
+      await tx.query('UPDATE sales_order SET cogs = ?, margin = ? WHERE id = ?', [
+        t.cogs.toFixed(2),
+        t.margin.toFixed(2),
+        o.id,
+      ]);
+  }
   return out;
 }

@@ -115,3 +115,42 @@ export function mergeCostChanges(lists: CostChange[][]): CostChange[] {
   }
   return out.filter((c) => !new Decimal(c.delta).isZero());
 }
+
+/**
+ * What the ledger says each line of a document type is worth now: the value of its entries that
+ * `include` keeps plus the corrections re-costing appended to them, per document line (only lines
+ * that have such entries). `pnpm jxc recompute-cogs` compares the stored figures with it.
+ */
+export async function ledgerLineValues(
+  db: DataSource | EntityManager,
+  documentType: string,
+  include: EntryFilter = postingEntries,
+): Promise<Map<number, Decimal>> {
+  const entries: any[] = await db.query(
+    `SELECT e.id, e.document_id, e.document_line_id, e.kind, e.cost_source, e.value,
+            t.document_id AS target_doc, t.document_type AS target_type
+       FROM stock_ledger e LEFT JOIN stock_ledger t ON t.id = e.ref_entry_id AND e.cost_source = 'reverse'
+      WHERE e.document_type = ? AND e.kind IN ('in', 'out')`,
+    [documentType],
+  );
+  const corrections: Array<{ ref_entry_id: string | number; value: string }> = await db.query(
+    "SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND document_type = ?",
+    [documentType],
+  );
+  const byEntry = new Map<string, Decimal>();
+  for (const c of corrections)
+    byEntry.set(String(c.ref_entry_id), (byEntry.get(String(c.ref_entry_id)) ?? new Decimal(0)).plus(c.value));
+  const out = new Map<number, Decimal>();
+  for (const e of entries) {
+    const cancellation =
+      e.cost_source === 'reverse' &&
+      e.target_doc !== null &&
+      e.target_doc !== undefined &&
+      Number(e.target_doc) === Number(e.document_id) &&
+      e.target_type === documentType;
+    if (!include({ kind: e.kind, costSource: e.cost_source, cancellation })) continue;
+    const line = Number(e.document_line_id);
+    out.set(line, (out.get(line) ?? new Decimal(0)).plus(e.value).plus(byEntry.get(String(e.id)) ?? 0));
+  }
+  return out;
+}

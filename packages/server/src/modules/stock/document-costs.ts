@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
-import type { EntryFilter } from './cost-changes';
+import { ledgerLineValues, type EntryFilter } from './cost-changes';
 import type { Recosted } from './posting.service';
 
 const D = (s: Decimal.Value) => new Decimal(s);
@@ -61,4 +61,36 @@ export async function writeLineCosts(tx: EntityManager, lines: Array<[id: number
       [...sets.flatMap(([id, v]) => [id, v]), ...sets.flatMap(([id, , c]) => [id, c]), ...sets.map(([id]) => id)],
     );
   }
+}
+
+/**
+ * `pnpm jxc recompute-cogs`: every posted stock document line's value (and unit cost) set to what
+ * the ledger says, for databases whose re-costs happened before the figures followed them.
+ * Returns the lines whose value changed (none the second time).
+ */
+export async function recomputeStockDocumentCosts(
+  tx: EntityManager,
+  write: boolean,
+): Promise<Array<{ lineId: number; from: string | null; to: string }>> {
+  const changed: Array<{ lineId: number; from: string | null; to: string }> = [];
+  for (const type of STOCK_DOC_TYPES) {
+    const values = await ledgerLineValues(tx, type, lineValueEntries(type));
+    const ids = [...values.keys()].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const rows: Array<{ id: number; value: string | null; base_qty: string }> = await tx.query(
+        `SELECT id, value, base_qty FROM stock_document_line WHERE id IN (${part.map(() => '?').join(',')})`,
+        part,
+      );
+      const sets: Array<[number, Decimal, Decimal]> = [];
+      for (const r of rows) {
+        const v = values.get(Number(r.id))!;
+        if (r.value !== null && D(r.value).eq(v.toFixed(2))) continue;
+        changed.push({ lineId: Number(r.id), from: r.value === null ? null : D(r.value).toFixed(2), to: v.toFixed(2) });
+        sets.push([Number(r.id), v, D(r.base_qty)]);
+      }
+      if (write && sets.length) await writeLineCosts(tx, sets);
+    }
+  }
+  return changed;
 }

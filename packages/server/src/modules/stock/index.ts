@@ -15,7 +15,15 @@ export type {
   Recosted,
   StockMove,
 } from './posting.service';
-export { CostChange, CostChangeAction, costChangesOf, mergeCostChanges, type EntryFilter } from './cost-changes';
+export {
+  CostChange,
+  CostChangeAction,
+  costChangesOf,
+  ledgerLineValues,
+  mergeCostChanges,
+  type EntryFilter,
+} from './cost-changes';
+export { recomputeStockDocumentCosts } from './document-costs';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
