@@ -809,6 +809,8 @@ describe(`purchasing under FIFO: returns from layers, the ledger stays replayabl
       admin,
     );
     expect(codeOf(short)).toBe('EXPIRY_REASON_REQUIRED');
+    // the warning days are readable by anyone signed in, so a keeper's receive form can warn first
+    expect((await t.gql('{ expiryWarningDays }', {}, await t.login('warehouse'))).data.expiryWarningDays).toBe(30);
     expect(short.errors![0].message).toBe(
       'Short-dated stock — line 2: batch M2610 expires on 2026-10-19 (in 15 days; the warning starts at 30). Give a reason (expiryReason) to receive it.',
     );

@@ -328,16 +328,16 @@ describe(`picking, expiry and FIFO layers per batch (${testDbKind})`, () => {
     expect((await t.app.services.stockDocuments.lines([moved.id]))[0].value).toBe('-36.00');
     const balances = ok(
       await t.gql(
-        'query($w:ID!,$s:ID!){ binBalances(warehouseId:$w, skuId:$s){ binCode quarantine batchNo qty } }',
+        'query($w:ID!,$s:ID!){ binBalances(warehouseId:$w, skuId:$s){ binCode quarantine batchNo expired qty } }',
         { w: String(w.id), s: String(sku.id) },
         admin,
       ),
     ).binBalances;
     expect(balances).toEqual([
-      { binCode: 'QX-1', quarantine: true, batchNo: 'P2', qty: '3' },
-      { binCode: 'RX-1', quarantine: false, batchNo: 'PX', qty: '4' },
-      { binCode: 'RX-1', quarantine: false, batchNo: 'P2', qty: '7' },
-      { binCode: 'RX-1', quarantine: false, batchNo: 'P1', qty: '10' },
+      { binCode: 'QX-1', quarantine: true, batchNo: 'P2', expired: false, qty: '3' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'PX', expired: true, qty: '4' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'P2', expired: false, qty: '7' },
+      { binCode: 'RX-1', quarantine: false, batchNo: 'P1', expired: false, qty: '10' },
     ]);
     // the order holds 20 while only 17 may be sold: available says so
     const l = await level();

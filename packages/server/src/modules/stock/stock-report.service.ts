@@ -129,6 +129,7 @@ export class StockReportService {
 
   async binBalances(ctx: Context, warehouseId: string, skuId: string): Promise<BinBalance[]> {
     const [w] = this.scope(ctx, warehouseId)!;
+    const day = today();
     const rows: any[] = await this.ds.query(
       `SELECT b.warehouse_id, b.bin_id, bn.code AS bin_code, bn.quarantine, b.batch_id, t.batch_no, t.expiry_date, b.qty, b.reserved
        FROM stock_balance b LEFT JOIN bin bn ON bn.id = b.bin_id LEFT JOIN batch t ON t.id = b.batch_id
@@ -145,6 +146,7 @@ export class StockReportService {
         batchId: Number(r.batch_id),
         batchNo: r.batch_no ?? null,
         expiryDate: r.expiry_date ?? null,
+        expired: !!r.expiry_date && r.expiry_date < day,
         qty: D(r.qty).toFixed(),
         reserved: D(r.reserved).toFixed(),
       }));

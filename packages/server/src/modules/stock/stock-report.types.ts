@@ -54,6 +54,7 @@ export class BinBalance {
   @Field(() => ID) batchId: number;
   @Field(() => String, { nullable: true }) batchNo: string | null;
   @Field(() => String, { nullable: true }) expiryDate: string | null;
+  @Field({ description: 'The batch expired before today: not for sale.' }) expired: boolean;
   @Field(() => DecimalScalar) qty: string;
   @Field(() => DecimalScalar) reserved: string;
 }

@@ -69,6 +69,15 @@ export class SystemResolver {
     return { currency: s.currency, unitCostPlaces: s.unitCostPlaces };
   }
 
+  @Query(() => Int, {
+    description:
+      'Receiving a batch that has expired or expires within this many days needs a reason (settings.expiryWarningDays): any signed-in user, so receiving forms can warn.',
+  })
+  @SignedIn()
+  async expiryWarningDays(@Ctx() ctx: Context) {
+    return (await ctx.services.settings.get()).expiryWarningDays;
+  }
+
   @Query(() => CompanySettings)
   @Allow(P.SystemSettingsRead)
   companySettings(@Ctx() ctx: Context) {
