@@ -41,6 +41,21 @@ export function documentError(error: CombinedError | Error | null | undefined): 
       parts.push(t('docForm.lineN', { n: l.index + 1 }) + ' ' + msg);
     }
     text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
+  } else if (d.code === 'EXPIRY_REASON_REQUIRED' && Array.isArray(details.lines)) {
+    const parts: string[] = [];
+    for (const l of details.lines as { index: number; expired: boolean; daysLeft: number | null }[]) {
+      const when = l.expired
+        ? t('docForm.expiredDays', { n: -(l.daysLeft ?? 0) })
+        : t('docForm.expiresInDays', { n: l.daysLeft ?? 0 });
+      add(l.index, t('docForm.expiryReasonMissing', { when }));
+      parts.push(`${t('docForm.lineN', { n: l.index + 1 })} ${when}`);
+    }
+    text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
+  } else if ((d.code === 'STOCK_EXPIRED' || d.code === 'STOCK_QUARANTINED') && Array.isArray(details.lines)) {
+    for (const l of details.lines as { index: number; expired?: string; quarantined?: string }[]) {
+      if (l.expired) add(l.index, t('docForm.expiredLine', { n: l.expired }));
+      if (l.quarantined) add(l.index, t('docForm.quarantinedLine', { n: l.quarantined }));
+    }
   } else if (d.code === 'BAD_USER_INPUT' && d.fields.length) {
     const parts: string[] = [];
     for (const f of d.fields) {

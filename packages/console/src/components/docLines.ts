@@ -24,9 +24,22 @@ export interface EditorLine {
   toBinId: string;
   batchNo: string;
   expiryDate: string;
+  /** Why a short-dated or expired batch is received (asked for within the warning days). */
+  expiryReason: string;
   /** Read-only results of a posted line (null when withheld). */
   postedUnitCost?: string | null;
   value?: string | null;
+  /** The documents whose re-costing changed the posted value (null when withheld). */
+  costChanges?: ReadonlyArray<CostChangeView> | null;
+}
+
+/** One re-costing of a posted figure, as CostChangesTag shows it. */
+export interface CostChangeView {
+  causeType: string;
+  causeNumber: string;
+  action: string;
+  causeDate?: string | null;
+  delta: string;
 }
 
 /** What the editor shows besides SKU, unit and quantity. */
@@ -38,6 +51,11 @@ export interface LineColumns {
   toBin?: boolean;
   batch?: boolean;
   expiry?: boolean;
+  /**
+   * Receiving: the day the goods come in and the company's warning days; a batch whose expiry is
+   * past or within them is flagged and asks for a reason (EXPIRY_REASON_REQUIRED otherwise).
+   */
+  expiryCheck?: { on: string; warningDays: number } | null;
   /** Quantities may be negative (adjustments). */
   signedQty?: boolean;
   /** The i18n key of the unit cost column's label (sales orders: the unit price). */
@@ -63,6 +81,7 @@ export function newLine(patch: Partial<EditorLine> = {}): EditorLine {
     toBinId: '',
     batchNo: '',
     expiryDate: '',
+    expiryReason: '',
     ...patch,
   };
 }
@@ -97,4 +116,25 @@ export function multiplyDecimal(a: string, b: string): string {
   const digits = (BigInt(ai + af) * BigInt(bi + bf)).toString().padStart(scale + 1, '0');
   if (!scale) return digits;
   return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Whole days from one YYYY-MM-DD day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * A batch's expiry on the day it is received, as the server classifies it: expired (its last day
+ * of use has passed), expiring (within the warning days; the reason is required), or null (no
+ * date, or later). `days` is what is left (negative: days since it expired).
+ */
+export function shortDated(
+  expiryDate: string | null | undefined,
+  on: string,
+  warningDays: number,
+): { expired: boolean; days: number } | null {
+  if (!expiryDate || !/^\d{4}-\d{2}-\d{2}$/.test(expiryDate) || !/^\d{4}-\d{2}-\d{2}$/.test(on)) return null;
+  const days = daysBetween(on, expiryDate);
+  if (days > warningDays) return null;
+  return { expired: days < 0, days };
 }

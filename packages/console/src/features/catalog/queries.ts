@@ -82,6 +82,7 @@ export const ProductQuery = graphql(`
         }
         refPurchasePrice
         refSalePrice
+        pickStrategy
         version
       }
     }

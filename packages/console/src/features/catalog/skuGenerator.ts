@@ -1,3 +1,5 @@
+import type { PickStrategy } from '@/gql/graphql';
+
 /** One SKU row as the product editor holds it. */
 export interface SkuRow {
   /** stable key for v-for */
@@ -15,6 +17,8 @@ export interface SkuRow {
   refSalePrice: string;
   loadedPurchase: string | null;
   loadedSale: string | null;
+  /** the SKU's own pick strategy; '' follows the warehouse's */
+  pickStrategy: '' | PickStrategy;
 }
 
 let seq = 0;
@@ -33,6 +37,7 @@ export function newSkuRow(patch: Partial<SkuRow> = {}): SkuRow {
     refSalePrice: '',
     loadedPurchase: null,
     loadedSale: null,
+    pickStrategy: '',
     ...patch,
   };
 }

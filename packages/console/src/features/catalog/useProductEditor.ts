@@ -100,6 +100,7 @@ export function useProductEditor(id: () => string | null) {
         refSalePrice: s.refSalePrice ?? '',
         loadedPurchase: s.refPurchasePrice ?? null,
         loadedSale: s.refSalePrice ?? null,
+        pickStrategy: s.pickStrategy ?? '',
       }),
     );
     version.value = p.version;
@@ -138,6 +139,8 @@ export function useProductEditor(id: () => string | null) {
       barcodes: row.barcodes.map((b) => b.trim()).filter(Boolean),
       ...priceInput(row, 'refPurchasePrice'),
       ...priceInput(row, 'refSalePrice'),
+      // '' follows the warehouse's strategy (null clears the SKU's own)
+      pickStrategy: row.pickStrategy || null,
     }));
   }
 

@@ -7,6 +7,8 @@ export const stockLevelColumns: Column[] = [
   { key: 'baseUnit', label: 'inventory.fields.unit', width: 70 },
   { key: 'onHand', label: 'inventory.fields.onHand', width: 100, align: 'right', kind: 'qty' },
   { key: 'reserved', label: 'inventory.fields.reserved', width: 100, align: 'right', kind: 'qty' },
+  { key: 'expired', label: 'inventory.fields.expired', width: 100, align: 'right', kind: 'qty' },
+  { key: 'quarantined', label: 'inventory.fields.quarantined', width: 100, align: 'right', kind: 'qty' },
   { key: 'available', label: 'inventory.fields.available', width: 100, align: 'right', kind: 'qty' },
   {
     key: 'unitCost',

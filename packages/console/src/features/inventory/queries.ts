@@ -38,6 +38,8 @@ export const StockLevelsQuery = graphql(`
         baseUnit
         onHand
         reserved
+        expired
+        quarantined
         available
         unitCost
         value
@@ -65,7 +67,9 @@ export const BinBalancesQuery = graphql(`
       batchNo
       binCode
       binId
+      quarantine
       expiryDate
+      expired
       qty
       reserved
       warehouseId
@@ -200,6 +204,14 @@ export const StockDocumentQuery = graphql(`
         toBinId
         batchNo
         expiryDate
+        expiryReason
+        costChanges {
+          causeType
+          causeNumber
+          action
+          causeDate
+          delta
+        }
       }
     }
   }
@@ -253,8 +265,16 @@ export const DocumentBinsQuery = graphql(`
       items {
         id
         code
+        quarantine
       }
     }
+  }
+`);
+
+/** Receiving a batch expired or expiring within this many days needs a reason (any signed-in user may read it). */
+export const ExpiryWarningDaysQuery = graphql(`
+  query ExpiryWarningDays {
+    expiryWarningDays
   }
 `);
 

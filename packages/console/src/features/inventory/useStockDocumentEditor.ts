@@ -14,6 +14,7 @@ import {
   CreateStockDocumentMutation,
   DeleteStockDocumentMutation,
   DocumentBinsQuery,
+  ExpiryWarningDaysQuery,
   PostStockDocumentMutation,
   ReceiveTransferMutation,
   StockDocumentQuery,
@@ -40,6 +41,8 @@ export function linesFromDoc(doc: Doc, skus: Map<string, SkuOption>): EditorLine
       toBinId: l.toBinId ?? '',
       batchNo: l.batchNo ?? '',
       expiryDate: l.expiryDate ?? '',
+      expiryReason: l.expiryReason ?? '',
+      costChanges: l.costChanges,
     }),
   );
 }
@@ -84,8 +87,16 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     pause: computed(() => !header.toWarehouseId || !can('stock.warehouse.read')),
   });
 
+  // receiving a short-dated batch asks for a reason: the company's warning days
+  const warning = useQuery({ query: ExpiryWarningDaysQuery });
+  /** A move between bins of one warehouse (移库, e.g. into a quarantine bin): posted at once. */
+  const binMove = computed(
+    () => header.type === 'TRANSFER' && !!header.warehouseId && header.toWarehouseId === header.warehouseId,
+  );
+
   const columns = computed<LineColumns>(() => {
     const receipt = header.type === 'OTHER_IN';
+    const days = warning.data.value?.expiryWarningDays;
     return {
       unitCost: editable.value ? (receipt && can('stock.cost.read') ? 'edit' : false) : 'show',
       value: !editable.value,
@@ -93,6 +104,10 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
       toBin: header.type === 'TRANSFER' && (toBins.data.value?.bins.items.length ?? 0) > 0,
       batch: lines.some((l) => l.sku?.product.batchTracked || l.batchNo),
       expiry: receipt || header.type === 'ADJUSTMENT',
+      expiryCheck:
+        (receipt || header.type === 'ADJUSTMENT') && days !== undefined
+          ? { on: header.businessDate || today(), warningDays: days }
+          : null,
       signedQty: header.type === 'ADJUSTMENT',
     };
   });
@@ -148,6 +163,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
       if (!l.skuId) (problems[i] ??= []).push(t('docForm.skuMissing'));
       if (!DECIMAL_RE.test(l.qty.trim()) || (header.type !== 'ADJUSTMENT' && l.qty.trim().startsWith('-')))
         (problems[i] ??= []).push(t('docForm.qtyInvalid'));
+      if (binMove.value && !l.toBinId) (problems[i] ??= []).push(t('docForm.toBinMissing'));
     });
     if (
       !header.warehouseId ||
@@ -175,6 +191,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
       ...(header.type === 'TRANSFER' ? { toBinId: l.toBinId || undefined } : {}),
       batchNo: l.batchNo.trim() || undefined,
       expiryDate: l.expiryDate || undefined,
+      expiryReason: l.expiryReason.trim() || undefined,
     }));
   }
 
@@ -344,6 +361,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     status,
     columns,
     lookup,
+    binMove,
     bins: computed(() => bins.data.value?.bins.items ?? []),
     toBins: computed(() => toBins.data.value?.bins.items ?? []),
     load,

@@ -333,13 +333,22 @@ export const ReplenishmentQuery = graphql(`
       status
       message
       historyDays
+      historyFrom
+      historyTo
+      historyTotal
       averageDailyDemand
+      dailyRate
       forecastMethod
       forecastMethodFixed
       forecastParams
+      forecastParamsFixed
+      forecastWindow
+      forecastBacktestDays
       forecastMae
       safetyMethod
       safetyStock
+      serviceLevelPercent
+      serviceLevelZ
       onHand
       onOrder
       reserved
@@ -473,10 +482,33 @@ export const ReplenishmentSettingsQuery = graphql(`
       skuId
       categoryId
       forecastMethod
+      movingAverageWindow
+      alpha
+      beta
+      gamma
       safetyMethod
       instabilityFactor
       serviceLevel
       reviewPeriodDays
+    }
+  }
+`);
+
+export const FixedSafetyStocksQuery = graphql(`
+  query FixedSafetyStocks($warehouseId: ID!) {
+    fixedSafetyStocks(warehouseId: $warehouseId) {
+      id
+      skuId
+      qty
+    }
+  }
+`);
+
+export const SetFixedSafetyStockMutation = graphql(`
+  mutation SetFixedSafetyStock($input: SetFixedSafetyStockInput!) {
+    setFixedSafetyStock(input: $input) {
+      id
+      qty
     }
   }
 `);

@@ -49,6 +49,13 @@ export const SalesOrderQuery = graphql(`
       total
       cogs
       margin
+      costChanges {
+        causeType
+        causeNumber
+        action
+        causeDate
+        delta
+      }
       version
       exchangeOfReturnId
       approvalReason
@@ -79,6 +86,13 @@ export const SalesOrderQuery = graphql(`
         invoicedQty
         cogs
         margin
+        costChanges {
+          causeType
+          causeNumber
+          action
+          causeDate
+          delta
+        }
       }
       shipments {
         id
@@ -93,6 +107,13 @@ export const SalesOrderQuery = graphql(`
           qty
           amount
           cogs
+          costChanges {
+            causeType
+            causeNumber
+            action
+            causeDate
+            delta
+          }
           returnedQty
           picks {
             binCode
@@ -278,6 +299,8 @@ export const LineAvailabilityQuery = graphql(`
       skuId
       onHand
       reserved
+      expired
+      quarantined
       available
     }
   }

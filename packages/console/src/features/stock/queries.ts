@@ -13,6 +13,7 @@ export const WarehousesQuery = graphql(`
         kind
         active
         allowNegative
+        pickStrategy
         version
       }
     }
@@ -61,6 +62,7 @@ export const WarehouseLocationsQuery = graphql(`
         code
         zoneId
         active
+        quarantine
         version
       }
     }

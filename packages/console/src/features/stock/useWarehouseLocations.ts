@@ -72,9 +72,9 @@ export function useWarehouseLocations(warehouseId: () => string) {
     () => ({ code: '', name: '', storageCondition: '' }),
     (z) => ({ code: z.code, name: z.name, storageCondition: z.storageCondition ?? '' }),
   );
-  const bin = useDialog<BinRow, { code: string; zoneId: string; active: boolean }>(
-    () => ({ code: '', zoneId: list.filters.value.zone || '', active: true }),
-    (b) => ({ code: b.code, zoneId: b.zoneId ?? '', active: b.active }),
+  const bin = useDialog<BinRow, { code: string; zoneId: string; active: boolean; quarantine: boolean }>(
+    () => ({ code: '', zoneId: list.filters.value.zone || '', active: true, quarantine: false }),
+    (b) => ({ code: b.code, zoneId: b.zoneId ?? '', active: b.active, quarantine: b.quarantine }),
   );
 
   async function finish(r: { error?: any }, d: { visible: { value: boolean }; error: { value: string | null } }) {
@@ -122,10 +122,22 @@ export function useWarehouseLocations(warehouseId: () => string) {
     const f = bin.form;
     const r = b
       ? await updateBin.executeMutation({
-          input: { id: b.id, version: b.version, code: f.code.trim(), zoneId: f.zoneId || null, active: f.active },
+          input: {
+            id: b.id,
+            version: b.version,
+            code: f.code.trim(),
+            zoneId: f.zoneId || null,
+            active: f.active,
+            quarantine: f.quarantine,
+          },
         })
       : await createBin.executeMutation({
-          input: { warehouseId: warehouseId(), code: f.code.trim(), zoneId: f.zoneId || null },
+          input: {
+            warehouseId: warehouseId(),
+            code: f.code.trim(),
+            zoneId: f.zoneId || null,
+            quarantine: f.quarantine,
+          },
         });
     await finish(r, bin);
   }

@@ -4,7 +4,7 @@ import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
-import type { WarehouseKind, WarehousesQuery as WarehousesResult } from '@/gql/graphql';
+import type { PickStrategy, WarehouseKind, WarehousesQuery as WarehousesResult } from '@/gql/graphql';
 import { CreateWarehouseMutation, UpdateWarehouseMutation, WarehousesQuery } from './queries';
 
 export type WarehouseRow = WarehousesResult['warehouses']['items'][number];
@@ -17,20 +17,34 @@ export function useWarehouses() {
 
   const visible = ref(false);
   const editing = ref<WarehouseRow | null>(null);
-  const form = reactive({ code: '', name: '', kind: 'OWN' as WarehouseKind, allowNegative: false, active: true });
+  const form = reactive({
+    code: '',
+    name: '',
+    kind: 'OWN' as WarehouseKind,
+    allowNegative: false,
+    active: true,
+    pickStrategy: 'AUTO' as PickStrategy,
+  });
   const error = ref<string | null>(null);
   const create = useMutation(CreateWarehouseMutation);
   const update = useMutation(UpdateWarehouseMutation);
 
   function openCreate() {
     editing.value = null;
-    Object.assign(form, { code: '', name: '', kind: 'OWN', allowNegative: false, active: true });
+    Object.assign(form, { code: '', name: '', kind: 'OWN', allowNegative: false, active: true, pickStrategy: 'AUTO' });
     error.value = null;
     visible.value = true;
   }
   function openEdit(w: WarehouseRow) {
     editing.value = w;
-    Object.assign(form, { code: w.code, name: w.name, kind: w.kind, allowNegative: w.allowNegative, active: w.active });
+    Object.assign(form, {
+      code: w.code,
+      name: w.name,
+      kind: w.kind,
+      allowNegative: w.allowNegative,
+      active: w.active,
+      pickStrategy: w.pickStrategy,
+    });
     error.value = null;
     visible.value = true;
   }
@@ -45,10 +59,17 @@ export function useWarehouses() {
             kind: form.kind,
             allowNegative: form.allowNegative,
             active: form.active,
+            pickStrategy: form.pickStrategy,
           },
         })
       : await create.executeMutation({
-          input: { code: form.code.trim(), name: form.name.trim(), kind: form.kind, allowNegative: form.allowNegative },
+          input: {
+            code: form.code.trim(),
+            name: form.name.trim(),
+            kind: form.kind,
+            allowNegative: form.allowNegative,
+            pickStrategy: form.pickStrategy,
+          },
         });
     if (r.error) {
       const d = describeError(r.error);
