@@ -350,6 +350,7 @@ export const ReplenishmentQuery = graphql(`
       serviceLevelPercent
       serviceLevelZ
       onHand
+      notForSale
       onOrder
       reserved
       leadTimeDays

@@ -12,7 +12,7 @@ const SUGGEST = `query($w:ID!,$f:ReplenishmentFilter){ replenishmentSuggestions(
   skuCode status message historyFrom historyTo historyDays historyTotal averageDailyDemand forecastMethod forecastMethodFixed
   forecastParamsFixed forecastWindow forecastAlpha forecastBeta forecastGamma forecastBacktestDays forecastMae forecastRmse
   dailyRate dailyForecast horizonDays demandOverHorizon safetyMethod serviceLevel serviceLevelPercent serviceLevelZ
-  instabilityFactor safetyStock onHand onOrder reserved
+  instabilityFactor safetyStock onHand notForSale onOrder reserved
   leadTimeDays reviewPeriodDays packSize minimumOrder supplierName supplierReducedShare suggested steps { label formula value key args } } }`;
 
 const D = (x: Decimal.Value) => new Decimal(x);
@@ -300,6 +300,19 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       suggested: '96',
     });
     reproduces(tea);
+    // 13 found damaged go into a quarantine bin: they cannot cover demand, so on hand is 80
+    const bin = await t.app.services.locations.createBin(ctx, { warehouseId: W2, code: 'QR-1', quarantine: true });
+    await post({
+      type: StockDocType.TRANSFER,
+      warehouseId: W2,
+      toWarehouseId: W2,
+      businessDate: today(),
+      lines: [{ skuId: String(c.tea.id), qty: '13', toBinId: String(bin.id) }],
+    });
+    const held = ok(await t.gql(SUGGEST, { w: W2, f: { search: 'P-TEA' } }, tok.purchaser)).replenishmentSuggestions[0];
+    // 60 + 120 − 80 = 100 → 9 packs of 12
+    expect(held).toMatchObject({ onHand: '80', notForSale: '13', suggested: '108' });
+    reproduces(held);
     const f = ok(
       await t.gql(
         'query($w:ID!,$s:ID!){ demandForecast(warehouseId:$w, skuId:$s){ history { date qty } } }',

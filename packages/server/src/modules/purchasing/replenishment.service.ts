@@ -24,7 +24,7 @@ import {
 import type { AuditService } from '../audit';
 import { categoryExists, findSku, skuLines } from '../catalog';
 import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
-import { findWarehouse } from '../stock';
+import { blockedOf, findWarehouse, unsellableStock } from '../stock';
 import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
 import {
@@ -121,6 +121,7 @@ export interface Suggestion {
   instabilityFactor: string;
   safetyStock: string | null;
   onHand: string;
+  notForSale: string;
   onOrder: string;
   reserved: string;
   leadTimeDays: number;
@@ -410,7 +411,8 @@ export class ReplenishmentService {
     const onHand = new Map<number, Decimal>();
     const reserved = new Map<number, Decimal>();
     const onOrder = new Map<number, Decimal>();
-    if (!skuIds.length) return { onHand, reserved, onOrder };
+    const notForSale = new Map<number, Decimal>();
+    if (!skuIds.length) return { onHand, reserved, onOrder, notForSale };
     const marks = skuIds.map(() => '?').join(',');
     // reservations live on the warehouse × SKU cost head, like the stock report's "available"
     for (const h of await this.ds.query(
@@ -419,6 +421,18 @@ export class ReplenishmentService {
     )) {
       onHand.set(Number(h.sku_id), D(h.qty));
       reserved.set(Number(h.sku_id), D(h.reserved));
+    }
+    // expired batches and quarantine bins cannot cover demand: on hand is what may be sold
+    const blocked = await unsellableStock(
+      this.ds,
+      skuIds.map((s) => [warehouseId, s]),
+      today(),
+    );
+    for (const s of skuIds) {
+      const b = blockedOf(blocked, warehouseId, s);
+      if (b.isZero()) continue;
+      notForSale.set(s, b);
+      onHand.set(s, (onHand.get(s) ?? D(0)).minus(b));
     }
     // approved orders not yet fully received: what the receive form still offers (openQty) —
     // accepted units arrived, rejected ones are on order again only when a replacement is expected
@@ -437,7 +451,7 @@ export class ReplenishmentService {
       );
       onOrder.set(Number(l.sku_id), (onOrder.get(Number(l.sku_id)) ?? D(0)).plus(open));
     }
-    return { onHand, reserved, onOrder };
+    return { onHand, reserved, onOrder, notForSale };
   }
 
   /**
@@ -617,6 +631,7 @@ export class ReplenishmentService {
       instabilityFactor: D(setting.instabilityFactor).toFixed(),
       safetyStock: null,
       onHand: onHand.toFixed(),
+      notForSale: (pos.notForSale.get(sku.id) ?? D(0)).toFixed(),
       onOrder: onOrder.toFixed(),
       reserved: reserved.toFixed(),
       leadTimeDays,

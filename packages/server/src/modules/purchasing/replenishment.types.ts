@@ -86,7 +86,15 @@ export class ReplenishmentSuggestion {
   serviceLevelZ: string;
   @Field(() => DecimalScalar, { description: 'The simple rule’s instability factor.' }) instabilityFactor: string;
   @Field(() => DecimalScalar, { nullable: true }) safetyStock: string | null;
-  @Field(() => DecimalScalar) onHand: string;
+  @Field(() => DecimalScalar, {
+    description:
+      'On hand that may be sold: the warehouse’s stock less expired batches and quarantine bins (notForSale).',
+  })
+  onHand: string;
+  @Field(() => DecimalScalar, {
+    description: 'Of the stock in the warehouse, expired or in quarantine bins: not counted in onHand.',
+  })
+  notForSale: string;
   @Field(() => DecimalScalar, {
     description:
       'Approved orders not yet received (在途): the lines’ openQty, so rejected units count only when a replacement is expected.',
