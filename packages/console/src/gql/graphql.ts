@@ -571,6 +571,8 @@ export type ReturnDisposition =
   | 'SCRAP';
 
 export type ReturnLineInput = {
+  /** The bin the goods leave from when they moved since they came in (e.g. into a quarantine bin); default: the bin they were received into. */
+  binId?: string | number | null | undefined;
   qty: string;
   receiptLineId: string | number;
 };

@@ -390,6 +390,11 @@ export class PurchaseReceiptService {
         });
         const problems: FieldProblem[] = [];
         if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
+        // the goods may have moved since (e.g. expired units into a quarantine bin): a line may name the bin they leave from
+        const fromBins = await binsByIds(
+          tx,
+          input.lines.map((l) => Number(l.binId)).filter((n) => n > 0),
+        );
         const asking = new Map<number, Decimal>();
         input.lines.forEach((l, i) => {
           const at = (f: string) => `lines[${i}].${f}`;
@@ -398,6 +403,8 @@ export class PurchaseReceiptService {
           const q = D(l.qty);
           if (!q.gt(0))
             return void problems.push({ field: at('qty'), message: 'The quantity must be more than zero.' });
+          if (l.binId && fromBins.find((b) => b.id === Number(l.binId))?.warehouseId !== receipt.warehouseId)
+            problems.push({ field: at('binId'), message: "This bin is not in the receipt's warehouse." });
           const sum = (asking.get(rl.id) ?? D(0)).plus(q);
           asking.set(rl.id, sum);
           const left = D(rl.acceptedQty).minus(rl.returnedQty);
@@ -450,7 +457,7 @@ export class PurchaseReceiptService {
             lineIndex: i,
             warehouseId: receipt.warehouseId,
             skuId: rl.skuId,
-            binId: entry.binId,
+            binId: l.binId ? Number(l.binId) : entry.binId,
             batchId: entry.batchId,
             qty: q.neg().toFixed(6),
             reverses: String(entry.id),

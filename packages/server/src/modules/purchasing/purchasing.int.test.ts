@@ -10,6 +10,8 @@ import { PurchaseOrder, PurchaseOrderApproval } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn } from './purchase-receipt.entity';
 import { SupplierInvoice, SupplierPayment } from './supplier-invoice.entity';
 import { now } from '../../core/dates';
+import { contextAs } from '../../test/context';
+import { StockDocType } from '../stock';
 
 const CREATE_SUPPLIER = 'mutation($i:CreateSupplierInput!){ createSupplier(input:$i){ id version } }';
 const ADD_QUAL = 'mutation($i:AddQualificationInput!){ addSupplierQualification(input:$i){ id } }';
@@ -893,6 +895,41 @@ describe(`purchasing under FIFO: returns from layers, the ledger stays replayabl
         )
       ).data.stockLevels.items[0];
     expect(await lv(c.tea.id)).toMatchObject({ onHand: '10', value: '100.00' });
+    expect(await lv(c.milk.id)).toMatchObject({ onHand: '0', value: '0.00' });
+
+    // an expired batch is received (with its reason), moved into a quarantine bin, and returned from there
+    const o3 = await order('2026-10-07', [{ skuId: String(c.milk.id), qty: '5', price: '3.00' }]);
+    const r3 = await receive(o3, '2026-10-08', [
+      {
+        orderLineId: o3.lines[0].id,
+        acceptedQty: '5',
+        batchNo: 'M-EXP',
+        expiryDate: '2026-10-01',
+        expiryReason: '退回供应商前暂收 held for return',
+        binId: String(c.bins[1].id),
+      },
+    ]);
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const q = await t.app.services.locations.createBin(ctx, { warehouseId: W1, code: 'QF-1', quarantine: true });
+    const move = await t.app.services.stockDocuments.create(ctx, {
+      type: StockDocType.TRANSFER,
+      warehouseId: W1,
+      toWarehouseId: W1,
+      businessDate: '2026-10-08',
+      lines: [{ skuId: String(c.milk.id), qty: '5', batchNo: 'M-EXP', toBinId: String(q.id) }],
+    });
+    await t.app.services.stockDocuments.post(ctx, String(move.id));
+    const back = (binId?: string) => ({
+      receiptId: r3.id,
+      businessDate: '2026-10-09',
+      reason: '过期退货',
+      lines: [{ receiptLineId: r3.lines[0].id, qty: '5', ...(binId ? { binId } : {}) }],
+    });
+    // from the bin it came into, nothing is left
+    expect(codeOf(await ret(back()))).toBe('INSUFFICIENT_STOCK');
+    const done = await ret(back(String(q.id)));
+    expect(done.errors).toBeUndefined();
+    expect(done.data.returnToSupplier.lines).toEqual([{ qty: '5', value: '-15.00' }]);
     expect(await lv(c.milk.id)).toMatchObject({ onHand: '0', value: '0.00' });
     expect(await t.app.services.posting.check('fifo')).toEqual([]);
   });

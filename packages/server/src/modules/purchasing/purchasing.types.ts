@@ -131,6 +131,12 @@ export class ReceivePurchaseOrderInput {
 export class ReturnLineInput {
   @Field(() => ID) receiptLineId: string;
   @DecimalInput(18, 6) qty: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The bin the goods leave from when they moved since they came in (e.g. into a quarantine bin); default: the bin they were received into.',
+  })
+  binId?: string;
 }
 
 @InputType()
