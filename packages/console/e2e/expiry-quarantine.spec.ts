@@ -397,3 +397,89 @@ test('replenishment: a fixed window and service level (% and z) or a fixed safet
   expect(fixed.data.fixedSafetyStocks.find((x: any) => x.skuId === row.skuId)).toBeUndefined();
   expect(problems).toEqual([]);
 });
+
+test('expired goods moved into quarantine go back to the supplier from the quarantine bin', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watchConsole(page);
+  await loginOk(page, 'admin');
+  const code = `SUP-${uid()}`;
+  const s = ok(
+    await gql(page, 'mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', {
+      i: { code, name: `退货供应商 ${code}`, status: 'APPROVED' },
+    }),
+  ).createSupplier;
+  const p = await newProduct(page, { batchTracked: true });
+  const whs = await gql(page, '{ warehouses { items { id code } } }');
+  const wh = whs.data.warehouses.items.find((x: any) => x.code === 'SH01').id;
+  const po = ok(
+    await gql(page, 'mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { id } }', {
+      i: { supplierId: s.id, warehouseId: wh, lines: [{ skuId: p.skuId, qty: '6', price: '2.50' }] },
+    }),
+  ).createPurchaseOrder;
+  ok(await gql(page, 'mutation($id: ID!) { submitPurchaseOrder(id: $id) { id } }', { id: po.id }));
+  await logout(page);
+  await loginOk(page, 'manager');
+  ok(
+    await gql(page, 'mutation($id: ID!) { approvePurchaseOrder(id: $id, comment: "同意") { status } }', { id: po.id }),
+  );
+  await logout(page);
+  await loginOk(page, 'admin');
+  const order = ok(
+    await gql(page, 'query($id: ID!) { purchaseOrder(id: $id) { lines { id } } }', { id: po.id }),
+  ).purchaseOrder;
+  const receipt = ok(
+    await gql(
+      page,
+      'mutation($i: ReceivePurchaseOrderInput!) { receivePurchaseOrder(input: $i) { number lines { id } } }',
+      {
+        i: {
+          orderId: po.id,
+          lines: [
+            {
+              orderLineId: order.lines[0].id,
+              acceptedQty: '6',
+              batchNo: 'X-OLD',
+              expiryDate: EXPIRED,
+              expiryReason: '待退供应商 to be returned',
+            },
+          ],
+        },
+      },
+    ),
+  ).receivePurchaseOrder;
+  const bin = ok(
+    await gql(page, 'mutation($i: CreateBinInput!) { createBin(input: $i) { id code } }', {
+      i: { warehouseId: wh, code: `QZ-${uid()}`, quarantine: true },
+    }),
+  ).createBin;
+  ok(
+    await gql(
+      page,
+      'mutation($i: CreateStockDocumentInput!, $k: String!) { createAndPostStockDocument(input: $i, idempotencyKey: $k) { status } }',
+      {
+        i: {
+          type: 'TRANSFER',
+          warehouseId: wh,
+          toWarehouseId: wh,
+          lines: [{ skuId: p.skuId, qty: '6', batchNo: 'X-OLD', toBinId: bin.id }],
+        },
+        k: randomUUID(),
+      },
+    ),
+  );
+  await page.goto(`/purchasing/orders/${po.id}`);
+  await page.getByTestId(`receipt-return-${receipt.number}`).click();
+  const line = receipt.lines[0].id;
+  await page.getByTestId(`dialog-qty-${line}`).fill('6');
+  await choose(page, page.getByTestId(`dialog-bin-${line}`), `${bin.code}（隔离区）`);
+  await page.getByTestId('return-reason').fill('过期退回');
+  await page.getByTestId('receipt-dialog-save').click();
+  await expect(page.getByTestId('receipt-dialog-save')).toBeHidden();
+  const returned = ok(
+    await gql(page, 'query($o: ID!) { purchaseReturns(filter: { orderId: $o }) { items { lines { qty value } } } }', {
+      o: po.id,
+    }),
+  ).purchaseReturns.items;
+  expect(returned[0].lines).toEqual([{ qty: '6', value: '-15.00' }]);
+  expect(problems).toEqual([]);
+});
