@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
+import { existingLines } from '../../core/document-lines';
 import { runOnce } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
@@ -33,25 +34,6 @@ const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const S = PurchaseOrderStatus;
 
-/** Which (document, line) pairs are lines of existing receipts (or returns), as `${documentId}:${lineId}`. */
-async function linesOf(em: EntityManager, returns: boolean, refs: Array<[number, number]>): Promise<Set<string>> {
-  const out = new Set<string>();
-  const ids = [...new Set(refs.map(([, line]) => line))];
-  for (let i = 0; i < ids.length; i += 500) {
-    const part = { where: { id: In(ids.slice(i, i + 500)) } };
-    const lines = returns
-      ? (await em.find(PurchaseReturnLine, part)).map((l) => [l.returnId, l.id] as const)
-      : (await em.find(PurchaseReceiptLine, part)).map((l) => [l.receiptId, l.id] as const);
-    if (!lines.length) continue;
-    const docIds = { where: { id: In([...new Set(lines.map(([d]) => d))]) }, select: { id: true } } as const;
-    const docs = new Set(
-      (returns ? await em.find(PurchaseReturn, docIds) : await em.find(PurchaseReceipt, docIds)).map((d) => d.id),
-    );
-    for (const [d, l] of lines) if (docs.has(d)) out.add(`${d}:${l}`);
-  }
-  return out;
-}
-
 export class PurchaseReceiptService {
   constructor(
     private readonly ds: DataSource,
@@ -60,8 +42,12 @@ export class PurchaseReceiptService {
     private readonly orders: PurchaseOrderService,
   ) {
     // the ledger check: every entry of a receipt or a return belongs to one of its lines
-    posting.onCheck(['purchase_receipt'], (em, refs) => linesOf(em, false, refs));
-    posting.onCheck(['purchase_return'], (em, refs) => linesOf(em, true, refs));
+    posting.onCheck(['purchase_receipt'], (em, refs) =>
+      existingLines(em, PurchaseReceiptLine, 'receiptId', PurchaseReceipt, refs),
+    );
+    posting.onCheck(['purchase_return'], (em, refs) =>
+      existingLines(em, PurchaseReturnLine, 'returnId', PurchaseReturn, refs),
+    );
   }
 
   // ---------- reading ----------

@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
+import { existingLines } from '../../core/document-lines';
 import { runOnce } from '../../core/idempotency';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
@@ -53,6 +54,11 @@ export class SalesFulfilmentService {
   ) {
     // COGS and margin are the ledger's: re-costing a shipment's or return's entries updates them in the same transaction
     posting.onRecost(['sales_shipment', 'sales_return'], followRecostedSales);
+    // the ledger check: every entry of a shipment or a return belongs to one of its lines
+    posting.onCheck(['sales_shipment'], (em, refs) =>
+      existingLines(em, SalesShipmentLine, 'shipmentId', SalesShipment, refs),
+    );
+    posting.onCheck(['sales_return'], (em, refs) => existingLines(em, SalesReturnLine, 'returnId', SalesReturn, refs));
   }
 
   // ---------- reading ----------

@@ -456,6 +456,41 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     await check();
   });
 
+  it('the ledger check finds an entry that belongs to no shipment or return line (sales registers its lines)', async () => {
+    // the first shipment's and return's first lines go missing for a moment
+    const entry = async (type: string) =>
+      (
+        await t.ds.query('SELECT id, document_line_id FROM stock_ledger WHERE document_type = ? ORDER BY id LIMIT 1', [
+          type,
+        ])
+      )[0] as { id: string; document_line_id: number };
+    const [shipped, returned] = [await entry('sales_shipment'), await entry('sales_return')];
+    const lines = [
+      ['sales_shipment_line', shipped.document_line_id],
+      ['sales_return_line', returned.document_line_id],
+    ] as const;
+    const rows = await Promise.all(
+      lines.map(async ([table, id]) => (await t.ds.query(`SELECT * FROM ${table} WHERE id = ?`, [id]))[0]),
+    );
+    for (const [table, id] of lines) await t.ds.query(`DELETE FROM ${table} WHERE id = ?`, [id]);
+    try {
+      // document types in order: sales_return before sales_shipment
+      expect(await t.app.services.posting.check('fifo')).toEqual([
+        `ledger entry ${returned.id} does not belong to a sales return line`,
+        `ledger entry ${shipped.id} does not belong to a sales shipment line`,
+      ]);
+    } finally {
+      for (const [k, [table]] of lines.entries()) {
+        const cols = Object.keys(rows[k]);
+        await t.ds.query(
+          `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+          cols.map((c) => rows[k][c]),
+        );
+      }
+    }
+    await check();
+  });
+
   it('ships the rest (status SHIPPED), bills it (INVOICED), ages the balance and is paid (PAID); amounts exact to the cent', async () => {
     const S2 = ok(
       await t.gql(
