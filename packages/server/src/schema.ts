@@ -19,6 +19,7 @@ import {
 } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { NotificationResolver } from './modules/alerts/alert.resolver';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import {
   AbcResolver,
   CycleCountDueResolver,
@@ -55,6 +56,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   StockReportResolver,
   IdempotencyResolver,
   NotificationResolver,
+  AnalyticsResolver,
   StocktakeResolver,
   StocktakeLineResolver,
   StocktakeCountResolver,

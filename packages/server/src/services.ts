@@ -30,6 +30,7 @@ import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config) {
@@ -88,6 +89,7 @@ export function createServices(ds: DataSource, config: Config) {
     alerts,
     // a full count freezes postings in its scope through a guard it registers with the posting engine
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
+    analytics: new AnalyticsService(ds),
     replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
   };
 }

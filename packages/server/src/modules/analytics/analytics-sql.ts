@@ -1,0 +1,296 @@
+import { Decimal } from 'decimal.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { exactDecimalSums, startsWithPattern } from '../../core/sql';
+
+/**
+ * The analytics module's one window on other modules' tables (listed with the tables it reads in
+ * eslint.config.mjs, `jxc/server-layers` `reads`): the analysis joins posted documents of sales,
+ * stock, catalog, purchasing and partners in the database, so it reads them here and nowhere else.
+ * It only reads; every figure it returns is a posted document's (shipment and return lines carry
+ * the ledger's current COGS, re-costs included) or a sum of ledger rows.
+ */
+type Db = DataSource | EntityManager;
+const D = (v: unknown) => new Decimal((v as string | number | null) ?? 0);
+const marks = (xs: unknown[]) => xs.map(() => '?').join(',');
+
+/** One shipment line (+) or return line (−) with everything the analysis can group it by. */
+export interface SalesFact {
+  docType: 'sales_shipment' | 'sales_return';
+  docId: number;
+  docNumber: string;
+  lineId: number;
+  date: string;
+  warehouseId: number;
+  skuId: number;
+  customerId: number;
+  salespersonId: number;
+  channelId: number;
+  storeId: number | null;
+  tierId: number | null;
+  qty: Decimal;
+  revenue: Decimal;
+  cogs: Decimal;
+}
+
+export interface FactScope {
+  from: string;
+  to: string;
+  warehouseIds: number[] | null;
+  skuIds: number[] | null;
+  customerId?: number | null;
+  tierId?: number | null;
+  salespersonId?: number | null;
+  channelId?: number | null;
+  storeId?: number | null;
+  /** a salesperson without sales.customer.all: only customers they own */
+  ownerId?: number | null;
+}
+
+function where(alias: string, f: FactScope): { sql: string; params: unknown[] } {
+  const w = [`${alias}.business_date >= ?`, `${alias}.business_date <= ?`];
+  const p: unknown[] = [f.from, f.to];
+  const add = (cond: string, ...v: unknown[]) => {
+    w.push(cond);
+    p.push(...v);
+  };
+  if (f.warehouseIds)
+    add(
+      `${alias}.warehouse_id IN (${marks(f.warehouseIds.length ? f.warehouseIds : [-1])})`,
+      ...(f.warehouseIds.length ? f.warehouseIds : [-1]),
+    );
+  if (f.skuIds)
+    add(`l.sku_id IN (${marks(f.skuIds.length ? f.skuIds : [-1])})`, ...(f.skuIds.length ? f.skuIds : [-1]));
+  if (f.customerId) add(`${alias}.customer_id = ?`, f.customerId);
+  if (f.tierId) add('cu.tier_id = ?', f.tierId);
+  if (f.salespersonId) add('o.owner_id = ?', f.salespersonId);
+  if (f.channelId) add('o.channel_id = ?', f.channelId);
+  if (f.storeId) add('o.store_id = ?', f.storeId);
+  if (f.ownerId) add('cu.owner_id = ?', f.ownerId);
+  return { sql: w.join(' AND '), params: p };
+}
+
+/** Posted shipment and return lines dated in the range: revenue, quantity and COGS (returns negative). */
+export async function salesFacts(db: Db, f: FactScope): Promise<SalesFact[]> {
+  const s = where('h', f);
+  const shipped: any[] = await db.query(
+    `SELECT h.id AS doc_id, h.number AS doc_number, l.id AS line_id, h.business_date AS d, h.warehouse_id AS w, l.sku_id AS s,
+       h.customer_id AS c, o.owner_id AS u, o.channel_id AS ch, o.store_id AS st, cu.tier_id AS tier, l.qty, l.amount, l.cogs
+     FROM sales_shipment_line l JOIN sales_shipment h ON h.id = l.shipment_id JOIN sales_order o ON o.id = h.order_id
+     JOIN customer cu ON cu.id = h.customer_id WHERE ${s.sql} ORDER BY h.business_date, h.id, l.line_no`,
+    s.params,
+  );
+  const r = where('h', f);
+  const returned: any[] = await db.query(
+    `SELECT h.id AS doc_id, h.number AS doc_number, l.id AS line_id, h.business_date AS d, h.warehouse_id AS w, l.sku_id AS s,
+       h.customer_id AS c, o.owner_id AS u, o.channel_id AS ch, o.store_id AS st, cu.tier_id AS tier, l.qty, l.amount,
+       l.restocked_cost AS cogs
+     FROM sales_return_line l JOIN sales_return h ON h.id = l.return_id JOIN sales_order o ON o.id = h.order_id
+     JOIN customer cu ON cu.id = h.customer_id WHERE ${r.sql} ORDER BY h.business_date, h.id, l.line_no`,
+    r.params,
+  );
+  const fact = (docType: SalesFact['docType'], sign: number) => (x: any) => ({
+    docType,
+    docId: Number(x.doc_id),
+    docNumber: x.doc_number,
+    lineId: Number(x.line_id),
+    date: x.d,
+    warehouseId: Number(x.w),
+    skuId: Number(x.s),
+    customerId: Number(x.c),
+    salespersonId: Number(x.u),
+    channelId: Number(x.ch),
+    storeId: x.st == null ? null : Number(x.st),
+    tierId: x.tier == null ? null : Number(x.tier),
+    qty: D(x.qty).times(sign),
+    revenue: D(x.amount).times(sign),
+    cogs: D(x.cogs).times(sign),
+  });
+  return [...shipped.map(fact('sales_shipment', 1)), ...returned.map(fact('sales_return', -1))];
+}
+
+/** Σ ledger quantity and value per warehouse × SKU × business day up to `to` (the stock position's history). */
+export async function ledgerByDay(
+  db: Db,
+  ds: DataSource,
+  to: string,
+  warehouseIds: number[] | null,
+  skuIds: number[] | null,
+): Promise<Array<{ w: number; s: number; d: string; qty: Decimal; value: Decimal }>> {
+  const w = ['business_date <= ?'];
+  const p: unknown[] = [to];
+  const add = (cond: string, ids: number[]) => {
+    const v = ids.length ? ids : [-1];
+    w.push(`${cond} IN (${marks(v)})`);
+    p.push(...v);
+  };
+  if (warehouseIds) add('warehouse_id', warehouseIds);
+  if (skuIds) add('sku_id', skuIds);
+  const sql = exactDecimalSums(ds)
+    ? `SELECT warehouse_id AS w, sku_id AS s, business_date AS d, SUM(qty) AS qty, SUM(value) AS value FROM stock_ledger WHERE ${w.join(' AND ')} GROUP BY warehouse_id, sku_id, business_date`
+    : `SELECT warehouse_id AS w, sku_id AS s, business_date AS d, qty, value FROM stock_ledger WHERE ${w.join(' AND ')}`;
+  const rows: any[] = await db.query(sql, p);
+  return rows.map((r) => ({ w: Number(r.w), s: Number(r.s), d: r.d, qty: D(r.qty), value: D(r.value) }));
+}
+
+/** SKU ids of a category subtree, a brand, or both. */
+export async function skusMatching(db: Db, categoryId: number | null, brandId: number | null): Promise<number[]> {
+  // path holds the ids from the root to the category itself ("/1/4/"): the subtree shares its prefix
+  const w: string[] = [];
+  const p: unknown[] = [];
+  if (categoryId) {
+    w.push(
+      `p.category_id IN (SELECT c.id FROM category c WHERE c.path LIKE (SELECT ${startsWithPattern(db, 'path')} FROM category WHERE id = ?))`,
+    );
+    p.push(categoryId);
+  }
+  if (brandId) {
+    w.push('p.brand_id = ?');
+    p.push(brandId);
+  }
+  const rows: any[] = await db.query(
+    `SELECT s.id FROM sku s JOIN product p ON p.id = s.product_id WHERE ${w.join(' AND ') || '1 = 1'}`,
+    p,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** SKU → code, name, category, brand. */
+export async function skuAttributes(db: Db, ids: number[]) {
+  const out = new Map<number, { code: string; name: string; categoryId: number | null; brandId: number | null }>();
+  if (!ids.length) return out;
+  const rows: any[] = await db.query(
+    `SELECT s.id, s.code, s.name, p.category_id, p.brand_id FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (${marks(ids)})`,
+    ids,
+  );
+  for (const r of rows)
+    out.set(Number(r.id), {
+      code: r.code,
+      name: r.name,
+      categoryId: r.category_id == null ? null : Number(r.category_id),
+      brandId: r.brand_id == null ? null : Number(r.brand_id),
+    });
+  return out;
+}
+
+const LABEL_SQL = {
+  warehouse: 'SELECT id, code, name FROM warehouse',
+  category: 'SELECT id, code, name FROM category',
+  brand: "SELECT id, '' AS code, name FROM brand",
+  customer: 'SELECT id, code, name FROM customer',
+  customer_tier: 'SELECT id, code, name FROM customer_tier',
+  app_user: 'SELECT id, username AS code, display_name AS name FROM app_user',
+  sales_channel: 'SELECT id, code, name FROM sales_channel',
+  sales_store: 'SELECT id, code, name FROM sales_store',
+  supplier: 'SELECT id, code, name FROM supplier',
+} as const;
+export type LabelTable = keyof typeof LABEL_SQL;
+
+/** "code name" per id of one table (only the ids asked for). */
+export async function labels(db: Db, table: LabelTable, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!ids.length) return out;
+  const rows: any[] = await db.query(`${LABEL_SQL[table]} WHERE id IN (${marks(ids)})`, ids);
+  for (const r of rows) out.set(Number(r.id), [r.code, r.name].filter(Boolean).join(' '));
+  return out;
+}
+
+/**
+ * The supplier of a warehouse × SKU: the one whose posted receipt last brought it in there (latest
+ * business day, then latest receipt). Stock and sales of a SKU are grouped by it.
+ */
+export async function lastSuppliers(db: Db): Promise<Map<string, number>> {
+  const rows: any[] = await db.query(
+    `SELECT r.warehouse_id AS w, l.sku_id AS s, r.supplier_id AS sup, r.business_date AS d, r.id
+     FROM purchase_receipt_line l JOIN purchase_receipt r ON r.id = l.receipt_id ORDER BY r.business_date, r.id`,
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(`${r.w}:${r.s}`, Number(r.sup));
+  return out;
+}
+
+export interface LedgerRow {
+  id: string;
+  businessDate: string;
+  warehouseId: number;
+  skuId: number;
+  documentType: string;
+  documentId: number;
+  documentNumber: string;
+  kind: string;
+  qty: string;
+  unitCost: string;
+  value: string;
+  causeNumber: string | null;
+}
+
+/** The ledger rows (entries and their corrections) of some document lines. */
+export async function ledgerRowsOf(
+  db: Db,
+  docs: Array<{ type: string; id: number; skuId: number }>,
+): Promise<LedgerRow[]> {
+  if (!docs.length) return [];
+  const rows: any[] = await db.query(
+    `SELECT id, business_date, warehouse_id, sku_id, document_type, document_id, document_number, kind, qty, unit_cost, value, cause_number
+     FROM stock_ledger WHERE ${docs.map(() => '(document_type = ? AND document_id = ? AND sku_id = ?)').join(' OR ')}
+     ORDER BY business_date, id`,
+    docs.flatMap((d) => [d.type, d.id, d.skuId]),
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    businessDate: r.business_date,
+    warehouseId: Number(r.warehouse_id),
+    skuId: Number(r.sku_id),
+    documentType: r.document_type,
+    documentId: Number(r.document_id),
+    documentNumber: r.document_number,
+    kind: r.kind,
+    qty: D(r.qty).toFixed(),
+    unitCost: D(r.unit_cost).toFixed(6),
+    value: D(r.value).toFixed(2),
+    causeNumber: r.cause_number ?? null,
+  }));
+}
+
+/** Stock on hand per warehouse × SKU with the business day of its last in or out. */
+export async function stockWithLastMove(db: Db, warehouseIds: number[] | null) {
+  const scope = warehouseIds ? ` AND c.warehouse_id IN (${marks(warehouseIds.length ? warehouseIds : [-1])})` : '';
+  const rows: any[] = await db.query(
+    `SELECT c.warehouse_id AS w, c.sku_id AS s, c.qty, c.value,
+       (SELECT MAX(g.business_date) FROM stock_ledger g WHERE g.warehouse_id = c.warehouse_id AND g.sku_id = c.sku_id AND g.kind <> 'recost') AS last_move
+     FROM stock_cost c WHERE 1 = 1${scope}`,
+    warehouseIds ? (warehouseIds.length ? warehouseIds : [-1]) : [],
+  );
+  return rows
+    .map((r) => ({
+      w: Number(r.w),
+      s: Number(r.s),
+      qty: D(r.qty),
+      value: D(r.value),
+      lastMove: r.last_move as string | null,
+    }))
+    .filter((r) => r.qty.gt(0));
+}
+
+/** Stock in batches whose expiry date is on or before `until`, per warehouse × SKU × batch. */
+export async function expiringStock(db: Db, until: string, warehouseIds: number[] | null) {
+  const scope = warehouseIds ? ` AND b.warehouse_id IN (${marks(warehouseIds.length ? warehouseIds : [-1])})` : '';
+  const rows: any[] = await db.query(
+    `SELECT b.warehouse_id AS w, b.sku_id AS s, b.batch_id, t.batch_no, t.expiry_date, b.qty, c.qty AS head_qty, c.value AS head_value
+     FROM stock_balance b JOIN batch t ON t.id = b.batch_id
+     JOIN stock_cost c ON c.warehouse_id = b.warehouse_id AND c.sku_id = b.sku_id
+     WHERE t.expiry_date IS NOT NULL AND t.expiry_date <= ?${scope} ORDER BY t.expiry_date, b.warehouse_id, b.sku_id`,
+    [until, ...(warehouseIds ? (warehouseIds.length ? warehouseIds : [-1]) : [])],
+  );
+  return rows
+    .map((r) => ({
+      w: Number(r.w),
+      s: Number(r.s),
+      batchId: Number(r.batch_id),
+      batchNo: r.batch_no as string,
+      expiryDate: r.expiry_date as string,
+      qty: D(r.qty),
+      headQty: D(r.head_qty),
+      headValue: D(r.head_value),
+    }))
+    .filter((r) => r.qty.gt(0));
+}
