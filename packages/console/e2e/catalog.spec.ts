@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, gql as gqlOnce, loginOk, test } from './fixtures';
+import { digits, expect, gql as gqlOnce, loginOk, test, uid } from './fixtures';
 
 // exceljs comes with the server package (it builds and reads the xlsx there)
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server');
@@ -17,8 +17,6 @@ async function gql(page: Page, query: string, variables: Record<string, unknown>
     return gqlOnce(page, query, variables);
   }
 }
-
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
 
 async function addTag(page: Page, testid: string, ...values: string[]) {
   const input = page.getByTestId(testid);
@@ -36,8 +34,9 @@ test('admin creates a product with two colour SKUs, a 箱 = 12 unit and barcodes
 }) => {
   test.slow(); // a long journey through several pages
   const code = `E2E-${uid()}`;
-  const bc1 = `69${Date.now()}1`;
-  const bc2 = `69${Date.now()}2`;
+  const serial = digits(13);
+  const bc1 = `69${serial}1`;
+  const bc2 = `69${serial}2`;
   await loginOk(page, 'admin');
   await page.getByTestId('menu-products').click();
   await expect(page.getByTestId('products-table')).toContainText('A001');
@@ -212,6 +211,19 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * The report of a check or an import, once the server answered. Parsing a workbook in a transaction can
+ * take a while on a loaded machine: wait for the answer (report or error), and fail with the error's
+ * text rather than with a missing report.
+ */
+async function importResult(page: Page) {
+  const status = page.getByTestId('import-status');
+  const error = page.getByTestId('import-error');
+  await expect(status.or(error)).toBeVisible({ timeout: 30_000 });
+  if (await error.isVisible()) throw new Error(`the import answered with an error: ${await error.innerText()}`);
+  return status;
+}
+
 test('import: a file with one bad row shows the report and imports nothing; a good file imports', async ({ page }) => {
   const a = `IMP-${uid()}`;
   const b = `${a}B`;
@@ -238,7 +250,7 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   });
   await expect(page.getByTestId('import-check')).toBeEnabled();
   await page.getByTestId('import-check').click();
-  await expect(page.getByTestId('import-status')).toContainText('有错误');
+  await expect(await importResult(page)).toContainText('有错误');
   const problems = page.getByTestId('import-problems');
   await expect(problems.locator('tbody tr')).toHaveCount(1);
   await expect(problems.locator('tbody tr').first()).toContainText('3');
@@ -264,11 +276,11 @@ test('import: a file with one bad row shows the report and imports nothing; a go
   // the check is enabled once the new file has been read (not before: it would check the old one)
   await expect(page.getByTestId('import-check')).toBeEnabled();
   await page.getByTestId('import-check').click();
-  await expect(page.getByTestId('import-status')).toContainText('校验通过');
+  await expect(await importResult(page)).toContainText('校验通过');
   await expect(page.getByTestId('import-created')).toHaveText('2');
   expect((await gql(page, PRODUCT_Q, { search: a })).data.products.total).toBe(0); // a dry run writes nothing
   await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-status')).toContainText('已导入');
+  await expect(await importResult(page)).toContainText('已导入');
   await expect(page.getByTestId('import-created')).toHaveText('2');
   await expect(page.getByTestId('import-commit')).toHaveCount(0);
   const done = await gql(page, PRODUCT_Q, { search: a });

@@ -1,9 +1,9 @@
-import { expect, expectedMenu, loginOk, logout, login, menuEntries, test } from './fixtures';
+import { expect, expectedMenu, login, loginOk, logout, menuEntries, test, uid } from './fixtures';
 
 test('admin creates a user with a role; the user must change the password, then sees the role menu', async ({
   page,
 }) => {
-  const username = `e2e_${Date.now().toString(36)}`;
+  const username = `e2e_${uid(8).toLowerCase()}`;
   const initial = 'Init-pass-2024';
   const chosen = 'New-pass-2025';
 

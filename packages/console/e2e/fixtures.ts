@@ -1,8 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { E2E_NOW } from './clock';
 
 /**
  * The seeded roles, read from the server's catalogue (the one source of truth). The server package
@@ -23,6 +25,31 @@ function loadSeededRoles(): { code: string; permissions: string[] }[] {
 const SEEDED_ROLES = loadSeededRoles();
 
 export { expect };
+
+/** A unique suffix for codes and names (random: never from the clock). */
+export const uid = (length = 10) => randomUUID().replace(/-/g, '').slice(0, length).toUpperCase();
+/** n random decimal digits (barcodes, invoice numbers). */
+export const digits = (n: number) =>
+  Array.from(randomUUID().replace(/-/g, ''), (c) => String(parseInt(c, 16) % 10))
+    .join('')
+    .slice(0, n);
+
+/**
+ * The server's business day: global-setup starts it at a fixed instant (E2E_NOW, a morning in Shanghai far
+ * from the real date, see clock.ts), so specs compute dates from this, never from the machine's clock.
+ */
+export const E2E_TODAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+}).format(new Date(E2E_NOW));
+/** YYYY-MM-DD plus n calendar days. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Every test talks to the server that global-setup started. */
 export const test = base.extend({

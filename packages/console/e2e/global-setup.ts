@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_NOW } from './clock';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const consoleDir = path.resolve(here, '..');
@@ -57,6 +58,7 @@ export default async function globalSetup() {
       JXC_DATABASE_URL: `sqlite:${path.join(tmp, 'e2e.sqlite')}`,
       JXC_CONSOLE_DIR: path.join(consoleDir, 'dist'),
       JXC_INTROSPECTION: '0',
+      JXC_NOW: E2E_NOW,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

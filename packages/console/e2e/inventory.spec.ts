@@ -1,7 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, test } from './fixtures';
-
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+import { expect, gql, loginOk, test, uid } from './fixtures';
 
 /** "2,317,035.25" → 231703525 (cents as a BigInt, so the sums stay exact). */
 function cents(text: string): bigint {

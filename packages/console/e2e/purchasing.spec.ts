@@ -1,7 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, logout, test } from './fixtures';
-
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+import { expect, gql, loginOk, logout, test, uid } from './fixtures';
 
 async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
   await select.click();

@@ -1,6 +1,4 @@
-import { expect, gql, loginOk, logout, test } from './fixtures';
-
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+import { expect, gql, loginOk, logout, test, uid } from './fixtures';
 
 test('a salesperson creates a customer and records a complaint; the manager sees it with its owner; purchasers have no customers', async ({
   page,

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, loginOk, logout, test } from './fixtures';
+import { addDays, E2E_TODAY, expect, loginOk, logout, test, uid } from './fixtures';
 
 /**
  * 价目表 against the demo data (packages/server/src/demo/sales-demo.ts): the first 12 SKUs
@@ -12,20 +12,7 @@ import { expect, loginOk, logout, test } from './fixtures';
  */
 test.use({ timezoneId: 'Asia/Shanghai' });
 
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
-const businessDay = (d = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const today = businessDay();
+const today = E2E_TODAY;
 const tomorrow = addDays(today, 1);
 const yearStart = `${today.slice(0, 4)}-01-01`;
 const monthStart = `${today.slice(0, 7)}-01`;

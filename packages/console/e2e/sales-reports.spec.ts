@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page, PlaywrightWorkerArgs } from '@playwright/test';
-import { DEMO_PASSWORD, expect, gql, loginOk, logout, test } from './fixtures';
+import { addDays, DEMO_PASSWORD, E2E_TODAY, expect, gql, loginOk, logout, test, uid } from './fixtures';
 
 /**
  * 应收账款, 销售概览 and the purchase history on a customer profile. Each test makes its own
@@ -7,9 +7,8 @@ import { DEMO_PASSWORD, expect, gql, loginOk, logout, test } from './fixtures';
  * accountant invoices it), so it holds with or without the demo's sales orders.
  */
 
-const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
-/** YYYY-MM-DD n days from today (UTC; the dates below keep a margin of several days). */
-const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** YYYY-MM-DD n days from the server's today. */
+const day = (n: number) => addDays(E2E_TODAY, n);
 
 /** "12345.60" → "12,345.60", as the console shows money. */
 const grouped = (v: string) => {

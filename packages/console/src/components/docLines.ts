@@ -92,13 +92,6 @@ export function incrementWhole(qty: string): string | null {
   return (BigInt(qty.trim()) + 1n).toString();
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** A line's quantity in the base unit: a conversion unit (箱 ×12) is multiplied out exactly. */
 export function baseQty(l: EditorLine): string {
   const u = l.sku?.units.find((x) => x.name === l.unit);

@@ -1,6 +1,7 @@
 import { computed, reactive } from 'vue';
 import type { MeQuery as MeResult } from '@/gql/graphql';
 import type { Permission } from '@/gql/permissions';
+import { setServerClock } from './clock';
 import { loadNumberFormat } from './format';
 import { LogoutMutation, MeQuery } from './sessionQueries';
 import { client } from './urql';
@@ -23,6 +24,7 @@ export function loadMe(force = false): Promise<Me | null> {
     .toPromise()
     .then((r) => {
       if (r.error && !r.data) throw r.error;
+      if (r.data?.businessClock) setServerClock(r.data.businessClock.now, r.data.businessClock.timeZone);
       session.me = r.data?.me ?? null;
       session.loaded = true;
       // how numbers are shown; until it answers the defaults hold, and a failure keeps them

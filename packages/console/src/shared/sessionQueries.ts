@@ -3,6 +3,10 @@ import { graphql } from '@/gql';
 /** Who is signed in (the permission store reads it) and signing out: the shell needs them, so they live below features. */
 export const MeQuery = graphql(`
   query Me {
+    businessClock {
+      now
+      timeZone
+    }
     me {
       permissions
       roles

@@ -139,7 +139,7 @@ export function prepareOperation(
 }
 
 /** What a user whose password must be changed may still do. */
-const WHILE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'login', '__typename']);
+const WHILE_PASSWORD_CHANGE = new Set(['me', 'businessClock', 'changePassword', 'logout', 'login', '__typename']);
 
 /**
  * A generated (first start) or reset password must be changed before anything else: every root field

@@ -6,7 +6,8 @@ import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
 import { can } from '@/shared/session';
 import { documentError, useIdempotencyKeys, type DocumentError } from '@/components/docErrors';
-import { newLine, today, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
+import { newLine, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { DECIMAL_RE } from '@/shared/money';
 import type { StockDocQuery, StockDocType, StockLineInput } from './types';
 import {

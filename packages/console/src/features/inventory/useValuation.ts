@@ -1,7 +1,7 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
 import { showError } from '@/shared/errors';
-import { today } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { useListRoute } from '@/components/useListRoute';
 import type { ValuationGroup } from '@/gql/graphql';
 import { CostOfGoodsIssuedQuery, ValuationQuery, ValuationSkusQuery } from './queries';

@@ -5,7 +5,7 @@ import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { can } from '@/shared/session';
-import { today } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { DECIMAL_RE } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import type { PriceRuleKind } from '@/gql/graphql';

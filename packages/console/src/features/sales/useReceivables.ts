@@ -4,7 +4,7 @@ import { downloadFile } from '@/shared/download';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
-import { today } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { decimalSign, sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import {

@@ -2,7 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/shared/errors';
-import { today } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
 import { SalesOverviewQuery } from './reportQueries';

@@ -57,6 +57,10 @@ describe('user and role management', () => {
     const first = await t.login('keeper2', 'first-pass-1');
     // the password an administrator set must be changed before anything but that
     expect(codeOf(await t.gql('{ warehouses { total } }', {}, first))).toBe('PASSWORD_CHANGE_REQUIRED');
+    // the console's first query (who am I, what day is it) still answers
+    const meFirst = await t.gql('{ businessClock { today } me { user { mustChangePassword } } }', {}, first);
+    expect(meFirst.errors).toBeUndefined();
+    expect(meFirst.data.me.user.mustChangePassword).toBe(true);
     await t.gql(
       'mutation { changePassword(currentPassword: "first-pass-1", newPassword: "Keeper-own-2026") }',
       {},

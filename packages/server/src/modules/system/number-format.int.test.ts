@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setNow } from '../../core/dates';
+import { TEST_NOW } from '../../test/clock';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 
 const FORMAT = '{ numberFormat { currency unitCostPlaces } }';
@@ -25,5 +27,19 @@ describe(`number format (${testDbKind})`, () => {
     const ok = await t.gql(SET, { i: { version, unitCostPlaces: 2 } }, admin);
     expect(ok.data.updateCompanySettings).toEqual({ unitCostPlaces: 2, version: version + 1 });
     expect((await t.gql(FORMAT, {}, keeper)).data.numberFormat.unitCostPlaces).toBe(2);
+  });
+
+  it("the business clock is the server's, in the company's zone, for anyone (the console dates forms with it)", async () => {
+    const CLOCK = '{ businessClock { now today timeZone } }';
+    try {
+      setNow('2027-02-28T16:30:00Z'); // 00:30 on 1 March in Shanghai: still February in UTC
+      const c = (await t.gql(CLOCK)).data.businessClock;
+      expect(c.today).toBe('2027-03-01');
+      expect(c.timeZone).toBe('Asia/Shanghai');
+      expect(Date.parse(c.now) - Date.parse('2027-02-28T16:30:00Z')).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(c.now) - Date.parse('2027-02-28T16:30:00Z')).toBeLessThan(60_000);
+    } finally {
+      setNow(process.env.JXC_TEST_NOW || TEST_NOW);
+    }
   });
 });

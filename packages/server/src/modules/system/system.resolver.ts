@@ -3,7 +3,8 @@ import type { Context } from '../../core/context';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveField, SignedIn } from '../../core/permissions/guard';
 import { CompanySettings } from './settings.entity';
-import { DayCount, KeyCount, NumberFormat, UpdateSettingsInput } from './system.types';
+import { businessTimeZone, now, today } from '../../core/dates';
+import { BusinessClock, DayCount, KeyCount, NumberFormat, UpdateSettingsInput } from './system.types';
 
 /** Live figures for the overview page; each figure is guarded by its own permission. */
 @ObjectType()
@@ -60,6 +61,15 @@ export class SystemResolver {
   @SignedIn()
   async companyName(@Ctx() ctx: Context) {
     return (await ctx.services.settings.get()).companyName;
+  }
+
+  @Query(() => BusinessClock, {
+    description:
+      "The server's now and the company's business day, for default dates in forms: anyone (the console reads it with `me`).",
+  })
+  businessClock(): BusinessClock {
+    const at = now();
+    return { now: at.toISOString(), today: today(at), timeZone: businessTimeZone() };
   }
 
   @Query(() => NumberFormat, { description: 'How the console shows numbers: any signed-in user.' })

@@ -31,6 +31,13 @@ export class NumberFormat {
   unitCostPlaces: number;
 }
 
+@ObjectType({ description: "The server's clock: the console takes its today from here, not from the browser." })
+export class BusinessClock {
+  @Field({ description: 'The server now (ISO 8601, UTC).' }) now: string;
+  @Field({ description: "The company's business day now (YYYY-MM-DD in its time zone)." }) today: string;
+  @Field({ description: 'The time zone business days are taken in (IANA name).' }) timeZone: string;
+}
+
 @ObjectType()
 export class DayCount {
   @Field({ description: 'YYYY-MM-DD (UTC)' }) day: string;
