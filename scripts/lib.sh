@@ -80,3 +80,17 @@ ensure_mariadb() {
   fi
   [ $rc = 0 ] || die "MariaDB is not reachable on 127.0.0.1:3306 as root with an empty password. Start it, or run with JXC_SKIP_MARIADB=1 to skip the MariaDB suite (it will say so)."
 }
+
+# Redis at 127.0.0.1:6379 for the several-processes test (live updates between API processes)
+redis_up() {
+  timeout 3 bash -c 'exec 3<>/dev/tcp/127.0.0.1/6379 && printf "PING\r\n" >&3 && read -r -t 2 line <&3 && [[ "$line" == +PONG* ]]' 2>/dev/null
+}
+ensure_redis() {
+  redis_up && return 0
+  if ! command -v redis-server >/dev/null; then say "installing Debian's redis-server"; apt_install redis-server redis-tools; fi
+  command -v redis-server >/dev/null || die "redis-server is missing and could not be installed"
+  say "starting Redis"
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 20); do redis_up && return 0; sleep 0.5; done
+  die "Redis does not answer on 127.0.0.1:6379. Start it, or run with JXC_SKIP_MARIADB=1 to skip the MariaDB suite (it will say so)."
+}

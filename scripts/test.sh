@@ -30,7 +30,8 @@ if [ "${JXC_SKIP_MARIADB:-}" = 1 ]; then
   skipped+=("MariaDB integration suite (JXC_SKIP_MARIADB=1)")
 else
   ensure_mariadb
-  say "server: integration tests on MariaDB"
+  ensure_redis
+  say "server: integration tests on MariaDB (with Redis for the several-processes test)"
   (cd packages/server && JXC_TEST_DB=mariadb npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/server-mariadb.json") || status=1
 fi
 

@@ -27,6 +27,8 @@ import {
   validationRules,
   type PipelineOptions,
 } from './core/pipeline';
+import { openBus } from './core/bus';
+import { Scheduler } from './core/jobs';
 import { sessionEvents } from './core/session-events';
 import { consoleAssets } from './console-assets';
 import { localeOf } from './core/locale';
@@ -37,6 +39,8 @@ import { createServices, type Services } from './services';
 export interface App {
   server: http.Server;
   services: Services;
+  /** jobs that run once per period across every API process on this database */
+  scheduler: Scheduler;
   schema: GraphQLSchema;
   url: string;
   close(): Promise<void>;
@@ -141,7 +145,10 @@ const refuse = (res: express.Response, status: number, code: string, message: st
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 export async function createApp(ds: DataSource, config: Config): Promise<App> {
-  const services = createServices(ds, config);
+  // messages between API processes: Redis pub/sub when configured, memory otherwise
+  const bus = await openBus(config.redisUrl, config.databaseUrl);
+  const services = createServices(ds, config, bus);
+  const scheduler = new Scheduler(ds);
   const schema = guardSchema(await createSchema(services.audit.pubSub));
   const pipeline: PipelineOptions = { introspection: config.introspection, limits: config.limits };
   const format = errorFormatter(pipeline);
@@ -235,6 +242,12 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   };
   const onSessionChange = () => void revalidateSockets();
   sessionEvents.on('changed', onSessionChange);
+  // a sign-out or a rights change on another process closes this process's sockets too
+  const tellOthers = () => bus.publish('sessions.changed', { from: bus.id });
+  if (bus.shared) {
+    sessionEvents.on('changed', tellOthers);
+    bus.on('sessions.changed', (m: { from: string }) => m.from !== bus.id && onSessionChange());
+  }
   // another server of a cluster may have ended the session: look again now and then
   const revalidateTimer = setInterval(onSessionChange, 30_000);
   revalidateTimer.unref();
@@ -260,6 +273,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
           return {
             async drainServer() {
               sessionEvents.off('changed', onSessionChange);
+              sessionEvents.off('changed', tellOthers);
               clearInterval(revalidateTimer);
               await wsCleanup.dispose();
             },
@@ -367,16 +381,21 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   // live alerts: what a stopped server left in the outbox goes out now, then as alerts are written
-  services.alerts.start(config.alertsIntervalMs);
+  // (the periodic sweep once per cluster; the sweep right after an alert is written stays with its writer)
+  services.alerts.start(config.alertsIntervalMs, (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts));
+  await bus.ready();
   return {
     server,
     services,
+    scheduler,
     schema,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await scheduler.stop();
       await services.alerts.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
+      await bus.close();
     },
   };
 }

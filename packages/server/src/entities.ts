@@ -6,7 +6,7 @@ import { User } from './modules/auth/user.entity';
 import { Brand, Category } from './modules/catalog/category.entity';
 import { Product, ProductUnit } from './modules/catalog/product.entity';
 import { Sku, SkuBarcode } from './modules/catalog/sku.entity';
-import { DocSequence, IdempotencyRecord } from './core/entities';
+import { DocSequence, IdempotencyRecord, JobLease } from './core/entities';
 import { StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledger.entity';
 import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
@@ -75,6 +75,7 @@ export const entities = [
   StockCost,
   DocSequence,
   IdempotencyRecord,
+  JobLease,
   Supplier,
   SupplierQualification,
   SupplierPrice,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { memoryBus, type Bus } from './core/bus';
 import type { Config } from './core/config';
 import { AuditService, createAuditPubSub } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -33,8 +34,8 @@ import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 
 /** Every service of one running app, built once over one database. */
-export function createServices(ds: DataSource, config: Config) {
-  const audit = new AuditService(ds, createAuditPubSub());
+export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
+  const audit = new AuditService(ds, createAuditPubSub(bus));
   const posting = new PostingService(ds);
   const settings = new SettingsService(ds, audit);
   // the costing method is fixed once stock was posted
@@ -55,10 +56,11 @@ export function createServices(ds: DataSource, config: Config) {
   const stockDocuments = new StockDocumentService(ds, audit, posting);
   const abc = new AbcService(ds, audit);
   // live alerts: an outbox row in the posting's transaction, dispatched to notifications and subscriptions
-  const alerts = new AlertService(ds, posting);
+  const alerts = new AlertService(ds, posting, bus);
   return {
     ds,
     config,
+    bus,
     audit,
     auth: new AuthService(ds, config, audit),
     users: new UserService(ds, audit),

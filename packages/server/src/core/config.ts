@@ -20,6 +20,12 @@ export interface Config {
   limits: Limits;
   /** how often live alerts are dispatched from the outbox, besides right after one is written (0: never; tests dispatch themselves) */
   alertsIntervalMs: number;
+  /** API processes behind the one port (JXC_WORKERS, node's cluster; 1: this process serves) */
+  workers: number;
+  /** Redis for the messages between API processes (live updates, sessions changed); unset: in memory */
+  redisUrl?: string;
+  /** how often customer tiers are recomputed (once per period per installation) */
+  tierRecomputeMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -43,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
     secureCookies: bool(env.JXC_SECURE_COOKIES, false),
     alertsIntervalMs: Number(env.JXC_ALERTS_INTERVAL_MS ?? 2000),
+    workers: Math.max(1, Math.floor(Number(env.JXC_WORKERS || 1)) || 1),
+    redisUrl: env.JXC_REDIS_URL || undefined,
+    tierRecomputeMs: Number(env.JXC_TIER_RECOMPUTE_MS || 24 * 3600_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { memoryBus, type Bus } from '../../core/bus';
 import type { Context } from '../../core/context';
 import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
@@ -12,6 +13,7 @@ import type { HeadChange, PostingService } from '../stock';
 import { AlertKind, AlertOutbox, Notification } from './alert.entity';
 
 const D = (x: Decimal.Value) => new Decimal(x);
+const NOTIFICATION_TOPIC = 'alerts.notification';
 
 export interface NewAlert {
   kind: AlertKind;
@@ -36,14 +38,20 @@ export class AlertService {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private intervalMs = 0;
-  /** the live subscriptions of this process, by user (in memory: with several processes, Redis pub/sub would carry them) */
+  /** the live subscriptions of this process, by user; notifications reach them through the bus from any process */
   private readonly listeners = new Map<number, Set<(n: Notification) => void>>();
+  private readonly bus: Bus;
 
   constructor(
     private readonly ds: DataSource,
     posting: PostingService,
+    bus: Bus = memoryBus(),
   ) {
     posting.onPosted((tx, doc, changes) => this.belowSafetyStock(tx, doc, changes));
+    this.bus = bus;
+    bus.on(NOTIFICATION_TOPIC, (n: Notification) => {
+      for (const push of this.listeners.get(n.userId) ?? []) push(n);
+    });
   }
 
   /** Writes an alert in the caller's transaction. */
@@ -91,13 +99,25 @@ export class AlertService {
 
   // ---------- dispatching ----------
 
-  /** Dispatches in the background: on start, shortly after an alert is written, and every `intervalMs` (0: never). */
-  start(intervalMs: number): void {
+  /**
+   * Dispatches in the background: on start, shortly after an alert is written, and every `intervalMs`
+   * (0: never). `every` schedules the periodic sweep once per cluster (core/jobs); without it, a local timer.
+   */
+  start(
+    intervalMs: number,
+    every?: (name: string, periodMs: number, fn: () => Promise<unknown>, opts: { quiet: boolean }) => void,
+  ): void {
     this.intervalMs = intervalMs;
     if (!intervalMs) return;
     this.soon();
-    this.timer = setInterval(() => this.soon(0), intervalMs);
-    this.timer.unref();
+    if (every)
+      every('alerts.dispatch', intervalMs, () => (this.intervalMs ? this.dispatch() : Promise.resolve()), {
+        quiet: true,
+      });
+    else {
+      this.timer = setInterval(() => this.soon(0), intervalMs);
+      this.timer.unref();
+    }
   }
 
   stop(): Promise<unknown> {
@@ -161,8 +181,9 @@ export class AlertService {
         await tx.update(AlertOutbox, { id: In(outbox.map((o) => o.id)) }, { dispatchedAt: at });
         return outbox.length;
       });
-      // after the commit: a subscriber never hears of a notification that was rolled back
-      for (const n of published) for (const push of this.listeners.get(n.userId) ?? []) push(n);
+      // after the commit: a subscriber never hears of a notification that was rolled back; the bus
+      // brings each one to the subscriptions of every API process
+      for (const n of published) this.bus.publish(NOTIFICATION_TOPIC, n);
       made += published.length;
       if (!rows) return made;
     }

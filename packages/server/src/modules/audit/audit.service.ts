@@ -1,5 +1,6 @@
 import { MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { createPubSub } from '@graphql-yoga/subscription';
+import type { Bus } from '../../core/bus';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { Context } from '../../core/context';
 import { clampPage, type Page } from '../../core/paging';
@@ -34,7 +35,25 @@ export interface AuditRecord {
 
 export const auditTopic = 'AUDIT_LOGGED';
 export type AuditPubSub = ReturnType<typeof createAuditPubSub>;
-export const createAuditPubSub = () => createPubSub<{ [auditTopic]: [AuditEntry] }>();
+/** Audit rows for the `auditLogged` subscriptions: in this process, or through the bus to every process. */
+export const createAuditPubSub = (bus?: Bus) =>
+  createPubSub<{ [auditTopic]: [AuditEntry] }>(bus?.shared ? { eventTarget: busEventTarget(bus, 'audit') } : {});
+
+/** An EventTarget whose events travel over the bus: dispatched here, heard by the listeners of every process. */
+function busEventTarget(bus: Bus, topic: string): any {
+  const local = new EventTarget();
+  bus.on(topic, (m: { type: string; detail: unknown }) =>
+    local.dispatchEvent(new CustomEvent(m.type, { detail: m.detail })),
+  );
+  return {
+    addEventListener: local.addEventListener.bind(local),
+    removeEventListener: local.removeEventListener.bind(local),
+    dispatchEvent(e: CustomEvent) {
+      bus.publish(topic, { type: e.type, detail: e.detail });
+      return true;
+    },
+  };
+}
 
 export class AuditService {
   constructor(
