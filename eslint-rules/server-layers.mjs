@@ -10,7 +10,8 @@
 //           (UPDATE, INSERT INTO, DELETE FROM, lockRows), and reads one only where the `reads` option
 //           lists the file with the tables (reports that join for filtering and sorting)
 // The composition root (app, schema, services, entities, database, seed, demo, cli, main) wires
-// everything and may import any file; so may tests (they seed and assert through any table).
+// everything and may import any file. Tests seed and assert through any table, but reach another module
+// only through its face or src/test/* (fixtures.ts re-exports the entities tests check and builds users/roles).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -103,6 +104,33 @@ const READS = /\b(?:FROM|JOIN)\s+`?([a-z_][a-z0-9_]*)/g;
 const isTest = (file) => /\.test\.[cm]?[jt]s$/.test(file);
 const isFace = (rest) => rest.length === 0 || (rest.length === 1 && /^index(\.[cm]?[jt]s)?$/.test(rest[0]));
 
+/** A module's internal file (not its face) that `source`, imported from `file`, names: { module, face } or null. */
+function foreignInternal(file, from, source) {
+  if (typeof source !== 'string' || !source.startsWith('.')) return null;
+  const to = placeOf(path.resolve(path.dirname(file), source));
+  if (!to || to.layer !== 'module' || isFace(to.rest)) return null;
+  if (from.layer === 'module' && to.module === from.module) return null;
+  const face = path.relative(
+    path.dirname(file),
+    path.join(file.slice(0, file.lastIndexOf(SRC) + SRC.length), 'modules', to.module),
+  );
+  return { module: to.module, face: face.split(path.sep).join('/') };
+}
+
+/** Tests (any layer, root included) may import anything except another module's internal files. */
+function testRules(context, file, from) {
+  const check = (node, source) => {
+    const hit = foreignInternal(file, from, source);
+    if (hit) context.report({ node, messageId: 'testInternal', data: { ...hit, target: source } });
+  };
+  return {
+    ImportDeclaration: (node) => check(node.source, node.source.value),
+    ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+    ExportAllDeclaration: (node) => check(node.source, node.source.value),
+    ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+  };
+}
+
 export default {
   meta: {
     type: 'problem',
@@ -125,6 +153,8 @@ export default {
         'A module does not import the composition root ({{target}}); use ctx.services or a constructor argument.',
       moduleInternal:
         "Import another module only through its face: '{{face}}' (modules/{{module}}/index.ts), not {{target}}. Export it there deliberately if other modules need it.",
+      testInternal:
+        "A test reaches another module only through its face '{{face}}' (modules/{{module}}/index.ts) or src/test/fixtures.ts, not {{target}}. Re-export what tests need in src/test/fixtures.ts.",
       foreignEntity:
         '{{name}} belongs to the {{module}} module: use it for relations and GraphQL types only, and ask the {{module}} face for its rows (a lookup function or service), never query it here.',
       foreignWrite:
@@ -136,7 +166,9 @@ export default {
   create(context) {
     const file = context.filename;
     const from = placeOf(file);
-    if (!from || from.layer === 'root' || isTest(file)) return {};
+    if (!from) return {};
+    if (isTest(file)) return context.options[0]?.modules === false ? {} : testRules(context, file, from);
+    if (from.layer === 'root') return {};
     const modules = context.options[0]?.modules !== false;
     const reads = context.options[0]?.reads ?? {};
     const srcRoot = file.slice(0, file.lastIndexOf(SRC) + SRC.length);

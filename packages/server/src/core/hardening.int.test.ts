@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompanySettings } from '../modules/system/settings.entity';
+import { CompanySettings } from '../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../test/harness';
 
 describe('API hardening and error codes', () => {

@@ -40,11 +40,20 @@ describe('jxc/server-layers', async () => {
         code: "export const q = 'SELECT c.qty FROM stock_cost c JOIN sku s ON s.id = c.sku_id';",
         options: [{ reads }],
       },
-      // prose is not SQL; tests may reach anything
+      // prose is not SQL
       { filename: at('modules/stock/x.ts'), code: "export const d = 'Moves goods from warehouse to customer';" },
+      // tests query any table, reaching other modules through src/test/fixtures.ts or a face, and their own module's files
       {
         filename: at('modules/sales/x.test.ts'),
-        code: "import { StockCost } from '../stock/ledger.entity';\nexport const f = (ds: any) => ds.getRepository(StockCost);",
+        code: "import { StockCost } from '../../test/fixtures';\nexport const f = (ds: any) => ds.getRepository(StockCost);",
+      },
+      {
+        filename: at('modules/sales/x.test.ts'),
+        code: "import { Warehouse } from '../stock';\nimport { SalesOrder } from './sales-order.entity';\nexport const f = (ds: any) => [ds.getRepository(Warehouse), SalesOrder];",
+      },
+      {
+        filename: at('core/x.int.test.ts'),
+        code: "import { CompanySettings } from '../modules/system';\nexport const f = (ds: any) => ds.getRepository(CompanySettings);",
       },
     ],
     invalid: [
@@ -88,6 +97,22 @@ describe('jxc/server-layers', async () => {
         filename: at('core/x.ts'),
         code: "import { User } from '../modules/auth';",
         errors: [{ messageId: 'coreUp' }],
+      },
+      // a test does not import another module's internal files either
+      {
+        filename: at('modules/sales/x.test.ts'),
+        code: "import { StockCost } from '../stock/ledger.entity';",
+        errors: [{ messageId: 'testInternal' }],
+      },
+      {
+        filename: at('core/x.int.test.ts'),
+        code: "import { hashPassword } from '../modules/auth/password';",
+        errors: [{ messageId: 'testInternal' }],
+      },
+      {
+        filename: at('x.int.test.ts'),
+        code: "export { Role } from './modules/auth/role.entity';",
+        errors: [{ messageId: 'testInternal' }],
       },
     ],
   });

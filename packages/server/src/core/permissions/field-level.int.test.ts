@@ -1,7 +1,7 @@
-import { AuditEntry } from '../../modules/audit/audit-entry.entity';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
 
 /** The field rule on every path: lists, nested objects, filters, sorts, aggregates, exports, subscriptions. */

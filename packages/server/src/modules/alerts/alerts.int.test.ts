@@ -1,9 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { seedCatalog } from '../../test/fixtures';
+import { seedCatalog, User } from '../../test/fixtures';
 import { createTestDb, testApp, testDbKind, type TestApp, type TestDb } from '../../test/harness';
-import { User } from '../auth/user.entity';
 import { AlertOutbox, Notification } from './alert.entity';
 
 const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id number } }`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry } from '../audit/audit-entry.entity';
 import { User } from './user.entity';
+import { AuditEntry } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
 
 const CREATE =

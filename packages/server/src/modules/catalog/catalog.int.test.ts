@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditEntry } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
 import { Product } from './product.entity';
 import { Sku, SkuBarcode } from './sku.entity';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
+import { PurchaseOrder, seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { PurchaseOrder } from '../purchasing/purchase-order.entity';
 import { SupplierPrice } from './supplier.entity';
 import { addDays, today } from '../../core/dates';
 

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
+import { addUser, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { DEMO_PASSWORD } from '../../seed';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { StockLedgerEntry } from '../stock/ledger.entity';
 import { PurchaseOrder, PurchaseOrderApproval } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn } from './purchase-receipt.entity';
 import { SupplierInvoice, SupplierPayment } from './supplier-invoice.entity';
-import { now } from '../../core/dates';
 import { contextAs } from '../../test/context';
 import { StockDocType } from '../stock';
 
@@ -65,20 +59,7 @@ describe(`purchasing: order → approval → receipts → return → invoice →
 
   beforeAll(async () => {
     t = await testApp();
-    const purchaser = await t.ds.getRepository(Role).findOneByOrFail({ code: 'purchaser' });
-    await t.ds.getRepository(User).save({
-      username: 'purchaser2',
-      displayName: '周采购 Zhou',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: [purchaser],
-      warehouses: [],
-    });
+    await addUser(t.ds, 'purchaser2', ['purchaser'], { displayName: '周采购 Zhou' });
     for (const u of ['admin', 'manager', 'accountant', 'purchaser', 'purchaser2', 'sales', 'warehouse'])
       tok[u] = await t.login(u);
     c = await seedCatalog(t.ds);

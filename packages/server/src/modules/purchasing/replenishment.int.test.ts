@@ -2,9 +2,8 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../core/dates';
 import { contextAs } from '../../test/context';
-import { seedCatalog } from '../../test/fixtures';
+import { seedCatalog, StockDocType } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { StockDocType } from '../stock/stock-document.entity';
 import { PurchaseOrder } from './purchase-order.entity';
 import { HISTORY_DAYS } from './replenishment.service';
 

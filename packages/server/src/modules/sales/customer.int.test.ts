@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { DEMO_PASSWORD } from '../../seed';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
+import { addRole, addUser } from '../../test/fixtures';
 import { Customer } from './customer.entity';
-import { addDays, now, today } from '../../core/dates';
+import { addDays, today } from '../../core/dates';
 
 const CREATE = 'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id code ownerId version tier { code } } }';
 const LIST =
@@ -22,33 +19,13 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
 
   beforeAll(async () => {
     t = await testApp();
-    const roles = t.ds.getRepository(Role);
-    const sales = await roles.findOneByOrFail({ code: 'sales' });
     // an assistant who may look customers up but not read their contact data
-    const assistant = await roles.save({
-      code: 'sales_assistant',
+    await addRole(t.ds, 'sales_assistant', ['sales.customer.read', 'sales.customer.all'], {
       name: 'Sales assistant',
       nameZh: '销售助理',
-      permissions: ['sales.customer.read', 'sales.customer.all'],
-      builtIn: false,
-      version: 1,
     });
-    const mk = async (username: string, role: Role) =>
-      t.ds.getRepository(User).save({
-        username,
-        displayName: username,
-        email: null,
-        phone: null,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        active: true,
-        mustChangePassword: false,
-        createdAt: now(),
-        version: 1,
-        roles: [role],
-        warehouses: [],
-      });
-    await mk('sales2', sales);
-    await mk('assistant', assistant);
+    await addUser(t.ds, 'sales2', ['sales']);
+    await addUser(t.ds, 'assistant', ['sales_assistant']);
     for (const u of ['admin', 'manager', 'accountant', 'purchaser', 'sales', 'sales2', 'assistant', 'warehouse'])
       tok[u] = await t.login(u);
   });
@@ -372,27 +349,11 @@ describe(`customers: owner scope, contact fields, channels, tiers (${testDbKind}
       expect.arrayContaining(['CustomerContact.phone', 'CustomerAddress.address']),
     );
     // someone who may manage customers but not read contact data edits a contact: the phone they cannot see is kept
-    const editorRole = await t.ds.getRepository(Role).save({
-      code: 'sales_editor',
+    await addRole(t.ds, 'sales_editor', ['sales.customer.read', 'sales.customer.all', 'sales.customer.manage'], {
       name: 'Sales editor',
       nameZh: '销售编辑',
-      permissions: ['sales.customer.read', 'sales.customer.all', 'sales.customer.manage'],
-      builtIn: false,
-      version: 1,
     });
-    await t.ds.getRepository(User).save({
-      username: 'editor',
-      displayName: 'editor',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: [editorRole],
-      warehouses: [],
-    });
+    await addUser(t.ds, 'editor', ['sales_editor']);
     const editor = await t.login('editor');
     const wang = ok(
       await t.gql(READ.replace('contacts {', 'contacts { id'), { id: ids.a }, tok.sales),

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { now } from '../../core/dates';
 import { P } from '../../core/permissions/catalogue';
-import { DEMO_PASSWORD } from '../../seed';
-import { seedCatalog } from '../../test/fixtures';
+import { addRole, addUser, AuditEntry, seedCatalog, StockCost } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { StockCost } from '../stock/ledger.entity';
 import { SalesOrder } from './sales-order.entity';
 
 const DOC = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';
@@ -70,11 +63,10 @@ describe(`price approval of sales orders priced below cost (${testDbKind})`, () 
   beforeAll(async () => {
     t = await testApp();
     // a team lead who approves prices and takes orders, but may not sell below cost himself
-    const lead = await t.ds.getRepository(Role).save({
-      code: 'lead',
-      name: 'Sales lead',
-      nameZh: '销售主管',
-      permissions: [
+    await addRole(
+      t.ds,
+      'lead',
+      [
         P.SalesCustomerRead,
         P.SalesCustomerAll,
         P.SalesOrderRead,
@@ -82,22 +74,9 @@ describe(`price approval of sales orders priced below cost (${testDbKind})`, () 
         P.CatalogSalePriceRead,
         P.SalesPriceApprove,
       ],
-      builtIn: false,
-      version: 1,
-    });
-    await t.ds.getRepository(User).save({
-      username: 'lead',
-      displayName: '主管 Lead',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: [lead],
-      warehouses: [],
-    });
+      { name: 'Sales lead', nameZh: '销售主管' },
+    );
+    await addUser(t.ds, 'lead', ['lead'], { displayName: '主管 Lead' });
     for (const u of ['admin', 'manager', 'accountant', 'sales', 'lead']) tok[u] = await t.login(u);
     const c = await seedCatalog(t.ds);
     [id.wh, id.tea] = [String(c.warehouses[0].id), String(c.tea.id)];

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
+import { seedCatalog, StockCost } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { StockCost } from '../stock/ledger.entity';
 import { PriceListItem } from './price-list.entity';
 
 const QUOTE = 'query($i:PriceQuoteInput!){ priceQuote(input:$i){ unitPrice priceListId rule steps belowCost } }';

@@ -1,18 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
+import { addUser, CompanySettings, seedCatalog, StockCost, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { DEMO_PASSWORD } from '../../seed';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { StockCost, StockLedgerEntry } from '../stock/ledger.entity';
-import { CompanySettings } from '../system/settings.entity';
 import { SalesOrder } from './sales-order.entity';
 import { SalesShipment } from './sales-shipment.entity';
 import { SalesReturn } from './sales-return.entity';
 import { CustomerPayment, SalesInvoice } from './receivable.entity';
-import { now } from '../../core/dates';
 
 const DOC = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';
 const POST_DOC = 'mutation($id:ID!){ postStockDocument(id:$id){ id } }';
@@ -64,20 +57,7 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
 
   beforeAll(async () => {
     t = await testApp();
-    const salesRole = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
-    await t.ds.getRepository(User).save({
-      username: 'sales2',
-      displayName: '周销售 Zhou',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: [salesRole],
-      warehouses: [],
-    });
+    await addUser(t.ds, 'sales2', ['sales'], { displayName: '周销售 Zhou' });
     for (const u of ['admin', 'manager', 'accountant', 'sales', 'sales2', 'warehouse']) tok[u] = await t.login(u);
     c = await seedCatalog(t.ds);
     await t.ds.getRepository(CompanySettings).update({ id: 1 }, { costingMethod: 'fifo' as any });

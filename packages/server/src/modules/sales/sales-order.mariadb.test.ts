@@ -1,13 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
+import { addUser, seedCatalog, StockCost } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
-import { DEMO_PASSWORD } from '../../seed';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { StockCost } from '../stock/ledger.entity';
-import { now } from '../../core/dates';
 
 const CREATE = 'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }';
 const CONFIRM = 'mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }';
@@ -23,20 +17,7 @@ describe('two salespeople confirm for the last units at once (mariadb)', () => {
   };
   beforeAll(async () => {
     t = await testApp();
-    const role = await t.ds.getRepository(Role).findOneByOrFail({ code: 'sales' });
-    await t.ds.getRepository(User).save({
-      username: 'sales2',
-      displayName: '周销售 Zhou',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: [role],
-      warehouses: [],
-    });
+    await addUser(t.ds, 'sales2', ['sales'], { displayName: '周销售 Zhou' });
     for (const u of ['manager', 'sales', 'sales2']) tok[u] = await t.login(u);
     const cat = await seedCatalog(t.ds);
     [id.wh, id.tea] = [String(cat.warehouses[0].id), String(cat.tea.id)];

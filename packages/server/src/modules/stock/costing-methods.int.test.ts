@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextAs } from '../../test/context';
-import { seedCatalog } from '../../test/fixtures';
+import { CompanySettings, seedCatalog } from '../../test/fixtures';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
 import type { Context } from '../../core/context';
-import { CompanySettings } from '../system/settings.entity';
 import { StockDocStatus, StockDocType } from './stock-document.entity';
 
 /** A seeded generator: a failure names its seed and replays exactly. */

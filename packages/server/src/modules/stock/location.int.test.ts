@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditEntry } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
 import { Bin, Zone } from './location.entity';
 

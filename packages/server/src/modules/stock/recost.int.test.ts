@@ -1,10 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../core/context';
-import { newProductSku } from '../../test/fixtures';
+import { CompanySettings, newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
-import { CompanySettings } from '../system/settings.entity';
 import { StockDocType } from './stock-document.entity';
 import { Warehouse } from './warehouse.entity';
 

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { now } from '../../core/dates';
-import { DEMO_PASSWORD } from '../../seed';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
+import { addUser, newProductSku, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { StockLedgerEntry } from '../stock/ledger.entity';
 import { Stocktake } from './stocktake.entity';
 
 const CREATE_AND_POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id } }`;
@@ -44,20 +38,7 @@ describe(`ABC classes and cycle counts from them (${testDbKind})`, () => {
   beforeAll(async () => {
     t = await testApp();
     c = await seedCatalog(t.ds);
-    const roles = await t.ds.getRepository(Role).find();
-    await t.ds.getRepository(User).save({
-      username: 'keeper2',
-      displayName: '周仓管 Zhou',
-      email: null,
-      phone: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      active: true,
-      mustChangePassword: false,
-      createdAt: now(),
-      version: 1,
-      roles: roles.filter((r) => r.code === 'warehouse'),
-      warehouses: [c.warehouses[0]],
-    });
+    await addUser(t.ds, 'keeper2', ['warehouse'], { displayName: '周仓管 Zhou', warehouseIds: [c.warehouses[0].id] });
     for (const u of ['admin', 'manager', 'warehouse', 'keeper2']) tok[u] = await t.login(u);
     W1 = String(c.warehouses[0].id);
     s4 = String((await newProductSku(t.ds, 'S4')).id);

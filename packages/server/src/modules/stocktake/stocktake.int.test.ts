@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { now } from '../../core/dates';
-import { DEMO_PASSWORD } from '../../seed';
-import { seedCatalog } from '../../test/fixtures';
+import { addUser, Bin, seedCatalog, StockBalance, StockLedgerEntry, User } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { hashPassword } from '../auth/password';
-import { Role } from '../auth/role.entity';
-import { User } from '../auth/user.entity';
-import { Bin } from '../stock/location.entity';
-import { StockBalance, StockLedgerEntry } from '../stock/ledger.entity';
 import { StocktakeCount, StocktakeLine } from './stocktake.entity';
 
 const CREATE_AND_POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id number } }`;
@@ -64,25 +57,10 @@ describe(`stocktakes: a full count with two blind counters, a recount, reasons a
 
   beforeAll(async () => {
     t = await testApp();
-    const roles = await t.ds.getRepository(Role).find();
     c = await seedCatalog(t.ds);
     const w1 = c.warehouses[0];
-    const user = async (username: string, displayName: string, role: string) =>
-      t.ds.getRepository(User).save({
-        username,
-        displayName,
-        email: null,
-        phone: null,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        active: true,
-        mustChangePassword: false,
-        createdAt: now(),
-        version: 1,
-        roles: roles.filter((r) => r.code === role),
-        warehouses: role === 'warehouse' ? [w1] : [],
-      });
-    await user('keeper2', '周仓管 Zhou', 'warehouse');
-    await user('manager2', '吴经理 Wu', 'manager');
+    await addUser(t.ds, 'keeper2', ['warehouse'], { displayName: '周仓管 Zhou', warehouseIds: [w1.id] });
+    await addUser(t.ds, 'manager2', ['manager'], { displayName: '吴经理 Wu' });
     for (const u of ['admin', 'manager', 'manager2', 'accountant', 'warehouse', 'keeper2']) tok[u] = await t.login(u);
     W1 = String(w1.id);
     W2 = String(c.warehouses[1].id);
