@@ -307,4 +307,66 @@ describe(`price approval of sales orders priced below cost (${testDbKind})`, () 
       .getRepository(StockCost)
       .update({ warehouseId: Number(id.wh), skuId: Number(id.tea) }, { value: '80.00' });
   });
+
+  it("an exchange's replacement keeps the original price when the cost has risen since: confirmed at once, no approval", async () => {
+    const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id lines { id } } }';
+    const RETURN = 'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit replacementOrderId } }';
+    const X = ok(
+      await t.gql(CREATE, { i: head(id.cust, [{ skuId: id.tea, qty: '1', unitPrice: '9.00' }]) }, tok.sales),
+    ).createSalesOrder;
+    expect(ok(await t.gql(CONFIRM, { id: X.id }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
+    const S = ok(
+      await t.gql(
+        SHIP,
+        { i: { orderId: X.id, businessDate: '2026-11-21', lines: [{ orderLineId: X.lines[0].id, qty: '1' }] } },
+        tok.admin,
+      ),
+    ).shipSalesOrder;
+    const R = ok(
+      await t.gql(
+        RETURN,
+        {
+          i: {
+            shipmentId: S.id,
+            businessDate: '2026-11-22',
+            reason: 'DAMAGED_IN_TRANSIT',
+            resolution: 'EXCHANGE',
+            lines: [{ shipmentLineId: S.lines[0].id, qty: '1', disposition: 'SCRAP' }],
+          },
+        },
+        tok.sales,
+      ),
+    ).returnSalesGoods;
+    expect(R.credit).toBe('9.00');
+    // the unit cost rises to 10.00 (9 units worth 90.00): the replacement's 9.00 is now below it
+    const head0 = await t.ds
+      .getRepository(StockCost)
+      .findOneByOrFail({ warehouseId: Number(id.wh), skuId: Number(id.tea) });
+    expect(head0.qty).toMatch(/^9(\.0+)?$/);
+    await t.ds
+      .getRepository(StockCost)
+      .update({ warehouseId: Number(id.wh), skuId: Number(id.tea) }, { value: '90.00' });
+    try {
+      const [sent, logged] = await securityEvents(() =>
+        t.gql(CONFIRM, { id: String(R.replacementOrderId) }, tok.sales),
+      );
+      const repl = ok(sent).confirmSalesOrder;
+      expect(repl).toMatchObject({ status: 'CONFIRMED', approvalReason: null, total: '9.00' });
+      expect(repl.lines[0]).toMatchObject({ unitPrice: '9.000000', reservedQty: '1', belowCost: null, unitCost: null });
+      expect(logged).toEqual([]);
+      // the approver sees it flagged below cost, yet nothing waits for a decision
+      const seen = ok(await t.gql(ORDER, { id: String(R.replacementOrderId) }, tok.manager)).salesOrder;
+      expect(seen.lines[0]).toMatchObject({ belowCost: true, unitCost: '10.000000', expectedMargin: '-1.00' });
+      // the same price on a new order goes to approval: the exemption is the exchange's alone
+      const N = ok(
+        await t.gql(CREATE, { i: head(id.cust, [{ skuId: id.tea, qty: '1', unitPrice: '9.00' }]) }, tok.sales),
+      ).createSalesOrder;
+      expect(ok(await t.gql(CONFIRM, { id: N.id }, tok.sales)).confirmSalesOrder.status).toBe('PENDING_PRICE_APPROVAL');
+      ok(await t.gql(CANCEL, { id: N.id }, tok.sales));
+    } finally {
+      await t.ds
+        .getRepository(StockCost)
+        .update({ warehouseId: Number(id.wh), skuId: Number(id.tea) }, { value: '72.00' });
+    }
+  });
 });
