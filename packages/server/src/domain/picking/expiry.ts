@@ -2,7 +2,12 @@
  * Expiry and pick strategy rules, pure: which stock counts as expired or short-dated on a day, and
  * which pick strategy applies to a SKU in a warehouse.
  */
-import type { PickStrategy } from './index';
+/**
+ * fefo: first expiry, first out (goods without an expiry date last); fifo: first received, first
+ * out; auto: fefo where the candidates carry expiry dates, fifo otherwise.
+ */
+export type PickStrategy = 'auto' | 'fefo' | 'fifo';
+export const PICK_STRATEGIES: readonly PickStrategy[] = ['auto', 'fefo', 'fifo'];
 
 /** none: no expiry date; expired: its last day of use has passed; expiring: within the warning days; valid: later. */
 export type ExpiryClass = 'none' | 'expired' | 'expiring' | 'valid';

@@ -4,12 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 
-/**
- * fefo: first expiry, first out (goods without an expiry date last); fifo: first received, first
- * out; auto: fefo where the candidates carry expiry dates, fifo otherwise.
- */
-export type PickStrategy = 'auto' | 'fefo' | 'fifo';
-export const PICK_STRATEGIES: readonly PickStrategy[] = ['auto', 'fefo', 'fifo'];
+import { type PickStrategy } from './expiry';
 
 /** A balance an issue may take from. */
 export interface Stock {
@@ -111,4 +106,12 @@ export function pick(
   return { takes, short: rest.toFixed(), expired: expired.toFixed(), quarantined: quarantined.toFixed() };
 }
 
-export { classifyExpiry, mayTakeExpired, strategyFor, type ExpiryClass, type IssuePurpose } from './expiry';
+export {
+  classifyExpiry,
+  mayTakeExpired,
+  PICK_STRATEGIES,
+  strategyFor,
+  type ExpiryClass,
+  type IssuePurpose,
+  type PickStrategy,
+} from './expiry';
