@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
-import type { Context } from '../../core/context';
+import { perRequestBatch, type Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
@@ -57,6 +57,16 @@ export class SupplierService {
 
   async get(id: string | number, tx: EntityManager = this.ds.manager): Promise<Supplier> {
     const s = await tx.findOne(Supplier, { where: { id: Number(id) || -1 } });
+    if (!s) throw notFound('This supplier');
+    return s;
+  }
+
+  /** The supplier of a listed row: the suppliers a list's rows name are read in one query per request. */
+  async forRow(ctx: Context, id: number): Promise<Supplier> {
+    const s = await perRequestBatch(ctx, 'supplier', id, async (ids) => {
+      const rows = await this.ds.getRepository(Supplier).find({ where: { id: In(ids) } });
+      return new Map(rows.map((r) => [r.id, r]));
+    });
     if (!s) throw notFound('This supplier');
     return s;
   }

@@ -128,7 +128,7 @@ export class PurchaseOrderResolver {
 
   @FieldResolver(() => Supplier)
   supplier(@Root() o: PurchaseOrder, @Ctx() ctx: Context) {
-    return ctx.services.suppliers.get(o.supplierId);
+    return ctx.services.suppliers.forRow(ctx, o.supplierId);
   }
 
   @FieldResolver(() => [PurchaseReceipt])
