@@ -68,13 +68,13 @@ export default tseslint.config(
           reads: {
             'modules/purchasing/replenishment.service.ts': [
               'stock_balance',
-              'stock_ledger',
-              'stock_document',
               'stock_cost',
               'sku',
               'product',
               'category',
             ],
+            // the demand history's rebuild and check read the ledger they are kept from
+            'modules/purchasing/demand.ts': ['stock_ledger', 'stock_document'],
             'modules/stock/stock-report.service.ts': ['sku', 'product', 'category'],
             // the cost and margin analysis: posted sales documents, the ledger and the names to group by
             'modules/analytics/analytics-sql.ts': [

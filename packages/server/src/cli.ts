@@ -12,6 +12,7 @@ import { CompanySettings } from './modules/system/settings.entity';
 import { ALL_PERMISSIONS } from './core/permissions/catalogue';
 import { ensureAdmin, seedBase, seedDemoAll } from './seed';
 import { recomputeCogs } from './recompute-cogs';
+import { rebuildDemandTables } from './modules/purchasing';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 const PERMISSIONS_FILE = path.resolve(__dirname, '..', 'permissions.json');
@@ -109,6 +110,14 @@ async function main() {
       const seeded = await seedDemoAll(ds, config);
       console.log(seeded ? `Demo data created: ${seeded}.` : 'The database already has users; nothing seeded.');
       await ds.destroy();
+      break;
+    }
+    case 'rebuild-demand': {
+      // the replenishment's demand history from the ledger (after a restore, or for data from before it was kept)
+      const ds = await openAppDatabase(config.databaseUrl);
+      const r = await rebuildDemandTables(ds);
+      await ds.destroy();
+      console.log(`Demand history rebuilt from the ledger: ${r.days} day rows, ${r.spans} warehouse × SKU spans.`);
       break;
     }
     case 'check-ledger': {

@@ -35,7 +35,7 @@ import {
   PurchaseReturnLine,
 } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
-import { FixedSafetyStock, ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
+import { DemandDay, DemandSpan, FixedSafetyStock, ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
 import {
   Customer,
   CustomerAddress,
@@ -92,6 +92,8 @@ export const entities = [
   SupplierPayment,
   ReplenishmentSetting,
   FixedSafetyStock,
+  DemandDay,
+  DemandSpan,
   SalesChannel,
   SalesStore,
   CustomerTier,

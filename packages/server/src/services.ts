@@ -57,6 +57,9 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const abc = new AbcService(ds, audit);
   // live alerts: an outbox row in the posting's transaction, dispatched to notifications and subscriptions
   const alerts = new AlertService(ds, posting, bus);
+  // replenishment keeps its demand history as postings happen, and filters by the counts' ABC classes
+  const replenishment = new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation, posting);
+  replenishment.useClasses((w, skuIds) => abc.classesOf(ds.manager, w, skuIds));
   return {
     ds,
     config,
@@ -92,7 +95,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // a full count freezes postings in its scope through a guard it registers with the posting engine
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
     analytics: new AnalyticsService(ds),
-    replenishment: new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation),
+    replenishment,
   };
 }
 

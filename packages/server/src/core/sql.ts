@@ -63,6 +63,28 @@ export const onDuplicateUpdate = (db: DataSource | EntityManager, key: string[],
     ? `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`
     : `ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
 
+/**
+ * The tail of an INSERT … VALUES that merges into the row with the same key: `min` / `max` keep the
+ * smaller / larger value, `sum` adds (decimals only where `exactDecimalSums`: SQLite would add floats).
+ */
+export const onDuplicateMerge = (
+  db: DataSource | EntityManager,
+  key: string[],
+  merge: Record<string, 'sum' | 'min' | 'max'>,
+): string => {
+  const cols = Object.entries(merge);
+  if (isSqlite(db))
+    return `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${cols
+      .map(([c, how]) =>
+        how === 'sum' ? `${c} = ${c} + excluded.${c}` : `${c} = ${how.toUpperCase()}(${c}, excluded.${c})`,
+      )
+      .join(', ')}`;
+  const fn = { min: 'LEAST', max: 'GREATEST' } as const;
+  return `ON DUPLICATE KEY UPDATE ${cols
+    .map(([c, how]) => (how === 'sum' ? `${c} = ${c} + VALUES(${c})` : `${c} = ${fn[how]}(${c}, VALUES(${c}))`))
+    .join(', ')}`;
+};
+
 /** A LIKE pattern matching what starts with the value of `expr` (a column holding a path, say). */
 export const startsWithPattern = (db: DataSource | EntityManager, expr: string): string =>
   isSqlite(db) ? `${expr} || '%'` : `CONCAT(${expr}, '%')`;

@@ -325,46 +325,51 @@ export const DeliveriesQuery = graphql(`
 `);
 
 export const ReplenishmentQuery = graphql(`
-  query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter) {
-    replenishmentSuggestions(warehouseId: $warehouseId, filter: $filter) {
-      skuId
-      skuCode
-      skuName
-      status
-      message
-      historyDays
-      historyFrom
-      historyTo
-      historyTotal
-      averageDailyDemand
-      dailyRate
-      forecastMethod
-      forecastMethodFixed
-      forecastParams
-      forecastParamsFixed
-      forecastWindow
-      forecastBacktestDays
-      forecastMae
-      safetyMethod
-      safetyStock
-      serviceLevelPercent
-      serviceLevelZ
-      onHand
-      notForSale
-      onOrder
-      reserved
-      leadTimeDays
-      reviewPeriodDays
-      packSize
-      minimumOrder
-      supplierId
-      supplierName
-      supplierReducedShare
-      suggested
-      steps {
-        label
-        formula
-        value
+  query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter, $page: PageInput) {
+    replenishmentPage(warehouseId: $warehouseId, filter: $filter, page: $page) {
+      total
+      offset
+      limit
+      items {
+        skuId
+        skuCode
+        skuName
+        status
+        message
+        historyDays
+        historyFrom
+        historyTo
+        historyTotal
+        averageDailyDemand
+        dailyRate
+        forecastMethod
+        forecastMethodFixed
+        forecastParams
+        forecastParamsFixed
+        forecastWindow
+        forecastBacktestDays
+        forecastMae
+        safetyMethod
+        safetyStock
+        serviceLevelPercent
+        serviceLevelZ
+        onHand
+        notForSale
+        onOrder
+        reserved
+        leadTimeDays
+        reviewPeriodDays
+        packSize
+        minimumOrder
+        supplierId
+        supplierName
+        supplierReducedShare
+        suggested
+        steps {
+          label
+          formula
+          value
+        }
       }
     }
   }

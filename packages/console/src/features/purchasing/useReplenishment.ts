@@ -8,20 +8,28 @@ import { CreateOrdersFromSuggestionsMutation, DemandForecastQuery, Replenishment
 /** 补货建议 of one warehouse; warehouse and filters in the URL, the chosen SKU's chart beside. */
 export function useReplenishment() {
   const { t } = useI18n();
-  const list = useListRoute(['warehouseId', 'search', 'onlyToOrder'] as const);
+  const list = useListRoute(['warehouseId', 'search', 'supplierId', 'abcClass', 'onlyToOrder'] as const, 50);
   const f = list.filters;
   const ready = computed(() => !!f.value.warehouseId);
   const q = useQuery({
     query: ReplenishmentQuery,
     variables: computed(() => ({
       warehouseId: f.value.warehouseId,
-      filter: { search: f.value.search || undefined, onlyToOrder: f.value.onlyToOrder === '1' || undefined },
+      filter: {
+        search: f.value.search || undefined,
+        supplierId: f.value.supplierId || undefined,
+        abcClass: f.value.abcClass || undefined,
+        onlyToOrder: f.value.onlyToOrder === '1' || undefined,
+      },
+      // a page at a time: the server forecasts only the page's SKUs
+      page: list.page.value,
     })),
     pause: computed(() => !ready.value),
     requestPolicy: 'network-only',
   });
   watch(q.error, (e) => e && showError(e));
-  const rows = computed(() => (ready.value ? (q.data.value?.replenishmentSuggestions ?? []) : []));
+  const page = computed(() => (ready.value ? (q.data.value?.replenishmentPage ?? null) : null));
+  const rows = computed(() => page.value?.items ?? []);
 
   // the quantity to order per SKU starts at the suggestion and may be changed before ordering
   const qty = ref<Record<string, string>>({});
@@ -87,6 +95,7 @@ export function useReplenishment() {
   return {
     list,
     q,
+    page,
     rows,
     ready,
     qty,

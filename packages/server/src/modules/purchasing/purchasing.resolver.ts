@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { PageInput } from '../../core/paging';
+import { PageInput, Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { Supplier } from '../partners';
@@ -37,6 +37,8 @@ import {
   SetFixedSafetyStockInput,
 } from './replenishment.types';
 import { DocumentAction } from '../../core/actions';
+
+const ReplenishmentPage = Paginated(ReplenishmentSuggestion, 'ReplenishmentPage');
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDays = (days: Record<string, string | undefined | null>) => {
@@ -355,6 +357,20 @@ export class ReplenishmentResolver {
     @Arg('filter', () => ReplenishmentFilter, { nullable: true }) filter?: ReplenishmentFilter,
   ) {
     return ctx.services.replenishment.suggestions(Number(warehouseId) || -1, filter ?? {});
+  }
+
+  @Query(() => ReplenishmentPage, {
+    description:
+      'The replenishment list a page at a time, filtered (search, category, preferred supplier, ABC class, needs ordering) before any forecast is made; SKUs in code order.',
+  })
+  @Allow(P.PurchasingOrderRead)
+  replenishmentPage(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ReplenishmentFilter, { nullable: true }) filter?: ReplenishmentFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.replenishment.page(Number(warehouseId) || -1, filter ?? {}, page);
   }
 
   @Query(() => DemandForecast)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar, QuantityColumn } from '../../core/decimal';
 
 export enum SafetyStockMethod {
@@ -92,4 +92,27 @@ export class FixedSafetyStock {
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
   @Field(() => DecimalScalar) @QuantityColumn() qty: string;
+}
+
+/**
+ * Demand per warehouse × SKU × business day (sales shipments and other issues marked as demand, net
+ * of their cancellations), kept by a posting observer in the posting's transaction, so suggestions
+ * read a few rows per SKU instead of scanning 91 days of ledger. Rebuilt from the ledger by
+ * `pnpm jxc rebuild-demand` (and by the migration that made it).
+ */
+@Entity('replenishment_demand')
+export class DemandDay {
+  @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
+  @QuantityColumn({ default: '0.000000' }) qty: string;
+}
+
+/** The first and last business day a SKU moved in a warehouse (value corrections left out): where its history starts. */
+@Entity('replenishment_span')
+export class DemandSpan {
+  @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ name: 'first_day', type: 'varchar', length: 10 }) firstDay: string;
+  @Column({ name: 'last_day', type: 'varchar', length: 10 }) lastDay: string;
 }

@@ -6,6 +6,7 @@ import { seedCatalog, StockDocType } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 import { PurchaseOrder } from './purchase-order.entity';
 import { HISTORY_DAYS } from './replenishment.service';
+import { checkDemand, rebuildDemandTables } from '.';
 
 const SUGGEST = `query($w:ID!,$f:ReplenishmentFilter){ replenishmentSuggestions(warehouseId:$w, filter:$f){
   skuCode status message historyFrom historyTo historyDays historyTotal averageDailyDemand forecastMethod forecastMethodFixed
@@ -199,6 +200,53 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
         (r: any) => r.skuCode,
       ),
     ).toEqual(['P-TEA-1']);
+  });
+
+  it('pages and filters on the server; the demand history the postings keep is the ledger’s', async () => {
+    const PAGE = `query($w:ID!,$f:ReplenishmentFilter,$p:PageInput){ replenishmentPage(warehouseId:$w, filter:$f, page:$p){
+      total offset limit items { skuCode suggested supplierName } } }`;
+    const all = ok(await t.gql(PAGE, { w: W }, tok.purchaser)).replenishmentPage;
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.map((r: any) => r.skuCode)).toEqual([...all.items.map((r: any) => r.skuCode)].sort());
+    // the same rows, figures and order as the whole list, a page at a time
+    const whole = ok(await t.gql(SUGGEST, { w: W }, tok.purchaser)).replenishmentSuggestions;
+    const second = ok(await t.gql(PAGE, { w: W, p: { offset: 1, limit: 1 } }, tok.purchaser)).replenishmentPage;
+    expect(second).toMatchObject({ total: whole.length, offset: 1, limit: 1 });
+    expect(second.items).toEqual([
+      { skuCode: whole[1].skuCode, suggested: whole[1].suggested, supplierName: whole[1].supplierName },
+    ]);
+    // needs ordering: only tea (84), counted over every SKU, not the page
+    expect(
+      ok(await t.gql(PAGE, { w: W, f: { onlyToOrder: true }, p: { limit: 1 } }, tok.purchaser)).replenishmentPage,
+    ).toEqual({
+      total: 1,
+      offset: 0,
+      limit: 1,
+      items: [{ skuCode: 'P-TEA-1', suggested: '84', supplierName: '补货供应商' }],
+    });
+    // by preferred supplier: tea is the only SKU with an agreement
+    expect(
+      ok(await t.gql(PAGE, { w: W, f: { supplierId: S } }, tok.purchaser)).replenishmentPage.items.map(
+        (r: any) => r.skuCode,
+      ),
+    ).toEqual(['P-TEA-1']);
+    // by ABC class: no SKU is classified yet
+    expect(ok(await t.gql(PAGE, { w: W, f: { abcClass: 'A' } }, tok.purchaser)).replenishmentPage.total).toBe(0);
+    const bad = await t.gql(PAGE, { w: W, f: { abcClass: 'D' } }, tok.purchaser);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // the table the postings keep equals what the ledger gives, and a rebuild changes nothing
+    expect(await checkDemand(t.ds)).toEqual([]);
+    const before = await t.ds.query(
+      'SELECT warehouse_id, sku_id, day, qty FROM replenishment_demand ORDER BY warehouse_id, sku_id, day',
+    );
+    expect(before.length).toBe(HISTORY_DAYS + 1); // 10 tea a day, the window and today; the scrap is not demand
+    await rebuildDemandTables(t.ds);
+    expect(
+      await t.ds.query(
+        'SELECT warehouse_id, sku_id, day, qty FROM replenishment_demand ORDER BY warehouse_id, sku_id, day',
+      ),
+    ).toEqual(before);
+    expect(await checkDemand(t.ds)).toEqual([]);
   });
 
   it('takes the statistical rule from a category setting (σ = 0 for steady demand) and a fixed method from the SKU', async () => {

@@ -4,6 +4,7 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { addDays, today } from '../../core/dates';
 import { badInput } from '../../core/errors';
+import { clampPage, type Page, type PageInput } from '../../core/paging';
 import {
   dailySeries,
   selectMethod,
@@ -24,7 +25,8 @@ import {
 import type { AuditService } from '../audit';
 import { categoryExists, findSku, skuLines } from '../catalog';
 import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
-import { blockedOf, findWarehouse, unsellableStock } from '../stock';
+import { blockedOf, findWarehouse, unsellableStock, type PostingService } from '../stock';
+import { recordDemand } from './demand';
 import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
 import {
@@ -51,6 +53,9 @@ const DEFAULTS = {
   reviewPeriodDays: 7,
 };
 const D = (x: Decimal.Value) => new Decimal(x);
+/** SKU ids in slices, so an IN list stays within every database's limit of parameters */
+const chunks = (ids: number[], n = 1000): number[][] =>
+  Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, (i + 1) * n));
 const decOrNull = (x: string): Decimal | null => {
   try {
     return D(x);
@@ -68,6 +73,20 @@ const step = (label: string, formula: string, value: Decimal, key: string, args:
   key,
   args,
 });
+
+/** What the replenishment list may be filtered by. */
+export interface ReplenishmentQuery {
+  search?: string | null;
+  categoryId?: string | null;
+  /** the SKU's preferred supplier */
+  supplierId?: string | null;
+  /** the SKU's ABC class in the warehouse (A, B or C) */
+  abcClass?: string | null;
+  /** only SKUs with something to order */
+  onlyToOrder?: boolean | null;
+}
+
+const toOrder = (r: Suggestion) => r.suggested !== null && D(r.suggested).gt(0);
 
 export interface SkuRow {
   id: number;
@@ -146,7 +165,17 @@ export class ReplenishmentService {
     private readonly suppliers: SupplierService,
     private readonly orders: PurchaseOrderService,
     private readonly evaluation: SupplierEvaluationService,
-  ) {}
+    posting?: PostingService,
+  ) {
+    // the demand history is kept as postings happen (demand.ts), not scanned from the ledger per request
+    posting?.onPosted(recordDemand);
+  }
+
+  /** ABC classes per SKU in a warehouse (the stocktake module's, registered by the composition root). */
+  private classesOf: (warehouseId: number, skuIds: number[]) => Promise<Map<number, string>> = async () => new Map();
+  useClasses(f: (warehouseId: number, skuIds: number[]) => Promise<Map<number, string>>): void {
+    this.classesOf = f;
+  }
 
   // ---------- settings ----------
 
@@ -341,7 +370,7 @@ export class ReplenishmentService {
     }
     // SKUs this warehouse stocks or has moved in the history window
     where.push(`(EXISTS (SELECT 1 FROM stock_balance b WHERE b.warehouse_id = ? AND b.sku_id = s.id)
-              OR EXISTS (SELECT 1 FROM stock_ledger l WHERE l.warehouse_id = ? AND l.sku_id = s.id AND l.business_date >= ?))`);
+              OR EXISTS (SELECT 1 FROM replenishment_span h WHERE h.warehouse_id = ? AND h.sku_id = s.id AND h.last_day >= ?))`);
     params.push(warehouseId, warehouseId, addDays(today(), -HISTORY_DAYS));
     const rows: any[] = await this.ds.query(
       `SELECT s.id, s.code, s.name, p.unit_scale, p.category_id, c.path FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN category c ON c.id = p.category_id
@@ -366,22 +395,20 @@ export class ReplenishmentService {
   async historyStarts(warehouseId: number, skuIds: number[], from: string, to: string) {
     const out = new Map<number, string>();
     if (!skuIds.length) return out;
-    const rows: any[] = await this.ds.query(
-      `SELECT l.sku_id, MIN(l.business_date) AS first_day FROM stock_ledger l
-        WHERE l.warehouse_id = ? AND l.sku_id IN (${skuIds.map(() => '?').join(',')}) AND l.kind <> 'recost' AND l.business_date <= ?
-        GROUP BY l.sku_id`,
-      [warehouseId, ...skuIds, to],
-    );
-    for (const r of rows) {
-      const first = typeof r.first_day === 'string' ? r.first_day.slice(0, 10) : String(r.first_day);
-      out.set(Number(r.sku_id), first > from ? first : from);
+    for (const part of chunks(skuIds)) {
+      const rows: any[] = await this.ds.query(
+        `SELECT sku_id, first_day FROM replenishment_span
+          WHERE warehouse_id = ? AND sku_id IN (${part.map(() => '?').join(',')}) AND first_day <= ?`,
+        [warehouseId, ...part, to],
+      );
+      for (const r of rows) out.set(Number(r.sku_id), r.first_day > from ? r.first_day : from);
     }
     return out;
   }
 
   /**
    * Demand per day: what posted sales shipments and other issues marked as demand took out of the
-   * warehouse, net of their cancellations and returns.
+   * warehouse, net of their cancellations and returns (kept per day by the postings, demand.ts).
    */
   async demand(
     warehouseId: number,
@@ -391,18 +418,17 @@ export class ReplenishmentService {
   ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
     const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
-    const rows: any[] = await this.ds.query(
-      `SELECT l.sku_id, l.business_date, l.qty FROM stock_ledger l
-        WHERE l.warehouse_id = ? AND l.sku_id IN (${skuIds.map(() => '?').join(',')}) AND l.kind <> 'recost' AND l.business_date >= ? AND l.business_date <= ?
-          AND (l.document_type = 'sales_shipment'
-               OR (l.document_type = 'other_out' AND l.document_id IN (SELECT d.id FROM stock_document d WHERE d.counts_as_demand = ?)))`,
-      [warehouseId, ...skuIds, from, to, true],
-    );
-    for (const r of rows) {
-      const list = out.get(Number(r.sku_id)) ?? [];
-      const date = typeof r.business_date === 'string' ? r.business_date.slice(0, 10) : String(r.business_date);
-      list.push({ date, qty: -Number(r.qty), exact: D(r.qty).neg() });
-      out.set(Number(r.sku_id), list);
+    for (const part of chunks(skuIds)) {
+      const rows: any[] = await this.ds.query(
+        `SELECT sku_id, day, qty FROM replenishment_demand
+          WHERE warehouse_id = ? AND sku_id IN (${part.map(() => '?').join(',')}) AND day >= ? AND day <= ?`,
+        [warehouseId, ...part, from, to],
+      );
+      for (const r of rows) {
+        const list = out.get(Number(r.sku_id)) ?? [];
+        list.push({ date: r.day, qty: Number(r.qty), exact: D(r.qty) });
+        out.set(Number(r.sku_id), list);
+      }
     }
     return out;
   }
@@ -509,27 +535,68 @@ export class ReplenishmentService {
 
   async suggestions(
     warehouseId: number,
-    filter: {
-      search?: string | null;
-      categoryId?: string | null;
-      onlyToOrder?: boolean | null;
-      skuIds?: number[];
-    } = {},
+    filter: ReplenishmentQuery & { skuIds?: number[] } = {},
   ): Promise<Suggestion[]> {
+    const { skus, choices } = await this.candidates(warehouseId, filter);
+    const rows = await this.compute(warehouseId, skus, choices);
+    return filter.onlyToOrder ? rows.filter(toOrder) : rows;
+  }
+
+  /**
+   * One page of suggestions, filtered in the database and here (supplier, ABC class) before any
+   * forecast is made: only the page's SKUs are forecast, unless "needs ordering" asks which of all
+   * of them have something to order.
+   */
+  async page(warehouseId: number, filter: ReplenishmentQuery = {}, page?: PageInput | null): Promise<Page<Suggestion>> {
+    const { offset, limit } = clampPage(page);
+    const { skus, choices } = await this.candidates(warehouseId, filter);
+    if (!filter.onlyToOrder) {
+      const items = await this.compute(warehouseId, skus.slice(offset, offset + limit), choices);
+      return { items, total: skus.length, offset, limit };
+    }
+    const all = (await this.compute(warehouseId, skus, choices)).filter(toOrder);
+    return { items: all.slice(offset, offset + limit), total: all.length, offset, limit };
+  }
+
+  /** The SKUs a filter keeps, in code order, with their preferred suppliers where already looked up. */
+  private async candidates(warehouseId: number, filter: ReplenishmentQuery & { skuIds?: number[] }) {
     const wh = await findWarehouse(this.ds.manager, warehouseId);
     if (!wh) throw badInput([{ field: 'warehouseId', message: 'Unknown warehouse.' }]);
-    const skus = await this.skus(warehouseId, filter);
+    const abc = filter.abcClass ? String(filter.abcClass).toUpperCase() : null;
+    if (abc && !['A', 'B', 'C'].includes(abc)) throw badInput([{ field: 'abcClass', message: 'A, B or C.' }]);
+    let skus = await this.skus(warehouseId, filter);
+    let choices: Map<number, SupplierChoice> | undefined;
+    if (filter.supplierId) {
+      const supplierId = Number(filter.supplierId) || -1;
+      choices = await this.preferredSuppliers(
+        skus.map((s) => s.id),
+        today(),
+      );
+      skus = skus.filter((s) => choices!.get(s.id)?.supplierId === supplierId);
+    }
+    if (abc) {
+      const classes = await this.classesOf(
+        warehouseId,
+        skus.map((s) => s.id),
+      );
+      skus = skus.filter((s) => classes.get(s.id) === abc);
+    }
+    return { skus, choices };
+  }
+
+  /** The suggestions of these SKUs, in their order. */
+  private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
     const [starts, demand, pos, choices, settings, fixed] = await Promise.all([
       this.historyStarts(warehouseId, ids, from, to),
       this.demand(warehouseId, ids, from, to),
       this.positions(warehouseId, ids),
-      this.preferredSuppliers(ids, today()),
+      known ?? this.preferredSuppliers(ids, today()),
       this.settings(),
       this.fixedSafetyStocks(warehouseId, ids),
     ]);
-    const rows = skus.map(
+    return skus.map(
       (sku) =>
         this.suggest(sku, warehouseId, {
           from: starts.get(sku.id) ?? null,
@@ -541,7 +608,6 @@ export class ReplenishmentService {
           fixedSafetyStock: fixed.get(sku.id),
         }).suggestion,
     );
-    return filter.onlyToOrder ? rows.filter((r) => r.suggested !== null && D(r.suggested).gt(0)) : rows;
   }
 
   private suggest(

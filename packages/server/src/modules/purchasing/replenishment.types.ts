@@ -138,6 +138,8 @@ export class ReplenishmentFilter {
   @Field({ nullable: true, description: 'SKU code or name contains' }) search?: string;
   @Field(() => ID, { nullable: true, description: 'This category and those below it.' }) categoryId?: string;
   @Field({ nullable: true, description: 'Only SKUs with something to order.' }) onlyToOrder?: boolean;
+  @Field(() => ID, { nullable: true, description: 'Only SKUs whose preferred supplier this is.' }) supplierId?: string;
+  @Field({ nullable: true, description: 'Only SKUs of this ABC class in the warehouse: A, B or C.' }) abcClass?: string;
 }
 
 @InputType()

@@ -9,6 +9,7 @@ export type { CreateStockDocumentInput } from './stock-document.types';
 export type {
   DocRef,
   HeadChange,
+  MovedQty,
   PostingGuard,
   PostingObserver,
   PostingService,

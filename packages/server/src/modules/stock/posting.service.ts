@@ -77,9 +77,19 @@ export interface HeadChange {
  */
 export type PostingObserver = (
   tx: EntityManager,
-  doc: { id: number; type: string; number: string; businessDate: string },
+  doc: { id: number; type: string; number: string; businessDate: string; countsAsDemand?: boolean },
   changes: HeadChange[],
+  /** the movements the posting appended (value corrections left out), with their own business days */
+  moves: MovedQty[],
 ) => Promise<void>;
+
+/** A ledger row a posting appended, as observers see it: where, what, which day, how many (signed). */
+export interface MovedQty {
+  warehouseId: number;
+  skuId: number;
+  businessDate: string;
+  qty: string;
+}
 
 const sourceOf = (m: StockMove): CostSource =>
   m.reverses
@@ -157,7 +167,13 @@ export class PostingService {
           reserved: before?.reserved ?? '0',
         };
       });
-      for (const o of this.observers) await o(tx, numbered, changes);
+      const moved = costed.entries.map((e) => ({
+        warehouseId: e.warehouseId!,
+        skuId: e.skuId!,
+        businessDate: e.businessDate!,
+        qty: e.qty!,
+      }));
+      for (const o of this.observers) await o(tx, numbered, changes, moved);
     }
     return costed.posted;
   }

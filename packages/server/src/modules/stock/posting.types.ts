@@ -41,6 +41,8 @@ export interface DocRef {
    * units stay in the warehouse, so the stock reserved for sales orders is not touched.
    */
   withinWarehouse?: boolean;
+  /** An other issue marked as demand (a sales shipment always is): its issues and their reversals count as demand. */
+  countsAsDemand?: boolean;
 }
 
 export interface PostedRow {

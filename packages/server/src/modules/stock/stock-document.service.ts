@@ -553,7 +553,14 @@ export class StockDocumentService {
     }
     const posted = await this.posting.apply(
       tx,
-      { id: doc.id, type: doc.type, number: allocate, businessDate: doc.businessDate, withinWarehouse: binMove },
+      {
+        id: doc.id,
+        type: doc.type,
+        number: allocate,
+        businessDate: doc.businessDate,
+        withinWarehouse: binMove,
+        countsAsDemand: doc.countsAsDemand,
+      },
       moves,
       settings.costingMethod as CostingMethod,
     );
@@ -735,7 +742,13 @@ export class StockDocumentService {
       }));
       await this.posting.apply(
         tx,
-        { id: doc.id, type: doc.type, number: doc.number!, businessDate: reversalDate(doc.businessDate) },
+        {
+          id: doc.id,
+          type: doc.type,
+          number: doc.number!,
+          businessDate: reversalDate(doc.businessDate),
+          countsAsDemand: doc.countsAsDemand,
+        },
         moves,
         settings.costingMethod as CostingMethod,
       );

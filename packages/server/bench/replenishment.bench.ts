@@ -1,0 +1,181 @@
+/**
+ * The replenishment page at scale, against MariaDB: 10,000 SKUs × 3 warehouses with a year of
+ * history (the ledger's demand as the postings keep it in replenishment_demand, rebuilt from the
+ * ledger by the same code `pnpm jxc rebuild-demand` runs), stock on hand, open orders, supplier
+ * agreements. Times the service itself (server side, no HTTP):
+ *   pnpm --filter @jxc/server bench:replenishment   (JXC_BENCH_MYSQL_URL, JXC_BENCH_SKUS=10000)
+ */
+import 'reflect-metadata';
+import mysql from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../src/core/config';
+import { addDays, today } from '../src/core/dates';
+import { openAppDatabase } from '../src/database';
+import { createServices } from '../src/services';
+import { seedBase, seedDemo } from '../src/seed';
+import { rebuildDemandTables } from '../src/modules/purchasing';
+
+const SERVER = process.env.JXC_BENCH_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
+const SKUS = Number(process.env.JXC_BENCH_SKUS ?? 10_000);
+const DAYS = 365;
+const RUNS = Number(process.env.JXC_BENCH_RUNS ?? 5);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const name = 'jxc_bench_replenishment';
+  const c = await mysql.createConnection({ uri: SERVER.replace(/^mariadb:/, 'mysql:'), multipleStatements: true });
+  // JXC_BENCH_REUSE=1: time the page again on the data a previous run left (setup takes minutes)
+  const reuse =
+    process.env.JXC_BENCH_REUSE === '1' &&
+    ((await c.query('SHOW DATABASES LIKE ?', [name])) as unknown as [unknown[]])[0].length > 0;
+  if (!reuse)
+    await c.query(
+      `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  await c.end();
+  const url = `${SERVER}/${name}`;
+  const ds = await openAppDatabase(url);
+  if (reuse) return measure(ds, url);
+  await seedBase(ds);
+  await seedDemo(ds);
+  const whs: number[] = (await ds.query('SELECT id FROM warehouse ORDER BY id')).map((r: any) => Number(r.id));
+  console.log(
+    `jxc replenishment benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × ${whs.length} warehouses, ${DAYS} days of history`,
+  );
+  let t0 = performance.now();
+  const { insertId: productId } = await ds.query(
+    "INSERT INTO product (code, name, category_id, brand_id, base_unit, unit_scale, batch_tracked, serial_tracked, attribute_names, active, version) VALUES ('RB', 'Replenishment bench', NULL, NULL, '件', 0, 0, 0, '[]', 1, 1)",
+  );
+  for (let i = 0; i < SKUS; i += 2000) {
+    const part = Array.from({ length: Math.min(2000, SKUS - i) }, (_, j) => i + j);
+    await ds.query(
+      `INSERT INTO sku (product_id, code, name, attributes, ref_purchase_price, ref_sale_price, active, version) VALUES ${part
+        .map(
+          (k) => `(${productId}, 'R-${String(k).padStart(5, '0')}', 'SKU ${k}', '[]', '10.000000', '16.000000', 1, 1)`,
+        )
+        .join(',')}`,
+    );
+  }
+  const skus: number[] = (await ds.query('SELECT id FROM sku WHERE product_id = ? ORDER BY id', [productId])).map(
+    (r: any) => Number(r.id),
+  );
+  // two suppliers, each with agreements for half of the SKUs (pack of 6, MOQ 12)
+  const suppliers: number[] = [];
+  for (const code of ['RS1', 'RS2']) {
+    const r = await ds.query(
+      "INSERT INTO supplier (code, name, status, lead_time_days, created_at, version) VALUES (?, ?, 'approved', 5, NOW(3), 1)",
+      [code, `Supplier ${code}`],
+    );
+    suppliers.push(Number(r.insertId));
+  }
+  for (let i = 0; i < skus.length; i += 2000) {
+    const part = skus.slice(i, i + 2000);
+    await ds.query(
+      `INSERT INTO supplier_price (supplier_id, sku_id, price, valid_from, valid_to, min_order_qty, pack_size, created_at, created_by) VALUES ${part
+        .map((s) => `(${suppliers[s % 2]}, ${s}, '9.500000', '2020-01-01', NULL, '12.000000', '6.000000', NOW(3), 1)`)
+        .join(',')}`,
+    );
+  }
+  // a year of history: each SKU sells on about a third of the days, 1–9 units a day, more in busy
+  // SKUs; on hand somewhere between nothing and three weeks of demand
+  let rnd = 17;
+  const rand = () => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const start = addDays(today(), -DAYS);
+  let ledgerRows = 0;
+  const pending: unknown[][] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    await ds.query(
+      `INSERT INTO stock_ledger (warehouse_id, bin_id, sku_id, batch_id, document_id, document_line_id, document_type, document_number, kind, cost_source, business_date, qty, unit_cost, value, created_at) VALUES ${pending
+        .map(() => "(?, 0, ?, 0, 0, 0, 'sales_shipment', 'BENCH', 'out', 'method', ?, ?, '10.000000', ?, NOW(3))")
+        .join(',')}`,
+      pending.flat(),
+    );
+    ledgerRows += pending.length;
+    pending.length = 0;
+  };
+  for (const w of whs) {
+    const heads: string[] = [];
+    for (const s of skus) {
+      const busy = 1 + Math.floor(rand() * 5);
+      for (let d = 0; d < DAYS; d++) {
+        if (rand() > 0.33) continue;
+        const q = 1 + Math.floor(rand() * 9 * busy);
+        pending.push([w, s, addDays(start, d), (-q).toFixed(6), (-q * 10).toFixed(6)]);
+        if (pending.length >= 5000) await flush();
+      }
+      const onHand = Math.floor(rand() * 21 * busy * 2);
+      heads.push(`(${w}, ${s}, '${onHand}.000000', '${onHand * 10}.00', '0.000000')`);
+    }
+    await flush();
+    for (let i = 0; i < heads.length; i += 2000) {
+      await ds.query(
+        `INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, reserved) VALUES ${heads.slice(i, i + 2000).join(',')}`,
+      );
+      await ds.query(
+        `INSERT INTO stock_balance (warehouse_id, bin_id, sku_id, batch_id, qty) SELECT warehouse_id, 0, sku_id, 0, qty FROM stock_cost WHERE warehouse_id = ? AND sku_id IN (${skus
+          .slice(i, i + 2000)
+          .join(',')})`,
+        [w],
+      );
+    }
+  }
+  console.log(`  data: ${ledgerRows} ledger rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  t0 = performance.now();
+  const rebuilt = await rebuildDemandTables(ds);
+  console.log(
+    `  demand table rebuilt from the ledger: ${rebuilt.days} day rows, ${rebuilt.spans} spans in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  await ds.query('ANALYZE TABLE replenishment_demand, replenishment_span, stock_cost, stock_balance, sku');
+  return measure(ds, url);
+}
+
+async function measure(ds: DataSource, url: string) {
+  const whs: number[] = (await ds.query('SELECT id FROM warehouse ORDER BY id')).map((r: any) => Number(r.id));
+  const suppliers: number[] = (
+    await ds.query("SELECT id FROM supplier WHERE code IN ('RS1', 'RS2') ORDER BY code")
+  ).map((r: any) => Number(r.id));
+
+  const services = createServices(ds, { ...loadConfig({}), databaseUrl: url });
+  const time = async (
+    what: string,
+    f: () => Promise<{ total: number; items: unknown[] }>,
+    target: number,
+    runs = RUNS,
+  ) => {
+    const ms: number[] = [];
+    let r = { total: 0, items: [] as unknown[] };
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      r = await f();
+      ms.push(performance.now() - t);
+    }
+    const m = median(ms);
+    console.log(
+      `  ${what.padEnd(58)} ${m.toFixed(0).padStart(6)} ms median of ${runs} (min ${Math.min(...ms).toFixed(0)}), ${r.items.length} rows of ${r.total}  target < ${target} ms ${m < target ? 'ok' : 'MISSED'}`,
+    );
+  };
+  const W = whs[0];
+  const rs = services.replenishment;
+  await time('first page (50), no filter', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500);
+  await time('page 100 (50), no filter', () => rs.page(W, {}, { offset: 4950, limit: 50 }), 500);
+  await time(
+    'first page, one supplier',
+    () => rs.page(W, { supplierId: String(suppliers[0]) }, { offset: 0, limit: 50 }),
+    500,
+  );
+  await time('first page, search "R-09"', () => rs.page(W, { search: 'R-09' }, { offset: 0, limit: 50 }), 500);
+  await time(
+    `needs ordering, all ${SKUS} SKUs`,
+    () => rs.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 }),
+    2000,
+    1, // every SKU's forecast: minutes, once is enough
+  );
+  await ds.destroy();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
