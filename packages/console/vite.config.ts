@@ -44,6 +44,47 @@ function precompress(): Plugin {
   };
 }
 
+/** What a first visit loads before any page: index.html and every script, style and preload it names, gzipped. */
+export const FIRST_LOAD_BUDGET_KB = Number(process.env.JXC_CONSOLE_BUDGET_KB ?? 400);
+
+/**
+ * Fails the build when the first load grows past the budget, or when it would load ECharts (charts are
+ * loaded with the pages that draw them). Prints the figure either way.
+ */
+function sizeBudget(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'jxc-size-budget',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(c) {
+      outDir = path.resolve(c.root, c.build.outDir);
+    },
+    closeBundle() {
+      const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+      const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length;
+      const sizes = files.map((f) => [f, gz(f)] as const);
+      const total = sizes.reduce((a, [, n]) => a + n, 0) + zlib.gzipSync(html, { level: 9 }).length;
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(
+        `[jxc] console first load: ${kb(total)} gzipped (budget ${FIRST_LOAD_BUDGET_KB} KB): index.html + ${sizes
+          .map(([f, n]) => `${path.basename(f)} ${kb(n)}`)
+          .join(', ')}`,
+      );
+      const charts = files.filter((f) => /echarts/i.test(f));
+      if (charts.length)
+        throw new Error(
+          `the first load includes ECharts (${charts.join(', ')}): load it with the pages that draw charts`,
+        );
+      if (total > FIRST_LOAD_BUDGET_KB * 1024)
+        throw new Error(
+          `the console's first load is ${kb(total)} gzipped, over the budget of ${FIRST_LOAD_BUDGET_KB} KB`,
+        );
+    },
+  };
+}
+
 const api = process.env.JXC_API ?? 'http://localhost:4000';
 
 export default defineConfig({
@@ -53,6 +94,7 @@ export default defineConfig({
     AutoImport({ resolvers: [ElementPlusResolver()], dts: 'src/auto-imports.d.ts' }),
     Components({ resolvers: [ElementPlusResolver()], dts: 'src/components.d.ts', dirs: [] }),
     precompress(),
+    sizeBudget(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
@@ -64,6 +106,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id: string) {
+          // ECharts' core in one chunk of its own; each chart type (echarts/lib/chart/…) goes with the pages that draw it
+          if (id.includes('node_modules/echarts/lib/chart/')) return undefined;
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
           if (id.includes('node_modules/element-plus')) return 'element-plus';
           return undefined;
