@@ -325,8 +325,9 @@ export const DeliveriesQuery = graphql(`
 `);
 
 export const ReplenishmentQuery = graphql(`
-  query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter, $page: PageInput) {
-    replenishmentPage(warehouseId: $warehouseId, filter: $filter, page: $page) {
+  query Replenishment($warehouseId: ID!, $filter: ReplenishmentFilter, $offset: Int!) {
+    # the page size is written here, not passed: the request's cost is counted from it (50 rows of ~40 fields)
+    replenishmentPage(warehouseId: $warehouseId, filter: $filter, page: { offset: $offset, limit: 50 }) {
       total
       offset
       limit

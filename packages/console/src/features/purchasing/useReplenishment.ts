@@ -5,10 +5,16 @@ import { showError } from '@/shared/errors';
 import { useListRoute } from '@/components/useListRoute';
 import { CreateOrdersFromSuggestionsMutation, DemandForecastQuery, ReplenishmentQuery } from './queries';
 
+/** Rows per page of the replenishment list (fixed in its query, see queries.ts). */
+export const REPLENISHMENT_PAGE = 50;
+
 /** 补货建议 of one warehouse; warehouse and filters in the URL, the chosen SKU's chart beside. */
 export function useReplenishment() {
   const { t } = useI18n();
-  const list = useListRoute(['warehouseId', 'search', 'supplierId', 'abcClass', 'onlyToOrder'] as const, 50);
+  const list = useListRoute(
+    ['warehouseId', 'search', 'supplierId', 'abcClass', 'onlyToOrder'] as const,
+    REPLENISHMENT_PAGE,
+  );
   const f = list.filters;
   const ready = computed(() => !!f.value.warehouseId);
   const q = useQuery({
@@ -21,8 +27,8 @@ export function useReplenishment() {
         abcClass: f.value.abcClass || undefined,
         onlyToOrder: f.value.onlyToOrder === '1' || undefined,
       },
-      // a page at a time: the server forecasts only the page's SKUs
-      page: list.page.value,
+      // a page of 50 at a time: the server forecasts only the page's SKUs
+      offset: (list.page.value.offset / list.page.value.limit) * REPLENISHMENT_PAGE,
     })),
     pause: computed(() => !ready.value),
     requestPolicy: 'network-only',
@@ -88,7 +94,7 @@ export function useReplenishment() {
       return null;
     }
     selected.value = [];
-    q.executeQuery({ requestPolicy: 'network-only' });
+    // the page is left for the new order(s); coming back reads the list again (network-only)
     return r.data?.createPurchaseOrdersFromSuggestions ?? [];
   }
 
