@@ -35,7 +35,12 @@ import {
   PurchaseReturnLine,
 } from './modules/purchasing/purchase-receipt.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
-import { DemandDay, DemandSpan, FixedSafetyStock, ReplenishmentSetting } from './modules/purchasing/replenishment.entity';
+import {
+  DemandDay,
+  DemandSpan,
+  FixedSafetyStock,
+  ReplenishmentSetting,
+} from './modules/purchasing/replenishment.entity';
 import {
   Customer,
   CustomerAddress,
