@@ -32,6 +32,7 @@ import { AlertService } from './modules/alerts/alert.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
+import { WorkbenchService } from './modules/analytics/workbench.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
@@ -60,6 +61,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   // replenishment keeps its demand history as postings happen, and filters by the counts' ABC classes
   const replenishment = new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation, posting);
   replenishment.useClasses((w, skuIds) => abc.classesOf(ds.manager, w, skuIds));
+  const analytics = new AnalyticsService(ds);
   return {
     ds,
     config,
@@ -94,7 +96,9 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     alerts,
     // a full count freezes postings in its scope through a guard it registers with the posting engine
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
-    analytics: new AnalyticsService(ds),
+    analytics,
+    // the home page per position: counts from the lists' own services, figures from the analysis
+    workbench: new WorkbenchService(ds, analytics),
     replenishment,
   };
 }

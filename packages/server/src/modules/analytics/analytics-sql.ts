@@ -294,3 +294,57 @@ export async function expiringStock(db: Db, until: string, warehouseIds: number[
     }))
     .filter((r) => r.qty.gt(0));
 }
+
+// ---------- the workbench's own figures (lists that have no count of their own) ----------
+
+/** Open purchase orders (approved or partly received) expected on or before a day, in the scope. */
+export async function purchaseOrdersExpected(db: Db, until: string, warehouseIds: number[] | null, onlyDay?: string) {
+  const w = ["o.status IN ('approved', 'partly_received')", 'o.expected_date IS NOT NULL', 'o.expected_date <= ?'];
+  const p: unknown[] = [until];
+  if (onlyDay) {
+    w.push('o.expected_date = ?');
+    p.push(onlyDay);
+  }
+  if (warehouseIds) {
+    const v = warehouseIds.length ? warehouseIds : [-1];
+    w.push(`o.warehouse_id IN (${marks(v)})`);
+    p.push(...v);
+  }
+  const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM purchase_order o WHERE ${w.join(' AND ')}`, p);
+  return Number(n);
+}
+
+/** Required qualifications of approved suppliers expiring between two days (inclusive). */
+export async function qualificationsLapsing(db: Db, from: string, to: string) {
+  const [{ n }] = await db.query(
+    `SELECT COUNT(*) AS n FROM supplier_qualification q JOIN supplier s ON s.id = q.supplier_id
+     WHERE q.required = ? AND s.status = 'approved' AND q.expires_on >= ? AND q.expires_on <= ?`,
+    [true, from, to],
+  );
+  return Number(n);
+}
+
+/** Approved suppliers' ids (for the flag of two late deliveries). */
+export async function approvedSupplierIds(db: Db): Promise<number[]> {
+  const rows: any[] = await db.query("SELECT id FROM supplier WHERE status = 'approved'");
+  return rows.map((r) => Number(r.id));
+}
+
+/** Customers (all, or one owner's) with their credit limit and birthday. */
+export async function customerFacts(db: Db, ownerId: number | null) {
+  const rows: any[] = await db.query(
+    `SELECT id, credit_limit, birthday FROM customer${ownerId ? ' WHERE owner_id = ?' : ''}`,
+    ownerId ? [ownerId] : [],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    creditLimit: r.credit_limit == null ? null : D(r.credit_limit),
+    birthday: (r.birthday as string | null) ?? null,
+  }));
+}
+
+/** Posted receipt lines not yet fully invoiced by the supplier (to match). */
+export async function receiptLinesToInvoice(db: Db): Promise<number> {
+  const rows: any[] = await db.query('SELECT accepted_qty, invoiced_qty FROM purchase_receipt_line');
+  return rows.filter((r) => D(r.accepted_qty).gt(D(r.invoiced_qty))).length;
+}

@@ -14,6 +14,7 @@ import {
   type AnalysisDimension,
   type AnalysisRow,
 } from './analytics.types';
+import { Workbench } from './workbench.types';
 
 const HEADERS = {
   'zh-CN': {
@@ -70,6 +71,14 @@ const HEADERS = {
 
 @Resolver()
 export class AnalyticsResolver {
+  @Query(() => Workbench, {
+    description: "工作台: the signed-in user's home, cards per position with links to their lists.",
+  })
+  @SignedIn()
+  workbench(@Ctx() ctx: Context) {
+    return ctx.services.workbench.build(ctx);
+  }
+
   @Query(() => AnalysisResult, {
     description:
       '成本与毛利分析 over posted shipments and returns: measures by up to two dimensions, with a total. Needs report.cost.read, sales.order.read or stock.cost.read; each measure its field permission; sales staff see their own customers.',

@@ -4,3 +4,4 @@
  * rule's `reads`), and offers the analysis to the composition root.
  */
 export type { AnalyticsService } from './analytics.service';
+export type { WorkbenchService } from './workbench.service';
