@@ -68,6 +68,8 @@ export const DEMO_ROLES = ['admin', 'manager', 'accountant', 'purchaser', 'sales
 /** Menu entries (route names) and the permission each needs, as in src/features/<area>/routes.ts. */
 export const MENU_PERMISSIONS: Record<string, string | null> = {
   overview: null,
+  analytics: 'report.cost.read',
+  'stock-risk': 'stock.balance.read',
   directory: 'system.user.read',
   users: 'system.user.manage',
   roles: 'system.role.read',

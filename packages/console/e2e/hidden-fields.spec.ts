@@ -1,8 +1,14 @@
 import { expect, gql, loginOk, test } from './fixtures';
 
-test('sales sees the overview without the admin-only cards, and no e-mail in the staff directory', async ({ page }) => {
+test('sales sees the system figures without the admin-only cards, and no e-mail in the staff directory', async ({
+  page,
+}) => {
   await loginOk(page, 'sales');
-  await expect(page.getByTestId('overview')).toBeVisible();
+  // the home page is the workbench; the former overview's figures are a page of their own
+  await expect(page.getByTestId('section-SALES')).toBeVisible();
+  await expect(page.getByTestId('open-system-overview')).toHaveCount(0);
+  await page.goto('/system/overview');
+  await expect(page.getByTestId('system-overview')).toBeVisible();
   await expect(page.getByTestId('card-activeUsers')).toBeVisible();
   await expect(page.getByTestId('card-warehouses')).toBeVisible();
   await expect(page.getByTestId('chart-roles')).toBeVisible();
@@ -30,6 +36,7 @@ test('sales sees the overview without the admin-only cards, and no e-mail in the
 
 test('admin sees the session cards and the e-mail addresses', async ({ page }) => {
   await loginOk(page, 'admin');
+  await page.getByTestId('open-system-overview').click();
   await expect(page.getByTestId('card-activeSessions')).toBeVisible();
   await expect(page.getByTestId('chart-logins')).toBeVisible();
   await expect(page.getByTestId('chart-changes')).toBeVisible();

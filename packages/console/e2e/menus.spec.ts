@@ -4,6 +4,7 @@ test.describe('side menu per role (zh-CN)', () => {
   // guard against the derivation itself going wrong
   test('expected sets match the catalogue for admin and sales', () => {
     expect(expectedMenu('admin')).toEqual([
+      'analytics',
       'audit',
       'categories',
       'customers',
@@ -24,6 +25,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'stock-count-analysis',
       'stock-documents',
       'stock-levels',
+      'stock-risk',
       'stocktakes',
       'supplier-scorecards',
       'suppliers',
@@ -32,6 +34,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'warehouses',
     ]);
     expect(expectedMenu('manager')).toEqual([
+      'analytics',
       'audit',
       'categories',
       'customers',
@@ -52,6 +55,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'stock-count-analysis',
       'stock-documents',
       'stock-levels',
+      'stock-risk',
       'stocktakes',
       'supplier-scorecards',
       'suppliers',
@@ -71,6 +75,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'stock-card',
       'stock-documents',
       'stock-levels',
+      'stock-risk',
       'warehouses',
     ]);
     expect(expectedMenu('warehouse')).toContain('sales-orders');

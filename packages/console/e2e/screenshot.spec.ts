@@ -8,6 +8,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 test('README screenshot of the overview @screenshot', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await loginOk(page, 'admin');
+  await page.goto('/system/overview');
   await expect(page.getByTestId('chart-logins').locator('canvas')).toBeVisible();
   await page.waitForTimeout(800); // let the chart animation finish
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'console-overview.png') });

@@ -6,6 +6,7 @@ import { inventoryRoutes } from '@/features/inventory/routes';
 import { purchasingRoutes } from '@/features/purchasing/routes';
 import { salesRoutes } from '@/features/sales/routes';
 import { overviewRoutes } from '@/features/overview/routes';
+import { analyticsRoutes } from '@/features/analytics/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
 import { stocktakeRoutes } from '@/features/stocktake/routes';
@@ -19,6 +20,7 @@ import { onAuthError } from '@/shared/urql';
 /** Pages inside the shell; the side menu is built from their meta. */
 export const shellRoutes: RouteRecordRaw[] = [
   ...overviewRoutes,
+  ...analyticsRoutes,
   ...userRoutes,
   ...roleRoutes,
   ...auditRoutes,

@@ -229,13 +229,7 @@ export class WorkbenchService {
         }
         if (can(ctx, P.CatalogSalePriceRead)) {
           const t = await monthFigures(['REVENUE']);
-          card(
-            section,
-            'myMonthRevenue',
-            'MONEY',
-            t.revenue,
-            `/analytics?from=${month.from}&to=${month.to}&d1=CUSTOMER`,
-          );
+          card(section, 'myMonthRevenue', 'MONEY', t.revenue, `/sales/overview?from=${month.from}&to=${month.to}`);
         }
       }
       if (section === 'KEEPER') {

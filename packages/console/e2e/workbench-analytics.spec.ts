@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
+
+/**
+ * Issue 15 in the console: each position opens on its own workbench (the keeper's on a phone, with
+ * counts and no money), and an accountant finds last month's margin per warehouse × SKU in the
+ * cross-tab, drills into it down to the ledger rows and exports it. The browser's clock is fixed
+ * at 2026-11-15, so "last month" is October 2026 whatever the date of the run; the documents
+ * behind the figure are posted in October in a warehouse and a SKU of this test's own.
+ */
+const uid = () => randomUUID().slice(0, 8).toUpperCase();
+const ok = (r: { data?: any; errors?: unknown }) => {
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+};
+
+test('each position opens on its own workbench', async ({ page }) => {
+  const own: Array<[string, string, string]> = [
+    ['purchaser', 'PURCHASER', 'ordersAwaitingMe'],
+    ['sales', 'SALES', 'orders_draft'],
+    ['accountant', 'ACCOUNTANT', 'stockValue'],
+    ['manager', 'MANAGER', 'approvalsWaiting'],
+  ];
+  for (const [user, section, card] of own) {
+    await loginOk(page, user);
+    await expect(page.getByTestId(`section-${section}`)).toBeVisible();
+    await expect(page.getByTestId(`wb-${section}-${card}`).getByTestId('wb-value')).not.toBeEmpty();
+    if (user !== 'manager') await expect(page.locator('[data-testid^="section-"]')).toHaveCount(1);
+    await logout(page);
+  }
+  // the sales card opens its list with the filter in the URL
+  await loginOk(page, 'sales');
+  await page.getByTestId('wb-SALES-orders_draft').click();
+  await expect(page).toHaveURL(/\/sales\/orders\?status=draft/);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("the keeper's workbench: work to do, no money, no sideways scrolling", async ({ page }) => {
+    const problems = watchConsole(page);
+    await loginOk(page, 'warehouse');
+    const keeper = page.getByTestId('section-KEEPER');
+    await expect(keeper).toBeVisible();
+    await expect(page.getByTestId('wb-KEEPER-toShip').getByTestId('wb-value')).toHaveText(/^\d+$/);
+    await expect(page.locator('[data-testid^="section-"]')).toHaveCount(1);
+    await expect(page.locator('.money')).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('wb-KEEPER-toShip').click();
+    await expect(page).toHaveURL(/\/sales\/orders\?status=confirmed/);
+    expect(problems).toEqual([]);
+  });
+});
+
+test("an accountant finds last month's margin per warehouse × SKU, drills down to its ledger rows and exports it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-11-15T10:00:00+08:00'));
+  await loginOk(page, 'admin');
+  const code = uid();
+  const w = ok(
+    await gql(page, 'mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { id } }', {
+      i: { code: `AN${code.slice(0, 6)}`, name: `分析仓 ${code}` },
+    }),
+  ).createWarehouse;
+  const sku = ok(
+    await gql(page, 'mutation($i: CreateProductInput!) { createProduct(input: $i) { skus { id } } }', {
+      i: { code: `AN-${code}`, name: `分析商品 ${code}`, baseUnit: '件', skus: [{ code: `AN-${code}-01` }] },
+    }),
+  ).createProduct.skus[0];
+  const doc = ok(
+    await gql(page, 'mutation($i: CreateStockDocumentInput!) { createStockDocument(input: $i) { id } }', {
+      i: {
+        type: 'OTHER_IN',
+        warehouseId: w.id,
+        businessDate: '2026-10-02',
+        lines: [{ skuId: sku.id, qty: '100', unitCost: '10.00' }],
+      },
+    }),
+  ).createStockDocument;
+  ok(await gql(page, 'mutation($id: ID!) { postStockDocument(id: $id) { id } }', { id: doc.id }));
+  const channel = ok(
+    await gql(page, 'mutation($i: ChannelInput!) { saveSalesChannel(input: $i) { id } }', {
+      i: { code: `AN${code.slice(0, 6)}`, name: `分析渠道 ${code}`, kind: 'OFFLINE_STORE' },
+    }),
+  ).saveSalesChannel;
+  const customer = ok(
+    await gql(page, 'mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }', {
+      i: { code: `AN-${code}`, name: `分析客户 ${code}`, creditLimit: '100000.00' },
+    }),
+  ).createCustomer;
+  const order = ok(
+    await gql(page, 'mutation($i: CreateSalesOrderInput!) { createSalesOrder(input: $i) { id lines { id } } }', {
+      i: {
+        customerId: customer.id,
+        channelId: channel.id,
+        warehouseId: w.id,
+        orderDate: '2026-10-10',
+        lines: [{ skuId: sku.id, qty: '40', unitPrice: '25.00' }],
+      },
+    }),
+  ).createSalesOrder;
+  ok(await gql(page, 'mutation($id: ID!) { confirmSalesOrder(id: $id) { id } }', { id: order.id }));
+  const shipment = ok(
+    await gql(page, 'mutation($i: ShipSalesOrderInput!) { shipSalesOrder(input: $i) { number } }', {
+      i: { orderId: order.id, businessDate: '2026-10-10', lines: [{ orderLineId: order.lines[0].id, qty: '40' }] },
+    }),
+  ).shipSalesOrder;
+  await logout(page);
+
+  await loginOk(page, 'accountant');
+  await expect(page.getByTestId('section-ACCOUNTANT')).toBeVisible();
+  await page.getByTestId('menu-analytics').click();
+  // October by warehouse × SKU, as a cross-tab of the margin: 40 × 25.00 − 40 × 10.00
+  await expect(page.getByTestId('analysis-cross')).toBeVisible();
+  const cell = page.getByTestId(`cell-${w.id}-${sku.id}`);
+  await expect(cell).toHaveText('600.00');
+  await cell.click();
+  const dialog = page.getByTestId('drill-dialog');
+  await expect(dialog.getByTestId('drill-documents')).toContainText(shipment.number);
+  await expect(dialog.getByTestId('drill-documents')).toContainText('2026-10-10');
+  const ledger = dialog.getByTestId('drill-ledger');
+  await expect(ledger).toContainText(shipment.number);
+  await expect(ledger).toContainText('-400.00');
+  await page.keyboard.press('Escape');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('analysis-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^analysis-.*\.xlsx$/);
+});

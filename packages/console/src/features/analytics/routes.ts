@@ -1,0 +1,25 @@
+import { DataAnalysis, Warning } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+export const analyticsRoutes: RouteRecordRaw[] = [
+  {
+    path: 'analytics',
+    name: 'analytics',
+    component: () => import('./AnalysisPage.vue'),
+    meta: {
+      title: 'menu.analytics',
+      permission: 'report.cost.read',
+      menu: { group: 'workspace', icon: DataAnalysis, order: 2 },
+    },
+  },
+  {
+    path: 'analytics/stock',
+    name: 'stock-risk',
+    component: () => import('./StockRiskPage.vue'),
+    meta: {
+      title: 'menu.stockRisk',
+      permission: 'stock.balance.read',
+      menu: { group: 'stock', icon: Warning, order: 6 },
+    },
+  },
+];
