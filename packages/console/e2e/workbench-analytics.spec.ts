@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
+import { E2E_TODAY, expect, gql, loginOk, logout, test, uid, watchConsole } from './fixtures';
 
 /**
  * Issue 15 in the console: each position opens on its own workbench (the keeper's on a phone, with
  * counts and no money), and an accountant finds last month's margin per warehouse × SKU in the
- * cross-tab, drills into it down to the ledger rows and exports it. The browser's clock is fixed
- * at 2026-11-15, so "last month" is October 2026 whatever the date of the run; the documents
- * behind the figure are posted in October in a warehouse and a SKU of this test's own.
+ * cross-tab, drills into it down to the ledger rows and exports it. The server runs at a fixed
+ * business day (E2E_TODAY), so "last month" is the month before it whatever the date of the run;
+ * the documents behind the figure are posted then, in a warehouse and a SKU of this test's own.
  */
-const uid = () => randomUUID().slice(0, 8).toUpperCase();
+const [y, m] = E2E_TODAY.split('-').map(Number);
+/** The given day of the month before E2E_TODAY's. */
+const lastMonthDay = (d: number) => new Date(Date.UTC(y, m - 2, d)).toISOString().slice(0, 10);
 const ok = (r: { data?: any; errors?: unknown }) => {
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data;
@@ -55,7 +56,6 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.clock.setFixedTime(new Date('2026-11-15T10:00:00+08:00'));
   await loginOk(page, 'admin');
   const code = uid();
   const w = ok(
@@ -73,7 +73,7 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
       i: {
         type: 'OTHER_IN',
         warehouseId: w.id,
-        businessDate: '2026-10-02',
+        businessDate: lastMonthDay(2),
         lines: [{ skuId: sku.id, qty: '100', unitCost: '10.00' }],
       },
     }),
@@ -95,7 +95,7 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
         customerId: customer.id,
         channelId: channel.id,
         warehouseId: w.id,
-        orderDate: '2026-10-10',
+        orderDate: lastMonthDay(10),
         lines: [{ skuId: sku.id, qty: '40', unitPrice: '25.00' }],
       },
     }),
@@ -103,7 +103,7 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
   ok(await gql(page, 'mutation($id: ID!) { confirmSalesOrder(id: $id) { id } }', { id: order.id }));
   const shipment = ok(
     await gql(page, 'mutation($i: ShipSalesOrderInput!) { shipSalesOrder(input: $i) { number } }', {
-      i: { orderId: order.id, businessDate: '2026-10-10', lines: [{ orderLineId: order.lines[0].id, qty: '40' }] },
+      i: { orderId: order.id, businessDate: lastMonthDay(10), lines: [{ orderLineId: order.lines[0].id, qty: '40' }] },
     }),
   ).shipSalesOrder;
   await logout(page);
@@ -111,14 +111,14 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
   await loginOk(page, 'accountant');
   await expect(page.getByTestId('section-ACCOUNTANT')).toBeVisible();
   await page.getByTestId('menu-analytics').click();
-  // October by warehouse × SKU, as a cross-tab of the margin: 40 × 25.00 − 40 × 10.00
+  // last month by warehouse × SKU, as a cross-tab of the margin: 40 × 25.00 − 40 × 10.00
   await expect(page.getByTestId('analysis-cross')).toBeVisible();
   const cell = page.getByTestId(`cell-${w.id}-${sku.id}`);
   await expect(cell).toHaveText('600.00');
   await cell.click();
   const dialog = page.getByTestId('drill-dialog');
   await expect(dialog.getByTestId('drill-documents')).toContainText(shipment.number);
-  await expect(dialog.getByTestId('drill-documents')).toContainText('2026-10-10');
+  await expect(dialog.getByTestId('drill-documents')).toContainText(lastMonthDay(10));
   const ledger = dialog.getByTestId('drill-ledger');
   await expect(ledger).toContainText(shipment.number);
   await expect(ledger).toContainText('-400.00');

@@ -1,7 +1,7 @@
 import { useClientHandle, useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
 import type { AnalysisDimension, AnalysisMeasure } from '@/gql/graphql';
-import { today } from '@/components/docLines';
+import { today } from '@/shared/clock';
 import { useListRoute } from '@/components/useListRoute';
 import { downloadFile } from '@/shared/download';
 import { showError } from '@/shared/errors';
