@@ -70,6 +70,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   overview: null,
   analytics: 'report.cost.read',
   'stock-risk': 'stock.balance.read',
+  'staff-performance': null,
   directory: 'system.user.read',
   users: 'system.user.manage',
   roles: 'system.role.read',

@@ -12,6 +12,7 @@ import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { AlertOutbox, Notification } from './modules/alerts/alert.entity';
+import { SalesTarget } from './modules/analytics/sales-target.entity';
 import {
   AbcClassification,
   Stocktake,
@@ -125,4 +126,5 @@ export const entities = [
   StocktakeSettings,
   AlertOutbox,
   Notification,
+  SalesTarget,
 ];

@@ -20,6 +20,7 @@ import {
 import { SystemResolver } from './modules/system/system.resolver';
 import { NotificationResolver } from './modules/alerts/alert.resolver';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { StaffResolver } from './modules/analytics/staff.resolver';
 import {
   AbcResolver,
   CycleCountDueResolver,
@@ -57,6 +58,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   IdempotencyResolver,
   NotificationResolver,
   AnalyticsResolver,
+  StaffResolver,
   StocktakeResolver,
   StocktakeLineResolver,
   StocktakeCountResolver,

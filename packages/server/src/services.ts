@@ -33,6 +33,7 @@ import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { WorkbenchService } from './modules/analytics/workbench.service';
+import { StaffService } from './modules/analytics/staff.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
@@ -99,6 +100,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     analytics,
     // the home page per position: counts from the lists' own services, figures from the analysis
     workbench: new WorkbenchService(ds, analytics),
+    staff: new StaffService(ds, audit),
     replenishment,
   };
 }

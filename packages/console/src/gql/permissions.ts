@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'purchasing.supplier.price.read',
   'purchasing.supplier.read',
   'report.cost.read',
+  'report.staff.read',
+  'report.target.manage',
   'sales.customer.all',
   'sales.customer.contact.read',
   'sales.customer.manage',

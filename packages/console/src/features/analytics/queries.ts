@@ -102,3 +102,64 @@ export const StockRiskQuery = graphql(`
     }
   }
 `);
+
+export const StaffPerformanceQuery = graphql(`
+  query StaffPerformance($from: String!, $to: String!) {
+    staffPerformance(from: $from, to: $to) {
+      sales {
+        userId
+        name
+        revenue
+        margin
+        orders
+        newCustomers
+        collections
+        returnsRate
+        target
+        achievement
+      }
+      purchasing {
+        userId
+        name
+        orders
+        received
+        onTime
+        onTimeRate
+        cycleDays
+      }
+      warehouse {
+        userId
+        name
+        day
+        linesReceived
+        linesShipped
+        linesMoved
+        countsMade
+        countsRight
+      }
+    }
+  }
+`);
+
+export const StaffDocumentsQuery = graphql(`
+  query StaffDocuments($userId: ID!, $figure: StaffFigure!, $from: String!, $to: String!) {
+    staffDocuments(userId: $userId, figure: $figure, from: $from, to: $to) {
+      documentType
+      documentId
+      documentNumber
+      businessDate
+      lines
+      amount
+    }
+  }
+`);
+
+export const SetSalesTargetMutation = graphql(`
+  mutation SetSalesTarget($input: SalesTargetInput!) {
+    setSalesTarget(input: $input) {
+      id
+      revenue
+      version
+    }
+  }
+`);

@@ -1,4 +1,4 @@
-import { DataAnalysis, Warning } from '@element-plus/icons-vue';
+import { DataAnalysis, Trophy, Warning } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const analyticsRoutes: RouteRecordRaw[] = [
@@ -11,6 +11,13 @@ export const analyticsRoutes: RouteRecordRaw[] = [
       permission: 'report.cost.read',
       menu: { group: 'workspace', icon: DataAnalysis, order: 2 },
     },
+  },
+  {
+    // each person sees their own figures; report.staff.read everyone's
+    path: 'analytics/staff',
+    name: 'staff-performance',
+    component: () => import('./StaffPage.vue'),
+    meta: { title: 'menu.staff', menu: { group: 'workspace', icon: Trophy, order: 3 } },
   },
   {
     path: 'analytics/stock',

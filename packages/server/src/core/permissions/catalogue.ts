@@ -61,6 +61,8 @@ export const P = {
   // finance and reports
   FinancePaymentManage: 'finance.payment.manage',
   ReportCostRead: 'report.cost.read',
+  ReportStaffRead: 'report.staff.read', // everyone's performance (without it: one's own)
+  ReportTargetManage: 'report.target.manage', // set the salespeople's monthly targets
 } as const;
 
 export type Permission = (typeof P)[keyof typeof P];

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import { exactDecimalSums, startsWithPattern } from '../../core/sql';
+import { dateTimeParam, exactDecimalSums, startsWithPattern } from '../../core/sql';
 
 /**
  * The analytics module's one window on other modules' tables (listed with the tables it reads in
@@ -347,4 +347,110 @@ export async function customerFacts(db: Db, ownerId: number | null) {
 export async function receiptLinesToInvoice(db: Db): Promise<number> {
   const rows: any[] = await db.query('SELECT accepted_qty, invoiced_qty FROM purchase_receipt_line');
   return rows.filter((r) => D(r.accepted_qty).gt(D(r.invoiced_qty))).length;
+}
+
+// ---------- staff performance: who created, owned, received, shipped, moved and counted what ----------
+
+/** Sales orders past draft, waiting and cancellation, by order date. */
+export async function salesOrdersIn(ds: DataSource, from: string, to: string) {
+  const rows: any[] = await ds.query(
+    `SELECT id, number, owner_id, order_date FROM sales_order
+     WHERE order_date >= ? AND order_date <= ? AND status NOT IN ('draft', 'pending_price_approval', 'cancelled')
+     ORDER BY order_date, id`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    number: r.number as string,
+    userId: Number(r.owner_id),
+    date: r.order_date as string,
+  }));
+}
+
+/** Customers created between two instants, with their owner. */
+export async function customersCreated(ds: DataSource, fromAt: Date, toAt: Date) {
+  const rows: any[] = await ds.query(
+    'SELECT id, owner_id FROM customer WHERE created_at >= ? AND created_at < ? AND owner_id IS NOT NULL',
+    [dateTimeParam(ds, fromAt), dateTimeParam(ds, toAt)],
+  );
+  return rows.map((r) => ({ id: Number(r.id), userId: Number(r.owner_id) }));
+}
+
+/** Payments received in the period from customers, by the customer's owner. */
+export async function paymentsIn(ds: DataSource, from: string, to: string) {
+  const rows: any[] = await ds.query(
+    `SELECT p.id, p.reference, p.received_on, p.amount, c.owner_id FROM customer_payment p JOIN customer c ON c.id = p.customer_id
+     WHERE p.received_on >= ? AND p.received_on <= ? AND c.owner_id IS NOT NULL ORDER BY p.received_on, p.id`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    number: (r.reference as string) || `#${r.id}`,
+    date: r.received_on as string,
+    amount: D(r.amount),
+    userId: Number(r.owner_id),
+  }));
+}
+
+/** Purchase orders (past draft, not cancelled) by order date, with the day of their first receipt. */
+export async function purchaseOrdersIn(ds: DataSource, from: string, to: string) {
+  const rows: any[] = await ds.query(
+    `SELECT o.id, o.number, o.created_by, o.order_date, o.expected_date,
+       (SELECT MIN(r.business_date) FROM purchase_receipt r WHERE r.order_id = o.id) AS first_receipt
+     FROM purchase_order o WHERE o.order_date >= ? AND o.order_date <= ? AND o.status NOT IN ('draft', 'cancelled')
+     ORDER BY o.order_date, o.id`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    number: (r.number as string) ?? '',
+    userId: Number(r.created_by),
+    date: r.order_date as string,
+    expected: (r.expected_date as string | null) ?? null,
+    firstReceipt: (r.first_receipt as string | null) ?? null,
+  }));
+}
+
+/** Documents with their line counts per person and business day: receipts, shipments, stock documents. */
+export async function warehouseDocuments(ds: DataSource, from: string, to: string) {
+  const q = (sql: string) => ds.query(sql, [from, to]) as Promise<any[]>;
+  const [receipts, shipments, moves] = await Promise.all([
+    q(`SELECT h.id, h.number, h.created_by, h.business_date, COUNT(l.id) AS n FROM purchase_receipt h
+       JOIN purchase_receipt_line l ON l.receipt_id = h.id WHERE h.business_date >= ? AND h.business_date <= ?
+       GROUP BY h.id, h.number, h.created_by, h.business_date`),
+    q(`SELECT h.id, h.number, h.created_by, h.business_date, COUNT(l.id) AS n FROM sales_shipment h
+       JOIN sales_shipment_line l ON l.shipment_id = h.id WHERE h.business_date >= ? AND h.business_date <= ?
+       GROUP BY h.id, h.number, h.created_by, h.business_date`),
+    q(`SELECT h.id, h.number, h.created_by, h.business_date, COUNT(l.id) AS n FROM stock_document h
+       JOIN stock_document_line l ON l.document_id = h.id
+       WHERE h.business_date >= ? AND h.business_date <= ? AND h.status IN ('posted', 'in_transit') AND h.source_type IS NULL
+       GROUP BY h.id, h.number, h.created_by, h.business_date`),
+  ]);
+  const shape = (type: string) => (r: any) => ({
+    type,
+    id: Number(r.id),
+    number: (r.number as string) ?? '',
+    userId: Number(r.created_by),
+    date: r.business_date as string,
+    lines: Number(r.n),
+  });
+  return [
+    ...receipts.map(shape('purchase_receipt')),
+    ...shipments.map(shape('sales_shipment')),
+    ...moves.map(shape('stock_document')),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);
+}
+
+/** Counts made between two instants, with the line's final quantity (null until settled). */
+export async function countsMade(ds: DataSource, fromAt: Date, toAt: Date) {
+  const rows: any[] = await ds.query(
+    `SELECT c.counted_by, c.counted_at, c.qty, l.final_qty FROM stocktake_count c JOIN stocktake_line l ON l.id = c.line_id
+     WHERE c.counted_at >= ? AND c.counted_at < ?`,
+    [dateTimeParam(ds, fromAt), dateTimeParam(ds, toAt)],
+  );
+  return rows.map((r) => ({
+    userId: Number(r.counted_by),
+    at: r.counted_at instanceof Date ? r.counted_at : new Date(`${String(r.counted_at).replace(' ', 'T')}Z`),
+    right: r.final_qty != null && D(r.qty).eq(D(r.final_qty)),
+  }));
 }
