@@ -5,6 +5,7 @@ import { addDays, today } from '../../core/dates';
 import { P, type Permission } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import * as sql from './analytics-sql';
+import { SalesTarget } from './sales-target.entity';
 import type { AnalyticsService } from './analytics.service';
 import type { AnalysisMeasure } from './analytics.types';
 import type { FigureKind, Workbench, WorkbenchCard, WorkbenchSection, WorkbenchSeries } from './workbench.types';
@@ -229,7 +230,17 @@ export class WorkbenchService {
         }
         if (can(ctx, P.CatalogSalePriceRead)) {
           const t = await monthFigures(['REVENUE']);
-          card(section, 'myMonthRevenue', 'MONEY', t.revenue, `/sales/overview?from=${month.from}&to=${month.to}`);
+          const target = await this.ds
+            .getRepository(SalesTarget)
+            .findOne({ where: { userId: ctx.user?.id ?? -1, month: day.slice(0, 7) } });
+          card(
+            section,
+            'myMonthRevenue',
+            'MONEY',
+            t.revenue,
+            `/sales/overview?from=${month.from}&to=${month.to}`,
+            target?.revenue ?? null,
+          );
         }
       }
       if (section === 'KEEPER') {
