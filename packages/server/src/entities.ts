@@ -13,6 +13,7 @@ import { StockDocument, StockDocumentLine } from './modules/stock/stock-document
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { AlertOutbox, Notification } from './modules/alerts/alert.entity';
 import { SalesTarget } from './modules/analytics/sales-target.entity';
+import { StatementConfirmation } from './modules/analytics/statement.entity';
 import {
   AbcClassification,
   Stocktake,
@@ -127,4 +128,5 @@ export const entities = [
   AlertOutbox,
   Notification,
   SalesTarget,
+  StatementConfirmation,
 ];

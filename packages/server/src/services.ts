@@ -34,6 +34,7 @@ import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { WorkbenchService } from './modules/analytics/workbench.service';
 import { StaffService } from './modules/analytics/staff.service';
+import { FinanceService } from './modules/analytics/finance.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
@@ -101,6 +102,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // the home page per position: counts from the lists' own services, figures from the analysis
     workbench: new WorkbenchService(ds, analytics),
     staff: new StaffService(ds, audit),
+    finance: new FinanceService(ds, audit),
     replenishment,
   };
 }

@@ -1,4 +1,5 @@
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
+import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
 import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
@@ -52,4 +53,5 @@ export const migrations: Array<new () => unknown> = [
   JobLease1797100000000,
   ReplenishmentDemand1797100000100,
   SalesTargets1797100000150,
+  StatementConfirmations1797100000160,
 ];

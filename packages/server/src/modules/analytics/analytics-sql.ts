@@ -454,3 +454,123 @@ export async function countsMade(ds: DataSource, fromAt: Date, toAt: Date) {
     right: r.final_qty != null && D(r.qty).eq(D(r.final_qty)),
   }));
 }
+
+// ---------- finance: statements, payables ageing, the period close checklist ----------
+
+export interface PartyEntry {
+  kind: 'INVOICE' | 'PAYMENT' | 'CREDIT';
+  id: number;
+  number: string;
+  date: string;
+  dueDate: string | null;
+  amount: Decimal;
+}
+
+/** A customer's invoices, payments and return credits up to a day. */
+export async function customerEntries(db: Db, customerId: number, to: string): Promise<PartyEntry[]> {
+  const [inv, pay, cred]: any[][] = await Promise.all([
+    db.query(
+      'SELECT id, number, invoice_date AS d, due_date, total AS a FROM sales_invoice WHERE customer_id = ? AND invoice_date <= ?',
+      [customerId, to],
+    ),
+    db.query(
+      'SELECT id, reference AS number, received_on AS d, amount AS a FROM customer_payment WHERE customer_id = ? AND received_on <= ?',
+      [customerId, to],
+    ),
+    db.query(
+      'SELECT id, number, business_date AS d, credit AS a FROM sales_return WHERE customer_id = ? AND business_date <= ?',
+      [customerId, to],
+    ),
+  ]);
+  return entries(inv, pay, cred);
+}
+
+/** A supplier's invoices and payments up to a day. */
+export async function supplierEntries(db: Db, supplierId: number, to: string): Promise<PartyEntry[]> {
+  const [inv, pay]: any[][] = await Promise.all([
+    db.query(
+      'SELECT id, invoice_no AS number, invoice_date AS d, due_date, total AS a FROM supplier_invoice WHERE supplier_id = ? AND invoice_date <= ?',
+      [supplierId, to],
+    ),
+    db.query(
+      'SELECT id, reference AS number, paid_on AS d, amount AS a FROM supplier_payment WHERE supplier_id = ? AND paid_on <= ?',
+      [supplierId, to],
+    ),
+  ]);
+  return entries(inv, pay, []);
+}
+
+function entries(inv: any[], pay: any[], cred: any[]): PartyEntry[] {
+  const shape = (kind: PartyEntry['kind']) => (r: any) => ({
+    kind,
+    id: Number(r.id),
+    number: (r.number as string) || `#${r.id}`,
+    date: r.d as string,
+    dueDate: (r.due_date as string | undefined) ?? null,
+    amount: D(r.a),
+  });
+  const order = { INVOICE: 0, CREDIT: 1, PAYMENT: 2 };
+  return [...inv.map(shape('INVOICE')), ...cred.map(shape('CREDIT')), ...pay.map(shape('PAYMENT'))].sort(
+    (a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.id - b.id,
+  );
+}
+
+/** Customer (with its owner) or supplier name. */
+export async function party(db: Db, kind: 'CUSTOMER' | 'SUPPLIER', id: number) {
+  const [r]: any[] = await db.query(
+    kind === 'CUSTOMER'
+      ? 'SELECT id, code, name, owner_id FROM customer WHERE id = ?'
+      : 'SELECT id, code, name FROM supplier WHERE id = ?',
+    [id],
+  );
+  return r
+    ? { id: Number(r.id), name: `${r.code} ${r.name}`, ownerId: r.owner_id == null ? null : Number(r.owner_id) }
+    : null;
+}
+
+/** Every supplier's invoices and payments up to a day (payables ageing). */
+export async function allSupplierEntries(db: Db, to: string) {
+  const [inv, pay]: any[][] = await Promise.all([
+    db.query(
+      'SELECT supplier_id AS s, invoice_date AS d, due_date, total AS a, id FROM supplier_invoice WHERE invoice_date <= ? ORDER BY due_date, id',
+      [to],
+    ),
+    db.query('SELECT supplier_id AS s, amount AS a FROM supplier_payment WHERE paid_on <= ?', [to]),
+  ]);
+  return {
+    invoices: inv.map((r) => ({
+      supplierId: Number(r.s),
+      date: r.d as string,
+      dueDate: r.due_date as string,
+      amount: D(r.a),
+    })),
+    payments: pay.map((r) => ({ supplierId: Number(r.s), amount: D(r.a) })),
+  };
+}
+
+/** What stands in the way of closing through a day: drafts dated up to it, unmatched receipt lines, negative stock. */
+export async function closeBlockers(db: Db, through: string) {
+  const one = async (sql: string, p: unknown[] = []) => Number((await db.query(sql, p))[0].n);
+  const negative: any[] = await db.query('SELECT qty FROM stock_cost');
+  return {
+    draftStockDocuments: await one(
+      "SELECT COUNT(*) AS n FROM stock_document WHERE status = 'draft' AND business_date <= ?",
+      [through],
+    ),
+    draftPurchaseOrders: await one(
+      "SELECT COUNT(*) AS n FROM purchase_order WHERE status IN ('draft', 'submitted') AND order_date <= ?",
+      [through],
+    ),
+    draftSalesOrders: await one(
+      "SELECT COUNT(*) AS n FROM sales_order WHERE status IN ('draft', 'pending_price_approval') AND order_date <= ?",
+      [through],
+    ),
+    unmatchedReceiptLines: (
+      (await db.query(
+        'SELECT l.accepted_qty, l.invoiced_qty FROM purchase_receipt_line l JOIN purchase_receipt r ON r.id = l.receipt_id WHERE r.business_date <= ?',
+        [through],
+      )) as any[]
+    ).filter((r) => D(r.accepted_qty).gt(D(r.invoiced_qty))).length,
+    negativeStock: negative.filter((r) => D(r.qty).lt(0)).length,
+  };
+}
