@@ -71,6 +71,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   analytics: 'report.cost.read',
   'stock-risk': 'stock.balance.read',
   'staff-performance': null,
+  statements: 'sales.receivable.read',
   directory: 'system.user.read',
   users: 'system.user.manage',
   roles: 'system.role.read',

@@ -14,6 +14,7 @@ import { Warehouse } from './modules/stock/warehouse.entity';
 import { AlertOutbox, Notification } from './modules/alerts/alert.entity';
 import { SalesTarget } from './modules/analytics/sales-target.entity';
 import { StatementConfirmation } from './modules/analytics/statement.entity';
+import { VoucherAccount } from './modules/analytics/voucher-account.entity';
 import {
   AbcClassification,
   Stocktake,
@@ -129,4 +130,5 @@ export const entities = [
   Notification,
   SalesTarget,
   StatementConfirmation,
+  VoucherAccount,
 ];

@@ -21,7 +21,7 @@ import { SystemResolver } from './modules/system/system.resolver';
 import { NotificationResolver } from './modules/alerts/alert.resolver';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { StaffResolver } from './modules/analytics/staff.resolver';
-import { FinanceResolver } from './modules/analytics/finance.resolver';
+import { FinanceResolver, VoucherResolver } from './modules/analytics/finance.resolver';
 import {
   AbcResolver,
   CycleCountDueResolver,
@@ -61,6 +61,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AnalyticsResolver,
   StaffResolver,
   FinanceResolver,
+  VoucherResolver,
   StocktakeResolver,
   StocktakeLineResolver,
   StocktakeCountResolver,

@@ -35,6 +35,7 @@ import { AnalyticsService } from './modules/analytics/analytics.service';
 import { WorkbenchService } from './modules/analytics/workbench.service';
 import { StaffService } from './modules/analytics/staff.service';
 import { FinanceService } from './modules/analytics/finance.service';
+import { VoucherService } from './modules/analytics/voucher.service';
 
 /** Every service of one running app, built once over one database. */
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
@@ -103,6 +104,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     workbench: new WorkbenchService(ds, analytics),
     staff: new StaffService(ds, audit),
     finance: new FinanceService(ds, audit),
+    vouchers: new VoucherService(ds, audit),
     replenishment,
   };
 }

@@ -1,3 +1,4 @@
+import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
 import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
 import { Alerts1797013000000 } from './1797013000000-Alerts';
@@ -54,4 +55,5 @@ export const migrations: Array<new () => unknown> = [
   ReplenishmentDemand1797100000100,
   SalesTargets1797100000150,
   StatementConfirmations1797100000160,
+  VoucherAccounts1797100000200,
 ];

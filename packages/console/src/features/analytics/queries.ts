@@ -163,3 +163,76 @@ export const SetSalesTargetMutation = graphql(`
     }
   }
 `);
+
+export const StatementQuery = graphql(`
+  query Statement($party: StatementParty!, $partyId: ID!, $from: String!, $to: String!) {
+    statement(party: $party, partyId: $partyId, from: $from, to: $to) {
+      partyName
+      from
+      to
+      opening
+      invoiced
+      paid
+      credited
+      closing
+      lines {
+        date
+        kind
+        number
+        debit
+        credit
+        balance
+      }
+      confirmations {
+        id
+        confirmedBy
+        closing
+        note
+        recordedAt
+      }
+    }
+  }
+`);
+
+export const ExportStatementQuery = graphql(`
+  query ExportStatement($party: StatementParty!, $partyId: ID!, $from: String!, $to: String!) {
+    exportStatement(party: $party, partyId: $partyId, from: $from, to: $to) {
+      filename
+      contentType
+      content
+      encoding
+    }
+  }
+`);
+
+export const ConfirmStatementMutation = graphql(`
+  mutation ConfirmStatement($input: ConfirmStatementInput!) {
+    confirmStatement(input: $input) {
+      id
+    }
+  }
+`);
+
+export const PartyOptionsQuery = graphql(`
+  query PartyOptions($search: String) {
+    customers(filter: { search: $search }, page: { offset: 0, limit: 50 }) {
+      items {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const SupplierOptionsQuery = graphql(`
+  query SupplierOptions($search: String) {
+    suppliers(filter: { search: $search }, page: { offset: 0, limit: 50 }) {
+      items {
+        id
+        code
+        name
+      }
+    }
+  }
+`);

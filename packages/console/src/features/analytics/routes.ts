@@ -1,4 +1,4 @@
-import { DataAnalysis, Trophy, Warning } from '@element-plus/icons-vue';
+import { DataAnalysis, Document, Trophy, Warning } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const analyticsRoutes: RouteRecordRaw[] = [
@@ -18,6 +18,16 @@ export const analyticsRoutes: RouteRecordRaw[] = [
     name: 'staff-performance',
     component: () => import('./StaffPage.vue'),
     meta: { title: 'menu.staff', menu: { group: 'workspace', icon: Trophy, order: 3 } },
+  },
+  {
+    path: 'finance/statements',
+    name: 'statements',
+    component: () => import('./StatementPage.vue'),
+    meta: {
+      title: 'menu.statements',
+      permission: 'sales.receivable.read',
+      menu: { group: 'sales', icon: Document, order: 9 },
+    },
   },
   {
     path: 'analytics/stock',

@@ -574,3 +574,58 @@ export async function closeBlockers(db: Db, through: string) {
     negativeStock: negative.filter((r) => D(r.qty).lt(0)).length,
   };
 }
+
+// ---------- the voucher export: the period's postings per document ----------
+
+/** Σ ledger value per document in a period (re-costs included, dated like the entries they correct). */
+export async function ledgerValuesByDocument(db: Db, from: string, to: string) {
+  const rows: any[] = await db.query(
+    `SELECT document_type AS t, document_id AS id, document_number AS n, business_date AS d, value FROM stock_ledger
+     WHERE business_date >= ? AND business_date <= ? ORDER BY business_date, id`,
+    [from, to],
+  );
+  const out = new Map<string, { type: string; id: number; number: string; date: string; value: Decimal }>();
+  for (const r of rows) {
+    const k = `${r.t}:${r.id}:${r.d}`;
+    const e = out.get(k) ?? {
+      type: r.t as string,
+      id: Number(r.id),
+      number: r.n as string,
+      date: r.d as string,
+      value: D(0),
+    };
+    e.value = e.value.plus(D(r.value));
+    out.set(k, e);
+  }
+  return [...out.values()];
+}
+
+/** Sales and supplier invoices and payments in a period. */
+export async function moneyDocuments(db: Db, from: string, to: string) {
+  const q = (sql: string) => db.query(sql, [from, to]) as Promise<any[]>;
+  const [si, cp, pi, sp] = await Promise.all([
+    q(
+      'SELECT id, number AS n, invoice_date AS d, total AS a FROM sales_invoice WHERE invoice_date >= ? AND invoice_date <= ?',
+    ),
+    q(
+      'SELECT id, reference AS n, received_on AS d, amount AS a FROM customer_payment WHERE received_on >= ? AND received_on <= ?',
+    ),
+    q(
+      'SELECT id, invoice_no AS n, invoice_date AS d, total AS a FROM supplier_invoice WHERE invoice_date >= ? AND invoice_date <= ?',
+    ),
+    q('SELECT id, reference AS n, paid_on AS d, amount AS a FROM supplier_payment WHERE paid_on >= ? AND paid_on <= ?'),
+  ]);
+  const shape = (type: string) => (r: any) => ({
+    type,
+    id: Number(r.id),
+    number: (r.n as string) || `#${r.id}`,
+    date: r.d as string,
+    value: D(r.a),
+  });
+  return [
+    ...si.map(shape('sales_invoice')),
+    ...cp.map(shape('customer_payment')),
+    ...pi.map(shape('supplier_invoice')),
+    ...sp.map(shape('supplier_payment')),
+  ];
+}

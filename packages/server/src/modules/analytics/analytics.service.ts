@@ -254,23 +254,30 @@ export class AnalyticsService {
     const byPair = new Map<string, Array<{ d: string; qty: Decimal; value: Decimal }>>();
     for (const r of days) {
       const k = `${r.w}:${r.s}`;
-      byPair.set(k, [...(byPair.get(k) ?? []), r]);
+      let list = byPair.get(k);
+      if (!list) byPair.set(k, (list = []));
+      list.push(r);
     }
     const out: Array<
       Point & { openingValue: Decimal; closingValue: Decimal; closingQty: Decimal; first: boolean; last: boolean }
     > = [];
     for (const [k, rows] of byPair) {
       const [w, s] = k.split(':').map(Number);
-      const at = (day: string) =>
-        rows
-          .filter((r) => r.d <= day)
-          .reduce((a, r) => ({ qty: a.qty.plus(r.qty), value: a.value.plus(r.value) }), {
-            qty: new Decimal(0),
-            value: new Decimal(0),
-          });
-      spans.forEach((b, i) => {
-        const open = at(addDays(b.start, -1));
-        const close = at(b.end);
+      rows.sort((a, b) => a.d.localeCompare(b.d));
+      // one pass per warehouse × SKU: the running totals at each span's eve and end
+      let i = 0;
+      let qty = new Decimal(0);
+      let value = new Decimal(0);
+      const upTo = (day: string) => {
+        for (; i < rows.length && rows[i].d <= day; i++) {
+          qty = qty.plus(rows[i].qty);
+          value = value.plus(rows[i].value);
+        }
+        return { qty, value };
+      };
+      spans.forEach((b, n) => {
+        const open = { ...upTo(addDays(b.start, -1)) };
+        const close = { ...upTo(b.end) };
         if (open.value.isZero() && close.value.isZero() && close.qty.isZero()) return;
         out.push({
           date: b.start,
@@ -279,8 +286,8 @@ export class AnalyticsService {
           openingValue: open.value,
           closingValue: close.value,
           closingQty: close.qty,
-          first: i === 0,
-          last: i === spans.length - 1,
+          first: n === 0,
+          last: n === spans.length - 1,
         });
       });
     }

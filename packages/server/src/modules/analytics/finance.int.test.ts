@@ -215,4 +215,49 @@ describe(`statements and the close checklist (${testDbKind})`, () => {
     });
     expect(ok(await t.gql('{ payablesAgeing { supplierId open } }', {}, acc)).payablesAgeing).toEqual([]);
   });
+
+  it("exports November's postings as vouchers (CSV), through the account mapping", async () => {
+    const admin2 = await t.login('admin');
+    ok(
+      await t.gql(
+        'mutation{ setVoucherAccount(key:"BANK", code:"100201", name:"银行存款-工行", version:0){ version } }',
+        {},
+        admin2,
+      ),
+    );
+    const f = ok(
+      await t.gql(
+        '{ exportVouchers(from:"2026-11-01", to:"2026-11-30", format: CSV){ filename content } }',
+        {},
+        await t.login('accountant'),
+      ),
+    ).exportVouchers;
+    const lines = (f.content as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    expect(lines[0]).toEqual(['凭证日期', '凭证号', '摘要', '科目代码', '科目名称', '借方金额', '贷方金额']);
+    // date, voucher, account, debit, credit (the summary names the document)
+    expect(lines.slice(1).map((l) => [l[0], l[1], l[3], l[5], l[6]])).toEqual([
+      ['2026-11-05', '0001', '6401', '50.00', ''],
+      ['2026-11-05', '0001', '1405', '', '50.00'],
+      ['2026-11-06', '0002', '1122', '150.00', ''],
+      ['2026-11-06', '0002', '6001', '', '150.00'],
+      ['2026-11-08', '0003', '1405', '10.00', ''],
+      ['2026-11-08', '0003', '6401', '', '10.00'],
+      ['2026-11-10', '0004', '100201', '120.00', ''],
+      ['2026-11-10', '0004', '1122', '', '120.00'],
+    ]);
+    expect(lines[1][2]).toMatch(/^sales_shipment /);
+    expect(
+      codeOf(
+        await t.gql(
+          '{ exportVouchers(from:"2026-11-01", to:"2026-11-30", format: CSV){ filename } }',
+          {},
+          await t.login('sales'),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+  });
 });
