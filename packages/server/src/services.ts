@@ -29,6 +29,8 @@ import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
+import { CouponService } from './modules/promotions/coupon.service';
+import { PromotionService } from './modules/promotions/promotion.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -49,6 +51,10 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const supplierEvaluation = new SupplierEvaluationService(ds);
   const customers = new CustomerService(ds, audit);
   const priceLists = new PriceListService(ds, audit, customers);
+  const promotions = new PromotionService(ds, audit);
+  const coupons = new CouponService(ds, audit, promotions);
+  // coupons are issued to customers and carts priced for them: sales answers who exists and their tier
+  promotions.useCustomers({ find: (tx, ids) => customers.facts(tx, ids) });
   const salesOrders = new SalesOrderService(ds, audit, customers, priceLists);
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
@@ -88,6 +94,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     customers,
     priceLists,
     salesOrders,
+    promotions,
+    coupons,
     receivables,
     salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
     abc,

@@ -1,3 +1,4 @@
+import { Promotions1797200000000 } from './1797200000000-Promotions';
 import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
@@ -50,4 +51,5 @@ export const migrations: Array<new () => unknown> = [
   Alerts1797013000000,
   JobLease1797100000000,
   ReplenishmentDemand1797100000100,
+  Promotions1797200000000,
 ];

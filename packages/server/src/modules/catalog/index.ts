@@ -6,4 +6,12 @@ export { skuLabel } from './sku-label';
 export { skuPickStrategies } from './sku-pick-strategy';
 export { PickStrategyKind, Sku, SkuBarcode } from './sku.entity';
 export { Category } from './category.entity';
-export { categoryExists, findSku, skuByCodeOrBarcode, skuIdsInCategory, skuLines, type SkuLine } from './lookups';
+export {
+  categoryAncestors,
+  categoryExists,
+  findSku,
+  skuByCodeOrBarcode,
+  skuIdsInCategory,
+  skuLines,
+  type SkuLine,
+} from './lookups';

@@ -39,6 +39,7 @@ export {
   binLabel,
   binsByIds,
   costHeads,
+  onHandBySku,
   findBatch,
   findWarehouse,
   findZone,

@@ -182,3 +182,12 @@ export const warehouseLabel = labels('warehouse', 'warehouse', { code: 'code', n
 export const zoneLabel = labels('zone', 'zone', { code: 'code', name: 'name' });
 /** A bin's code (its name too). */
 export const binLabel = labels('bin', 'bin', { code: 'code', name: 'code' });
+
+/** On hand per SKU over all warehouses (a promotion's gift needs some somewhere). */
+export async function onHandBySku(em: EntityManager, skuIds: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!skuIds.length) return out;
+  const heads = await em.find(StockCost, { where: { skuId: In(skuIds) } });
+  for (const h of heads) out.set(h.skuId, new Decimal(out.get(h.skuId) ?? 0).plus(h.qty).toFixed(6));
+  return out;
+}
