@@ -1,3 +1,4 @@
+import { SalesPromotions1797200000100 } from './1797200000100-SalesPromotions';
 import { Promotions1797200000000 } from './1797200000000-Promotions';
 import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
@@ -52,4 +53,5 @@ export const migrations: Array<new () => unknown> = [
   JobLease1797100000000,
   ReplenishmentDemand1797100000100,
   Promotions1797200000000,
+  SalesPromotions1797200000100,
 ];
