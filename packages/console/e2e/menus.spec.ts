@@ -6,6 +6,7 @@ test.describe('side menu per role (zh-CN)', () => {
     expect(expectedMenu('admin')).toEqual([
       'audit',
       'categories',
+      'coupons',
       'customers',
       'directory',
       'overview',
@@ -13,6 +14,8 @@ test.describe('side menu per role (zh-CN)', () => {
       'price-lists',
       'product-import',
       'products',
+      'promotion-simulator',
+      'promotions',
       'purchase-orders',
       'receivables',
       'replenishment',
@@ -34,6 +37,7 @@ test.describe('side menu per role (zh-CN)', () => {
     expect(expectedMenu('manager')).toEqual([
       'audit',
       'categories',
+      'coupons',
       'customers',
       'directory',
       'overview',
@@ -41,6 +45,8 @@ test.describe('side menu per role (zh-CN)', () => {
       'price-lists',
       'product-import',
       'products',
+      'promotion-simulator',
+      'promotions',
       'purchase-orders',
       'receivables',
       'replenishment',
@@ -60,11 +66,14 @@ test.describe('side menu per role (zh-CN)', () => {
     ]);
     expect(expectedMenu('sales')).toEqual([
       'categories',
+      'coupons',
       'customers',
       'directory',
       'overview',
       'price-lists',
       'products',
+      'promotion-simulator',
+      'promotions',
       'receivables',
       'sales-orders',
       'sales-overview',

@@ -5,6 +5,7 @@ import { catalogRoutes } from '@/features/catalog/routes';
 import { inventoryRoutes } from '@/features/inventory/routes';
 import { purchasingRoutes } from '@/features/purchasing/routes';
 import { salesRoutes } from '@/features/sales/routes';
+import { promotionRoutes } from '@/features/promotions/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
@@ -28,6 +29,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...stocktakeRoutes,
   ...purchasingRoutes,
   ...salesRoutes,
+  ...promotionRoutes,
   ...systemRoutes,
   ...profileRoutes,
   {
