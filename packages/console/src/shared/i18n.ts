@@ -17,6 +17,8 @@ import ordersEn from '@/locales/orders.en.json';
 import ordersZhCN from '@/locales/orders.zh-CN.json';
 import stocktakeEn from '@/locales/stocktake.en.json';
 import stocktakeZhCN from '@/locales/stocktake.zh-CN.json';
+import promotionsEn from '@/locales/promotions.en.json';
+import promotionsZhCN from '@/locales/promotions.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -58,6 +60,7 @@ export const i18n = createI18n({
       pricingZhCN,
       salesreportsZhCN,
       ordersZhCN,
+      promotionsZhCN,
       stocktakeZhCN,
     ) as typeof zhCN,
     en: mergeMessages(
@@ -69,6 +72,7 @@ export const i18n = createI18n({
       pricingEn,
       salesreportsEn,
       ordersEn,
+      promotionsEn,
       stocktakeEn,
     ) as typeof en,
   },
