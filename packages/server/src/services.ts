@@ -29,6 +29,7 @@ import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
+import { ApiClientService } from './modules/integration/api-client.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -95,6 +96,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // a full count freezes postings in its scope through a guard it registers with the posting engine
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
     analytics: new AnalyticsService(ds),
+    apiClients: new ApiClientService(ds, audit),
     replenishment,
   };
 }

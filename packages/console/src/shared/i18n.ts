@@ -17,6 +17,8 @@ import ordersEn from '@/locales/orders.en.json';
 import ordersZhCN from '@/locales/orders.zh-CN.json';
 import stocktakeEn from '@/locales/stocktake.en.json';
 import stocktakeZhCN from '@/locales/stocktake.zh-CN.json';
+import integrationEn from '@/locales/integration.en.json';
+import integrationZhCN from '@/locales/integration.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -59,6 +61,7 @@ export const i18n = createI18n({
       salesreportsZhCN,
       ordersZhCN,
       stocktakeZhCN,
+      integrationZhCN,
     ) as typeof zhCN,
     en: mergeMessages(
       en,
@@ -70,6 +73,7 @@ export const i18n = createI18n({
       salesreportsEn,
       ordersEn,
       stocktakeEn,
+      integrationEn,
     ) as typeof en,
   },
   missingWarn: false,

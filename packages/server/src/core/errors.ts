@@ -53,6 +53,11 @@ export const ErrorCode = {
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED', // queries and mutations over WebSocket
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED', // a generated password must be changed first
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS', // too many failed sign-ins from this address
+  API_KEY_REVOKED: 'API_KEY_REVOKED', // the API client (or its key) was revoked
+  API_KEY_EXPIRED: 'API_KEY_EXPIRED', // a key rotated out after its overlap period
+  RATE_LIMITED: 'RATE_LIMITED', // an API client sent more requests per minute than its limit (HTTP 429)
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
+  WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
