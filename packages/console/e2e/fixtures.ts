@@ -93,6 +93,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'sales-overview': 'catalog.price.sale.read',
   'price-lists': 'sales.customer.read',
   settings: 'system.settings.read',
+  'api-clients': 'system.integration.manage',
+  webhooks: 'system.integration.manage',
 };
 
 /** The menu a seeded role should see, derived from the server's permission catalogue. */

@@ -432,6 +432,9 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   // (the periodic sweep once per cluster; the sweep right after an alert is written stays with its writer)
   services.alerts.start(config.alertsIntervalMs, (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts));
   await bus.ready();
+  // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are written
+  services.webhooks.listening(port);
+  services.webhooks.start(config.webhooksIntervalMs);
   return {
     server,
     services,
@@ -441,6 +444,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     async close() {
       await scheduler.stop();
       await services.alerts.stop();
+      await services.webhooks.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await bus.close();

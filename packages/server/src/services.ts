@@ -30,6 +30,7 @@ import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service
 import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
 import { ApiClientService } from './modules/integration/api-client.service';
+import { WebhookService } from './modules/integration/webhook.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -97,6 +98,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
     analytics: new AnalyticsService(ds),
     apiClients: new ApiClientService(ds, audit),
+    // events written in the changes' transactions (core/events), sent signed by the dispatcher
+    webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }),
     replenishment,
   };
 }
