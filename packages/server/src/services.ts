@@ -31,6 +31,7 @@ import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
 import { ApiClientService } from './modules/integration/api-client.service';
 import { WebhookService } from './modules/integration/webhook.service';
+import { PlatformService } from './modules/integration/platform.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -100,6 +101,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     apiClients: new ApiClientService(ds, audit),
     // events written in the changes' transactions (core/events), sent signed by the dispatcher
     webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }),
+    // online stores: orders in from their platforms, shipments out
+    platforms: new PlatformService(ds, audit, salesOrders),
     replenishment,
   };
 }

@@ -3,6 +3,7 @@ import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
 import { ApiClients1797200000000 } from './1797200000000-ApiClients';
 import { Webhooks1797200000100 } from './1797200000100-Webhooks';
+import { PlatformOrders1797200000200 } from './1797200000200-PlatformOrders';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -54,4 +55,5 @@ export const migrations: Array<new () => unknown> = [
   ReplenishmentDemand1797100000100,
   ApiClients1797200000000,
   Webhooks1797200000100,
+  PlatformOrders1797200000200,
 ];

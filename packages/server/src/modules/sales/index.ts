@@ -1,5 +1,8 @@
 /**
- * The sales module's face: what other modules may use. Nothing yet: no module needs the sales rows (it
- * registers with the stock module instead). A new need is a new export here, next to the tables.
+ * The sales module's face: what other modules may use. A new need is a new export here, next to the
+ * tables. The integration module imports platform orders through `SalesOrderService.createIn` (the
+ * instance comes from services.ts) into a store found with `findStore`.
  */
-export {};
+export { findStore } from './lookups';
+export type { SalesOrderService } from './sales-order.service';
+export type { CreateSalesOrderInput } from './sales.types';
