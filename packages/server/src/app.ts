@@ -384,6 +384,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   // (the periodic sweep once per cluster; the sweep right after an alert is written stays with its writer)
   services.alerts.start(config.alertsIntervalMs, (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts));
   await bus.ready();
+  // the time-driven alerts (expiry, qualifications, orders due) and the digests: once per business day
+  services.dailyAlerts.start(config.dailyAlertsCheckMs);
   return {
     server,
     services,
@@ -392,6 +394,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     url: `http://127.0.0.1:${port}`,
     async close() {
       await scheduler.stop();
+      await services.dailyAlerts.stop();
       await services.alerts.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));

@@ -11,7 +11,7 @@ import { StockBalance, StockCost, StockLedgerEntry } from './modules/stock/ledge
 import { Batch, Bin, Zone } from './modules/stock/location.entity';
 import { StockDocument, StockDocumentLine } from './modules/stock/stock-document.entity';
 import { Warehouse } from './modules/stock/warehouse.entity';
-import { AlertOutbox, Notification } from './modules/alerts/alert.entity';
+import { AlertDailyRun, AlertDigest, AlertOutbox, Notification } from './modules/alerts/alert.entity';
 import { SalesTarget } from './modules/analytics/sales-target.entity';
 import { StatementConfirmation } from './modules/analytics/statement.entity';
 import { VoucherAccount } from './modules/analytics/voucher-account.entity';
@@ -127,6 +127,8 @@ export const entities = [
   AbcClassification,
   StocktakeSettings,
   AlertOutbox,
+  AlertDailyRun,
+  AlertDigest,
   Notification,
   SalesTarget,
   StatementConfirmation,

@@ -18,7 +18,7 @@ import {
   StockReportResolver,
 } from './modules/stock/stock.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
-import { NotificationResolver } from './modules/alerts/alert.resolver';
+import { AlertDigestResolver, NotificationResolver } from './modules/alerts/alert.resolver';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { StaffResolver } from './modules/analytics/staff.resolver';
 import { FinanceResolver, VoucherResolver } from './modules/analytics/finance.resolver';
@@ -58,6 +58,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   StockReportResolver,
   IdempotencyResolver,
   NotificationResolver,
+  AlertDigestResolver,
   AnalyticsResolver,
   StaffResolver,
   FinanceResolver,

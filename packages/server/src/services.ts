@@ -29,6 +29,7 @@ import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
+import { DailyAlerts } from './modules/alerts/daily.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -65,6 +66,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const replenishment = new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation, posting);
   replenishment.useClasses((w, skuIds) => abc.classesOf(ds.manager, w, skuIds));
   const analytics = new AnalyticsService(ds);
+  purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
   return {
     ds,
     config,
@@ -97,6 +99,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
     abc,
     alerts,
+    dailyAlerts: new DailyAlerts(ds, alerts),
     // a full count freezes postings in its scope through a guard it registers with the posting engine
     stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
     analytics,

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { authRoutes, profileRoutes } from '@/features/auth/routes';
+import { alertRoutes } from '@/features/alerts/routes';
 import { auditRoutes } from '@/features/audit/routes';
 import { catalogRoutes } from '@/features/catalog/routes';
 import { inventoryRoutes } from '@/features/inventory/routes';
@@ -32,6 +33,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...salesRoutes,
   ...systemRoutes,
   ...profileRoutes,
+  ...alertRoutes,
   {
     path: '403',
     name: 'forbidden',

@@ -19,6 +19,13 @@ export const NotificationsQuery = graphql(`
         figures {
           available
           safetyStock
+          qty
+          batchNo
+          expiryDate
+          supplierName
+          qualification
+          level
+          dueDate
         }
       }
     }

@@ -26,6 +26,8 @@ export interface Config {
   redisUrl?: string;
   /** how often customer tiers are recomputed (once per period per installation) */
   tierRecomputeMs: number;
+  /** how often the server looks whether the day's alert scan and digests are done (0: never; tests run them themselves) */
+  dailyAlertsCheckMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: Math.max(1, Math.floor(Number(env.JXC_WORKERS || 1)) || 1),
     redisUrl: env.JXC_REDIS_URL || undefined,
     tierRecomputeMs: Number(env.JXC_TIER_RECOMPUTE_MS || 24 * 3600_000),
+    dailyAlertsCheckMs: Number(env.JXC_DAILY_ALERTS_CHECK_MS ?? 900_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

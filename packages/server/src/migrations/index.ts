@@ -4,6 +4,7 @@ import { StatementConfirmations1797100000160 } from './1797100000160-StatementCo
 import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
+import { AlertScans1797130000000 } from './1797130000000-AlertScans';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -56,4 +57,5 @@ export const migrations: Array<new () => unknown> = [
   SalesTargets1797100000150,
   StatementConfirmations1797100000160,
   VoucherAccounts1797100000200,
+  AlertScans1797130000000,
 ];

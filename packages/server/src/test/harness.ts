@@ -82,6 +82,8 @@ export async function testApp(opts: { demo?: boolean; config?: Partial<Config>; 
     port: 0,
     host: '127.0.0.1',
     consoleDir: undefined,
+    // the daily alert scan runs when a test says so (DailyAlerts.run), never by itself
+    dailyAlertsCheckMs: 0,
     ...opts.config,
   };
   const app = await createApp(ds, config);

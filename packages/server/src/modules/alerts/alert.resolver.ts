@@ -4,9 +4,10 @@ import { Paginated, PageInput } from '../../core/paging';
 import { SignedIn } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog';
 import { warehouseLabel } from '../stock';
-import { AlertFigures, Notification } from './alert.entity';
+import { AlertDigest, AlertFigures, DigestKindCount, Notification } from './alert.entity';
 
 export const NotificationPage = Paginated(Notification, 'NotificationPage');
+export const AlertDigestPage = Paginated(AlertDigest, 'AlertDigestPage');
 
 @Resolver(() => Notification)
 export class NotificationResolver {
@@ -50,7 +51,17 @@ export class NotificationResolver {
   figures(@Root() n: Notification): AlertFigures {
     const p = JSON.parse(n.payload || '{}') as Record<string, unknown>;
     const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-    return { available: s(p.available), safetyStock: s(p.safetyStock) };
+    return {
+      available: s(p.available),
+      safetyStock: s(p.safetyStock),
+      qty: s(p.qty),
+      batchNo: s(p.batchNo),
+      expiryDate: s(p.expiryDate),
+      supplierName: s(p.supplierName),
+      qualification: s(p.qualification),
+      level: p.level === undefined || p.level === null ? null : Number(p.level),
+      dueDate: s(p.dueDate),
+    };
   }
 
   @FieldResolver(() => String, { nullable: true })
@@ -66,5 +77,43 @@ export class NotificationResolver {
   @FieldResolver(() => String, { nullable: true })
   async warehouseName(@Root() n: Notification, @Ctx() ctx: Context) {
     return (await warehouseLabel(ctx, n.warehouseId))?.name ?? null;
+  }
+}
+
+@Resolver(() => AlertDigest)
+export class AlertDigestResolver {
+  @Query(() => AlertDigestPage, { description: 'My daily digests, newest first.' })
+  @SignedIn()
+  alertDigests(@Ctx() ctx: Context, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.dailyAlerts.list(ctx, page);
+  }
+
+  @Query(() => AlertDigest, { description: 'One of my daily digests.' })
+  @SignedIn()
+  alertDigest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.dailyAlerts.get(ctx, id);
+  }
+
+  @Mutation(() => AlertDigest, { description: 'Opens one of my digests: marks it read.' })
+  @SignedIn()
+  openAlertDigest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.dailyAlerts.open(ctx, id);
+  }
+
+  @FieldResolver(() => Boolean)
+  read(@Root() d: AlertDigest) {
+    return !!d.readAt;
+  }
+
+  @FieldResolver(() => [Notification], { description: 'The alerts it lists, newest first.' })
+  notifications(@Root() d: AlertDigest, @Ctx() ctx: Context) {
+    return ctx.services.dailyAlerts.notifications(d);
+  }
+
+  @FieldResolver(() => [DigestKindCount], { description: 'How many of each kind it lists.' })
+  async byKind(@Root() d: AlertDigest, @Ctx() ctx: Context): Promise<DigestKindCount[]> {
+    const counts = new Map<string, number>();
+    for (const n of await ctx.services.dailyAlerts.notifications(d)) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+    return [...counts].map(([kind, count]) => ({ kind: kind as DigestKindCount['kind'], count }));
   }
 }

@@ -24,6 +24,17 @@ export interface NewAlert {
   refNumber?: string | null;
   /** quantities only: an alert carries no price */
   payload?: Record<string, string | number | null>;
+  /** who hears of it beyond the kind's rule */
+  audience?: AlertAudience | null;
+  /** written once per key: a second write with the same key is ignored (the daily scan) */
+  dedupeKey?: string | null;
+}
+
+/** Recipients named by the producer: these users, or the holders of these roles (never `exclude`). */
+export interface AlertAudience {
+  users?: number[];
+  roles?: string[];
+  exclude?: number[];
 }
 
 /**
@@ -56,7 +67,7 @@ export class AlertService {
 
   /** Writes an alert in the caller's transaction. */
   async write(tx: EntityManager, a: NewAlert): Promise<void> {
-    await tx.insert(AlertOutbox, {
+    const row = {
       kind: a.kind,
       warehouseId: a.warehouseId ?? null,
       skuId: a.skuId ?? null,
@@ -64,9 +75,13 @@ export class AlertService {
       refId: a.refId ?? null,
       refNumber: a.refNumber ?? null,
       payload: JSON.stringify(a.payload ?? {}),
+      audience: a.audience ? JSON.stringify(a.audience) : null,
+      dedupeKey: a.dedupeKey ?? null,
       createdAt: now(),
       dispatchedAt: null,
-    });
+    };
+    if (a.dedupeKey) await tx.createQueryBuilder().insert().into(AlertOutbox).values(row).orIgnore().execute();
+    else await tx.insert(AlertOutbox, row);
     this.soon();
   }
 
@@ -270,20 +285,37 @@ export class AlertService {
 
 /**
  * Who hears of an alert: stock below its safety level goes to purchasers and to the keepers of the
- * warehouse; a count waiting for approval to those who may approve counts there. Users limited to
- * some warehouses hear only of theirs.
+ * warehouse; expiring and expired stock to the warehouse's keepers; a lapsing qualification to
+ * purchasers; a count waiting for approval to those who may approve counts there; a purchase order
+ * to the approvers holding a role of its pending level (never its author); a sales order due to ship
+ * to its salesperson. Users limited to some warehouses hear only of theirs.
  */
 function recipients(
-  users: Array<{ id: number; permissions: Set<string>; warehouseIds: number[] }>,
+  users: Array<{ id: number; permissions: Set<string>; roleCodes: string[]; warehouseIds: number[] }>,
   o: AlertOutbox,
 ): number[] {
+  const audience = (o.audience ? JSON.parse(o.audience) : {}) as AlertAudience;
   return users
     .filter((u) => {
       const scope = u.warehouseIds;
       if (o.warehouseId !== null && scope.length && !scope.includes(o.warehouseId)) return false;
+      if (audience.exclude?.includes(u.id)) return false;
       const perms = u.permissions;
-      if (o.kind === AlertKind.LOW_STOCK) return perms.has(P.PurchasingOrderCreate) || perms.has(P.StockDocumentPost);
-      return perms.has(P.StockCountApprove);
+      switch (o.kind) {
+        case AlertKind.LOW_STOCK:
+          return perms.has(P.PurchasingOrderCreate) || perms.has(P.StockDocumentPost);
+        case AlertKind.NEAR_EXPIRY:
+        case AlertKind.EXPIRED:
+          return perms.has(P.StockDocumentPost);
+        case AlertKind.QUALIFICATION_LAPSING:
+          return perms.has(P.PurchasingOrderCreate);
+        case AlertKind.PO_AWAITING_APPROVAL:
+          return perms.has(P.PurchasingOrderApprove) && u.roleCodes.some((r) => audience.roles?.includes(r));
+        case AlertKind.SO_AWAITING_SHIPMENT:
+          return !!audience.users?.includes(u.id);
+        default:
+          return perms.has(P.StockCountApprove);
+      }
     })
     .map((u) => u.id)
     .sort((a, b) => a - b);

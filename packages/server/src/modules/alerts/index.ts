@@ -3,4 +3,4 @@
  * the notification centre and its subscription live here. Anything not exported here is internal.
  */
 export { AlertKind } from './alert.entity';
-export type { AlertService, NewAlert } from './alert.service';
+export type { AlertAudience, AlertService, NewAlert } from './alert.service';

@@ -31,11 +31,12 @@ export const userLabel = labels('user', 'app_user', { code: 'username', name: 'd
 /** Active users with what they may do and where (empty warehouseIds: every warehouse), e.g. to address alerts. */
 export async function activeUserGrants(
   em: EntityManager,
-): Promise<Array<{ id: number; permissions: Set<string>; warehouseIds: number[] }>> {
+): Promise<Array<{ id: number; permissions: Set<string>; roleCodes: string[]; warehouseIds: number[] }>> {
   const users = await em.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } });
   return users.map((u) => ({
     id: u.id,
     permissions: new Set(u.roles.flatMap((r) => r.permissions)),
+    roleCodes: u.roles.map((r) => r.code),
     warehouseIds: u.warehouses.map((w) => w.id),
   }));
 }

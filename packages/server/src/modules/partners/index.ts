@@ -3,3 +3,4 @@
  */
 export { Supplier, SupplierStatus } from './supplier.entity';
 export type { SupplierService } from './supplier.service';
+export { lapsingQualifications, type LapsingQualification } from './qualification-lapse';

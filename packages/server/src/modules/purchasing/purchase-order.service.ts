@@ -7,6 +7,7 @@ import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P, type Permission } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
+import { AlertKind, type NewAlert } from '../alerts';
 import type { AuditService } from '../audit';
 import { unknownRoleCodes } from '../auth';
 import { skuLines } from '../catalog';
@@ -66,11 +67,31 @@ export const stateError = (o: PurchaseOrder, action: string) =>
 /** Locks rows for the rest of the transaction (MySQL); SQLite runs one writer at a time anyway. */
 
 export class PurchaseOrderService {
+  private alert: (tx: EntityManager, a: NewAlert) => Promise<void> = async () => undefined;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly suppliers: SupplierService,
   ) {}
+
+  /** Alerts are written through this, in the order's transaction (the alerts module's outbox). */
+  useAlerts(write: (tx: EntityManager, a: NewAlert) => Promise<void>): void {
+    this.alert = write;
+  }
+
+  /** The approvers of the level an order now waits for hear of it (its author never does). */
+  private async awaitingDecision(tx: EntityManager, o: PurchaseOrder, step: ApprovalPlanStep): Promise<void> {
+    await this.alert(tx, {
+      kind: AlertKind.PO_AWAITING_APPROVAL,
+      warehouseId: o.warehouseId,
+      refType: 'purchase_order',
+      refId: o.id,
+      refNumber: o.number,
+      payload: { level: step.level },
+      audience: { roles: step.roleCodes, exclude: [o.createdBy] },
+    });
+  }
 
   // ---------- reading ----------
 
@@ -377,7 +398,9 @@ export class PurchaseOrderService {
         entityId: o.id,
         after: { number, status, approvalPlan: plan },
       });
-      return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
+      const saved = await tx.findOneByOrFail(PurchaseOrder, { id: o.id });
+      if (status === S.SUBMITTED) await this.awaitingDecision(tx, saved, plan[0]);
+      return saved;
     });
   }
 
@@ -445,7 +468,10 @@ export class PurchaseOrderService {
         entityId: o.id,
         after: { levels: steps.map((s) => s.level), status: last ? S.APPROVED : S.SUBMITTED, comment },
       });
-      return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
+      const saved = await tx.findOneByOrFail(PurchaseOrder, { id: o.id });
+      const next = last ? null : plan.find((s) => s.level > steps[steps.length - 1].level);
+      if (next) await this.awaitingDecision(tx, saved, next);
+      return saved;
     });
   }
 

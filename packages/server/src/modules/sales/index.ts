@@ -1,5 +1,5 @@
 /**
- * The sales module's face: what other modules may use. Nothing yet: no module needs the sales rows (it
- * registers with the stock module instead). A new need is a new export here, next to the tables.
+ * The sales module's face: what other modules may use. Anything not exported here is internal (it
+ * registers with the stock module for its postings).
  */
-export {};
+export { ordersDueToShip, type DueOrder } from './due-orders';

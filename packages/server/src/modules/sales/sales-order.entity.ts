@@ -45,6 +45,13 @@ export class SalesOrder {
   @Field({ description: 'YYYY-MM-DD; prices are taken as of this day.' })
   @Column({ name: 'order_date', type: 'varchar', length: 10 })
   orderDate: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: promised to ship by (the order date when none was given); from then the salesperson is alerted.',
+  })
+  @Column({ name: 'promised_date', type: 'varchar', length: 10, nullable: true })
+  promisedDate: string | null;
   @Field({ description: 'Delivery address (what the delivery note shows).' })
   @Column({ name: 'ship_to', type: 'varchar', length: 500, default: '' })
   shipTo: string;

@@ -50,6 +50,7 @@ const snapshot = (o: SalesOrder, lines: SalesOrderLine[]) => ({
   storeId: o.storeId,
   warehouseId: o.warehouseId,
   orderDate: o.orderDate,
+  promisedDate: o.promisedDate,
   total: o.total,
   version: o.version,
   lines: lines.map((l) => ({
@@ -308,6 +309,7 @@ export class SalesOrderService {
       throw badInput([{ field: 'customerId', message: 'Unknown customer.' }], 'Unknown customer: nothing was saved.');
     });
     const orderDate = input.orderDate ?? today();
+    const promisedDate = checkPromisedDate(input.promisedDate || null, orderDate);
     const head = {
       channelId: Number(input.channelId) || -1,
       storeId: input.storeId ? Number(input.storeId) || -1 : null,
@@ -324,6 +326,7 @@ export class SalesOrderService {
         customerId: customer.id,
         ownerId: customer.ownerId ?? ctx.user!.id,
         ...head,
+        promisedDate,
         shipTo: input.shipTo?.trim() || (await this.customers.defaultShipTo(tx, customer)),
         memo: input.memo ?? '',
         total,
@@ -372,6 +375,8 @@ export class SalesOrderService {
       const patch: Partial<SalesOrder> = { ...head, total, version: input.version + 1 };
       if (input.shipTo != null) patch.shipTo = input.shipTo.trim();
       if (input.memo != null) patch.memo = input.memo;
+      if (input.promisedDate != null)
+        patch.promisedDate = checkPromisedDate(input.promisedDate || null, before.orderDate);
       const res = await tx
         .createQueryBuilder()
         .update(SalesOrder)
@@ -768,4 +773,14 @@ export class SalesOrderService {
       return { month, orders: mine.length, amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2) };
     });
   }
+}
+
+/** A promised date is a day on or after the order date. */
+function checkPromisedDate(promised: string | null, orderDate: string): string | null {
+  if (promised && promised < orderDate)
+    throw badInput(
+      [{ field: 'promisedDate', message: 'The promised date cannot be before the order date.' }],
+      'The promised date cannot be before the order date: nothing was saved.',
+    );
+  return promised;
 }

@@ -11,6 +11,7 @@ import { ReturnDisposition, ReturnReason, ReturnResolution, SalesReturn } from '
 import { CustomerPayment, SalesInvoice } from './receivable.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_OR_EMPTY = /^(\d{4}-\d{2}-\d{2})?$/;
 const dateMsg = { message: 'a date like 2026-11-25' };
 
 @InputType()
@@ -35,6 +36,10 @@ export class CreateSalesOrderInput {
   @IsOptional()
   @Matches(DATE, dateMsg)
   orderDate?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD: promised to ship by (not before the order date).' })
+  @IsOptional()
+  @Matches(DATE, dateMsg)
+  promisedDate?: string;
   @Field({ nullable: true, description: "The customer's address when omitted." })
   @IsOptional()
   @Length(0, 500)
@@ -50,6 +55,10 @@ export class UpdateSalesOrderInput {
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true }) storeId?: string;
   @Field(() => ID, { nullable: true }) warehouseId?: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD: promised to ship by; an empty string clears it.' })
+  @IsOptional()
+  @Matches(DATE_OR_EMPTY, dateMsg)
+  promisedDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) shipTo?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [SalesOrderLineInput], { nullable: true, description: 'Replaces all lines (priced again).' })

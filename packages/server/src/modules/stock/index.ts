@@ -39,6 +39,8 @@ export {
   binLabel,
   binsByIds,
   costHeads,
+  expiringBatches,
+  type ExpiringBatch,
   findBatch,
   findWarehouse,
   findZone,

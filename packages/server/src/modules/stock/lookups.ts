@@ -182,3 +182,39 @@ export const warehouseLabel = labels('warehouse', 'warehouse', { code: 'code', n
 export const zoneLabel = labels('zone', 'zone', { code: 'code', name: 'name' });
 /** A bin's code (its name too). */
 export const binLabel = labels('bin', 'bin', { code: 'code', name: 'code' });
+
+/** Stock in a batch that expires on or before a day: per warehouse × batch, bins added up. */
+export interface ExpiringBatch {
+  warehouseId: number;
+  skuId: number;
+  batchId: number;
+  batchNo: string;
+  expiryDate: string;
+  qty: string;
+}
+
+/** Batches in stock (quantity above zero) expiring on or before `until`, expired ones included; soonest first. */
+export async function expiringBatches(em: EntityManager, until: string): Promise<ExpiringBatch[]> {
+  const rows: Array<Record<string, unknown>> = await em.query(
+    `SELECT b.warehouse_id AS w, b.sku_id AS s, b.batch_id AS bt, t.batch_no AS no, t.expiry_date AS exp, b.qty AS qty
+     FROM stock_balance b JOIN batch t ON t.id = b.batch_id
+     WHERE t.expiry_date IS NOT NULL AND t.expiry_date <= ? ORDER BY t.expiry_date, b.warehouse_id, b.batch_id, b.id`,
+    [until],
+  );
+  const out = new Map<string, ExpiringBatch & { sum: Decimal }>();
+  for (const r of rows) {
+    const key = `${r.w}:${r.bt}`;
+    const e = out.get(key) ?? {
+      warehouseId: Number(r.w),
+      skuId: Number(r.s),
+      batchId: Number(r.bt),
+      batchNo: String(r.no),
+      expiryDate: String(r.exp),
+      qty: '0',
+      sum: new Decimal(0),
+    };
+    e.sum = e.sum.plus(String(r.qty));
+    out.set(key, e);
+  }
+  return [...out.values()].filter((e) => e.sum.gt(0)).map(({ sum, ...e }) => ({ ...e, qty: sum.toFixed() }));
+}
