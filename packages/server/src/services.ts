@@ -29,6 +29,7 @@ import { SalesOrderService } from './modules/sales/sales-order.service';
 import { SalesFulfilmentService } from './modules/sales/sales-fulfilment.service';
 import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
+import { storageGuard } from './modules/stock/storage-fit';
 import { DailyAlerts } from './modules/alerts/daily.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
@@ -42,6 +43,8 @@ import { VoucherService } from './modules/analytics/voucher.service';
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
   const audit = new AuditService(ds, createAuditPubSub(bus));
   const posting = new PostingService(ds);
+  // goods into a bin whose zone does not suit them: refused when the settings say so
+  posting.addGuard(storageGuard);
   const settings = new SettingsService(ds, audit);
   // the costing method is fixed once stock was posted
   settings.useStockPosted(() => posting.hasPostings());

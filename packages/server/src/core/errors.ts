@@ -9,6 +9,7 @@ export const ErrorCode = {
   STOCK_EXPIRED: 'STOCK_EXPIRED', // a sale would need expired batches (they may be scrapped, returned, quarantined)
   STOCK_QUARANTINED: 'STOCK_QUARANTINED', // an issue would need stock in quarantine bins (a sale never; others name the bin)
   EXPIRY_REASON_REQUIRED: 'EXPIRY_REASON_REQUIRED', // a short-dated or expired batch is received without a reason
+  STORAGE_CONDITION_MISMATCH: 'STORAGE_CONDITION_MISMATCH', // goods into a bin whose zone does not suit them (settings.storageRule REFUSE)
   COUNT_IN_PROGRESS: 'COUNT_IN_PROGRESS', // a stocktake freezes postings in this scope until it is closed
   BIN_NOT_IN_COUNT: 'BIN_NOT_IN_COUNT', // a count line for a bin outside the stocktake's scope
   SKU_NOT_IN_COUNT: 'SKU_NOT_IN_COUNT', // a count line for a SKU the stocktake does not count

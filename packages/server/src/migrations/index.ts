@@ -5,6 +5,7 @@ import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
 import { AlertScans1797130000000 } from './1797130000000-AlertScans';
+import { StorageConditions1797140000000 } from './1797140000000-StorageConditions';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -58,4 +59,5 @@ export const migrations: Array<new () => unknown> = [
   StatementConfirmations1797100000160,
   VoucherAccounts1797100000200,
   AlertScans1797130000000,
+  StorageConditions1797140000000,
 ];

@@ -60,6 +60,13 @@ export const ProductQuery = graphql(`
       unitScale
       shelfLifeDays
       storageCondition
+      storageTempMin
+      storageTempMax
+      storageHumidityMin
+      storageHumidityMax
+      storageDark
+      hazardClass
+      storageFoodGrade
       batchTracked
       serialTracked
       attributeNames

@@ -1,3 +1,4 @@
+import { conditionsInput, noConditions, type StorageConditions } from '@/shared/storageConditions';
 import { useClientHandle, useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, watch } from 'vue';
@@ -20,6 +21,7 @@ const emptyHeader = () => ({
   unitScale: 0,
   shelfLifeDays: null as number | null,
   storageCondition: '',
+  storageNeeds: noConditions() as StorageConditions,
   batchTracked: false,
   serialTracked: false,
   active: true,
@@ -80,6 +82,15 @@ export function useProductEditor(id: () => string | null) {
       unitScale: p.unitScale,
       shelfLifeDays: p.shelfLifeDays ?? null,
       storageCondition: p.storageCondition ?? '',
+      storageNeeds: {
+        tempMin: p.storageTempMin ?? null,
+        tempMax: p.storageTempMax ?? null,
+        humidityMin: p.storageHumidityMin ?? null,
+        humidityMax: p.storageHumidityMax ?? null,
+        dark: p.storageDark,
+        hazardClass: p.hazardClass ?? null,
+        foodGrade: p.storageFoodGrade,
+      },
       batchTracked: p.batchTracked,
       serialTracked: p.serialTracked,
       active: p.active,
@@ -167,6 +178,7 @@ export function useProductEditor(id: () => string | null) {
       unitScale: header.unitScale ?? 0,
       shelfLifeDays: header.shelfLifeDays ?? null,
       storageCondition: header.storageCondition.trim() || null,
+      storageNeeds: conditionsInput(header.storageNeeds),
       batchTracked: header.batchTracked,
       serialTracked: header.serialTracked,
       attributeNames: header.attributeNames.map((n) => n.trim()).filter(Boolean),

@@ -51,6 +51,13 @@ export const WarehouseLocationsQuery = graphql(`
       code
       name
       storageCondition
+      tempMin
+      tempMax
+      humidityMin
+      humidityMax
+      dark
+      hazardClass
+      foodGrade
       version
     }
     bins(warehouseId: $id, zoneId: $zoneId, search: $search, active: $active, page: $page) {

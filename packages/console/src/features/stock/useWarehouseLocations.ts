@@ -1,3 +1,4 @@
+import { conditionsInput, noConditions, type StorageConditions } from '@/shared/storageConditions';
 import { useMutation, useQuery } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, watch } from 'vue';
@@ -68,9 +69,25 @@ export function useWarehouseLocations(warehouseId: () => string) {
   const createBin = useMutation(CreateBinMutation);
   const updateBin = useMutation(UpdateBinMutation);
 
-  const zone = useDialog<ZoneRow, { code: string; name: string; storageCondition: string }>(
-    () => ({ code: '', name: '', storageCondition: '' }),
-    (z) => ({ code: z.code, name: z.name, storageCondition: z.storageCondition ?? '' }),
+  const zone = useDialog<
+    ZoneRow,
+    { code: string; name: string; storageCondition: string; conditions: StorageConditions }
+  >(
+    () => ({ code: '', name: '', storageCondition: '', conditions: noConditions() }),
+    (z) => ({
+      code: z.code,
+      name: z.name,
+      storageCondition: z.storageCondition ?? '',
+      conditions: {
+        tempMin: z.tempMin ?? null,
+        tempMax: z.tempMax ?? null,
+        humidityMin: z.humidityMin ?? null,
+        humidityMax: z.humidityMax ?? null,
+        dark: z.dark,
+        hazardClass: z.hazardClass ?? null,
+        foodGrade: z.foodGrade,
+      },
+    }),
   );
   const bin = useDialog<BinRow, { code: string; zoneId: string; active: boolean; quarantine: boolean }>(
     () => ({ code: '', zoneId: list.filters.value.zone || '', active: true, quarantine: false }),
@@ -104,6 +121,7 @@ export function useWarehouseLocations(warehouseId: () => string) {
             code: f.code.trim(),
             name: f.name.trim(),
             storageCondition: f.storageCondition.trim() || null,
+            conditions: conditionsInput(f.conditions),
           },
         })
       : await createZone.executeMutation({
@@ -112,6 +130,7 @@ export function useWarehouseLocations(warehouseId: () => string) {
             code: f.code.trim(),
             name: f.name.trim(),
             storageCondition: f.storageCondition.trim() || null,
+            conditions: conditionsInput(f.conditions),
           },
         });
     await finish(r, zone);

@@ -12,6 +12,7 @@ export const CompanySettingsQuery = graphql(`
       closedThrough
       numberPatterns
       expiryWarningDays
+      storageRule
       unitCostPlaces
       version
     }
@@ -30,6 +31,7 @@ export const UpdateCompanySettingsMutation = graphql(`
       closedThrough
       numberPatterns
       expiryWarningDays
+      storageRule
       unitCostPlaces
       version
     }

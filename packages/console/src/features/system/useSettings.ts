@@ -6,7 +6,7 @@ import { describeError } from '@/shared/errors';
 import { loadNumberFormat } from '@/shared/format';
 import { can } from '@/shared/session';
 import { DECIMAL_RE } from '@/shared/money';
-import type { CostingMethod } from '@/gql/graphql';
+import type { CostingMethod, StorageRule } from '@/gql/graphql';
 import { CompanySettingsQuery, UpdateCompanySettingsMutation } from './queries';
 
 /** Company settings; decimals stay strings and are checked for format here, for range by the server. */
@@ -24,6 +24,7 @@ export function useSettings() {
     closedThrough: '',
     numberPatterns: '',
     expiryWarningDays: 30,
+    storageRule: 'WARN' as StorageRule,
     unitCostPlaces: 4,
   });
   const error = ref<string | null>(null);
@@ -42,6 +43,7 @@ export function useSettings() {
         closedThrough: s.closedThrough ?? '',
         numberPatterns: s.numberPatterns ?? '',
         expiryWarningDays: s.expiryWarningDays,
+        storageRule: s.storageRule,
         unitCostPlaces: s.unitCostPlaces,
       });
   }
@@ -71,6 +73,7 @@ export function useSettings() {
         defaultTaxRate: form.defaultTaxRate.trim(),
         defaultCreditLimit: form.defaultCreditLimit.trim(),
         expiryWarningDays: form.expiryWarningDays,
+        storageRule: form.storageRule,
         unitCostPlaces: form.unitCostPlaces,
         ...(form.closedThrough ? { closedThrough: form.closedThrough } : {}),
         ...(form.numberPatterns.trim() ? { numberPatterns: form.numberPatterns.trim() } : {}),

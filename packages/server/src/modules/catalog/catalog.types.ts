@@ -118,6 +118,18 @@ export class SkuInput {
   @Field({ nullable: true }) active?: boolean;
 }
 
+@InputType({ description: 'What a product needs of the zone it is stored in (储存条件).' })
+export class StorageNeedsInput {
+  @Field(() => Int, { nullable: true, description: 'Whole °C, -80 to 80.' }) tempMin?: number | null;
+  @Field(() => Int, { nullable: true }) tempMax?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole % RH, 0 to 100.' }) humidityMin?: number | null;
+  @Field(() => Int, { nullable: true }) humidityMax?: number | null;
+  @Field({ nullable: true }) dark?: boolean;
+  @Field(() => String, { nullable: true, description: 'Dangerous goods of this GB 6944 class, e.g. "3".' })
+  hazardClass?: string | null;
+  @Field({ nullable: true }) foodGrade?: boolean;
+}
+
 @InputType()
 export class CreateProductInput {
   @Field() code: string;
@@ -128,6 +140,8 @@ export class CreateProductInput {
   @Field(() => Int, { defaultValue: 0, description: '0–6 decimals allowed in the base unit.' }) unitScale: number;
   @Field(() => Int, { nullable: true }) shelfLifeDays?: number | null;
   @Field(() => String, { nullable: true }) storageCondition?: string | null;
+  @Field(() => StorageNeedsInput, { nullable: true, description: 'None when omitted.' })
+  storageNeeds?: StorageNeedsInput | null;
   @Field({ defaultValue: false }) batchTracked: boolean;
   @Field({ defaultValue: false }) serialTracked: boolean;
   @Field(() => [String], { defaultValue: [] }) attributeNames: string[];
@@ -147,6 +161,8 @@ export class UpdateProductInput {
   @Field(() => Int, { nullable: true }) unitScale?: number;
   @Field(() => Int, { nullable: true }) shelfLifeDays?: number | null;
   @Field(() => String, { nullable: true }) storageCondition?: string | null;
+  @Field(() => StorageNeedsInput, { nullable: true, description: 'Replaces the needs when given.' })
+  storageNeeds?: StorageNeedsInput | null;
   @Field({ nullable: true }) batchTracked?: boolean;
   @Field({ nullable: true }) serialTracked?: boolean;
   @Field(() => [String], { nullable: true }) attributeNames?: string[];

@@ -4,6 +4,7 @@
 export { Product, ProductUnit } from './product.entity';
 export { skuLabel } from './sku-label';
 export { skuPickStrategies } from './sku-pick-strategy';
+export { skuStorageNeeds, storageNeedsOf } from './storage-needs';
 export { PickStrategyKind, Sku, SkuBarcode } from './sku.entity';
 export { Category } from './category.entity';
 export { categoryExists, findSku, skuByCodeOrBarcode, skuIdsInCategory, skuLines, type SkuLine } from './lookups';

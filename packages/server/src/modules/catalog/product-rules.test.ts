@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_CONDITIONS } from '../../domain/storage';
 import {
   checkProductDraft,
   decimalProblem,
@@ -17,6 +18,7 @@ const base = (over: Partial<ProductDraft> = {}): ProductDraft => ({
   unitScale: 0,
   shelfLifeDays: null,
   storageCondition: null,
+  storage: NO_CONDITIONS,
   batchTracked: false,
   serialTracked: false,
   attributeNames: ['颜色'],

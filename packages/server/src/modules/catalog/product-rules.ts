@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../core/errors';
+import { conditionProblems, type StorageNeeds } from '../../domain/storage';
 import { Decimal, isDecimalString } from '../../core/decimal';
 
 /**
@@ -32,6 +33,7 @@ export interface ProductDraft {
   unitScale: number;
   shelfLifeDays: number | null;
   storageCondition: string | null;
+  storage: StorageNeeds;
   batchTracked: boolean;
   serialTracked: boolean;
   attributeNames: string[];
@@ -94,6 +96,7 @@ export function checkProductDraft(d: ProductDraft, opts: { requireSkus: boolean 
     problems.push({ field: 'shelfLifeDays', message: 'Must be a whole number of days from 0 to 36500.' });
   }
   text(problems, 'storageCondition', d.storageCondition, LIMITS.storage, false);
+  for (const p of conditionProblems(d.storage)) problems.push({ field: `storageNeeds.${p.field}`, message: p.message });
 
   d.attributeNames.forEach((n, i) => {
     text(problems, `attributeNames[${i}]`, n, LIMITS.attrName, true);

@@ -5,7 +5,9 @@ import { Decimal } from '../../core/decimal';
 import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { can, sensitivePermission } from '../../core/permissions/guard';
 import { inCaseInsensitive } from '../../core/sql';
+import { normalizeConditions } from '../../domain/storage';
 import type { AuditService } from '../audit';
+import { storageNeedsOf } from './storage-needs';
 import { barcodesOf, chunks } from './catalog-query';
 import type { CreateProductInput, LoadedProduct, SkuInput, UpdateProductInput } from './catalog.types';
 import { Brand, Category } from './category.entity';
@@ -38,6 +40,7 @@ const productSnapshot = (e: ExistingProduct) => ({
   unitScale: e.product.unitScale,
   shelfLifeDays: e.product.shelfLifeDays,
   storageCondition: e.product.storageCondition,
+  storageNeeds: storageNeedsOf(e.product),
   batchTracked: e.product.batchTracked,
   serialTracked: e.product.serialTracked,
   attributeNames: e.product.attributeNames,
@@ -140,6 +143,7 @@ export class ProductWriter {
         p?.storageCondition ?? null,
         null,
       ),
+      storage: input.storageNeeds !== undefined || !p ? normalizeConditions(input.storageNeeds) : storageNeedsOf(p),
       batchTracked: input.batchTracked ?? p?.batchTracked ?? false,
       serialTracked: input.serialTracked ?? p?.serialTracked ?? false,
       attributeNames: (input.attributeNames ?? p?.attributeNames ?? []).map((n) => n.trim()),
@@ -332,6 +336,13 @@ export class ProductWriter {
       unitScale: d.unitScale,
       shelfLifeDays: d.shelfLifeDays,
       storageCondition: d.storageCondition,
+      storageTempMin: d.storage.tempMin,
+      storageTempMax: d.storage.tempMax,
+      storageHumidityMin: d.storage.humidityMin,
+      storageHumidityMax: d.storage.humidityMax,
+      storageDark: d.storage.dark,
+      hazardClass: d.storage.hazardClass,
+      storageFoodGrade: d.storage.foodGrade,
       batchTracked: d.batchTracked,
       serialTracked: d.serialTracked,
       attributeNames: d.attributeNames,

@@ -24,9 +24,37 @@ export class Product {
   @Field(() => Int, { nullable: true, description: 'Shelf life in days.' })
   @Column({ name: 'shelf_life_days', type: 'int', nullable: true })
   shelfLifeDays: number | null;
-  @Field(() => String, { nullable: true, description: 'e.g. "2–8 °C", "dry, < 60 % RH".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A free note, e.g. "2–8 °C", "dry, < 60 % RH"; the structured needs (storage*) decide which zones fit.',
+  })
   @Column({ name: 'storage_condition', type: 'varchar', length: 100, nullable: true })
   storageCondition: string | null;
+  @Field(() => Int, { nullable: true, description: 'Must be kept at or above this temperature (whole °C).' })
+  @Column({ name: 'storage_temp_min', type: 'int', nullable: true })
+  storageTempMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Must be kept at or below this temperature (whole °C).' })
+  @Column({ name: 'storage_temp_max', type: 'int', nullable: true })
+  storageTempMax: number | null;
+  @Field(() => Int, { nullable: true, description: 'Relative humidity at or above (whole %).' })
+  @Column({ name: 'storage_humidity_min', type: 'int', nullable: true })
+  storageHumidityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Relative humidity at or below (whole %).' })
+  @Column({ name: 'storage_humidity_max', type: 'int', nullable: true })
+  storageHumidityMax: number | null;
+  @Field({ description: 'Must be kept out of the light (避光).' })
+  @Column({ name: 'storage_dark', type: 'boolean', default: false })
+  storageDark: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Dangerous goods of this class (GB 6944, e.g. "3"); null: none.',
+  })
+  @Column({ name: 'hazard_class', type: 'varchar', length: 10, nullable: true })
+  hazardClass: string | null;
+  @Field({ description: 'Needs a food-grade zone.' })
+  @Column({ name: 'storage_food_grade', type: 'boolean', default: false })
+  storageFoodGrade: boolean;
   @Field() @Column({ name: 'batch_tracked', type: 'boolean', default: false }) batchTracked: boolean;
   @Field() @Column({ name: 'serial_tracked', type: 'boolean', default: false }) serialTracked: boolean;
   @Field(() => [String], { description: 'Attribute names the SKUs vary by, e.g. ["颜色", "尺码"].' })

@@ -10,9 +10,34 @@ export class Zone {
   @Field(() => ID) @Column({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @Field() @Column({ type: 'varchar', length: 30 }) code: string;
   @Field() @Column({ type: 'varchar', length: 100 }) name: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A free note on the conditions (the structured ones below decide).',
+  })
   @Column({ name: 'storage_condition', type: 'varchar', length: 100, nullable: true })
   storageCondition: string | null;
+  @Field(() => Int, { nullable: true, description: 'Kept at or above this temperature (whole °C).' })
+  @Column({ name: 'temp_min', type: 'int', nullable: true })
+  tempMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Kept at or below this temperature (whole °C).' })
+  @Column({ name: 'temp_max', type: 'int', nullable: true })
+  tempMax: number | null;
+  @Field(() => Int, { nullable: true, description: 'Relative humidity kept at or above (whole %).' })
+  @Column({ name: 'humidity_min', type: 'int', nullable: true })
+  humidityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Relative humidity kept at or below (whole %).' })
+  @Column({ name: 'humidity_max', type: 'int', nullable: true })
+  humidityMax: number | null;
+  @Field({ description: 'Out of the light (避光).' }) @Column({ type: 'boolean', default: false }) dark: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The dangerous-goods class (GB 6944, e.g. "3" or "2.1") this zone is licensed for; null: none.',
+  })
+  @Column({ name: 'hazard_class', type: 'varchar', length: 10, nullable: true })
+  hazardClass: string | null;
+  @Field({ description: 'Fit for food (食品级).' })
+  @Column({ name: 'food_grade', type: 'boolean', default: false })
+  foodGrade: boolean;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 

@@ -4,7 +4,14 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { Bin, Zone } from './location.entity';
-import { BinPage, CreateBinInput, CreateZoneInput, UpdateBinInput, UpdateZoneInput } from './location.types';
+import {
+  BinPage,
+  CreateBinInput,
+  CreateZoneInput,
+  StorageFitResult,
+  UpdateBinInput,
+  UpdateZoneInput,
+} from './location.types';
 
 @Resolver()
 export class LocationResolver {
@@ -12,6 +19,15 @@ export class LocationResolver {
   @Allow(P.StockWarehouseRead)
   zones(@Arg('warehouseId', () => ID) warehouseId: string, @Ctx() ctx: Context) {
     return ctx.services.locations.zones(ctx, warehouseId);
+  }
+
+  @Query(() => [StorageFitResult], {
+    description:
+      'Whether a bin suits these SKUs (its zone against their storage needs): receiving and transfer forms warn with it.',
+  })
+  @Allow(P.StockWarehouseRead)
+  storageFit(@Arg('binId', () => ID) binId: string, @Arg('skuIds', () => [ID]) skuIds: string[], @Ctx() ctx: Context) {
+    return ctx.services.locations.storageFit(ctx, binId, skuIds.slice(0, 200));
   }
 
   @Query(() => BinPage, { description: 'Bins (货位) of a warehouse in your scope, optionally of one zone.' })

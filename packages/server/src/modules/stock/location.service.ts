@@ -3,7 +3,10 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { conditionProblems, normalizeConditions, type ZoneConditions } from '../../domain/storage';
+import { storageFits, zoneConditions } from './storage-fit';
 import type { AuditService } from '../audit';
+import { companySettings, StorageRule } from '../system';
 import { Bin, Zone } from './location.entity';
 import type { CreateBinInput, CreateZoneInput, UpdateBinInput, UpdateZoneInput } from './location.types';
 
@@ -13,6 +16,7 @@ const zoneSnapshot = (z: Zone) => ({
   code: z.code,
   name: z.name,
   storageCondition: z.storageCondition,
+  conditions: zoneConditions(z),
   version: z.version,
 });
 const binSnapshot = (b: Bin) => ({
@@ -87,6 +91,17 @@ export class LocationService {
     return { items, total, offset, limit };
   }
 
+  /** Whether a bin (in scope) suits these SKUs; `refused` when the settings refuse what does not fit. */
+  async storageFit(ctx: Context, binId: string, skuIds: string[]) {
+    const bin = await this.binIn(this.ds.manager, ctx, binId);
+    const fits = await storageFits(
+      this.ds.manager,
+      skuIds.map((s) => ({ binId: bin.id, skuId: Number(s) || -1 })),
+    );
+    const refuse = (await companySettings(this.ds.manager)).storageRule === StorageRule.REFUSE;
+    return fits.map((f) => ({ ...f, refused: refuse && f.mismatches.length > 0 }));
+  }
+
   private async zoneIn(tx: EntityManager, ctx: Context, id: string | number): Promise<Zone> {
     const z = await tx.findOne(Zone, { where: { id: Number(id) || -1 } });
     if (!z || !this.inScope(ctx, z.warehouseId)) throw notFound('This zone');
@@ -125,8 +140,16 @@ export class LocationService {
     return rows.some((b) => b.id !== exceptId);
   }
 
-  private checkZone(code: string | undefined, name: string | undefined, storage: string | null | undefined) {
+  private checkZone(
+    code: string | undefined,
+    name: string | undefined,
+    storage: string | null | undefined,
+    conditions?: Partial<ZoneConditions> | null,
+  ) {
     const problems: FieldProblem[] = [];
+    if (conditions)
+      for (const p of conditionProblems(conditions))
+        problems.push({ field: `conditions.${p.field}`, message: p.message });
     checkCode(problems, code);
     if (name !== undefined && (!name.trim() || name.trim().length > 100))
       problems.push({ field: 'name', message: 'A name is 1–100 characters.' });
@@ -136,7 +159,7 @@ export class LocationService {
   }
 
   async createZone(ctx: Context, input: CreateZoneInput): Promise<Zone> {
-    this.checkZone(input.code, input.name, input.storageCondition);
+    this.checkZone(input.code, input.name, input.storageCondition, input.conditions);
     const w = await this.warehouse(ctx, input.warehouseId);
     return inTransaction(this.ds, async (tx) => {
       if (await this.zoneCodeTaken(tx, w.id, input.code))
@@ -150,6 +173,7 @@ export class LocationService {
           code: input.code.trim(),
           name: input.name.trim(),
           storageCondition: input.storageCondition?.trim() || null,
+          ...normalizeConditions(input.conditions),
           version: 1,
         }),
       );
@@ -164,7 +188,7 @@ export class LocationService {
   }
 
   async updateZone(ctx: Context, input: UpdateZoneInput): Promise<Zone> {
-    this.checkZone(input.code ?? undefined, input.name ?? undefined, input.storageCondition);
+    this.checkZone(input.code ?? undefined, input.name ?? undefined, input.storageCondition, input.conditions);
     return inTransaction(this.ds, async (tx) => {
       const before = await this.zoneIn(tx, ctx, input.id);
       if (input.code && (await this.zoneCodeTaken(tx, before.warehouseId, input.code, before.id))) {
@@ -177,6 +201,7 @@ export class LocationService {
       if (input.code) patch.code = input.code.trim();
       if (input.name) patch.name = input.name.trim();
       if (input.storageCondition !== undefined) patch.storageCondition = input.storageCondition?.trim() || null;
+      if (input.conditions) Object.assign(patch, normalizeConditions(input.conditions));
       const res = await tx
         .createQueryBuilder()
         .update(Zone)

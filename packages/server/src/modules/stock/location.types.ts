@@ -1,6 +1,39 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Paginated } from '../../core/paging';
 import { Bin } from './location.entity';
+
+export enum StorageMismatchKind {
+  TEMPERATURE = 'TEMPERATURE',
+  HUMIDITY = 'HUMIDITY',
+  DARK = 'DARK',
+  HAZARD = 'HAZARD',
+  FOOD_GRADE = 'FOOD_GRADE',
+}
+registerEnumType(StorageMismatchKind, {
+  name: 'StorageMismatch',
+  description: 'What a zone does not assure of what a product needs.',
+});
+
+@ObjectType({ description: 'Whether a bin suits a SKU (its zone against the product’s storage needs).' })
+export class StorageFitResult {
+  @Field(() => ID) skuId: number;
+  @Field(() => ID) binId: number;
+  @Field(() => [StorageMismatchKind], { description: 'Empty: it fits.' }) mismatches: StorageMismatchKind[];
+  @Field({ description: 'Posting there is refused (settings.storageRule REFUSE), not only warned of.' })
+  refused: boolean;
+}
+
+@InputType()
+export class ZoneConditionsInput {
+  @Field(() => Int, { nullable: true, description: 'Whole °C, -80 to 80.' }) tempMin?: number | null;
+  @Field(() => Int, { nullable: true }) tempMax?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole % RH, 0 to 100.' }) humidityMin?: number | null;
+  @Field(() => Int, { nullable: true }) humidityMax?: number | null;
+  @Field({ nullable: true }) dark?: boolean;
+  @Field(() => String, { nullable: true, description: 'GB 6944 class the zone is licensed for, e.g. "3".' })
+  hazardClass?: string | null;
+  @Field({ nullable: true }) foodGrade?: boolean;
+}
 
 @InputType()
 export class CreateZoneInput {
@@ -9,6 +42,8 @@ export class CreateZoneInput {
   @Field() name: string;
   @Field(() => String, { nullable: true, description: 'e.g. "2–8 °C", "dry, < 60 % RH"' }) storageCondition?:
     string | null;
+  @Field(() => ZoneConditionsInput, { nullable: true, description: 'What the zone assures (none when omitted).' })
+  conditions?: ZoneConditionsInput | null;
 }
 
 @InputType()
@@ -19,6 +54,8 @@ export class UpdateZoneInput {
   @Field({ nullable: true }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears it; absent leaves it.' }) storageCondition?:
     string | null;
+  @Field(() => ZoneConditionsInput, { nullable: true, description: 'Replaces the conditions when given.' })
+  conditions?: ZoneConditionsInput | null;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 /**
  * The system module's face: what other modules may use. Anything not exported here is internal.
  */
-export { CompanySettings } from './settings.entity';
+export { CompanySettings, StorageRule } from './settings.entity';
 export { assertPeriodOpen, companySettings, patternFor } from './settings.service';

@@ -8,6 +8,12 @@ export enum CostingMethod {
 }
 registerEnumType(CostingMethod, { name: 'CostingMethod' });
 
+export enum StorageRule {
+  WARN = 'warn',
+  REFUSE = 'refuse',
+}
+registerEnumType(StorageRule, { name: 'StorageRule' });
+
 /** Company-wide settings: one row, id 1. */
 @ObjectType()
 @Entity('company_settings')
@@ -63,6 +69,12 @@ export class CompanySettings {
   })
   @Column({ name: 'expiry_warning_days', type: 'int', default: 30 })
   expiryWarningDays: number;
+  @Field(() => StorageRule, {
+    description:
+      'Goods put into a bin whose zone does not suit them: WARN (posted, the form warns) or REFUSE (STORAGE_CONDITION_MISMATCH).',
+  })
+  @Column({ name: 'storage_rule', type: 'varchar', length: 8, default: 'warn' })
+  storageRule: StorageRule;
 
   @Field(() => Int, {
     description: 'Decimal places shown for unit costs and unit prices (2–6); money totals always show 2.',

@@ -118,6 +118,7 @@ export class SettingsService {
         'numberPatterns',
         'purchaseOverReceiptTolerance',
         'expiryWarningDays',
+        'storageRule',
         'unitCostPlaces',
       ] as const) {
         if (input[k] !== undefined && input[k] !== null) (patch as any)[k] = input[k];

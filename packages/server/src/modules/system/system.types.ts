@@ -1,7 +1,7 @@
 import { IsOptional, Length } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
-import { CostingMethod } from './settings.entity';
+import { CostingMethod, StorageRule } from './settings.entity';
 
 @InputType()
 export class UpdateSettingsInput {
@@ -18,6 +18,11 @@ export class UpdateSettingsInput {
     description: 'Receiving a batch expiring within this many days (0–3650) needs a reason.',
   })
   expiryWarningDays?: number;
+  @Field(() => StorageRule, {
+    nullable: true,
+    description: 'Goods into a bin whose zone does not suit them: warn or refuse.',
+  })
+  storageRule?: StorageRule;
   @Field(() => Int, { nullable: true, description: 'Decimal places shown for unit costs and prices (2–6).' })
   unitCostPlaces?: number;
   @Field({ nullable: true, description: 'YYYY-MM-DD; closes every period up to that day' }) closedThrough?: string;
