@@ -9,3 +9,14 @@ export const StorageFitQuery = graphql(`
     }
   }
 `);
+
+export const PutAwaySuggestionsQuery = graphql(`
+  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {
+    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {
+      index
+      binId
+      binCode
+      reason
+    }
+  }
+`);

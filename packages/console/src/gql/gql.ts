@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": typeof types.StorageFitDocument,
+    "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": typeof types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": typeof types.AlertDigestsDocument,
     "\n  query AlertDigest($id: ID!) {\n    alertDigest(id: $id) {\n      id\n      day\n      total\n      notifications {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n          qty\n          batchNo\n          expiryDate\n          supplierName\n          qualification\n          level\n          dueDate\n        }\n      }\n    }\n  }\n": typeof types.AlertDigestDocument,
     "\n  mutation OpenAlertDigest($id: ID!) {\n    openAlertDigest(id: $id) {\n      id\n      read\n    }\n  }\n": typeof types.OpenAlertDigestDocument,
@@ -200,6 +201,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": types.StorageFitDocument,
+    "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": types.AlertDigestsDocument,
     "\n  query AlertDigest($id: ID!) {\n    alertDigest(id: $id) {\n      id\n      day\n      total\n      notifications {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n          qty\n          batchNo\n          expiryDate\n          supplierName\n          qualification\n          level\n          dueDate\n        }\n      }\n    }\n  }\n": types.AlertDigestDocument,
     "\n  mutation OpenAlertDigest($id: ID!) {\n    openAlertDigest(id: $id) {\n      id\n      read\n    }\n  }\n": types.OpenAlertDigestDocument,
@@ -402,6 +404,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n"): (typeof documents)["\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n"): (typeof documents)["\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,8 @@ import {
   BinPage,
   CreateBinInput,
   CreateZoneInput,
+  PutAwayLineInput,
+  PutAwaySuggestionResult,
   StorageFitResult,
   UpdateBinInput,
   UpdateZoneInput,
@@ -28,6 +30,19 @@ export class LocationResolver {
   @Allow(P.StockWarehouseRead)
   storageFit(@Arg('binId', () => ID) binId: string, @Arg('skuIds', () => [ID]) skuIds: string[], @Ctx() ctx: Context) {
     return ctx.services.locations.storageFit(ctx, binId, skuIds.slice(0, 200));
+  }
+
+  @Query(() => [PutAwaySuggestionResult], {
+    description:
+      'Put-away suggestions for goods received into a warehouse: the bin holding the batch, else the SKU, else a fitting empty bin.',
+  })
+  @Allow(P.StockWarehouseRead)
+  putAwaySuggestions(
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('lines', () => [PutAwayLineInput]) lines: PutAwayLineInput[],
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.locations.putAway(ctx, warehouseId, lines.slice(0, 500));
   }
 
   @Query(() => BinPage, { description: 'Bins (货位) of a warehouse in your scope, optionally of one zone.' })

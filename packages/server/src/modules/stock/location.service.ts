@@ -4,6 +4,7 @@ import { inTransaction } from '../../core/db';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { conditionProblems, normalizeConditions, type ZoneConditions } from '../../domain/storage';
+import { putAwaySuggestions } from './put-away';
 import { storageFits, zoneConditions } from './storage-fit';
 import type { AuditService } from '../audit';
 import { companySettings, StorageRule } from '../system';
@@ -89,6 +90,16 @@ export class LocationService {
       .take(limit)
       .getManyAndCount();
     return { items, total, offset, limit };
+  }
+
+  /** Put-away suggestions for lines received into a warehouse in scope. */
+  async putAway(ctx: Context, warehouseId: string, lines: Array<{ skuId: string; batchNo?: string | null }>) {
+    const w = await this.warehouse(ctx, warehouseId);
+    return putAwaySuggestions(
+      this.ds.manager,
+      w.id,
+      lines.map((l) => ({ skuId: Number(l.skuId) || -1, batchNo: l.batchNo ?? null })),
+    );
   }
 
   /** Whether a bin (in scope) suits these SKUs; `refused` when the settings refuse what does not fit. */

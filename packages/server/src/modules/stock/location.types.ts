@@ -14,6 +14,32 @@ registerEnumType(StorageMismatchKind, {
   description: 'What a zone does not assure of what a product needs.',
 });
 
+export enum PutAwayReasonKind {
+  SAME_BATCH = 'SAME_BATCH',
+  SAME_SKU = 'SAME_SKU',
+  EMPTY_BIN = 'EMPTY_BIN',
+}
+registerEnumType(PutAwayReasonKind, {
+  name: 'PutAwayReason',
+  description:
+    'Why a bin is suggested: it holds the batch, it holds the SKU, or it is empty and its zone suits the goods.',
+});
+
+@InputType()
+export class PutAwayLineInput {
+  @Field(() => ID) skuId: string;
+  @Field(() => String, { nullable: true }) batchNo?: string | null;
+}
+
+@ObjectType({ description: '上架建议: where a received line should go (null: no bin fits).' })
+export class PutAwaySuggestionResult {
+  @Field(() => Int, { description: 'The line it is for (its place in the input).' }) index: number;
+  @Field(() => ID) skuId: number;
+  @Field(() => ID, { nullable: true }) binId: number | null;
+  @Field(() => String, { nullable: true }) binCode: string | null;
+  @Field(() => PutAwayReasonKind, { nullable: true }) reason: PutAwayReasonKind | null;
+}
+
 @ObjectType({ description: 'Whether a bin suits a SKU (its zone against the product’s storage needs).' })
 export class StorageFitResult {
   @Field(() => ID) skuId: number;
