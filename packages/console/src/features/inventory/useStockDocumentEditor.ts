@@ -233,6 +233,14 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     return r.data.updateStockDocument.id;
   }
 
+  /** The id of a draft the page moved to after a failed post: it keeps its lines instead of reloading. */
+  let adopted: string | null = null;
+  function keepsOnScreen(docId: string): boolean {
+    const keep = adopted === docId;
+    adopted = null;
+    return keep;
+  }
+
   async function afterSave(savedId: string, message: string) {
     ElMessage.success(message);
     // a new draft moves to its own address; the page reloads it from there
@@ -274,8 +282,12 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
         }
         // someone else posted or changed it meanwhile: show what it is now
         if (error.value?.code === 'DOCUMENT_NOT_DRAFT' || error.value?.code === 'DOCUMENT_STATE') await load();
-        // the draft was saved: from now on edit it under its own address
-        if (id.value !== saved) await router.replace({ name: 'stock-document', params: { id: saved } });
+        // the draft was saved: from now on edit it under its own address, keeping what is on screen
+        // (a reload there would wipe what the user types in answer to the error)
+        if (id.value !== saved) {
+          adopted = saved;
+          await router.replace({ name: 'stock-document', params: { id: saved } });
+        }
         return;
       }
       await afterSave(
@@ -369,6 +381,7 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     reset,
     saveDraft,
     postDocument,
+    keepsOnScreen,
     receiveTransfer,
     receiveOn,
     receiveVisible,
