@@ -27,7 +27,6 @@ export const PERMISSIONS = [
   'sales.customer.read',
   'sales.invoice.manage',
   'sales.margin.read',
-  'sales.order.approve',
   'sales.order.create',
   'sales.order.read',
   'sales.price.approve',

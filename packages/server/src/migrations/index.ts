@@ -6,6 +6,7 @@ import { JobLease1797100000000 } from './1797100000000-JobLease';
 import { ReplenishmentDemand1797100000100 } from './1797100000100-ReplenishmentDemand';
 import { AlertScans1797130000000 } from './1797130000000-AlertScans';
 import { StorageConditions1797140000000 } from './1797140000000-StorageConditions';
+import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSalesOrderApprove';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -60,4 +61,5 @@ export const migrations: Array<new () => unknown> = [
   VoucherAccounts1797100000200,
   AlertScans1797130000000,
   StorageConditions1797140000000,
+  RetireSalesOrderApprove1797150000000,
 ];

@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, ErrorCode, notFound } from '../../core/errors';
-import { isPermission } from '../../core/permissions/catalogue';
+import { isPermission, RETIRED_PERMISSIONS } from '../../core/permissions/catalogue';
 import type { AuditService } from '../audit';
 import { Role } from './role.entity';
 import type { CreateRoleInput, UpdateRoleInput } from './role.types';
@@ -16,7 +16,8 @@ const snapshot = (r: Role) => ({
   version: r.version,
 });
 
-function checkPermissions(codes: string[]): string[] {
+function checkPermissions(given: string[]): string[] {
+  const codes = given.filter((c) => !RETIRED_PERMISSIONS.includes(c));
   const unknown = codes.filter((c) => !isPermission(c));
   if (unknown.length)
     throw badInput(

@@ -166,6 +166,17 @@ describe('user and role management', () => {
     );
   });
 
+  it('a retired permission an older role still lists is dropped when the role is saved, not refused', async () => {
+    const r = await t.gql(
+      'mutation{ createRole(input:{code:"legacy", name:"Legacy", permissions:["sales.order.approve","sales.order.read"]}){ permissions } }',
+      {},
+      admin,
+    );
+    expect(r.data.createRole.permissions).toEqual(['sales.order.read']);
+    const catalogue = await t.gql('{ permissionCatalogue { code } }', {}, admin);
+    expect(catalogue.data.permissionCatalogue.map((p: any) => p.code)).not.toContain('sales.order.approve');
+  });
+
   it('every position can list role names for filters, but not their permissions', async () => {
     const sales = await t.login('warehouse');
     const r = await t.gql('{ roleOptions { code nameZh } }', {}, sales);
