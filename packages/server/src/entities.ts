@@ -58,8 +58,22 @@ import { SalesOrder, SalesOrderLine } from './modules/sales/sales-order.entity';
 import { SalesShipment, SalesShipmentLine } from './modules/sales/sales-shipment.entity';
 import { SalesReturn, SalesReturnLine } from './modules/sales/sales-return.entity';
 import { CustomerPayment, SalesInvoice, SalesInvoiceLine } from './modules/sales/receivable.entity';
+import {
+  CouponBatch,
+  CouponCode,
+  CouponRedemption,
+  Promotion,
+  PromotionSettings,
+  PromotionUsage,
+} from './modules/promotions/promotion.entity';
 
 export const entities = [
+  Promotion,
+  PromotionUsage,
+  PromotionSettings,
+  CouponBatch,
+  CouponCode,
+  CouponRedemption,
   User,
   Role,
   Session,

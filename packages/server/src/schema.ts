@@ -37,6 +37,7 @@ import { SalesShipmentLineResolver, SalesShipmentResolver } from './modules/sale
 import { SalesReturnLineResolver, SalesReturnResolver } from './modules/sales/sales-return.resolver';
 import { CustomerPaymentResolver, SalesInvoiceResolver } from './modules/sales/receivable.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
+import { CouponResolver, PromotionResolver } from './modules/promotions/promotion.resolver';
 import {
   PurchaseOrderResolver,
   PurchaseReceiptResolver,
@@ -49,6 +50,8 @@ import {
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AuthResolver,
   UserResolver,
+  PromotionResolver,
+  CouponResolver,
   RoleResolver,
   AuditResolver,
   WarehouseResolver,

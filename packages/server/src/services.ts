@@ -31,6 +31,8 @@ import { ReceivableService } from './modules/sales/receivable.service';
 import { AlertService } from './modules/alerts/alert.service';
 import { storageGuard } from './modules/stock/storage-fit';
 import { DailyAlerts } from './modules/alerts/daily.service';
+import { CouponService } from './modules/promotions/coupon.service';
+import { PromotionService } from './modules/promotions/promotion.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -57,6 +59,10 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const supplierEvaluation = new SupplierEvaluationService(ds);
   const customers = new CustomerService(ds, audit);
   const priceLists = new PriceListService(ds, audit, customers);
+  const promotions = new PromotionService(ds, audit);
+  const coupons = new CouponService(ds, audit, promotions);
+  // coupons are issued to customers and carts priced for them: sales answers who exists and their tier
+  promotions.useCustomers({ find: (tx, ids) => customers.facts(tx, ids) });
   const salesOrders = new SalesOrderService(ds, audit, customers, priceLists);
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
@@ -98,6 +104,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     customers,
     priceLists,
     salesOrders,
+    promotions,
+    coupons,
     receivables,
     salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
     abc,

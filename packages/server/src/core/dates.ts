@@ -87,3 +87,24 @@ export function countByDay(dates: Date[], days: number, at = now()): Array<{ day
 
 /** The first instant of the business day `daysBack` days before today (company time zone). */
 export const startOfDaysBack = (at: Date, daysBack: number) => startOfBusinessDay(addDays(today(at), -daysBack));
+
+const minuteFormat = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+
+/** The business minute a moment falls on, 'YYYY-MM-DDTHH:mm' in the company's time zone (promotion periods). */
+export function businessMinute(at: Date = now()): string {
+  const parts = Object.fromEntries(
+    minuteFormat(zone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -54,6 +54,25 @@ export const ErrorCode = {
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED', // queries and mutations over WebSocket
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED', // a generated password must be changed first
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS', // too many failed sign-ins from this address
+  // promotions and coupons (the engine's bad input, and a coupon an order cannot use)
+  PROMOTION_INVALID_DISCOUNT: 'PROMOTION_INVALID_DISCOUNT', // a negative discount or a percent above 100
+  PROMOTION_INVALID_RULE: 'PROMOTION_INVALID_RULE', // a rule the engine cannot read (a tier without figures …)
+  PROMOTION_EXCLUSIVE_OVERLAP: 'PROMOTION_EXCLUSIVE_OVERLAP', // exclusive ones of one priority that can meet: unordered
+  PROMOTION_EXCLUSIVE_AMBIGUOUS: 'PROMOTION_EXCLUSIVE_AMBIGUOUS', // two exclusive ones tie on a cart
+  PROMOTION_GIFT_NO_STOCK: 'PROMOTION_GIFT_NO_STOCK', // a gift SKU with no stock anywhere
+  CART_INVALID: 'CART_INVALID',
+  COUPON_INVALID: 'COUPON_INVALID',
+  COUPON_UNKNOWN: 'COUPON_UNKNOWN',
+  COUPON_INACTIVE: 'COUPON_INACTIVE', // its batch was withdrawn
+  COUPON_NOT_YET_VALID: 'COUPON_NOT_YET_VALID',
+  COUPON_EXPIRED: 'COUPON_EXPIRED',
+  COUPON_USED_UP: 'COUPON_USED_UP',
+  COUPON_OTHER_CUSTOMER: 'COUPON_OTHER_CUSTOMER',
+  COUPON_CUSTOMER_LIMIT: 'COUPON_CUSTOMER_LIMIT',
+  COUPON_SAME_BATCH: 'COUPON_SAME_BATCH',
+  COUPON_NO_LINES: 'COUPON_NO_LINES',
+  COUPON_BELOW_MIN_SPEND: 'COUPON_BELOW_MIN_SPEND',
+  PRICES_CHANGED: 'PRICES_CHANGED', // confirming would price the order differently from its saved draft
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

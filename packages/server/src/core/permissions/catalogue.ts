@@ -57,6 +57,10 @@ export const P = {
   SalesBelowCost: 'sales.price.below_cost', // confirm an order priced below cost without approval
   SalesPriceApprove: 'sales.price.approve', // approve or reject orders waiting for price approval (待审批)
   SalesSetupManage: 'sales.setup.manage', // channels, stores, customer tiers
+  // promotions (促销)
+  PromotionRead: 'sales.promotion.read', // promotions, coupons, redemptions, the simulator (never cost: gift cost needs sales.margin.read)
+  PromotionManage: 'sales.promotion.manage', // create, edit, submit and stop promotions; coupon batches and codes
+  PromotionApprove: 'sales.promotion.approve', // approve promotions whose budget is above the setting (not one's own)
   // finance and reports
   FinancePaymentManage: 'finance.payment.manage',
   ReportCostRead: 'report.cost.read',
@@ -124,6 +128,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.SalesReceivableRead,
       P.SalesOrderRead,
       P.SalesInvoiceManage,
+      P.PromotionRead,
       P.FinancePaymentManage,
       P.ReportCostRead,
     ],
@@ -164,6 +169,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.SalesOrderCreate,
       P.SalesOrderRead,
       P.SalesReturnPost,
+      P.PromotionRead,
       // their own customers' balances (the owner scope): they follow up the payments
       P.SalesReceivableRead,
     ],

@@ -7,4 +7,12 @@ export { skuPickStrategies } from './sku-pick-strategy';
 export { skuStorageNeeds, storageNeedsOf } from './storage-needs';
 export { PickStrategyKind, Sku, SkuBarcode } from './sku.entity';
 export { Category } from './category.entity';
-export { categoryExists, findSku, skuByCodeOrBarcode, skuIdsInCategory, skuLines, type SkuLine } from './lookups';
+export {
+  categoryAncestors,
+  categoryExists,
+  findSku,
+  skuByCodeOrBarcode,
+  skuIdsInCategory,
+  skuLines,
+  type SkuLine,
+} from './lookups';

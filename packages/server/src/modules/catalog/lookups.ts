@@ -69,3 +69,19 @@ export async function skuIdsInCategory(em: EntityManager, categoryId: number): P
     : [];
   return skus.map((s) => s.id);
 }
+
+/** Each category with its ancestors (ids from the root, itself last), for rules on a parent category. */
+export async function categoryAncestors(em: EntityManager, categoryIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  const ids = [...new Set(categoryIds.filter((n) => n > 0))];
+  for (const part of chunks(ids))
+    for (const c of await em.find(Category, { where: { id: In(part) } })) {
+      const chain = c.path
+        .split('/')
+        .filter(Boolean)
+        .map(Number)
+        .filter((n) => n > 0 && n !== c.id);
+      out.set(c.id, [...chain, c.id]);
+    }
+  return out;
+}

@@ -114,6 +114,12 @@ export class CustomerService {
     return c;
   }
 
+  /** The customers among these ids that exist, with their tier (promotions: coupons issued, carts priced). */
+  async facts(tx: EntityManager, ids: number[]): Promise<Map<number, { tierId: number | null }>> {
+    const rows = ids.length ? await tx.find(Customer, { where: { id: In(ids) } }) : [];
+    return new Map(rows.map((c) => [c.id, { tierId: c.tierId }]));
+  }
+
   private async checkRefs(
     tx: EntityManager,
     ctx: Context,

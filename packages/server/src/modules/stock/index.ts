@@ -41,6 +41,7 @@ export {
   costHeads,
   expiringBatches,
   type ExpiringBatch,
+  onHandBySku,
   findBatch,
   findWarehouse,
   findZone,

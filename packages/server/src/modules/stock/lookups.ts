@@ -218,3 +218,12 @@ export async function expiringBatches(em: EntityManager, until: string): Promise
   }
   return [...out.values()].filter((e) => e.sum.gt(0)).map(({ sum, ...e }) => ({ ...e, qty: sum.toFixed() }));
 }
+
+/** On hand per SKU over all warehouses (a promotion's gift needs some somewhere). */
+export async function onHandBySku(em: EntityManager, skuIds: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!skuIds.length) return out;
+  const heads = await em.find(StockCost, { where: { skuId: In(skuIds) } });
+  for (const h of heads) out.set(h.skuId, new Decimal(out.get(h.skuId) ?? 0).plus(h.qty).toFixed(6));
+  return out;
+}

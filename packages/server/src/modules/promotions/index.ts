@@ -1,0 +1,15 @@
+/**
+ * The promotions module's face: the order pricing (a cart priced with the active promotions and the
+ * coupons; the same pricing committed in a confirmation's transaction; released on cancellation),
+ * and the types sales stores on its orders.
+ */
+export {
+  commitOrderPricing,
+  normaliseCode,
+  priceOrder,
+  releaseOrderPricing,
+  type OrderCart,
+  type PricedOrder,
+} from './order-pricing';
+export type { PromotionService } from './promotion.service';
+export type { CouponService } from './coupon.service';

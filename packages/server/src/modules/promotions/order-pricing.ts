@@ -1,0 +1,306 @@
+/**
+ * The promotions module's face for orders: a cart priced by the engine with the promotions active at
+ * the sale's time and the coupons offered (`priceOrder`), and the same pricing committed in the
+ * confirmation's transaction (`commitOrderPricing`): the promotions with limits or a budget and the
+ * coupon codes are locked (in id order, after the caller's customer and order locks), the cart is
+ * priced again on what those rows hold now, and the usage, budget and redemptions are written. Two
+ * orders with one single-use code: the second waits for the first's lock and then finds the code
+ * used (COUPON_USED_UP). `releaseOrderPricing` gives it all back when a confirmed order is cancelled.
+ */
+import { Decimal } from 'decimal.js';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { now } from '../../core/dates';
+import { DomainError } from '../../core/errors';
+import { lockRows } from '../../core/sql';
+import {
+  priceCart,
+  type Cart,
+  type Coupon as EngineCoupon,
+  type PricedCart,
+  type Promotion as EnginePromotion,
+} from '../../domain/promotions';
+import { categoryAncestors, skuLines } from '../catalog';
+import { currentUnitCost } from '../stock';
+import { engine, engineCoupon, enginePromotion, type GiftFacts } from './engine-input';
+import {
+  CouponBatch,
+  CouponCode,
+  CouponRedemption,
+  Promotion,
+  PromotionState,
+  PromotionUsage,
+} from './promotion.entity';
+
+const D = (s: string | number) => new Decimal(s);
+
+export interface OrderCart {
+  customerId: number | null;
+  tierId: number | null;
+  channelId: number;
+  storeId: number | null;
+  warehouseId: number;
+  /** business time of the sale, 'YYYY-MM-DDTHH:mm' */
+  at: string;
+  /** key: the caller's line key; listPrice: the unit price after the price list (or typed by hand) */
+  lines: Array<{ key: string; skuId: number; qty: string; listPrice: string }>;
+  couponCodes: string[];
+  /** the order being priced: its own usage is not counted against it */
+  orderId?: number | null;
+}
+
+export interface PricedOrder {
+  priced: PricedCart;
+  /** promotion code → id and name */
+  promotions: Map<string, { id: number; name: string; kind: string }>;
+  /** gift SKU ids by engine line id */
+  giftSku: (line: { sku: string }) => number;
+}
+
+export const normaliseCode = (c: string) => c.trim().toUpperCase();
+
+async function skuFacts(tx: EntityManager, skuIds: number[]) {
+  const found = await skuLines(tx, skuIds);
+  const cats = await categoryAncestors(
+    tx,
+    [...found.values()].map((l) => l.product.categoryId ?? 0),
+  );
+  return (id: number) => {
+    const l = found.get(id);
+    if (!l) return null;
+    return {
+      categories: (l.product.categoryId ? (cats.get(l.product.categoryId) ?? []) : []).map(String),
+      brand: l.product.brandId ? String(l.product.brandId) : null,
+      listPrice: l.sku.refSalePrice ?? '0',
+      active: l.sku.active && l.product.active,
+    };
+  };
+}
+
+/** The promotions approved and in their period at `at` (the engine checks hours, channels, …). */
+function activeAt(tx: EntityManager, at: string, ids?: number[]) {
+  const qb = tx
+    .getRepository(Promotion)
+    .createQueryBuilder('p')
+    .where('p.state = :st AND p.starts_at <= :at AND p.ends_at > :at', { st: PromotionState.APPROVED, at });
+  if (ids) qb.andWhere('p.id IN (:...ids)', { ids: ids.length ? ids : [-1] });
+  return qb.orderBy('p.id').getMany();
+}
+
+async function load(tx: EntityManager, cart: OrderCart) {
+  const promos = await activeAt(tx, cart.at);
+  const codes = [...new Set(cart.couponCodes.map(normaliseCode).filter(Boolean))];
+  const codeRows = codes.length ? await tx.find(CouponCode, { where: { code: In(codes) } }) : [];
+  const unknown = codes.filter((c) => !codeRows.some((r) => r.code === c));
+  if (unknown.length)
+    throw new DomainError('COUPON_UNKNOWN', `No coupon has the code ${unknown.join(', ')}.`, { code: unknown[0] });
+  return { promos, codeRows };
+}
+
+async function priceWith(
+  tx: EntityManager,
+  cart: OrderCart,
+  promos: Promotion[],
+  codeRows: CouponCode[],
+): Promise<PricedOrder> {
+  const giftIds = promos.map((p) => Number(p.rule?.giftSkuId) || 0).filter((n) => n > 0);
+  const facts = await skuFacts(tx, [...cart.lines.map((l) => l.skuId), ...giftIds]);
+  // usage so far, this order's own left out
+  const other = cart.orderId ?? -1;
+  const limited = promos.filter((p) => p.perCustomer !== null);
+  const mine =
+    cart.customerId && limited.length
+      ? await tx
+          .getRepository(PromotionUsage)
+          .createQueryBuilder('u')
+          .select('u.promotion_id', 'pid')
+          .addSelect('COUNT(*)', 'n')
+          .where('u.customer_id = :c AND u.order_id <> :o', { c: cart.customerId, o: other })
+          .andWhere('u.promotion_id IN (:...ids)', { ids: limited.map((p) => p.id) })
+          .groupBy('u.promotion_id')
+          .getRawMany<{ pid: number; n: string }>()
+      : [];
+  const engPromos: EnginePromotion[] = [];
+  for (const p of promos) {
+    let gift: GiftFacts | null = null;
+    const giftId = Number(p.rule?.giftSkuId) || 0;
+    if (p.kind === 'BUY_X_GET_Y' && giftId) {
+      const f = facts(giftId);
+      if (!f || !f.active) continue; // a gift that no longer exists gives nothing
+      gift = { ...f, unitCost: await currentUnitCost(tx, cart.warehouseId, giftId) };
+    }
+    engPromos.push(
+      enginePromotion(
+        p,
+        {
+          total: p.usedCount,
+          byCustomer: Number(mine.find((m) => Number(m.pid) === p.id)?.n ?? 0),
+          spent: D(p.spent ?? 0).toFixed(2),
+        },
+        gift,
+      ),
+    );
+  }
+  const batches = codeRows.length
+    ? await tx.find(CouponBatch, { where: { id: In([...new Set(codeRows.map((c) => c.batchId))]) } })
+    : [];
+  const coupons: EngineCoupon[] = [];
+  for (const c of codeRows) {
+    const b = batches.find((x) => x.id === c.batchId)!;
+    if (!b.active)
+      throw new DomainError('COUPON_INACTIVE', `Coupon ${c.code}'s batch was withdrawn.`, { code: c.code });
+    const usedByCustomer =
+      cart.customerId && b.perCustomer
+        ? await tx.count(CouponRedemption, {
+            where: { batchId: b.id, customerId: cart.customerId, reversedAt: IsNull() },
+          })
+        : 0;
+    coupons.push(engineCoupon(b, c, usedByCustomer));
+  }
+  const lines = cart.lines.map((l) => {
+    const f = facts(l.skuId);
+    return {
+      id: l.key,
+      sku: String(l.skuId),
+      categories: f?.categories ?? [],
+      brand: f?.brand ?? null,
+      qty: l.qty,
+      listPrice: l.listPrice,
+    };
+  });
+  const engineCart: Cart = {
+    customerId: cart.customerId ? String(cart.customerId) : null,
+    tier: cart.tierId ? String(cart.tierId) : null,
+    channel: String(cart.channelId),
+    store: cart.storeId ? String(cart.storeId) : null,
+    at: cart.at,
+    lines,
+  };
+  const priced = engine(() => priceCart({ cart: engineCart, promotions: engPromos, coupons }));
+  // a coupon the engine could not use is an error on an order: the salesperson takes it off or fixes it
+  const bad = priced.rejectedCoupons[0];
+  if (bad) throw new DomainError(bad.reason, `Coupon ${bad.code}: ${bad.text}.`, { code: bad.code, ...bad.params });
+  return {
+    priced,
+    promotions: new Map(promos.map((p) => [p.code, { id: p.id, name: p.name, kind: p.kind }])),
+    giftSku: (line) => Number(line.sku),
+  };
+}
+
+/** A cart priced now (a draft saved, a quote, the simulator); nothing is written or locked. */
+export async function priceOrder(tx: EntityManager, cart: OrderCart): Promise<PricedOrder> {
+  const { promos, codeRows } = await load(tx, cart);
+  return priceWith(tx, cart, promos, codeRows);
+}
+
+const limitedPromotion = (p: Promotion) => p.perCustomer !== null || p.totalLimit !== null || p.budget !== null;
+
+/**
+ * The confirmation's pricing, in its transaction: locks, prices again on the locked rows and writes
+ * the usage, budget consumption and redemptions. Returns the pricing the order must be stored with.
+ */
+export async function commitOrderPricing(
+  tx: EntityManager,
+  cart: OrderCart & { orderId: number },
+): Promise<PricedOrder> {
+  const codes = [...new Set(cart.couponCodes.map(normaliseCode).filter(Boolean))];
+  const codeIds = codes.length ? (await tx.find(CouponCode, { where: { code: In(codes) } })).map((c) => c.id) : [];
+  const limitedApplied = (r: PricedOrder) =>
+    r.priced.applied.map((a) => r.promotions.get(a.promotionId)!.id).filter((id) => limitedIds.has(id));
+  let limitedIds = new Set<number>();
+  const locked = new Set<number>();
+  let result = await priceOrder(tx, cart);
+  await lockRows(tx, 'coupon_code', codeIds);
+  for (let round = 0; ; round++) {
+    const promos = await activeAt(tx, cart.at);
+    limitedIds = new Set(promos.filter(limitedPromotion).map((p) => p.id));
+    const need = limitedApplied(result).filter((id) => !locked.has(id));
+    if (round > 0 && !need.length) break;
+    if (round > 4) throw new DomainError('CONFLICT', 'The promotions kept changing; try again.');
+    // the limited promotions that apply, in id order; what they hold is read again after the lock
+    await lockRows(tx, 'promotion', need);
+    need.forEach((id) => locked.add(id));
+    const { promos: fresh, codeRows } = await load(tx, cart);
+    result = await priceWith(tx, cart, fresh, codeRows);
+  }
+  const at = now();
+  const { priced, promotions } = result;
+  for (const a of priced.applied) {
+    const id = promotions.get(a.promotionId)!.id;
+    const p = await tx.findOneByOrFail(Promotion, { id });
+    await tx.insert(PromotionUsage, {
+      promotionId: id,
+      orderId: cart.orderId,
+      customerId: cart.customerId,
+      discount: a.discount,
+      giftCost: D(a.budgetUse).minus(a.discount).toFixed(2),
+      createdAt: at,
+    });
+    await tx.update(
+      Promotion,
+      { id },
+      {
+        usedCount: p.usedCount + 1,
+        spent: D(p.spent ?? 0)
+          .plus(a.budgetUse)
+          .toFixed(2),
+      },
+    );
+  }
+  for (const c of priced.coupons) {
+    const row = await tx.findOneByOrFail(CouponCode, { code: c.code });
+    // guarded: never above its uses, whatever happened in between
+    const res = await tx
+      .createQueryBuilder()
+      .update(CouponCode)
+      .set({ used: row.used + 1 })
+      .where('id = :id AND used = :used AND used < max_uses', { id: row.id, used: row.used })
+      .execute();
+    if (!res.affected) throw new DomainError('COUPON_USED_UP', `Coupon ${c.code} is used up.`, { code: c.code });
+    await tx.insert(CouponRedemption, {
+      codeId: row.id,
+      batchId: row.batchId,
+      orderId: cart.orderId,
+      customerId: cart.customerId,
+      discount: c.discount,
+      createdAt: at,
+      reversedAt: null,
+    });
+  }
+  return result;
+}
+
+/** A confirmed order cancelled: its promotion uses and coupon redemptions are given back. */
+export async function releaseOrderPricing(tx: EntityManager, orderId: number): Promise<void> {
+  const uses = await tx.find(PromotionUsage, { where: { orderId } });
+  const reds = await tx.find(CouponRedemption, { where: { orderId, reversedAt: IsNull() } });
+  await lockRows(
+    tx,
+    'promotion',
+    uses.map((u) => u.promotionId),
+  );
+  await lockRows(
+    tx,
+    'coupon_code',
+    reds.map((r) => r.codeId),
+  );
+  for (const u of uses) {
+    const p = await tx.findOneByOrFail(Promotion, { id: u.promotionId });
+    await tx.update(
+      Promotion,
+      { id: p.id },
+      {
+        usedCount: p.usedCount - 1,
+        spent: D(p.spent ?? 0)
+          .minus(u.discount)
+          .minus(u.giftCost)
+          .toFixed(2),
+      },
+    );
+  }
+  if (uses.length) await tx.delete(PromotionUsage, { orderId });
+  for (const r of reds) {
+    const code = await tx.findOneByOrFail(CouponCode, { id: r.codeId });
+    await tx.update(CouponCode, { id: code.id }, { used: code.used - 1 });
+    await tx.update(CouponRedemption, { id: r.id }, { reversedAt: now() });
+  }
+}

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../../test/fixtures';
+import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+
+const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id code status version } }`;
+const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
+const QUOTE = `query($i:QuoteCartInput!){ quoteCart(input:$i){ listTotal discountTotal total giftValue
+  lines { skuId qty gift listAmount discount amount unitPrice steps { kind text discount amount } }
+  applied { code name kind discount giftQty } notApplied { code reason detail } coupons { code discount } } }`;
+const BATCH = `mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id code } }`;
+
+describe('promotions: lifecycle, approval, bad input, coupons and the simulator', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const ok = <T = any>(r: GqlResult<T>): T => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as T;
+  };
+  const promo = (over: Record<string, unknown> = {}) => ({
+    code: 'MJ300',
+    name: '满300减50',
+    kind: 'THRESHOLD_OFF',
+    priority: 10,
+    exclusive: false,
+    rule: { threshold: '300', off: '50', perMultiple: false },
+    startsAt: '2026-11-20T00:00',
+    endsAt: '2026-12-01T00:00',
+    budget: '1000',
+    ...over,
+  });
+  const create = async (over: Record<string, unknown> = {}, who = 'manager') =>
+    ok(await t.gql(SAVE, { i: promo(over) }, tok[who])).savePromotion;
+
+  beforeAll(async () => {
+    t = await testApp();
+    for (const u of ['admin', 'manager', 'sales', 'warehouse', 'accountant']) tok[u] = await t.login(u);
+    const cat = await seedCatalog(t.ds);
+    [id.wh, id.tea, id.rice, id.milk] = [cat.warehouses[0].id, cat.tea.id, cat.rice.id, cat.milk.id].map(String);
+    id.channel = ok(
+      await t.gql(
+        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
+        {},
+        tok.manager,
+      ),
+    ).saveSalesChannel.id;
+    id.c1 = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
+    ).createCustomer.id;
+    id.c2 = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"乙"}){ id } }', {}, tok.sales),
+    ).createCustomer.id;
+  });
+  afterAll(() => t.close());
+
+  it('a draft within the approval budget is scheduled when submitted, and the status follows the clock', async () => {
+    const p = await create();
+    expect(p).toMatchObject({ code: 'MJ300', status: 'DRAFT' });
+    // the test clock is 2026-11-25 10:00 in Shanghai: inside the period
+    expect(ok(await t.gql(SUBMIT, { id: p.id }, tok.manager)).submitPromotion.status).toBe('ACTIVE');
+    const later = await create({ code: 'LATER', startsAt: '2026-12-10T00:00', endsAt: '2026-12-20T00:00' });
+    expect(ok(await t.gql(SUBMIT, { id: later.id }, tok.manager)).submitPromotion.status).toBe('SCHEDULED');
+    const list = ok(await t.gql('{ promotions(filter:{status: ACTIVE}){ total items { code } } }', {}, tok.sales));
+    expect(list.promotions.items.map((x: { code: string }) => x.code)).toEqual(['MJ300']);
+    // sales staff read promotions, but do not make them
+    expect(codeOf(await t.gql(SAVE, { i: promo({ code: 'S1' }) }, tok.sales))).toBe('FORBIDDEN');
+    // a running promotion is not edited
+    expect(codeOf(await t.gql(SAVE, { i: { ...promo(), id: p.id, version: 1 } }, tok.manager))).toBe('DOCUMENT_STATE');
+  });
+
+  it('a budget above the setting (or none) waits for another manager', async () => {
+    const p = await create({ code: 'BIG', budget: '9000', priority: 11 });
+    expect(ok(await t.gql(SUBMIT, { id: p.id }, tok.manager)).submitPromotion.status).toBe('PENDING_APPROVAL');
+    expect(codeOf(await t.gql('mutation($id:ID!){ approvePromotion(id:$id){ id } }', { id: p.id }, tok.manager))).toBe(
+      'SELF_APPROVAL',
+    );
+    expect(codeOf(await t.gql('mutation($id:ID!){ approvePromotion(id:$id){ id } }', { id: p.id }, tok.sales))).toBe(
+      'FORBIDDEN',
+    );
+    const r = ok(
+      await t.gql('mutation($id:ID!){ approvePromotion(id:$id){ status approvedBy } }', { id: p.id }, tok.admin),
+    );
+    expect(r.approvePromotion.status).toBe('ACTIVE');
+    ok(await t.gql('mutation($id:ID!){ stopPromotion(id:$id){ status } }', { id: p.id }, tok.manager));
+    const none = await create({ code: 'NOBUDGET', budget: null, priority: 12 });
+    expect(ok(await t.gql(SUBMIT, { id: none.id }, tok.manager)).submitPromotion.status).toBe('PENDING_APPROVAL');
+  });
+
+  it('bad input gets its code and changes nothing', async () => {
+    const count = async () => ok(await t.gql('{ promotions{ total } }', {}, tok.manager)).promotions.total;
+    const before = await count();
+    const bad = async (over: Record<string, unknown>) => codeOf(await t.gql(SAVE, { i: promo(over) }, tok.manager));
+    expect(await bad({ code: 'P1', kind: 'PERCENT_OFF', rule: { percent: '120' } })).toBe('PROMOTION_INVALID_DISCOUNT');
+    expect(await bad({ code: 'P2', kind: 'PERCENT_OFF', rule: { percent: '-5' } })).toBe('PROMOTION_INVALID_DISCOUNT');
+    expect(await bad({ code: 'P3', endsAt: '2026-11-01T00:00' })).toBe('BAD_USER_INPUT');
+    expect(await count()).toBe(before);
+    // two exclusive ones of the same priority on the same goods: the engine could not order them
+    const a = await create({ code: 'EX1', kind: 'PERCENT_OFF', rule: { percent: '10' }, exclusive: true, priority: 5 });
+    ok(await t.gql(SUBMIT, { id: a.id }, tok.manager));
+    const b = await create({ code: 'EX2', kind: 'PERCENT_OFF', rule: { percent: '20' }, exclusive: true, priority: 5 });
+    expect(codeOf(await t.gql(SUBMIT, { id: b.id }, tok.manager))).toBe('PROMOTION_EXCLUSIVE_OVERLAP');
+    expect(
+      ok(await t.gql('query($id:ID!){ promotion(id:$id){ status } }', { id: b.id }, tok.manager)).promotion.status,
+    ).toBe('DRAFT');
+    // apart in time, they may share a priority
+    ok(await t.gql('mutation($id:ID!){ stopPromotion(id:$id){ status } }', { id: a.id }, tok.manager));
+    // a gift nobody has in stock
+    const g = await create({
+      code: 'GIFT',
+      kind: 'BUY_X_GET_Y',
+      rule: { buyQty: '2', getQty: '1', giftSkuId: id.milk },
+      eligibility: { skuIds: [id.tea] },
+    });
+    expect(codeOf(await t.gql(SUBMIT, { id: g.id }, tok.manager))).toBe('PROMOTION_GIFT_NO_STOCK');
+  });
+
+  it('the simulator prices a cart with the 满减 and a coupon, step by step', async () => {
+    const batch = ok(
+      await t.gql(
+        BATCH,
+        {
+          i: {
+            code: 'NEW20',
+            name: '新客立减20',
+            kind: 'AMOUNT_OFF',
+            value: '20',
+            minSpend: '200',
+            validFrom: '2026-11-01T00:00',
+            validTo: '2026-12-31T00:00',
+            usesPerCode: 1,
+            printed: 2,
+            customerIds: [id.c1],
+          },
+        },
+        tok.manager,
+      ),
+    ).createCouponBatch;
+    const codes = ok(
+      await t.gql(
+        'query($b:ID!){ couponCodes(batchId:$b){ total items { code customerId maxUses used } } }',
+        { b: batch.id },
+        tok.sales,
+      ),
+    ).couponCodes;
+    expect(codes.total).toBe(3);
+    const issued = codes.items.find((c: { customerId: string | null }) => c.customerId === id.c1).code;
+    const printed = codes.items.find((c: { customerId: string | null }) => c.customerId === null).code;
+    expect(issued).toMatch(/^NEW20-[A-Z2-9]{8}$/);
+    const cart = (over: Record<string, unknown> = {}) => ({
+      i: {
+        customerId: id.c1,
+        channelId: id.channel,
+        warehouseId: id.wh,
+        lines: [
+          { skuId: id.tea, qty: '10' },
+          { skuId: id.rice, qty: '5' },
+        ],
+        couponCodes: [issued],
+        ...over,
+      },
+    });
+    const q = ok(await t.gql(QUOTE, cart(), tok.sales)).quoteCart;
+    // 200.00 + 100.00 = 300.00; 满300减50 allocated 33.33 / 16.67; coupon 20 allocated 13.33 / 6.67
+    expect([q.listTotal, q.discountTotal, q.total]).toEqual(['300.00', '70.00', '230.00']);
+    expect(q.lines.map((l: { amount: string }) => l.amount)).toEqual(['153.34', '76.66']);
+    expect(q.applied.map((a: { code: string; discount: string }) => [a.code, a.discount])).toEqual([
+      ['MJ300', '50.00'],
+    ]);
+    expect(q.coupons).toEqual([{ code: issued, discount: '20.00' }]);
+    expect(q.lines[0].steps.map((s: { kind: string }) => s.kind)).toEqual([
+      'LIST',
+      'ORDER_PROMOTION',
+      'COUPON',
+      'ROUNDING',
+    ]);
+    // the coupon's rules: another customer's, below the minimum spend, expired, unknown
+    expect(codeOf(await t.gql(QUOTE, cart({ customerId: id.c2 }), tok.sales))).toBe('COUPON_OTHER_CUSTOMER');
+    expect(codeOf(await t.gql(QUOTE, cart({ lines: [{ skuId: id.tea, qty: '5' }] }), tok.sales))).toBe(
+      'COUPON_BELOW_MIN_SPEND',
+    );
+    expect(codeOf(await t.gql(QUOTE, cart({ at: '2027-01-05T10:00' }), tok.sales))).toBe('COUPON_EXPIRED');
+    expect(codeOf(await t.gql(QUOTE, cart({ couponCodes: ['NOPE-1'] }), tok.sales))).toBe('COUPON_UNKNOWN');
+    // a printed code is anyone's
+    expect(ok(await t.gql(QUOTE, cart({ customerId: id.c2, couponCodes: [printed] }), tok.sales)).quoteCart.total).toBe(
+      '230.00',
+    );
+    // a coupon above 100 % or below zero
+    const bad = (over: Record<string, unknown>) =>
+      t.gql(
+        BATCH,
+        {
+          i: {
+            code: 'BAD',
+            name: 'x',
+            kind: 'PERCENT_OFF',
+            value: '10',
+            validFrom: '2026-11-01T00:00',
+            validTo: '2026-12-31T00:00',
+            usesPerCode: 1,
+            printed: 1,
+            ...over,
+          },
+        },
+        tok.manager,
+      );
+    expect(codeOf(await bad({ value: '101' }))).toBe('PROMOTION_INVALID_DISCOUNT');
+    expect(codeOf(await bad({ kind: 'AMOUNT_OFF', value: '-1' }))).toBe('PROMOTION_INVALID_DISCOUNT');
+    expect(ok(await t.gql('{ couponBatches{ total } }', {}, tok.manager)).couponBatches.total).toBe(1);
+    // the codes export: manager only
+    const csv = ok(
+      await t.gql('query($b:ID!){ exportCouponCodes(batchId:$b){ content } }', { b: batch.id }, tok.manager),
+    );
+    expect(csv.exportCouponCodes.content.split('\r\n')).toHaveLength(5);
+    expect(
+      codeOf(await t.gql('query($b:ID!){ exportCouponCodes(batchId:$b){ content } }', { b: batch.id }, tok.sales)),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('the budget spent (it includes gift cost) is hidden from sales staff', async () => {
+    const r = await t.gql('{ promotions{ items { code spent usedCount } } }', {}, tok.sales);
+    expect(r.data.promotions.items[0].spent).toBeNull();
+    expect(r.extensions?.hiddenFields).toContain('Promotion.spent');
+    expect((await t.gql('{ promotions{ items { spent } } }', {}, tok.accountant)).data.promotions.items[0].spent).toBe(
+      '0.00',
+    );
+  });
+});
