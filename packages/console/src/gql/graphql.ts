@@ -280,6 +280,8 @@ export type CreateSalesInvoiceInput = {
 
 export type CreateSalesOrderInput = {
   channelId: string | number;
+  /** Coupon codes (redeemed when the order is confirmed). */
+  couponCodes?: Array<string> | null | undefined;
   customerId: string | number;
   lines: Array<SalesOrderLineInput>;
   memo?: string | null | undefined;

@@ -1,6 +1,7 @@
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
 import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
+import { SalesPromotions1797200000100 } from './1797200000100-SalesPromotions';
 import { Promotions1797200000000 } from './1797200000000-Promotions';
 import { Alerts1797013000000 } from './1797013000000-Alerts';
 import { JobLease1797100000000 } from './1797100000000-JobLease';
@@ -64,4 +65,5 @@ export const migrations: Array<new () => unknown> = [
   StorageConditions1797140000000,
   RetireSalesOrderApprove1797150000000,
   Promotions1797200000000,
+  SalesPromotions1797200000100,
 ];

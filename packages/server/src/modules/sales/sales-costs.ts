@@ -81,11 +81,12 @@ export async function followRecostedSales(tx: EntityManager, changes: Recosted[]
     returned_amount: string;
     cogs: string;
     margin: string;
+    gift: boolean | number;
   }> = await tx.query(
-    `SELECT id, order_id, shipped_amount, returned_amount, cogs, margin FROM sales_order_line WHERE order_id IN (${marks(orderIds.length)}) ORDER BY id`,
+    `SELECT id, order_id, shipped_amount, returned_amount, cogs, margin, gift FROM sales_order_line WHERE order_id IN (${marks(orderIds.length)}) ORDER BY id`,
     orderIds,
   );
-  const totals = new Map<number, { cogs: Decimal; margin: Decimal }>();
+  const perOrder = new Map<number, Array<{ gift: boolean | number; cogs: string; margin: string }>>();
   for (const l of lines) {
     const d = olDelta.get(Number(l.id));
     let cogs = D(l.cogs);
@@ -100,18 +101,40 @@ export async function followRecostedSales(tx: EntityManager, changes: Recosted[]
         l.id,
       ]);
     }
-    const t = totals.get(Number(l.order_id)) ?? { cogs: D(0), margin: D(0) };
-    totals.set(Number(l.order_id), { cogs: t.cogs.plus(cogs), margin: t.margin.plus(margin) });
+    const mine = perOrder.get(Number(l.order_id)) ?? [];
+    mine.push({ gift: l.gift, cogs: cogs.toFixed(2), margin: margin.toFixed(2) });
+    perOrder.set(Number(l.order_id), mine);
   }
-  for (const [id, t] of totals)
-    await tx.query('UPDATE sales_order SET cogs = ?, margin = ? WHERE id = ?', [
-      t.cogs.toFixed(2),
-      t.margin.toFixed(2),
+  for (const [id, ls] of perOrder) {
+    const t = orderFigures(ls);
+    await tx.query('UPDATE sales_order SET cogs = ?, margin = ?, gift_cost = ? WHERE id = ?', [
+      t.cogs,
+      t.margin,
+      t.giftCost,
       id,
     ]);
+  }
 }
 
 type Db = DataSource | EntityManager;
+
+/**
+ * An order's figures from its lines: COGS and margin of what was sold, and the cost of the gifts
+ * (promotion expense, kept out of the sale's COGS and margin).
+ */
+export function orderFigures(
+  lines: Array<{ gift: boolean | number | string | null; cogs: string | null; margin: string | null }>,
+) {
+  const isGift = (l: { gift: boolean | number | string | null }) => l.gift === true || Number(l.gift) === 1;
+  const sum = (ls: typeof lines, f: (l: (typeof lines)[number]) => string | null) =>
+    ls.reduce((s, l) => s.plus(f(l) ?? 0), D(0)).toFixed(2);
+  const sold = lines.filter((l) => !isGift(l));
+  return {
+    cogs: sum(sold, (l) => l.cogs),
+    margin: sum(sold, (l) => l.margin),
+    giftCost: sum(lines.filter(isGift), (l) => l.cogs),
+  };
+}
 
 /** Changes of shipment lines' COGS (one query for all the ids). */
 export const shipmentLineCostChanges = (db: Db, ids: number[]) =>
@@ -223,16 +246,18 @@ export async function recomputeSalesCosts(tx: EntityManager, write: boolean): Pr
     returned_amount: string;
     cogs: string;
     margin: string;
+    gift: boolean | number;
   }> = await tx.query(
-    'SELECT id, order_id, shipped_amount, returned_amount, cogs, margin FROM sales_order_line ORDER BY order_id, id',
+    'SELECT id, order_id, shipped_amount, returned_amount, cogs, margin, gift FROM sales_order_line ORDER BY order_id, id',
   );
-  const totals = new Map<number, { cogs: Decimal; margin: Decimal }>();
+  const perOrder = new Map<number, Array<{ gift: boolean | number; cogs: string; margin: string }>>();
   for (const l of olines) {
     const cogs = olCogs.get(Number(l.id)) ?? D(0);
     // margin: net revenue (shipped − credited) − COGS
     const margin = D(l.shipped_amount).minus(l.returned_amount).minus(cogs);
-    const t = totals.get(Number(l.order_id)) ?? { cogs: D(0), margin: D(0) };
-    totals.set(Number(l.order_id), { cogs: t.cogs.plus(cogs), margin: t.margin.plus(margin) });
+    const mine = perOrder.get(Number(l.order_id)) ?? [];
+    mine.push({ gift: l.gift, cogs: cogs.toFixed(2), margin: margin.toFixed(2) });
+    perOrder.set(Number(l.order_id), mine);
     if (cogs.eq(D(l.cogs ?? 0)) && margin.eq(D(l.margin ?? 0))) continue;
     out.orderLines++;
     if (write)
@@ -242,17 +267,18 @@ export async function recomputeSalesCosts(tx: EntityManager, write: boolean): Pr
         l.id,
       ]);
   }
-  const orders: Array<{ id: number; cogs: string | null; margin: string | null }> = await tx.query(
-    'SELECT id, cogs, margin FROM sales_order',
-  );
+  const orders: Array<{ id: number; cogs: string | null; margin: string | null; gift_cost: string | null }> =
+    await tx.query('SELECT id, cogs, margin, gift_cost FROM sales_order');
   for (const o of orders) {
-    const t = totals.get(Number(o.id)) ?? { cogs: D(0), margin: D(0) };
-    if (t.cogs.eq(D(o.cogs ?? 0)) && t.margin.eq(D(o.margin ?? 0))) continue;
+    const t = orderFigures(perOrder.get(Number(o.id)) ?? []);
+    if (D(t.cogs).eq(D(o.cogs ?? 0)) && D(t.margin).eq(D(o.margin ?? 0)) && D(t.giftCost).eq(D(o.gift_cost ?? 0)))
+      continue;
     out.orders++;
     if (write)
-      await tx.query('UPDATE sales_order SET cogs = ?, margin = ? WHERE id = ?', [
-        t.cogs.toFixed(2),
-        t.margin.toFixed(2),
+      await tx.query('UPDATE sales_order SET cogs = ?, margin = ?, gift_cost = ? WHERE id = ?', [
+        t.cogs,
+        t.margin,
+        t.giftCost,
         o.id,
       ]);
   }

@@ -20,7 +20,7 @@ import {
   type StockMove,
 } from '../stock';
 import { assertPeriodOpen, companySettings, patternFor } from '../system';
-import { followRecostedSales } from './sales-costs';
+import { followRecostedSales, orderFigures } from './sales-costs';
 import type { ReceivableService } from './receivable.service';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
 import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
@@ -115,12 +115,10 @@ export class SalesFulfilmentService {
     return picksOf(this.ds.manager, 'sales_shipment', shipmentIds);
   }
 
-  /** Order totals from its lines (the order row is locked by the caller). */
+  /** Order totals from its lines (the order row is locked by the caller); gifts are promotion expense, not COGS. */
   private async rollUp(tx: EntityManager, orderId: number) {
     const lines = await tx.find(SalesOrderLine, { where: { orderId } });
-    const cogs = lines.reduce((s, l) => s.plus(l.cogs!), D(0));
-    const margin = lines.reduce((s, l) => s.plus(l.margin!), D(0));
-    return { lines, cogs: cogs.toFixed(2), margin: margin.toFixed(2) };
+    return { lines, ...orderFigures(lines) };
   }
 
   /** The order lines' COGS and margin as the posting left them (a back-dated posting may have re-costed this order's earlier shipments). */
@@ -282,9 +280,9 @@ export class SalesFulfilmentService {
             },
           );
         }
-        const { lines, cogs, margin } = await this.rollUp(tx, o.id);
+        const { lines, cogs, margin, giftCost } = await this.rollUp(tx, o.id);
         const status = lines.every((l) => D(l.shippedQty).gte(l.qty)) ? S.SHIPPED : S.PARTLY_SHIPPED;
-        await tx.update(SalesOrder, { id: o.id }, { status, cogs, margin, version: o.version + 1 });
+        await tx.update(SalesOrder, { id: o.id }, { status, cogs, margin, giftCost, version: o.version + 1 });
         await this.audit.record(tx, ctx, {
           action: 'salesShipment.post',
           entityType: 'SalesShipment',
@@ -463,8 +461,8 @@ export class SalesFulfilmentService {
           credit = credit.plus(amount);
           replacement.push({ skuId: String(ol.skuId), qty: row.qty, unitPrice: ol.unitPrice! });
         }
-        const { cogs, margin } = await this.rollUp(tx, o.id);
-        await tx.update(SalesOrder, { id: o.id }, { cogs, margin, version: o.version + 1 });
+        const { cogs, margin, giftCost } = await this.rollUp(tx, o.id);
+        await tx.update(SalesOrder, { id: o.id }, { cogs, margin, giftCost, version: o.version + 1 });
         let replacementOrderId: number | null = null;
         if (input.resolution === ReturnResolution.EXCHANGE) {
           // the replacement is charged at the original prices and paid by this return's credit

@@ -5,6 +5,26 @@ import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
 import { COST_PLUS_HIDDEN, hideCostPlus } from './cost-rule';
 
+/** A promotion (or coupon) on an order: what it took off, or gave. */
+@ObjectType()
+export class OrderPromotion {
+  @Field(() => ID, { nullable: true }) promotionId: string | null;
+  @Field({ description: 'The promotion code, or the coupon code.' }) code: string;
+  @Field() name: string;
+  @Field({ description: 'PERCENT_OFF, …, THRESHOLD_OFF, ORDER_PERCENT, or COUPON' }) kind: string;
+  @Field(() => DecimalScalar) discount: string;
+  @Field(() => DecimalScalar, { nullable: true }) giftQty: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'List value of the gifts.' }) giftValue: string | null;
+}
+
+/** What one promotion or coupon took off one line. */
+@ObjectType()
+export class LineAllocation {
+  @Field() code: string;
+  @Field({ description: 'PROMOTION or COUPON' }) source: string;
+  @Field(() => DecimalScalar) amount: string;
+}
+
 export enum SalesOrderStatus {
   DRAFT = 'draft',
   /** 待审批: a line is priced below cost and the salesperson may not sell below cost; a price approver decides */
@@ -70,6 +90,23 @@ export class SalesOrder {
   @SensitiveField('SalesOrder', () => DecimalScalar, P.SalesMarginRead, 'Revenue shipped (net of returns) − COGS.')
   @DecimalColumn(18, 2, { default: '0.00' })
   margin: string | null;
+  @SensitiveField(
+    'SalesOrder',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    'Cost of the gifts shipped (promotion expense; not in COGS).',
+  )
+  @DecimalColumn(18, 2, { name: 'gift_cost', default: '0.00' })
+  giftCost: string | null;
+  @SensitiveField('SalesOrder', () => DecimalScalar, P.CatalogSalePriceRead, 'Taken off by promotions and coupons.')
+  @DecimalColumn(18, 2, { name: 'discount_total', default: '0.00' })
+  discountTotal: string | null;
+  /** the coupon codes the order uses (redeemed when it is confirmed) */
+  @Column({ name: 'coupon_codes', type: 'simple-json', nullable: true })
+  couponCodes: string[];
+  /** the promotions that applied, as priced (the confirmed pricing is the one kept) */
+  @Column({ name: 'promotions_applied', type: 'simple-json', nullable: true })
+  promotionsApplied: OrderPromotion[] | null;
   @Field(() => ID, { nullable: true, description: 'The return this order replaces goods for (exchange).' })
   @Column({ name: 'exchange_of_return_id', type: 'int', nullable: true })
   exchangeOfReturnId: number | null;
@@ -161,6 +198,23 @@ export class SalesOrderLine {
   @SensitiveField('SalesOrderLine', () => DecimalScalar, P.CatalogSalePriceRead, 'round2(qty × unit price)')
   @DecimalColumn(18, 2)
   amount: string | null;
+  @SensitiveField(
+    'SalesOrderLine',
+    () => DecimalScalar,
+    P.CatalogSalePriceRead,
+    'The unit price before promotions (price list, or typed by hand).',
+  )
+  @DecimalColumn(18, 6, { name: 'base_price', nullable: true })
+  basePrice: string | null;
+  @SensitiveField('SalesOrderLine', () => DecimalScalar, P.CatalogSalePriceRead, 'Taken off by promotions and coupons.')
+  @DecimalColumn(18, 2, { default: '0.00' })
+  discount: string | null;
+  @Field({ description: 'A gift of a promotion: price 0, its cost is promotion expense.' })
+  @Column({ type: 'boolean', default: false })
+  gift: boolean;
+  /** what each promotion and coupon took off this line (returns refund the net amount) */
+  @Column({ name: 'allocations', type: 'simple-json', nullable: true })
+  allocations: LineAllocation[] | null;
   @Field(() => DecimalScalar, { description: 'Held for this line now (on hand − reserved is what others may sell).' })
   @QuantityColumn({ name: 'reserved_qty', default: '0.000000' })
   reservedQty: string;

@@ -12,7 +12,7 @@ import { CostChange } from '../stock';
 import { SalesInvoice } from './receivable.entity';
 import { customerCode, names } from './related-names';
 import { orderCostChanges, orderLineCostChanges } from './sales-costs';
-import { SalesOrder, SalesOrderLine } from './sales-order.entity';
+import { LineAllocation, OrderPromotion, SalesOrder, SalesOrderLine } from './sales-order.entity';
 import { exportSalesOrders } from './sales-order-export';
 import { SalesReturn } from './sales-return.entity';
 import { SalesShipment } from './sales-shipment.entity';
@@ -189,6 +189,21 @@ export class SalesOrderResolver {
     return ctx.services.salesFulfilment.ship(ctx, input, idempotencyKey);
   }
 
+  @FieldResolver(() => [String], { description: 'The coupon codes the order uses (redeemed when it is confirmed).' })
+  couponCodes(@Root() o: SalesOrder): string[] {
+    return o.couponCodes ?? [];
+  }
+
+  @SensitiveFieldResolver(
+    'SalesOrder',
+    () => [OrderPromotion],
+    P.CatalogSalePriceRead,
+    'The promotions and coupons that applied and what each took off (or gave), as priced; kept as confirmed.',
+  )
+  promotions(@Root() o: SalesOrder): OrderPromotion[] {
+    return o.promotionsApplied ?? [];
+  }
+
   @SensitiveFieldResolver(
     'SalesOrder',
     () => [CostChange],
@@ -264,6 +279,16 @@ export class SalesOrderResolver {
 
 @Resolver(() => SalesOrderLine)
 export class SalesOrderLineResolver {
+  @SensitiveFieldResolver(
+    'SalesOrderLine',
+    () => [LineAllocation],
+    P.CatalogSalePriceRead,
+    'What each promotion and coupon took off this line (a return refunds the net amount).',
+  )
+  allocations(@Root() l: SalesOrderLine): LineAllocation[] {
+    return l.allocations ?? [];
+  }
+
   @SensitiveFieldResolver(
     'SalesOrderLine',
     () => [CostChange],

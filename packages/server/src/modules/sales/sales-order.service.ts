@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../core/context';
-import { now, today } from '../../core/dates';
+import { businessMinute, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -12,12 +12,13 @@ import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
 import { skuLines } from '../catalog';
+import { commitOrderPricing, priceOrder, releaseOrderPricing, type OrderCart } from '../promotions';
 import { currentUnitCost, findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
 import { companySettings, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
 import type { CustomerService } from './customer.service';
 import type { PriceListService } from './price-list.service';
-import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
+import { SalesOrder, SalesOrderLine, SalesOrderStatus, type OrderPromotion } from './sales-order.entity';
 import { SalesReturn } from './sales-return.entity';
 import { SalesInvoice, CustomerPayment } from './receivable.entity';
 import {
@@ -34,6 +35,10 @@ import { DocumentAction as A } from '../../core/actions';
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const S = SalesOrderStatus;
+type Head = { channelId: number; storeId: number | null; warehouseId: number; orderDate: string };
+/** The business time an order is priced at: now on its own day, else the start of its day. */
+const pricedAt = (orderDate: string) => (orderDate === today() ? businessMinute() : `${orderDate}T00:00`);
+const MAX_COUPONS = 5;
 /** Orders that count as sales (for tiers, credit exposure and reports). */
 export const TAKEN = [S.CONFIRMED, S.PARTLY_SHIPPED, S.SHIPPED, S.INVOICED, S.PAID];
 
@@ -193,9 +198,17 @@ export class SalesOrderService {
     customer: Customer,
     head: { channelId: number; storeId: number | null; warehouseId: number; orderDate: string },
     lines: SalesOrderLineInput[],
-    opts: { allowBelowCost?: boolean; note?: string } = {},
+    opts: {
+      allowBelowCost?: boolean;
+      note?: string;
+      noPromotions?: boolean;
+      couponCodes?: string[];
+      orderId?: number;
+    } = {},
   ) {
     const problems: FieldProblem[] = [];
+    if ((opts.couponCodes?.length ?? 0) > MAX_COUPONS)
+      problems.push({ field: 'couponCodes', message: `At most ${MAX_COUPONS} coupons.` });
     const channel = await tx.findOneBy(SalesChannel, { id: head.channelId || -1 });
     if (!channel || !channel.active) problems.push({ field: 'channelId', message: 'Unknown channel.' });
     if (head.storeId) {
@@ -215,6 +228,7 @@ export class SalesOrderService {
     const skuIds = [...new Set(lines.map((l) => Number(l.skuId)).filter((n) => n > 0))];
     const found = await skuLines(tx, skuIds);
     const rows: Array<Partial<SalesOrderLine>> = [];
+    const costs: Array<string | null> = [];
     for (const [i, l] of lines.entries()) {
       const at = (f: string) => `lines[${i}].${f}`;
       const { sku, product } = found.get(Number(l.skuId)) ?? {};
@@ -255,7 +269,9 @@ export class SalesOrderService {
       if (opts.note) steps.push(opts.note);
       // a price below cost is not refused here (that would tell the cost line by line): confirming decides
       const below = isBelowCost(price.toFixed(6), quote.unitCost);
+      costs.push(quote.unitCost);
       rows.push({
+        basePrice: price.toFixed(6),
         skuId: sku.id,
         qty: q.toFixed(6),
         quotedPrice: D(quote.unitPrice).toFixed(6),
@@ -270,7 +286,189 @@ export class SalesOrderService {
       });
     }
     if (problems.length) throw badInput(problems, 'The order has problems; nothing was saved.');
-    return { rows, total: rows.reduce((s, r) => s.plus(r.amount!), D(0)).toFixed(2) };
+    if (opts.noPromotions) return this.summed(rows, [], []);
+    const priced = await this.promote(
+      tx,
+      {
+        customerId: customer.id,
+        tierId: customer.tierId,
+        head,
+        couponCodes: opts.couponCodes ?? [],
+        orderId: opts.orderId,
+      },
+      rows,
+      costs,
+    );
+    return priced;
+  }
+
+  private summed(rows: Array<Partial<SalesOrderLine>>, applied: OrderPromotion[], couponCodes: string[]) {
+    return {
+      rows,
+      total: rows.reduce((s, r) => s.plus(r.amount!), D(0)).toFixed(2),
+      discountTotal: rows.reduce((s, r) => s.plus(r.discount ?? 0), D(0)).toFixed(2),
+      applied,
+      couponCodes,
+    };
+  }
+
+  /**
+   * The price steps' "促销" slot: the lines (priced by the price lists, or by hand) through the
+   * promotion engine with the active promotions and the coupons (the promotions module's face). A
+   * line no promotion touched keeps its price and steps; a touched one gets the engine's steps, its
+   * net amount and unit price and what each promotion took off it (returns refund the net amount);
+   * gift lines are added at price 0. `commit`: the confirmation's pricing, which locks and records
+   * the usage, budget and coupon redemptions in the caller's transaction.
+   */
+  private async promote(
+    tx: EntityManager,
+    c: { customerId: number; tierId: number | null; head: Head; couponCodes: string[]; orderId?: number },
+    rows: Array<Partial<SalesOrderLine>>,
+    costs: Array<string | null>,
+    commit = false,
+  ) {
+    const cart: OrderCart = {
+      customerId: c.customerId,
+      tierId: c.tierId,
+      channelId: c.head.channelId,
+      storeId: c.head.storeId,
+      warehouseId: c.head.warehouseId,
+      at: pricedAt(c.head.orderDate),
+      lines: rows.map((r, i) => ({
+        key: String(i),
+        skuId: r.skuId!,
+        qty: r.qty!,
+        listPrice: r.basePrice ?? r.unitPrice!,
+      })),
+      couponCodes: c.couponCodes,
+      orderId: c.orderId ?? null,
+    };
+    const r =
+      commit && c.orderId ? await commitOrderPricing(tx, { ...cart, orderId: c.orderId }) : await priceOrder(tx, cart);
+    const out: Array<Partial<SalesOrderLine>> = [];
+    const promoSteps = (steps: Array<{ kind: string; text: string }>) =>
+      steps.filter((s) => s.kind !== 'LIST' && s.kind !== 'ROUNDING').map((s) => s.text);
+    for (const pl of r.priced.lines) {
+      if (pl.gift) {
+        out.push({
+          skuId: Number(pl.sku),
+          qty: D(pl.qty).toFixed(6),
+          quotedPrice: '0.000000',
+          unitPrice: '0.000000',
+          basePrice: D(pl.listPrice).toFixed(6),
+          priceListId: null,
+          priceRule: 'GIFT',
+          priceSteps: promoSteps(pl.steps),
+          priceChanged: false,
+          belowCost: false,
+          // a gift is priced 0 on purpose: its cost is promotion expense, never a price below cost
+          priceExempt: true,
+          amount: '0.00',
+          discount: '0.00',
+          gift: true,
+          allocations: [],
+        });
+        continue;
+      }
+      const i = Number(pl.id);
+      const row = rows[i];
+      if (!D(pl.discount).gt(0)) {
+        out.push({ ...row, discount: '0.00', gift: false, allocations: [] });
+        continue;
+      }
+      const unitPrice = D(pl.unitPrice).toFixed(6);
+      out.push({
+        ...row,
+        unitPrice,
+        amount: pl.amount,
+        discount: pl.discount,
+        gift: false,
+        belowCost: isBelowCost(unitPrice, costs[i] ?? null),
+        allocations: pl.allocations.map((a) => ({
+          code: a.couponCode ?? a.promotionId ?? '',
+          source: a.couponCode ? 'COUPON' : 'PROMOTION',
+          amount: a.amount,
+        })),
+        priceSteps: [
+          ...(row.priceSteps ?? []).filter((s) => s !== 'promotions: none'),
+          ...promoSteps(pl.steps),
+          `net ${pl.amount} = ${D(unitPrice).toFixed(2)} per unit`,
+        ],
+      });
+    }
+    const applied: OrderPromotion[] = [
+      ...r.priced.applied.map((a) => ({
+        promotionId: r.promotions.get(a.promotionId) ? String(r.promotions.get(a.promotionId)!.id) : null,
+        code: a.promotionId,
+        name: a.name,
+        kind: a.kind,
+        discount: a.discount,
+        giftQty: a.giftQty,
+        giftValue: a.giftValue,
+      })),
+      ...r.priced.coupons.map((cp) => ({
+        promotionId: null,
+        code: cp.code,
+        name: cp.batch,
+        kind: 'COUPON',
+        discount: cp.discount,
+        giftQty: null,
+        giftValue: null,
+      })),
+    ];
+    return this.summed(
+      out,
+      applied,
+      r.priced.coupons.map((cp) => cp.code),
+    );
+  }
+
+  /**
+   * The confirmation prices the order again (the promotions and coupons as they stand now, under
+   * their locks when `commit`) from the prices its lines were saved with; a different result is
+   * refused (PRICES_CHANGED: saving the draft again shows the new prices), so what is confirmed is
+   * what the salesperson saw, and it never changes afterwards.
+   */
+  private async reprice(tx: EntityManager, o: SalesOrder, lines: SalesOrderLine[], commit: boolean) {
+    if (o.exchangeOfReturnId) return;
+    const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
+    const sale = lines.filter((l) => !l.gift);
+    const again = await this.promote(
+      tx,
+      {
+        customerId: o.customerId,
+        tierId: customer.tierId,
+        head: { channelId: o.channelId, storeId: o.storeId, warehouseId: o.warehouseId, orderDate: o.orderDate },
+        couponCodes: o.couponCodes ?? [],
+        orderId: o.id,
+      },
+      sale.map((l) => ({
+        skuId: l.skuId,
+        qty: l.qty,
+        basePrice: l.basePrice ?? l.unitPrice,
+        unitPrice: l.unitPrice,
+        amount: l.amount,
+        priceSteps: [],
+      })),
+      sale.map(() => null),
+      commit,
+    );
+    const same =
+      again.rows.length === lines.length &&
+      again.rows.every(
+        (r, i) =>
+          r.skuId === lines[i].skuId &&
+          D(r.qty!).eq(lines[i].qty) &&
+          D(r.amount!).eq(lines[i].amount!) &&
+          !!r.gift === !!lines[i].gift,
+      );
+    if (!same)
+      throw new DomainError(
+        'PRICES_CHANGED',
+        `The promotions for order ${o.number} changed since it was saved (total ${D(o.total!).toFixed(2)} then, ${again.total} now): save it again to see the new prices, then confirm.`,
+        { before: D(o.total!).toFixed(2), now: again.total },
+      );
+    if (commit) await tx.update(SalesOrder, { id: o.id }, { promotionsApplied: again.applied });
   }
 
   private async writeLines(tx: EntityManager, orderId: number, rows: Array<Partial<SalesOrderLine>>) {
@@ -316,7 +514,18 @@ export class SalesOrderService {
       warehouseId: Number(input.warehouseId) || -1,
       orderDate,
     };
-    const { rows, total } = await this.resolve(tx, ctx, customer, head, input.lines, opts);
+    const { rows, total, discountTotal, applied, couponCodes } = await this.resolve(
+      tx,
+      ctx,
+      customer,
+      head,
+      input.lines,
+      {
+        ...opts,
+        noPromotions: !!opts.exchangeOfReturnId,
+        couponCodes: input.couponCodes ?? [],
+      },
+    );
     const settings = await companySettings(tx);
     const number = await nextNumber(tx, 'sales_order', orderDate, patternFor(settings, 'sales_order'));
     const o = await tx.save(
@@ -332,6 +541,10 @@ export class SalesOrderService {
         total,
         cogs: '0.00',
         margin: '0.00',
+        giftCost: '0.00',
+        discountTotal,
+        couponCodes,
+        promotionsApplied: applied,
         exchangeOfReturnId: opts.exchangeOfReturnId ?? null,
         createdBy: ctx.user!.id,
         createdAt: now(),
@@ -363,16 +576,35 @@ export class SalesOrderService {
       };
       const inputLines =
         input.lines ??
-        beforeLines.map((l) => ({
-          skuId: String(l.skuId),
-          qty: l.qty,
-          unitPrice: l.priceChanged ? l.unitPrice! : undefined,
-        }));
+        beforeLines
+          .filter((l) => !l.gift)
+          .map((l) => ({
+            skuId: String(l.skuId),
+            qty: l.qty,
+            unitPrice: l.priceChanged ? l.unitPrice! : undefined,
+          }));
       // an exchange's replacement keeps its original prices only while its lines are left as they are
-      const { rows, total } = await this.resolve(tx, ctx, customer, head, inputLines, {
-        allowBelowCost: !!before.exchangeOfReturnId && !input.lines,
-      });
-      const patch: Partial<SalesOrder> = { ...head, total, version: input.version + 1 };
+      const { rows, total, discountTotal, applied, couponCodes } = await this.resolve(
+        tx,
+        ctx,
+        customer,
+        head,
+        inputLines,
+        {
+          allowBelowCost: !!before.exchangeOfReturnId && !input.lines,
+          noPromotions: !!before.exchangeOfReturnId,
+          couponCodes: input.couponCodes ?? before.couponCodes ?? [],
+          orderId: before.id,
+        },
+      );
+      const patch: Partial<SalesOrder> = {
+        ...head,
+        total,
+        discountTotal,
+        couponCodes,
+        promotionsApplied: applied,
+        version: input.version + 1,
+      };
       if (input.shipTo != null) patch.shipTo = input.shipTo.trim();
       if (input.memo != null) patch.memo = input.memo;
       if (input.promisedDate != null)
@@ -480,8 +712,9 @@ export class SalesOrderService {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.lockForDecision(tx, ctx, id);
       if (!allows(salesOrderLifecycle, A.CONFIRM, o.status)) throw orderStateError(o, 'confirmed');
-      await this.checkCredit(tx, o);
       const lines = await this.lines([o.id], tx);
+      await this.reprice(tx, o, lines, false);
+      await this.checkCredit(tx, o);
       const below = await this.markBelowCost(tx, o, lines);
       if (below.length && !can(ctx, P.SalesBelowCost)) return this.requestApproval(tx, ctx, o, below, text);
       return this.reserveAndConfirm(tx, ctx, o, lines, 'salesOrder.confirm');
@@ -552,6 +785,8 @@ export class SalesOrderService {
     lines: SalesOrderLine[],
     action: 'salesOrder.confirm' | 'salesOrder.approvePrices',
   ): Promise<SalesOrder> {
+    // the promotions' usage and budget and the coupons' redemptions, in this transaction
+    await this.reprice(tx, o, lines, true);
     await this.checkCredit(tx, o);
     // reserve per SKU in SKU order (the heads are touched in one order by everyone)
     const perSku = new Map<number, Decimal>();
@@ -675,6 +910,8 @@ export class SalesOrderService {
         if (D(l.reservedQty).gt(0)) await releaseStock(tx, o.warehouseId, l.skuId, l.reservedQty);
         await tx.update(SalesOrderLine, { id: l.id }, { reservedQty: '0' });
       }
+      // a confirmed order's promotion uses and coupon redemptions are given back
+      await releaseOrderPricing(tx, o.id);
       await tx.update(SalesOrder, { id: o.id }, { status: S.CANCELLED, version: o.version + 1 });
       await this.audit.record(tx, ctx, {
         action: 'salesOrder.cancel',

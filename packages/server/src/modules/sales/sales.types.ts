@@ -46,6 +46,8 @@ export class CreateSalesOrderInput {
   shipTo?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
   @Field(() => [SalesOrderLineInput]) lines: SalesOrderLineInput[];
+  @Field(() => [String], { nullable: true, description: 'Coupon codes (redeemed when the order is confirmed).' })
+  couponCodes?: string[];
 }
 
 @InputType()
@@ -61,8 +63,13 @@ export class UpdateSalesOrderInput {
   promisedDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) shipTo?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
-  @Field(() => [SalesOrderLineInput], { nullable: true, description: 'Replaces all lines (priced again).' })
+  @Field(() => [SalesOrderLineInput], {
+    nullable: true,
+    description: 'Replaces all lines (priced again); gift lines are made by the promotions, never sent.',
+  })
   lines?: SalesOrderLineInput[];
+  @Field(() => [String], { nullable: true, description: 'Replaces the coupon codes; omitted: kept.' })
+  couponCodes?: string[];
 }
 
 export enum SalesOrderSort {

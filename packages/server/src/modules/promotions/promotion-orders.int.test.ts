@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newProductSku, seedCatalog } from '../../test/fixtures';
+import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+
+const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }`;
+const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
+const CREATE = `mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }`;
+const CONFIRM = `mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }`;
+const ORDER = `query($id:ID!){ salesOrder(id:$id){ id status total discountTotal cogs margin giftCost couponCodes
+  promotions { code name kind discount giftQty giftValue }
+  lines { id skuId qty gift basePrice unitPrice discount amount priceSteps allocations { code source amount } cogs } } }`;
+
+describe('sales orders priced through the promotions: stacked promotions, a gift and a coupon', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const ok = <T = any>(r: GqlResult<T>): T => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as T;
+  };
+  const promote = async (i: Record<string, unknown>) => {
+    const p = ok(
+      await t.gql(
+        SAVE,
+        {
+          i: {
+            priority: 10,
+            exclusive: false,
+            startsAt: '2026-11-20T00:00',
+            endsAt: '2026-12-01T00:00',
+            budget: '1000',
+            ...i,
+          },
+        },
+        tok.manager,
+      ),
+    ).savePromotion;
+    expect(ok(await t.gql(SUBMIT, { id: p.id }, tok.manager)).submitPromotion.status).toBe('ACTIVE');
+    return p.id as string;
+  };
+  const order = (lines: Array<[string, string]>, couponCodes: string[] = [], customerId = id.c1) =>
+    t.gql(
+      CREATE,
+      {
+        i: {
+          customerId,
+          channelId: id.channel,
+          warehouseId: id.wh,
+          lines: lines.map(([skuId, qty]) => ({ skuId, qty })),
+          couponCodes,
+        },
+      },
+      tok.sales,
+    );
+  const codeOfBatch = async (batchId: string) =>
+    ok(await t.gql('query($b:ID!){ couponCodes(batchId:$b){ items { code used } } }', { b: batchId }, tok.manager))
+      .couponCodes.items;
+
+  beforeAll(async () => {
+    t = await testApp();
+    for (const u of ['admin', 'manager', 'sales', 'warehouse']) tok[u] = await t.login(u);
+    const cat = await seedCatalog(t.ds);
+    const cup = await newProductSku(t.ds, 'CUP');
+    [id.wh, id.tea, id.rice, id.cup] = [cat.warehouses[0].id, cat.tea.id, cat.rice.id, cup.id].map(String);
+    const doc = ok(
+      await t.gql(
+        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
+        {
+          i: {
+            type: 'OTHER_IN',
+            warehouseId: id.wh,
+            lines: [
+              { skuId: id.tea, qty: '100', unitCost: '8.00' },
+              { skuId: id.rice, qty: '100', unitCost: '5.00' },
+              { skuId: id.cup, qty: '10', unitCost: '3.00' },
+            ],
+          },
+        },
+        tok.admin,
+      ),
+    ).createStockDocument.id;
+    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
+    id.channel = ok(
+      await t.gql(
+        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
+        {},
+        tok.manager,
+      ),
+    ).saveSalesChannel.id;
+    id.c1 = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
+    ).createCustomer.id;
+    id.mj = await promote({
+      code: 'MJ300',
+      name: '满300减50',
+      kind: 'THRESHOLD_OFF',
+      priority: 20,
+      rule: { threshold: '300', off: '50', perMultiple: false },
+    });
+    id.tea10 = await promote({
+      code: 'TEA10',
+      name: '龙井九折',
+      kind: 'PERCENT_OFF',
+      rule: { percent: '10' },
+      eligibility: { skuIds: [id.tea] },
+    });
+    id.gift = await promote({
+      code: 'CUPGIFT',
+      name: '买5送杯',
+      kind: 'BUY_X_GET_Y',
+      rule: { buyQty: '5', getQty: '1', giftSkuId: id.cup },
+      eligibility: { skuIds: [id.tea] },
+    });
+    id.batch = ok(
+      await t.gql(
+        'mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id } }',
+        {
+          i: {
+            code: 'NEW20',
+            name: '新客立减20',
+            kind: 'AMOUNT_OFF',
+            value: '20',
+            minSpend: '200',
+            validFrom: '2026-11-01T00:00',
+            validTo: '2026-12-31T00:00',
+            usesPerCode: 1,
+            printed: 0,
+            customerIds: [id.c1],
+          },
+        },
+        tok.manager,
+      ),
+    ).createCouponBatch.id;
+    [{ code: id.code }] = await codeOfBatch(id.batch);
+  });
+  afterAll(() => t.close());
+
+  it('prices, confirms (redeeming the coupon and using the budgets), ships the gift at cost as promotion expense and refunds the net amount', async () => {
+    const o = ok(
+      await order(
+        [
+          [id.tea, '12'],
+          [id.rice, '5'],
+        ],
+        [id.code.toLowerCase()],
+      ),
+    ).createSalesOrder.id;
+    const saved = ok(await t.gql(ORDER, { id: o }, tok.sales)).salesOrder;
+    // tea 12 × 20 = 240 − 10 % = 216; rice 5 × 20 = 100; 316 ≥ 300: −50 allocated 34.18 / 15.82
+    // (by net amount, the remainder to the largest line); coupon −20 on 266: 13.67 / 6.33
+    expect(
+      saved.lines.map((l: any) => [l.skuId, l.qty, l.gift, l.basePrice, l.discount, l.amount, l.unitPrice]),
+    ).toEqual([
+      [id.tea, '12', false, '20.000000', '71.85', '168.15', '14.012500'],
+      [id.rice, '5', false, '20.000000', '22.15', '77.85', '15.570000'],
+      [id.cup, '2', true, '20.000000', '0.00', '0.00', '0.000000'],
+    ]);
+    expect([saved.total, saved.discountTotal, saved.couponCodes]).toEqual(['246.00', '94.00', [id.code]]);
+    expect(saved.lines[0].allocations).toEqual([
+      { code: 'TEA10', source: 'PROMOTION', amount: '24.00' },
+      { code: 'MJ300', source: 'PROMOTION', amount: '34.18' },
+      { code: id.code, source: 'COUPON', amount: '13.67' },
+    ]);
+    expect(saved.promotions.map((p: any) => [p.code, p.kind, p.discount, p.giftQty, p.giftValue])).toEqual([
+      ['CUPGIFT', 'BUY_X_GET_Y', '0.00', '2.000000', '40.00'],
+      ['TEA10', 'PERCENT_OFF', '24.00', null, null],
+      ['MJ300', 'THRESHOLD_OFF', '50.00', null, null],
+      [id.code, 'COUPON', '20.00', null, null],
+    ]);
+    expect(saved.lines[0].priceSteps.at(-1)).toBe('net 168.15 = 14.01 per unit');
+    // sales staff never see cost, margin or gift cost
+    expect([saved.cogs, saved.margin, saved.giftCost, saved.lines[2].cogs]).toEqual([null, null, null, null]);
+
+    expect(ok(await t.gql(CONFIRM, { id: o }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
+    expect(await codeOfBatch(id.batch)).toEqual([{ code: id.code, used: 1 }]);
+    const promos = ok(await t.gql('{ promotions{ items { code usedCount spent } } }', {}, tok.manager)).promotions
+      .items;
+    expect(Object.fromEntries(promos.map((p: any) => [p.code, [p.usedCount, p.spent]]))).toEqual({
+      MJ300: [1, '50.00'],
+      TEA10: [1, '24.00'],
+      // the gift's budget use is its cost: 2 × 3.00
+      CUPGIFT: [1, '6.00'],
+    });
+    const red = ok(
+      await t.gql(
+        'query($b:ID!){ couponRedemptions(batchId:$b){ items { orderId discount reversedAt } } }',
+        { b: id.batch },
+        tok.manager,
+      ),
+    ).couponRedemptions.items;
+    expect(red).toEqual([{ orderId: o, discount: '20.00', reversedAt: null }]);
+    // the code is used: another order cannot take it
+    expect(codeOf(await order([[id.tea, '12']], [id.code]))).toBe('COUPON_USED_UP');
+
+    const lines = saved.lines as Array<{ id: string; qty: string }>;
+    const ship = ok(
+      await t.gql(
+        'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id lines { id orderLineId } } }',
+        { i: { orderId: o, lines: lines.map((l) => ({ orderLineId: l.id, qty: l.qty })) } },
+        tok.warehouse,
+      ),
+    ).shipSalesOrder;
+    const after = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
+    // COGS of what was sold 12 × 8 + 5 × 5 = 121; the cups 2 × 3 are promotion expense
+    expect([after.status, after.cogs, after.giftCost, after.margin]).toEqual(['SHIPPED', '121.00', '6.00', '125.00']);
+    expect(after.lines[2].cogs).toBe('6.00');
+    expect(await t.app.services.posting.check('moving_average')).toEqual([]);
+
+    // 6 of the 12 teas back: 6 × 14.0125 = 84.075 → 84.08, the allocated net amount
+    const teaShipLine = ship.lines.find((l: any) => l.orderLineId === lines[0].id).id;
+    const ret = ok(
+      await t.gql(
+        'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit } }',
+        {
+          i: {
+            shipmentId: ship.id,
+            reason: 'CHANGED_MIND',
+            resolution: 'REFUND',
+            lines: [{ shipmentLineId: teaShipLine, qty: '6', disposition: 'RESTOCK' }],
+          },
+        },
+        tok.sales,
+      ),
+    ).returnSalesGoods;
+    expect(ret.credit).toBe('84.08');
+    const back = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
+    // sold now: tea 6 (84.07 net, cost 48) + rice (77.85, cost 25); gifts still 6.00
+    expect([back.cogs, back.giftCost, back.margin]).toEqual(['73.00', '6.00', '88.92']);
+    expect(await t.app.services.posting.check('moving_average')).toEqual([]);
+  });
+
+  it('a confirmation that would price differently is refused and changes nothing; cancelling gives the coupon back', async () => {
+    const codes = ok(
+      await t.gql(
+        'mutation($i:IssueCouponsInput!){ issueCoupons(input:$i) }',
+        { i: { batchId: id.batch, customerIds: [id.c1] } },
+        tok.manager,
+      ),
+    );
+    expect(codes.issueCoupons).toBe(1);
+    const code = (await codeOfBatch(id.batch)).find((c: any) => c.code !== id.code).code;
+    const o = ok(await order([[id.rice, '20']], [code])).createSalesOrder.id;
+    // rice 400 − 50 − 20
+    expect(ok(await t.gql(ORDER, { id: o }, tok.sales)).salesOrder.total).toBe('330.00');
+    ok(await t.gql('mutation($id:ID!){ stopPromotion(id:$id){ id } }', { id: id.mj }, tok.manager));
+    const r = await t.gql(CONFIRM, { id: o }, tok.sales);
+    expect(codeOf(r)).toBe('PRICES_CHANGED');
+    expect(r.errors![0].extensions!.details).toEqual({ before: '330.00', now: '380.00' });
+    expect(ok(await t.gql(ORDER, { id: o }, tok.sales)).salesOrder.status).toBe('DRAFT');
+    expect((await codeOfBatch(id.batch)).find((c: any) => c.code === code).used).toBe(0);
+    // saved again it takes the new price, and confirms
+    const v = (await t.ds.query('SELECT version FROM sales_order WHERE id = ?', [Number(o)]))[0].version;
+    ok(
+      await t.gql(
+        'mutation($i:UpdateSalesOrderInput!){ updateSalesOrder(input:$i){ total } }',
+        { i: { id: o, version: v } },
+        tok.sales,
+      ),
+    );
+    expect(ok(await t.gql(CONFIRM, { id: o }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
+    expect((await codeOfBatch(id.batch)).find((c: any) => c.code === code).used).toBe(1);
+    ok(await t.gql('mutation($id:ID!){ cancelSalesOrder(id:$id){ id } }', { id: o }, tok.sales));
+    expect((await codeOfBatch(id.batch)).find((c: any) => c.code === code).used).toBe(0);
+  });
+});
