@@ -96,6 +96,9 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   receivables: 'sales.receivable.read',
   'sales-overview': 'catalog.price.sale.read',
   'price-lists': 'sales.customer.read',
+  promotions: 'sales.promotion.read',
+  'promotion-simulator': 'sales.promotion.read',
+  coupons: 'sales.promotion.read',
   settings: 'system.settings.read',
 };
 

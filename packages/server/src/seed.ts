@@ -8,6 +8,7 @@ import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { seedDemoSales } from './demo/sales-demo';
 import { contextFor, DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
+import { seedDemoPromotions } from './demo/promotions-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -230,9 +231,10 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const p = await seedDemoPurchasing(services);
   const sales = await seedDemoSales(services);
   const so = await seedDemoSalesOrders(services);
+  const promo = await seedDemoPromotions(services);
   // ABC classes of every warehouse from the year of issues, so the count plan and the Pareto chart have figures
   const manager = await contextFor(ds, services, 'manager');
   for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
     await services.abc.recompute(manager, String(w.id));
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists and ${so.orders} sales orders in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions and ${promo.coupons} coupon codes in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

@@ -6,6 +6,7 @@ import { catalogRoutes } from '@/features/catalog/routes';
 import { inventoryRoutes } from '@/features/inventory/routes';
 import { purchasingRoutes } from '@/features/purchasing/routes';
 import { salesRoutes } from '@/features/sales/routes';
+import { promotionRoutes } from '@/features/promotions/routes';
 import { overviewRoutes } from '@/features/overview/routes';
 import { analyticsRoutes } from '@/features/analytics/routes';
 import { roleRoutes } from '@/features/roles/routes';
@@ -31,6 +32,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...stocktakeRoutes,
   ...purchasingRoutes,
   ...salesRoutes,
+  ...promotionRoutes,
   ...systemRoutes,
   ...profileRoutes,
   ...alertRoutes,

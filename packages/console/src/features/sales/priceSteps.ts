@@ -1,3 +1,4 @@
+import { storedPromotionStep } from '@/features/promotions/steps';
 import { translateStep } from './usePriceLists';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
@@ -16,5 +17,7 @@ export function priceStep(
   let m: RegExpExecArray | null;
   if ((m = CHANGED.exec(step))) return t('orders.steps.changed', { who: m[1], price: m[2] });
   if ((m = EXCHANGE.exec(step))) return t('orders.steps.exchange', { number: m[1] });
+  const promo = storedPromotionStep(step, t);
+  if (promo !== null) return promo;
   return translateStep(step, t, { tier: names.tier ?? ((c) => c), channel: names.channel ?? ((c) => c) });
 }

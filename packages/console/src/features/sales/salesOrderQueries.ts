@@ -49,6 +49,18 @@ export const SalesOrderQuery = graphql(`
       total
       cogs
       margin
+      giftCost
+      discountTotal
+      couponCodes
+      promotions {
+        promotionId
+        code
+        name
+        kind
+        discount
+        giftQty
+        giftValue
+      }
       costChanges {
         causeType
         causeNumber
@@ -76,6 +88,14 @@ export const SalesOrderQuery = graphql(`
         priceRule
         priceSteps
         priceChanged
+        gift
+        discount
+        basePrice
+        allocations {
+          code
+          source
+          amount
+        }
         belowCost
         unitCost
         expectedMargin

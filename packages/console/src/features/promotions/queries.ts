@@ -1,0 +1,262 @@
+import { graphql } from '@/gql';
+
+/** 促销: promotions by status, the form's writes and decisions, the simulator, coupon batches, codes and redemptions. */
+
+export const PromotionFields = graphql(`
+  fragment PromotionFields on Promotion {
+    id
+    code
+    name
+    kind
+    status
+    priority
+    exclusive
+    startsAt
+    endsAt
+    perCustomer
+    totalLimit
+    budget
+    spent
+    usedCount
+    rejectionNote
+    createdBy
+    submittedBy
+    version
+    rule {
+      percent
+      price
+      buyQty
+      getQty
+      giftSkuId
+      maxTimes
+      threshold
+      off
+      perMultiple
+      cap
+      tiers {
+        minQty
+        percent
+        price
+      }
+      items {
+        skuId
+        qty
+      }
+    }
+    eligibility {
+      channelIds
+      storeIds
+      tierIds
+      skuIds
+      categoryIds
+      brandIds
+      excludeSkuIds
+      excludeCategoryIds
+      excludeBrandIds
+      weekdays
+      minQty
+      minAmount
+      hours {
+        from
+        to
+      }
+    }
+  }
+`);
+
+export const PromotionsQuery = graphql(`
+  query Promotions($filter: PromotionFilter, $page: PageInput) {
+    promotions(filter: $filter, page: $page) {
+      total
+      items {
+        ...PromotionFields
+      }
+    }
+  }
+`);
+
+export const SavePromotionMutation = graphql(`
+  mutation SavePromotion($input: SavePromotionInput!) {
+    savePromotion(input: $input) {
+      ...PromotionFields
+    }
+  }
+`);
+
+export const SubmitPromotionMutation = graphql(`
+  mutation SubmitPromotion($id: ID!) {
+    submitPromotion(id: $id) {
+      ...PromotionFields
+    }
+  }
+`);
+
+export const ApprovePromotionMutation = graphql(`
+  mutation ApprovePromotion($id: ID!) {
+    approvePromotion(id: $id) {
+      ...PromotionFields
+    }
+  }
+`);
+
+export const RejectPromotionMutation = graphql(`
+  mutation RejectPromotion($id: ID!, $note: String!) {
+    rejectPromotion(id: $id, note: $note) {
+      ...PromotionFields
+    }
+  }
+`);
+
+export const StopPromotionMutation = graphql(`
+  mutation StopPromotion($id: ID!) {
+    stopPromotion(id: $id) {
+      ...PromotionFields
+    }
+  }
+`);
+
+export const QuoteCartQuery = graphql(`
+  query QuoteCart($input: QuoteCartInput!) {
+    quoteCart(input: $input) {
+      listTotal
+      discountTotal
+      total
+      giftValue
+      lines {
+        skuId
+        qty
+        gift
+        promotionCode
+        listPrice
+        listAmount
+        discount
+        amount
+        unitPrice
+        steps {
+          kind
+          promotionCode
+          couponCode
+          discount
+          amount
+          text
+        }
+      }
+      applied {
+        code
+        name
+        kind
+        discount
+        giftQty
+        giftValue
+        text
+      }
+      notApplied {
+        code
+        name
+        reason
+        detail
+        text
+      }
+      coupons {
+        code
+        batch
+        discount
+      }
+    }
+  }
+`);
+
+export const PromoWarehousesQuery = graphql(`
+  query PromoWarehouses {
+    warehouses(page: { limit: 200 }) {
+      items {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const CouponBatchesQuery = graphql(`
+  query CouponBatches($page: PageInput) {
+    couponBatches(page: $page) {
+      total
+      items {
+        id
+        code
+        name
+        kind
+        value
+        maxOff
+        minSpend
+        validFrom
+        validTo
+        usesPerCode
+        perCustomer
+        active
+        codeCount
+      }
+    }
+  }
+`);
+
+export const CouponCodesQuery = graphql(`
+  query CouponCodes($batchId: ID!, $page: PageInput) {
+    couponCodes(batchId: $batchId, page: $page) {
+      total
+      items {
+        id
+        code
+        customerId
+        used
+        maxUses
+        issuedAt
+      }
+    }
+  }
+`);
+
+export const CouponRedemptionsQuery = graphql(`
+  query CouponRedemptions($batchId: ID!, $page: PageInput) {
+    couponRedemptions(batchId: $batchId, page: $page) {
+      total
+      items {
+        id
+        codeId
+        orderId
+        customerId
+        discount
+        createdAt
+        reversedAt
+      }
+    }
+  }
+`);
+
+export const CreateCouponBatchMutation = graphql(`
+  mutation CreateCouponBatch($input: CreateCouponBatchInput!) {
+    createCouponBatch(input: $input) {
+      id
+      code
+    }
+  }
+`);
+
+export const IssueCouponsMutation = graphql(`
+  mutation IssueCoupons($input: IssueCouponsInput!) {
+    issueCoupons(input: $input)
+  }
+`);
+
+export const ExportCouponCodesQuery = graphql(`
+  query ExportCouponCodes($batchId: ID!) {
+    exportCouponCodes(batchId: $batchId) {
+      filename
+      contentType
+      content
+      encoding
+      columns
+    }
+  }
+`);

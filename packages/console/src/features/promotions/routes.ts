@@ -1,0 +1,36 @@
+import { Discount, Ticket, ShoppingCart } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+/** 促销: promotions (by status, the form, approval), the simulator and coupons. */
+export const promotionRoutes: RouteRecordRaw[] = [
+  {
+    path: 'promotions',
+    name: 'promotions',
+    component: () => import('./PromotionsPage.vue'),
+    meta: {
+      title: 'menu.promotions',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: Discount, order: 6 },
+    },
+  },
+  {
+    path: 'promotions/simulator',
+    name: 'promotion-simulator',
+    component: () => import('./SimulatorPage.vue'),
+    meta: {
+      title: 'menu.promotionSimulator',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: ShoppingCart, order: 7 },
+    },
+  },
+  {
+    path: 'promotions/coupons',
+    name: 'coupons',
+    component: () => import('./CouponsPage.vue'),
+    meta: {
+      title: 'menu.coupons',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: Ticket, order: 8 },
+    },
+  },
+];
