@@ -99,6 +99,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   promotions: 'sales.promotion.read',
   'promotion-simulator': 'sales.promotion.read',
   coupons: 'sales.promotion.read',
+  'promotion-effect': 'sales.promotion.read',
   settings: 'system.settings.read',
 };
 

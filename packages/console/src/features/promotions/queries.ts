@@ -260,3 +260,22 @@ export const ExportCouponCodesQuery = graphql(`
     }
   }
 `);
+
+export const PromotionEffectQuery = graphql(`
+  query PromotionEffect($from: String!, $to: String!) {
+    promotionEffect(from: $from, to: $to) {
+      promotionId
+      code
+      name
+      kind
+      orders
+      revenue
+      discount
+      giftCost
+      margin
+      dailyRevenue
+      baselineDailyRevenue
+      upliftPercent
+    }
+  }
+`);

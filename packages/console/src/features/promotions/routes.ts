@@ -1,4 +1,4 @@
-import { Discount, Ticket, ShoppingCart } from '@element-plus/icons-vue';
+import { DataAnalysis, Discount, Ticket, ShoppingCart } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** 促销: promotions (by status, the form, approval), the simulator and coupons. */
@@ -31,6 +31,16 @@ export const promotionRoutes: RouteRecordRaw[] = [
       title: 'menu.coupons',
       permission: 'sales.promotion.read',
       menu: { group: 'sales', icon: Ticket, order: 8 },
+    },
+  },
+  {
+    path: 'promotions/effect',
+    name: 'promotion-effect',
+    component: () => import('./EffectPage.vue'),
+    meta: {
+      title: 'menu.promotionEffect',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: DataAnalysis, order: 9 },
     },
   },
 ];

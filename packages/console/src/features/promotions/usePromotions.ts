@@ -4,6 +4,7 @@ import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showError } from '@/shared/errors';
 import { can } from '@/shared/session';
+import { today } from '@/shared/clock';
 import type { PromotionFieldsFragment, PromotionKind, PromotionStatus } from '@/gql/graphql';
 import {
   ApprovePromotionMutation,
@@ -70,6 +71,13 @@ export interface PromotionForm {
   minAmount: string;
 }
 
+/** From today for 30 days (the company's days), as the forms propose a period. */
+export function defaultPeriod(): [string, string] {
+  const d = today();
+  const end = new Date(Date.parse(`${d}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  return [`${d}T00:00`, `${end}T00:00`];
+}
+
 const blank = (): PromotionForm => ({
   id: null,
   version: null,
@@ -78,7 +86,7 @@ const blank = (): PromotionForm => ({
   kind: 'THRESHOLD_OFF',
   priority: 100,
   exclusive: false,
-  period: null,
+  period: defaultPeriod(),
   budget: '',
   perCustomer: null,
   totalLimit: null,

@@ -13,3 +13,4 @@ export {
 } from './order-pricing';
 export type { PromotionService } from './promotion.service';
 export type { CouponService } from './coupon.service';
+export { promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';

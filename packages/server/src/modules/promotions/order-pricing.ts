@@ -273,15 +273,16 @@ export async function commitOrderPricing(
 export async function releaseOrderPricing(tx: EntityManager, orderId: number): Promise<void> {
   const uses = await tx.find(PromotionUsage, { where: { orderId } });
   const reds = await tx.find(CouponRedemption, { where: { orderId, reversedAt: IsNull() } });
-  await lockRows(
-    tx,
-    'promotion',
-    uses.map((u) => u.promotionId),
-  );
+  // codes first, then promotions: the order a confirmation takes them in
   await lockRows(
     tx,
     'coupon_code',
     reds.map((r) => r.codeId),
+  );
+  await lockRows(
+    tx,
+    'promotion',
+    uses.map((u) => u.promotionId),
   );
   for (const u of uses) {
     const p = await tx.findOneByOrFail(Promotion, { id: u.promotionId });

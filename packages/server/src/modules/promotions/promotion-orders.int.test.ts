@@ -262,4 +262,26 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     ok(await t.gql('mutation($id:ID!){ cancelSalesOrder(id:$id){ id } }', { id: o }, tok.sales));
     expect((await codeOfBatch(id.batch)).find((c: any) => c.code === code).used).toBe(0);
   });
+
+  it('the effect report: per promotion its orders, revenue and discount; gift cost and margin only with sales.margin.read', async () => {
+    const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin dailyRevenue baselineDailyRevenue upliftPercent } }`;
+    const rows = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
+    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 88.92 margin after its return
+    expect(rows.map((r: any) => [r.code, r.orders, r.revenue, r.discount, r.giftCost, r.margin])).toEqual([
+      ['CUPGIFT', 1, '246.00', '0.00', '6.00', '88.92'],
+      ['MJ300', 1, '246.00', '50.00', '0.00', '88.92'],
+      ['TEA10', 1, '246.00', '24.00', '0.00', '88.92'],
+    ]);
+    // all orders' 246.00 over MJ300's 11 days in the period (11-20 … 11-30; it ends at 12-01 00:00); nothing before it
+    expect(rows[1]).toMatchObject({ dailyRevenue: '22.36', baselineDailyRevenue: '0.00', upliftPercent: null });
+    const sales = await t.gql(Q, {}, tok.sales);
+    expect(sales.data.promotionEffect.map((r: any) => [r.giftCost, r.margin])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(sales.extensions?.hiddenFields).toEqual(
+      expect.arrayContaining(['PromotionEffect.giftCost', 'PromotionEffect.margin']),
+    );
+  });
 });

@@ -14,6 +14,7 @@ import { customerCode, names } from './related-names';
 import { orderCostChanges, orderLineCostChanges } from './sales-costs';
 import { LineAllocation, OrderPromotion, SalesOrder, SalesOrderLine } from './sales-order.entity';
 import { exportSalesOrders } from './sales-order-export';
+import { PromotionEffect, promotionEffect } from './promotion-effect';
 import { SalesReturn } from './sales-return.entity';
 import { SalesShipment } from './sales-shipment.entity';
 import {
@@ -99,6 +100,15 @@ export class SalesOrderResolver {
     @Arg('months', () => Int, { nullable: true }) months?: number,
   ) {
     return ctx.services.salesOrders.history(ctx, customerId, Math.min(Math.max(months ?? 12, 1), 36));
+  }
+
+  @Query(() => [PromotionEffect], {
+    description:
+      '促销效果: per promotion used by orders taken in the period, its orders, revenue and discount; gift cost and margin need sales.margin.read; uplift against the same weekdays before it started. Salespeople see their own customers only.',
+  })
+  @Allow(P.PromotionRead, P.SalesOrderRead)
+  promotionEffect(@Ctx() ctx: Context, @Arg('from') from: string, @Arg('to') to: string) {
+    return promotionEffect(ctx, ctx.services.salesOrders, ctx.services.ds.manager, from, to);
   }
 
   @Query(() => SalesOverview, {

@@ -1,0 +1,126 @@
+import { Decimal } from 'decimal.js';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../core/context';
+import { addDays, daysBetween } from '../../core/dates';
+import { badInput } from '../../core/errors';
+import { DecimalScalar } from '../../core/decimal';
+import { P } from '../../core/permissions/catalogue';
+import { SensitiveField } from '../../core/permissions/guard';
+import { promotionUsesOfOrders } from '../promotions';
+import { SalesOrder } from './sales-order.entity';
+import type { SalesOrderService } from './sales-order.service';
+import { TAKEN } from './sales-order.service';
+
+const D = (s: string | number) => new Decimal(s);
+const WEEKS_BEFORE = 4;
+
+@ObjectType({ description: "One promotion's effect over the period: its orders, their revenue, what it gave." })
+export class PromotionEffect {
+  @Field(() => ID) promotionId: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field() kind: string;
+  @Field(() => Int) orders: number;
+  @Field(() => DecimalScalar, { description: 'Σ totals of the orders that used it.' }) revenue: string;
+  @Field(() => DecimalScalar, { description: 'What it took off those orders.' }) discount: string;
+  @SensitiveField('PromotionEffect', () => DecimalScalar, P.SalesMarginRead, 'Cost of its gifts (promotion expense).')
+  giftCost: string | null;
+  @SensitiveField(
+    'PromotionEffect',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    'Σ margin of those orders (shipped so far).',
+  )
+  margin: string | null;
+  @Field(() => DecimalScalar, { description: 'All orders: revenue per day on its days in the period.' })
+  dailyRevenue: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `The same weekdays in the ${WEEKS_BEFORE} weeks before it started: revenue per day.`,
+  })
+  baselineDailyRevenue: string | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'dailyRevenue against the baseline, in percent; null without a baseline.',
+  })
+  upliftPercent: string | null;
+}
+
+/**
+ * 促销效果: per promotion used by orders taken in [from, to] (by order date): the orders, their
+ * revenue, the discount given, the gifts' cost and the orders' margin (both need sales.margin.read),
+ * and the uplift: all orders' revenue per day on the promotion's days in the period against the
+ * same weekdays in the four weeks before it started. Sales staff see their own customers' orders.
+ */
+export async function promotionEffect(
+  ctx: Context,
+  orders: SalesOrderService,
+  em: EntityManager,
+  from: string,
+  to: string,
+): Promise<PromotionEffect[]> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to || daysBetween(from, to) > 366)
+    throw badInput([{ field: 'to', message: 'A period of at most a year, from ≤ to.' }]);
+  const taken = await orders
+    .scope(ctx, em.getRepository(SalesOrder).createQueryBuilder('o'))
+    .andWhere('o.status IN (:...st)', { st: TAKEN })
+    .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
+    .getMany();
+  const uses = await promotionUsesOfOrders(
+    em,
+    taken.map((o) => o.id),
+  );
+  if (!uses.length) return [];
+  // all orders' revenue per day from the earliest baseline day to the end of the period
+  const firstStart = uses.reduce((m, u) => (u.startsAt.slice(0, 10) < m ? u.startsAt.slice(0, 10) : m), from);
+  const since = addDays(firstStart < from ? firstStart : from, -7 * WEEKS_BEFORE);
+  const series = await orders
+    .scope(ctx, em.getRepository(SalesOrder).createQueryBuilder('o'))
+    .andWhere('o.status IN (:...st)', { st: TAKEN })
+    .andWhere('o.order_date >= :since AND o.order_date <= :to', { since, to })
+    .getMany();
+  const perDay = new Map<string, Decimal>();
+  for (const o of series) perDay.set(o.orderDate, (perDay.get(o.orderDate) ?? D(0)).plus(o.total ?? 0));
+  const byId = new Map<number, typeof uses>();
+  for (const u of uses) byId.set(u.promotionId, [...(byId.get(u.promotionId) ?? []), u]);
+  const out: PromotionEffect[] = [];
+  for (const [id, mine] of byId) {
+    const p = mine[0];
+    const orderIds = new Set(mine.map((u) => u.orderId));
+    const its = taken.filter((o) => orderIds.has(o.id));
+    // its days in the period, and the same weekdays in the weeks before it started
+    const first = p.startsAt.slice(0, 10) > from ? p.startsAt.slice(0, 10) : from;
+    // the end is exclusive: a promotion ending at midnight has its last day the day before
+    const endDay = p.endsAt.endsWith('T00:00') ? addDays(p.endsAt.slice(0, 10), -1) : p.endsAt.slice(0, 10);
+    const last = endDay < to ? endDay : to;
+    const days: string[] = [];
+    for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
+    // each promotion day stands against the same weekday in each of the four weeks before the start
+    const window = addDays(p.startsAt.slice(0, 10), -7 * WEEKS_BEFORE);
+    const base: string[] = [];
+    for (const d of days) {
+      const b0 = addDays(window, ((daysBetween(window, d) % 7) + 7) % 7);
+      for (let k = 0; k < WEEKS_BEFORE; k++) base.push(addDays(b0, 7 * k));
+    }
+    const avg = (ds: string[]) =>
+      ds.length ? ds.reduce((s, d) => s.plus(perDay.get(d) ?? 0), D(0)).div(ds.length) : null;
+    const daily = avg(days) ?? D(0);
+    const baseline = avg(base);
+    out.push({
+      promotionId: String(id),
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      orders: its.length,
+      revenue: its.reduce((s, o) => s.plus(o.total ?? 0), D(0)).toFixed(2),
+      discount: mine.reduce((s, u) => s.plus(u.discount), D(0)).toFixed(2),
+      giftCost: mine.reduce((s, u) => s.plus(u.giftCost), D(0)).toFixed(2),
+      margin: its.reduce((s, o) => s.plus(o.margin ?? 0), D(0)).toFixed(2),
+      dailyRevenue: daily.toFixed(2),
+      baselineDailyRevenue: baseline ? baseline.toFixed(2) : null,
+      upliftPercent: baseline && baseline.gt(0) ? daily.minus(baseline).div(baseline).times(100).toFixed(2) : null,
+    });
+  }
+  return out.sort((a, b) => D(b.revenue).cmp(a.revenue) || a.code.localeCompare(b.code));
+}
