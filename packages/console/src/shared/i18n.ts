@@ -19,6 +19,8 @@ import stocktakeEn from '@/locales/stocktake.en.json';
 import stocktakeZhCN from '@/locales/stocktake.zh-CN.json';
 import analyticsEn from '@/locales/analytics.en.json';
 import analyticsZhCN from '@/locales/analytics.zh-CN.json';
+import promotionsEn from '@/locales/promotions.en.json';
+import promotionsZhCN from '@/locales/promotions.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -60,6 +62,7 @@ export const i18n = createI18n({
       pricingZhCN,
       salesreportsZhCN,
       ordersZhCN,
+      promotionsZhCN,
       stocktakeZhCN,
       analyticsZhCN,
     ) as typeof zhCN,
@@ -72,6 +75,7 @@ export const i18n = createI18n({
       pricingEn,
       salesreportsEn,
       ordersEn,
+      promotionsEn,
       stocktakeEn,
       analyticsEn,
     ) as typeof en,
