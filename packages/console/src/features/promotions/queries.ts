@@ -65,8 +65,9 @@ export const PromotionFields = graphql(`
 `);
 
 export const PromotionsQuery = graphql(`
-  query Promotions($filter: PromotionFilter, $page: PageInput) {
-    promotions(filter: $filter, page: $page) {
+  query Promotions($filter: PromotionFilter) {
+    # the page size is written here: the cost limit counts a page given as a variable at its maximum (200)
+    promotions(filter: $filter, page: { limit: 50 }) {
       total
       items {
         ...PromotionFields

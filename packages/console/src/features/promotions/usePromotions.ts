@@ -204,7 +204,7 @@ export function usePromotions() {
   const status = ref<PromotionStatus | ''>('');
   const q = useQuery({
     query: PromotionsQuery,
-    variables: computed(() => ({ filter: status.value ? { status: status.value } : null, page: { limit: 50 } })),
+    variables: computed(() => ({ filter: status.value ? { status: status.value } : null })),
     requestPolicy: 'cache-and-network',
   });
   watch(q.error, (e) => e && showError(e));
