@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DecimalColumn, DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
 
@@ -44,40 +45,40 @@ registerEnumType(CouponKind, { name: 'CouponKind' });
 @ObjectType('PromotionTier')
 @InputType('PromotionTierInput')
 export class PromotionTier {
-  @Field(() => DecimalScalar) minQty: string;
-  @Field(() => DecimalScalar, { nullable: true }) percent?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) price?: string | null;
+  @DecimalInput(18, 6) minQty: string;
+  @DecimalInput(18, 6, { nullable: true }) percent?: string | null;
+  @DecimalInput(18, 6, { nullable: true }) price?: string | null;
 }
 
 @ObjectType('BundleItem')
 @InputType('BundleItemInput')
 export class BundleItem {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
 }
 
 @ObjectType('PromotionRule', { description: "The rule's figures; which ones apply depends on the kind." })
 @InputType('PromotionRuleInput')
 export class PromotionRuleData {
-  @Field(() => DecimalScalar, { nullable: true, description: 'PERCENT_OFF, ORDER_PERCENT: 0 < percent ≤ 100' })
+  @DecimalInput(18, 6, { nullable: true, description: 'PERCENT_OFF, ORDER_PERCENT: 0 < percent ≤ 100' })
   percent?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'FIXED_PRICE: the unit price; BUNDLE_PRICE: the set' })
+  @DecimalInput(18, 6, { nullable: true, description: 'FIXED_PRICE: the unit price; BUNDLE_PRICE: the set' })
   price?: string | null;
   @Field(() => [PromotionTier], { nullable: true, description: 'TIER_PRICE: quantity breaks' })
   tiers?: PromotionTier[] | null;
   @Field(() => [BundleItem], { nullable: true, description: 'BUNDLE_PRICE: the set' })
   items?: BundleItem[] | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'BUY_X_GET_Y' }) buyQty?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'BUY_X_GET_Y' }) getQty?: string | null;
+  @DecimalInput(18, 6, { nullable: true, description: 'BUY_X_GET_Y' }) buyQty?: string | null;
+  @DecimalInput(18, 6, { nullable: true, description: 'BUY_X_GET_Y' }) getQty?: string | null;
   @Field(() => ID, { nullable: true, description: 'BUY_X_GET_Y: the gift SKU; null: the same SKU' })
   giftSkuId?: string | null;
   @Field(() => Int, { nullable: true, description: 'BUNDLE_PRICE, BUY_X_GET_Y: at most this many times' })
   maxTimes?: number | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'THRESHOLD_OFF: 满 …' }) threshold?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'THRESHOLD_OFF: 减 …' }) off?: string | null;
+  @DecimalInput(18, 6, { nullable: true, description: 'THRESHOLD_OFF: 满 …' }) threshold?: string | null;
+  @DecimalInput(18, 6, { nullable: true, description: 'THRESHOLD_OFF: 减 …' }) off?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'THRESHOLD_OFF: 每满 (per multiple)' })
   perMultiple?: boolean | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'THRESHOLD_OFF per multiple, ORDER_PERCENT: at most' })
+  @DecimalInput(18, 6, { nullable: true, description: 'THRESHOLD_OFF per multiple, ORDER_PERCENT: at most' })
   cap?: string | null;
 }
 
@@ -103,8 +104,8 @@ export class EligibilityData {
   @Field(() => [HourWindow], { nullable: true, description: 'daily windows (flash sales)' })
   hours?: HourWindow[] | null;
   @Field(() => [Int], { nullable: true, description: 'ISO weekdays 1 (Monday) … 7' }) weekdays?: number[] | null;
-  @Field(() => DecimalScalar, { nullable: true }) minQty?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) minAmount?: string | null;
+  @DecimalInput(18, 6, { nullable: true }) minQty?: string | null;
+  @DecimalInput(18, 6, { nullable: true }) minAmount?: string | null;
 }
 
 /** 促销: a rule with its eligibility, stacking, limits and budget; approved ones apply in their period. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { exportCsv, ExportFile } from '../../core/export';
 import { inLocale } from '../../core/locale';
 import { PageInput } from '../../core/paging';
@@ -32,7 +32,7 @@ import {
 
 @InputType()
 class PromotionSettingsInput {
-  @Field(() => DecimalScalar) approvalBudget: string;
+  @DecimalInput(18, 2) approvalBudget: string;
   @Field() returnLosesThreshold: boolean;
   @Field(() => Int) version: number;
 }

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../core/decimal';
+import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
 import {
   CouponBatch,
@@ -31,7 +32,7 @@ export class SavePromotionInput {
   @Field({ description: 'YYYY-MM-DDTHH:mm' }) @Matches(AT) endsAt: string;
   @Field(() => Int, { nullable: true }) perCustomer?: number | null;
   @Field(() => Int, { nullable: true }) totalLimit?: number | null;
-  @Field(() => DecimalScalar, { nullable: true }) budget?: string | null;
+  @DecimalInput(18, 2, { nullable: true }) budget?: string | null;
 }
 
 @InputType()
@@ -47,9 +48,9 @@ export class CreateCouponBatchInput {
   @Field() @Length(1, 20) @Matches(/^[A-Za-z0-9_-]+$/) code: string;
   @Field() @Length(1, 120) name: string;
   @Field(() => CouponKind) kind: CouponKind;
-  @Field(() => DecimalScalar) value: string;
-  @Field(() => DecimalScalar, { nullable: true }) maxOff?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) minSpend?: string | null;
+  @DecimalInput(18, 4) value: string;
+  @DecimalInput(18, 2, { nullable: true }) maxOff?: string | null;
+  @DecimalInput(18, 2, { nullable: true }) minSpend?: string | null;
   @Field({ description: 'YYYY-MM-DDTHH:mm' }) @Matches(AT) validFrom: string;
   @Field({ description: 'YYYY-MM-DDTHH:mm' }) @Matches(AT) validTo: string;
   @Field(() => Int, { defaultValue: 1, description: 'Uses of one code (1: single use).' }) usesPerCode: number;
@@ -78,7 +79,7 @@ export const CouponRedemptionPage = Paginated(CouponRedemption, 'CouponRedemptio
 @InputType()
 export class QuoteLineInput {
   @Field(() => ID) skuId: string;
-  @Field(() => DecimalScalar) qty: string;
+  @DecimalInput(18, 6) qty: string;
 }
 
 @InputType({ description: 'Try a cart: a customer (or none), a channel and SKUs.' })
