@@ -58,8 +58,15 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
   await expect(page.getByTestId('doc-status')).toHaveText('已确认');
   const number = (await page.getByTestId('doc-number').textContent())!.trim();
   await expect(page.getByTestId('so-lines')).toContainText(SKU);
-  // 3 × the quoted price, and the stock is reserved
-  expect(cents(await page.getByTestId('so-total').innerText())).toBe(cents(quote) * 3n);
+  // 3 × the quoted price less the demo's 满300减50 (MJ300, for everyone), as the order shows it, and the stock is reserved
+  expect(cents(quote) * 3n >= 30000n).toBe(true);
+  await expect(page.getByTestId('so-promotion-MJ300')).toContainText('50.00');
+  expect(cents(await page.getByTestId('so-discount').innerText())).toBe(5000n);
+  expect(cents(await page.getByTestId('so-total').innerText())).toBe(cents(quote) * 3n - 5000n);
+  // the line's net unit price, after the reduction (what a return credits per unit)
+  const netUnit = await page.getByTestId('so-line-price-1').innerText();
+  expect(cents(netUnit)).toBe(((cents(quote) * 3n - 5000n) * 2n + 3n) / 6n); // ÷ 3, to the cent
+  await expect(page.getByTestId('so-line-steps-1')).toContainText('促销 MJ300');
   const after = (
     await gql(page, 'query($w:ID!,$s:[ID!]!){ skuAvailability(warehouseId:$w, skuIds:$s){ available reserved } }', {
       w: wh,
@@ -115,13 +122,13 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
   await expect(page.getByTestId('so-invoices')).toContainText('SI-');
   await logout(page);
 
-  // back as the salesperson: a return of one unit to stock, credited at the order price; still no cost shown
+  // back as the salesperson: a return of one unit to stock, credited at the line's net price; still no cost shown
   await loginOk(page, 'sales');
   await page.goto(`/sales/orders/${id}`);
   await page.locator('[data-testid^="shipment-return-"]').first().click();
   await page.getByTestId(`return-qty-${SKU}`).fill('1');
   await page.getByTestId('return-save').click();
-  await expect(page.getByTestId('so-returns')).toContainText(quote.replace(/\B(?=(\d{3})+(?!\d)\.)/g, ','));
+  await expect(page.getByTestId('so-returns')).toContainText(/[\d,]+\.\d{2}/.exec(netUnit)![0]);
   await expect(page.getByTestId('so-returns')).toContainText('质量问题');
   await expect(page.locator('body')).not.toContainText('成本');
   // a return of more than is left is refused with a clear message
