@@ -164,6 +164,13 @@ export function watchConsole(page: Page): string[] {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // a refused API call says which operation and why, so a failure names its cause
+  page.on('response', async (r) => {
+    if (r.status() < 400 || !r.url().includes('/graphql')) return;
+    const op = (r.request().postDataJSON() as { operationName?: string } | null)?.operationName ?? '?';
+    const body = await r.text().catch(() => '');
+    problems.push(`http ${r.status()} ${op}: ${body.slice(0, 300)}`);
+  });
   return problems;
 }
 
