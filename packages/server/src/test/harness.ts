@@ -128,3 +128,24 @@ export async function testApp(opts: { demo?: boolean; config?: Partial<Config>; 
 }
 
 export const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
+
+/**
+ * Records every statement the data source sends (through TypeORM's logger, which every query
+ * runner calls once per round trip, START TRANSACTION and COMMIT included) until `stop()`.
+ */
+export function recordQueries(ds: DataSource): { queries: string[]; stop(): string[] } {
+  const queries: string[] = [];
+  const logger = ds.logger;
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (query, parameters, runner) => {
+    queries.push(query.replace(/\s+/g, ' ').trim());
+    return original(query, parameters, runner);
+  };
+  return {
+    queries,
+    stop() {
+      logger.logQuery = original;
+      return queries;
+    },
+  };
+}
