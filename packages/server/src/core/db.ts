@@ -110,7 +110,7 @@ export async function inTransaction<T>(
       // READ COMMITTED: a plain read after a row lock (SELECT … FOR UPDATE) sees what the lock
       // waited for; under InnoDB's default REPEATABLE READ it would still see the snapshot taken at
       // the transaction's first read, and a check after the lock could decide on stale data
-      return await ds.transaction('READ COMMITTED', work);
+      return await readCommitted(ds, work);
     } catch (e) {
       const errno =
         (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
@@ -118,6 +118,37 @@ export async function inTransaction<T>(
       if (attempt >= tries || !errno || !RETRYABLE.has(errno)) throw e;
       await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 20 * attempt));
     }
+  }
+}
+
+/** The pool's connections whose session isolation is READ COMMITTED already. */
+const readCommittedSessions = new WeakSet<object>();
+
+/**
+ * `ds.transaction('READ COMMITTED', …)` without its round trip per transaction: the isolation level
+ * is made the connection's session default the first time a transaction runs on it (every
+ * transaction of the server goes through here), so each later one is START TRANSACTION … COMMIT.
+ */
+async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    const conn = (runner as unknown as { databaseConnection?: object }).databaseConnection;
+    if (!conn || !readCommittedSessions.has(conn)) {
+      await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      if (conn) readCommittedSessions.add(conn);
+    }
+    await runner.startTransaction();
+    try {
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    await runner.release();
   }
 }
 
