@@ -168,12 +168,35 @@ export class AuthService {
   async resolve(token: string | undefined): Promise<{ user: AuthUser | null; expired: boolean }> {
     if (!token) return { user: null, expired: false };
     const id = sha256(token);
-    // every request passes here: plain queries, no entity hydration
-    const [row] = await this.ds.query(
-      'SELECT s.user_id, s.last_seen_at, s.expires_at, u.username, u.display_name, u.active, u.must_change_password FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?',
-      [id],
+    // every request passes here: one plain query (the session, its user, roles and warehouse
+    // scope), no entity hydration
+    const rows: Array<{
+      k: string;
+      a: string;
+      b: string | null;
+      o: number;
+      seen: unknown;
+      expires: unknown;
+      active: unknown;
+      must: unknown;
+    }> = await this.ds.query(
+      `SELECT 's' AS k, u.username AS a, u.display_name AS b, s.user_id AS o, s.last_seen_at AS seen, s.expires_at AS expires, u.active AS active, u.must_change_password AS must FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?
+       UNION ALL SELECT 'r' AS k, r.code AS a, r.permissions AS b, r.id AS o, NULL, NULL, NULL, NULL FROM session s JOIN user_role ur ON ur.user_id = s.user_id JOIN role r ON r.id = ur.role_id WHERE s.id = ?
+       UNION ALL SELECT 'w' AS k, CAST(uw.warehouse_id AS CHAR) AS a, NULL AS b, uw.warehouse_id AS o, NULL, NULL, NULL, NULL FROM session s JOIN user_warehouse uw ON uw.user_id = s.user_id WHERE s.id = ?
+       ORDER BY k, o`,
+      [id, id, id],
     );
-    if (!row) return { user: null, expired: false };
+    const s = rows.find((r) => r.k === 's');
+    if (!s) return { user: null, expired: false };
+    const row = {
+      user_id: s.o,
+      username: s.a,
+      display_name: s.b ?? '',
+      last_seen_at: s.seen,
+      expires_at: s.expires,
+      active: s.active as unknown,
+      must_change_password: s.must,
+    };
     const at = now();
     const lastSeen = new Date(
       row.last_seen_at instanceof Date ? row.last_seen_at : `${String(row.last_seen_at).replace(' ', 'T')}Z`,
@@ -187,13 +210,7 @@ export class AuthService {
       return { user: null, expired: true };
     }
     const userId = Number(row.user_id);
-    // roles and warehouse scope in one round trip
-    const grants: Array<{ k: string; a: string; b: string | null; o: number }> = await this.ds.query(
-      `SELECT 'r' AS k, r.code AS a, r.permissions AS b, r.id AS o FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ?
-       UNION ALL SELECT 'w' AS k, CAST(uw.warehouse_id AS CHAR) AS a, NULL AS b, uw.warehouse_id AS o FROM user_warehouse uw WHERE uw.user_id = ?
-       ORDER BY k, o`,
-      [userId, userId],
-    );
+    const grants = rows;
     const roles = grants.filter((g) => g.k === 'r').map((g) => ({ code: g.a, permissions: g.b ?? '[]' }));
     const whs = grants.filter((g) => g.k === 'w').map((g) => ({ warehouse_id: Number(g.a) }));
     // a write per minute, not per request
