@@ -63,28 +63,43 @@ export class PostingSql {
     return new Map(rows.map((w) => [Number(w.id), Number(w.allow_negative) === 1 || w.allow_negative === true]));
   }
 
-  /** Each warehouse's pick strategy. */
-  async warehouseStrategies(tx: EntityManager, ids: number[]): Promise<Map<number, PickStrategy>> {
-    if (!ids.length) return new Map();
-    const rows: Array<{ id: number; pick_strategy: string | null }> = await tx.query(
-      `SELECT id, pick_strategy FROM warehouse WHERE id IN (${ids.map(() => '?').join(',')})`,
-      ids,
-    );
-    return new Map(rows.map((w) => [Number(w.id), (w.pick_strategy || 'auto') as PickStrategy]));
-  }
-
   /**
-   * The quarantine bins of the given warehouses, id → code. A plain read, apart from the balances'
-   * locking one: locking bin rows would make postings of different SKUs in the same bins wait for
-   * each other.
+   * What posting needs to know of the given warehouses, in one read: whether each may go negative,
+   * its pick strategy, and its quarantine bins (id → code: a plain read, apart from the balances' locking one, since locking
+   * bin rows would make postings of different SKUs in the same bins wait for each other); with
+   * them the pick strategies the SKUs to be picked set themselves (the catalog's column, as
+   * `skuPickStrategies` reads it), so this is one round trip.
    */
-  async quarantineBins(tx: EntityManager, warehouseIds: number[]): Promise<Map<number, string>> {
-    if (!warehouseIds.length) return new Map();
-    const rows: Array<{ id: number; code: string }> = await tx.query(
-      `SELECT id, code FROM bin WHERE quarantine = 1 AND warehouse_id IN (${warehouseIds.map(() => '?').join(',')})`,
-      warehouseIds,
+  async warehouseFacts(
+    tx: EntityManager,
+    ids: number[],
+    pickedSkuIds: number[] = [],
+  ): Promise<{
+    allowNegative: Map<number, boolean>;
+    strategies: Map<number, PickStrategy>;
+    quarantine: Map<number, string>;
+    skuStrategies: Map<number, PickStrategy>;
+  }> {
+    const out = { allowNegative: new Map(), strategies: new Map(), quarantine: new Map(), skuStrategies: new Map() };
+    if (!ids.length) return out;
+    const list = ids.map(() => '?').join(',');
+    const skus = pickedSkuIds.length
+      ? ` UNION ALL SELECT 's' AS k, id, NULL AS a, pick_strategy AS b FROM sku WHERE id IN (${pickedSkuIds.map(() => '?').join(',')}) AND pick_strategy IS NOT NULL`
+      : '';
+    const rows: Array<{ k: string; id: number; a: unknown; b: string | null }> = await tx.query(
+      `SELECT 'w' AS k, id, allow_negative AS a, pick_strategy AS b FROM warehouse WHERE id IN (${list})
+       UNION ALL SELECT 'q' AS k, id, warehouse_id AS a, code AS b FROM bin WHERE quarantine = 1 AND warehouse_id IN (${list})${skus}`,
+      [...ids, ...ids, ...pickedSkuIds],
     );
-    return new Map(rows.map((b) => [Number(b.id), b.code]));
+    for (const r of rows) {
+      if (r.k === 'q') out.quarantine.set(Number(r.id), r.b ?? '');
+      else if (r.k === 's') out.skuStrategies.set(Number(r.id), r.b as PickStrategy);
+      else {
+        out.allowNegative.set(Number(r.id), Number(r.a) === 1 || r.a === true);
+        out.strategies.set(Number(r.id), (r.b || 'auto') as PickStrategy);
+      }
+    }
+    return out;
   }
 
   /** Batches by id: number and expiry date. */
@@ -188,6 +203,130 @@ export class PostingSql {
     return null;
   }
 
+  /**
+   * Moves the balances of a posting's placed moves, in (warehouse, SKU, bin, batch) order; returns
+   * the lines that would take a balance below zero where that is not allowed (then nothing is
+   * moved: the caller refuses the posting). Where rows lock (MariaDB/MySQL) that is two statements
+   * at most, whatever the number of lines: the quantities of the guarded issues are known under
+   * their row locks (`locked`: read by `candidates`; the rest in one locking read), the shortages
+   * are worked out here, and one UPDATE moves every guarded row (the guard stays in its WHERE, and
+   * the count of rows it changed is checked) and one upsert every other (receipts, warehouses
+   * that may go negative).
+   */
+  async moveBalances(
+    tx: EntityManager,
+    moves: Placed[],
+    allowNegative: Map<number, boolean>,
+    locked: Map<string, Stock[]>,
+  ): Promise<ShortLine[]> {
+    const sorted = [...moves].sort(
+      (a, b) => a.warehouseId - b.warehouseId || a.skuId - b.skuId || a.binId - b.binId || a.batchId - b.batchId,
+    );
+    if (!rowLocking(tx)) {
+      const shorts: ShortLine[] = [];
+      for (const m of sorted) {
+        const short = await this.moveBalance(tx, m, allowNegative.get(m.warehouseId) ?? false);
+        if (short) shorts.push(short);
+      }
+      return shorts;
+    }
+    const keyOf = (m: { warehouseId: number; binId: number; skuId: number; batchId: number }) =>
+      `${m.warehouseId}:${m.skuId}:${m.binId}:${m.batchId}`;
+    const guarded = (m: Placed) => D(m.qty).lt(0) && !allowNegative.get(m.warehouseId);
+    // what each guarded row holds now, under its lock
+    const onHand = new Map<string, Decimal>();
+    for (const [k, rows] of locked) {
+      const [w, s] = k.split(':').map(Number);
+      for (const r of rows)
+        onHand.set(keyOf({ warehouseId: w, skuId: s, binId: r.binId, batchId: r.batchId }), D(r.qty));
+    }
+    // (`locked` holds every balance row of its heads: a row missing there is none, 0 on hand)
+    const known = (m: Placed) => onHand.has(keyOf(m)) || locked.has(headKey(m.warehouseId, m.skuId));
+    const unread = [...new Map(sorted.filter((m) => guarded(m) && !known(m)).map((m) => [keyOf(m), m])).values()];
+    if (unread.length) {
+      const rows: any[] = await tx.query(
+        `SELECT warehouse_id, bin_id, sku_id, batch_id, qty FROM stock_balance WHERE ${unread.map(() => '(warehouse_id = ? AND sku_id = ? AND bin_id = ? AND batch_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id, bin_id, batch_id FOR UPDATE`,
+        unread.flatMap((m) => [m.warehouseId, m.skuId, m.binId, m.batchId]),
+      );
+      for (const r of rows)
+        onHand.set(
+          keyOf({
+            warehouseId: Number(r.warehouse_id),
+            skuId: Number(r.sku_id),
+            binId: Number(r.bin_id),
+            batchId: Number(r.batch_id),
+          }),
+          D(r.qty),
+        );
+    }
+    // line by line, as the rows would move one after the other: a short line moves nothing
+    const shorts: ShortLine[] = [];
+    const down = new Map<string, { m: Placed; qty: Decimal }>();
+    const up = new Map<string, { m: Placed; qty: Decimal }>();
+    for (const m of sorted) {
+      const k = keyOf(m);
+      const q = D(m.qty);
+      if (!guarded(m)) {
+        up.set(k, { m, qty: (up.get(k)?.qty ?? D(0)).plus(q) });
+        continue;
+      }
+      const available = onHand.get(k) ?? D(0);
+      if (available.plus(q).lt(0)) {
+        shorts.push({
+          index: m.lineIndex,
+          skuId: m.skuId,
+          warehouseId: m.warehouseId,
+          binId: m.binId,
+          batchId: m.batchId,
+          requested: q.neg().toFixed(),
+          available: available.toFixed(),
+          short: q.neg().minus(available).toFixed(),
+        });
+        continue;
+      }
+      onHand.set(k, available.plus(q));
+      down.set(k, { m, qty: (down.get(k)?.qty ?? D(0)).plus(q) });
+    }
+    if (shorts.length) return shorts;
+    if (down.size) {
+      const rows = [...down.values()];
+      const match = '(warehouse_id = ? AND sku_id = ? AND bin_id = ? AND batch_id = ?)';
+      const at = (m: Placed) => [m.warehouseId, m.skuId, m.binId, m.batchId];
+      const res = (await tx.query(
+        `UPDATE stock_balance SET qty = qty + CASE ${rows.map(() => `WHEN ${match} THEN CAST(? AS DECIMAL(18,6))`).join(' ')} END WHERE ${rows.map(() => `(${match} AND qty + CAST(? AS DECIMAL(18,6)) >= 0)`).join(' OR ')}`,
+        [
+          ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
+          ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
+        ],
+      )) as { affectedRows?: number };
+      // the rows were read under their locks: another count means something moved them regardless
+      if (res.affectedRows !== rows.length)
+        throw new Error(`stock_balance: ${res.affectedRows} of ${rows.length} guarded rows moved under their locks`);
+    }
+    if (up.size) {
+      const rows = [...up.values()];
+      await tx.query(
+        `INSERT INTO stock_balance (warehouse_id, sku_id, bin_id, batch_id, qty, reserved) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, '0.000000')").join(', ')} ON DUPLICATE KEY UPDATE qty = qty + VALUES(qty)`,
+        rows.flatMap((r) => [r.m.warehouseId, r.m.skuId, r.m.binId, r.m.batchId, r.qty.toFixed(6)]),
+      );
+    }
+    return [];
+  }
+
+  /**
+   * A value computed from inputs that fit their columns (quantity × cost) may not fit the ledger's:
+   * refused (BAD_USER_INPUT) before anything is written. Rows of a document not numbered yet are
+   * named by the document's id.
+   */
+  checkEntries(entries: Array<Partial<StockLedgerEntry>>): void {
+    for (const e of entries) {
+      const what = `${e.documentNumber || `document ${e.documentId}`} line ${e.documentLineId}`;
+      checkRange(D(e.qty!), 18, 6, 'qty', `The quantity of ${what}`);
+      checkRange(D(e.unitCost!), 18, 6, 'unitCost', `The unit cost of ${what}`);
+      checkRange(D(e.value!), 18, 2, 'value', `The value of ${what}`);
+    }
+  }
+
   /** Appends ledger rows: plain multi-row INSERTs, the hottest statement of every posting. */
   async insertEntries(tx: EntityManager, entries: Array<Partial<StockLedgerEntry>>, at: Date): Promise<void> {
     const cols = [
@@ -214,13 +353,7 @@ export class PostingSql {
       'created_at',
     ];
     const created = dateTimeParam(tx, at);
-    // a value computed from inputs that fit their columns (quantity × cost) may not fit the ledger's
-    for (const e of entries) {
-      const what = `${e.documentNumber} line ${e.documentLineId}`;
-      checkRange(D(e.qty!), 18, 6, 'qty', `The quantity of ${what}`);
-      checkRange(D(e.unitCost!), 18, 6, 'unitCost', `The unit cost of ${what}`);
-      checkRange(D(e.value!), 18, 2, 'value', `The value of ${what}`);
-    }
+    this.checkEntries(entries);
     for (let i = 0; i < entries.length; i += CHUNK) {
       const part = entries.slice(i, i + CHUNK);
       await tx.query(

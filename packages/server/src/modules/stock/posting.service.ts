@@ -15,7 +15,6 @@ import {
   type LedgerMove,
 } from '../../domain/costing';
 import { isExpired, mayTakeExpired, pick, pickOrder, strategyFor } from '../../domain/picking';
-import { skuPickStrategies } from '../catalog';
 import type { StockCost, StockLedgerEntry } from './ledger.entity';
 import { checkLedger, type LineOwner } from './ledger-check';
 import { changesOf, downstreamOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
@@ -140,8 +139,15 @@ export class PostingService {
     for (const g of this.guards) await g(tx, doc, moves);
 
     // 2. quantities
-    const allowNegative = await this.sql.negativeAllowed(tx, [...new Set(moves.map((m) => m.warehouseId))]);
-    const placed = await this.place(tx, doc, headKeys, groups, allowNegative);
+    // (issues that leave their bin or batch open are picked: their SKUs' pick strategies are read too)
+    const picked = moves.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
+    const facts = await this.sql.warehouseFacts(
+      tx,
+      [...new Set(moves.map((m) => m.warehouseId))],
+      [...new Set(picked.map((m) => m.skuId))].sort((a, b) => a - b),
+    );
+    const allowNegative = facts.allowNegative;
+    const placed = await this.place(tx, doc, headKeys, groups, facts);
     if (this.guards.length && moves.some((m) => m.binId === null))
       for (const g of this.guards) await g(tx, doc, placed);
     // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
@@ -151,11 +157,27 @@ export class PostingService {
       this.assertReservedKept(heads, groups, allowNegative);
 
     // 3. costs, then the ledger rows and the heads
-    const numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : await doc.number() };
-    const costed = await this.cost(tx, numbered, heads, placed, method, allowNegative);
-    await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
+    // the number serialises every posting of the type until commit: it is allocated after the costs
+    // are worked out and the heads written, just before the ledger rows that carry it
+    const later = typeof doc.number === 'string' ? null : doc.number;
+    const costed = await this.cost(
+      tx,
+      { ...doc, number: typeof doc.number === 'string' ? doc.number : '' },
+      heads,
+      placed,
+      method,
+      allowNegative,
+    );
+    // (the ledger rows' values are checked first: a value too large is the line's problem, not the head's)
+    this.sql.checkEntries([...costed.corrections, ...costed.entries]);
     await this.sql.writeHeads(tx, costed.heads);
     await this.notifyRecosted(tx, costed.recosted);
+    const numbered = { ...doc, number: later ? await later() : (doc.number as string) };
+    if (later) {
+      for (const e of costed.entries) e.documentNumber = numbered.number;
+      for (const c of costed.corrections) c.causeNumber = numbered.number;
+    }
+    await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
     if (this.observers.length) {
       const changes = costed.heads.map(([w, s, qty]) => {
         const before = heads.get(headKey(w, s));
@@ -235,19 +257,17 @@ export class PostingService {
     doc: DocRef,
     headKeys: string[],
     groups: Map<string, StockMove[]>,
-    allowNegative: Map<number, boolean>,
+    facts: Awaited<ReturnType<PostingSql['warehouseFacts']>>,
   ): Promise<Placed[]> {
+    const { allowNegative, quarantine, strategies: warehouses, skuStrategies } = facts;
     const shorts: ShortLine[] = [];
     const placed: Placed[] = [];
     const all = [...groups.values()].flat();
     const open = all.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
-    const quarantine = await this.sql.quarantineBins(tx, [...new Set(open.map((m) => m.warehouseId))]);
     const stock = await this.sql.candidates(tx, open, quarantine);
     // a sale never takes an expired batch (expired: its expiry date is before the day the goods leave)
     const sale = !mayTakeExpired(doc.purpose ?? (doc.type === 'sales_shipment' ? 'sale' : 'other'));
     const dayOf = (m: StockMove) => m.businessDate ?? doc.businessDate;
-    const warehouses = await this.sql.warehouseStrategies(tx, [...new Set(open.map((m) => m.warehouseId))]);
-    const skuStrategies = await skuPickStrategies(tx, [...new Set(open.map((m) => m.skuId))]);
     if (sale) shorts.push(...(await this.expiredNamed(tx, all, dayOf)));
     for (const k of headKeys) {
       const taken = new Map<string, Decimal>(); // what earlier lines of this document already picked
@@ -307,13 +327,10 @@ export class PostingService {
         });
       }
     }
-    const sorted = [...placed].sort(
-      (a, b) => a.warehouseId - b.warehouseId || a.binId - b.binId || a.skuId - b.skuId || a.batchId - b.batchId,
-    );
-    for (const m of sorted) {
-      const short = await this.sql.moveBalance(tx, m, allowNegative.get(m.warehouseId) ?? false);
-      if (short) shorts.push(short);
-    }
+    // every balance of the picked heads was read (and locked) with the candidates: none means none
+    for (const m of open)
+      if (!stock.has(headKey(m.warehouseId, m.skuId))) stock.set(headKey(m.warehouseId, m.skuId), []);
+    shorts.push(...(await this.sql.moveBalances(tx, placed, allowNegative, stock)));
     if (shorts.length) {
       const lines = shorts.sort((a, b) => a.index - b.index);
       const expired = lines.filter((l) => l.expired);

@@ -8,6 +8,7 @@ import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
 import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { dateTimeParam, rowLocking } from '../../core/sql';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { currentUnitCost, type CostingMethod, type CostState } from '../../domain/costing';
@@ -379,27 +380,51 @@ export class StockDocumentService {
     };
   }
 
-  /** The lines as posting needs them, read plainly. */
-  private async postingLines(tx: EntityManager, documentId: number): Promise<StockDocumentLine[]> {
-    const rows: any[] = await tx.query(
-      'SELECT id, line_no, sku_id, base_qty, unit_cost, bin_id, to_bin_id, batch_no, expiry_date, expiry_reason FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
-      [documentId],
-    );
-    return rows.map((r) =>
-      Object.assign(new StockDocumentLine(), {
-        id: Number(r.id),
-        documentId,
-        lineNo: Number(r.line_no),
-        skuId: Number(r.sku_id),
-        baseQty: D(r.base_qty).toFixed(),
-        unitCost: r.unit_cost === null ? null : D(r.unit_cost).toFixed(6),
-        binId: r.bin_id === null ? null : Number(r.bin_id),
-        toBinId: r.to_bin_id === null ? null : Number(r.to_bin_id),
-        batchNo: r.batch_no ?? null,
-        expiryDate: r.expiry_date ?? null,
-        expiryReason: r.expiry_reason ?? null,
-      }),
-    );
+  /** The document (as `get` checks it) and its lines as posting needs them, in one read. */
+  private async withLines(
+    tx: EntityManager,
+    ctx: Context,
+    id: string,
+  ): Promise<{ doc: StockDocument; lines: StockDocumentLine[] }> {
+    const cols = [
+      'id',
+      'line_no',
+      'sku_id',
+      'base_qty',
+      'unit_cost',
+      'bin_id',
+      'to_bin_id',
+      'batch_no',
+      'expiry_date',
+      'expiry_reason',
+    ];
+    const qb = tx
+      .createQueryBuilder(StockDocument, 'd')
+      .leftJoin(StockDocumentLine, 'l', 'l.document_id = d.id')
+      .where('d.id = :id', { id: Number(id) || -1 })
+      .orderBy('l.line_no', 'ASC');
+    for (const c of cols) qb.addSelect(`l.${c}`, `l_${c}`);
+    const { entities, raw } = await qb.getRawAndEntities();
+    const doc = entities[0];
+    if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
+    const lines = (raw as any[])
+      .filter((r) => r.l_id !== null && r.l_id !== undefined)
+      .map((r) =>
+        Object.assign(new StockDocumentLine(), {
+          id: Number(r.l_id),
+          documentId: doc.id,
+          lineNo: Number(r.l_line_no),
+          skuId: Number(r.l_sku_id),
+          baseQty: D(r.l_base_qty).toFixed(),
+          unitCost: r.l_unit_cost === null ? null : D(r.l_unit_cost).toFixed(6),
+          binId: r.l_bin_id === null ? null : Number(r.l_bin_id),
+          toBinId: r.l_to_bin_id === null ? null : Number(r.l_to_bin_id),
+          batchNo: r.l_batch_no ?? null,
+          expiryDate: r.l_expiry_date ?? null,
+          expiryReason: r.l_expiry_reason ?? null,
+        }),
+      );
+    return { doc, lines };
   }
 
   private async batchFor(
@@ -494,26 +519,15 @@ export class StockDocumentService {
   }
 
   private async postIn(tx: EntityManager, ctx: Context, id: string): Promise<StockDocument> {
-    const doc = await this.get(ctx, id, tx);
+    const { doc, lines } = await this.withLines(tx, ctx, id);
     if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
     const settings = await this.settings(tx);
     assertPeriodOpen(settings, doc.businessDate);
-    const lines = await this.postingLines(tx, doc.id);
     // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
     // (a move between bins of one warehouse arrives at once: nothing is in transit)
     const binMove = doc.type === StockDocType.TRANSFER && doc.toWarehouseId === doc.warehouseId;
     const next = doc.type === StockDocType.TRANSFER && !binMove ? StockDocStatus.IN_TRANSIT : StockDocStatus.POSTED;
     const postedAt = now();
-    const claimed = await tx
-      .createQueryBuilder()
-      .update(StockDocument)
-      .set({ status: next, postedAt, version: doc.version + 1, ...(binMove ? { receivedAt: postedAt } : {}) })
-      .where('id = :id AND status = :s', { id: doc.id, s: StockDocStatus.DRAFT })
-      .execute();
-    if (!claimed.affected)
-      throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted this document a moment ago.', {
-        status: 'posted',
-      });
     let number = '';
     const allocate = async () =>
       (number = await nextNumber(tx, doc.type, doc.businessDate, patternFor(settings, doc.type)));
@@ -564,8 +578,6 @@ export class StockDocumentService {
       moves,
       settings.costingMethod as CostingMethod,
     );
-    await tx.query('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
-    await this.writePostedLineCosts(tx, lines, posted);
     if (binMove)
       await this.posting.apply(
         tx,
@@ -573,6 +585,19 @@ export class StockDocumentService {
         await this.arrivalMoves(tx, doc),
         settings.costingMethod as CostingMethod,
       );
+    // the status moves last, guarded by the state and version that were read, with the number and
+    // the lines' costs in the same statement: of two concurrent posts of one draft (or a post and
+    // an edit) one finds the document changed here and rolls back everything it did
+    const claimed = await this.markPosted(tx, doc, lines, posted, {
+      status: next,
+      postedAt,
+      number,
+      receivedAt: binMove ? postedAt : null,
+    });
+    if (!claimed)
+      throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted or changed this document a moment ago.', {
+        status: 'posted',
+      });
     const after = Object.assign(doc, {
       status: next,
       postedAt,
@@ -603,21 +628,60 @@ export class StockDocumentService {
     return currentUnitCost(state, { qty: String(row.qty), value: String(row.value) }, batchId || undefined);
   }
 
-  /** The value and unit cost each line got, in one statement. */
-  private async writePostedLineCosts(
+  /**
+   * Marks a draft posted (status, time, number, version) with the value and unit cost each line
+   * got, if it is still the draft of the version read; false when it is not (nothing written).
+   * MySQL/MariaDB: one multi-table UPDATE; SQLite (one writer at a time): two statements.
+   */
+  private async markPosted(
     tx: EntityManager,
+    doc: StockDocument,
     lines: StockDocumentLine[],
     posted: Array<{ lineId: number; qty: string; value: string }>,
-  ) {
-    const sets: Array<[number, Decimal, Decimal]> = [];
-    for (const l of lines) {
-      const rows = posted.filter((p) => p.lineId === l.id);
-      if (!rows.length) continue;
-      const value = rows.reduce((s, r) => s.plus(r.value), D(0));
-      const qty = rows.reduce((s, r) => s.plus(r.qty), D(0));
-      sets.push([l.id, value, qty]);
+    set: { status: StockDocStatus; postedAt: Date; number: string; receivedAt: Date | null },
+  ): Promise<boolean> {
+    const costs = lineCosts(lines, posted);
+    if (rowLocking(tx) && costs.length) {
+      const cases = `CASE l.id ${costs.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+      const res = (await tx.query(
+        `UPDATE stock_document d JOIN stock_document_line l ON l.document_id = d.id
+         SET d.status = ?, d.posted_at = ?, d.number = ?, d.version = ?${set.receivedAt ? ', d.received_at = ?' : ''},
+             l.value = ${cases}, l.unit_cost = ${cases}
+         WHERE d.id = ? AND d.status = ? AND d.version = ? AND l.id IN (${costs.map(() => '?').join(',')})`,
+        [
+          set.status,
+          dateTimeParam(tx, set.postedAt),
+          set.number,
+          doc.version + 1,
+          ...(set.receivedAt ? [dateTimeParam(tx, set.receivedAt)] : []),
+          ...costs.flatMap(([id, value]) => [id, value]),
+          ...costs.flatMap(([id, , unitCost]) => [id, unitCost]),
+          doc.id,
+          StockDocStatus.DRAFT,
+          doc.version,
+          ...costs.map(([id]) => id),
+        ],
+      )) as { affectedRows?: number };
+      return (res.affectedRows ?? 0) > 0;
     }
-    await writeLineCosts(tx, sets);
+    const claimed = await tx
+      .createQueryBuilder()
+      .update(StockDocument)
+      .set({
+        status: set.status,
+        postedAt: set.postedAt,
+        number: set.number,
+        version: doc.version + 1,
+        ...(set.receivedAt ? { receivedAt: set.receivedAt } : {}),
+      })
+      .where('id = :id AND status = :s AND version = :v', { id: doc.id, s: StockDocStatus.DRAFT, v: doc.version })
+      .execute();
+    if (!claimed.affected) return false;
+    await writeLineCosts(
+      tx,
+      costs.map(([id, , , value, qty]) => [id, value, qty]),
+    );
+    return true;
   }
 
   /**
@@ -767,4 +831,21 @@ function notDraft(doc: StockDocument) {
   return new DomainError('DOCUMENT_NOT_DRAFT', `Document ${doc.number ?? doc.id} is ${doc.status}, not a draft.`, {
     status: doc.status,
   });
+}
+
+/** Each posted line's value (Σ of its ledger rows) and unit cost: [id, value, unit cost, value, qty]. */
+function lineCosts(
+  lines: StockDocumentLine[],
+  posted: Array<{ lineId: number; qty: string; value: string }>,
+): Array<[number, string, string, Decimal, Decimal]> {
+  const out: Array<[number, string, string, Decimal, Decimal]> = [];
+  for (const l of lines) {
+    const rows = posted.filter((p) => p.lineId === l.id);
+    if (!rows.length) continue;
+    const value = rows.reduce((s, r) => s.plus(r.value), D(0));
+    const qty = rows.reduce((s, r) => s.plus(r.qty), D(0));
+    const unitCost = qty.isZero() ? D(0) : value.div(qty).abs().toDecimalPlaces(6);
+    out.push([l.id, value.toFixed(2), unitCost.toFixed(6), value, qty]);
+  }
+  return out;
 }

@@ -76,6 +76,9 @@ const isZero = (x: string | null) => x === null || D(x).isZero();
  * adjustment document through the posting engine. A full count freezes postings in its scope
  * through a guard the posting engine asks (the stock module knows nothing of counts).
  */
+/** The freezing counts a posting's transaction read already, per set of warehouses. */
+const frozenSeen = new WeakMap<EntityManager, Map<string, Promise<Stocktake[]>>>();
+
 export class StocktakeService {
   constructor(
     private readonly ds: DataSource,
@@ -92,11 +95,20 @@ export class StocktakeService {
 
   /** Refuses a posting that touches the scope of an open count that freezes postings. */
   private async guard(tx: EntityManager, _doc: DocRef, moves: StockMove[]): Promise<void> {
-    const whs = [...new Set(moves.map((m) => m.warehouseId))];
-    const open = await tx.find(Stocktake, {
-      where: { warehouseId: In(whs), status: In(OPEN), freezePostings: true },
-      order: { id: 'ASC' },
-    });
+    const whs = [...new Set(moves.map((m) => m.warehouseId))].sort((a, b) => a - b);
+    // asked twice per posting (before and after picking) about the same warehouses: read once per transaction
+    const seen = frozenSeen.get(tx) ?? new Map<string, Promise<Stocktake[]>>();
+    frozenSeen.set(tx, seen);
+    const key = whs.join(',');
+    if (!seen.has(key))
+      seen.set(
+        key,
+        tx.find(Stocktake, {
+          where: { warehouseId: In(whs), status: In(OPEN), freezePostings: true },
+          order: { id: 'ASC' },
+        }),
+      );
+    const open = await seen.get(key)!;
     for (const st of open) {
       let hit = moves.some((m) => m.warehouseId === st.warehouseId);
       if (hit && st.zoneId) {
