@@ -1,0 +1,32 @@
+/**
+ * Preloaded into the benchmark's API process (`-r`): counts the statements the process sends to
+ * MariaDB (each is one round trip; START TRANSACTION and COMMIT included) and times the gap-free
+ * number counter — how long its UPDATE takes (the lock wait, at concurrency) and how long the row
+ * stays locked afterwards (until COMMIT or ROLLBACK). On SIGUSR2 it prints one JSON line
+ * `JXC_QUERY_COUNTS {...}` to stdout with the totals so far.
+ */
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
+
+const totals = { statements: 0, counterUpdates: 0, counterUpdateMs: 0, counterHeldMs: 0 };
+const heldSince = new WeakMap<object, number>();
+const original = MysqlQueryRunner.prototype.query;
+MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query: string, ...rest: unknown[]) {
+  totals.statements++;
+  const counter = query.startsWith('UPDATE doc_sequence');
+  const end = query === 'COMMIT' || query === 'ROLLBACK';
+  const started = performance.now();
+  try {
+    return await (original as (...a: unknown[]) => Promise<unknown>).call(this, query, ...rest);
+  } finally {
+    const at = performance.now();
+    if (counter) {
+      totals.counterUpdates++;
+      totals.counterUpdateMs += at - started;
+      heldSince.set(this, at);
+    } else if (end && heldSince.has(this)) {
+      totals.counterHeldMs += at - heldSince.get(this)!;
+      heldSince.delete(this);
+    }
+  }
+} as typeof original;
+process.on('SIGUSR2', () => process.stdout.write(`JXC_QUERY_COUNTS ${JSON.stringify(totals)}\n`));
