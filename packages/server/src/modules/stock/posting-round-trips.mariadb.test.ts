@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
-import { recordQueries, testApp, type TestApp } from '../../test/harness';
+import { newProductSku, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
+import { codeOf, recordQueries, testApp, type TestApp } from '../../test/harness';
 
 const CREATE = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';
 const POST = 'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number status } }';
@@ -60,5 +60,24 @@ describe('round trips of one posting (mariadb)', () => {
     expect(r.data.postStockDocument.status).toBe('POSTED');
     console.log(`${queries.length} statements:\n  ${queries.map((q) => q.slice(0, 160)).join('\n  ')}`);
     expect(queries.length).toBeLessThanOrEqual(18);
+  });
+
+  it('the draft is claimed last: of two concurrent posts of one draft one posts, the other finds it posted and leaves nothing', async () => {
+    for (let round = 0; round < 3; round++) {
+      const id = await draftIssue();
+      const ledger = await t.ds.getRepository(StockLedgerEntry).count();
+      const replies = await Promise.all([t.gql(POST, { id }, admin), t.gql(POST, { id }, admin)]);
+      const ok = replies.filter((r) => !r.errors);
+      expect(ok).toHaveLength(1);
+      expect(replies.filter((r) => r.errors).map(codeOf)).toEqual(['DOCUMENT_NOT_DRAFT']);
+      expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledger + 5);
+      // the loser's number went back: the next posting takes the one after the winner's
+      const next = await t.gql(POST, { id: await draftIssue() }, admin);
+      const n = (s: string) => Number(s.slice(-4));
+      expect(n(next.data.postStockDocument.number)).toBe(n(ok[0].data.postStockDocument.number) + 1);
+    }
+    expect(await t.ds.getRepository(StockLedgerEntry).count({ where: { documentType: 'other_out' } })).toBe(
+      5 * 2 * 3 + 5 * 2,
+    );
   });
 });
