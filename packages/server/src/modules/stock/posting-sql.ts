@@ -259,34 +259,37 @@ export class PostingSql {
           D(r.qty),
         );
     }
-    // line by line, as the rows would move one after the other: a short line moves nothing
+    // line by line, as the rows would move one after the other: a short line moves nothing; each
+    // row then moves once by its net change (an adjustment may add to a row and take from it)
     const shorts: ShortLine[] = [];
-    const down = new Map<string, { m: Placed; qty: Decimal }>();
-    const up = new Map<string, { m: Placed; qty: Decimal }>();
+    const net = new Map<string, { m: Placed; qty: Decimal; guarded: boolean }>();
     for (const m of sorted) {
       const k = keyOf(m);
       const q = D(m.qty);
-      if (!guarded(m)) {
-        up.set(k, { m, qty: (up.get(k)?.qty ?? D(0)).plus(q) });
-        continue;
+      const row = net.get(k) ?? { m, qty: D(0), guarded: false };
+      if (guarded(m)) {
+        const available = onHand.get(k) ?? D(0);
+        if (available.plus(q).lt(0)) {
+          shorts.push({
+            index: m.lineIndex,
+            skuId: m.skuId,
+            warehouseId: m.warehouseId,
+            binId: m.binId,
+            batchId: m.batchId,
+            requested: q.neg().toFixed(),
+            available: available.toFixed(),
+            short: q.neg().minus(available).toFixed(),
+          });
+          continue;
+        }
+        row.guarded = true;
       }
-      const available = onHand.get(k) ?? D(0);
-      if (available.plus(q).lt(0)) {
-        shorts.push({
-          index: m.lineIndex,
-          skuId: m.skuId,
-          warehouseId: m.warehouseId,
-          binId: m.binId,
-          batchId: m.batchId,
-          requested: q.neg().toFixed(),
-          available: available.toFixed(),
-          short: q.neg().minus(available).toFixed(),
-        });
-        continue;
-      }
-      onHand.set(k, available.plus(q));
-      down.set(k, { m, qty: (down.get(k)?.qty ?? D(0)).plus(q) });
+      onHand.set(k, (onHand.get(k) ?? D(0)).plus(q));
+      net.set(k, { ...row, qty: row.qty.plus(q) });
     }
+    // rows that go down under a guard: one guarded UPDATE; the rest (up, or where negative is allowed): one upsert
+    const down = new Map([...net].filter(([, r]) => r.guarded && r.qty.lt(0)));
+    const up = new Map([...net].filter(([, r]) => !(r.guarded && r.qty.lt(0)) && !r.qty.isZero()));
     if (shorts.length) return shorts;
     if (down.size) {
       const rows = [...down.values()];
