@@ -37,6 +37,7 @@ import {
   PurchaseReturn,
   PurchaseReturnLine,
 } from './modules/purchasing/purchase-receipt.entity';
+import { LandedCost, LandedCostLine } from './modules/purchasing/landed-cost.entity';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './modules/purchasing/supplier-invoice.entity';
 import {
   DemandDay,
@@ -109,6 +110,8 @@ export const entities = [
   PurchaseReceiptLine,
   PurchaseReturn,
   PurchaseReturnLine,
+  LandedCost,
+  LandedCostLine,
   SupplierInvoice,
   SupplierInvoiceLine,
   SupplierPayment,

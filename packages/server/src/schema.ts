@@ -46,6 +46,7 @@ import {
   SupplierEvaluationResolver,
   SupplierInvoiceResolver,
 } from './modules/purchasing/purchasing.resolver';
+import { LandedCostResolver } from './modules/purchasing/landed-cost.resolver';
 
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AuthResolver,
@@ -80,6 +81,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   PurchaseOrderResolver,
   PurchaseReceiptResolver,
   PurchaseReturnResolver,
+  LandedCostResolver,
   SupplierInvoiceResolver,
   SupplierEvaluationResolver,
   ReplenishmentResolver,

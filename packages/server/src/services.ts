@@ -20,6 +20,7 @@ import { SettingsService } from './modules/system/settings.service';
 import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
 import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
+import { LandedCostService } from './modules/purchasing/landed-cost.service';
 import { SupplierInvoiceService } from './modules/purchasing/supplier-invoice.service';
 import { SupplierEvaluationService } from './modules/purchasing/supplier-evaluation.service';
 import { ReplenishmentService } from './modules/purchasing/replenishment.service';
@@ -76,6 +77,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   replenishment.useClasses((w, skuIds) => abc.classesOf(ds.manager, w, skuIds));
   const analytics = new AnalyticsService(ds);
   purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
+  const purchaseReceipts = new PurchaseReceiptService(ds, audit, posting, purchaseOrders);
   return {
     ds,
     config,
@@ -98,7 +100,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     stockReports: new StockReportService(ds),
     suppliers,
     purchaseOrders,
-    purchaseReceipts: new PurchaseReceiptService(ds, audit, posting, purchaseOrders),
+    purchaseReceipts,
+    landedCosts: new LandedCostService(ds, audit, posting, purchaseReceipts),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
     supplierEvaluation,
     customers,

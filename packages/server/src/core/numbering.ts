@@ -10,6 +10,7 @@ export const DEFAULT_PATTERNS: Record<string, string> = {
   purchase_order: 'PO-{yyyyMMdd}-{0000}',
   purchase_receipt: 'PR-{yyyyMMdd}-{0000}',
   purchase_return: 'PT-{yyyyMMdd}-{0000}',
+  landed_cost: 'LC-{yyyyMMdd}-{0000}',
   sales_order: 'SO-{yyyyMMdd}-{0000}',
   sales_shipment: 'SS-{yyyyMMdd}-{0000}',
   sales_return: 'SR-{yyyyMMdd}-{0000}',

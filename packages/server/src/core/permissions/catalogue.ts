@@ -42,6 +42,7 @@ export const P = {
   PurchasingInvoiceManage: 'purchasing.invoice.manage', // record supplier invoices (three-way match)
   PurchasingApprovalManage: 'purchasing.approval.manage', // the approval rules (admin only)
   PurchasingPayableRead: 'purchasing.payable.read',
+  PurchasingLandedCostManage: 'purchasing.landedcost.manage', // 到岸成本: create, post and cancel landed costs of receipts
   // sales
   SalesCustomerRead: 'sales.customer.read',
   SalesCustomerContactRead: 'sales.customer.contact.read',
@@ -121,6 +122,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.PurchasingPayableRead,
       P.PurchasingOrderRead,
       P.PurchasingInvoiceManage,
+      P.PurchasingLandedCostManage,
       P.SalesCustomerRead,
       P.SalesCustomerContactRead,
       P.SalesCustomerAll,
@@ -151,6 +153,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.PurchasingOrderApprove,
       P.PurchasingPayableRead,
       P.PurchasingOrderRead,
+      P.PurchasingLandedCostManage,
     ],
   },
   {

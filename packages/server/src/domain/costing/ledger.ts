@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Dec, qtyStr, ZERO } from './decimal';
+import { Dec, qtyStr, round2, ZERO } from './decimal';
 import { applyMove, compareMoves, emptyState } from './replay';
 import { nothingReversed, plusReversed, reversalValue, type Reversed } from './reversal';
 import { CostingError, type CostingMethod, type CostState, type Move } from './types';
@@ -39,6 +39,12 @@ export interface LedgerMove {
   cancels?: boolean;
   /** The batch of the goods (0 or absent: none); FIFO keeps layers per batch. */
   batch?: number;
+  /**
+   * Inbound only: value given to the entry afterwards on top of its own amount (a landed cost:
+   * freight, duty … allocated to a receipt), signed, 2 dp. The entry asks for its own amount plus
+   * this, so the goods come in dearer and everything costed from them after follows.
+   */
+  extra?: string;
 }
 
 /** An entry referred to but not replayed (a departure from a warehouse outside the replay). */
@@ -58,6 +64,20 @@ export interface LedgerReplay {
   firstNegative: Map<string, { date: string; qty: string }>;
   /** The ids in the order they were applied. */
   order: string[];
+}
+
+/**
+ * An inbound move that asks for `extra` on top of its own amount: a priced receipt becomes a
+ * fixed-value one of round2(qty × price) + extra (its layer, its share of the average, the value
+ * its reversals take all include the extra). Outbound moves are costed by the method: unchanged.
+ */
+export function withExtra(move: Move, extra: string): Move {
+  const x = new Dec(extra);
+  const q = new Dec(move.qty);
+  if (x.isZero() || !q.gt(0)) return move;
+  const own = move.unitCost !== undefined ? round2(q.times(move.unitCost)) : new Dec(move.value ?? 0);
+  const { unitCost: _price, ...rest } = move;
+  return { ...rest, value: Dec.max(own.plus(x), ZERO).toFixed(2) };
 }
 
 /**
@@ -117,6 +137,7 @@ export function replayLedger(
     } else if (m.source === 'transfer') {
       costed = { ...move, value: new Dec(valueOf(m.ref!).value).neg().toFixed(2) };
     }
+    if (m.extra !== undefined) costed = withExtra(costed, m.extra);
     const r = applyMove(states.get(m.head) ?? emptyState(method), costed);
     states.set(m.head, r.state);
     values.set(m.id, { value: r.costed.value, unitCost: r.costed.unitCost });

@@ -15,6 +15,8 @@ export type {
   PostingService,
   Recosted,
   StockMove,
+  ValueAdjustment,
+  ValueCause,
 } from './posting.service';
 export {
   CostChange,

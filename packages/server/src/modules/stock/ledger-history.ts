@@ -118,6 +118,7 @@ export async function rowsById(
 export async function loadHistory(tx: EntityManager, skuId: number, warehouseIds: number[]): Promise<History> {
   const rows = new Map<string, HistoryRow>();
   const current = new Map<string, Decimal>();
+  const extras = new Map<string, Decimal>();
   if (warehouseIds.length) {
     const raw: any[] = await tx.query(
       `SELECT ${COLS} FROM stock_ledger WHERE sku_id = ? AND warehouse_id IN (${warehouseIds.map(() => '?').join(',')}) ORDER BY id`,
@@ -127,13 +128,19 @@ export async function loadHistory(tx: EntityManager, skuId: number, warehouseIds
       const row = toRow(r);
       if (row.kind === 'recost') {
         current.set(row.refEntryId!, (current.get(row.refEntryId!) ?? D(0)).plus(row.value));
+        // a given value (a landed cost), not one the method derived: the replay adds it to its entry
+        if (row.costSource === 'fixed') extras.set(row.refEntryId!, (extras.get(row.refEntryId!) ?? D(0)).plus(row.value));
       } else {
         rows.set(row.id, row);
         current.set(row.id, (current.get(row.id) ?? D(0)).plus(row.value));
       }
     }
   }
-  const moves = [...rows.values()].map((e) => ledgerMove(e, rows));
+  const moves = [...rows.values()].map((e) => {
+    const m = ledgerMove(e, rows);
+    const extra = extras.get(e.id);
+    return extra ? { ...m, extra: extra.toFixed(2) } : m;
+  });
   const outside = [...new Set(moves.filter((m) => m.source === 'transfer' && !rows.has(m.ref!)).map((m) => m.ref!))];
   const settled = new Map<string, SettledEntry>();
   for (const [id, e] of await rowsById(tx, outside))

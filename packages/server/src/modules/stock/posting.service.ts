@@ -19,6 +19,7 @@ import type { StockCost, StockLedgerEntry } from './ledger.entity';
 import { checkLedger, type LineOwner } from './ledger-check';
 import { changesOf, downstreamOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
 import { PostingSql } from './posting-sql';
+import { adjustEntryValues, type ValueAdjustment, type ValueCause } from './value-adjustments';
 import {
   headKey,
   moveKey,
@@ -30,6 +31,7 @@ import {
 } from './posting.types';
 
 export type { DocRef, PostedRow, ShortLine, StockMove } from './posting.types';
+export type { ValueAdjustment, ValueCause } from './value-adjustments';
 
 const D = (s: Decimal.Value) => new Decimal(s);
 /** Placeholder posting order of the moves being posted: after every entry there is, in the order they are inserted. */
@@ -198,6 +200,19 @@ export class PostingService {
       for (const o of this.observers) await o(tx, numbered, changes, moved);
     }
     return costed.posted;
+  }
+
+  /**
+   * Value-only postings: adds value to posted inbound entries (a landed cost) and re-costs what
+   * followed them like a back-dated posting, in the caller's transaction (see value-adjustments.ts).
+   */
+  adjustValues(
+    tx: EntityManager,
+    cause: ValueCause,
+    adjustments: ValueAdjustment[],
+    method: CostingMethod,
+  ): Promise<Recosted[]> {
+    return adjustEntryValues(tx, this.sql, cause, adjustments, method, (t, c) => this.notifyRecosted(t, c));
   }
 
   /**
