@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'finance.payment.manage',
   'purchasing.approval.manage',
   'purchasing.invoice.manage',
+  'purchasing.landedcost.manage',
   'purchasing.order.approve',
   'purchasing.order.create',
   'purchasing.order.read',

@@ -29,6 +29,11 @@ export const ErrorCode = {
   CREDIT_LIMIT_EXCEEDED: 'CREDIT_LIMIT_EXCEEDED',
   OVER_RECEIPT: 'OVER_RECEIPT',
   INVOICE_MISMATCH: 'INVOICE_MISMATCH',
+  RECEIPT_NOT_POSTED: 'RECEIPT_NOT_POSTED', // a landed cost on a receipt without posted (accepted) goods
+  LANDED_COST_NO_WEIGHT: 'LANDED_COST_NO_WEIGHT', // allocation by weight while the catalogue keeps no weight
+  LANDED_COST_BASIS_ZERO: 'LANDED_COST_BASIS_ZERO', // the receipt's lines add up to zero by the chosen basis
+  LANDED_COST_NOT_DRAFT: 'LANDED_COST_NOT_DRAFT', // only a draft landed cost can be posted
+  LANDED_COST_CANCELLED: 'LANDED_COST_CANCELLED', // a landed cost cancelled already
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',

@@ -119,4 +119,22 @@ describe('replaying the ledger of a SKU over several warehouses', () => {
     const r = replayLedger('fifo', [price('A', 'r', 2, '3', '1'), mv('A', 'i', 1, '-2'), mv('A', 'j', 3, '-1')]);
     expect(r.firstNegative.get('A')).toEqual({ date: d(1), qty: '-2.000000' });
   });
+
+  it('a value given to a receipt afterwards (a landed cost) comes in with it: later issues and reversals take their share', () => {
+    const moves = (extra?: string) => [
+      price('A', 'r1', 1, '10', '12.50'),
+      { ...price('A', 'r2', 2, '10', '14'), ...(extra ? { extra } : {}) },
+      mv('A', 'i1', 3, '-12'),
+      mv('A', 'back', 4, '-1', { source: 'reverse', ref: 'r2' }),
+    ];
+    // moving average: 125 + 140 + 20 = 285 over 20 → 12 × 14.25 = 171.00; the return takes 1/10 of r2's 160.00
+    const ma = replayLedger('moving_average', moves('20.00'));
+    expect(values(ma, ['r1', 'r2', 'i1', 'back'])).toEqual(['125.00', '160.00', '-171.00', '-16.00']);
+    expect(values(replayLedger('moving_average', moves()), ['i1', 'back'])).toEqual(['-159.00', '-14.00']);
+    // FIFO: r1's 125.00 and 2 units of r2's layer of 160.00
+    const fifo = replayLedger('fifo', moves('20.00'));
+    expect(values(fifo, ['r2', 'i1'])).toEqual(['160.00', '-157.00']);
+    // given and taken out again: as if never given
+    expect(values(replayLedger('fifo', moves('0.00')), ['r2', 'i1'])).toEqual(['140.00', '-153.00']);
+  });
 });

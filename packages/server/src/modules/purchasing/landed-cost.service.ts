@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
-import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
+import { badInput, DomainError, ErrorCode, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { lockRows } from '../../core/sql';
 import { allocateByWeight, type CostingMethod } from '../../domain/costing';
@@ -129,7 +129,7 @@ export class LandedCostService {
     await this.ds.transaction(async (tx) => {
       const lc = await this.locked(ctx, tx, id);
       if (lc.status === LandedCostStatus.CANCELLED)
-        throw new DomainError('LANDED_COST_CANCELLED', `Landed cost ${lc.number} is already cancelled.`, {
+        throw new DomainError(ErrorCode.LANDED_COST_CANCELLED, `Landed cost ${lc.number} is already cancelled.`, {
           status: lc.status,
         });
       const settings = await companySettings(tx);
@@ -171,7 +171,7 @@ export class LandedCostService {
   private async postIn(tx: EntityManager, ctx: Context, lc: LandedCost) {
     if (lc.status !== LandedCostStatus.DRAFT)
       throw new DomainError(
-        'LANDED_COST_NOT_DRAFT',
+        ErrorCode.LANDED_COST_NOT_DRAFT,
         `Landed cost ${lc.number} is ${lc.status}: only a draft can be posted.`,
         { status: lc.status },
       );
@@ -211,7 +211,7 @@ export class LandedCostService {
     const entries = await ledgerEntriesOf(tx, 'purchase_receipt', receipt.id, 'in');
     if (!receipt.number || !entries.length)
       throw new DomainError(
-        'RECEIPT_NOT_POSTED',
+        ErrorCode.RECEIPT_NOT_POSTED,
         `Receipt ${receipt.number ?? `#${receipt.id}`} has no posted goods: landed costs go on a posted receipt with accepted units.`,
         { receiptId: String(receipt.id) },
       );
@@ -236,7 +236,7 @@ export class LandedCostService {
     if (problems.length) throw badInput(problems, 'The landed cost has problems; nothing was saved.');
     if (input.lines.some((l) => l.basis === LandedCostBasis.WEIGHT))
       throw new DomainError(
-        'LANDED_COST_NO_WEIGHT',
+        ErrorCode.LANDED_COST_NO_WEIGHT,
         'The catalogue keeps no weight for products or SKUs, so costs cannot be allocated by weight: allocate by value or quantity.',
         { lines: input.lines.map((l, i) => (l.basis === LandedCostBasis.WEIGHT ? i : -1)).filter((i) => i >= 0) },
       );
@@ -270,7 +270,7 @@ export class LandedCostService {
       const weights = rlines.map((l) => (c.basis === LandedCostBasis.VALUE ? D(l.value ?? 0) : D(l.acceptedQty)));
       if (!weights.some((w) => w.gt(0)))
         throw new DomainError(
-          'LANDED_COST_BASIS_ZERO',
+          ErrorCode.LANDED_COST_BASIS_ZERO,
           `The receipt's lines add up to zero by ${c.basis}: cost line ${i + 1} cannot be allocated that way.`,
           { line: i, basis: c.basis },
         );
