@@ -101,7 +101,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     suppliers,
     purchaseOrders,
     purchaseReceipts,
-    landedCosts: new LandedCostService(ds, audit, posting, purchaseReceipts),
+    landedCosts: new LandedCostService(ds, audit, posting, purchaseReceipts, suppliers),
     supplierInvoices: new SupplierInvoiceService(ds, audit, suppliers),
     supplierEvaluation,
     customers,

@@ -125,6 +125,11 @@ type Documents = {
     "\n  mutation SetFixedSafetyStock($input: SetFixedSafetyStockInput!) {\n    setFixedSafetyStock(input: $input) {\n      id\n      qty\n    }\n  }\n": typeof types.SetFixedSafetyStockDocument,
     "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) {\n      id\n    }\n  }\n": typeof types.SaveReplenishmentSettingDocument,
     "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ClosePurchaseOrderDocument,
+    "\n  query LandedCosts($receiptId: ID!) {\n    landedCosts(receiptId: $receiptId) {\n      id\n      number\n      status\n      total\n      memo\n      businessDate\n      lines {\n        lineNo\n        kind\n        basis\n        amount\n        memo\n      }\n      allocations {\n        receiptLineId\n        lineNo\n        skuId\n        qty\n        value\n        amount\n        unitCostBefore\n        unitCostAfter\n      }\n    }\n  }\n": typeof types.LandedCostsDocument,
+    "\n  query LandedCostPreview($input: LandedCostInput!) {\n    landedCostPreview(input: $input) {\n      receiptLineId\n      lineNo\n      skuId\n      qty\n      value\n      amount\n      unitCostBefore\n      unitCostAfter\n    }\n  }\n": typeof types.LandedCostPreviewDocument,
+    "\n  mutation CreateLandedCost($input: LandedCostInput!, $post: Boolean) {\n    createLandedCost(input: $input, post: $post) {\n      id\n      number\n      status\n    }\n  }\n": typeof types.CreateLandedCostDocument,
+    "\n  mutation PostLandedCost($id: ID!) {\n    postLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PostLandedCostDocument,
+    "\n  mutation CancelLandedCost($id: ID!) {\n    cancelLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelLandedCostDocument,
     "\n  query Roles {\n    roles {\n      id\n      code\n      name\n      nameZh\n      builtIn\n      permissions\n      version\n    }\n  }\n": typeof types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue {\n      area\n      code\n    }\n  }\n": typeof types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      code\n      version\n    }\n  }\n": typeof types.CreateRoleDocument,
@@ -327,6 +332,11 @@ const documents: Documents = {
     "\n  mutation SetFixedSafetyStock($input: SetFixedSafetyStockInput!) {\n    setFixedSafetyStock(input: $input) {\n      id\n      qty\n    }\n  }\n": types.SetFixedSafetyStockDocument,
     "\n  mutation SaveReplenishmentSetting($input: ReplenishmentSettingInput!) {\n    saveReplenishmentSetting(input: $input) {\n      id\n    }\n  }\n": types.SaveReplenishmentSettingDocument,
     "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) {\n      id\n      status\n    }\n  }\n": types.ClosePurchaseOrderDocument,
+    "\n  query LandedCosts($receiptId: ID!) {\n    landedCosts(receiptId: $receiptId) {\n      id\n      number\n      status\n      total\n      memo\n      businessDate\n      lines {\n        lineNo\n        kind\n        basis\n        amount\n        memo\n      }\n      allocations {\n        receiptLineId\n        lineNo\n        skuId\n        qty\n        value\n        amount\n        unitCostBefore\n        unitCostAfter\n      }\n    }\n  }\n": types.LandedCostsDocument,
+    "\n  query LandedCostPreview($input: LandedCostInput!) {\n    landedCostPreview(input: $input) {\n      receiptLineId\n      lineNo\n      skuId\n      qty\n      value\n      amount\n      unitCostBefore\n      unitCostAfter\n    }\n  }\n": types.LandedCostPreviewDocument,
+    "\n  mutation CreateLandedCost($input: LandedCostInput!, $post: Boolean) {\n    createLandedCost(input: $input, post: $post) {\n      id\n      number\n      status\n    }\n  }\n": types.CreateLandedCostDocument,
+    "\n  mutation PostLandedCost($id: ID!) {\n    postLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n": types.PostLandedCostDocument,
+    "\n  mutation CancelLandedCost($id: ID!) {\n    cancelLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelLandedCostDocument,
     "\n  query Roles {\n    roles {\n      id\n      code\n      name\n      nameZh\n      builtIn\n      permissions\n      version\n    }\n  }\n": types.RolesDocument,
     "\n  query PermissionCatalogue {\n    permissionCatalogue {\n      area\n      code\n    }\n  }\n": types.PermissionCatalogueDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      code\n      version\n    }\n  }\n": types.CreateRoleDocument,
@@ -876,6 +886,26 @@ export function graphql(source: "\n  mutation SaveReplenishmentSetting($input: R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ClosePurchaseOrder($id: ID!) {\n    closePurchaseOrder(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LandedCosts($receiptId: ID!) {\n    landedCosts(receiptId: $receiptId) {\n      id\n      number\n      status\n      total\n      memo\n      businessDate\n      lines {\n        lineNo\n        kind\n        basis\n        amount\n        memo\n      }\n      allocations {\n        receiptLineId\n        lineNo\n        skuId\n        qty\n        value\n        amount\n        unitCostBefore\n        unitCostAfter\n      }\n    }\n  }\n"): (typeof documents)["\n  query LandedCosts($receiptId: ID!) {\n    landedCosts(receiptId: $receiptId) {\n      id\n      number\n      status\n      total\n      memo\n      businessDate\n      lines {\n        lineNo\n        kind\n        basis\n        amount\n        memo\n      }\n      allocations {\n        receiptLineId\n        lineNo\n        skuId\n        qty\n        value\n        amount\n        unitCostBefore\n        unitCostAfter\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LandedCostPreview($input: LandedCostInput!) {\n    landedCostPreview(input: $input) {\n      receiptLineId\n      lineNo\n      skuId\n      qty\n      value\n      amount\n      unitCostBefore\n      unitCostAfter\n    }\n  }\n"): (typeof documents)["\n  query LandedCostPreview($input: LandedCostInput!) {\n    landedCostPreview(input: $input) {\n      receiptLineId\n      lineNo\n      skuId\n      qty\n      value\n      amount\n      unitCostBefore\n      unitCostAfter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLandedCost($input: LandedCostInput!, $post: Boolean) {\n    createLandedCost(input: $input, post: $post) {\n      id\n      number\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLandedCost($input: LandedCostInput!, $post: Boolean) {\n    createLandedCost(input: $input, post: $post) {\n      id\n      number\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostLandedCost($id: ID!) {\n    postLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PostLandedCost($id: ID!) {\n    postLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelLandedCost($id: ID!) {\n    cancelLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelLandedCost($id: ID!) {\n    cancelLandedCost(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

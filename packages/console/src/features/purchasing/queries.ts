@@ -536,3 +536,76 @@ export const ClosePurchaseOrderMutation = graphql(`
     }
   }
 `);
+
+export const LandedCostsQuery = graphql(`
+  query LandedCosts($receiptId: ID!) {
+    landedCosts(receiptId: $receiptId) {
+      id
+      number
+      status
+      total
+      memo
+      businessDate
+      lines {
+        lineNo
+        kind
+        basis
+        amount
+        memo
+      }
+      allocations {
+        receiptLineId
+        lineNo
+        skuId
+        qty
+        value
+        amount
+        unitCostBefore
+        unitCostAfter
+      }
+    }
+  }
+`);
+
+export const LandedCostPreviewQuery = graphql(`
+  query LandedCostPreview($input: LandedCostInput!) {
+    landedCostPreview(input: $input) {
+      receiptLineId
+      lineNo
+      skuId
+      qty
+      value
+      amount
+      unitCostBefore
+      unitCostAfter
+    }
+  }
+`);
+
+export const CreateLandedCostMutation = graphql(`
+  mutation CreateLandedCost($input: LandedCostInput!, $post: Boolean) {
+    createLandedCost(input: $input, post: $post) {
+      id
+      number
+      status
+    }
+  }
+`);
+
+export const PostLandedCostMutation = graphql(`
+  mutation PostLandedCost($id: ID!) {
+    postLandedCost(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const CancelLandedCostMutation = graphql(`
+  mutation CancelLandedCost($id: ID!) {
+    cancelLandedCost(id: $id) {
+      id
+      status
+    }
+  }
+`);

@@ -83,7 +83,12 @@ export class LandedCostAllocation {
   @Field(() => Int) lineNo: number;
   @Field(() => ID) skuId: string;
   @Field(() => DecimalScalar, { description: 'Accepted (base) quantity: the quantity basis.' }) qty: string;
-  @SensitiveField('LandedCostAllocation', () => DecimalScalar, P.StockCostRead, 'The line’s purchase value: the value basis.')
+  @SensitiveField(
+    'LandedCostAllocation',
+    () => DecimalScalar,
+    P.StockCostRead,
+    'The line’s purchase value: the value basis.',
+  )
   value: string | null;
   @SensitiveField('LandedCostAllocation', () => DecimalScalar, P.StockCostRead, 'This landed cost’s share of the line.')
   amount: string | null;

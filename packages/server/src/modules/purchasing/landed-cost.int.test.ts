@@ -50,7 +50,15 @@ for (const method of ['moving_average', 'fifo'] as const) {
       supplier = ok(
         await t.gql(
           'mutation($i:CreateSupplierInput!){ createSupplier(input:$i){ id } }',
-          { i: { code: `LC-S-${method}`, name: '到岸供应商', status: 'APPROVED', paymentTermsDays: 30, leadTimeDays: 5 } },
+          {
+            i: {
+              code: `LC-S-${method}`,
+              name: '到岸供应商',
+              status: 'APPROVED',
+              paymentTermsDays: 30,
+              leadTimeDays: 5,
+            },
+          },
           tok.admin,
         ),
       ).createSupplier.id;
@@ -157,7 +165,8 @@ for (const method of ['moving_average', 'fifo'] as const) {
       ]);
       return [Number(h.qty).toFixed(0), Number(h.value).toFixed(2)];
     };
-    const LC = 'id number status total businessDate lines { lineNo kind basis amount memo } allocations { lineNo qty value amount unitCostBefore unitCostAfter }';
+    const LC =
+      'id number status total businessDate lines { lineNo kind basis amount memo } allocations { lineNo qty value amount unitCostBefore unitCostAfter }';
     const input = () => ({
       receiptId: receipt.id,
       memo: '海运 + 关税',
@@ -200,10 +209,14 @@ for (const method of ['moving_average', 'fifo'] as const) {
       const before = await counts();
       const bad = async (i: any, token = tok.accountant, post = true) =>
         codeOf(
-          await t.gql('mutation($i:LandedCostInput!,$p:Boolean){ createLandedCost(input:$i, post:$p){ id } }', {
-            i,
-            p: post,
-          }, token),
+          await t.gql(
+            'mutation($i:LandedCostInput!,$p:Boolean){ createLandedCost(input:$i, post:$p){ id } }',
+            {
+              i,
+              p: post,
+            },
+            token,
+          ),
         );
       expect(await bad({ ...input(), lines: [{ kind: 'FREIGHT', basis: 'VALUE', amount: '-1.00' }] })).toBe(
         'BAD_USER_INPUT',
@@ -218,9 +231,9 @@ for (const method of ['moving_average', 'fifo'] as const) {
       // a receipt whose goods came in at no price: nothing to allocate by value
       const C = (await newProductSku(t.ds, `LC-${method}-C`)).id;
       const free = await receive('2026-05-10', [{ skuId: C, qty: '1', price: '0' }]);
-      expect(
-        await bad({ receiptId: free.id, lines: [{ kind: 'OTHER', basis: 'VALUE', amount: '1.00' }] }),
-      ).toBe('LANDED_COST_BASIS_ZERO');
+      expect(await bad({ receiptId: free.id, lines: [{ kind: 'OTHER', basis: 'VALUE', amount: '1.00' }] })).toBe(
+        'LANDED_COST_BASIS_ZERO',
+      );
       const afterFree = await counts();
       // a closed period: nothing is posted on the receipt's date
       await t.ds.getRepository(CompanySettings).update({ id: 1 }, { closedThrough: '2026-05-31' });
@@ -243,13 +256,31 @@ for (const method of ['moving_average', 'fifo'] as const) {
       ).landedCostPreview;
       // freight by value 125 : 144 → 18.59 + 21.41 (largest remainder); duty by quantity 10 : 30 → 3.00 + 9.00
       const allocations = [
-        { lineNo: 1, qty: '10', value: '125.00', amount: '21.59', unitCostBefore: '12.500000', unitCostAfter: '14.659000' },
-        { lineNo: 2, qty: '30', value: '144.00', amount: '30.41', unitCostBefore: '4.800000', unitCostAfter: '5.813667' },
+        {
+          lineNo: 1,
+          qty: '10',
+          value: '125.00',
+          amount: '21.59',
+          unitCostBefore: '12.500000',
+          unitCostAfter: '14.659000',
+        },
+        {
+          lineNo: 2,
+          qty: '30',
+          value: '144.00',
+          amount: '30.41',
+          unitCostBefore: '4.800000',
+          unitCostAfter: '5.813667',
+        },
       ];
       expect(preview).toEqual(allocations);
       const before = await counts();
       lc = ok(
-        await t.gql(`mutation($i:LandedCostInput!){ createLandedCost(input:$i, post:true){ ${LC} } }`, { i: input() }, tok.accountant),
+        await t.gql(
+          `mutation($i:LandedCostInput!){ createLandedCost(input:$i, post:true){ ${LC} } }`,
+          { i: input() },
+          tok.accountant,
+        ),
       ).createLandedCost;
       expect(lc).toMatchObject({ status: 'POSTED', total: '52.00', businessDate: '2026-05-10' });
       expect(lc.number).toMatch(/^LC-\d{8}-0001$/);
@@ -314,9 +345,9 @@ for (const method of ['moving_average', 'fifo'] as const) {
       expect(await head(B)).toEqual(['24', '139.53']);
       await check();
       // posting again, or a second posting of the same draft, is refused
-      expect(codeOf(await t.gql('mutation($id:ID!){ postLandedCost(id:$id){ id } }', { id: lc.id }, tok.accountant))).toBe(
-        'LANDED_COST_NOT_DRAFT',
-      );
+      expect(
+        codeOf(await t.gql('mutation($id:ID!){ postLandedCost(id:$id){ id } }', { id: lc.id }, tok.accountant)),
+      ).toBe('LANDED_COST_NOT_DRAFT');
     });
 
     it('a shipment after it costs from the new state; the amounts follow the field rules', async () => {
@@ -324,11 +355,7 @@ for (const method of ['moving_average', 'fifo'] as const) {
       // MA: 3 × 185.81 / 13 = 42.88; FIFO: the receipt layer's last 3 units, 43.98
       expect((await cogs(ship3.id)).map((l: any) => l.cogs)).toEqual([MA ? '42.88' : '43.98']);
       await check();
-      const seen = await t.gql(
-        `query($r:ID!){ landedCosts(receiptId:$r){ ${LC} } }`,
-        { r: receipt.id },
-        tok.lcnocost,
-      );
+      const seen = await t.gql(`query($r:ID!){ landedCosts(receiptId:$r){ ${LC} } }`, { r: receipt.id }, tok.lcnocost);
       const list = ok(seen).landedCosts;
       expect(list).toHaveLength(1);
       expect(list[0].total).toBeNull();
@@ -346,19 +373,23 @@ for (const method of ['moving_average', 'fifo'] as const) {
         tok.lcnocost,
       );
       expect(ok(pv).landedCostPreview).toEqual([{ amount: null }, { amount: null }]);
-      expect(codeOf(await t.gql(`query($r:ID!){ landedCosts(receiptId:$r){ id } }`, { r: receipt.id }, tok.sales))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        codeOf(await t.gql(`query($r:ID!){ landedCosts(receiptId:$r){ id } }`, { r: receipt.id }, tok.sales)),
+      ).toBe('FORBIDDEN');
     });
 
     it('cancelling returns every figure; a closed period refuses it first', async () => {
       await t.ds.getRepository(CompanySettings).update({ id: 1 }, { closedThrough: '2026-05-10' });
-      expect(codeOf(await t.gql('mutation($id:ID!){ cancelLandedCost(id:$id){ id } }', { id: lc.id }, tok.accountant))).toBe(
-        'PERIOD_CLOSED',
-      );
+      expect(
+        codeOf(await t.gql('mutation($id:ID!){ cancelLandedCost(id:$id){ id } }', { id: lc.id }, tok.accountant)),
+      ).toBe('PERIOD_CLOSED');
       await t.ds.getRepository(CompanySettings).update({ id: 1 }, { closedThrough: null as any });
       const done = ok(
-        await t.gql('mutation($id:ID!){ cancelLandedCost(id:$id){ status cancelledAt } }', { id: lc.id }, tok.accountant),
+        await t.gql(
+          'mutation($id:ID!){ cancelLandedCost(id:$id){ status cancelledAt } }',
+          { id: lc.id },
+          tok.accountant,
+        ),
       ).cancelLandedCost;
       expect(done.status).toBe('CANCELLED');
       expect((await cogs(ship1.id)).map((l: any) => l.cogs)).toEqual(['25.00']);
@@ -387,7 +418,11 @@ for (const method of ['moving_average', 'fifo'] as const) {
         codeOf(await t.gql('mutation($id:ID!){ cancelLandedCost(id:$id){ id } }', { id: lc.id }, tok.accountant)),
       ).toBe('LANDED_COST_CANCELLED');
       const shown = ok(
-        await t.gql(`query($id:ID!){ landedCost(id:$id){ status allocations { amount unitCostBefore } } }`, { id: lc.id }, tok.accountant),
+        await t.gql(
+          `query($id:ID!){ landedCost(id:$id){ status allocations { amount unitCostBefore } } }`,
+          { id: lc.id },
+          tok.accountant,
+        ),
       ).landedCost;
       expect(shown.allocations).toEqual([
         { amount: '21.59', unitCostBefore: '12.500000' },

@@ -7,8 +7,8 @@ import { nextNumber } from '../../core/numbering';
 import { lockRows } from '../../core/sql';
 import { allocateByWeight, type CostingMethod } from '../../domain/costing';
 import type { AuditService } from '../audit';
-import { Supplier } from '../partners';
-import { ledgerEntriesOf, type PostingService, type ValueAdjustment } from '../stock';
+import type { SupplierService } from '../partners';
+import { ledgerEntriesOf, valuesGivenBy, valuesGivenTo, type PostingService, type ValueAdjustment } from '../stock';
 import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import {
   LandedCost,
@@ -40,6 +40,7 @@ export class LandedCostService {
     private readonly audit: AuditService,
     private readonly posting: PostingService,
     private readonly receipts: PurchaseReceiptService,
+    private readonly suppliers: SupplierService,
   ) {}
 
   // ---------- reading ----------
@@ -136,14 +137,11 @@ export class LandedCostService {
       if (lc.status === LandedCostStatus.POSTED) {
         assertPeriodOpen(settings, lc.businessDate);
         // the amounts its posting gave each entry, taken out again
-        const given: Array<{ ref_entry_id: string; value: string }> = await tx.query(
-          "SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND cost_source = 'fixed' AND cause_type = ? AND cause_id = ? AND cause_action = 'post' ORDER BY id",
-          [TYPE, lc.id],
-        );
+        const given = await valuesGivenBy(tx, TYPE, lc.id);
         await this.posting.adjustValues(
           tx,
           { id: lc.id, type: TYPE, number: lc.number, businessDate: lc.businessDate, action: 'cancel' },
-          given.map((g) => ({ entryId: String(g.ref_entry_id), value: D(g.value).neg().toFixed(2) })),
+          given.map((g) => ({ entryId: g.entryId, value: D(g.value).neg().toFixed(2) })),
           settings.costingMethod as CostingMethod,
         );
       }
@@ -218,10 +216,10 @@ export class LandedCostService {
     const problems: FieldProblem[] = [];
     if (!input.lines?.length) problems.push({ field: 'lines', message: 'Add at least one cost line.' });
     const supplierIds = [...new Set(input.lines.map((l) => Number(l.supplierId)).filter((n) => n > 0))];
-    const suppliers = supplierIds.length ? await tx.findBy(Supplier, { id: In(supplierIds) }) : [];
+    const suppliers = await this.suppliers.byIds(supplierIds);
     input.lines.forEach((l, i) => {
       const at = (f: string) => `lines[${i}].${f}`;
-      let a: Decimal | null = null;
+      let a: Decimal | null;
       try {
         a = D(l.amount);
       } catch {
@@ -262,9 +260,9 @@ export class LandedCostService {
     lines: CostLine[],
     self: number | null,
   ): Promise<LandedCostAllocation[]> {
-    const rlines = (
-      await tx.find(PurchaseReceiptLine, { where: { receiptId }, order: { lineNo: 'ASC' } })
-    ).filter((l) => D(l.acceptedQty).gt(0));
+    const rlines = (await tx.find(PurchaseReceiptLine, { where: { receiptId }, order: { lineNo: 'ASC' } })).filter(
+      (l) => D(l.acceptedQty).gt(0),
+    );
     const share = new Map<number, Decimal>(rlines.map((l) => [l.id, D(0)]));
     lines.forEach((c, i) => {
       const weights = rlines.map((l) => (c.basis === LandedCostBasis.VALUE ? D(l.value ?? 0) : D(l.acceptedQty)));
@@ -281,15 +279,7 @@ export class LandedCostService {
       rlines.forEach((l, k) => share.set(l.id, share.get(l.id)!.plus(parts[k])));
     });
     // landed costs posted so far, per receipt line (this one's own left out)
-    const given: Array<{ document_line_id: number; value: string }> = rlines.length
-      ? await tx.query(
-          `SELECT document_line_id, value FROM stock_ledger WHERE kind = 'recost' AND cost_source = 'fixed' AND document_type = 'purchase_receipt' AND document_id = ?${self ? ' AND NOT (cause_type = ? AND cause_id = ?)' : ''}`,
-          [receiptId, ...(self ? [TYPE, self] : [])],
-        )
-      : [];
-    const earlier = new Map<number, Decimal>();
-    for (const g of given)
-      earlier.set(Number(g.document_line_id), (earlier.get(Number(g.document_line_id)) ?? D(0)).plus(g.value));
+    const earlier = await valuesGivenTo(tx, 'purchase_receipt', receiptId, self ? { type: TYPE, id: self } : undefined);
     return rlines.map((l) => {
       const qty = D(l.acceptedQty);
       const before = D(l.value ?? 0).plus(earlier.get(l.id) ?? 0);

@@ -27,6 +27,7 @@ export {
   type EntryFilter,
 } from './cost-changes';
 export { recomputeStockDocumentCosts } from './document-costs';
+export { valuesGivenBy, valuesGivenTo } from './value-adjustments';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';

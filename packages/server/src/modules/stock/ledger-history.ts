@@ -129,7 +129,8 @@ export async function loadHistory(tx: EntityManager, skuId: number, warehouseIds
       if (row.kind === 'recost') {
         current.set(row.refEntryId!, (current.get(row.refEntryId!) ?? D(0)).plus(row.value));
         // a given value (a landed cost), not one the method derived: the replay adds it to its entry
-        if (row.costSource === 'fixed') extras.set(row.refEntryId!, (extras.get(row.refEntryId!) ?? D(0)).plus(row.value));
+        if (row.costSource === 'fixed')
+          extras.set(row.refEntryId!, (extras.get(row.refEntryId!) ?? D(0)).plus(row.value));
       } else {
         rows.set(row.id, row);
         current.set(row.id, (current.get(row.id) ?? D(0)).plus(row.value));

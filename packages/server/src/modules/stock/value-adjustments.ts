@@ -180,3 +180,32 @@ export async function adjustEntryValues(
   await notify(tx, recosted);
   return recosted;
 }
+
+/** The values a cause gave entries (its posting's `fixed` recost rows), oldest first: what its cancellation takes out. */
+export async function valuesGivenBy(em: EntityManager, causeType: string, causeId: number): Promise<ValueAdjustment[]> {
+  const rows: Array<{ ref_entry_id: string | number; value: string }> = await em.query(
+    "SELECT ref_entry_id, value FROM stock_ledger WHERE kind = 'recost' AND cost_source = 'fixed' AND cause_type = ? AND cause_id = ? AND cause_action = 'post' ORDER BY id",
+    [causeType, causeId],
+  );
+  return rows.map((r) => ({ entryId: String(r.ref_entry_id), value: D(r.value).toFixed(2) }));
+}
+
+/**
+ * The values given to a document's entries so far (posted less cancelled), per document line;
+ * `except` leaves out one cause's own.
+ */
+export async function valuesGivenTo(
+  em: EntityManager,
+  documentType: string,
+  documentId: number,
+  except?: { type: string; id: number },
+): Promise<Map<number, Decimal>> {
+  const rows: Array<{ document_line_id: number; value: string }> = await em.query(
+    `SELECT document_line_id, value FROM stock_ledger WHERE kind = 'recost' AND cost_source = 'fixed' AND document_type = ? AND document_id = ?${except ? ' AND NOT (cause_type = ? AND cause_id = ?)' : ''}`,
+    [documentType, documentId, ...(except ? [except.type, except.id] : [])],
+  );
+  const out = new Map<number, Decimal>();
+  for (const r of rows)
+    out.set(Number(r.document_line_id), (out.get(Number(r.document_line_id)) ?? D(0)).plus(r.value));
+  return out;
+}
