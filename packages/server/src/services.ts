@@ -16,6 +16,7 @@ import { WarehouseService } from './modules/stock/warehouse.service';
 import { PostingService } from './modules/stock/posting.service';
 import { StockDocumentService } from './modules/stock/stock-document.service';
 import { StockReportService } from './modules/stock/stock-report.service';
+import { BlindCounts } from './modules/stock/blind-counts';
 import { SettingsService } from './modules/system/settings.service';
 import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
@@ -46,6 +47,8 @@ import { VoucherService } from './modules/analytics/voucher.service';
 export function createServices(ds: DataSource, config: Config, bus: Bus = memoryBus()) {
   const audit = new AuditService(ds, createAuditPubSub(bus));
   const posting = new PostingService(ds);
+  // the book withheld from those who count blind while a count is open (the counts register their scopes)
+  const blindCounts = new BlindCounts(ds);
   // goods into a bin whose zone does not suit them: refused when the settings say so
   posting.addGuard(storageGuard);
   const settings = new SettingsService(ds, audit);
@@ -78,6 +81,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const analytics = new AnalyticsService(ds);
   purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
   const purchaseReceipts = new PurchaseReceiptService(ds, audit, posting, purchaseOrders);
+  const stocktakes = new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts);
+  blindCounts.use((tx, ws) => stocktakes.blindScopes(tx, ws));
   return {
     ds,
     config,
@@ -97,7 +102,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     settings,
     posting,
     stockDocuments,
-    stockReports: new StockReportService(ds),
+    blindCounts,
+    stockReports: new StockReportService(ds, blindCounts),
     suppliers,
     purchaseOrders,
     purchaseReceipts,
@@ -115,7 +121,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     alerts,
     dailyAlerts: new DailyAlerts(ds, alerts),
     // a full count freezes postings in its scope through a guard it registers with the posting engine
-    stocktakes: new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts),
+    stocktakes,
     analytics,
     // the home page per position: counts from the lists' own services, figures from the analysis
     workbench: new WorkbenchService(ds, analytics),

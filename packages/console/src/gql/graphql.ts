@@ -1452,7 +1452,7 @@ export type StockRiskQueryVariables = Exact<{
 }>;
 
 
-export type StockRiskQuery = { slowStock: Array<{ warehouseId: string, warehouse: string, skuId: string, sku: string, qty: string, lastMove: string | null, idleDays: number, dead: boolean, value: string | null }>, nearExpiryStock: Array<{ warehouseId: string, warehouse: string, skuId: string, sku: string, batchNo: string, expiryDate: string, daysLeft: number, qty: string, value: string | null }> };
+export type StockRiskQuery = { slowStock: Array<{ warehouseId: string, warehouse: string, skuId: string, sku: string, qty: string | null, lastMove: string | null, idleDays: number, dead: boolean, value: string | null }>, nearExpiryStock: Array<{ warehouseId: string, warehouse: string, skuId: string, sku: string, batchNo: string, expiryDate: string, daysLeft: number, qty: string | null, value: string | null }> };
 
 export type StaffPerformanceQueryVariables = Exact<{
   from: string;
@@ -1674,7 +1674,7 @@ export type StockLevelsQueryVariables = Exact<{
 }>;
 
 
-export type StockLevelsQuery = { stockLevels: { total: number, offset: number, limit: number, items: Array<{ warehouseId: string, warehouseCode: string, skuId: string, skuCode: string, skuName: string, baseUnit: string, onHand: string, reserved: string, expired: string, quarantined: string, available: string, unitCost: string | null, value: string | null }> } };
+export type StockLevelsQuery = { stockLevels: { total: number, offset: number, limit: number, items: Array<{ warehouseId: string, warehouseCode: string, skuId: string, skuCode: string, skuName: string, baseUnit: string, onHand: string | null, reserved: string, expired: string | null, quarantined: string | null, available: string | null, unitCost: string | null, value: string | null }> } };
 
 export type ExportStockLevelsQueryVariables = Exact<{
   filter?: StockLevelFilter | null | undefined;
@@ -1689,7 +1689,7 @@ export type BinBalancesQueryVariables = Exact<{
 }>;
 
 
-export type BinBalancesQuery = { binBalances: Array<{ batchId: string, batchNo: string | null, binCode: string | null, binId: string, quarantine: boolean, expiryDate: string | null, expired: boolean, qty: string, reserved: string, warehouseId: string }> };
+export type BinBalancesQuery = { binBalances: Array<{ batchId: string, batchNo: string | null, binCode: string | null, binId: string, quarantine: boolean, expiryDate: string | null, expired: boolean, qty: string | null, reserved: string, warehouseId: string }> };
 
 export type StockCardQueryVariables = Exact<{
   warehouseId: string | number;
@@ -1699,7 +1699,7 @@ export type StockCardQueryVariables = Exact<{
 }>;
 
 
-export type StockCardQuery = { stockCard: { skuId: string, warehouseId: string, openingQty: string, openingValue: string | null, closingQty: string, closingValue: string | null, rows: Array<{ businessDate: string, documentId: string, documentNumber: string, documentType: string, kind: string, qty: string, unitCost: string | null, value: string | null, balanceQty: string, balanceValue: string | null }> } };
+export type StockCardQuery = { stockCard: { skuId: string, warehouseId: string, openingQty: string | null, openingValue: string | null, closingQty: string | null, closingValue: string | null, rows: Array<{ businessDate: string, documentId: string, documentNumber: string, documentType: string, kind: string, qty: string | null, unitCost: string | null, value: string | null, balanceQty: string | null, balanceValue: string | null }> } };
 
 export type StockCardSkuQueryVariables = Exact<{
   skuId: string | number;
@@ -1713,7 +1713,7 @@ export type ValuationQueryVariables = Exact<{
 }>;
 
 
-export type ValuationQuery = { byWarehouse: Array<{ key: string, label: string, qty: string, value: string | null }>, byCategory: Array<{ key: string, label: string, qty: string, value: string | null }>, topSkus: Array<{ key: string, label: string, qty: string, value: string | null }> };
+export type ValuationQuery = { byWarehouse: Array<{ key: string, label: string, qty: string | null, value: string | null }>, byCategory: Array<{ key: string, label: string, qty: string | null, value: string | null }>, topSkus: Array<{ key: string, label: string, qty: string | null, value: string | null }> };
 
 export type CostOfGoodsIssuedQueryVariables = Exact<{
   from: string;
@@ -1723,7 +1723,7 @@ export type CostOfGoodsIssuedQueryVariables = Exact<{
 }>;
 
 
-export type CostOfGoodsIssuedQuery = { costOfGoodsIssued: Array<{ key: string, label: string, qty: string, value: string | null }> };
+export type CostOfGoodsIssuedQuery = { costOfGoodsIssued: Array<{ key: string, label: string, qty: string | null, value: string | null }> };
 
 export type StockDocumentsQueryVariables = Exact<{
   filter?: StockDocumentFilter | null | undefined;
@@ -1824,7 +1824,7 @@ export type ValuationSkusQueryVariables = Exact<{
 }>;
 
 
-export type ValuationSkusQuery = { valuation: Array<{ key: string, label: string, qty: string, value: string | null }> };
+export type ValuationSkusQuery = { valuation: Array<{ key: string, label: string, qty: string | null, value: string | null }> };
 
 export type TransferDestinationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2565,7 +2565,7 @@ export type LineAvailabilityQueryVariables = Exact<{
 }>;
 
 
-export type LineAvailabilityQuery = { skuAvailability: Array<{ skuId: string, onHand: string, reserved: string, expired: string, quarantined: string, available: string }> };
+export type LineAvailabilityQuery = { skuAvailability: Array<{ skuId: string, onHand: string | null, reserved: string, expired: string | null, quarantined: string | null, available: string | null }> };
 
 export type LinePriceQueryVariables = Exact<{
   input: PriceQuoteInput;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyOf, evaluateLine, nextRound, toleranceFor, type CountEntry } from './index';
+import { accuracyOf, coveredByCount, evaluateLine, nextRound, toleranceFor, type CountEntry } from './index';
 
 const c = (round: number, countedBy: number, qty: string): CountEntry => ({ round, countedBy, qty });
 
@@ -85,5 +85,25 @@ describe('accuracy of a count', () => {
         { difference: '1', value: '1' },
       ]).accuracyPct,
     ).toBe('66.67');
+  });
+});
+
+describe('what an open blind count covers', () => {
+  const scopes = [
+    { warehouseId: 1, binIds: [10, 11], skuIds: null },
+    { warehouseId: 2, binIds: null, skuIds: [7] },
+  ];
+  it('a zone count covers its bins and, summed over the warehouse, every SKU there', () => {
+    expect(coveredByCount(scopes, 1, 5, 10)).toBe(true);
+    expect(coveredByCount(scopes, 1, 5, 12)).toBe(false);
+    expect(coveredByCount(scopes, 1, 5, 0)).toBe(false);
+    expect(coveredByCount(scopes, 1, 5)).toBe(true);
+  });
+  it('a SKU list covers only those SKUs, in every bin and outside bins', () => {
+    expect(coveredByCount(scopes, 2, 7, 0)).toBe(true);
+    expect(coveredByCount(scopes, 2, 7)).toBe(true);
+    expect(coveredByCount(scopes, 2, 8)).toBe(false);
+    expect(coveredByCount(scopes, 3, 7)).toBe(false);
+    expect(coveredByCount([], 1, 5)).toBe(false);
   });
 });

@@ -128,3 +128,32 @@ export function accuracyOf(lines: AccuracyLine[]): Accuracy {
     netValue: gain.plus(loss).toFixed(2),
   };
 }
+
+/**
+ * What an open blind count covers, for withholding the book from those who count blind: a
+ * warehouse, its bins (null: every bin, and stock outside bins) and its SKUs (null: every SKU).
+ */
+export interface BlindScope {
+  warehouseId: number;
+  binIds: readonly number[] | null;
+  skuIds: readonly number[] | null;
+}
+
+/**
+ * Is this place under an open blind count? With a bin, that bin × SKU; without one (a figure
+ * summed over the warehouse's bins), any bin of the warehouse holding the SKU in a count's scope,
+ * since the sum less the bins outside the count gives the book of those inside it.
+ */
+export function coveredByCount(
+  scopes: readonly BlindScope[],
+  warehouseId: number,
+  skuId: number,
+  binId?: number | null,
+): boolean {
+  return scopes.some(
+    (s) =>
+      s.warehouseId === warehouseId &&
+      (s.skuIds === null || s.skuIds.includes(skuId)) &&
+      (binId === undefined || binId === null || s.binIds === null || s.binIds.includes(binId)),
+  );
+}

@@ -110,11 +110,19 @@ export class Notification {
 
 @ObjectType({ description: 'The figures of an alert (quantities).' })
 export class AlertFigures {
-  @Field(() => DecimalScalar, { nullable: true, description: 'Available (on hand − reserved) after the posting.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Available (on hand − reserved) after the posting. Null while an open count covers it and the user counts blind.',
+  })
   available: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'The safety stock it fell below.' })
   safetyStock: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Quantity in stock of the batch (expiry alerts).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Quantity in stock of the batch (expiry alerts). Null while an open count covers it and the user counts blind.',
+  })
   qty: string | null;
   @Field(() => String, { nullable: true }) batchNo: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the batch expires / the qualification lapses.' })

@@ -48,13 +48,17 @@ export class NotificationResolver {
   }
 
   @FieldResolver(() => AlertFigures)
-  figures(@Root() n: Notification): AlertFigures {
+  async figures(@Root() n: Notification, @Ctx() ctx: Context): Promise<AlertFigures> {
     const p = JSON.parse(n.payload || '{}') as Record<string, unknown>;
     const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    // a blind counter's alert on a place under an open count carries no stock figure
+    const blind = n.warehouseId ? await ctx.services.blindCounts.view(ctx, [n.warehouseId]) : null;
+    const h = !!blind && !!n.skuId && blind.hides(n.warehouseId!, n.skuId);
+    const w = (field: string, v: string | null) => (blind ? blind.withhold('AlertFigures', field, h, v) : v);
     return {
-      available: s(p.available),
+      available: w('available', s(p.available)),
       safetyStock: s(p.safetyStock),
-      qty: s(p.qty),
+      qty: w('qty', s(p.qty)),
       batchNo: s(p.batchNo),
       expiryDate: s(p.expiryDate),
       supplierName: s(p.supplierName),

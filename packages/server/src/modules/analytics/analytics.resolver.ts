@@ -124,21 +124,33 @@ export class AnalyticsResolver {
     description: '呆滞库存: stock without a receipt or issue for `days` days (dead at twice).',
   })
   @Allow(P.StockBalanceRead)
-  slowStock(
+  async slowStock(
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
   ) {
-    return ctx.services.analytics.slowStock(ctx, days, warehouseId);
+    const rows = await ctx.services.analytics.slowStock(ctx, days, warehouseId);
+    const blind = await ctx.services.blindCounts.view(ctx, null);
+    return rows.map((r) => ({
+      ...r,
+      qty: blind.withhold('SlowStockRow', 'qty', blind.hides(r.warehouseId, r.skuId), r.qty),
+      value: blind.withhold('SlowStockRow', 'value', blind.hides(r.warehouseId, r.skuId), r.value),
+    }));
   }
 
   @Query(() => [NearExpiryRow], { description: '近效期库存: batches expiring within `days` days, or expired.' })
   @Allow(P.StockBalanceRead)
-  nearExpiryStock(
+  async nearExpiryStock(
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
   ) {
-    return ctx.services.analytics.nearExpiry(ctx, days, warehouseId);
+    const rows = await ctx.services.analytics.nearExpiry(ctx, days, warehouseId);
+    const blind = await ctx.services.blindCounts.view(ctx, null);
+    return rows.map((r) => ({
+      ...r,
+      qty: blind.withhold('NearExpiryRow', 'qty', blind.hides(r.warehouseId, r.skuId), r.qty),
+      value: blind.withhold('NearExpiryRow', 'value', blind.hides(r.warehouseId, r.skuId), r.value),
+    }));
   }
 }

@@ -171,7 +171,11 @@ export class SlowStockRow {
   @Field() warehouse: string;
   @Field(() => ID) skuId: number;
   @Field() sku: string;
-  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Null while an open count covers it and the user counts blind.',
+  })
+  qty: string | null;
   @Field(() => String, { nullable: true }) lastMove: string | null;
   @Field(() => Int, { description: 'Days since the last move (to today).' }) idleDays: number;
   @Field({ description: 'Idle for at least twice the threshold: dead stock.' }) dead: boolean;
@@ -189,7 +193,11 @@ export class NearExpiryRow {
   @Field() batchNo: string;
   @Field() expiryDate: string;
   @Field(() => Int, { description: 'Days from today to the expiry date (negative: expired).' }) daysLeft: number;
-  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Null while an open count covers it and the user counts blind.',
+  })
+  qty: string | null;
   @SensitiveField('NearExpiryRow', () => DecimalScalar, P.StockCostRead, 'At the warehouse × SKU average unit cost.')
   value: string | null;
 }

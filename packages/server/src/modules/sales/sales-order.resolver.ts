@@ -76,7 +76,7 @@ export class SalesOrderResolver {
     description: 'On hand − reserved − expired − quarantined: what an order line may still take.',
   })
   @Allow(P.StockBalanceRead)
-  skuAvailability(
+  async skuAvailability(
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID) warehouseId: string,
     @Arg('skuIds', () => [ID]) skuIds: string[],
@@ -84,10 +84,21 @@ export class SalesOrderResolver {
     const scope = ctx.user?.warehouseIds;
     const wid = Number(warehouseId) || -1;
     if (scope && !scope.includes(wid)) return [];
-    return ctx.services.salesOrders.availability(
+    const rows = await ctx.services.salesOrders.availability(
       wid,
       skuIds.slice(0, 500).map((s) => Number(s) || -1),
     );
+    const blind = await ctx.services.blindCounts.view(ctx, [wid]);
+    return rows.map((r) => {
+      const h = blind.hides(wid, r.skuId);
+      return {
+        ...r,
+        onHand: blind.withhold('SkuAvailability', 'onHand', h, r.onHand),
+        expired: blind.withhold('SkuAvailability', 'expired', h, r.expired),
+        quarantined: blind.withhold('SkuAvailability', 'quarantined', h, r.quarantined),
+        available: blind.withhold('SkuAvailability', 'available', h, r.available),
+      };
+    });
   }
 
   @Query(() => [CustomerSalesMonth], {

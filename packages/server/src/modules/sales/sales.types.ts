@@ -178,11 +178,29 @@ export class ShipmentPick {
 })
 export class SkuAvailability {
   @Field(() => ID) skuId: number;
-  @Field(() => DecimalScalar) onHand: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Null while an open count covers it and the user counts blind.',
+  })
+  onHand: string | null;
   @Field(() => DecimalScalar) reserved: string;
-  @Field(() => DecimalScalar, { description: 'In batches expired before today: never sold.' }) expired: string;
-  @Field(() => DecimalScalar, { description: 'In quarantine bins (not expired): not for sale.' }) quarantined: string;
-  @Field(() => DecimalScalar, { description: 'What a confirmation may still reserve.' }) available: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'In batches expired before today: never sold. Null while an open count covers it and the user counts blind.',
+  })
+  expired: string | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'In quarantine bins (not expired): not for sale. Null while an open count covers it and the user counts blind.',
+  })
+  quarantined: string | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'What a confirmation may still reserve. Null while an open count covers it and the user counts blind.',
+  })
+  available: string | null;
 }
 
 @ObjectType({

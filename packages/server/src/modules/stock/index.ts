@@ -57,3 +57,4 @@ export {
   zoneLabel,
   type StockPick,
 } from './lookups';
+export { BlindCounts, BlindView, type BlindCountSource } from './blind-counts';

@@ -17,6 +17,7 @@ import type {
 import { exactDecimalSums, sortableDecimal, startsWithPattern } from '../../core/sql';
 import { unsellableStock } from './unsellable';
 import { unitCost } from '../../domain/costing';
+import { BlindView, type BlindCounts } from './blind-counts';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -27,7 +28,15 @@ export const ISSUE_TYPES = ['other_out', 'sales_shipment'];
  * decimals as text, so there the rows are summed here with decimal.js.
  */
 export class StockReportService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly blind?: BlindCounts,
+  ) {}
+
+  /** What this user may not see of the book now (nothing unless they count blind during a count). */
+  private async blindView(ctx: Context, ws: number[] | null) {
+    return this.blind ? this.blind.view(ctx, ws) : new BlindView(ctx, []);
+  }
 
   private scope(ctx: Context, warehouseId?: string | number | null): number[] | null {
     const s = ctx.user?.warehouseIds ?? null;
@@ -74,10 +83,12 @@ export class StockReportService {
     if (!filter?.includeZero) where.push(`${sortableDecimal(this.ds, 'c.qty')} <> 0`);
     const from = `FROM stock_cost c JOIN sku s ON s.id = c.sku_id JOIN product p ON p.id = s.product_id JOIN warehouse w ON w.id = c.warehouse_id WHERE ${where.join(' AND ')}`;
     const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n ${from}`, params);
+    const blind = await this.blindView(ctx, ws);
+    // the order of withheld quantities would tell them: a blind counter's ON_HAND sorts by SKU
     const order =
-      sort === 'VALUE'
+      sort === 'VALUE' && blind.empty
         ? `${sortableDecimal(this.ds, 'c.value')} DESC`
-        : sort === 'ON_HAND'
+        : sort === 'ON_HAND' && blind.empty
           ? `${sortableDecimal(this.ds, 'c.qty')} DESC`
           : 's.code';
     const rows: any[] = await this.ds.query(
@@ -93,6 +104,8 @@ export class StockReportService {
       const u = blocked.get(`${r.warehouse_id}:${r.sku_id}`);
       const expired = u?.expired ?? D(0);
       const quarantined = u?.quarantined ?? D(0);
+      const h = blind.hides(Number(r.warehouse_id), Number(r.sku_id));
+      const w = <T>(field: string, v: T) => blind.withhold('StockLevel', field, h, v);
       return {
         warehouseId: Number(r.warehouse_id),
         warehouseCode: r.warehouse_code,
@@ -100,13 +113,13 @@ export class StockReportService {
         skuCode: r.sku_code,
         skuName: r.sku_name,
         baseUnit: r.base_unit,
-        onHand: onHand.toFixed(),
+        onHand: w('onHand', onHand.toFixed()),
         reserved: res.toFixed(),
-        expired: expired.toFixed(),
-        quarantined: quarantined.toFixed(),
-        available: onHand.minus(res).minus(expired).minus(quarantined).toFixed(),
+        expired: w('expired', expired.toFixed()),
+        quarantined: w('quarantined', quarantined.toFixed()),
+        available: w('available', onHand.minus(res).minus(expired).minus(quarantined).toFixed()),
         unitCost: unitCost(r.qty, r.value),
-        value: D(r.value).toFixed(2),
+        value: w('value', D(r.value).toFixed(2)),
       };
     });
     return { items, total: Number(n), offset, limit };
@@ -130,6 +143,7 @@ export class StockReportService {
   async binBalances(ctx: Context, warehouseId: string, skuId: string): Promise<BinBalance[]> {
     const [w] = this.scope(ctx, warehouseId)!;
     const day = today();
+    const blind = await this.blindView(ctx, [w]);
     const rows: any[] = await this.ds.query(
       `SELECT b.warehouse_id, b.bin_id, bn.code AS bin_code, bn.quarantine, b.batch_id, t.batch_no, t.expiry_date, b.qty, b.reserved
        FROM stock_balance b LEFT JOIN bin bn ON bn.id = b.bin_id LEFT JOIN batch t ON t.id = b.batch_id
@@ -147,7 +161,7 @@ export class StockReportService {
         batchNo: r.batch_no ?? null,
         expiryDate: r.expiry_date ?? null,
         expired: !!r.expiry_date && r.expiry_date < day,
-        qty: D(r.qty).toFixed(),
+        qty: blind.withhold('BinBalance', 'qty', blind.hides(w, Number(skuId), Number(r.bin_id)), D(r.qty).toFixed()),
         reserved: D(r.reserved).toFixed(),
       }));
   }
@@ -161,6 +175,11 @@ export class StockReportService {
   ): Promise<StockCard> {
     const [w] = this.scope(ctx, warehouseId)!;
     const s = Number(skuId);
+    const blind = await this.blindView(ctx, [w]);
+    // the moves summed from the first are the book: a blind counter gets the documents, no quantities
+    const h = blind.hides(w, s);
+    const q = (field: string, v: string) => blind.withhold('StockCard', field, h, v);
+    const rq = (field: string, v: string) => blind.withhold('StockCardRow', field, h, v);
     const rows: any[] = await this.ds.query(
       `SELECT id, business_date, document_id, document_type, document_number, kind, qty, unit_cost, value FROM stock_ledger
        WHERE warehouse_id = ? AND sku_id = ?${to ? ' AND business_date <= ?' : ''} ORDER BY business_date, id`,
@@ -185,21 +204,21 @@ export class StockReportService {
         documentType: r.document_type,
         documentNumber: r.document_number,
         kind: r.kind,
-        qty: D(r.qty).toFixed(),
+        qty: rq('qty', D(r.qty).toFixed()),
         unitCost: D(r.unit_cost).toFixed(6),
-        value: D(r.value).toFixed(2),
-        balanceQty: qty.toFixed(),
-        balanceValue: value.toFixed(2),
+        value: rq('value', D(r.value).toFixed(2)),
+        balanceQty: rq('balanceQty', qty.toFixed()),
+        balanceValue: rq('balanceValue', value.toFixed(2)),
       });
     }
     return {
       warehouseId: w,
       skuId: s,
-      openingQty: openingQty.toFixed(),
-      openingValue: openingValue.toFixed(2),
+      openingQty: q('openingQty', openingQty.toFixed()),
+      openingValue: q('openingValue', openingValue.toFixed(2)),
       rows: out,
-      closingQty: qty.toFixed(),
-      closingValue: value.toFixed(2),
+      closingQty: q('closingQty', qty.toFixed()),
+      closingValue: q('closingValue', value.toFixed(2)),
     };
   }
 
@@ -238,6 +257,7 @@ export class StockReportService {
     sums: Array<{ w: number; s: number; qty: Decimal; value: Decimal }>,
     groupBy: ValuationGroup,
     top?: number | null,
+    blind?: BlindView,
   ): Promise<ValuationRow[]> {
     const skuIds = [...new Set(sums.map((x) => x.s))];
     const skus: any[] = skuIds.length
@@ -249,7 +269,7 @@ export class StockReportService {
     const whs: any[] = await this.ds.query('SELECT id, code, name FROM warehouse');
     const sk = new Map(skus.map((s) => [Number(s.id), s]));
     const wh = new Map(whs.map((w) => [Number(w.id), w]));
-    const m = new Map<string, { key: string; label: string; qty: Decimal; value: Decimal }>();
+    const m = new Map<string, { key: string; label: string; qty: Decimal; value: Decimal; hidden: boolean }>();
     for (const x of sums) {
       const s = sk.get(x.s);
       const w = wh.get(x.w);
@@ -261,7 +281,8 @@ export class StockReportService {
             : groupBy === 'SKU'
               ? [String(x.s), `${s?.code} ${s?.name}`]
               : [`${x.w}:${x.s}`, `${w?.code} · ${s?.code} ${s?.name}`];
-      const e = m.get(k) ?? { key: k, label, qty: D(0), value: D(0) };
+      const e = m.get(k) ?? { key: k, label, qty: D(0), value: D(0), hidden: false };
+      e.hidden ||= !!blind?.hides(x.w, x.s);
       e.qty = e.qty.plus(x.qty);
       e.value = e.value.plus(x.value);
       m.set(k, e);
@@ -269,9 +290,12 @@ export class StockReportService {
     const rows = [...m.values()]
       .filter((r) => !r.qty.isZero() || !r.value.isZero())
       .sort((a, b) => b.value.comparedTo(a.value) || a.key.localeCompare(b.key));
-    return rows
-      .slice(0, top ?? rows.length)
-      .map((r) => ({ key: r.key, label: r.label, qty: r.qty.toFixed(), value: r.value.toFixed(2) }));
+    return rows.slice(0, top ?? rows.length).map((r) => ({
+      key: r.key,
+      label: r.label,
+      qty: blind ? blind.withhold('ValuationRow', 'qty', r.hidden, r.qty.toFixed()) : r.qty.toFixed(),
+      value: r.value.toFixed(2),
+    }));
   }
 
   /** Inventory valuation at the end of a day. */
@@ -283,7 +307,8 @@ export class StockReportService {
     top?: number | null,
   ): Promise<ValuationRow[]> {
     if (top) assertMayUseFields(ctx, 'ValuationRow', ['value'], 'sort');
-    return this.group(await this.sums(this.scope(ctx, warehouseId), 'business_date <= ?', [date]), groupBy, top);
+    const ws = this.scope(ctx, warehouseId);
+    return this.group(await this.sums(ws, 'business_date <= ?', [date]), groupBy, top, await this.blindView(ctx, ws));
   }
 
   /** Cost of goods issued in a period: issues net of their cancellations and re-costing. */

@@ -12,21 +12,31 @@ export class StockLevel {
   @Field() skuCode: string;
   @Field() skuName: string;
   @Field() baseUnit: string;
-  @Field(() => DecimalScalar) onHand: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'On hand. Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  onHand: string | null;
   @Field(() => DecimalScalar) reserved: string;
   @Field(() => DecimalScalar, {
+    nullable: true,
     description:
-      'Of on hand, in batches whose expiry date is before today: not for sale (scrap, return or quarantine).',
+      'Of on hand, in batches whose expiry date is before today: not for sale (scrap, return or quarantine). Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
   })
-  expired: string;
+  expired: string | null;
   @Field(() => DecimalScalar, {
-    description: 'Of on hand, in quarantine bins and not expired: not for sale until moved out of quarantine.',
+    nullable: true,
+    description:
+      'Of on hand, in quarantine bins and not expired: not for sale until moved out of quarantine. Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
   })
-  quarantined: string;
+  quarantined: string | null;
   @Field(() => DecimalScalar, {
-    description: 'on hand − reserved − expired − quarantined: what a sales order may still reserve.',
+    nullable: true,
+    description:
+      'on hand − reserved − expired − quarantined: what a sales order may still reserve. Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
   })
-  available: string;
+  available: string | null;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Average unit cost.') unitCost: string | null;
   @SensitiveField('StockLevel', () => DecimalScalar, P.StockCostRead, 'Stock value.') value: string | null;
 }
@@ -55,7 +65,12 @@ export class BinBalance {
   @Field(() => String, { nullable: true }) batchNo: string | null;
   @Field(() => String, { nullable: true }) expiryDate: string | null;
   @Field({ description: 'The batch expired before today: not for sale.' }) expired: boolean;
-  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  qty: string | null;
   @Field(() => DecimalScalar) reserved: string;
 }
 
@@ -66,10 +81,20 @@ export class StockCardRow {
   @Field() documentType: string;
   @Field() documentNumber: string;
   @Field({ description: 'in, out, or recost (a later value correction)' }) kind: string;
-  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  qty: string | null;
   @SensitiveField('StockCardRow', () => DecimalScalar, P.StockCostRead) unitCost: string | null;
   @SensitiveField('StockCardRow', () => DecimalScalar, P.StockCostRead) value: string | null;
-  @Field(() => DecimalScalar) balanceQty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  balanceQty: string | null;
   @SensitiveField('StockCardRow', () => DecimalScalar, P.StockCostRead) balanceValue: string | null;
 }
 
@@ -77,10 +102,20 @@ export class StockCardRow {
 export class StockCard {
   @Field(() => ID) warehouseId: number;
   @Field(() => ID) skuId: number;
-  @Field(() => DecimalScalar) openingQty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  openingQty: string | null;
   @SensitiveField('StockCard', () => DecimalScalar, P.StockCostRead) openingValue: string | null;
   @Field(() => [StockCardRow]) rows: StockCardRow[];
-  @Field(() => DecimalScalar) closingQty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Null while an open count covers it and the user counts blind (stock.count.perform without stock.count.read).',
+  })
+  closingQty: string | null;
   @SensitiveField('StockCard', () => DecimalScalar, P.StockCostRead) closingValue: string | null;
 }
 
@@ -97,6 +132,10 @@ registerEnumType(ValuationGroup, { name: 'ValuationGroup' });
 export class ValuationRow {
   @Field() key: string;
   @Field() label: string;
-  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Null when an open count covers part of the group and the user counts blind.',
+  })
+  qty: string | null;
   @SensitiveField('ValuationRow', () => DecimalScalar, P.StockCostRead) value: string | null;
 }

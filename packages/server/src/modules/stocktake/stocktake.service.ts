@@ -10,7 +10,14 @@ import { P } from '../../core/permissions/catalogue';
 import { assertMayUseFields, can } from '../../core/permissions/guard';
 import { lockRows } from '../../core/sql';
 import { currentUnitCost, type CostState } from '../../domain/costing';
-import { accuracyOf, evaluateLine, nextRound, type Accuracy, type LineStatus } from '../../domain/counting';
+import {
+  accuracyOf,
+  evaluateLine,
+  nextRound,
+  type Accuracy,
+  type BlindScope,
+  type LineStatus,
+} from '../../domain/counting';
 import { actionsIn, allows, stocktakeLifecycle } from '../../domain/lifecycle';
 import { DocumentAction as A } from '../../core/actions';
 import { AlertKind, type AlertService } from '../alerts';
@@ -122,6 +129,29 @@ export class StocktakeService {
         { stocktakeId: String(st.id), number: st.number, warehouseId: String(st.warehouseId) },
       );
     }
+  }
+
+  /**
+   * What the open counts of these warehouses (null: all) cover, for withholding the book from those
+   * who count blind until the count is approved or cancelled (the stock module asks through a
+   * source registered with its BlindCounts): the zone's bins or all, the listed SKUs or all.
+   */
+  async blindScopes(tx: EntityManager, warehouseIds: number[] | null): Promise<BlindScope[]> {
+    const open = await tx.find(Stocktake, {
+      where: { status: In(OPEN), ...(warehouseIds ? { warehouseId: In(warehouseIds) } : {}) },
+      order: { id: 'ASC' },
+    });
+    const out: BlindScope[] = [];
+    for (const st of open) {
+      const listed = st.kind === StocktakeKind.CYCLE && (!!st.abcClass || !!st.categoryId || st.skuListed);
+      const skus = listed ? (await tx.find(StocktakeSku, { where: { stocktakeId: st.id } })).map((x) => x.skuId) : null;
+      out.push({
+        warehouseId: st.warehouseId,
+        binIds: st.zoneId ? await this.zoneBins(tx, st.zoneId) : null,
+        skuIds: skus,
+      });
+    }
+    return out;
   }
 
   private async zoneBins(tx: EntityManager, zoneId: number): Promise<number[]> {
