@@ -115,3 +115,4 @@ export {
   type IssuePurpose,
   type PickStrategy,
 } from './expiry';
+export { aisleOf, compareWalk, inWalkingOrder, type WalkStop } from './walk';

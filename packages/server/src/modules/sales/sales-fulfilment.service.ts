@@ -12,7 +12,9 @@ import type { AuditService } from '../audit';
 import { skuLines } from '../catalog';
 import {
   ledgerEntriesOf,
+  pickList,
   picksOf,
+  type PickList,
   releaseStock,
   reversedQuantities,
   type StockPick,
@@ -138,6 +140,17 @@ export class SalesFulfilmentService {
    * shipped quantity, rounded, less what earlier shipments took; the last units take the rest of
    * the line's amount, so Σ shipments = the line amount.
    */
+  async pickList(ctx: Context, orderId: string | number): Promise<PickList> {
+    const o = await this.orders.get(ctx, orderId);
+    const lines = (
+      await this.ds.manager.find(SalesOrderLine, { where: { orderId: o.id }, order: { lineNo: 'ASC' } })
+    ).map((l) => ({
+      skuId: l.skuId,
+      qty: allows(salesOrderLifecycle, A.SHIP, o.status) ? D(l.qty).minus(l.shippedQty).toFixed(6) : '0',
+    }));
+    return pickList(this.ds.manager, o.warehouseId, lines, { sale: true, day: today() });
+  }
+
   async ship(ctx: Context, input: ShipSalesOrderInput, idempotencyKey?: string | null): Promise<SalesShipment> {
     return runOnce(
       this.ds,

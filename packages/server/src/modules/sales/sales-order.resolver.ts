@@ -8,7 +8,7 @@ import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SensitiveFieldResolver } from '../../core/permissions/guard';
 import { skuLabel } from '../catalog';
-import { CostChange } from '../stock';
+import { CostChange, PickList } from '../stock';
 import { SalesInvoice } from './receivable.entity';
 import { customerCode, names } from './related-names';
 import { orderCostChanges, orderLineCostChanges } from './sales-costs';
@@ -195,6 +195,15 @@ export class SalesOrderResolver {
   @Allow(P.SalesOrderCreate)
   closeSalesOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.salesOrders.close(ctx, id, (tx, customerId) => ctx.services.receivables.settle(tx, customerId));
+  }
+
+  @Query(() => PickList, {
+    description:
+      '拣货单: where to pick what is left to ship of an order — the bins and batches the shipment would take now (FEFO/FIFO), in walking order.',
+  })
+  @Allow(P.SalesOrderRead)
+  salesOrderPickList(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    return ctx.services.salesFulfilment.pickList(ctx, orderId);
   }
 
   @Mutation(() => SalesShipment, {

@@ -58,3 +58,4 @@ export {
   type StockPick,
 } from './lookups';
 export { BlindCounts, BlindView, type BlindCountSource } from './blind-counts';
+export { pickList, PickList, PickListRow, PickListShort } from './pick-list';

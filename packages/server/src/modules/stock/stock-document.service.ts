@@ -28,6 +28,7 @@ import type {
   UpdateStockDocumentInput,
 } from './stock-document.types';
 import { Warehouse } from './warehouse.entity';
+import { pickList, type PickList } from './pick-list';
 
 import { addDays, now, today } from '../../core/dates';
 import { actionsIn, allows, stockDocumentLifecycle } from '../../domain/lifecycle';
@@ -98,6 +99,35 @@ export class StockDocumentService {
   availableActions(ctx: Context, doc: StockDocument): A[] {
     return actionsIn(stockDocumentLifecycle, doc.status).filter((a) =>
       can(ctx, a === A.EDIT || a === A.DELETE ? P.StockDocumentCreate : P.StockDocumentPost),
+    );
+  }
+
+  /**
+   * 拣货单 of a draft issue (other issue, transfer, the losses of an adjustment): where to take its
+   * lines from, in walking order; lines that name a bin or batch take from there. Nothing once posted.
+   */
+  async pickList(ctx: Context, id: string | number): Promise<PickList> {
+    const doc = await this.get(ctx, id);
+    const lines = await this.ds.manager.find(StockDocumentLine, {
+      where: { documentId: doc.id },
+      order: { lineNo: 'ASC' },
+    });
+    const issue = doc.type !== StockDocType.OTHER_IN && doc.status === StockDocStatus.DRAFT;
+    return pickList(
+      this.ds.manager,
+      doc.warehouseId,
+      lines.map((l) => {
+        const q = new Decimal(l.baseQty);
+        const out = !issue
+          ? '0'
+          : doc.type === StockDocType.ADJUSTMENT
+            ? q.lt(0)
+              ? q.neg().toFixed(6)
+              : '0'
+            : q.toFixed(6);
+        return { skuId: l.skuId, qty: out, binId: l.binId, batchNo: l.batchNo };
+      }),
+      { sale: false, day: doc.businessDate },
     );
   }
 

@@ -25,6 +25,7 @@ import {
   ValuationRow,
 } from './stock-report.types';
 import { DocumentAction } from '../../core/actions';
+import { PickList } from './pick-list';
 
 @Resolver(() => StockDocument)
 export class StockDocumentResolver {
@@ -43,6 +44,14 @@ export class StockDocumentResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
     return ctx.services.stockDocuments.list(ctx, filter, page);
+  }
+
+  @Query(() => PickList, {
+    description: '拣货单 of a draft issue: the bins and batches its posting would take now, in walking order.',
+  })
+  @Allow(P.StockBalanceRead)
+  stockDocumentPickList(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.stockDocuments.pickList(ctx, id);
   }
 
   @Query(() => StockDocument)
