@@ -51,6 +51,13 @@ export const salesRoutes: RouteRecordRaw[] = [
     meta: { title: 'orders.note.title', permission: 'sales.order.read' },
   },
   {
+    path: 'sales/orders/:id(\\d+)/pick',
+    name: 'sales-pick-list',
+    component: () => import('./PickListPage.vue'),
+    props: true,
+    meta: { title: 'orders.pick.title', permission: 'sales.order.read' },
+  },
+  {
     path: 'sales/price-lists',
     name: 'price-lists',
     component: () => import('./PriceListsPage.vue'),

@@ -336,3 +336,45 @@ export const LinePriceQuery = graphql(`
     }
   }
 `);
+
+export const SalesOrderPickListQuery = graphql(`
+  query SalesOrderPickList($id: ID!) {
+    salesOrder(id: $id) {
+      id
+      number
+      status
+      customerName
+      warehouseId
+    }
+    salesOrderPickList(orderId: $id) {
+      warehouseId
+      rows {
+        lineIndex
+        skuId
+        skuCode
+        skuName
+        unit
+        binId
+        binCode
+        zoneCode
+        aisle
+        batchNo
+        expiryDate
+        qty
+      }
+      shorts {
+        lineIndex
+        skuId
+        short
+      }
+    }
+  }
+`);
+
+export const PickScanBarcodeQuery = graphql(`
+  query PickScanBarcode($barcode: String!) {
+    skuByBarcode(barcode: $barcode) {
+      id
+    }
+  }
+`);
