@@ -26,11 +26,12 @@ import {
   type DocRef,
   type Placed,
   type PostedRow,
+  type Recosted,
   type ShortLine,
   type StockMove,
 } from './posting.types';
 
-export type { DocRef, PostedRow, ShortLine, StockMove } from './posting.types';
+export type { DocRef, PostedRow, Recosted, ShortLine, StockMove } from './posting.types';
 export type { ValueAdjustment, ValueCause } from './value-adjustments';
 
 const D = (s: Decimal.Value) => new Decimal(s);
@@ -40,19 +41,6 @@ type Numbered = DocRef & { number: string };
 type HeadRow = [number, number, string, string, string, string];
 type Refs = Awaited<ReturnType<typeof rowsById>>;
 
-/** A ledger entry whose value a posting corrected (a recost row), as the owner of its document sees it. */
-export interface Recosted {
-  documentType: string;
-  documentId: number;
-  documentLineId: number;
-  /** the corrected entry's kind and where its value came from (a reversal, a transfer's arrival …) */
-  kind: 'in' | 'out';
-  costSource: CostSource;
-  /** the entry reverses an entry of its own document (a cancellation), not a posting of the line */
-  cancellation: boolean;
-  /** change of the entry's value (signed like the value: an issue that costs more gets a negative delta) */
-  delta: string;
-}
 /** Brings a document's stored cost figures in line with the ledger, in the posting's transaction. */
 export type RecostHandler = (tx: EntityManager, changes: Recosted[]) => Promise<void>;
 

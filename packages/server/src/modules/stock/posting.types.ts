@@ -1,3 +1,4 @@
+import type { CostSource } from '../../domain/costing';
 import type { IssuePurpose } from '../../domain/picking';
 /** One physical movement of a document line: a warehouse × bin × SKU × batch and a signed base quantity. */
 export interface StockMove {
@@ -82,3 +83,17 @@ export const headKey = (w: number, s: number) => `${w}:${s}`;
  */
 export const moveKey = (documentId: number, lineId: number, binId: number, batchId: number, kind: string) =>
   `${documentId}:${lineId}:${binId}:${batchId}:${kind}`;
+
+/** A ledger entry whose value a posting corrected (a recost row), as the owner of its document sees it. */
+export interface Recosted {
+  documentType: string;
+  documentId: number;
+  documentLineId: number;
+  /** the corrected entry's kind and where its value came from (a reversal, a transfer's arrival …) */
+  kind: 'in' | 'out';
+  costSource: CostSource;
+  /** the entry reverses an entry of its own document (a cancellation), not a posting of the line */
+  cancellation: boolean;
+  /** change of the entry's value (signed like the value: an issue that costs more gets a negative delta) */
+  delta: string;
+}

@@ -5,8 +5,7 @@ import { emptyState, replayLedger, type CostingMethod } from '../../domain/costi
 import type { StockLedgerEntry } from './ledger.entity';
 import { changesOf, downstreamOf, loadHistory, rowsById } from './ledger-history';
 import type { PostingSql } from './posting-sql';
-import { headKey } from './posting.types';
-import type { Recosted } from './posting.service';
+import { headKey, type Recosted } from './posting.types';
 
 const D = (s: Decimal.Value) => new Decimal(s);
 
