@@ -33,6 +33,7 @@ import { sessionEvents } from './core/session-events';
 import { consoleAssets } from './console-assets';
 import { localeOf } from './core/locale';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { isApiKey } from './modules/integration';
 import { createSchema } from './schema';
 import { createServices, type Services } from './services';
 
@@ -100,10 +101,11 @@ function originAllowed(req: http.IncomingMessage, config: Config): boolean {
 
 async function contextFor(
   services: Services,
-  { token, req }: { token: string | undefined; req: http.IncomingMessage & { ip?: string } },
+  { token, req }: { token: string | undefined; req: http.IncomingMessage & { ip?: string; apiUser?: AuthUser } },
   res: express.Response | undefined,
 ): Promise<Context> {
-  const { user, expired } = await services.auth.resolve(token);
+  // an API client was authenticated (and counted) by the key gate
+  const { user, expired } = req.apiUser ? { user: req.apiUser, expired: false } : await services.auth.resolve(token);
   return {
     user,
     sessionExpired: expired,
@@ -339,6 +341,52 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       }
       // the execution limits (time, response size) of this one operation
       withBudget(config.limits, next);
+    },
+    // an API client's key: who it is, whether it may still call, and its requests per minute
+    async (req: express.Request & { apiUser?: AuthUser }, res: express.Response, next: express.NextFunction) => {
+      const key = bearer(req.headers.authorization);
+      if (!key || !isApiKey(key)) return next();
+      try {
+        const found = await services.apiClients.authenticate(key);
+        if ('code' in found) {
+          securityLog({ event: 'api-key-refused', code: found.code, address: addressOf(req) });
+          refuse(res, 401, found.code, found.message);
+          return;
+        }
+        const rate = await services.apiClients.hit(found.client);
+        res.setHeader('RateLimit-Policy', `${rate.limit};w=60`);
+        res.setHeader('RateLimit', `limit=${rate.limit}, remaining=${rate.remaining}, reset=${rate.reset}`);
+        if (rate.exceeded) {
+          res.setHeader('Retry-After', String(rate.reset));
+          securityLog({ event: 'rate-limited', user: found.user.username, address: addressOf(req) });
+          refuse(
+            res,
+            429,
+            ErrorCode.RATE_LIMITED,
+            `More than ${rate.limit} requests per minute; retry in ${rate.reset} s.`,
+          );
+          return;
+        }
+        req.apiUser = found.user;
+        const requestId = String(req.headers['x-request-id'] ?? crypto.randomUUID()).slice(0, 64);
+        req.headers['x-request-id'] = requestId;
+        const query = String((req.method === 'GET' ? req.query?.query : req.body?.query) ?? '');
+        // the operation's name, or its first field
+        const operation = String(req.body?.operationName ?? '') || (/\{\s*(?:\w+\s*:\s*)?(\w+)/.exec(query)?.[1] ?? '');
+        res.on('finish', () => {
+          services.apiClients
+            .recordCall(found.user, {
+              ip: addressOf(req),
+              requestId,
+              operation: operation.slice(0, 100),
+              status: res.statusCode,
+            })
+            .catch((e) => console.error('[jxc] api call audit failed', e?.message ?? e));
+        });
+        next();
+      } catch (e) {
+        next(e);
+      }
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

@@ -1,3 +1,4 @@
+import { ApiClient, ApiKey, ApiRateWindow } from './modules/integration/api-client.entity';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
 import { Role } from './modules/auth/role.entity';
@@ -150,4 +151,7 @@ export const entities = [
   SalesTarget,
   StatementConfirmation,
   VoucherAccount,
+  ApiClient,
+  ApiKey,
+  ApiRateWindow,
 ];

@@ -29,6 +29,7 @@ import {
   StocktakeLineResolver,
   StocktakeResolver,
 } from './modules/stocktake/stocktake.resolver';
+import { ApiClientResolver } from './modules/integration/api-client.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
@@ -96,6 +97,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   SalesReturnLineResolver,
   SalesInvoiceResolver,
   CustomerPaymentResolver,
+  ApiClientResolver,
 ];
 
 /**

@@ -35,6 +35,7 @@ import { storageGuard } from './modules/stock/storage-fit';
 import { DailyAlerts } from './modules/alerts/daily.service';
 import { CouponService } from './modules/promotions/coupon.service';
 import { PromotionService } from './modules/promotions/promotion.service';
+import { ApiClientService } from './modules/integration/api-client.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -128,6 +129,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     staff: new StaffService(ds, audit),
     finance: new FinanceService(ds, audit),
     vouchers: new VoucherService(ds, audit),
+    apiClients: new ApiClientService(ds, audit),
     replenishment,
   };
 }

@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'stock.warehouse.read',
   'system.audit.address.read',
   'system.audit.read',
+  'system.integration.manage',
   'system.role.manage',
   'system.role.read',
   'system.session.read',

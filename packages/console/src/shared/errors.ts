@@ -52,6 +52,11 @@ export const KNOWN_CODES = [
   'REASON_REQUIRED',
   'OWN_COUNT_APPROVAL',
   'SKU_NOT_CLASSIFIED',
+  'API_KEY_REVOKED',
+  'API_KEY_EXPIRED',
+  'RATE_LIMITED',
+  'WEBHOOK_URL_INVALID',
+  'WEBHOOK_URL_SELF',
 ] as const;
 
 export interface DescribedError {

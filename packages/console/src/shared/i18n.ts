@@ -21,6 +21,8 @@ import analyticsEn from '@/locales/analytics.en.json';
 import analyticsZhCN from '@/locales/analytics.zh-CN.json';
 import promotionsEn from '@/locales/promotions.en.json';
 import promotionsZhCN from '@/locales/promotions.zh-CN.json';
+import integrationEn from '@/locales/integration.en.json';
+import integrationZhCN from '@/locales/integration.zh-CN.json';
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -65,6 +67,7 @@ export const i18n = createI18n({
       promotionsZhCN,
       stocktakeZhCN,
       analyticsZhCN,
+      integrationZhCN,
     ) as typeof zhCN,
     en: mergeMessages(
       en,
@@ -78,6 +81,7 @@ export const i18n = createI18n({
       promotionsEn,
       stocktakeEn,
       analyticsEn,
+      integrationEn,
     ) as typeof en,
   },
   missingWarn: false,

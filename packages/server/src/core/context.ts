@@ -21,6 +21,10 @@ export interface AuthUser {
   /** null: every warehouse */
   warehouseIds: number[] | null;
   sessionId: string;
+  /** an API client's customer scope (null or absent: no limit beyond the role's) */
+  customerIds?: number[] | null;
+  /** set when an API client calls (its id), so the audit and the limits know */
+  apiClientId?: number;
   /** a generated or reset password: nothing but changing it is allowed until then */
   mustChangePassword?: boolean;
 }

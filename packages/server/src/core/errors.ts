@@ -78,6 +78,11 @@ export const ErrorCode = {
   COUPON_NO_LINES: 'COUPON_NO_LINES',
   COUPON_BELOW_MIN_SPEND: 'COUPON_BELOW_MIN_SPEND',
   PRICES_CHANGED: 'PRICES_CHANGED', // confirming would price the order differently from its saved draft
+  API_KEY_REVOKED: 'API_KEY_REVOKED', // the API client (or its key) was revoked
+  API_KEY_EXPIRED: 'API_KEY_EXPIRED', // a key rotated out after its overlap period
+  RATE_LIMITED: 'RATE_LIMITED', // an API client sent more requests per minute than its limit (HTTP 429)
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
+  WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -102,3 +102,9 @@ export const exactDecimalSums = (db: DataSource | EntityManager): boolean => !is
 /** The id the database gave the row a plain `INSERT` (through `query`) wrote: MySQL's insertId, SQLite's last row id. */
 export const insertedId = (db: DataSource | EntityManager, result: unknown): number =>
   Number(isSqlite(db) ? result : (result as { insertId?: number }).insertId);
+
+/** The tail of an INSERT … VALUES that adds one to `column` where a row with the same key exists (a counter). */
+export const onDuplicateIncrement = (db: DataSource | EntityManager, key: string[], column: string): string =>
+  isSqlite(db)
+    ? `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${column} = ${column} + 1`
+    : `ON DUPLICATE KEY UPDATE ${column} = ${column} + 1`;

@@ -10,6 +10,7 @@ import { AlertScans1797130000000 } from './1797130000000-AlertScans';
 import { StorageConditions1797140000000 } from './1797140000000-StorageConditions';
 import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSalesOrderApprove';
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
+import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -68,4 +69,5 @@ export const migrations: Array<new () => unknown> = [
   Promotions1797200000000,
   SalesPromotions1797200000100,
   LandedCosts1797400000000,
+  ApiClients1797300000010,
 ];

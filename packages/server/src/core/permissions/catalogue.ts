@@ -13,6 +13,7 @@ export const P = {
   SystemAuditAddressRead: 'system.audit.address.read', // the network address in audit rows
   SystemSettingsRead: 'system.settings.read',
   SystemSettingsManage: 'system.settings.manage',
+  SystemIntegrationManage: 'system.integration.manage', // API clients, their keys and webhooks (admin only)
   SystemSessionRead: 'system.session.read', // live session and login figures on the overview
   // stock
   StockWarehouseRead: 'stock.warehouse.read',
@@ -101,6 +102,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.SystemSettingsManage,
       P.SystemAuditAddressRead,
       P.PurchasingApprovalManage,
+      P.SystemIntegrationManage,
     ),
   },
   {

@@ -36,7 +36,7 @@ export class AuthResolver {
   @Query(() => Me, { nullable: true, description: 'null when not signed in.' })
   async me(@Ctx() ctx: Context): Promise<Me | null> {
     if (!ctx.user) return null;
-    const user = await ctx.services.users.get(ctx.user.id);
+    const user = await ctx.services.users.get(ctx.user.id, true);
     return {
       user,
       permissions: [...ctx.user.permissions].sort(),

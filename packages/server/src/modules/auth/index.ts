@@ -3,3 +3,11 @@
  */
 export { User } from './user.entity';
 export { activeUserGrants, findUser, unknownRoleCodes, userLabel, userNames } from './lookups';
+export {
+  createServiceUser,
+  disableServiceUser,
+  findRole,
+  isServiceUsername,
+  userGrants,
+  type UserGrants,
+} from './service-users';

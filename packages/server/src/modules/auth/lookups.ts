@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { labels } from '../../core/labels';
 import { Role } from './role.entity';
+import { isServiceUsername } from './service-users';
 import { User } from './user.entity';
 
 /* What other modules read of users and roles (the auth module owns their tables). */
@@ -32,7 +33,9 @@ export const userLabel = labels('user', 'app_user', { code: 'username', name: 'd
 export async function activeUserGrants(
   em: EntityManager,
 ): Promise<Array<{ id: number; permissions: Set<string>; roleCodes: string[]; warehouseIds: number[] }>> {
-  const users = await em.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } });
+  const users = (await em.find(User, { where: { active: true }, relations: { roles: true, warehouses: true } })).filter(
+    (u) => !isServiceUsername(u.username),
+  );
   return users.map((u) => ({
     id: u.id,
     permissions: new Set(u.roles.flatMap((r) => r.permissions)),

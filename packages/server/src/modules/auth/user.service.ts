@@ -5,6 +5,7 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { clampPage, type PageInput, type Page } from '../../core/paging';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { AuditService } from '../audit';
+import { isServiceUsername, SERVICE_USER_PREFIX } from './service-users';
 import { warehousesByIds, type Warehouse } from '../stock';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { Role } from './role.entity';
@@ -39,7 +40,11 @@ export class UserService {
     page?: PageInput | null,
   ): Promise<Page<User>> {
     const { offset, limit } = clampPage(page);
-    const qb = this.ds.getRepository(User).createQueryBuilder('u');
+    // API clients' service users are managed on the integration page, not among the people
+    const qb = this.ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.username NOT LIKE :svc', { svc: `${SERVICE_USER_PREFIX}%` });
     if (filter?.email !== undefined || filter?.phone !== undefined) {
       assertMayUseFields(
         ctx,
@@ -89,11 +94,12 @@ export class UserService {
     return rows.map((r) => byId.get(r.id)!);
   }
 
-  async get(id: number | string): Promise<User> {
+  /** A person (an API client's service user answers NOT_FOUND unless `serviceToo`: `me` of a client). */
+  async get(id: number | string, serviceToo = false): Promise<User> {
     const user = await this.ds
       .getRepository(User)
       .findOne({ where: { id: Number(id) || -1 }, relations: { roles: true, warehouses: true } });
-    if (!user) throw notFound('This user');
+    if (!user || (isServiceUsername(user.username) && !serviceToo)) throw notFound('This user');
     return user;
   }
 
@@ -158,7 +164,7 @@ export class UserService {
     const id = Number(input.id);
     const updated = await inTransaction(this.ds, async (tx) => {
       const before = await tx.findOne(User, { where: { id }, relations: { roles: true, warehouses: true } });
-      if (!before) throw notFound('This user');
+      if (!before || isServiceUsername(before.username)) throw notFound('This user');
       const patch: Partial<User> = { version: input.version + 1 };
       if (input.displayName !== undefined && input.displayName !== null) patch.displayName = input.displayName.trim();
       if (input.email !== undefined) patch.email = input.email?.trim() || null;

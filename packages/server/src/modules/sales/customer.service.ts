@@ -83,6 +83,9 @@ export class CustomerService {
   scope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias = 'c'): SelectQueryBuilder<T> {
     if (!can(ctx, P.SalesCustomerAll))
       qb.andWhere(`${alias}.owner_id = :scopeOwner`, { scopeOwner: ctx.user?.id ?? -1 });
+    // an API client limited to some customers
+    const only = ctx.user?.customerIds;
+    if (only) qb.andWhere(`${alias}.id IN (:...scopeCustomers)`, { scopeCustomers: only.length ? only : [-1] });
     return qb;
   }
 

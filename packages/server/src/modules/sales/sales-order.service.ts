@@ -104,6 +104,10 @@ export class SalesOrderService {
       qb.andWhere(`${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = :scopeOwner)`, {
         scopeOwner: ctx.user?.id ?? -1,
       });
+    // an API client limited to some customers
+    const only = ctx.user?.customerIds;
+    if (only)
+      qb.andWhere(`${alias}.customer_id IN (:...scopeCustomers)`, { scopeCustomers: only.length ? only : [-1] });
     return qb;
   }
 
