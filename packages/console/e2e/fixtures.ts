@@ -101,6 +101,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   coupons: 'sales.promotion.read',
   'promotion-effect': 'sales.promotion.read',
   settings: 'system.settings.read',
+  'api-clients': 'system.integration.manage',
+  webhooks: 'system.integration.manage',
 };
 
 /** The menu a seeded role should see, derived from the server's permission catalogue. */

@@ -434,6 +434,9 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   await bus.ready();
   // the time-driven alerts (expiry, qualifications, orders due) and the digests: once per business day
   services.dailyAlerts.start(config.dailyAlertsCheckMs);
+  // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are written
+  services.webhooks.listening(port);
+  services.webhooks.start(config.webhooksIntervalMs);
   return {
     server,
     services,
@@ -444,6 +447,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       await scheduler.stop();
       await services.dailyAlerts.stop();
       await services.alerts.stop();
+      await services.webhooks.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await bus.close();

@@ -1,3 +1,9 @@
+import {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookSubscription,
+} from './modules/integration/webhook.entity';
 import { ApiClient, ApiKey, ApiRateWindow } from './modules/integration/api-client.entity';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -154,4 +160,8 @@ export const entities = [
   ApiClient,
   ApiKey,
   ApiRateWindow,
+  WebhookSubscription,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -30,6 +30,7 @@ import {
   StocktakeResolver,
 } from './modules/stocktake/stocktake.resolver';
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
+import { WebhookResolver } from './modules/integration/webhook.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
@@ -98,6 +99,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   SalesInvoiceResolver,
   CustomerPaymentResolver,
   ApiClientResolver,
+  WebhookResolver,
 ];
 
 /**

@@ -36,6 +36,7 @@ import { DailyAlerts } from './modules/alerts/daily.service';
 import { CouponService } from './modules/promotions/coupon.service';
 import { PromotionService } from './modules/promotions/promotion.service';
 import { ApiClientService } from './modules/integration/api-client.service';
+import { WebhookService } from './modules/integration/webhook.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -130,6 +131,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     finance: new FinanceService(ds, audit),
     vouchers: new VoucherService(ds, audit),
     apiClients: new ApiClientService(ds, audit),
+    // events written in the changes' transactions (core/events), sent signed by the dispatcher
+    webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }),
     replenishment,
   };
 }

@@ -13,6 +13,7 @@ import { roleRoutes } from '@/features/roles/routes';
 import { stockRoutes } from '@/features/stock/routes';
 import { stocktakeRoutes } from '@/features/stocktake/routes';
 import { systemRoutes } from '@/features/system/routes';
+import { integrationRoutes } from '@/features/integration/routes';
 import { userRoutes } from '@/features/users/routes';
 import AppShell from '@/layout/AppShell.vue';
 import { i18n } from '@/shared/i18n';
@@ -34,6 +35,7 @@ export const shellRoutes: RouteRecordRaw[] = [
   ...salesRoutes,
   ...promotionRoutes,
   ...systemRoutes,
+  ...integrationRoutes,
   ...profileRoutes,
   ...alertRoutes,
   {

@@ -50,6 +50,16 @@ type Documents = {
     "\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) {\n      id\n      parentId\n      version\n    }\n  }\n": typeof types.MoveCategoryDocument,
     "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.CreateBrandDocument,
     "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateBrandDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      username\n      roleId\n      roleCode\n      warehouseIds\n      customerIds\n      rateLimit\n      revokedAt\n      createdAt\n      keys {\n        id\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.ApiClientsDocument,
+    "\n  query IntegrationOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IntegrationOptionsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientKey($id: ID!, $overlapHours: Int!) {\n    rotateApiClientKey(id: $id, overlapHours: $overlapHours) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RotateApiClientKeyDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiClientDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      clientId\n      clientName\n      url\n      events\n      active\n      createdAt\n    }\n    webhookEventTypes\n    apiClients {\n      id\n      name\n      revokedAt\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      subscription {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    setWebhookActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($subscriptionId: ID, $status: WebhookDeliveryStatus, $page: PageInput) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        subscriptionId\n        url\n        eventId\n        eventType\n        refType\n        refNumber\n        status\n        attempts\n        lastStatus\n        lastLatencyMs\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        log {\n          id\n          attempt\n          at\n          statusCode\n          latencyMs\n          error\n          ok\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": typeof types.InventoryWarehousesDocument,
     "\n  query InventoryCategories {\n    categories {\n      id\n      name\n      parentId\n    }\n  }\n": typeof types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        warehouseId\n        warehouseCode\n        skuId\n        skuCode\n        skuName\n        baseUnit\n        onHand\n        reserved\n        expired\n        quarantined\n        available\n        unitCost\n        value\n      }\n    }\n  }\n": typeof types.StockLevelsDocument,
@@ -259,6 +269,16 @@ const documents: Documents = {
     "\n  mutation MoveCategory($id: ID!, $parentId: ID, $version: Int!) {\n    moveCategory(id: $id, parentId: $parentId, version: $version) {\n      id\n      parentId\n      version\n    }\n  }\n": types.MoveCategoryDocument,
     "\n  mutation CreateBrand($input: CreateBrandInput!) {\n    createBrand(input: $input) {\n      id\n      version\n    }\n  }\n": types.CreateBrandDocument,
     "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateBrandDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      username\n      roleId\n      roleCode\n      warehouseIds\n      customerIds\n      rateLimit\n      revokedAt\n      createdAt\n      keys {\n        id\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n      }\n    }\n  }\n": types.ApiClientsDocument,
+    "\n  query IntegrationOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.IntegrationOptionsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientKey($id: ID!, $overlapHours: Int!) {\n    rotateApiClientKey(id: $id, overlapHours: $overlapHours) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n": types.RotateApiClientKeyDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiClientDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      clientId\n      clientName\n      url\n      events\n      active\n      createdAt\n    }\n    webhookEventTypes\n    apiClients {\n      id\n      name\n      revokedAt\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      subscription {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    setWebhookActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($subscriptionId: ID, $status: WebhookDeliveryStatus, $page: PageInput) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        subscriptionId\n        url\n        eventId\n        eventType\n        refType\n        refNumber\n        status\n        attempts\n        lastStatus\n        lastLatencyMs\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        log {\n          id\n          attempt\n          at\n          statusCode\n          latencyMs\n          error\n          ok\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": types.InventoryWarehousesDocument,
     "\n  query InventoryCategories {\n    categories {\n      id\n      name\n      parentId\n    }\n  }\n": types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        warehouseId\n        warehouseCode\n        skuId\n        skuCode\n        skuName\n        baseUnit\n        onHand\n        reserved\n        expired\n        quarantined\n        available\n        unitCost\n        value\n      }\n    }\n  }\n": types.StockLevelsDocument,
@@ -590,6 +610,46 @@ export function graphql(source: "\n  mutation CreateBrand($input: CreateBrandInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBrand($input: UpdateBrandInput!) {\n    updateBrand(input: $input) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      username\n      roleId\n      roleCode\n      warehouseIds\n      customerIds\n      rateLimit\n      revokedAt\n      createdAt\n      keys {\n        id\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiClients {\n    apiClients {\n      id\n      name\n      username\n      roleId\n      roleCode\n      warehouseIds\n      customerIds\n      rateLimit\n      revokedAt\n      createdAt\n      keys {\n        id\n        prefix\n        createdAt\n        expiresAt\n        lastUsedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrationOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationOptions {\n    roles {\n      id\n      code\n      name\n      nameZh\n    }\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientKey($id: ID!, $overlapHours: Int!) {\n    rotateApiClientKey(id: $id, overlapHours: $overlapHours) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiClientKey($id: ID!, $overlapHours: Int!) {\n    rotateApiClientKey(id: $id, overlapHours: $overlapHours) {\n      key\n      client {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      clientId\n      clientName\n      url\n      events\n      active\n      createdAt\n    }\n    webhookEventTypes\n    apiClients {\n      id\n      name\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      clientId\n      clientName\n      url\n      events\n      active\n      createdAt\n    }\n    webhookEventTypes\n    apiClients {\n      id\n      name\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      subscription {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      subscription {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    setWebhookActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    setWebhookActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($subscriptionId: ID, $status: WebhookDeliveryStatus, $page: PageInput) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        subscriptionId\n        url\n        eventId\n        eventType\n        refType\n        refNumber\n        status\n        attempts\n        lastStatus\n        lastLatencyMs\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        log {\n          id\n          attempt\n          at\n          statusCode\n          latencyMs\n          error\n          ok\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($subscriptionId: ID, $status: WebhookDeliveryStatus, $page: PageInput) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        subscriptionId\n        url\n        eventId\n        eventType\n        refType\n        refNumber\n        status\n        attempts\n        lastStatus\n        lastLatencyMs\n        lastError\n        nextAttemptAt\n        deliveredAt\n        createdAt\n        log {\n          id\n          attempt\n          at\n          statusCode\n          latencyMs\n          error\n          ok\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,6 +28,10 @@ export interface Config {
   tierRecomputeMs: number;
   /** how often the server looks whether the day's alert scan and digests are done (0: never; tests run them themselves) */
   dailyAlertsCheckMs: number;
+  /** how often due webhook deliveries are sent, besides right after an event (0: never; tests dispatch themselves) */
+  webhooksIntervalMs: number;
+  /** how long a webhook receiver may take to answer */
+  webhookTimeoutMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.JXC_REDIS_URL || undefined,
     tierRecomputeMs: Number(env.JXC_TIER_RECOMPUTE_MS || 24 * 3600_000),
     dailyAlertsCheckMs: Number(env.JXC_DAILY_ALERTS_CHECK_MS ?? 900_000),
+    webhooksIntervalMs: Number(env.JXC_WEBHOOKS_INTERVAL_MS ?? 5000),
+    webhookTimeoutMs: Number(env.JXC_WEBHOOK_TIMEOUT_MS ?? 10_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

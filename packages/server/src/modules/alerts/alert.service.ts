@@ -4,6 +4,7 @@ import { memoryBus, type Bus } from '../../core/bus';
 import type { Context } from '../../core/context';
 import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
+import { emitEvent } from '../../core/events';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { rowLocking } from '../../core/sql';
@@ -108,6 +109,19 @@ export class AlertService {
         refId: doc.id,
         refNumber: doc.number,
         payload: { available: after.toFixed(), safetyStock: D(level.qty).toFixed() },
+      });
+      // and for the world outside (webhooks), in the same transaction
+      await emitEvent(tx, {
+        type: 'stock.below_safety',
+        ref: { type: doc.type, id: doc.id, number: doc.number },
+        warehouseId: c.warehouseId,
+        data: {
+          warehouseId: c.warehouseId,
+          skuId: c.skuId,
+          available: after.toFixed(),
+          safetyStock: D(level.qty).toFixed(),
+          document: { type: doc.type, id: doc.id, number: doc.number },
+        },
       });
     }
   }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
+import { emitEvent, typed } from '../../core/events';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { existingLines } from '../../core/document-lines';
 import { runOnce } from '../../core/idempotency';
@@ -337,6 +338,30 @@ export class PurchaseReceiptService {
               batchNo: l.batchNo,
               ...(l.expiryReason ? { expiryReason: l.expiryReason } : {}),
             })),
+          },
+        });
+        await emitEvent(tx, {
+          type: 'document.posted',
+          ref: { type: 'purchase_receipt', id: receipt.id, number },
+          warehouseId: o.warehouseId,
+          data: {
+            document: {
+              type: 'purchase_receipt',
+              id: String(receipt.id),
+              number,
+              orderId: String(o.id),
+              orderStatus: status,
+            },
+            lines: saved.map((l) =>
+              typed('PurchaseReceiptLine', {
+                orderLineId: String(l.orderLineId),
+                skuId: String(l.skuId),
+                acceptedQty: l.acceptedQty,
+                rejectedQty: l.rejectedQty,
+                batchNo: l.batchNo,
+                unitCost: l.unitCost,
+              }),
+            ),
           },
         });
         return receipt;

@@ -3,6 +3,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
+import { emitEvent } from '../../core/events';
 import { badInput, conflict, notFound, type FieldProblem } from '../../core/errors';
 import { isBelowCost, PricingError, resolvePrice, type PriceCandidate, type PriceResult } from '../../domain/pricing';
 import type { AuditService } from '../audit';
@@ -68,6 +69,11 @@ export class PriceListService {
         entityType: 'PriceList',
         entityId: saved.id,
         after: row,
+      });
+      await emitEvent(tx, {
+        type: 'price_list.changed',
+        ref: { type: 'price_list', id: saved.id, number: saved.code },
+        data: { priceList: { id: String(saved.id), code: saved.code, name: saved.name } },
       });
       return saved;
     });

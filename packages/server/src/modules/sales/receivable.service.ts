@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { addDays, daysBetween, now, today } from '../../core/dates';
+import { emitEvent, typed } from '../../core/events';
+import { orderEvent } from './sales-events';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -161,6 +163,18 @@ export class ReceivableService {
         entityId: invoice.id,
         after: { number: invoice.number, orderId: o.id, total: invoice.total, dueDate: invoice.dueDate },
       });
+      await emitEvent(tx, {
+        ...orderEvent('order.invoiced', o),
+        data: {
+          order: orderEvent('order.invoiced', o).data.order,
+          invoice: typed('SalesInvoice', {
+            id: String(invoice.id),
+            number: invoice.number,
+            total: invoice.total,
+            dueDate: invoice.dueDate,
+          }),
+        },
+      });
       return tx.findOneByOrFail(SalesInvoice, { id: invoice.id });
     });
   }
@@ -235,6 +249,21 @@ export class ReceivableService {
         entityType: 'CustomerPayment',
         entityId: p.id,
         after: { customerId: customer.id, amount: p.amount, receivedOn: p.receivedOn, reference: p.reference },
+      });
+      // paid: a customer's payment (it settles their oldest invoices first)
+      await emitEvent(tx, {
+        type: 'order.paid',
+        ref: { type: 'customer_payment', id: p.id, number: p.reference || null },
+        customerId: customer.id,
+        data: {
+          payment: typed('CustomerPayment', {
+            id: String(p.id),
+            customerId: String(customer.id),
+            amount: p.amount,
+            receivedOn: p.receivedOn,
+            reference: p.reference,
+          }),
+        },
       });
       return p;
     });

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
+import { emitEvent, typed } from '../../core/events';
+import { orderEvent } from './sales-events';
 import { badInput, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { existingLines } from '../../core/document-lines';
 import { runOnce } from '../../core/idempotency';
@@ -305,6 +307,22 @@ export class SalesFulfilmentService {
             orderId: o.id,
             orderStatus: status,
             lines: rows.map((r) => ({ orderLineId: r.orderLineId, qty: r.qty })),
+          },
+        });
+        await emitEvent(tx, {
+          ...orderEvent('order.shipped', { ...o, status }),
+          data: {
+            order: orderEvent('order.shipped', { ...o, status }).data.order,
+            shipment: typed('SalesShipment', { id: String(shipment.id), number: shipment.number, businessDate: date }),
+            lines: rows.map((r) =>
+              typed('SalesShipmentLine', {
+                orderLineId: String(r.orderLineId),
+                skuId: String(r.skuId),
+                qty: r.qty,
+                amount: r.amount,
+                cogs: r.cogs,
+              }),
+            ),
           },
         });
         return shipment;

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../core/context';
 import { businessMinute, now, today } from '../../core/dates';
+import { emitEvent } from '../../core/events';
+import { orderEvent } from './sales-events';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -827,6 +829,7 @@ export class SalesOrderService {
       before: { status: o.status },
       after: { status: S.CONFIRMED, reserved: lines.map((l) => ({ skuId: l.skuId, qty: l.qty })) },
     });
+    await emitEvent(tx, orderEvent('order.confirmed', { ...o, status: S.CONFIRMED }, lines));
     return tx.findOneByOrFail(SalesOrder, { id: o.id });
   }
 
@@ -924,6 +927,7 @@ export class SalesOrderService {
         before: { status: o.status },
         after: { status: S.CANCELLED, released: lines.map((l) => ({ skuId: l.skuId, qty: l.reservedQty })) },
       });
+      await emitEvent(tx, orderEvent('document.cancelled', { ...o, status: S.CANCELLED }));
       return tx.findOneByOrFail(SalesOrder, { id: o.id });
     });
   }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
+import { emitEvent, typed } from '../../core/events';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
@@ -641,6 +642,30 @@ export class StockDocumentService {
       entityId: doc.id,
       after: { number, status: after.status },
     });
+    await emitEvent(tx, {
+      type: 'document.posted',
+      ref: { type: doc.type, id: doc.id, number },
+      warehouseId: doc.warehouseId,
+      data: {
+        document: typed('StockDocument', {
+          id: String(doc.id),
+          type: doc.type,
+          number,
+          status: after.status,
+          warehouseId: String(doc.warehouseId),
+          toWarehouseId: doc.toWarehouseId == null ? null : String(doc.toWarehouseId),
+          businessDate: doc.businessDate,
+        }),
+        lines: lines.map((l) =>
+          typed('StockDocumentLine', {
+            lineNo: l.lineNo,
+            skuId: String(l.skuId),
+            baseQty: l.baseQty,
+            unitCost: l.unitCost,
+          }),
+        ),
+      },
+    });
     return after;
   }
 
@@ -851,6 +876,20 @@ export class StockDocumentService {
         entityType: 'StockDocument',
         entityId: doc.id,
         after: { status: StockDocStatus.CANCELLED },
+      });
+      await emitEvent(tx, {
+        type: 'document.cancelled',
+        ref: { type: doc.type, id: doc.id, number: doc.number },
+        warehouseId: doc.warehouseId,
+        data: {
+          document: typed('StockDocument', {
+            id: String(doc.id),
+            type: doc.type,
+            number: doc.number,
+            status: StockDocStatus.CANCELLED,
+            warehouseId: String(doc.warehouseId),
+          }),
+        },
       });
       return tx.findOneByOrFail(StockDocument, { id: doc.id });
     });
