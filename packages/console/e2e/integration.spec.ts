@@ -75,6 +75,10 @@ test('an admin creates an API client and a webhook, and sees the deliveries', as
       await page.getByTestId('deliveries-refresh').click();
       await expect(page.getByTestId(`delivery-status-${number}`).first()).toHaveText('已送达', { timeout: 1000 });
     }).toPass({ timeout: 20_000 });
+    // its log: one attempt, answered 204
+    const logRow = page.getByTestId('deliveries-table').locator('tr', { hasText: number }).first();
+    await logRow.locator('.el-table__expand-icon').click();
+    await expect(page.locator('[data-testid^="delivery-log-"]').first()).toContainText('204');
   } finally {
     await new Promise<void>((r) => receiver.close(() => r()));
   }

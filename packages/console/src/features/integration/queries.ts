@@ -137,15 +137,6 @@ export const WebhookDeliveriesQuery = graphql(`
         nextAttemptAt
         deliveredAt
         createdAt
-        log {
-          id
-          attempt
-          at
-          statusCode
-          latencyMs
-          error
-          ok
-        }
       }
     }
   }
@@ -156,6 +147,20 @@ export const ReplayWebhookDeliveryMutation = graphql(`
     replayWebhookDelivery(id: $id) {
       id
       status
+    }
+  }
+`);
+
+export const WebhookDeliveryLogQuery = graphql(`
+  query WebhookDeliveryLog($id: ID!) {
+    webhookDeliveryLog(id: $id) {
+      id
+      attempt
+      at
+      statusCode
+      latencyMs
+      error
+      ok
     }
   }
 `);

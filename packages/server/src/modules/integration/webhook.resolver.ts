@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '../../core/events';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { DeliveryStatus } from './webhook.entity';
+import { DeliveryStatus, WebhookAttempt } from './webhook.entity';
 import {
   CreateWebhookInput,
   WebhookCreated,
@@ -50,6 +50,12 @@ export class WebhookResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput | null,
   ) {
     return ctx.services.webhooks.deliveries(subscriptionId, status, page);
+  }
+
+  @Query(() => [WebhookAttempt], { description: "A delivery's attempts, oldest first." })
+  @Allow(P.SystemIntegrationManage)
+  webhookDeliveryLog(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.webhooks.log(id);
   }
 
   @Mutation(() => WebhookDeliveryView, {

@@ -380,6 +380,12 @@ export class WebhookService {
     }));
   }
 
+  log(id: string): Promise<WebhookAttempt[]> {
+    return this.ds
+      .getRepository(WebhookAttempt)
+      .find({ where: { deliveryId: Number(id) || -1 }, order: { id: 'ASC' } });
+  }
+
   /** Sends a delivery again (delivered or failed): the same event id, a new 24-hour window, the log goes on. */
   async replay(ctx: Context, id: string): Promise<WebhookDeliveryView> {
     const row = await inTransaction(this.ds, async (tx) => {
