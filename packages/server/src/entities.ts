@@ -4,6 +4,7 @@ import {
   WebhookEvent,
   WebhookSubscription,
 } from './modules/integration/webhook.entity';
+import { PlatformConnection, PlatformOrder, PlatformSkuMap } from './modules/integration/platform.entity';
 import { ApiClient, ApiKey, ApiRateWindow } from './modules/integration/api-client.entity';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -164,4 +165,7 @@ export const entities = [
   WebhookEvent,
   WebhookDelivery,
   WebhookAttempt,
+  PlatformConnection,
+  PlatformOrder,
+  PlatformSkuMap,
 ];

@@ -31,6 +31,7 @@ import {
 } from './modules/stocktake/stocktake.resolver';
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
 import { WebhookResolver } from './modules/integration/webhook.resolver';
+import { PlatformResolver } from './modules/integration/platform.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
@@ -100,6 +101,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   CustomerPaymentResolver,
   ApiClientResolver,
   WebhookResolver,
+  PlatformResolver,
 ];
 
 /**

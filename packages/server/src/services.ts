@@ -37,6 +37,7 @@ import { CouponService } from './modules/promotions/coupon.service';
 import { PromotionService } from './modules/promotions/promotion.service';
 import { ApiClientService } from './modules/integration/api-client.service';
 import { WebhookService } from './modules/integration/webhook.service';
+import { PlatformService } from './modules/integration/platform.service';
 import { AbcService } from './modules/stocktake/abc.service';
 import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
@@ -133,6 +134,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     apiClients: new ApiClientService(ds, audit),
     // events written in the changes' transactions (core/events), sent signed by the dispatcher
     webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }),
+    // online stores: orders in from their platforms, shipments out
+    platforms: new PlatformService(ds, audit, salesOrders),
     replenishment,
   };
 }

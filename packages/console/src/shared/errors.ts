@@ -57,6 +57,7 @@ export const KNOWN_CODES = [
   'RATE_LIMITED',
   'WEBHOOK_URL_INVALID',
   'WEBHOOK_URL_SELF',
+  'PLATFORM_UNAVAILABLE',
 ] as const;
 
 export interface DescribedError {

@@ -83,6 +83,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED', // an API client sent more requests per minute than its limit (HTTP 429)
   WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
   WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server
+  PLATFORM_UNAVAILABLE: 'PLATFORM_UNAVAILABLE', // an online platform did not answer or refused (sync error shown on the connection)
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

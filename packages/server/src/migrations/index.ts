@@ -12,6 +12,7 @@ import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSale
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
 import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Webhooks1797300000020 } from './1797300000020-Webhooks';
+import { PlatformOrders1797300000030 } from './1797300000030-PlatformOrders';
 import { Stocktakes1796813000000 } from './1796813000000-Stocktakes';
 import { Collation1796527199917 } from './1796527199917-Collation';
 import { ReplenishmentInputs1796600000100 } from './1796600000100-ReplenishmentInputs';
@@ -72,4 +73,5 @@ export const migrations: Array<new () => unknown> = [
   LandedCosts1797400000000,
   ApiClients1797300000010,
   Webhooks1797300000020,
+  PlatformOrders1797300000030,
 ];

@@ -1,5 +1,10 @@
 /**
  * The sales module's face: what other modules may use. Anything not exported here is internal (it
- * registers with the stock module for its postings).
+ * registers with the stock module for its postings). A new need is a new export here, next to the
+ * tables. The integration module imports platform orders through `SalesOrderService.createIn` (the
+ * instance comes from services.ts) into a store found with `findStore`.
  */
 export { ordersDueToShip, type DueOrder } from './due-orders';
+export { findStore } from './lookups';
+export type { SalesOrderService } from './sales-order.service';
+export type { CreateSalesOrderInput } from './sales.types';

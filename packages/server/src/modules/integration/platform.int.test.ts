@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../../test/fixtures';
+import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+
+const CONNECT = `mutation($i:ConnectPlatformInput!){ connectPlatformStore(input:$i){ id cursor lastError } }`;
+const IMPORT = `mutation($c:ID!,$f:Boolean!){ importPlatformOrders(connectionId:$c, fromStart:$f){ imported duplicates held more } }`;
+const REVIEW = `query($c:ID!){ platformSkuReview(connectionId:$c){ id platformSku waiting } }`;
+
+/** The SimShop simulator as its own process on localhost (src/simulators/platform-sim.ts). */
+async function simulator(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, '../../simulators/platform-sim.ts')],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (c) => {
+      out += c;
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+/**
+ * An online store on SimShop (cursor-paged, signed requests) against the real simulator process:
+ * 1,000 orders imported twice give 1,000 sales orders; orders with an unknown SKU are held and the
+ * SKU listed for review until it is mapped; a wrong secret is a sync error that changes nothing; a
+ * shipment's tracking number is pushed back.
+ */
+describe(`platform orders (${testDbKind})`, () => {
+  let t: TestApp;
+  let admin: string;
+  let sim: { url: string; proc: ChildProcess };
+  let conn: string;
+  let c: Awaited<ReturnType<typeof seedCatalog>>;
+  let store: string;
+  let customer: string;
+  const ok = <T = any>(r: { data?: T; errors?: unknown }) => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as any;
+  };
+  /** calls the import until the platform has no more (the first call with fromStart) */
+  const importAll = async (fromStart: boolean) => {
+    const sum = { imported: 0, duplicates: 0, held: 0 };
+    for (let f = fromStart; ; f = false) {
+      const r = ok(await t.gql(IMPORT, { c: conn, f }, admin)).importPlatformOrders;
+      sum.imported += r.imported;
+      sum.duplicates += r.duplicates;
+      sum.held += r.held;
+      if (!r.more) return sum;
+    }
+  };
+  const orders = async () =>
+    Number((await t.ds.query("SELECT COUNT(*) AS n FROM sales_order WHERE memo LIKE 'simshop %'"))[0].n);
+
+  beforeAll(async () => {
+    sim = await simulator({
+      SIM_ORDERS: '1000',
+      SIM_SKUS: 'P-TEA-1,P-RICE-1',
+      SIM_UNKNOWN_EVERY: '250',
+      SIM_APP_KEY: 'k1',
+      SIM_APP_SECRET: 's1',
+    });
+    t = await testApp({ config: { alertsIntervalMs: 0, webhooksIntervalMs: 0 } });
+    admin = await t.login('admin');
+    c = await seedCatalog(t.ds);
+    const channel = ok(
+      await t.gql(
+        'mutation($i:ChannelInput!){ saveSalesChannel(input:$i){ id } }',
+        { i: { code: 'SIM', name: 'SimShop', kind: 'ONLINE_SHOP' } },
+        admin,
+      ),
+    ).saveSalesChannel.id;
+    store = ok(
+      await t.gql(
+        'mutation($i:StoreInput!){ saveSalesStore(input:$i){ id } }',
+        { i: { channelId: channel, code: 'SIM-1', name: 'SimShop 旗舰店' } },
+        admin,
+      ),
+    ).saveSalesStore.id;
+    customer = ok(
+      await t.gql(
+        'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }',
+        { i: { code: 'SIM-BUYERS', name: 'SimShop buyers' } },
+        admin,
+      ),
+    ).createCustomer.id;
+  }, 60_000);
+  afterAll(async () => {
+    sim?.proc.kill('SIGTERM');
+    await t?.close();
+  });
+
+  it('refuses an unknown platform or store, and a wrong secret changes nothing', async () => {
+    const base = {
+      kind: 'simshop',
+      storeId: store,
+      customerId: customer,
+      warehouseId: String(c.warehouses[0].id),
+      baseUrl: sim.url,
+      appKey: 'k1',
+    };
+    expect(codeOf(await t.gql(CONNECT, { i: { ...base, kind: 'nowhere', appSecret: 's1' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await t.gql(CONNECT, { i: { ...base, storeId: '9999', appSecret: 's1' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const wrong = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 'nope' } }, admin)).connectPlatformStore.id;
+    expect(codeOf(await t.gql(IMPORT, { c: wrong, f: false }, admin))).toBe('PLATFORM_UNAVAILABLE');
+    const status = ok(
+      await t.gql('query{ platformConnections { id cursor lastError } }', {}, admin),
+    ).platformConnections;
+    expect(status).toEqual([{ id: wrong, cursor: null, lastError: 'The platform answered HTTP 401.' }]);
+    expect(await orders()).toBe(0);
+    conn = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 's1' } }, admin)).connectPlatformStore.id;
+  });
+
+  it('1,000 orders imported twice give 1,000 sales orders; unknown SKUs wait on the review list', async () => {
+    const first = await importAll(false);
+    expect(first).toEqual({ imported: 996, duplicates: 0, held: 4 });
+    expect(await orders()).toBe(996);
+    const review = ok(await t.gql(REVIEW, { c: conn }, admin)).platformSkuReview;
+    expect(review.map((r: { platformSku: string; waiting: number }) => [r.platformSku, r.waiting])).toEqual([
+      ['SIM-UNMAPPED', 4],
+    ]);
+    // nothing new since the cursor
+    expect(await importAll(false)).toEqual({ imported: 0, duplicates: 0, held: 0 });
+    ok(
+      await t.gql(
+        'mutation($id:ID!,$s:ID!){ mapPlatformSku(id:$id, skuId:$s){ skuId } }',
+        { id: review[0].id, s: String(c.tea.id) },
+        admin,
+      ),
+    );
+    // everything again from the start: the held four go in, the rest are known
+    const again = await importAll(true);
+    expect(again).toEqual({ imported: 4, duplicates: 1000, held: 0 });
+    expect(await orders()).toBe(1000);
+    expect(Number((await t.ds.query('SELECT COUNT(DISTINCT platform_order_id) AS n FROM platform_order'))[0].n)).toBe(
+      1000,
+    );
+    expect(ok(await t.gql(REVIEW, { c: conn }, admin)).platformSkuReview).toEqual([]);
+    // an order as imported: the store's channel, the platform's price
+    const [so] = await t.ds.query(
+      "SELECT o.store_id, o.total, o.memo FROM sales_order o WHERE o.memo = 'simshop SO100000'",
+    );
+    expect([String(so.store_id), String(so.total), so.memo]).toEqual([store, '19.90', 'simshop SO100000']);
+  }, 240_000);
+
+  it("pushes a shipment's tracking number back to the platform", async () => {
+    const [row] = await t.ds.query("SELECT sales_order_id FROM platform_order WHERE platform_order_id = 'SO100001'");
+    const pushed = ok(
+      await t.gql(
+        'mutation($o:ID!){ pushPlatformShipment(salesOrderId:$o, trackingNo:"SF1234567890", carrier:"SF"){ platformOrderId trackingNo } }',
+        { o: String(row.sales_order_id) },
+        admin,
+      ),
+    ).pushPlatformShipment;
+    expect(pushed).toEqual({ platformOrderId: 'SO100001', trackingNo: 'SF1234567890' });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const sign = crypto.createHmac('sha256', 's1').update(`GET\n/api/shipments\n${ts}\n`).digest('hex');
+    const seen: any = await (
+      await fetch(`${sim.url}/api/shipments`, { headers: { 'x-app-key': 'k1', 'x-timestamp': ts, 'x-sign': sign } })
+    ).json();
+    expect(seen.shipments).toEqual([{ order_id: 'SO100001', tracking_no: 'SF1234567890', carrier: 'SF' }]);
+    expect(
+      codeOf(await t.gql('mutation{ pushPlatformShipment(salesOrderId:"999999", trackingNo:"X"){ id } }', {}, admin)),
+    ).toBe('NOT_FOUND');
+  });
+});

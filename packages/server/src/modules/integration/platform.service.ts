@@ -1,0 +1,294 @@
+import { performance } from 'node:perf_hooks';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Context } from '../../core/context';
+import { now, today } from '../../core/dates';
+import { inTransaction } from '../../core/db';
+import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
+import { isDuplicateKey } from '../../core/idempotency';
+import type { AuditService } from '../audit';
+import { findSku, skuByCodeOrBarcode } from '../catalog';
+import { findStore, type SalesOrderService } from '../sales';
+import {
+  adapterFor,
+  PLATFORM_KINDS,
+  PlatformError,
+  type PlatformAdapter,
+  type PlatformOrderIn,
+} from './platform-adapter';
+import { PlatformConnection, PlatformOrder, PlatformOrderState, PlatformSkuMap } from './platform.entity';
+
+export interface ImportResult {
+  imported: number;
+  duplicates: number;
+  held: number;
+}
+
+/** How long one call goes on pulling pages (a request stays well within the execution limit): call again while `more`. */
+const CALL_BUDGET_MS = 3_000;
+
+/**
+ * Online stores: a connection per store, orders pulled from the platform's cursor and imported into
+ * sales orders of the store's channel exactly once per platform order id (a unique key, written in
+ * the same transaction as the sales order), SKUs matched by the platform's SKU code (our code or
+ * barcode, or a mapping); an order with an unknown SKU is held and its SKU listed for review;
+ * shipments pushed back with their tracking number.
+ */
+export class PlatformService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly salesOrders: SalesOrderService,
+    private readonly adapters: (kind: string, c: PlatformConnection) => PlatformAdapter = (kind, c) =>
+      adapterFor(kind, c),
+  ) {}
+
+  list(): Promise<PlatformConnection[]> {
+    return this.ds.getRepository(PlatformConnection).find({ order: { id: 'ASC' } });
+  }
+
+  async connect(
+    ctx: Context,
+    input: {
+      kind: string;
+      storeId: string;
+      customerId: string;
+      warehouseId: string;
+      baseUrl: string;
+      appKey: string;
+      appSecret: string;
+    },
+  ): Promise<PlatformConnection> {
+    if (!(PLATFORM_KINDS as readonly string[]).includes(input.kind))
+      throw badInput([{ field: 'kind', message: `Unknown platform: ${input.kind}.` }]);
+    let url: URL;
+    try {
+      url = new URL(input.baseUrl);
+    } catch {
+      throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+    return inTransaction(this.ds, async (tx) => {
+      const store = await findStore(tx, Number(input.storeId));
+      if (!store) throw badInput([{ field: 'storeId', message: 'This store does not exist.' }]);
+      const res = await tx.insert(PlatformConnection, {
+        kind: input.kind,
+        storeId: store.id,
+        customerId: Number(input.customerId) || -1,
+        warehouseId: Number(input.warehouseId) || -1,
+        baseUrl: url.toString(),
+        appKey: input.appKey,
+        appSecret: input.appSecret,
+        cursor: null,
+        lastSyncAt: null,
+        lastError: null,
+      });
+      const id = Number(res.identifiers[0].id);
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.connect',
+        entityType: 'PlatformConnection',
+        entityId: id,
+        after: { kind: input.kind, storeId: store.id, baseUrl: url.toString(), appKey: input.appKey },
+      });
+      return tx.findOneByOrFail(PlatformConnection, { id });
+    });
+  }
+
+  private async connection(id: string | number): Promise<PlatformConnection> {
+    const c = await this.ds.getRepository(PlatformConnection).findOne({ where: { id: Number(id) || -1 } });
+    if (!c) throw notFound('This store connection');
+    return c;
+  }
+
+  /** Our SKU for each platform code, or null (unmapped). */
+  private async resolveSkus(
+    tx: EntityManager,
+    c: PlatformConnection,
+    codes: string[],
+  ): Promise<Map<string, number | null>> {
+    const out = new Map<string, number | null>();
+    for (const code of new Set(codes)) {
+      const mapped = await tx.findOne(PlatformSkuMap, { where: { connectionId: c.id, platformSku: code } });
+      if (mapped?.skuId) out.set(code, mapped.skuId);
+      else out.set(code, (await skuByCodeOrBarcode(tx, code))?.id ?? null);
+    }
+    return out;
+  }
+
+  /** One order: a sales order and its platform_order row in one transaction, or held for review; never twice. */
+  private async importOne(
+    ctx: Context,
+    c: PlatformConnection,
+    o: PlatformOrderIn,
+    held?: PlatformOrder,
+  ): Promise<keyof ImportResult> {
+    try {
+      return await inTransaction(this.ds, async (tx) => {
+        if (!held && (await tx.findOne(PlatformOrder, { where: { connectionId: c.id, platformOrderId: o.id } })))
+          return 'duplicates' as const;
+        const skus = await this.resolveSkus(
+          tx,
+          c,
+          o.lines.map((l) => l.sku),
+        );
+        const unknown = [...skus].filter(([, id]) => id === null).map(([code]) => code);
+        if (unknown.length) {
+          if (held) return 'held' as const;
+          for (const code of unknown) {
+            const m = await tx.findOne(PlatformSkuMap, { where: { connectionId: c.id, platformSku: code } });
+            if (m) await tx.update(PlatformSkuMap, { id: m.id }, { waiting: m.waiting + 1 });
+            else
+              await tx.insert(PlatformSkuMap, {
+                connectionId: c.id,
+                platformSku: code.slice(0, 64),
+                skuId: null,
+                waiting: 1,
+              });
+          }
+          await tx.insert(PlatformOrder, {
+            connectionId: c.id,
+            platformOrderId: o.id.slice(0, 64),
+            state: PlatformOrderState.HELD,
+            salesOrderId: null,
+            raw: JSON.stringify(o),
+            trackingNo: null,
+            shipmentPushedAt: null,
+            createdAt: now(),
+          });
+          return 'held' as const;
+        }
+        const store = await findStore(tx, c.storeId);
+        if (!store) throw new DomainError(ErrorCode.NOT_FOUND, 'The store of this connection does not exist.');
+        const order = await this.salesOrders.createIn(tx, ctx, {
+          channelId: String(store.channelId),
+          storeId: String(store.id),
+          customerId: String(c.customerId),
+          warehouseId: String(c.warehouseId),
+          orderDate: today(),
+          memo: `${c.kind} ${o.id}`,
+          lines: o.lines.map((l) => ({ skuId: String(skus.get(l.sku)), qty: l.qty, unitPrice: l.price })),
+        });
+        if (held)
+          await tx.update(
+            PlatformOrder,
+            { id: held.id },
+            { state: PlatformOrderState.IMPORTED, salesOrderId: order.id },
+          );
+        else
+          await tx.insert(PlatformOrder, {
+            connectionId: c.id,
+            platformOrderId: o.id.slice(0, 64),
+            state: PlatformOrderState.IMPORTED,
+            salesOrderId: order.id,
+            raw: JSON.stringify(o),
+            trackingNo: null,
+            shipmentPushedAt: null,
+            createdAt: now(),
+          });
+        return 'imported' as const;
+      });
+    } catch (e) {
+      // another import took the same order at the same moment: its unique key won
+      if (isDuplicateKey(e)) return 'duplicates';
+      throw e;
+    }
+  }
+
+  /**
+   * Pulls the orders since the connection's cursor (from the start with `fromStart`) for about three
+   * seconds a call (`more`: call again), and imports them; held orders whose SKUs were mapped since go in first. The cursor moves after each page, so
+   * a crash re-reads at most one page, and the unique platform order id keeps that from doubling.
+   */
+  async importOrders(ctx: Context, id: string, fromStart = false): Promise<ImportResult & { more: boolean }> {
+    const c = await this.connection(id);
+    const result = { imported: 0, duplicates: 0, held: 0, more: false };
+    const adapter = this.adapters(c.kind, c);
+    for (const h of await this.ds.getRepository(PlatformOrder).find({
+      where: { connectionId: c.id, state: PlatformOrderState.HELD },
+      order: { id: 'ASC' },
+    })) {
+      const r = await this.importOne(ctx, c, JSON.parse(h.raw), h);
+      if (r === 'imported') result.imported++;
+    }
+    let cursor = fromStart ? null : c.cursor;
+    try {
+      const started = performance.now();
+      while (performance.now() - started < CALL_BUDGET_MS) {
+        const got = await adapter.pullOrders(cursor);
+        for (const o of got.orders) result[await this.importOne(ctx, c, o)]++;
+        cursor = got.cursor;
+        await this.ds
+          .getRepository(PlatformConnection)
+          .update({ id: c.id }, { cursor, lastSyncAt: now(), lastError: null });
+        result.more = got.more && got.orders.length > 0;
+        if (!result.more) break;
+      }
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      await this.ds
+        .getRepository(PlatformConnection)
+        .update({ id: c.id }, { lastError: e.message.slice(0, 300), lastSyncAt: now() });
+      throw new DomainError(ErrorCode.PLATFORM_UNAVAILABLE, e.message);
+    }
+    // mapped SKUs no longer wait
+    await this.ds
+      .getRepository(PlatformSkuMap)
+      .createQueryBuilder()
+      .update()
+      .set({ waiting: 0 })
+      .where('connection_id = :c AND sku_id IS NOT NULL', { c: c.id })
+      .execute();
+    return result;
+  }
+
+  /** Platform SKU codes without one of ours: the review list. */
+  reviewList(id: string): Promise<PlatformSkuMap[]> {
+    return this.ds
+      .getRepository(PlatformSkuMap)
+      .find({ where: { connectionId: Number(id) || -1, skuId: IsNull() }, order: { id: 'ASC' } });
+  }
+
+  async mapSku(ctx: Context, mapId: string, skuId: string): Promise<PlatformSkuMap> {
+    return inTransaction(this.ds, async (tx) => {
+      const m = await tx.findOne(PlatformSkuMap, { where: { id: Number(mapId) || -1 } });
+      if (!m) throw notFound('This platform SKU');
+      const sku = await findSku(tx, Number(skuId));
+      if (!sku) throw badInput([{ field: 'skuId', message: 'This SKU does not exist.' }]);
+      await tx.update(PlatformSkuMap, { id: m.id }, { skuId: sku.id });
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.mapSku',
+        entityType: 'PlatformSkuMap',
+        entityId: m.id,
+        after: { platformSku: m.platformSku, skuId: sku.id },
+      });
+      return { ...m, skuId: sku.id };
+    });
+  }
+
+  /** Tells the platform that an imported order shipped, with its tracking number. */
+  async pushShipment(ctx: Context, salesOrderId: string, trackingNo: string, carrier: string): Promise<PlatformOrder> {
+    const tn = trackingNo.trim();
+    if (!tn || tn.length > 64) throw badInput([{ field: 'trackingNo', message: '1 to 64 characters.' }]);
+    const po = await this.ds
+      .getRepository(PlatformOrder)
+      .findOne({ where: { salesOrderId: Number(salesOrderId) || -1 } });
+    if (!po) throw notFound('A platform order for this sales order');
+    const c = await this.connection(po.connectionId);
+    try {
+      await this.adapters(c.kind, c).pushShipment(po.platformOrderId, tn, carrier.trim().slice(0, 40));
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      throw new DomainError(ErrorCode.PLATFORM_UNAVAILABLE, e.message);
+    }
+    return inTransaction(this.ds, async (tx) => {
+      await tx.update(PlatformOrder, { id: po.id }, { trackingNo: tn, shipmentPushedAt: now() });
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.pushShipment',
+        entityType: 'PlatformOrder',
+        entityId: po.id,
+        after: { platformOrderId: po.platformOrderId, trackingNo: tn, carrier },
+      });
+      return tx.findOneByOrFail(PlatformOrder, { id: po.id });
+    });
+  }
+}
