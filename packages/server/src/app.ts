@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -38,13 +39,37 @@ import { createSchema } from './schema';
 import { createServices, type Services } from './services';
 
 export interface App {
-  server: http.Server;
+  server: http.Server | https.Server;
+  /** with TLS and JXC_HTTP_REDIRECT_PORT: the port of the plain-HTTP redirect */
+  redirectPort?: number;
   services: Services;
   /** jobs that run once per period across every API process on this database */
   scheduler: Scheduler;
   schema: GraphQLSchema;
   url: string;
   close(): Promise<void>;
+}
+
+/** The certificate and key when both are configured (read once at start; a missing file stops the start). */
+function tlsOptions(config: Config): { cert: Buffer; key: Buffer } | null {
+  if (!config.tlsCertFile || !config.tlsKeyFile) return null;
+  return { cert: fs.readFileSync(config.tlsCertFile), key: fs.readFileSync(config.tlsKeyFile) };
+}
+
+/** express's "trust proxy": true/false, a hop count, or addresses and subnets (comma separated). */
+function trustProxyValue(v: string): boolean | number | string {
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** A plain-HTTP server that sends every request to the same path on HTTPS (301). */
+function httpsRedirect(httpsPort: number): http.Server {
+  return http.createServer((req, res) => {
+    const host = String(req.headers.host ?? 'localhost').replace(/:\d+$/, '');
+    const port = httpsPort === 443 ? '' : `:${httpsPort}`;
+    res.writeHead(301, { location: `https://${host}${port}${req.url ?? '/'}` }).end();
+  });
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -147,6 +172,8 @@ const refuse = (res: express.Response, status: number, code: string, message: st
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 export async function createApp(ds: DataSource, config: Config): Promise<App> {
+  const tls = tlsOptions(config);
+  if (tls) config = { ...config, secureCookies: true };
   // messages between API processes: Redis pub/sub when configured, memory otherwise
   const bus = await openBus(config.redisUrl, config.databaseUrl);
   const services = createServices(ds, config, bus);
@@ -158,8 +185,15 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   const passed = new Set<string>();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  const server = http.createServer(app);
+  // client addresses: X-Forwarded-For only from the proxies named (JXC_TRUST_PROXY; loopback by default)
+  app.set('trust proxy', trustProxyValue(config.trustProxy));
+  // HTTPS when a certificate and key are configured: HSTS on every answer, the session cookie Secure
+  const server = tls ? https.createServer(tls, app) : http.createServer(app);
+  if (tls)
+    app.use((_req, res, next) => {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      next();
+    });
 
   // a foreign Origin is refused at the handshake, before any frame is read
   const wss = new WebSocketServer({
@@ -428,6 +462,9 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  // plain HTTP on another port only redirects to HTTPS
+  const redirect = tls && config.httpRedirectPort !== undefined ? httpsRedirect(port) : null;
+  if (redirect) await new Promise<void>((r) => redirect.listen(config.httpRedirectPort, config.host, r));
   // live alerts: what a stopped server left in the outbox goes out now, then as alerts are written
   // (the periodic sweep once per cluster; the sweep right after an alert is written stays with its writer)
   services.alerts.start(config.alertsIntervalMs, (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts));
@@ -442,8 +479,10 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
     services,
     scheduler,
     schema,
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    redirectPort: redirect ? (redirect.address() as { port: number }).port : undefined,
     async close() {
+      if (redirect) await new Promise<void>((r) => redirect.close(() => r()));
       await scheduler.stop();
       await services.dailyAlerts.stop();
       await services.alerts.stop();

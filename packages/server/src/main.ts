@@ -34,7 +34,12 @@ async function serve(config: Config, prepared?: Awaited<ReturnType<typeof prepar
   app.scheduler.every('customers.tiers', config.tierRecomputeMs, () => app.services.customers.recomputeTiers(null));
   const who = cluster.isWorker ? `worker ${cluster.worker!.id} (pid ${process.pid})` : `pid ${process.pid}`;
   console.log(`[jxc] ${config.mode} mode, database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}, ${who}`);
-  console.log(`[jxc] console and API at http://localhost:${config.port} (GraphQL at /graphql)`);
+  const scheme = config.tlsCertFile && config.tlsKeyFile ? 'https' : 'http';
+  console.log(`[jxc] console and API at ${scheme}://localhost:${config.port} (GraphQL at /graphql)`);
+  if (config.mode === 'production' && scheme === 'http')
+    console.warn(
+      '[jxc] warning: no TLS certificate (JXC_TLS_CERT, JXC_TLS_KEY): passwords and sessions travel in clear unless an HTTPS reverse proxy stands in front (set JXC_TRUST_PROXY and JXC_SECURE_COOKIES there)',
+    );
   const stop = async () => {
     await app.close();
     await ds.destroy();

@@ -13,7 +13,15 @@ export interface Config {
   sessionAbsoluteHours: number;
   adminPassword?: string;
   consoleDir?: string;
+  /** the session cookie's Secure flag (always on when the server itself serves HTTPS) */
   secureCookies: boolean;
+  /** PEM files: with both, the server serves HTTPS (HSTS, Secure cookies) */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /** with TLS: a plain-HTTP port that redirects to HTTPS (unset: none) */
+  httpRedirectPort?: number;
+  /** which proxies' X-Forwarded-For is believed for client addresses (express "trust proxy"; default loopback) */
+  trustProxy: string;
   bodyLimit: string;
   corsOrigins: string[];
   /** request limits (JXC_LIMIT_*) */
@@ -53,7 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.JXC_SESSION_ABSOLUTE_HOURS || 12),
     adminPassword: env.JXC_ADMIN_PASSWORD || undefined,
     consoleDir: env.JXC_CONSOLE_DIR || path.join(repoRoot, 'packages', 'console', 'dist'),
-    secureCookies: bool(env.JXC_SECURE_COOKIES, false),
+    secureCookies: bool(env.JXC_SECURE_COOKIES, false) || !!(env.JXC_TLS_CERT && env.JXC_TLS_KEY),
+    tlsCertFile: env.JXC_TLS_CERT || undefined,
+    tlsKeyFile: env.JXC_TLS_KEY || undefined,
+    httpRedirectPort: env.JXC_HTTP_REDIRECT_PORT ? Number(env.JXC_HTTP_REDIRECT_PORT) : undefined,
+    trustProxy: env.JXC_TRUST_PROXY || 'loopback',
     alertsIntervalMs: Number(env.JXC_ALERTS_INTERVAL_MS ?? 2000),
     workers: Math.max(1, Math.floor(Number(env.JXC_WORKERS || 1)) || 1),
     redisUrl: env.JXC_REDIS_URL || undefined,
