@@ -29,6 +29,7 @@ import {
   type PipelineOptions,
 } from './core/pipeline';
 import { openBus } from './core/bus';
+import type { Every } from './core/outbox';
 import { Scheduler } from './core/jobs';
 import { sessionEvents } from './core/session-events';
 import { consoleAssets } from './console-assets';
@@ -467,13 +468,15 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   if (redirect) await new Promise<void>((r) => redirect.listen(config.httpRedirectPort, config.host, r));
   // live alerts: what a stopped server left in the outbox goes out now, then as alerts are written
   // (the periodic sweep once per cluster; the sweep right after an alert is written stays with its writer)
-  services.alerts.start(config.alertsIntervalMs, (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts));
+  const every: Every = (name, ms, fn, opts) => scheduler.every(name, ms, fn, opts);
+  services.alerts.start(config.alertsIntervalMs, every);
   await bus.ready();
   // the time-driven alerts (expiry, qualifications, orders due) and the digests: once per business day
   services.dailyAlerts.start(config.dailyAlertsCheckMs);
-  // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are written
+  // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are
+  // written, and the retries in the periodic sweep (once per cluster, as the alerts')
   services.webhooks.listening(port);
-  services.webhooks.start(config.webhooksIntervalMs);
+  services.webhooks.start(config.webhooksIntervalMs, every);
   return {
     server,
     services,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
@@ -300,5 +301,86 @@ describe('two API processes on one database (MariaDB + Redis)', () => {
     );
     const seqs = numbers.map((r) => Number(/(\d+)$/.exec(r.number)![1]));
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0] + i));
+  });
+
+  it('webhooks: both processes dispatch, each event is delivered once, none is lost', async () => {
+    // a receiver outside the cluster; an ERP client subscribed to postings
+    const got: Array<{ eventId: string; delivery: string }> = [];
+    const rx = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        got.push({ eventId: String(req.headers['x-jxc-event-id']), delivery: String(req.headers['x-jxc-delivery']) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
+    try {
+      const admin = await login(a, 'admin');
+      const roles = await a.gql('{ roles { id code } }', {}, admin);
+      const roleId = roles.data.roles.find((r: { code: string }) => r.code === 'admin').id;
+      const client = await a.gql(
+        'mutation($i:CreateApiClientInput!){ createApiClient(input:$i){ client { id } } }',
+        { i: { name: 'ERP', roleId } },
+        admin,
+      );
+      expect(client.errors).toBeUndefined();
+      const hook = await a.gql(
+        'mutation($i:CreateWebhookInput!){ createWebhook(input:$i){ subscription { id } } }',
+        {
+          i: {
+            clientId: client.data.createApiClient.client.id,
+            url: `http://127.0.0.1:${(rx.address() as net.AddressInfo).port}/hook`,
+            events: ['document.posted'],
+          },
+        },
+        admin,
+      );
+      expect(hook.errors).toBeUndefined();
+      const other = await login(b, 'admin');
+      const W = String(c.warehouses[2]?.id ?? c.warehouses[0].id);
+      // postings on both processes at once: each writer's dispatcher wakes, both take rows
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? b : a).gql(
+            POST,
+            {
+              i: {
+                type: 'OTHER_IN',
+                warehouseId: W,
+                lines: [{ skuId: String(c.rice.id), qty: '1', unitCost: '3.00' }],
+              },
+              k: crypto.randomUUID(),
+            },
+            i % 2 ? other : admin,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.errors)).toEqual([]);
+      const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM webhook_event WHERE type = 'document.posted'");
+      expect(Number(n)).toBeGreaterThanOrEqual(30);
+      await expect
+        .poll(
+          async () =>
+            Number((await ds.query("SELECT COUNT(*) AS n FROM webhook_delivery WHERE status = 'delivered'"))[0].n),
+          { timeout: 20_000 },
+        )
+        .toBe(Number(n));
+      // a while longer: nothing arrives twice
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(got).toHaveLength(Number(n));
+      expect(new Set(got.map((g) => g.eventId)).size).toBe(Number(n));
+      const [{ attempts }] = await ds.query('SELECT COUNT(*) AS attempts FROM webhook_attempt');
+      expect(Number(attempts)).toBe(Number(n));
+      // the retries' sweep is one job of the cluster, as the alerts'
+      expect(
+        (
+          await ds.query(
+            "SELECT name FROM job_lease WHERE name IN ('alerts.dispatch', 'webhooks.dispatch') ORDER BY name",
+          )
+        ).map((r: { name: string }) => r.name),
+      ).toEqual(['alerts.dispatch', 'webhooks.dispatch']);
+    } finally {
+      await new Promise<void>((r) => rx.close(() => r()));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { insertIgnore, isSqlite } from './sql';
 
 export interface JobOptions {
@@ -9,6 +9,22 @@ export interface JobOptions {
   /** no log line per run (jobs that run every few seconds) */
   quiet?: boolean;
 }
+
+/**
+ * Leases run on operational time, never on the business clock (which tests move and the e2e server
+ * freezes): the database's clock, one for every process. A lease is a datetime column: `leaseUntil`
+ * is the SQL for "`ms` from now" (with its parameters), `leaseLapsed` the condition that a lease in
+ * `column` is free (none, or run out). Both the periodic jobs below (`job_lease.next_run_at`) and
+ * the outboxes' rows (core/outbox: a dispatcher holds what it sends) use them.
+ */
+export function leaseUntil(db: DataSource | EntityManager, ms: number): [string, unknown[]] {
+  return isSqlite(db)
+    ? [`strftime('%Y-%m-%d %H:%M:%f', 'now', ?)`, [`${ms < 0 ? '-' : '+'}${Math.abs(ms) / 1000} seconds`]]
+    : ['DATE_ADD(NOW(3), INTERVAL ? MICROSECOND)', [Math.round(ms * 1000)]];
+}
+
+export const leaseLapsed = (db: DataSource | EntityManager, column: string): string =>
+  `(${column} IS NULL OR ${column} <= ${isSqlite(db) ? `strftime('%Y-%m-%d %H:%M:%f', 'now')` : 'NOW(3)'})`;
 
 /** This process's name in `job_lease.holder`. */
 export const processHolder = () => `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -60,10 +76,11 @@ export class Scheduler {
       this.local.set(name, performance.now() + periodMs);
       return;
     }
-    await this.ds.query(
-      `${insertIgnore(this.ds)} INTO job_lease (name, next_run_at, runs) VALUES (?, DATE_ADD(NOW(3), INTERVAL ? MICROSECOND), 0)`,
-      [name, periodMs * 1000],
-    );
+    const [until, params] = leaseUntil(this.ds, periodMs);
+    await this.ds.query(`${insertIgnore(this.ds)} INTO job_lease (name, next_run_at, runs) VALUES (?, ${until}, 0)`, [
+      name,
+      ...params,
+    ]);
   }
 
   /** Whether this process takes the job's current period (a guarded UPDATE; SQLite: a local due time). */
@@ -75,10 +92,13 @@ export class Scheduler {
       this.local.set(name, at + periodMs);
       return true;
     }
+    // a timer may fire a little early: 5 ms of slack
+    const [until, params] = leaseUntil(this.ds, periodMs);
+    const [slack, slackParams] = leaseUntil(this.ds, 5);
     const r = await this.ds.query(
-      `UPDATE job_lease SET next_run_at = DATE_ADD(NOW(3), INTERVAL ? MICROSECOND), holder = ?, last_run_at = NOW(3),
-       runs = runs + 1 WHERE name = ? AND next_run_at <= DATE_ADD(NOW(3), INTERVAL 5000 MICROSECOND)`,
-      [periodMs * 1000, this.holder, name],
+      `UPDATE job_lease SET next_run_at = ${until}, holder = ?, last_run_at = NOW(3),
+       runs = runs + 1 WHERE name = ? AND next_run_at <= ${slack}`,
+      [...params, this.holder, name, ...slackParams],
     );
     return Number(r?.affectedRows ?? 0) === 1;
   }

@@ -7,7 +7,7 @@ import { inTransaction } from '../../core/db';
 import { emitEvent } from '../../core/events';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
-import { rowLocking } from '../../core/sql';
+import { OutboxWorker, skipLocked, type Every } from '../../core/outbox';
 import { activeUserGrants } from '../auth';
 import { fixedSafetyStocks } from '../purchasing';
 import type { HeadChange, PostingService } from '../stock';
@@ -47,9 +47,8 @@ export interface AlertAudience {
  * never dispatch one row twice.
  */
 export class AlertService {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private intervalMs = 0;
+  /** the dispatcher: its periodic sweep is the cluster's job `alerts.dispatch` */
+  private readonly worker = new OutboxWorker('alerts.dispatch', () => this.dispatchAll());
   /** the live subscriptions of this process, by user; notifications reach them through the bus from any process */
   private readonly listeners = new Map<number, Set<(n: Notification) => void>>();
   private readonly bus: Bus;
@@ -83,7 +82,7 @@ export class AlertService {
     };
     if (a.dedupeKey) await tx.createQueryBuilder().insert().into(AlertOutbox).values(row).orIgnore().execute();
     else await tx.insert(AlertOutbox, row);
-    this.soon();
+    this.worker.soon();
   }
 
   /** A posting that takes what is available (on hand − reserved) from at or above the fixed safety stock to below it. */
@@ -132,43 +131,17 @@ export class AlertService {
    * Dispatches in the background: on start, shortly after an alert is written, and every `intervalMs`
    * (0: never). `every` schedules the periodic sweep once per cluster (core/jobs); without it, a local timer.
    */
-  start(
-    intervalMs: number,
-    every?: (name: string, periodMs: number, fn: () => Promise<unknown>, opts: { quiet: boolean }) => void,
-  ): void {
-    this.intervalMs = intervalMs;
-    if (!intervalMs) return;
-    this.soon();
-    if (every)
-      every('alerts.dispatch', intervalMs, () => (this.intervalMs ? this.dispatch() : Promise.resolve()), {
-        quiet: true,
-      });
-    else {
-      this.timer = setInterval(() => this.soon(0), intervalMs);
-      this.timer.unref();
-    }
+  start(intervalMs: number, every?: Every): void {
+    this.worker.start(intervalMs, every);
   }
 
   stop(): Promise<unknown> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.intervalMs = 0;
-    return this.running ?? Promise.resolve();
-  }
-
-  private soon(delay = 100) {
-    if (!this.intervalMs) return;
-    setTimeout(() => {
-      if (!this.intervalMs) return; // stopped meanwhile
-      this.dispatch().catch((e) => console.error('[jxc] alert dispatch failed', e?.message ?? e));
-    }, delay).unref();
+    return this.worker.stop();
   }
 
   /** Turns undispatched outbox rows into notifications, exactly once; returns how many notifications were made. */
   dispatch(): Promise<number> {
-    if (this.running) return this.running.then(() => this.dispatch());
-    this.running = this.dispatchAll().finally(() => (this.running = null));
-    return this.running;
+    return this.worker.run();
   }
 
   private async dispatchAll(): Promise<number> {
@@ -180,7 +153,7 @@ export class AlertService {
       const published: Notification[] = [];
       const rows = await inTransaction(this.ds, async (tx) => {
         const ids: Array<{ id: number }> = await tx.query(
-          `SELECT id FROM alert_outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 100${rowLocking(tx) ? ' FOR UPDATE SKIP LOCKED' : ''}`,
+          `SELECT id FROM alert_outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 100${skipLocked(tx)}`,
         );
         if (!ids.length) return 0;
         const outbox = await tx.find(AlertOutbox, {

@@ -6,7 +6,8 @@ import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { EVENT_TYPES, onDomainEvent, visiblePayload, type DomainEvent } from '../../core/events';
-import { OutboxWorker, skipLocked } from '../../core/outbox';
+import { leaseLapsed, leaseUntil } from '../../core/jobs';
+import { OutboxWorker, skipLocked, type Every } from '../../core/outbox';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { dateTimeParam } from '../../core/sql';
 import { backoffMs, RETRY_WINDOW_MS, signature } from '../../domain/webhooks';
@@ -36,7 +37,7 @@ const short = (s: string) => s.slice(0, 200);
  * jitter for 24 hours, and keeps each document's events in order per subscription.
  */
 export class WebhookService {
-  readonly worker = new OutboxWorker('webhook dispatch', () => this.dispatchDue());
+  readonly worker = new OutboxWorker('webhooks.dispatch', () => this.dispatchDue());
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
   private readonly random: () => number;
@@ -125,8 +126,9 @@ export class WebhookService {
 
   // ---------- the dispatcher ----------
 
-  start(intervalMs: number): void {
-    this.worker.start(intervalMs);
+  /** Dispatches in the background (core/outbox): its periodic sweep is the cluster's job `webhooks.dispatch` through `every`. */
+  start(intervalMs: number, every?: Every): void {
+    this.worker.start(intervalMs, every);
   }
 
   stop(): Promise<unknown> {
@@ -140,26 +142,32 @@ export class WebhookService {
 
   /**
    * Takes due deliveries (at most one per subscription and document: the earliest pending one) with
-   * SKIP LOCKED, leases them, commits, then sends them; repeats until nothing is due.
+   * SKIP LOCKED, leases them, commits, then sends them; repeats until nothing is due. When an attempt
+   * is due is business time (the retry schedule and its 24 hours); the lease is operational time
+   * (core/jobs: the database clock), so a dispatcher that died mid-send holds its rows for `leaseMs`
+   * of real time whatever the business clock says, and two processes never send a row at once.
    */
   private async dispatchDue(): Promise<number> {
     let made = 0;
     for (;;) {
       const at = now();
       const taken = await inTransaction(this.ds, async (tx) => {
-        const t = dateTimeParam(tx, at);
         const ids: Array<{ id: number }> = await tx.query(
           `SELECT d.id FROM webhook_delivery d
-            WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)
+            WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND ${leaseLapsed(tx, 'd.lease_until')}
               AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
                                WHERE e.ordering_key = d.ordering_key AND e.id < d.id AND e.status = 'pending')
             ORDER BY d.id LIMIT 20${skipLocked(tx)}`,
-          [t, t],
+          [dateTimeParam(tx, at)],
         );
         if (!ids.length) return [];
-        const leaseUntil = new Date(at.getTime() + this.leaseMs);
-        await tx.update(WebhookDelivery, { id: In(ids.map((r) => Number(r.id))) }, { leaseUntil });
-        return tx.find(WebhookDelivery, { where: { id: In(ids.map((r) => Number(r.id))) }, order: { id: 'ASC' } });
+        const taken = ids.map((r) => Number(r.id));
+        const [until, params] = leaseUntil(tx, this.leaseMs);
+        await tx.query(
+          `UPDATE webhook_delivery SET lease_until = ${until} WHERE id IN (${taken.map(() => '?').join(',')})`,
+          [...params, ...taken],
+        );
+        return tx.find(WebhookDelivery, { where: { id: In(taken) }, order: { id: 'ASC' } });
       });
       if (!taken.length) return made;
       await Promise.all(taken.map((d) => this.deliver(d)));
