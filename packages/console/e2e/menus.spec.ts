@@ -5,6 +5,7 @@ test.describe('side menu per role (zh-CN)', () => {
   test('expected sets match the catalogue for admin and sales', () => {
     expect(expectedMenu('admin')).toEqual([
       'analytics',
+      'api-clients',
       'audit',
       'categories',
       'coupons',
@@ -38,6 +39,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'users',
       'valuation',
       'warehouses',
+      'webhooks',
     ]);
     expect(expectedMenu('manager')).toEqual([
       'analytics',
