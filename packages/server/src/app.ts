@@ -29,8 +29,7 @@ import {
   type PipelineOptions,
 } from './core/pipeline';
 import { openBus } from './core/bus';
-import type { Every } from './core/outbox';
-import { Scheduler } from './core/jobs';
+import { Scheduler, type Every } from './core/jobs';
 import { sessionEvents } from './core/session-events';
 import { consoleAssets } from './console-assets';
 import { localeOf } from './core/locale';
@@ -472,7 +471,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   services.alerts.start(config.alertsIntervalMs, every);
   await bus.ready();
   // the time-driven alerts (expiry, qualifications, orders due) and the digests: once per business day
-  services.dailyAlerts.start(config.dailyAlertsCheckMs);
+  services.dailyAlerts.start(config.dailyAlertsCheckMs, every);
   // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are
   // written, and the retries in the periodic sweep (once per cluster, as the alerts')
   services.webhooks.listening(port);

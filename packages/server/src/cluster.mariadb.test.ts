@@ -371,14 +371,14 @@ describe('two API processes on one database (MariaDB + Redis)', () => {
       expect(new Set(got.map((g) => g.eventId)).size).toBe(Number(n));
       const [{ attempts }] = await ds.query('SELECT COUNT(*) AS attempts FROM webhook_attempt');
       expect(Number(attempts)).toBe(Number(n));
-      // the retries' sweep is one job of the cluster, as the alerts'
+      // the retries' sweep is one job of the cluster, as the alerts' (and their daily look)
       expect(
         (
           await ds.query(
-            "SELECT name FROM job_lease WHERE name IN ('alerts.dispatch', 'webhooks.dispatch') ORDER BY name",
+            "SELECT name FROM job_lease WHERE name IN ('alerts.daily', 'alerts.dispatch', 'webhooks.dispatch') ORDER BY name",
           )
         ).map((r: { name: string }) => r.name),
-      ).toEqual(['alerts.dispatch', 'webhooks.dispatch']);
+      ).toEqual(['alerts.daily', 'alerts.dispatch', 'webhooks.dispatch']);
     } finally {
       await new Promise<void>((r) => rx.close(() => r()));
     }

@@ -10,6 +10,9 @@ export interface JobOptions {
   quiet?: boolean;
 }
 
+/** How a periodic job is scheduled once per cluster (`Scheduler.every`, handed to services that have one). */
+export type Every = (name: string, periodMs: number, fn: () => Promise<unknown>, opts?: JobOptions) => void;
+
 /**
  * Leases run on operational time, never on the business clock (which tests move and the e2e server
  * freezes): the database's clock, one for every process. A lease is a datetime column: `leaseUntil`

@@ -1,12 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { JobOptions } from './jobs';
+import type { Every } from './jobs';
 import { rowLocking } from './sql';
 
 /** `FOR UPDATE SKIP LOCKED` where the database has row locks: several processes take disjoint rows of an outbox. */
 export const skipLocked = (db: DataSource | EntityManager): string => (rowLocking(db) ? ' FOR UPDATE SKIP LOCKED' : '');
-
-/** How a periodic job is scheduled once per cluster (`Scheduler.every` of core/jobs). */
-export type Every = (name: string, periodMs: number, fn: () => Promise<unknown>, opts?: JobOptions) => void;
 
 /**
  * The background half of an outbox (发件箱): rows are written in the producer's transaction and a

@@ -3,6 +3,7 @@ import type { Context } from '../../core/context';
 import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { notFound } from '../../core/errors';
+import type { Every } from '../../core/jobs';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { lapsingQualifications } from '../partners';
 import { ordersDueToShip } from '../sales';
@@ -26,27 +27,40 @@ export const QUALIFICATION_WARNING_DAYS = 30;
 export class DailyAlerts {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private started = false;
 
   constructor(
     private readonly ds: DataSource,
     private readonly alerts: AlertService,
   ) {}
 
-  /** Looks every `checkMs` whether the day's scan and digests are done (0: never; tests call `run`). */
-  start(checkMs: number): void {
+  /**
+   * Looks every `checkMs` whether the day's scan and digests are done (0: never; tests call `run`):
+   * once shortly after start (the day may have turned while the server was down), then as the
+   * cluster's periodic job `alerts.daily` through `every` (core/jobs: one process per period), or a
+   * local timer when none is given. The day's row keeps a second look from doing anything.
+   */
+  start(checkMs: number, every?: Every): void {
     if (!checkMs) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.run()
-        .catch((e) => console.error('[jxc] daily alerts failed', e?.message ?? e))
-        .finally(() => (this.running = null));
+    this.started = true;
+    const tick = (): Promise<unknown> => {
+      if (!this.started) return Promise.resolve();
+      if (!this.running)
+        this.running = this.run()
+          .catch((e) => console.error('[jxc] daily alerts failed', e?.message ?? e))
+          .finally(() => (this.running = null));
+      return this.running;
     };
     setTimeout(tick, 1000).unref();
-    this.timer = setInterval(tick, checkMs);
-    this.timer.unref();
+    if (every) every('alerts.daily', checkMs, tick, { quiet: true });
+    else {
+      this.timer = setInterval(tick, checkMs);
+      this.timer.unref();
+    }
   }
 
   stop(): Promise<unknown> {
+    this.started = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     return this.running ?? Promise.resolve();
