@@ -337,6 +337,8 @@ describe('two API processes on one database (MariaDB + Redis)', () => {
       );
       expect(hook.errors).toBeUndefined();
       const other = await login(b, 'admin');
+      // B hears of the new subscription through Redis (each process keeps the active ones in memory)
+      await new Promise((r) => setTimeout(r, 300));
       const W = String(c.warehouses[2]?.id ?? c.warehouses[0].id);
       // postings on both processes at once: each writer's dispatcher wakes, both take rows
       const results = await Promise.all(

@@ -133,7 +133,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     vouchers: new VoucherService(ds, audit),
     apiClients: new ApiClientService(ds, audit),
     // events written in the changes' transactions (core/events), sent signed by the dispatcher
-    webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }),
+    webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }, bus),
     // online stores: orders in from their platforms, shipments out
     platforms: new PlatformService(ds, audit, salesOrders),
     replenishment,

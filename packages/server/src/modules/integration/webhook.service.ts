@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { memoryBus, type Bus } from '../../core/bus';
 import type { Context } from '../../core/context';
 import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
@@ -26,6 +27,9 @@ export interface WebhookOptions {
   random?: () => number;
 }
 
+/** a subscription was made or switched on or off (every process reads the active ones again) */
+const CHANGED_TOPIC = 'webhooks.changed';
+
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|\[::\])$/i;
 const short = (s: string) => s.slice(0, 200);
 
@@ -44,11 +48,20 @@ export class WebhookService {
   /** this server's own addresses (host:port), set once it listens: a webhook may not point here */
   private self: { ports: number[]; hosts: string[] } = { ports: [], hosts: [] };
 
+  /**
+   * The active subscriptions (id, events), read once and kept until one changes: a posting without a
+   * subscriber for its event costs no statement. A change on any API process tells every process
+   * through the bus (`webhooks.changed`); a subscription is in effect once they heard it.
+   */
+  private active: Promise<Array<{ id: number; events: string[] }>> | null = null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     opts: WebhookOptions = {},
+    private readonly bus: Bus = memoryBus(),
   ) {
+    bus.on(CHANGED_TOPIC, () => (this.active = null));
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.leaseMs = opts.leaseMs ?? Math.max(60_000, 3 * (opts.timeoutMs ?? 10_000));
     this.random = opts.random ?? Math.random;
@@ -63,9 +76,17 @@ export class WebhookService {
 
   /** The event and its deliveries, in the transaction of the change (nothing when no subscription wants it). */
   async write(tx: EntityManager, e: DomainEvent): Promise<void> {
-    const subs = (await tx.find(WebhookSubscription, { where: { active: true }, order: { id: 'ASC' } })).filter((s) =>
-      (JSON.parse(s.events) as string[]).includes(e.type),
-    );
+    if (!this.active) {
+      const loading = tx
+        .find(WebhookSubscription, { where: { active: true }, order: { id: 'ASC' } })
+        .then((rows) => rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })));
+      this.active = loading;
+      loading.catch(() => this.active === loading && (this.active = null));
+    }
+    const wanted = (await this.active).filter((s) => s.events.includes(e.type)).map((s) => s.id);
+    if (!wanted.length) return;
+    // the rows themselves, as this transaction sees them (one may have been switched off meanwhile)
+    const subs = await tx.find(WebhookSubscription, { where: { id: In(wanted), active: true }, order: { id: 'ASC' } });
     if (!subs.length) return;
     const at = now();
     const clients = new Map(
@@ -323,6 +344,7 @@ export class WebhookService {
       });
       return tx.findOneByOrFail(WebhookSubscription, { id });
     });
+    this.bus.publish(CHANGED_TOPIC, { id: sub.id });
     return { subscription: (await this.views([sub]))[0], secret };
   }
 
@@ -338,6 +360,7 @@ export class WebhookService {
       });
       return { ...s, active };
     });
+    this.bus.publish(CHANGED_TOPIC, { id: sub.id });
     return (await this.views([sub]))[0];
   }
 
