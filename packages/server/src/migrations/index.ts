@@ -70,8 +70,8 @@ export const migrations: Array<new () => unknown> = [
   RetireSalesOrderApprove1797150000000,
   Promotions1797200000000,
   SalesPromotions1797200000100,
-  LandedCosts1797400000000,
   ApiClients1797300000010,
   Webhooks1797300000020,
   PlatformOrders1797300000030,
+  LandedCosts1797400000000,
 ];
