@@ -476,6 +476,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   // written, and the retries in the periodic sweep (once per cluster, as the alerts')
   services.webhooks.listening(port);
   services.webhooks.start(config.webhooksIntervalMs, every);
+  // online stores: stock changes queued by postings are pushed right after, the rest in the sweep
+  services.platforms.startStockPush(config.platformStockIntervalMs, every);
   return {
     server,
     services,
@@ -489,6 +491,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       await services.dailyAlerts.stop();
       await services.alerts.stop();
       await services.webhooks.stop();
+      await services.platforms.stopStockPush();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await bus.close();

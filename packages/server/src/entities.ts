@@ -4,7 +4,12 @@ import {
   WebhookEvent,
   WebhookSubscription,
 } from './modules/integration/webhook.entity';
-import { PlatformConnection, PlatformOrder, PlatformSkuMap } from './modules/integration/platform.entity';
+import {
+  PlatformConnection,
+  PlatformOrder,
+  PlatformSkuMap,
+  PlatformStockPush,
+} from './modules/integration/platform.entity';
 import { ApiClient, ApiKey, ApiRateWindow } from './modules/integration/api-client.entity';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -168,4 +173,5 @@ export const entities = [
   PlatformConnection,
   PlatformOrder,
   PlatformSkuMap,
+  PlatformStockPush,
 ];

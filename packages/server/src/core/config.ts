@@ -40,6 +40,8 @@ export interface Config {
   webhooksIntervalMs: number;
   /** how long a webhook receiver may take to answer */
   webhookTimeoutMs: number;
+  /** how often queued stock changes are pushed to online stores, besides right after a posting (0: never; tests push themselves) */
+  platformStockIntervalMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dailyAlertsCheckMs: Number(env.JXC_DAILY_ALERTS_CHECK_MS ?? 900_000),
     webhooksIntervalMs: Number(env.JXC_WEBHOOKS_INTERVAL_MS ?? 5000),
     webhookTimeoutMs: Number(env.JXC_WEBHOOK_TIMEOUT_MS ?? 10_000),
+    platformStockIntervalMs: Number(env.JXC_PLATFORM_STOCK_INTERVAL_MS ?? 60_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

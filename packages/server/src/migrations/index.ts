@@ -1,3 +1,4 @@
+import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
 import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
@@ -73,5 +74,6 @@ export const migrations: Array<new () => unknown> = [
   ApiClients1797300000010,
   Webhooks1797300000020,
   PlatformOrders1797300000030,
+  PlatformStockPush1797300000040,
   LandedCosts1797400000000,
 ];

@@ -13,6 +13,9 @@ import http from 'node:http';
  *   order: { order_id, created_at, buyer, items: [{ sku_code, quantity, price }] }.
  * - POST /api/shipments { order_id, tracking_no, carrier } → 200 (an unknown order: 404).
  * - GET /api/shipments → what was pushed (for the tests).
+ * - POST /api/stock { items: [{ sku_code, quantity }] } → 200: the quantities the store may sell.
+ * - GET /api/stock → { stock: { <sku_code>: quantity }, pushes } (for the tests).
+ * - POST /api/_fail { stock: n } → the next n stock pushes answer 500 (a platform misbehaving).
  */
 const N = Number(process.env.SIM_ORDERS ?? 1000);
 const KEY = process.env.SIM_APP_KEY ?? 'sim-key';
@@ -35,6 +38,9 @@ const orders = Array.from({ length: N }, (_, i) => ({
   ],
 }));
 const shipments: Array<{ order_id: string; tracking_no: string; carrier: string }> = [];
+const stock: Record<string, number> = {};
+let stockPushes = 0;
+let failStock = 0;
 
 export const sign = (secret: string, method: string, path: string, ts: string, body: string) =>
   crypto.createHmac('sha256', secret).update(`${method}\n${path}\n${ts}\n${body}`).digest('hex');
@@ -65,6 +71,23 @@ const server = http.createServer((req, res) => {
       return send(200, { ok: true });
     }
     if (req.method === 'GET' && url.pathname === '/api/shipments') return send(200, { shipments });
+    if (req.method === 'POST' && url.pathname === '/api/stock') {
+      if (failStock > 0) {
+        failStock--;
+        return send(500, { error: 'try again later' });
+      }
+      const items = (JSON.parse(body || '{}').items ?? []) as Array<{ sku_code: string; quantity: number }>;
+      if (items.some((i) => !Number.isInteger(i.quantity) || i.quantity < 0))
+        return send(400, { error: 'quantity must be a whole number ≥ 0' });
+      for (const i of items) stock[i.sku_code] = i.quantity;
+      stockPushes++;
+      return send(200, { ok: true });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/stock') return send(200, { stock, pushes: stockPushes });
+    if (req.method === 'POST' && url.pathname === '/api/_fail') {
+      failStock = Number(JSON.parse(body || '{}').stock ?? 0);
+      return send(200, { ok: true });
+    }
     send(404, { error: 'not found' });
   });
 });

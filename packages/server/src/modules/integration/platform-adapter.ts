@@ -10,9 +10,9 @@ export interface PlatformOrderIn {
 }
 
 /**
- * What jxc asks of an online platform. Pulling orders from a cursor and pushing a shipment with its
- * tracking number are built (SimShop); pushing available stock and pulling refunds are the next
- * steps of issue 16 (optional here until an adapter has them).
+ * What jxc asks of an online platform. Pulling orders from a cursor, pushing a shipment with its
+ * tracking number and pushing available stock are built (SimShop); pulling refunds is the next step
+ * of issue 16 (optional here until an adapter has it).
  */
 export interface PlatformAdapter {
   pullOrders(cursor: string | null): Promise<{ orders: PlatformOrderIn[]; cursor: string | null; more: boolean }>;
@@ -83,6 +83,13 @@ export class SimShopAdapter implements PlatformAdapter {
 
   async pushShipment(orderId: string, trackingNo: string, carrier: string) {
     await this.call('POST', '/api/shipments', { order_id: orderId, tracking_no: trackingNo, carrier });
+  }
+
+  /** The quantities the store may sell now (whole units), by the platform's SKU code. */
+  async pushStock(items: Array<{ sku: string; available: string }>) {
+    await this.call('POST', '/api/stock', {
+      items: items.map((i) => ({ sku_code: i.sku, quantity: Number(i.available) })),
+    });
   }
 }
 

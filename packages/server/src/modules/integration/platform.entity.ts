@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DecimalColumn } from '../../core/decimal';
 
 /** A store's connection to its online platform: where to pull orders from, as whom, and how far it got. */
 @ObjectType({ description: 'An online store connected to its platform (orders in, shipments out).' })
@@ -28,6 +29,37 @@ export class PlatformConnection {
   @Field(() => String, { nullable: true, description: 'The last sync error (null: it went well).' })
   @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
+  @Field(() => String, { description: 'Units of each SKU kept back from the store (safety buffer).' })
+  @DecimalColumn(18, 6, { name: 'stock_buffer', default: '0.000000' })
+  stockBuffer: string;
+  @Field(() => Int, {
+    description: "The store's share (percent) of what is left, when several stores sell from one warehouse.",
+  })
+  @Column({ name: 'stock_share', type: 'int', default: 100 })
+  stockShare: number;
+  @Field(() => Date, { nullable: true, description: 'When available stock was last pushed to the store.' })
+  @Column({ name: 'last_stock_push_at', type: 'datetime', precision: 3, nullable: true })
+  lastStockPushAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The last stock push error (null: it went well).' })
+  @Column({ name: 'last_stock_error', type: 'varchar', length: 300, nullable: true })
+  lastStockError: string | null;
+}
+
+/**
+ * A store's SKU whose available stock changed and is not pushed yet (the stock push outbox): written
+ * in the posting's transaction, one row per store × SKU however many postings; `seq` counts the
+ * changes, so a push that read the stock before a later change leaves the row for the next push.
+ */
+@Entity('platform_stock_push')
+@Index(['connectionId', 'skuId'], { unique: true })
+export class PlatformStockPush {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ name: 'connection_id', type: 'int' }) connectionId: number;
+  @Column({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ type: 'int', default: 1 }) seq: number;
+  /** a dispatcher holds it until then (core/jobs: the database clock) */
+  @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true }) leaseUntil: Date | null;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
 export enum PlatformOrderState {

@@ -7,6 +7,7 @@ import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 
 const CONNECT = `mutation($i:ConnectPlatformInput!){ connectPlatformStore(input:$i){ id cursor lastError } }`;
 const IMPORT = `mutation($c:ID!,$f:Boolean!){ importPlatformOrders(connectionId:$c, fromStart:$f){ imported duplicates held more } }`;
+const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id number } }`;
 const REVIEW = `query($c:ID!){ platformSkuReview(connectionId:$c){ id platformSku waiting } }`;
 
 /** The SimShop simulator as its own process on localhost (src/simulators/platform-sim.ts). */
@@ -71,7 +72,7 @@ describe(`platform orders (${testDbKind})`, () => {
       SIM_APP_KEY: 'k1',
       SIM_APP_SECRET: 's1',
     });
-    t = await testApp({ config: { alertsIntervalMs: 0, webhooksIntervalMs: 0 } });
+    t = await testApp({ config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0 } });
     admin = await t.login('admin');
     c = await seedCatalog(t.ds);
     const channel = ok(
@@ -177,5 +178,94 @@ describe(`platform orders (${testDbKind})`, () => {
     expect(
       codeOf(await t.gql('mutation{ pushPlatformShipment(salesOrderId:"999999", trackingNo:"X"){ id } }', {}, admin)),
     ).toBe('NOT_FOUND');
+  });
+
+  it('pushes available stock to the store after postings, less its buffer; a store that fails keeps its queue', async () => {
+    const simGet = async (path: string) => {
+      const ts = String(Math.floor(Date.now() / 1000));
+      const sign = crypto.createHmac('sha256', 's1').update(`GET\n${path}\n${ts}\n`).digest('hex');
+      return (
+        await fetch(`${sim.url}${path}`, { headers: { 'x-app-key': 'k1', 'x-timestamp': ts, 'x-sign': sign } })
+      ).json() as Promise<any>;
+    };
+    const simPost = async (path: string, body: unknown) => {
+      const ts = String(Math.floor(Date.now() / 1000));
+      const text = JSON.stringify(body);
+      const sign = crypto.createHmac('sha256', 's1').update(`POST\n${path}\n${ts}\n${text}`).digest('hex');
+      await fetch(`${sim.url}${path}`, {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'application/json', 'x-app-key': 'k1', 'x-timestamp': ts, 'x-sign': sign },
+      });
+    };
+    const RULE = 'mutation($i:PlatformStockRuleInput!){ setPlatformStockRule(input:$i){ stockBuffer stockShare } }';
+    expect(codeOf(await t.gql(RULE, { i: { connectionId: conn, buffer: '2', share: 101 } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await t.gql(RULE, { i: { connectionId: conn, buffer: '-1', share: 100 } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      ok(await t.gql(RULE, { i: { connectionId: conn, buffer: '2', share: 100 } }, admin)).setPlatformStockRule,
+    ).toEqual({ stockBuffer: '2.000000', stockShare: 100 });
+    const W = String(c.warehouses[0].id);
+    const post = (type: string, lines: Array<{ skuId: string; qty: string }>) =>
+      t.gql(
+        POST,
+        {
+          i: {
+            type,
+            warehouseId: W,
+            lines: lines.map((l) => (type === 'OTHER_IN' ? { ...l, unitCost: '5.00' } : l)),
+          },
+          k: crypto.randomUUID(),
+        },
+        admin,
+      );
+    ok(
+      await post('OTHER_IN', [
+        { skuId: String(c.tea.id), qty: '10' },
+        { skuId: String(c.rice.id), qty: '5.5' },
+      ]),
+    );
+    // the posting queued both SKUs for both stores on the warehouse: the good one takes them, the
+    // one with the wrong secret keeps its queue and shows why
+    expect(await t.app.services.platforms.pushStock()).toBe(2);
+    // tea under our code and under the platform code mapped to it; rice 5.5 − 2 → 3 whole units
+    expect((await simGet('/api/stock')).stock).toEqual({ 'P-TEA-1': 8, 'SIM-UNMAPPED': 8, 'P-RICE-1': 3 });
+    const status = async () =>
+      Object.fromEntries(
+        ok(
+          await t.gql('query{ platformConnections { id lastStockError lastStockPushAt } }', {}, admin),
+        ).platformConnections.map((p: any) => [p.id, p]),
+      );
+    const s1 = await status();
+    expect([s1[conn].lastStockError, !!s1[conn].lastStockPushAt]).toEqual([null, true]);
+    const wrong = Object.keys(s1).find((id) => id !== conn)!;
+    expect([s1[wrong].lastStockError, s1[wrong].lastStockPushAt]).toEqual(['The platform answered HTTP 401.', null]);
+
+    // the platform fails once: the change stays queued and goes out on the next push
+    await simPost('/api/_fail', { stock: 1 });
+    ok(await post('OTHER_OUT', [{ skuId: String(c.tea.id), qty: '3' }]));
+    expect(await t.app.services.platforms.pushStock()).toBe(0);
+    expect((await status())[conn].lastStockError).toBe('The platform answered HTTP 500.');
+    expect((await simGet('/api/stock')).stock['P-TEA-1']).toBe(8);
+    expect(await t.app.services.platforms.pushStock()).toBe(1);
+    expect((await simGet('/api/stock')).stock).toEqual({ 'P-TEA-1': 5, 'SIM-UNMAPPED': 5, 'P-RICE-1': 3 });
+    expect((await status())[conn].lastStockError).toBe(null);
+    const queued = async (id: string) =>
+      Number(
+        (await t.ds.query('SELECT COUNT(*) AS n FROM platform_stock_push WHERE connection_id = ?', [Number(id)]))[0].n,
+      );
+    expect(await queued(conn)).toBe(0);
+    expect(await queued(wrong)).toBe(2);
+
+    // a full push: every SKU with stock in the warehouse, half the store's share
+    ok(await t.gql(RULE, { i: { connectionId: conn, buffer: '0', share: 50 } }, admin));
+    expect(
+      ok(await t.gql('mutation($c:ID!){ pushPlatformStock(connectionId:$c) }', { c: conn }, admin)).pushPlatformStock,
+    ).toBe(2);
+    expect(await t.app.services.platforms.pushStock()).toBe(2);
+    expect((await simGet('/api/stock')).stock).toEqual({ 'P-TEA-1': 3, 'SIM-UNMAPPED': 3, 'P-RICE-1': 2 });
   });
 });

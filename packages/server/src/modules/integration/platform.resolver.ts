@@ -1,6 +1,7 @@
 import { Length } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../core/context';
+import { DecimalInput } from '../../core/decimal-input';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { PlatformConnection, PlatformOrder, PlatformSkuMap } from './platform.entity';
@@ -14,6 +15,14 @@ export class ConnectPlatformInput {
   @Field() @Length(1, 300) baseUrl: string;
   @Field() @Length(1, 100) appKey: string;
   @Field() @Length(1, 200) appSecret: string;
+}
+
+@InputType()
+export class PlatformStockRuleInput {
+  @Field(() => ID) connectionId: string;
+  @DecimalInput(18, 6, { description: 'Units of each SKU kept back from the store, ≥ 0.' }) buffer: string;
+  @Field(() => Int, { description: "The store's share (percent, 0–100) of the warehouse's available stock." })
+  share: number;
 }
 
 @ObjectType()
@@ -78,5 +87,22 @@ export class PlatformResolver {
     @Arg('carrier', { defaultValue: '' }) carrier: string,
   ) {
     return ctx.services.platforms.pushShipment(ctx, salesOrderId, trackingNo, carrier);
+  }
+
+  @Mutation(() => PlatformConnection, {
+    description: "Sets a store's safety buffer and share of the warehouse's available stock (what is pushed to it).",
+  })
+  @Allow(P.SystemIntegrationManage)
+  setPlatformStockRule(@Ctx() ctx: Context, @Arg('input', () => PlatformStockRuleInput) input: PlatformStockRuleInput) {
+    return ctx.services.platforms.setStockRule(ctx, input.connectionId, input.buffer, input.share);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Pushes the available stock of every SKU in the store's warehouse to its platform (in the background; returns how many SKUs).",
+  })
+  @Allow(P.SystemIntegrationManage)
+  pushPlatformStock(@Ctx() ctx: Context, @Arg('connectionId', () => ID) connectionId: string) {
+    return ctx.services.platforms.queueFullStockPush(ctx, connectionId);
   }
 }

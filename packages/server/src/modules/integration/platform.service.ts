@@ -1,13 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
+import { Decimal } from '../../core/decimal';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { isDuplicateKey } from '../../core/idempotency';
+import { leaseLapsed, leaseUntil, type Every } from '../../core/jobs';
+import { OutboxWorker, skipLocked } from '../../core/outbox';
+import { dateTimeParam, onDuplicateMerge } from '../../core/sql';
+import { stockToPush } from '../../domain/platform-stock';
 import type { AuditService } from '../audit';
 import { findSku, skuByCodeOrBarcode } from '../catalog';
 import { findStore, type SalesOrderService } from '../sales';
+import { costHeads, stockAvailability, type HeadChange, type PostingService } from '../stock';
 import {
   adapterFor,
   PLATFORM_KINDS,
@@ -15,7 +21,13 @@ import {
   type PlatformAdapter,
   type PlatformOrderIn,
 } from './platform-adapter';
-import { PlatformConnection, PlatformOrder, PlatformOrderState, PlatformSkuMap } from './platform.entity';
+import {
+  PlatformConnection,
+  PlatformOrder,
+  PlatformOrderState,
+  PlatformSkuMap,
+  PlatformStockPush,
+} from './platform.entity';
 
 export interface ImportResult {
   imported: number;
@@ -34,13 +46,21 @@ const CALL_BUDGET_MS = 3_000;
  * shipments pushed back with their tracking number.
  */
 export class PlatformService {
+  /** the stock push outbox's dispatcher: its periodic sweep is the cluster's job `platforms.stockPush` */
+  readonly stockWorker = new OutboxWorker('platforms.stockPush', () => this.pushDueStock());
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly salesOrders: SalesOrderService,
+    posting: PostingService,
     private readonly adapters: (kind: string, c: PlatformConnection) => PlatformAdapter = (kind, c) =>
       adapterFor(kind, c),
-  ) {}
+    private readonly leaseMs = 60_000,
+  ) {
+    // every posting that changes a warehouse's stock queues its SKUs for the stores selling from it
+    posting.onPosted((tx, _doc, changes) => this.queueStock(tx, changes));
+  }
 
   list(): Promise<PlatformConnection[]> {
     return this.ds.getRepository(PlatformConnection).find({ order: { id: 'ASC' } });
@@ -290,5 +310,174 @@ export class PlatformService {
       });
       return tx.findOneByOrFail(PlatformOrder, { id: po.id });
     });
+  }
+
+  // ---------- available stock out to the stores ----------
+
+  /** In the posting's transaction: one outbox row per store × changed SKU (a second change bumps `seq`). */
+  private async queueStock(tx: EntityManager, changes: HeadChange[]): Promise<void> {
+    const warehouses = [...new Set(changes.map((c) => c.warehouseId))];
+    if (!warehouses.length) return;
+    const stores = await tx.find(PlatformConnection, { where: { warehouseId: In(warehouses) }, order: { id: 'ASC' } });
+    if (!stores.length) return;
+    const rows = stores.flatMap((st) =>
+      [...new Set(changes.filter((c) => c.warehouseId === st.warehouseId).map((c) => c.skuId))].map((skuId) => ({
+        connectionId: st.id,
+        skuId,
+      })),
+    );
+    const at = dateTimeParam(tx, now());
+    // in key order (the deadlock-free order of concurrent postings)
+    rows.sort((a, b) => a.connectionId - b.connectionId || a.skuId - b.skuId);
+    await tx.query(
+      `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${rows
+        .map(() => '(?, ?, 1, NULL, ?)')
+        .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,
+      rows.flatMap((r) => [r.connectionId, r.skuId, at]),
+    );
+    this.stockWorker.soon(200);
+  }
+
+  /** Queues every SKU with stock in the store's warehouse (a full push: after connecting, or when the store drifted). */
+  async queueFullStockPush(ctx: Context, id: string): Promise<number> {
+    const c = await this.connection(id);
+    const n = await inTransaction(this.ds, async (tx) => {
+      const skuIds = (await costHeads(tx, c.warehouseId)).map((h) => h.skuId).sort((a, b) => a - b);
+      if (skuIds.length) {
+        const at = dateTimeParam(tx, now());
+        for (let i = 0; i < skuIds.length; i += 500) {
+          const part = skuIds.slice(i, i + 500);
+          await tx.query(
+            `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${part
+              .map(() => '(?, ?, 1, NULL, ?)')
+              .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,
+            part.flatMap((skuId) => [c.id, skuId, at]),
+          );
+        }
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.pushStock',
+        entityType: 'PlatformConnection',
+        entityId: c.id,
+        after: { skus: skuIds.length },
+      });
+      return skuIds.length;
+    });
+    this.stockWorker.soon(0);
+    return n;
+  }
+
+  /** A store's safety buffer and share of the warehouse's available stock. */
+  async setStockRule(ctx: Context, id: string, buffer: string, share: number): Promise<PlatformConnection> {
+    if (!Number.isInteger(share) || share < 0 || share > 100)
+      throw badInput([{ field: 'share', message: 'A whole percentage from 0 to 100.' }]);
+    if (new Decimal(buffer).isNegative()) throw badInput([{ field: 'buffer', message: 'At least 0.' }]);
+    return inTransaction(this.ds, async (tx) => {
+      const c = await tx.findOne(PlatformConnection, { where: { id: Number(id) || -1 } });
+      if (!c) throw notFound('This store connection');
+      await tx.update(PlatformConnection, { id: c.id }, { stockBuffer: buffer, stockShare: share });
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.stockRule',
+        entityType: 'PlatformConnection',
+        entityId: c.id,
+        before: { buffer: c.stockBuffer, share: c.stockShare },
+        after: { buffer, share },
+      });
+      return tx.findOneByOrFail(PlatformConnection, { id: c.id });
+    });
+  }
+
+  /** Starts the stock push dispatcher (core/outbox) in the background. */
+  startStockPush(intervalMs: number, every?: Every): void {
+    this.stockWorker.start(intervalMs, every);
+  }
+
+  stopStockPush(): Promise<unknown> {
+    return this.stockWorker.stop();
+  }
+
+  /** Pushes what is queued now (tests call this; the worker runs it in the background). Returns the SKUs pushed. */
+  pushStock(): Promise<number> {
+    return this.stockWorker.run();
+  }
+
+  /**
+   * Takes queued store × SKU rows (SKIP LOCKED, a lease on the database clock), reads the stock after
+   * the commit of what queued them, pushes each store's SKUs in one call, and removes the rows whose
+   * `seq` did not move meanwhile (a change during the push is pushed again). A store that does not
+   * answer keeps its rows, its error shown on the connection, until the next sweep.
+   */
+  private async pushDueStock(): Promise<number> {
+    let pushed = 0;
+    const failed = new Set<number>();
+    for (;;) {
+      const taken = await inTransaction(this.ds, async (tx) => {
+        const rows: Array<{ id: number }> = await tx.query(
+          `SELECT id FROM platform_stock_push WHERE ${leaseLapsed(tx, 'lease_until')}${
+            failed.size ? ` AND connection_id NOT IN (${[...failed].map(() => '?').join(',')})` : ''
+          } ORDER BY id LIMIT 200${skipLocked(tx)}`,
+          [...failed],
+        );
+        if (!rows.length) return [];
+        const ids = rows.map((r) => Number(r.id));
+        const [until, params] = leaseUntil(tx, this.leaseMs);
+        await tx.query(
+          `UPDATE platform_stock_push SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`,
+          [...params, ...ids],
+        );
+        return tx.find(PlatformStockPush, { where: { id: In(ids) }, order: { id: 'ASC' } });
+      });
+      if (!taken.length) return pushed;
+      for (const connectionId of [...new Set(taken.map((r) => r.connectionId))]) {
+        const rows = taken.filter((r) => r.connectionId === connectionId);
+        if (await this.pushStoreStock(connectionId, rows)) pushed += rows.length;
+        else failed.add(connectionId);
+      }
+    }
+  }
+
+  private async pushStoreStock(connectionId: number, rows: PlatformStockPush[]): Promise<boolean> {
+    const c = await this.ds.getRepository(PlatformConnection).findOneBy({ id: connectionId });
+    const release = (ids: number[]) =>
+      ids.length
+        ? this.ds.getRepository(PlatformStockPush).update({ id: In(ids) }, { leaseUntil: null })
+        : Promise.resolve();
+    if (!c) {
+      await this.ds.getRepository(PlatformStockPush).delete({ id: In(rows.map((r) => r.id)) });
+      return true;
+    }
+    const em = this.ds.manager;
+    const skuIds = rows.map((r) => r.skuId);
+    const avail = await stockAvailability(em, c.warehouseId, skuIds);
+    const maps = await em.find(PlatformSkuMap, {
+      where: { connectionId: c.id, skuId: In(skuIds) },
+      order: { id: 'ASC' },
+    });
+    // under every code the platform may list it by: the codes mapped to it, and ours
+    const items: Array<{ sku: string; available: string }> = [];
+    for (const a of avail) {
+      const qty = stockToPush(a.available, c.stockBuffer, c.stockShare);
+      const codes = new Set(maps.filter((m) => m.skuId === a.skuId).map((m) => m.platformSku));
+      const own = (await findSku(em, a.skuId))?.code;
+      if (own) codes.add(own);
+      for (const code of codes) items.push({ sku: code, available: qty });
+    }
+    const adapter = this.adapters(c.kind, c);
+    try {
+      if (!adapter.pushStock) throw new PlatformError(`The ${c.kind} adapter cannot push stock.`);
+      if (items.length) await adapter.pushStock(items);
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      await release(rows.map((r) => r.id));
+      await this.ds.getRepository(PlatformConnection).update({ id: c.id }, { lastStockError: e.message.slice(0, 300) });
+      return false;
+    }
+    // done: each row, unless a posting changed its SKU again since it was taken
+    await inTransaction(this.ds, async (tx) => {
+      for (const r of rows) await tx.delete(PlatformStockPush, { id: r.id, seq: r.seq });
+      await tx.update(PlatformStockPush, { id: In(rows.map((r) => r.id)) }, { leaseUntil: null });
+      await tx.update(PlatformConnection, { id: c.id }, { lastStockPushAt: now(), lastStockError: null });
+    });
+    return true;
   }
 }
