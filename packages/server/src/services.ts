@@ -135,7 +135,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // events written in the changes' transactions (core/events), sent signed by the dispatcher
     webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }, bus),
     // online stores: orders in from their platforms, shipments out
-    platforms: new PlatformService(ds, audit, salesOrders, posting),
+    platforms: new PlatformService(ds, audit, salesOrders, posting, bus),
     replenishment,
   };
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { memoryBus, type Bus } from '../../core/bus';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
@@ -38,6 +39,9 @@ export interface ImportResult {
 /** How long one call goes on pulling pages (a request stays well within the execution limit): call again while `more`. */
 const CALL_BUDGET_MS = 3_000;
 
+/** a store connection was made (every process reads the connections again) */
+const STORES_CHANGED = 'platforms.changed';
+
 /**
  * Online stores: a connection per store, orders pulled from the platform's cursor and imported into
  * sales orders of the store's channel exactly once per platform order id (a unique key, written in
@@ -49,15 +53,24 @@ export class PlatformService {
   /** the stock push outbox's dispatcher: its periodic sweep is the cluster's job `platforms.stockPush` */
   readonly stockWorker = new OutboxWorker('platforms.stockPush', () => this.pushDueStock());
 
+  /**
+   * The store connections (id, warehouse), read once and kept until one is made: a posting into a
+   * warehouse no store sells from costs no statement. A new connection is heard by every API process
+   * through the bus (`platforms.changed`).
+   */
+  private stores: Promise<Array<{ id: number; warehouseId: number }>> | null = null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly salesOrders: SalesOrderService,
     posting: PostingService,
+    private readonly bus: Bus = memoryBus(),
     private readonly adapters: (kind: string, c: PlatformConnection) => PlatformAdapter = (kind, c) =>
       adapterFor(kind, c),
     private readonly leaseMs = 60_000,
   ) {
+    bus.on(STORES_CHANGED, () => (this.stores = null));
     // every posting that changes a warehouse's stock queues its SKUs for the stores selling from it
     posting.onPosted((tx, _doc, changes) => this.queueStock(tx, changes));
   }
@@ -88,7 +101,7 @@ export class PlatformService {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
-    return inTransaction(this.ds, async (tx) => {
+    const made = await inTransaction(this.ds, async (tx) => {
       const store = await findStore(tx, Number(input.storeId));
       if (!store) throw badInput([{ field: 'storeId', message: 'This store does not exist.' }]);
       const res = await tx.insert(PlatformConnection, {
@@ -112,6 +125,8 @@ export class PlatformService {
       });
       return tx.findOneByOrFail(PlatformConnection, { id });
     });
+    this.bus.publish(STORES_CHANGED, { id: made.id });
+    return made;
   }
 
   private async connection(id: string | number): Promise<PlatformConnection> {
@@ -318,7 +333,14 @@ export class PlatformService {
   private async queueStock(tx: EntityManager, changes: HeadChange[]): Promise<void> {
     const warehouses = [...new Set(changes.map((c) => c.warehouseId))];
     if (!warehouses.length) return;
-    const stores = await tx.find(PlatformConnection, { where: { warehouseId: In(warehouses) }, order: { id: 'ASC' } });
+    if (!this.stores) {
+      const loading = tx
+        .find(PlatformConnection, { select: { id: true, warehouseId: true }, order: { id: 'ASC' } })
+        .then((rows) => rows.map((r) => ({ id: r.id, warehouseId: r.warehouseId })));
+      this.stores = loading;
+      loading.catch(() => this.stores === loading && (this.stores = null));
+    }
+    const stores = (await this.stores).filter((st) => warehouses.includes(st.warehouseId));
     if (!stores.length) return;
     const rows = stores.flatMap((st) =>
       [...new Set(changes.filter((c) => c.warehouseId === st.warehouseId).map((c) => c.skuId))].map((skuId) => ({
