@@ -5,6 +5,7 @@ import { today } from '@/shared/clock';
 import { useListRoute } from '@/components/useListRoute';
 import { downloadFile } from '@/shared/download';
 import { showError } from '@/shared/errors';
+import { sumDecimals } from '@/shared/money';
 import { can, type Permission } from '@/shared/session';
 import { AnalysisDrillQuery, AnalysisQuery, ExportAnalysisQuery } from './queries';
 
@@ -109,15 +110,19 @@ export function useAnalysis() {
   const chartOption = computed(() => {
     const f = measure.value?.field;
     if (!f || !rows.value.length) return null;
-    const sums = new Map<string, { label: string; value: number }>();
+    const parts = new Map<string, { label: string; values: string[] }>();
     for (const r of rows.value) {
       const k = r.key1 ?? '';
-      const e = sums.get(k) ?? { label: r.label1 ?? '', value: 0 };
-      // the chart only draws: the figures themselves stay decimal strings in the table
-      e.value += Number((r as any)[f] ?? 0);
-      sums.set(k, e);
+      const e = parts.get(k) ?? { label: r.label1 ?? '', values: [] };
+      const v = (r as any)[f] as string | null | undefined;
+      if (v !== null && v !== undefined) e.values.push(v);
+      parts.set(k, e);
     }
-    const data = [...sums.values()].sort((a, b) => b.value - a.value).slice(0, 20);
+    // summed as decimals; only the bar's length becomes a float (the table keeps the strings)
+    const data = [...parts.values()]
+      .map((e) => ({ label: e.label, value: Number(sumDecimals(e.values) ?? 0) }))
+      .sort((a, b) => b.value - a.value)
+      .slice(0, 20);
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
