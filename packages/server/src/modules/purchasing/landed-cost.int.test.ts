@@ -429,5 +429,52 @@ for (const method of ['moving_average', 'fifo'] as const) {
         { amount: '30.41', unitCostBefore: '4.800000' },
       ]);
     });
+
+    it('a return to the supplier before the landed cost: its line and the receipt line follow the re-costed reversal', async () => {
+      const C = (await newProductSku(t.ds, `LC-${method}-R`)).id;
+      // 10 C at 5.00 = 50.00; 4 go back at 20.00; then 10.00 of freight lands on the receipt
+      const r = await receive('2026-06-01', [{ skuId: C, qty: '10', price: '5.00' }]);
+      const ret = ok(
+        await t.gql(
+          'mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ id lines { value } } }',
+          {
+            i: {
+              receiptId: r.id,
+              businessDate: '2026-06-02',
+              reason: '破损',
+              lines: [{ receiptLineId: r.lines[0].id, qty: '4' }],
+            },
+          },
+          tok.admin,
+        ),
+      ).returnToSupplier;
+      expect(ret.lines).toEqual([{ value: '-20.00' }]);
+      const posted = ok(
+        await t.gql(
+          'mutation($i:LandedCostInput!){ createLandedCost(input:$i, post:true){ id status } }',
+          { i: { receiptId: r.id, lines: [{ kind: 'FREIGHT', basis: 'QUANTITY', amount: '10.00' }] } },
+          tok.accountant,
+        ),
+      ).createLandedCost;
+      const returned = async () => {
+        const [line] = await t.ds.query('SELECT value FROM purchase_return_line WHERE return_id = ?', [Number(ret.id)]);
+        const [rl] = await t.ds.query('SELECT returned_value FROM purchase_receipt_line WHERE id = ?', [
+          Number(r.lines[0].id),
+        ]);
+        const [{ v }] = await t.ds.query(
+          "SELECT SUM(value) AS v FROM stock_ledger WHERE document_type = 'purchase_return' AND document_id = ?",
+          [Number(ret.id)],
+        );
+        return [Number(line.value).toFixed(2), Number(rl.returned_value).toFixed(2), Number(v).toFixed(2)];
+      };
+      // the 4 returned units took their share of the 60.00 the receipt now cost: 24.00
+      expect(await returned()).toEqual(['-24.00', '24.00', '-24.00']);
+      expect(await head(C)).toEqual(['6', '36.00']);
+      await check();
+      ok(await t.gql('mutation($id:ID!){ cancelLandedCost(id:$id){ id } }', { id: posted.id }, tok.accountant));
+      expect(await returned()).toEqual(['-20.00', '20.00', '-20.00']);
+      expect(await head(C)).toEqual(['6', '30.00']);
+      await check();
+    });
   });
 }

@@ -26,6 +26,7 @@ import { type PurchaseOrderService } from './purchase-order.service';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn, PurchaseReturnLine } from './purchase-receipt.entity';
 import type { PurchaseDocFilter, PurchaseReturnInput, ReceivePurchaseOrderInput } from './purchasing.types';
 import { now } from '../../core/dates';
+import { followRecostedPurchaseReturns } from './purchase-costs';
 import { lockRows } from '../../core/sql';
 import { today } from '../../core/dates';
 import { allows, purchaseOrderLifecycle } from '../../domain/lifecycle';
@@ -49,6 +50,8 @@ export class PurchaseReceiptService {
     posting.onCheck(['purchase_return'], (em, refs) =>
       existingLines(em, PurchaseReturnLine, 'returnId', PurchaseReturn, refs),
     );
+    // a return's value is its share of the receipt's entry: it follows a landed cost added later
+    posting.onRecost(['purchase_return'], followRecostedPurchaseReturns);
   }
 
   // ---------- reading ----------
