@@ -1,28 +1,16 @@
 import { createI18n } from 'vue-i18n';
-import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';
-import catalogEn from '@/locales/catalog.en.json';
-import catalogZhCN from '@/locales/catalog.zh-CN.json';
-import inventoryEn from '@/locales/inventory.en.json';
-import inventoryZhCN from '@/locales/inventory.zh-CN.json';
-import purchasingEn from '@/locales/purchasing.en.json';
-import purchasingZhCN from '@/locales/purchasing.zh-CN.json';
-import salesEn from '@/locales/sales.en.json';
-import salesZhCN from '@/locales/sales.zh-CN.json';
-import pricingEn from '@/locales/pricing.en.json';
-import pricingZhCN from '@/locales/pricing.zh-CN.json';
-import salesreportsEn from '@/locales/salesreports.en.json';
-import salesreportsZhCN from '@/locales/salesreports.zh-CN.json';
-import ordersEn from '@/locales/orders.en.json';
-import ordersZhCN from '@/locales/orders.zh-CN.json';
-import stocktakeEn from '@/locales/stocktake.en.json';
-import stocktakeZhCN from '@/locales/stocktake.zh-CN.json';
-import analyticsEn from '@/locales/analytics.en.json';
-import analyticsZhCN from '@/locales/analytics.zh-CN.json';
-import promotionsEn from '@/locales/promotions.en.json';
-import promotionsZhCN from '@/locales/promotions.zh-CN.json';
-import integrationEn from '@/locales/integration.en.json';
-import integrationZhCN from '@/locales/integration.zh-CN.json';
+
+// zh-CN is the default and in the first load; English is fetched when someone picks it (or had picked it)
+const zhCNFeatures = import.meta.glob<Record<string, any>>('../locales/*.zh-CN.json', {
+  eager: true,
+  import: 'default',
+});
+const enFeatures = import.meta.glob<Record<string, any>>('../locales/*.en.json', { import: 'default' });
+const byName = <T>(files: Record<string, T>) =>
+  Object.keys(files)
+    .sort()
+    .map((f) => files[f]);
 
 /** Feature locale files (`<area>.<locale>.json`) are merged key by key into the main ones. */
 function mergeMessages(base: Record<string, any>, ...extra: Record<string, any>[]): Record<string, any> {
@@ -50,45 +38,38 @@ function initialLocale(): Locale {
   return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
 }
 
+type Messages = typeof zhCN;
+const messages: Partial<Record<Locale, Messages>> = {
+  'zh-CN': mergeMessages(zhCN, ...byName(zhCNFeatures)) as Messages,
+};
+
 export const i18n = createI18n({
   legacy: false,
-  locale: initialLocale(),
+  locale: initialLocale() as Locale,
   fallbackLocale: 'zh-CN',
-  messages: {
-    'zh-CN': mergeMessages(
-      zhCN,
-      catalogZhCN,
-      inventoryZhCN,
-      purchasingZhCN,
-      salesZhCN,
-      pricingZhCN,
-      salesreportsZhCN,
-      ordersZhCN,
-      promotionsZhCN,
-      stocktakeZhCN,
-      analyticsZhCN,
-      integrationZhCN,
-    ) as typeof zhCN,
-    en: mergeMessages(
-      en,
-      catalogEn,
-      inventoryEn,
-      purchasingEn,
-      salesEn,
-      pricingEn,
-      salesreportsEn,
-      ordersEn,
-      promotionsEn,
-      stocktakeEn,
-      analyticsEn,
-      integrationEn,
-    ) as typeof en,
-  },
+  messages: messages as Record<Locale, Messages>,
   missingWarn: false,
   fallbackWarn: false,
 });
 
-export function setLocale(locale: Locale) {
+const loaded = new Set<Locale>(['zh-CN']);
+
+/** Fetches a locale's messages once (English: its main file and every feature file). */
+async function loadMessages(locale: Locale) {
+  if (loaded.has(locale)) return;
+  const [base, features] = await Promise.all([
+    import('@/locales/en.json').then((m) => m.default),
+    Promise.all(byName(enFeatures).map((load) => load())),
+  ]);
+  i18n.global.setLocaleMessage(locale, mergeMessages(base, ...features) as Messages);
+  loaded.add(locale);
+}
+
+/** Before the app mounts: the saved locale's messages, so the first screen is never in the wrong language. */
+export const localeReady: Promise<void> = loadMessages(initialLocale());
+
+export async function setLocale(locale: Locale) {
+  await loadMessages(locale);
   i18n.global.locale.value = locale;
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
