@@ -478,6 +478,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   services.webhooks.start(config.webhooksIntervalMs, every);
   // online stores: stock changes queued by postings are pushed right after, the rest in the sweep
   services.platforms.startStockPush(config.platformStockIntervalMs, every);
+  // replenishment: the forecast models of the new day (and of series postings changed), once per cluster
+  services.replenishment.startForecastRefresh(config.forecastRefreshMs, every);
   return {
     server,
     services,

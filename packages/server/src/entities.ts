@@ -56,6 +56,7 @@ import {
   DemandDay,
   DemandSpan,
   FixedSafetyStock,
+  ForecastModel,
   ReplenishmentSetting,
 } from './modules/purchasing/replenishment.entity';
 import {
@@ -132,6 +133,7 @@ export const entities = [
   FixedSafetyStock,
   DemandDay,
   DemandSpan,
+  ForecastModel,
   SalesChannel,
   SalesStore,
   CustomerTier,

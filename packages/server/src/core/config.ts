@@ -42,6 +42,8 @@ export interface Config {
   webhookTimeoutMs: number;
   /** how often queued stock changes are pushed to online stores, besides right after a posting (0: never; tests push themselves) */
   platformStockIntervalMs: number;
+  /** how often the replenishment's forecast models are refreshed (JXC_FORECAST_REFRESH_MS, an hour; 0: never) */
+  forecastRefreshMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooksIntervalMs: Number(env.JXC_WEBHOOKS_INTERVAL_MS ?? 5000),
     webhookTimeoutMs: Number(env.JXC_WEBHOOK_TIMEOUT_MS ?? 10_000),
     platformStockIntervalMs: Number(env.JXC_PLATFORM_STOCK_INTERVAL_MS ?? 60_000),
+    forecastRefreshMs: Number(env.JXC_FORECAST_REFRESH_MS ?? 3_600_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

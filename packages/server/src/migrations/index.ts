@@ -1,3 +1,4 @@
+import { ReplenishmentForecast1797560000000 } from './1797560000000-ReplenishmentForecast';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
@@ -76,4 +77,5 @@ export const migrations: Array<new () => unknown> = [
   PlatformOrders1797300000030,
   PlatformStockPush1797300000040,
   LandedCosts1797400000000,
+  ReplenishmentForecast1797560000000,
 ];

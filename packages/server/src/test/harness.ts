@@ -84,6 +84,7 @@ export async function testApp(opts: { demo?: boolean; config?: Partial<Config>; 
     consoleDir: undefined,
     // the daily alert scan runs when a test says so (DailyAlerts.run), never by itself
     dailyAlertsCheckMs: 0,
+    forecastRefreshMs: 0,
     ...opts.config,
   };
   const app = await createApp(ds, config);

@@ -13,4 +13,4 @@ export {
   type Backtest,
   type ErrorMeasures,
 } from './backtest';
-export { selectMethod, toQtyStrings, type Candidate, type Selection, type SelectOptions } from './select';
+export { forecastWith, selectMethod, toQtyStrings, type Candidate, type Selection, type SelectOptions } from './select';

@@ -1,6 +1,6 @@
 import { backtest, minimumForSelection, type Backtest, type ErrorMeasures } from './backtest';
 import { assertHistory, assertInt } from './check';
-import { fitBest } from './models';
+import { fitBest, runModel } from './models';
 import { ForecastError, METHODS, type FixedParams, type ForecastMethod, type ModelSpec } from './types';
 
 export interface SelectOptions {
@@ -86,6 +86,19 @@ export function selectMethod(history: number[], options: SelectOptions = {}): Se
     candidates: tested.map((b) => ({ method: b.method, error: b.error })),
     backtest: best,
   };
+}
+
+/**
+ * The forecast of a model chosen before (by `selectMethod` on this same history): the next
+ * `horizon` points of that method with those parameters, negative values as 0 — exactly the
+ * `forecast` `selectMethod` gives, without the back-test and the grid search.
+ */
+export function forecastWith(method: ForecastMethod, params: ModelSpec['params'], history: number[], horizon: number) {
+  assertHistory(history);
+  assertInt('horizon', horizon, 0);
+  return runModel({ method, params } as ModelSpec, history)
+    .forecast(horizon)
+    .map((x) => Math.max(0, x));
 }
 
 /**

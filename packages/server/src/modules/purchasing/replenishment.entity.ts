@@ -116,3 +116,25 @@ export class DemandSpan {
   @Column({ name: 'first_day', type: 'varchar', length: 10 }) firstDay: string;
   @Column({ name: 'last_day', type: 'varchar', length: 10 }) lastDay: string;
 }
+
+/**
+ * The forecast model the back-test chose for a warehouse × SKU, kept so a request runs one model
+ * instead of the grid search (forecast-models.ts). `seriesHash` names what the choice was made from
+ * (the demand series of the window and the setting's fixed method and parameters): a request or the
+ * nightly refresh whose series hashes differently (a new day, a back-dated posting, a cancellation,
+ * a changed setting) chooses again. `params`, `mae` and `rmse` are the numbers as JSON, so the cached
+ * path gives exactly what the search gives.
+ */
+@Entity('replenishment_forecast')
+export class ForecastModel {
+  @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ name: 'series_hash', type: 'varchar', length: 40 }) seriesHash: string;
+  @Column({ type: 'varchar', length: 16 }) method: string;
+  @Column({ type: 'varchar', length: 200 }) params: string;
+  @Column({ type: 'varchar', length: 32 }) mae: string;
+  @Column({ type: 'varchar', length: 32 }) rmse: string;
+  @Column({ name: 'backtest_days', type: 'int' }) backtestDays: number;
+  /** the business day it was chosen on */
+  @Column({ name: 'made_on', type: 'varchar', length: 10 }) madeOn: string;
+}

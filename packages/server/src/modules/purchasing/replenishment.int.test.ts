@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../core/dates';
 import { contextAs } from '../../test/context';
-import { seedCatalog, StockDocType } from '../../test/fixtures';
+import { newProductSku, seedCatalog, StockDocType } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 import { PurchaseOrder } from './purchase-order.entity';
 import { HISTORY_DAYS } from './replenishment.service';
@@ -561,4 +561,112 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     ]);
     expect(codeOf(await t.gql(SUGGEST, { w: W }, tok.sales))).toBe('FORBIDDEN');
   });
+
+  it('kept forecast models give exactly what the grid search gives; a back-dated posting makes the refresh choose again', async () => {
+    const rs = t.app.services.replenishment;
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const docs = t.app.services.stockDocuments;
+    const post = async (input: Parameters<typeof docs.create>[1]) =>
+      docs.post(ctx, String((await docs.create(ctx, input)).id));
+    // two SKUs of their own: a weekly pattern (Holt-Winters' kind) and a rising trend, 42 days
+    const weekly = await newProductSku(t.ds, 'P-WEEK');
+    const rising = await newProductSku(t.ds, 'P-RISE');
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W,
+      businessDate: addDays(today(), -60),
+      lines: [
+        { skuId: String(weekly.id), qty: '5000', unitCost: '2' },
+        { skuId: String(rising.id), qty: '5000', unitCost: '3' },
+      ],
+    });
+    const pattern = [3, 5, 4, 6, 12, 20, 9];
+    for (let d = 42; d >= 1; d--)
+      await post({
+        type: StockDocType.OTHER_OUT,
+        warehouseId: W,
+        businessDate: addDays(today(), -d),
+        countsAsDemand: true,
+        lines: [
+          { skuId: String(weekly.id), qty: String(pattern[d % 7] + (d % 3)) },
+          { skuId: String(rising.id), qty: String(2 + Math.floor((42 - d) / 2)) },
+        ],
+      });
+    const uncached = async () => {
+      rs.keepForecastModels = false;
+      try {
+        return {
+          rows: await rs.suggestions(Number(W)),
+          charts: await Promise.all([weekly.id, rising.id, c.tea.id].map((k) => rs.forecast(Number(W), k))),
+        };
+      } finally {
+        rs.keepForecastModels = true;
+      }
+    };
+    const cached = async () => ({
+      rows: await rs.suggestions(Number(W)),
+      charts: await Promise.all([weekly.id, rising.id, c.tea.id].map((k) => rs.forecast(Number(W), k))),
+    });
+    const kept = async () =>
+      (
+        await t.ds.query(
+          'SELECT sku_id, method, series_hash, backtest_days FROM replenishment_forecast WHERE warehouse_id = ? ORDER BY sku_id',
+          [Number(W)],
+        )
+      ).map((r: any) => ({
+        sku: Number(r.sku_id),
+        method: r.method,
+        hash: r.series_hash,
+        days: Number(r.backtest_days),
+      }));
+    await t.ds.query('DELETE FROM replenishment_forecast');
+    const search = await uncached();
+    expect(await kept()).toEqual([]); // the uncached path keeps nothing
+    const methods = Object.fromEntries(search.rows.map((r) => [r.skuCode, r.forecastMethod]));
+    expect(methods).toMatchObject({ 'P-TEA-1': 'moving_average', 'P-RICE-1': null });
+    expect(['holt', 'holt_winters']).toContain(methods['P-RISE-1']);
+    expect(methods['P-WEEK-1']).not.toBeNull();
+
+    // the nightly refresh keeps one model per SKU with a forecast (rice, without demand, has none)
+    const withModel = search.rows
+      .filter((r) => r.forecastMethod)
+      .map((r) => [r.skuId, r.forecastMethod])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(withModel.length).toBeGreaterThanOrEqual(3);
+    expect(await rs.refreshForecasts()).toEqual({ skus: search.rows.length, chosen: withModel.length });
+    const rows = await kept();
+    expect(rows.map((r: any) => [r.sku, r.method])).toEqual(withModel);
+    // a request with the kept models answers to the last digit what the search answers
+    const first = await cached();
+    expect(first).toEqual(search);
+    expect(await kept()).toEqual(rows); // nothing was chosen again
+    // a second refresh finds every series unchanged
+    expect((await rs.refreshForecasts()).chosen).toBe(0);
+
+    // a back-dated posting changes one SKU's series: its hash differs, the refresh chooses it again
+    await post({
+      type: StockDocType.OTHER_OUT,
+      warehouseId: W,
+      businessDate: addDays(today(), -10),
+      countsAsDemand: true,
+      lines: [{ skuId: String(weekly.id), qty: '40' }],
+    });
+    const changed = await uncached();
+    expect(changed).not.toEqual(search);
+    // before the refresh, a request finds the hash stale and searches (and keeps what it chose)
+    expect(await cached()).toEqual(changed);
+    const after = await kept();
+    expect(after.find((r: any) => r.sku === weekly.id)!.hash).not.toBe(
+      rows.find((r: any) => r.sku === weekly.id)!.hash,
+    );
+    expect(after.filter((r: any) => r.sku !== weekly.id)).toEqual(rows.filter((r: any) => r.sku !== weekly.id));
+    // the refresh then has nothing left to choose; after a wrong row (as if the day had turned), it chooses again
+    expect((await rs.refreshForecasts()).chosen).toBe(0);
+    await t.ds.query("UPDATE replenishment_forecast SET series_hash = 'stale', method = 'ses' WHERE sku_id = ?", [
+      rising.id,
+    ]);
+    expect((await rs.refreshForecasts()).chosen).toBe(1);
+    expect(await kept()).toEqual(after);
+    expect(await cached()).toEqual(changed);
+  }, 120_000);
 });

@@ -7,7 +7,6 @@ import { badInput } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import {
   dailySeries,
-  selectMethod,
   toQtyStrings,
   weeklySeries,
   type FixedParams,
@@ -27,6 +26,7 @@ import { categoryExists, findSku, skuLines } from '../catalog';
 import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
 import { blockedOf, findWarehouse, unsellableStock, type PostingService } from '../stock';
 import { recordDemand } from './demand';
+import { chooseModel, keepModels, keptModels, type ModelCache } from './forecast-models';
 import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
 import {
@@ -56,6 +56,17 @@ const D = (x: Decimal.Value) => new Decimal(x);
 /** SKU ids in slices, so an IN list stays within every database's limit of parameters */
 const chunks = (ids: number[], n = 1000): number[][] =>
   Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, (i + 1) * n));
+/**
+ * How a read names its SKUs: an IN list per slice for a page, or (above WHOLE_WAREHOUSE SKUs, as
+ * "needs ordering" over all of them) one pass over the warehouse's rows, kept here by a set.
+ */
+const skuSlices = (ids: number[]): { parts: Array<number[] | null>; keep: (id: number) => boolean } => {
+  if (ids.length <= 1000) return { parts: chunks(ids), keep: () => true };
+  const set = new Set(ids);
+  return { parts: [null], keep: (id) => set.has(id) };
+};
+const inList = (col: string, part: number[] | null) =>
+  part ? ` AND ${col} IN (${part.map(() => '?').join(',')})` : '';
 const decOrNull = (x: string): Decimal | null => {
   try {
     return D(x);
@@ -395,13 +406,15 @@ export class ReplenishmentService {
   async historyStarts(warehouseId: number, skuIds: number[], from: string, to: string) {
     const out = new Map<number, string>();
     if (!skuIds.length) return out;
-    for (const part of chunks(skuIds)) {
+    const { parts, keep } = skuSlices(skuIds);
+    for (const part of parts) {
       const rows: any[] = await this.ds.query(
         `SELECT sku_id, first_day FROM replenishment_span
-          WHERE warehouse_id = ? AND sku_id IN (${part.map(() => '?').join(',')}) AND first_day <= ?`,
-        [warehouseId, ...part, to],
+          WHERE warehouse_id = ?${inList('sku_id', part)} AND first_day <= ?`,
+        [warehouseId, ...(part ?? []), to],
       );
-      for (const r of rows) out.set(Number(r.sku_id), r.first_day > from ? r.first_day : from);
+      for (const r of rows)
+        if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), r.first_day > from ? r.first_day : from);
     }
     return out;
   }
@@ -418,13 +431,15 @@ export class ReplenishmentService {
   ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
     const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
-    for (const part of chunks(skuIds)) {
+    const { parts, keep } = skuSlices(skuIds);
+    for (const part of parts) {
       const rows: any[] = await this.ds.query(
         `SELECT sku_id, day, qty FROM replenishment_demand
-          WHERE warehouse_id = ? AND sku_id IN (${part.map(() => '?').join(',')}) AND day >= ? AND day <= ?`,
-        [warehouseId, ...part, from, to],
+          WHERE warehouse_id = ?${inList('sku_id', part)} AND day >= ? AND day <= ?`,
+        [warehouseId, ...(part ?? []), from, to],
       );
       for (const r of rows) {
+        if (!keep(Number(r.sku_id))) continue;
         const list = out.get(Number(r.sku_id)) ?? [];
         list.push({ date: r.day, qty: Number(r.qty), exact: D(r.qty) });
         out.set(Number(r.sku_id), list);
@@ -588,13 +603,14 @@ export class ReplenishmentService {
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
-    const [starts, demand, pos, choices, settings, fixed] = await Promise.all([
+    const [starts, demand, pos, choices, settings, fixed, cache] = await Promise.all([
       this.historyStarts(warehouseId, ids, from, to),
       this.demand(warehouseId, ids, from, to),
       this.positions(warehouseId, ids),
       known ?? this.preferredSuppliers(ids, today()),
       this.settings(),
       this.fixedSafetyStocks(warehouseId, ids),
+      this.modelCache(warehouseId, ids),
     ]);
     const out: Suggestion[] = [];
     for (const [i, sku] of skus.entries()) {
@@ -609,10 +625,88 @@ export class ReplenishmentService {
           choice: choices.get(sku.id),
           setting: this.resolveSetting(sku, settings),
           fixedSafetyStock: fixed.get(sku.id),
+          cache,
         }).suggestion,
       );
     }
+    await this.keep(cache);
     return out;
+  }
+
+  // ---------- kept forecast models (forecast-models.ts) ----------
+
+  /** false: every request searches the grid and keeps nothing (the uncached path; tests compare the two). */
+  keepForecastModels = true;
+  /** Above this many SKUs the inputs are read for the whole warehouse in one pass, not by SKU lists. */
+  static readonly WHOLE_WAREHOUSE = 1000;
+
+  private async modelCache(warehouseId: number, ids: number[]): Promise<ModelCache> {
+    if (!this.keepForecastModels) return { kept: new Map(), fresh: [], enabled: false };
+    const whole = ids.length > ReplenishmentService.WHOLE_WAREHOUSE;
+    return { kept: await keptModels(this.ds, warehouseId, whole ? null : ids), fresh: [], enabled: true };
+  }
+
+  /** Keeps the models chosen in a computation; a failure to keep them costs only time later. */
+  private async keep(cache: ModelCache): Promise<number> {
+    try {
+      return await keepModels(this.ds, cache.fresh);
+    } catch (e) {
+      console.error('[jxc] keeping forecast models failed:', (e as Error)?.message ?? e);
+      return 0;
+    }
+  }
+
+  /**
+   * The nightly refresh: every warehouse × SKU the page would list, in slices, through the same
+   * computation as a request, so each model whose series changed (a new day, a back-dated posting,
+   * a cancellation, a setting) is chosen again and kept. Returns how many were chosen again.
+   */
+  async refreshForecasts(warehouseIds?: number[]): Promise<{ skus: number; chosen: number }> {
+    const whs =
+      warehouseIds ??
+      (
+        (await this.ds.query('SELECT DISTINCT warehouse_id FROM replenishment_span ORDER BY warehouse_id')) as any[]
+      ).map((r) => Number(r.warehouse_id));
+    let skus = 0;
+    let chosen = 0;
+    for (const w of whs) {
+      const list = await this.skus(w, {});
+      for (let i = 0; i < list.length; i += 500) {
+        const part = list.slice(i, i + 500);
+        const before = await keptModels(
+          this.ds,
+          w,
+          part.map((s) => s.id),
+        );
+        await this.compute(w, part);
+        const after = await keptModels(
+          this.ds,
+          w,
+          part.map((s) => s.id),
+        );
+        for (const [k, m] of after) if (before.get(k)?.seriesHash !== m.seriesHash) chosen++;
+        skus += part.length;
+      }
+    }
+    return { skus, chosen };
+  }
+
+  private refreshing: Promise<unknown> | null = null;
+  /**
+   * The refresh as the cluster's periodic job `replenishment.forecasts` (core/jobs: one process per
+   * period; 0: never, tests call `refreshForecasts`). It runs every `periodMs` (an hour by default):
+   * on a day's first run every series has a new day and is chosen again, later runs only those a
+   * posting changed.
+   */
+  startForecastRefresh(periodMs: number, every: (name: string, ms: number, fn: () => Promise<unknown>) => void): void {
+    if (!periodMs) return;
+    every('replenishment.forecasts', periodMs, () => {
+      if (!this.refreshing)
+        this.refreshing = this.refreshForecasts()
+          .then((r) => console.log(`[jxc] forecast models: ${r.chosen} of ${r.skus} chosen again`))
+          .finally(() => (this.refreshing = null));
+      return this.refreshing;
+    });
   }
 
   private suggest(
@@ -640,6 +734,8 @@ export class ReplenishmentService {
       fixedSafetyStock?: string;
       /** Days of forecast to return beyond the horizon (the chart's 28). */
       forecastDays?: number;
+      /** the kept forecast models (none: search the grid) */
+      cache?: ModelCache;
     },
   ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] } {
     const { from, to, points, pos, choice, setting } = input;
@@ -715,7 +811,7 @@ export class ReplenishmentService {
       suggested: null,
       steps: [],
     };
-    const sel = selectMethod(series.qty, {
+    const sel = chooseModel(input.cache, { warehouseId, skuId: sku.id, day: today() }, series.qty, {
       fixed: (setting.forecastMethod ?? undefined) as ForecastMethod | undefined,
       params: fixedParams,
       horizon: horizon + (input.forecastDays ?? 0),
@@ -825,7 +921,7 @@ export class ReplenishmentService {
       forecastAlpha: params.alpha != null ? D(params.alpha).toFixed() : null,
       forecastBeta: params.beta != null ? D(params.beta).toFixed() : null,
       forecastGamma: params.gamma != null ? D(params.gamma).toFixed() : null,
-      forecastBacktestDays: sel.backtest.actual.length,
+      forecastBacktestDays: sel.backtestDays,
       forecastMae: sel.error.mae.toFixed(4),
       forecastRmse: sel.error.rmse.toFixed(4),
       dailyRate: rate.toFixed(),
@@ -843,13 +939,14 @@ export class ReplenishmentService {
     const [sku] = await this.skus(warehouseId, { skuIds: [skuId] });
     if (!sku) throw badInput([{ field: 'skuId', message: 'This SKU has no stock or moves in this warehouse.' }]);
     const { from, to } = this.window();
-    const [starts, demand, pos, choices, settings, fixed] = await Promise.all([
+    const [starts, demand, pos, choices, settings, fixed, cache] = await Promise.all([
       this.historyStarts(warehouseId, [skuId], from, to),
       this.demand(warehouseId, [skuId], from, to),
       this.positions(warehouseId, [skuId]),
       this.preferredSuppliers([skuId], today()),
       this.settings(),
       this.fixedSafetyStocks(warehouseId, [skuId]),
+      this.modelCache(warehouseId, [skuId]),
     ]);
     const horizon = 28;
     const r = this.suggest(sku, warehouseId, {
@@ -861,7 +958,9 @@ export class ReplenishmentService {
       setting: this.resolveSetting(sku, settings),
       fixedSafetyStock: fixed.get(skuId),
       forecastDays: horizon,
+      cache,
     });
+    await this.keep(cache);
     const scale = Math.max(2, sku.unitScale);
     const fc = toQtyStrings(r.forecast.slice(0, horizon), scale);
     return {
