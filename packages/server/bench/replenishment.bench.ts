@@ -2,7 +2,8 @@
  * The replenishment page at scale, against MariaDB: 10,000 SKUs × 3 warehouses with a year of
  * history (the ledger's demand as the postings keep it in replenishment_demand, rebuilt from the
  * ledger by the same code `pnpm jxc rebuild-demand` runs), stock on hand, open orders, supplier
- * agreements. Times the service itself (server side, no HTTP):
+ * agreements. Times the service itself (server side, no HTTP), first without kept forecast models,
+ * then the refresh of one warehouse's models (the nightly job) and the page with them:
  *   pnpm --filter @jxc/server bench:replenishment   (JXC_BENCH_MYSQL_URL, JXC_BENCH_SKUS=10000)
  */
 import 'reflect-metadata';
@@ -158,6 +159,24 @@ async function measure(ds: DataSource, url: string) {
   };
   const W = whs[0];
   const rs = services.replenishment;
+  // without kept models (every request searches the grid): what a page costs before the refresh ran
+  rs.keepForecastModels = false;
+  await time('first page (50), no filter, no kept models', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500, 3);
+  rs.keepForecastModels = true;
+  // the nightly refresh of one warehouse (every series new: the cost of a day's first run)
+  await ds.query('DELETE FROM replenishment_forecast WHERE warehouse_id = ?', [W]);
+  const cpu0 = process.cpuUsage();
+  let t0 = performance.now();
+  const refreshed = await rs.refreshForecasts([W]);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(
+    `  refresh of one warehouse, every model chosen again: ${refreshed.chosen} of ${refreshed.skus} SKUs in ${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
+  );
+  t0 = performance.now();
+  const again = await rs.refreshForecasts([W]);
+  console.log(
+    `  refresh again, nothing changed: ${again.chosen} of ${again.skus} chosen again in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   await time('first page (50), no filter', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500);
   await time('page 100 (50), no filter', () => rs.page(W, {}, { offset: 4950, limit: 50 }), 500);
   await time(
@@ -170,7 +189,7 @@ async function measure(ds: DataSource, url: string) {
     `needs ordering, all ${SKUS} SKUs`,
     () => rs.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 }),
     2000,
-    1, // every SKU's forecast: minutes, once is enough
+    3,
   );
   await ds.destroy();
 }

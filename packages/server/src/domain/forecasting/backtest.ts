@@ -1,4 +1,4 @@
-import { fitBest, minimumToFit } from './models';
+import { candidates, firstFitted, fitBest, minimumToFit, runModel } from './models';
 import type { FixedParams, ForecastMethod } from './types';
 
 export interface ErrorMeasures {
@@ -78,8 +78,57 @@ export interface Backtest {
  * Rolling-origin evaluation: for each of the last k points, refit the method (grid search
  * included) on everything before it and forecast it one step ahead. Forecasts below 0 count as
  * 0, as they are reported. Undefined when the history is too short for this method.
+ *
+ * Every method's one-step-ahead fitted value at t depends only on the points before t (its start
+ * uses the first points only), so each candidate runs once over the history and its squared
+ * errors, summed in the same order, give its score on every training part: the grid search at
+ * each origin picks what `fitBest` on that part picks, with the same floating-point sums, and only
+ * the winner is run again on the part for its forecast. The same answer as refitting the grid at
+ * every origin (`backtestByRefit`, kept as the reference), about k times cheaper.
  */
 export function backtest(
+  method: ForecastMethod,
+  history: number[],
+  seasonLength: number,
+  max = 28,
+  fixed: FixedParams = {},
+): Backtest | undefined {
+  const n = history.length;
+  const k = backtestLength(n, max);
+  if (k === 0 || n - k < minimumToFit(method, seasonLength, fixed)) return undefined;
+  const specs = candidates(method, seasonLength, fixed);
+  const bestIndex = new Array<number>(k).fill(-1);
+  const bestMse = new Array<number>(k).fill(0);
+  for (let c = 0; c < specs.length; c++) {
+    const from = firstFitted(specs[c]);
+    if (n - 1 <= from) continue; // not scored on any training part
+    const fitted = runModel(specs[c], history).fitted;
+    let sq = 0;
+    let t = from;
+    for (let o = 0; o < k; o++) {
+      const origin = n - k + o;
+      if (origin <= from) continue;
+      for (; t < origin; t++) sq += (history[t] - fitted[t]) ** 2;
+      const mse = sq / (origin - from);
+      if (bestIndex[o] < 0 || mse < bestMse[o]) {
+        bestIndex[o] = c;
+        bestMse[o] = mse;
+      }
+    }
+  }
+  const actual: number[] = [];
+  const predicted: number[] = [];
+  for (let o = 0; o < k; o++) {
+    const origin = n - k + o;
+    if (bestIndex[o] < 0) return undefined; // cannot happen after the length check; kept as a guard
+    actual.push(history[origin]);
+    predicted.push(Math.max(0, runModel(specs[bestIndex[o]], history.slice(0, origin)).forecast(1)[0]));
+  }
+  return { method, from: n - k, actual, predicted, error: errorMeasures(actual, predicted) };
+}
+
+/** The back-test as its definition says it: the grid search refitted at every origin (the reference `backtest` equals). */
+export function backtestByRefit(
   method: ForecastMethod,
   history: number[],
   seasonLength: number,

@@ -7,6 +7,7 @@ export { holtWinters } from './holt-winters';
 export { GRID, fitBest, minimumToFit, runModel, type BestFit } from './models';
 export {
   backtest,
+  backtestByRefit,
   backtestLength,
   errorMeasures,
   minimumForSelection,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../costing/test-helpers';
-import { backtest, backtestLength, errorMeasures, minimumForSelection } from './backtest';
+import { backtest, backtestByRefit, backtestLength, errorMeasures, minimumForSelection } from './backtest';
 import { fitBest, minimumToFit } from './models';
 import { selectMethod, toQtyStrings } from './select';
-import { ForecastError } from './types';
+import { ForecastError, METHODS } from './types';
 
 const PATTERN = [10, 12, 14, 30, 16, 8, 5];
 const seasonal = (days: number, trend = 0) => Array.from({ length: days }, (_, t) => PATTERN[t % 7] + trend * t);
@@ -196,5 +196,35 @@ describe('rounding at the API boundary', () => {
       '0',
     ]);
     expect(toQtyStrings([1.005, 0.125, 10], 2)).toEqual(['1.01', '0.13', '10.00']);
+  });
+});
+
+describe('the back-test runs each candidate once', () => {
+  it('equals refitting the grid at every origin, to the last bit, on random, sparse, seasonal and short series', () => {
+    const rnd = prng(20261206);
+    const series: number[][] = [
+      seasonal(91),
+      seasonal(60, 0.4),
+      Array.from({ length: 91 }, () => (rnd() < 0.33 ? 1 + Math.floor(rnd() * 40) : 0)),
+      Array.from({ length: 45 }, (_, t) => 3 + t * 0.5 + rnd() * 4),
+      Array.from({ length: 19 }, () => Math.floor(rnd() * 9)),
+      [0, 0, 5, 0, 0, 7, 0, 1, 0, 0],
+      Array.from({ length: 91 }, () => rnd() * 1e6),
+    ];
+    for (const h of series)
+      for (const m of METHODS) {
+        for (const fixed of [{}, { alpha: 0.3 }, { window: 7 }, { beta: 0.05, gamma: 0.2 }]) {
+          const usable = Object.keys(fixed).every((p) =>
+            ({
+              window: ['moving_average'],
+              alpha: ['ses', 'holt', 'holt_winters'],
+              beta: ['holt', 'holt_winters'],
+              gamma: ['holt_winters'],
+            })[p]!.includes(m),
+          );
+          if (!usable) continue;
+          expect(backtest(m, h, 7, 28, fixed)).toEqual(backtestByRefit(m, h, 7, 28, fixed));
+        }
+      }
   });
 });
