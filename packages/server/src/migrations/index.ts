@@ -1,3 +1,4 @@
+import { PageIndexes1797560000010 } from './1797560000010-PageIndexes';
 import { ReplenishmentForecast1797560000000 } from './1797560000000-ReplenishmentForecast';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
@@ -78,4 +79,5 @@ export const migrations: Array<new () => unknown> = [
   PlatformStockPush1797300000040,
   LandedCosts1797400000000,
   ReplenishmentForecast1797560000000,
+  PageIndexes1797560000010,
 ];

@@ -29,8 +29,25 @@ export interface WeekBucket {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * The day numbers of dates seen and the dates of day numbers made (a replenishment page turns a
+ * window of 91 days into dates for every SKU): each is worked out once. Bounded, cleared when full.
+ */
+const dayNumbers = new Map<string, number>();
+const dates = new Map<number, string>();
+const remember = <K, V>(m: Map<K, V>, k: K, v: V): V => {
+  if (m.size >= 50_000) m.clear();
+  m.set(k, v);
+  return v;
+};
+
 /** Days since 1970-01-01 for a `YYYY-MM-DD` date; rejects impossible dates such as 2026-02-30. */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  return known ?? remember(dayNumbers, date, parseDay(date));
+}
+
+function parseDay(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new ForecastError('INVALID_DATE', `"${date}" is not a YYYY-MM-DD date`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -42,7 +59,8 @@ export function dayNumber(date: string): number {
   return ms / DAY_MS;
 }
 
-export const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const dateOf = (day: number): string =>
+  dates.get(day) ?? remember(dates, day, new Date(day * DAY_MS).toISOString().slice(0, 10));
 
 /**
  * A dense daily series from sparse points between two dates (both inclusive): missing days are

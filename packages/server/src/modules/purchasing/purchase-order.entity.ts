@@ -34,6 +34,8 @@ export interface ApprovalPlanStep {
 @ObjectType({ description: '采购订单. Numbered at submit; total and prices need catalog.price.purchase.read.' })
 @Entity('purchase_order')
 @Index(['status'])
+// the list's order (newest order date first), as the sales orders' order_date index
+@Index('IDX_purchase_order_date', ['orderDate'])
 @Index(['supplierId'])
 export class PurchaseOrder {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;

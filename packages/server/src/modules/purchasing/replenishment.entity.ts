@@ -101,6 +101,8 @@ export class FixedSafetyStock {
  * `pnpm jxc rebuild-demand` (and by the migration that made it).
  */
 @Entity('replenishment_demand')
+// a warehouse's window in one range, covering ("needs ordering" over every SKU reads it in one pass)
+@Index('IDX_replenishment_demand_window', ['warehouseId', 'day', 'skuId', 'qty'])
 export class DemandDay {
   @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;

@@ -53,6 +53,7 @@ const DEFAULTS = {
   reviewPeriodDays: 7,
 };
 const D = (x: Decimal.Value) => new Decimal(x);
+const ZERO = D(0);
 /** SKU ids in slices, so an IN list stays within every database's limit of parameters */
 const chunks = (ids: number[], n = 1000): number[][] =>
   Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, (i + 1) * n));
@@ -749,7 +750,7 @@ export class ReplenishmentService {
     const series = from ? dailySeries(inHistory, from, to) : { dates: [] as string[], qty: [] as number[] };
     const days = series.qty.length;
     // exact daily demand, aligned with the series (the forecast methods work on numbers)
-    const exact = series.dates.map(() => D(0));
+    const exact = series.dates.map(() => ZERO);
     const index = new Map(series.dates.map((d, i) => [d, i]));
     for (const p of inHistory) exact[index.get(p.date)!] = exact[index.get(p.date)!].plus(p.exact);
     const total = exact.reduce((a, b) => a.plus(b), D(0));

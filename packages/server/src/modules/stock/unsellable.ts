@@ -23,12 +23,20 @@ export async function unsellableStock(
 ): Promise<Map<string, Unsellable>> {
   const out = new Map<string, Unsellable>();
   if (!pairs.length) return out;
+  // one IN list per warehouse: a page of 10,000 SKUs is one range per warehouse, not 10,000 ORs
+  const byWarehouse = new Map<number, number[]>();
+  for (const [w, s] of pairs) {
+    const list = byWarehouse.get(w);
+    if (list) list.push(s);
+    else byWarehouse.set(w, [s]);
+  }
+  const groups = [...byWarehouse];
   const rows: Array<{ warehouse_id: number; sku_id: number; qty: string; expiry_date: string | null }> = await db.query(
     `SELECT b.warehouse_id, b.sku_id, b.qty, t.expiry_date FROM stock_balance b
          LEFT JOIN batch t ON t.id = b.batch_id LEFT JOIN bin bn ON bn.id = b.bin_id
         WHERE ((t.expiry_date IS NOT NULL AND t.expiry_date < ?) OR bn.quarantine = 1)
-          AND (${pairs.map(() => '(b.warehouse_id = ? AND b.sku_id = ?)').join(' OR ')})`,
-    [day, ...pairs.flat()],
+          AND (${groups.map(([, skus]) => `(b.warehouse_id = ? AND b.sku_id IN (${skus.map(() => '?').join(',')}))`).join(' OR ')})`,
+    [day, ...groups.flatMap(([w, skus]) => [w, ...skus])],
   );
   for (const r of rows) {
     const q = new Decimal(r.qty);
