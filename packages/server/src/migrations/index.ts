@@ -13,6 +13,7 @@ import { AlertScans1797130000000 } from './1797130000000-AlertScans';
 import { StorageConditions1797140000000 } from './1797140000000-StorageConditions';
 import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSalesOrderApprove';
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
+import { ReturnTakeBack1797530000000 } from './1797530000000-ReturnTakeBack';
 import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Webhooks1797300000020 } from './1797300000020-Webhooks';
 import { PlatformOrders1797300000030 } from './1797300000030-PlatformOrders';
@@ -80,4 +81,5 @@ export const migrations: Array<new () => unknown> = [
   LandedCosts1797400000000,
   ReplenishmentForecast1797560000000,
   PageIndexes1797560000010,
+  ReturnTakeBack1797530000000,
 ];

@@ -7,3 +7,4 @@ export { priceCart } from './engine';
 export { allocate } from './allocate';
 export { checkExclusiveOverlap } from './overlap';
 export * from './types';
+export { thresholdTakeBack, thresholdReduction, type TakeBackThreshold, type TakeBackResult } from './take-back';

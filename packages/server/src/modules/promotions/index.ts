@@ -14,3 +14,4 @@ export {
 export type { PromotionService } from './promotion.service';
 export type { CouponService } from './coupon.service';
 export { promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
+export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';

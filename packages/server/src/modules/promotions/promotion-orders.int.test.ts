@@ -206,11 +206,12 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     expect(after.lines[2].cogs).toBe('6.00');
     expect(await t.app.services.posting.check('moving_average')).toEqual([]);
 
-    // 6 of the 12 teas back: 6 × 14.0125 = 84.075 → 84.08, the allocated net amount
+    // 6 of the 12 teas back: 6 × 14.0125 = 84.075 → 84.08, the allocated net amount; the kept 6 teas
+    // (108) and rice (100) are below 满300, so the 满减 they carried (17.09 + 15.82) is taken back
     const teaShipLine = ship.lines.find((l: any) => l.orderLineId === lines[0].id).id;
     const ret = ok(
       await t.gql(
-        'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit } }',
+        'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit thresholdTakenBack takenBackFrom lines { amount takenBack } } }',
         {
           i: {
             shipmentId: ship.id,
@@ -222,10 +223,43 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
         tok.sales,
       ),
     ).returnSalesGoods;
-    expect(ret.credit).toBe('84.08');
+    expect(ret).toEqual({
+      credit: '51.17',
+      thresholdTakenBack: '32.91',
+      takenBackFrom: ['MJ300'],
+      lines: [{ amount: '51.17', takenBack: '32.91' }],
+    });
     const back = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
-    // sold now: tea 6 (84.07 net, cost 48) + rice (77.85, cost 25); gifts still 6.00
-    expect([back.cogs, back.giftCost, back.margin]).toEqual(['73.00', '6.00', '88.92']);
+    // sold now: tea 6 (168.15 − 51.17 = 116.98, cost 48) + rice (77.85, cost 25); gifts still 6.00
+    expect([back.cogs, back.giftCost, back.margin]).toEqual(['73.00', '6.00', '121.83']);
+    expect(await t.app.services.posting.check('moving_average')).toEqual([]);
+
+    // the other 6 teas back too: 168.15 − 84.08 = 84.07 gross; only the rice is kept (100, carrying 15.82 of
+    // the 满减), so of the 32.91 taken 17.09 is given back: 101.16. Paid 246.00 − 51.17 − 101.16 = 93.67,
+    // the rice at 100.00 less its coupon share 6.33
+    const rest = ok(
+      await t.gql(
+        'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit thresholdTakenBack takenBackFrom lines { amount takenBack } } }',
+        {
+          i: {
+            shipmentId: ship.id,
+            reason: 'CHANGED_MIND',
+            resolution: 'REFUND',
+            lines: [{ shipmentLineId: teaShipLine, qty: '6', disposition: 'RESTOCK' }],
+          },
+        },
+        tok.sales,
+      ),
+    ).returnSalesGoods;
+    expect(rest).toEqual({
+      credit: '101.16',
+      thresholdTakenBack: '-17.09',
+      takenBackFrom: ['MJ300'],
+      lines: [{ amount: '101.16', takenBack: '-17.09' }],
+    });
+    const end = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
+    // revenue kept 93.67 − the rice's cost 25.00
+    expect([end.cogs, end.giftCost, end.margin]).toEqual(['25.00', '6.00', '68.67']);
     expect(await t.app.services.posting.check('moving_average')).toEqual([]);
   });
 
@@ -266,11 +300,11 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
   it('the effect report: per promotion its orders, revenue and discount; gift cost and margin only with sales.margin.read', async () => {
     const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin dailyRevenue baselineDailyRevenue upliftPercent } }`;
     const rows = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
-    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 88.92 margin after its return
+    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 68.67 margin after its returns
     expect(rows.map((r: any) => [r.code, r.orders, r.revenue, r.discount, r.giftCost, r.margin])).toEqual([
-      ['CUPGIFT', 1, '246.00', '0.00', '6.00', '88.92'],
-      ['MJ300', 1, '246.00', '50.00', '0.00', '88.92'],
-      ['TEA10', 1, '246.00', '24.00', '0.00', '88.92'],
+      ['CUPGIFT', 1, '246.00', '0.00', '6.00', '68.67'],
+      ['MJ300', 1, '246.00', '50.00', '0.00', '68.67'],
+      ['TEA10', 1, '246.00', '24.00', '0.00', '68.67'],
     ]);
     // all orders' 246.00 over MJ300's 11 days in the period (11-20 … 11-30; it ends at 12-01 00:00); nothing before it
     expect(rows[1]).toMatchObject({ dailyRevenue: '22.36', baselineDailyRevenue: '0.00', upliftPercent: null });

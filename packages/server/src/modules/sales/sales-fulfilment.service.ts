@@ -25,6 +25,7 @@ import {
 } from '../stock';
 import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import { followRecostedSales, orderFigures } from './sales-costs';
+import { returnTakeBack, takenBackByOrderLine } from './return-take-back';
 import type { ReceivableService } from './receivable.service';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
 import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
@@ -337,7 +338,7 @@ export class SalesFulfilmentService {
    * through the engine's reversal of the shipment's own ledger rows — the cost they left with, into
    * the bin and batch they left from; SCRAP takes nothing back (the cost stays in COGS as the loss).
    * The credit is the units at the line's price (the last units take what is left of the line's
-   * revenue). EXCHANGE also opens a replacement draft at the same prices.
+   * revenue), less the 满减 taken back when the kept goods no longer reach it (return-take-back.ts). EXCHANGE also opens a replacement draft at the same prices.
    */
   async returnGoods(ctx: Context, input: SalesReturnInput, idempotencyKey?: string | null): Promise<SalesReturn> {
     return runOnce(
@@ -465,19 +466,51 @@ export class SalesFulfilmentService {
         await this.refreshCogs(tx, o.id, orderLines);
         let credit = D(0);
         const replacement: Array<{ skuId: string; qty: string; unitPrice: string }> = [];
-        for (const row of rows) {
+        // each row's refund before any 满减 taken back: the units at the line's net price (the last
+        // shipped units take what is left of the line's shipped revenue); earlier take-backs count as refunded
+        const earlierTaken = await takenBackByOrderLine(
+          tx,
+          rows.map((r) => r.orderLineId),
+          ret.id,
+        );
+        const qtySoFar = new Map<number, Decimal>();
+        const grossSoFar = new Map<number, Decimal>();
+        const gross = rows.map((row) => {
+          const ol = orderLines.find((x) => x.id === row.orderLineId)!;
+          const prevQty = qtySoFar.get(ol.id) ?? D(ol.returnedQty);
+          const prevAmount = grossSoFar.get(ol.id) ?? D(ol.returnedAmount).plus(earlierTaken.get(ol.id) ?? 0);
+          const returnedQty = prevQty.plus(row.qty);
+          const amount = returnedQty.eq(ol.shippedQty)
+            ? D(ol.shippedAmount).minus(prevAmount)
+            : round2(returnedQty.times(ol.unitPrice!)).minus(prevAmount);
+          qtySoFar.set(ol.id, returnedQty);
+          grossSoFar.set(ol.id, prevAmount.plus(amount));
+          return amount;
+        });
+        // a return that breaks a 满减 keeps back the reduction the kept goods no longer earn (the setting)
+        const takeBack = await returnTakeBack(
+          tx,
+          o,
+          orderLines,
+          rows.map((r, i) => ({ orderLineId: r.orderLineId, qty: D(r.qty), refund: gross[i].toFixed(2) })),
+          ret.id,
+        );
+        for (const [i, row] of rows.entries()) {
           const sl = slines.find((x) => x.id === row.shipmentLineId)!;
           const ol = orderLines.find((x) => x.id === row.orderLineId)!;
           const q = D(row.qty);
           const returnedQty = D(ol.returnedQty).plus(q);
-          // the last shipped units take what is left of the line's shipped revenue
-          const amount = returnedQty.eq(ol.shippedQty)
-            ? D(ol.shippedAmount).minus(ol.returnedAmount)
-            : round2(returnedQty.times(ol.unitPrice!)).minus(ol.returnedAmount);
+          const taken = D(takeBack?.lines[i] ?? 0);
+          const amount = gross[i].minus(taken);
           const restocked = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
           row.amount = amount.toFixed(2);
+          row.takenBack = taken.toFixed(2);
           row.restockedCost = restocked.toFixed(2);
-          await tx.update(SalesReturnLine, { id: row.id }, { amount: row.amount, restockedCost: row.restockedCost });
+          await tx.update(
+            SalesReturnLine,
+            { id: row.id },
+            { amount: row.amount, takenBack: row.takenBack, restockedCost: row.restockedCost },
+          );
           sl.returnedQty = D(sl.returnedQty).plus(q).toFixed(6);
           await tx.update(SalesShipmentLine, { id: sl.id }, { returnedQty: sl.returnedQty });
           ol.returnedQty = returnedQty.toFixed(6);
@@ -521,9 +554,21 @@ export class SalesFulfilmentService {
         await tx.update(
           SalesReturn,
           { id: ret.id },
-          { number: number!, credit: credit.toFixed(2), replacementOrderId },
+          {
+            number: number!,
+            credit: credit.toFixed(2),
+            replacementOrderId,
+            thresholdTakenBack: takeBack?.total ?? '0.00',
+            takeBacks: takeBack?.perPromotion ?? null,
+          },
         );
-        Object.assign(ret, { number: number!, credit: credit.toFixed(2), replacementOrderId });
+        Object.assign(ret, {
+          number: number!,
+          credit: credit.toFixed(2),
+          replacementOrderId,
+          thresholdTakenBack: takeBack?.total ?? '0.00',
+          takeBacks: takeBack?.perPromotion ?? null,
+        });
         await this.receivables.settle(tx, o.customerId);
         await this.audit.record(tx, ctx, {
           action: 'salesReturn.post',
@@ -535,6 +580,7 @@ export class SalesFulfilmentService {
             reason: ret.reason,
             resolution: ret.resolution,
             credit: ret.credit,
+            thresholdTakenBack: ret.thresholdTakenBack,
             replacementOrderId,
             lines: rows.map((r) => ({ shipmentLineId: r.shipmentLineId, qty: r.qty, disposition: r.disposition })),
           },

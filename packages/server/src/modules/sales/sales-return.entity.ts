@@ -62,6 +62,21 @@ export class SalesReturn {
   )
   @DecimalColumn(18, 2)
   credit: string | null;
+  @SensitiveField(
+    'SalesReturn',
+    () => DecimalScalar,
+    P.CatalogSalePriceRead,
+    '满减 taken back: the kept goods fell below a 满减 (or to a smaller multiple), so the reduction they carried is kept from the refund (negative: an earlier take-back given back). Already out of the credit.',
+  )
+  @DecimalColumn(18, 2, { name: 'threshold_taken_back', default: '0.00' })
+  thresholdTakenBack: string | null;
+  /** per 满减: what this return took back (negative: gave back) */
+  @Column({ name: 'take_backs', type: 'simple-json', nullable: true })
+  takeBacks: Array<{ promotionId: number; code: string; amount: string }> | null;
+  @Field(() => [String], { description: 'The codes of the 满减 this return took back (or gave back).' })
+  takenBackFrom(): string[] {
+    return (this.takeBacks ?? []).filter((t) => t.amount !== '0.00').map((t) => t.code);
+  }
   @Field(() => ID, { nullable: true, description: 'EXCHANGE: the replacement order (a draft).' })
   @Column({ name: 'replacement_order_id', type: 'int', nullable: true })
   replacementOrderId: number | null;
@@ -81,9 +96,22 @@ export class SalesReturnLine {
   @Field(() => ID) @Column({ name: 'sku_id', type: 'int' }) skuId: number;
   @Field(() => DecimalScalar) @QuantityColumn() qty: string;
   @Field(() => ReturnDisposition) @Column({ type: 'varchar', length: 8 }) disposition: ReturnDisposition;
-  @SensitiveField('SalesReturnLine', () => DecimalScalar, P.CatalogSalePriceRead, 'Credit for these units.')
+  @SensitiveField(
+    'SalesReturnLine',
+    () => DecimalScalar,
+    P.CatalogSalePriceRead,
+    'Credit for these units (their net amount less any 满减 taken back).',
+  )
   @DecimalColumn(18, 2)
   amount: string | null;
+  @SensitiveField(
+    'SalesReturnLine',
+    () => DecimalScalar,
+    P.CatalogSalePriceRead,
+    "This line's part of the 满减 taken back (already out of its amount).",
+  )
+  @DecimalColumn(18, 2, { name: 'taken_back', default: '0.00' })
+  takenBack: string | null;
   @SensitiveField(
     'SalesReturnLine',
     () => DecimalScalar,
