@@ -14,6 +14,7 @@ import { StorageConditions1797140000000 } from './1797140000000-StorageCondition
 import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSalesOrderApprove';
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
 import { ReturnTakeBack1797530000000 } from './1797530000000-ReturnTakeBack';
+import { PromotionDays1797530000010 } from './1797530000010-PromotionDays';
 import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Webhooks1797300000020 } from './1797300000020-Webhooks';
 import { PlatformOrders1797300000030 } from './1797300000030-PlatformOrders';
@@ -82,4 +83,5 @@ export const migrations: Array<new () => unknown> = [
   ReplenishmentForecast1797560000000,
   PageIndexes1797560000010,
   ReturnTakeBack1797530000000,
+  PromotionDays1797530000010,
 ];

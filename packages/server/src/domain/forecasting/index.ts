@@ -15,3 +15,4 @@ export {
   type ErrorMeasures,
 } from './backtest';
 export { forecastWith, selectMethod, toQtyStrings, type Candidate, type Selection, type SelectOptions } from './select';
+export { adjustPromotedDays, type PromotedAdjustment, type PromotedDaysRule } from './promoted';

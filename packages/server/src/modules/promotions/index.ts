@@ -15,3 +15,4 @@ export type { PromotionService } from './promotion.service';
 export type { CouponService } from './coupon.service';
 export { promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
+export { promotedDays } from './promoted-days';

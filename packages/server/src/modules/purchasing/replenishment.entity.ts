@@ -21,6 +21,18 @@ export enum ForecastMethodChoice {
 }
 registerEnumType(ForecastMethodChoice, { name: 'ForecastMethod' });
 
+/** How days under a promotion count in the demand history (the promotions module tells which they were). */
+export enum PromotionDaysRule {
+  INCLUDE = 'INCLUDE',
+  EXCLUDE = 'EXCLUDE',
+  SCALE = 'SCALE',
+}
+registerEnumType(PromotionDaysRule, {
+  name: 'PromotionDaysRule',
+  description:
+    "INCLUDE: as sold; EXCLUDE: each counts as an ordinary day (the average of the same weekday's days without a promotion); SCALE: its demand × promotionFactor.",
+});
+
 /**
  * How one SKU, or every SKU of a category (the nearest category wins), is replenished. Without a
  * setting: automatic forecast method, simple safety stock with factor 1.2, review every 7 days.
@@ -77,6 +89,12 @@ export class ReplenishmentSetting {
   @Field(() => Int, { description: 'Days between two ordering decisions.' })
   @Column({ name: 'review_period_days', type: 'int', default: 7 })
   reviewPeriodDays: number;
+  @Field(() => PromotionDaysRule, { description: 'Days under a promotion in the history (default EXCLUDE).' })
+  @Column({ name: 'promotion_days', type: 'varchar', length: 8, default: PromotionDaysRule.EXCLUDE })
+  promotionDays: PromotionDaysRule;
+  @Field(() => DecimalScalar, { nullable: true, description: 'With SCALE: a promoted day counts × this (0–1).' })
+  @DecimalColumn(6, 4, { name: 'promotion_factor', nullable: true })
+  promotionFactor: string | null;
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 

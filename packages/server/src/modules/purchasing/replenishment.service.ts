@@ -6,6 +6,7 @@ import { addDays, today } from '../../core/dates';
 import { badInput } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import {
+  adjustPromotedDays,
   dailySeries,
   toQtyStrings,
   weeklySeries,
@@ -24,6 +25,7 @@ import {
 import type { AuditService } from '../audit';
 import { categoryExists, findSku, skuLines } from '../catalog';
 import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
+import { promotedDays } from '../promotions';
 import { blockedOf, findWarehouse, unsellableStock, type PostingService } from '../stock';
 import { recordDemand } from './demand';
 import { chooseModel, keepModels, keptModels, type ModelCache } from './forecast-models';
@@ -32,6 +34,7 @@ import type { PurchaseOrderService } from './purchase-order.service';
 import {
   FixedSafetyStock,
   ForecastMethodChoice,
+  PromotionDaysRule,
   ReplenishmentSetting,
   SafetyStockMethod,
 } from './replenishment.entity';
@@ -51,6 +54,9 @@ const DEFAULTS = {
   instabilityFactor: '1.200',
   serviceLevel: '0.9500',
   reviewPeriodDays: 7,
+  // a 满减 week must not inflate next month's order: promoted days count as ordinary ones unless set otherwise
+  promotionDays: PromotionDaysRule.EXCLUDE,
+  promotionFactor: null as string | null,
 };
 const D = (x: Decimal.Value) => new Decimal(x);
 const ZERO = D(0);
@@ -129,6 +135,9 @@ export interface Suggestion {
   historyTo: string;
   historyDays: number;
   historyTotal: string;
+  promotedDays: number;
+  promotionDaysRule: PromotionDaysRule;
+  promotedDemand: string;
   averageDailyDemand: string;
   forecastMethod: string | null;
   forecastMethodFixed: boolean;
@@ -209,6 +218,8 @@ export class ReplenishmentService {
       instabilityFactor?: string | null;
       serviceLevel?: string | null;
       reviewPeriodDays?: number | null;
+      promotionDays?: PromotionDaysRule | null;
+      promotionFactor?: string | null;
     },
   ) {
     const problems = [];
@@ -220,6 +231,12 @@ export class ReplenishmentService {
       problems.push({ field: 'serviceLevel', message: 'Between 0.5 and 1, e.g. 0.95.' });
     if (input.reviewPeriodDays != null && !(input.reviewPeriodDays >= 0 && input.reviewPeriodDays <= 365))
       problems.push({ field: 'reviewPeriodDays', message: 'From 0 to 365 days.' });
+    if (input.promotionFactor != null && !(D(input.promotionFactor).gt(0) && D(input.promotionFactor).lte(1)))
+      problems.push({ field: 'promotionFactor', message: 'Above 0 and at most 1, e.g. 0.6.' });
+    if (input.promotionDays === PromotionDaysRule.SCALE && input.promotionFactor == null)
+      problems.push({ field: 'promotionFactor', message: 'SCALE needs the factor a promoted day counts by.' });
+    if (input.promotionFactor != null && input.promotionDays !== PromotionDaysRule.SCALE)
+      problems.push({ field: 'promotionFactor', message: 'Only with promotionDays SCALE.' });
     if (input.safetyMethod === SafetyStockMethod.FIXED)
       problems.push({
         field: 'safetyMethod',
@@ -281,6 +298,10 @@ export class ReplenishmentService {
       if (input.instabilityFactor != null) row.instabilityFactor = D(input.instabilityFactor).toFixed(3);
       if (input.serviceLevel != null) row.serviceLevel = D(input.serviceLevel).toFixed(4);
       if (input.reviewPeriodDays != null) row.reviewPeriodDays = input.reviewPeriodDays;
+      if (input.promotionDays != null) {
+        row.promotionDays = input.promotionDays;
+        row.promotionFactor = input.promotionFactor != null ? D(input.promotionFactor).toFixed(4) : null;
+      }
       row.version = (before?.version ?? 0) + 1;
       const saved = await tx.save(ReplenishmentSetting, row);
       await this.audit.record(tx, ctx, {
@@ -604,7 +625,7 @@ export class ReplenishmentService {
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
-    const [starts, demand, pos, choices, settings, fixed, cache] = await Promise.all([
+    const [starts, demand, pos, choices, settings, fixed, cache, promoted] = await Promise.all([
       this.historyStarts(warehouseId, ids, from, to),
       this.demand(warehouseId, ids, from, to),
       this.positions(warehouseId, ids),
@@ -612,6 +633,7 @@ export class ReplenishmentService {
       this.settings(),
       this.fixedSafetyStocks(warehouseId, ids),
       this.modelCache(warehouseId, ids),
+      promotedDays(this.ds.manager, ids, from, to),
     ]);
     const out: Suggestion[] = [];
     for (const [i, sku] of skus.entries()) {
@@ -627,6 +649,7 @@ export class ReplenishmentService {
           setting: this.resolveSetting(sku, settings),
           fixedSafetyStock: fixed.get(sku.id),
           cache,
+          promoted: promoted.get(sku.id),
         }).suggestion,
       );
     }
@@ -731,8 +754,12 @@ export class ReplenishmentService {
         | 'instabilityFactor'
         | 'serviceLevel'
         | 'reviewPeriodDays'
+        | 'promotionDays'
+        | 'promotionFactor'
       >;
       fixedSafetyStock?: string;
+      /** the days this SKU was under a promotion (the promotions module's answer) */
+      promoted?: ReadonlySet<string>;
       /** Days of forecast to return beyond the horizon (the chart's 28). */
       forecastDays?: number;
       /** the kept forecast models (none: search the grid) */
@@ -750,9 +777,19 @@ export class ReplenishmentService {
     const series = from ? dailySeries(inHistory, from, to) : { dates: [] as string[], qty: [] as number[] };
     const days = series.qty.length;
     // exact daily demand, aligned with the series (the forecast methods work on numbers)
-    const exact = series.dates.map(() => ZERO);
+    const sold = series.dates.map(() => ZERO);
     const index = new Map(series.dates.map((d, i) => [d, i]));
-    for (const p of inHistory) exact[index.get(p.date)!] = exact[index.get(p.date)!].plus(p.exact);
+    for (const p of inHistory) sold[index.get(p.date)!] = sold[index.get(p.date)!].plus(p.exact);
+    // days under a promotion counted by the setting (domain/forecasting/promoted.ts)
+    const promo = adjustPromotedDays(
+      series.dates,
+      sold,
+      input.promoted ?? new Set<string>(),
+      setting.promotionDays,
+      setting.promotionFactor,
+    );
+    const exact = promo.qty;
+    if (promo.promotedDays) series.qty = exact.map((q) => q.toNumber());
     const total = exact.reduce((a, b) => a.plus(b), D(0));
     const average = days ? total.div(days).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP) : D(0);
     const serviceLevel = D(setting.serviceLevel);
@@ -776,6 +813,9 @@ export class ReplenishmentService {
       historyTo: to,
       historyDays: days,
       historyTotal: total.toFixed(),
+      promotedDays: promo.promotedDays,
+      promotionDaysRule: setting.promotionDays,
+      promotedDemand: promo.promotedBefore.toFixed(),
       averageDailyDemand: average.toFixed(),
       forecastMethod: null,
       forecastMethodFixed: !!setting.forecastMethod,
@@ -940,7 +980,7 @@ export class ReplenishmentService {
     const [sku] = await this.skus(warehouseId, { skuIds: [skuId] });
     if (!sku) throw badInput([{ field: 'skuId', message: 'This SKU has no stock or moves in this warehouse.' }]);
     const { from, to } = this.window();
-    const [starts, demand, pos, choices, settings, fixed, cache] = await Promise.all([
+    const [starts, demand, pos, choices, settings, fixed, cache, promoted] = await Promise.all([
       this.historyStarts(warehouseId, [skuId], from, to),
       this.demand(warehouseId, [skuId], from, to),
       this.positions(warehouseId, [skuId]),
@@ -948,6 +988,7 @@ export class ReplenishmentService {
       this.settings(),
       this.fixedSafetyStocks(warehouseId, [skuId]),
       this.modelCache(warehouseId, [skuId]),
+      promotedDays(this.ds.manager, [skuId], from, to),
     ]);
     const horizon = 28;
     const r = this.suggest(sku, warehouseId, {
@@ -960,6 +1001,7 @@ export class ReplenishmentService {
       fixedSafetyStock: fixed.get(skuId),
       forecastDays: horizon,
       cache,
+      promoted: promoted.get(skuId),
     });
     await this.keep(cache);
     const scale = Math.max(2, sku.unitScale);

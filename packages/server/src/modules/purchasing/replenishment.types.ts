@@ -2,7 +2,7 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
-import { ForecastMethodChoice, SafetyStockMethod } from './replenishment.entity';
+import { ForecastMethodChoice, PromotionDaysRule, SafetyStockMethod } from './replenishment.entity';
 
 @ObjectType({
   description:
@@ -38,7 +38,16 @@ export class ReplenishmentSuggestion {
   @Field({ description: "The history's last day: the last complete business day (yesterday, company time zone)." })
   historyTo: string;
   @Field(() => Int, { description: 'Days of demand history used (historyFrom … historyTo).' }) historyDays: number;
-  @Field(() => DecimalScalar, { description: 'Demand over those days.' }) historyTotal: string;
+  @Field(() => DecimalScalar, {
+    description: 'Demand over those days (days under a promotion counted by promotionDaysRule).',
+  })
+  historyTotal: string;
+  @Field(() => Int, { description: 'Days of the history under a promotion (the promotions module tells which).' })
+  promotedDays: number;
+  @Field(() => PromotionDaysRule, { description: 'How those days were counted.' })
+  promotionDaysRule: PromotionDaysRule;
+  @Field(() => DecimalScalar, { description: 'Demand on those days as sold (before the rule).' })
+  promotedDemand: string;
   @Field(() => DecimalScalar, { description: 'historyTotal ÷ historyDays, 4 decimals half-up.' })
   averageDailyDemand: string;
   @Field(() => String, { nullable: true, description: 'moving_average, ses, holt or holt_winters.' }) forecastMethod:
@@ -171,6 +180,10 @@ export class ReplenishmentSettingInput {
   @DecimalInput(6, 3, { nullable: true }) instabilityFactor?: string;
   @DecimalInput(6, 4, { nullable: true }) serviceLevel?: string;
   @Field(() => Int, { nullable: true }) reviewPeriodDays?: number;
+  @Field(() => PromotionDaysRule, { nullable: true, description: 'Days under a promotion: INCLUDE, EXCLUDE or SCALE.' })
+  promotionDays?: PromotionDaysRule;
+  @DecimalInput(6, 4, { nullable: true, description: 'With SCALE: the factor, above 0 and at most 1.' })
+  promotionFactor?: string | null;
 }
 
 @InputType()
