@@ -308,6 +308,34 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     ]);
     // all orders' 246.00 over MJ300's 11 days in the period (11-20 … 11-30; it ends at 12-01 00:00); nothing before it
     expect(rows[1]).toMatchObject({ dailyRevenue: '22.36', baselineDailyRevenue: '0.00', upliftPercent: null });
+
+    // an order before the promotions, on Wednesday 2026-10-28 (rice 5 × 20 = 100.00, nothing applies then)
+    const before = ok(
+      await t.gql(
+        CREATE,
+        {
+          i: {
+            customerId: id.c1,
+            channelId: id.channel,
+            warehouseId: id.wh,
+            orderDate: '2026-10-28',
+            lines: [{ skuId: id.rice, qty: '5' }],
+          },
+        },
+        tok.sales,
+      ),
+    ).createSalesOrder.id;
+    expect(ok(await t.gql(CONFIRM, { id: before }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
+    const again = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
+    // the 11 days stand against the same weekdays of the 4 weeks before 11-20 (10-23 … 11-19): 44 days, one of them
+    // (10-28, for Wednesday 11-25) with 100.00: 100 ÷ 44 = 2.27; uplift (246 ÷ 11 − 100 ÷ 44) ÷ (100 ÷ 44) = 884 %
+    expect(
+      again.map((r: any) => [r.code, r.orders, r.revenue, r.dailyRevenue, r.baselineDailyRevenue, r.upliftPercent]),
+    ).toEqual([
+      ['CUPGIFT', 1, '246.00', '22.36', '2.27', '884.00'],
+      ['MJ300', 1, '246.00', '22.36', '2.27', '884.00'],
+      ['TEA10', 1, '246.00', '22.36', '2.27', '884.00'],
+    ]);
     const sales = await t.gql(Q, {}, tok.sales);
     expect(sales.data.promotionEffect.map((r: any) => [r.giftCost, r.margin])).toEqual([
       [null, null],
