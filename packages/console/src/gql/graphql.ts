@@ -623,6 +623,12 @@ export type ProductUnitInput = {
   name: string;
 };
 
+/** INCLUDE: as sold; EXCLUDE: each counts as an ordinary day (the average of the same weekday's days without a promotion); SCALE: its demand × promotionFactor. */
+export type PromotionDaysRule =
+  | 'EXCLUDE'
+  | 'INCLUDE'
+  | 'SCALE';
+
 export type PromotionEligibilityInput = {
   brandIds?: Array<string | number> | null | undefined;
   categoryIds?: Array<string | number> | null | undefined;
@@ -849,6 +855,10 @@ export type ReplenishmentSettingInput = {
   instabilityFactor?: string | null | undefined;
   /** With forecastMethod MOVING_AVERAGE: the window in days (1–91); empty: the back-test chooses. */
   movingAverageWindow?: number | null | undefined;
+  /** Days under a promotion: INCLUDE, EXCLUDE or SCALE. */
+  promotionDays?: PromotionDaysRule | null | undefined;
+  /** With SCALE: the factor, above 0 and at most 1. */
+  promotionFactor?: string | null | undefined;
   reviewPeriodDays?: number | null | undefined;
   /** SIMPLE or STATISTICAL (FIXED is set per SKU × warehouse). */
   safetyMethod?: SafetyStockMethod | null | undefined;
