@@ -151,6 +151,8 @@ export const SalesOrderQuery = graphql(`
         resolution
         note
         credit
+        thresholdTakenBack
+        takenBackFrom
         replacementOrderId
         lines {
           id
