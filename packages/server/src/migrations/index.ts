@@ -13,8 +13,8 @@ import { AlertScans1797130000000 } from './1797130000000-AlertScans';
 import { StorageConditions1797140000000 } from './1797140000000-StorageConditions';
 import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSalesOrderApprove';
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
-import { ReturnTakeBack1797530000000 } from './1797530000000-ReturnTakeBack';
-import { PromotionDays1797530000010 } from './1797530000010-PromotionDays';
+import { ReturnTakeBack1797580000000 } from './1797580000000-ReturnTakeBack';
+import { PromotionDays1797580000010 } from './1797580000010-PromotionDays';
 import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Webhooks1797300000020 } from './1797300000020-Webhooks';
 import { PlatformOrders1797300000030 } from './1797300000030-PlatformOrders';
@@ -82,6 +82,6 @@ export const migrations: Array<new () => unknown> = [
   LandedCosts1797400000000,
   ReplenishmentForecast1797560000000,
   PageIndexes1797560000010,
-  ReturnTakeBack1797530000000,
-  PromotionDays1797530000010,
+  ReturnTakeBack1797580000000,
+  PromotionDays1797580000010,
 ];

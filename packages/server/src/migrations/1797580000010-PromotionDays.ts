@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** How days under a promotion count in the replenishment's demand history (issue 14). */
-export class PromotionDays1797530000010 implements MigrationInterface {
-  name = 'PromotionDays1797530000010';
+export class PromotionDays1797580000010 implements MigrationInterface {
+  name = 'PromotionDays1797580000010';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE \`replenishment_setting\` ADD \`promotion_days\` varchar(8) NOT NULL DEFAULT 'EXCLUDE'`);
