@@ -50,6 +50,22 @@ import {
   SupplierInvoiceResolver,
 } from './modules/purchasing/purchasing.resolver';
 import { LandedCostResolver } from './modules/purchasing/landed-cost.resolver';
+import { ListExportResolver } from './modules/exports/list-export.resolver';
+import { registerListExports } from './core/list-export';
+import { purchasingListExports } from './modules/purchasing/list-exports';
+import { partnersListExports } from './modules/partners/list-exports';
+import { stockListExports } from './modules/stock/list-exports';
+import { stocktakeListExports } from './modules/stocktake/list-exports';
+import { salesListExports } from './modules/sales/list-exports';
+
+// every list page's export, declared by the module that owns the list (core/list-export)
+registerListExports([
+  ...purchasingListExports,
+  ...partnersListExports,
+  ...stockListExports,
+  ...stocktakeListExports,
+  ...salesListExports,
+]);
 
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AuthResolver,
@@ -102,6 +118,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   ApiClientResolver,
   WebhookResolver,
   PlatformResolver,
+  ListExportResolver,
 ];
 
 /**

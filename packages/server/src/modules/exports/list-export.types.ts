@@ -1,0 +1,39 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ExportFile } from '../../core/export';
+
+@InputType({ description: 'An enum value of a column and the text the file shows for it.' })
+export class ExportValueLabelInput {
+  @Field() value: string;
+  @Field() label: string;
+}
+
+@InputType({ description: 'A column the list page shows: its key and its header in the user’s language.' })
+export class ExportColumnInput {
+  @Field() key: string;
+  @Field() header: string;
+  @Field(() => [ExportValueLabelInput], { nullable: true, description: 'Labels for enum values (statuses, kinds).' })
+  values?: ExportValueLabelInput[] | null;
+}
+
+@InputType()
+export class ListExportInput {
+  @Field({
+    description: 'The list (purchaseOrders, suppliers, payables, stockDocuments, warehouses, stocktakes, customers).',
+  })
+  list: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The list’s filter as JSON, read as the list query’s own filter input.',
+  })
+  filter?: string | null;
+  @Field(() => [ExportColumnInput], {
+    description: 'The columns in page order; those the user may not see are left out (extensions.hiddenFields).',
+  })
+  columns: ExportColumnInput[];
+}
+
+@ObjectType({ description: 'An export: the file at once.' })
+export class ListExportResult {
+  @Field(() => ExportFile, { nullable: true }) file: ExportFile | null;
+  @Field(() => Int, { description: 'Rows in the file.' }) rows: number;
+}

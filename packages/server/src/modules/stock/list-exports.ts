@@ -1,0 +1,45 @@
+import type { ListExport } from '../../core/list-export';
+import { P } from '../../core/permissions/catalogue';
+import { PickStrategyKind } from '../catalog';
+import { warehouseLabel } from './lookups';
+import { StockDocStatus, StockDocType, type StockDocument } from './stock-document.entity';
+import { WarehouseKind, type Warehouse } from './warehouse.entity';
+
+const warehouseName = async (ctx: Parameters<typeof warehouseLabel>[0], id: number | null) =>
+  (await warehouseLabel(ctx, id))?.name ?? '';
+
+/** 出入库单 and 仓库 as the console's lists show them (the user's warehouses only, as the lists). */
+export const stockListExports: ListExport[] = [
+  {
+    name: 'stockDocuments',
+    fileName: 'stock-documents',
+    permissions: [P.StockBalanceRead],
+    typeName: 'StockDocument',
+    filterType: 'StockDocumentFilter',
+    page: (ctx, filter, page) => ctx.services.stockDocuments.list(ctx, filter, page),
+    columns: {
+      number: { get: (_ctx, d: StockDocument) => d.number, text: true },
+      type: { get: (_ctx, d: StockDocument) => d.type, enum: StockDocType },
+      status: { get: (_ctx, d: StockDocument) => d.status, enum: StockDocStatus },
+      warehouseId: { get: (ctx, d: StockDocument) => warehouseName(ctx, d.warehouseId) },
+      toWarehouseId: { get: (ctx, d: StockDocument) => warehouseName(ctx, d.toWarehouseId) },
+      businessDate: { get: (_ctx, d: StockDocument) => d.businessDate },
+      memo: { get: (_ctx, d: StockDocument) => d.memo },
+      createdAt: { get: (_ctx, d: StockDocument) => d.createdAt },
+    },
+  },
+  {
+    name: 'warehouses',
+    permissions: [P.StockWarehouseRead],
+    typeName: 'Warehouse',
+    page: (ctx, _filter, page) => ctx.services.warehouses.list(ctx, page),
+    columns: {
+      code: { get: (_ctx, w: Warehouse) => w.code, text: true },
+      name: { get: (_ctx, w: Warehouse) => w.name },
+      kind: { get: (_ctx, w: Warehouse) => w.kind, enum: WarehouseKind },
+      allowNegative: { get: (_ctx, w: Warehouse) => w.allowNegative },
+      pickStrategy: { get: (_ctx, w: Warehouse) => w.pickStrategy, enum: PickStrategyKind },
+      active: { get: (_ctx, w: Warehouse) => w.active },
+    },
+  },
+];
