@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": typeof types.ExportListDocument,
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": typeof types.StorageFitDocument,
     "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": typeof types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": typeof types.AlertDigestsDocument,
@@ -234,6 +235,7 @@ type Documents = {
     "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": typeof types.NumberFormatDocument,
 };
 const documents: Documents = {
+    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": types.ExportListDocument,
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": types.StorageFitDocument,
     "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": types.AlertDigestsDocument,
@@ -468,6 +470,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

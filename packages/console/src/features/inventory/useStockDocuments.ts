@@ -21,5 +21,10 @@ export function useStockDocuments() {
   });
   const q = useQuery({ query: StockDocumentsQuery, variables });
   watch(q.error, (e) => e && showError(e));
-  return { list, q, data: computed(() => q.data.value?.stockDocuments) };
+  return {
+    list,
+    q,
+    data: computed(() => q.data.value?.stockDocuments),
+    filter: computed(() => variables.value.filter),
+  };
 }

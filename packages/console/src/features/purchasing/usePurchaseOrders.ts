@@ -18,5 +18,10 @@ export function usePurchaseOrders() {
   });
   const q = useQuery({ query: PurchaseOrdersQuery, variables, requestPolicy: 'cache-and-network' });
   watch(q.error, (e) => e && showError(e));
-  return { list, q, data: computed(() => q.data.value?.purchaseOrders) };
+  return {
+    list,
+    q,
+    data: computed(() => q.data.value?.purchaseOrders),
+    filter: computed(() => variables.value.filter),
+  };
 }

@@ -17,7 +17,7 @@ export function useSuppliers() {
   });
   const q = useQuery({ query: SuppliersQuery, variables });
   watch(q.error, (e) => e && showError(e));
-  return { list, q, data: computed(() => q.data.value?.suppliers) };
+  return { list, q, data: computed(() => q.data.value?.suppliers), filter: computed(() => variables.value.filter) };
 }
 
 /** All suppliers (up to 200) for pickers. */

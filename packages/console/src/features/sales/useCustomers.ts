@@ -24,6 +24,7 @@ export function useCustomers() {
     list,
     q,
     data: computed(() => q.data.value?.customers),
+    filter: computed(() => variables.value.filter),
     hiddenFields: computed<string[]>(() => q.extensions.value?.hiddenFields ?? []),
   };
 }
