@@ -28,6 +28,7 @@ import { AlertDailyRun, AlertDigest, AlertOutbox, Notification } from './modules
 import { SalesTarget } from './modules/analytics/sales-target.entity';
 import { StatementConfirmation } from './modules/analytics/statement.entity';
 import { VoucherAccount } from './modules/analytics/voucher-account.entity';
+import { PrintTemplate } from './modules/output/print-template.entity';
 import {
   AbcClassification,
   Stocktake,
@@ -165,6 +166,7 @@ export const entities = [
   SalesTarget,
   StatementConfirmation,
   VoucherAccount,
+  PrintTemplate,
   ApiClient,
   ApiKey,
   ApiRateWindow,

@@ -50,7 +50,8 @@ import {
   SupplierInvoiceResolver,
 } from './modules/purchasing/purchasing.resolver';
 import { LandedCostResolver } from './modules/purchasing/landed-cost.resolver';
-import { ListExportResolver } from './modules/exports/list-export.resolver';
+import { ListExportResolver } from './modules/output/list-export.resolver';
+import { PrintTemplateResolver } from './modules/output/print-template.resolver';
 import { registerListExports } from './core/list-export';
 import { purchasingListExports } from './modules/purchasing/list-exports';
 import { partnersListExports } from './modules/partners/list-exports';
@@ -119,6 +120,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   WebhookResolver,
   PlatformResolver,
   ListExportResolver,
+  PrintTemplateResolver,
 ];
 
 /**

@@ -18,6 +18,7 @@ import { StockDocumentService } from './modules/stock/stock-document.service';
 import { StockReportService } from './modules/stock/stock-report.service';
 import { BlindCounts } from './modules/stock/blind-counts';
 import { SettingsService } from './modules/system/settings.service';
+import { PrintTemplateService } from './modules/output/print-template.service';
 import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
 import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
@@ -137,6 +138,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // online stores: orders in from their platforms, shipments out
     platforms: new PlatformService(ds, audit, salesOrders, posting, bus),
     replenishment,
+    printTemplates: new PrintTemplateService(ds, audit),
   };
 }
 

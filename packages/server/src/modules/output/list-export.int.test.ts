@@ -173,7 +173,7 @@ describe(`list exports (${testDbKind})`, () => {
       ['stocktakes', 'number', '{ stocktakes(page:{limit:200}) { total } }'],
       ['customers', 'code', '{ customers(page:{limit:200}) { total } }'],
     ] as const) {
-      const total = Object.values((await t.gql<any>(query, {}, tokens.manager)).data!)[0].total;
+      const total = (Object.values((await t.gql<any>(query, {}, tokens.manager)).data!)[0] as { total: number }).total;
       const r = await t.gql<any>(EXPORT, { input: { list, columns: [{ key, header: '编码' }] } }, tokens.manager);
       expect(r.errors, list).toBeUndefined();
       expect(r.data!.exportList.rows, list).toBe(total);
