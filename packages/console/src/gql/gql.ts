@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": typeof types.ExportListDocument,
+    "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": typeof types.PrintTemplateDocument,
+    "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": typeof types.PrintTemplatesDocument,
+    "\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": typeof types.SavePrintTemplateDocument,
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": typeof types.StorageFitDocument,
     "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": typeof types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": typeof types.AlertDigestsDocument,
@@ -236,6 +239,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": types.ExportListDocument,
+    "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": types.PrintTemplateDocument,
+    "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": types.PrintTemplatesDocument,
+    "\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": types.SavePrintTemplateDocument,
     "\n  query StorageFit($binId: ID!, $skuIds: [ID!]!) {\n    storageFit(binId: $binId, skuIds: $skuIds) {\n      skuId\n      mismatches\n      refused\n    }\n  }\n": types.StorageFitDocument,
     "\n  query PutAwaySuggestions($warehouseId: ID!, $lines: [PutAwayLineInput!]!) {\n    putAwaySuggestions(warehouseId: $warehouseId, lines: $lines) {\n      index\n      binId\n      binCode\n      reason\n    }\n  }\n": types.PutAwaySuggestionsDocument,
     "\n  query AlertDigests($page: PageInput) {\n    alertDigests(page: $page) {\n      total\n      items {\n        id\n        day\n        total\n        read\n        createdAt\n        byKind {\n          kind\n          count\n        }\n      }\n    }\n  }\n": types.AlertDigestsDocument,
@@ -474,6 +480,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n"): (typeof documents)["\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n"): (typeof documents)["\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

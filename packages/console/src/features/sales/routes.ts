@@ -51,6 +51,13 @@ export const salesRoutes: RouteRecordRaw[] = [
     meta: { title: 'orders.note.title', permission: 'sales.order.read' },
   },
   {
+    path: 'sales/orders/:id(\\d+)/print',
+    name: 'sales-order-print',
+    component: () => import('./DeliveryNotePrint.vue'),
+    props: (r) => ({ id: r.params.id, docType: 'SALES_ORDER' }),
+    meta: { title: 'print.titles.SALES_ORDER', permission: 'sales.order.read' },
+  },
+  {
     path: 'sales/orders/:id(\\d+)/pick',
     name: 'sales-pick-list',
     component: () => import('./PickListPage.vue'),

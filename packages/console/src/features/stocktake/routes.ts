@@ -28,6 +28,13 @@ export const stocktakeRoutes: RouteRecordRaw[] = [
     meta: { title: 'stocktake.review.title', permission: 'stock.count.read' },
   },
   {
+    path: 'stock/counts/:id(\\d+)/print',
+    name: 'stocktake-print',
+    component: () => import('./StocktakePrint.vue'),
+    props: true,
+    meta: { title: 'print.titles.STOCKTAKE' },
+  },
+  {
     path: 'stock/count-analysis',
     name: 'stock-count-analysis',
     component: () => import('./StockCountAnalysisPage.vue'),

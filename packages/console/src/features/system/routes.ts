@@ -1,4 +1,4 @@
-import { Setting } from '@element-plus/icons-vue';
+import { Printer, Setting } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const systemRoutes: RouteRecordRaw[] = [
@@ -10,6 +10,16 @@ export const systemRoutes: RouteRecordRaw[] = [
       title: 'menu.settings',
       permission: 'system.settings.read',
       menu: { group: 'system', icon: Setting, order: 4 },
+    },
+  },
+  {
+    path: 'admin/print-templates',
+    name: 'print-templates',
+    component: () => import('./PrintTemplatesPage.vue'),
+    meta: {
+      title: 'print.templates.title',
+      permission: 'system.settings.read',
+      menu: { group: 'system', icon: Printer, order: 4.5 },
     },
   },
 ];
