@@ -122,6 +122,7 @@ export const PurchaseOrderQuery = graphql(`
           acceptedQty
           rejectedQty
           rejectReason
+          batchNo
           unitCost
           value
           returnedQty

@@ -71,6 +71,13 @@ export const purchasingRoutes: RouteRecordRaw[] = [
     meta: { title: 'purchasing.print.title', permission: 'purchasing.order.read' },
   },
   {
+    path: 'purchasing/orders/:id(\\d+)/receipts/:receiptId(\\d+)/print',
+    name: 'purchase-receipt-print',
+    component: () => import('./PurchaseReceiptPrint.vue'),
+    props: true,
+    meta: { title: 'print.titles.PURCHASE_RECEIPT', permission: 'purchasing.order.read' },
+  },
+  {
     path: 'purchasing/approval-rules',
     name: 'purchase-approval-rules',
     component: () => import('./ApprovalRulesPage.vue'),
