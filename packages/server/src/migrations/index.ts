@@ -15,7 +15,7 @@ import { RetireSalesOrderApprove1797150000000 } from './1797150000000-RetireSale
 import { LandedCosts1797400000000 } from './1797400000000-LandedCosts';
 import { ReturnTakeBack1797580000000 } from './1797580000000-ReturnTakeBack';
 import { PromotionDays1797580000010 } from './1797580000010-PromotionDays';
-import { PrintTemplates1797550000000 } from './1797550000000-PrintTemplates';
+import { PrintTemplates1797590000000 } from './1797590000000-PrintTemplates';
 import { ApiClients1797300000010 } from './1797300000010-ApiClients';
 import { Webhooks1797300000020 } from './1797300000020-Webhooks';
 import { PlatformOrders1797300000030 } from './1797300000030-PlatformOrders';
@@ -85,5 +85,5 @@ export const migrations: Array<new () => unknown> = [
   PageIndexes1797560000010,
   ReturnTakeBack1797580000000,
   PromotionDays1797580000010,
-  PrintTemplates1797550000000,
+  PrintTemplates1797590000000,
 ];

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Print templates (打印模板), one per document type. */
-export class PrintTemplates1797550000000 implements MigrationInterface {
-  name = 'PrintTemplates1797550000000';
+export class PrintTemplates1797590000000 implements MigrationInterface {
+  name = 'PrintTemplates1797590000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
