@@ -474,6 +474,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   services.dailyAlerts.start(config.dailyAlertsCheckMs, every);
   // webhooks: a URL may not point here; what a stopped server left goes out now, then as events are
   // written, and the retries in the periodic sweep (once per cluster, as the alerts')
+  // third-party warehouses: requests sent, confirmations pulled, the daily snapshot reconciled
+  services.tpl.start(config.tplIntervalMs, every);
   services.webhooks.listening(port);
   services.webhooks.start(config.webhooksIntervalMs, every);
   // online stores: stock changes queued by postings are pushed right after, the rest in the sweep
@@ -492,6 +494,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       await scheduler.stop();
       await services.dailyAlerts.stop();
       await services.alerts.stop();
+      await services.tpl.stop();
       await services.webhooks.stop();
       await services.platforms.stopStockPush();
       await apollo.stop();

@@ -11,6 +11,7 @@ import {
   PlatformStockPush,
 } from './modules/integration/platform.entity';
 import { ApiClient, ApiKey, ApiRateWindow } from './modules/integration/api-client.entity';
+import { TplConfirmation, TplConnection, TplRequest, TplReview } from './modules/integration/tpl.entity';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
 import { Role } from './modules/auth/role.entity';
@@ -167,6 +168,10 @@ export const entities = [
   StatementConfirmation,
   VoucherAccount,
   PrintTemplate,
+  TplConnection,
+  TplRequest,
+  TplConfirmation,
+  TplReview,
   ApiClient,
   ApiKey,
   ApiRateWindow,

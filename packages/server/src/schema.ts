@@ -30,6 +30,7 @@ import {
   StocktakeResolver,
 } from './modules/stocktake/stocktake.resolver';
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
+import { TplRequestResolver, TplResolver } from './modules/integration/tpl.resolver';
 import { WebhookResolver } from './modules/integration/webhook.resolver';
 import { PlatformResolver } from './modules/integration/platform.resolver';
 import { inTransaction } from './core/db';
@@ -116,6 +117,8 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   SalesReturnLineResolver,
   SalesInvoiceResolver,
   CustomerPaymentResolver,
+  TplResolver,
+  TplRequestResolver,
   ApiClientResolver,
   WebhookResolver,
   PlatformResolver,

@@ -37,6 +37,7 @@ import { DailyAlerts } from './modules/alerts/daily.service';
 import { CouponService } from './modules/promotions/coupon.service';
 import { PromotionService } from './modules/promotions/promotion.service';
 import { ApiClientService } from './modules/integration/api-client.service';
+import { TplService } from './modules/integration/tpl.service';
 import { WebhookService } from './modules/integration/webhook.service';
 import { PlatformService } from './modules/integration/platform.service';
 import { AbcService } from './modules/stocktake/abc.service';
@@ -85,6 +86,20 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const analytics = new AnalyticsService(ds);
   purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
   const purchaseReceipts = new PurchaseReceiptService(ds, audit, posting, purchaseOrders);
+  const salesFulfilment = new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables);
+  // third-party warehouses: requests out, confirmations posted through the documents' own services
+  const tpl = new TplService(
+    ds,
+    audit,
+    posting,
+    salesOrders,
+    salesFulfilment,
+    purchaseOrders,
+    purchaseReceipts,
+    stockDocuments,
+    undefined,
+    { backoffMs: config.tplIntervalMs ? 5_000 : 0 },
+  );
   const stocktakes = new StocktakeService(ds, audit, posting, stockDocuments, abc, alerts);
   blindCounts.use((tx, ws) => stocktakes.blindScopes(tx, ws));
   return {
@@ -120,7 +135,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     promotions,
     coupons,
     receivables,
-    salesFulfilment: new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables),
+    salesFulfilment,
+    tpl,
     abc,
     alerts,
     dailyAlerts: new DailyAlerts(ds, alerts),

@@ -44,6 +44,8 @@ export interface Config {
   platformStockIntervalMs: number;
   /** how often the replenishment's forecast models are refreshed (JXC_FORECAST_REFRESH_MS, an hour; 0: never) */
   forecastRefreshMs: number;
+  /** how often 3PL requests are sent and confirmations pulled (0: never; tests drive them) */
+  tplIntervalMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: Number(env.JXC_WEBHOOK_TIMEOUT_MS ?? 10_000),
     platformStockIntervalMs: Number(env.JXC_PLATFORM_STOCK_INTERVAL_MS ?? 60_000),
     forecastRefreshMs: Number(env.JXC_FORECAST_REFRESH_MS ?? 3_600_000),
+    tplIntervalMs: Number(env.JXC_TPL_INTERVAL_MS ?? 60_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

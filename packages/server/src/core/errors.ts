@@ -81,6 +81,11 @@ export const ErrorCode = {
   API_KEY_REVOKED: 'API_KEY_REVOKED', // the API client (or its key) was revoked
   API_KEY_EXPIRED: 'API_KEY_EXPIRED', // a key rotated out after its overlap period
   RATE_LIMITED: 'RATE_LIMITED', // an API client sent more requests per minute than its limit (HTTP 429)
+  TPL_OPERATED: 'TPL_OPERATED', // a keeper posting goods in or out of a warehouse run by a 3PL (send a request instead)
+  TPL_NOT_CONNECTED: 'TPL_NOT_CONNECTED', // a 3PL request for a warehouse no 3PL runs
+  TPL_REQUEST_OPEN: 'TPL_REQUEST_OPEN', // a request for this order still waits for its confirmation
+  TPL_UNAVAILABLE: 'TPL_UNAVAILABLE', // the 3PL did not answer or refused (shown on the connection)
+  TPL_REVIEW_CLOSED: 'TPL_REVIEW_CLOSED', // a 3PL review item resolved or dismissed already
   WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
   WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server
   PLATFORM_UNAVAILABLE: 'PLATFORM_UNAVAILABLE', // an online platform did not answer or refused (sync error shown on the connection)

@@ -14,6 +14,7 @@ export const P = {
   SystemSettingsRead: 'system.settings.read',
   SystemSettingsManage: 'system.settings.manage',
   SystemIntegrationManage: 'system.integration.manage', // API clients, their keys and webhooks (admin only)
+  IntegrationTplManage: 'integration.tpl.manage', // 3PL warehouses: connections, requests, confirmations, the review list
   SystemSessionRead: 'system.session.read', // live session and login figures on the overview
   // stock
   StockWarehouseRead: 'stock.warehouse.read',

@@ -3,3 +3,6 @@
  */
 export { fixedSafetyStocks } from './safety-levels';
 export { checkDemand, rebuildDemand as rebuildDemandTables } from './demand';
+export { openQty } from './purchase-order.entity';
+export type { PurchaseOrderService } from './purchase-order.service';
+export type { PurchaseReceiptService } from './purchase-receipt.service';

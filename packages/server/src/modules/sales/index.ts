@@ -7,4 +7,5 @@
 export { ordersDueToShip, type DueOrder } from './due-orders';
 export { findStore } from './lookups';
 export type { SalesOrderService } from './sales-order.service';
+export type { SalesFulfilmentService } from './sales-fulfilment.service';
 export type { CreateSalesOrderInput } from './sales.types';

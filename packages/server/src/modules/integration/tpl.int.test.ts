@@ -1,0 +1,365 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Batch } from '../stock/location.entity';
+import { Warehouse, WarehouseKind } from '../stock/warehouse.entity';
+import { CompanySettings, newProductSku, StockCost, StockLedgerEntry } from '../../test/fixtures';
+import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+
+/** The 3PL simulator as its own process on localhost (src/simulators/tpl-sim.ts). */
+async function simulator(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../simulators/tpl-sim.ts')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (c) => {
+      out += c;
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+const REQ_FIELDS = 'id ref kind status attempts lastError lines { key sku qty confirmed }';
+const REVIEW_FIELDS = 'id kind status requestId skuId bookQty tplQty detail documentId';
+
+/**
+ * A warehouse run by a 3PL, against the simulator process: the keeper's own postings there are
+ * refused; an ASN and a shipment go out as requests (through a failing send, with no price in them),
+ * the 3PL's confirmations post once however often they come (short ones leave a review item;
+ * unknown or over-confirmations change nothing), and the snapshot's difference is resolved by an
+ * adjustment with its reason. Stock ends exact and the ledger replays clean.
+ */
+describe(`3PL warehouses (${testDbKind})`, () => {
+  let t: TestApp;
+  let admin: string;
+  let keeper: string;
+  let sim: { url: string; proc: ChildProcess };
+  let conn: string;
+  let W3: number; // run by the 3PL
+  let W1: number; // our own
+  let A: { id: number; code: string };
+  let B: { id: number; code: string };
+  let po: { id: string; lines: Array<{ id: string }> };
+  let so: { id: string; lines: Array<{ id: string }> };
+  let shipRef: string;
+  const ok = <T = any>(r: { data?: T; errors?: unknown }) => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as any;
+  };
+  const simCall = async (method: 'GET' | 'POST', p: string, body?: unknown) =>
+    (await (
+      await fetch(`${sim.url}${p}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: 'Bearer s3', 'x-client-key': 'k3' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    ).json()) as any;
+  const onHand = async (w: number, skuId: number) =>
+    (await t.ds.getRepository(StockCost).findOneBy({ warehouseId: w, skuId }))?.qty ?? null;
+  const stock = async () => [await onHand(W3, A.id), await onHand(W3, B.id)].map((q) => (q === null ? null : Number(q).toString()));
+  const sync = async () => ok(await t.gql('mutation($c:ID!){ syncTpl(connectionId:$c){ received duplicates posted review } }', { c: conn }, admin)).syncTpl;
+  const reviews = async () => ok(await t.gql(`query{ tplReviews { ${REVIEW_FIELDS} } }`, {}, admin)).tplReviews as any[];
+  const request = async (id: string) =>
+    (ok(await t.gql(`query{ tplRequests { ${REQ_FIELDS} } }`, {}, admin)).tplRequests as any[]).find((r) => r.id === id);
+  const ledgerCheck = async () => {
+    const s = await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 });
+    expect(await t.app.services.posting.check(s.costingMethod as any)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    sim = await simulator({ TPL_KEY: 'k3', TPL_SECRET: 's3', TPL_TODAY: '2026-11-30' });
+    t = await testApp({
+      config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0, tplIntervalMs: 0 },
+    });
+    admin = await t.login('admin');
+    keeper = await t.login('warehouse');
+    const w = await t.ds.getRepository(Warehouse).save({
+      code: 'TPL-W',
+      name: '顺丰仓 3PL',
+      kind: WarehouseKind.THIRD_PARTY,
+      allowNegative: false,
+      active: true,
+      version: 1,
+    });
+    W3 = w.id;
+    W1 = (await t.ds.getRepository(Warehouse).findOneByOrFail({ code: 'WH01' }).catch(async () =>
+      (await t.ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))[0],
+    )).id;
+    const a = await newProductSku(t.ds, 'TPL-A', { batchTracked: true, shelfLifeDays: 720 });
+    const b = await newProductSku(t.ds, 'TPL-B');
+    A = { id: a.id, code: a.code };
+    B = { id: b.id, code: b.code };
+  }, 60_000);
+  afterAll(async () => {
+    sim?.proc.kill('SIGTERM');
+    await t?.close();
+  });
+
+  it('connects a warehouse to its 3PL; bad input changes nothing', async () => {
+    const CONNECT = 'mutation($i:ConnectTplInput!){ connectTpl(input:$i){ id warehouseId active } }';
+    const base = { name: '顺丰仓', warehouseId: String(W3), baseUrl: sim.url, clientKey: 'k3', secret: 's3' };
+    expect(codeOf(await t.gql(CONNECT, { i: { ...base, baseUrl: 'ftp://x' } }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(CONNECT, { i: { ...base, warehouseId: '99999' } }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(CONNECT, { i: base }, keeper))).toBe('FORBIDDEN');
+    expect(ok(await t.gql('query{ tplConnections { id } }', {}, admin)).tplConnections).toEqual([]);
+    const c = ok(await t.gql(CONNECT, { i: base }, admin)).connectTpl;
+    expect(c).toMatchObject({ warehouseId: String(W3), active: true });
+    conn = c.id;
+    expect(codeOf(await t.gql(CONNECT, { i: base }, admin))).toBe('BAD_USER_INPUT');
+  });
+
+  it('a purchase order into the 3PL warehouse goes as an ASN (retried, no prices); its short, twice-sent confirmation posts once', async () => {
+    const sup = ok(
+      await t.gql('mutation{ createSupplier(input:{code:"TPL-S", name:"3PL 供应商", status: APPROVED}){ id } }', {}, admin),
+    ).createSupplier.id;
+    po = ok(
+      await t.gql(
+        'mutation($i:CreatePurchaseOrderInput!){ createPurchaseOrder(input:$i){ id lines { id } } }',
+        {
+          i: {
+            supplierId: sup,
+            warehouseId: String(W3),
+            orderDate: '2026-11-20',
+            lines: [
+              { skuId: String(A.id), qty: '100', price: '10.00' },
+              { skuId: String(B.id), qty: '40', price: '5.00' },
+            ],
+          },
+        },
+        admin,
+      ),
+    ).createPurchaseOrder;
+    ok(await t.gql('mutation($id:ID!){ submitPurchaseOrder(id:$id){ id } }', { id: po.id }, admin));
+    const manager = await t.login('manager');
+    ok(await t.gql('mutation($id:ID!){ approvePurchaseOrder(id:$id){ status } }', { id: po.id }, manager));
+    // the keeper cannot receive into it: the 3PL does
+    const direct = await t.gql(
+      'mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id } }',
+      { i: { orderId: po.id, lines: [{ orderLineId: po.lines[1].id, acceptedQty: '40' }] } },
+      admin,
+    );
+    expect(codeOf(direct)).toBe('TPL_OPERATED');
+    expect(await stock()).toEqual([null, null]);
+
+    const asn = ok(await t.gql(`mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ ${REQ_FIELDS} } }`, { o: po.id }, admin))
+      .requestTplAsn;
+    expect(asn).toMatchObject({ kind: 'asn', status: 'queued', attempts: 0 });
+    expect(codeOf(await t.gql('mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ id } }', { o: po.id }, admin))).toBe(
+      'TPL_REQUEST_OPEN',
+    );
+    // the 3PL fails once: the request stays queued with its error, and goes on the next run
+    await simCall('POST', '/_fail', { requests: 1 });
+    expect(await t.app.services.tpl.sendRequests()).toBe(0);
+    expect(await request(asn.id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'The 3PL answered HTTP 500.' });
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    expect(await request(asn.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    const sent = (await simCall('GET', '/_requests')).requests;
+    expect(sent).toEqual([
+      {
+        ref: asn.ref,
+        kind: 'asn',
+        lines: [
+          { line: po.lines[0].id, sku: A.code, name: 'TPL-A TPL-A', unit: '件', qty: '100' },
+          { line: po.lines[1].id, sku: B.code, name: 'TPL-B TPL-B', unit: '件', qty: '40' },
+        ],
+        party: expect.objectContaining({ supplierId: sup }),
+      },
+    ]);
+    // the field rule of 3PL payloads: never a price, a cost or an amount
+    expect(JSON.stringify(sent)).not.toMatch(/price|cost|amount|value|10\.00|5\.00/i);
+
+    // the 3PL received all of A (batch L1) and 36 of 40 B, and sends that confirmation twice
+    await simCall('POST', '/_confirm', {
+      ref: asn.ref,
+      id: 'ASN-C1',
+      date: '2026-11-25',
+      twice: true,
+      lines: [
+        { line: po.lines[0].id, qty: '100', batch: 'L1', expiry: '2028-06-30' },
+        { line: po.lines[1].id, qty: '36' },
+      ],
+    });
+    expect(await sync()).toEqual({ received: 1, duplicates: 1, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['100', '36']);
+    const entry = await t.ds.getRepository(StockLedgerEntry).findOneByOrFail({ warehouseId: W3, skuId: A.id });
+    expect((await t.ds.getRepository(Batch).findOneByOrFail({ id: entry.batchId })).batchNo).toBe('L1');
+    expect(entry.businessDate).toBe('2026-11-25');
+    const r = await request(asn.id);
+    expect(r.status).toBe('short');
+    expect(r.lines.map((l: any) => [l.sku, l.qty, l.confirmed])).toEqual([
+      [A.code, '100', '100'],
+      [B.code, '40', '36'],
+    ]);
+    expect((await reviews()).map((x) => [x.kind, x.requestId])).toEqual([['short', asn.id]]);
+    // nothing new in the feed: nothing more happens
+    expect(await sync()).toEqual({ received: 0, duplicates: 0, posted: 0, review: 0 });
+    await ledgerCheck();
+  });
+
+  it("a sales order in the 3PL warehouse ships by request; a short confirmation posts what went, and a crash before it was marked posts nothing twice", async () => {
+    const channel = ok(
+      await t.gql('mutation{ saveSalesChannel(input:{code:"TPL-CH", name:"3PL 渠道", kind: OFFLINE_STORE}){ id } }', {}, admin),
+    ).saveSalesChannel.id;
+    const customer = ok(
+      await t.gql('mutation{ createCustomer(input:{code:"TPL-C", name:"3PL 客户", creditLimit:"100000.00"}){ id } }', {}, admin),
+    ).createCustomer.id;
+    so = ok(
+      await t.gql(
+        'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id lines { id } } }',
+        {
+          i: {
+            customerId: customer,
+            channelId: channel,
+            warehouseId: String(W3),
+            orderDate: '2026-11-26',
+            shipTo: '上海市 浦东新区 1 号',
+            lines: [
+              { skuId: String(A.id), qty: '30', unitPrice: '20.00' },
+              { skuId: String(B.id), qty: '10', unitPrice: '8.00' },
+            ],
+          },
+        },
+        admin,
+      ),
+    ).createSalesOrder;
+    ok(await t.gql('mutation($id:ID!){ confirmSalesOrder(id:$id){ id } }', { id: so.id }, admin));
+    const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }';
+    const direct = await t.gql(
+      SHIP,
+      { i: { orderId: so.id, businessDate: '2026-11-27', lines: [{ orderLineId: so.lines[1].id, qty: '1' }] } },
+      admin,
+    );
+    expect(direct.errors?.[0]).toMatchObject({ extensions: { code: 'TPL_OPERATED' } });
+    expect(await stock()).toEqual(['100', '36']);
+
+    const req = ok(
+      await t.gql(`mutation($o:ID!){ requestTplShipment(salesOrderId:$o){ ${REQ_FIELDS} } }`, { o: so.id }, admin),
+    ).requestTplShipment;
+    shipRef = req.ref;
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    const sent = (await simCall('GET', '/_requests')).requests.at(-1);
+    expect(sent).toEqual({
+      ref: req.ref,
+      kind: 'shipment',
+      lines: [
+        { line: so.lines[0].id, sku: A.code, name: 'TPL-A TPL-A', unit: '件', qty: '30' },
+        { line: so.lines[1].id, sku: B.code, name: 'TPL-B TPL-B', unit: '件', qty: '10' },
+      ],
+      party: expect.objectContaining({ shipTo: '上海市 浦东新区 1 号' }),
+    });
+    expect(JSON.stringify(sent)).not.toMatch(/price|cost|amount|value|20\.00|8\.00/i);
+
+    // the 3PL found only 8 of 10 B, and confirms a day late (dated the 27th)
+    await simCall('POST', '/_confirm', {
+      ref: req.ref,
+      id: 'SHIP-C1',
+      date: '2026-11-27',
+      lines: [
+        { line: so.lines[0].id, qty: '30', batch: 'L1' },
+        { line: so.lines[1].id, qty: '8' },
+      ],
+    });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['70', '28']);
+    const order = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ status lines { shippedQty } } }', { id: so.id }, admin))
+      .salesOrder;
+    expect(order).toEqual({ status: 'PARTLY_SHIPPED', lines: [{ shippedQty: '30' }, { shippedQty: '8' }] });
+    expect((await request(req.id)).status).toBe('short');
+
+    // a crash right after the shipment posted, before its confirmation was marked: the next run
+    // posts nothing twice (the shipment's idempotency key is the confirmation's) and marks it
+    const [conf] = await t.ds.query("SELECT id FROM tpl_confirmation WHERE confirmation_id = 'SHIP-C1'");
+    const before = JSON.stringify([
+      { key: so.lines[0].id, skuId: A.id, sku: A.code, name: 'TPL-A TPL-A', unit: '件', qty: '30', confirmed: '0' },
+      { key: so.lines[1].id, skuId: B.id, sku: B.code, name: 'TPL-B TPL-B', unit: '件', qty: '10', confirmed: '0' },
+    ]);
+    await t.ds.query("UPDATE tpl_confirmation SET state = 'received', posted_id = NULL WHERE id = ?", [conf.id]);
+    await t.ds.query("UPDATE tpl_request SET lines = ?, status = 'sent' WHERE id = ?", [before, Number(req.id)]);
+    await t.ds.query("DELETE FROM tpl_review WHERE request_id = ? AND kind = 'short'", [Number(req.id)]);
+    expect(await t.app.services.tpl.processPending()).toEqual({ posted: 1, review: 0 });
+    expect(await stock()).toEqual(['70', '28']);
+    const shipments = await t.ds.query('SELECT id FROM sales_shipment WHERE order_id = ?', [Number(so.id)]);
+    expect(shipments.length).toBe(1);
+    const [marked] = await t.ds.query('SELECT state, posted_type, posted_id FROM tpl_confirmation WHERE id = ?', [conf.id]);
+    expect([marked.state, marked.posted_type, Number(marked.posted_id)]).toEqual(['posted', 'sales_shipment', Number(shipments[0].id)]);
+    expect((await request(req.id)).lines.map((l: any) => l.confirmed)).toEqual(['30', '8']);
+    expect((await reviews()).map((x) => [x.kind, x.requestId])).toEqual([
+      ['short', (await reviews())[0].requestId],
+      ['short', req.id],
+    ]);
+    await ledgerCheck();
+  });
+
+  it('a confirmation for an unknown request, or for more than was requested, lands on the review list and changes nothing', async () => {
+    await simCall('POST', '/_confirm', { ref: 'TPL999999', id: 'X-1', lines: [{ line: '1', sku: A.code, qty: '5' }] });
+    // B: 10 requested, 8 confirmed: 2 are open, 5 is more
+    await simCall('POST', '/_confirm', { ref: shipRef, id: 'X-2', lines: [{ line: so.lines[1].id, qty: '5' }] });
+    const ledgerRows = await t.ds.getRepository(StockLedgerEntry).count();
+    expect(await sync()).toEqual({ received: 2, duplicates: 0, posted: 0, review: 2 });
+    expect(await stock()).toEqual(['70', '28']);
+    expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledgerRows);
+    const list = await reviews();
+    expect(list.slice(2).map((x) => [x.kind, x.requestId])).toEqual([
+      ['unknown_request', null],
+      ['over', (await request(list[1].requestId)).id],
+    ]);
+    expect(list[3].detail).toContain('5 confirmed, 2 open of 10 requested');
+    expect((await request(list[1].requestId)).lines.map((l: any) => l.confirmed)).toEqual(['30', '8']);
+  });
+
+  it("the daily snapshot's difference is listed, never adjusted silently; resolving it posts the adjustment with its reason", async () => {
+    // the 3PL counts 70 A (as the book) and 27 B (the book says 28)
+    await simCall('POST', '/_stock', { sku: A.code, qty: '70' });
+    await simCall('POST', '/_stock', { sku: B.code, qty: '27' });
+    const RECONCILE = `mutation($c:ID!){ reconcileTpl(connectionId:$c){ ${REVIEW_FIELDS} } }`;
+    const diffs = ok(await t.gql(RECONCILE, { c: conn }, admin)).reconcileTpl;
+    expect(diffs.map((d: any) => [d.kind, d.skuId, d.bookQty, d.tplQty])).toEqual([
+      ['stock_diff', String(B.id), '28.000000', '27.000000'],
+    ]);
+    expect(await stock()).toEqual(['70', '28']);
+    // the same day again: the same one item, nothing new
+    expect(ok(await t.gql(RECONCILE, { c: conn }, admin)).reconcileTpl.map((d: any) => d.id)).toEqual([diffs[0].id]);
+
+    const RESOLVE = `mutation($id:ID!,$a:Boolean!,$n:String!){ resolveTplReview(id:$id, adjust:$a, note:$n){ ${REVIEW_FIELDS} note } }`;
+    expect(codeOf(await t.gql(RESOLVE, { id: diffs[0].id, a: true, n: ' ' }, admin))).toBe('BAD_USER_INPUT');
+    const short = (await reviews()).find((x) => x.kind === 'short')!;
+    expect(codeOf(await t.gql(RESOLVE, { id: short.id, a: true, n: '补发' }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(RESOLVE, { id: diffs[0].id, a: true, n: '破损' }, keeper))).toBe('FORBIDDEN');
+    expect(await stock()).toEqual(['70', '28']);
+    const done = ok(await t.gql(RESOLVE, { id: diffs[0].id, a: true, n: '3PL 破损 1 件' }, admin)).resolveTplReview;
+    expect(done).toMatchObject({ status: 'adjusted', note: '3PL 破损 1 件' });
+    expect(await stock()).toEqual(['70', '27']);
+    const [doc] = await t.ds.query('SELECT type, status, memo FROM stock_document WHERE id = ?', [Number(done.documentId)]);
+    expect([doc.type, doc.status]).toEqual(['adjustment', 'posted']);
+    expect(doc.memo).toContain('3PL 破损 1 件');
+    expect(codeOf(await t.gql(RESOLVE, { id: diffs[0].id, a: false, n: 'again' }, admin))).toBe('TPL_REVIEW_CLOSED');
+    // the short receipt is accepted as it is
+    expect(ok(await t.gql(RESOLVE, { id: short.id, a: false, n: '供应商少发 4 件' }, admin)).resolveTplReview.status).toBe(
+      'dismissed',
+    );
+    await ledgerCheck();
+  });
+
+  it('a transfer out of the 3PL warehouse goes as a request and posts when confirmed', async () => {
+    const r = ok(
+      await t.gql(
+        `mutation($i:TplTransferInput!){ requestTplTransfer(input:$i){ ${REQ_FIELDS} } }`,
+        { i: { warehouseId: String(W3), toWarehouseId: String(W1), lines: [{ skuId: String(A.id), qty: '10' }] } },
+        admin,
+      ),
+    ).requestTplTransfer;
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    await simCall('POST', '/_confirm', { ref: r.ref, id: 'TR-1', date: '2026-11-29', lines: [{ line: '1', qty: '10', batch: 'L1' }] });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['60', '27']);
+    expect((await request(r.id)).status).toBe('done');
+    const [doc] = await t.ds.query("SELECT type, status, to_warehouse_id FROM stock_document WHERE memo LIKE ?", [`3PL ${r.ref}%`]);
+    expect([doc.type, doc.status, Number(doc.to_warehouse_id)]).toEqual(['transfer', 'in_transit', W1]);
+    await ledgerCheck();
+  });
+});

@@ -1,0 +1,156 @@
+import { Length } from 'class-validator';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../core/context';
+import { DecimalInput } from '../../core/decimal-input';
+import { DecimalScalar } from '../../core/decimal';
+import { P } from '../../core/permissions/catalogue';
+import { Allow } from '../../core/permissions/guard';
+import { TplConnection, TplRequest, TplReview } from './tpl.entity';
+
+@InputType()
+export class ConnectTplInput {
+  @Field() @Length(1, 100) name: string;
+  @Field(() => ID, { description: 'The warehouse the 3PL runs.' }) warehouseId: string;
+  @Field() @Length(1, 300) baseUrl: string;
+  @Field() @Length(1, 100) clientKey: string;
+  @Field({ description: 'Sent as the bearer token; never shown again.' }) @Length(1, 200) secret: string;
+}
+
+@InputType()
+export class TplTransferLineInput {
+  @Field(() => ID) skuId: string;
+  @DecimalInput(18, 6, { description: 'Base unit, more than zero.' }) qty: string;
+}
+
+@InputType()
+export class TplTransferInput {
+  @Field(() => ID, { description: 'The 3PL warehouse the goods leave.' }) warehouseId: string;
+  @Field(() => ID) toWarehouseId: string;
+  @Field(() => [TplTransferLineInput]) lines: TplTransferLineInput[];
+}
+
+@ObjectType({ description: 'A line of a 3PL request: what to pick or expect, and what the 3PL confirmed (never a price).' })
+export class TplRequestLineView {
+  @Field() key: string;
+  @Field(() => ID) skuId: number;
+  @Field() sku: string;
+  @Field() name: string;
+  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar) confirmed: string;
+}
+
+@ObjectType()
+export class TplPullResultView {
+  @Field(() => Int) received: number;
+  @Field(() => Int, { description: 'Confirmations seen before (posted once).' }) duplicates: number;
+  @Field(() => Int) posted: number;
+  @Field(() => Int, { description: 'Confirmations put on the review list (nothing posted).' }) review: number;
+}
+
+@Resolver()
+export class TplResolver {
+  @Query(() => [TplConnection], { description: 'Warehouses run by 3PLs, with their connection status.' })
+  @Allow(P.IntegrationTplManage)
+  tplConnections(@Ctx() ctx: Context) {
+    return ctx.services.tpl.list();
+  }
+
+  @Mutation(() => TplConnection, {
+    description: 'Puts a warehouse under a 3PL: from now on its shipments, transfers out and receipts go as requests.',
+  })
+  @Allow(P.IntegrationTplManage)
+  connectTpl(@Ctx() ctx: Context, @Arg('input', () => ConnectTplInput) input: ConnectTplInput) {
+    return ctx.services.tpl.connect(ctx, input);
+  }
+
+  @Query(() => [TplRequest], { description: 'The latest 200 requests to 3PLs, newest first.' })
+  @Allow(P.IntegrationTplManage)
+  tplRequests(
+    @Ctx() ctx: Context,
+    @Arg('connectionId', () => ID, { nullable: true }) connectionId?: string,
+    @Arg('status', () => String, { nullable: true }) status?: string,
+  ) {
+    return ctx.services.tpl.requests(connectionId, status);
+  }
+
+  @Query(() => [TplReview], { description: 'The 3PL review list (open items; all with all: true).' })
+  @Allow(P.IntegrationTplManage)
+  tplReviews(
+    @Ctx() ctx: Context,
+    @Arg('connectionId', () => ID, { nullable: true }) connectionId?: string,
+    @Arg('all', { defaultValue: false }) all?: boolean,
+  ) {
+    return ctx.services.tpl.reviews(connectionId, !all);
+  }
+
+  @Mutation(() => TplRequest, { description: "Sends a confirmed sales order's open lines to its warehouse's 3PL." })
+  @Allow(P.IntegrationTplManage)
+  requestTplShipment(@Ctx() ctx: Context, @Arg('salesOrderId', () => ID) salesOrderId: string) {
+    return ctx.services.tpl.requestShipment(ctx, salesOrderId);
+  }
+
+  @Mutation(() => TplRequest, {
+    description: "Sends an approved purchase order's open lines to its warehouse's 3PL as an advance shipping notice.",
+  })
+  @Allow(P.IntegrationTplManage)
+  requestTplAsn(@Ctx() ctx: Context, @Arg('purchaseOrderId', () => ID) purchaseOrderId: string) {
+    return ctx.services.tpl.requestAsn(ctx, purchaseOrderId);
+  }
+
+  @Mutation(() => TplRequest, { description: 'Asks a 3PL to send goods to another warehouse (posted as a transfer when it confirms).' })
+  @Allow(P.IntegrationTplManage)
+  requestTplTransfer(@Ctx() ctx: Context, @Arg('input', () => TplTransferInput) input: TplTransferInput) {
+    return ctx.services.tpl.requestTransfer(ctx, input);
+  }
+
+  @Mutation(() => TplPullResultView, {
+    description: "Sends what is queued and pulls the 3PL's confirmations now (the background job does both anyway).",
+  })
+  @Allow(P.IntegrationTplManage)
+  async syncTpl(@Ctx() ctx: Context, @Arg('connectionId', () => ID) connectionId: string) {
+    await ctx.services.tpl.sendRequests();
+    return ctx.services.tpl.pull(connectionId);
+  }
+
+  @Mutation(() => [TplReview], {
+    description: "Compares the 3PL's stock snapshot with the book; lists each difference for review (adjusts nothing).",
+  })
+  @Allow(P.IntegrationTplManage)
+  reconcileTpl(@Ctx() ctx: Context, @Arg('connectionId', () => ID) connectionId: string) {
+    return ctx.services.tpl.reconcile(ctx, connectionId);
+  }
+
+  @Mutation(() => TplReview, {
+    description: 'Resolves a review item: ADJUST (stock differences: posts the difference with the reason) or DISMISS.',
+  })
+  @Allow(P.IntegrationTplManage)
+  resolveTplReview(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('adjust', { description: 'true: post an adjustment; false: dismiss.' }) adjust: boolean,
+    @Arg('note') note: string,
+  ) {
+    return ctx.services.tpl.resolve(ctx, id, adjust ? 'adjust' : 'dismiss', note);
+  }
+}
+
+@Resolver(() => TplRequest)
+export class TplRequestResolver {
+  @FieldResolver(() => [TplRequestLineView])
+  lines(@Root() r: TplRequest, @Ctx() ctx: Context): TplRequestLineView[] {
+    return ctx.services.tpl.requestLines(r);
+  }
+}
