@@ -101,7 +101,7 @@ export class TplRequest {
   @Column({ name: 'to_warehouse_id', type: 'int', nullable: true })
   toWarehouseId: number | null;
   /** the lines (JSON TplRequestLine[]) */
-  @Column({ type: 'text' }) lines: string;
+  @Column({ name: 'line_items', type: 'text' }) lines: string;
   /** where to send / from whom (JSON), no prices */
   @Column({ type: 'text' }) party: string;
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts: number;

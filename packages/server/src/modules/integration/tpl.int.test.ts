@@ -279,7 +279,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
       { key: so.lines[1].id, skuId: B.id, sku: B.code, name: 'TPL-B TPL-B', unit: '件', qty: '10', confirmed: '0' },
     ]);
     await t.ds.query("UPDATE tpl_confirmation SET state = 'received', posted_id = NULL WHERE id = ?", [conf.id]);
-    await t.ds.query("UPDATE tpl_request SET lines = ?, status = 'sent' WHERE id = ?", [before, Number(req.id)]);
+    await t.ds.query("UPDATE tpl_request SET line_items = ?, status = 'sent' WHERE id = ?", [before, Number(req.id)]);
     await t.ds.query("DELETE FROM tpl_review WHERE request_id = ? AND kind = 'short'", [Number(req.id)]);
     expect(await t.app.services.tpl.processPending()).toEqual({ posted: 1, review: 0 });
     expect(await stock()).toEqual(['70', '28']);
