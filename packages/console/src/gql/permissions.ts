@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'catalog.product.manage',
   'catalog.product.read',
   'finance.payment.manage',
+  'integration.tpl.manage',
   'purchasing.approval.manage',
   'purchasing.invoice.manage',
   'purchasing.landedcost.manage',

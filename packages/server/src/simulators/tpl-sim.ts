@@ -75,13 +75,7 @@ for (const part of (process.env.TPL_STOCK ?? '').split(',').filter(Boolean)) {
 let failRequests = 0;
 let confirmations = 0;
 
-function confirm(body: {
-  ref: string;
-  id?: string;
-  date?: string;
-  lines?: Conf['lines'];
-  twice?: boolean;
-}): Conf {
+function confirm(body: { ref: string; id?: string; date?: string; lines?: Conf['lines']; twice?: boolean }): Conf {
   const req = requests.get(body.ref);
   const lines =
     body.lines?.map((l) => ({
@@ -130,7 +124,7 @@ const server = http.createServer((req, res) => {
     if (req.headers.authorization !== `Bearer ${SECRET}` || req.headers['x-client-key'] !== KEY)
       return send(401, { error: 'unauthorised' });
     const url = new URL(req.url ?? '/', 'http://sim');
-    let data: any = {};
+    let data: any;
     try {
       data = body ? JSON.parse(body) : {};
     } catch {

@@ -1,7 +1,17 @@
-import { Connection, Promotion } from '@element-plus/icons-vue';
+import { Connection, Promotion, Van } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const integrationRoutes: RouteRecordRaw[] = [
+  {
+    path: 'stock/3pl',
+    name: 'tpl',
+    component: () => import('./TplPage.vue'),
+    meta: {
+      title: 'menu.tpl',
+      permission: 'integration.tpl.manage',
+      menu: { group: 'stock', icon: Van, order: 8 },
+    },
+  },
   {
     path: 'admin/api-clients',
     name: 'api-clients',

@@ -84,7 +84,9 @@ export class TplRequest {
   @Field({ description: 'The reference the 3PL confirms against.' })
   @Column({ type: 'varchar', length: 40, unique: true })
   ref: string;
-  @Field(() => String, { description: 'shipment, transfer or asn.' }) @Column({ type: 'varchar', length: 10 }) kind: TplRequestKind;
+  @Field(() => String, { description: 'shipment, transfer or asn.' })
+  @Column({ type: 'varchar', length: 10 })
+  kind: TplRequestKind;
   @Field(() => String, { description: 'queued, sent, done or short.' })
   @Column({ type: 'varchar', length: 10 })
   status: TplRequestStatus;
@@ -107,9 +109,11 @@ export class TplRequest {
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts: number;
   /** held by a sender, or the next attempt after a failure (the database clock) */
   @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true }) leaseUntil: Date | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
   sentAt: Date | null;
   @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

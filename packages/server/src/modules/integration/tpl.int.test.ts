@@ -1,17 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Batch } from '../stock/location.entity';
-import { Warehouse, WarehouseKind } from '../stock/warehouse.entity';
+import { Batch, Warehouse } from '../stock';
 import { CompanySettings, newProductSku, StockCost, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 
 /** The 3PL simulator as its own process on localhost (src/simulators/tpl-sim.ts). */
 async function simulator(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '../../simulators/tpl-sim.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, '../../simulators/tpl-sim.ts')],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (c) => {
@@ -61,11 +64,22 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     ).json()) as any;
   const onHand = async (w: number, skuId: number) =>
     (await t.ds.getRepository(StockCost).findOneBy({ warehouseId: w, skuId }))?.qty ?? null;
-  const stock = async () => [await onHand(W3, A.id), await onHand(W3, B.id)].map((q) => (q === null ? null : Number(q).toString()));
-  const sync = async () => ok(await t.gql('mutation($c:ID!){ syncTpl(connectionId:$c){ received duplicates posted review } }', { c: conn }, admin)).syncTpl;
-  const reviews = async () => ok(await t.gql(`query{ tplReviews { ${REVIEW_FIELDS} } }`, {}, admin)).tplReviews as any[];
+  const stock = async () =>
+    [await onHand(W3, A.id), await onHand(W3, B.id)].map((q) => (q === null ? null : Number(q).toString()));
+  const sync = async () =>
+    ok(
+      await t.gql(
+        'mutation($c:ID!){ syncTpl(connectionId:$c){ received duplicates posted review } }',
+        { c: conn },
+        admin,
+      ),
+    ).syncTpl;
+  const reviews = async () =>
+    ok(await t.gql(`query{ tplReviews { ${REVIEW_FIELDS} } }`, {}, admin)).tplReviews as any[];
   const request = async (id: string) =>
-    (ok(await t.gql(`query{ tplRequests { ${REQ_FIELDS} } }`, {}, admin)).tplRequests as any[]).find((r) => r.id === id);
+    (ok(await t.gql(`query{ tplRequests { ${REQ_FIELDS} } }`, {}, admin)).tplRequests as any[]).find(
+      (r) => r.id === id,
+    );
   const ledgerCheck = async () => {
     const s = await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 });
     expect(await t.app.services.posting.check(s.costingMethod as any)).toEqual([]);
@@ -81,15 +95,18 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     const w = await t.ds.getRepository(Warehouse).save({
       code: 'TPL-W',
       name: '顺丰仓 3PL',
-      kind: WarehouseKind.THIRD_PARTY,
+      kind: 'third_party' as Warehouse['kind'],
       allowNegative: false,
       active: true,
       version: 1,
     });
     W3 = w.id;
-    W1 = (await t.ds.getRepository(Warehouse).findOneByOrFail({ code: 'WH01' }).catch(async () =>
-      (await t.ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))[0],
-    )).id;
+    W1 = (
+      await t.ds
+        .getRepository(Warehouse)
+        .findOneByOrFail({ code: 'WH01' })
+        .catch(async () => (await t.ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))[0])
+    ).id;
     const a = await newProductSku(t.ds, 'TPL-A', { batchTracked: true, shelfLifeDays: 720 });
     const b = await newProductSku(t.ds, 'TPL-B');
     A = { id: a.id, code: a.code };
@@ -115,7 +132,11 @@ describe(`3PL warehouses (${testDbKind})`, () => {
 
   it('a purchase order into the 3PL warehouse goes as an ASN (retried, no prices); its short, twice-sent confirmation posts once', async () => {
     const sup = ok(
-      await t.gql('mutation{ createSupplier(input:{code:"TPL-S", name:"3PL 供应商", status: APPROVED}){ id } }', {}, admin),
+      await t.gql(
+        'mutation{ createSupplier(input:{code:"TPL-S", name:"3PL 供应商", status: APPROVED}){ id } }',
+        {},
+        admin,
+      ),
     ).createSupplier.id;
     po = ok(
       await t.gql(
@@ -146,16 +167,21 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(codeOf(direct)).toBe('TPL_OPERATED');
     expect(await stock()).toEqual([null, null]);
 
-    const asn = ok(await t.gql(`mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ ${REQ_FIELDS} } }`, { o: po.id }, admin))
-      .requestTplAsn;
+    const asn = ok(
+      await t.gql(`mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ ${REQ_FIELDS} } }`, { o: po.id }, admin),
+    ).requestTplAsn;
     expect(asn).toMatchObject({ kind: 'asn', status: 'queued', attempts: 0 });
-    expect(codeOf(await t.gql('mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ id } }', { o: po.id }, admin))).toBe(
-      'TPL_REQUEST_OPEN',
-    );
+    expect(
+      codeOf(await t.gql('mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ id } }', { o: po.id }, admin)),
+    ).toBe('TPL_REQUEST_OPEN');
     // the 3PL fails once: the request stays queued with its error, and goes on the next run
     await simCall('POST', '/_fail', { requests: 1 });
     expect(await t.app.services.tpl.sendRequests()).toBe(0);
-    expect(await request(asn.id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'The 3PL answered HTTP 500.' });
+    expect(await request(asn.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: 'The 3PL answered HTTP 500.',
+    });
     expect(await t.app.services.tpl.sendRequests()).toBe(1);
     expect(await request(asn.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     const sent = (await simCall('GET', '/_requests')).requests;
@@ -201,12 +227,20 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     await ledgerCheck();
   });
 
-  it("a sales order in the 3PL warehouse ships by request; a short confirmation posts what went, and a crash before it was marked posts nothing twice", async () => {
+  it('a sales order in the 3PL warehouse ships by request; a short confirmation posts what went, and a crash before it was marked posts nothing twice', async () => {
     const channel = ok(
-      await t.gql('mutation{ saveSalesChannel(input:{code:"TPL-CH", name:"3PL 渠道", kind: OFFLINE_STORE}){ id } }', {}, admin),
+      await t.gql(
+        'mutation{ saveSalesChannel(input:{code:"TPL-CH", name:"3PL 渠道", kind: OFFLINE_STORE}){ id } }',
+        {},
+        admin,
+      ),
     ).saveSalesChannel.id;
     const customer = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"TPL-C", name:"3PL 客户", creditLimit:"100000.00"}){ id } }', {}, admin),
+      await t.gql(
+        'mutation{ createCustomer(input:{code:"TPL-C", name:"3PL 客户", creditLimit:"100000.00"}){ id } }',
+        {},
+        admin,
+      ),
     ).createCustomer.id;
     so = ok(
       await t.gql(
@@ -266,8 +300,9 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     });
     expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
     expect(await stock()).toEqual(['70', '28']);
-    const order = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ status lines { shippedQty } } }', { id: so.id }, admin))
-      .salesOrder;
+    const order = ok(
+      await t.gql('query($id:ID!){ salesOrder(id:$id){ status lines { shippedQty } } }', { id: so.id }, admin),
+    ).salesOrder;
     expect(order).toEqual({ status: 'PARTLY_SHIPPED', lines: [{ shippedQty: '30' }, { shippedQty: '8' }] });
     expect((await request(req.id)).status).toBe('short');
 
@@ -285,8 +320,14 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(await stock()).toEqual(['70', '28']);
     const shipments = await t.ds.query('SELECT id FROM sales_shipment WHERE order_id = ?', [Number(so.id)]);
     expect(shipments.length).toBe(1);
-    const [marked] = await t.ds.query('SELECT state, posted_type, posted_id FROM tpl_confirmation WHERE id = ?', [conf.id]);
-    expect([marked.state, marked.posted_type, Number(marked.posted_id)]).toEqual(['posted', 'sales_shipment', Number(shipments[0].id)]);
+    const [marked] = await t.ds.query('SELECT state, posted_type, posted_id FROM tpl_confirmation WHERE id = ?', [
+      conf.id,
+    ]);
+    expect([marked.state, marked.posted_type, Number(marked.posted_id)]).toEqual([
+      'posted',
+      'sales_shipment',
+      Number(shipments[0].id),
+    ]);
     expect((await request(req.id)).lines.map((l: any) => l.confirmed)).toEqual(['30', '8']);
     expect((await reviews()).map((x) => [x.kind, x.requestId])).toEqual([
       ['short', (await reviews())[0].requestId],
@@ -334,14 +375,16 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     const done = ok(await t.gql(RESOLVE, { id: diffs[0].id, a: true, n: '3PL 破损 1 件' }, admin)).resolveTplReview;
     expect(done).toMatchObject({ status: 'adjusted', note: '3PL 破损 1 件' });
     expect(await stock()).toEqual(['70', '27']);
-    const [doc] = await t.ds.query('SELECT type, status, memo FROM stock_document WHERE id = ?', [Number(done.documentId)]);
+    const [doc] = await t.ds.query('SELECT type, status, memo FROM stock_document WHERE id = ?', [
+      Number(done.documentId),
+    ]);
     expect([doc.type, doc.status]).toEqual(['adjustment', 'posted']);
     expect(doc.memo).toContain('3PL 破损 1 件');
     expect(codeOf(await t.gql(RESOLVE, { id: diffs[0].id, a: false, n: 'again' }, admin))).toBe('TPL_REVIEW_CLOSED');
     // the short receipt is accepted as it is
-    expect(ok(await t.gql(RESOLVE, { id: short.id, a: false, n: '供应商少发 4 件' }, admin)).resolveTplReview.status).toBe(
-      'dismissed',
-    );
+    expect(
+      ok(await t.gql(RESOLVE, { id: short.id, a: false, n: '供应商少发 4 件' }, admin)).resolveTplReview.status,
+    ).toBe('dismissed');
     await ledgerCheck();
   });
 
@@ -354,11 +397,18 @@ describe(`3PL warehouses (${testDbKind})`, () => {
       ),
     ).requestTplTransfer;
     expect(await t.app.services.tpl.sendRequests()).toBe(1);
-    await simCall('POST', '/_confirm', { ref: r.ref, id: 'TR-1', date: '2026-11-29', lines: [{ line: '1', qty: '10', batch: 'L1' }] });
+    await simCall('POST', '/_confirm', {
+      ref: r.ref,
+      id: 'TR-1',
+      date: '2026-11-29',
+      lines: [{ line: '1', qty: '10', batch: 'L1' }],
+    });
     expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
     expect(await stock()).toEqual(['60', '27']);
     expect((await request(r.id)).status).toBe('done');
-    const [doc] = await t.ds.query("SELECT type, status, to_warehouse_id FROM stock_document WHERE memo LIKE ?", [`3PL ${r.ref}%`]);
+    const [doc] = await t.ds.query('SELECT type, status, to_warehouse_id FROM stock_document WHERE memo LIKE ?', [
+      `3PL ${r.ref}%`,
+    ]);
     expect([doc.type, doc.status, Number(doc.to_warehouse_id)]).toEqual(['transfer', 'in_transit', W1]);
     await ledgerCheck();
   });

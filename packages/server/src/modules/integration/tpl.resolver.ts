@@ -42,7 +42,9 @@ export class TplTransferInput {
   @Field(() => [TplTransferLineInput]) lines: TplTransferLineInput[];
 }
 
-@ObjectType({ description: 'A line of a 3PL request: what to pick or expect, and what the 3PL confirmed (never a price).' })
+@ObjectType({
+  description: 'A line of a 3PL request: what to pick or expect, and what the 3PL confirmed (never a price).',
+})
 export class TplRequestLineView {
   @Field() key: string;
   @Field(() => ID) skuId: number;
@@ -110,7 +112,9 @@ export class TplResolver {
     return ctx.services.tpl.requestAsn(ctx, purchaseOrderId);
   }
 
-  @Mutation(() => TplRequest, { description: 'Asks a 3PL to send goods to another warehouse (posted as a transfer when it confirms).' })
+  @Mutation(() => TplRequest, {
+    description: 'Asks a 3PL to send goods to another warehouse (posted as a transfer when it confirms).',
+  })
   @Allow(P.IntegrationTplManage)
   requestTplTransfer(@Ctx() ctx: Context, @Arg('input', () => TplTransferInput) input: TplTransferInput) {
     return ctx.services.tpl.requestTransfer(ctx, input);

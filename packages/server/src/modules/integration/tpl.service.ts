@@ -38,6 +38,8 @@ import {
 
 const D = (v: Decimal.Value) => new Decimal(v);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A quantity as the 3PL wrote it, or null when it is none (no exponent, no NaN). */
+const quantity = (s: string): Decimal | null => (/^-?\d{1,12}(\.\d{1,6})?$/.test(s.trim()) ? D(s.trim()) : null);
 
 /** Set while a 3PL confirmation (or a resolved review item) posts: the one way goods move in a 3PL warehouse. */
 const confirming = new AsyncLocalStorage<boolean>();
@@ -45,7 +47,9 @@ const confirming = new AsyncLocalStorage<boolean>();
 const isUniqueViolation = (e: unknown) => {
   const err = e as { code?: string; driverError?: { code?: string }; message?: string };
   const code = err.driverError?.code ?? err.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err.message ?? '');
+  return (
+    code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err.message ?? '')
+  );
 };
 
 export interface TplPullResult {
@@ -107,9 +111,7 @@ export class TplService {
     if (confirming.getStore()) return;
     const inbound = doc.type === 'purchase_receipt';
     if (!inbound && doc.type !== 'sales_shipment' && doc.type !== StockDocType.TRANSFER) return;
-    const ws = [
-      ...new Set(moves.filter((m) => (inbound ? D(m.qty).gt(0) : D(m.qty).lt(0))).map((m) => m.warehouseId)),
-    ];
+    const ws = [...new Set(moves.filter((m) => (inbound ? D(m.qty).gt(0) : D(m.qty).lt(0))).map((m) => m.warehouseId))];
     if (!ws.length) return;
     const hit = await tx.findOne(TplConnection, { where: { warehouseId: In(ws), active: true } });
     if (hit)
@@ -360,7 +362,8 @@ export class TplService {
         input.lines.map((l) => Number(l.skuId)),
       );
       input.lines.forEach((l, i) => {
-        if (!skus.has(Number(l.skuId))) problems.push({ field: `lines[${i}].skuId`, message: 'This SKU does not exist.' });
+        if (!skus.has(Number(l.skuId)))
+          problems.push({ field: `lines[${i}].skuId`, message: 'This SKU does not exist.' });
       });
       if (problems.length) throw badInput(problems);
       return this.writeRequest(tx, ctx, c, {
@@ -416,7 +419,13 @@ export class TplService {
             ref: r.ref,
             kind: r.kind,
             // by construction: codes, names, units and quantities, never a price
-            lines: this.requestLines(r).map((l) => ({ line: l.key, sku: l.sku, name: l.name, unit: l.unit, qty: l.qty })),
+            lines: this.requestLines(r).map((l) => ({
+              line: l.key,
+              sku: l.sku,
+              name: l.name,
+              unit: l.unit,
+              qty: l.qty,
+            })),
             party: JSON.parse(r.party),
           });
         } catch (e) {
@@ -430,12 +439,16 @@ export class TplService {
           await this.ds.getRepository(TplConnection).update({ id: c.id }, { lastError: e.message.slice(0, 300) });
           continue;
         }
-        await this.ds
-          .getRepository(TplRequest)
-          .update(
-            { id: r.id, status: TplRequestStatus.QUEUED },
-            { status: TplRequestStatus.SENT, attempts: r.attempts + 1, sentAt: now(), leaseUntil: null, lastError: null },
-          );
+        await this.ds.getRepository(TplRequest).update(
+          { id: r.id, status: TplRequestStatus.QUEUED },
+          {
+            status: TplRequestStatus.SENT,
+            attempts: r.attempts + 1,
+            sentAt: now(),
+            leaseUntil: null,
+            lastError: null,
+          },
+        );
         sent++;
       }
     }
@@ -446,7 +459,9 @@ export class TplService {
   /** Pulls every active connection's confirmations and posts them (the worker `tpl.pull`). */
   private async pullAll(): Promise<number> {
     let n = 0;
-    for (const c of await this.ds.getRepository(TplConnection).find({ where: { active: true }, order: { id: 'ASC' } })) {
+    for (const c of await this.ds
+      .getRepository(TplConnection)
+      .find({ where: { active: true }, order: { id: 'ASC' } })) {
       try {
         const r = await this.pull(c.id);
         n += r.received;
@@ -587,12 +602,7 @@ export class TplService {
     const problems: string[] = [];
     for (const l of m.lines) {
       const rl = lines.find((x) => x.key === l.line) ?? lines.find((x) => x.sku === l.sku && !l.line);
-      let q: Decimal | null = null;
-      try {
-        q = D(l.qty);
-      } catch {
-        q = null;
-      }
+      const q = quantity(l.qty);
       if (!rl) problems.push(`line ${l.line || l.sku} was not requested`);
       else if (!q || !q.isFinite() || q.lt(0)) problems.push(`line ${l.line}: "${l.qty}" is not a quantity`);
       else if (rl.sku !== l.sku && l.sku) problems.push(`line ${l.line}: SKU ${l.sku}, requested ${rl.sku}`);
@@ -609,7 +619,9 @@ export class TplService {
       const rl = lines.find((x) => x.key === key)!;
       const open = D(rl.qty).minus(rl.confirmed);
       if (b.qty.gt(open))
-        problems.push(`${rl.sku}: ${b.qty.toFixed()} confirmed, ${open.toFixed()} open of ${D(rl.qty).toFixed()} requested`);
+        problems.push(
+          `${rl.sku}: ${b.qty.toFixed()} confirmed, ${open.toFixed()} open of ${D(rl.qty).toFixed()} requested`,
+        );
     }
     if (problems.length)
       return this.toReview(
@@ -625,7 +637,9 @@ export class TplService {
     try {
       ctx = await this.actor(c);
     } catch (e) {
-      await this.ds.getRepository(TplConnection).update({ id: c.id }, { lastError: (e as Error).message.slice(0, 300) });
+      await this.ds
+        .getRepository(TplConnection)
+        .update({ id: c.id }, { lastError: (e as Error).message.slice(0, 300) });
       return TplConfirmationState.RECEIVED;
     }
     const memo = `3PL ${req.ref} / ${conf.confirmationId}`;
@@ -792,17 +806,17 @@ export class TplService {
       const items: Array<Omit<TplReview, 'id'>> = [];
       for (const i of snap.items) {
         const sku = await skuByCodeOrBarcode(tx, i.sku);
-        let q: Decimal;
-        try {
-          q = D(i.qty);
-        } catch {
-          q = D(NaN);
-        }
-        if (!sku || !q.isFinite()) {
+        const q = quantity(i.qty);
+        if (!sku || !q) {
           items.push(
-            this.review(c.id, TplReviewKind.STOCK_DIFF, `The snapshot of ${day} lists "${i.sku}" (${i.qty}), unknown here.`, {
-              snapshotDate: day,
-            }),
+            this.review(
+              c.id,
+              TplReviewKind.STOCK_DIFF,
+              `The snapshot of ${day} lists "${i.sku}" (${i.qty}), unknown here.`,
+              {
+                snapshotDate: day,
+              },
+            ),
           );
           continue;
         }

@@ -1,0 +1,92 @@
+import { graphql } from '@/gql';
+
+export const TplPageQuery = graphql(`
+  query TplPage {
+    tplConnections {
+      id
+      name
+      warehouseId
+      baseUrl
+      clientKey
+      active
+      lastPullAt
+      lastError
+      lastSnapshotDate
+    }
+    tplRequests {
+      id
+      connectionId
+      ref
+      kind
+      status
+      sourceType
+      sourceNumber
+      attempts
+      lastError
+      sentAt
+      createdAt
+      lines {
+        key
+        sku
+        name
+        qty
+        confirmed
+      }
+    }
+    tplReviews {
+      id
+      connectionId
+      kind
+      status
+      skuId
+      bookQty
+      tplQty
+      snapshotDate
+      detail
+      createdAt
+    }
+    warehouses(page: { limit: 200 }) {
+      items {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const ConnectTplMutation = graphql(`
+  mutation ConnectTpl($input: ConnectTplInput!) {
+    connectTpl(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SyncTplMutation = graphql(`
+  mutation SyncTpl($id: ID!) {
+    syncTpl(connectionId: $id) {
+      received
+      duplicates
+      posted
+      review
+    }
+  }
+`);
+
+export const ReconcileTplMutation = graphql(`
+  mutation ReconcileTpl($id: ID!) {
+    reconcileTpl(connectionId: $id) {
+      id
+    }
+  }
+`);
+
+export const ResolveTplReviewMutation = graphql(`
+  mutation ResolveTplReview($id: ID!, $adjust: Boolean!, $note: String!) {
+    resolveTplReview(id: $id, adjust: $adjust, note: $note) {
+      id
+      status
+    }
+  }
+`);
