@@ -103,6 +103,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   settings: 'system.settings.read',
   'api-clients': 'system.integration.manage',
   webhooks: 'system.integration.manage',
+  tpl: 'integration.tpl.manage',
 };
 
 /** The menu a seeded role should see, derived from the server's permission catalogue. */

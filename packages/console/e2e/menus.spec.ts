@@ -36,6 +36,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'stocktakes',
       'supplier-scorecards',
       'suppliers',
+      'tpl',
       'users',
       'valuation',
       'warehouses',
@@ -73,6 +74,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'stocktakes',
       'supplier-scorecards',
       'suppliers',
+      'tpl',
       'valuation',
       'warehouses',
     ]);
