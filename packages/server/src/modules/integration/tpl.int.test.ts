@@ -86,7 +86,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
   };
 
   beforeAll(async () => {
-    sim = await simulator({ TPL_KEY: 'k3', TPL_SECRET: 's3', TPL_TODAY: '2026-11-30' });
+    sim = await simulator({ TPL_KEY: 'k3', TPL_SECRET: 's3', TPL_TODAY: '2026-11-25' });
     t = await testApp({
       config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0, tplIntervalMs: 0 },
     });
@@ -145,7 +145,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
           i: {
             supplierId: sup,
             warehouseId: String(W3),
-            orderDate: '2026-11-20',
+            orderDate: '2026-11-18',
             lines: [
               { skuId: String(A.id), qty: '100', price: '10.00' },
               { skuId: String(B.id), qty: '40', price: '5.00' },
@@ -203,7 +203,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     await simCall('POST', '/_confirm', {
       ref: asn.ref,
       id: 'ASN-C1',
-      date: '2026-11-25',
+      date: '2026-11-20',
       twice: true,
       lines: [
         { line: po.lines[0].id, qty: '100', batch: 'L1', expiry: '2028-06-30' },
@@ -214,7 +214,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(await stock()).toEqual(['100', '36']);
     const entry = await t.ds.getRepository(StockLedgerEntry).findOneByOrFail({ warehouseId: W3, skuId: A.id });
     expect((await t.ds.getRepository(Batch).findOneByOrFail({ id: entry.batchId })).batchNo).toBe('L1');
-    expect(entry.businessDate).toBe('2026-11-25');
+    expect(entry.businessDate).toBe('2026-11-20');
     const r = await request(asn.id);
     expect(r.status).toBe('short');
     expect(r.lines.map((l: any) => [l.sku, l.qty, l.confirmed])).toEqual([
@@ -250,7 +250,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
             customerId: customer,
             channelId: channel,
             warehouseId: String(W3),
-            orderDate: '2026-11-26',
+            orderDate: '2026-11-21',
             shipTo: '上海市 浦东新区 1 号',
             lines: [
               { skuId: String(A.id), qty: '30', unitPrice: '20.00' },
@@ -265,7 +265,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }';
     const direct = await t.gql(
       SHIP,
-      { i: { orderId: so.id, businessDate: '2026-11-27', lines: [{ orderLineId: so.lines[1].id, qty: '1' }] } },
+      { i: { orderId: so.id, businessDate: '2026-11-22', lines: [{ orderLineId: so.lines[1].id, qty: '1' }] } },
       admin,
     );
     expect(direct.errors?.[0]).toMatchObject({ extensions: { code: 'TPL_OPERATED' } });
@@ -288,11 +288,11 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     });
     expect(JSON.stringify(sent)).not.toMatch(/price|cost|amount|value|20\.00|8\.00/i);
 
-    // the 3PL found only 8 of 10 B, and confirms a day late (dated the 27th)
+    // the 3PL found only 8 of 10 B, and confirms late (dated the 22nd, pulled on the 25th)
     await simCall('POST', '/_confirm', {
       ref: req.ref,
       id: 'SHIP-C1',
-      date: '2026-11-27',
+      date: '2026-11-22',
       lines: [
         { line: so.lines[0].id, qty: '30', batch: 'L1' },
         { line: so.lines[1].id, qty: '8' },
@@ -400,7 +400,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     await simCall('POST', '/_confirm', {
       ref: r.ref,
       id: 'TR-1',
-      date: '2026-11-29',
+      date: '2026-11-24',
       lines: [{ line: '1', qty: '10', batch: 'L1' }],
     });
     expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
