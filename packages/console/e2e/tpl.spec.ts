@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, gql, loginOk, test } from './fixtures';
 
 const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ number } }`;
 
 test('an admin connects a warehouse to a 3PL, reconciles its snapshot and adjusts the difference', async ({ page }) => {
   // the 3PL simulator, its own process (packages/server/src/simulators/tpl-sim.ts)
-  const serverDir = path.resolve(__dirname, '../../server');
+  const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server');
   const sim = spawn(process.execPath, ['-r', '@swc-node/register', 'src/simulators/tpl-sim.ts'], {
     cwd: serverDir,
     env: { ...process.env, TPL_KEY: 'e2e-key', TPL_SECRET: 'e2e-secret', TPL_TODAY: '2026-12-01' },
