@@ -1,7 +1,7 @@
 import { PageIndexes1797560000010 } from './1797560000010-PageIndexes';
 import { ReplenishmentForecast1797560000000 } from './1797560000000-ReplenishmentForecast';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
-import { ThirdPartyWarehouses1797500000000 } from './1797500000000-ThirdPartyWarehouses';
+import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
 import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
@@ -87,5 +87,5 @@ export const migrations: Array<new () => unknown> = [
   ReturnTakeBack1797580000000,
   PromotionDays1797580000010,
   PrintTemplates1797590000000,
-  ThirdPartyWarehouses1797500000000,
+  ThirdPartyWarehouses1797600000000,
 ];

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Third-party warehouses (3PL): connections, requests (their own outbox), confirmations stored before posting, and the review list. */
-export class ThirdPartyWarehouses1797500000000 implements MigrationInterface {
-  name = 'ThirdPartyWarehouses1797500000000';
+export class ThirdPartyWarehouses1797600000000 implements MigrationInterface {
+  name = 'ThirdPartyWarehouses1797600000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
