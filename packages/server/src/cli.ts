@@ -13,6 +13,9 @@ import { ALL_PERMISSIONS } from './core/permissions/catalogue';
 import { ensureAdmin, seedBase, seedDemoAll } from './seed';
 import { recomputeCogs } from './recompute-cogs';
 import { rebuildDemandTables } from './modules/purchasing';
+import { checkSnapshots, writeSnapshotsThrough } from './modules/stock/snapshots';
+import { addDays, today } from './core/dates';
+import { inTransaction } from './core/db';
 
 const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.graphql');
 const PERMISSIONS_FILE = path.resolve(__dirname, '..', 'permissions.json');
@@ -120,6 +123,39 @@ async function main() {
       console.log(`Demand history rebuilt from the ledger: ${r.days} day rows, ${r.spans} warehouse × SKU spans.`);
       break;
     }
+    case 'rebuild-snapshots': {
+      // every complete month's snapshot from scratch (through the day given, or the end of last month)
+      const ds = await openAppDatabase(config.databaseUrl);
+      const i = args.indexOf('--through');
+      const through = i >= 0 ? args[i + 1] : addDays(`${today().slice(0, 7)}-01`, -1);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(through ?? '')) throw new Error('--through takes a day like 2026-10-31.');
+      const started = Date.now();
+      const months = await inTransaction(ds, (tx) => writeSnapshotsThrough(tx, through, { rebuild: true }));
+      const problems = await checkSnapshots(ds);
+      const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM stock_snapshot');
+      await ds.destroy();
+      console.log(
+        `Snapshots rebuilt through ${through}: ${months.length} month(s)${months.length ? ` (${months[0]} … ${months[months.length - 1]})` : ''}, ${n} rows (${Date.now() - started} ms).`,
+      );
+      if (problems.length) {
+        console.error(`Snapshot check FAILED: ${problems.length} problem(s):`);
+        for (const p of problems.slice(0, 200)) console.error('  ' + p);
+        process.exit(1);
+      }
+      break;
+    }
+    case 'check-snapshots': {
+      const ds = await openAppDatabase(config.databaseUrl);
+      const problems = await checkSnapshots(ds);
+      await ds.destroy();
+      if (problems.length) {
+        console.error(`Snapshot check FAILED: ${problems.length} problem(s):`);
+        for (const p of problems.slice(0, 200)) console.error('  ' + p);
+        process.exit(1);
+      }
+      console.log('Snapshot check passed: every monthly snapshot equals the ledger summed to its month end.');
+      break;
+    }
     case 'check-ledger': {
       // Σ ledger = balances and cost heads, every row on a posted document line, a replay from scratch equal to the ledger
       const ds = await openAppDatabase(config.databaseUrl);
@@ -164,7 +200,7 @@ async function main() {
     }
     default:
       console.log(
-        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | recompute-cogs [--dry-run] | create-admin>',
+        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | rebuild-demand | rebuild-snapshots [--through DAY] | check-snapshots | recompute-cogs [--dry-run] | create-admin>',
       );
       process.exit(cmd ? 1 : 0);
   }

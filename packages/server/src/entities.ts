@@ -27,6 +27,8 @@ import { StockDocument, StockDocumentLine } from './modules/stock/stock-document
 import { Warehouse } from './modules/stock/warehouse.entity';
 import { AlertDailyRun, AlertDigest, AlertOutbox, Notification } from './modules/alerts/alert.entity';
 import { SalesTarget } from './modules/analytics/sales-target.entity';
+import { WarehouseFee } from './modules/analytics/warehouse-fee.entity';
+import { StockSnapshot, StockSnapshotMonth } from './modules/stock/snapshot.entity';
 import { StatementConfirmation } from './modules/analytics/statement.entity';
 import { VoucherAccount } from './modules/analytics/voucher-account.entity';
 import { PrintTemplate } from './modules/output/print-template.entity';
@@ -165,6 +167,9 @@ export const entities = [
   AlertDigest,
   Notification,
   SalesTarget,
+  WarehouseFee,
+  StockSnapshot,
+  StockSnapshotMonth,
   StatementConfirmation,
   VoucherAccount,
   PrintTemplate,

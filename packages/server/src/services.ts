@@ -14,6 +14,7 @@ import { SkuService } from './modules/catalog/sku.service';
 import { LocationService } from './modules/stock/location.service';
 import { WarehouseService } from './modules/stock/warehouse.service';
 import { PostingService } from './modules/stock/posting.service';
+import { writeSnapshotsThrough } from './modules/stock/snapshots';
 import { StockDocumentService } from './modules/stock/stock-document.service';
 import { StockReportService } from './modules/stock/stock-report.service';
 import { BlindCounts } from './modules/stock/blind-counts';
@@ -59,6 +60,10 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const settings = new SettingsService(ds, audit);
   // the costing method is fixed once stock was posted
   settings.useStockPosted(() => posting.hasPostings());
+  // the period close writes the stock module's monthly snapshots, in the settings' transaction
+  settings.onPeriodClosed(async (tx, through) => {
+    await writeSnapshotsThrough(tx, through);
+  });
   const categories = new CategoryService(ds, audit);
   const brands = new BrandService(ds, audit);
   const products = new ProductService(ds);

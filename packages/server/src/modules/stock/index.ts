@@ -59,3 +59,12 @@ export {
 } from './lookups';
 export { BlindCounts, BlindView, type BlindCountSource } from './blind-counts';
 export { pickList, PickList, PickListRow, PickListShort } from './pick-list';
+export {
+  bookAt,
+  bookAtByScan,
+  checkSnapshots,
+  monthEnd,
+  snapshotOnOrBefore,
+  writeSnapshotsThrough,
+  type PairSum,
+} from './snapshots';

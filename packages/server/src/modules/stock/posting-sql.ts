@@ -5,6 +5,7 @@ import { dateTimeParam, forUpdateClause, insertIgnore, onDuplicateUpdate, rowLoc
 import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
 import { headKey, type Placed, type ShortLine } from './posting.types';
+import { monthEnd, refreshSnapshots } from './snapshots';
 
 /**
  * The posting engine's statements, written by hand: they run on every posting while the cost
@@ -16,6 +17,13 @@ const CHUNK = 500;
 
 export class PostingSql {
   /**
+   * The latest snapshot month each transaction saw with its cost heads (read in the locking
+   * statement, so it costs no round trip): its ledger rows dated on or before that month's end
+   * rebuild the snapshots they fall in.
+   */
+  private readonly snapshotSeen = new WeakMap<EntityManager, string | null>();
+
+  /**
    * Locks the heads of the given (warehouse, SKU) pairs — one statement, which locks in key order —
    * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
    * existing row takes a shared lock, and two of those deadlock when both upgrade.
@@ -23,9 +31,10 @@ export class PostingSql {
   async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
     const select = async () => {
       const rows: any[] = await tx.query(
-        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
+        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date, (SELECT MAX(month) FROM stock_snapshot_month) AS snapshot_month FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
         pairs.flat(),
       );
+      if (rows.length) this.snapshotSeen.set(tx, rows[0].snapshot_month ?? null);
       return new Map(
         rows.map((r) => [
           headKey(Number(r.warehouse_id), Number(r.sku_id)),
@@ -386,6 +395,12 @@ export class PostingSql {
         ]),
       );
     }
+    let seen = this.snapshotSeen.get(tx);
+    if (seen === undefined) {
+      const [r]: any[] = await tx.query('SELECT MAX(month) AS m FROM stock_snapshot_month');
+      seen = r?.m ?? null;
+    }
+    if (seen && entries.some((e) => e.businessDate! <= monthEnd(seen!))) await refreshSnapshots(tx, entries);
   }
 
   /** Writes the heads' totals, state and last date (the row exists: it was locked). */

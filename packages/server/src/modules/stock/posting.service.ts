@@ -19,6 +19,7 @@ import type { StockCost, StockLedgerEntry } from './ledger.entity';
 import { checkLedger, type LineOwner } from './ledger-check';
 import { changesOf, downstreamOf, isCancellation, loadHistory, reversalsOf, rowKey, rowsById } from './ledger-history';
 import { PostingSql } from './posting-sql';
+import { checkSnapshots } from './snapshots';
 import { adjustEntryValues, type ValueAdjustment, type ValueCause } from './value-adjustments';
 import {
   headKey,
@@ -239,9 +240,9 @@ export class PostingService {
     for (const t of documentTypes) this.lineOwners.set(t, owner);
   }
 
-  /** Σ ledger vs balances and cost heads, ledger rows vs documents, and a replay from scratch. */
-  check(method: CostingMethod): Promise<string[]> {
-    return checkLedger(this.ds, this.sql, method, this.lineOwners);
+  /** Σ ledger vs balances and cost heads, ledger rows vs documents, a replay from scratch, and the monthly snapshots. */
+  async check(method: CostingMethod): Promise<string[]> {
+    return [...(await checkLedger(this.ds, this.sql, method, this.lineOwners)), ...(await checkSnapshots(this.ds))];
   }
 
   /** Whether anything was ever posted (the costing method may change only before). */

@@ -18,6 +18,7 @@ import { exactDecimalSums, sortableDecimal, startsWithPattern } from '../../core
 import { unsellableStock } from './unsellable';
 import { unitCost } from '../../domain/costing';
 import { BlindView, type BlindCounts } from './blind-counts';
+import { bookAt } from './snapshots';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
@@ -298,7 +299,7 @@ export class StockReportService {
     }));
   }
 
-  /** Inventory valuation at the end of a day. */
+  /** Inventory valuation at the end of a day: the latest monthly snapshot on or before it plus the ledger rows since (snapshots.ts). */
   async valuation(
     ctx: Context,
     date: string,
@@ -308,7 +309,7 @@ export class StockReportService {
   ): Promise<ValuationRow[]> {
     if (top) assertMayUseFields(ctx, 'ValuationRow', ['value'], 'sort');
     const ws = this.scope(ctx, warehouseId);
-    return this.group(await this.sums(ws, 'business_date <= ?', [date]), groupBy, top, await this.blindView(ctx, ws));
+    return this.group(await bookAt(this.ds, date, ws), groupBy, top, await this.blindView(ctx, ws));
   }
 
   /** Cost of goods issued in a period: issues net of their cancellations and re-costing. */

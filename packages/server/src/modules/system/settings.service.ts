@@ -18,6 +18,7 @@ const before0 = (s: CompanySettings) => s.costingMethod;
 
 export class SettingsService {
   private stockPosted: () => Promise<boolean> = async () => false;
+  private closeHooks: Array<(tx: EntityManager, closedThrough: string) => Promise<void>> = [];
 
   constructor(
     private readonly ds: DataSource,
@@ -27,6 +28,14 @@ export class SettingsService {
   /** The stock module answers whether anything was posted (the costing method is fixed from then on). */
   useStockPosted(posted: () => Promise<boolean>): void {
     this.stockPosted = posted;
+  }
+
+  /**
+   * Runs in the settings' transaction when `closedThrough` moves later (the period close): the
+   * stock module writes its monthly snapshots here.
+   */
+  onPeriodClosed(hook: (tx: EntityManager, closedThrough: string) => Promise<void>): void {
+    this.closeHooks.push(hook);
   }
 
   async get(): Promise<CompanySettings> {
@@ -135,6 +144,8 @@ export class SettingsService {
         .execute();
       if (!res.affected) throw conflict(before.version);
       const after = await tx.findOneOrFail(CompanySettings, { where: { id: 1 } });
+      if (after.closedThrough && (!before.closedThrough || after.closedThrough > before.closedThrough))
+        for (const h of this.closeHooks) await h(tx, after.closedThrough);
       await this.audit.record(tx, ctx, {
         action: 'settings.update',
         entityType: 'CompanySettings',
