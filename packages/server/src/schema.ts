@@ -21,6 +21,7 @@ import { SystemResolver } from './modules/system/system.resolver';
 import { AlertDigestResolver, NotificationResolver } from './modules/alerts/alert.resolver';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { StaffResolver } from './modules/analytics/staff.resolver';
+import { WarehouseFeeResolver } from './modules/analytics/warehouse-fee.resolver';
 import { FinanceResolver, VoucherResolver } from './modules/analytics/finance.resolver';
 import {
   AbcResolver,
@@ -86,6 +87,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AlertDigestResolver,
   AnalyticsResolver,
   StaffResolver,
+  WarehouseFeeResolver,
   FinanceResolver,
   VoucherResolver,
   StocktakeResolver,

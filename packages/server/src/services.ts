@@ -46,6 +46,7 @@ import { StocktakeService } from './modules/stocktake/stocktake.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { WorkbenchService } from './modules/analytics/workbench.service';
 import { StaffService } from './modules/analytics/staff.service';
+import { WarehouseFeeService } from './modules/analytics/warehouse-fee.service';
 import { FinanceService } from './modules/analytics/finance.service';
 import { VoucherService } from './modules/analytics/voucher.service';
 
@@ -88,7 +89,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   // replenishment keeps its demand history as postings happen, and filters by the counts' ABC classes
   const replenishment = new ReplenishmentService(ds, audit, suppliers, purchaseOrders, supplierEvaluation, posting);
   replenishment.useClasses((w, skuIds) => abc.classesOf(ds.manager, w, skuIds));
-  const analytics = new AnalyticsService(ds);
+  const warehouseFees = new WarehouseFeeService(ds, audit);
+  const analytics = new AnalyticsService(ds, warehouseFees);
   purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
   const purchaseReceipts = new PurchaseReceiptService(ds, audit, posting, purchaseOrders);
   const salesFulfilment = new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables);
@@ -151,6 +153,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // the home page per position: counts from the lists' own services, figures from the analysis
     workbench: new WorkbenchService(ds, analytics),
     staff: new StaffService(ds, audit),
+    warehouseFees,
     finance: new FinanceService(ds, audit),
     vouchers: new VoucherService(ds, audit),
     apiClients: new ApiClientService(ds, audit),

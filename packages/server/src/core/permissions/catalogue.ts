@@ -69,6 +69,7 @@ export const P = {
   ReportCostRead: 'report.cost.read',
   ReportStaffRead: 'report.staff.read', // everyone's performance (without it: one's own)
   ReportTargetManage: 'report.target.manage', // set the salespeople's monthly targets
+  ReportWarehouseFeeManage: 'report.warehousefee.manage', // 仓储费: enter a warehouse's monthly storage and handling fees
 } as const;
 
 export type Permission = (typeof P)[keyof typeof P];
@@ -136,6 +137,7 @@ export const SEEDED_ROLES: SeedRole[] = [
       P.PromotionRead,
       P.FinancePaymentManage,
       P.ReportCostRead,
+      P.ReportWarehouseFeeManage,
     ],
   },
   {

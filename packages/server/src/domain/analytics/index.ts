@@ -78,6 +78,8 @@ export interface CellSums {
   openingValue: Decimal;
   closingValue: Decimal;
   closingQty: Decimal;
+  /** warehouse fees (storage and handling) allocated to the cell (domain/warehouse-fees) */
+  warehouseCost?: Decimal;
   /** days the cell covers (its period bucket, or the whole range) */
   days: number;
 }
@@ -95,6 +97,10 @@ export interface CellMeasures {
   turnover: string | null;
   /** closing quantity ÷ (quantity sold ÷ days), 1 place; null when nothing was sold */
   daysOfSupply: string | null;
+  /** the warehouse fees allocated to it */
+  warehouseCost: string;
+  /** margin − warehouse cost */
+  netMargin: string;
 }
 
 export function cellMeasures(s: CellSums): CellMeasures {
@@ -109,6 +115,8 @@ export function cellMeasures(s: CellSums): CellMeasures {
     stockValue: s.closingValue.toFixed(2),
     turnover: average.lte(0) ? null : s.cogs.div(average).toFixed(2),
     daysOfSupply: s.qty.lte(0) || s.days <= 0 ? null : s.closingQty.div(s.qty.div(s.days)).toFixed(1),
+    warehouseCost: (s.warehouseCost ?? new Decimal(0)).toFixed(2),
+    netMargin: margin.minus(s.warehouseCost ?? 0).toFixed(2),
   };
 }
 
@@ -119,5 +127,6 @@ export const emptySums = (days: number): CellSums => ({
   openingValue: new Decimal(0),
   closingValue: new Decimal(0),
   closingQty: new Decimal(0),
+  warehouseCost: new Decimal(0),
   days,
 });

@@ -154,12 +154,15 @@ export async function skusMatching(db: Db, categoryId: number | null, brandId: n
   return rows.map((r) => Number(r.id));
 }
 
-/** SKU → code, name, category, brand. */
+/** SKU → code, name, category, brand, base unit. */
 export async function skuAttributes(db: Db, ids: number[]) {
-  const out = new Map<number, { code: string; name: string; categoryId: number | null; brandId: number | null }>();
+  const out = new Map<
+    number,
+    { code: string; name: string; categoryId: number | null; brandId: number | null; baseUnit: string }
+  >();
   if (!ids.length) return out;
   const rows: any[] = await db.query(
-    `SELECT s.id, s.code, s.name, p.category_id, p.brand_id FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (${marks(ids)})`,
+    `SELECT s.id, s.code, s.name, p.category_id, p.brand_id, p.base_unit FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (${marks(ids)})`,
     ids,
   );
   for (const r of rows)
@@ -168,6 +171,7 @@ export async function skuAttributes(db: Db, ids: number[]) {
       name: r.name,
       categoryId: r.category_id == null ? null : Number(r.category_id),
       brandId: r.brand_id == null ? null : Number(r.brand_id),
+      baseUnit: r.base_unit ?? '',
     });
   return out;
 }

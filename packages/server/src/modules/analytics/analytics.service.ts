@@ -16,6 +16,7 @@ import {
 } from '../../domain/analytics';
 import { unitCost } from '../../domain/costing';
 import * as sql from './analytics-sql';
+import type { WarehouseFeeService } from './warehouse-fee.service';
 import {
   MEASURE_FIELD,
   type AnalysisDimension,
@@ -32,6 +33,8 @@ const PERIODS: AnalysisDimension[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER'];
 /** Dimensions a stock position (warehouse × SKU at a date) has; customers, people and channels it has not. */
 const STOCK_DIMS: AnalysisDimension[] = ['WAREHOUSE', 'SKU', 'CATEGORY', 'BRAND', 'SUPPLIER', ...PERIODS];
 const STOCK_MEASURES: AnalysisMeasure[] = ['STOCK_VALUE', 'TURNOVER', 'DAYS_OF_SUPPLY'];
+/** Measures of the warehouses' fees: by warehouse × SKU × month, so (like stock) without customers, people or channels. */
+const FEE_MEASURES: AnalysisMeasure[] = ['WAREHOUSE_COST', 'NET_MARGIN'];
 const DIM_PERMISSION: Partial<Record<AnalysisDimension, Permission>> = {
   CUSTOMER: P.SalesCustomerRead,
   CUSTOMER_TIER: P.SalesCustomerRead,
@@ -72,7 +75,10 @@ type SkuAttrs = Awaited<ReturnType<typeof sql.skuAttributes>>;
  * document lines and ledger rows behind a cell; slow, dead and near-expiry stock.
  */
 export class AnalyticsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly fees?: Pick<WarehouseFeeService, 'allocated'>,
+  ) {}
 
   private mayAnalyse(ctx: Context) {
     if (![P.ReportCostRead, P.SalesOrderRead, P.StockCostRead].some((p) => can(ctx, p)))
@@ -95,7 +101,7 @@ export class AnalyticsService {
     if (!input.measures.length) problems.push({ field: 'measures', message: 'At least one measure.' });
     const f = input.filter ?? {};
     if (
-      input.measures.some((m) => STOCK_MEASURES.includes(m)) &&
+      input.measures.some((m) => STOCK_MEASURES.includes(m) || FEE_MEASURES.includes(m)) &&
       (dims.some((d) => !STOCK_DIMS.includes(d)) ||
         f.customerId ||
         f.tierId ||
@@ -106,7 +112,7 @@ export class AnalyticsService {
       problems.push({
         field: 'measures',
         message:
-          'Stock value, turnover and days of supply go by warehouse, SKU, category, brand, supplier or period only.',
+          'Stock value, turnover, days of supply, warehouse cost and net margin go by warehouse, SKU, category, brand, supplier or period only.',
       });
     if (problems.length) throw badInput(problems);
     const denied = [
@@ -175,7 +181,15 @@ export class AnalyticsService {
     const { facts, warehouseIds, skuIds, supplierOf, bySupplier } = await this.facts(ctx, input);
     const stockWanted = input.measures.some((m) => STOCK_MEASURES.includes(m));
     const positions = stockWanted ? bySupplier(await this.positions(input, warehouseIds, skuIds, buckets)) : [];
-    const attrs = await sql.skuAttributes(this.ds, [...new Set([...facts, ...positions].map((x) => x.skuId))]);
+    const fees =
+      this.fees && input.measures.some((m) => FEE_MEASURES.includes(m))
+        ? bySupplier(
+            (await this.fees.allocated(warehouseIds, input.from, input.to)).filter(
+              (x) => !skuIds || skuIds.includes(x.skuId),
+            ),
+          )
+        : [];
+    const attrs = await sql.skuAttributes(this.ds, [...new Set([...facts, ...positions, ...fees].map((x) => x.skuId))]);
     const valueOf = (d: AnalysisDimension, p: Point) => dimensionValue(d, p, attrs, supplierOf);
 
     const cells = new Map<string, { k1: string | null; k2: string | null; sums: CellSums }>();
@@ -198,6 +212,8 @@ export class AnalyticsService {
         s.revenue = s.revenue.plus(x.revenue);
         s.cogs = s.cogs.plus(x.cogs);
       }
+    for (const x of fees)
+      for (const s of [cell(x), total]) s.warehouseCost = (s.warehouseCost ?? new Decimal(0)).plus(x.amount);
     for (const x of positions) {
       for (const s of [cell(x), ...(x.last ? [total] : [])]) {
         s.openingValue = s.openingValue.plus(x.openingValue);
@@ -225,6 +241,8 @@ export class AnalyticsService {
         stockValue: null,
         turnover: null,
         daysOfSupply: null,
+        warehouseCost: null,
+        netMargin: null,
       };
       for (const me of input.measures) (row as any)[MEASURE_FIELD[me]] = (m as any)[MEASURE_FIELD[me]];
       return row;

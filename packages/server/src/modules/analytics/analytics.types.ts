@@ -36,13 +36,15 @@ export const AnalysisMeasure = {
   STOCK_VALUE: 'STOCK_VALUE',
   TURNOVER: 'TURNOVER',
   DAYS_OF_SUPPLY: 'DAYS_OF_SUPPLY',
+  WAREHOUSE_COST: 'WAREHOUSE_COST',
+  NET_MARGIN: 'NET_MARGIN',
 } as const;
 export type AnalysisMeasure = keyof typeof AnalysisMeasure;
 registerEnumType(AnalysisMeasure, {
   name: 'AnalysisMeasure',
   description:
     'Each needs the permission of its field on AnalysisRow (asking for one without it is FORBIDDEN). ' +
-    'STOCK_VALUE, TURNOVER and DAYS_OF_SUPPLY are stock figures: only with warehouse, SKU, category, brand, supplier or period rows.',
+    "STOCK_VALUE, TURNOVER and DAYS_OF_SUPPLY are stock figures, WAREHOUSE_COST (the warehouses' monthly fees allocated to the SKUs, dated on the month's last day) and NET_MARGIN (margin − warehouse cost) too: only with warehouse, SKU, category, brand, supplier or period rows.",
 });
 
 /** AnalysisRow field of each measure (the field carries its permission). */
@@ -55,6 +57,8 @@ export const MEASURE_FIELD: Record<AnalysisMeasure, keyof AnalysisRow> = {
   STOCK_VALUE: 'stockValue',
   TURNOVER: 'turnover',
   DAYS_OF_SUPPLY: 'daysOfSupply',
+  WAREHOUSE_COST: 'warehouseCost',
+  NET_MARGIN: 'netMargin',
 };
 
 @InputType()
@@ -114,6 +118,15 @@ export class AnalysisRow {
   turnover: string | null;
   @SensitiveField('AnalysisRow', () => DecimalScalar, P.StockBalanceRead, 'Closing quantity ÷ quantity sold per day.')
   daysOfSupply: string | null;
+  @SensitiveField(
+    'AnalysisRow',
+    () => DecimalScalar,
+    P.StockCostRead,
+    "Warehouse fees (storage by space-days, handling by lines moved) allocated to the cell, dated on the month's last day.",
+  )
+  warehouseCost: string | null;
+  @SensitiveField('AnalysisRow', () => DecimalScalar, P.SalesMarginRead, 'Margin − warehouse cost.')
+  netMargin: string | null;
 }
 
 @ObjectType()

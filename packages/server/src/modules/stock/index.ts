@@ -64,6 +64,7 @@ export {
   bookAtByScan,
   checkSnapshots,
   monthEnd,
+  monthUsage,
   snapshotOnOrBefore,
   writeSnapshotsThrough,
   type PairSum,

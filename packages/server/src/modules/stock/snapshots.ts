@@ -318,3 +318,52 @@ export async function checkSnapshots(db: Db): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * What each SKU of some warehouses did in a month, for allocating the warehouse's fees: the
+ * quantity on hand the day before (from the snapshot), the net quantity moved per day, and the
+ * ledger lines moved (in or out rows of a document line; value corrections move nothing).
+ */
+export async function monthUsage(
+  db: Db,
+  warehouseIds: number[],
+  month: string,
+): Promise<
+  Array<{ w: number; s: number; opening: Decimal; moves: Array<{ day: number; qty: Decimal }>; lines: number }>
+> {
+  if (!warehouseIds.length) return [];
+  const start = `${month}-01`;
+  const end = monthEnd(month);
+  const before = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const out = new Map<
+    string,
+    { w: number; s: number; opening: Decimal; days: Map<number, Decimal>; lines: Set<string> }
+  >();
+  const entry = (w: number, s: number) => {
+    const k = key(w, s);
+    let e = out.get(k);
+    if (!e) out.set(k, (e = { w, s, opening: D(0), days: new Map(), lines: new Set() }));
+    return e;
+  };
+  for (const x of await bookAt(db, before, warehouseIds)) if (!x.qty.isZero()) entry(x.w, x.s).opening = x.qty;
+  const rows: any[] = await db.query(
+    `SELECT warehouse_id AS w, sku_id AS s, business_date AS d, document_type AS t, document_id AS doc, document_line_id AS line, qty FROM stock_ledger
+     WHERE business_date >= ? AND business_date <= ? AND kind <> 'recost'${inList('warehouse_id', warehouseIds)}`,
+    [start, end, ...warehouseIds],
+  );
+  for (const r of rows) {
+    const e = entry(Number(r.w), Number(r.s));
+    const day = Number(String(r.d).slice(8, 10));
+    e.days.set(day, (e.days.get(day) ?? D(0)).plus(r.qty));
+    e.lines.add(`${r.t}:${r.doc}:${r.line}`);
+  }
+  return [...out.values()]
+    .sort((a, b) => a.w - b.w || a.s - b.s)
+    .map((e) => ({
+      w: e.w,
+      s: e.s,
+      opening: e.opening,
+      moves: [...e.days].map(([day, qty]) => ({ day, qty })),
+      lines: e.lines.size,
+    }));
+}
