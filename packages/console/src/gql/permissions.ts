@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'report.cost.read',
   'report.staff.read',
   'report.target.manage',
+  'report.warehousefee.manage',
   'sales.customer.all',
   'sales.customer.contact.read',
   'sales.customer.manage',

@@ -18,6 +18,8 @@ export const AnalysisQuery = graphql(`
         stockValue
         turnover
         daysOfSupply
+        warehouseCost
+        netMargin
       }
       total {
         quantity
@@ -28,6 +30,8 @@ export const AnalysisQuery = graphql(`
         stockValue
         turnover
         daysOfSupply
+        warehouseCost
+        netMargin
       }
     }
   }

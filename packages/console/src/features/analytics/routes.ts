@@ -1,4 +1,4 @@
-import { DataAnalysis, Document, Trophy, Warning } from '@element-plus/icons-vue';
+import { DataAnalysis, Document, House, Trophy, Warning } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const analyticsRoutes: RouteRecordRaw[] = [
@@ -27,6 +27,17 @@ export const analyticsRoutes: RouteRecordRaw[] = [
       title: 'menu.statements',
       permission: 'sales.receivable.read',
       menu: { group: 'sales', icon: Document, order: 9 },
+    },
+  },
+  {
+    // 仓储费: the accountant enters a warehouse's monthly fees and sees their allocation to SKUs
+    path: 'analytics/warehouse-fees',
+    name: 'warehouse-fees',
+    component: () => import('./WarehouseFeesPage.vue'),
+    meta: {
+      title: 'menu.warehouseFees',
+      permission: 'stock.cost.read',
+      menu: { group: 'stock', icon: House, order: 8 },
     },
   },
   {

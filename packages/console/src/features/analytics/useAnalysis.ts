@@ -30,7 +30,17 @@ const STOCK_DIMS: string[] = ['WAREHOUSE', 'SKU', 'CATEGORY', 'BRAND', 'SUPPLIER
 /** Each measure, the field it fills, the permission it needs (the API's rule) and how it is shown. */
 export const MEASURES: Array<{
   measure: AnalysisMeasure;
-  field: 'quantity' | 'revenue' | 'cogs' | 'margin' | 'marginPct' | 'stockValue' | 'turnover' | 'daysOfSupply';
+  field:
+    | 'quantity'
+    | 'revenue'
+    | 'cogs'
+    | 'margin'
+    | 'marginPct'
+    | 'stockValue'
+    | 'turnover'
+    | 'daysOfSupply'
+    | 'warehouseCost'
+    | 'netMargin';
   permission: Permission;
   kind: 'qty' | 'money' | 'plain';
   stock?: boolean;
@@ -43,6 +53,9 @@ export const MEASURES: Array<{
   { measure: 'STOCK_VALUE', field: 'stockValue', permission: 'stock.cost.read', kind: 'money', stock: true },
   { measure: 'TURNOVER', field: 'turnover', permission: 'stock.cost.read', kind: 'plain', stock: true },
   { measure: 'DAYS_OF_SUPPLY', field: 'daysOfSupply', permission: 'stock.balance.read', kind: 'plain', stock: true },
+  // the warehouses' monthly fees allocated to the SKUs (by warehouse, SKU, category, brand, supplier or period only)
+  { measure: 'WAREHOUSE_COST', field: 'warehouseCost', permission: 'stock.cost.read', kind: 'money', stock: true },
+  { measure: 'NET_MARGIN', field: 'netMargin', permission: 'sales.margin.read', kind: 'money', stock: true },
 ];
 
 /** The month before the one `day` falls in. */
