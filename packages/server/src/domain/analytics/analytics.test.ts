@@ -40,6 +40,13 @@ describe('analysis arithmetic', () => {
       stockValue: '540.00',
       turnover: '0.86',
       daysOfSupply: '22.5',
+      warehouseCost: '0.00',
+      netMargin: '540.00',
+    });
+    // warehouse fees allocated to the cell come off the margin
+    expect(cellMeasures({ ...s, warehouseCost: new Decimal('116.69') })).toMatchObject({
+      warehouseCost: '116.69',
+      netMargin: '423.31',
     });
     expect(cellMeasures(emptySums(30))).toMatchObject({ marginPct: null, turnover: null, daysOfSupply: null });
   });
