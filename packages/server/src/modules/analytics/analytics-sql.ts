@@ -108,6 +108,68 @@ export async function salesFacts(db: Db, f: FactScope): Promise<SalesFact[]> {
   return [...shipped.map(fact('sales_shipment', 1)), ...returned.map(fact('sales_return', -1))];
 }
 
+/** Which of a fact's attributes the analysis groups by (warehouse and SKU always: filters and the supplier need them). */
+export interface FactGrouping {
+  date: boolean;
+  customer: boolean;
+  tier: boolean;
+  salesperson: boolean;
+  channel: boolean;
+  store: boolean;
+}
+
+/**
+ * The facts summed in the database by the attributes asked for (MySQL/MariaDB add DECIMALs
+ * exactly), so a month of tens of thousands of lines comes back as one row per cell, not per line;
+ * SQLite (text decimals) gets the lines, summed by the caller. Attributes not grouped by are
+ * placeholders (date: the range's first day; people and channels 0) that the analysis never reads.
+ */
+export async function salesFactTotals(db: Db, f: FactScope, by: FactGrouping): Promise<SalesFact[]> {
+  if (!exactDecimalSums(db)) return salesFacts(db, f);
+  const cols = [
+    'h.warehouse_id',
+    'l.sku_id',
+    ...(by.date ? ['h.business_date'] : []),
+    ...(by.customer ? ['h.customer_id'] : []),
+    ...(by.tier ? ['cu.tier_id'] : []),
+    ...(by.salesperson ? ['o.owner_id'] : []),
+    ...(by.channel ? ['o.channel_id'] : []),
+    ...(by.store ? ['o.store_id'] : []),
+  ];
+  const select = (cost: string) =>
+    `SELECT ${cols.map((c) => `${c} AS ${c.split('.')[1]}`).join(', ')}, SUM(l.qty) AS qty, SUM(l.amount) AS amount, SUM(${cost}) AS cogs`;
+  const s = where('h', f);
+  const shipped: any[] = await db.query(
+    `${select('l.cogs')} FROM sales_shipment_line l JOIN sales_shipment h ON h.id = l.shipment_id JOIN sales_order o ON o.id = h.order_id
+     JOIN customer cu ON cu.id = h.customer_id WHERE ${s.sql} GROUP BY ${cols.join(', ')}`,
+    s.params,
+  );
+  const r = where('h', f);
+  const returned: any[] = await db.query(
+    `${select('l.restocked_cost')} FROM sales_return_line l JOIN sales_return h ON h.id = l.return_id JOIN sales_order o ON o.id = h.order_id
+     JOIN customer cu ON cu.id = h.customer_id WHERE ${r.sql} GROUP BY ${cols.join(', ')}`,
+    r.params,
+  );
+  const fact = (docType: SalesFact['docType'], neg: boolean) => (x: any) => ({
+    docType,
+    docId: 0,
+    docNumber: '',
+    lineId: 0,
+    date: by.date ? x.business_date : f.from,
+    warehouseId: Number(x.warehouse_id),
+    skuId: Number(x.sku_id),
+    customerId: by.customer ? Number(x.customer_id) : 0,
+    salespersonId: by.salesperson ? Number(x.owner_id) : 0,
+    channelId: by.channel ? Number(x.channel_id) : 0,
+    storeId: by.store && x.store_id != null ? Number(x.store_id) : null,
+    tierId: by.tier && x.tier_id != null ? Number(x.tier_id) : null,
+    qty: neg ? D(x.qty).neg() : D(x.qty),
+    revenue: neg ? D(x.amount).neg() : D(x.amount),
+    cogs: neg ? D(x.cogs).neg() : D(x.cogs),
+  });
+  return [...shipped.map(fact('sales_shipment', false)), ...returned.map(fact('sales_return', true))];
+}
+
 /** Σ ledger quantity and value per warehouse × SKU × business day up to `to` (the stock position's history). */
 export async function ledgerByDay(
   db: Db,
