@@ -40,6 +40,8 @@ const HEADERS = {
     stockValue: '库存金额',
     turnover: '周转率',
     daysOfSupply: '可供天数',
+    warehouseCost: '仓储费用',
+    netMargin: '净毛利',
     total: '合计',
   },
   en: {
@@ -65,6 +67,8 @@ const HEADERS = {
     stockValue: 'Stock value',
     turnover: 'Turnover',
     daysOfSupply: 'Days of supply',
+    warehouseCost: 'Warehouse cost',
+    netMargin: 'Net margin',
     total: 'Total',
   },
 };
