@@ -1,7 +1,7 @@
 import { PageIndexes1797560000010 } from './1797560000010-PageIndexes';
 import { ReplenishmentForecast1797560000000 } from './1797560000000-ReplenishmentForecast';
-import { StockSnapshots1797540000000 } from './1797540000000-StockSnapshots';
-import { WarehouseFees1797540000010 } from './1797540000010-WarehouseFees';
+import { StockSnapshots1797610000000 } from './1797610000000-StockSnapshots';
+import { WarehouseFees1797610000010 } from './1797610000010-WarehouseFees';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
@@ -90,6 +90,6 @@ export const migrations: Array<new () => unknown> = [
   PromotionDays1797580000010,
   PrintTemplates1797590000000,
   ThirdPartyWarehouses1797600000000,
-  StockSnapshots1797540000000,
-  WarehouseFees1797540000010,
+  StockSnapshots1797610000000,
+  WarehouseFees1797610000010,
 ];

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * 月结快照: closing quantity and value per warehouse × SKU × month, and the months that have one.
  * Empty here: the close (or `pnpm jxc rebuild-snapshots`) writes them.
  */
-export class StockSnapshots1797540000000 implements MigrationInterface {
-  name = 'StockSnapshots1797540000000';
+export class StockSnapshots1797610000000 implements MigrationInterface {
+  name = 'StockSnapshots1797610000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** 仓储费: a warehouse's monthly storage and handling fees (a 3PL's), allocated to SKUs in the analysis. */
-export class WarehouseFees1797540000010 implements MigrationInterface {
-  name = 'WarehouseFees1797540000010';
+export class WarehouseFees1797610000010 implements MigrationInterface {
+  name = 'WarehouseFees1797610000010';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
