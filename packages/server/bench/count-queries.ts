@@ -1,19 +1,23 @@
 /**
  * Preloaded into the benchmark's API process (`-r`): counts the statements the process sends to
- * MariaDB (each is one round trip; START TRANSACTION and COMMIT included) and times the gap-free
+ * MariaDB (each call is one round trip, START TRANSACTION and COMMIT included; a packet of several
+ * statements on the posting pool, `core/write-batch`, is one call, its statements counted in
+ * `statementsInPackets`) and times the gap-free
  * number counter — how long its UPDATE takes (the lock wait, at concurrency) and how long the row
  * stays locked afterwards (until COMMIT or ROLLBACK). On SIGUSR2 it prints one JSON line
  * `JXC_QUERY_COUNTS {...}` to stdout with the totals so far.
  */
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 
-const totals = { statements: 0, counterUpdates: 0, counterUpdateMs: 0, counterHeldMs: 0 };
+const totals = { statements: 0, statementsInPackets: 0, counterUpdates: 0, counterUpdateMs: 0, counterHeldMs: 0 };
 const heldSince = new WeakMap<object, number>();
 const original = MysqlQueryRunner.prototype.query;
 MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query: string, ...rest: unknown[]) {
   totals.statements++;
+  totals.statementsInPackets += query.split(';\n').length;
   const counter = query.startsWith('UPDATE doc_sequence');
-  const end = query === 'COMMIT' || query === 'ROLLBACK';
+  // (a posting's last packet ends with its COMMIT)
+  const end = query === 'COMMIT' || query === 'ROLLBACK' || query.endsWith(';\nCOMMIT');
   const started = performance.now();
   try {
     return await (original as (...a: unknown[]) => Promise<unknown>).call(this, query, ...rest);

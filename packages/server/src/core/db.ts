@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 import { checkDeadline } from './guard';
 import { assertMysqlUsable, MYSQL_COLLATION } from './db-check';
 
@@ -88,6 +88,18 @@ export async function openDatabase(
 
 const RETRYABLE = new Set([1213, 1205, 1020]);
 
+export interface TransactionOptions {
+  /** attempts on deadlocks and lock-wait timeouts (6) */
+  tries?: number;
+  /**
+   * Run on the posting pool (MySQL/MariaDB; ignored on SQLite): connections that take several
+   * statements in one packet, for `WriteBatch` (core/write-batch), so a posting sends its writes
+   * together and its last ones with COMMIT. Only code that keeps every value a placeholder runs
+   * there; everything else stays on the main pool, which refuses multi-statement packets.
+   */
+  packets?: boolean;
+}
+
 /**
  * One transaction, retried a few times with jitter on deadlocks and lock-wait timeouts.
  * SQLite serialises writers, so it only ever runs once there.
@@ -95,13 +107,15 @@ const RETRYABLE = new Set([1213, 1205, 1020]);
 export async function inTransaction<T>(
   ds: DataSource,
   unguarded: (tx: EntityManager) => Promise<T>,
-  tries = 6,
+  options: number | TransactionOptions = {},
 ): Promise<T> {
+  const { tries = 6, packets = false } = typeof options === 'number' ? { tries: options } : options;
   // a request past its execution limit is cancelled: its transaction rolls back instead of committing
+  // (a transaction that committed with its last packet checked the deadline before sending it)
   const work = async (tx: EntityManager) => {
     checkDeadline();
     const result = await unguarded(tx);
-    checkDeadline();
+    if (!committed.has(tx.queryRunner!)) checkDeadline();
     return result;
   };
   if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
@@ -110,7 +124,7 @@ export async function inTransaction<T>(
       // READ COMMITTED: a plain read after a row lock (SELECT … FOR UPDATE) sees what the lock
       // waited for; under InnoDB's default REPEATABLE READ it would still see the snapshot taken at
       // the transaction's first read, and a check after the lock could decide on stale data
-      return await readCommitted(ds, work);
+      return await readCommitted(ds, work, packets);
     } catch (e) {
       const errno =
         (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
@@ -123,15 +137,92 @@ export async function inTransaction<T>(
 
 /** The pool's connections whose session isolation is READ COMMITTED already. */
 const readCommittedSessions = new WeakSet<object>();
+/** Query runners on a posting-pool connection (several statements per packet). */
+const packetRunners = new WeakSet<QueryRunner>();
+/** Query runners whose transaction ended with COMMIT in its last packet. */
+const committed = new WeakSet<QueryRunner>();
+
+/** Whether this transaction's connection takes several statements in one packet (the posting pool). */
+export const takesPackets = (tx: EntityManager): boolean => !!tx.queryRunner && packetRunners.has(tx.queryRunner);
+
+/**
+ * Sends `statements` and COMMIT in one packet on a posting-pool transaction and marks the
+ * transaction ended (`inTransaction` then sends no COMMIT of its own); the results of the
+ * statements, in order. A statement that fails stops the packet before COMMIT: the error is thrown
+ * and the transaction is still open, so `inTransaction` rolls it back.
+ */
+export async function commitInPacket(tx: EntityManager, statements: string[], params: unknown[]): Promise<unknown[]> {
+  const runner = tx.queryRunner;
+  if (!runner || !packetRunners.has(runner) || !runner.isTransactionActive)
+    throw new Error('commitInPacket: not a transaction of the posting pool');
+  const raw = (await runner.query([...statements, 'COMMIT'].join(';\n'), params)) as unknown[];
+  // what runner.commitTransaction() would have recorded
+  Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+  committed.add(runner);
+  return statements.length ? raw.slice(0, statements.length) : [];
+}
+
+type PoolConnection = { release(): void };
+type Pool = {
+  getConnection(cb: (err: Error | null, c: PoolConnection) => void): void;
+  end(cb: (err?: Error) => void): void;
+};
+const packetPools = new WeakMap<DataSource, Promise<Pool>>();
+
+/**
+ * The posting pool of a MySQL/MariaDB data source: the main pool's settings with
+ * `multipleStatements`, `JXC_DB_POSTING_POOL` (10) connections, made on first use and ended with
+ * the data source.
+ */
+function packetPool(ds: DataSource): Promise<Pool> {
+  let pool = packetPools.get(ds);
+  if (pool) return pool;
+  const driver = ds.driver as unknown as {
+    options: object;
+    createConnectionOptions(o: object, c: object): Record<string, unknown>;
+    createPool(o: Record<string, unknown>): Promise<Pool>;
+  };
+  const made = driver.createPool({
+    ...driver.createConnectionOptions(driver.options, driver.options),
+    multipleStatements: true,
+    connectionLimit: Number(process.env.JXC_DB_POSTING_POOL || 10),
+  });
+  packetPools.set(ds, made);
+  made.catch(() => packetPools.get(ds) === made && packetPools.delete(ds));
+  pool = made;
+  // (ds.destroy() ends the main pool only)
+  const destroy = ds.destroy.bind(ds);
+  ds.destroy = async () => {
+    if (packetPools.get(ds) === made) packetPools.delete(ds);
+    const p = await made.catch(() => null);
+    if (p) await new Promise<void>((ok) => p.end(() => ok()));
+    ds.destroy = destroy;
+    return destroy();
+  };
+  return pool;
+}
+
+async function packetConnection(ds: DataSource): Promise<PoolConnection> {
+  const pool = await packetPool(ds);
+  const conn = await new Promise<PoolConnection>((ok, fail) =>
+    pool.getConnection((err, c) => (err ? fail(err) : ok(c))),
+  );
+  return (ds.driver as unknown as { prepareDbConnection(c: PoolConnection): PoolConnection }).prepareDbConnection(conn);
+}
 
 /**
  * `ds.transaction('READ COMMITTED', …)` without its round trip per transaction: the isolation level
  * is made the connection's session default the first time a transaction runs on it (every
  * transaction of the server goes through here), so each later one is START TRANSACTION … COMMIT.
  */
-async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>, packets: boolean): Promise<T> {
   const runner = ds.createQueryRunner();
   try {
+    if (packets) {
+      // the runner uses the connection it is given (and releases it to its own pool)
+      (runner as unknown as { databaseConnection: PoolConnection }).databaseConnection = await packetConnection(ds);
+      packetRunners.add(runner);
+    }
     await runner.connect();
     const conn = (runner as unknown as { databaseConnection?: object }).databaseConnection;
     if (!conn || !readCommittedSessions.has(conn)) {
@@ -141,7 +232,7 @@ async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Pro
     await runner.startTransaction();
     try {
       const result = await work(runner.manager);
-      await runner.commitTransaction();
+      if (runner.isTransactionActive) await runner.commitTransaction();
       return result;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -10,7 +10,7 @@ import { P } from '../../core/permissions/catalogue';
 import type { Every } from '../../core/jobs';
 import { OutboxWorker, skipLocked } from '../../core/outbox';
 import { activeUserGrants } from '../auth';
-import { fixedSafetyStocks } from '../purchasing';
+import { fixedSafetyStockRead, fixedSafetyStocks } from '../purchasing';
 import type { HeadChange, PostingService } from '../stock';
 import { AlertKind, AlertOutbox, Notification } from './alert.entity';
 
@@ -60,6 +60,8 @@ export class AlertService {
     bus: Bus = memoryBus(),
   ) {
     posting.onPosted((tx, doc, changes) => this.belowSafetyStock(tx, doc, changes));
+    // the levels come with the posting's read of warehouse facts
+    posting.addRead(fixedSafetyStockRead);
     this.bus = bus;
     bus.on(NOTIFICATION_TOPIC, (n: Notification) => {
       for (const push of this.listeners.get(n.userId) ?? []) push(n);
@@ -86,44 +88,53 @@ export class AlertService {
     this.worker.soon();
   }
 
-  /** A posting that takes what is available (on hand − reserved) from at or above the fixed safety stock to below it. */
+  /**
+   * A posting that takes what is available (on hand − reserved) from at or above the fixed safety
+   * stock to below it. Decided before the posting takes its number; the alert names the document,
+   * so it is written once the number is known (the follow-up: rare, most postings cross no level).
+   */
   private async belowSafetyStock(
     tx: EntityManager,
-    doc: { id: number; type: string; number: string },
+    doc: { id: number; type: string },
     changes: HeadChange[],
-  ): Promise<void> {
+  ): Promise<void | ((number: string) => Promise<void>)> {
     const dropping = changes.filter((c) => D(c.qtyAfter).lt(c.qtyBefore));
     if (!dropping.length) return;
     const levels = await fixedSafetyStocks(tx, dropping);
-    for (const c of dropping) {
+    const crossed = dropping.flatMap((c) => {
       const level = levels.find((l) => l.warehouseId === c.warehouseId && l.skuId === c.skuId);
-      if (!level) continue;
+      if (!level) return [];
       const before = D(c.qtyBefore).minus(c.reserved);
       const after = D(c.qtyAfter).minus(c.reserved);
-      if (!(before.gte(level.qty) && after.lt(level.qty))) continue;
-      await this.write(tx, {
-        kind: AlertKind.LOW_STOCK,
-        warehouseId: c.warehouseId,
-        skuId: c.skuId,
-        refType: doc.type,
-        refId: doc.id,
-        refNumber: doc.number,
-        payload: { available: after.toFixed(), safetyStock: D(level.qty).toFixed() },
-      });
-      // and for the world outside (webhooks), in the same transaction
-      await emitEvent(tx, {
-        type: 'stock.below_safety',
-        ref: { type: doc.type, id: doc.id, number: doc.number },
-        warehouseId: c.warehouseId,
-        data: {
+      return before.gte(level.qty) && after.lt(level.qty) ? [{ c, after, level }] : [];
+    });
+    if (!crossed.length) return;
+    return async (number) => {
+      for (const { c, after, level } of crossed) {
+        await this.write(tx, {
+          kind: AlertKind.LOW_STOCK,
           warehouseId: c.warehouseId,
           skuId: c.skuId,
-          available: after.toFixed(),
-          safetyStock: D(level.qty).toFixed(),
-          document: { type: doc.type, id: doc.id, number: doc.number },
-        },
-      });
-    }
+          refType: doc.type,
+          refId: doc.id,
+          refNumber: number,
+          payload: { available: after.toFixed(), safetyStock: D(level.qty).toFixed() },
+        });
+        // and for the world outside (webhooks), in the same transaction
+        await emitEvent(tx, {
+          type: 'stock.below_safety',
+          ref: { type: doc.type, id: doc.id, number },
+          warehouseId: c.warehouseId,
+          data: {
+            warehouseId: c.warehouseId,
+            skuId: c.skuId,
+            available: after.toFixed(),
+            safetyStock: D(level.qty).toFixed(),
+            document: { type: doc.type, id: doc.id, number },
+          },
+        });
+      }
+    };
   }
 
   // ---------- dispatching ----------

@@ -10,6 +10,7 @@ import { isDuplicateKey } from '../../core/idempotency';
 import { leaseLapsed, leaseUntil, type Every } from '../../core/jobs';
 import { OutboxWorker, skipLocked } from '../../core/outbox';
 import { dateTimeParam, onDuplicateMerge } from '../../core/sql';
+import type { WriteBatch } from '../../core/write-batch';
 import { stockToPush } from '../../domain/platform-stock';
 import type { AuditService } from '../audit';
 import { findSku, skuByCodeOrBarcode } from '../catalog';
@@ -72,7 +73,7 @@ export class PlatformService {
   ) {
     bus.on(STORES_CHANGED, () => (this.stores = null));
     // every posting that changes a warehouse's stock queues its SKUs for the stores selling from it
-    posting.onPosted((tx, _doc, changes) => this.queueStock(tx, changes));
+    posting.onPosted((tx, _doc, changes, _moves, writes) => this.queueStock(tx, changes, writes));
   }
 
   list(): Promise<PlatformConnection[]> {
@@ -330,7 +331,7 @@ export class PlatformService {
   // ---------- available stock out to the stores ----------
 
   /** In the posting's transaction: one outbox row per store × changed SKU (a second change bumps `seq`). */
-  private async queueStock(tx: EntityManager, changes: HeadChange[]): Promise<void> {
+  private async queueStock(tx: EntityManager, changes: HeadChange[], writes: WriteBatch): Promise<void> {
     const warehouses = [...new Set(changes.map((c) => c.warehouseId))];
     if (!warehouses.length) return;
     if (!this.stores) {
@@ -351,7 +352,7 @@ export class PlatformService {
     const at = dateTimeParam(tx, now());
     // in key order (the deadlock-free order of concurrent postings)
     rows.sort((a, b) => a.connectionId - b.connectionId || a.skuId - b.skuId);
-    await tx.query(
+    await writes.add(
       `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${rows
         .map(() => '(?, ?, 1, NULL, ?)')
         .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../core/db';
 import { exactDecimalSums, onDuplicateMerge, onDuplicateUpdate } from '../../core/sql';
+import type { WriteBatch } from '../../core/write-batch';
 import type { MovedQty, PostingObserver } from '../stock';
 
 /**
@@ -17,13 +18,13 @@ const isDemand = (doc: { type: string; countsAsDemand?: boolean }) =>
   doc.type === 'sales_shipment' || (doc.type === 'other_out' && !!doc.countsAsDemand);
 
 /** The posting observer: in the posting's transaction, under its cost-head locks (so rows of one warehouse × SKU never race). */
-export const recordDemand: PostingObserver = async (tx, doc, _changes, moves) => {
+export const recordDemand: PostingObserver = async (tx, doc, _changes, moves, writes) => {
   if (!moves.length) return;
-  await writeSpans(tx, moves);
-  if (isDemand(doc)) await addDemand(tx, moves);
+  await writeSpans(tx, moves, writes);
+  if (isDemand(doc)) await addDemand(tx, moves, writes);
 };
 
-async function writeSpans(tx: EntityManager, moves: MovedQty[]) {
+async function writeSpans(tx: EntityManager, moves: MovedQty[], writes: WriteBatch) {
   const spans = new Map<string, [number, number, string, string]>();
   for (const m of moves) {
     const k = `${m.warehouseId}:${m.skuId}`;
@@ -35,14 +36,12 @@ async function writeSpans(tx: EntityManager, moves: MovedQty[]) {
     }
   }
   const rows = [...spans.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await tx.query(
-    `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}
-     ${onDuplicateMerge(tx, ['warehouse_id', 'sku_id'], { first_day: 'min', last_day: 'max' })}`,
-    rows.flat(),
-  );
+  const sql = `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}
+     ${onDuplicateMerge(tx, ['warehouse_id', 'sku_id'], { first_day: 'min', last_day: 'max' })}`;
+  await writes.add(sql, rows.flat());
 }
 
-async function addDemand(tx: EntityManager, moves: MovedQty[]) {
+async function addDemand(tx: EntityManager, moves: MovedQty[], writes: WriteBatch) {
   const days = new Map<string, { w: number; s: number; day: string; qty: Decimal }>();
   for (const m of moves) {
     const k = `${m.warehouseId}:${m.skuId}:${m.businessDate}`;
@@ -64,10 +63,9 @@ async function addDemand(tx: EntityManager, moves: MovedQty[]) {
   const merge = exactDecimalSums(tx)
     ? onDuplicateMerge(tx, ['warehouse_id', 'sku_id', 'day'], { qty: 'sum' })
     : onDuplicateUpdate(tx, ['warehouse_id', 'sku_id', 'day'], ['qty']);
-  await tx.query(
-    `INSERT INTO replenishment_demand (warehouse_id, sku_id, day, qty) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')} ${merge}`,
-    rows.flatMap((r) => [r.w, r.s, r.day, r.qty.toFixed(6)]),
-  );
+  const sql = `INSERT INTO replenishment_demand (warehouse_id, sku_id, day, qty) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')} ${merge}`;
+  const params = rows.flatMap((r) => [r.w, r.s, r.day, r.qty.toFixed(6)]);
+  await writes.add(sql, params);
 }
 
 /** The demand a posting-less replay of the ledger gives: the rows the tables must hold. */

@@ -8,10 +8,13 @@ export type { DocumentSource, StockDocumentService } from './stock-document.serv
 export type { CreateStockDocumentInput } from './stock-document.types';
 export type {
   DocRef,
+  FactRow,
   HeadChange,
   MovedQty,
+  PostingFacts,
   PostingGuard,
   PostingObserver,
+  PostingRead,
   PostingService,
   Recosted,
   StockMove,
@@ -27,6 +30,7 @@ export {
   type EntryFilter,
 } from './cost-changes';
 export { recomputeStockDocumentCosts } from './document-costs';
+export { postingFacts } from './posting.service';
 export { valuesGivenBy, valuesGivenTo } from './value-adjustments';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';

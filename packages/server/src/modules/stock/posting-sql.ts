@@ -2,9 +2,10 @@ import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { checkRange } from '../../core/decimal';
 import { dateTimeParam, forUpdateClause, insertIgnore, onDuplicateUpdate, rowLocking } from '../../core/sql';
+import type { WriteBatch, WriteResult } from '../../core/write-batch';
 import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
-import { headKey, type Placed, type ShortLine } from './posting.types';
+import { headKey, type FactRow, type Placed, type PostingRead, type ShortLine } from './posting.types';
 import { monthEnd, refreshSnapshots } from './snapshots';
 
 /**
@@ -14,6 +15,19 @@ import { monthEnd, refreshSnapshots } from './snapshots';
 const D = (s: Decimal.Value) => new Decimal(s);
 /** rows per multi-row INSERT: well under SQLite's 32,766 parameters and MySQL's packet size */
 const CHUNK = 500;
+
+/** A write: into the posting's batch when there is one (sent with its next packet), else at once. */
+async function write(
+  tx: EntityManager,
+  w: WriteBatch | undefined,
+  sql: string,
+  params: unknown[],
+  then?: (r: WriteResult) => void,
+): Promise<void> {
+  if (w) return w.add(sql, params, then);
+  const r = (await tx.query(sql, params)) as WriteResult;
+  then?.(r);
+}
 
 export class PostingSql {
   /**
@@ -77,36 +91,62 @@ export class PostingSql {
    * its pick strategy, and its quarantine bins (id → code: a plain read, apart from the balances' locking one, since locking
    * bin rows would make postings of different SKUs in the same bins wait for each other); with
    * them the pick strategies the SKUs to be picked set themselves (the catalog's column, as
-   * `skuPickStrategies` reads it), so this is one round trip.
+   * `skuPickStrategies` reads it), and the reads other modules registered (`PostingRead`: a
+   * count's freeze, the safety-stock levels), so this is one round trip.
    */
   async warehouseFacts(
     tx: EntityManager,
     ids: number[],
     pickedSkuIds: number[] = [],
+    heads: Array<[number, number]> = [],
+    reads: PostingRead[] = [],
   ): Promise<{
     allowNegative: Map<number, boolean>;
     strategies: Map<number, PickStrategy>;
     quarantine: Map<number, string>;
     skuStrategies: Map<number, PickStrategy>;
+    registered: Map<string, FactRow[]>;
   }> {
-    const out = { allowNegative: new Map(), strategies: new Map(), quarantine: new Map(), skuStrategies: new Map() };
+    const out = {
+      allowNegative: new Map(),
+      strategies: new Map(),
+      quarantine: new Map(),
+      skuStrategies: new Map(),
+      registered: new Map<string, FactRow[]>(),
+    };
     if (!ids.length) return out;
     const list = ids.map(() => '?').join(',');
-    const skus = pickedSkuIds.length
-      ? ` UNION ALL SELECT 's' AS k, id, NULL AS a, pick_strategy AS b FROM sku WHERE id IN (${pickedSkuIds.map(() => '?').join(',')}) AND pick_strategy IS NOT NULL`
-      : '';
-    const rows: Array<{ k: string; id: number; a: unknown; b: string | null }> = await tx.query(
-      `SELECT 'w' AS k, id, allow_negative AS a, pick_strategy AS b FROM warehouse WHERE id IN (${list})
-       UNION ALL SELECT 'q' AS k, id, warehouse_id AS a, code AS b FROM bin WHERE quarantine = 1 AND warehouse_id IN (${list})${skus}`,
-      [...ids, ...ids, ...pickedSkuIds],
+    const parts: Array<{ sql: string; params: unknown[] }> = [
+      {
+        sql: `SELECT 'w' AS k, id, allow_negative AS a, pick_strategy AS b, NULL AS c FROM warehouse WHERE id IN (${list})`,
+        params: ids,
+      },
+      {
+        sql: `SELECT 'q' AS k, id, warehouse_id AS a, code AS b, NULL AS c FROM bin WHERE quarantine = 1 AND warehouse_id IN (${list})`,
+        params: ids,
+      },
+    ];
+    if (pickedSkuIds.length)
+      parts.push({
+        sql: `SELECT 's' AS k, id, NULL AS a, pick_strategy AS b, NULL AS c FROM sku WHERE id IN (${pickedSkuIds.map(() => '?').join(',')}) AND pick_strategy IS NOT NULL`,
+        params: pickedSkuIds,
+      });
+    for (const r of reads) {
+      const part = r.select(heads, ids);
+      if (part) parts.push(part);
+      out.registered.set(r.tag, []);
+    }
+    const rows: Array<{ k: string; id: number; a: unknown; b: string | null; c: unknown }> = await tx.query(
+      parts.map((p) => p.sql).join('\n       UNION ALL '),
+      parts.flatMap((p) => p.params),
     );
     for (const r of rows) {
       if (r.k === 'q') out.quarantine.set(Number(r.id), r.b ?? '');
       else if (r.k === 's') out.skuStrategies.set(Number(r.id), r.b as PickStrategy);
-      else {
+      else if (r.k === 'w') {
         out.allowNegative.set(Number(r.id), Number(r.a) === 1 || r.a === true);
         out.strategies.set(Number(r.id), (r.b || 'auto') as PickStrategy);
-      }
+      } else out.registered.get(r.k)?.push({ id: Number(r.id), a: r.a, b: r.b === null ? null : String(r.b), c: r.c });
     }
     return out;
   }
@@ -227,6 +267,7 @@ export class PostingSql {
     moves: Placed[],
     allowNegative: Map<number, boolean>,
     locked: Map<string, Stock[]>,
+    w?: WriteBatch,
   ): Promise<ShortLine[]> {
     const sorted = [...moves].sort(
       (a, b) => a.warehouseId - b.warehouseId || a.skuId - b.skuId || a.binId - b.binId || a.batchId - b.batchId,
@@ -304,20 +345,28 @@ export class PostingSql {
       const rows = [...down.values()];
       const match = '(warehouse_id = ? AND sku_id = ? AND bin_id = ? AND batch_id = ?)';
       const at = (m: Placed) => [m.warehouseId, m.skuId, m.binId, m.batchId];
-      const res = (await tx.query(
+      await write(
+        tx,
+        w,
         `UPDATE stock_balance SET qty = qty + CASE ${rows.map(() => `WHEN ${match} THEN CAST(? AS DECIMAL(18,6))`).join(' ')} END WHERE ${rows.map(() => `(${match} AND qty + CAST(? AS DECIMAL(18,6)) >= 0)`).join(' OR ')}`,
         [
           ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
           ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
         ],
-      )) as { affectedRows?: number };
-      // the rows were read under their locks: another count means something moved them regardless
-      if (res.affectedRows !== rows.length)
-        throw new Error(`stock_balance: ${res.affectedRows} of ${rows.length} guarded rows moved under their locks`);
+        // the rows were read under their locks: another count means something moved them regardless
+        (res) => {
+          if (res.affectedRows !== rows.length)
+            throw new Error(
+              `stock_balance: ${res.affectedRows} of ${rows.length} guarded rows moved under their locks`,
+            );
+        },
+      );
     }
     if (up.size) {
       const rows = [...up.values()];
-      await tx.query(
+      await write(
+        tx,
+        w,
         `INSERT INTO stock_balance (warehouse_id, sku_id, bin_id, batch_id, qty, reserved) VALUES ${rows.map(() => "(?, ?, ?, ?, ?, '0.000000')").join(', ')} ON DUPLICATE KEY UPDATE qty = qty + VALUES(qty)`,
         rows.flatMap((r) => [r.m.warehouseId, r.m.skuId, r.m.binId, r.m.batchId, r.qty.toFixed(6)]),
       );
@@ -340,7 +389,12 @@ export class PostingSql {
   }
 
   /** Appends ledger rows: plain multi-row INSERTs, the hottest statement of every posting. */
-  async insertEntries(tx: EntityManager, entries: Array<Partial<StockLedgerEntry>>, at: Date): Promise<void> {
+  async insertEntries(
+    tx: EntityManager,
+    entries: Array<Partial<StockLedgerEntry>>,
+    at: Date,
+    w?: WriteBatch,
+  ): Promise<void> {
     const cols = [
       'warehouse_id',
       'bin_id',
@@ -368,7 +422,9 @@ export class PostingSql {
     this.checkEntries(entries);
     for (let i = 0; i < entries.length; i += CHUNK) {
       const part = entries.slice(i, i + CHUNK);
-      await tx.query(
+      await write(
+        tx,
+        w,
         `INSERT INTO stock_ledger (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
         part.flatMap((e) => [
           e.warehouseId,
@@ -404,7 +460,11 @@ export class PostingSql {
   }
 
   /** Writes the heads' totals, state and last date (the row exists: it was locked). */
-  async writeHeads(tx: EntityManager, heads: Array<[number, number, string, string, string, string]>): Promise<void> {
+  async writeHeads(
+    tx: EntityManager,
+    heads: Array<[number, number, string, string, string, string]>,
+    w?: WriteBatch,
+  ): Promise<void> {
     const upsert = onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['qty', 'value', 'state', 'last_date']);
     for (const [w, sku, qty, value] of heads) {
       checkRange(D(qty), 18, 6, 'qty', `The stock of SKU ${sku} in warehouse ${w}`);
@@ -412,7 +472,9 @@ export class PostingSql {
     }
     for (let i = 0; i < heads.length; i += CHUNK) {
       const part = heads.slice(i, i + CHUNK);
-      await tx.query(
+      await write(
+        tx,
+        w,
         `INSERT INTO stock_cost (warehouse_id, sku_id, qty, value, state, last_date) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${upsert}`,
         part.flat(),
       );

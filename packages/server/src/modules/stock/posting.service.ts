@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { now } from '../../core/dates';
 import { DomainError } from '../../core/errors';
+import { WriteBatch } from '../../core/write-batch';
 import {
   applyMove,
   emptyState,
@@ -25,6 +26,8 @@ import {
   headKey,
   moveKey,
   type DocRef,
+  type PostingFacts,
+  type PostingRead,
   type Placed,
   type PostedRow,
   type Recosted,
@@ -32,7 +35,16 @@ import {
   type StockMove,
 } from './posting.types';
 
-export type { DocRef, PostedRow, Recosted, ShortLine, StockMove } from './posting.types';
+export type {
+  DocRef,
+  FactRow,
+  PostedRow,
+  PostingFacts,
+  PostingRead,
+  Recosted,
+  ShortLine,
+  StockMove,
+} from './posting.types';
 export type { ValueAdjustment, ValueCause } from './value-adjustments';
 
 const D = (s: Decimal.Value) => new Decimal(s);
@@ -62,16 +74,33 @@ export interface HeadChange {
   reserved: string;
 }
 /**
- * Hears of every posting in its transaction, after the heads are written (live alerts write their
- * outbox row here, so an alert exists exactly when the posting does).
+ * Hears of every posting in its transaction, after the heads are written and before the document
+ * number is taken (the number serialises every posting of a type until commit, so nothing that can
+ * run before it runs after it): live alerts decide on their outbox row here, the demand history is
+ * written here. Writes whose results it does not need go into `writes` (sent with the posting's
+ * next packet on the posting pool). What needs the number (an alert names the document) it returns
+ * as a follow-up, called once the number is known, still in the transaction.
  */
 export type PostingObserver = (
   tx: EntityManager,
-  doc: { id: number; type: string; number: string; businessDate: string; countsAsDemand?: boolean },
+  doc: { id: number; type: string; businessDate: string; countsAsDemand?: boolean },
   changes: HeadChange[],
   /** the movements the posting appended (value corrections left out), with their own business days */
   moves: MovedQty[],
-) => Promise<void>;
+  writes: WriteBatch,
+) => Promise<void | ((number: string) => Promise<void>)>;
+
+/** A posting up to its number (`PostingService.prepare`): what `finish` writes once the number is known. */
+export interface PreparedPosting {
+  /** each placed move's line, quantity and cost */
+  posted: PostedRow[];
+  /** the ledger rows of the moves (numbered by `finish`) */
+  entries: Array<Partial<StockLedgerEntry>>;
+  /** value corrections of later entries this posting re-costed (`finish` names it their cause) */
+  corrections: Array<Partial<StockLedgerEntry>>;
+  /** what observers write once the number is known */
+  followUps: Array<(number: string) => Promise<void>>;
+}
 
 /** A ledger row a posting appended, as observers see it: where, what, which day, how many (signed). */
 export interface MovedQty {
@@ -79,6 +108,18 @@ export interface MovedQty {
   skuId: number;
   businessDate: string;
   qty: string;
+}
+
+/** The rows the registered reads found in a transaction's latest posting read, by tag. */
+const factsByTx = new WeakMap<EntityManager, Map<string, PostingFacts>>();
+
+/**
+ * What a registered read (`PostingService.addRead`) found for this transaction's latest posting,
+ * with the heads and warehouses it was asked for; undefined when no posting read it here (then the
+ * caller reads for itself).
+ */
+export function postingFacts(tx: EntityManager, tag: string): PostingFacts | undefined {
+  return factsByTx.get(tx)?.get(tag);
 }
 
 const sourceOf = (m: StockMove): CostSource =>
@@ -109,13 +150,41 @@ export class PostingService {
   private readonly guards: PostingGuard[] = [];
   private readonly lineOwners = new Map<string, LineOwner>();
   private readonly observers: PostingObserver[] = [];
+  private readonly reads: PostingRead[] = [];
 
   constructor(private readonly ds: DataSource) {
     this.sql = new PostingSql();
   }
 
+  /**
+   * Posts the moves: `prepare`, then the number (taken as late as possible: `doc.number` may be the
+   * function that allocates it), then `finish`.
+   */
   async apply(tx: EntityManager, doc: DocRef, moves: StockMove[], method: CostingMethod): Promise<PostedRow[]> {
     if (!moves.length) return [];
+    const writes = new WriteBatch(tx);
+    const prepared = await this.prepare(tx, doc, moves, method, writes);
+    await writes.flush();
+    await this.finish(tx, prepared, typeof doc.number === 'string' ? doc.number : await doc.number(), writes);
+    await writes.flush();
+    return prepared.posted;
+  }
+
+  /**
+   * Everything of a posting that does not need the document's number: the cost heads locked in
+   * (warehouse, SKU) order, the guards asked, issues picked, balances moved (guarded), costs worked
+   * out, the heads written and the observers told. Writes go into `writes` (sent with its next
+   * packet on the posting pool); the caller then takes the number and calls `finish`.
+   */
+  async prepare(
+    tx: EntityManager,
+    doc: Omit<DocRef, 'number'> & { number?: unknown },
+    moves: StockMove[],
+    method: CostingMethod,
+    writes: WriteBatch,
+  ): Promise<PreparedPosting> {
+    if (!moves.length) return { posted: [], entries: [], corrections: [], followUps: [] };
+    const ref: Numbered = { ...doc, number: typeof doc.number === 'string' ? doc.number : '' };
     // 1. cost heads, in (warehouse, sku) order
     const groups = new Map<string, StockMove[]>();
     for (const m of moves) {
@@ -127,68 +196,83 @@ export class PostingService {
       .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const headKeys = pairs.map(([w, s]) => headKey(w, s));
     const heads = await this.sql.lockHeads(tx, pairs);
-    for (const g of this.guards) await g(tx, doc, moves);
 
     // 2. quantities
-    // (issues that leave their bin or batch open are picked: their SKUs' pick strategies are read too)
+    // (issues that leave their bin or batch open are picked: their SKUs' pick strategies are read
+    // too; and what other modules registered, for their guards and observers)
     const picked = moves.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
+    const warehouseIds = [...new Set(moves.map((m) => m.warehouseId))];
     const facts = await this.sql.warehouseFacts(
       tx,
-      [...new Set(moves.map((m) => m.warehouseId))],
+      warehouseIds,
       [...new Set(picked.map((m) => m.skuId))].sort((a, b) => a - b),
+      pairs,
+      this.reads,
     );
-    const allowNegative = facts.allowNegative;
-    const placed = await this.place(tx, doc, headKeys, groups, facts);
-    if (this.guards.length && moves.some((m) => m.binId === null))
-      for (const g of this.guards) await g(tx, doc, placed);
-    // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
-    // release the reservation first) may take it; under the head locks, so nobody races the check
-    // (a stocktake adjustment records what is physically there, reserved or not)
-    if (doc.type !== 'sales_shipment' && doc.type !== 'adjustment' && !doc.withinWarehouse)
-      this.assertReservedKept(heads, groups, allowNegative);
+    const found = new Map<string, PostingFacts>();
+    for (const [tag, rows] of facts.registered)
+      found.set(tag, { rows, heads: new Set(headKeys), warehouses: new Set(warehouseIds) });
+    // (for this posting's guards and observers only)
+    factsByTx.set(tx, found);
+    try {
+      for (const g of this.guards) await g(tx, ref, moves);
+      const allowNegative = facts.allowNegative;
+      const placed = await this.place(tx, ref, headKeys, groups, facts, writes);
+      if (this.guards.length && moves.some((m) => m.binId === null))
+        for (const g of this.guards) await g(tx, ref, placed);
+      // stock reserved for confirmed sales orders is not for anyone else: only their shipments (which
+      // release the reservation first) may take it; under the head locks, so nobody races the check
+      // (a stocktake adjustment records what is physically there, reserved or not)
+      if (ref.type !== 'sales_shipment' && ref.type !== 'adjustment' && !ref.withinWarehouse)
+        this.assertReservedKept(heads, groups, allowNegative);
 
-    // 3. costs, then the ledger rows and the heads
-    // the number serialises every posting of the type until commit: it is allocated after the costs
-    // are worked out and the heads written, just before the ledger rows that carry it
-    const later = typeof doc.number === 'string' ? null : doc.number;
-    const costed = await this.cost(
-      tx,
-      { ...doc, number: typeof doc.number === 'string' ? doc.number : '' },
-      heads,
-      placed,
-      method,
-      allowNegative,
-    );
-    // (the ledger rows' values are checked first: a value too large is the line's problem, not the head's)
-    this.sql.checkEntries([...costed.corrections, ...costed.entries]);
-    await this.sql.writeHeads(tx, costed.heads);
-    await this.notifyRecosted(tx, costed.recosted);
-    const numbered = { ...doc, number: later ? await later() : (doc.number as string) };
-    if (later) {
-      for (const e of costed.entries) e.documentNumber = numbered.number;
-      for (const c of costed.corrections) c.causeNumber = numbered.number;
+      // 3. costs, then the heads; the ledger rows carry the number, so `finish` writes them
+      const costed = await this.cost(tx, ref, heads, placed, method, allowNegative);
+      // (the ledger rows' values are checked first: a value too large is the line's problem, not the head's)
+      this.sql.checkEntries([...costed.corrections, ...costed.entries]);
+      await this.sql.writeHeads(tx, costed.heads, writes);
+      await this.notifyRecosted(tx, costed.recosted);
+      const followUps: PreparedPosting['followUps'] = [];
+      if (this.observers.length) {
+        const changes = costed.heads.map(([w, s, qty]) => {
+          const before = heads.get(headKey(w, s));
+          return {
+            warehouseId: w,
+            skuId: s,
+            qtyBefore: before?.qty ?? '0',
+            qtyAfter: qty,
+            reserved: before?.reserved ?? '0',
+          };
+        });
+        const moved = costed.entries.map((e) => ({
+          warehouseId: e.warehouseId!,
+          skuId: e.skuId!,
+          businessDate: e.businessDate!,
+          qty: e.qty!,
+        }));
+        const seen = { id: ref.id, type: ref.type, businessDate: ref.businessDate, countsAsDemand: ref.countsAsDemand };
+        for (const o of this.observers) {
+          const then = await o(tx, seen, changes, moved, writes);
+          if (then) followUps.push(then);
+        }
+      }
+      return { posted: costed.posted, entries: costed.entries, corrections: costed.corrections, followUps };
+    } finally {
+      factsByTx.delete(tx);
     }
-    await this.sql.insertEntries(tx, [...costed.corrections, ...costed.entries], now());
-    if (this.observers.length) {
-      const changes = costed.heads.map(([w, s, qty]) => {
-        const before = heads.get(headKey(w, s));
-        return {
-          warehouseId: w,
-          skuId: s,
-          qtyBefore: before?.qty ?? '0',
-          qtyAfter: qty,
-          reserved: before?.reserved ?? '0',
-        };
-      });
-      const moved = costed.entries.map((e) => ({
-        warehouseId: e.warehouseId!,
-        skuId: e.skuId!,
-        businessDate: e.businessDate!,
-        qty: e.qty!,
-      }));
-      for (const o of this.observers) await o(tx, numbered, changes, moved);
-    }
-    return costed.posted;
+  }
+
+  /**
+   * The rest of a prepared posting once its number is known: the ledger rows carrying it (into
+   * `writes`: on the posting pool they go with the caller's last packet, COMMIT included) and the
+   * observers' follow-ups.
+   */
+  async finish(tx: EntityManager, prepared: PreparedPosting, number: string, writes: WriteBatch): Promise<void> {
+    for (const e of prepared.entries) e.documentNumber = number;
+    for (const c of prepared.corrections) c.causeNumber = number;
+    const rows = [...prepared.corrections, ...prepared.entries];
+    if (rows.length) await this.sql.insertEntries(tx, rows, now(), writes);
+    for (const then of prepared.followUps) await then(number);
   }
 
   /**
@@ -216,6 +300,14 @@ export class PostingService {
   /** Hears of every posting in its transaction (see PostingObserver); live alerts use it. */
   onPosted(observer: PostingObserver): void {
     this.observers.push(observer);
+  }
+
+  /**
+   * A read made with the posting's read of warehouse facts (see PostingRead): a guard or an
+   * observer of another module finds its rows with `postingFacts(tx, tag)` instead of a round trip.
+   */
+  addRead(read: PostingRead): void {
+    if (!this.reads.some((r) => r.tag === read.tag)) this.reads.push(read);
   }
 
   /** A rule that may refuse postings (see PostingGuard); stocktakes freeze their scope with one. */
@@ -262,6 +354,7 @@ export class PostingService {
     headKeys: string[],
     groups: Map<string, StockMove[]>,
     facts: Awaited<ReturnType<PostingSql['warehouseFacts']>>,
+    writes: WriteBatch,
   ): Promise<Placed[]> {
     const { allowNegative, quarantine, strategies: warehouses, skuStrategies } = facts;
     const shorts: ShortLine[] = [];
@@ -334,7 +427,7 @@ export class PostingService {
     // every balance of the picked heads was read (and locked) with the candidates: none means none
     for (const m of open)
       if (!stock.has(headKey(m.warehouseId, m.skuId))) stock.set(headKey(m.warehouseId, m.skuId), []);
-    shorts.push(...(await this.sql.moveBalances(tx, placed, allowNegative, stock)));
+    shorts.push(...(await this.sql.moveBalances(tx, placed, allowNegative, stock, writes)));
     if (shorts.length) {
       const lines = shorts.sort((a, b) => a.index - b.index);
       const expired = lines.filter((l) => l.expired);

@@ -97,3 +97,29 @@ export interface Recosted {
   /** change of the entry's value (signed like the value: an issue that costs more gets a negative delta) */
   delta: string;
 }
+
+/** A row of a registered posting read (`PostingService.addRead`): four columns whose meaning the reader gives. */
+export interface FactRow {
+  id: number;
+  a: unknown;
+  b: string | null;
+  c: unknown;
+}
+
+/**
+ * A read another module adds to the posting's one read of warehouse facts (made once the cost
+ * heads are locked): its rows come back to that module through `postingFacts(tx, tag)`, so a guard
+ * or an observer asks nothing itself. `select` gives one SELECT of the columns
+ * (k, id, a, b, c) with k = `tag` — only the owner's tables — or null when there is nothing to read.
+ */
+export interface PostingRead {
+  tag: string;
+  select(heads: Array<[number, number]>, warehouseIds: number[]): { sql: string; params: unknown[] } | null;
+}
+
+/** What one posting read of a registered source found, and for which heads and warehouses. */
+export interface PostingFacts {
+  rows: FactRow[];
+  heads: Set<string>;
+  warehouses: Set<number>;
+}

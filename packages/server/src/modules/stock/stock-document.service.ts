@@ -10,12 +10,21 @@ import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { dateTimeParam, rowLocking } from '../../core/sql';
+import { WriteBatch } from '../../core/write-batch';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { currentUnitCost, type CostingMethod, type CostState } from '../../domain/costing';
 import type { AuditService } from '../audit';
 import { skuLines, type SkuLine } from '../catalog';
-import { assertPeriodOpen, companySettings, patternFor, type CompanySettings } from '../system';
+import {
+  assertPeriodOpen,
+  companySettings,
+  patternFor,
+  POSTING_SETTINGS_SQL,
+  postingSettingsOf,
+  type CompanySettings,
+  type PostingSettings,
+} from '../system';
 import { followRecostedStockDocuments, STOCK_DOC_TYPES, writeLineCosts } from './document-costs';
 import { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 import { StockLedgerEntry } from './ledger.entity';
@@ -411,12 +420,12 @@ export class StockDocumentService {
     };
   }
 
-  /** The document (as `get` checks it) and its lines as posting needs them, in one read. */
+  /** The document (as `get` checks it), its lines as posting needs them and the settings, in one read. */
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
-  ): Promise<{ doc: StockDocument; lines: StockDocumentLine[] }> {
+  ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
     const cols = [
       'id',
       'line_no',
@@ -431,10 +440,13 @@ export class StockDocumentService {
     ];
     const qb = tx
       .createQueryBuilder(StockDocument, 'd')
+      // the settings (the system module's subquery): one row
+      .innerJoin(`(${POSTING_SETTINGS_SQL})`, 's', '1 = 1')
       .leftJoin(StockDocumentLine, 'l', 'l.document_id = d.id')
       .where('d.id = :id', { id: Number(id) || -1 })
       .orderBy('l.line_no', 'ASC');
     for (const c of cols) qb.addSelect(`l.${c}`, `l_${c}`);
+    qb.addSelect('s.*');
     const { entities, raw } = await qb.getRawAndEntities();
     const doc = entities[0];
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
@@ -455,7 +467,7 @@ export class StockDocumentService {
           expiryReason: r.l_expiry_reason ?? null,
         }),
       );
-    return { doc, lines };
+    return { doc, lines, settings: postingSettingsOf(raw[0]) };
   }
 
   private async batchFor(
@@ -550,9 +562,8 @@ export class StockDocumentService {
   }
 
   private async postIn(tx: EntityManager, ctx: Context, id: string): Promise<StockDocument> {
-    const { doc, lines } = await this.withLines(tx, ctx, id);
+    const { doc, lines, settings } = await this.withLines(tx, ctx, id);
     if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
-    const settings = await this.settings(tx);
     assertPeriodOpen(settings, doc.businessDate);
     // the status moves first, guarded, so two concurrent posts of one draft cannot both pass
     // (a move between bins of one warehouse arrives at once: nothing is in transit)
@@ -596,19 +607,33 @@ export class StockDocumentService {
         ...(inbound ? { unitCost } : {}),
       });
     }
-    const posted = await this.posting.apply(
+    // everything that does not need the number first (balances, heads, the observers' rows, the
+    // audit row): the number serialises every posting of the type until commit
+    const writes = new WriteBatch(tx);
+    const prepared = await this.posting.prepare(
       tx,
       {
         id: doc.id,
         type: doc.type,
-        number: allocate,
         businessDate: doc.businessDate,
         withinWarehouse: binMove,
         countsAsDemand: doc.countsAsDemand,
       },
       moves,
       settings.costingMethod as CostingMethod,
+      writes,
     );
+    await this.audit.record(tx, ctx, {
+      action: 'stockDocument.post',
+      entityType: 'StockDocument',
+      entityId: doc.id,
+      after: { status: next },
+    });
+    await writes.flush();
+    await allocate();
+    await this.posting.finish(tx, prepared, number, writes);
+    await writes.flush();
+    const posted = prepared.posted;
     if (binMove)
       await this.posting.apply(
         tx,
@@ -635,12 +660,6 @@ export class StockDocumentService {
       version: doc.version + 1,
       number,
       ...(binMove ? { receivedAt: postedAt } : {}),
-    });
-    await this.audit.record(tx, ctx, {
-      action: 'stockDocument.post',
-      entityType: 'StockDocument',
-      entityId: doc.id,
-      after: { number, status: after.status },
     });
     await emitEvent(tx, {
       type: 'document.posted',

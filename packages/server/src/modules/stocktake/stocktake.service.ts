@@ -35,6 +35,7 @@ import {
   findBatch,
   findWarehouse,
   findZone,
+  postingFacts,
   StockDocType,
   warehousesByIds,
   type DocRef,
@@ -84,6 +85,7 @@ const isZero = (x: string | null) => x === null || D(x).isZero();
  * through a guard the posting engine asks (the stock module knows nothing of counts).
  */
 /** The freezing counts a posting's transaction read already, per set of warehouses. */
+const FREEZE_READ = 'stocktake.freeze';
 const frozenSeen = new WeakMap<EntityManager, Map<string, Promise<Stocktake[]>>>();
 
 export class StocktakeService {
@@ -96,6 +98,14 @@ export class StocktakeService {
     private readonly alerts: AlertService,
   ) {
     posting.addGuard((tx, doc, moves) => this.guard(tx, doc, moves));
+    // the freezing counts of the posting's warehouses come with its read of warehouse facts
+    posting.addRead({
+      tag: FREEZE_READ,
+      select: (_heads, warehouseIds) => ({
+        sql: `SELECT '${FREEZE_READ}' AS k, id, warehouse_id AS a, number AS b, zone_id AS c FROM stocktake WHERE warehouse_id IN (${warehouseIds.map(() => '?').join(',')}) AND status IN (${OPEN.map(() => '?').join(',')}) AND freeze_postings = 1`,
+        params: [...warehouseIds, ...OPEN],
+      }),
+    });
   }
 
   // ---------- the freeze ----------
@@ -103,11 +113,29 @@ export class StocktakeService {
   /** Refuses a posting that touches the scope of an open count that freezes postings. */
   private async guard(tx: EntityManager, _doc: DocRef, moves: StockMove[]): Promise<void> {
     const whs = [...new Set(moves.map((m) => m.warehouseId))].sort((a, b) => a - b);
-    // asked twice per posting (before and after picking) about the same warehouses: read once per transaction
+    // read with the posting's warehouse facts; else asked twice per posting (before and after
+    // picking) about the same warehouses: read once per transaction
+    const read = postingFacts(tx, FREEZE_READ);
     const seen = frozenSeen.get(tx) ?? new Map<string, Promise<Stocktake[]>>();
     frozenSeen.set(tx, seen);
     const key = whs.join(',');
-    if (!seen.has(key))
+    if (read && whs.every((w) => read.warehouses.has(w)))
+      seen.set(
+        key,
+        Promise.resolve(
+          read.rows
+            .map((r) =>
+              Object.assign(new Stocktake(), {
+                id: r.id,
+                warehouseId: Number(r.a),
+                number: r.b ?? '',
+                zoneId: r.c === null || r.c === undefined ? null : Number(r.c),
+              }),
+            )
+            .sort((a, b) => a.id - b.id),
+        ),
+      );
+    else if (!seen.has(key))
       seen.set(
         key,
         tx.find(Stocktake, {

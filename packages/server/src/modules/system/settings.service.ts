@@ -13,6 +13,30 @@ export function companySettings(em: EntityManager): Promise<CompanySettings> {
   return em.findOneByOrFail(CompanySettings, { id: 1 });
 }
 
+/** The settings a posting needs. */
+export type PostingSettings = Pick<
+  CompanySettings,
+  'costingMethod' | 'closedThrough' | 'numberPatterns' | 'expiryWarningDays' | 'storageRule'
+>;
+
+/**
+ * The settings a posting needs as a one-row subquery (columns prefixed `s_`) that another module's
+ * read joins (`CROSS JOIN (…) s`), so a posting reads its document and the settings in one round
+ * trip; `postingSettingsOf` reads them back from a row of that read.
+ */
+export const POSTING_SETTINGS_SQL =
+  'SELECT costing_method AS s_costing_method, closed_through AS s_closed_through, number_patterns AS s_number_patterns, expiry_warning_days AS s_expiry_warning_days, storage_rule AS s_storage_rule FROM company_settings WHERE id = 1';
+
+export function postingSettingsOf(row: Record<string, unknown>): PostingSettings {
+  return {
+    costingMethod: row.s_costing_method as CompanySettings['costingMethod'],
+    closedThrough: (row.s_closed_through as string | null) ?? null,
+    numberPatterns: (row.s_number_patterns as string | null) ?? null,
+    expiryWarningDays: row.s_expiry_warning_days == null ? 30 : Number(row.s_expiry_warning_days),
+    storageRule: row.s_storage_rule as CompanySettings['storageRule'],
+  };
+}
+
 const snapshot = (s: CompanySettings) => ({ ...s });
 const before0 = (s: CompanySettings) => s.costingMethod;
 
