@@ -187,6 +187,16 @@ function packetPool(ds: DataSource): Promise<Pool> {
     multipleStatements: true,
     connectionLimit: Number(process.env.JXC_DB_POSTING_POOL || 10),
   });
+  // READ COMMITTED is each connection's session default from its start (see readCommitted)
+  void made.then((p) =>
+    (p as unknown as { on(e: string, f: (c: object) => void): void }).on('connection', (c) => {
+      (c as { query(sql: string, cb: (err: unknown) => void): void }).query(
+        'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
+        () => undefined,
+      );
+      readCommittedSessions.add(c);
+    }),
+  );
   packetPools.set(ds, made);
   made.catch(() => packetPools.get(ds) === made && packetPools.delete(ds));
   pool = made;

@@ -6,6 +6,7 @@ import type { Context } from '../../core/context';
 import { clampPage, type Page } from '../../core/paging';
 import { businessDay, countByDay, now, startOfDaysBack } from '../../core/dates';
 import { dateTimeParam, insertedId } from '../../core/sql';
+import type { WriteBatch } from '../../core/write-batch';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditFilter, AuditGroupBy, AuditSort } from './audit.types';
 
@@ -79,7 +80,11 @@ export class AuditService {
   }
 
   /** Writes the audit row in the caller's transaction; live subscribers hear of it after success. */
-  async record(tx: EntityManager, ctx: Context, rec: AuditRecord): Promise<AuditEntry> {
+  /**
+   * Writes the audit row in the caller's transaction; with `writes` (a posting's batch) it goes with
+   * that batch's next packet, and the entry's id is known once the packet is sent.
+   */
+  async record(tx: EntityManager, ctx: Context, rec: AuditRecord, writes?: WriteBatch): Promise<AuditEntry> {
     const row = tx.create(AuditEntry, {
       at: now(),
       userId: ctx.user?.id ?? null,
@@ -93,27 +98,25 @@ export class AuditService {
       before: rec.before === undefined ? null : JSON.stringify(redact(rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(redact(rec.after)),
     });
+    const saved = row as AuditEntry;
     // every mutation writes one: a plain INSERT (identifiers quoted with backticks, which SQLite reads too)
-    const id = insertedId(
-      tx,
-      await tx.query(
-        'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          dateTimeParam(tx, row.at),
-          row.userId,
-          row.username,
-          JSON.stringify(row.roles),
-          row.address,
-          row.requestId,
-          row.action,
-          row.entityType,
-          row.entityId,
-          row.before,
-          row.after,
-        ],
-      ),
-    );
-    const saved = Object.assign(row, { id });
+    const sql =
+      'INSERT INTO audit_entry (`at`, user_id, username, roles, address, request_id, action, entity_type, entity_id, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const params = [
+      dateTimeParam(tx, row.at),
+      row.userId,
+      row.username,
+      JSON.stringify(row.roles),
+      row.address,
+      row.requestId,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.before,
+      row.after,
+    ];
+    if (writes) await writes.add(sql, params, (r) => Object.assign(saved, { id: insertedId(tx, r) }));
+    else Object.assign(saved, { id: insertedId(tx, await tx.query(sql, params)) });
     ctx.auditWritten = true;
     ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
     return saved;

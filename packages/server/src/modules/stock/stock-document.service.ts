@@ -504,14 +504,19 @@ export class StockDocumentService {
     operation: string,
     id: string,
     work: (tx: EntityManager) => Promise<StockDocument>,
+    packets = false,
   ): Promise<StockDocument> {
     const hash = requestHash(operation, { id });
     const run = () =>
-      inTransaction(this.ds, async (tx) => {
-        const prior = await claimKey(tx, ctx, key, operation, hash, id);
-        if (prior) return this.get(ctx, prior, tx);
-        return work(tx);
-      });
+      inTransaction(
+        this.ds,
+        async (tx) => {
+          const prior = await claimKey(tx, ctx, key, operation, hash, id);
+          if (prior) return this.get(ctx, prior, tx);
+          return work(tx);
+        },
+        { packets },
+      );
     try {
       return await run();
     } catch (e) {
@@ -521,7 +526,7 @@ export class StockDocumentService {
   }
 
   async post(ctx: Context, id: string, idempotencyKey?: string | null): Promise<StockDocument> {
-    return this.once(ctx, idempotencyKey, 'postStockDocument', id, (tx) => this.postIn(tx, ctx, id));
+    return this.once(ctx, idempotencyKey, 'postStockDocument', id, (tx) => this.postIn(tx, ctx, id, true), true);
   }
 
   /**
@@ -561,7 +566,11 @@ export class StockDocumentService {
     return lookupKey(this.ds, ctx.user!.id, key);
   }
 
-  private async postIn(tx: EntityManager, ctx: Context, id: string): Promise<StockDocument> {
+  /**
+   * Posts a draft in the caller's transaction. `ends`: nothing follows in the transaction (a plain
+   * post on the posting pool), so the last packet carries COMMIT.
+   */
+  private async postIn(tx: EntityManager, ctx: Context, id: string, ends = false): Promise<StockDocument> {
     const { doc, lines, settings } = await this.withLines(tx, ctx, id);
     if (!allows(stockDocumentLifecycle, A.POST, doc.status)) throw notDraft(doc);
     assertPeriodOpen(settings, doc.businessDate);
@@ -623,37 +632,40 @@ export class StockDocumentService {
       settings.costingMethod as CostingMethod,
       writes,
     );
-    await this.audit.record(tx, ctx, {
-      action: 'stockDocument.post',
-      entityType: 'StockDocument',
-      entityId: doc.id,
-      after: { status: next },
-    });
+    const notDraftNow = () =>
+      new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted or changed this document a moment ago.', {
+        status: 'posted',
+      });
+    // the draft is claimed before the number, guarded by the state and version that were read, with
+    // the lines' costs in the same statement (on the posting pool: in one packet with the balances,
+    // the heads and the observers' rows): of two concurrent posts of one draft (or a post and an
+    // edit) one finds the document changed here, rolls back everything it did and never takes a
+    // number. A move between bins posts its arrivals after the departures' ledger rows (it reads
+    // them), so it is claimed at the end, number and all.
+    if (!binMove)
+      await this.markPosted(tx, doc, lines, prepared.posted, { status: next, postedAt, receivedAt: null }, writes, () => {
+        throw notDraftNow();
+      });
     await writes.flush();
+    // the number: from here to COMMIT the counter row of this type and period is locked
     await allocate();
     await this.posting.finish(tx, prepared, number, writes);
-    await writes.flush();
-    const posted = prepared.posted;
-    if (binMove)
+    if (binMove) {
+      await writes.flush();
       await this.posting.apply(
         tx,
         { id: doc.id, type: doc.type, number, businessDate: doc.businessDate, withinWarehouse: true },
         await this.arrivalMoves(tx, doc),
         settings.costingMethod as CostingMethod,
       );
-    // the status moves last, guarded by the state and version that were read, with the number and
-    // the lines' costs in the same statement: of two concurrent posts of one draft (or a post and
-    // an edit) one finds the document changed here and rolls back everything it did
-    const claimed = await this.markPosted(tx, doc, lines, posted, {
-      status: next,
-      postedAt,
-      number,
-      receivedAt: binMove ? postedAt : null,
-    });
-    if (!claimed)
-      throw new DomainError('DOCUMENT_NOT_DRAFT', 'Someone else posted or changed this document a moment ago.', {
-        status: 'posted',
+      const claimed = await this.markPosted(tx, doc, lines, prepared.posted, {
+        status: next,
+        postedAt,
+        number,
+        receivedAt: postedAt,
       });
+      if (!claimed) throw notDraftNow();
+    } else await writes.add('UPDATE stock_document SET number = ? WHERE id = ?', [number, doc.id]);
     const after = Object.assign(doc, {
       status: next,
       postedAt,
@@ -661,6 +673,17 @@ export class StockDocumentService {
       number,
       ...(binMove ? { receivedAt: postedAt } : {}),
     });
+    await this.audit.record(
+      tx,
+      ctx,
+      {
+        action: 'stockDocument.post',
+        entityType: 'StockDocument',
+        entityId: doc.id,
+        after: { number, status: after.status },
+      },
+      writes,
+    );
     await emitEvent(tx, {
       type: 'document.posted',
       ref: { type: doc.type, id: doc.id, number },
@@ -685,6 +708,11 @@ export class StockDocumentService {
         ),
       },
     });
+    // the ledger rows, the number, the audit row: on the posting pool with COMMIT in one packet (the
+    // counter row is held for two round trips: its UPDATE and this); elsewhere sent now, and the
+    // caller's transaction goes on
+    if (ends) await writes.commit();
+    else await writes.flush();
     return after;
   }
 
@@ -712,30 +740,39 @@ export class StockDocumentService {
     doc: StockDocument,
     lines: StockDocumentLine[],
     posted: Array<{ lineId: number; qty: string; value: string }>,
-    set: { status: StockDocStatus; postedAt: Date; number: string; receivedAt: Date | null },
+    set: { status: StockDocStatus; postedAt: Date; number?: string; receivedAt: Date | null },
+    writes?: WriteBatch,
+    refused?: () => void,
   ): Promise<boolean> {
     const costs = lineCosts(lines, posted);
+    const numbered = set.number !== undefined;
     if (rowLocking(tx) && costs.length) {
       const cases = `CASE l.id ${costs.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-      const res = (await tx.query(
-        `UPDATE stock_document d JOIN stock_document_line l ON l.document_id = d.id
-         SET d.status = ?, d.posted_at = ?, d.number = ?, d.version = ?${set.receivedAt ? ', d.received_at = ?' : ''},
+      const sql = `UPDATE stock_document d JOIN stock_document_line l ON l.document_id = d.id
+         SET d.status = ?, d.posted_at = ?${numbered ? ', d.number = ?' : ''}, d.version = ?${set.receivedAt ? ', d.received_at = ?' : ''},
              l.value = ${cases}, l.unit_cost = ${cases}
-         WHERE d.id = ? AND d.status = ? AND d.version = ? AND l.id IN (${costs.map(() => '?').join(',')})`,
-        [
-          set.status,
-          dateTimeParam(tx, set.postedAt),
-          set.number,
-          doc.version + 1,
-          ...(set.receivedAt ? [dateTimeParam(tx, set.receivedAt)] : []),
-          ...costs.flatMap(([id, value]) => [id, value]),
-          ...costs.flatMap(([id, , unitCost]) => [id, unitCost]),
-          doc.id,
-          StockDocStatus.DRAFT,
-          doc.version,
-          ...costs.map(([id]) => id),
-        ],
-      )) as { affectedRows?: number };
+         WHERE d.id = ? AND d.status = ? AND d.version = ? AND l.id IN (${costs.map(() => '?').join(',')})`;
+      const params = [
+        set.status,
+        dateTimeParam(tx, set.postedAt),
+        ...(numbered ? [set.number] : []),
+        doc.version + 1,
+        ...(set.receivedAt ? [dateTimeParam(tx, set.receivedAt)] : []),
+        ...costs.flatMap(([id, value]) => [id, value]),
+        ...costs.flatMap(([id, , unitCost]) => [id, unitCost]),
+        doc.id,
+        StockDocStatus.DRAFT,
+        doc.version,
+        ...costs.map(([id]) => id),
+      ];
+      if (writes) {
+        // checked when the batch is sent (before the number is taken)
+        await writes.add(sql, params, (res) => {
+          if (!((res.affectedRows ?? 0) > 0)) refused?.();
+        });
+        return true;
+      }
+      const res = (await tx.query(sql, params)) as { affectedRows?: number };
       return (res.affectedRows ?? 0) > 0;
     }
     const claimed = await tx
@@ -744,13 +781,16 @@ export class StockDocumentService {
       .set({
         status: set.status,
         postedAt: set.postedAt,
-        number: set.number,
+        ...(numbered ? { number: set.number } : {}),
         version: doc.version + 1,
         ...(set.receivedAt ? { receivedAt: set.receivedAt } : {}),
       })
       .where('id = :id AND status = :s AND version = :v', { id: doc.id, s: StockDocStatus.DRAFT, v: doc.version })
       .execute();
-    if (!claimed.affected) return false;
+    if (!claimed.affected) {
+      refused?.();
+      return false;
+    }
     await writeLineCosts(
       tx,
       costs.map(([id, , , value, qty]) => [id, value, qty]),
