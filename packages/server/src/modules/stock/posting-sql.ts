@@ -260,7 +260,8 @@ export class PostingSql {
    * their row locks (`locked`: read by `candidates`; the rest in one locking read), the shortages
    * are worked out here, and one UPDATE moves every guarded row (the guard stays in its WHERE, and
    * the count of rows it changed is checked) and one upsert every other (receipts, warehouses
-   * that may go negative).
+   * that may go negative). With `w` (a posting's WriteBatch) both go with its next packet on the
+   * posting pool, and the count is checked when that packet returns.
    */
   async moveBalances(
     tx: EntityManager,
