@@ -643,9 +643,17 @@ export class StockDocumentService {
     // number. A move between bins posts its arrivals after the departures' ledger rows (it reads
     // them), so it is claimed at the end, number and all.
     if (!binMove)
-      await this.markPosted(tx, doc, lines, prepared.posted, { status: next, postedAt, receivedAt: null }, writes, () => {
-        throw notDraftNow();
-      });
+      await this.markPosted(
+        tx,
+        doc,
+        lines,
+        prepared.posted,
+        { status: next, postedAt, receivedAt: null },
+        writes,
+        () => {
+          throw notDraftNow();
+        },
+      );
     await writes.flush();
     // the number: from here to COMMIT the counter row of this type and period is locked
     await allocate();
