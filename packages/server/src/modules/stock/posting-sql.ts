@@ -457,7 +457,12 @@ export class PostingSql {
       const [r]: any[] = await tx.query('SELECT MAX(month) AS m FROM stock_snapshot_month');
       seen = r?.m ?? null;
     }
-    if (seen && entries.some((e) => e.businessDate! <= monthEnd(seen!))) await refreshSnapshots(tx, entries);
+    if (seen && entries.some((e) => e.businessDate! <= monthEnd(seen!))) {
+      // the rebuild reads the ledger: rows still queued for the posting's packet must be in it first
+      // (a back-dated posting into a snapshot month is rare: one round trip more)
+      await w?.flush();
+      await refreshSnapshots(tx, entries);
+    }
   }
 
   /** Writes the heads' totals, state and last date (the row exists: it was locked). */
