@@ -7,6 +7,8 @@ import {
 import {
   PlatformConnection,
   PlatformOrder,
+  PlatformRefund,
+  PlatformShipmentPush,
   PlatformSkuMap,
   PlatformStockPush,
 } from './modules/integration/platform.entity';
@@ -186,6 +188,8 @@ export const entities = [
   WebhookAttempt,
   PlatformConnection,
   PlatformOrder,
+  PlatformRefund,
+  PlatformShipmentPush,
   PlatformSkuMap,
   PlatformStockPush,
 ];

@@ -33,7 +33,7 @@ import {
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
 import { TplRequestResolver, TplResolver } from './modules/integration/tpl.resolver';
 import { WebhookResolver } from './modules/integration/webhook.resolver';
-import { PlatformResolver } from './modules/integration/platform.resolver';
+import { PlatformConnectionResolver, PlatformResolver } from './modules/integration/platform.resolver';
 import { inTransaction } from './core/db';
 import { CustomerResolver, SalesSetupResolver } from './modules/sales/customer.resolver';
 import { PriceListResolver } from './modules/sales/price-list.resolver';
@@ -126,6 +126,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   PlatformResolver,
   ListExportResolver,
   PrintTemplateResolver,
+  PlatformConnectionResolver,
 ];
 
 /**

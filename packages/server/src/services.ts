@@ -82,6 +82,7 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
   const receivables = new ReceivableService(ds, audit, salesOrders);
+  const salesFulfilment = new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables);
   const stockDocuments = new StockDocumentService(ds, audit, posting);
   const abc = new AbcService(ds, audit);
   // live alerts: an outbox row in the posting's transaction, dispatched to notifications and subscriptions
@@ -160,7 +161,10 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     // events written in the changes' transactions (core/events), sent signed by the dispatcher
     webhooks: new WebhookService(ds, audit, { timeoutMs: config.webhookTimeoutMs }, bus),
     // online stores: orders in from their platforms, shipments out
-    platforms: new PlatformService(ds, audit, salesOrders, posting, bus),
+    platforms: new PlatformService(ds, audit, salesOrders, posting, bus, {
+      fulfilment: salesFulfilment,
+      timeoutMs: config.platformTimeoutMs,
+    }),
     replenishment,
     printTemplates: new PrintTemplateService(ds, audit),
   };

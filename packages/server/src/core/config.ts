@@ -46,6 +46,8 @@ export interface Config {
   forecastRefreshMs: number;
   /** how often 3PL requests are sent and confirmations pulled (0: never; tests drive them) */
   tplIntervalMs: number;
+  /** how long a call to an online platform may take (JXC_PLATFORM_TIMEOUT_MS) */
+  platformTimeoutMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     platformStockIntervalMs: Number(env.JXC_PLATFORM_STOCK_INTERVAL_MS ?? 60_000),
     forecastRefreshMs: Number(env.JXC_FORECAST_REFRESH_MS ?? 3_600_000),
     tplIntervalMs: Number(env.JXC_TPL_INTERVAL_MS ?? 60_000),
+    platformTimeoutMs: Number(env.JXC_PLATFORM_TIMEOUT_MS ?? 10_000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

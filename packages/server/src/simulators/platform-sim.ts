@@ -16,6 +16,9 @@ import http from 'node:http';
  * - POST /api/stock { items: [{ sku_code, quantity }] } → 200: the quantities the store may sell.
  * - GET /api/stock → { stock: { <sku_code>: quantity }, pushes } (for the tests).
  * - POST /api/_fail { stock: n } → the next n stock pushes answer 500 (a platform misbehaving).
+ * - GET /api/refunds?cursor=<c>&limit=<n> → { refunds, next_cursor, has_more }: a refund is
+ *   { refund_id, order_id, reason, items: [{ sku_code, quantity }] }.
+ * - POST /api/_refund { refund_id, order_id, reason, items } → a buyer got a refund (for the tests and the demo).
  */
 const N = Number(process.env.SIM_ORDERS ?? 1000);
 const KEY = process.env.SIM_APP_KEY ?? 'sim-key';
@@ -41,6 +44,7 @@ const shipments: Array<{ order_id: string; tracking_no: string; carrier: string 
 const stock: Record<string, number> = {};
 let stockPushes = 0;
 let failStock = 0;
+const refunds: Array<{ refund_id: string; order_id: string; reason: string; items: unknown[] }> = [];
 
 export const sign = (secret: string, method: string, path: string, ts: string, body: string) =>
   crypto.createHmac('sha256', secret).update(`${method}\n${path}\n${ts}\n${body}`).digest('hex');
@@ -81,6 +85,17 @@ const server = http.createServer((req, res) => {
         return send(400, { error: 'quantity must be a whole number ≥ 0' });
       for (const i of items) stock[i.sku_code] = i.quantity;
       stockPushes++;
+      return send(200, { ok: true });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/refunds') {
+      const from = Number(url.searchParams.get('cursor') || 0);
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') || 50)));
+      const page = refunds.slice(from, from + limit);
+      const next = from + page.length;
+      return send(200, { refunds: page, next_cursor: String(next), has_more: next < refunds.length });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/_refund') {
+      refunds.push(JSON.parse(body || '{}'));
       return send(200, { ok: true });
     }
     if (req.method === 'GET' && url.pathname === '/api/stock') return send(200, { stock, pushes: stockPushes });

@@ -60,6 +60,7 @@ export const P = {
   SalesBelowCost: 'sales.price.below_cost', // confirm an order priced below cost without approval
   SalesPriceApprove: 'sales.price.approve', // approve or reject orders waiting for price approval (待审批)
   SalesSetupManage: 'sales.setup.manage', // channels, stores, customer tiers
+  SalesPlatformManage: 'sales.platform.manage', // online stores: sync status, import orders now, map platform SKUs, review refunds (connecting one: system.integration.manage)
   // promotions (促销)
   PromotionRead: 'sales.promotion.read', // promotions, coupons, redemptions, the simulator (never cost: gift cost needs sales.margin.read)
   PromotionManage: 'sales.promotion.manage', // create, edit, submit and stop promotions; coupon batches and codes

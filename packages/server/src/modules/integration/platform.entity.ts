@@ -7,7 +7,7 @@ import { DecimalColumn } from '../../core/decimal';
 @Entity('platform_connection')
 export class PlatformConnection {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
-  @Field({ description: 'The adapter: simshop (cursor-paged, signed requests).' })
+  @Field({ description: 'The adapter: simshop (cursor-paged, signed requests) or pagemall (page-numbered, OAuth-like tokens).' })
   @Column({ type: 'varchar', length: 20 })
   kind: string;
   @Field(() => ID, { description: 'The sales store (and so the channel) its orders belong to.' })
@@ -43,6 +43,8 @@ export class PlatformConnection {
   @Field(() => String, { nullable: true, description: 'The last stock push error (null: it went well).' })
   @Column({ name: 'last_stock_error', type: 'varchar', length: 300, nullable: true })
   lastStockError: string | null;
+  /** where the next refund pull starts */
+  @Column({ name: 'refund_cursor', type: 'varchar', length: 100, nullable: true }) refundCursor: string | null;
 }
 
 /**
@@ -108,4 +110,68 @@ export class PlatformSkuMap {
   @Field(() => Int, { description: 'Held orders waiting for it.' })
   @Column({ type: 'int', default: 0 })
   waiting: number;
+}
+
+export enum PlatformRefundState {
+  /** a sales return was posted for it */
+  RETURNED = 'returned',
+  /** waits for a person (unknown order, not shipped, more than shipped): the review list */
+  REVIEW = 'review',
+  /** a person looked at it and put it aside */
+  DISMISSED = 'dismissed',
+}
+
+/** A platform refund seen once: at most one sales return per (connection, platform refund id). */
+@ObjectType({ description: 'A refund from a platform and the sales return it became (or why it waits for review).' })
+@Entity('platform_refund')
+@Index(['connectionId', 'platformRefundId'], { unique: true })
+export class PlatformRefund {
+  @Field(() => ID) @PrimaryGeneratedColumn() id: number;
+  @Field(() => ID) @Column({ name: 'connection_id', type: 'int' }) connectionId: number;
+  @Field() @Column({ name: 'platform_refund_id', type: 'varchar', length: 64 }) platformRefundId: string;
+  @Field() @Column({ name: 'platform_order_id', type: 'varchar', length: 64 }) platformOrderId: string;
+  @Field(() => String, { description: 'returned, review or dismissed.' })
+  @Column({ type: 'varchar', length: 10 })
+  state: PlatformRefundState;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it waits: REFUND_UNKNOWN_ORDER, REFUND_NOT_SHIPPED, REFUND_UNKNOWN_SKU, REFUND_TOO_MUCH, or the error code of the return.',
+  })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  problem: string | null;
+  @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 300, nullable: true }) message:
+    string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'sales_return_id', type: 'int', nullable: true }) salesReturnId:
+    number | null;
+  /** the platform's refund as received (JSON), to try again */
+  @Column({ type: 'text' }) raw: string;
+  @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+/**
+ * A shipment's tracking number to tell the platform (the shipment push outbox): written by the
+ * `order.shipped` event in the shipment's transaction, sent by a worker, kept with its outcome.
+ */
+@ObjectType({ description: "A shipment's tracking number pushed back to the platform (or waiting to be)." })
+@Entity('platform_shipment_push')
+@Index(['shipmentId'], { unique: true })
+@Index(['orderRowId'])
+export class PlatformShipmentPush {
+  @Field(() => ID) @PrimaryGeneratedColumn() id: number;
+  @Column({ name: 'connection_id', type: 'int' }) connectionId: number;
+  /** the platform_order row */
+  @Column({ name: 'order_row_id', type: 'int' }) orderRowId: number;
+  @Field(() => ID) @Column({ name: 'shipment_id', type: 'int' }) shipmentId: number;
+  @Field() @Column({ name: 'tracking_no', type: 'varchar', length: 64 }) trackingNo: string;
+  @Field() @Column({ type: 'varchar', length: 40, default: '' }) carrier: string;
+  @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts: number;
+  @Field(() => String, { nullable: true }) @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
+  lastError: string | null;
+  /** not before then (a lease while sending, a backoff after a failure; the database clock) */
+  @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true }) leaseUntil: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the platform took it (null: not yet).' })
+  @Column({ name: 'pushed_at', type: 'datetime', precision: 3, nullable: true })
+  pushedAt: Date | null;
+  @Field(() => Date) @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

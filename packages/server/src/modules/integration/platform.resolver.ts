@@ -1,14 +1,33 @@
 import { Length } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../core/context';
 import { DecimalInput } from '../../core/decimal-input';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
-import { PlatformConnection, PlatformOrder, PlatformSkuMap } from './platform.entity';
+import {
+  PlatformConnection,
+  PlatformOrder,
+  PlatformRefund,
+  PlatformShipmentPush,
+  PlatformSkuMap,
+} from './platform.entity';
 
 @InputType()
 export class ConnectPlatformInput {
-  @Field({ description: 'simshop' }) kind: string;
+  @Field({ description: 'simshop or pagemall' }) kind: string;
   @Field(() => ID) storeId: string;
   @Field(() => ID, { description: 'The customer the orders are booked to.' }) customerId: string;
   @Field(() => ID) warehouseId: string;
@@ -30,7 +49,28 @@ export class PlatformImportResult {
   @Field(() => Int) imported: number;
   @Field(() => Int, { description: 'Orders seen before (never imported twice).' }) duplicates: number;
   @Field(() => Int, { description: 'Orders waiting for their SKUs to be mapped.' }) held: number;
+  @Field(() => Int, { description: 'Refunds booked as sales returns.' }) returned: number;
+  @Field(() => Int, { description: 'Refunds put on the review list (unknown order, not shipped …).' }) review: number;
   @Field({ description: 'More orders wait at the platform: call again (without fromStart).' }) more: boolean;
+}
+
+@ObjectType({ description: "A store's sync figures." })
+export class PlatformStoreCounts {
+  @Field(() => Int) imported: number;
+  @Field(() => Int, { description: 'Orders waiting for their SKUs to be mapped.' }) held: number;
+  @Field(() => Int) unmappedSkus: number;
+  @Field(() => Int) refundsToReview: number;
+  @Field(() => Int, { description: 'Tracking numbers not yet taken by the platform.' }) shipmentsWaiting: number;
+  @Field(() => Int, { description: 'Of those, how many failed at least once (tried again later).' })
+  shipmentErrors: number;
+}
+
+@ObjectType({ description: 'The platform order behind a sales order, and the tracking numbers pushed back.' })
+export class PlatformOrderInfo {
+  @Field() kind: string;
+  @Field(() => ID) connectionId: string;
+  @Field() platformOrderId: string;
+  @Field(() => [PlatformShipmentPush]) shipments: PlatformShipmentPush[];
 }
 
 @Resolver()
@@ -38,7 +78,7 @@ export class PlatformResolver {
   @Query(() => [PlatformConnection], {
     description: 'Online stores connected to their platforms, with their sync status.',
   })
-  @Allow(P.SystemIntegrationManage)
+  @Allow(P.SalesPlatformManage)
   platformConnections(@Ctx() ctx: Context) {
     return ctx.services.platforms.list();
   }
@@ -53,7 +93,7 @@ export class PlatformResolver {
     description:
       'Pulls the orders since the last pull (fromStart: all again) for a few seconds per call (more: call again), and imports each once.',
   })
-  @Allow(P.SystemIntegrationManage)
+  @Allow(P.SalesPlatformManage)
   importPlatformOrders(
     @Ctx() ctx: Context,
     @Arg('connectionId', () => ID) connectionId: string,
@@ -63,7 +103,7 @@ export class PlatformResolver {
   }
 
   @Query(() => [PlatformSkuMap], { description: 'Platform SKU codes without one of ours (orders wait for them).' })
-  @Allow(P.SystemIntegrationManage)
+  @Allow(P.SalesPlatformManage)
   platformSkuReview(@Ctx() ctx: Context, @Arg('connectionId', () => ID) connectionId: string) {
     return ctx.services.platforms.reviewList(connectionId);
   }
@@ -71,7 +111,7 @@ export class PlatformResolver {
   @Mutation(() => PlatformSkuMap, {
     description: 'Maps a platform SKU code to one of ours; the next import takes its orders.',
   })
-  @Allow(P.SystemIntegrationManage)
+  @Allow(P.SalesPlatformManage)
   mapPlatformSku(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('skuId', () => ID) skuId: string) {
     return ctx.services.platforms.mapSku(ctx, id, skuId);
   }
@@ -79,7 +119,7 @@ export class PlatformResolver {
   @Mutation(() => PlatformOrder, {
     description: "Pushes an imported order's shipment (tracking number) to its platform.",
   })
-  @Allow(P.SystemIntegrationManage)
+  @Allow(P.SalesPlatformManage)
   pushPlatformShipment(
     @Ctx() ctx: Context,
     @Arg('salesOrderId', () => ID) salesOrderId: string,
@@ -104,5 +144,46 @@ export class PlatformResolver {
   @Allow(P.SystemIntegrationManage)
   pushPlatformStock(@Ctx() ctx: Context, @Arg('connectionId', () => ID) connectionId: string) {
     return ctx.services.platforms.queueFullStockPush(ctx, connectionId);
+  }
+
+  @Query(() => [PlatformRefund], {
+    description: 'Platform refunds waiting for a person (unknown order, not shipped, more than shipped …).',
+  })
+  @Allow(P.SalesPlatformManage)
+  platformRefundReview(@Ctx() ctx: Context, @Arg('connectionId', () => ID, { nullable: true }) connectionId?: string) {
+    return ctx.services.platforms.refundReview(connectionId);
+  }
+
+  @Mutation(() => PlatformRefund, { description: 'Puts a refund on the review list aside (handled by hand).' })
+  @Allow(P.SalesPlatformManage)
+  dismissPlatformRefund(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.platforms.dismissRefund(ctx, id);
+  }
+
+  @Query(() => PlatformOrderInfo, {
+    nullable: true,
+    description: 'The platform order behind a sales order (null: not from an online store) and its tracking numbers.',
+  })
+  @Allow(P.SalesOrderRead)
+  async platformOrderOf(@Ctx() ctx: Context, @Arg('salesOrderId', () => ID) salesOrderId: string) {
+    // the order as this user may see it (its scope), or NOT_FOUND
+    const o = await ctx.services.salesOrders.get(ctx, salesOrderId);
+    const got = await ctx.services.platforms.orderOf(o.id);
+    return got
+      ? {
+          kind: got.connection.kind,
+          connectionId: String(got.connection.id),
+          platformOrderId: got.order.platformOrderId,
+          shipments: got.shipments,
+        }
+      : null;
+  }
+}
+
+@Resolver(() => PlatformConnection)
+export class PlatformConnectionResolver {
+  @FieldResolver(() => PlatformStoreCounts, { description: "The store's sync figures." })
+  counts(@Ctx() ctx: Context, @Root() c: PlatformConnection) {
+    return ctx.services.platforms.counts(c.id);
   }
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { memoryBus, type Bus } from '../../core/bus';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
@@ -13,20 +13,33 @@ import { dateTimeParam, onDuplicateMerge } from '../../core/sql';
 import type { WriteBatch } from '../../core/write-batch';
 import { stockToPush } from '../../domain/platform-stock';
 import type { AuditService } from '../audit';
+import { onDomainEvent, type DomainEvent } from '../../core/events';
 import { findSku, skuByCodeOrBarcode } from '../catalog';
-import { findStore, type SalesOrderService } from '../sales';
-import { costHeads, stockAvailability, type HeadChange, type PostingService } from '../stock';
+import {
+  findStore,
+  ReturnDisposition,
+  ReturnReason,
+  ReturnResolution,
+  shipmentLinesOfOrder,
+  type SalesFulfilmentService,
+  type SalesOrderService,
+} from '../sales';
+import { costHeads, onReservationChanged, stockAvailability, type PostingService } from '../stock';
 import {
   adapterFor,
   PLATFORM_KINDS,
   PlatformError,
   type PlatformAdapter,
   type PlatformOrderIn,
+  type PlatformRefundIn,
 } from './platform-adapter';
 import {
   PlatformConnection,
   PlatformOrder,
   PlatformOrderState,
+  PlatformRefund,
+  PlatformRefundState,
+  PlatformShipmentPush,
   PlatformSkuMap,
   PlatformStockPush,
 } from './platform.entity';
@@ -36,6 +49,23 @@ export interface ImportResult {
   duplicates: number;
   held: number;
 }
+
+export interface RefundResult {
+  returned: number;
+  review: number;
+}
+
+export interface PlatformServiceOptions {
+  /** books refunds as sales returns */
+  fulfilment?: SalesFulfilmentService;
+  /** how long a platform call may take */
+  timeoutMs?: number;
+  adapters?: (kind: string, c: PlatformConnection) => PlatformAdapter;
+  leaseMs?: number;
+}
+
+/** a refund's review problem that a later sync may resolve (the order or its shipment may come later) */
+const RETRYABLE = ['REFUND_UNKNOWN_ORDER', 'REFUND_NOT_SHIPPED', 'REFUND_UNKNOWN_SKU'];
 
 /** How long one call goes on pulling pages (a request stays well within the execution limit): call again while `more`. */
 const CALL_BUDGET_MS = 3_000;
@@ -61,19 +91,31 @@ export class PlatformService {
    */
   private stores: Promise<Array<{ id: number; warehouseId: number }>> | null = null;
 
+  /** the shipment push outbox's dispatcher (tracking numbers back to the platforms) */
+  readonly shipmentWorker = new OutboxWorker('platforms.shipmentPush', () => this.pushDueShipments());
+
+  private readonly adapters: (kind: string, c: PlatformConnection) => PlatformAdapter;
+  private readonly leaseMs: number;
+  private readonly fulfilment?: SalesFulfilmentService;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly salesOrders: SalesOrderService,
     posting: PostingService,
     private readonly bus: Bus = memoryBus(),
-    private readonly adapters: (kind: string, c: PlatformConnection) => PlatformAdapter = (kind, c) =>
-      adapterFor(kind, c),
-    private readonly leaseMs = 60_000,
+    opts: PlatformServiceOptions = {},
   ) {
+    this.adapters = opts.adapters ?? ((kind, c) => adapterFor(kind, c, opts.timeoutMs));
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.fulfilment = opts.fulfilment;
     bus.on(STORES_CHANGED, () => (this.stores = null));
-    // every posting that changes a warehouse's stock queues its SKUs for the stores selling from it
+    // every posting that changes a warehouse's stock queues its SKUs for the stores selling from it,
+    // and so does every reservation (a confirmed or cancelled order changes what is available)
     posting.onPosted((tx, _doc, changes, _moves, writes) => this.queueStock(tx, changes, writes));
+    onReservationChanged(ds, (tx, warehouseId, skuId) => this.queueStock(tx, [{ warehouseId, skuId }]));
+    // a store's order shipped: its tracking number goes back to the platform (outbox, same transaction)
+    onDomainEvent(ds, (tx, e) => (e.type === 'order.shipped' ? this.queueShipment(tx, e) : Promise.resolve()));
   }
 
   list(): Promise<PlatformConnection[]> {
@@ -114,6 +156,7 @@ export class PlatformService {
         appKey: input.appKey,
         appSecret: input.appSecret,
         cursor: null,
+        refundCursor: null,
         lastSyncAt: null,
         lastError: null,
       });
@@ -159,7 +202,62 @@ export class PlatformService {
     held?: PlatformOrder,
   ): Promise<keyof ImportResult> {
     try {
-      return await inTransaction(this.ds, async (tx) => {
+      return await inTransaction(this.ds, (tx) => this.importIn(tx, ctx, c, o, held));
+    } catch (e) {
+      // another import took the same order at the same moment: its unique key won
+      if (isDuplicateKey(e)) return 'duplicates';
+      throw e;
+    }
+  }
+
+  /**
+   * A page of orders: those already known are left out with one query; the rest go in one
+   * transaction (1,000 orders are 20 transactions, not 1,000). Should that fail (another import took
+   * one meanwhile, or one order is refused), each goes in its own transaction as before.
+   */
+  private async importPage(ctx: Context, c: PlatformConnection, orders: PlatformOrderIn[], result: ImportResult) {
+    const ids = [...new Set(orders.map((o) => o.id.slice(0, 64)))];
+    const known = new Set(
+      ids.length
+        ? (
+            await this.ds.getRepository(PlatformOrder).find({
+              select: { platformOrderId: true },
+              where: { connectionId: c.id, platformOrderId: In(ids) },
+            })
+          ).map((r) => r.platformOrderId)
+        : [],
+    );
+    const fresh: PlatformOrderIn[] = [];
+    for (const o of orders) {
+      // seen before, or twice on this page (a platform repeating itself)
+      if (known.has(o.id.slice(0, 64))) result.duplicates++;
+      else {
+        known.add(o.id.slice(0, 64));
+        fresh.push(o);
+      }
+    }
+    if (!fresh.length) return;
+    try {
+      const got = await inTransaction(this.ds, async (tx) => {
+        const out: Array<keyof ImportResult> = [];
+        for (const o of fresh) out.push(await this.importIn(tx, ctx, c, o));
+        return out;
+      });
+      for (const r of got) result[r]++;
+    } catch {
+      for (const o of fresh) result[await this.importOne(ctx, c, o)]++;
+    }
+  }
+
+  private async importIn(
+    tx: EntityManager,
+    ctx: Context,
+    c: PlatformConnection,
+    o: PlatformOrderIn,
+    held?: PlatformOrder,
+  ): Promise<keyof ImportResult> {
+    {
+      {
         if (!held && (await tx.findOne(PlatformOrder, { where: { connectionId: c.id, platformOrderId: o.id } })))
           return 'duplicates' as const;
         const skus = await this.resolveSkus(
@@ -222,11 +320,7 @@ export class PlatformService {
             createdAt: now(),
           });
         return 'imported' as const;
-      });
-    } catch (e) {
-      // another import took the same order at the same moment: its unique key won
-      if (isDuplicateKey(e)) return 'duplicates';
-      throw e;
+      }
     }
   }
 
@@ -235,9 +329,13 @@ export class PlatformService {
    * seconds a call (`more`: call again), and imports them; held orders whose SKUs were mapped since go in first. The cursor moves after each page, so
    * a crash re-reads at most one page, and the unique platform order id keeps that from doubling.
    */
-  async importOrders(ctx: Context, id: string, fromStart = false): Promise<ImportResult & { more: boolean }> {
+  async importOrders(
+    ctx: Context,
+    id: string,
+    fromStart = false,
+  ): Promise<ImportResult & RefundResult & { more: boolean }> {
     const c = await this.connection(id);
-    const result = { imported: 0, duplicates: 0, held: 0, more: false };
+    const result = { imported: 0, duplicates: 0, held: 0, returned: 0, review: 0, more: false };
     const adapter = this.adapters(c.kind, c);
     for (const h of await this.ds.getRepository(PlatformOrder).find({
       where: { connectionId: c.id, state: PlatformOrderState.HELD },
@@ -251,7 +349,7 @@ export class PlatformService {
       const started = performance.now();
       while (performance.now() - started < CALL_BUDGET_MS) {
         const got = await adapter.pullOrders(cursor);
-        for (const o of got.orders) result[await this.importOne(ctx, c, o)]++;
+        await this.importPage(ctx, c, got.orders, result);
         cursor = got.cursor;
         await this.ds
           .getRepository(PlatformConnection)
@@ -259,6 +357,8 @@ export class PlatformService {
         result.more = got.more && got.orders.length > 0;
         if (!result.more) break;
       }
+      // the refunds, once the orders are in (a refund may name an order of this very pull)
+      if (!result.more) Object.assign(result, await this.importRefunds(ctx, c, adapter, fromStart));
     } catch (e) {
       if (!(e instanceof PlatformError)) throw e;
       await this.ds
@@ -328,10 +428,322 @@ export class PlatformService {
     });
   }
 
+  // ---------- refunds in: sales returns ----------
+
+  /**
+   * Pulls the refunds since the connection's refund cursor and books each once (by its platform
+   * refund id): first those on the review list that a later sync may resolve (their order or its
+   * shipment came since).
+   */
+  private async importRefunds(
+    ctx: Context,
+    c: PlatformConnection,
+    adapter: PlatformAdapter,
+    fromStart: boolean,
+  ): Promise<RefundResult> {
+    const result: RefundResult = { returned: 0, review: 0 };
+    const waiting = await this.ds.getRepository(PlatformRefund).find({
+      where: { connectionId: c.id, state: PlatformRefundState.REVIEW, problem: In(RETRYABLE) },
+      order: { id: 'ASC' },
+    });
+    for (const w of waiting) if ((await this.refundOne(ctx, c, JSON.parse(w.raw), w)) === 'returned') result.returned++;
+    let cursor = fromStart ? null : c.refundCursor;
+    const started = performance.now();
+    while (performance.now() - started < CALL_BUDGET_MS) {
+      const got = await adapter.pullRefunds(cursor);
+      for (const r of got.refunds) {
+        const out = await this.refundOne(ctx, c, r);
+        if (out !== 'duplicate') result[out]++;
+      }
+      cursor = got.cursor;
+      await this.ds.getRepository(PlatformConnection).update({ id: c.id }, { refundCursor: cursor });
+      if (!got.more || !got.refunds.length) break;
+    }
+    return result;
+  }
+
+  /**
+   * One refund: a sales return (restocked, refund resolution) of the units on the order's shipments,
+   * with its platform_refund row in the same transaction; or a review row saying why not. A refund
+   * seen before is left alone (the unique key on the platform refund id).
+   */
+  private async refundOne(
+    ctx: Context,
+    c: PlatformConnection,
+    r: PlatformRefundIn,
+    review?: PlatformRefund,
+  ): Promise<'returned' | 'review' | 'duplicate'> {
+    const refundId = r.id.slice(0, 64);
+    const reviewRow = async (problem: string, message: string) => {
+      const fields = {
+        state: PlatformRefundState.REVIEW,
+        problem,
+        message: message.slice(0, 300),
+        salesReturnId: null,
+      };
+      if (review) await this.ds.getRepository(PlatformRefund).update({ id: review.id }, fields);
+      else
+        try {
+          await this.ds.getRepository(PlatformRefund).insert({
+            connectionId: c.id,
+            platformRefundId: refundId,
+            platformOrderId: r.orderId.slice(0, 64),
+            raw: JSON.stringify(r),
+            createdAt: now(),
+            ...fields,
+          });
+        } catch (e) {
+          if (isDuplicateKey(e)) return 'duplicate' as const;
+          throw e;
+        }
+      return 'review' as const;
+    };
+    class Refused extends Error {
+      constructor(
+        readonly problem: string,
+        message: string,
+      ) {
+        super(message);
+      }
+    }
+    try {
+      return await inTransaction(this.ds, async (tx) => {
+        if (
+          !review &&
+          (await tx.findOne(PlatformRefund, { where: { connectionId: c.id, platformRefundId: refundId } }))
+        )
+          return 'duplicate' as const;
+        const po = await tx.findOne(PlatformOrder, {
+          where: { connectionId: c.id, platformOrderId: r.orderId.slice(0, 64), state: PlatformOrderState.IMPORTED },
+        });
+        if (!po?.salesOrderId)
+          throw new Refused('REFUND_UNKNOWN_ORDER', `No imported order ${r.orderId} in this store.`);
+        const shipped = await shipmentLinesOfOrder(tx, po.salesOrderId);
+        if (!shipped.length)
+          throw new Refused('REFUND_NOT_SHIPPED', `Order ${r.orderId} has not shipped: cancel or change it instead.`);
+        const skus = await this.resolveSkus(
+          tx,
+          c,
+          r.lines.map((l) => l.sku),
+        );
+        const unknown = [...skus].filter(([, id]) => id === null).map(([code]) => code);
+        if (unknown.length) throw new Refused('REFUND_UNKNOWN_SKU', `Unknown SKU code(s): ${unknown.join(', ')}.`);
+        // the units from the order's shipment lines of each SKU, oldest shipment first
+        const perShipment = new Map<number, Array<{ shipmentLineId: string; qty: string }>>();
+        const left = new Map(shipped.map((l) => [l.shipmentLineId, new Decimal(l.qty).minus(l.returnedQty)]));
+        for (const l of r.lines) {
+          let need = new Decimal(l.qty);
+          if (!need.gt(0)) throw new Refused('REFUND_TOO_MUCH', `A refund line of ${l.sku} has no quantity.`);
+          for (const sl of shipped.filter((x) => x.skuId === skus.get(l.sku))) {
+            if (need.isZero()) break;
+            const take = Decimal.min(need, left.get(sl.shipmentLineId)!);
+            if (!take.gt(0)) continue;
+            left.set(sl.shipmentLineId, left.get(sl.shipmentLineId)!.minus(take));
+            need = need.minus(take);
+            perShipment.set(sl.shipmentId, [
+              ...(perShipment.get(sl.shipmentId) ?? []),
+              { shipmentLineId: String(sl.shipmentLineId), qty: take.toFixed() },
+            ]);
+          }
+          if (need.gt(0))
+            throw new Refused(
+              'REFUND_TOO_MUCH',
+              `${l.qty} of ${l.sku} refunded, ${need.toFixed()} more than shipped and not yet returned.`,
+            );
+        }
+        if (!this.fulfilment) throw new Error('PlatformService was built without the sales fulfilment service.');
+        let first: number | null = null;
+        for (const [shipmentId, lines] of perShipment) {
+          const ret = await this.fulfilment.returnGoodsIn(tx, ctx, {
+            shipmentId: String(shipmentId),
+            reason: ReturnReason.OTHER,
+            note: `${c.kind} refund ${r.id}${r.reason ? `: ${r.reason}` : ''}`.slice(0, 500),
+            resolution: ReturnResolution.REFUND,
+            lines: lines.map((l) => ({ ...l, disposition: ReturnDisposition.RESTOCK })),
+          });
+          first ??= ret.id;
+        }
+        const fields = { state: PlatformRefundState.RETURNED, problem: null, message: null, salesReturnId: first };
+        if (review) await tx.update(PlatformRefund, { id: review.id }, fields);
+        else
+          await tx.insert(PlatformRefund, {
+            connectionId: c.id,
+            platformRefundId: refundId,
+            platformOrderId: r.orderId.slice(0, 64),
+            raw: JSON.stringify(r),
+            createdAt: now(),
+            ...fields,
+          });
+        return 'returned' as const;
+      });
+    } catch (e) {
+      if (e instanceof Refused) return reviewRow(e.problem, e.message);
+      // the return itself was refused (a closed period …): a person looks at it
+      if (e instanceof DomainError) return reviewRow(String(e.extensions.code ?? 'REFUND_REFUSED'), e.message);
+      if (isDuplicateKey(e)) return 'duplicate';
+      throw e;
+    }
+  }
+
+  /** Refunds waiting for a person (unknown order, not shipped, more than shipped …). */
+  refundReview(id?: string | null): Promise<PlatformRefund[]> {
+    return this.ds.getRepository(PlatformRefund).find({
+      where: { ...(id ? { connectionId: Number(id) || -1 } : {}), state: PlatformRefundState.REVIEW },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /** A person put a refund on the review list aside (handled by hand). */
+  async dismissRefund(ctx: Context, id: string): Promise<PlatformRefund> {
+    return inTransaction(this.ds, async (tx) => {
+      const r = await tx.findOne(PlatformRefund, { where: { id: Number(id) || -1 } });
+      if (!r || r.state !== PlatformRefundState.REVIEW) throw notFound('This refund on the review list');
+      await tx.update(PlatformRefund, { id: r.id }, { state: PlatformRefundState.DISMISSED });
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.dismissRefund',
+        entityType: 'PlatformRefund',
+        entityId: r.id,
+        after: { platformRefundId: r.platformRefundId, problem: r.problem },
+      });
+      return { ...r, state: PlatformRefundState.DISMISSED };
+    });
+  }
+
+  // ---------- shipments out: tracking numbers ----------
+
+  /** In the shipment's transaction: a store's order shipped with a tracking number → one push row. */
+  private async queueShipment(tx: EntityManager, e: DomainEvent): Promise<void> {
+    const order = e.data.order as { storeId?: string | null } | undefined;
+    const shipment = e.data.shipment as { id: string; trackingNo?: string; carrier?: string } | undefined;
+    if (!order?.storeId || !shipment?.trackingNo || e.ref.type !== 'sales_order') return;
+    const po = await tx.findOne(PlatformOrder, { where: { salesOrderId: e.ref.id } });
+    if (!po) return;
+    await tx.insert(PlatformShipmentPush, {
+      connectionId: po.connectionId,
+      orderRowId: po.id,
+      shipmentId: Number(shipment.id),
+      trackingNo: shipment.trackingNo.slice(0, 64),
+      carrier: (shipment.carrier ?? '').slice(0, 40),
+      attempts: 0,
+      lastError: null,
+      leaseUntil: null,
+      pushedAt: null,
+      createdAt: now(),
+    });
+    this.shipmentWorker.soon(200);
+  }
+
+  /** Pushes the tracking numbers waiting now (tests call this; the worker runs it in the background). */
+  pushShipments(): Promise<number> {
+    return this.shipmentWorker.run();
+  }
+
+  /**
+   * Takes waiting shipment pushes (SKIP LOCKED, a lease on the database clock) and tells each
+   * platform; a failure is kept on the row and tried again after a backoff (30 s doubling, at most
+   * an hour), a success marks the row and the platform order with the tracking number.
+   */
+  private async pushDueShipments(): Promise<number> {
+    let pushed = 0;
+    const seen = new Set<number>();
+    for (;;) {
+      const taken = await inTransaction(this.ds, async (tx) => {
+        const rows: Array<{ id: number }> = await tx.query(
+          `SELECT id FROM platform_shipment_push WHERE pushed_at IS NULL AND ${leaseLapsed(tx, 'lease_until')}${
+            seen.size ? ` AND id NOT IN (${[...seen].map(() => '?').join(',')})` : ''
+          } ORDER BY id LIMIT 50${skipLocked(tx)}`,
+          [...seen],
+        );
+        if (!rows.length) return [];
+        const ids = rows.map((r) => Number(r.id));
+        const [until, params] = leaseUntil(tx, this.leaseMs);
+        await tx.query(
+          `UPDATE platform_shipment_push SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`,
+          [...params, ...ids],
+        );
+        return tx.find(PlatformShipmentPush, { where: { id: In(ids) }, order: { id: 'ASC' } });
+      });
+      if (!taken.length) return pushed;
+      for (const row of taken) {
+        seen.add(row.id);
+        if (await this.pushOneShipment(row)) pushed++;
+      }
+    }
+  }
+
+  private async pushOneShipment(row: PlatformShipmentPush): Promise<boolean> {
+    const po = await this.ds.getRepository(PlatformOrder).findOneBy({ id: row.orderRowId });
+    const c = await this.ds.getRepository(PlatformConnection).findOneBy({ id: row.connectionId });
+    if (!po || !c) return false;
+    try {
+      await this.adapters(c.kind, c).pushShipment(po.platformOrderId, row.trackingNo, row.carrier);
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      const backoffMs = Math.min(30_000 * 2 ** row.attempts, 3_600_000);
+      await inTransaction(this.ds, async (tx) => {
+        const [until, params] = leaseUntil(tx, backoffMs);
+        await tx.query(
+          `UPDATE platform_shipment_push SET attempts = attempts + 1, last_error = ?, lease_until = ${until} WHERE id = ?`,
+          [e.message.slice(0, 300), ...params, row.id],
+        );
+      });
+      return false;
+    }
+    await inTransaction(this.ds, async (tx) => {
+      await tx.update(
+        PlatformShipmentPush,
+        { id: row.id },
+        { pushedAt: now(), attempts: row.attempts + 1, lastError: null, leaseUntil: null },
+      );
+      await tx.update(PlatformOrder, { id: po.id }, { trackingNo: row.trackingNo, shipmentPushedAt: now() });
+    });
+    return true;
+  }
+
+  /** The platform order behind a sales order (null: not from a store) and its shipment pushes. */
+  async orderOf(salesOrderId: number): Promise<{
+    order: PlatformOrder;
+    connection: PlatformConnection;
+    shipments: PlatformShipmentPush[];
+  } | null> {
+    const order = await this.ds.getRepository(PlatformOrder).findOne({ where: { salesOrderId } });
+    if (!order) return null;
+    const connection = await this.connection(order.connectionId);
+    const shipments = await this.ds
+      .getRepository(PlatformShipmentPush)
+      .find({ where: { orderRowId: order.id }, order: { id: 'ASC' } });
+    return { order, connection, shipments };
+  }
+
+  /** Per store: orders imported and held, SKUs and refunds waiting for review, tracking numbers not yet taken. */
+  async counts(connectionId: number): Promise<{
+    imported: number;
+    held: number;
+    unmappedSkus: number;
+    refundsToReview: number;
+    shipmentsWaiting: number;
+    shipmentErrors: number;
+  }> {
+    const em = this.ds.manager;
+    const [imported, held, unmappedSkus, refundsToReview, shipmentsWaiting, shipmentErrors] = await Promise.all([
+      em.count(PlatformOrder, { where: { connectionId, state: PlatformOrderState.IMPORTED } }),
+      em.count(PlatformOrder, { where: { connectionId, state: PlatformOrderState.HELD } }),
+      em.count(PlatformSkuMap, { where: { connectionId, skuId: IsNull() } }),
+      em.count(PlatformRefund, { where: { connectionId, state: PlatformRefundState.REVIEW } }),
+      em.count(PlatformShipmentPush, { where: { connectionId, pushedAt: IsNull() } }),
+      em.count(PlatformShipmentPush, { where: { connectionId, pushedAt: IsNull(), attempts: MoreThan(0) } }),
+    ]);
+    return { imported, held, unmappedSkus, refundsToReview, shipmentsWaiting, shipmentErrors };
+  }
+
   // ---------- available stock out to the stores ----------
 
   /** In the posting's transaction: one outbox row per store × changed SKU (a second change bumps `seq`). */
-  private async queueStock(tx: EntityManager, changes: HeadChange[], writes: WriteBatch): Promise<void> {
+  private async queueStock(
+    tx: EntityManager,
+    changes: Array<{ warehouseId: number; skuId: number }>,
+    writes?: WriteBatch,
+  ): Promise<void> {
     const warehouses = [...new Set(changes.map((c) => c.warehouseId))];
     if (!warehouses.length) return;
     if (!this.stores) {
@@ -352,12 +764,13 @@ export class PlatformService {
     const at = dateTimeParam(tx, now());
     // in key order (the deadlock-free order of concurrent postings)
     rows.sort((a, b) => a.connectionId - b.connectionId || a.skuId - b.skuId);
-    await writes.add(
-      `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${rows
-        .map(() => '(?, ?, 1, NULL, ?)')
-        .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,
-      rows.flatMap((r) => [r.connectionId, r.skuId, at]),
-    );
+    const sql = `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${rows
+      .map(() => '(?, ?, 1, NULL, ?)')
+      .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`;
+    const params = rows.flatMap((r) => [r.connectionId, r.skuId, at]);
+    // a posting's packet carries it; a reservation change sends it at once
+    if (writes) await writes.add(sql, params);
+    else await tx.query(sql, params);
     this.stockWorker.soon(200);
   }
 
@@ -413,10 +826,12 @@ export class PlatformService {
   /** Starts the stock push dispatcher (core/outbox) in the background. */
   startStockPush(intervalMs: number, every?: Every): void {
     this.stockWorker.start(intervalMs, every);
+    // the tracking numbers share the schedule
+    this.shipmentWorker.start(intervalMs, every);
   }
 
   stopStockPush(): Promise<unknown> {
-    return this.stockWorker.stop();
+    return Promise.all([this.stockWorker.stop(), this.shipmentWorker.stop()]);
   }
 
   /** Pushes what is queued now (tests call this; the worker runs it in the background). Returns the SKUs pushed. */
@@ -487,7 +902,6 @@ export class PlatformService {
     }
     const adapter = this.adapters(c.kind, c);
     try {
-      if (!adapter.pushStock) throw new PlatformError(`The ${c.kind} adapter cannot push stock.`);
       if (items.length) await adapter.pushStock(items);
     } catch (e) {
       if (!(e instanceof PlatformError)) throw e;

@@ -2,10 +2,13 @@
  * The sales module's face: what other modules may use. Anything not exported here is internal (it
  * registers with the stock module for its postings). A new need is a new export here, next to the
  * tables. The integration module imports platform orders through `SalesOrderService.createIn` (the
- * instance comes from services.ts) into a store found with `findStore`.
+ * instance comes from services.ts) into a store found with `findStore`, and books
+ * platform refunds as returns through `SalesFulfilmentService.returnGoodsIn` (in its own transaction);
+ * `shipmentsOfOrder` answers which shipments an order had (a refund's lines find theirs).
  */
 export { ordersDueToShip, type DueOrder } from './due-orders';
-export { findStore } from './lookups';
+export { findStore, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';
 export type { SalesFulfilmentService } from './sales-fulfilment.service';
-export type { CreateSalesOrderInput } from './sales.types';
+export { ReturnDisposition, ReturnReason, ReturnResolution } from './sales-return.entity';
+export type { CreateSalesOrderInput, SalesReturnInput } from './sales.types';

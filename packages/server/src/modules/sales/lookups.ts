@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { SalesStore } from './customer.entity';
+import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
 
 /* What other modules read of the sales tables (the sales module owns them). */
 
@@ -10,4 +11,24 @@ export async function findStore(
 ): Promise<{ id: number; channelId: number; code: string; name: string; active: boolean } | null> {
   const s = await em.findOne(SalesStore, { where: { id: id || -1 } });
   return s ? { id: s.id, channelId: s.channelId, code: s.code, name: s.name, active: s.active } : null;
+}
+
+/** The shipment lines of an order, oldest first, with what is left to return of each (a platform refund finds its units here). */
+export async function shipmentLinesOfOrder(
+  em: EntityManager,
+  orderId: number,
+): Promise<Array<{ shipmentId: number; shipmentLineId: number; skuId: number; qty: string; returnedQty: string }>> {
+  const shipments = await em.find(SalesShipment, { where: { orderId: orderId || -1 }, order: { id: 'ASC' } });
+  if (!shipments.length) return [];
+  const lines = await em.find(SalesShipmentLine, {
+    where: { shipmentId: In(shipments.map((s) => s.id)) },
+    order: { shipmentId: 'ASC', lineNo: 'ASC' },
+  });
+  return lines.map((l) => ({
+    shipmentId: l.shipmentId,
+    shipmentLineId: l.id,
+    skuId: l.skuId,
+    qty: l.qty,
+    returnedQty: l.returnedQty,
+  }));
 }

@@ -220,6 +220,8 @@ export class SalesFulfilmentService {
             warehouseId: o.warehouseId,
             businessDate: date,
             memo: input.memo ?? '',
+            trackingNo: input.trackingNo?.trim() ?? '',
+            carrier: input.carrier?.trim() ?? '',
             createdBy: ctx.user!.id,
             postedAt: now(),
           }),
@@ -314,7 +316,13 @@ export class SalesFulfilmentService {
           ...orderEvent('order.shipped', { ...o, status }),
           data: {
             order: orderEvent('order.shipped', { ...o, status }).data.order,
-            shipment: typed('SalesShipment', { id: String(shipment.id), number: shipment.number, businessDate: date }),
+            shipment: typed('SalesShipment', {
+              id: String(shipment.id),
+              number: shipment.number,
+              businessDate: date,
+              trackingNo: shipment.trackingNo,
+              carrier: shipment.carrier,
+            }),
             lines: rows.map((r) =>
               typed('SalesShipmentLine', {
                 orderLineId: String(r.orderLineId),
@@ -348,7 +356,17 @@ export class SalesFulfilmentService {
       'returnSalesGoods',
       input,
       (tx, id) => tx.findOneByOrFail(SalesReturn, { id: Number(id) }),
-      async (tx) => {
+      (tx) => this.returnGoodsIn(tx, ctx, input),
+    );
+  }
+
+  /**
+   * A return in the caller's transaction (the integration module books a platform's refund with its
+   * own record of it, so the two commit together or not at all).
+   */
+  async returnGoodsIn(tx: EntityManager, ctx: Context, input: SalesReturnInput): Promise<SalesReturn> {
+    {
+      {
         const shipment = await this.shipment(ctx, input.shipmentId, tx);
         await lockRows(tx, 'customer', [shipment.customerId]);
         await lockRows(tx, 'sales_order', [shipment.orderId]);
@@ -586,7 +604,7 @@ export class SalesFulfilmentService {
           },
         });
         return ret;
-      },
-    );
+      }
+    }
   }
 }

@@ -19,6 +19,12 @@ export class SalesShipment {
   @Column({ name: 'business_date', type: 'varchar', length: 10 })
   businessDate: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) memo: string;
+  @Field({ description: "The carrier's tracking number (运单号; empty: none given)." })
+  @Column({ name: 'tracking_no', type: 'varchar', length: 64, default: '' })
+  trackingNo: string;
+  @Field({ description: 'The carrier (快递公司; empty: none given).' })
+  @Column({ type: 'varchar', length: 40, default: '' })
+  carrier: string;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'posted_at', type: 'datetime', precision: 3 }) postedAt: Date;
 }

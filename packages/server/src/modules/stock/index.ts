@@ -36,7 +36,14 @@ export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
 export { blockedOf, unsellableStock, type Unsellable } from './unsellable';
-export { currentUnitCost, releaseStock, reserveStock, stockAvailability } from './reservation';
+export {
+  currentUnitCost,
+  onReservationChanged,
+  releaseStock,
+  reserveStock,
+  stockAvailability,
+  type ReservationObserver,
+} from './reservation';
 export {
   activeBinIds,
   batchesByIds,

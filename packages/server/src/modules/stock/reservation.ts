@@ -1,11 +1,24 @@
 import { Decimal } from 'decimal.js';
-import { In, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
 import { forUpdateClause } from '../../core/sql';
 import { unitCost } from '../../domain/costing';
 import { StockCost } from './ledger.entity';
 import { unsellableStock } from './unsellable';
+
+/** Hears, in the transaction, that a warehouse × SKU's reservation changed (available stock moved without a posting). */
+export type ReservationObserver = (tx: EntityManager, warehouseId: number, skuId: number) => Promise<void>;
+const reservationObservers = new WeakMap<DataSource, ReservationObserver[]>();
+
+/** Registers an observer of reservations on this database (the online stores push available stock on them). */
+export function onReservationChanged(ds: DataSource, observer: ReservationObserver): void {
+  reservationObservers.set(ds, [...(reservationObservers.get(ds) ?? []), observer]);
+}
+
+async function reservationChanged(tx: EntityManager, warehouseId: number, skuId: number): Promise<void> {
+  for (const o of reservationObservers.get(tx.connection) ?? []) await o(tx, warehouseId, skuId);
+}
 
 /** The cost head, locked on MySQL: reservations and postings of this warehouse × SKU wait for each other. */
 async function lockedHead(
@@ -100,16 +113,19 @@ export async function reserveStock(tx: EntityManager, warehouseId: number, skuId
     warehouseId,
     skuId,
   ]);
+  await reservationChanged(tx, warehouseId, skuId);
 }
 
 /** Gives a reservation back (cancelled order, or shipped: the stock itself left). Never below zero. */
 export async function releaseStock(tx: EntityManager, warehouseId: number, skuId: number, qty: string): Promise<void> {
   const q = new Decimal(qty);
   const h = await lockedHead(tx, warehouseId, skuId);
-  if (h)
+  if (h) {
     await tx.query('UPDATE stock_cost SET reserved = ? WHERE warehouse_id = ? AND sku_id = ?', [
       Decimal.max(h.reserved.minus(q), 0).toFixed(6),
       warehouseId,
       skuId,
     ]);
+    await reservationChanged(tx, warehouseId, skuId);
+  }
 }
