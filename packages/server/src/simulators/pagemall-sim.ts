@@ -52,8 +52,12 @@ const addOrders = (n: number) => {
   }
 };
 addOrders(N);
-const refunds: Array<{ refund_id: string; tid: string; reason: string; lines: Array<{ outer_sku_id: string; num: number }> }> =
-  [];
+const refunds: Array<{
+  refund_id: string;
+  tid: string;
+  reason: string;
+  lines: Array<{ outer_sku_id: string; num: number }>;
+}> = [];
 const shipments: Array<{ tid: string; company: string; waybill: string }> = [];
 const stock: Record<string, number> = {};
 /** access token → expiry (ms, this process's clock); refresh tokens issued */
@@ -120,7 +124,8 @@ const server = http.createServer((req, res) => {
     if (req.method === 'POST' && url.pathname === '/oauth/token') {
       const b = json();
       if (b.grant_type === 'client_credentials') {
-        if (b.client_id !== CLIENT_ID || b.client_secret !== CLIENT_SECRET) return send(401, { error: 'invalid_client' });
+        if (b.client_id !== CLIENT_ID || b.client_secret !== CLIENT_SECRET)
+          return send(401, { error: 'invalid_client' });
         return send(200, issue());
       }
       if (b.grant_type === 'refresh_token') {

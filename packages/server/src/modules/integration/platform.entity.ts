@@ -7,7 +7,9 @@ import { DecimalColumn } from '../../core/decimal';
 @Entity('platform_connection')
 export class PlatformConnection {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
-  @Field({ description: 'The adapter: simshop (cursor-paged, signed requests) or pagemall (page-numbered, OAuth-like tokens).' })
+  @Field({
+    description: 'The adapter: simshop (cursor-paged, signed requests) or pagemall (page-numbered, OAuth-like tokens).',
+  })
   @Column({ type: 'varchar', length: 20 })
   kind: string;
   @Field(() => ID, { description: 'The sales store (and so the channel) its orders belong to.' })
@@ -166,7 +168,8 @@ export class PlatformShipmentPush {
   @Field() @Column({ name: 'tracking_no', type: 'varchar', length: 64 }) trackingNo: string;
   @Field() @Column({ type: 'varchar', length: 40, default: '' }) carrier: string;
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts: number;
-  @Field(() => String, { nullable: true }) @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
   /** not before then (a lease while sending, a backoff after a failure; the database clock) */
   @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true }) leaseUntil: Date | null;

@@ -120,7 +120,10 @@ export class ShipSalesOrderInput {
   @Matches(DATE, dateMsg)
   businessDate?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) memo?: string;
-  @Field({ nullable: true, description: "The carrier's tracking number (an online store's order: pushed back to its platform)." })
+  @Field({
+    nullable: true,
+    description: "The carrier's tracking number (an online store's order: pushed back to its platform).",
+  })
   @IsOptional()
   @Length(0, 64)
   trackingNo?: string;
