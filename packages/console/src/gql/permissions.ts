@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'sales.margin.read',
   'sales.order.create',
   'sales.order.read',
+  'sales.platform.manage',
   'sales.price.approve',
   'sales.price.below_cost',
   'sales.promotion.approve',

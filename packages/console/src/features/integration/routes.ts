@@ -1,4 +1,4 @@
-import { Connection, Promotion, Van } from '@element-plus/icons-vue';
+import { Connection, Promotion, Shop, Van } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const integrationRoutes: RouteRecordRaw[] = [
@@ -30,6 +30,16 @@ export const integrationRoutes: RouteRecordRaw[] = [
       title: 'menu.webhooks',
       permission: 'system.integration.manage',
       menu: { group: 'system', icon: Promotion, order: 6 },
+    },
+  },
+  {
+    path: 'sales/online-stores',
+    name: 'online-stores',
+    component: () => import('./OnlineStoresPage.vue'),
+    meta: {
+      title: 'menu.onlineStores',
+      permission: 'sales.platform.manage',
+      menu: { group: 'sales', icon: Shop, order: 9 },
     },
   },
 ];

@@ -118,6 +118,7 @@ export const SalesOrderQuery = graphql(`
         id
         number
         businessDate
+        trackingNo
         lines {
           id
           orderLineId

@@ -1,0 +1,147 @@
+import { useMutation, useQuery } from '@urql/vue';
+import { ElMessage } from 'element-plus';
+import { computed, reactive, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { describeError, showError } from '@/shared/errors';
+import { can } from '@/shared/session';
+import type { OnlineStoresQuery as OnlineStoresResult } from '@/gql/graphql';
+import {
+  ConnectPlatformStoreMutation,
+  DismissPlatformRefundMutation,
+  ImportPlatformOrdersMutation,
+  MapPlatformSkuMutation,
+  OnlineStoreOptionsQuery,
+  OnlineStoresQuery,
+  PlatformReviewQuery,
+} from './platformQueries';
+
+export type OnlineStoreRow = OnlineStoresResult['platformConnections'][number];
+export const PLATFORM_KINDS = ['simshop', 'pagemall'] as const;
+
+/** Online stores: connect one, their sync status, import now, and the review lists (platform SKUs, refunds). */
+export function useOnlineStores() {
+  const { t } = useI18n();
+  const stores = useQuery({ query: OnlineStoresQuery, requestPolicy: 'cache-and-network' });
+  const mayConnect = computed(() => can('system.integration.manage'));
+  const options = useQuery({ query: OnlineStoreOptionsQuery, pause: computed(() => !mayConnect.value) });
+  const connect = useMutation(ConnectPlatformStoreMutation);
+  const importOrders = useMutation(ImportPlatformOrdersMutation);
+  const mapSku = useMutation(MapPlatformSkuMutation);
+  const dismiss = useMutation(DismissPlatformRefundMutation);
+  const reload = () => stores.executeQuery({ requestPolicy: 'network-only' });
+
+  const storeName = (id: string) => {
+    const s = stores.data.value?.salesStores.find((x) => x.id === id);
+    return s ? `${s.code} · ${s.name}` : `#${id}`;
+  };
+  const page = computed(() => {
+    const items = stores.data.value?.platformConnections ?? [];
+    return { items, total: items.length, offset: 0, limit: Math.max(items.length, 1) };
+  });
+
+  // ---- connect ----
+  const visible = ref(false);
+  const form = reactive({
+    kind: 'simshop' as string,
+    storeId: '',
+    customerId: '',
+    warehouseId: '',
+    baseUrl: 'http://127.0.0.1:',
+    appKey: '',
+    appSecret: '',
+  });
+  const error = ref<string | null>(null);
+  function openConnect() {
+    const o = options.data.value;
+    Object.assign(form, {
+      kind: 'simshop',
+      storeId: o?.salesStores[0]?.id ?? '',
+      customerId: o?.customers.items[0]?.id ?? '',
+      warehouseId: o?.warehouses.items[0]?.id ?? '',
+      baseUrl: 'http://127.0.0.1:',
+      appKey: '',
+      appSecret: '',
+    });
+    error.value = null;
+    visible.value = true;
+  }
+  async function save() {
+    error.value = null;
+    const r = await connect.executeMutation({ input: { ...form } });
+    if (r.error) {
+      error.value = describeError(r.error)?.text ?? null;
+      return;
+    }
+    visible.value = false;
+    ElMessage({ type: 'success', message: t('onlineStores.connected') });
+    reload();
+  }
+
+  // ---- import now: calls again while the platform has more ----
+  const importing = ref<string | null>(null);
+  async function runImport(id: string) {
+    importing.value = id;
+    const sum = { imported: 0, duplicates: 0, held: 0, returned: 0, review: 0 };
+    try {
+      for (;;) {
+        const r = await importOrders.executeMutation({ connectionId: id, fromStart: false });
+        if (r.error) return showError(r.error);
+        const got = r.data!.importPlatformOrders;
+        for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += got[k];
+        if (!got.more) break;
+      }
+      ElMessage({ type: 'success', message: t('onlineStores.importDone', sum) });
+    } finally {
+      importing.value = null;
+      reload();
+      if (reviewOf.value === id) reloadReview();
+    }
+  }
+
+  // ---- review lists of one store ----
+  const reviewOf = ref<string | null>(null);
+  const review = useQuery({
+    query: PlatformReviewQuery,
+    variables: computed(() => ({ connectionId: reviewOf.value ?? '' })),
+    pause: computed(() => !reviewOf.value),
+    requestPolicy: 'cache-and-network',
+  });
+  const reloadReview = () => review.executeQuery({ requestPolicy: 'network-only' });
+  const chosen = reactive<Record<string, string>>({});
+  async function map(id: string) {
+    if (!chosen[id]) return;
+    const r = await mapSku.executeMutation({ id, skuId: chosen[id] });
+    if (r.error) return showError(r.error);
+    ElMessage({ type: 'success', message: t('onlineStores.mapped') });
+    reloadReview();
+    reload();
+  }
+  async function dismissRefund(id: string) {
+    const r = await dismiss.executeMutation({ id });
+    if (r.error) return showError(r.error);
+    reloadReview();
+    reload();
+  }
+
+  return {
+    stores,
+    page,
+    storeName,
+    mayConnect,
+    options,
+    visible,
+    form,
+    error,
+    saving: computed(() => connect.fetching.value),
+    openConnect,
+    save,
+    importing,
+    runImport,
+    reviewOf,
+    review,
+    chosen,
+    map,
+    dismissRefund,
+    reload,
+  };
+}
