@@ -104,6 +104,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'api-clients': 'system.integration.manage',
   webhooks: 'system.integration.manage',
   tpl: 'integration.tpl.manage',
+  'online-stores': 'sales.platform.manage',
 };
 
 /** The menu a seeded role should see, derived from the server's permission catalogue. */

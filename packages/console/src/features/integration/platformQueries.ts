@@ -35,13 +35,13 @@ export const OnlineStoresQuery = graphql(`
 `);
 
 export const OnlineStoreOptionsQuery = graphql(`
-  query OnlineStoreOptions {
+  query OnlineStoreOptions($customerSearch: String) {
     salesStores {
       id
       code
       name
     }
-    customers(page: { limit: 200 }) {
+    customers(filter: { search: $customerSearch }, page: { limit: 50 }) {
       items {
         id
         code
@@ -51,6 +51,7 @@ export const OnlineStoreOptionsQuery = graphql(`
     warehouses(page: { limit: 200 }) {
       items {
         id
+        code
         name
       }
     }

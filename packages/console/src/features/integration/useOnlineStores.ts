@@ -23,7 +23,12 @@ export function useOnlineStores() {
   const { t } = useI18n();
   const stores = useQuery({ query: OnlineStoresQuery, requestPolicy: 'cache-and-network' });
   const mayConnect = computed(() => can('system.integration.manage'));
-  const options = useQuery({ query: OnlineStoreOptionsQuery, pause: computed(() => !mayConnect.value) });
+  const customerSearch = ref('');
+  const options = useQuery({
+    query: OnlineStoreOptionsQuery,
+    variables: computed(() => ({ customerSearch: customerSearch.value || null })),
+    pause: computed(() => !mayConnect.value),
+  });
   const connect = useMutation(ConnectPlatformStoreMutation);
   const importOrders = useMutation(ImportPlatformOrdersMutation);
   const mapSku = useMutation(MapPlatformSkuMutation);
@@ -129,6 +134,7 @@ export function useOnlineStores() {
     storeName,
     mayConnect,
     options,
+    customerSearch,
     visible,
     form,
     error,

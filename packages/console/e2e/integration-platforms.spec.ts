@@ -1,0 +1,148 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { expect, gql, login, loginOk, logout, test, uid } from './fixtures';
+import { E2E_SIMSHOP } from './global-setup';
+
+const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ number } }`;
+
+/** What the SimShop simulator (started by global-setup) was told: requests signed as it expects. */
+async function simShipments(): Promise<Array<{ order_id: string; tracking_no: string; carrier: string }>> {
+  const url = process.env.E2E_SIMSHOP_URL!;
+  const ts = '1795000000';
+  const sign = createHmac('sha256', E2E_SIMSHOP.secret).update(`GET\n/api/shipments\n${ts}\n`).digest('hex');
+  const r = await fetch(`${url}/api/shipments`, {
+    headers: { 'x-app-key': E2E_SIMSHOP.key, 'x-timestamp': ts, 'x-sign': sign },
+  });
+  return (await r.json()).shipments;
+}
+
+test('a new admin creates an API client and a webhook, connects a simulated store, imports its orders, ships one and sees the tracking number pushed back', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const simUrl = process.env.E2E_SIMSHOP_URL;
+  expect(simUrl, 'global-setup starts the SimShop simulator').toBeTruthy();
+  const suffix = uid(6);
+  const username = `e2e_shop_${suffix.toLowerCase()}`;
+  const password = 'Shop-pass-2025';
+
+  // an admin makes the new user (an administrator) and the customer the store's orders go to
+  await loginOk(page, 'admin');
+  const ids = await gql(
+    page,
+    `{ roles { id code } warehouses { items { id code } } skus(filter: { search: "${E2E_SIMSHOP.sku}" }) { items { id code } } }`,
+  );
+  const adminRole = ids.data.roles.find((r: any) => r.code === 'admin').id;
+  const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
+  const skuId = ids.data.skus.items.find((s: any) => s.code === E2E_SIMSHOP.sku).id;
+  const made = await gql(page, 'mutation($i:CreateUserInput!){ createUser(input:$i){ id } }', {
+    i: { username, displayName: `网店管理员 ${suffix}`, password, roleIds: [adminRole] },
+  });
+  expect(made.errors).toBeUndefined();
+  const customerCode = `SIMSHOP-${suffix}`;
+  const cust = await gql(page, 'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }', {
+    i: { code: customerCode, name: `SimShop 买家 ${suffix}` },
+  });
+  expect(cust.errors).toBeUndefined();
+  // enough of the platform's SKU in SH01 for what its orders ask
+  const posted = await gql(page, POST, {
+    i: { type: 'OTHER_IN', warehouseId: wh, lines: [{ skuId, qty: '20', unitCost: '8.00' }] },
+    k: randomUUID(),
+  });
+  expect(posted.errors).toBeUndefined();
+  await logout(page);
+
+  // the new user: first the password of their own
+  await login(page, username, password);
+  await expect(page).toHaveURL(/\/profile\/password/);
+  await page.getByTestId('pw-current').fill(password);
+  await page.getByTestId('pw-new').fill(`${password}!`);
+  await page.getByTestId('pw-confirm').fill(`${password}!`);
+  await page.getByTestId('pw-submit').click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // an API client and a webhook of it
+  const client = `shop-${suffix}`;
+  await page.goto('/admin/api-clients');
+  await page.getByTestId('api-client-create').click();
+  await page.getByTestId('acf-name').fill(client);
+  await page.getByTestId('acf-role').click();
+  await page.getByTestId('acf-role-warehouse').click();
+  await page.getByTestId('acf-save').click();
+  await expect(page.getByTestId('secret-value')).toContainText('jxc_');
+  await page.getByTestId('secret-done').click();
+  await expect(page.getByTestId('api-clients-table')).toContainText(client);
+  await page.goto('/admin/webhooks');
+  await page.getByTestId('webhook-create').click();
+  await page.getByTestId('whf-client').click();
+  await page.getByTestId(`whf-client-${client}`).click();
+  await page.getByTestId('whf-url').fill('http://127.0.0.1:9/hook');
+  await page.getByTestId('whf-event-order.shipped').click();
+  await page.getByTestId('whf-save').click();
+  await expect(page.getByTestId('secret-value')).toContainText('whsec_');
+  await page.getByTestId('secret-done').click();
+  await expect(page.getByTestId('webhooks-table')).toContainText(client);
+
+  // connect the simulated store: SimShop, the Tmall store, the new customer, SH01
+  await page.getByTestId('menu-online-stores').click();
+  await expect(page).toHaveURL(/\/sales\/online-stores/);
+  await page.getByTestId('store-connect').click();
+  await page.getByTestId('sf-kind').click();
+  await page.getByTestId('sf-kind-simshop').click();
+  await page.getByTestId('sf-store').click();
+  await page.getByTestId('sf-store-TM-01').click();
+  await page.getByTestId('sf-customer').click();
+  await page.getByTestId('sf-customer').locator('input').fill(customerCode);
+  await page.getByTestId(`sf-customer-${customerCode}`).click();
+  await page.getByTestId('sf-warehouse').click();
+  await page.getByTestId('sf-warehouse-SH01').click();
+  await page.getByTestId('sf-url').fill(simUrl!);
+  await page.getByTestId('sf-key').fill(E2E_SIMSHOP.key);
+  await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('store-form')).toBeHidden();
+  const row = page
+    .getByTestId('stores-table')
+    .locator('tr', { hasText: simUrl!.replace('http://', '') })
+    .last();
+  await expect(row).toContainText('尚未同步');
+
+  // import now: the simulator's orders, once
+  const importButton = row.locator('[data-testid^="store-import-"]');
+  const connId = (await importButton.getAttribute('data-testid'))!.replace('store-import-', '');
+  await importButton.click();
+  await expect(page.getByTestId(`store-imported-${connId}`)).toHaveText(String(E2E_SIMSHOP.orders));
+  await expect(page.getByTestId(`store-sync-${connId}`)).toContainText('同步正常');
+  // again: nothing twice
+  await importButton.click();
+  await expect(page.locator('.el-message--success').last()).toContainText(
+    `导入 0 个，已导入过 ${E2E_SIMSHOP.orders} 个`,
+  );
+  await expect(page.getByTestId(`store-imported-${connId}`)).toHaveText(String(E2E_SIMSHOP.orders));
+
+  // the first platform order, as a sales order of the store
+  const orders = await gql(
+    page,
+    'query($s:String!){ salesOrders(filter:{ search: $s }, page:{ limit: 50 }){ items { id memo } } }',
+    { s: customerCode },
+  );
+  const order = orders.data.salesOrders.items.find((o: any) => o.memo === 'simshop SO100000');
+  expect(order, JSON.stringify(orders)).toBeTruthy();
+  await page.goto(`/sales/orders/${order.id}`);
+  await expect(page.getByTestId('so-platform-order-id')).toHaveText('SO100000');
+  await page.getByTestId('so-confirm').click();
+  await expect(page.getByTestId('doc-status')).toHaveText('已确认');
+  await page.getByTestId('so-ship').click();
+  await page.getByTestId('ship-tracking').fill(`SF${suffix}`);
+  await page.getByTestId('ship-carrier').fill('顺丰');
+  await page.getByTestId('ship-save').click();
+  await expect(page.getByTestId('ship-dialog')).toBeHidden();
+  await expect(page.getByTestId('doc-status')).toHaveText('已发货');
+
+  // the tracking number goes back to the platform (the outbox, right after the shipment)
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('so-platform-pushed')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId(`so-platform-tracking-SF${suffix}`)).toContainText('已回传平台');
+  expect(await simShipments()).toContainEqual({ order_id: 'SO100000', tracking_no: `SF${suffix}`, carrier: '顺丰' });
+});
