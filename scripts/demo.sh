@@ -13,5 +13,19 @@ if [ "${JXC_DEMO_RESET:-}" = 1 ]; then rm -f "$ROOT/data/demo.sqlite"*; fi
 export JXC_MODE=demo
 export JXC_DATABASE_URL="${JXC_DATABASE_URL:-sqlite:$ROOT/data/demo.sqlite}"
 export PORT="${PORT:-4000}"
+# two simulated online platforms to connect a store to (网店 → 接入店铺); JXC_DEMO_SIMULATORS=0: none
+SIM_PIDS=()
+if [ "${JXC_DEMO_SIMULATORS:-1}" != 0 ]; then
+  SIMSHOP_PORT="${SIMSHOP_PORT:-4010}" PAGEMALL_PORT="${PAGEMALL_PORT:-4011}"
+  SIM_PORT="$SIMSHOP_PORT" SIM_ORDERS=20 SIM_SKUS=A001-01,A001-02,A001-03 SIM_APP_KEY=demo-key SIM_APP_SECRET=demo-secret \
+    node packages/server/dist/simulators/platform-sim.js >/dev/null &
+  SIM_PIDS+=($!)
+  SIM_PORT="$PAGEMALL_PORT" SIM_ORDERS=30 SIM_SKUS=A001-04,A001-05 SIM_CLIENT_ID=demo-client SIM_CLIENT_SECRET=demo-secret \
+    node packages/server/dist/simulators/pagemall-sim.js >/dev/null &
+  SIM_PIDS+=($!)
+  trap 'kill "${SIM_PIDS[@]}" 2>/dev/null' EXIT
+  say "SimShop simulator at http://127.0.0.1:$SIMSHOP_PORT (app key demo-key, secret demo-secret)"
+  say "PageMall simulator at http://127.0.0.1:$PAGEMALL_PORT (client id demo-client, secret demo-secret)"
+fi
 say "starting jxc at http://localhost:$PORT (Ctrl-C stops it)"
-exec node packages/server/dist/main.js
+node packages/server/dist/main.js
