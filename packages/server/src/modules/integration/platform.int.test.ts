@@ -271,4 +271,44 @@ describe(`platform orders (${testDbKind})`, () => {
     expect(await t.app.services.platforms.pushStock()).toBe(2);
     expect((await simGet('/api/stock')).stock).toEqual({ 'P-TEA-1': 3, 'SIM-UNMAPPED': 3, 'P-RICE-1': 2 });
   });
+
+  it('ships with a tracking number through the outbox and books a refund once (SimShop)', async () => {
+    const signed = (method: string, path: string, text = '') => {
+      const sign = crypto.createHmac('sha256', 's1').update(`${method}\n${path}\n${SIM_TS}\n${text}`).digest('hex');
+      return { 'content-type': 'application/json', 'x-app-key': 'k1', 'x-timestamp': SIM_TS, 'x-sign': sign };
+    };
+    // SO100003: one unit of rice at 22.90
+    const [row] = await t.ds.query("SELECT sales_order_id FROM platform_order WHERE platform_order_id = 'SO100003'");
+    const id = String(row.sales_order_id);
+    ok(await t.gql('mutation($id:ID!){ confirmSalesOrder(id:$id){ id } }', { id }, admin));
+    const line = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ lines { id qty } } }', { id }, admin)).salesOrder
+      .lines[0];
+    ok(
+      await t.gql(
+        'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }',
+        { i: { orderId: id, trackingNo: 'ZT777', carrier: 'ZTO', lines: [{ orderLineId: line.id, qty: line.qty }] } },
+        admin,
+      ),
+    );
+    expect(await t.app.services.platforms.pushShipments()).toBe(1);
+    const seen: any = await (
+      await fetch(`${sim.url}/api/shipments`, { headers: signed('GET', '/api/shipments') })
+    ).json();
+    expect(seen.shipments.at(-1)).toEqual({ order_id: 'SO100003', tracking_no: 'ZT777', carrier: 'ZTO' });
+    const refund = JSON.stringify({
+      refund_id: 'R-1',
+      order_id: 'SO100003',
+      reason: 'damaged',
+      items: [{ sku_code: 'P-RICE-1', quantity: 1 }],
+    });
+    await fetch(`${sim.url}/api/_refund`, {
+      method: 'POST',
+      body: refund,
+      headers: signed('POST', '/api/_refund', refund),
+    });
+    expect(await importAll(false)).toEqual({ imported: 0, duplicates: 0, held: 0 });
+    expect(await importAll(true)).toEqual({ imported: 0, duplicates: 1000, held: 0 });
+    const returns = await t.ds.query('SELECT order_id, credit FROM sales_return');
+    expect(returns.map((r: any) => [String(r.order_id), String(r.credit)])).toEqual([[id, '22.90']]);
+  }, 120_000);
 });
