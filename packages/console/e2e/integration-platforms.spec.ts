@@ -128,6 +128,7 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   await page.goto(`/sales/orders/${order.id}`);
   await expect(page.getByTestId('so-platform-order-id')).toHaveText('SO100000');
   await page.getByTestId('so-confirm').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('doc-status')).toHaveText('已确认');
   await page.getByTestId('so-ship').click();
   await page.getByTestId('ship-tracking').fill(`SF${suffix}`);

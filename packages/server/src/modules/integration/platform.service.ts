@@ -618,6 +618,9 @@ export class PlatformService {
     if (!order?.storeId || !shipment?.trackingNo || e.ref.type !== 'sales_order') return;
     const po = await tx.findOne(PlatformOrder, { where: { salesOrderId: e.ref.id } });
     if (!po) return;
+    // once per shipment, however many services of this database heard it (the demo seeds with its own)
+    if (await tx.findOne(PlatformShipmentPush, { where: { shipmentId: Number(shipment.id) } }))
+      return this.shipmentWorker.soon(200);
     await tx.insert(PlatformShipmentPush, {
       connectionId: po.connectionId,
       orderRowId: po.id,
