@@ -4,7 +4,7 @@ import { StockSnapshots1797610000000 } from './1797610000000-StockSnapshots';
 import { WarehouseFees1797610000010 } from './1797610000010-WarehouseFees';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
-import { PlatformRefundsShipments1797510000000 } from './1797510000000-PlatformRefundsShipments';
+import { PlatformRefundsShipments1797620000000 } from './1797620000000-PlatformRefundsShipments';
 import { VoucherAccounts1797100000200 } from './1797100000200-VoucherAccounts';
 import { SalesTargets1797100000150 } from './1797100000150-SalesTargets';
 import { StatementConfirmations1797100000160 } from './1797100000160-StatementConfirmations';
@@ -93,5 +93,5 @@ export const migrations: Array<new () => unknown> = [
   ThirdPartyWarehouses1797600000000,
   StockSnapshots1797610000000,
   WarehouseFees1797610000010,
-  PlatformRefundsShipments1797510000000,
+  PlatformRefundsShipments1797620000000,
 ];

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Online stores: refunds pulled from the platforms (each once), tracking numbers pushed back (an outbox), the refund cursor; a shipment's tracking number and carrier. */
-export class PlatformRefundsShipments1797510000000 implements MigrationInterface {
-  name = 'PlatformRefundsShipments1797510000000';
+export class PlatformRefundsShipments1797620000000 implements MigrationInterface {
+  name = 'PlatformRefundsShipments1797620000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
