@@ -94,7 +94,6 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const analytics = new AnalyticsService(ds, warehouseFees);
   purchaseOrders.useAlerts((tx, a) => alerts.write(tx, a));
   const purchaseReceipts = new PurchaseReceiptService(ds, audit, posting, purchaseOrders);
-  const salesFulfilment = new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables);
   // third-party warehouses: requests out, confirmations posted through the documents' own services
   const tpl = new TplService(
     ds,
