@@ -87,6 +87,8 @@ import {
   PromotionSettings,
   PromotionUsage,
 } from './modules/promotions/promotion.entity';
+import { LuckyDraw, LuckyDrawEntry, LuckyDrawPrize } from './modules/promotions/draw.entity';
+import { BirthdayOffer, BirthdayOfferSettings } from './modules/promotions/birthday.entity';
 
 export const entities = [
   Promotion,
@@ -95,6 +97,11 @@ export const entities = [
   CouponBatch,
   CouponCode,
   CouponRedemption,
+  LuckyDraw,
+  LuckyDrawPrize,
+  LuckyDrawEntry,
+  BirthdayOfferSettings,
+  BirthdayOffer,
   User,
   Role,
   Session,

@@ -32,6 +32,8 @@ async function serve(config: Config, prepared?: Awaited<ReturnType<typeof prepar
   const app = await createApp(ds, config);
   // customer tiers follow the RFM rules: recomputed once a day (and on demand from the console)
   app.scheduler.every('customers.tiers', config.tierRecomputeMs, () => app.services.customers.recomputeTiers(null));
+  // birthday coupons: hourly, once per customer and year (a run that finds nothing new changes nothing)
+  app.scheduler.every('promotions.birthdays', 3_600_000, () => app.services.birthdays.run());
   const who = cluster.isWorker ? `worker ${cluster.worker!.id} (pid ${process.pid})` : `pid ${process.pid}`;
   console.log(`[jxc] ${config.mode} mode, database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}, ${who}`);
   const scheme = config.tlsCertFile && config.tlsKeyFile ? 'https' : 'http';

@@ -44,6 +44,12 @@ import { CustomerPaymentResolver, SalesInvoiceResolver } from './modules/sales/r
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
 import { CouponResolver, PromotionResolver } from './modules/promotions/promotion.resolver';
 import {
+  BirthdayOfferResolver,
+  LuckyDrawEntryResolver,
+  LuckyDrawPrizeResolver,
+  LuckyDrawResolver,
+} from './modules/promotions/draw.resolver';
+import {
   PurchaseOrderResolver,
   PurchaseReceiptResolver,
   PurchaseReturnResolver,
@@ -75,6 +81,10 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   UserResolver,
   PromotionResolver,
   CouponResolver,
+  LuckyDrawResolver,
+  LuckyDrawPrizeResolver,
+  LuckyDrawEntryResolver,
+  BirthdayOfferResolver,
   RoleResolver,
   AuditResolver,
   WarehouseResolver,

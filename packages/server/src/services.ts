@@ -36,6 +36,9 @@ import { AlertService } from './modules/alerts/alert.service';
 import { storageGuard } from './modules/stock/storage-fit';
 import { DailyAlerts } from './modules/alerts/daily.service';
 import { CouponService } from './modules/promotions/coupon.service';
+import { BirthdayService } from './modules/promotions/birthday.service';
+import { DrawService } from './modules/promotions/draw.service';
+import { customersBornIn } from './modules/sales';
 import { PromotionService } from './modules/promotions/promotion.service';
 import { ApiClientService } from './modules/integration/api-client.service';
 import { TplService } from './modules/integration/tpl.service';
@@ -81,6 +84,25 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const salesOrders = new SalesOrderService(ds, audit, customers, priceLists);
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));
+  // lucky draws: a SKU prize is a draft sales order at 0 for the winner; birthday coupons for sales' customers
+  const draws = new DrawService(ds, audit, coupons);
+  draws.usePrizeOrders(async (tx, ctx, o) =>
+    salesOrders.createIn(
+      tx,
+      ctx,
+      {
+        customerId: String(o.customerId),
+        channelId: String(o.channelId),
+        storeId: o.storeId ? String(o.storeId) : undefined,
+        warehouseId: String(o.warehouseId),
+        memo: o.memo,
+        lines: [{ skuId: String(o.skuId), qty: '1', unitPrice: '0' }],
+      },
+      { allowBelowCost: true },
+    ),
+  );
+  const birthdays = new BirthdayService(ds, audit, coupons);
+  birthdays.useCustomers((tx, month) => customersBornIn(tx, month));
   const receivables = new ReceivableService(ds, audit, salesOrders);
   const salesFulfilment = new SalesFulfilmentService(ds, audit, posting, salesOrders, receivables);
   const stockDocuments = new StockDocumentService(ds, audit, posting);
@@ -141,6 +163,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     salesOrders,
     promotions,
     coupons,
+    draws,
+    birthdays,
     receivables,
     salesFulfilment,
     tpl,

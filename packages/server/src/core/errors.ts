@@ -77,6 +77,13 @@ export const ErrorCode = {
   COUPON_SAME_BATCH: 'COUPON_SAME_BATCH',
   COUPON_NO_LINES: 'COUPON_NO_LINES',
   COUPON_BELOW_MIN_SPEND: 'COUPON_BELOW_MIN_SPEND',
+  DRAW_ODDS_OVER_100: 'DRAW_ODDS_OVER_100', // a lucky draw's prizes' odds add up to more than 100 %
+  DRAW_INVALID_ODDS: 'DRAW_INVALID_ODDS', // odds ≤ 0 or finer than 0.0001 %
+  DRAW_INVALID_PRIZE: 'DRAW_INVALID_PRIZE', // a prize without a quantity, a SKU or a coupon batch, or with a negative cost
+  DRAW_OVER_BUDGET: 'DRAW_OVER_BUDGET', // the prizes cost more than the draw's budget
+  DRAW_INVALID_SEED: 'DRAW_INVALID_SEED',
+  DRAW_NOT_SETTLED: 'DRAW_NOT_SETTLED', // revealing a draw whose entries are not all drawn
+  BIRTHDAY_NO_BATCH: 'BIRTHDAY_NO_BATCH', // birthday offers switched on without a usable coupon batch
   PRICES_CHANGED: 'PRICES_CHANGED', // confirming would price the order differently from its saved draft
   API_KEY_REVOKED: 'API_KEY_REVOKED', // the API client (or its key) was revoked
   API_KEY_EXPIRED: 'API_KEY_EXPIRED', // a key rotated out after its overlap period

@@ -101,9 +101,15 @@ describe('lucky draw: prizes checked', () => {
   });
 
   it('odds above 100 % together, zero, negative or finer than 0.0001 % are refused', () => {
-    const more = [...prizes, { id: 'C', name: 'C', kind: 'COUPON', odds: '40.0001', quantity: 1, unitCost: '1' } as DrawPrize];
+    const more = [
+      ...prizes,
+      { id: 'C', name: 'C', kind: 'COUPON', odds: '40.0001', quantity: 1, unitCost: '1' } as DrawPrize,
+    ];
     expect(code(() => validatePrizes(more, null))).toBe('DRAW_ODDS_OVER_100');
-    const exactly = [...prizes, { id: 'C', name: 'C', kind: 'COUPON', odds: '40', quantity: 1, unitCost: '1' } as DrawPrize];
+    const exactly = [
+      ...prizes,
+      { id: 'C', name: 'C', kind: 'COUPON', odds: '40', quantity: 1, unitCost: '1' } as DrawPrize,
+    ];
     expect(validatePrizes(exactly, null).totalPpm).toBe(1_000_000);
     for (const odds of ['0', '-5', '0.00001', 'x'])
       expect(code(() => validatePrizes([{ ...prizes[0], odds }], null))).toBe('DRAW_INVALID_ODDS');

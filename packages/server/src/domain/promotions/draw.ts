@@ -19,11 +19,7 @@ import { cartMiss } from './eligibility';
 import type { Cart, Eligibility } from './types';
 
 export type DrawErrorCode =
-  | 'DRAW_ODDS_OVER_100'
-  | 'DRAW_INVALID_ODDS'
-  | 'DRAW_INVALID_PRIZE'
-  | 'DRAW_OVER_BUDGET'
-  | 'DRAW_INVALID_SEED';
+  'DRAW_ODDS_OVER_100' | 'DRAW_INVALID_ODDS' | 'DRAW_INVALID_PRIZE' | 'DRAW_OVER_BUDGET' | 'DRAW_INVALID_SEED';
 
 /** Bad input: the module turns it into a DomainError with the same code. */
 export class DrawError extends Error {
@@ -72,7 +68,10 @@ export function oddsPpm(odds: string, name = ''): number {
 }
 
 /** Checks the prizes: each one's odds and quantity, the odds at most 100 % together, the cost within the budget. */
-export function validatePrizes(prizes: readonly DrawPrize[], budget: string | null): { totalPpm: number; cost: string } {
+export function validatePrizes(
+  prizes: readonly DrawPrize[],
+  budget: string | null,
+): { totalPpm: number; cost: string } {
   let total = 0;
   let cost = new Decimal(0);
   for (const p of prizes) {
@@ -169,7 +168,10 @@ export function settleEntries(
 }
 
 /** What an order must meet for an entry: the promotions' cart-level rules and a minimum amount. */
-export interface DrawRules extends Pick<Eligibility, 'channels' | 'stores' | 'tiers' | 'from' | 'to' | 'weekdays' | 'hours'> {
+export interface DrawRules extends Pick<
+  Eligibility,
+  'channels' | 'stores' | 'tiers' | 'from' | 'to' | 'weekdays' | 'hours'
+> {
   minAmount?: string | null;
 }
 

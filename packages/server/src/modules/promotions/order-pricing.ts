@@ -21,6 +21,7 @@ import {
 } from '../../domain/promotions';
 import { categoryAncestors, skuLines } from '../catalog';
 import { currentUnitCost } from '../stock';
+import { earnDrawEntries, voidDrawEntries } from './draw-entries';
 import { engine, engineCoupon, enginePromotion, type GiftFacts } from './engine-input';
 import {
   CouponBatch,
@@ -266,6 +267,8 @@ export async function commitOrderPricing(
       reversedAt: null,
     });
   }
+  // lucky draws: the confirmed order earns its entries (draw-entries.ts)
+  await earnDrawEntries(tx, { ...cart, total: priced.total });
   return result;
 }
 
@@ -304,4 +307,5 @@ export async function releaseOrderPricing(tx: EntityManager, orderId: number): P
     await tx.update(CouponCode, { id: code.id }, { used: code.used - 1 });
     await tx.update(CouponRedemption, { id: r.id }, { reversedAt: now() });
   }
+  await voidDrawEntries(tx, orderId);
 }

@@ -7,7 +7,7 @@
  * `shipmentsOfOrder` answers which shipments an order had (a refund's lines find theirs).
  */
 export { ordersDueToShip, type DueOrder } from './due-orders';
-export { findStore, shipmentLinesOfOrder } from './lookups';
+export { customersBornIn, findStore, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';
 export type { SalesFulfilmentService } from './sales-fulfilment.service';
 export { ReturnDisposition, ReturnReason, ReturnResolution } from './sales-return.entity';

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { SalesStore } from './customer.entity';
+import { Customer, SalesStore } from './customer.entity';
 import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
 
 /* What other modules read of the sales tables (the sales module owns them). */
@@ -31,4 +31,19 @@ export async function shipmentLinesOfOrder(
     qty: l.qty,
     returnedQty: l.returnedQty,
   }));
+}
+
+/** Customers whose birthday ('YYYY-MM-DD' or 'MM-DD') falls in this month (1–12), by id: the birthday offers. */
+export async function customersBornIn(
+  em: EntityManager,
+  month: number,
+): Promise<Array<{ id: number; name: string; phone: string; email: string; ownerId: number | null }>> {
+  const mm = String(month).padStart(2, '0');
+  const rows = await em
+    .getRepository(Customer)
+    .createQueryBuilder('c')
+    .where('c.birthday LIKE :a OR c.birthday LIKE :b', { a: `____-${mm}-__`, b: `${mm}-__` })
+    .orderBy('c.id')
+    .getMany();
+  return rows.map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? '', email: c.email ?? '', ownerId: c.ownerId }));
 }
