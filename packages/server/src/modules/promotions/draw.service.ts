@@ -16,8 +16,6 @@ import type { DrawVerification, SaveLuckyDrawInput } from './draw.types';
 import { CouponBatch, CouponCode, type EligibilityData } from './promotion.entity';
 
 const D = (s: string | number) => new Decimal(s);
-/** entries settled per transaction: a draw of 100 000 entries is many short transactions, not one long one */
-const CHUNK = 200;
 
 /** A SKU prize becomes a draft sales order at price 0: sales makes it (registered by services.ts). */
 export type PrizeOrderMaker = (
@@ -60,6 +58,8 @@ const prizeOf = (p: LuckyDrawPrize): DrawPrize => ({
  */
 export class DrawService {
   private prizeOrders: PrizeOrderMaker | null = null;
+  /** entries settled per transaction: a draw of 100 000 entries is many short transactions, not one long one */
+  chunk = 200;
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
@@ -272,7 +272,7 @@ export class DrawService {
     const batch = await tx.find(LuckyDrawEntry, {
       where: { drawId: id, id: MoreThan(d.drawnThrough) },
       order: { id: 'ASC' },
-      take: CHUNK,
+      take: this.chunk,
     });
     if (!batch.length) return true;
     const prizes = await this.prizes(id, tx);
@@ -342,7 +342,7 @@ export class DrawService {
       { id },
       { drawnThrough: batch[batch.length - 1].id, drawnCount: d.drawnCount + batch.length },
     );
-    return batch.length < CHUNK;
+    return batch.length < this.chunk;
   }
 
   /** 公布种子: a drawn draw's seed is published; anyone can now derive every result. */
