@@ -1,4 +1,4 @@
-import { DataAnalysis, Discount, Ticket, ShoppingCart } from '@element-plus/icons-vue';
+import { DataAnalysis, Discount, Present, Ticket, ShoppingCart, Trophy } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** 促销: promotions (by status, the form, approval), the simulator and coupons. */
@@ -41,6 +41,34 @@ export const promotionRoutes: RouteRecordRaw[] = [
       title: 'menu.promotionEffect',
       permission: 'sales.promotion.read',
       menu: { group: 'sales', icon: DataAnalysis, order: 9 },
+    },
+  },
+  // 抽奖 and 生日礼 (LuckyDraw*Page, BirthdayOffersPage)
+  {
+    path: 'promotions/draws',
+    name: 'lucky-draws',
+    component: () => import('./LuckyDrawsPage.vue'),
+    meta: {
+      title: 'menu.luckyDraws',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: Trophy, order: 10 },
+    },
+  },
+  {
+    path: 'promotions/draws/:id(\\d+)',
+    name: 'lucky-draw',
+    component: () => import('./LuckyDrawPage.vue'),
+    props: true,
+    meta: { title: 'menu.luckyDraws', permission: 'sales.promotion.read' },
+  },
+  {
+    path: 'promotions/birthdays',
+    name: 'birthday-offers',
+    component: () => import('./BirthdayOffersPage.vue'),
+    meta: {
+      title: 'menu.birthdayOffers',
+      permission: 'sales.promotion.read',
+      menu: { group: 'sales', icon: Present, order: 11 },
     },
   },
 ];
