@@ -176,6 +176,23 @@ async function main() {
       );
       break;
     }
+    case 'verify-draw': {
+      // a revealed lucky draw: the seed against its published hash, every result derived again (docs/LUCKY-DRAWS.md)
+      const ds = await openAppDatabase(config.databaseUrl);
+      const v = await createServices(ds, config)
+        .draws.verify(args[0] ?? '')
+        .finally(() => ds.destroy());
+      for (const m of v.mismatches)
+        console.error(`  entry ${m.entryId}: from the seed ${m.expected}, recorded ${m.stored}`);
+      if (!v.ok) {
+        console.error(
+          `Draw check FAILED: ${v.hashMatches ? 'the seed matches its hash' : 'the seed does NOT match its hash'}, ${v.matching} of ${v.entries} results match.`,
+        );
+        process.exit(1);
+      }
+      console.log(`Draw check passed: the seed matches its hash and all ${v.entries} results match.`);
+      break;
+    }
     case 'recompute-cogs': {
       // once, for a database from before COGS and margins followed re-costing; idempotent
       const ds = await openAppDatabase(config.databaseUrl);
@@ -200,7 +217,7 @@ async function main() {
     }
     default:
       console.log(
-        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | rebuild-demand | rebuild-snapshots [--through DAY] | check-snapshots | recompute-cogs [--dry-run] | create-admin>',
+        'usage: jxc <migrate | generate-migration NAME | emit-schema [--check] | seed-demo | check-ledger | rebuild-demand | rebuild-snapshots [--through DAY] | check-snapshots | verify-draw ID | recompute-cogs [--dry-run] | create-admin>',
       );
       process.exit(cmd ? 1 : 0);
   }
