@@ -100,6 +100,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'promotion-simulator': 'sales.promotion.read',
   coupons: 'sales.promotion.read',
   'promotion-effect': 'sales.promotion.read',
+  'lucky-draws': 'sales.promotion.read',
+  'birthday-offers': 'sales.promotion.read',
   settings: 'system.settings.read',
   'api-clients': 'system.integration.manage',
   webhooks: 'system.integration.manage',

@@ -1,0 +1,88 @@
+import { expect, gql, loginOk, test, uid } from './fixtures';
+
+test('a manager sets up a lucky draw: odds above 100 % refused, opened with its hash, drawn, revealed and verified', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const code = `LD${uid(6)}`;
+  await loginOk(page, 'manager');
+  // a coupon batch for the prize (made over the API: the coupons page has its own spec)
+  const batch = await gql(page, 'mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id code } }', {
+    i: {
+      code: `P${uid(6)}`,
+      name: '抽奖券 e2e',
+      kind: 'AMOUNT_OFF',
+      value: '10',
+      validFrom: '2020-01-01T00:00',
+      validTo: '2099-01-01T00:00',
+      usesPerCode: 1,
+      printed: 0,
+    },
+  });
+  expect(batch.errors).toBeUndefined();
+
+  await page.getByTestId('menu-lucky-draws').click();
+  await page.getByTestId('draw-create').click();
+  await page.getByTestId('draw-code').fill(code);
+  await page.getByTestId('draw-name').fill('周年庆抽奖 e2e');
+  // no order of the demo comes near this: the draw never takes another spec's orders
+  await page.getByTestId('draw-min').fill('99999999');
+  await page.getByTestId('draw-budget').fill('100');
+  await page.getByTestId('draw-prize-del-0').click(); // the SKU row goes
+  const coupon = page.getByTestId('draw-prize-0');
+  await coupon.locator('input').nth(1).fill('10元券');
+  await coupon.locator('.el-select').nth(1).click();
+  await page.getByRole('option', { name: new RegExp(batch.data.createCouponBatch.code) }).click();
+  await coupon.locator('input').nth(3).fill('60');
+  const none = page.getByTestId('draw-prize-1');
+  await none.locator('input').nth(1).fill('谢谢参与');
+  await none.locator('input').nth(2).fill('40.5');
+  await expect(page.getByTestId('draw-odds-total')).toContainText('100.5000');
+  await page.getByTestId('draw-save').click();
+  await expect(page.locator('.el-message').filter({ hasText: '奖品中奖率合计 100.5%，不能超过 100%。' })).toBeVisible();
+  await none.locator('input').nth(2).fill('40');
+  await page.getByTestId('draw-save').click();
+
+  // the draft's page: open publishes the hash, the seed stays sealed
+  await expect(page.getByTestId('draw-state')).toHaveText('草稿');
+  await page.getByTestId('draw-open').click();
+  await page
+    .getByRole('button', { name: 'OK' })
+    .or(page.getByRole('button', { name: '确定' }))
+    .click();
+  await expect(page.getByTestId('draw-state')).toHaveText('进行中');
+  await expect(page.getByTestId('draw-hash')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('draw-seed')).toHaveText('公布前封存');
+  const hash = (await page.getByTestId('draw-hash').textContent())!.trim();
+
+  await page.getByTestId('draw-draw').click();
+  await page
+    .getByRole('button', { name: 'OK' })
+    .or(page.getByRole('button', { name: '确定' }))
+    .click();
+  await expect(page.getByTestId('draw-state')).toHaveText('已开奖');
+  await page.getByTestId('draw-reveal').click();
+  await page
+    .getByRole('button', { name: 'OK' })
+    .or(page.getByRole('button', { name: '确定' }))
+    .click();
+  await expect(page.getByTestId('draw-state')).toHaveText('已公布');
+  await expect(page.getByTestId('draw-seed')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('draw-hash')).toHaveText(hash);
+
+  // verified by the server and again in this browser (localhost: Web Crypto is there)
+  await page.getByTestId('draw-verify').click();
+  await expect(page.getByTestId('draw-verify-api')).toContainText('一致');
+  await expect(page.getByTestId('draw-verify-browser')).toContainText('一致');
+  await expect(page.getByTestId('draw-verify-browser')).not.toContainText('不一致');
+});
+
+test('birthday offers: switched on with a batch, the settings are kept', async ({ page }) => {
+  await loginOk(page, 'manager');
+  await page.getByTestId('menu-birthday-offers').click();
+  await expect(page.getByTestId('birthday-settings')).toBeVisible();
+  // on without a batch: the translated refusal
+  await page.getByTestId('birthday-enabled').click();
+  await page.getByTestId('birthday-save').click();
+  await expect(page.locator('.el-message').filter({ hasText: '请选择生日礼使用的优惠券批次。' })).toBeVisible();
+});
