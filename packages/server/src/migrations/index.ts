@@ -2,7 +2,7 @@ import { PageIndexes1797560000010 } from './1797560000010-PageIndexes';
 import { ReplenishmentForecast1797560000000 } from './1797560000000-ReplenishmentForecast';
 import { StockSnapshots1797610000000 } from './1797610000000-StockSnapshots';
 import { WarehouseFees1797610000010 } from './1797610000010-WarehouseFees';
-import { LuckyDrawsBirthdays1797520000000 } from './1797520000000-LuckyDrawsBirthdays';
+import { LuckyDrawsBirthdays1797630000000 } from './1797630000000-LuckyDrawsBirthdays';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
 import { PlatformRefundsShipments1797620000000 } from './1797620000000-PlatformRefundsShipments';
@@ -95,5 +95,5 @@ export const migrations: Array<new () => unknown> = [
   StockSnapshots1797610000000,
   WarehouseFees1797610000010,
   PlatformRefundsShipments1797620000000,
-  LuckyDrawsBirthdays1797520000000,
+  LuckyDrawsBirthdays1797630000000,
 ];

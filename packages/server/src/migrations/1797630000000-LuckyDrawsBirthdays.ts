@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * what is left, the entries earned by confirmed orders with their results) and birthday offers (the
  * settings, one row per customer and year).
  */
-export class LuckyDrawsBirthdays1797520000000 implements MigrationInterface {
-  name = 'LuckyDrawsBirthdays1797520000000';
+export class LuckyDrawsBirthdays1797630000000 implements MigrationInterface {
+  name = 'LuckyDrawsBirthdays1797630000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
