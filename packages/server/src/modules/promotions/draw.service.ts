@@ -57,6 +57,9 @@ const prizeOf = (p: LuckyDrawPrize): DrawPrize => ({
  * given out by a guarded decrement; revealing publishes the seed; `verify` derives every result again.
  */
 export class DrawService {
+  /** The secret seed of a draw being opened: 32 random bytes (a test sets a known one, so its results are known). */
+  newSeed: () => string = () => crypto.randomBytes(32).toString('hex');
+
   private prizeOrders: PrizeOrderMaker | null = null;
   /** entries settled per transaction: a draw of 100 000 entries is many short transactions, not one long one */
   chunk = 200;
@@ -227,7 +230,7 @@ export class DrawService {
             to: b.validTo,
           });
       }
-      const seed = crypto.randomBytes(32).toString('hex');
+      const seed = this.newSeed();
       const hash = seedHash(seed);
       await tx.update(
         LuckyDraw,
