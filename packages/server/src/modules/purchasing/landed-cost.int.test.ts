@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../core/context';
 import { addRole, addUser, newProductSku } from '../../test/fixtures';
@@ -465,7 +466,11 @@ for (const method of ['moving_average', 'fifo'] as const) {
           "SELECT SUM(value) AS v FROM stock_ledger WHERE document_type = 'purchase_return' AND document_id = ?",
           [Number(ret.id)],
         );
-        return [Number(line.value).toFixed(2), Number(rl.returned_value).toFixed(2), Number(v).toFixed(2)];
+        return [
+          new Decimal(line.value).toFixed(2),
+          new Decimal(rl.returned_value).toFixed(2),
+          new Decimal(v).toFixed(2),
+        ];
       };
       // the 4 returned units took their share of the 60.00 the receipt now cost: 24.00
       expect(await returned()).toEqual(['-24.00', '24.00', '-24.00']);
