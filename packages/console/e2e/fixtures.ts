@@ -107,6 +107,8 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   webhooks: 'system.integration.manage',
   tpl: 'integration.tpl.manage',
   'online-stores': 'sales.platform.manage',
+  'print-templates': 'system.settings.read',
+  'warehouse-fees': 'stock.cost.read',
 };
 
 /** The menu a seeded role should see, derived from the server's permission catalogue. */

@@ -17,6 +17,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'overview',
       'payables',
       'price-lists',
+      'print-templates',
       'product-import',
       'products',
       'promotion-effect',
@@ -42,6 +43,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'tpl',
       'users',
       'valuation',
+      'warehouse-fees',
       'warehouses',
       'webhooks',
     ]);
@@ -58,6 +60,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'overview',
       'payables',
       'price-lists',
+      'print-templates',
       'product-import',
       'products',
       'promotion-effect',
@@ -82,6 +85,7 @@ test.describe('side menu per role (zh-CN)', () => {
       'suppliers',
       'tpl',
       'valuation',
+      'warehouse-fees',
       'warehouses',
     ]);
     expect(expectedMenu('sales')).toEqual([
