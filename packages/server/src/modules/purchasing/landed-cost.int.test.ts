@@ -35,7 +35,7 @@ for (const method of ['moving_average', 'fifo'] as const) {
       const [{ n: docs }] = await t.ds.query('SELECT COUNT(*) AS n FROM landed_cost');
       const [{ n: ledger }] = await t.ds.query('SELECT COUNT(*) AS n FROM stock_ledger');
       const [{ v: value }] = await t.ds.query('SELECT SUM(value) AS v FROM stock_cost');
-      return [Number(docs), Number(ledger), Number(value).toFixed(2)];
+      return [Number(docs), Number(ledger), new Decimal(value).toFixed(2)];
     };
 
     beforeAll(async () => {
@@ -164,7 +164,7 @@ for (const method of ['moving_average', 'fifo'] as const) {
         W[0].id,
         sku,
       ]);
-      return [Number(h.qty).toFixed(0), Number(h.value).toFixed(2)];
+      return [Number(h.qty).toFixed(0), new Decimal(h.value).toFixed(2)];
     };
     const LC =
       'id number status total businessDate lines { lineNo kind basis amount memo } allocations { lineNo qty value amount unitCostBefore unitCostAfter }';
@@ -315,7 +315,7 @@ for (const method of ['moving_average', 'fifo'] as const) {
           document_id: Number(x.document_id),
           sku_id: Number(x.sku_id),
           qty: Number(x.qty).toFixed(0),
-          value: Number(x.value).toFixed(2),
+          value: new Decimal(x.value).toFixed(2),
         })),
       ).toEqual([
         r('purchase_receipt', receipt.id, A, 'fixed', '2026-05-10', '21.59'),
@@ -399,11 +399,11 @@ for (const method of ['moving_average', 'fifo'] as const) {
       const [{ v }] = await t.ds.query(
         "SELECT SUM(value) AS v FROM stock_ledger WHERE cause_type = 'landed_cost' AND document_type = 'purchase_receipt'",
       );
-      expect(Number(v).toFixed(2)).toBe('0.00');
+      expect(new Decimal(v).toFixed(2)).toBe('0.00');
       const cancelled = await t.ds.query(
         "SELECT document_type, cost_source, value FROM stock_ledger WHERE cause_type = 'landed_cost' AND cause_action = 'cancel' ORDER BY id",
       );
-      expect(cancelled.map((x: any) => [x.document_type, x.cost_source, Number(x.value).toFixed(2)])).toEqual([
+      expect(cancelled.map((x: any) => [x.document_type, x.cost_source, new Decimal(x.value).toFixed(2)])).toEqual([
         ['purchase_receipt', 'fixed', '-21.59'],
         ['purchase_receipt', 'fixed', '-30.41'],
         ['sales_shipment', 'method', '4.32'],
