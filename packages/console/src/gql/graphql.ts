@@ -677,13 +677,14 @@ export type PriceRuleKind =
   | 'DISCOUNT_OFF_LIST'
   | 'FIXED';
 
-/** 销售订单, 送货单, 采购入库单, 客户对账单, 盘点表 */
+/** 销售订单, 送货单, 采购入库单, 客户对账单, 供应商对账单, 盘点表 */
 export type PrintDocType =
   | 'CUSTOMER_STATEMENT'
   | 'DELIVERY_NOTE'
   | 'PURCHASE_RECEIPT'
   | 'SALES_ORDER'
-  | 'STOCKTAKE';
+  | 'STOCKTAKE'
+  | 'SUPPLIER_STATEMENT';
 
 /** SKU: one unit, a draft sales order at 0; COUPON: a code of the batch; NONE: 谢谢参与. */
 export type PrizeKind =

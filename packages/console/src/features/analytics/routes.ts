@@ -30,6 +30,19 @@ export const analyticsRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    // 对账单 printed in the admin's template (the statement's own API permission: receivables or payables)
+    path: 'finance/statements/print',
+    name: 'statement-print',
+    component: () => import('./StatementPrint.vue'),
+    props: (r) => ({
+      party: String(r.query.party ?? 'CUSTOMER'),
+      partyId: String(r.query.partyId ?? ''),
+      from: String(r.query.from ?? ''),
+      to: String(r.query.to ?? ''),
+    }),
+    meta: { title: 'menu.statements' },
+  },
+  {
     // 仓储费: the accountant enters a warehouse's monthly fees and sees their allocation to SKUs
     path: 'analytics/warehouse-fees',
     name: 'warehouse-fees',

@@ -7,11 +7,12 @@ export enum PrintDocType {
   DELIVERY_NOTE = 'delivery_note',
   PURCHASE_RECEIPT = 'purchase_receipt',
   CUSTOMER_STATEMENT = 'customer_statement',
+  SUPPLIER_STATEMENT = 'supplier_statement',
   STOCKTAKE = 'stocktake',
 }
 registerEnumType(PrintDocType, {
   name: 'PrintDocType',
-  description: '销售订单, 送货单, 采购入库单, 客户对账单, 盘点表',
+  description: '销售订单, 送货单, 采购入库单, 客户对账单, 供应商对账单, 盘点表',
 });
 
 /**
@@ -62,6 +63,18 @@ export const PRINT_FIELDS: Record<PrintDocType, string[]> = {
     'amount',
   ],
   [PrintDocType.CUSTOMER_STATEMENT]: [
+    'party',
+    'period',
+    'opening',
+    'date',
+    'kind',
+    'number',
+    'debit',
+    'credit',
+    'balance',
+    'closing',
+  ],
+  [PrintDocType.SUPPLIER_STATEMENT]: [
     'party',
     'period',
     'opening',

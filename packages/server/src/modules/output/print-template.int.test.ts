@@ -61,6 +61,16 @@ describe(`print templates (${testDbKind})`, () => {
     expect((await t.gql<any>(TEMPLATE, { d: 'DELIVERY_NOTE' }, tokens.warehouse)).data!.printTemplate.version).toBe(1);
     // the others keep their defaults
     expect((await t.gql<any>(TEMPLATE, { d: 'STOCKTAKE' }, tokens.warehouse)).data!.printTemplate.version).toBe(0);
+    // a supplier's statement (对账单) prints with its own signature lines
+    expect((await t.gql<any>(TEMPLATE, { d: 'SUPPLIER_STATEMENT' }, tokens.warehouse)).data!.printTemplate).toEqual({
+      docType: 'SUPPLIER_STATEMENT',
+      headerText: '',
+      logo: '',
+      fields: ['party', 'period', 'opening', 'date', 'kind', 'number', 'debit', 'credit', 'balance', 'closing'],
+      signatureLines: ['制表', '供应商确认（盖章）'],
+      footerText: '',
+      version: 0,
+    });
     // a stale version is a conflict and changes nothing
     const stale = await t.gql(SAVE, { i: { ...input, headerText: 'x' } }, tokens.admin);
     expect(codeOf(stale)).toBe('CONFLICT');

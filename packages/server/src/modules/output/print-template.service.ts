@@ -12,6 +12,7 @@ const DEFAULT_SIGNATURES: Record<PrintDocType, string[]> = {
   [PrintDocType.DELIVERY_NOTE]: ['发货人', '承运人', '收货人'],
   [PrintDocType.PURCHASE_RECEIPT]: ['收货人', '质检', '仓管'],
   [PrintDocType.CUSTOMER_STATEMENT]: ['制表', '客户确认（盖章）'],
+  [PrintDocType.SUPPLIER_STATEMENT]: ['制表', '供应商确认（盖章）'],
   [PrintDocType.STOCKTAKE]: ['盘点人', '复盘人', '审核'],
 };
 
