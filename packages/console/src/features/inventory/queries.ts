@@ -48,18 +48,6 @@ export const StockLevelsQuery = graphql(`
   }
 `);
 
-export const ExportStockLevelsQuery = graphql(`
-  query ExportStockLevels($filter: StockLevelFilter) {
-    exportStockLevels(filter: $filter) {
-      filename
-      contentType
-      content
-      encoding
-      columns
-    }
-  }
-`);
-
 export const BinBalancesQuery = graphql(`
   query BinBalances($skuId: ID!, $warehouseId: ID!) {
     binBalances(skuId: $skuId, warehouseId: $warehouseId) {

@@ -1,15 +1,14 @@
-import { useClientHandle, useQuery } from '@urql/vue';
+import { useQuery } from '@urql/vue';
 import { computed, ref, watch } from 'vue';
-import { downloadFile } from '@/shared/download';
 import { showError } from '@/shared/errors';
 import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { StockLevelFilter, StockLevelSort, StockLevelsQuery as Result } from '@/gql/graphql';
-import { BinBalancesQuery, ExportStockLevelsQuery, StockLevelsQuery } from './queries';
+import { BinBalancesQuery, StockLevelsQuery } from './queries';
 
 export type StockLevelRow = Result['stockLevels']['items'][number];
 
-/** 现存量 with warehouse, category, search and sort in the URL; bins/batches of a chosen row; CSV export. */
+/** 现存量 with warehouse, category, search and sort in the URL; bins/batches of a chosen row (the page exports through ExportButton). */
 export function useStockLevels() {
   const list = useListRoute(['warehouseId', 'categoryId', 'search', 'sort'] as const);
   const filter = computed(() => {
@@ -29,13 +28,6 @@ export function useStockLevels() {
   watch(q.error, (e) => e && showError(e));
   const hiddenFields = computed<string[]>(() => q.extensions.value?.hiddenFields ?? []);
 
-  const { client } = useClientHandle();
-  async function exportCsv() {
-    const r = await client.query(ExportStockLevelsQuery, { filter: filter.value }).toPromise();
-    if (r.error || !r.data) return showError(r.error);
-    downloadFile(r.data.exportStockLevels);
-  }
-
   // the bins and batches of one row, in a drawer
   const selected = ref<StockLevelRow | null>(null);
   const bins = useQuery({
@@ -54,7 +46,8 @@ export function useStockLevels() {
       return d && { ...d, items: d.items.map((i) => ({ ...i, id: `${i.warehouseId}:${i.skuId}` })) };
     }),
     hiddenFields,
-    exportCsv,
+    /** the list's filter, as the export takes it */
+    filter,
     selected,
     bins: computed(() => bins.data.value?.binBalances ?? []),
     binsLoading: bins.fetching,

@@ -195,4 +195,57 @@ describe(`list exports (${testDbKind})`, () => {
     );
     expect(r.data!.exportList.rows).toBe(own.data!.customers.total);
   });
+
+  it('exports 现存量 with quantities for a keeper and unit cost and value only with stock.cost.read', async () => {
+    const W = String(c.warehouses[0].id);
+    const created = await t.gql<any>(
+      'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
+      {
+        i: {
+          type: 'OTHER_IN',
+          warehouseId: W,
+          businessDate: '2026-11-03',
+          lines: [{ skuId: String(c.tea.id), qty: '4', unitCost: '2.50' }],
+        },
+      },
+      tokens.manager,
+    );
+    expect(created.errors).toBeUndefined();
+    const posted = await t.gql<any>(
+      'mutation($id:ID!){ postStockDocument(id:$id){ status } }',
+      { id: created.data!.createStockDocument.id },
+      tokens.manager,
+    );
+    expect(posted.errors).toBeUndefined();
+    const columns = [
+      { key: 'warehouse', header: '仓库' },
+      { key: 'skuCode', header: 'SKU 编码' },
+      { key: 'onHand', header: '现有库存' },
+      { key: 'available', header: '可用' },
+      { key: 'unitCost', header: '单位成本' },
+      { key: 'value', header: '库存金额' },
+    ];
+    const input = { list: 'stockLevels', filter: JSON.stringify({ skuId: String(c.tea.id) }), columns };
+    const keeper = await t.gql<any>(EXPORT, { input }, tokens.warehouse);
+    expect(keeper.errors).toBeUndefined();
+    expect(keeper.extensions?.hiddenFields).toEqual(['StockLevel.unitCost', 'StockLevel.value']);
+    expect(keeper.data!.exportList.file.columns).toEqual(['warehouse', 'skuCode', 'onHand', 'available']);
+    expect(await sheet(keeper.data!.exportList.file.content)).toEqual([
+      ['仓库', 'SKU 编码', '现有库存', '可用'],
+      [c.warehouses[0].name, c.tea.code, '4', '4'],
+    ]);
+    const manager = await t.gql<any>(EXPORT, { input }, tokens.manager);
+    expect(manager.extensions?.hiddenFields).toBeUndefined();
+    expect(manager.data!.exportList.file.filename).toMatch(/^stock-levels-\d{4}-\d\d-\d\d\.xlsx$/);
+    expect(await sheet(manager.data!.exportList.file.content)).toEqual([
+      ['仓库', 'SKU 编码', '现有库存', '可用', '单位成本', '库存金额'],
+      [c.warehouses[0].name, c.tea.code, '4', '4', '2.500000', '10.00'],
+    ]);
+    // a salesperson sees the quantities, never the cost
+    const sales = await t.gql<any>(EXPORT, { input }, tokens.sales);
+    expect(sales.data!.exportList.file.columns).toEqual(['warehouse', 'skuCode', 'onHand', 'available']);
+    // a list's filter it does not take is refused, as the list query refuses it
+    const bad = { ...input, filter: JSON.stringify({ nope: 1 }) };
+    expect(codeOf(await t.gql(EXPORT, { input: bad }, tokens.manager))).toBe('BAD_USER_INPUT');
+  });
 });

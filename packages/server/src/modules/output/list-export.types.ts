@@ -18,7 +18,8 @@ export class ExportColumnInput {
 @InputType()
 export class ListExportInput {
   @Field({
-    description: 'The list (purchaseOrders, suppliers, payables, stockDocuments, warehouses, stocktakes, customers).',
+    description:
+      'The list (purchaseOrders, suppliers, payables, stockDocuments, stockLevels, warehouses, stocktakes, customers).',
   })
   list: string;
   @Field(() => String, {

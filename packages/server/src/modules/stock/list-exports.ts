@@ -2,13 +2,14 @@ import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
 import { PickStrategyKind } from '../catalog';
 import { warehouseLabel } from './lookups';
+import type { StockLevel } from './stock-report.types';
 import { StockDocStatus, StockDocType, type StockDocument } from './stock-document.entity';
 import { WarehouseKind, type Warehouse } from './warehouse.entity';
 
 const warehouseName = async (ctx: Parameters<typeof warehouseLabel>[0], id: number | null) =>
   (await warehouseLabel(ctx, id))?.name ?? '';
 
-/** 出入库单 and 仓库 as the console's lists show them (the user's warehouses only, as the lists). */
+/** 出入库单, 现存量 and 仓库 as the console's lists show them (the user's warehouses only, as the lists). */
 export const stockListExports: ListExport[] = [
   {
     name: 'stockDocuments',
@@ -26,6 +27,28 @@ export const stockListExports: ListExport[] = [
       businessDate: { get: (_ctx, d: StockDocument) => d.businessDate },
       memo: { get: (_ctx, d: StockDocument) => d.memo },
       createdAt: { get: (_ctx, d: StockDocument) => d.createdAt },
+    },
+  },
+  {
+    // 现存量: quantities for every reader of stock, unit cost and value only with stock.cost.read
+    name: 'stockLevels',
+    fileName: 'stock-levels',
+    permissions: [P.StockBalanceRead],
+    typeName: 'StockLevel',
+    filterType: 'StockLevelFilter',
+    page: (ctx, filter, page) => ctx.services.stockReports.levels(ctx, filter, 'SKU', page),
+    columns: {
+      warehouse: { get: async (ctx, l: StockLevel) => (await warehouseName(ctx, l.warehouseId)) || l.warehouseCode },
+      skuCode: { get: (_ctx, l: StockLevel) => l.skuCode, text: true },
+      skuName: { get: (_ctx, l: StockLevel) => l.skuName },
+      baseUnit: { get: (_ctx, l: StockLevel) => l.baseUnit },
+      onHand: { get: (_ctx, l: StockLevel) => l.onHand },
+      reserved: { get: (_ctx, l: StockLevel) => l.reserved },
+      expired: { get: (_ctx, l: StockLevel) => l.expired },
+      quarantined: { get: (_ctx, l: StockLevel) => l.quarantined },
+      available: { get: (_ctx, l: StockLevel) => l.available },
+      unitCost: { get: (_ctx, l: StockLevel) => l.unitCost },
+      value: { get: (_ctx, l: StockLevel) => l.value },
     },
   },
   {
