@@ -179,6 +179,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   const services = createServices(ds, config, bus);
   const scheduler = new Scheduler(ds);
   const schema = guardSchema(await createSchema(services.audit.pubSub));
+  // background exports read a job's filter as its list query would, through the services
+  services.exportJobs.attach(schema, services);
   const pipeline: PipelineOptions = { introspection: config.introspection, limits: config.limits };
   const format = errorFormatter(pipeline);
   /** query texts that passed the preflight (a bounded memo; cleared when full) */
@@ -482,6 +484,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
   services.platforms.startStockPush(config.platformStockIntervalMs, every);
   // replenishment: the forecast models of the new day (and of series postings changed), once per cluster
   services.replenishment.startForecastRefresh(config.forecastRefreshMs, every);
+  // big exports: queued jobs run right after they are queued, what a stopped server left in the periodic pass
+  services.exportJobs.start(config.exportJobsIntervalMs, every);
   return {
     server,
     services,
@@ -497,6 +501,7 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       await services.tpl.stop();
       await services.webhooks.stop();
       await services.platforms.stopStockPush();
+      await services.exportJobs.stop();
       await apollo.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await bus.close();

@@ -34,6 +34,7 @@ import { StockSnapshot, StockSnapshotMonth } from './modules/stock/snapshot.enti
 import { StatementConfirmation } from './modules/analytics/statement.entity';
 import { VoucherAccount } from './modules/analytics/voucher-account.entity';
 import { PrintTemplate } from './modules/output/print-template.entity';
+import { ExportJob, ExportJobChunk } from './modules/output/export-job.entity';
 import {
   AbcClassification,
   Stocktake,
@@ -182,6 +183,8 @@ export const entities = [
   StatementConfirmation,
   VoucherAccount,
   PrintTemplate,
+  ExportJob,
+  ExportJobChunk,
   TplConnection,
   TplRequest,
   TplConfirmation,

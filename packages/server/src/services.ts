@@ -20,6 +20,7 @@ import { StockReportService } from './modules/stock/stock-report.service';
 import { BlindCounts } from './modules/stock/blind-counts';
 import { SettingsService } from './modules/system/settings.service';
 import { PrintTemplateService } from './modules/output/print-template.service';
+import { ExportJobService } from './modules/output/export-job.service';
 import { SupplierService } from './modules/partners/supplier.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-order.service';
 import { PurchaseReceiptService } from './modules/purchasing/purchase-receipt.service';
@@ -190,6 +191,11 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
     }),
     replenishment,
     printTemplates: new PrintTemplateService(ds, audit),
+    // big list exports written in the background (下载中心), one process per job (a lease)
+    exportJobs: new ExportJobService(ds, {
+      backgroundRows: config.exportBackgroundRows,
+      keepHours: config.exportKeepHours,
+    }),
   };
 }
 

@@ -48,6 +48,12 @@ export interface Config {
   tplIntervalMs: number;
   /** how long a call to an online platform may take (JXC_PLATFORM_TIMEOUT_MS) */
   platformTimeoutMs: number;
+  /** a list export of more rows than this runs in the background (JXC_EXPORT_BACKGROUND_ROWS, 5000) */
+  exportBackgroundRows: number;
+  /** how long a background export's file is kept (JXC_EXPORT_KEEP_HOURS, 24) */
+  exportKeepHours: number;
+  /** how often queued background exports are looked for, besides right after one is queued (0: never; tests run them) */
+  exportJobsIntervalMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -85,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     forecastRefreshMs: Number(env.JXC_FORECAST_REFRESH_MS ?? 3_600_000),
     tplIntervalMs: Number(env.JXC_TPL_INTERVAL_MS ?? 60_000),
     platformTimeoutMs: Number(env.JXC_PLATFORM_TIMEOUT_MS ?? 10_000),
+    exportBackgroundRows: Number(env.JXC_EXPORT_BACKGROUND_ROWS || 5000),
+    exportKeepHours: Number(env.JXC_EXPORT_KEEP_HOURS || 24),
+    exportJobsIntervalMs: Number(env.JXC_EXPORT_JOBS_INTERVAL_MS ?? 5000),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

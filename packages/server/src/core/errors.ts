@@ -95,6 +95,8 @@ export const ErrorCode = {
   TPL_REVIEW_CLOSED: 'TPL_REVIEW_CLOSED', // a 3PL review item resolved or dismissed already
   WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
   WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server
+  EXPORT_NOT_READY: 'EXPORT_NOT_READY', // a background export's file is asked for before it is written (or it failed)
+  EXPORT_EXPIRED: 'EXPORT_EXPIRED', // a background export's file was deleted after its keeping time
   PLATFORM_UNAVAILABLE: 'PLATFORM_UNAVAILABLE', // an online platform did not answer or refused (sync error shown on the connection)
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

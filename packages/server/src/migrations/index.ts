@@ -3,6 +3,7 @@ import { ReplenishmentForecast1797560000000 } from './1797560000000-Replenishmen
 import { StockSnapshots1797610000000 } from './1797610000000-StockSnapshots';
 import { WarehouseFees1797610000010 } from './1797610000010-WarehouseFees';
 import { LuckyDrawsBirthdays1797630000000 } from './1797630000000-LuckyDrawsBirthdays';
+import { ExportJobs1797680000000 } from './1797680000000-ExportJobs';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
 import { PlatformRefundsShipments1797620000000 } from './1797620000000-PlatformRefundsShipments';
@@ -96,4 +97,5 @@ export const migrations: Array<new () => unknown> = [
   WarehouseFees1797610000010,
   PlatformRefundsShipments1797620000000,
   LuckyDrawsBirthdays1797630000000,
+  ExportJobs1797680000000,
 ];

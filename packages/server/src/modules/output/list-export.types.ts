@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ExportFile } from '../../core/export';
+import { ExportJob } from './export-job.entity';
 
 @InputType({ description: 'An enum value of a column and the text the file shows for it.' })
 export class ExportValueLabelInput {
@@ -33,8 +34,13 @@ export class ListExportInput {
   columns: ExportColumnInput[];
 }
 
-@ObjectType({ description: 'An export: the file at once.' })
+@ObjectType({ description: 'An export: the file at once, or (a big one) the background job that writes it.' })
 export class ListExportResult {
   @Field(() => ExportFile, { nullable: true }) file: ExportFile | null;
-  @Field(() => Int, { description: 'Rows in the file.' }) rows: number;
+  @Field(() => Int, { description: 'Rows in the file (a background job: rows the list has).' }) rows: number;
+  @Field(() => ExportJob, {
+    nullable: true,
+    description: 'Set when the export runs in the background (over the threshold): follow it in myExports.',
+  })
+  job: ExportJob | null;
 }
