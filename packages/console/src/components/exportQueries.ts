@@ -11,6 +11,38 @@ export const ExportListMutation = graphql(`
         encoding
         columns
       }
+      job {
+        id
+        status
+      }
+    }
+  }
+`);
+
+export const MyExportsQuery = graphql(`
+  query MyExports {
+    myExports {
+      id
+      list
+      status
+      total
+      done
+      filename
+      error
+      createdAt
+      expiresAt
+    }
+  }
+`);
+
+export const DownloadExportQuery = graphql(`
+  query DownloadExport($id: ID!) {
+    downloadExport(id: $id) {
+      filename
+      contentType
+      content
+      encoding
+      columns
     }
   }
 `);

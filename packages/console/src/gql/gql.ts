@@ -14,7 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": typeof types.ExportListDocument,
+    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ExportListDocument,
+    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.MyExportsDocument,
+    "\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n": typeof types.DownloadExportDocument,
     "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": typeof types.PrintTemplateDocument,
     "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": typeof types.PrintTemplatesDocument,
     "\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": typeof types.SavePrintTemplateDocument,
@@ -268,7 +270,9 @@ type Documents = {
     "\n  query NumberFormat {\n    numberFormat {\n      currency\n      unitCostPlaces\n    }\n  }\n": typeof types.NumberFormatDocument,
 };
 const documents: Documents = {
-    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n": types.ExportListDocument,
+    "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n": types.ExportListDocument,
+    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n": types.MyExportsDocument,
+    "\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n": types.DownloadExportDocument,
     "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": types.PrintTemplateDocument,
     "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": types.PrintTemplatesDocument,
     "\n  mutation SavePrintTemplate($input: SavePrintTemplateInput!) {\n    savePrintTemplate(input: $input) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": types.SavePrintTemplateDocument,
@@ -539,7 +543,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n"): (typeof documents)["\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
