@@ -248,6 +248,7 @@ const LABEL_SQL = {
   sales_channel: 'SELECT id, code, name FROM sales_channel',
   sales_store: 'SELECT id, code, name FROM sales_store',
   supplier: 'SELECT id, code, name FROM supplier',
+  sku: 'SELECT id, code, name FROM sku',
 } as const;
 export type LabelTable = keyof typeof LABEL_SQL;
 
@@ -475,6 +476,63 @@ export async function purchaseOrdersIn(ds: DataSource, from: string, to: string)
     expected: (r.expected_date as string | null) ?? null,
     firstReceipt: (r.first_receipt as string | null) ?? null,
   }));
+}
+
+/**
+ * The lines of the orders with an order date in the period (not drafts or cancelled), each with its
+ * agreed price (as the order took it on its order date) and the last price paid before it: the price
+ * of the same SKU on the latest earlier order (order date, then order id; any supplier, any buyer).
+ */
+export async function purchasePriceLines(ds: DataSource, from: string, to: string) {
+  const lines: any[] = await ds.query(
+    `SELECT o.id, o.number, o.created_by, o.order_date, o.supplier_id, l.id AS line_id, l.sku_id, l.qty, l.price,
+       l.agreed_price
+     FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id
+     WHERE o.order_date >= ? AND o.order_date <= ? AND o.status NOT IN ('draft', 'cancelled')
+     ORDER BY o.order_date, o.id, l.line_no`,
+    [from, to],
+  );
+  const skus = [...new Set(lines.map((l) => Number(l.sku_id)))];
+  // every order line of those SKUs up to the period's end, in order: the last price before each line
+  const history: any[] = skus.length
+    ? await ds.query(
+        `SELECT o.id, o.number, o.order_date, l.sku_id, l.price
+         FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id
+         WHERE o.order_date <= ? AND o.status NOT IN ('draft', 'cancelled') AND l.sku_id IN (${marks(skus)})
+         ORDER BY l.sku_id, o.order_date, o.id, l.line_no`,
+        [to, ...skus],
+      )
+    : [];
+  const bySku = new Map<number, Array<{ id: number; number: string; date: string; price: string }>>();
+  for (const h of history) {
+    const k = Number(h.sku_id);
+    if (!bySku.has(k)) bySku.set(k, []);
+    bySku.get(k)!.push({ id: Number(h.id), number: h.number ?? '', date: h.order_date, price: String(h.price) });
+  }
+  return lines.map((r) => {
+    const id = Number(r.id);
+    const date = r.order_date as string;
+    // the latest line of an earlier order (the history is in order)
+    let last: { id: number; number: string; date: string; price: string } | null = null;
+    for (const h of bySku.get(Number(r.sku_id)) ?? []) {
+      if (h.date < date || (h.date === date && h.id < id)) last = h;
+      else break;
+    }
+    return {
+      id,
+      number: (r.number as string) ?? '',
+      userId: Number(r.created_by),
+      date,
+      supplierId: Number(r.supplier_id),
+      lineId: Number(r.line_id),
+      skuId: Number(r.sku_id),
+      qty: String(r.qty),
+      price: String(r.price),
+      agreedPrice: r.agreed_price === null || r.agreed_price === undefined ? null : String(r.agreed_price),
+      lastPrice: last?.price ?? null,
+      lastOrderNumber: last?.number ?? null,
+    };
+  });
 }
 
 /** Documents with their line counts per person and business day: receipts, shipments, stock documents. */

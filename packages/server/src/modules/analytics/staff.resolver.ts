@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { P } from '../../core/permissions/catalogue';
 import { Allow, SignedIn } from '../../core/permissions/guard';
 import { SalesTarget } from './sales-target.entity';
-import { SalesTargetInput, StaffDocument, StaffFigure, StaffPerformance } from './staff.types';
+import { PurchasePriceLine, SalesTargetInput, StaffDocument, StaffFigure, StaffPerformance } from './staff.types';
 
 @Resolver()
 export class StaffResolver {
@@ -25,6 +25,20 @@ export class StaffResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.staff.documents(ctx, userId, figure, from, to);
+  }
+
+  @Query(() => [PurchasePriceLine], {
+    description:
+      "A purchaser's order lines in a period against the agreed price and the last price paid (the drill-down of overAgreed / overLast); one's own only without report.staff.read.",
+  })
+  @SignedIn()
+  purchasePriceLines(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.staff.purchasePriceLines(ctx, userId, from, to);
   }
 
   @Query(() => [SalesTarget], { description: "The salespeople's targets for a month (YYYY-MM)." })

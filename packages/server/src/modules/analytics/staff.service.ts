@@ -10,6 +10,7 @@ import type { AuditService } from '../audit';
 import * as sql from './analytics-sql';
 import { SalesTarget } from './sales-target.entity';
 import type {
+  PurchasePriceLine,
   PurchasingStaffRow,
   SalesStaffRow,
   SalesTargetInput,
@@ -22,6 +23,36 @@ import type {
 const D = (v: Decimal.Value | null | undefined) => new Decimal(v ?? 0);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const pct = (a: Decimal.Value, b: Decimal.Value) => (D(b).isZero() ? null : D(a).div(b).times(100).toFixed(2));
+
+/**
+ * A purchaser's prices: against the agreed price over the lines that had one, against the last price
+ * paid over the lines of SKUs bought before. Amounts are Σ qty × difference (2 places); the % is
+ * (paid ÷ reference − 1) × 100 over the same lines.
+ */
+export function priceFigures(
+  lines: Array<{ qty: string; price: string; agreedPrice: string | null; lastPrice: string | null }>,
+) {
+  const vs = (ref: (l: (typeof lines)[number]) => string | null) => {
+    const xs = lines.filter((l) => ref(l) !== null);
+    const paid = xs.reduce((a, l) => a.plus(D(l.qty).times(l.price)), D(0));
+    const base = xs.reduce((a, l) => a.plus(D(l.qty).times(ref(l)!)), D(0));
+    return {
+      n: xs.length,
+      over: paid.minus(base).toFixed(2),
+      pct: base.isZero() ? null : paid.div(base).minus(1).times(100).toFixed(2),
+    };
+  };
+  const a = vs((l) => l.agreedPrice);
+  const l = vs((x) => x.lastPrice);
+  return {
+    agreedLines: a.n,
+    overAgreed: a.over,
+    vsAgreedPct: a.pct,
+    lastPricedLines: l.n,
+    overLast: l.over,
+    vsLastPct: l.pct,
+  };
+}
 
 /**
  * 人员绩效: sales per salesperson against the monthly targets a manager sets, purchasing per
@@ -76,6 +107,7 @@ export class StaffService {
       ]),
     ];
     const pos = mine(await sql.purchaseOrdersIn(this.ds, from, to));
+    const priced = mine(await sql.purchasePriceLines(this.ds, from, to));
     const docs = mine(await sql.warehouseDocuments(this.ds, from, to));
     const counts = mine(await sql.countsMade(this.ds, fromAt, toAt));
     const names = await sql.labels(this.ds, 'app_user', [
@@ -127,6 +159,7 @@ export class StaffService {
         onTime,
         onTimeRate: pct(onTime, dated.length),
         cycleDays: received.length ? D(days).div(received.length).toFixed(1) : null,
+        ...priceFigures(priced.filter((x) => x.userId === u)),
       };
     });
 
@@ -153,6 +186,35 @@ export class StaffService {
       })
       .sort((a, b) => a.day.localeCompare(b.day) || a.userId - b.userId);
     return { sales, purchasing, warehouse };
+  }
+
+  /**
+   * The order lines behind a purchaser's price figures: each against its agreed price and the last
+   * price paid before it (only one's own without report.staff.read).
+   */
+  async purchasePriceLines(ctx: Context, userId: string, from: string, to: string): Promise<PurchasePriceLine[]> {
+    this.check(from, to);
+    const me = this.who(ctx);
+    const u = Number(userId);
+    if (me !== null && u !== me) return [];
+    const lines = (await sql.purchasePriceLines(this.ds, from, to)).filter((x) => x.userId === u);
+    const suppliers = await sql.labels(this.ds, 'supplier', [...new Set(lines.map((l) => l.supplierId))]);
+    const skus = await sql.labels(this.ds, 'sku', [...new Set(lines.map((l) => l.skuId))]);
+    return lines.map((l) => ({
+      orderId: l.id,
+      orderNumber: l.number,
+      orderDate: l.date,
+      supplier: suppliers.get(l.supplierId) ?? String(l.supplierId),
+      skuId: l.skuId,
+      sku: skus.get(l.skuId) ?? String(l.skuId),
+      qty: D(l.qty).toString(),
+      price: D(l.price).toString(),
+      agreedPrice: l.agreedPrice === null ? null : D(l.agreedPrice).toString(),
+      overAgreed: l.agreedPrice === null ? null : D(l.qty).times(D(l.price).minus(l.agreedPrice)).toFixed(2),
+      lastPrice: l.lastPrice === null ? null : D(l.lastPrice).toString(),
+      lastOrderNumber: l.lastOrderNumber,
+      overLast: l.lastPrice === null ? null : D(l.qty).times(D(l.price).minus(l.lastPrice)).toFixed(2),
+    }));
   }
 
   /** The documents behind one figure of one person (only one's own without report.staff.read). */

@@ -53,6 +53,79 @@ export class PurchasingStaffRow {
     string | null;
   @Field(() => String, { nullable: true, description: 'Average days from order date to first receipt.' })
   cycleDays: string | null;
+  @Field(() => Int, { description: 'Their order lines with an agreed price (供货协议价) on the order date.' })
+  agreedLines: number;
+  @SensitiveField(
+    'PurchasingStaffRow',
+    () => DecimalScalar,
+    P.PurchasingSupplierPriceRead,
+    'Σ qty × (price − agreed price) over the lines with an agreed price: what they paid above the agreements (negative: below).',
+  )
+  overAgreed: string | null;
+  @SensitiveField(
+    'PurchasingStaffRow',
+    () => DecimalScalar,
+    P.PurchasingSupplierPriceRead,
+    '(Σ qty × price ÷ Σ qty × agreed price − 1) × 100 over the lines with an agreed price; null without any.',
+  )
+  vsAgreedPct: string | null;
+  @Field(() => Int, { description: 'Their order lines of a SKU bought before (a last price paid).' })
+  lastPricedLines: number;
+  @SensitiveField(
+    'PurchasingStaffRow',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    'Σ qty × (price − last price paid) over the lines of a SKU bought before: above the last price (negative: below).',
+  )
+  overLast: string | null;
+  @SensitiveField(
+    'PurchasingStaffRow',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    '(Σ qty × price ÷ Σ qty × last price − 1) × 100 over those lines; null without any.',
+  )
+  vsLastPct: string | null;
+}
+
+@ObjectType({
+  description:
+    'An order line of a purchaser against the agreed price and the last price paid (the drill-down of their price figures).',
+})
+export class PurchasePriceLine {
+  @Field(() => ID) orderId: number;
+  @Field() orderNumber: string;
+  @Field() orderDate: string;
+  @Field() supplier: string;
+  @Field(() => ID) skuId: number;
+  @Field() sku: string;
+  @Field(() => DecimalScalar) qty: string;
+  @SensitiveField('PurchasePriceLine', () => DecimalScalar, P.CatalogPurchasePriceRead, 'The order price.')
+  price: string | null;
+  @SensitiveField(
+    'PurchasePriceLine',
+    () => DecimalScalar,
+    P.PurchasingSupplierPriceRead,
+    'The agreed price on the order date; null without one.',
+  )
+  agreedPrice: string | null;
+  @SensitiveField(
+    'PurchasePriceLine',
+    () => DecimalScalar,
+    P.PurchasingSupplierPriceRead,
+    'qty × (price − agreed price).',
+  )
+  overAgreed: string | null;
+  @SensitiveField(
+    'PurchasePriceLine',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    'The price of the SKU on the latest earlier order; null when never bought before.',
+  )
+  lastPrice: string | null;
+  @Field(() => String, { nullable: true, description: 'The order the last price comes from.' })
+  lastOrderNumber: string | null;
+  @SensitiveField('PurchasePriceLine', () => DecimalScalar, P.CatalogPurchasePriceRead, 'qty × (price − last price).')
+  overLast: string | null;
 }
 
 @ObjectType({ description: "A keeper's lines on one business day, and their counts' accuracy." })
