@@ -148,7 +148,7 @@ describe(`purchaser prices against agreed and last price (${testDbKind})`, () =>
       overLast: null,
       vsLastPct: null,
     });
-    expect([...r.extensions!.hiddenFields].sort()).toEqual([
+    expect([...(r.extensions!.hiddenFields as string[])].sort()).toEqual([
       'PurchasingStaffRow.overAgreed',
       'PurchasingStaffRow.overLast',
       'PurchasingStaffRow.vsAgreedPct',
