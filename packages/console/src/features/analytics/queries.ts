@@ -130,6 +130,12 @@ export const StaffPerformanceQuery = graphql(`
         onTime
         onTimeRate
         cycleDays
+        agreedLines
+        overAgreed
+        vsAgreedPct
+        lastPricedLines
+        overLast
+        vsLastPct
       }
       warehouse {
         userId
@@ -154,6 +160,25 @@ export const StaffDocumentsQuery = graphql(`
       businessDate
       lines
       amount
+    }
+  }
+`);
+
+export const PurchasePriceLinesQuery = graphql(`
+  query PurchasePriceLines($userId: ID!, $from: String!, $to: String!) {
+    purchasePriceLines(userId: $userId, from: $from, to: $to) {
+      orderId
+      orderNumber
+      orderDate
+      supplier
+      sku
+      qty
+      price
+      agreedPrice
+      overAgreed
+      lastPrice
+      lastOrderNumber
+      overLast
     }
   }
 `);

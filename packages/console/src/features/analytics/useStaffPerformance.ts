@@ -4,7 +4,7 @@ import type { StaffFigure } from '@/gql/graphql';
 import { useListRoute } from '@/components/useListRoute';
 import { today } from '@/shared/clock';
 import { showError } from '@/shared/errors';
-import { SetSalesTargetMutation, StaffDocumentsQuery, StaffPerformanceQuery } from './queries';
+import { PurchasePriceLinesQuery, SetSalesTargetMutation, StaffDocumentsQuery, StaffPerformanceQuery } from './queries';
 
 /**
  * 人员绩效: the period in the URL (default: this month to today). Everyone's rows for a manager,
@@ -34,6 +34,20 @@ export function useStaffPerformance() {
     docs.value = { title, rows: r.data.staffDocuments, loading: false };
   }
 
+  // a purchaser's order lines against the agreed and the last price (the drill-down of their price figures)
+  const prices = ref<{ title: string; rows: any[]; loading: boolean } | null>(null);
+  async function openPrices(userId: string, title: string) {
+    prices.value = { title, rows: [], loading: true };
+    const r = await client
+      .query(PurchasePriceLinesQuery, { userId, ...period.value }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (r.error || !r.data) {
+      prices.value = null;
+      return showError(r.error);
+    }
+    prices.value = { title, rows: r.data.purchasePriceLines, loading: false };
+  }
+
   const setTarget = useMutation(SetSalesTargetMutation);
   async function saveTarget(userId: string, revenue: string) {
     const r = await setTarget.executeMutation({ input: { userId, month: period.value.to.slice(0, 7), revenue } });
@@ -41,5 +55,17 @@ export function useStaffPerformance() {
     q.executeQuery({ requestPolicy: 'network-only' });
     return true;
   }
-  return { list, period, q, data, docs, openDocs, closeDocs: () => (docs.value = null), saveTarget };
+  return {
+    list,
+    period,
+    q,
+    data,
+    docs,
+    openDocs,
+    closeDocs: () => (docs.value = null),
+    prices,
+    openPrices,
+    closePrices: () => (prices.value = null),
+    saveTarget,
+  };
 }
