@@ -79,7 +79,7 @@ type SkuAttrs = Awaited<ReturnType<typeof sql.skuAttributes>>;
 export class AnalyticsService {
   constructor(
     private readonly ds: DataSource,
-    private readonly fees?: Pick<WarehouseFeeService, 'allocated'>,
+    private readonly fees?: Pick<WarehouseFeeService, 'allocated' | 'allocatedShares'>,
   ) {}
 
   private mayAnalyse(ctx: Context) {
@@ -346,15 +346,41 @@ export class AnalyticsService {
   async drill(ctx: Context, input: AnalysisInput, key1?: string | null, key2?: string | null): Promise<AnalysisDrill> {
     this.check(ctx, input);
     const dims = input.dimensions;
-    const { facts, supplierOf } = await this.facts(ctx, input);
-    const attrs = await sql.skuAttributes(this.ds, [...new Set(facts.map((x) => x.skuId))]);
-    const hit = facts.filter(
-      (x) =>
-        (!dims[0] || key1 == null || dimensionValue(dims[0], x, attrs, supplierOf) === key1) &&
-        (!dims[1] || key2 == null || dimensionValue(dims[1], x, attrs, supplierOf) === key2),
-    );
-    const wh = await sql.labels(this.ds, 'warehouse', [...new Set(hit.map((x) => x.warehouseId))]);
+    const { facts, supplierOf, warehouseIds, skuIds, bySupplier } = await this.facts(ctx, input);
+    // the fee shares behind a warehouse-cost figure (as `analyse` counts them)
+    const shares =
+      this.fees && input.measures.some((m) => FEE_MEASURES.includes(m))
+        ? bySupplier(
+            (await this.fees.allocatedShares(warehouseIds, input.from, input.to)).filter(
+              (x) => !skuIds || skuIds.includes(x.skuId),
+            ),
+          )
+        : [];
+    const attrs = await sql.skuAttributes(this.ds, [...new Set([...facts, ...shares].map((x) => x.skuId))]);
+    const inCell = (x: Point) =>
+      (!dims[0] || key1 == null || dimensionValue(dims[0], x, attrs, supplierOf) === key1) &&
+      (!dims[1] || key2 == null || dimensionValue(dims[1], x, attrs, supplierOf) === key2);
+    const hit = facts.filter(inCell);
+    const feeHit = shares.filter(inCell);
+    const wh = await sql.labels(this.ds, 'warehouse', [...new Set([...hit, ...feeHit].map((x) => x.warehouseId))]);
     const cu = await sql.labels(this.ds, 'customer', [...new Set(hit.map((x) => x.customerId))]);
+    const skuName = (id: number) => `${attrs.get(id)?.code ?? ''} ${attrs.get(id)?.name ?? ''}`.trim();
+    const warehouseFees = feeHit.map((x) => ({
+      feeId: x.fee.id,
+      month: x.fee.month,
+      warehouseId: x.warehouseId,
+      warehouse: wh.get(x.warehouseId) ?? '',
+      skuId: x.skuId,
+      sku: skuName(x.skuId),
+      spaceDays: x.spaceDays,
+      lines: x.lines,
+      storage: x.storage,
+      handling: x.handling,
+      total: x.total,
+      feeStorage: new Decimal(x.fee.storage).toFixed(2),
+      feeHandling: new Decimal(x.fee.handling).toFixed(2),
+      memo: x.fee.memo,
+    }));
     const documents = hit.map((x) => ({
       documentType: x.docType,
       documentId: x.docId,
@@ -377,7 +403,7 @@ export class AnalyticsService {
     const ledger = (await sql.ledgerRowsOf(this.ds, [...keys.values()])).filter((r) =>
       hit.some((x) => x.docId === r.documentId && x.docType === r.documentType && x.warehouseId === r.warehouseId),
     );
-    return { documents, ledger };
+    return { documents, ledger, warehouseFees };
   }
 
   /** Stock without a receipt or issue for `days` days or more (dead: twice that), largest idle first. */

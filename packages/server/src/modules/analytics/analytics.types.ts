@@ -172,10 +172,42 @@ export class AnalysisLedgerRow {
   causeNumber: string | null;
 }
 
+@ObjectType({
+  description:
+    "A SKU's share of a warehouse's monthly fees behind a warehouse-cost figure (仓储费分摊), with the fee it comes from.",
+})
+export class AnalysisFeeRow {
+  @Field(() => ID) feeId: number;
+  @Field({ description: 'YYYY-MM; the analysis dates the fee on its last day.' }) month: string;
+  @Field(() => ID) warehouseId: number;
+  @Field() warehouse: string;
+  @Field(() => ID) skuId: number;
+  @Field() sku: string;
+  @Field(() => DecimalScalar, { description: 'Σ over the days of the quantity on hand at the day’s end (base units).' })
+  spaceDays: string;
+  @Field(() => Int, { description: 'Ledger lines moved in the month.' }) lines: number;
+  @SensitiveField('AnalysisFeeRow', () => DecimalScalar, P.StockCostRead, 'Its share of the storage fee.')
+  storage: string | null;
+  @SensitiveField('AnalysisFeeRow', () => DecimalScalar, P.StockCostRead, 'Its share of the handling fee.')
+  handling: string | null;
+  @SensitiveField('AnalysisFeeRow', () => DecimalScalar, P.StockCostRead, 'storage + handling.')
+  total: string | null;
+  @SensitiveField('AnalysisFeeRow', () => DecimalScalar, P.StockCostRead, "The warehouse's storage fee that month.")
+  feeStorage: string | null;
+  @SensitiveField('AnalysisFeeRow', () => DecimalScalar, P.StockCostRead, "The warehouse's handling fee that month.")
+  feeHandling: string | null;
+  @Field() memo: string;
+}
+
 @ObjectType()
 export class AnalysisDrill {
   @Field(() => [AnalysisDocument]) documents: AnalysisDocument[];
   @Field(() => [AnalysisLedgerRow]) ledger: AnalysisLedgerRow[];
+  @Field(() => [AnalysisFeeRow], {
+    description:
+      'With WAREHOUSE_COST or NET_MARGIN asked for: the fee shares behind the cell (its warehouse-cost figure is their total).',
+  })
+  warehouseFees: AnalysisFeeRow[];
 }
 
 @ObjectType({ description: 'Stock that has not moved (no receipt or issue) for a number of days.' })

@@ -130,6 +130,35 @@ export class WarehouseFeeService {
     from: string,
     to: string,
   ): Promise<Array<{ date: string; warehouseId: number; skuId: number; amount: Decimal }>> {
+    return (await this.allocatedShares(warehouseIds, from, to)).map((x) => ({
+      date: x.date,
+      warehouseId: x.warehouseId,
+      skuId: x.skuId,
+      amount: new Decimal(x.total),
+    }));
+  }
+
+  /**
+   * As `allocated`, each share with its basis (space-days, lines), its storage and handling parts
+   * and the fee it comes from (the drill-down from a warehouse-cost figure).
+   */
+  async allocatedShares(
+    warehouseIds: number[] | null,
+    from: string,
+    to: string,
+  ): Promise<
+    Array<{
+      date: string;
+      warehouseId: number;
+      skuId: number;
+      fee: WarehouseFee;
+      spaceDays: string;
+      lines: number;
+      storage: string;
+      handling: string;
+      total: string;
+    }>
+  > {
     const fees = (
       await this.ds
         .getRepository(WarehouseFee)
@@ -142,7 +171,7 @@ export class WarehouseFeeService {
       (f) =>
         monthEnd(f.month) >= from && monthEnd(f.month) <= to && (!warehouseIds || warehouseIds.includes(f.warehouseId)),
     );
-    const out: Array<{ date: string; warehouseId: number; skuId: number; amount: Decimal }> = [];
+    const out: Awaited<ReturnType<WarehouseFeeService['allocatedShares']>> = [];
     for (const f of fees) {
       const usage = await monthUsage(this.ds, [f.warehouseId], f.month);
       const a = allocateWarehouseFee(
@@ -156,7 +185,12 @@ export class WarehouseFeeService {
             date: monthEnd(f.month),
             warehouseId: f.warehouseId,
             skuId: s.skuId,
-            amount: new Decimal(s.total),
+            fee: f,
+            spaceDays: s.spaceDays,
+            lines: s.lines,
+            storage: s.storage,
+            handling: s.handling,
+            total: s.total,
           });
     }
     return out;

@@ -164,6 +164,52 @@ describe(`warehouse fees allocated to SKUs (${testDbKind})`, () => {
     expect(byMonth.rows.map((x: any) => [x.key1, x.warehouseCost])).toEqual([['2026-05', '130.00']]);
   });
 
+  it('drills from a warehouse-cost figure to the fee and its allocation rows per SKU', async () => {
+    const DRILL = `query($i:AnalysisInput!,$k1:String,$k2:String){ analysisDrill(input:$i, key1:$k1, key2:$k2){
+      documents { documentType skuId margin }
+      warehouseFees { feeId month warehouseId warehouse skuId sku spaceDays lines storage handling total feeStorage feeHandling memo } } }`;
+    const fee = (await t.app.services.warehouseFees.list(ctx, '2026-05')).find((f) => f.warehouseId === W[0].id)!;
+    // the cell W1 × A: its sale, and A's share of May's fees (116.69, the cell's warehouse cost)
+    const a = ok(await t.gql(DRILL, { i: may(), k1: String(W[0].id), k2: String(A) }, accountant)).analysisDrill;
+    expect(a.documents.map((d: any) => [d.documentType, d.skuId, d.margin])).toEqual([
+      ['sales_shipment', String(A), '40.00'],
+    ]);
+    expect(a.warehouseFees).toEqual([
+      {
+        feeId: String(fee.id),
+        month: '2026-05',
+        warehouseId: String(W[0].id),
+        warehouse: `${W[0].code} ${W[0].name}`,
+        skuId: String(A),
+        sku: expect.stringContaining('WF-A'),
+        spaceDays: '292',
+        lines: 2,
+        storage: '96.69',
+        handling: '20.00',
+        total: '116.69',
+        feeStorage: '100.00',
+        feeHandling: '30.00',
+        memo: fee.memo,
+      },
+    ]);
+    // the warehouse's row (any SKU): both shares, adding up to the fee
+    const w = ok(
+      await t.gql(DRILL, { i: may({ dimensions: ['WAREHOUSE'] }), k1: String(W[0].id) }, accountant),
+    ).analysisDrill;
+    expect(w.warehouseFees.map((x: any) => [x.skuId, x.total])).toEqual([
+      [String(A), '116.69'],
+      [String(B), '13.31'],
+    ]);
+    // without a fee measure the drill lists no fees
+    const plain = ok(
+      await t.gql(DRILL, { i: may({ measures: ['MARGIN'] }), k1: String(W[0].id), k2: String(A) }, accountant),
+    ).analysisDrill;
+    expect(plain.warehouseFees).toEqual([]);
+    // a user without stock.cost.read may not ask for the warehouse cost, so not drill into it either
+    const sales = await t.login('sales');
+    expect(codeOf(await t.gql(DRILL, { i: may(), k1: String(W[0].id), k2: String(A) }, sales))).toBe('FORBIDDEN');
+  });
+
   it('follows a back-dated posting into the month', async () => {
     await post(W[0].id, '2026-05-01', B, '1', '1.00');
     // B: 1 × 31 + 5 × 2 = 41 space-days, 2 lines; A: 292, 2 → storage 87.69 + 12.31, handling 15.00 each
