@@ -65,6 +65,22 @@ export const AnalysisDrillQuery = graphql(`
         value
         causeNumber
       }
+      warehouseFees {
+        feeId
+        month
+        warehouseId
+        warehouse
+        skuId
+        sku
+        spaceDays
+        lines
+        storage
+        handling
+        total
+        feeStorage
+        feeHandling
+        memo
+      }
     }
   }
 `);
