@@ -103,6 +103,8 @@ export default tseslint.config(
               'purchase_receipt',
               'purchase_receipt_line',
               'purchase_order',
+              // a purchaser's prices against the agreed and the last price (staff performance)
+              'purchase_order_line',
               'supplier',
               'supplier_qualification',
               'customer_payment',
