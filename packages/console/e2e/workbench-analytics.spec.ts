@@ -150,4 +150,10 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
   const file = page.waitForEvent('download');
   await page.getByTestId('statement-export').click();
   expect((await file).suggestedFilename()).toMatch(/^statement-customer-.*\.xlsx$/);
+  // and prints it in the admin's template: the closing balance and the customer's signature line
+  await page.getByTestId('statement-print').click();
+  await expect(page.getByTestId('print-CUSTOMER_STATEMENT')).toBeVisible();
+  await expect(page.getByTestId('statement-print-closing')).toHaveText('600.00');
+  await expect(page.getByTestId('statement-print-lines')).toContainText('BANK-');
+  await expect(page.getByTestId('print-signatures')).toContainText('客户确认（盖章）');
 });
