@@ -120,7 +120,11 @@ async function main() {
   await ds.destroy();
 
   const port = 4990 + Math.floor(Math.random() * 9);
-  const server = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // JXC_BENCH_CPU_PROF=dir: the API process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+  const prof = process.env.JXC_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JXC_BENCH_CPU_PROF}`] : [];
+  // JXC_BENCH_NODE_ARGS: more options for the API's node (e.g. --max-semi-space-size=64)
+  const extra = (process.env.JXC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...prof, ...extra, '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: path.resolve(__dirname, '..'),
     env: {
       ...process.env,
@@ -411,6 +415,7 @@ async function main() {
     if (wrong || bad.length) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');
+    if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
     const d = await raw();
     await d.query(`DROP DATABASE IF EXISTS \`${NAME}\``);
     await d.end();

@@ -5,7 +5,10 @@ import https from 'node:https';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -145,6 +148,21 @@ async function contextFor(
     res,
   };
 }
+
+/**
+ * No GraphQL answer is stored by a browser or a proxy: \`Cache-Control: no-store\` on every one. Apollo's
+ * cache-control plugin used to set it, but it also hooks every field of every response (a 200-line
+ * quote resolves some 10,000), for cache hints this API never gives; it is disabled below.
+ */
+const noStorePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** A response that crossed the node or time limit becomes that one error, without partial data. */
 const budgetPlugin: ApolloServerPlugin<Context> = {
@@ -305,6 +323,8 @@ export async function createApp(ds: DataSource, config: Config): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       hiddenFieldsPlugin,
       budgetPlugin,
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       ...(config.introspection && config.mode === 'demo' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
         async serverWillStart() {

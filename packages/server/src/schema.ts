@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
-import { checkDecimalRanges } from './core/decimal-input';
-import { buildSchema, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { decimalRangeCheck } from './core/decimal-input';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { Context } from './core/context';
 import { DecimalScalar } from './core/decimal';
 import { authChecker } from './core/permissions/guard';
@@ -143,21 +143,54 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
  * Every successful mutation leaves an audit row. Services write a precise one (before/after) in
  * their own transaction; any mutation that did not gets a generic row with its redacted arguments.
  */
-const auditEveryMutation: MiddlewareFn<Context> = async ({ info, args, context }, next) => {
-  const isRootMutation = info.parentType.name === 'Mutation' && info.path.prev === undefined;
-  if (isRootMutation) context.auditWritten = false;
-  const result = await next();
-  if (isRootMutation && !context.auditWritten) {
+async function auditEveryMutation(
+  context: Context,
+  fieldName: string,
+  args: Record<string, unknown>,
+  run: () => unknown,
+): Promise<unknown> {
+  context.auditWritten = false;
+  const result = await run();
+  if (!context.auditWritten) {
     await inTransaction(context.services.ds, (tx) =>
       context.services.audit.record(tx, context, {
-        action: `api.${info.fieldName}`,
+        action: `api.${fieldName}`,
         entityType: '',
         after: redact(args),
       }),
     );
   }
   return result;
-};
+}
+
+/**
+ * The two schema-wide rules, on the fields they concern only: the Decimal range check on fields
+ * whose arguments carry bounded numbers, the audit row on the root mutations. They used to be
+ * type-graphql global middlewares, which wrap every field of every object in an async chain: a
+ * 200-line quote with its steps resolved some 10,000 fields as promises, and its CPU went to the
+ * garbage collector and the async hooks (618 ms of API CPU a quote; bench/README.md). Unlike then,
+ * the range check runs before the permission check: a refused user sending a too-large number gets
+ * BAD_USER_INPUT instead of FORBIDDEN; nothing is written either way.
+ */
+function applySchemaRules(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getSubscriptionType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      const check = decimalRangeCheck(field);
+      const audited = type === mutation;
+      if (!check && !audited) continue;
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx, info) => {
+        check?.(args);
+        return audited
+          ? auditEveryMutation(ctx, info.fieldName, args, () => resolve(source, args, ctx, info))
+          : resolve(source, args, ctx, info);
+      };
+    }
+  }
+  return schema;
+}
 
 export function createSchema(pubSub?: AuditPubSub): Promise<GraphQLSchema> {
   return buildSchema({
@@ -166,11 +199,10 @@ export function createSchema(pubSub?: AuditPubSub): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false },
     pubSub: (pubSub ?? createAuditPubSub()) as any,
-    globalMiddlewares: [checkDecimalRanges, auditEveryMutation],
     // the schema's text is emitted by `pnpm emit-schema` for the console's codegen
     emitSchemaFile: false,
   }).then((schema) => {
     void DecimalScalar;
-    return schema;
+    return applySchemaRules(schema);
   });
 }

@@ -7,7 +7,7 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
-import { Extensions, Field, type FieldOptions, type MiddlewareFn } from 'type-graphql';
+import { Extensions, Field, type FieldOptions } from 'type-graphql';
 import { Decimal, DecimalScalar } from './decimal';
 import { badInput, type FieldProblem } from './errors';
 
@@ -100,18 +100,22 @@ function planFor(field: GraphQLField<unknown, unknown>) {
 /**
  * Every bounded Decimal in a field's arguments is checked against its column before the resolver
  * runs; the paths are those the services use (`lines[2].qty`; an argument called `input` is left out).
+ * Returns null for a field with no bounded Decimal in its arguments, so only the fields that take
+ * numbers are wrapped (schema.ts): a middleware on every field made each scalar of a response a
+ * promise, and a 200-line quote spent most of its CPU on them.
  */
-export const checkDecimalRanges: MiddlewareFn = async ({ info, args }, next) => {
-  const field = info.parentType.getFields()[info.fieldName];
-  const plan = field ? planFor(field) : [];
-  if (plan.length) {
+export function decimalRangeCheck(
+  field: GraphQLField<unknown, unknown>,
+): ((args: Record<string, unknown>) => void) | null {
+  const plan = planFor(field);
+  if (!plan.length) return null;
+  return (args) => {
     const problems: FieldProblem[] = [];
     for (const { arg, check } of plan) {
-      const v = (args as Record<string, unknown>)[arg.name];
+      const v = args[arg.name];
       if (v !== undefined && v !== null) check(v, arg.name === 'input' ? '' : arg.name, problems);
     }
     if (problems.length)
       throw badInput(problems, `A number is too large for its field: ${problems.map((p) => p.field).join(', ')}.`);
-  }
-  return next();
-};
+  };
+}

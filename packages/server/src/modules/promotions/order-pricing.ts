@@ -19,7 +19,7 @@ import {
   type PricedCart,
   type Promotion as EnginePromotion,
 } from '../../domain/promotions';
-import { categoryAncestors, skuLines } from '../catalog';
+import { categoryAncestors, skuLines, type SkuLine } from '../catalog';
 import { currentUnitCost } from '../stock';
 import { earnDrawEntries, voidDrawEntries } from './draw-entries';
 import { engine, engineCoupon, enginePromotion, type GiftFacts } from './engine-input';
@@ -59,8 +59,10 @@ export interface PricedOrder {
 
 export const normaliseCode = (c: string) => c.trim().toUpperCase();
 
-async function skuFacts(tx: EntityManager, skuIds: number[]) {
-  const found = await skuLines(tx, skuIds);
+async function skuFacts(tx: EntityManager, skuIds: number[], known?: Map<number, SkuLine>) {
+  const found = new Map(known ?? []);
+  const missing = skuIds.filter((id) => !found.has(id));
+  if (missing.length) for (const [id, l] of await skuLines(tx, missing)) found.set(id, l);
   const cats = await categoryAncestors(
     tx,
     [...found.values()].map((l) => l.product.categoryId ?? 0),
@@ -102,9 +104,10 @@ async function priceWith(
   cart: OrderCart,
   promos: Promotion[],
   codeRows: CouponCode[],
+  known?: Map<number, SkuLine>,
 ): Promise<PricedOrder> {
   const giftIds = promos.map((p) => Number(p.rule?.giftSkuId) || 0).filter((n) => n > 0);
-  const facts = await skuFacts(tx, [...cart.lines.map((l) => l.skuId), ...giftIds]);
+  const facts = await skuFacts(tx, [...cart.lines.map((l) => l.skuId), ...giftIds], known);
   // usage so far, this order's own left out
   const other = cart.orderId ?? -1;
   const limited = promos.filter((p) => p.perCustomer !== null);
@@ -187,10 +190,17 @@ async function priceWith(
   };
 }
 
-/** A cart priced now (a draft saved, a quote, the simulator); nothing is written or locked. */
-export async function priceOrder(tx: EntityManager, cart: OrderCart): Promise<PricedOrder> {
+/**
+ * A cart priced now (a draft saved, a quote, the simulator); nothing is written or locked. `known`:
+ * SKU lines the caller already loaded (skuLines), not read again.
+ */
+export async function priceOrder(
+  tx: EntityManager,
+  cart: OrderCart,
+  known?: Map<number, SkuLine>,
+): Promise<PricedOrder> {
   const { promos, codeRows } = await load(tx, cart);
-  return priceWith(tx, cart, promos, codeRows);
+  return priceWith(tx, cart, promos, codeRows, known);
 }
 
 const limitedPromotion = (p: Promotion) => p.perCustomer !== null || p.totalLimit !== null || p.budget !== null;

@@ -410,21 +410,25 @@ export class PromotionService {
       ...(D(l.qty).gt(0) ? [] : [{ field: `lines[${i}].qty`, message: 'More than zero.' }]),
     ]);
     if (problems.length) throw badInput(problems);
-    const r = await priceOrder(tx, {
-      customerId,
-      tierId,
-      channelId: Number(input.channelId) || -1,
-      storeId: input.storeId ? Number(input.storeId) : null,
-      warehouseId: Number(input.warehouseId) || -1,
-      at: input.at ?? businessMinute(),
-      lines: input.lines.map((l, i) => ({
-        key: String(i),
-        skuId: Number(l.skuId),
-        qty: l.qty,
-        listPrice: found.get(Number(l.skuId))!.sku.refSalePrice ?? '0',
-      })),
-      couponCodes: input.couponCodes ?? [],
-    });
+    const r = await priceOrder(
+      tx,
+      {
+        customerId,
+        tierId,
+        channelId: Number(input.channelId) || -1,
+        storeId: input.storeId ? Number(input.storeId) : null,
+        warehouseId: Number(input.warehouseId) || -1,
+        at: input.at ?? businessMinute(),
+        lines: input.lines.map((l, i) => ({
+          key: String(i),
+          skuId: Number(l.skuId),
+          qty: l.qty,
+          listPrice: found.get(Number(l.skuId))!.sku.refSalePrice ?? '0',
+        })),
+        couponCodes: input.couponCodes ?? [],
+      },
+      found,
+    );
     void ctx;
     return toQuote(r.priced, r.promotions);
   }
