@@ -99,7 +99,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
         memo: o.memo,
         lines: [{ skuId: String(o.skuId), qty: '1', unitPrice: '0' }],
       },
-      { allowBelowCost: true },
+      // a prize is no sale: no promotion prices it, and its cost is promotion expense (orderFigures)
+      { allowBelowCost: true, noPromotions: true },
     ),
   );
   const birthdays = new BirthdayService(ds, audit, coupons);

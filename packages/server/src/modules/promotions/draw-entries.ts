@@ -92,3 +92,19 @@ export async function voidDrawEntries(tx: EntityManager, orderId: number): Promi
     if (res.affected) await tx.delete(LuckyDrawEntry, { id: e.id });
   }
 }
+
+/**
+ * Of these sales orders, those that deliver a lucky draw's SKU prize (draft orders at price 0 made
+ * by the draw): their stock's cost is promotion expense like a gift's, not the sale's COGS.
+ */
+export async function prizeOrderIds(tx: EntityManager, orderIds: number[]): Promise<Set<number>> {
+  const ids = [...new Set(orderIds.filter((n) => n > 0))];
+  if (!ids.length) return new Set();
+  const rows: Array<{ id: number }> = await tx
+    .getRepository(LuckyDrawEntry)
+    .createQueryBuilder('e')
+    .select('e.prize_order_id', 'id')
+    .where('e.prize_order_id IN (:...ids)', { ids })
+    .getRawMany();
+  return new Set(rows.map((r) => Number(r.id)));
+}

@@ -214,6 +214,7 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
     expect(new Set(entries.filter((e: any) => e.prizeId).map((e: any) => e.prizeId)).size).toBe(2);
     expect(entries.some((e: any) => !e.prizeId && !e.exhausted)).toBe(true);
     // prizes flow: a coupon code issued to the winner, a draft order at 0 for the SKU
+    const prizeOrders: string[] = [];
     for (const e of entries.filter((x: any) => x.prizeId)) {
       const p = d.prizes.find((x: any) => x.id === e.prizeId);
       if (p.kind === 'COUPON') {
@@ -236,8 +237,42 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
         ).salesOrder;
         expect(o).toMatchObject({ status: 'DRAFT', customerId: e.customerId, total: '0.00' });
         expect(o.lines).toEqual([{ skuId: id.cup, qty: '1', unitPrice: '0.000000' }]);
+        prizeOrders.push(e.prizeOrderId);
       }
     }
+    // a SKU prize confirmed and shipped: the cup's cost (3.00) is promotion expense, not COGS, like a gift's
+    expect(prizeOrders.length).toBeGreaterThan(0);
+    const entriesBefore = ok(await t.gql(ENTRIES, { id: id.draw, w: false }, tok.manager)).luckyDrawEntries.total;
+    for (const po of prizeOrders) {
+      expect(ok(await t.gql(CONFIRM, { id: po }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
+      const ls = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ lines { id qty } } }', { id: po }, tok.manager))
+        .salesOrder.lines;
+      ok(
+        await t.gql(
+          'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }',
+          { i: { orderId: po, lines: ls.map((l: any) => ({ orderLineId: l.id, qty: l.qty })) } },
+          tok.admin,
+        ),
+      );
+      const shipped = ok(
+        await t.gql(
+          'query($id:ID!){ salesOrder(id:$id){ status total cogs margin giftCost promotions { code } lines { gift cogs } } }',
+          { id: po },
+          tok.manager,
+        ),
+      ).salesOrder;
+      expect(shipped).toEqual({
+        status: 'SHIPPED',
+        total: '0.00',
+        cogs: '0.00',
+        margin: '0.00',
+        giftCost: '3.00',
+        promotions: [],
+        lines: [{ gift: false, cogs: '3.00' }],
+      });
+    }
+    // confirming a prize order earns no entry (the draw is drawn; and a prize is no sale)
+    expect(ok(await t.gql(ENTRIES, { id: id.draw, w: false }, tok.manager)).luckyDrawEntries.total).toBe(entriesBefore);
 
     const v = ok(
       await t.gql(

@@ -8,6 +8,7 @@ export {
   normaliseCode,
   priceOrder,
   releaseOrderPricing,
+  takeBackPromotionDiscount,
   type OrderCart,
   type PricedOrder,
 } from './order-pricing';
@@ -16,3 +17,4 @@ export type { CouponService } from './coupon.service';
 export { promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
 export { promotedDays } from './promoted-days';
+export { prizeOrderIds } from './draw-entries';

@@ -319,3 +319,37 @@ export async function releaseOrderPricing(tx: EntityManager, orderId: number): P
   }
   await voidDrawEntries(tx, orderId);
 }
+
+/**
+ * A return took back part of a 满减 (sales' return-take-back): the discount the order was given went
+ * down by that much, so the promotion's budget consumption (`spent`) and the order's usage row
+ * (`discount`, which the effect report sums) go down with it, in the return's transaction. A negative
+ * amount (a later return giving back what an earlier one took) raises them again. The promotions are
+ * locked in id order after the caller's order lock, the order a confirmation takes them in.
+ */
+export async function takeBackPromotionDiscount(
+  tx: EntityManager,
+  orderId: number,
+  takeBacks: Array<{ promotionId: number; amount: string }>,
+): Promise<void> {
+  const moved = takeBacks.filter((t) => !D(t.amount).isZero());
+  if (!moved.length) return;
+  const ids = [...new Set(moved.map((t) => t.promotionId))].sort((a, b) => a - b);
+  await lockRows(tx, 'promotion', ids);
+  for (const id of ids) {
+    const amount = moved.filter((t) => t.promotionId === id).reduce((s, t) => s.plus(t.amount), D(0));
+    const p = await tx.findOneBy(Promotion, { id });
+    if (!p) continue;
+    await tx.update(
+      Promotion,
+      { id },
+      {
+        spent: D(p.spent ?? 0)
+          .minus(amount)
+          .toFixed(2),
+      },
+    );
+    const use = await tx.findOneBy(PromotionUsage, { promotionId: id, orderId });
+    if (use) await tx.update(PromotionUsage, { id: use.id }, { discount: D(use.discount).minus(amount).toFixed(2) });
+  }
+}

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from 'decimal.js';
 import { newProductSku, seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+
+const D = (s: string | number) => new Decimal(s);
 
 const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }`;
 const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
@@ -209,6 +212,20 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     // 6 of the 12 teas back: 6 × 14.0125 = 84.075 → 84.08, the allocated net amount; the kept 6 teas
     // (108) and rice (100) are below 满300, so the 满减 they carried (17.09 + 15.82) is taken back
     const teaShipLine = ship.lines.find((l: any) => l.orderLineId === lines[0].id).id;
+    // the 满减's budget consumption and this order's usage row, as the returns move them
+    const mjBudget = async () => [
+      D((await t.ds.query("SELECT spent FROM promotion WHERE code = 'MJ300'"))[0].spent).toFixed(2),
+      D(
+        (
+          await t.ds.query(
+            "SELECT u.discount FROM promotion_usage u JOIN promotion p ON p.id = u.promotion_id WHERE p.code = 'MJ300' AND u.order_id = ?",
+            [Number(o)],
+          )
+        )[0].discount,
+      ).toFixed(2),
+    ];
+    // confirmed: 满300减50 whole
+    expect(await mjBudget()).toEqual(['50.00', '50.00']);
     const ret = ok(
       await t.gql(
         'mutation($i:SalesReturnInput!){ returnSalesGoods(input:$i){ credit thresholdTakenBack takenBackFrom lines { amount takenBack } } }',
@@ -229,6 +246,8 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
       takenBackFrom: ['MJ300'],
       lines: [{ amount: '51.17', takenBack: '32.91' }],
     });
+    // the 32.91 taken back is a discount no longer given: 50.00 − 32.91 back in the budget and the usage row
+    expect(await mjBudget()).toEqual(['17.09', '17.09']);
     const back = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
     // sold now: tea 6 (168.15 − 51.17 = 116.98, cost 48) + rice (77.85, cost 25); gifts still 6.00
     expect([back.cogs, back.giftCost, back.margin]).toEqual(['73.00', '6.00', '121.83']);
@@ -257,6 +276,8 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
       takenBackFrom: ['MJ300'],
       lines: [{ amount: '101.16', takenBack: '-17.09' }],
     });
+    // the 17.09 given back raises them again: the rice keeps 15.82 of its share unearned, 50.00 − 15.82
+    expect(await mjBudget()).toEqual(['34.18', '34.18']);
     const end = ok(await t.gql(ORDER, { id: o }, tok.manager)).salesOrder;
     // revenue kept 93.67 − the rice's cost 25.00
     expect([end.cogs, end.giftCost, end.margin]).toEqual(['25.00', '6.00', '68.67']);
@@ -300,10 +321,11 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
   it('the effect report: per promotion its orders, revenue and discount; gift cost and margin only with sales.margin.read', async () => {
     const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin dailyRevenue baselineDailyRevenue upliftPercent } }`;
     const rows = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
-    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 68.67 margin after its returns
+    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 68.67 margin after its returns;
+    // MJ300 gave 50.00, of which its returns took 15.82 back (net): 34.18
     expect(rows.map((r: any) => [r.code, r.orders, r.revenue, r.discount, r.giftCost, r.margin])).toEqual([
       ['CUPGIFT', 1, '246.00', '0.00', '6.00', '68.67'],
-      ['MJ300', 1, '246.00', '50.00', '0.00', '68.67'],
+      ['MJ300', 1, '246.00', '34.18', '0.00', '68.67'],
       ['TEA10', 1, '246.00', '24.00', '0.00', '68.67'],
     ]);
     // all orders' 246.00 over MJ300's 11 days in the period (11-20 … 11-30; it ends at 12-01 00:00); nothing before it

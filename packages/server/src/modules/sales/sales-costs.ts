@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { lockRows } from '../../core/sql';
+import { prizeOrderIds } from '../promotions';
 import {
   costChangesOf,
   ledgerLineValues,
@@ -105,8 +106,9 @@ export async function followRecostedSales(tx: EntityManager, changes: Recosted[]
     mine.push({ gift: l.gift, cogs: cogs.toFixed(2), margin: margin.toFixed(2) });
     perOrder.set(Number(l.order_id), mine);
   }
+  const prizes = await prizeOrderIds(tx, [...perOrder.keys()]);
   for (const [id, ls] of perOrder) {
-    const t = orderFigures(ls);
+    const t = orderFigures(ls, prizes.has(id));
     await tx.query('UPDATE sales_order SET cogs = ?, margin = ?, gift_cost = ? WHERE id = ?', [
       t.cogs,
       t.margin,
@@ -120,12 +122,14 @@ type Db = DataSource | EntityManager;
 
 /**
  * An order's figures from its lines: COGS and margin of what was sold, and the cost of the gifts
- * (promotion expense, kept out of the sale's COGS and margin).
+ * (promotion expense, kept out of the sale's COGS and margin). `prize`: the order delivers a lucky
+ * draw's SKU prize (promotions' `prizeOrderIds`), so every line of it counts as a gift.
  */
 export function orderFigures(
   lines: Array<{ gift: boolean | number | string | null; cogs: string | null; margin: string | null }>,
+  prize = false,
 ) {
-  const isGift = (l: { gift: boolean | number | string | null }) => l.gift === true || Number(l.gift) === 1;
+  const isGift = (l: { gift: boolean | number | string | null }) => prize || l.gift === true || Number(l.gift) === 1;
   const sum = (ls: typeof lines, f: (l: (typeof lines)[number]) => string | null) =>
     ls.reduce((s, l) => s.plus(f(l) ?? 0), D(0)).toFixed(2);
   const sold = lines.filter((l) => !isGift(l));
@@ -269,8 +273,12 @@ export async function recomputeSalesCosts(tx: EntityManager, write: boolean): Pr
   }
   const orders: Array<{ id: number; cogs: string | null; margin: string | null; gift_cost: string | null }> =
     await tx.query('SELECT id, cogs, margin, gift_cost FROM sales_order');
+  const prizes = await prizeOrderIds(
+    tx,
+    orders.map((o) => Number(o.id)),
+  );
   for (const o of orders) {
-    const t = orderFigures(perOrder.get(Number(o.id)) ?? []);
+    const t = orderFigures(perOrder.get(Number(o.id)) ?? [], prizes.has(Number(o.id)));
     if (D(t.cogs).eq(D(o.cogs ?? 0)) && D(t.margin).eq(D(o.margin ?? 0)) && D(t.giftCost).eq(D(o.gift_cost ?? 0)))
       continue;
     out.orders++;

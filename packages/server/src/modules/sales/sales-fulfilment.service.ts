@@ -25,6 +25,7 @@ import {
 } from '../stock';
 import { assertPeriodOpen, companySettings, patternFor } from '../system';
 import { followRecostedSales, orderFigures } from './sales-costs';
+import { prizeOrderIds, takeBackPromotionDiscount } from '../promotions';
 import { returnTakeBack, takenBackByOrderLine } from './return-take-back';
 import type { ReceivableService } from './receivable.service';
 import { SalesOrder, SalesOrderLine, SalesOrderStatus } from './sales-order.entity';
@@ -123,7 +124,9 @@ export class SalesFulfilmentService {
   /** Order totals from its lines (the order row is locked by the caller); gifts are promotion expense, not COGS. */
   private async rollUp(tx: EntityManager, orderId: number) {
     const lines = await tx.find(SalesOrderLine, { where: { orderId } });
-    return { lines, ...orderFigures(lines) };
+    // a lucky draw's SKU prize: its cost is promotion expense like a gift's
+    const prize = (await prizeOrderIds(tx, [orderId])).has(orderId);
+    return { lines, ...orderFigures(lines, prize) };
   }
 
   /** The order lines' COGS and margin as the posting left them (a back-dated posting may have re-costed this order's earlier shipments). */
@@ -569,6 +572,8 @@ export class SalesFulfilmentService {
           );
           replacementOrderId = draft.id;
         }
+        // the 满减 taken back is a discount no longer given: back to the promotion's budget
+        if (takeBack) await takeBackPromotionDiscount(tx, o.id, takeBack.perPromotion);
         await tx.update(
           SalesReturn,
           { id: ret.id },

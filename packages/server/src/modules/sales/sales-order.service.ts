@@ -14,7 +14,7 @@ import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
 import { skuLines } from '../catalog';
-import { commitOrderPricing, priceOrder, releaseOrderPricing, type OrderCart } from '../promotions';
+import { commitOrderPricing, priceOrder, prizeOrderIds, releaseOrderPricing, type OrderCart } from '../promotions';
 import { currentUnitCost, findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
 import { companySettings, patternFor } from '../system';
 import { Customer, SalesChannel, SalesStore } from './customer.entity';
@@ -436,7 +436,8 @@ export class SalesOrderService {
    * what the salesperson saw, and it never changes afterwards.
    */
   private async reprice(tx: EntityManager, o: SalesOrder, lines: SalesOrderLine[], commit: boolean) {
-    if (o.exchangeOfReturnId) return;
+    // an exchange keeps its prices; a lucky draw's prize is given at 0, no promotion and no draw entry
+    if (o.exchangeOfReturnId || (await prizeOrderIds(tx, [o.id])).has(o.id)) return;
     const customer = await tx.findOneByOrFail(Customer, { id: o.customerId });
     const sale = lines.filter((l) => !l.gift);
     const again = await this.promote(
@@ -507,7 +508,7 @@ export class SalesOrderService {
     tx: EntityManager,
     ctx: Context,
     input: CreateSalesOrderInput,
-    opts: { allowBelowCost?: boolean; exchangeOfReturnId?: number; note?: string } = {},
+    opts: { allowBelowCost?: boolean; exchangeOfReturnId?: number; note?: string; noPromotions?: boolean } = {},
   ): Promise<SalesOrder> {
     const customer = await this.customers.get(ctx, input.customerId, tx).catch(() => {
       throw badInput([{ field: 'customerId', message: 'Unknown customer.' }], 'Unknown customer: nothing was saved.');
@@ -528,7 +529,7 @@ export class SalesOrderService {
       input.lines,
       {
         ...opts,
-        noPromotions: !!opts.exchangeOfReturnId,
+        noPromotions: !!opts.exchangeOfReturnId || !!opts.noPromotions,
         couponCodes: input.couponCodes ?? [],
       },
     );
@@ -598,7 +599,7 @@ export class SalesOrderService {
         inputLines,
         {
           allowBelowCost: !!before.exchangeOfReturnId && !input.lines,
-          noPromotions: !!before.exchangeOfReturnId,
+          noPromotions: !!before.exchangeOfReturnId || (await prizeOrderIds(tx, [before.id])).has(before.id),
           couponCodes: input.couponCodes ?? before.couponCodes ?? [],
           orderId: before.id,
         },
