@@ -498,6 +498,8 @@ export const ReplenishmentSettingsQuery = graphql(`
       instabilityFactor
       serviceLevel
       reviewPeriodDays
+      promotionDays
+      promotionFactor
     }
   }
 `);
