@@ -40,6 +40,7 @@ export const CustomerQuery = graphql(`
       email
       address
       birthday
+      preferredChannel
       preferences
       ownerId
       ownerName

@@ -29,7 +29,10 @@ export class BirthdayOffer {
   @Field(() => ID, { nullable: true }) @Column({ name: 'coupon_code_id', type: 'int', nullable: true }) couponCodeId:
     number | null;
   @Field() @Column({ type: 'varchar', length: 40, default: '' }) code: string;
-  @Field({ description: 'SMS (the customer has a phone), EMAIL (an e-mail only) or OWNER (neither: the salesperson).' })
+  @Field({
+    description:
+      "The customer's preferred channel (SMS, WECHAT, EMAIL, PHONE) when they can be reached there; else SMS (a phone), EMAIL (an e-mail only) or OWNER (neither: the salesperson).",
+  })
   @Column({ type: 'varchar', length: 10 })
   channel: string;
   @Field() @Column({ type: 'varchar', length: 500 }) message: string;

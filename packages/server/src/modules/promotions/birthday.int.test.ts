@@ -50,9 +50,14 @@ describe(`birthday offers: a coupon once per customer and year, the message reco
         ),
       ).createCustomer.id as string;
     // the test clock is 2026-11-25: three born in November (two forms of the date), one in December
-    id.b1 = await customer('BD-1', 'birthday:"1990-11-03", phone:"13900000011", email:"a@example.com"');
-    id.b2 = await customer('BD-2', 'birthday:"11-30", email:"b@example.com"');
-    id.b3 = await customer('BD-3', 'birthday:"1985-11-25"');
+    // preferred channels: BD-1 e-mail (has both), BD-2 a call but has no phone (falls back to its e-mail),
+    // BD-3 WeChat (no phone or e-mail: the salesperson's WeChat)
+    id.b1 = await customer(
+      'BD-1',
+      'birthday:"1990-11-03", phone:"13900000011", email:"a@example.com", preferredChannel: EMAIL',
+    );
+    id.b2 = await customer('BD-2', 'birthday:"11-30", email:"b@example.com", preferredChannel: PHONE');
+    id.b3 = await customer('BD-3', 'birthday:"1985-11-25", preferredChannel: WECHAT');
     id.b4 = await customer('BD-4', 'birthday:"1990-12-01", phone:"13900000014"');
   });
   afterAll(async () => {
@@ -92,9 +97,9 @@ describe(`birthday offers: a coupon once per customer and year, the message reco
     expect(issued.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
     expect(offers.map((o: any) => [o.customerId, o.channel]).sort()).toEqual(
       [
-        [id.b1, 'SMS'],
+        [id.b1, 'EMAIL'],
         [id.b2, 'EMAIL'],
-        [id.b3, 'OWNER'],
+        [id.b3, 'WECHAT'],
       ].sort(),
     );
     for (const o of offers) {
@@ -117,6 +122,28 @@ describe(`birthday offers: a coupon once per customer and year, the message reco
     expect(codes.map((c: any) => [c.customerId, c.code]).sort()).toEqual(
       offers.map((o: any) => [o.customerId, o.code]).sort(),
     );
+  });
+
+  it('the preferred channel is on the customer, changed and cleared by an update (then the rule: a phone → SMS)', async () => {
+    const Q = 'query($id:ID!){ customer(id:$id){ preferredChannel version } }';
+    const c = ok(await t.gql(Q, { id: id.b1 }, tok.manager)).customer;
+    expect(c.preferredChannel).toBe('EMAIL');
+    const U = 'mutation($i:UpdateCustomerInput!){ updateCustomer(input:$i){ preferredChannel version } }';
+    const u1 = ok(await t.gql(U, { i: { id: id.b1, version: c.version, preferredChannel: 'SMS' } }, tok.manager));
+    expect(u1.updateCustomer.preferredChannel).toBe('SMS');
+    const u2 = ok(
+      await t.gql(
+        U,
+        { i: { id: id.b1, version: u1.updateCustomer.version, clearPreferredChannel: true } },
+        tok.manager,
+      ),
+    );
+    expect(u2.updateCustomer.preferredChannel).toBeNull();
+    // not one of the four: refused before anything runs
+    expect(codeOf(await t.gql(U, { i: { id: id.b1, version: 99, preferredChannel: 'FAX' } }, tok.manager))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(ok(await t.gql(Q, { id: id.b1 }, tok.manager)).customer.preferredChannel).toBeNull();
   });
 
   it('the next month brings the December customer; the next year each one again, once', async () => {

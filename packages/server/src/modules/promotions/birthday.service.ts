@@ -14,12 +14,29 @@ import { CouponBatch } from './promotion.entity';
 export type BirthdayCustomers = (
   tx: EntityManager,
   month: number,
-) => Promise<Array<{ id: number; name: string; phone: string; email: string; ownerId: number | null }>>;
+) => Promise<
+  Array<{
+    id: number;
+    name: string;
+    phone: string;
+    email: string;
+    ownerId: number | null;
+    preferredChannel: string | null;
+  }>
+>;
 
 const DEFAULT_MESSAGE = '{name}，生日快乐！送您一张{batch}，券码 {code}。';
 
-/** The channel a customer hears from us on: a phone → SMS, else an e-mail, else their salesperson passes it on. */
-export const channelOf = (c: { phone: string; email: string }) => (c.phone ? 'SMS' : c.email ? 'EMAIL' : 'OWNER');
+/**
+ * The channel a customer hears from us on: the one they prefer when we can reach them there (SMS or
+ * PHONE: a phone; EMAIL: an e-mail; WECHAT: always, the WeChat contact is kept by the salesperson),
+ * else a phone → SMS, else an e-mail, else their salesperson passes it on (OWNER).
+ */
+export const channelOf = (c: { phone: string; email: string; preferredChannel?: string | null }) => {
+  const p = c.preferredChannel;
+  if (p === 'WECHAT' || ((p === 'SMS' || p === 'PHONE') && c.phone) || (p === 'EMAIL' && c.email)) return p;
+  return c.phone ? 'SMS' : c.email ? 'EMAIL' : 'OWNER';
+};
 
 /**
  * 生日礼: once a customer's birthday month has come, one code of the chosen coupon batch is issued to

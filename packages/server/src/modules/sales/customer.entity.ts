@@ -61,6 +61,18 @@ export class CustomerTier {
   @Field(() => Int) @Column({ type: 'int', default: 1 }) version: number;
 }
 
+/** How a customer prefers to hear from us (birthday offers record their message for it). */
+export enum ContactChannel {
+  SMS = 'SMS',
+  WECHAT = 'WECHAT',
+  EMAIL = 'EMAIL',
+  PHONE = 'PHONE',
+}
+registerEnumType(ContactChannel, {
+  name: 'ContactChannel',
+  description: 'SMS, WECHAT, EMAIL or PHONE (a call).',
+});
+
 @ObjectType({
   description: '客户: profile, owner, credit limit, channel and tier. Contact data needs sales.customer.contact.read.',
 })
@@ -82,6 +94,12 @@ export class Customer {
   @SensitiveField('Customer', () => String, P.SalesCustomerContactRead, 'YYYY-MM-DD (or MM-DD), for birthday offers.')
   @Column({ type: 'varchar', length: 10, nullable: true })
   birthday: string | null;
+  @Field(() => ContactChannel, {
+    nullable: true,
+    description: 'The channel they prefer; none: SMS when there is a phone, else e-mail, else the salesperson.',
+  })
+  @Column({ name: 'preferred_channel', type: 'varchar', length: 10, nullable: true })
+  preferredChannel: ContactChannel | null;
   @Field({ description: 'Preferences and notes on how to serve the customer.' })
   @Column({ type: 'varchar', length: 500, default: '' })
   preferences: string;

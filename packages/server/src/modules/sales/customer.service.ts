@@ -56,6 +56,7 @@ const snapshot = (c: Customer) => ({
   email: c.email,
   address: c.address,
   birthday: c.birthday,
+  preferredChannel: c.preferredChannel,
   preferences: c.preferences,
   paymentTermsDays: c.paymentTermsDays,
   memo: c.memo,
@@ -160,6 +161,7 @@ export class CustomerService {
           email: input.email?.trim() ?? '',
           address: input.address?.trim() ?? '',
           birthday: input.birthday ?? null,
+          preferredChannel: input.preferredChannel ?? null,
           preferences: input.preferences ?? '',
           ownerId: input.ownerId ? Number(input.ownerId) : ctx.user!.id,
           channelId: input.channelId ? Number(input.channelId) : null,
@@ -192,6 +194,8 @@ export class CustomerService {
       const patch: Partial<Customer> = { version: input.version + 1 };
       for (const k of ['name', 'phone', 'email', 'address', 'birthday', 'preferences', 'memo'] as const)
         if (input[k] != null) (patch as any)[k] = String(input[k]).trim();
+      if (input.preferredChannel) patch.preferredChannel = input.preferredChannel;
+      if (input.clearPreferredChannel) patch.preferredChannel = null;
       if (input.ownerId) patch.ownerId = Number(input.ownerId);
       if (input.channelId) patch.channelId = Number(input.channelId);
       if (input.tierId) Object.assign(patch, { tierId: Number(input.tierId), tierFixed: true, tierReason: null });

@@ -2,7 +2,7 @@ import { IsEmail, IsOptional, Length, Matches, Max, Min, ValidateIf } from 'clas
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { Paginated } from '../../core/paging';
-import { ChannelKind, Customer, ServiceRecordKind } from './customer.entity';
+import { ChannelKind, ContactChannel, Customer, ServiceRecordKind } from './customer.entity';
 
 @ObjectType()
 export class CustomerPage extends Paginated(Customer, 'CustomerPage') {}
@@ -28,6 +28,7 @@ export class CreateCustomerInput {
   @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' })
   birthday?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) preferences?: string;
+  @Field(() => ContactChannel, { nullable: true }) preferredChannel?: ContactChannel | null;
   @Field(() => ID, { nullable: true, description: 'Yourself when omitted; another owner needs sales.customer.all.' })
   ownerId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
@@ -54,6 +55,8 @@ export class UpdateCustomerInput {
   @Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: 'a date like 1990-05-20 or 05-20' })
   birthday?: string;
   @Field({ nullable: true }) @IsOptional() @Length(0, 500) preferences?: string;
+  @Field({ nullable: true, description: 'true: no preferred channel any more.' }) clearPreferredChannel?: boolean;
+  @Field(() => ContactChannel, { nullable: true }) preferredChannel?: ContactChannel | null;
   @Field(() => ID, { nullable: true }) ownerId?: string;
   @Field(() => ID, { nullable: true }) channelId?: string;
   @Field(() => ID, { nullable: true, description: 'Fixes the tier by hand; see unfixTier.' }) tierId?: string;

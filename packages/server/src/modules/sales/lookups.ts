@@ -37,7 +37,16 @@ export async function shipmentLinesOfOrder(
 export async function customersBornIn(
   em: EntityManager,
   month: number,
-): Promise<Array<{ id: number; name: string; phone: string; email: string; ownerId: number | null }>> {
+): Promise<
+  Array<{
+    id: number;
+    name: string;
+    phone: string;
+    email: string;
+    ownerId: number | null;
+    preferredChannel: string | null;
+  }>
+> {
   const mm = String(month).padStart(2, '0');
   const rows = await em
     .getRepository(Customer)
@@ -45,5 +54,12 @@ export async function customersBornIn(
     .where('c.birthday LIKE :a OR c.birthday LIKE :b', { a: `____-${mm}-__`, b: `${mm}-__` })
     .orderBy('c.id')
     .getMany();
-  return rows.map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? '', email: c.email ?? '', ownerId: c.ownerId }));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+    ownerId: c.ownerId,
+    preferredChannel: c.preferredChannel,
+  }));
 }
