@@ -9,6 +9,7 @@ import { seedDemoSales } from './demo/sales-demo';
 import { contextFor, DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
 import { seedDemoPromotions } from './demo/promotions-demo';
+import { finishDemoDraw, openDemoDraw, seedDemoBirthdays } from './demo/draws-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -230,11 +231,15 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const r = await seedDemoStock(services);
   const p = await seedDemoPurchasing(services);
   const sales = await seedDemoSales(services);
+  // the lucky draw is open while the demo orders are confirmed (they earn its entries), then drawn and revealed
+  const drawId = await openDemoDraw(services);
   const so = await seedDemoSalesOrders(services);
   const promo = await seedDemoPromotions(services);
+  const entries = await finishDemoDraw(services, drawId);
+  const birthdays = await seedDemoBirthdays(services);
   // ABC classes of every warehouse from the year of issues, so the count plan and the Pareto chart have figures
   const manager = await contextFor(ds, services, 'manager');
   for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
     await services.abc.recompute(manager, String(w.id));
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions and ${promo.coupons} coupon codes in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../core/config';
+import { today } from '../core/dates';
 import { openAppDatabase } from '../database';
 import { seedBase, seedDemoAll } from '../seed';
 import { createServices } from '../services';
@@ -71,8 +72,23 @@ describe(`demo seeding, all or nothing (${testDbKind})`, () => {
     expect(counts.stock_ledger).toBeGreaterThan(0);
     const [{ c }] = await ds.query("SELECT COUNT(*) AS c FROM warehouse WHERE code = 'LEFT'");
     expect(Number(c)).toBe(0);
-    const problems = await createServices(ds, config).posting.check('moving_average');
+    const services = createServices(ds, config);
+    const problems = await services.posting.check('moving_average');
     expect(problems).toEqual([]);
+    // the lucky draw is revealed with entries from the demo's orders, and verifies from its seed
+    const [draw] = await ds.query("SELECT id, state, entry_count, drawn_count FROM lucky_draw WHERE code = 'ANNIV'");
+    expect(draw.state).toBe('REVEALED');
+    expect(Number(draw.entry_count)).toBeGreaterThan(0);
+    expect(Number(draw.drawn_count)).toBe(Number(draw.entry_count));
+    const v = await services.draws.verify(String(draw.id));
+    expect([v.ok, v.hashMatches, v.matching, v.mismatches]).toEqual([true, true, Number(draw.entry_count), []]);
+    // birthday offers: the first customer is born in the demo's month, and got a coupon and a message
+    const offers = await ds.query('SELECT customer_id, code, channel FROM birthday_offer ORDER BY customer_id');
+    expect(offers.length).toBeGreaterThanOrEqual(2);
+    expect(offers.every((o: { code: string }) => /^BDAY-/.test(o.code))).toBe(true);
+    // promotions still start today (the replenishment forecast counts promoted days apart)
+    const starts = await ds.query('SELECT DISTINCT starts_at FROM promotion');
+    expect(starts.map((r: { starts_at: string }) => r.starts_at)).toEqual([`${today()}T00:00`]);
     // seeded once: a second start leaves it alone
     expect(await seedDemoAll(ds, config)).toBeNull();
   }, 300_000);
