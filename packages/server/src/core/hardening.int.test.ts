@@ -87,6 +87,22 @@ describe('API hardening and error codes', () => {
     expect(text).not.toMatch(/node_modules|at .*\.ts|SELECT /);
   });
 
+  it('marks every GraphQL answer Cache-Control: no-store (answers and errors alike)', async () => {
+    for (const [query, token] of [
+      ['{ me { username } }', admin],
+      ['{ me { username } }', undefined],
+      ['{ nosuchfield }', admin],
+    ] as const) {
+      const r = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      expect(r.headers.get('cache-control'), query).toBe('no-store');
+      await r.text();
+    }
+  });
+
   it('refuses a malformed or numeric Decimal with INVALID_DECIMAL and changes nothing', async () => {
     const before = await t.ds.getRepository(CompanySettings).findOneByOrFail({ id: 1 });
     const M = 'mutation($i:UpdateSettingsInput!){ updateCompanySettings(input:$i){ defaultCreditLimit version } }';
