@@ -77,12 +77,43 @@ test('a manager sets up a lucky draw: odds above 100 % refused, opened with its 
   await expect(page.getByTestId('draw-verify-browser')).not.toContainText('不一致');
 });
 
-test('birthday offers: switched on with a batch, the settings are kept', async ({ page }) => {
+test('birthday offers on the demo: on with 生日券, the offers of the month listed; without a batch refused', async ({
+  page,
+}) => {
   await loginOk(page, 'manager');
   await page.getByTestId('menu-birthday-offers').click();
   await expect(page.getByTestId('birthday-settings')).toBeVisible();
-  // on without a batch: the translated refusal
-  await page.getByTestId('birthday-enabled').click();
+  // the demo switches it on and runs it once: customers born this month (by the project clock) have their codes
+  await expect(page.getByTestId('birthday-enabled')).toHaveClass(/is-checked/);
+  await expect(page.getByTestId('birthday-batch')).toContainText('生日券');
+  await expect(page.getByTestId('birthday-offers')).toContainText('BDAY-');
+  await expect(page.getByTestId('birthday-offers')).toContainText('微信');
+  // on without a batch: the translated refusal, and nothing changes
+  await page.getByTestId('birthday-batch').hover();
+  await page.getByTestId('birthday-batch').locator('.el-select__clear').click();
   await page.getByTestId('birthday-save').click();
   await expect(page.locator('.el-message').filter({ hasText: '请选择生日礼使用的优惠券批次。' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('birthday-batch')).toContainText('生日券');
+});
+
+test("the demo's lucky draw is revealed and verifies, in the API and in the browser; the effect report has the demo's promotions", async ({
+  page,
+}) => {
+  await loginOk(page, 'manager');
+  await page.getByTestId('menu-lucky-draws').click();
+  await page.getByTestId('draws').getByText('ANNIV').click();
+  await expect(page.getByTestId('draw-state')).toHaveText('已公布');
+  await expect(page.getByTestId('draw-hash')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('draw-seed')).toHaveText(/^[0-9a-f]{64}$/);
+  await page.getByTestId('draw-verify').click();
+  await expect(page.getByTestId('draw-verify-api')).toContainText('一致');
+  await expect(page.getByTestId('draw-verify-api')).not.toContainText('不一致');
+  await expect(page.getByTestId('draw-verify-browser')).toContainText('一致');
+  await expect(page.getByTestId('draw-verify-browser')).not.toContainText('不一致');
+
+  // the effect report opens on the demo with its chart and table (the demo's promotions start today)
+  await page.getByTestId('menu-promotion-effect').click();
+  await expect(page.getByTestId('effect-chart')).toBeVisible();
+  await expect(page.getByTestId('effect-table')).toBeVisible();
 });
