@@ -10,6 +10,7 @@ import { contextFor, DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
 import { seedDemoPromotions } from './demo/promotions-demo';
 import { finishDemoDraw, openDemoDraw, seedDemoBirthdays } from './demo/draws-demo';
+import { seedDemoTpl } from './demo/tpl-demo';
 import { createServices } from './services';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { LoginAttempt } from './modules/auth/login-attempt.entity';
@@ -237,9 +238,12 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const promo = await seedDemoPromotions(services);
   const entries = await finishDemoDraw(services, drawId);
   const birthdays = await seedDemoBirthdays(services);
+  // the demo's 3PL (CN3P) when scripts/demo.sh started its simulator: last, once CN3P's year is posted
+  const tplSim = config.simulators.find((x) => x.kind === 'tpl');
+  const tplDemo = tplSim ? `, ${await seedDemoTpl(services, tplSim)}` : '';
   // ABC classes of every warehouse from the year of issues, so the count plan and the Pareto chart have figures
   const manager = await contextFor(ds, services, 'manager');
   for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
     await services.abc.recompute(manager, String(w.id));
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons${tplDemo} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

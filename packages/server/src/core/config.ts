@@ -54,6 +54,28 @@ export interface Config {
   exportKeepHours: number;
   /** how often queued background exports are looked for, besides right after one is queued (0: never; tests run them) */
   exportJobsIntervalMs: number;
+  /**
+   * Simulators to show people connecting a store or a 3PL (JXC_SIMULATORS, set by scripts/demo.sh):
+   * `kind url key secret` entries separated by `;` (kind: simshop, pagemall or tpl). Unset: none.
+   */
+  simulators: SimulatorAddress[];
+}
+
+/** A simulator the demo started: where it listens and the credentials it accepts (demo values, not secrets). */
+export interface SimulatorAddress {
+  kind: string;
+  baseUrl: string;
+  key: string;
+  secret: string;
+}
+
+/** `kind url key secret; …` → addresses (entries not of four words are skipped). */
+export function parseSimulators(v: string | undefined): SimulatorAddress[] {
+  return (v ?? '')
+    .split(';')
+    .map((e) => e.trim().split(/\s+/))
+    .filter((w) => w.length === 4)
+    .map(([kind, baseUrl, key, secret]) => ({ kind, baseUrl, key, secret }));
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -94,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportBackgroundRows: Number(env.JXC_EXPORT_BACKGROUND_ROWS || 5000),
     exportKeepHours: Number(env.JXC_EXPORT_KEEP_HOURS || 24),
     exportJobsIntervalMs: Number(env.JXC_EXPORT_JOBS_INTERVAL_MS ?? 5000),
+    simulators: parseSimulators(env.JXC_SIMULATORS),
     bodyLimit: env.JXC_BODY_LIMIT || '8mb', // a 10,000-row product import is a few MB of base64
     corsOrigins: (env.JXC_CORS_ORIGINS || '')
       .split(',')

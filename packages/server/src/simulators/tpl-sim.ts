@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 
 /**
@@ -20,12 +21,15 @@ import http from 'node:http';
  *   confirmation id twice, as a 3PL that resends). A ref it never received is confirmed as given.
  * - POST /_stock { sku, qty } → sets what it holds of a SKU (a difference to the book).
  * - POST /_fail { requests: n } → the next n requests answer 500.
+ * - POST /_reset { date? } → forgets every request, confirmation and stock (the demo's seed starts so).
+ * - POST /_auto { ms } → from now on confirms each new request on its own after ms (0: never).
+ * - TPL_STATE=<file>: keeps its state in that JSON file across restarts (the demo's data/tpl-sim.json).
  * - GET /_requests → every request body received, as sent (the tests check no price went out).
  */
 const KEY = process.env.TPL_KEY ?? 'tpl-key';
 const SECRET = process.env.TPL_SECRET ?? 'tpl-secret';
 let today = process.env.TPL_TODAY ?? '2026-12-01';
-const AUTO_MS = Number(process.env.TPL_AUTO_MS ?? 0);
+let AUTO_MS = Number(process.env.TPL_AUTO_MS ?? 0);
 let seed = Number(process.env.TPL_SEED ?? 1) >>> 0;
 
 /** mulberry32: a small seeded generator, so the demo's misbehaviour repeats */
@@ -75,6 +79,30 @@ for (const part of (process.env.TPL_STOCK ?? '').split(',').filter(Boolean)) {
 let failRequests = 0;
 let confirmations = 0;
 
+/** TPL_STATE: a JSON file that keeps what it received, confirmed and holds across restarts (the demo's). */
+const STATE = process.env.TPL_STATE;
+function save() {
+  if (!STATE) return;
+  const state = {
+    today,
+    auto: AUTO_MS,
+    confirmations,
+    requests: [...requests.values()],
+    feed,
+    stock: [...stock].map(([sku, u]) => [sku, fromUnits(u)]),
+  };
+  fs.writeFileSync(STATE, JSON.stringify(state));
+}
+if (STATE && fs.existsSync(STATE)) {
+  const s = JSON.parse(fs.readFileSync(STATE, 'utf8'));
+  today = process.env.TPL_TODAY ?? s.today;
+  AUTO_MS = s.auto;
+  confirmations = s.confirmations;
+  for (const r of s.requests) requests.set(r.ref, r);
+  feed.push(...s.feed);
+  for (const [sku, q] of s.stock) stock.set(sku, toUnits(q));
+}
+
 function confirm(body: { ref: string; id?: string; date?: string; lines?: Conf['lines']; twice?: boolean }): Conf {
   const req = requests.get(body.ref);
   const lines =
@@ -93,6 +121,7 @@ function confirm(body: { ref: string; id?: string; date?: string; lines?: Conf['
   }
   feed.push(c);
   if (body.twice) feed.push({ ...c });
+  save();
   return c;
 }
 
@@ -144,6 +173,7 @@ const server = http.createServer((req, res) => {
         lines: data.lines.map((l: any) => ({ line: String(l.line), sku: String(l.sku), qty: String(l.qty) })),
       };
       requests.set(r.ref, r);
+      save();
       if (AUTO_MS > 0) autoConfirm(r);
       return send(200, { accepted: true, duplicate: false });
     }
@@ -163,10 +193,26 @@ const server = http.createServer((req, res) => {
     }
     if (req.method === 'POST' && url.pathname === '/_stock') {
       stock.set(String(data.sku), toUnits(String(data.qty)));
+      save();
+      return send(200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/_reset') {
+      requests.clear();
+      feed.length = 0;
+      stock.clear();
+      confirmations = 0;
+      if (data.date) today = String(data.date);
+      save();
+      return send(200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/_auto') {
+      AUTO_MS = Number(data.ms ?? 0);
+      save();
       return send(200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/_today') {
       today = String(data.date);
+      save();
       return send(200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/_fail') {

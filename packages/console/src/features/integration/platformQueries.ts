@@ -36,6 +36,12 @@ export const OnlineStoresQuery = graphql(`
 
 export const OnlineStoreOptionsQuery = graphql(`
   query OnlineStoreOptions($customerSearch: String) {
+    integrationSimulators {
+      kind
+      baseUrl
+      key
+      secret
+    }
     salesStores {
       id
       code

@@ -90,3 +90,51 @@ export const ResolveTplReviewMutation = graphql(`
     }
   }
 `);
+
+/** A document's 3PL side (sales order, purchase order, or a transfer by its destination). */
+export const TplStatusOfQuery = graphql(`
+  query TplStatusOf($sourceType: String!, $sourceId: ID!) {
+    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {
+      connectionName
+      requests {
+        id
+        ref
+        kind
+        status
+        attempts
+        lastError
+        sentAt
+        createdAt
+      }
+    }
+  }
+`);
+
+export const ResendTplRequestMutation = graphql(`
+  mutation ResendTplRequest($id: ID!) {
+    resendTplRequest(id: $id) {
+      id
+      status
+      attempts
+      lastError
+    }
+  }
+`);
+
+export const RequestTplShipmentMutation = graphql(`
+  mutation RequestTplShipment($salesOrderId: ID!) {
+    requestTplShipment(salesOrderId: $salesOrderId) {
+      id
+      status
+    }
+  }
+`);
+
+export const RequestTplAsnMutation = graphql(`
+  mutation RequestTplAsn($purchaseOrderId: ID!) {
+    requestTplAsn(purchaseOrderId: $purchaseOrderId) {
+      id
+      status
+    }
+  }
+`);

@@ -56,6 +56,15 @@ export function useOnlineStores() {
     appSecret: '',
   });
   const error = ref<string | null>(null);
+  /** the simulators the demo started (none elsewhere): shown on the form and filled in for their kind */
+  const simulators = computed(() =>
+    (options.data.value?.integrationSimulators ?? []).filter((x) => x.kind === 'simshop' || x.kind === 'pagemall'),
+  );
+  const simulatorOf = (kind: string) => simulators.value.find((x) => x.kind === kind);
+  function useSimulator(kind: string) {
+    const sim = simulatorOf(kind);
+    if (sim) Object.assign(form, { kind, baseUrl: sim.baseUrl, appKey: sim.key, appSecret: sim.secret });
+  }
   function openConnect() {
     const o = options.data.value;
     Object.assign(form, {
@@ -67,8 +76,14 @@ export function useOnlineStores() {
       appKey: '',
       appSecret: '',
     });
+    useSimulator('simshop');
     error.value = null;
     visible.value = true;
+  }
+  /** another platform chosen: its simulator's address and credentials when there is one, else empty */
+  function kindChanged(kind: string) {
+    if (simulatorOf(kind)) useSimulator(kind);
+    else Object.assign(form, { baseUrl: 'http://127.0.0.1:', appKey: '', appSecret: '' });
   }
   async function save() {
     error.value = null;
@@ -140,6 +155,9 @@ export function useOnlineStores() {
     error,
     saving: computed(() => connect.fetching.value),
     openConnect,
+    kindChanged,
+    simulators,
+    useSimulator,
     save,
     importing,
     runImport,

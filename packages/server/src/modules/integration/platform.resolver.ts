@@ -16,7 +16,7 @@ import {
 import type { Context } from '../../core/context';
 import { DecimalInput } from '../../core/decimal-input';
 import { P } from '../../core/permissions/catalogue';
-import { Allow } from '../../core/permissions/guard';
+import { Allow, SignedIn } from '../../core/permissions/guard';
 import {
   PlatformConnection,
   PlatformOrder,
@@ -73,8 +73,28 @@ export class PlatformOrderInfo {
   @Field(() => [PlatformShipmentPush]) shipments: PlatformShipmentPush[];
 }
 
+@ObjectType({ description: 'A simulator this server was told about (the demo): where it listens, what it accepts.' })
+export class SimulatorAddressType {
+  @Field({ description: 'simshop, pagemall or tpl' }) kind: string;
+  @Field() baseUrl: string;
+  @Field({ description: 'The app key / client id / client key it accepts.' }) key: string;
+  @Field({ description: 'The secret it accepts (a demo value).' }) secret: string;
+}
+
 @Resolver()
 export class PlatformResolver {
+  @Query(() => [SimulatorAddressType], {
+    description:
+      'The simulated platforms and 3PL this server was started with (JXC_SIMULATORS, set by scripts/demo.sh), to fill the connect forms; empty otherwise.',
+  })
+  @SignedIn()
+  integrationSimulators(@Ctx() ctx: Context): SimulatorAddressType[] {
+    // whoever may connect or sync a store or a 3PL; nobody else learns the addresses
+    const may = [P.SalesPlatformManage, P.IntegrationTplManage, P.SystemIntegrationManage];
+    if (!may.some((p) => ctx.user!.permissions.has(p))) return [];
+    return ctx.services.config.simulators ?? [];
+  }
+
   @Query(() => [PlatformConnection], {
     description: 'Online stores connected to their platforms, with their sync status.',
   })

@@ -95,11 +95,18 @@ export class TplRequest {
   sourceType: string;
   @Field(() => ID, { nullable: true }) @Column({ name: 'source_id', type: 'int', nullable: true }) sourceId:
     number | null;
-  @Field({ description: 'The sales or purchase order number, or the destination of a transfer.' })
+  @Field({
+    description:
+      "The sales or purchase order number, or the other warehouse's code of a transfer (its destination; its source when it comes in).",
+  })
   @Column({ name: 'source_number', type: 'varchar', length: 60, default: '' })
   sourceNumber: string;
-  /** a transfer's destination */
-  @Field(() => ID, { nullable: true })
+  /** a transfer's other warehouse: its destination (kind transfer), its source (kind asn, a transfer coming in) */
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A transfer's other warehouse: the destination of one out (TRANSFER), the source of one coming in (ASN).",
+  })
   @Column({ name: 'to_warehouse_id', type: 'int', nullable: true })
   toWarehouseId: number | null;
   /** the lines (JSON TplRequestLine[]) */

@@ -412,4 +412,117 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect([doc.type, doc.status, Number(doc.to_warehouse_id)]).toEqual(['transfer', 'in_transit', W1]);
     await ledgerCheck();
   });
+
+  it('a transfer into the 3PL warehouse goes as an advance notice when it leaves; the 3PL confirmation receives it (no keeper may)', async () => {
+    const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id number status } }`;
+    ok(
+      await t.gql(
+        POST,
+        {
+          i: {
+            type: 'OTHER_IN',
+            warehouseId: String(W1),
+            lines: [{ skuId: String(B.id), qty: '5', unitCost: '5.00' }],
+          },
+          k: 'tpl-in-0',
+        },
+        admin,
+      ),
+    );
+    const tr = ok(
+      await t.gql(
+        POST,
+        {
+          i: {
+            type: 'TRANSFER',
+            warehouseId: String(W1),
+            toWarehouseId: String(W3),
+            lines: [{ skuId: String(B.id), qty: '5' }],
+          },
+          k: 'tpl-in-1',
+        },
+        admin,
+      ),
+    ).createAndPostStockDocument;
+    expect(tr.status).toBe('IN_TRANSIT');
+    // the notice was written with the departure
+    const asn = (
+      ok(await t.gql(`query{ tplRequests { ${REQ_FIELDS} sourceType sourceId sourceNumber } }`, {}, admin))
+        .tplRequests as any[]
+    ).find((r) => r.sourceType === 'stock_document');
+    expect(asn).toMatchObject({ kind: 'asn', status: 'queued', sourceId: tr.id, sourceNumber: tr.number });
+    expect(asn.lines).toEqual([{ key: '1', sku: B.code, qty: '5', confirmed: '0' }]);
+    // the arrival is the 3PL's to confirm
+    expect(codeOf(await t.gql('mutation($id:ID!){ receiveTransfer(id:$id){ id } }', { id: tr.id }, admin))).toBe(
+      'TPL_OPERATED',
+    );
+    expect(await stock()).toEqual(['60', '27']);
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    const sent = (await simCall('GET', '/_requests')).requests.at(-1);
+    expect(sent).toMatchObject({ ref: asn.ref, kind: 'asn', party: { transfer: tr.number } });
+    await simCall('POST', '/_confirm', { ref: asn.ref, id: 'TI-1', date: '2026-11-25', twice: true });
+    expect(await sync()).toEqual({ received: 1, duplicates: 1, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['60', '32']);
+    expect((await request(asn.id)).status).toBe('done');
+    const [doc] = await t.ds.query('SELECT status FROM stock_document WHERE id = ?', [Number(tr.id)]);
+    expect(doc.status).toBe('posted');
+    await ledgerCheck();
+  });
+
+  it("a document's 3PL side shows its requests; one the 3PL did not take is sent again at once, a confirmed one never", async () => {
+    const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id number } }`;
+    const STATUS = `query($t:String!,$id:ID!){ tplStatusOf(sourceType:$t, sourceId:$id){ connectionName requests { id ref kind status attempts lastError } } }`;
+    const RESEND = 'mutation($id:ID!){ resendTplRequest(id:$id){ id status attempts lastError } }';
+    ok(
+      await t.gql(
+        POST,
+        {
+          i: {
+            type: 'OTHER_IN',
+            warehouseId: String(W1),
+            lines: [{ skuId: String(B.id), qty: '2', unitCost: '5.00' }],
+          },
+          k: 'tpl-rs-0',
+        },
+        admin,
+      ),
+    );
+    const tr = ok(
+      await t.gql(
+        POST,
+        {
+          i: {
+            type: 'TRANSFER',
+            warehouseId: String(W1),
+            toWarehouseId: String(W3),
+            lines: [{ skuId: String(B.id), qty: '2' }],
+          },
+          k: 'tpl-rs-1',
+        },
+        admin,
+      ),
+    ).createAndPostStockDocument;
+    await simCall('POST', '/_fail', { requests: 1 });
+    expect(await t.app.services.tpl.sendRequests()).toBe(0);
+    const st = ok(await t.gql(STATUS, { t: 'STOCK_DOCUMENT', id: tr.id }, admin)).tplStatusOf;
+    expect(st.connectionName).toBe('顺丰仓');
+    expect(st.requests).toHaveLength(1);
+    expect(st.requests[0]).toMatchObject({ kind: 'asn', status: 'queued', attempts: 1 });
+    expect(st.requests[0].lastError).toContain('500');
+    expect(codeOf(await t.gql(RESEND, { id: st.requests[0].id }, keeper))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(RESEND, { id: st.requests[0].id }, admin)).resendTplRequest).toEqual({
+      id: st.requests[0].id,
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+    });
+    // sent again: the same reference, which the 3PL takes once
+    expect(ok(await t.gql(RESEND, { id: st.requests[0].id }, admin)).resendTplRequest.status).toBe('sent');
+    const got = (await simCall('GET', '/_requests')).requests.filter((r: any) => r.ref === st.requests[0].ref);
+    expect(got).toHaveLength(2);
+    // a confirmed one is not sent again; an order outside any 3PL has none
+    const done = (await t.app.services.tpl.requests(conn, 'done'))[0];
+    expect(codeOf(await t.gql(RESEND, { id: String(done.id) }, admin))).toBe('DOCUMENT_STATE');
+    expect(codeOf(await t.gql(STATUS, { t: 'INVOICE', id: '1' }, admin))).toBe('BAD_USER_INPUT');
+  });
 });

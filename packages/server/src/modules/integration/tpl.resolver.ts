@@ -37,8 +37,13 @@ export class TplTransferLineInput {
 
 @InputType()
 export class TplTransferInput {
-  @Field(() => ID, { description: 'The 3PL warehouse the goods leave.' }) warehouseId: string;
-  @Field(() => ID) toWarehouseId: string;
+  @Field(() => ID, {
+    description:
+      "The warehouse the goods leave: a 3PL's (a request to it), or one of ours sending to a 3PL (an advance notice).",
+  })
+  warehouseId: string;
+  @Field(() => ID, { description: 'Where they go: any other warehouse, or the 3PL warehouse they are announced to.' })
+  toWarehouseId: string;
   @Field(() => [TplTransferLineInput]) lines: TplTransferLineInput[];
 }
 
@@ -113,7 +118,8 @@ export class TplResolver {
   }
 
   @Mutation(() => TplRequest, {
-    description: 'Asks a 3PL to send goods to another warehouse (posted as a transfer when it confirms).',
+    description:
+      "A transfer with a 3PL's warehouse, posted when the 3PL confirms: out of it, a request; into it, an advance shipping notice.",
   })
   @Allow(P.IntegrationTplManage)
   requestTplTransfer(@Ctx() ctx: Context, @Arg('input', () => TplTransferInput) input: TplTransferInput) {
@@ -137,6 +143,28 @@ export class TplResolver {
     return ctx.services.tpl.reconcile(ctx, connectionId);
   }
 
+  @Query(() => TplStatusView, {
+    description:
+      "A document's 3PL side: SALES_ORDER or PURCHASE_ORDER (its warehouse), or STOCK_DOCUMENT (a transfer: its destination).",
+  })
+  @Allow(P.IntegrationTplManage)
+  tplStatusOf(
+    @Ctx() ctx: Context,
+    @Arg('sourceType', { description: 'SALES_ORDER, PURCHASE_ORDER or STOCK_DOCUMENT' }) sourceType: string,
+    @Arg('sourceId', () => ID) sourceId: string,
+  ) {
+    return ctx.services.tpl.statusOf(ctx, sourceType, sourceId);
+  }
+
+  @Mutation(() => TplRequest, {
+    description:
+      'Sends a request now: a queued one at once (its retry wait dropped), a sent one again with the same reference (the 3PL takes a reference once). Returns it after the attempt.',
+  })
+  @Allow(P.IntegrationTplManage)
+  resendTplRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.tpl.resend(ctx, id);
+  }
+
   @Mutation(() => TplReview, {
     description: 'Resolves a review item: ADJUST (stock differences: posts the difference with the reason) or DISMISS.',
   })
@@ -149,6 +177,15 @@ export class TplResolver {
   ) {
     return ctx.services.tpl.resolve(ctx, id, adjust ? 'adjust' : 'dismiss', note);
   }
+}
+
+@ObjectType({
+  description: "A sales or purchase order's (or a transfer's) 3PL side: who runs its warehouse, what was sent.",
+})
+export class TplStatusView {
+  @Field({ nullable: true, description: "The 3PL connection's name when a 3PL runs the warehouse; null: none does." })
+  connectionName?: string;
+  @Field(() => [TplRequest], { description: 'Its requests, newest first.' }) requests: TplRequest[];
 }
 
 @Resolver(() => TplRequest)

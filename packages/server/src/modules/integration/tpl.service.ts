@@ -103,6 +103,41 @@ export class TplService {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.backoffMs = opts.backoffMs ?? 5_000;
     posting.addGuard((tx, doc, moves) => this.guard(tx, doc, moves));
+    // a transfer leaving for a 3PL's warehouse: its advance shipping notice, in the posting's transaction
+    posting.onPosted(async (tx, doc, _changes, moves) => {
+      if (doc.type !== StockDocType.TRANSFER || !moves.some((m) => D(m.qty).lt(0))) return;
+      return (number) => this.announceTransfer(tx, doc.id, number);
+    });
+  }
+
+  /**
+   * The departure of a transfer into a warehouse a 3PL runs writes an advance shipping notice
+   * (kind asn, source `stock_document`) in the same transaction: the notice exists if and only if
+   * the goods left. The 3PL's confirmation receives the transfer (the arrival a keeper there may not post).
+   */
+  private async announceTransfer(tx: EntityManager, docId: number, number: string): Promise<void> {
+    const [doc]: Array<{ warehouse_id: number; to_warehouse_id: number | null }> = await tx.query(
+      'SELECT warehouse_id, to_warehouse_id FROM stock_document WHERE id = ?',
+      [docId],
+    );
+    if (!doc?.to_warehouse_id || Number(doc.to_warehouse_id) === Number(doc.warehouse_id)) return;
+    const c = await tx.findOne(TplConnection, { where: { warehouseId: Number(doc.to_warehouse_id), active: true } });
+    if (!c) return;
+    const from = await findWarehouse(tx, Number(doc.warehouse_id));
+    const lines: Array<{ line_no: number; sku_id: number; base_qty: string }> = await tx.query(
+      'SELECT line_no, sku_id, base_qty FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
+      [docId],
+    );
+    await this.writeRequest(tx, null, c, {
+      kind: TplRequestKind.ASN,
+      sourceType: 'stock_document',
+      sourceId: docId,
+      sourceNumber: number,
+      toWarehouseId: null,
+      lines: lines.map((l) => ({ key: String(l.line_no), skuId: Number(l.sku_id), qty: D(l.base_qty).toFixed() })),
+      party: { transfer: number, from: from?.code ?? '', name: from?.name ?? '' },
+    });
+    this.sender.soon();
   }
 
   // ---------- the rule: goods in a 3PL warehouse move when the 3PL confirms ----------
@@ -110,8 +145,14 @@ export class TplService {
   private async guard(tx: EntityManager, doc: DocRef, moves: StockMove[]): Promise<void> {
     if (confirming.getStore()) return;
     const inbound = doc.type === 'purchase_receipt';
-    if (!inbound && doc.type !== 'sales_shipment' && doc.type !== StockDocType.TRANSFER) return;
-    const ws = [...new Set(moves.filter((m) => (inbound ? D(m.qty).gt(0) : D(m.qty).lt(0))).map((m) => m.warehouseId))];
+    const transfer = doc.type === StockDocType.TRANSFER;
+    if (!inbound && doc.type !== 'sales_shipment' && !transfer) return;
+    // a transfer is refused at both ends: out of a 3PL's warehouse (a request) and into it (an advance notice)
+    const ws = [
+      ...new Set(
+        moves.filter((m) => transfer || (inbound ? D(m.qty).gt(0) : D(m.qty).lt(0))).map((m) => m.warehouseId),
+      ),
+    ];
     if (!ws.length) return;
     const hit = await tx.findOne(TplConnection, { where: { warehouseId: In(ws), active: true } });
     if (hit)
@@ -201,6 +242,64 @@ export class TplService {
     return JSON.parse(r.lines) as TplRequestLine[];
   }
 
+  /**
+   * A document's 3PL side: the connection running its warehouse (a sales or purchase order's own,
+   * a transfer's destination) and its requests. A document the caller may not see is not found.
+   */
+  async statusOf(
+    ctx: Context,
+    sourceType: string,
+    sourceId: string,
+  ): Promise<{ connectionName?: string; requests: TplRequest[] }> {
+    const type = sourceType.toLowerCase();
+    let warehouseId: number | null;
+    if (type === 'sales_order') warehouseId = (await this.salesOrders.get(ctx, sourceId)).warehouseId;
+    else if (type === 'purchase_order') warehouseId = (await this.purchaseOrders.get(ctx, sourceId)).warehouseId;
+    else if (type === 'stock_document')
+      warehouseId = (await this.stockDocuments.get(ctx, sourceId)).toWarehouseId ?? null;
+    else throw badInput([{ field: 'sourceType', message: 'SALES_ORDER, PURCHASE_ORDER or STOCK_DOCUMENT.' }]);
+    const c = warehouseId
+      ? await this.ds.getRepository(TplConnection).findOne({ where: { warehouseId, active: true } })
+      : null;
+    const requests = await this.ds.getRepository(TplRequest).find({
+      where: { sourceType: type, sourceId: Number(sourceId) || -1 },
+      order: { id: 'DESC' },
+    });
+    return { connectionName: c?.name, requests };
+  }
+
+  /**
+   * Sends a request now: a queued one at once (its retry wait dropped), a sent one again under the
+   * same reference (the 3PL takes a reference once: a resend is for a 3PL that lost it). A request
+   * the 3PL has confirmed is not sent again (DOCUMENT_STATE). Returns it after the attempt.
+   */
+  async resend(ctx: Context, id: string): Promise<TplRequest> {
+    await inTransaction(this.ds, async (tx) => {
+      const r = await tx.findOne(TplRequest, { where: { id: Number(id) || -1 } });
+      if (!r) throw notFound('This 3PL request');
+      const c = await this.connection(tx, r.connectionId);
+      if (ctx.user?.warehouseIds && !ctx.user.warehouseIds.includes(c.warehouseId)) throw notFound('This 3PL request');
+      if (r.status !== TplRequestStatus.QUEUED && r.status !== TplRequestStatus.SENT)
+        throw new DomainError('DOCUMENT_STATE', `Request ${r.ref} is ${r.status}: the 3PL has confirmed it.`, {
+          status: r.status,
+        });
+      await tx.update(
+        TplRequest,
+        { id: r.id, status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
+        { status: TplRequestStatus.QUEUED, leaseUntil: null },
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'integration.tpl.request.resend',
+        entityType: 'TplRequest',
+        entityId: r.id,
+        before: { status: r.status },
+        after: { status: TplRequestStatus.QUEUED },
+      });
+    });
+    await this.sender.run();
+    return this.ds.getRepository(TplRequest).findOneByOrFail({ id: Number(id) });
+  }
+
   reviews(connectionId?: string | null, open = true): Promise<TplReview[]> {
     return this.ds.getRepository(TplReview).find({
       where: {
@@ -216,7 +315,7 @@ export class TplService {
 
   private async writeRequest(
     tx: EntityManager,
-    ctx: Context,
+    ctx: Context | null,
     c: TplConnection,
     r: {
       kind: TplRequestKind;
@@ -265,7 +364,7 @@ export class TplService {
     });
     const res = await tx.insert(TplRequest, {
       connectionId: c.id,
-      ref: `tmp-${ctx.requestId}-${Math.random().toString(36).slice(2)}`.slice(0, 40),
+      ref: `tmp-${ctx?.requestId ?? 'posting'}-${Math.random().toString(36).slice(2)}`.slice(0, 40),
       kind: r.kind,
       status: TplRequestStatus.QUEUED,
       sourceType: r.sourceType,
@@ -283,12 +382,14 @@ export class TplService {
     const id = Number(res.identifiers[0].id);
     const ref = `TPL${String(id).padStart(6, '0')}`;
     await tx.update(TplRequest, { id }, { ref });
-    await this.audit.record(tx, ctx, {
-      action: `integration.tpl.request.${r.kind}`,
-      entityType: 'TplRequest',
-      entityId: id,
-      after: { ref, connectionId: c.id, source: `${r.sourceType} ${r.sourceNumber}`, lines: stored },
-    });
+    // (a notice written by a posting is in that posting's audit entry)
+    if (ctx)
+      await this.audit.record(tx, ctx, {
+        action: `integration.tpl.request.${r.kind}`,
+        entityType: 'TplRequest',
+        entityId: id,
+        after: { ref, connectionId: c.id, source: `${r.sourceType} ${r.sourceNumber}`, lines: stored },
+      });
     return tx.findOneByOrFail(TplRequest, { id });
   }
 
@@ -366,13 +467,14 @@ export class TplService {
           problems.push({ field: `lines[${i}].skuId`, message: 'This SKU does not exist.' });
       });
       if (problems.length) throw badInput(problems);
+      const lines = input.lines.map((l, i) => ({ key: String(i + 1), skuId: Number(l.skuId), qty: l.qty }));
       return this.writeRequest(tx, ctx, c, {
         kind: TplRequestKind.TRANSFER,
         sourceType: 'transfer',
         sourceId: null,
         sourceNumber: to.code,
         toWarehouseId: to.id,
-        lines: input.lines.map((l, i) => ({ key: String(i + 1), skuId: Number(l.skuId), qty: l.qty })),
+        lines,
         party: { warehouse: to.code, name: to.name },
       });
     });
@@ -658,6 +760,14 @@ export class TplService {
             key,
           );
           posted = { type: 'sales_shipment', id: s.id };
+        } else if (posting.length && req.sourceType === 'stock_document') {
+          // a transfer coming in: the engine receives a transfer whole, on the first confirmation's day
+          // (a later confirmation of the rest only counts)
+          if (lines.some((l) => D(l.confirmed).gt(0))) posted = { type: 'transfer', id: Number(req.sourceId) };
+          else {
+            const d = await this.stockDocuments.receiveTransfer(ctx, String(req.sourceId), key, date);
+            posted = { type: 'transfer', id: d.id };
+          }
         } else if (posting.length && req.kind === TplRequestKind.ASN) {
           const r = await this.receipts.receive(
             ctx,
@@ -728,7 +838,11 @@ export class TplService {
                 TplReviewKind.SHORT,
                 `${req.ref} (${req.sourceNumber}) confirmed short: ${short
                   .map((l) => `${l.sku} ${D(l.confirmed).toFixed()} of ${D(l.qty).toFixed()}`)
-                  .join(', ')}. The confirmed quantity was posted.`,
+                  .join(', ')}. ${
+                  req.sourceType === 'stock_document'
+                    ? 'The transfer was received whole (a transfer arrives whole): the missing units show in the next snapshot reconciliation.'
+                    : 'The confirmed quantity was posted.'
+                }`,
                 { requestId: req.id, confirmationId: conf.id },
               ),
             );
