@@ -199,22 +199,34 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     // the field rule of 3PL payloads: never a price, a cost or an amount
     expect(JSON.stringify(sent)).not.toMatch(/price|cost|amount|value|10\.00|5\.00/i);
 
-    // the 3PL received all of A (batch L1) and 36 of 40 B, and sends that confirmation twice
+    // the 3PL received all of A (60 of batch L1, 40 of L2) and 36 of 40 B, and sends that confirmation twice
     await simCall('POST', '/_confirm', {
       ref: asn.ref,
       id: 'ASN-C1',
       date: '2026-11-20',
       twice: true,
       lines: [
-        { line: po.lines[0].id, qty: '100', batch: 'L1', expiry: '2028-06-30' },
+        { line: po.lines[0].id, qty: '60', batch: 'L1', expiry: '2028-06-30' },
         { line: po.lines[1].id, qty: '36' },
+        { line: po.lines[0].id, qty: '40', batch: 'L2', expiry: '2028-09-30' },
       ],
     });
     expect(await sync()).toEqual({ received: 1, duplicates: 1, posted: 1, review: 0 });
     expect(await stock()).toEqual(['100', '36']);
-    const entry = await t.ds.getRepository(StockLedgerEntry).findOneByOrFail({ warehouseId: W3, skuId: A.id });
-    expect((await t.ds.getRepository(Batch).findOneByOrFail({ id: entry.batchId })).batchNo).toBe('L1');
-    expect(entry.businessDate).toBe('2026-11-20');
+    // posted by batch, each with the expiry the 3PL gave
+    const entries = await t.ds
+      .getRepository(StockLedgerEntry)
+      .find({ where: { warehouseId: W3, skuId: A.id }, order: { id: 'ASC' } });
+    const batches = await Promise.all(
+      entries.map(async (e) => {
+        const b = await t.ds.getRepository(Batch).findOneByOrFail({ id: e.batchId });
+        return [b.batchNo, b.expiryDate, Number(e.qty).toString(), e.businessDate];
+      }),
+    );
+    expect(batches).toEqual([
+      ['L1', '2028-06-30', '60', '2026-11-20'],
+      ['L2', '2028-09-30', '40', '2026-11-20'],
+    ]);
     const r = await request(asn.id);
     expect(r.status).toBe('short');
     expect(r.lines.map((l: any) => [l.sku, l.qty, l.confirmed])).toEqual([

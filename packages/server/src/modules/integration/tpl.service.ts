@@ -699,8 +699,11 @@ export class TplService {
         null,
       );
     const lines = this.requestLines(req);
-    // per request line: what this confirmation brings, checked against what is still open
-    const bringing = new Map<string, { qty: Decimal; batch: string | null; expiry: string | null }>();
+    // per request line: what this confirmation brings (in parts, one per batch), checked against what is still open
+    const bringing = new Map<
+      string,
+      { qty: Decimal; parts: Array<{ qty: Decimal; batch: string | null; expiry: string | null }> }
+    >();
     const problems: string[] = [];
     for (const l of m.lines) {
       const rl = lines.find((x) => x.key === l.line) ?? lines.find((x) => x.sku === l.sku && !l.line);
@@ -709,12 +712,16 @@ export class TplService {
       else if (!q || !q.isFinite() || q.lt(0)) problems.push(`line ${l.line}: "${l.qty}" is not a quantity`);
       else if (rl.sku !== l.sku && l.sku) problems.push(`line ${l.line}: SKU ${l.sku}, requested ${rl.sku}`);
       else {
-        const prev = bringing.get(rl.key);
-        bringing.set(rl.key, {
-          qty: (prev?.qty ?? D(0)).plus(q),
-          batch: l.batch?.trim() || prev?.batch || null,
-          expiry: l.expiry && DAY.test(l.expiry) ? l.expiry : (prev?.expiry ?? null),
-        });
+        const b = bringing.get(rl.key) ?? { qty: D(0), parts: [] };
+        const batch = l.batch?.trim().slice(0, 60) || null;
+        const expiry = l.expiry && DAY.test(l.expiry) ? l.expiry : null;
+        const same = b.parts.find((p) => p.batch === batch);
+        if (same) {
+          same.qty = same.qty.plus(q);
+          same.expiry = same.expiry ?? expiry;
+        } else b.parts.push({ qty: q, batch, expiry });
+        b.qty = b.qty.plus(q);
+        bringing.set(rl.key, b);
       }
     }
     for (const [key, b] of bringing) {
@@ -775,12 +782,17 @@ export class TplService {
               orderId: String(req.sourceId),
               businessDate: date,
               memo,
-              lines: posting.map(([k, b]) => ({
-                orderLineId: k,
-                acceptedQty: b.qty.toFixed(),
-                ...(b.batch ? { batchNo: b.batch } : {}),
-                ...(b.expiry ? { expiryDate: b.expiry } : {}),
-              })),
+              // a line per batch the 3PL received, with its expiry
+              lines: posting.flatMap(([k, b]) =>
+                b.parts
+                  .filter((p) => p.qty.gt(0))
+                  .map((p) => ({
+                    orderLineId: k,
+                    acceptedQty: p.qty.toFixed(),
+                    ...(p.batch ? { batchNo: p.batch } : {}),
+                    ...(p.expiry ? { expiryDate: p.expiry } : {}),
+                  })),
+              ),
             },
             key,
           );
@@ -804,11 +816,16 @@ export class TplService {
                 toWarehouseId: String(req.toWarehouseId),
                 businessDate: date,
                 memo,
-                lines: posting.map(([k, b]) => ({
-                  skuId: String(lines.find((x) => x.key === k)!.skuId),
-                  qty: b.qty.toFixed(),
-                  ...(b.batch ? { batchNo: b.batch } : {}),
-                })),
+                // a line per batch the 3PL picked
+                lines: posting.flatMap(([k, b]) =>
+                  b.parts
+                    .filter((p) => p.qty.gt(0))
+                    .map((p) => ({
+                      skuId: String(lines.find((x) => x.key === k)!.skuId),
+                      qty: p.qty.toFixed(),
+                      ...(p.batch ? { batchNo: p.batch } : {}),
+                    })),
+                ),
               },
               { type: 'tpl_request', id: req.id, number: req.ref },
             );
