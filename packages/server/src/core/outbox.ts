@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Every } from './jobs';
+import { inTransaction } from './db';
+import { leaseLapsed, leaseUntil, type Every } from './jobs';
 import { rowLocking } from './sql';
 
 /** `FOR UPDATE SKIP LOCKED` where the database has row locks: several processes take disjoint rows of an outbox. */
@@ -67,5 +68,61 @@ export class OutboxWorker {
     if (this.running) return this.running.then(() => this.run());
     this.running = this.pass().finally(() => (this.running = null));
     return this.running;
+  }
+}
+
+/** Which rows of an outbox table are due, for `drainDue`. */
+export interface DueRows<T> {
+  /** the outbox table (and an alias the condition may use, e.g. `webhook_delivery d`) */
+  table: string;
+  /** the alias's prefix for `id` and `lease_until` (e.g. `d.`); none by default */
+  prefix?: string;
+  /** what else makes a row due (besides a lapsed lease), with its parameters: asked anew for every batch */
+  where?: (tx: EntityManager) => [string, unknown[]];
+  /** rows set aside during this drain (tried, or their target failed): column and values, asked anew for every batch */
+  exclude?: () => { column: string; values: number[] } | null;
+  /** how many rows a batch takes */
+  limit: number;
+  /** how long a taken row is held while it is sent (the database clock) */
+  leaseMs: number;
+  /** the taken rows as entities, in the taking transaction */
+  load: (tx: EntityManager, ids: number[]) => Promise<T[]>;
+  /** sends a batch outside any transaction; returns how much it did (each row is settled or given a later lease by it) */
+  send: (rows: T[]) => Promise<number>;
+}
+
+/**
+ * The loop every outbox worker runs: take a batch of due rows (`SELECT … FOR UPDATE SKIP LOCKED`
+ * where the database has row locks, see `skipLocked`; on SQLite the single writer serialises the
+ * taking transactions instead), hold them with a lease on the database clock (`leaseUntil`) and
+ * commit, send them outside the transaction, and go again until nothing is due. Several processes
+ * never take the same row: a row another holds is locked or leased. A row the sender neither settles
+ * nor re-leases comes back when its lease lapses; rows it set aside are kept out by `exclude`.
+ * Returns the sum of what `send` did.
+ */
+export async function drainDue<T>(ds: DataSource, due: DueRows<T>): Promise<number> {
+  const p = due.prefix ?? '';
+  let done = 0;
+  for (;;) {
+    const taken = await inTransaction(ds, async (tx) => {
+      const [cond, params] = due.where?.(tx) ?? ['', []];
+      const ex = due.exclude?.();
+      const out = ex?.values.length ? ` AND ${ex.column} NOT IN (${ex.values.map(() => '?').join(',')})` : '';
+      const rows: Array<{ id: number }> = await tx.query(
+        `SELECT ${p}id AS id FROM ${due.table} WHERE ${cond ? `${cond} AND ` : ''}${leaseLapsed(tx, `${p}lease_until`)}${out} ORDER BY ${p}id LIMIT ${Math.floor(due.limit)}${skipLocked(tx)}`,
+        [...params, ...(ex?.values.length ? ex.values : [])],
+      );
+      if (!rows.length) return [];
+      const ids = rows.map((r) => Number(r.id));
+      const [until, leaseParams] = leaseUntil(tx, due.leaseMs);
+      const bare = due.table.split(/\s+/)[0];
+      await tx.query(`UPDATE ${bare} SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`, [
+        ...leaseParams,
+        ...ids,
+      ]);
+      return due.load(tx, ids);
+    });
+    if (!taken.length) return done;
+    done += await due.send(taken);
   }
 }

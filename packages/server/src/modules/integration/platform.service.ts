@@ -7,8 +7,8 @@ import { inTransaction } from '../../core/db';
 import { Decimal } from '../../core/decimal';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { isDuplicateKey } from '../../core/idempotency';
-import { leaseLapsed, leaseUntil, type Every } from '../../core/jobs';
-import { OutboxWorker, skipLocked } from '../../core/outbox';
+import { leaseUntil, type Every } from '../../core/jobs';
+import { drainDue, OutboxWorker } from '../../core/outbox';
 import { dateTimeParam, onDuplicateMerge } from '../../core/sql';
 import type { WriteBatch } from '../../core/write-batch';
 import { stockToPush } from '../../domain/platform-stock';
@@ -646,32 +646,24 @@ export class PlatformService {
    * platform; a failure is kept on the row and tried again after a backoff (30 s doubling, at most
    * an hour), a success marks the row and the platform order with the tracking number.
    */
-  private async pushDueShipments(): Promise<number> {
-    let pushed = 0;
+  private pushDueShipments(): Promise<number> {
     const seen = new Set<number>();
-    for (;;) {
-      const taken = await inTransaction(this.ds, async (tx) => {
-        const rows: Array<{ id: number }> = await tx.query(
-          `SELECT id FROM platform_shipment_push WHERE pushed_at IS NULL AND ${leaseLapsed(tx, 'lease_until')}${
-            seen.size ? ` AND id NOT IN (${[...seen].map(() => '?').join(',')})` : ''
-          } ORDER BY id LIMIT 50${skipLocked(tx)}`,
-          [...seen],
-        );
-        if (!rows.length) return [];
-        const ids = rows.map((r) => Number(r.id));
-        const [until, params] = leaseUntil(tx, this.leaseMs);
-        await tx.query(
-          `UPDATE platform_shipment_push SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`,
-          [...params, ...ids],
-        );
-        return tx.find(PlatformShipmentPush, { where: { id: In(ids) }, order: { id: 'ASC' } });
-      });
-      if (!taken.length) return pushed;
-      for (const row of taken) {
-        seen.add(row.id);
-        if (await this.pushOneShipment(row)) pushed++;
-      }
-    }
+    return drainDue(this.ds, {
+      table: 'platform_shipment_push',
+      where: () => ['pushed_at IS NULL', []],
+      exclude: () => ({ column: 'id', values: [...seen] }),
+      limit: 50,
+      leaseMs: this.leaseMs,
+      load: (tx, ids) => tx.find(PlatformShipmentPush, { where: { id: In(ids) }, order: { id: 'ASC' } }),
+      send: async (taken) => {
+        let pushed = 0;
+        for (const row of taken) {
+          seen.add(row.id);
+          if (await this.pushOneShipment(row)) pushed++;
+        }
+        return pushed;
+      },
+    });
   }
 
   private async pushOneShipment(row: PlatformShipmentPush): Promise<boolean> {
@@ -848,33 +840,24 @@ export class PlatformService {
    * `seq` did not move meanwhile (a change during the push is pushed again). A store that does not
    * answer keeps its rows, its error shown on the connection, until the next sweep.
    */
-  private async pushDueStock(): Promise<number> {
-    let pushed = 0;
+  private pushDueStock(): Promise<number> {
     const failed = new Set<number>();
-    for (;;) {
-      const taken = await inTransaction(this.ds, async (tx) => {
-        const rows: Array<{ id: number }> = await tx.query(
-          `SELECT id FROM platform_stock_push WHERE ${leaseLapsed(tx, 'lease_until')}${
-            failed.size ? ` AND connection_id NOT IN (${[...failed].map(() => '?').join(',')})` : ''
-          } ORDER BY id LIMIT 200${skipLocked(tx)}`,
-          [...failed],
-        );
-        if (!rows.length) return [];
-        const ids = rows.map((r) => Number(r.id));
-        const [until, params] = leaseUntil(tx, this.leaseMs);
-        await tx.query(
-          `UPDATE platform_stock_push SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`,
-          [...params, ...ids],
-        );
-        return tx.find(PlatformStockPush, { where: { id: In(ids) }, order: { id: 'ASC' } });
-      });
-      if (!taken.length) return pushed;
-      for (const connectionId of [...new Set(taken.map((r) => r.connectionId))]) {
-        const rows = taken.filter((r) => r.connectionId === connectionId);
-        if (await this.pushStoreStock(connectionId, rows)) pushed += rows.length;
-        else failed.add(connectionId);
-      }
-    }
+    return drainDue(this.ds, {
+      table: 'platform_stock_push',
+      exclude: () => ({ column: 'connection_id', values: [...failed] }),
+      limit: 200,
+      leaseMs: this.leaseMs,
+      load: (tx, ids) => tx.find(PlatformStockPush, { where: { id: In(ids) }, order: { id: 'ASC' } }),
+      send: async (taken) => {
+        let pushed = 0;
+        for (const connectionId of [...new Set(taken.map((r) => r.connectionId))]) {
+          const rows = taken.filter((r) => r.connectionId === connectionId);
+          if (await this.pushStoreStock(connectionId, rows)) pushed += rows.length;
+          else failed.add(connectionId);
+        }
+        return pushed;
+      },
+    });
   }
 
   private async pushStoreStock(connectionId: number, rows: PlatformStockPush[]): Promise<boolean> {

@@ -5,8 +5,8 @@ import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
-import { leaseLapsed, leaseUntil, type Every } from '../../core/jobs';
-import { OutboxWorker, skipLocked } from '../../core/outbox';
+import { leaseUntil, type Every } from '../../core/jobs';
+import { drainDue, OutboxWorker } from '../../core/outbox';
 import { lockRows } from '../../core/sql';
 import type { AuditService } from '../audit';
 import { userGrants } from '../auth';
@@ -491,69 +491,66 @@ export class TplService {
    * Takes queued requests (SKIP LOCKED, a lease on the database clock) and sends each; one the 3PL
    * does not take waits `backoffMs × 2^(attempts−1)` (at most an hour) as its lease, then goes again.
    */
-  private async sendDue(): Promise<number> {
-    let sent = 0;
+  private sendDue(): Promise<number> {
     const tried = new Set<number>();
-    for (;;) {
-      const taken = await inTransaction(this.ds, async (tx) => {
-        const rows: Array<{ id: number }> = await tx.query(
-          `SELECT id FROM tpl_request WHERE status = ? AND ${leaseLapsed(tx, 'lease_until')}${
-            tried.size ? ` AND id NOT IN (${[...tried].map(() => '?').join(',')})` : ''
-          } ORDER BY id LIMIT 50${skipLocked(tx)}`,
-          [TplRequestStatus.QUEUED, ...tried],
-        );
-        if (!rows.length) return [];
-        const ids = rows.map((r) => Number(r.id));
-        const [until, params] = leaseUntil(tx, this.leaseMs);
-        await tx.query(`UPDATE tpl_request SET lease_until = ${until} WHERE id IN (${ids.map(() => '?').join(',')})`, [
-          ...params,
-          ...ids,
-        ]);
-        return tx.find(TplRequest, { where: { id: In(ids) }, order: { id: 'ASC' } });
-      });
-      if (!taken.length) return sent;
-      for (const r of taken) {
-        tried.add(r.id);
-        const c = await this.ds.getRepository(TplConnection).findOneBy({ id: r.connectionId });
-        if (!c) continue;
-        try {
-          await this.api(c).send({
-            ref: r.ref,
-            kind: r.kind,
-            // by construction: codes, names, units and quantities, never a price
-            lines: this.requestLines(r).map((l) => ({
-              line: l.key,
-              sku: l.sku,
-              name: l.name,
-              unit: l.unit,
-              qty: l.qty,
-            })),
-            party: JSON.parse(r.party),
-          });
-        } catch (e) {
-          if (!(e instanceof TplError)) throw e;
-          const wait = Math.min(this.backoffMs * 2 ** r.attempts, 3_600_000);
-          const [until, params] = leaseUntil(this.ds, wait);
-          await this.ds.query(
-            `UPDATE tpl_request SET attempts = attempts + 1, last_error = ?, lease_until = ${until} WHERE id = ?`,
-            [e.message.slice(0, 300), ...params, r.id],
-          );
-          await this.ds.getRepository(TplConnection).update({ id: c.id }, { lastError: e.message.slice(0, 300) });
-          continue;
+    return drainDue(this.ds, {
+      table: 'tpl_request',
+      where: () => ['status = ?', [TplRequestStatus.QUEUED]],
+      exclude: () => ({ column: 'id', values: [...tried] }),
+      limit: 50,
+      leaseMs: this.leaseMs,
+      load: (tx, ids) => tx.find(TplRequest, { where: { id: In(ids) }, order: { id: 'ASC' } }),
+      send: async (taken) => {
+        let sent = 0;
+        for (const r of taken) {
+          tried.add(r.id);
+          if (await this.sendOne(r)) sent++;
         }
-        await this.ds.getRepository(TplRequest).update(
-          { id: r.id, status: TplRequestStatus.QUEUED },
-          {
-            status: TplRequestStatus.SENT,
-            attempts: r.attempts + 1,
-            sentAt: now(),
-            leaseUntil: null,
-            lastError: null,
-          },
-        );
-        sent++;
-      }
+        return sent;
+      },
+    });
+  }
+
+  /** Sends one taken request; a 3PL that does not take it leaves it queued with its error and a backoff lease. */
+  private async sendOne(r: TplRequest): Promise<boolean> {
+    const c = await this.ds.getRepository(TplConnection).findOneBy({ id: r.connectionId });
+    if (!c) return false;
+    try {
+      await this.api(c).send({
+        ref: r.ref,
+        kind: r.kind,
+        // by construction: codes, names, units and quantities, never a price
+        lines: this.requestLines(r).map((l) => ({
+          line: l.key,
+          sku: l.sku,
+          name: l.name,
+          unit: l.unit,
+          qty: l.qty,
+        })),
+        party: JSON.parse(r.party),
+      });
+    } catch (e) {
+      if (!(e instanceof TplError)) throw e;
+      const wait = Math.min(this.backoffMs * 2 ** r.attempts, 3_600_000);
+      const [until, params] = leaseUntil(this.ds, wait);
+      await this.ds.query(
+        `UPDATE tpl_request SET attempts = attempts + 1, last_error = ?, lease_until = ${until} WHERE id = ?`,
+        [e.message.slice(0, 300), ...params, r.id],
+      );
+      await this.ds.getRepository(TplConnection).update({ id: c.id }, { lastError: e.message.slice(0, 300) });
+      return false;
     }
+    await this.ds.getRepository(TplRequest).update(
+      { id: r.id, status: TplRequestStatus.QUEUED },
+      {
+        status: TplRequestStatus.SENT,
+        attempts: r.attempts + 1,
+        sentAt: now(),
+        leaseUntil: null,
+        lastError: null,
+      },
+    );
+    return true;
   }
 
   // ---------- confirmations in ----------

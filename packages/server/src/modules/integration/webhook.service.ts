@@ -7,8 +7,8 @@ import { now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { EVENT_TYPES, onDomainEvent, visiblePayload, type DomainEvent } from '../../core/events';
-import { leaseLapsed, leaseUntil, type Every } from '../../core/jobs';
-import { OutboxWorker, skipLocked } from '../../core/outbox';
+import type { Every } from '../../core/jobs';
+import { drainDue, OutboxWorker } from '../../core/outbox';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { dateTimeParam } from '../../core/sql';
 import { backoffMs, RETRY_WINDOW_MS, signature } from '../../domain/webhooks';
@@ -168,32 +168,25 @@ export class WebhookService {
    * (core/jobs: the database clock), so a dispatcher that died mid-send holds its rows for `leaseMs`
    * of real time whatever the business clock says, and two processes never send a row at once.
    */
-  private async dispatchDue(): Promise<number> {
-    let made = 0;
-    for (;;) {
-      const at = now();
-      const taken = await inTransaction(this.ds, async (tx) => {
-        const ids: Array<{ id: number }> = await tx.query(
-          `SELECT d.id FROM webhook_delivery d
-            WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND ${leaseLapsed(tx, 'd.lease_until')}
+  private dispatchDue(): Promise<number> {
+    return drainDue(this.ds, {
+      table: 'webhook_delivery d',
+      prefix: 'd.',
+      // due now (business time) and the earliest pending one of its subscription and document
+      where: (tx) => [
+        `d.status = 'pending' AND d.next_attempt_at <= ?
               AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                               WHERE e.ordering_key = d.ordering_key AND e.id < d.id AND e.status = 'pending')
-            ORDER BY d.id LIMIT 20${skipLocked(tx)}`,
-          [dateTimeParam(tx, at)],
-        );
-        if (!ids.length) return [];
-        const taken = ids.map((r) => Number(r.id));
-        const [until, params] = leaseUntil(tx, this.leaseMs);
-        await tx.query(
-          `UPDATE webhook_delivery SET lease_until = ${until} WHERE id IN (${taken.map(() => '?').join(',')})`,
-          [...params, ...taken],
-        );
-        return tx.find(WebhookDelivery, { where: { id: In(taken) }, order: { id: 'ASC' } });
-      });
-      if (!taken.length) return made;
-      await Promise.all(taken.map((d) => this.deliver(d)));
-      made += taken.length;
-    }
+                               WHERE e.ordering_key = d.ordering_key AND e.id < d.id AND e.status = 'pending')`,
+        [dateTimeParam(tx, now())],
+      ],
+      limit: 20,
+      leaseMs: this.leaseMs,
+      load: (tx, ids) => tx.find(WebhookDelivery, { where: { id: In(ids) }, order: { id: 'ASC' } }),
+      send: async (taken) => {
+        await Promise.all(taken.map((d) => this.deliver(d)));
+        return taken.length;
+      },
+    });
   }
 
   /** The body a subscription receives for an event: the payload through its client's field rules. */
