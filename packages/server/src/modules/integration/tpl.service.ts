@@ -17,6 +17,7 @@ import {
   costHeads,
   findWarehouse,
   StockDocType,
+  transferOf,
   type DocRef,
   type PostingService,
   type StockDocumentService,
@@ -116,25 +117,18 @@ export class TplService {
    * the goods left. The 3PL's confirmation receives the transfer (the arrival a keeper there may not post).
    */
   private async announceTransfer(tx: EntityManager, docId: number, number: string): Promise<void> {
-    const [doc]: Array<{ warehouse_id: number; to_warehouse_id: number | null }> = await tx.query(
-      'SELECT warehouse_id, to_warehouse_id FROM stock_document WHERE id = ?',
-      [docId],
-    );
-    if (!doc?.to_warehouse_id || Number(doc.to_warehouse_id) === Number(doc.warehouse_id)) return;
-    const c = await tx.findOne(TplConnection, { where: { warehouseId: Number(doc.to_warehouse_id), active: true } });
+    const doc = await transferOf(tx, docId);
+    if (!doc?.toWarehouseId || doc.toWarehouseId === doc.warehouseId) return;
+    const c = await tx.findOne(TplConnection, { where: { warehouseId: doc.toWarehouseId, active: true } });
     if (!c) return;
-    const from = await findWarehouse(tx, Number(doc.warehouse_id));
-    const lines: Array<{ line_no: number; sku_id: number; base_qty: string }> = await tx.query(
-      'SELECT line_no, sku_id, base_qty FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
-      [docId],
-    );
+    const from = await findWarehouse(tx, doc.warehouseId);
     await this.writeRequest(tx, null, c, {
       kind: TplRequestKind.ASN,
       sourceType: 'stock_document',
       sourceId: docId,
       sourceNumber: number,
       toWarehouseId: null,
-      lines: lines.map((l) => ({ key: String(l.line_no), skuId: Number(l.sku_id), qty: D(l.base_qty).toFixed() })),
+      lines: doc.lines.map((l) => ({ key: String(l.lineNo), skuId: l.skuId, qty: l.qty })),
       party: { transfer: number, from: from?.code ?? '', name: from?.name ?? '' },
     });
     this.sender.soon();

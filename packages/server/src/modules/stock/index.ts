@@ -63,6 +63,7 @@ export {
   ledgerEntriesOf,
   picksOf,
   reversedQuantities,
+  transferOf,
   warehouseLabel,
   warehousesByIds,
   zoneLabel,

@@ -16,6 +16,35 @@ export function findWarehouse(em: EntityManager, id: number): Promise<Warehouse 
   return em.findOneBy(Warehouse, { id: id || -1 });
 }
 
+/** A transfer's two warehouses and its lines (base quantities, in line order), or null when it is none. */
+export async function transferOf(
+  em: EntityManager,
+  id: number,
+): Promise<{
+  warehouseId: number;
+  toWarehouseId: number | null;
+  lines: Array<{ lineNo: number; skuId: number; qty: string }>;
+} | null> {
+  const [doc]: Array<{ type: string; warehouse_id: number; to_warehouse_id: number | null }> = await em.query(
+    'SELECT type, warehouse_id, to_warehouse_id FROM stock_document WHERE id = ?',
+    [id],
+  );
+  if (!doc || doc.type !== 'transfer') return null;
+  const lines: Array<{ line_no: number; sku_id: number; base_qty: string }> = await em.query(
+    'SELECT line_no, sku_id, base_qty FROM stock_document_line WHERE document_id = ? ORDER BY line_no',
+    [id],
+  );
+  return {
+    warehouseId: Number(doc.warehouse_id),
+    toWarehouseId: doc.to_warehouse_id === null ? null : Number(doc.to_warehouse_id),
+    lines: lines.map((l) => ({
+      lineNo: Number(l.line_no),
+      skuId: Number(l.sku_id),
+      qty: new Decimal(l.base_qty).toFixed(),
+    })),
+  };
+}
+
 /** The warehouses among these ids that exist (a user's warehouse scope keeps them as its relation). */
 export function warehousesByIds(em: EntityManager, ids: number[]): Promise<Warehouse[]> {
   return ids.length ? em.find(Warehouse, { where: { id: In(ids) } }) : Promise.resolve([]);
