@@ -645,6 +645,8 @@ export type LuckyDrawPrizeInput = {
 
 /** Offset paging. limit is capped at 200, whatever the client asks. */
 export type PageInput = {
+  /** Keyset paging, for lists whose page returns `cursor`: the rows after that cursor (offset is then ignored), as fast on the 1,000th page as on the first. Other lists ignore it. */
+  after?: string | null | undefined;
   limit?: number;
   offset?: number;
 };

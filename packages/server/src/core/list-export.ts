@@ -36,7 +36,11 @@ export interface ListExport<R = any, F = any> {
   /** the GraphQL input type of the list's filter; none when the list takes no filter */
   filterType?: string;
   /** a page of the list, as the list query reads it */
-  page: (ctx: Context, filter: F | undefined, page: { offset: number; limit: number }) => Promise<Page<R> | R[]>;
+  page: (
+    ctx: Context,
+    filter: F | undefined,
+    page: { offset: number; limit: number; after?: string | null },
+  ) => Promise<Page<R> | R[]>;
   columns: Record<string, ListExportColumn<R>>;
   /** the file's name (before the date) */
   fileName?: string;
@@ -141,10 +145,14 @@ export async function readListRows(
   const enumNames = new Map(
     cols.map((c) => [c.key, new Map(Object.entries(e.columns[c.key].enum ?? {}).map(([k, v]) => [String(v), k]))]),
   );
+  let after: string | null = null; // lists that page by keyset: follow their cursor (no deep offsets)
   for (let offset = 0; ; offset += 200) {
-    const page = await e.page(ctx, filter, { offset, limit: 200 });
+    const page = await e.page(ctx, filter, { offset, limit: 200, after });
     const items = Array.isArray(page) ? page.slice(offset, offset + 200) : page.items;
-    const total = Array.isArray(page) ? page.length : page.total;
+    const capped = !Array.isArray(page) && 'totalCapped' in page && page.totalCapped === true;
+    // a capped total (TOTAL_CAP or more) is no end: read until the cursor runs out
+    const total = Array.isArray(page) ? page.length : capped ? Infinity : page.total;
+    after = Array.isArray(page) || !('cursor' in page) ? null : ((page.cursor as string | null) ?? null);
     for (const row of items) {
       const cells: Record<string, unknown> = {};
       for (const c of cols) {
@@ -157,7 +165,7 @@ export async function readListRows(
       if (out.length >= max) break;
     }
     await progress?.(out.length, Math.min(total, max));
-    if (out.length >= max || out.length >= total || !items.length) break;
+    if (out.length >= max || out.length >= total || !items.length || (capped && !after)) break;
   }
   return out;
 }

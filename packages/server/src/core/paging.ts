@@ -1,6 +1,11 @@
 import { Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 200;
+
+/** Lists with keyset paging count their rows up to this many; beyond it `total` says "this many or more". */
+export const TOTAL_CAP = 10_000;
 
 @InputType({ description: `Offset paging. limit is capped at ${MAX_PAGE_SIZE}, whatever the client asks.` })
 export class PageInput {
@@ -9,6 +14,14 @@ export class PageInput {
 
   @Field(() => Int, { defaultValue: 50 })
   limit: number = 50;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Keyset paging, for lists whose page returns `cursor`: the rows after that cursor (offset is then ignored), ' +
+      'as fast on the 1,000th page as on the first. Other lists ignore it.',
+  })
+  after?: string | null;
 }
 
 export function clampPage(page?: PageInput | null): { offset: number; limit: number } {
@@ -22,6 +35,14 @@ export interface Page<T> {
   total: number;
   offset: number;
   limit: number;
+}
+
+/** A page of a list that also pages by keyset and counts at most TOTAL_CAP rows. */
+export interface KeysetPage<T> extends Page<T> {
+  /** Pass as `page.after` for the rows after this page; null when none follow (or the order has no keyset). */
+  cursor: string | null;
+  /** `total` is TOTAL_CAP and more rows match. */
+  totalCapped: boolean;
 }
 
 /** The one list shape: `{ items, total, offset, limit }`. */
@@ -41,4 +62,131 @@ export function Paginated<T extends object>(itemType: ClassType<T>, name: string
     limit: number;
   }
   return PaginatedResponse;
+}
+
+/** The list shape of the big document lists: `{ items, total, offset, limit, cursor, totalCapped }`. */
+export function KeysetPaginated<T extends object>(itemType: ClassType<T>, name: string) {
+  @ObjectType(name)
+  class KeysetPaginatedResponse implements KeysetPage<T> {
+    @Field(() => [itemType])
+    items: T[];
+
+    @Field(() => Int, {
+      description: `Matching rows, counted up to ${TOTAL_CAP}: when totalCapped, ${TOTAL_CAP} or more match.`,
+    })
+    total: number;
+
+    @Field(() => Int)
+    offset: number;
+
+    @Field(() => Int, { description: 'The page size actually used (at most 200).' })
+    limit: number;
+
+    @Field(() => String, {
+      nullable: true,
+      description: 'Pass as page.after for the next page (keyset: no offset to skip); null on the last page.',
+    })
+    cursor: string | null;
+
+    @Field(() => Boolean, { description: `More than ${TOTAL_CAP} rows match; total is ${TOTAL_CAP}.` })
+    totalCapped: boolean;
+  }
+  return KeysetPaginatedResponse;
+}
+
+/** A cursor: the last row's sort key (a YYYY-MM-DD date) and id, opaque to clients. */
+export function encodeCursor(key: string, id: number): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+
+export function decodeCursor(after: string): { key: string; id: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    typeof parsed[0] !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(parsed[0]) ||
+    !Number.isSafeInteger(parsed[1]) ||
+    parsed[1] < 1
+  )
+    throw badInput([
+      { field: 'page.after', message: 'This cursor is not one a list returned; start again from the first page.' },
+    ]);
+  return { key: parsed[0], id: parsed[1] };
+}
+
+/**
+ * Pages a filtered query newest first by `(keyColumn DESC, id DESC)` without the two costs that grow
+ * with the table:
+ * - **deferred join**: the page's ids come from the index alone (the key index holds the id), then
+ *   only those rows are read; an offset skips index entries, not rows;
+ * - **keyset**: with `page.after` the page starts after that row (`key < k OR key = k AND id < i`),
+ *   so the 1,000th page costs what the first does;
+ * - **capped total**: the rows are counted up to TOTAL_CAP (`totalCapped` beyond), not all of them.
+ * `qb` holds the filters only (no order, no paging). `keyset: false` (another order) pages by offset
+ * through the same deferred join and returns no cursor.
+ */
+export async function pageNewestFirst<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  opts: {
+    alias: string;
+    keyColumn: string;
+    page?: PageInput | null;
+    /** The order when not by key (e.g. a sort by total): [expression, direction] pairs before `id DESC`. */
+    order?: Array<[string, 'ASC' | 'DESC']>;
+  },
+): Promise<KeysetPage<T>> {
+  const { offset, limit } = clampPage(opts.page);
+  const id = `${opts.alias}.id`;
+  const keyset = !opts.order;
+  const after = keyset && opts.page?.after ? decodeCursor(opts.page.after) : null;
+
+  const capped = qb
+    .clone()
+    .select(id, 'id')
+    .orderBy()
+    .limit(TOTAL_CAP + 1);
+  const [countSql, countParams] = capped.getQueryAndParameters();
+  const counted = Number(
+    (await qb.connection.query(`SELECT COUNT(*) AS n FROM (${countSql}) capped`, countParams))[0]?.n ?? 0,
+  );
+
+  const ids = qb.clone().select(id, 'id');
+  if (keyset) ids.addSelect(opts.keyColumn, 'k').orderBy(opts.keyColumn, 'DESC');
+  else opts.order!.forEach(([e, d], i) => (i ? ids.addOrderBy(e, d) : ids.orderBy(e, d)));
+  ids.addOrderBy(id, 'DESC');
+  if (after)
+    ids.andWhere(`${opts.keyColumn} <= :pgKey AND (${opts.keyColumn} < :pgKey OR ${id} < :pgId)`, {
+      pgKey: after.key,
+      pgId: after.id,
+    });
+  const raw: Array<{ id: number | string; k?: string }> = await ids
+    .offset(after ? 0 : offset)
+    .limit(limit + 1)
+    .getRawMany();
+  const more = raw.length > limit;
+  const pageIds = raw.slice(0, limit).map((r) => Number(r.id));
+  const rows = pageIds.length
+    ? await qb.connection
+        .getRepository<T>(qb.expressionMap.mainAlias!.target)
+        .createQueryBuilder(opts.alias)
+        .where(`${id} IN (:...pgIds)`, { pgIds: pageIds })
+        .getMany()
+    : [];
+  const byId = new Map(rows.map((r) => [Number((r as unknown as { id: unknown }).id), r]));
+  const items = pageIds.map((i) => byId.get(i)!).filter(Boolean);
+  const last = raw[limit - 1];
+  return {
+    items,
+    total: Math.min(counted, TOTAL_CAP),
+    totalCapped: counted > TOTAL_CAP,
+    offset,
+    limit,
+    cursor: keyset && more && last ? encodeCursor(String(last.k), Number(last.id)) : null,
+  };
 }

@@ -48,6 +48,7 @@ import { LedgerCauseAction1796600000000 } from './1796600000000-LedgerCauseActio
 import { PickingAndExpiry1796600000001 } from './1796600000001-PickingAndExpiry';
 import { PurchaseReceiptExpiryReason1796900000000 } from './1796900000000-PurchaseReceiptExpiryReason';
 import { QuarantineBins1796900000100 } from './1796900000100-QuarantineBins';
+import { ListWarehouseIndexes1797650000000 } from './1797650000000-ListWarehouseIndexes';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -98,6 +99,7 @@ export const migrations: Array<new () => unknown> = [
   WarehouseFees1797610000010,
   PlatformRefundsShipments1797620000000,
   LuckyDrawsBirthdays1797630000000,
+  ListWarehouseIndexes1797650000000,
   CustomerPreferredChannel1797660000000,
   ExportJobs1797680000000,
 ];

@@ -36,6 +36,8 @@ export interface ApprovalPlanStep {
 @Index(['status'])
 // the list's order (newest order date first), as the sales orders' order_date index
 @Index('IDX_purchase_order_date', ['orderDate'])
+// one warehouse's list: the page's ids from the index alone
+@Index('IDX_purchase_order_wh_date', ['warehouseId', 'orderDate'])
 @Index(['supplierId'])
 export class PurchaseOrder {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;

@@ -4,7 +4,7 @@ import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
-import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { clampPage, pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
 import { P, type Permission } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
 import { AlertKind, type NewAlert } from '../alerts';
@@ -100,7 +100,11 @@ export class PurchaseOrderService {
     return !scope || scope.includes(warehouseId);
   }
 
-  async list(ctx: Context, filter?: PurchaseOrderFilter | null, page?: PageInput | null): Promise<Page<PurchaseOrder>> {
+  async list(
+    ctx: Context,
+    filter?: PurchaseOrderFilter | null,
+    page?: PageInput | null,
+  ): Promise<KeysetPage<PurchaseOrder>> {
     const { offset, limit } = clampPage(page);
     const qb = this.ds.getRepository(PurchaseOrder).createQueryBuilder('o');
     const scope = ctx.user?.warehouseIds;
@@ -113,16 +117,23 @@ export class PurchaseOrderService {
     if (filter?.to) qb.andWhere('o.order_date <= :to', { to: filter.to });
     if (filter?.awaitingMyDecision)
       qb.andWhere('o.status = :sub AND o.created_by <> :me', { sub: S.SUBMITTED, me: ctx.user!.id });
-    qb.orderBy('o.order_date', 'DESC').addOrderBy('o.id', 'DESC');
     if (filter?.awaitingMyDecision) {
+      qb.orderBy('o.order_date', 'DESC').addOrderBy('o.id', 'DESC');
       // the pending level depends on decisions so far: filter in memory (submitted orders are few)
       const all = await qb.take(5000).getMany();
       const mine: PurchaseOrder[] = [];
       for (const o of all) if ((await this.pending(o)) && this.roleFor(ctx, (await this.pending(o))!)) mine.push(o);
-      return { items: mine.slice(offset, offset + limit), total: mine.length, offset, limit };
+      return {
+        items: mine.slice(offset, offset + limit),
+        total: mine.length,
+        offset,
+        limit,
+        cursor: null,
+        totalCapped: false,
+      };
     }
-    const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
-    return { items, total, offset, limit };
+    // newest order date first, ties by id: ids from IDX_purchase_order_date, keyset after a cursor
+    return pageNewestFirst(qb, { alias: 'o', keyColumn: 'o.order_date', page });
   }
 
   async get(ctx: Context, id: string | number, tx: EntityManager = this.ds.manager): Promise<PurchaseOrder> {

@@ -2,7 +2,7 @@ import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
-import { Paginated } from '../../core/paging';
+import { KeysetPaginated, Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
 import { PurchaseOrder, PurchaseOrderStatus } from './purchase-order.entity';
@@ -62,7 +62,7 @@ export class PurchaseOrderFilter {
   @Field({ nullable: true, description: 'only orders waiting for a decision I may take' }) awaitingMyDecision?: boolean;
 }
 
-export const PurchaseOrderPage = Paginated(PurchaseOrder, 'PurchaseOrderPage');
+export const PurchaseOrderPage = KeysetPaginated(PurchaseOrder, 'PurchaseOrderPage');
 
 @InputType()
 export class ApprovalStepInput {

@@ -46,6 +46,8 @@ registerEnumType(SalesOrderStatus, { name: 'SalesOrderStatus' });
 @Index(['customerId'])
 @Index(['ownerId'])
 @Index(['orderDate'])
+// one warehouse's list, newest first: the page's ids from the index alone
+@Index('IDX_sales_order_wh_date', ['warehouseId', 'orderDate'])
 export class SalesOrder {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field({ description: 'Gap-free per day, given when the draft is saved.' })

@@ -7,7 +7,7 @@ import { orderEvent } from './sales-events';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
-import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
 import { P, type Permission } from '../../core/permissions/catalogue';
 import { assertMayUseFields, can, securityLog } from '../../core/permissions/guard';
 import { isBelowCost } from '../../domain/pricing';
@@ -118,8 +118,7 @@ export class SalesOrderService {
     filter?: SalesOrderFilter | null,
     page?: PageInput | null,
     sort?: SalesOrderSort | null,
-  ): Promise<Page<SalesOrder>> {
-    const { offset, limit } = clampPage(page);
+  ): Promise<KeysetPage<SalesOrder>> {
     const qb = this.scope(ctx, this.ds.getRepository(SalesOrder).createQueryBuilder('o'));
     if (filter?.status) qb.andWhere('o.status = :st', { st: filter.status });
     if (filter?.statuses?.length) qb.andWhere('o.status IN (:...sts)', { sts: filter.statuses });
@@ -142,16 +141,27 @@ export class SalesOrderService {
         ),
       );
     }
+    // newest order date first (ids from the order_date index, keyset after a cursor); the sorts by
+    // total or margin page by offset through the same deferred join
     if (sort === SalesOrderSort.TOTAL) {
       assertMayUseFields(ctx, 'SalesOrder', ['total'], 'sort');
-      qb.orderBy(this.numeric('o.total'), 'DESC');
-    } else if (sort === SalesOrderSort.MARGIN) {
+      return pageNewestFirst(qb, {
+        alias: 'o',
+        keyColumn: 'o.order_date',
+        page,
+        order: [[this.numeric('o.total'), 'DESC']],
+      });
+    }
+    if (sort === SalesOrderSort.MARGIN) {
       assertMayUseFields(ctx, 'SalesOrder', ['margin'], 'sort');
-      qb.orderBy(this.numeric('o.margin'), 'DESC');
-    } else qb.orderBy('o.order_date', 'DESC');
-    qb.addOrderBy('o.id', 'DESC');
-    const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
-    return { items, total, offset, limit };
+      return pageNewestFirst(qb, {
+        alias: 'o',
+        keyColumn: 'o.order_date',
+        page,
+        order: [[this.numeric('o.margin'), 'DESC']],
+      });
+    }
+    return pageNewestFirst(qb, { alias: 'o', keyColumn: 'o.order_date', page });
   }
 
   /** SQLite keeps decimals as text: sort them as numbers (sorting only; no arithmetic happens there). */

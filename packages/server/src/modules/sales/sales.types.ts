@@ -2,7 +2,7 @@ import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
-import { Paginated } from '../../core/paging';
+import { KeysetPaginated, Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
 import { SalesOrder, SalesOrderStatus } from './sales-order.entity';
@@ -96,7 +96,7 @@ export class SalesOrderFilter {
 }
 
 @ObjectType()
-export class SalesOrderPage extends Paginated(SalesOrder, 'SalesOrderPage') {}
+export class SalesOrderPage extends KeysetPaginated(SalesOrder, 'SalesOrderPage') {}
 @ObjectType()
 export class SalesShipmentPage extends Paginated(SalesShipment, 'SalesShipmentPage') {}
 @ObjectType()

@@ -8,7 +8,7 @@ import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
 import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber } from '../../core/numbering';
-import { clampPage, type Page, type PageInput } from '../../core/paging';
+import { pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
 import { dateTimeParam, rowLocking } from '../../core/sql';
 import { WriteBatch } from '../../core/write-batch';
 import { P } from '../../core/permissions/catalogue';
@@ -88,8 +88,11 @@ export class StockDocumentService {
     return !scope || warehouseIds.filter((w): w is number => w !== null).some((w) => scope.includes(w));
   }
 
-  async list(ctx: Context, filter?: StockDocumentFilter | null, page?: PageInput | null): Promise<Page<StockDocument>> {
-    const { offset, limit } = clampPage(page);
+  async list(
+    ctx: Context,
+    filter?: StockDocumentFilter | null,
+    page?: PageInput | null,
+  ): Promise<KeysetPage<StockDocument>> {
     const qb = this.ds.getRepository(StockDocument).createQueryBuilder('d');
     const scope = ctx.user?.warehouseIds;
     if (scope) qb.andWhere('(d.warehouse_id IN (:...scope) OR d.to_warehouse_id IN (:...scope))', { scope });
@@ -100,9 +103,8 @@ export class StockDocumentService {
     if (filter?.from) qb.andWhere('d.business_date >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('d.business_date <= :to', { to: filter.to });
     if (filter?.number) qb.andWhere('d.number LIKE :n', { n: `%${filter.number}%` });
-    qb.orderBy('d.business_date', 'DESC').addOrderBy('d.id', 'DESC');
-    const [items, total] = await qb.skip(offset).take(limit).getManyAndCount();
-    return { items, total, offset, limit };
+    // newest business day first, ties by id: ids from IDX_stock_document_date, keyset after a cursor
+    return pageNewestFirst(qb, { alias: 'd', keyColumn: 'd.business_date', page });
   }
 
   /** What this user can do to the document now: its state and their permissions. */

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalInput } from '../../core/decimal-input';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { DecimalScalar } from '../../core/decimal';
-import { Paginated } from '../../core/paging';
+import { KeysetPaginated } from '../../core/paging';
 import { StockDocStatus, StockDocType, StockDocument } from './stock-document.entity';
 
 @InputType()
@@ -69,7 +69,7 @@ export class StockDocumentFilter {
   @Field({ nullable: true, description: 'number contains' }) number?: string;
 }
 
-export const StockDocumentPage = Paginated(StockDocument, 'StockDocumentPage');
+export const StockDocumentPage = KeysetPaginated(StockDocument, 'StockDocumentPage');
 
 @ObjectType()
 export class ShortLineInfo {
