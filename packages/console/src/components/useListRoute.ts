@@ -25,7 +25,13 @@ export function useListRoute<K extends string>(keys: readonly K[], defaultSize =
     return PAGE_SIZES.includes(n) ? n : defaultSize;
   });
   const pageNo = computed(() => Math.max(1, Number(str(route.query.page)) || 1));
-  const page = computed(() => ({ offset: (pageNo.value - 1) * limit.value, limit: limit.value }));
+  // `after`: the cursor of the page before, kept in the URL when "next" moved here on a keyset list
+  const after = computed(() => str(route.query.after) || null);
+  const page = computed(() => ({
+    offset: (pageNo.value - 1) * limit.value,
+    limit: limit.value,
+    ...(after.value ? { after: after.value } : {}),
+  }));
 
   function push(patch: Record<string, string | undefined>) {
     const query: Record<string, string> = {};
@@ -40,10 +46,13 @@ export function useListRoute<K extends string>(keys: readonly K[], defaultSize =
     filters,
     draft,
     page,
-    apply: () => push({ ...(draft as Record<string, string>), page: undefined }),
-    reset: () => push({ ...Object.fromEntries(keys.map((k) => [k, undefined])), page: undefined }),
-    set: (patch: Partial<Record<K, string>>) => push({ ...(patch as Record<string, string>), page: undefined }),
-    setPage: (p: number) => push({ page: p > 1 ? String(p) : undefined }),
-    setSize: (s: number) => push({ size: s !== defaultSize ? String(s) : undefined, page: undefined }),
+    apply: () => push({ ...(draft as Record<string, string>), page: undefined, after: undefined }),
+    reset: () => push({ ...Object.fromEntries(keys.map((k) => [k, undefined])), page: undefined, after: undefined }),
+    set: (patch: Partial<Record<K, string>>) =>
+      push({ ...(patch as Record<string, string>), page: undefined, after: undefined }),
+    /** `cursor`: the current page's, when moving to the next page of a keyset list (else by offset). */
+    setPage: (p: number, cursor?: string) => push({ page: p > 1 ? String(p) : undefined, after: cursor }),
+    setSize: (s: number) =>
+      push({ size: s !== defaultSize ? String(s) : undefined, page: undefined, after: undefined }),
   };
 }

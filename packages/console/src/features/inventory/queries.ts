@@ -141,6 +141,8 @@ export const StockDocumentsQuery = graphql(`
   query StockDocuments($filter: StockDocumentFilter, $page: PageInput) {
     stockDocuments(filter: $filter, page: $page) {
       total
+      totalCapped
+      cursor
       offset
       limit
       items {

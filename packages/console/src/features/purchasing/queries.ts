@@ -38,6 +38,8 @@ export const PurchaseOrdersQuery = graphql(`
   query PurchaseOrders($filter: PurchaseOrderFilter, $page: PageInput) {
     purchaseOrders(filter: $filter, page: $page) {
       total
+      totalCapped
+      cursor
       offset
       limit
       items {

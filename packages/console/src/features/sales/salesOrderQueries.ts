@@ -4,6 +4,8 @@ export const SalesOrdersQuery = graphql(`
   query SalesOrders($filter: SalesOrderFilter, $page: PageInput, $sort: SalesOrderSort) {
     salesOrders(filter: $filter, page: $page, sort: $sort) {
       total
+      totalCapped
+      cursor
       offset
       limit
       items {
