@@ -673,4 +673,70 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     expect(await kept()).toEqual(after);
     expect(await cached()).toEqual(changed);
   }, 120_000);
+  it('"needs ordering" from one demand row per SKU (GROUP_CONCAT) is exactly what the rows per day give', async () => {
+    const rs = t.app.services.replenishment;
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const docs = t.app.services.stockDocuments;
+    const post = async (input: Parameters<typeof docs.create>[1]) =>
+      docs.post(ctx, String((await docs.create(ctx, input)).id));
+    // a SKU sold in thousandths (kg to 3 places), on 25 of the last 30 days
+    const frac = await newProductSku(t.ds, 'P-FRAC', { unitScale: 3, baseUnit: 'kg' });
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W,
+      businessDate: addDays(today(), -40),
+      lines: [{ skuId: String(frac.id), qty: '60', unitCost: '4' }],
+    });
+    for (let d = 30; d >= 1; d--)
+      if (d % 6)
+        await post({
+          type: StockDocType.OTHER_OUT,
+          warehouseId: W,
+          businessDate: addDays(today(), -d),
+          countsAsDemand: true,
+          lines: [{ skuId: String(frac.id), qty: `${d % 3}.${String((d * 137) % 1000).padStart(3, '0')}` }],
+        });
+    const read = async () => ({
+      all: await rs.suggestions(Number(W)),
+      toOrder: await rs.page(Number(W), { onlyToOrder: true }, { offset: 0, limit: 200 }),
+      chart: await rs.forecast(Number(W), frac.id),
+    });
+    // before: the demand row by row, every suggestion computed
+    const uncached = async () => {
+      rs.demandPerSku = false;
+      rs.keepSuggestions = false;
+      try {
+        return await read();
+      } finally {
+        rs.demandPerSku = true;
+        rs.keepSuggestions = true;
+      }
+    };
+    const perDay = await uncached();
+    const perSku = await read(); // computes and keeps the suggestions
+    expect(perSku).toEqual(perDay);
+    expect(await read()).toEqual(perDay); // from the kept suggestions
+    // a receipt changes the SKU's position: its kept suggestion is not the answer any more
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W,
+      businessDate: today(),
+      lines: [{ skuId: String(frac.id), qty: '7.5', unitCost: '4' }],
+    });
+    const moved = await uncached();
+    expect(moved.all.find((r) => r.skuId === frac.id)!.onHand).not.toBe(
+      perDay.all.find((r) => r.skuId === frac.id)!.onHand,
+    );
+    expect(await read()).toEqual(moved);
+    // the worked figures: Σ over d = 1…30, d not a multiple of 6, of (d mod 3) + (137·d mod 1000)/1000
+    let total = new Decimal(0);
+    for (let d = 30; d >= 1; d--)
+      if (d % 6) total = total.plus(`${d % 3}.${String((d * 137) % 1000).padStart(3, '0')}`);
+    const row = perSku.all.find((r) => r.skuId === frac.id)!;
+    expect(row.historyTotal).toBe(total.toFixed());
+    expect(row.historyDays).toBe(40); // from its first movement there (the receipt 40 days back)
+    expect(perSku.all.length).toBeGreaterThan(3);
+    expect(perSku.toOrder.items.length).toBeGreaterThan(0);
+    expect(perSku.toOrder.items.length).toBe(perDay.toOrder.items.length);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { In, type DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
@@ -451,6 +452,23 @@ export class ReplenishmentService {
     from: string,
     to: string,
   ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
+    return this.demandPerSku
+      ? this.demandConcat(warehouseId, skuIds, from, to)
+      : this.demandRows(warehouseId, skuIds, from, to);
+  }
+
+  /** true: the database sends one row per SKU with its days as one string (GROUP_CONCAT), not a row per day. */
+  demandPerSku = true;
+  /** The text a SKU's demand came as (demandConcat), the kept suggestions' key for its series. */
+  private demandText = new WeakMap<object, string>();
+
+  /** The demand as one row per SKU and day (the path before demandConcat; tests compare the two). */
+  private async demandRows(
+    warehouseId: number,
+    skuIds: number[],
+    from: string,
+    to: string,
+  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
     const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
     const { parts, keep } = skuSlices(skuIds);
@@ -467,6 +485,60 @@ export class ReplenishmentService {
         out.set(Number(r.sku_id), list);
       }
     }
+    return out;
+  }
+
+  /**
+   * The demand as one row per SKU: its days and quantities as one `day:qty,…` string in day order
+   * and how many there are (10,000 rows for a warehouse's "needs ordering" instead of 300,000). A
+   * string the server cut short (group_concat_max_len) is read again day by day.
+   */
+  private async demandConcat(
+    warehouseId: number,
+    skuIds: number[],
+    from: string,
+    to: string,
+  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
+    const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
+    if (!skuIds.length) return out;
+    const { parts, keep } = skuSlices(skuIds);
+    const mysql = this.ds.options.type !== 'better-sqlite3';
+    const concat = mysql
+      ? "GROUP_CONCAT(day, ':', qty ORDER BY day SEPARATOR ',')"
+      : "group_concat(day || ':' || qty, ',')";
+    const short: number[] = [];
+    const qr = this.ds.createQueryRunner();
+    try {
+      // 91 days × ~20 characters; MySQL's default limit is 1,024
+      if (mysql) await qr.query('SET SESSION group_concat_max_len = 1048576');
+      for (const part of parts) {
+        const rows: any[] = await qr.query(
+          `SELECT sku_id, COUNT(*) AS n, ${concat} AS days FROM replenishment_demand
+            WHERE warehouse_id = ?${inList('sku_id', part)} AND day >= ? AND day <= ? GROUP BY sku_id`,
+          [warehouseId, ...(part ?? []), from, to],
+        );
+        for (const r of rows) {
+          const sku = Number(r.sku_id);
+          if (!keep(sku)) continue;
+          const entries = String(r.days ?? '').split(',');
+          if (entries.length !== Number(r.n)) {
+            short.push(sku);
+            continue;
+          }
+          const list: Array<{ date: string; qty: number; exact: Decimal }> = [];
+          for (const e of entries) {
+            const at = e.indexOf(':');
+            const qty = e.slice(at + 1);
+            list.push({ date: e.slice(0, at), qty: Number(qty), exact: D(qty) });
+          }
+          out.set(sku, list);
+          this.demandText.set(list, String(r.days));
+        }
+      }
+    } finally {
+      await qr.release();
+    }
+    if (short.length) for (const [k, v] of await this.demandRows(warehouseId, short, from, to)) out.set(k, v);
     return out;
   }
 
@@ -622,7 +694,8 @@ export class ReplenishmentService {
   }
 
   /** The suggestions of these SKUs, in their order. */
-  private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>) {
+  /** `modelsOnly`: the refresh job, which is there to choose and keep the models (no kept suggestions). */
+  private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
     const [starts, demand, pos, choices, settings, fixed, cache, promoted] = await Promise.all([
@@ -636,25 +709,94 @@ export class ReplenishmentService {
       promotedDays(this.ds.manager, ids, from, to),
     ]);
     const out: Suggestion[] = [];
-    for (const [i, sku] of skus.entries()) {
+    const day = today();
+    let computed = 0;
+    for (const sku of skus) {
       // a forecast is milliseconds of CPU: let other requests through between every few SKUs
-      if (i && i % 20 === 0) await new Promise((r) => setImmediate(r));
-      out.push(
-        this.suggest(sku, warehouseId, {
-          from: starts.get(sku.id) ?? null,
-          to,
-          points: demand.get(sku.id) ?? [],
-          pos,
-          choice: choices.get(sku.id),
-          setting: this.resolveSetting(sku, settings),
-          fixedSafetyStock: fixed.get(sku.id),
-          cache,
-          promoted: promoted.get(sku.id),
-        }).suggestion,
-      );
+      if (computed && computed % 20 === 0) await new Promise((r) => setImmediate(r));
+      const input = {
+        from: starts.get(sku.id) ?? null,
+        to,
+        points: demand.get(sku.id) ?? [],
+        pos,
+        choice: choices.get(sku.id),
+        setting: this.resolveSetting(sku, settings),
+        fixedSafetyStock: fixed.get(sku.id),
+        cache,
+        promoted: promoted.get(sku.id),
+      };
+      const key = this.keepSuggestions && !modelsOnly ? this.suggestionKey(sku, warehouseId, day, input) : null;
+      const kept = key ? this.keptSuggestions.get(key) : undefined;
+      if (kept) {
+        out.push({ ...kept });
+        continue;
+      }
+      const suggestion = this.suggest(sku, warehouseId, input).suggestion;
+      computed++;
+      if (key) {
+        if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
+          this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
+        this.keptSuggestions.set(key, suggestion);
+      }
+      out.push({ ...suggestion });
     }
     await this.keep(cache);
     return out;
+  }
+
+  // ---------- kept suggestions ----------
+
+  /** false: every suggestion is computed (tests compare the two). */
+  keepSuggestions = true;
+  /** At most this many kept (the oldest go first): three warehouses of 10,000 SKUs, and some. */
+  static readonly KEPT_SUGGESTIONS = 40_000;
+  /**
+   * Whole suggestions by the SHA-1 of everything suggest() reads (the SKU, the day and window, the
+   * demand series as its text, on hand, reserved, on order, not for sale, the supplier choice, the
+   * setting, a fixed safety stock, the promoted days): "needs ordering" computes again only the SKUs
+   * whose stock, orders, series or settings changed. Per process; a miss only costs the computation.
+   */
+  private keptSuggestions = new Map<string, Suggestion>();
+
+  private suggestionKey(
+    sku: SkuRow,
+    warehouseId: number,
+    day: string,
+    input: {
+      from: string | null;
+      to: string;
+      points: Array<{ date: string; qty: number; exact: Decimal }>;
+      pos: Awaited<ReturnType<ReplenishmentService['positions']>>;
+      choice: SupplierChoice | undefined;
+      setting: object;
+      fixedSafetyStock?: string;
+      promoted?: ReadonlySet<string>;
+    },
+  ): string {
+    const { pos } = input;
+    const q = (m: Map<number, Decimal>) => m.get(sku.id)?.toFixed() ?? '';
+    const series =
+      this.demandText.get(input.points) ?? input.points.map((p) => `${p.date}:${p.exact.toFixed()}`).join(',');
+    return createHash('sha1')
+      .update(
+        JSON.stringify([
+          warehouseId,
+          day,
+          input.from,
+          input.to,
+          sku,
+          q(pos.onHand),
+          q(pos.reserved),
+          q(pos.onOrder),
+          q(pos.notForSale),
+          input.choice ?? null,
+          input.setting,
+          input.fixedSafetyStock ?? null,
+          input.promoted ? [...input.promoted].sort() : null,
+        ]),
+      )
+      .update(series)
+      .digest('base64');
   }
 
   // ---------- kept forecast models (forecast-models.ts) ----------
@@ -702,7 +844,7 @@ export class ReplenishmentService {
           w,
           part.map((s) => s.id),
         );
-        await this.compute(w, part);
+        await this.compute(w, part, undefined, true);
         const after = await keptModels(
           this.ds,
           w,
