@@ -7,6 +7,7 @@
  *   pnpm --filter @jxc/server bench:replenishment   (JXC_BENCH_MYSQL_URL, JXC_BENCH_SKUS=10000)
  */
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/core/config';
@@ -166,11 +167,21 @@ async function measure(ds: DataSource, url: string) {
   const rs = services.replenishment;
   // without kept models (every request searches the grid): what a page costs before the refresh ran
   rs.keepForecastModels = false;
+  rs.keepSuggestions = false;
   await time('first page (50), no filter, no kept models', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500, 3);
   rs.keepForecastModels = true;
   // the nightly refresh of one warehouse (every series new: the cost of a day's first run);
   // JXC_BENCH_REFRESH=0 keeps the models a run of the same day left
   if (process.env.JXC_BENCH_REFRESH !== '0') await refresh(ds, rs, W);
+  const load = () =>
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`;
+  const needsOrdering = () => rs.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 });
+  // every suggestion computed (kept models, no kept suggestions): what a request costs when the
+  // SKUs' stock, orders or series all changed since the last one
+  rs.keepSuggestions = false;
+  console.log(`  computed (no kept suggestions), ${load()}`);
   await time('first page (50), no filter', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500);
   await time('page 100 (50), no filter', () => rs.page(W, {}, { offset: 4950, limit: 50 }), 500);
   await time(
@@ -179,12 +190,17 @@ async function measure(ds: DataSource, url: string) {
     500,
   );
   await time('first page, search "R-09"', () => rs.page(W, { search: 'R-09' }, { offset: 0, limit: 50 }), 500);
-  await time(
-    `needs ordering, all ${SKUS} SKUs`,
-    () => rs.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 }),
-    2000,
-    3,
-  );
+  rs.demandPerSku = false;
+  await time(`needs ordering, all ${SKUS} SKUs, demand row by row`, needsOrdering, 2000, 3);
+  rs.demandPerSku = true;
+  await time(`needs ordering, all ${SKUS} SKUs, demand per SKU`, needsOrdering, 2000, 3);
+  // kept suggestions: one run keeps them, then only changed SKUs are computed
+  rs.keepSuggestions = true;
+  await needsOrdering();
+  console.log(`  kept suggestions (one run kept them), ${load()}`);
+  await time('first page (50), no filter', () => rs.page(W, {}, { offset: 0, limit: 50 }), 500);
+  await time(`needs ordering, all ${SKUS} SKUs`, needsOrdering, 2000, 3);
+  console.log(`  ${load()}`);
   await ds.destroy();
 }
 

@@ -728,6 +728,19 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       perDay.all.find((r) => r.skuId === frac.id)!.onHand,
     );
     expect(await read()).toEqual(moved);
+    // a page without supplier, class or "needs ordering" reads only its SKUs (in code order) and counts the rest
+    for (const [offset, limit] of [
+      [0, 2],
+      [1, 3],
+      [moved.all.length - 1, 5],
+    ]) {
+      const p = await rs.page(Number(W), {}, { offset, limit });
+      expect(p.total).toBe(moved.all.length);
+      expect(p.items).toEqual(moved.all.slice(offset, offset + limit));
+    }
+    const found = await rs.page(Number(W), { search: 'P-FRAC' }, { offset: 0, limit: 50 });
+    expect(found.total).toBe(1);
+    expect(found.items).toEqual(moved.all.filter((r) => r.skuId === frac.id));
     // the worked figures: Σ over d = 1…30, d not a multiple of 6, of (d mod 3) + (137·d mod 1000)/1000
     let total = new Decimal(0);
     for (let d = 30; d >= 1; d--)

@@ -384,12 +384,17 @@ export class ReplenishmentService {
 
   // ---------- inputs ----------
 
-  private async skus(
+  /**
+   * The SKUs this warehouse stocks or has moved in the history window, filtered: one derived set of
+   * ids (balances ∪ recent spans, each read once through its warehouse index) joined to the SKUs,
+   * not two EXISTS per SKU.
+   */
+  private skuQuery(
     warehouseId: number,
     filter: { search?: string | null; categoryId?: string | null; skuIds?: number[] },
-  ): Promise<SkuRow[]> {
+  ): { from: string; where: string; params: unknown[] } {
     const where = ['s.active = ?'];
-    const params: unknown[] = [true];
+    const params: unknown[] = [warehouseId, warehouseId, addDays(today(), -HISTORY_DAYS), true];
     if (filter.skuIds) {
       where.push(`s.id IN (${filter.skuIds.map(() => '?').join(',') || 'NULL'})`);
       params.push(...filter.skuIds);
@@ -402,14 +407,25 @@ export class ReplenishmentService {
       where.push('c.path LIKE ?');
       params.push(`%/${Number(filter.categoryId) || -1}/%`);
     }
-    // SKUs this warehouse stocks or has moved in the history window
-    where.push(`(EXISTS (SELECT 1 FROM stock_balance b WHERE b.warehouse_id = ? AND b.sku_id = s.id)
-              OR EXISTS (SELECT 1 FROM replenishment_span h WHERE h.warehouse_id = ? AND h.sku_id = s.id AND h.last_day >= ?))`);
-    params.push(warehouseId, warehouseId, addDays(today(), -HISTORY_DAYS));
-    const rows: any[] = await this.ds.query(
-      `SELECT s.id, s.code, s.name, p.unit_scale, p.category_id, c.path FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN category c ON c.id = p.category_id
-        WHERE ${where.join(' AND ')} ORDER BY s.code`,
+    return {
+      from: `(SELECT b.sku_id FROM stock_balance b WHERE b.warehouse_id = ?
+               UNION SELECT h.sku_id FROM replenishment_span h WHERE h.warehouse_id = ? AND h.last_day >= ?) w
+             JOIN sku s ON s.id = w.sku_id JOIN product p ON p.id = s.product_id LEFT JOIN category c ON c.id = p.category_id`,
+      where: where.join(' AND '),
       params,
+    };
+  }
+
+  private async skus(
+    warehouseId: number,
+    filter: { search?: string | null; categoryId?: string | null; skuIds?: number[] },
+    page?: { offset: number; limit: number },
+  ): Promise<SkuRow[]> {
+    const q = this.skuQuery(warehouseId, filter);
+    const rows: any[] = await this.ds.query(
+      `SELECT s.id, s.code, s.name, p.unit_scale, p.category_id, c.path FROM ${q.from}
+        WHERE ${q.where} ORDER BY s.code${page ? ' LIMIT ? OFFSET ?' : ''}`,
+      page ? [...q.params, page.limit, page.offset] : q.params,
     );
     return rows.map((r) => ({
       id: Number(r.id),
@@ -419,6 +435,14 @@ export class ReplenishmentService {
       categoryId: r.category_id == null ? null : Number(r.category_id),
       categoryPath: r.path ?? null,
     }));
+  }
+
+  private async countSkus(
+    warehouseId: number,
+    filter: { search?: string | null; categoryId?: string | null },
+  ): Promise<number> {
+    const q = this.skuQuery(warehouseId, filter);
+    return Number((await this.ds.query(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where}`, q.params))[0].n);
   }
 
   /**
@@ -658,6 +682,15 @@ export class ReplenishmentService {
    */
   async page(warehouseId: number, filter: ReplenishmentQuery = {}, page?: PageInput | null): Promise<Page<Suggestion>> {
     const { offset, limit } = clampPage(page);
+    if (!filter.onlyToOrder && !filter.supplierId && !filter.abcClass) {
+      // only the page's SKUs from the database, in code order, and how many there are
+      await this.checkQuery(warehouseId, filter);
+      const [skus, total] = await Promise.all([
+        this.skus(warehouseId, filter, { offset, limit }),
+        this.countSkus(warehouseId, filter),
+      ]);
+      return { items: await this.compute(warehouseId, skus), total, offset, limit };
+    }
     const { skus, choices } = await this.candidates(warehouseId, filter);
     if (!filter.onlyToOrder) {
       const items = await this.compute(warehouseId, skus.slice(offset, offset + limit), choices);
@@ -668,11 +701,17 @@ export class ReplenishmentService {
   }
 
   /** The SKUs a filter keeps, in code order, with their preferred suppliers where already looked up. */
-  private async candidates(warehouseId: number, filter: ReplenishmentQuery & { skuIds?: number[] }) {
+  /** The warehouse exists and the ABC class is one; the class, upper-cased. */
+  private async checkQuery(warehouseId: number, filter: ReplenishmentQuery) {
     const wh = await findWarehouse(this.ds.manager, warehouseId);
     if (!wh) throw badInput([{ field: 'warehouseId', message: 'Unknown warehouse.' }]);
     const abc = filter.abcClass ? String(filter.abcClass).toUpperCase() : null;
     if (abc && !['A', 'B', 'C'].includes(abc)) throw badInput([{ field: 'abcClass', message: 'A, B or C.' }]);
+    return abc;
+  }
+
+  private async candidates(warehouseId: number, filter: ReplenishmentQuery & { skuIds?: number[] }) {
+    const abc = await this.checkQuery(warehouseId, filter);
     let skus = await this.skus(warehouseId, filter);
     let choices: Map<number, SupplierChoice> | undefined;
     if (filter.supplierId) {
@@ -698,50 +737,54 @@ export class ReplenishmentService {
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
-    const [starts, demand, pos, choices, settings, fixed, cache, promoted] = await Promise.all([
+    const [starts, demand, pos, choices, settings, fixed, promoted] = await Promise.all([
       this.historyStarts(warehouseId, ids, from, to),
       this.demand(warehouseId, ids, from, to),
       this.positions(warehouseId, ids),
       known ?? this.preferredSuppliers(ids, today()),
       this.settings(),
       this.fixedSafetyStocks(warehouseId, ids),
-      this.modelCache(warehouseId, ids),
       promotedDays(this.ds.manager, ids, from, to),
     ]);
-    const out: Suggestion[] = [];
     const day = today();
+    const inputs = skus.map((sku) => ({
+      from: starts.get(sku.id) ?? null,
+      to,
+      points: demand.get(sku.id) ?? [],
+      pos,
+      choice: choices.get(sku.id),
+      setting: this.resolveSetting(sku, settings),
+      fixedSafetyStock: fixed.get(sku.id),
+      promoted: promoted.get(sku.id),
+    }));
+    // the kept suggestions first; the kept models are read only for the SKUs computed again
+    const keys = inputs.map((input, i) =>
+      this.keepSuggestions && !modelsOnly ? this.suggestionKey(skus[i], warehouseId, day, input) : null,
+    );
+    const out: Array<Suggestion | undefined> = keys.map((k) => {
+      const kept = k ? this.keptSuggestions.get(k) : undefined;
+      return kept ? { ...kept } : undefined;
+    });
+    const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
+    if (!missing.length) return out as Suggestion[];
+    const cache = await this.modelCache(warehouseId, missing);
     let computed = 0;
-    for (const sku of skus) {
+    for (const [i, sku] of skus.entries()) {
+      if (out[i]) continue;
       // a forecast is milliseconds of CPU: let other requests through between every few SKUs
       if (computed && computed % 20 === 0) await new Promise((r) => setImmediate(r));
-      const input = {
-        from: starts.get(sku.id) ?? null,
-        to,
-        points: demand.get(sku.id) ?? [],
-        pos,
-        choice: choices.get(sku.id),
-        setting: this.resolveSetting(sku, settings),
-        fixedSafetyStock: fixed.get(sku.id),
-        cache,
-        promoted: promoted.get(sku.id),
-      };
-      const key = this.keepSuggestions && !modelsOnly ? this.suggestionKey(sku, warehouseId, day, input) : null;
-      const kept = key ? this.keptSuggestions.get(key) : undefined;
-      if (kept) {
-        out.push({ ...kept });
-        continue;
-      }
-      const suggestion = this.suggest(sku, warehouseId, input).suggestion;
+      const suggestion = this.suggest(sku, warehouseId, { ...inputs[i], cache }).suggestion;
       computed++;
+      const key = keys[i];
       if (key) {
         if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
           this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
         this.keptSuggestions.set(key, suggestion);
       }
-      out.push({ ...suggestion });
+      out[i] = { ...suggestion };
     }
     await this.keep(cache);
-    return out;
+    return out as Suggestion[];
   }
 
   // ---------- kept suggestions ----------
