@@ -4,6 +4,8 @@
  *   pnpm bench            (JXC_BENCH_MYSQL_URL, default mariadb://root@127.0.0.1:3306)
  *   JXC_BENCH_LEDGER_ROWS=1000000 JXC_BENCH_DOCS=200 pnpm bench
  *   JXC_BENCH_QUICK=1 pnpm bench   (the posting part only: no balance reads, no reports)
+ *   JXC_WORKERS=2 JXC_BENCH_QUICK=1 pnpm bench   (two API processes on one port; Redis at JXC_REDIS_URL)
+ *   JXC_BENCH_SOCKET=/run/mysqld/mysqld.sock … (the API and both baselines reach MariaDB by its Unix socket)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -33,6 +35,12 @@ const LEDGER_ROWS = Number(process.env.JXC_BENCH_LEDGER_ROWS ?? 1_000_000);
 const DB = process.env.JXC_BENCH_DB ?? 'jxc_bench';
 /** the posting part only (a few minutes less: no balance reads, no report database) */
 const QUICK = !!process.env.JXC_BENCH_QUICK;
+/** API processes (the server's own JXC_WORKERS: node's cluster module, one port) */
+/** postings through the API before the first measured cell (not measured) */
+const WARMUP = Number(process.env.JXC_BENCH_WARMUP ?? 200);
+const WORKERS = Math.max(1, Number(process.env.JXC_WORKERS || 1));
+/** the MariaDB server's Unix socket: the API and the baselines connect through it instead of TCP */
+const SOCKET = process.env.JXC_BENCH_SOCKET || '';
 const conn = (db?: string) =>
   mysql.createConnection({
     uri: SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''),
@@ -122,7 +130,7 @@ async function runPool(total: number, concurrency: number, task: (i: number) => 
 
 async function main() {
   console.log(
-    `jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports`,
+    `jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports, ${WORKERS} API process(es), MariaDB by ${SOCKET ? 'its Unix socket' : 'TCP'}`,
   );
   const url = await freshDb(DB);
   const { ds, services, ctx, skus, whs } = await setup(url);
@@ -142,7 +150,9 @@ async function main() {
       cwd: path.resolve(__dirname, '..'),
       env: {
         ...process.env,
-        JXC_DATABASE_URL: url,
+        JXC_DATABASE_URL: SOCKET ? `${url}?socket=${encodeURIComponent(SOCKET)}` : url,
+        JXC_WORKERS: String(WORKERS),
+        ...(WORKERS > 1 ? { JXC_REDIS_URL: process.env.JXC_REDIS_URL || 'redis://127.0.0.1:6379' } : {}),
         PORT: String(port),
         JXC_HOST: '127.0.0.1',
         JXC_CONSOLE_DIR: '/nonexistent',
@@ -152,8 +162,17 @@ async function main() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  // every API process says when it listens (with JXC_WORKERS > 1 the forked workers share this stdout)
+  const serverLines: Array<(line: string) => void> = [];
+  let pending = '';
+  server.stdout!.on('data', (d: Buffer) => {
+    const parts = (pending + String(d)).split('\n');
+    pending = parts.pop()!;
+    for (const line of parts) for (const f of [...serverLines]) f(line);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => String(d).includes('console and API at') && resolve());
+    let listening = 0;
+    serverLines.push((line) => line.includes('console and API at') && ++listening === WORKERS && resolve());
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   const app = { url: `http://127.0.0.1:${port}`, close: async () => void server.kill('SIGTERM') };
@@ -165,25 +184,46 @@ async function main() {
     counterUpdateMs: number;
     counterHeldMs: number;
   };
+  // the API processes: the server itself, or with JXC_WORKERS > 1 its workers (the primary only forks them)
+  const apiPids = (): number[] =>
+    WORKERS > 1
+      ? fs
+          .readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number)
+      : [server.pid!];
   const serverCounts = () =>
     new Promise<Counts>((resolve) => {
-      const on = (d: Buffer) => {
-        const m = /JXC_QUERY_COUNTS (\{.*\})/.exec(String(d));
+      const pids = apiPids();
+      const sum: Counts = { statements: 0, statementsInPackets: 0, counterUpdates: 0, counterUpdateMs: 0, counterHeldMs: 0 };
+      let seen = 0;
+      const on = (line: string) => {
+        const m = /JXC_QUERY_COUNTS (\{.*\})/.exec(line);
         if (!m) return;
-        server.stdout!.off('data', on);
-        resolve(JSON.parse(m[1]) as Counts);
+        const c = JSON.parse(m[1]) as Counts;
+        for (const k of Object.keys(sum) as Array<keyof Counts>) sum[k] += c[k];
+        if (++seen < pids.length) return;
+        serverLines.splice(serverLines.indexOf(on), 1);
+        resolve(sum);
       };
-      server.stdout!.on('data', on);
-      server.kill('SIGUSR2');
+      serverLines.push(on);
+      for (const pid of pids) process.kill(pid, 'SIGUSR2');
     });
+  /** CPU time of the API processes, user + system (ms), and of the primary when there are workers */
   const serverCpuMs = () => {
-    const stat = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8');
-    const [utime, stime] = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .slice(11, 13)
-      .map(Number);
-    return ((utime + stime) * 1000) / 100; // USER_HZ
+    let total = 0;
+    for (const pid of WORKERS > 1 ? [server.pid!, ...apiPids()] : [server.pid!]) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [utime, stime] = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .slice(11, 13)
+        .map(Number);
+      total += ((utime + stime) * 1000) / 100; // USER_HZ
+    }
+    return total;
   };
   void createApp;
   const gql = async (query: string, variables: object, token: string) => {
@@ -203,7 +243,11 @@ async function main() {
   });
   const token = ((await login.json()) as any).data.login.token;
 
-  const raw = await mysql.createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 40 });
+  const raw = await mysql.createPool({
+    uri: url.replace(/^mariadb:/, 'mysql:'),
+    connectionLimit: 40,
+    ...(SOCKET ? { socketPath: SOCKET } : {}),
+  });
   await raw.query("INSERT INTO doc_sequence (doc_type, period, last_no) VALUES ('raw_out', '20261125', 0)");
   // the bare minimum writes tables of its own with the same columns and indexes (no foreign keys),
   // so the engine's invariants checked after the run hold: its "balance" rows carry qty and value
@@ -223,6 +267,26 @@ async function main() {
     return [...set];
   };
 
+  // a warm-up, not measured: the API process compiles and optimises its posting path on the first
+  // requests (the first cell measured the JIT: 12–13 ms of CPU a posting against 7–8 in the next)
+  {
+    const warm: string[] = [];
+    for (let i = 0; i < WARMUP; i++) {
+      const doc = await services.stockDocuments.create(ctx, {
+        type: StockDocType.OTHER_OUT,
+        warehouseId: String(whs[i % whs.length]),
+        lines: linesFor(false).map((s) => ({ skuId: String(s), qty: '1' })),
+      });
+      warm.push(String(doc.id));
+    }
+    await runPool(warm.length, 4, async (i) => {
+      await gql(
+        'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number } }',
+        { id: warm[i], k: crypto.randomUUID() },
+        token,
+      );
+    });
+  }
   console.log('\nposting 5-line issues                                    project  full / bare  ratios (full / bare)');
   for (const hot of [false, true]) {
     for (const c of [1, 8, 32]) {

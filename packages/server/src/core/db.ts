@@ -29,11 +29,15 @@ export function dataSourceOptions(url: string, { entities, migrations }: Databas
     return { type: 'better-sqlite3', database: file, entities, synchronize: false, enableWAL: file !== ':memory:' };
   }
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  // `?socket=/run/mysqld/mysqld.sock`: a server on the same host through its Unix socket (host and
+  // port are then ignored); each statement costs the API process a fraction of the CPU of loopback TCP
+  const socketPath = u.searchParams.get('socket') || undefined;
   return {
     // MariaDB reports column defaults differently; its own driver type keeps schema diffs empty
     type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     host: u.hostname,
     port: Number(u.port || 3306),
+    ...(socketPath ? { socketPath } : {}),
     username: decodeURIComponent(u.username || 'root'),
     password: decodeURIComponent(u.password || ''),
     database: u.pathname.replace(/^\//, ''),
@@ -45,6 +49,9 @@ export function dataSourceOptions(url: string, { entities, migrations }: Databas
     charset: MYSQL_COLLATION,
     supportBigNumbers: true,
     bigNumberStrings: true,
+    // no stack trace captured for every statement sent (mysql2's default): it cost 0.3 ms of CPU per
+    // posting; TypeORM's QueryFailedError still names the statement, and errors keep their own stack
+    trace: false,
     extra: { connectionLimit: Number(process.env.JXC_DB_POOL || 20), connectTimeout: 5000 },
   };
 }
