@@ -71,6 +71,56 @@ const snapshot = (d: StockDocument, lines: StockDocumentLine[]) => ({
   version: d.version,
 });
 
+/** The line columns posting reads (as `l_<column>`). */
+const POSTING_LINE_COLUMNS = [
+  'id',
+  'line_no',
+  'sku_id',
+  'base_qty',
+  'unit_cost',
+  'bin_id',
+  'to_bin_id',
+  'batch_no',
+  'expiry_date',
+  'expiry_reason',
+];
+
+interface PostingRead {
+  sql: string;
+  document(row: Record<string, unknown>): StockDocument;
+}
+const postingReads = new WeakMap<object, PostingRead>();
+
+/**
+ * The posting read of a data source: the document's columns (as `d_<column>`), its lines ordered by
+ * line number, and the settings row (the system module's one-row subquery), one statement.
+ */
+function postingRead(tx: EntityManager): PostingRead {
+  const known = postingReads.get(tx.connection);
+  if (known) return known;
+  const meta = tx.connection.getMetadata(StockDocument);
+  const driver = tx.connection.driver;
+  const q = (name: string) => driver.escape(name);
+  const columns = meta.columns.map((c) => ({ column: c, alias: `d_${c.databaseName}` }));
+  const sql =
+    `SELECT ${columns.map((c) => `d.${q(c.column.databaseName)} AS ${q(c.alias)}`).join(', ')}, ` +
+    `${POSTING_LINE_COLUMNS.map((c) => `l.${q(c)} AS ${q(`l_${c}`)}`).join(', ')}, s.* ` +
+    `FROM ${q(meta.tableName)} d INNER JOIN (${POSTING_SETTINGS_SQL}) s ON 1 = 1 ` +
+    `LEFT JOIN ${q(tx.connection.getMetadata(StockDocumentLine).tableName)} l ON l.document_id = d.id ` +
+    `WHERE d.id = ? ORDER BY l.line_no ASC`;
+  const read: PostingRead = {
+    sql,
+    document: (row) => {
+      const doc = new StockDocument();
+      for (const { column, alias } of columns)
+        column.setEntityValue(doc, driver.prepareHydratedValue(row[alias], column));
+      return doc;
+    },
+  };
+  postingReads.set(tx.connection, read);
+  return read;
+}
+
 export class StockDocumentService {
   constructor(
     private readonly ds: DataSource,
@@ -422,37 +472,21 @@ export class StockDocumentService {
     };
   }
 
-  /** The document (as `get` checks it), its lines as posting needs them and the settings, in one read. */
+  /**
+   * The document (as `get` checks it), its lines as posting needs them and the settings, in one read:
+   * plain SQL built once per data source, the document's columns converted by the driver as TypeORM's
+   * own hydration does (`prepareHydratedValue`, column by column), without a query builder per posting.
+   */
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
   ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
-    const cols = [
-      'id',
-      'line_no',
-      'sku_id',
-      'base_qty',
-      'unit_cost',
-      'bin_id',
-      'to_bin_id',
-      'batch_no',
-      'expiry_date',
-      'expiry_reason',
-    ];
-    const qb = tx
-      .createQueryBuilder(StockDocument, 'd')
-      // the settings (the system module's subquery): one row
-      .innerJoin(`(${POSTING_SETTINGS_SQL})`, 's', '1 = 1')
-      .leftJoin(StockDocumentLine, 'l', 'l.document_id = d.id')
-      .where('d.id = :id', { id: Number(id) || -1 })
-      .orderBy('l.line_no', 'ASC');
-    for (const c of cols) qb.addSelect(`l.${c}`, `l_${c}`);
-    qb.addSelect('s.*');
-    const { entities, raw } = await qb.getRawAndEntities();
-    const doc = entities[0];
+    const read = postingRead(tx);
+    const raw = (await tx.query(read.sql, [Number(id) || -1])) as Array<Record<string, unknown>>;
+    const doc = raw.length ? read.document(raw[0]) : undefined;
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
-    const lines = (raw as any[])
+    const lines = raw
       .filter((r) => r.l_id !== null && r.l_id !== undefined)
       .map((r) =>
         Object.assign(new StockDocumentLine(), {
@@ -460,13 +494,13 @@ export class StockDocumentService {
           documentId: doc.id,
           lineNo: Number(r.l_line_no),
           skuId: Number(r.l_sku_id),
-          baseQty: D(r.l_base_qty).toFixed(),
-          unitCost: r.l_unit_cost === null ? null : D(r.l_unit_cost).toFixed(6),
+          baseQty: D(r.l_base_qty as string).toFixed(),
+          unitCost: r.l_unit_cost === null ? null : D(r.l_unit_cost as string).toFixed(6),
           binId: r.l_bin_id === null ? null : Number(r.l_bin_id),
           toBinId: r.l_to_bin_id === null ? null : Number(r.l_to_bin_id),
-          batchNo: r.l_batch_no ?? null,
-          expiryDate: r.l_expiry_date ?? null,
-          expiryReason: r.l_expiry_reason ?? null,
+          batchNo: (r.l_batch_no as string | null) ?? null,
+          expiryDate: (r.l_expiry_date as string | null) ?? null,
+          expiryReason: (r.l_expiry_reason as string | null) ?? null,
         }),
       );
     return { doc, lines, settings: postingSettingsOf(raw[0]) };
