@@ -14,7 +14,10 @@ const heldSince = new WeakMap<object, number>();
 const original = MysqlQueryRunner.prototype.query;
 MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query: string, ...rest: unknown[]) {
   totals.statements++;
-  totals.statementsInPackets += query.split(';\n').length;
+  // (counted without splitting the text: the split cost the API process 0.6% of its CPU)
+  let n = 1;
+  for (let at = query.indexOf(';\n'); at >= 0; at = query.indexOf(';\n', at + 2)) n++;
+  totals.statementsInPackets += n;
   const counter = query.startsWith('UPDATE doc_sequence');
   // (a posting's last packet ends with its COMMIT)
   const end = query === 'COMMIT' || query === 'ROLLBACK' || query.endsWith(';\nCOMMIT');

@@ -6,6 +6,7 @@
  *   JXC_BENCH_QUICK=1 pnpm bench   (the posting part only: no balance reads, no reports)
  *   JXC_WORKERS=2 JXC_BENCH_QUICK=1 pnpm bench   (two API processes on one port; Redis at JXC_REDIS_URL)
  *   JXC_BENCH_SOCKET=/run/mysqld/mysqld.sock … (the API and both baselines reach MariaDB by its Unix socket)
+ *   JXC_BENCH_SERVER_DIR=<checkout>/packages/server … (the API process from another checkout: before/after)
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -130,7 +131,7 @@ async function runPool(total: number, concurrency: number, task: (i: number) => 
 
 async function main() {
   console.log(
-    `jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports, ${WORKERS} API process(es), MariaDB by ${SOCKET ? 'its Unix socket' : 'TCP'}`,
+    `jxc stock benchmark — ${new Date().toISOString()} — ${SKUS} SKUs × 3 warehouses, ${DOCS} documents per run, ${LEDGER_ROWS} ledger rows for reports, ${WORKERS} API process(es), MariaDB by ${SOCKET ? 'its Unix socket' : 'TCP'}${process.env.JXC_BENCH_SERVER_DIR ? `, API from ${process.env.JXC_BENCH_SERVER_DIR}` : ''}`,
   );
   const url = await freshDb(DB);
   const { ds, services, ctx, skus, whs } = await setup(url);
@@ -147,7 +148,9 @@ async function main() {
       'src/main.ts',
     ],
     {
-      cwd: path.resolve(__dirname, '..'),
+      // JXC_BENCH_SERVER_DIR: another checkout's packages/server (e.g. the code before a change), run
+      // against the same data in the same window, for a before/after at the same load
+      cwd: process.env.JXC_BENCH_SERVER_DIR || path.resolve(__dirname, '..'),
       env: {
         ...process.env,
         JXC_DATABASE_URL: SOCKET ? `${url}?socket=${encodeURIComponent(SOCKET)}` : url,
@@ -197,7 +200,13 @@ async function main() {
   const serverCounts = () =>
     new Promise<Counts>((resolve) => {
       const pids = apiPids();
-      const sum: Counts = { statements: 0, statementsInPackets: 0, counterUpdates: 0, counterUpdateMs: 0, counterHeldMs: 0 };
+      const sum: Counts = {
+        statements: 0,
+        statementsInPackets: 0,
+        counterUpdates: 0,
+        counterUpdateMs: 0,
+        counterHeldMs: 0,
+      };
       let seen = 0;
       const on = (line: string) => {
         const m = /JXC_QUERY_COUNTS (\{.*\})/.exec(line);
