@@ -92,7 +92,11 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   await page.getByTestId('sf-store-TM-01').click();
   await page.getByTestId('sf-customer').click();
   await page.getByTestId('sf-customer').locator('input').fill(customerCode);
+  // the search answers after a debounce and replaces the list: click once the list is the search's, or the
+  // click lands on whichever customer moved under the pointer (a clean-clone run booked the orders elsewhere)
+  await expect(page.locator('[data-testid^="sf-customer-"]:visible')).toHaveCount(1);
   await page.getByTestId(`sf-customer-${customerCode}`).click();
+  await expect(page.getByTestId('sf-customer')).toContainText(customerCode);
   await page.getByTestId('sf-warehouse').click();
   await page.getByTestId('sf-warehouse-SH01').click();
   await page.getByTestId('sf-url').fill(simUrl!);
