@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
+import { choose, expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
 
 /**
  * Issue 10 in the console: the pick strategy on the warehouse and SKU forms, quarantine bins, the
@@ -24,13 +24,6 @@ const ok = (r: { data?: any; errors?: unknown }) => {
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data;
 };
-
-/** Picks an option of an Element Plus select by its text, in the dropdown that is open. */
-async function choose(page: Page, select: Locator, text: string | RegExp, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 /** Types a date into an Element Plus date picker wrapped in the given element. */
 async function typeDate(wrapper: Locator, day: string) {

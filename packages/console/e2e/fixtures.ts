@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,31 @@ function loadSeededRoles(): { code: string; permissions: string[] }[] {
 const SEEDED_ROLES = loadSeededRoles();
 
 export { expect };
+
+/**
+ * Picks an option of an Element Plus select (by its test id, or a locator), typing a search first when
+ * given. A remote select replaces its list when the search answers, after a debounce: a click while that
+ * happens lands on whichever option moved under the pointer. So the pick is checked (that option is then
+ * selected) and made again, the dropdown reopened, when it did not take.
+ */
+export async function pick(page: Page, select: Locator, option: string | Locator, typed?: string) {
+  const target = typeof option === 'string' ? page.getByTestId(option) : option;
+  await expect(async () => {
+    if (!(await target.isVisible())) {
+      await select.click();
+      if (typed) await select.locator('input').fill(typed);
+    }
+    // each option has an id of its own: the option clicked, not whichever is there now, must be selected
+    const id = await target.getAttribute('id', { timeout: 5_000 });
+    await target.click({ timeout: 5_000 });
+    await expect(page.locator(`[id="${id}"]`)).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Picks the first open option whose text matches. */
+export function choose(page: Page, select: Locator, text: string | RegExp, typed?: string) {
+  return pick(page, select, page.locator('.el-select-dropdown__item:visible', { hasText: text }).first(), typed);
+}
 
 /** A unique suffix for codes and names (random: never from the clock). */
 export const uid = (length = 10) => randomUUID().replace(/-/g, '').slice(0, length).toUpperCase();

@@ -1,17 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, test, uid } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, gql, loginOk, pick, test, uid } from './fixtures';
 
 /** "2,317,035.25" → 231703525 (cents as a BigInt, so the sums stay exact). */
 function cents(text: string): bigint {
   const m = /(-?)([\d,]+)\.(\d{2})/.exec(text);
   if (!m) throw new Error(`no amount in "${text}"`);
   return BigInt(`${m[1]}${m[2].replace(/,/g, '')}${m[3]}`);
-}
-
-async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.getByTestId(optionTestId).click();
 }
 
 /** Fills a new stock document: warehouse(s) and one line; the unit cost only when given. */

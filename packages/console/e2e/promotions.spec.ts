@@ -1,11 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import { addDays, E2E_TODAY, expect, gql, loginOk, logout, test, uid } from './fixtures';
-
-async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.getByTestId(optionTestId).click();
-}
+import { E2E_TODAY, addDays, expect, gql, loginOk, logout, pick, test, uid } from './fixtures';
 
 /**
  * SKUs no other spec sells: the 满减 below is for one of them only (the first with stock in SH01), so it

@@ -1,11 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, logout, test, uid } from './fixtures';
-
-async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.getByTestId(optionTestId).click();
-}
+import type { Page } from '@playwright/test';
+import { expect, gql, loginOk, logout, pick, test, uid } from './fixtures';
 
 /** An approved supplier with a price agreement on an active demo SKU, through the API as admin. */
 async function supplierWithAgreement(page: Page, price: string) {

@@ -1,11 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, gql, loginOk, logout, test } from './fixtures';
-
-async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.getByTestId(optionTestId).click();
-}
+import { expect, gql, loginOk, logout, pick, test } from './fixtures';
 
 /** "1,234.50" → 123450n (cents), exactly, from the digits. */
 const cents = (text: string) => {

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { addDays, E2E_TODAY, expect, loginOk, logout, test, uid } from './fixtures';
+import type { Page } from '@playwright/test';
+import { E2E_TODAY, addDays, expect, loginOk, logout, pick, test, uid } from './fixtures';
 
 /**
  * 价目表 against the demo data (packages/server/src/demo/sales-demo.ts): the first 12 SKUs
@@ -17,12 +17,6 @@ const tomorrow = addDays(today, 1);
 const yearStart = `${today.slice(0, 4)}-01-01`;
 const monthStart = `${today.slice(0, 7)}-01`;
 const january = monthStart === yearStart;
-
-async function pick(page: Page, select: Locator, optionTestId: string, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.getByTestId(optionTestId).click();
-}
 
 const rows = (page: Page, testid: string) => page.getByTestId(testid).locator('.el-table__body tbody tr');
 

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { addDays, E2E_TODAY, expect, gql, loginOk, rawKeysOnScreen, test, uid, watchConsole } from './fixtures';
+import type { Page } from '@playwright/test';
+import { E2E_TODAY, addDays, choose, expect, gql, loginOk, rawKeysOnScreen, test, uid, watchConsole } from './fixtures';
 
 /**
  * Issue 13 on a phone (390 × 844): the pick list of a shipment in walking order with the batches
@@ -11,12 +11,6 @@ const ok = (r: { data?: any; errors?: unknown }) => {
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data;
 };
-
-async function choose(page: Page, select: Locator, text: string | RegExp, typed?: string) {
-  await select.click();
-  if (typed) await select.locator('input').fill(typed);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 async function warehouseWithZones(page: Page, zones: Array<{ code: string; conditions?: object }>) {
   const code = `SC${uid(6)}`;
