@@ -157,3 +157,32 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
   await expect(page.getByTestId('statement-print-lines')).toContainText('BANK-');
   await expect(page.getByTestId('print-signatures')).toContainText('客户确认（盖章）');
 });
+
+test('staff performance: the purchase-price columns only for roles that read purchase prices; the line figures open their documents', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await loginOk(page, 'manager');
+  await page.getByTestId('menu-staff-performance').click();
+  const purchasing = page.getByTestId('staff-purchasing');
+  await expect(purchasing.locator('thead')).toContainText('高于协议价');
+  await expect(purchasing.locator('thead')).toContainText('高于上次进价');
+  const warehouse = page.getByTestId('staff-warehouse');
+  for (const h of ['收货行', '发货行', '移库/其他行']) await expect(warehouse.locator('thead')).toContainText(h);
+  // a keeper's received lines open the documents behind them
+  const first = warehouse.locator('tbody tr').first().locator('td').nth(2).getByRole('button');
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page.getByTestId('staff-docs')).toContainText('收货单');
+  await expect(page.getByTestId('staff-docs').locator('tbody tr').first()).toContainText('采购入库');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('staff-docs')).toBeHidden();
+  expect(errors).toEqual([]);
+  await logout(page);
+
+  await loginOk(page, 'warehouse');
+  await page.getByTestId('menu-staff-performance').click();
+  await expect(page.getByTestId('staff-purchasing').locator('thead')).toContainText('订单数');
+  await expect(page.getByTestId('staff-purchasing').locator('thead')).not.toContainText('高于协议价');
+  await expect(page.getByTestId('staff-purchasing').locator('thead')).not.toContainText('高于上次进价');
+});
