@@ -99,6 +99,10 @@ test('a salesperson sells, a keeper ships without prices, an accountant bills an
   await expect(page.getByTestId('note-number')).toHaveText(number);
   await expect(page.getByTestId('note-lines')).toContainText(SKU);
   await expect(page.getByTestId('note-total')).toHaveCount(0);
+  // an order that is not there: the sheet says so, translated, and prints nothing
+  await page.goto('/sales/orders/999999999/delivery-note');
+  await expect(page.locator('.el-alert--error')).toContainText('记录不存在');
+  await expect(page.getByTestId('print-button')).toBeDisabled();
   await logout(page);
 
   // the accountant bills it and reads the margin: revenue − cost of goods sold, to the cent
