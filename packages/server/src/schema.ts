@@ -66,6 +66,9 @@ import { partnersListExports } from './modules/partners/list-exports';
 import { stockListExports } from './modules/stock/list-exports';
 import { stocktakeListExports } from './modules/stocktake/list-exports';
 import { salesListExports } from './modules/sales/list-exports';
+import { analyticsListExports } from './modules/analytics/list-exports';
+import { auditListExports } from './modules/audit/list-exports';
+import { authListExports } from './modules/auth/list-exports';
 
 // every list page's export, declared by the module that owns the list (core/list-export)
 registerListExports([
@@ -74,6 +77,9 @@ registerListExports([
   ...stockListExports,
   ...stocktakeListExports,
   ...salesListExports,
+  ...analyticsListExports,
+  ...auditListExports,
+  ...authListExports,
 ]);
 
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [

@@ -1,4 +1,4 @@
-import { coerceInputValue, isInputType, type GraphQLSchema } from 'graphql';
+import { coerceInputValue, isInputType, isNonNullType, type GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { badInput, forbidden } from './errors';
 import { exportXlsx, neutraliseFormula, type ExportFile } from './export';
@@ -35,6 +35,11 @@ export interface ListExport<R = any, F = any> {
   typeName: string;
   /** the GraphQL input type of the list's filter; none when the list takes no filter */
   filterType?: string;
+  /**
+   * a list query that takes its filter as arguments (`bins(warehouseId, zoneId …)`): the filter is an
+   * object of that query's arguments (all but `page`), read as the query reads them
+   */
+  filterArgsOf?: string;
   /** a page of the list, as the list query reads it */
   page: (
     ctx: Context,
@@ -93,6 +98,7 @@ export function parseListFilter(schema: GraphQLSchema, e: ListExport, json: stri
   } catch {
     throw badInput([{ field: 'filter', message: 'The filter is not JSON.' }]);
   }
+  if (e.filterArgsOf) return parseFilterArgs(schema, e, raw);
   if (!e.filterType) {
     if (raw && typeof raw === 'object' && Object.keys(raw).length)
       throw badInput([{ field: 'filter', message: `The list "${e.name}" takes no filter.` }]);
@@ -106,6 +112,31 @@ export function parseListFilter(schema: GraphQLSchema, e: ListExport, json: stri
   );
   if (problems.length) throw badInput(problems);
   return value;
+}
+
+/** The filter as the arguments of the list's query: each coerced to its type, defaults applied, required ones asked. */
+function parseFilterArgs(schema: GraphQLSchema, e: ListExport, raw: unknown): Record<string, unknown> {
+  const field = schema.getQueryType()?.getFields()[e.filterArgsOf!];
+  if (!field) throw new Error(`export ${e.name}: no query ${e.filterArgsOf}`);
+  const given = (raw ?? {}) as Record<string, unknown>;
+  if (typeof given !== 'object' || Array.isArray(given))
+    throw badInput([{ field: 'filter', message: 'The filter is not an object.' }]);
+  const args = field.args.filter((a) => a.name !== 'page');
+  const problems: Array<{ field: string; message: string }> = [];
+  for (const k of Object.keys(given))
+    if (!args.some((a) => a.name === k))
+      problems.push({ field: `filter.${k}`, message: `The list "${e.name}" has no filter "${k}".` });
+  const out: Record<string, unknown> = {};
+  for (const a of args) {
+    const v = given[a.name] === undefined ? a.defaultValue : given[a.name];
+    if (v === undefined && !isNonNullType(a.type)) continue;
+    const value = coerceInputValue(v ?? null, a.type, (path, _invalid, error) =>
+      problems.push({ field: ['filter', a.name, ...path].join('.'), message: error.message }),
+    );
+    out[a.name] = value;
+  }
+  if (problems.length) throw badInput(problems);
+  return out;
 }
 
 /** The columns asked for that the list declares and the user may see (the others reported hidden). */

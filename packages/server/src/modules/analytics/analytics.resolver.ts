@@ -14,6 +14,7 @@ import {
   type AnalysisDimension,
   type AnalysisRow,
 } from './analytics.types';
+import { nearExpiryRows, slowStockRows } from './stock-risk';
 import { Workbench } from './workbench.types';
 
 const HEADERS = {
@@ -133,13 +134,7 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
   ) {
-    const rows = await ctx.services.analytics.slowStock(ctx, days, warehouseId);
-    const blind = await ctx.services.blindCounts.view(ctx, null);
-    return rows.map((r) => ({
-      ...r,
-      qty: blind.withhold('SlowStockRow', 'qty', blind.hides(r.warehouseId, r.skuId), r.qty),
-      value: blind.withhold('SlowStockRow', 'value', blind.hides(r.warehouseId, r.skuId), r.value),
-    }));
+    return slowStockRows(ctx, days, warehouseId);
   }
 
   @Query(() => [NearExpiryRow], { description: '近效期库存: batches expiring within `days` days, or expired.' })
@@ -149,12 +144,6 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
   ) {
-    const rows = await ctx.services.analytics.nearExpiry(ctx, days, warehouseId);
-    const blind = await ctx.services.blindCounts.view(ctx, null);
-    return rows.map((r) => ({
-      ...r,
-      qty: blind.withhold('NearExpiryRow', 'qty', blind.hides(r.warehouseId, r.skuId), r.qty),
-      value: blind.withhold('NearExpiryRow', 'value', blind.hides(r.warehouseId, r.skuId), r.value),
-    }));
+    return nearExpiryRows(ctx, days, warehouseId);
   }
 }

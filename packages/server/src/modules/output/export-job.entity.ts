@@ -13,6 +13,29 @@ registerEnumType(ExportJobStatus, {
   description: '排队中, 导出中, 可下载, 失败, 已过期 (the file is deleted)',
 });
 
+/** Why a background export failed: a stable code the console shows in words. */
+export enum ExportFailure {
+  /** the process writing it stopped too often (crashes, restarts) */
+  INTERRUPTED = 'INTERRUPTED',
+  /** the owner was disabled meanwhile */
+  USER_INACTIVE = 'USER_INACTIVE',
+  /** the owner lost the list's permission meanwhile */
+  FORBIDDEN = 'FORBIDDEN',
+  /** what the filter names (a warehouse, a list) is gone or out of the owner's scope now */
+  NOT_FOUND = 'NOT_FOUND',
+  /** the filter is no longer valid for the list */
+  INVALID_FILTER = 'INVALID_FILTER',
+  /** the list refused it for another reason of its own */
+  REFUSED = 'REFUSED',
+  /** an unexpected error (logged on the server) */
+  INTERNAL = 'INTERNAL',
+}
+registerEnumType(ExportFailure, {
+  name: 'ExportFailure',
+  description:
+    'Why an export failed: INTERRUPTED (stopped too often), USER_INACTIVE, FORBIDDEN (permission lost), NOT_FOUND (a filtered object is gone or out of scope), INVALID_FILTER, REFUSED, INTERNAL.',
+});
+
 /**
  * A big list export (下载中心) run in the background: what was asked (the list, its filter as sent,
  * the columns with their headers), by whom (only they may download it), how far it is, and when its
@@ -45,9 +68,12 @@ export class ExportJob {
   filename: string | null;
   /** the file's columns (JSON), as ExportFile.columns */
   @Column({ name: 'file_columns', type: 'text', nullable: true }) fileColumns: string | null;
-  @Field(() => String, { nullable: true, description: 'Why it failed (FAILED).' })
+  @Field(() => String, { nullable: true, description: 'Why it failed (FAILED), in English, for the log.' })
   @Column({ type: 'varchar', length: 300, nullable: true })
   error: string | null;
+  @Field(() => ExportFailure, { nullable: true, description: 'Why it failed (FAILED), as a stable code.' })
+  @Column({ name: 'error_code', type: 'varchar', length: 30, nullable: true })
+  errorCode: ExportFailure | null;
   @Column({ type: 'int', default: 0 }) attempts: number;
   /** a process runs it until then (the database's clock); a lapsed lease lets another take it */
   @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true }) leaseUntil: Date | null;

@@ -19,7 +19,7 @@ import {
 import type { Locale } from '../../core/locale';
 import { skipLocked, OutboxWorker } from '../../core/outbox';
 import { userGrants } from '../auth';
-import { ExportJob, ExportJobChunk, ExportJobStatus as S } from './export-job.entity';
+import { ExportFailure, ExportJob, ExportJobChunk, ExportJobStatus as S } from './export-job.entity';
 
 /** The most rows a background export writes. */
 export const MAX_BACKGROUND_ROWS = 200_000;
@@ -35,6 +35,21 @@ export interface ExportJobOptions {
   keepHours: number;
   /** how long a process holds a job between two progress reports */
   leaseMs?: number;
+}
+
+/** The stable code of what stopped a job (a list's refusal by its own code, anything else INTERNAL). */
+export function failureOf(err: unknown): ExportFailure {
+  if (!(err instanceof DomainError)) return ExportFailure.INTERNAL;
+  switch (err.extensions.code) {
+    case ErrorCode.FORBIDDEN:
+      return ExportFailure.FORBIDDEN;
+    case ErrorCode.NOT_FOUND:
+      return ExportFailure.NOT_FOUND;
+    case ErrorCode.BAD_USER_INPUT:
+      return ExportFailure.INVALID_FILTER;
+    default:
+      return ExportFailure.REFUSED;
+  }
 }
 
 /**
@@ -102,6 +117,7 @@ export class ExportJobService {
         filename: null,
         fileColumns: null,
         error: null,
+        errorCode: null,
         attempts: 0,
         leaseUntil: null,
         createdAt: now(),
@@ -189,17 +205,21 @@ export class ExportJobService {
     });
   }
 
-  private async fail(job: ExportJob, message: string): Promise<void> {
+  private async fail(job: ExportJob, code: ExportFailure, message: string): Promise<void> {
     await this.ds
       .getRepository(ExportJob)
-      .update({ id: job.id }, { status: S.FAILED, error: message.slice(0, 300), leaseUntil: null, finishedAt: now() });
+      .update(
+        { id: job.id },
+        { status: S.FAILED, errorCode: code, error: message.slice(0, 300), leaseUntil: null, finishedAt: now() },
+      );
   }
 
   private async execute(job: ExportJob): Promise<void> {
-    if (job.attempts > MAX_ATTEMPTS) return this.fail(job, 'The export was interrupted too often.');
+    if (job.attempts > MAX_ATTEMPTS)
+      return this.fail(job, ExportFailure.INTERRUPTED, 'The export was interrupted too often.');
     try {
       const ctx = await this.ownerContext(job);
-      if (!ctx) return this.fail(job, 'The user may no longer export.');
+      if (!ctx) return this.fail(job, ExportFailure.USER_INACTIVE, 'The user may no longer export.');
       const e = listExport(job.list);
       assertMayExport(ctx, e);
       const filter = parseListFilter(this.schema!, e, job.filter);
@@ -230,6 +250,7 @@ export class ExportJobService {
             filename: file.filename,
             fileColumns: JSON.stringify(file.columns),
             error: null,
+            errorCode: null,
             leaseUntil: null,
             finishedAt: at,
             expiresAt: new Date(at.getTime() + this.opts.keepHours * 3_600_000),
@@ -239,7 +260,7 @@ export class ExportJobService {
     } catch (err) {
       const message = err instanceof DomainError ? err.message : 'The export failed.';
       if (!(err instanceof DomainError)) console.error(`[jxc] export ${job.id} failed`, (err as Error)?.message ?? err);
-      await this.fail(job, message);
+      await this.fail(job, failureOf(err), message);
     }
   }
 

@@ -10,7 +10,7 @@ import { ExportJobService } from './export-job.service';
 const EXPORT = `mutation ($input: ListExportInput!) {
   exportList(input: $input) { rows file { filename } job { id list status total done } }
 }`;
-const MINE = '{ myExports { id list status total done filename error createdAt finishedAt expiresAt } }';
+const MINE = '{ myExports { id list status total done filename error errorCode createdAt finishedAt expiresAt } }';
 const DOWNLOAD = 'query($id:ID!){ downloadExport(id:$id){ filename contentType encoding content columns } }';
 const COLUMNS = [
   { key: 'skuCode', header: 'SKU 编码' },
@@ -192,7 +192,35 @@ describe(`background exports (${testDbKind})`, () => {
     expect(await t.ds.getRepository(ExportJob).findOneByOrFail({ id })).toMatchObject({
       status: 'failed',
       error: 'The user may no longer export.',
+      errorCode: 'USER_INACTIVE',
     });
     expect(codeOf(await t.gql(DOWNLOAD, { id: String(id) }, tokens.warehouse))).toBe('EXPORT_NOT_READY');
+    const mine = (await t.gql<any>(MINE, {}, tokens.warehouse)).data!.myExports;
+    expect(mine.find((j: any) => Number(j.id) === id)).toMatchObject({ status: 'FAILED', errorCode: 'USER_INACTIVE' });
+  });
+
+  it('records why a job failed as a stable code: interrupted too often, a filter no longer valid', async () => {
+    const a = Number((await t.gql<any>(EXPORT, { input: input() }, tokens.manager)).data!.exportList.job.id);
+    // three processes died writing it: the fourth attempt gives up
+    await t.ds.getRepository(ExportJob).update({ id: a }, { status: 'running' as any, attempts: 3 });
+    await t.ds.query(`UPDATE export_job SET lease_until = ? WHERE id = ?`, ['2000-01-01 00:00:00.000', a]);
+    await t.app.services.exportJobs.run();
+    expect(await t.ds.getRepository(ExportJob).findOneByOrFail({ id: a })).toMatchObject({
+      status: 'failed',
+      errorCode: 'INTERRUPTED',
+      error: 'The export was interrupted too often.',
+    });
+    const b = Number((await t.gql<any>(EXPORT, { input: input() }, tokens.manager)).data!.exportList.job.id);
+    await t.ds.getRepository(ExportJob).update({ id: b }, { filter: JSON.stringify({ nope: 1 }) });
+    await t.app.services.exportJobs.run();
+    expect(await t.ds.getRepository(ExportJob).findOneByOrFail({ id: b })).toMatchObject({
+      status: 'failed',
+      errorCode: 'INVALID_FILTER',
+    });
+    const mine = (await t.gql<any>(MINE, {}, tokens.manager)).data!.myExports;
+    expect(mine.filter((j: any) => [a, b].includes(Number(j.id))).map((j: any) => [j.status, j.errorCode])).toEqual([
+      ['FAILED', 'INVALID_FILTER'],
+      ['FAILED', 'INTERRUPTED'],
+    ]);
   });
 });

@@ -20,12 +20,13 @@ export class ExportColumnInput {
 export class ListExportInput {
   @Field({
     description:
-      'The list (purchaseOrders, suppliers, payables, stockDocuments, stockLevels, warehouses, stocktakes, customers).',
+      'The list (purchaseOrders, suppliers, supplierScorecards, payables, stockDocuments, stockLevels, warehouses, bins, stocktakes, stocktakeAccuracy, customers, priceListItems, slowStock, nearExpiryStock, warehouseFees, warehouseFeeAllocation, users, roles, auditLog).',
   })
   list: string;
   @Field(() => String, {
     nullable: true,
-    description: 'The list’s filter as JSON, read as the list query’s own filter input.',
+    description:
+      'The list’s filter as JSON, read as the list query’s own filter input (or, for a list whose query takes its filter as arguments, an object of those arguments but `page`).',
   })
   filter?: string | null;
   @Field(() => [ExportColumnInput], {

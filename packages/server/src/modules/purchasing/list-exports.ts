@@ -3,6 +3,15 @@ import { P } from '../../core/permissions/catalogue';
 import { warehouseLabel } from '../stock';
 import { PurchaseOrderStatus, type PurchaseOrder } from './purchase-order.entity';
 import type { SupplierPayable } from './purchasing.types';
+import { ScoreBucket, type SupplierScorecard } from './evaluation.types';
+import { checkDays } from './purchasing.resolver';
+
+interface ScorecardFilter {
+  supplierId?: string | null;
+  from?: string | null;
+  to?: string | null;
+  bucket?: ScoreBucket | null;
+}
 
 /** 采购订单 and 应付账款 as the console's lists show them (their services, scopes and field rules). */
 export const purchasingListExports: ListExport[] = [
@@ -40,6 +49,38 @@ export const purchasingListExports: ListExport[] = [
       paid: { get: (_ctx, r: SupplierPayable) => r.paid },
       open: { get: (_ctx, r: SupplierPayable) => r.open },
       overdue: { get: (_ctx, r: SupplierPayable) => r.overdue },
+    },
+  },
+  {
+    // 供应商考核 as the page filters it (the price deviation with purchasing.supplier.price.read only)
+    name: 'supplierScorecards',
+    fileName: 'supplier-scorecards',
+    permissions: [P.PurchasingSupplierRead],
+    typeName: 'SupplierScorecard',
+    filterArgsOf: 'supplierScorecards',
+    page: (ctx, f: ScorecardFilter) => {
+      checkDays({ from: f.from, to: f.to });
+      return ctx.services.supplierEvaluation.scorecards(
+        {
+          supplierId: f.supplierId ? Number(f.supplierId) || -1 : undefined,
+          from: f.from ?? undefined,
+          to: f.to ?? undefined,
+        },
+        f.bucket ?? ScoreBucket.QUARTER,
+      );
+    },
+    columns: {
+      supplier: {
+        get: async (ctx, c: SupplierScorecard) => (await ctx.services.suppliers.forRow(ctx, c.supplierId)).name,
+      },
+      period: { get: (_ctx, c: SupplierScorecard) => c.period, text: true },
+      deliveries: { get: (_ctx, c: SupplierScorecard) => c.deliveries },
+      onTimeRate: { get: (_ctx, c: SupplierScorecard) => c.onTimeRate },
+      averageDaysLate: { get: (_ctx, c: SupplierScorecard) => c.averageDaysLate },
+      received: { get: (_ctx, c: SupplierScorecard) => c.received },
+      rejected: { get: (_ctx, c: SupplierScorecard) => c.rejected },
+      rejectRate: { get: (_ctx, c: SupplierScorecard) => c.rejectRate },
+      priceDeviationPct: { get: (_ctx, c: SupplierScorecard) => c.priceDeviationPct },
     },
   },
 ];

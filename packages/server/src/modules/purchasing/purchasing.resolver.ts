@@ -41,7 +41,7 @@ import { DocumentAction } from '../../core/actions';
 const ReplenishmentPage = Paginated(ReplenishmentSuggestion, 'ReplenishmentPage');
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const checkDays = (days: Record<string, string | undefined | null>) => {
+export const checkDays = (days: Record<string, string | undefined | null>) => {
   const bad = Object.entries(days).filter(([, v]) => v && !DAY_RE.test(v));
   if (bad.length) throw badInput(bad.map(([field]) => ({ field, message: 'a date like 2026-11-25' })));
 };

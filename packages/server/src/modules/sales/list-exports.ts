@@ -2,7 +2,26 @@ import { perRequest } from '../../core/context';
 import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
 import { userLabel } from '../auth';
+import { skuLines } from '../catalog';
+import { mayReadCost } from './cost-rule';
 import type { Customer } from './customer.entity';
+import { PriceRuleKind, type PriceListItem } from './price-list.entity';
+
+interface PriceItemRow {
+  item: PriceListItem;
+  skuCode: string;
+  skuName: string;
+  refSalePrice: string | null;
+  /** a cost-plus rule to someone who may not read cost: its kind and markup are not shown */
+  costHidden: boolean;
+}
+
+/** The rule's kind and value as the list's fields give them (a cost-plus rule hidden, reported hidden). */
+function ruleField(ctx: Parameters<typeof mayReadCost>[0] & { hidden: Set<string> }, r: PriceItemRow, field: string) {
+  if (!r.costHidden) return field === 'rule' ? r.item.rule : r.item.value;
+  ctx.hidden.add(`PriceListItem.${field}`);
+  return null;
+}
 
 /** 客户 as the console's list shows it (a salesperson's own customers; contacts by their permission). */
 export const salesListExports: ListExport[] = [
@@ -35,6 +54,40 @@ export const salesListExports: ListExport[] = [
       phone: { get: (_ctx, c: Customer) => c.phone, text: true },
       creditLimit: { get: (_ctx, c: Customer) => c.creditLimit },
       createdAt: { get: (_ctx, c: Customer) => c.createdAt },
+    },
+  },
+  {
+    // 价目表 items of one list as the page shows them (current and upcoming, or all with history)
+    name: 'priceListItems',
+    fileName: 'price-list-items',
+    permissions: [P.SalesCustomerRead],
+    typeName: 'PriceListItem',
+    filterArgsOf: 'priceListItems',
+    page: async (ctx, f: { priceListId: string; skuId?: string | null; current?: boolean | null }) => {
+      const items = await ctx.services.priceLists.items(
+        Number(f.priceListId) || -1,
+        f.skuId ? Number(f.skuId) || -1 : undefined,
+        f.current ?? false,
+      );
+      const skus = await skuLines(ctx.services.ds.manager, [...new Set(items.map((i) => i.skuId))]);
+      const cost = mayReadCost(ctx);
+      return items.map((item): PriceItemRow => ({
+        item,
+        skuCode: skus.get(item.skuId)?.sku.code ?? '',
+        skuName: skus.get(item.skuId)?.sku.name ?? '',
+        refSalePrice: skus.get(item.skuId)?.sku.refSalePrice ?? null,
+        costHidden: item.rule === PriceRuleKind.COST_PLUS && !cost,
+      }));
+    },
+    columns: {
+      skuCode: { get: (_ctx, r: PriceItemRow) => r.skuCode, text: true },
+      skuName: { get: (_ctx, r: PriceItemRow) => r.skuName },
+      refSalePrice: { get: (_ctx, r: PriceItemRow) => r.refSalePrice, field: 'Sku.refSalePrice' },
+      rule: { get: (ctx, r: PriceItemRow) => ruleField(ctx, r, 'rule'), enum: PriceRuleKind },
+      value: { get: (ctx, r: PriceItemRow) => ruleField(ctx, r, 'value') },
+      validFrom: { get: (_ctx, r: PriceItemRow) => r.item.validFrom },
+      validTo: { get: (_ctx, r: PriceItemRow) => r.item.validTo },
+      createdBy: { get: (_ctx, r: PriceItemRow) => r.item.createdBy },
     },
   },
 ];

@@ -22,8 +22,17 @@ export class PriceListResolver {
     @Arg('priceListId', () => ID) priceListId: string,
     @Ctx() ctx: Context,
     @Arg('skuId', () => ID, { nullable: true }) skuId?: string,
+    @Arg('current', () => Boolean, {
+      nullable: true,
+      description: 'Only the current and upcoming periods (those not ended before today).',
+    })
+    current?: boolean,
   ) {
-    return ctx.services.priceLists.items(Number(priceListId) || -1, skuId ? Number(skuId) || -1 : undefined);
+    return ctx.services.priceLists.items(
+      Number(priceListId) || -1,
+      skuId ? Number(skuId) || -1 : undefined,
+      current ?? false,
+    );
   }
 
   @Query(() => PriceQuote, {

@@ -28,11 +28,15 @@ export class PriceListService {
   }
 
   /** A list's items, newest period first; with skuId the whole history of that SKU. */
-  items(priceListId: number, skuId?: number): Promise<PriceListItem[]> {
-    return this.ds.getRepository(PriceListItem).find({
+  /** A list's items (one SKU's with `skuId`); with `current`, only the periods not ended before today. */
+  async items(priceListId: number, skuId?: number, current?: boolean): Promise<PriceListItem[]> {
+    const rows = await this.ds.getRepository(PriceListItem).find({
       where: skuId ? { priceListId, skuId } : { priceListId },
       order: { skuId: 'ASC', validFrom: 'DESC', id: 'DESC' },
     });
+    if (!current) return rows;
+    const day = today();
+    return rows.filter((r) => r.validTo === null || r.validTo >= day);
   }
 
   async saveList(ctx: Context, input: PriceListInput): Promise<PriceList> {

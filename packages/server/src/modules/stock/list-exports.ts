@@ -1,7 +1,8 @@
 import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
 import { PickStrategyKind } from '../catalog';
-import { warehouseLabel } from './lookups';
+import { warehouseLabel, zoneLabel } from './lookups';
+import type { Bin } from './location.entity';
 import type { StockLevel } from './stock-report.types';
 import { StockDocStatus, StockDocType, type StockDocument } from './stock-document.entity';
 import { WarehouseKind, type Warehouse } from './warehouse.entity';
@@ -9,7 +10,7 @@ import { WarehouseKind, type Warehouse } from './warehouse.entity';
 const warehouseName = async (ctx: Parameters<typeof warehouseLabel>[0], id: number | null) =>
   (await warehouseLabel(ctx, id))?.name ?? '';
 
-/** 出入库单, 现存量 and 仓库 as the console's lists show them (the user's warehouses only, as the lists). */
+/** 出入库单, 现存量, 仓库 and 货位 as the console's lists show them (the user's warehouses only, as the lists). */
 export const stockListExports: ListExport[] = [
   {
     name: 'stockDocuments',
@@ -63,6 +64,26 @@ export const stockListExports: ListExport[] = [
       allowNegative: { get: (_ctx, w: Warehouse) => w.allowNegative },
       pickStrategy: { get: (_ctx, w: Warehouse) => w.pickStrategy, enum: PickStrategyKind },
       active: { get: (_ctx, w: Warehouse) => w.active },
+    },
+  },
+  {
+    // 货位 of one warehouse (in the user's scope), as the locations page filters them
+    name: 'bins',
+    permissions: [P.StockWarehouseRead],
+    typeName: 'Bin',
+    filterArgsOf: 'bins',
+    page: (ctx, f: { warehouseId: string; zoneId?: string; search?: string; active?: boolean }, page) =>
+      ctx.services.locations.bins(ctx, f.warehouseId, f.zoneId, f.search, f.active, page),
+    columns: {
+      code: { get: (_ctx, b: Bin) => b.code, text: true },
+      zone: {
+        get: async (ctx, b: Bin) => {
+          const z = b.zoneId ? await zoneLabel(ctx, b.zoneId) : null;
+          return z ? `${z.code} · ${z.name}` : '';
+        },
+      },
+      quarantine: { get: (_ctx, b: Bin) => b.quarantine },
+      active: { get: (_ctx, b: Bin) => b.active },
     },
   },
 ];

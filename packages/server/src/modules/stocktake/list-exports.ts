@@ -1,6 +1,8 @@
 import type { ListExport } from '../../core/list-export';
+import { P } from '../../core/permissions/catalogue';
 import { warehouseLabel, zoneLabel } from '../stock';
 import { StocktakeKind, StocktakeStatus, type Stocktake } from './stocktake.entity';
+import type { AccuracyFilter, AccuracyGroup, AccuracyRow } from './stocktake.types';
 
 /** 盘点单 as the console's list shows it (counters and readers of counts, as the list). */
 export const stocktakeListExports: ListExport[] = [
@@ -30,6 +32,26 @@ export const stocktakeListExports: ListExport[] = [
       },
       businessDate: { get: (_ctx, s: Stocktake) => s.businessDate },
       adjustmentNumber: { get: (_ctx, s: Stocktake) => s.adjustmentNumber, text: true },
+    },
+  },
+  {
+    // 盘点分析: accuracy by counter, reason, warehouse or month (gain and loss values with stock.cost.read)
+    name: 'stocktakeAccuracy',
+    fileName: 'stocktake-accuracy',
+    permissions: [P.StockCountRead],
+    typeName: 'StocktakeAccuracy',
+    filterArgsOf: 'stocktakeAccuracy',
+    page: (ctx, f: { groupBy: AccuracyGroup; filter?: AccuracyFilter | null }) =>
+      ctx.services.stocktakes.accuracyOver(ctx, f.filter ?? undefined, f.groupBy),
+    columns: {
+      label: { get: (_ctx, r: AccuracyRow) => r.label },
+      counts: { get: (_ctx, r: AccuracyRow) => r.counts },
+      linesCounted: { get: (_ctx, r: AccuracyRow) => r.linesCounted },
+      linesRight: { get: (_ctx, r: AccuracyRow) => r.linesRight },
+      accuracyPct: { get: (_ctx, r: AccuracyRow) => r.accuracyPct },
+      gainValue: { get: (_ctx, r: AccuracyRow) => r.gainValue },
+      lossValue: { get: (_ctx, r: AccuracyRow) => r.lossValue },
+      netValue: { get: (_ctx, r: AccuracyRow) => r.netValue },
     },
   },
 ];
