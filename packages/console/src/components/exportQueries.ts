@@ -28,7 +28,7 @@ export const MyExportsQuery = graphql(`
       total
       done
       filename
-      error
+      errorCode
       createdAt
       expiresAt
     }

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ExportListDocument,
-    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.MyExportsDocument,
+    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      errorCode\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.MyExportsDocument,
     "\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n": typeof types.DownloadExportDocument,
     "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": typeof types.PrintTemplateDocument,
     "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": typeof types.PrintTemplatesDocument,
@@ -44,7 +44,6 @@ type Documents = {
     "\n  mutation SaveWarehouseFee($input: WarehouseFeeInput!, $version: Int) {\n    saveWarehouseFee(input: $input, version: $version) {\n      id\n      warehouseId\n      month\n      storage\n      handling\n      memo\n      version\n    }\n  }\n": typeof types.SaveWarehouseFeeDocument,
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        at\n        username\n        roles\n        action\n        entityType\n        entityId\n        address\n        requestId\n        before\n        after\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n": typeof types.AuditStatsDocument,
-    "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportAuditLogDocument,
     "\n  subscription AuditLogged {\n    auditLogged {\n      id\n      at\n      username\n      action\n    }\n  }\n": typeof types.AuditLoggedDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
@@ -266,7 +265,6 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      version\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
-    "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": typeof types.ExportUsersDocument,
     "\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n          qty\n          batchNo\n          expiryDate\n          supplierName\n          qualification\n          level\n          dueDate\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -276,7 +274,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ExportList($input: ListExportInput!) {\n    exportList(input: $input) {\n      rows\n      file {\n        filename\n        contentType\n        content\n        encoding\n        columns\n      }\n      job {\n        id\n        status\n      }\n    }\n  }\n": types.ExportListDocument,
-    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n": types.MyExportsDocument,
+    "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      errorCode\n      createdAt\n      expiresAt\n    }\n  }\n": types.MyExportsDocument,
     "\n  query DownloadExport($id: ID!) {\n    downloadExport(id: $id) {\n      filename\n      contentType\n      content\n      encoding\n      columns\n    }\n  }\n": types.DownloadExportDocument,
     "\n  query PrintTemplate($docType: PrintDocType!) {\n    printTemplate(docType: $docType) {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n    companyName\n  }\n": types.PrintTemplateDocument,
     "\n  query PrintTemplates {\n    printTemplates {\n      docType\n      headerText\n      logo\n      fields\n      signatureLines\n      footerText\n      version\n    }\n  }\n": types.PrintTemplatesDocument,
@@ -305,7 +303,6 @@ const documents: Documents = {
     "\n  mutation SaveWarehouseFee($input: WarehouseFeeInput!, $version: Int) {\n    saveWarehouseFee(input: $input, version: $version) {\n      id\n      warehouseId\n      month\n      storage\n      handling\n      memo\n      version\n    }\n  }\n": types.SaveWarehouseFeeDocument,
     "\n  query AuditLog($filter: AuditFilter, $sort: AuditSort, $page: PageInput) {\n    auditLog(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        id\n        at\n        username\n        roles\n        action\n        entityType\n        entityId\n        address\n        requestId\n        before\n        after\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n": types.AuditStatsDocument,
-    "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportAuditLogDocument,
     "\n  subscription AuditLogged {\n    auditLogged {\n      id\n      at\n      username\n      action\n    }\n  }\n": types.AuditLoggedDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        username\n        mustChangePassword\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
@@ -527,7 +524,6 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      version\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n": types.ResetUserPasswordDocument,
-    "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n": types.ExportUsersDocument,
     "\n  query Notifications {\n    notifications(page: { limit: 20 }) {\n      total\n      items {\n        id\n        kind\n        skuId\n        skuCode\n        warehouseId\n        warehouseName\n        refType\n        refId\n        refNumber\n        read\n        createdAt\n        figures {\n          available\n          safetyStock\n          qty\n          batchNo\n          expiryDate\n          supplierName\n          qualification\n          level\n          dueDate\n        }\n      }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -557,7 +553,7 @@ export function graphql(source: "\n  mutation ExportList($input: ListExportInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      error\n      createdAt\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      errorCode\n      createdAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query MyExports {\n    myExports {\n      id\n      list\n      status\n      total\n      done\n      filename\n      errorCode\n      createdAt\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -670,10 +666,6 @@ export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $sort:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n"): (typeof documents)["\n  query AuditStats($filter: AuditFilter, $groupBy: AuditGroupBy!) {\n    auditStats(filter: $filter, groupBy: $groupBy) {\n      key\n      count\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"): (typeof documents)["\n  query ExportAuditLog($filter: AuditFilter) {\n    exportAuditLog(filter: $filter) {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1558,10 +1550,6 @@ export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation ResetUserPassword($id: ID!, $version: Int!, $password: String!) {\n    resetUserPassword(id: $id, version: $version, password: $password) {\n      id\n      version\n      mustChangePassword\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"): (typeof documents)["\n  query ExportUsers {\n    exportUsers {\n      filename\n      contentType\n      content\n      columns\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

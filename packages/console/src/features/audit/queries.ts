@@ -32,17 +32,6 @@ export const AuditStatsQuery = graphql(`
   }
 `);
 
-export const ExportAuditLogQuery = graphql(`
-  query ExportAuditLog($filter: AuditFilter) {
-    exportAuditLog(filter: $filter) {
-      filename
-      contentType
-      content
-      columns
-    }
-  }
-`);
-
 export const AuditLoggedSubscription = graphql(`
   subscription AuditLogged {
     auditLogged {

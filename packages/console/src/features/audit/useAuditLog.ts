@@ -1,13 +1,11 @@
-import { useClientHandle, useQuery, useSubscription } from '@urql/vue';
+import { useQuery, useSubscription } from '@urql/vue';
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { showError } from '@/shared/errors';
-import { downloadFile } from '@/shared/download';
 import { can } from '@/shared/session';
 import { useListRoute } from '@/components/useListRoute';
 import type { AuditFilter } from '@/gql/graphql';
 import { useAuditLabels } from './auditLabels';
-import { AuditLogQuery, AuditLoggedSubscription, AuditStatsQuery, ExportAuditLogQuery } from './queries';
+import { AuditLogQuery, AuditLoggedSubscription, AuditStatsQuery } from './queries';
 
 /** Start of a local day (YYYY-MM-DD) as an ISO instant; `to` is exclusive, so the day after. */
 function dayStart(day: string, plusDays = 0): string {
@@ -39,7 +37,6 @@ export function useAuditLog() {
     query: AuditStatsQuery,
     variables: computed(() => ({ filter: filter.value, groupBy: 'ACTION' as const })),
   });
-  const handle = useClientHandle();
 
   const statsOption = computed(() => {
     const rows = [...(stats.data.value?.auditStats ?? [])]
@@ -69,12 +66,6 @@ export function useAuditLog() {
     void stats.executeQuery();
   }
 
-  async function exportCsv() {
-    const r = await handle.client.query(ExportAuditLogQuery, { filter: filter.value }).toPromise();
-    if (r.error || !r.data) return showError(r.error);
-    downloadFile(r.data.exportAuditLog);
-  }
-
   return {
     list,
     q,
@@ -83,7 +74,8 @@ export function useAuditLog() {
     mayAddress,
     data: computed(() => q.data.value?.auditLog),
     hiddenFields: computed<string[]>(() => q.extensions.value?.hiddenFields ?? []),
-    exportCsv,
+    /** the list's filter, as the export takes it */
+    filter,
     fresh,
     refresh,
   };

@@ -11,14 +11,15 @@ export function useScorecards() {
   const { t } = useI18n();
   const list = useListRoute(['supplierId', 'bucket', 'from', 'to'] as const);
   const f = list.filters;
+  const variables = computed(() => ({
+    supplierId: f.value.supplierId || undefined,
+    bucket: (f.value.bucket || 'QUARTER') as any,
+    from: f.value.from || undefined,
+    to: f.value.to || undefined,
+  }));
   const q = useQuery({
     query: ScorecardsQuery,
-    variables: computed(() => ({
-      supplierId: f.value.supplierId || undefined,
-      bucket: (f.value.bucket || 'QUARTER') as any,
-      from: f.value.from || undefined,
-      to: f.value.to || undefined,
-    })),
+    variables,
     requestPolicy: 'network-only',
   });
   watch(q.error, (e) => e && showError(e));
@@ -84,7 +85,8 @@ export function useScorecards() {
     pause: computed(() => !drill.value),
   });
   const deliveries = computed(() => dq.data.value?.supplierDeliveries ?? []);
-  return { list, q, cards, chartOption, drill, deliveries, dq };
+  /** the list's filter (the query's arguments), as the export takes it */
+  return { list, q, filter: variables, cards, chartOption, drill, deliveries, dq };
 }
 
 function lastDay(year: number, month: number) {

@@ -164,6 +164,11 @@ export function useWarehouseLocations(warehouseId: () => string) {
   return {
     list,
     q,
+    /** the bins' filter (the query's arguments), as the export takes it */
+    filter: computed(() => {
+      const { id, zoneId, search, active } = variables.value;
+      return { warehouseId: id, zoneId, search, active };
+    }),
     warehouse: computed(() => q.data.value?.warehouse),
     zones,
     bins,

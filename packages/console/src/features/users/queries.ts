@@ -81,14 +81,3 @@ export const ResetUserPasswordMutation = graphql(`
     }
   }
 `);
-
-export const ExportUsersQuery = graphql(`
-  query ExportUsers {
-    exportUsers {
-      filename
-      contentType
-      content
-      columns
-    }
-  }
-`);

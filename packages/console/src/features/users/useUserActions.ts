@@ -3,16 +3,13 @@ import { useMutation } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/shared/errors';
-import { downloadFile } from '@/shared/download';
-import { useClientHandle } from '@urql/vue';
-import { ExportUsersQuery, UpdateUserMutation } from './queries';
+import { UpdateUserMutation } from './queries';
 import type { UserRow } from './useUserEditor';
 
-/** Enable/disable and CSV export. */
+/** Enable/disable (the page exports through ExportButton). */
 export function useUserActions(reload: () => void) {
   const { t } = useI18n();
   const update = useMutation(UpdateUserMutation);
-  const handle = useClientHandle();
 
   async function toggleActive(u: UserRow) {
     const key = u.active ? 'users.confirmDisable' : 'users.confirmEnable';
@@ -27,11 +24,5 @@ export function useUserActions(reload: () => void) {
     reload();
   }
 
-  async function exportCsv() {
-    const r = await handle.client.query(ExportUsersQuery, {}).toPromise();
-    if (r.error || !r.data) return showError(r.error);
-    downloadFile(r.data.exportUsers);
-  }
-
-  return { toggleActive, exportCsv };
+  return { toggleActive };
 }

@@ -20,5 +20,13 @@ export function useUserList() {
   });
   const q = useQuery({ query: UsersQuery, variables });
   const hiddenFields = computed<string[]>(() => q.extensions.value?.hiddenFields ?? []);
-  return { list, q, data: computed(() => q.data.value?.users), hiddenFields, reload: () => q.executeQuery() };
+  return {
+    list,
+    q,
+    data: computed(() => q.data.value?.users),
+    hiddenFields,
+    /** the list's filter, as the export takes it */
+    filter: computed(() => variables.value.filter),
+    reload: () => q.executeQuery(),
+  };
 }
