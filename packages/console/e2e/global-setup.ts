@@ -36,6 +36,9 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, ms =
   throw new Error(`server did not answer ${url} within ${ms} ms:\n${log()}`);
 }
 
+/** Exports of more rows than this run in the background on the e2e server (downloads.spec.ts makes one). */
+export const E2E_EXPORT_BACKGROUND_ROWS = 60;
+
 /** The SimShop simulator's account in the e2e (integration-platforms.spec.ts connects a store with it). */
 export const E2E_SIMSHOP = { key: 'e2e-key', secret: 'e2e-secret', sku: 'A001-04', orders: 5 };
 
@@ -81,6 +84,7 @@ export default async function globalSetup() {
       JXC_CONSOLE_DIR: path.join(consoleDir, 'dist'),
       JXC_INTROSPECTION: '0',
       JXC_NOW: E2E_NOW,
+      JXC_EXPORT_BACKGROUND_ROWS: String(E2E_EXPORT_BACKGROUND_ROWS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
