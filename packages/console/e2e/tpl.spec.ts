@@ -60,6 +60,9 @@ test('an admin connects a warehouse to a 3PL, reconciles its snapshot and adjust
     await row.getByText('库存对账').click();
     const item = page.getByTestId('tpl-reviews').locator('tr', { hasText: sku.code });
     await expect(item).toContainText('库存差异');
+    // said in the reader's language from the item's params (the server's English detail is for API clients)
+    await expect(item).toContainText(`${sku.code}：第三方仓储实存 4，账面 5（2026-12-01 快照）。`);
+    await expect(item).not.toContainText('the book says');
     const level = async () =>
       (
         await gql(page, 'query($w:ID!,$s:ID!){ skuAvailability(warehouseId:$w, skuIds:[$s]){ onHand } }', {

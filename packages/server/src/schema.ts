@@ -31,7 +31,7 @@ import {
   StocktakeResolver,
 } from './modules/stocktake/stocktake.resolver';
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
-import { TplRequestResolver, TplResolver } from './modules/integration/tpl.resolver';
+import { TplRequestResolver, TplResolver, TplReviewResolver } from './modules/integration/tpl.resolver';
 import { WebhookResolver } from './modules/integration/webhook.resolver';
 import { PlatformConnectionResolver, PlatformResolver } from './modules/integration/platform.resolver';
 import { inTransaction } from './core/db';
@@ -137,6 +137,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   CustomerPaymentResolver,
   TplResolver,
   TplRequestResolver,
+  TplReviewResolver,
   ApiClientResolver,
   WebhookResolver,
   PlatformResolver,

@@ -84,7 +84,7 @@ export function describeError(error: CombinedError | Error | null | undefined): 
   for (const [k, v] of Object.entries(details)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
   if (code === 'ACCOUNT_LOCKED' || code === 'TOO_MANY_ATTEMPTS')
     params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
-  let text = te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
+  let text = errorCodeText(code, params);
   if (code === 'BAD_USER_INPUT' && fields.length) {
     text += ' ' + fields.map((f) => fieldLabel(f.field)).join(t('common.listSeparator'));
   }
@@ -96,6 +96,12 @@ export function describeError(error: CombinedError | Error | null | undefined): 
         .join(t('common.listSeparator'));
   }
   return { code, text, fields };
+}
+
+/** An error code in words (its figures quoted), e.g. the refusal kept with a 3PL review item. */
+export function errorCodeText(code: string, params: Record<string, unknown> = {}): string {
+  const { t, te } = i18n.global;
+  return te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
 }
 
 export function fieldLabel(field: string): string {

@@ -4,6 +4,7 @@ import { StockSnapshots1797610000000 } from './1797610000000-StockSnapshots';
 import { WarehouseFees1797610000010 } from './1797610000010-WarehouseFees';
 import { LuckyDrawsBirthdays1797630000000 } from './1797630000000-LuckyDrawsBirthdays';
 import { ExportJobs1797680000000 } from './1797680000000-ExportJobs';
+import { TplReviewParams1797700000000 } from './1797700000000-TplReviewParams';
 import { ExportJobErrorCode1797702000000 } from './1797702000000-ExportJobErrorCode';
 import { CustomerPreferredChannel1797660000000 } from './1797660000000-CustomerPreferredChannel';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
@@ -103,5 +104,6 @@ export const migrations: Array<new () => unknown> = [
   ListWarehouseIndexes1797650000000,
   CustomerPreferredChannel1797660000000,
   ExportJobs1797680000000,
+  TplReviewParams1797700000000,
   ExportJobErrorCode1797702000000,
 ];

@@ -42,7 +42,33 @@ export const TplPageQuery = graphql(`
       bookQty
       tplQty
       snapshotDate
-      detail
+      params {
+        confirmation
+        request
+        source
+        transfer
+        sku
+        unknownSku
+        given
+        bookQty
+        tplQty
+        snapshotDate
+        errorCode
+        errorParams {
+          name
+          value
+        }
+        lines {
+          problem
+          line
+          sku
+          requestedSku
+          given
+          requested
+          confirmed
+          open
+        }
+      }
       createdAt
     }
     warehouses(page: { limit: 200 }) {

@@ -204,7 +204,14 @@ export class TplReview {
   @Field(() => String, { nullable: true, description: 'The snapshot day (stock differences).' })
   @Column({ name: 'snapshot_date', type: 'varchar', length: 10, nullable: true })
   snapshotDate: string | null;
-  @Field({ description: 'What happened, in words.' }) @Column({ type: 'varchar', length: 500 }) detail: string;
+  @Field({
+    description:
+      "What happened, in English (for API clients and logs). The console renders `params` in its reader's language instead.",
+  })
+  @Column({ type: 'varchar', length: 500 })
+  detail: string;
+  /** what it is about as data (JSON of `TplReviewParamsJson`, tpl-review.ts); null on items from before it was kept */
+  @Column({ type: 'text', nullable: true }) params: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 200, nullable: true }) note:
     string | null;
   @Field(() => ID, { nullable: true, description: 'The adjustment posted when it was resolved.' })

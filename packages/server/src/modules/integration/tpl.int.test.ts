@@ -28,7 +28,21 @@ async function simulator(env: Record<string, string>): Promise<{ url: string; pr
 }
 
 const REQ_FIELDS = 'id ref kind status attempts lastError lines { key sku qty confirmed }';
-const REVIEW_FIELDS = 'id kind status requestId skuId bookQty tplQty detail documentId';
+const REVIEW_FIELDS =
+  'id kind status requestId skuId bookQty tplQty detail documentId params { confirmation request source transfer sku unknownSku given bookQty tplQty snapshotDate errorCode errorParams { name value } lines { problem line sku requestedSku given requested confirmed open } }';
+/** a review item's params with the empty ones left out (what the console renders it from) */
+const paramsOf = (r: any) => {
+  const { lines, errorParams, transfer, unknownSku, ...rest } = r.params;
+  return {
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)),
+    ...(transfer ? { transfer } : {}),
+    ...(unknownSku ? { unknownSku } : {}),
+    ...(errorParams.length ? { errorParams } : {}),
+    ...(lines.length
+      ? { lines: lines.map((l: any) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== null))) }
+      : {}),
+  };
+};
 
 /**
  * A warehouse run by a 3PL, against the simulator process: the keeper's own postings there are
@@ -234,6 +248,19 @@ describe(`3PL warehouses (${testDbKind})`, () => {
       [B.code, '40', '36'],
     ]);
     expect((await reviews()).map((x) => [x.kind, x.requestId])).toEqual([['short', asn.id]]);
+    // what the console renders in its reader's language; detail says the same in English
+    const poNumber = ok(await t.gql('query($id:ID!){ purchaseOrder(id:$id){ number } }', { id: po.id }, admin))
+      .purchaseOrder.number;
+    const [shortItem] = await reviews();
+    expect(paramsOf(shortItem)).toEqual({
+      confirmation: 'ASN-C1',
+      request: asn.ref,
+      source: poNumber,
+      lines: [{ problem: 'short', sku: B.code, requested: '40', confirmed: '36' }],
+    });
+    expect(shortItem.detail).toBe(
+      `${asn.ref} (${poNumber}) confirmed short: ${B.code} 36 of 40. The confirmed quantity was posted.`,
+    );
     // nothing new in the feed: nothing more happens
     expect(await sync()).toEqual({ received: 0, duplicates: 0, posted: 0, review: 0 });
     await ledgerCheck();
@@ -362,6 +389,12 @@ describe(`3PL warehouses (${testDbKind})`, () => {
       ['over', (await request(list[1].requestId)).id],
     ]);
     expect(list[3].detail).toContain('5 confirmed, 2 open of 10 requested');
+    expect(paramsOf(list[2])).toEqual({ confirmation: 'X-1', request: 'TPL999999' });
+    expect(paramsOf(list[3])).toEqual({
+      confirmation: 'X-2',
+      request: shipRef,
+      lines: [{ problem: 'over', line: so.lines[1].id, sku: B.code, confirmed: '5', open: '2', requested: '10' }],
+    });
     expect((await request(list[1].requestId)).lines.map((l: any) => l.confirmed)).toEqual(['30', '8']);
   });
 
@@ -374,6 +407,8 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(diffs.map((d: any) => [d.kind, d.skuId, d.bookQty, d.tplQty])).toEqual([
       ['stock_diff', String(B.id), '28.000000', '27.000000'],
     ]);
+    expect(paramsOf(diffs[0])).toEqual({ sku: B.code, bookQty: '28', tplQty: '27', snapshotDate: '2026-11-25' });
+    expect(diffs[0].detail).toBe(`${B.code}: the 3PL counts 27, the book says 28 (2026-11-25).`);
     expect(await stock()).toEqual(['70', '28']);
     // the same day again: the same one item, nothing new
     expect(ok(await t.gql(RECONCILE, { c: conn }, admin)).reconcileTpl.map((d: any) => d.id)).toEqual([diffs[0].id]);

@@ -18,6 +18,7 @@ import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
+import { reviewParamsView, TplReviewParams } from './tpl-review';
 import { TplConnection, TplRequest, TplReview } from './tpl.entity';
 
 @InputType()
@@ -193,5 +194,17 @@ export class TplRequestResolver {
   @FieldResolver(() => [TplRequestLineView])
   lines(@Root() r: TplRequest, @Ctx() ctx: Context): TplRequestLineView[] {
     return ctx.services.tpl.requestLines(r);
+  }
+}
+
+@Resolver(() => TplReview)
+export class TplReviewResolver {
+  @FieldResolver(() => TplReviewParams, {
+    nullable: true,
+    description:
+      "What the item is about, as data (SKU, quantities, references): render it in the reader's language. Null on items from before it was kept.",
+  })
+  params(@Root() r: TplReview): TplReviewParams | null {
+    return reviewParamsView(r.params);
   }
 }

@@ -25,6 +25,16 @@ import {
 } from '../stock';
 import { TplClient, TplError, type TplApi, type TplConfirmationIn } from './tpl-client';
 import {
+  failedReview,
+  overReview,
+  shortReview,
+  stockDiffReview,
+  unknownRequestReview,
+  unknownSkuReview,
+  type TplReviewLineParams,
+  type TplReviewText,
+} from './tpl-review';
+import {
   TplConfirmation,
   TplConfirmationState,
   TplConnection,
@@ -640,7 +650,7 @@ export class TplService {
   }
 
   /** A review item and the confirmation marked, in one transaction; nothing else changes. */
-  private async toReview(conf: TplConfirmation, kind: TplReviewKind, detail: string, requestId: number | null) {
+  private async toReview(conf: TplConfirmation, kind: TplReviewKind, text: TplReviewText, requestId: number | null) {
     await inTransaction(this.ds, async (tx) => {
       const r = await tx.update(
         TplConfirmation,
@@ -648,7 +658,7 @@ export class TplService {
         { state: TplConfirmationState.REVIEW },
       );
       if (!r.affected) return;
-      await tx.insert(TplReview, this.review(conf.connectionId, kind, detail, { requestId, confirmationId: conf.id }));
+      await tx.insert(TplReview, this.review(conf.connectionId, kind, text, { requestId, confirmationId: conf.id }));
     });
     return TplConfirmationState.REVIEW;
   }
@@ -656,7 +666,7 @@ export class TplService {
   private review(
     connectionId: number,
     kind: TplReviewKind,
-    detail: string,
+    text: TplReviewText,
     more: Partial<TplReview> = {},
   ): Omit<TplReview, 'id'> {
     return {
@@ -669,7 +679,8 @@ export class TplService {
       bookQty: null,
       tplQty: null,
       snapshotDate: null,
-      detail: detail.slice(0, 500),
+      detail: text.detail.slice(0, 500),
+      params: JSON.stringify(text.params),
       note: null,
       documentId: null,
       createdAt: now(),
@@ -686,7 +697,7 @@ export class TplService {
       return this.toReview(
         conf,
         TplReviewKind.UNKNOWN_REQUEST,
-        `Confirmation ${conf.confirmationId} names request "${m.request_ref}", which was never sent to this 3PL.`,
+        unknownRequestReview(conf.confirmationId, m.request_ref),
         null,
       );
     const lines = this.requestLines(req);
@@ -695,13 +706,15 @@ export class TplService {
       string,
       { qty: Decimal; parts: Array<{ qty: Decimal; batch: string | null; expiry: string | null }> }
     >();
-    const problems: string[] = [];
+    const problems: TplReviewLineParams[] = [];
     for (const l of m.lines) {
       const rl = lines.find((x) => x.key === l.line) ?? lines.find((x) => x.sku === l.sku && !l.line);
       const q = quantity(l.qty);
-      if (!rl) problems.push(`line ${l.line || l.sku} was not requested`);
-      else if (!q || !q.isFinite() || q.lt(0)) problems.push(`line ${l.line}: "${l.qty}" is not a quantity`);
-      else if (rl.sku !== l.sku && l.sku) problems.push(`line ${l.line}: SKU ${l.sku}, requested ${rl.sku}`);
+      if (!rl) problems.push({ problem: 'not_requested', line: l.line || undefined, sku: l.sku || undefined });
+      else if (!q || !q.isFinite() || q.lt(0))
+        problems.push({ problem: 'bad_qty', line: l.line, sku: rl.sku, given: String(l.qty) });
+      else if (rl.sku !== l.sku && l.sku)
+        problems.push({ problem: 'wrong_sku', line: l.line, sku: l.sku, requestedSku: rl.sku });
       else {
         const b = bringing.get(rl.key) ?? { qty: D(0), parts: [] };
         const batch = l.batch?.trim().slice(0, 60) || null;
@@ -719,17 +732,17 @@ export class TplService {
       const rl = lines.find((x) => x.key === key)!;
       const open = D(rl.qty).minus(rl.confirmed);
       if (b.qty.gt(open))
-        problems.push(
-          `${rl.sku}: ${b.qty.toFixed()} confirmed, ${open.toFixed()} open of ${D(rl.qty).toFixed()} requested`,
-        );
+        problems.push({
+          problem: 'over',
+          line: rl.key,
+          sku: rl.sku,
+          confirmed: b.qty.toFixed(),
+          open: open.toFixed(),
+          requested: D(rl.qty).toFixed(),
+        });
     }
     if (problems.length)
-      return this.toReview(
-        conf,
-        TplReviewKind.OVER,
-        `Confirmation ${conf.confirmationId} of ${req.ref}: ${problems.join('; ')}. Nothing was posted.`,
-        req.id,
-      );
+      return this.toReview(conf, TplReviewKind.OVER, overReview(conf.confirmationId, req.ref, problems), req.id);
     const date = DAY.test(m.date) ? m.date : today();
     const posting = [...bringing].filter(([, b]) => b.qty.gt(0));
     const key = `tpl:${conf.id}`;
@@ -844,13 +857,7 @@ export class TplService {
               this.review(
                 c.id,
                 TplReviewKind.SHORT,
-                `${req.ref} (${req.sourceNumber}) confirmed short: ${short
-                  .map((l) => `${l.sku} ${D(l.confirmed).toFixed()} of ${D(l.qty).toFixed()}`)
-                  .join(', ')}. ${
-                  req.sourceType === 'stock_document'
-                    ? 'The transfer was received whole (a transfer arrives whole): the missing units show in the next snapshot reconciliation.'
-                    : 'The confirmed quantity was posted.'
-                }`,
+                shortReview(conf.confirmationId, req.ref, req.sourceNumber, req.sourceType === 'stock_document', short),
                 { requestId: req.id, confirmationId: conf.id },
               ),
             );
@@ -865,12 +872,7 @@ export class TplService {
       });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      return this.toReview(
-        conf,
-        TplReviewKind.FAILED,
-        `Confirmation ${conf.confirmationId} of ${req.ref} could not be posted: ${e.message}`,
-        req.id,
-      );
+      return this.toReview(conf, TplReviewKind.FAILED, failedReview(conf.confirmationId, req.ref, e), req.id);
     }
   }
 
@@ -931,14 +933,9 @@ export class TplService {
         const q = quantity(i.qty);
         if (!sku || !q) {
           items.push(
-            this.review(
-              c.id,
-              TplReviewKind.STOCK_DIFF,
-              `The snapshot of ${day} lists "${i.sku}" (${i.qty}), unknown here.`,
-              {
-                snapshotDate: day,
-              },
-            ),
+            this.review(c.id, TplReviewKind.STOCK_DIFF, unknownSkuReview(day, String(i.sku), String(i.qty)), {
+              snapshotDate: day,
+            }),
           );
           continue;
         }
@@ -954,7 +951,7 @@ export class TplService {
           this.review(
             c.id,
             TplReviewKind.STOCK_DIFF,
-            `${names.get(skuId)?.sku.code ?? skuId}: the 3PL counts ${t.toFixed()}, the book says ${b.toFixed()} (${day}).`,
+            stockDiffReview(day, names.get(skuId)?.sku.code ?? String(skuId), b, t),
             { skuId, bookQty: b.toFixed(6), tplQty: t.toFixed(6), snapshotDate: day },
           ),
         );
