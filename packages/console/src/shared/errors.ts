@@ -58,6 +58,7 @@ export const KNOWN_CODES = [
   'WEBHOOK_URL_INVALID',
   'WEBHOOK_URL_SELF',
   'PLATFORM_UNAVAILABLE',
+  'PLATFORM_SHOP_CONNECTED',
 ] as const;
 
 export interface DescribedError {

@@ -98,6 +98,7 @@ export const ErrorCode = {
   EXPORT_NOT_READY: 'EXPORT_NOT_READY', // a background export's file is asked for before it is written (or it failed)
   EXPORT_EXPIRED: 'EXPORT_EXPIRED', // a background export's file was deleted after its keeping time
   PLATFORM_UNAVAILABLE: 'PLATFORM_UNAVAILABLE', // an online platform did not answer or refused (sync error shown on the connection)
+  PLATFORM_SHOP_CONNECTED: 'PLATFORM_SHOP_CONNECTED', // a shop (platform, API origin, app key) connected a second time: its orders would come twice
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,6 +6,7 @@ import { LuckyDrawsBirthdays1797630000000 } from './1797630000000-LuckyDrawsBirt
 import { ExportJobs1797680000000 } from './1797680000000-ExportJobs';
 import { TplReviewParams1797700000000 } from './1797700000000-TplReviewParams';
 import { ExportJobErrorCode1797702000000 } from './1797702000000-ExportJobErrorCode';
+import { PlatformShopKey1797700000100 } from './1797700000100-PlatformShopKey';
 import { CustomerPreferredChannel1797660000000 } from './1797660000000-CustomerPreferredChannel';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
@@ -105,5 +106,6 @@ export const migrations: Array<new () => unknown> = [
   CustomerPreferredChannel1797660000000,
   ExportJobs1797680000000,
   TplReviewParams1797700000000,
+  PlatformShopKey1797700000100,
   ExportJobErrorCode1797702000000,
 ];

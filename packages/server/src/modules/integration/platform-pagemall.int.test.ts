@@ -126,8 +126,10 @@ describe(`PageMall store (${testDbKind})`, () => {
     await t?.close();
   });
 
-  it('a wrong client secret is a sync error that changes nothing', async () => {
-    const wrong = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 'nope' } }, admin)).connectPlatformStore.id;
+  it('wrong client credentials are a sync error that changes nothing', async () => {
+    // another client id (a shop is connected once: the right credentials follow)
+    const wrong = ok(await t.gql(CONNECT, { i: { ...base, appKey: 'pm-0', appSecret: 'nope' } }, admin))
+      .connectPlatformStore.id;
     expect(codeOf(await t.gql(IMPORT, { c: wrong, f: false }, admin))).toBe('PLATFORM_UNAVAILABLE');
     const list = ok(await t.gql('query{ platformConnections { id kind lastError } }', {}, admin)).platformConnections;
     expect(list).toEqual([

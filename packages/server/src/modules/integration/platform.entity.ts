@@ -5,6 +5,7 @@ import { DecimalColumn } from '../../core/decimal';
 /** A store's connection to its online platform: where to pull orders from, as whom, and how far it got. */
 @ObjectType({ description: 'An online store connected to its platform (orders in, shipments out).' })
 @Entity('platform_connection')
+@Index(['shopKey'], { unique: true })
 export class PlatformConnection {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field({
@@ -47,6 +48,12 @@ export class PlatformConnection {
   lastStockError: string | null;
   /** where the next refund pull starts */
   @Column({ name: 'refund_cursor', type: 'varchar', length: 100, nullable: true }) refundCursor: string | null;
+  /**
+   * The shop at its platform (`shopKey` in platform.service: the platform kind, the API's origin and
+   * the app key, hashed): unique, so a shop is connected once and its orders never imported twice.
+   * Null only on connections made before it was kept that repeat an earlier one.
+   */
+  @Column({ name: 'shop_key', type: 'varchar', length: 64, nullable: true }) shopKey: string | null;
 }
 
 /**

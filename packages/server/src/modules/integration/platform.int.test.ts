@@ -105,7 +105,7 @@ describe(`platform orders (${testDbKind})`, () => {
     await t?.close();
   });
 
-  it('refuses an unknown platform or store, and a wrong secret changes nothing', async () => {
+  it('refuses an unknown platform or store, and wrong credentials change nothing', async () => {
     const base = {
       kind: 'simshop',
       storeId: store,
@@ -120,7 +120,9 @@ describe(`platform orders (${testDbKind})`, () => {
     expect(codeOf(await t.gql(CONNECT, { i: { ...base, storeId: '9999', appSecret: 's1' } }, admin))).toBe(
       'BAD_USER_INPUT',
     );
-    const wrong = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 'nope' } }, admin)).connectPlatformStore.id;
+    // another app key: another shop as far as jxc knows (the same one is refused twice, below)
+    const wrong = ok(await t.gql(CONNECT, { i: { ...base, appKey: 'k0', appSecret: 'nope' } }, admin))
+      .connectPlatformStore.id;
     expect(codeOf(await t.gql(IMPORT, { c: wrong, f: false }, admin))).toBe('PLATFORM_UNAVAILABLE');
     const status = ok(
       await t.gql('query{ platformConnections { id cursor lastError } }', {}, admin),
@@ -128,6 +130,36 @@ describe(`platform orders (${testDbKind})`, () => {
     expect(status).toEqual([{ id: wrong, cursor: null, lastError: 'The platform answered HTTP 401.' }]);
     expect(await orders()).toBe(0);
     conn = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 's1' } }, admin)).connectPlatformStore.id;
+  });
+
+  it('refuses to connect a shop twice (same platform, API origin and app key: its orders would come twice); nothing changes', async () => {
+    const base = {
+      kind: 'simshop',
+      storeId: store,
+      customerId: customer,
+      warehouseId: String(c.warehouses[0].id),
+      appSecret: 's1',
+    };
+    const before = ok(await t.gql('query{ platformConnections { id } }', {}, admin)).platformConnections;
+    const audits = Number((await t.ds.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n);
+    // the same shop, also written with a path, a trailing slash, upper-case host or spaces round the key
+    const origin = new URL(sim.url);
+    for (const again of [
+      { baseUrl: sim.url, appKey: 'k1' },
+      { baseUrl: `${sim.url}/api/`, appKey: ' k1 ' },
+      { baseUrl: `http://${origin.hostname.toUpperCase()}:${origin.port}`, appKey: 'k1', appSecret: 'rotated' },
+    ]) {
+      const r = await t.gql(CONNECT, { i: { ...base, ...again } }, admin);
+      expect(codeOf(r)).toBe('PLATFORM_SHOP_CONNECTED');
+      expect((r.errors as any)[0].extensions.details).toEqual({
+        connectionId: Number(conn),
+        store: 'SIM-1 SimShop 旗舰店',
+      });
+    }
+    expect(ok(await t.gql('query{ platformConnections { id } }', {}, admin)).platformConnections).toEqual(before);
+    expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n)).toBe(audits);
+    // (another app key at the same address is another shop: the one with the wrong credentials, above)
+    expect(before).toHaveLength(2);
   });
 
   it('1,000 orders imported twice give 1,000 sales orders; unknown SKUs wait on the review list', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { In, IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { memoryBus, type Bus } from '../../core/bus';
@@ -144,22 +145,33 @@ export class PlatformService {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+    const key = shopKey(input.kind, url, input.appKey);
     const made = await inTransaction(this.ds, async (tx) => {
       const store = await findStore(tx, Number(input.storeId));
       if (!store) throw badInput([{ field: 'storeId', message: 'This store does not exist.' }]);
-      const res = await tx.insert(PlatformConnection, {
-        kind: input.kind,
-        storeId: store.id,
-        customerId: Number(input.customerId) || -1,
-        warehouseId: Number(input.warehouseId) || -1,
-        baseUrl: url.toString(),
-        appKey: input.appKey,
-        appSecret: input.appSecret,
-        cursor: null,
-        refundCursor: null,
-        lastSyncAt: null,
-        lastError: null,
-      });
+      const same = await tx.findOne(PlatformConnection, { where: { shopKey: key } });
+      if (same) throw await this.connectedAlready(tx, same);
+      const res = await tx
+        .insert(PlatformConnection, {
+          kind: input.kind,
+          storeId: store.id,
+          customerId: Number(input.customerId) || -1,
+          warehouseId: Number(input.warehouseId) || -1,
+          baseUrl: url.toString(),
+          appKey: input.appKey,
+          appSecret: input.appSecret,
+          cursor: null,
+          refundCursor: null,
+          lastSyncAt: null,
+          lastError: null,
+          shopKey: key,
+        })
+        .catch(async (e: unknown) => {
+          // connected at the same moment by someone else: the unique shop key refuses the second
+          if (!isDuplicateKey(e) && !/UNIQUE constraint failed: platform_connection/.test(String(e))) throw e;
+          const other = await this.ds.getRepository(PlatformConnection).findOne({ where: { shopKey: key } });
+          throw other ? await this.connectedAlready(this.ds.manager, other) : e;
+        });
       const id = Number(res.identifiers[0].id);
       await this.audit.record(tx, ctx, {
         action: 'integration.platform.connect',
@@ -171,6 +183,16 @@ export class PlatformService {
     });
     this.bus.publish(STORES_CHANGED, { id: made.id });
     return made;
+  }
+
+  /** The refusal of a second connection to a shop: which store has it already. */
+  private async connectedAlready(em: EntityManager, c: PlatformConnection): Promise<DomainError> {
+    const store = await findStore(em, c.storeId);
+    return new DomainError(
+      ErrorCode.PLATFORM_SHOP_CONNECTED,
+      `This ${c.kind} shop (${c.appKey} at ${new URL(c.baseUrl).origin}) is connected already, to store ${store?.code ?? c.storeId}: a second connection would import every order twice.`,
+      { connectionId: c.id, store: store ? `${store.code} ${store.name}` : String(c.storeId) },
+    );
   }
 
   private async connection(id: string | number): Promise<PlatformConnection> {
@@ -903,4 +925,13 @@ export class PlatformService {
     });
     return true;
   }
+}
+
+/**
+ * What identifies a shop at its platform: the kind, the API's origin (the adapters call absolute
+ * paths, so a path in the base URL changes nothing) and the app key (client id) the shop gave.
+ * Hashed to fit a unique index.
+ */
+export function shopKey(kind: string, url: URL, appKey: string): string {
+  return createHash('sha256').update(`${kind}\n${url.origin.toLowerCase()}\n${appKey.trim()}`).digest('hex');
 }
