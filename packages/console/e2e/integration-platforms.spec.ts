@@ -95,9 +95,14 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   await expect(page.getByTestId('sf-customer')).toContainText(customerCode);
   await page.getByTestId('sf-warehouse').click();
   await page.getByTestId('sf-warehouse-SH01').click();
-  await page.getByTestId('sf-url').fill(simUrl!);
+  // an address the server refuses: said in words on its own field, no raw field name
+  await page.getByTestId('sf-url').fill('ftp://127.0.0.1');
   await page.getByTestId('sf-key').fill(E2E_SIMSHOP.key);
   await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('sf-url-item')).toContainText('请输入以 http:// 或 https:// 开头的完整地址。');
+  await expect(page.getByTestId('sf-error')).toHaveText('输入有误，请检查： 平台地址');
+  await page.getByTestId('sf-url').fill(simUrl!);
   await page.getByTestId('sf-save').click();
   await expect(page.getByTestId('store-form')).toBeHidden();
   const row = page
@@ -105,6 +110,18 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
     .locator('tr', { hasText: simUrl!.replace('http://', '') })
     .last();
   await expect(row).toContainText('尚未同步');
+  // the same shop again: refused (its orders would come twice), nothing added
+  await page.getByTestId('store-connect').click();
+  await page.getByTestId('sf-url').fill(simUrl!);
+  await page.getByTestId('sf-key').fill(E2E_SIMSHOP.key);
+  await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('sf-error')).toContainText('该网店已连接过（门店 TM-01');
+  await page.getByTestId('sf-cancel').click();
+  await expect(page.getByTestId('store-form')).toBeHidden();
+  await expect(page.getByTestId('stores-table').locator('tr', { hasText: simUrl!.replace('http://', '') })).toHaveCount(
+    1,
+  );
 
   // import now: the simulator's orders, once
   const importButton = row.locator('[data-testid^="store-import-"]');

@@ -105,6 +105,37 @@ export function errorCodeText(code: string, params: Record<string, unknown> = {}
   return te(`errors.${code}`) ? t(`errors.${code}`, params) : t('errors.UNKNOWN', { code });
 }
 
+export interface FormError {
+  code: string;
+  /** The translated message for the form as a whole (BAD_USER_INPUT: naming the fields by their labels). */
+  text: string;
+  /** BAD_USER_INPUT: a translated problem per field (the path's last segment), for its form item's `error`. */
+  fields: Record<string, string>;
+}
+
+/**
+ * A form's error with the server's field problems put on the form's own fields, in words: the form
+ * gives each field's label (as it shows it) and, where it can say what the field needs, its rule;
+ * any other field reads "<label> is invalid". The server's own (English) messages are never shown.
+ */
+export function formError(
+  error: CombinedError | Error | null | undefined,
+  labels: Record<string, string>,
+  rules: Record<string, string> = {},
+): FormError | null {
+  const d = describeError(error);
+  if (!d) return null;
+  if (d.code !== 'BAD_USER_INPUT' || !d.fields.length) return { code: d.code, text: d.text, fields: {} };
+  const { t } = i18n.global;
+  const fields: Record<string, string> = {};
+  for (const f of d.fields) {
+    const key = f.field.split('.').pop()!;
+    fields[key] ??= rules[key] ?? t('common.fieldInvalid', { field: labels[key] ?? fieldLabel(key) });
+  }
+  const named = Object.keys(fields).map((k) => labels[k] ?? fieldLabel(k));
+  return { code: d.code, text: `${t('errors.BAD_USER_INPUT')} ${named.join(t('common.listSeparator'))}`, fields };
+}
+
 export function fieldLabel(field: string): string {
   const key = `fields.${field}`;
   return i18n.global.te(key) ? i18n.global.t(key) : field;

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError, showError } from '@/shared/errors';
+import { formError, showError } from '@/shared/errors';
 import { can } from '@/shared/session';
 import type { OnlineStoresQuery as OnlineStoresResult } from '@/gql/graphql';
 import {
@@ -56,6 +56,8 @@ export function useOnlineStores() {
     appSecret: '',
   });
   const error = ref<string | null>(null);
+  /** the server's field problems, translated, on the form's own fields (formError) */
+  const fieldErrors = ref<Record<string, string>>({});
   /** the simulators the demo started (none elsewhere): shown on the form and filled in for their kind */
   const simulators = computed(() =>
     (options.data.value?.integrationSimulators ?? []).filter((x) => x.kind === 'simshop' || x.kind === 'pagemall'),
@@ -78,6 +80,7 @@ export function useOnlineStores() {
     });
     useSimulator('simshop');
     error.value = null;
+    fieldErrors.value = {};
     visible.value = true;
   }
   /** another platform chosen: its simulator's address and credentials when there is one, else empty */
@@ -87,9 +90,31 @@ export function useOnlineStores() {
   }
   async function save() {
     error.value = null;
+    fieldErrors.value = {};
     const r = await connect.executeMutation({ input: { ...form } });
     if (r.error) {
-      error.value = describeError(r.error)?.text ?? null;
+      // each field as the form labels it, and what it needs where the form can say
+      const e = formError(
+        r.error,
+        {
+          kind: t('onlineStores.kind'),
+          storeId: t('onlineStores.store'),
+          customerId: t('onlineStores.customer'),
+          warehouseId: t('onlineStores.warehouse'),
+          baseUrl: t('onlineStores.baseUrl'),
+          appKey: t(`onlineStores.appKey.${form.kind}`),
+          appSecret: t(`onlineStores.appSecret.${form.kind}`),
+        },
+        {
+          kind: t('onlineStores.rules.kind'),
+          storeId: t('onlineStores.rules.storeId'),
+          baseUrl: t('onlineStores.rules.baseUrl'),
+          appKey: t('onlineStores.rules.appKey'),
+          appSecret: t('onlineStores.rules.appSecret'),
+        },
+      );
+      error.value = e?.text ?? null;
+      fieldErrors.value = e?.fields ?? {};
       return;
     }
     visible.value = false;
@@ -153,6 +178,7 @@ export function useOnlineStores() {
     visible,
     form,
     error,
+    fieldErrors,
     saving: computed(() => connect.fetching.value),
     openConnect,
     kindChanged,
