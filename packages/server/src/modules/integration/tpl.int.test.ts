@@ -266,7 +266,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     await ledgerCheck();
   });
 
-  it('a sales order in the 3PL warehouse ships by request; a short confirmation posts what went, and a crash before it was marked posts nothing twice', async () => {
+  it('a sales order confirmed in the 3PL warehouse becomes its request; the short confirmation posts what went by batch, and a crash before it was marked posts nothing twice', async () => {
     const channel = ok(
       await t.gql(
         'mutation{ saveSalesChannel(input:{code:"TPL-CH", name:"3PL 渠道", kind: OFFLINE_STORE}){ id } }',
@@ -301,6 +301,18 @@ describe(`3PL warehouses (${testDbKind})`, () => {
       ),
     ).createSalesOrder;
     ok(await t.gql('mutation($id:ID!){ confirmSalesOrder(id:$id){ id } }', { id: so.id }, admin));
+    // the confirmation wrote its shipment request (in its own transaction); a second one is refused while it waits
+    const STATUS = `query($id:ID!){ tplStatusOf(sourceType:"SALES_ORDER", sourceId:$id){ connectionName requests { ${REQ_FIELDS} } } }`;
+    const status = ok(await t.gql(STATUS, { id: so.id }, admin)).tplStatusOf;
+    expect(status.connectionName).toBe('顺丰仓');
+    expect(status.requests.map((r: any) => [r.kind, r.status, r.attempts])).toEqual([['shipment', 'queued', 0]]);
+    expect(status.requests[0].lines.map((l: any) => [l.key, l.sku, l.qty, l.confirmed])).toEqual([
+      [so.lines[0].id, A.code, '30', '0'],
+      [so.lines[1].id, B.code, '10', '0'],
+    ]);
+    expect(
+      codeOf(await t.gql('mutation($o:ID!){ requestTplShipment(salesOrderId:$o){ id } }', { o: so.id }, admin)),
+    ).toBe('TPL_REQUEST_OPEN');
     const SHIP = 'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ id } }';
     const direct = await t.gql(
       SHIP,
@@ -310,9 +322,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(direct.errors?.[0]).toMatchObject({ extensions: { code: 'TPL_OPERATED' } });
     expect(await stock()).toEqual(['100', '36']);
 
-    const req = ok(
-      await t.gql(`mutation($o:ID!){ requestTplShipment(salesOrderId:$o){ ${REQ_FIELDS} } }`, { o: so.id }, admin),
-    ).requestTplShipment;
+    const req = status.requests[0];
     shipRef = req.ref;
     expect(await t.app.services.tpl.sendRequests()).toBe(1);
     const sent = (await simCall('GET', '/_requests')).requests.at(-1);
@@ -327,18 +337,51 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     });
     expect(JSON.stringify(sent)).not.toMatch(/price|cost|amount|value|20\.00|8\.00/i);
 
-    // the 3PL found only 8 of 10 B, and confirms late (dated the 22nd, pulled on the 25th)
+    // the 3PL picked A from both batches (20 of L2, which FEFO would not have taken first, and 10 of
+    // L1), found only 8 of 10 B (not batch-tracked: its lot label is not a batch here), and confirms
+    // late (dated the 22nd, pulled on the 25th)
     await simCall('POST', '/_confirm', {
       ref: req.ref,
       id: 'SHIP-C1',
       date: '2026-11-22',
       lines: [
-        { line: so.lines[0].id, qty: '30', batch: 'L1' },
-        { line: so.lines[1].id, qty: '8' },
+        { line: so.lines[0].id, qty: '20', batch: 'L2' },
+        { line: so.lines[1].id, qty: '8', batch: 'LOT-9' },
+        { line: so.lines[0].id, qty: '10', batch: 'L1' },
       ],
     });
     expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
     expect(await stock()).toEqual(['70', '28']);
+    // posted by batch: the shipment's ledger rows are the 3PL's picks, at their cost
+    const shipped = await t.ds.query(
+      "SELECT e.sku_id, e.batch_id, e.qty, e.value, e.business_date FROM stock_ledger e WHERE e.document_type = 'sales_shipment' AND e.warehouse_id = ? ORDER BY e.id",
+      [W3],
+    );
+    const batchNo = async (id: number) =>
+      id ? (await t.ds.getRepository(Batch).findOneByOrFail({ id: Number(id) })).batchNo : null;
+    expect(
+      await Promise.all(
+        shipped.map(async (e: any) => [
+          Number(e.sku_id) === A.id ? 'A' : 'B',
+          await batchNo(e.batch_id),
+          Number(e.qty).toString(),
+          Number(e.value).toFixed(2),
+          e.business_date,
+        ]),
+      ),
+    ).toEqual([
+      ['A', 'L2', '-20', '-200.00', '2026-11-22'],
+      ['A', 'L1', '-10', '-100.00', '2026-11-22'],
+      ['B', null, '-8', '-40.00', '2026-11-22'],
+    ]);
+    const lots = await t.ds.query(
+      'SELECT b.batch_no, SUM(e.qty) AS qty FROM stock_ledger e JOIN batch b ON b.id = e.batch_id WHERE e.warehouse_id = ? AND e.sku_id = ? GROUP BY b.batch_no ORDER BY b.batch_no',
+      [W3, A.id],
+    );
+    expect(lots.map((r: any) => [r.batch_no, Number(r.qty).toString()])).toEqual([
+      ['L1', '50'],
+      ['L2', '20'],
+    ]);
     const order = ok(
       await t.gql('query($id:ID!){ salesOrder(id:$id){ status lines { shippedQty } } }', { id: so.id }, admin),
     ).salesOrder;
@@ -571,5 +614,112 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     const done = (await t.app.services.tpl.requests(conn, 'done'))[0];
     expect(codeOf(await t.gql(RESEND, { id: String(done.id) }, admin))).toBe('DOCUMENT_STATE');
     expect(codeOf(await t.gql(STATUS, { t: 'INVOICE', id: '1' }, admin))).toBe('BAD_USER_INPUT');
+  });
+  it('the rest of a short-shipped order goes as a new request and ships the batch the 3PL names; an unknown batch posts nothing and waits for review', async () => {
+    const STATUS = `query($id:ID!){ tplStatusOf(sourceType:"SALES_ORDER", sourceId:$id){ requests { ${REQ_FIELDS} } } }`;
+    const REST = `mutation($o:ID!){ requestTplShipment(salesOrderId:$o){ ${REQ_FIELDS} } }`;
+    const lots = async () =>
+      (
+        await t.ds.query(
+          'SELECT b.batch_no, SUM(e.qty) AS qty FROM stock_ledger e JOIN batch b ON b.id = e.batch_id WHERE e.warehouse_id = ? AND e.sku_id = ? GROUP BY b.batch_no ORDER BY b.batch_no',
+          [W3, A.id],
+        )
+      ).map((r: any) => [r.batch_no, Number(r.qty).toString()]);
+    expect(await stock()).toEqual(['60', '32']);
+    expect(await lots()).toEqual([
+      ['L1', '40'],
+      ['L2', '20'],
+    ]);
+    // the order shipped 8 of 10 B: what is left goes as a new request (only the open line)
+    expect(await t.app.services.tpl.sendRequests()).toBe(0);
+    const rest = ok(await t.gql(REST, { o: so.id }, admin)).requestTplShipment;
+    expect(rest).toMatchObject({ kind: 'shipment', status: 'queued' });
+    expect(rest.lines).toEqual([{ key: so.lines[1].id, sku: B.code, qty: '2', confirmed: '0' }]);
+    expect(codeOf(await t.gql(REST, { o: so.id }, admin))).toBe('TPL_REQUEST_OPEN');
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    await simCall('POST', '/_confirm', { ref: rest.ref, id: 'SHIP-C2', date: '2026-11-25' });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['60', '30']);
+    const order = ok(
+      await t.gql(
+        'query($id:ID!){ salesOrder(id:$id){ status lines { shippedQty reservedQty } } }',
+        { id: so.id },
+        admin,
+      ),
+    ).salesOrder;
+    expect(order).toEqual({
+      status: 'SHIPPED',
+      lines: [
+        { shippedQty: '30', reservedQty: '0' },
+        { shippedQty: '10', reservedQty: '0' },
+      ],
+    });
+    expect(
+      ok(await t.gql(STATUS, { id: so.id }, admin)).tplStatusOf.requests.map((r: any) => [r.ref, r.status]),
+    ).toEqual([
+      [rest.ref, 'done'],
+      [shipRef, 'short'],
+    ]);
+
+    // a new order in the 3PL warehouse: the 3PL confirms a batch unknown here; nothing is posted
+    const o2 = ok(
+      await t.gql(
+        'mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id lines { id } } }',
+        {
+          i: {
+            customerId: (await t.ds.query("SELECT id FROM customer WHERE code = 'TPL-C'"))[0].id.toString(),
+            channelId: (await t.ds.query("SELECT id FROM sales_channel WHERE code = 'TPL-CH'"))[0].id.toString(),
+            warehouseId: String(W3),
+            orderDate: '2026-11-25',
+            shipTo: '杭州市 西湖区 2 号',
+            lines: [{ skuId: String(A.id), qty: '5', unitPrice: '20.00' }],
+          },
+        },
+        admin,
+      ),
+    ).createSalesOrder;
+    ok(await t.gql('mutation($id:ID!){ confirmSalesOrder(id:$id){ id } }', { id: o2.id }, admin));
+    const [r2] = ok(await t.gql(STATUS, { id: o2.id }, admin)).tplStatusOf.requests;
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    expect((await simCall('GET', '/_requests')).requests.at(-1)).toEqual({
+      ref: r2.ref,
+      kind: 'shipment',
+      lines: [{ line: o2.lines[0].id, sku: A.code, name: 'TPL-A TPL-A', unit: '件', qty: '5' }],
+      party: expect.objectContaining({ shipTo: '杭州市 西湖区 2 号' }),
+    });
+    const ledgerRows = await t.ds.getRepository(StockLedgerEntry).count();
+    await simCall('POST', '/_confirm', {
+      ref: r2.ref,
+      id: 'SHIP-C3',
+      date: '2026-11-25',
+      lines: [{ line: o2.lines[0].id, qty: '5', batch: 'NOPE' }],
+    });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 0, review: 1 });
+    expect(await t.ds.getRepository(StockLedgerEntry).count()).toBe(ledgerRows);
+    expect(await stock()).toEqual(['60', '30']);
+    expect((await reviews()).filter((x) => x.requestId === r2.id).map((x) => x.kind)).toEqual(['failed']);
+    expect((await request(r2.id)).lines.map((l: any) => l.confirmed)).toEqual(['0']);
+    // the same confirmation again changes nothing
+    await simCall('POST', '/_confirm', {
+      ref: r2.ref,
+      id: 'SHIP-C3',
+      lines: [{ line: o2.lines[0].id, qty: '5', batch: 'NOPE' }],
+    });
+    expect(await sync()).toEqual({ received: 0, duplicates: 1, posted: 0, review: 0 });
+    // the 3PL corrects it with a new confirmation: batch L2
+    await simCall('POST', '/_confirm', {
+      ref: r2.ref,
+      id: 'SHIP-C4',
+      date: '2026-11-25',
+      lines: [{ line: o2.lines[0].id, qty: '5', batch: 'L2' }],
+    });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await stock()).toEqual(['55', '30']);
+    expect(await lots()).toEqual([
+      ['L1', '40'],
+      ['L2', '15'],
+    ]);
+    expect((await request(r2.id)).status).toBe('done');
+    await ledgerCheck();
   });
 });

@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
+import { onDomainEvent } from '../../core/events';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { leaseUntil, type Every } from '../../core/jobs';
 import { drainDue, OutboxWorker } from '../../core/outbox';
@@ -12,7 +13,7 @@ import type { AuditService } from '../audit';
 import { userGrants } from '../auth';
 import { skuByCodeOrBarcode, skuLines } from '../catalog';
 import { openQty, type PurchaseOrderService, type PurchaseReceiptService } from '../purchasing';
-import type { SalesFulfilmentService, SalesOrderService } from '../sales';
+import { orderToShip, type SalesFulfilmentService, type SalesOrderService } from '../sales';
 import {
   costHeads,
   findWarehouse,
@@ -118,6 +119,14 @@ export class TplService {
     posting.onPosted(async (tx, doc, _changes, moves) => {
       if (doc.type !== StockDocType.TRANSFER || !moves.some((m) => D(m.qty).lt(0))) return;
       return (number) => this.announceTransfer(tx, doc.id, number);
+    });
+    // a sales order confirmed in a 3PL's warehouse: its shipment request, in the confirmation's transaction
+    onDomainEvent(ds, async (tx, e) => {
+      if (e.type !== 'order.confirmed' || e.ref.type !== 'sales_order' || !e.warehouseId) return;
+      const c = await tx.findOne(TplConnection, { where: { warehouseId: e.warehouseId, active: true } });
+      if (!c) return;
+      await this.shipmentRequest(tx, null, c, e.ref.id);
+      this.sender.soon();
     });
   }
 
@@ -397,7 +406,11 @@ export class TplService {
     return tx.findOneByOrFail(TplRequest, { id });
   }
 
-  /** A confirmed sales order's open lines, to be picked by the 3PL and sent to the customer. */
+  /**
+   * A confirmed sales order's open lines, to be picked by the 3PL and sent to the customer. The
+   * confirmation of an order in a 3PL's warehouse writes it by itself; this sends what is still open
+   * after a short confirmation (or a request for an order confirmed before the 3PL was connected).
+   */
   async requestShipment(ctx: Context, salesOrderId: string): Promise<TplRequest> {
     const r = await inTransaction(this.ds, async (tx) => {
       const o = await this.salesOrders.get(ctx, salesOrderId, tx);
@@ -408,18 +421,44 @@ export class TplService {
           { status: o.status },
         );
       const c = await this.connectionOf(tx, o.warehouseId);
-      const lines = await this.salesOrders.lines([o.id], tx);
-      return this.writeRequest(tx, ctx, c, {
-        kind: TplRequestKind.SHIPMENT,
-        sourceType: 'sales_order',
-        sourceId: o.id,
-        sourceNumber: o.number ?? `#${o.id}`,
-        lines: lines.map((l) => ({ key: String(l.id), skuId: l.skuId, qty: D(l.qty).minus(l.shippedQty).toFixed() })),
-        party: { order: o.number ?? null, customerId: String(o.customerId), shipTo: o.shipTo ?? '' },
-      });
+      return (await this.shipmentRequest(tx, ctx, c, o.id))!;
     });
     this.sender.soon(0);
     return r;
+  }
+
+  /**
+   * Writes an order's shipment request: its open lines (SKU, quantity; never a price) and where they
+   * go. From the order's confirmation (ctx null: the confirmation's audit entry covers it) an order
+   * with a request waiting or nothing open gets none; asked by a person, those are refused.
+   */
+  private async shipmentRequest(
+    tx: EntityManager,
+    ctx: Context | null,
+    c: TplConnection,
+    orderId: number,
+  ): Promise<TplRequest | null> {
+    const o = await orderToShip(tx, orderId);
+    if (!o) throw notFound('This sales order');
+    const number = o.number ?? `#${o.id}`;
+    if (!ctx) {
+      const waiting = await tx.findOne(TplRequest, {
+        where: {
+          sourceType: 'sales_order',
+          sourceId: o.id,
+          status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]),
+        },
+      });
+      if (waiting || !o.lines.some((l) => D(l.open).gt(0))) return null;
+    }
+    return this.writeRequest(tx, ctx, c, {
+      kind: TplRequestKind.SHIPMENT,
+      sourceType: 'sales_order',
+      sourceId: o.id,
+      sourceNumber: number,
+      lines: o.lines.map((l) => ({ key: String(l.id), skuId: l.skuId, qty: l.open })),
+      party: { order: o.number ?? null, customerId: String(o.customerId), shipTo: o.shipTo },
+    });
   }
 
   /** An approved purchase order's open lines, announced to the 3PL (advance shipping notice). */
@@ -760,13 +799,24 @@ export class TplService {
       return await confirming.run(true, async () => {
         let posted: { type: string; id: number } | null = null;
         if (posting.length && req.kind === TplRequestKind.SHIPMENT) {
+          // a shipment line per batch the 3PL picked (a SKU not tracked by batch: its quantity, unbatched)
+          const tracked = await skuLines(
+            this.ds.manager,
+            lines.map((l) => l.skuId),
+          );
           const s = await this.fulfilment.ship(
             ctx,
             {
               orderId: String(req.sourceId),
               businessDate: date,
               memo,
-              lines: posting.map(([k, b]) => ({ orderLineId: k, qty: b.qty.toFixed() })),
+              lines: posting.flatMap(([k, b]) => {
+                const rl = lines.find((x) => x.key === k)!;
+                if (!tracked.get(rl.skuId)?.product.batchTracked) return [{ orderLineId: k, qty: b.qty.toFixed() }];
+                return b.parts
+                  .filter((p) => p.qty.gt(0))
+                  .map((p) => ({ orderLineId: k, qty: p.qty.toFixed(), ...(p.batch ? { batchNo: p.batch } : {}) }));
+              }),
             },
             key,
           );

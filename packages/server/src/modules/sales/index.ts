@@ -4,10 +4,11 @@
  * tables. The integration module imports platform orders through `SalesOrderService.createIn` (the
  * instance comes from services.ts) into a store found with `findStore`, and books
  * platform refunds as returns through `SalesFulfilmentService.returnGoodsIn` (in its own transaction);
- * `shipmentsOfOrder` answers which shipments an order had (a refund's lines find theirs).
+ * `shipmentsOfOrder` answers which shipments an order had (a refund's lines find theirs); `orderToShip`
+ * what a 3PL needs to ship a confirmed order (its open lines and where they go).
  */
 export { ordersDueToShip, type DueOrder } from './due-orders';
-export { customersBornIn, findStore, shipmentLinesOfOrder } from './lookups';
+export { customersBornIn, findStore, orderToShip, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';
 export type { SalesFulfilmentService } from './sales-fulfilment.service';
 export { ReturnDisposition, ReturnReason, ReturnResolution } from './sales-return.entity';

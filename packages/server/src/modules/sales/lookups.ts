@@ -1,5 +1,7 @@
+import { Decimal } from 'decimal.js';
 import { In, type EntityManager } from 'typeorm';
 import { Customer, SalesStore } from './customer.entity';
+import { SalesOrder, SalesOrderLine } from './sales-order.entity';
 import { SalesShipment, SalesShipmentLine } from './sales-shipment.entity';
 
 /* What other modules read of the sales tables (the sales module owns them). */
@@ -11,6 +13,36 @@ export async function findStore(
 ): Promise<{ id: number; channelId: number; code: string; name: string; active: boolean } | null> {
   const s = await em.findOne(SalesStore, { where: { id: id || -1 } });
   return s ? { id: s.id, channelId: s.channelId, code: s.code, name: s.name, active: s.active } : null;
+}
+
+/**
+ * What a warehouse (a 3PL's) needs to ship an order: where it goes and each line's open quantity
+ * (ordered less shipped), in line order; null when there is no such order. No price.
+ */
+export async function orderToShip(
+  em: EntityManager,
+  id: number,
+): Promise<{
+  id: number;
+  number: string;
+  status: string;
+  warehouseId: number;
+  customerId: number;
+  shipTo: string;
+  lines: Array<{ id: number; skuId: number; open: string }>;
+} | null> {
+  const o = await em.findOne(SalesOrder, { where: { id: id || -1 } });
+  if (!o) return null;
+  const lines = await em.find(SalesOrderLine, { where: { orderId: o.id }, order: { lineNo: 'ASC' } });
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    warehouseId: o.warehouseId,
+    customerId: o.customerId,
+    shipTo: o.shipTo ?? '',
+    lines: lines.map((l) => ({ id: l.id, skuId: l.skuId, open: new Decimal(l.qty).minus(l.shippedQty).toFixed() })),
+  };
 }
 
 /** The shipment lines of an order, oldest first, with what is left to return of each (a platform refund finds its units here). */

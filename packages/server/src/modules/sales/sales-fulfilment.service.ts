@@ -13,6 +13,7 @@ import type { CostingMethod } from '../../domain/costing';
 import type { AuditService } from '../audit';
 import { skuLines } from '../catalog';
 import {
+  findBatch,
   ledgerEntriesOf,
   pickList,
   picksOf,
@@ -189,6 +190,25 @@ export class SalesFulfilmentService {
         const problems: FieldProblem[] = [];
         if (!input.lines.length) problems.push({ field: 'lines', message: 'Add at least one line.' });
         const asking = new Map<number, Decimal>();
+        // a line that names its batch leaves from it (a 3PL's confirmation says which it picked)
+        const batchIds = new Map<number, number>();
+        for (const [i, l] of input.lines.entries()) {
+          const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
+          const batchNo = l.batchNo?.trim();
+          if (!ol || !batchNo) continue;
+          const product = skus.get(ol.skuId)!.product;
+          if (!product.batchTracked) {
+            problems.push({
+              field: `lines[${i}].batchNo`,
+              message: `${product.name} is not batch-tracked: leave the batch empty.`,
+            });
+            continue;
+          }
+          const b = await findBatch(tx, ol.skuId, batchNo);
+          if (!b)
+            problems.push({ field: `lines[${i}].batchNo`, message: `Batch ${batchNo} does not exist for this SKU.` });
+          else batchIds.set(i, b.id);
+        }
         input.lines.forEach((l, i) => {
           const at = (f: string) => `lines[${i}].${f}`;
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId));
@@ -253,14 +273,14 @@ export class SalesFulfilmentService {
         }
         for (const [skuId, q] of [...releasing].sort((a, b) => a[0] - b[0]))
           if (q.gt(0)) await releaseStock(tx, o.warehouseId, skuId, q.toFixed(6));
-        // bin and batch left open: the engine picks FEFO by expiry, then FIFO by receipt
+        // the bin (and the batch, unless the line names it) left open: the engine picks FEFO by expiry, then FIFO by receipt
         const moves: StockMove[] = rows.map((r) => ({
           lineId: r.id,
           lineIndex: r.lineNo - 1,
           warehouseId: o.warehouseId,
           skuId: r.skuId,
           binId: null,
-          batchId: null,
+          batchId: batchIds.get(r.lineNo - 1) ?? null,
           qty: D(r.qty).neg().toFixed(6),
         }));
         const posted = await this.posting.apply(

@@ -110,6 +110,14 @@ export class CustomerPaymentPage extends Paginated(CustomerPayment, 'CustomerPay
 export class ShipLineInput {
   @Field(() => ID) orderLineId: string;
   @DecimalInput(18, 6) qty: string;
+  @Field({
+    nullable: true,
+    description:
+      'The batch these units leave from (a batch-tracked SKU; a line per batch). Empty: the engine picks FEFO, then FIFO.',
+  })
+  @IsOptional()
+  @Length(0, 60)
+  batchNo?: string;
 }
 
 @InputType()

@@ -133,6 +133,54 @@ describe(`picking, expiry and FIFO layers per batch (${testDbKind})`, () => {
     await check();
   });
 
+  it('a shipment line may name its batch (a line per batch): it leaves from that batch at its cost; an unknown batch posts nothing', async () => {
+    const sku = await newSku();
+    await post(StockDocType.OTHER_IN, W[0], '2026-11-02', sku.id, [
+      { batchNo: 'Q1', expiryDate: '2027-01-31', qty: '10', unitCost: '11.00' },
+    ]);
+    await post(StockDocType.OTHER_IN, W[0], '2026-11-03', sku.id, [
+      { batchNo: 'Q2', expiryDate: '2026-12-20', qty: '10', unitCost: '12.00' },
+    ]);
+    const o = await order(W[0], sku.id, '7');
+    const SHIP =
+      'mutation($i:ShipSalesOrderInput!){ shipSalesOrder(input:$i){ lines { qty cogs picks { batchNo qty } } } }';
+    const lines = (q1: string, q2: string, b2 = 'Q2') => [
+      { orderLineId: o.lines[0].id, qty: q1, batchNo: 'Q1' },
+      { orderLineId: o.lines[0].id, qty: q2, batchNo: b2 },
+    ];
+    const bad = await t.gql(
+      SHIP,
+      { i: { orderId: o.id, businessDate: '2026-11-25', lines: lines('4', '3', 'ZZ') } },
+      admin,
+    );
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect((bad.errors![0].extensions as any).details.fields).toEqual([
+      { field: 'lines[1].batchNo', message: 'Batch ZZ does not exist for this SKU.' },
+    ]);
+    const picks = async () =>
+      (
+        await t.ds.query(
+          'SELECT b.batch_no, SUM(e.qty) AS qty FROM stock_ledger e JOIN batch b ON b.id = e.batch_id WHERE e.sku_id = ? GROUP BY b.batch_no ORDER BY b.batch_no',
+          [sku.id],
+        )
+      ).map((r: any) => [r.batch_no, Number(r.qty).toString()]);
+    expect(await picks()).toEqual([
+      ['Q1', '10'],
+      ['Q2', '10'],
+    ]);
+    // FEFO would take Q2 first; the lines say 4 of Q1 and 3 of Q2
+    const s = ok(await t.gql(SHIP, { i: { orderId: o.id, businessDate: '2026-11-25', lines: lines('4', '3') } }, admin))
+      .shipSalesOrder.lines;
+    expect(s).toEqual([
+      { qty: '4', cogs: '44.00', picks: [{ batchNo: 'Q1', qty: '4' }] },
+      { qty: '3', cogs: '36.00', picks: [{ batchNo: 'Q2', qty: '3' }] },
+    ]);
+    expect(await picks()).toEqual([
+      ['Q1', '6'],
+      ['Q2', '7'],
+    ]);
+  });
+
   it('under FIFO costing the cost that leaves is that of the batches picked (layers per batch)', async () => {
     const sku = await stock(W[0]);
     const o = await order(W[0], sku.id, '15');
