@@ -111,6 +111,8 @@ type Documents = {
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": typeof types.ValuationSkusDocument,
     "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": typeof types.TransferDestinationsDocument,
+    "\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n": typeof types.TransferTplConnectionsDocument,
+    "\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n": typeof types.RequestTplTransferDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Workbench {\n    workbench {\n      sections\n      today\n      cards {\n        section\n        key\n        kind\n        value\n        detail\n        link\n      }\n      series {\n        section\n        key\n        kind\n        link\n        points {\n          key\n          label\n          value\n          value2\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchDocument,
     "\n  fragment LuckyDrawFields on LuckyDraw {\n    id\n    code\n    name\n    state\n    startsAt\n    endsAt\n    budget\n    seedHash\n    seed\n    entryCount\n    drawnCount\n    openedAt\n    drawnAt\n    revealedAt\n    version\n    eligibility {\n      channelIds\n      tierIds\n      minAmount\n    }\n    prizes {\n      id\n      position\n      name\n      kind\n      skuId\n      skuCode\n      couponBatchId\n      couponBatchCode\n      odds\n      quantity\n      remaining\n      unitCost\n    }\n  }\n": typeof types.LuckyDrawFieldsFragmentDoc,
@@ -370,6 +372,8 @@ const documents: Documents = {
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": types.ValuationSkusDocument,
     "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": types.TransferDestinationsDocument,
+    "\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n": types.TransferTplConnectionsDocument,
+    "\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n": types.RequestTplTransferDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
     "\n  query Workbench {\n    workbench {\n      sections\n      today\n      cards {\n        section\n        key\n        kind\n        value\n        detail\n        link\n      }\n      series {\n        section\n        key\n        kind\n        link\n        points {\n          key\n          label\n          value\n          value2\n        }\n      }\n    }\n  }\n": types.WorkbenchDocument,
     "\n  fragment LuckyDrawFields on LuckyDraw {\n    id\n    code\n    name\n    state\n    startsAt\n    endsAt\n    budget\n    seedHash\n    seed\n    entryCount\n    drawnCount\n    openedAt\n    drawnAt\n    revealedAt\n    version\n    eligibility {\n      channelIds\n      tierIds\n      minAmount\n    }\n    prizes {\n      id\n      position\n      name\n      kind\n      skuId\n      skuCode\n      couponBatchId\n      couponBatchCode\n      odds\n      quantity\n      remaining\n      unitCost\n    }\n  }\n": types.LuckyDrawFieldsFragmentDoc,
@@ -934,6 +938,14 @@ export function graphql(source: "\n  query ValuationSkus($date: String!, $wareho
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n"): (typeof documents)["\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

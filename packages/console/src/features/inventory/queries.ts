@@ -353,3 +353,25 @@ export const TransferDestinationsQuery = graphql(`
     }
   }
 `);
+
+/** The warehouses 3PLs run (for those who manage them): a transfer out of one goes to its 3PL as a request. */
+export const TransferTplConnectionsQuery = graphql(`
+  query TransferTplConnections {
+    tplConnections {
+      id
+      name
+      warehouseId
+      active
+    }
+  }
+`);
+
+export const RequestTplTransferMutation = graphql(`
+  mutation RequestTplTransfer($input: TplTransferInput!) {
+    requestTplTransfer(input: $input) {
+      id
+      ref
+      status
+    }
+  }
+`);

@@ -18,7 +18,9 @@ import {
   ExpiryWarningDaysQuery,
   PostStockDocumentMutation,
   ReceiveTransferMutation,
+  RequestTplTransferMutation,
   StockDocumentQuery,
+  TransferTplConnectionsQuery,
   UpdateStockDocumentMutation,
 } from './queries';
 import { useSkuLookup } from './useInventoryOptions';
@@ -95,15 +97,29 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     () => header.type === 'TRANSFER' && !!header.warehouseId && header.toWarehouseId === header.warehouseId,
   );
 
+  // a transfer out of a warehouse a 3PL runs is not posted here: it goes to the 3PL as a request,
+  // and its confirmation posts the transfer with what the 3PL actually picked
+  const tplConnections = useQuery({
+    query: TransferTplConnectionsQuery,
+    pause: computed(() => !can('integration.tpl.manage')),
+  });
+  const tplSource = computed(() =>
+    header.type === 'TRANSFER' && header.warehouseId && header.toWarehouseId !== header.warehouseId
+      ? (tplConnections.data.value?.tplConnections.find((c) => c.active && c.warehouseId === header.warehouseId) ??
+        null)
+      : null,
+  );
+
   const columns = computed<LineColumns>(() => {
     const receipt = header.type === 'OTHER_IN';
     const days = warning.data.value?.expiryWarningDays;
     return {
       unitCost: editable.value ? (receipt && can('stock.cost.read') ? 'edit' : false) : 'show',
       value: !editable.value,
-      bin: (bins.data.value?.bins.items.length ?? 0) > 0,
-      toBin: header.type === 'TRANSFER' && (toBins.data.value?.bins.items.length ?? 0) > 0,
-      batch: lines.some((l) => l.sku?.product.batchTracked || l.batchNo),
+      // the 3PL picks bins and batches for its requests
+      bin: !tplSource.value && (bins.data.value?.bins.items.length ?? 0) > 0,
+      toBin: header.type === 'TRANSFER' && !tplSource.value && (toBins.data.value?.bins.items.length ?? 0) > 0,
+      batch: !tplSource.value && lines.some((l) => l.sku?.product.batchTracked || l.batchNo),
       expiry: receipt || header.type === 'ADJUSTMENT',
       expiryCheck:
         (receipt || header.type === 'ADJUSTMENT') && days !== undefined
@@ -302,6 +318,55 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     }
   }
 
+  const requestTransfer = useMutation(RequestTplTransferMutation);
+  /** The quantity in the base unit (the 3PL is asked in base units). */
+  function baseQty(l: EditorLine): string {
+    const u = l.sku?.units.find((x) => x.name === l.unit && l.unit !== l.sku?.baseUnit);
+    if (!u) return l.qty.trim();
+    // exact decimal product of two decimal strings, without floats
+    const [a, b] = [l.qty.trim(), u.factor];
+    const scale = (x: string) => (x.split('.')[1] ?? '').length;
+    const digits = (BigInt(a.replace('.', '')) * BigInt(b.replace('.', ''))).toString();
+    const places = scale(a) + scale(b);
+    if (!places) return digits;
+    const padded = digits.padStart(places + 1, '0');
+    const out = `${padded.slice(0, -places)}.${padded.slice(-places)}`.replace(/\.?0+$/, '');
+    return out;
+  }
+
+  /**
+   * A transfer out of a 3PL's warehouse: the lines go to the 3PL as a request (a saved draft of it
+   * is deleted: the request replaces it); the stock moves when the 3PL confirms.
+   */
+  async function sendToTpl() {
+    if (!tplSource.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const input = lineInputs();
+      if (!input) return;
+      remember();
+      const r = await requestTransfer.executeMutation({
+        input: {
+          warehouseId: header.warehouseId,
+          toWarehouseId: header.toWarehouseId,
+          lines: lines.map((l) => ({ skuId: l.skuId, qty: baseQty(l) })),
+        },
+      });
+      if (r.error || !r.data) {
+        error.value = documentError(r.error);
+        return;
+      }
+      if (doc.value) await remove.executeMutation({ id: doc.value.id });
+      ElMessage.success(
+        t('inventory.doc.tplRequested', { ref: r.data.requestTplTransfer.ref, name: tplSource.value.name }),
+      );
+      await router.push({ name: 'tpl' });
+    } finally {
+      busy.value = false;
+    }
+  }
+
   const receiveOn = ref(today());
   const receiveVisible = ref(false);
   async function receiveTransfer() {
@@ -375,6 +440,8 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
     columns,
     lookup,
     binMove,
+    tplSource,
+    sendToTpl,
     bins: computed(() => bins.data.value?.bins.items ?? []),
     toBins: computed(() => toBins.data.value?.bins.items ?? []),
     load,
