@@ -691,12 +691,15 @@ export class ReplenishmentService {
       ]);
       return { items: await this.compute(warehouseId, skus), total, offset, limit };
     }
+    const c0 = performance.now();
     const { skus, choices } = await this.candidates(warehouseId, filter);
+    const candidatesMs = performance.now() - c0;
     if (!filter.onlyToOrder) {
       const items = await this.compute(warehouseId, skus.slice(offset, offset + limit), choices);
       return { items, total: skus.length, offset, limit };
     }
     const all = (await this.compute(warehouseId, skus, choices)).filter(toOrder);
+    this.lastTimings.candidates = candidatesMs;
     return { items: all.slice(offset, offset + limit), total: all.length, offset, limit };
   }
 
@@ -737,15 +740,20 @@ export class ReplenishmentService {
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
+    const t: Record<string, number> = {};
+    const t0 = performance.now();
+    const timed = <T>(name: string, p: Promise<T>) => p.then((x) => ((t[name] = performance.now() - t0), x));
     const [starts, demand, pos, choices, settings, fixed, promoted] = await Promise.all([
-      this.historyStarts(warehouseId, ids, from, to),
-      this.demand(warehouseId, ids, from, to),
-      this.positions(warehouseId, ids),
-      known ?? this.preferredSuppliers(ids, today()),
-      this.settings(),
-      this.fixedSafetyStocks(warehouseId, ids),
-      promotedDays(this.ds.manager, ids, from, to),
+      timed('historyStarts', this.historyStarts(warehouseId, ids, from, to)),
+      timed('demand', this.demand(warehouseId, ids, from, to)),
+      timed('positions', this.positions(warehouseId, ids)),
+      timed('suppliers', known ? Promise.resolve(known) : this.preferredSuppliers(ids, today())),
+      timed('settings', this.settings()),
+      timed('fixed', this.fixedSafetyStocks(warehouseId, ids)),
+      timed('promoted', promotedDays(this.ds.manager, ids, from, to)),
     ]);
+    t.reads = performance.now() - t0;
+    this.lastTimings = t;
     const day = today();
     const inputs = skus.map((sku) => ({
       from: starts.get(sku.id) ?? null,
@@ -765,7 +773,10 @@ export class ReplenishmentService {
       const kept = k ? this.keptSuggestions.get(k) : undefined;
       return kept ? { ...kept } : undefined;
     });
+    t.keys = performance.now() - t0 - t.reads;
     const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
+    t.computed = missing.length;
+    t.total = performance.now() - t0;
     if (!missing.length) return out as Suggestion[];
     const cache = await this.modelCache(warehouseId, missing);
     let computed = 0;
@@ -784,8 +795,12 @@ export class ReplenishmentService {
       out[i] = { ...suggestion };
     }
     await this.keep(cache);
+    t.total = performance.now() - t0;
     return out as Suggestion[];
   }
+
+  /** Where the last computation's time went (ms since its start when each read ended; reads, keys, total): the bench prints it. */
+  lastTimings: Record<string, number> = {};
 
   // ---------- kept suggestions ----------
 
