@@ -7,6 +7,7 @@ import { ExportJobs1797680000000 } from './1797680000000-ExportJobs';
 import { TplReviewParams1797700000000 } from './1797700000000-TplReviewParams';
 import { ExportJobErrorCode1797702000000 } from './1797702000000-ExportJobErrorCode';
 import { PlatformShopKey1797700000100 } from './1797700000100-PlatformShopKey';
+import { DemandVersion1797703000000 } from './1797703000000-DemandVersion';
 import { CustomerPreferredChannel1797660000000 } from './1797660000000-CustomerPreferredChannel';
 import { PlatformStockPush1797300000040 } from './1797300000040-PlatformStockPush';
 import { ThirdPartyWarehouses1797600000000 } from './1797600000000-ThirdPartyWarehouses';
@@ -108,4 +109,5 @@ export const migrations: Array<new () => unknown> = [
   TplReviewParams1797700000000,
   PlatformShopKey1797700000100,
   ExportJobErrorCode1797702000000,
+  DemandVersion1797703000000,
 ];

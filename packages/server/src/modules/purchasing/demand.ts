@@ -20,11 +20,13 @@ const isDemand = (doc: { type: string; countsAsDemand?: boolean }) =>
 /** The posting observer: in the posting's transaction, under its cost-head locks (so rows of one warehouse × SKU never race). */
 export const recordDemand: PostingObserver = async (tx, doc, _changes, moves, writes) => {
   if (!moves.length) return;
-  await writeSpans(tx, moves, writes);
-  if (isDemand(doc)) await addDemand(tx, moves, writes);
+  const demand = isDemand(doc);
+  await writeSpans(tx, moves, writes, demand);
+  if (demand) await addDemand(tx, moves, writes);
 };
 
-async function writeSpans(tx: EntityManager, moves: MovedQty[], writes: WriteBatch) {
+/** The spans of the moved SKUs; `demand`: the posting changes their demand rows, so their demand version goes up by one. */
+async function writeSpans(tx: EntityManager, moves: MovedQty[], writes: WriteBatch, demand: boolean) {
   const spans = new Map<string, [number, number, string, string]>();
   for (const m of moves) {
     const k = `${m.warehouseId}:${m.skuId}`;
@@ -36,9 +38,13 @@ async function writeSpans(tx: EntityManager, moves: MovedQty[], writes: WriteBat
     }
   }
   const rows = [...spans.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const sql = `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}
-     ${onDuplicateMerge(tx, ['warehouse_id', 'sku_id'], { first_day: 'min', last_day: 'max' })}`;
-  await writes.add(sql, rows.flat());
+  // the version in the same statement: no round trip more for the posting
+  const sql = `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day, demand_version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+     ${onDuplicateMerge(tx, ['warehouse_id', 'sku_id'], { first_day: 'min', last_day: 'max', demand_version: 'sum' })}`;
+  await writes.add(
+    sql,
+    rows.flatMap((r) => [...r, demand ? 1 : 0]),
+  );
 }
 
 async function addDemand(tx: EntityManager, moves: MovedQty[], writes: WriteBatch) {
@@ -98,17 +104,20 @@ async function fromLedger(db: DataSource | EntityManager) {
 export async function rebuildDemand(ds: DataSource): Promise<{ days: number; spans: number }> {
   return inTransaction(ds, async (tx) => {
     const { spans, demand } = await fromLedger(tx);
+    // every span gets a demand version above any it had: no suggestion kept before the rebuild matches
+    const [{ v }] = await tx.query('SELECT COALESCE(MAX(demand_version), 0) + 1 AS v FROM replenishment_span');
     await tx.query('DELETE FROM replenishment_demand');
     await tx.query('DELETE FROM replenishment_span');
     for (let i = 0; i < spans.length; i += CHUNK) {
       const part = spans.slice(i, i + CHUNK);
       await tx.query(
-        `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO replenishment_span (warehouse_id, sku_id, first_day, last_day, demand_version) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
         part.flatMap((r) => [
           r.warehouse_id,
           r.sku_id,
           String(r.first_day).slice(0, 10),
           String(r.last_day).slice(0, 10),
+          Number(v),
         ]),
       );
     }

@@ -128,13 +128,19 @@ export class DemandDay {
   @QuantityColumn({ default: '0.000000' }) qty: string;
 }
 
-/** The first and last business day a SKU moved in a warehouse (value corrections left out): where its history starts. */
+/**
+ * The first and last business day a SKU moved in a warehouse (value corrections left out): where its
+ * history starts. `demandVersion` goes up with every posting that changes the SKU's demand rows there
+ * (and for every row when the tables are rebuilt): a suggestion kept under one version was computed
+ * from the demand the SKU still has, so "needs ordering" need not read its series again.
+ */
 @Entity('replenishment_span')
 export class DemandSpan {
   @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
   @Column({ name: 'first_day', type: 'varchar', length: 10 }) firstDay: string;
   @Column({ name: 'last_day', type: 'varchar', length: 10 }) lastDay: string;
+  @Column({ name: 'demand_version', type: 'int', default: 0 }) demandVersion: number;
 }
 
 /**

@@ -752,4 +752,68 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     expect(perSku.toOrder.items.length).toBeGreaterThan(0);
     expect(perSku.toOrder.items.length).toBe(perDay.toOrder.items.length);
   }, 120_000);
+
+  it('a posting that changes a SKU’s demand computes its kept suggestion again (same position, new demand version); the others are kept', async () => {
+    const rs = t.app.services.replenishment;
+    const ctx = await contextAs(t.ds, t.app.services, 'admin');
+    const docs = t.app.services.stockDocuments;
+    const post = async (input: Parameters<typeof docs.create>[1]) =>
+      docs.post(ctx, String((await docs.create(ctx, input)).id));
+    const needs = () => rs.page(Number(W), { onlyToOrder: true }, { offset: 0, limit: 200 });
+    const uncached = async () => {
+      rs.keepSuggestions = false;
+      try {
+        return { all: await rs.suggestions(Number(W)), toOrder: await needs() };
+      } finally {
+        rs.keepSuggestions = true;
+      }
+    };
+    await needs(); // keeps every suggestion
+    await needs();
+    expect(rs.lastTimings.computed).toBe(0);
+    const all = await rs.suggestions(Number(W));
+    const before = all.find((r) => r.skuId === c.tea.id)!;
+    const version = async (skuId: number) =>
+      Number(
+        (
+          await t.ds.query('SELECT demand_version AS v FROM replenishment_span WHERE warehouse_id = ? AND sku_id = ?', [
+            Number(W),
+            skuId,
+          ])
+        )[0].v,
+      );
+    const [teaVersion, riceVersion] = [await version(c.tea.id), await version(c.rice.id)];
+    // 5 tea more demand three days back, and 5 received today: on hand, reserved and on order are as
+    // they were, only the demand series (its version) tells the kept suggestion is not the answer
+    await post({
+      type: StockDocType.OTHER_OUT,
+      warehouseId: W,
+      businessDate: addDays(today(), -3),
+      countsAsDemand: true,
+      lines: [{ skuId: String(c.tea.id), qty: '5' }],
+    });
+    await post({
+      type: StockDocType.OTHER_IN,
+      warehouseId: W,
+      businessDate: today(),
+      lines: [{ skuId: String(c.tea.id), qty: '5', unitCost: '8' }],
+    });
+    expect(await version(c.tea.id)).toBe(teaVersion + 1); // the issue is demand; the receipt is not
+    expect(await version(c.rice.id)).toBe(riceVersion);
+    const kept = await needs();
+    expect(rs.lastTimings.computed).toBe(1); // tea only: every other SKU's suggestion was kept
+    const all2 = await rs.suggestions(Number(W));
+    expect(rs.lastTimings.computed).toBe(0);
+    const after = all2.find((r) => r.skuId === c.tea.id)!;
+    expect(after.onHand).toBe(before.onHand);
+    expect(after.historyTotal).toBe(D(before.historyTotal).plus(5).toFixed());
+    const fresh = await uncached();
+    expect(all2).toEqual(fresh.all);
+    expect(kept).toEqual(fresh.toOrder);
+    // rebuilding the tables from the ledger gives every span a new version: nothing kept is reused
+    await rebuildDemandTables(t.ds);
+    expect(await version(c.rice.id)).toBeGreaterThan(teaVersion + 1);
+    expect(await needs()).toEqual(fresh.toOrder);
+    expect(rs.lastTimings.computed).toBe(all2.length);
+  }, 120_000);
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { In, type DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
@@ -452,16 +451,30 @@ export class ReplenishmentService {
    */
   async historyStarts(warehouseId: number, skuIds: number[], from: string, to: string) {
     const out = new Map<number, string>();
+    for (const [sku, span] of await this.spans(warehouseId, skuIds, from, to)) if (span.from) out.set(sku, span.from);
+    return out;
+  }
+
+  /**
+   * Each SKU's span in the warehouse: where its history starts (`historyStarts`; null when it has not
+   * moved there by `to`) and its demand version (bumped by every posting that changes its demand).
+   */
+  private async spans(warehouseId: number, skuIds: number[], from: string, to: string) {
+    const out = new Map<number, { from: string | null; version: number }>();
     if (!skuIds.length) return out;
     const { parts, keep } = skuSlices(skuIds);
     for (const part of parts) {
       const rows: any[] = await this.ds.query(
-        `SELECT sku_id, first_day FROM replenishment_span
-          WHERE warehouse_id = ?${inList('sku_id', part)} AND first_day <= ?`,
-        [warehouseId, ...(part ?? []), to],
+        `SELECT sku_id, first_day, demand_version FROM replenishment_span
+          WHERE warehouse_id = ?${inList('sku_id', part)}`,
+        [warehouseId, ...(part ?? [])],
       );
-      for (const r of rows)
-        if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), r.first_day > from ? r.first_day : from);
+      for (const r of rows) {
+        const sku = Number(r.sku_id);
+        if (!keep(sku)) continue;
+        const first: string = r.first_day;
+        out.set(sku, { from: first > to ? null : first > from ? first : from, version: Number(r.demand_version) });
+      }
     }
     return out;
   }
@@ -483,8 +496,6 @@ export class ReplenishmentService {
 
   /** true: the database sends one row per SKU with its days as one string (GROUP_CONCAT), not a row per day. */
   demandPerSku = true;
-  /** The text a SKU's demand came as (demandConcat), the kept suggestions' key for its series. */
-  private demandText = new WeakMap<object, string>();
 
   /** The demand as one row per SKU and day (the path before demandConcat; tests compare the two). */
   private async demandRows(
@@ -556,7 +567,6 @@ export class ReplenishmentService {
             list.push({ date: e.slice(0, at), qty: Number(qty), exact: D(qty) });
           }
           out.set(sku, list);
-          this.demandText.set(list, String(r.days));
         }
       }
     } finally {
@@ -741,11 +751,13 @@ export class ReplenishmentService {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
     const t: Record<string, number> = {};
+    this.lastTimings = t;
     const t0 = performance.now();
     const timed = <T>(name: string, p: Promise<T>) => p.then((x) => ((t[name] = performance.now() - t0), x));
-    const [starts, demand, pos, choices, settings, fixed, promoted] = await Promise.all([
-      timed('historyStarts', this.historyStarts(warehouseId, ids, from, to)),
-      timed('demand', this.demand(warehouseId, ids, from, to)),
+    // everything but the demand series: a kept suggestion's key names the series by the SKU's demand
+    // version, so the series is read (after the versions: see below) only for the SKUs computed again
+    const [spans, pos, choices, settings, fixed, promoted] = await Promise.all([
+      timed('spans', this.spans(warehouseId, ids, from, to)),
       timed('positions', this.positions(warehouseId, ids)),
       timed('suppliers', known ? Promise.resolve(known) : this.preferredSuppliers(ids, today())),
       timed('settings', this.settings()),
@@ -753,44 +765,61 @@ export class ReplenishmentService {
       timed('promoted', promotedDays(this.ds.manager, ids, from, to)),
     ]);
     t.reads = performance.now() - t0;
-    this.lastTimings = t;
     const day = today();
     const inputs = skus.map((sku) => ({
-      from: starts.get(sku.id) ?? null,
+      from: spans.get(sku.id)?.from ?? null,
       to,
-      points: demand.get(sku.id) ?? [],
+      points: [] as Array<{ date: string; qty: number; exact: Decimal }>,
       pos,
       choice: choices.get(sku.id),
       setting: this.resolveSetting(sku, settings),
       fixedSafetyStock: fixed.get(sku.id),
       promoted: promoted.get(sku.id),
     }));
-    // the kept suggestions first; the kept models are read only for the SKUs computed again
-    const keys = inputs.map((input, i) =>
-      this.keepSuggestions && !modelsOnly ? this.suggestionKey(skus[i], warehouseId, day, input) : null,
-    );
-    const out: Array<Suggestion | undefined> = keys.map((k) => {
-      const kept = k ? this.keptSuggestions.get(k) : undefined;
-      return kept ? { ...kept } : undefined;
+    // the kept suggestions first; the series and the kept models are read only for the SKUs computed again
+    const keep = this.keepSuggestions && !modelsOnly;
+    const settingText = new Map<object, string>();
+    const keys = inputs.map((input, i) => {
+      if (!keep) return null;
+      let setting = settingText.get(input.setting);
+      if (setting === undefined) settingText.set(input.setting, (setting = JSON.stringify(input.setting)));
+      return this.suggestionKey(skus[i], warehouseId, day, input, setting, spans.get(skus[i].id)?.version ?? null);
+    });
+    const out: Array<Suggestion | undefined> = keys.map((k, i) => {
+      const kept = k ? this.keptSuggestions.get(`${warehouseId}:${skus[i].id}`) : undefined;
+      return kept && kept.key === k ? { ...kept.suggestion } : undefined;
     });
     t.keys = performance.now() - t0 - t.reads;
     const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
     t.computed = missing.length;
     t.total = performance.now() - t0;
     if (!missing.length) return out as Suggestion[];
-    const cache = await this.modelCache(warehouseId, missing);
+    // read after the versions (a later statement sees at least what an earlier one saw): a posting
+    // between the two makes a suggestion computed from newer demand than its key says, which the
+    // next request computes again, never one kept under a version newer than its demand
+    const [demand, cache] = await Promise.all([
+      this.demand(warehouseId, missing, from, to),
+      this.modelCache(warehouseId, missing),
+    ]);
+    t.demand = performance.now() - t0 - t.total;
     let computed = 0;
     for (const [i, sku] of skus.entries()) {
       if (out[i]) continue;
       // a forecast is milliseconds of CPU: let other requests through between every few SKUs
       if (computed && computed % 20 === 0) await new Promise((r) => setImmediate(r));
-      const suggestion = this.suggest(sku, warehouseId, { ...inputs[i], cache }).suggestion;
+      const suggestion = this.suggest(sku, warehouseId, {
+        ...inputs[i],
+        points: demand.get(sku.id) ?? [],
+        cache,
+      }).suggestion;
       computed++;
       const key = keys[i];
       if (key) {
+        const at = `${warehouseId}:${sku.id}`;
+        this.keptSuggestions.delete(at); // the newest last, so the oldest go first
         if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
           this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
-        this.keptSuggestions.set(key, suggestion);
+        this.keptSuggestions.set(at, { key, suggestion });
       }
       out[i] = { ...suggestion };
     }
@@ -799,7 +828,7 @@ export class ReplenishmentService {
     return out as Suggestion[];
   }
 
-  /** Where the last computation's time went (ms since its start when each read ended; reads, keys, total): the bench prints it. */
+  /** Where the last computation's time went (ms since its start when each read ended; reads, keys, demand, total): the bench prints it. */
   lastTimings: Record<string, number> = {};
 
   // ---------- kept suggestions ----------
@@ -809,12 +838,13 @@ export class ReplenishmentService {
   /** At most this many kept (the oldest go first): three warehouses of 10,000 SKUs, and some. */
   static readonly KEPT_SUGGESTIONS = 40_000;
   /**
-   * Whole suggestions by the SHA-1 of everything suggest() reads (the SKU, the day and window, the
-   * demand series as its text, on hand, reserved, on order, not for sale, the supplier choice, the
-   * setting, a fixed safety stock, the promoted days): "needs ordering" computes again only the SKUs
-   * whose stock, orders, series or settings changed. Per process; a miss only costs the computation.
+   * The last suggestion per warehouse × SKU, with the key of everything suggest() reads (the SKU, the
+   * day and window, the SKU's demand version — which names its demand series —, on hand, reserved,
+   * on order, not for sale, the supplier choice, the setting, a fixed safety stock, the promoted
+   * days): "needs ordering" computes again only the SKUs whose stock, orders, demand or settings
+   * changed, and reads the series of those only. Per process; a miss only costs the computation.
    */
-  private keptSuggestions = new Map<string, Suggestion>();
+  private keptSuggestions = new Map<string, { key: string; suggestion: Suggestion }>();
 
   private suggestionKey(
     sku: SkuRow,
@@ -823,38 +853,32 @@ export class ReplenishmentService {
     input: {
       from: string | null;
       to: string;
-      points: Array<{ date: string; qty: number; exact: Decimal }>;
       pos: Awaited<ReturnType<ReplenishmentService['positions']>>;
       choice: SupplierChoice | undefined;
-      setting: object;
       fixedSafetyStock?: string;
       promoted?: ReadonlySet<string>;
     },
+    setting: string,
+    demandVersion: number | null,
   ): string {
     const { pos } = input;
     const q = (m: Map<number, Decimal>) => m.get(sku.id)?.toFixed() ?? '';
-    const series =
-      this.demandText.get(input.points) ?? input.points.map((p) => `${p.date}:${p.exact.toFixed()}`).join(',');
-    return createHash('sha1')
-      .update(
-        JSON.stringify([
-          warehouseId,
-          day,
-          input.from,
-          input.to,
-          sku,
-          q(pos.onHand),
-          q(pos.reserved),
-          q(pos.onOrder),
-          q(pos.notForSale),
-          input.choice ?? null,
-          input.setting,
-          input.fixedSafetyStock ?? null,
-          input.promoted ? [...input.promoted].sort() : null,
-        ]),
-      )
-      .update(series)
-      .digest('base64');
+    return JSON.stringify([
+      warehouseId,
+      day,
+      input.from,
+      input.to,
+      demandVersion,
+      sku,
+      q(pos.onHand),
+      q(pos.reserved),
+      q(pos.onOrder),
+      q(pos.notForSale),
+      input.choice ?? null,
+      setting,
+      input.fixedSafetyStock ?? null,
+      input.promoted ? [...input.promoted].sort() : null,
+    ]);
   }
 
   // ---------- kept forecast models (forecast-models.ts) ----------
