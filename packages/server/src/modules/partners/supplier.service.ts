@@ -36,6 +36,15 @@ const snapshot = (s: Supplier) => ({
   version: s.version,
 });
 
+/** An agreement valid on a day (SupplierService.validPrices): decimals as text. */
+export interface ValidPrice {
+  supplierId: number;
+  skuId: number;
+  price: string | null;
+  minOrderQty: string;
+  packSize: string;
+}
+
 export class SupplierService {
   constructor(
     private readonly ds: DataSource,
@@ -306,21 +315,26 @@ export class SupplierService {
    * the date, the one that starts latest (the newest row on a tie) — a newer agreement supersedes.
    */
   /**
-   * Agreements valid on a day for these SKUs, of every supplier: the latest-starting first (so the
-   * first of a supplier × SKU is the valid one).
+   * Agreements valid on a day for these SKUs (null: for every SKU), of every supplier: the
+   * latest-starting first (so the first of a supplier × SKU is the valid one). Plain rows with what a
+   * choice of supplier needs, decimals as the database sends them (no entities: "needs ordering"
+   * reads 10,000 of them).
    */
-  validPrices(skuIds: number[], day: string): Promise<SupplierPrice[]> {
-    if (!skuIds.length) return Promise.resolve([]);
-    return this.ds
-      .getRepository(SupplierPrice)
-      .createQueryBuilder('p')
-      .where('p.sku_id IN (:...skuIds) AND p.valid_from <= :day AND (p.valid_to IS NULL OR p.valid_to >= :day)', {
-        skuIds,
-        day,
-      })
-      .orderBy('p.valid_from', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .getMany();
+  async validPrices(skuIds: number[] | null, day: string): Promise<ValidPrice[]> {
+    if (skuIds && !skuIds.length) return [];
+    const rows: any[] = await this.ds.query(
+      `SELECT p.supplier_id, p.sku_id, p.price, p.min_order_qty, p.pack_size FROM supplier_price p
+        WHERE ${skuIds ? `p.sku_id IN (${skuIds.map(() => '?').join(',')}) AND ` : ''}p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?)
+        ORDER BY p.valid_from DESC, p.id DESC`,
+      [...(skuIds ?? []), day, day],
+    );
+    return rows.map((r) => ({
+      supplierId: Number(r.supplier_id),
+      skuId: Number(r.sku_id),
+      price: r.price == null ? null : String(r.price),
+      minOrderQty: String(r.min_order_qty),
+      packSize: String(r.pack_size),
+    }));
   }
 
   async pricesAt(

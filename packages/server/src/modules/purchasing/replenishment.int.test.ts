@@ -5,6 +5,7 @@ import { contextAs } from '../../test/context';
 import { newProductSku, seedCatalog, StockDocType } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 import { PurchaseOrder } from './purchase-order.entity';
+import { SafetyStockMethod } from './replenishment.entity';
 import { HISTORY_DAYS } from './replenishment.service';
 import { checkDemand, rebuildDemandTables } from '.';
 
@@ -713,6 +714,29 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       }
     };
     const perDay = await uncached();
+    // every input read for the whole warehouse in one pass (what 10,000 SKUs do), not by SKU lists:
+    // here and in the second warehouse (13 in quarantine there; a fixed safety stock for the test)
+    const W2 = Number(c.warehouses[1].id);
+    await rs.setFixedSafetyStock(ctx, String(W2), String(c.rice.id), '12.5');
+    const second = async () => {
+      rs.keepSuggestions = false;
+      try {
+        return await rs.suggestions(W2);
+      } finally {
+        rs.keepSuggestions = true;
+      }
+    };
+    const byLists = await second();
+    expect(byLists.map((r) => r.notForSale)).toContain('13');
+    expect(byLists.find((r) => r.skuId === c.rice.id)?.safetyMethod).toBe(SafetyStockMethod.FIXED);
+    rs.wholeWarehouse = 0;
+    try {
+      expect(await uncached()).toEqual(perDay);
+      expect(await second()).toEqual(byLists);
+    } finally {
+      rs.wholeWarehouse = 1000;
+      await rs.setFixedSafetyStock(ctx, String(W2), String(c.rice.id), null);
+    }
     const perSku = await read(); // computes and keeps the suggestions
     expect(perSku).toEqual(perDay);
     expect(await read()).toEqual(perDay); // from the kept suggestions

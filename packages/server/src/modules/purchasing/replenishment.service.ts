@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
 import { addDays, today } from '../../core/dates';
@@ -26,7 +26,7 @@ import type { AuditService } from '../audit';
 import { categoryExists, findSku, skuLines } from '../catalog';
 import { SupplierStatus, type Supplier, type SupplierService } from '../partners';
 import { promotedDays } from '../promotions';
-import { blockedOf, findWarehouse, unsellableStock, type PostingService } from '../stock';
+import { blockedOf, findWarehouse, unsellableInWarehouse, unsellableStock, type PostingService } from '../stock';
 import { recordDemand } from './demand';
 import { chooseModel, keepModels, keptModels, type ModelCache } from './forecast-models';
 import { openQty, type PurchaseOrder } from './purchase-order.entity';
@@ -64,11 +64,11 @@ const ZERO = D(0);
 const chunks = (ids: number[], n = 1000): number[][] =>
   Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, (i + 1) * n));
 /**
- * How a read names its SKUs: an IN list per slice for a page, or (above WHOLE_WAREHOUSE SKUs, as
+ * How a read names its SKUs: an IN list per slice for a page, or (above wholeWarehouse SKUs, as
  * "needs ordering" over all of them) one pass over the warehouse's rows, kept here by a set.
  */
-const skuSlices = (ids: number[]): { parts: Array<number[] | null>; keep: (id: number) => boolean } => {
-  if (ids.length <= 1000) return { parts: chunks(ids), keep: () => true };
+const skuSlices = (ids: number[], whole = 1000): { parts: Array<number[] | null>; keep: (id: number) => boolean } => {
+  if (ids.length <= whole) return { parts: chunks(ids), keep: () => true };
   const set = new Set(ids);
   return { parts: [null], keep: (id) => set.has(id) };
 };
@@ -105,6 +105,8 @@ export interface ReplenishmentQuery {
 }
 
 const toOrder = (r: Suggestion) => r.suggested !== null && D(r.suggested).gt(0);
+/** A suggestion as it leaves the service: not the kept object itself. */
+const copy = (r: Suggestion): Suggestion => ({ ...r });
 
 export interface SkuRow {
   id: number;
@@ -364,8 +366,15 @@ export class ReplenishmentService {
   async fixedSafetyStocks(warehouseId: number, skuIds: number[]): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (!skuIds.length) return out;
-    const rows = await this.ds.getRepository(FixedSafetyStock).findBy({ warehouseId, skuId: In(skuIds) });
-    for (const r of rows) out.set(r.skuId, r.qty);
+    // plain rows (no entities), the whole warehouse's above wholeWarehouse SKUs (no IN list)
+    const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
+    for (const part of parts) {
+      const rows: any[] = await this.ds.query(
+        `SELECT sku_id, qty FROM fixed_safety_stock WHERE warehouse_id = ?${inList('sku_id', part)}`,
+        [warehouseId, ...(part ?? [])],
+      );
+      for (const r of rows) if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), D(r.qty).toFixed());
+    }
     return out;
   }
 
@@ -462,7 +471,7 @@ export class ReplenishmentService {
   private async spans(warehouseId: number, skuIds: number[], from: string, to: string) {
     const out = new Map<number, { from: string | null; version: number }>();
     if (!skuIds.length) return out;
-    const { parts, keep } = skuSlices(skuIds);
+    const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     for (const part of parts) {
       const rows: any[] = await this.ds.query(
         `SELECT sku_id, first_day, demand_version FROM replenishment_span
@@ -506,7 +515,7 @@ export class ReplenishmentService {
   ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
     const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
-    const { parts, keep } = skuSlices(skuIds);
+    const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     for (const part of parts) {
       const rows: any[] = await this.ds.query(
         `SELECT sku_id, day, qty FROM replenishment_demand
@@ -536,7 +545,7 @@ export class ReplenishmentService {
   ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
     const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
     if (!skuIds.length) return out;
-    const { parts, keep } = skuSlices(skuIds);
+    const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     const mysql = this.ds.options.type !== 'better-sqlite3';
     const concat = mysql
       ? "GROUP_CONCAT(day, ':', qty ORDER BY day SEPARATOR ',')"
@@ -582,34 +591,49 @@ export class ReplenishmentService {
     const onOrder = new Map<number, Decimal>();
     const notForSale = new Map<number, Decimal>();
     if (!skuIds.length) return { onHand, reserved, onOrder, notForSale };
-    const marks = skuIds.map(() => '?').join(',');
-    // reservations live on the warehouse × SKU cost head, like the stock report's "available"
-    for (const h of await this.ds.query(
-      `SELECT sku_id, qty, reserved FROM stock_cost WHERE warehouse_id = ? AND sku_id IN (${marks})`,
-      [warehouseId, ...skuIds],
-    )) {
-      onHand.set(Number(h.sku_id), D(h.qty));
-      reserved.set(Number(h.sku_id), D(h.reserved));
+    // a whole warehouse (above wholeWarehouse SKUs) is read by its warehouse index, kept here by a set
+    const whole = skuIds.length > this.wholeWarehouse;
+    const set = whole ? new Set(skuIds) : null;
+    const marks = whole ? '' : ` AND sku_id IN (${skuIds.map(() => '?').join(',')})`;
+    const ids = whole ? [] : skuIds;
+    // the three reads at once (none depends on another)
+    const [heads, blocked, lines] = await Promise.all([
+      // reservations live on the warehouse × SKU cost head, like the stock report's "available"
+      this.ds.query(`SELECT sku_id, qty, reserved FROM stock_cost WHERE warehouse_id = ?${marks}`, [
+        warehouseId,
+        ...ids,
+      ]) as Promise<any[]>,
+      // expired batches and quarantine bins cannot cover demand: on hand is what may be sold
+      whole
+        ? unsellableInWarehouse(this.ds, warehouseId, today())
+        : unsellableStock(
+            this.ds,
+            skuIds.map((s) => [warehouseId, s]),
+            today(),
+          ),
+      // approved orders not yet fully received: what the receive form still offers (openQty) —
+      // accepted units arrived, rejected ones are on order again only when a replacement is expected
+      this.ds.query(
+        `SELECT l.sku_id, l.qty, l.received_qty, l.rejected_qty, l.replacement_qty FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
+          WHERE o.warehouse_id = ? AND o.status IN ('approved', 'partly_received')${marks.replace('sku_id', 'l.sku_id')}`,
+        [warehouseId, ...ids],
+      ) as Promise<any[]>,
+    ]);
+    for (const h of heads) {
+      const sku = Number(h.sku_id);
+      if (set && !set.has(sku)) continue;
+      onHand.set(sku, D(h.qty));
+      reserved.set(sku, D(h.reserved));
     }
-    // expired batches and quarantine bins cannot cover demand: on hand is what may be sold
-    const blocked = await unsellableStock(
-      this.ds,
-      skuIds.map((s) => [warehouseId, s]),
-      today(),
-    );
     for (const s of skuIds) {
       const b = blockedOf(blocked, warehouseId, s);
       if (b.isZero()) continue;
       notForSale.set(s, b);
       onHand.set(s, (onHand.get(s) ?? D(0)).minus(b));
     }
-    // approved orders not yet fully received: what the receive form still offers (openQty) —
-    // accepted units arrived, rejected ones are on order again only when a replacement is expected
-    for (const l of await this.ds.query(
-      `SELECT l.sku_id, l.qty, l.received_qty, l.rejected_qty, l.replacement_qty FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
-        WHERE o.warehouse_id = ? AND o.status IN ('approved', 'partly_received') AND l.sku_id IN (${marks})`,
-      [warehouseId, ...skuIds],
-    )) {
+    for (const l of lines) {
+      const sku = Number(l.sku_id);
+      if (set && !set.has(sku)) continue;
       const open = D(
         openQty({
           qty: l.qty,
@@ -618,7 +642,7 @@ export class ReplenishmentService {
           replacementQty: l.replacement_qty,
         }),
       );
-      onOrder.set(Number(l.sku_id), (onOrder.get(Number(l.sku_id)) ?? D(0)).plus(open));
+      onOrder.set(sku, (onOrder.get(sku) ?? D(0)).plus(open));
     }
     return { onHand, reserved, onOrder, notForSale };
   }
@@ -630,7 +654,11 @@ export class ReplenishmentService {
   async preferredSuppliers(skuIds: number[], day = today()): Promise<Map<number, SupplierChoice>> {
     const out = new Map<number, SupplierChoice>();
     if (!skuIds.length) return out;
-    const prices = await this.suppliers.validPrices(skuIds, day);
+    // a whole warehouse's SKUs: every valid agreement (no IN list of 10,000), kept here by a set
+    const whole = skuIds.length > this.wholeWarehouse ? new Set(skuIds) : null;
+    const prices = whole
+      ? (await this.suppliers.validPrices(null, day)).filter((p) => whole.has(p.skuId))
+      : await this.suppliers.validPrices(skuIds, day);
     const supplierIds = [...new Set(prices.map((p) => p.supplierId))];
     const suppliers = await this.suppliers.byIds(supplierIds);
     const orderable = new Map<number, Supplier>();
@@ -639,6 +667,13 @@ export class ReplenishmentService {
     const flags = await this.evaluation.reducedShare([...orderable.keys()]);
     const seen = new Set<string>();
     const options = new Map<number, SupplierChoice[]>();
+    // the same few decimals over and over (a pack of 6, an MOQ of 12): each written once
+    const written = new Map<string, string>();
+    const exact = (x: string) => {
+      let v = written.get(x);
+      if (v === undefined) written.set(x, (v = D(x).toFixed()));
+      return v;
+    };
     for (const p of prices) {
       const k = `${p.supplierId}:${p.skuId}`;
       const s = orderable.get(p.supplierId);
@@ -649,20 +684,21 @@ export class ReplenishmentService {
         supplierId: s.id,
         supplierName: s.name,
         leadTimeDays: s.leadTimeDays,
-        packSize: D(p.packSize).toFixed(),
-        minimumOrder: D(p.minOrderQty).toFixed(),
+        packSize: exact(p.packSize),
+        minimumOrder: exact(p.minOrderQty),
         reducedShare: flags.get(s.id)?.flagged ?? false,
-        price: D(p.price!).toFixed(),
+        price: exact(p.price!),
       });
       options.set(p.skuId, list);
     }
     for (const [sku, list] of options) {
-      list.sort(
-        (a, b) =>
-          Number(a.reducedShare) - Number(b.reducedShare) ||
-          D(a.price).comparedTo(b.price) ||
-          a.supplierId - b.supplierId,
-      );
+      if (list.length > 1)
+        list.sort(
+          (a, b) =>
+            Number(a.reducedShare) - Number(b.reducedShare) ||
+            D(a.price).comparedTo(b.price) ||
+            a.supplierId - b.supplierId,
+        );
       out.set(sku, list[0]);
     }
     return out;
@@ -682,7 +718,7 @@ export class ReplenishmentService {
   ): Promise<Suggestion[]> {
     const { skus, choices } = await this.candidates(warehouseId, filter);
     const rows = await this.compute(warehouseId, skus, choices);
-    return filter.onlyToOrder ? rows.filter(toOrder) : rows;
+    return (filter.onlyToOrder ? rows.filter(toOrder) : rows).map(copy);
   }
 
   /**
@@ -699,18 +735,18 @@ export class ReplenishmentService {
         this.skus(warehouseId, filter, { offset, limit }),
         this.countSkus(warehouseId, filter),
       ]);
-      return { items: await this.compute(warehouseId, skus), total, offset, limit };
+      return { items: (await this.compute(warehouseId, skus)).map(copy), total, offset, limit };
     }
     const c0 = performance.now();
     const { skus, choices } = await this.candidates(warehouseId, filter);
     const candidatesMs = performance.now() - c0;
     if (!filter.onlyToOrder) {
-      const items = await this.compute(warehouseId, skus.slice(offset, offset + limit), choices);
+      const items = (await this.compute(warehouseId, skus.slice(offset, offset + limit), choices)).map(copy);
       return { items, total: skus.length, offset, limit };
     }
     const all = (await this.compute(warehouseId, skus, choices)).filter(toOrder);
     this.lastTimings.candidates = candidatesMs;
-    return { items: all.slice(offset, offset + limit), total: all.length, offset, limit };
+    return { items: all.slice(offset, offset + limit).map(copy), total: all.length, offset, limit };
   }
 
   /** The SKUs a filter keeps, in code order, with their preferred suppliers where already looked up. */
@@ -745,7 +781,10 @@ export class ReplenishmentService {
     return { skus, choices };
   }
 
-  /** The suggestions of these SKUs, in their order. */
+  /**
+   * The suggestions of these SKUs, in their order: kept ones are the kept objects themselves, so
+   * what leaves the service is a copy (`copy`), of only what it returns.
+   */
   /** `modelsOnly`: the refresh job, which is there to choose and keep the models (no kept suggestions). */
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
     const ids = skus.map((s) => s.id);
@@ -787,7 +826,7 @@ export class ReplenishmentService {
     });
     const out: Array<Suggestion | undefined> = keys.map((k, i) => {
       const kept = k ? this.keptSuggestions.get(`${warehouseId}:${skus[i].id}`) : undefined;
-      return kept && kept.key === k ? { ...kept.suggestion } : undefined;
+      return kept && kept.key === k ? kept.suggestion : undefined;
     });
     t.keys = performance.now() - t0 - t.reads;
     const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
@@ -821,7 +860,7 @@ export class ReplenishmentService {
           this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
         this.keptSuggestions.set(at, { key, suggestion });
       }
-      out[i] = { ...suggestion };
+      out[i] = suggestion;
     }
     await this.keep(cache);
     t.total = performance.now() - t0;
@@ -885,12 +924,16 @@ export class ReplenishmentService {
 
   /** false: every request searches the grid and keeps nothing (the uncached path; tests compare the two). */
   keepForecastModels = true;
-  /** Above this many SKUs the inputs are read for the whole warehouse in one pass, not by SKU lists. */
-  static readonly WHOLE_WAREHOUSE = 1000;
+  /**
+   * Above this many SKUs the inputs (spans, demand, positions, agreements, fixed safety stocks, kept
+   * models) are read for the whole warehouse in one pass and kept by a set, not by SKU lists; tests
+   * lower it to compare the two.
+   */
+  wholeWarehouse = 1000;
 
   private async modelCache(warehouseId: number, ids: number[]): Promise<ModelCache> {
     if (!this.keepForecastModels) return { kept: new Map(), fresh: [], enabled: false };
-    const whole = ids.length > ReplenishmentService.WHOLE_WAREHOUSE;
+    const whole = ids.length > this.wholeWarehouse;
     return { kept: await keptModels(this.ds, warehouseId, whole ? null : ids), fresh: [], enabled: true };
   }
 

@@ -35,7 +35,7 @@ export { valuesGivenBy, valuesGivenTo } from './value-adjustments';
 export { Warehouse } from './warehouse.entity';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
-export { blockedOf, unsellableStock, type Unsellable } from './unsellable';
+export { blockedOf, unsellableInWarehouse, unsellableStock, type Unsellable } from './unsellable';
 export {
   currentUnitCost,
   onReservationChanged,

@@ -21,8 +21,7 @@ export async function unsellableStock(
   pairs: Array<[warehouseId: number, skuId: number]>,
   day: string,
 ): Promise<Map<string, Unsellable>> {
-  const out = new Map<string, Unsellable>();
-  if (!pairs.length) return out;
+  if (!pairs.length) return new Map();
   // one IN list per warehouse: a page of 10,000 SKUs is one range per warehouse, not 10,000 ORs
   const byWarehouse = new Map<number, number[]>();
   for (const [w, s] of pairs) {
@@ -38,6 +37,29 @@ export async function unsellableStock(
           AND (${groups.map(([, skus]) => `(b.warehouse_id = ? AND b.sku_id IN (${skus.map(() => '?').join(',')}))`).join(' OR ')})`,
     [day, ...groups.flatMap(([w, skus]) => [w, ...skus])],
   );
+  return collect(rows, day);
+}
+
+/** `unsellableStock` of every SKU of one warehouse: one range of its balances, no IN list (a whole warehouse's "needs ordering"). */
+export async function unsellableInWarehouse(
+  db: DataSource | EntityManager,
+  warehouseId: number,
+  day: string,
+): Promise<Map<string, Unsellable>> {
+  const rows: Array<{ warehouse_id: number; sku_id: number; qty: string; expiry_date: string | null }> = await db.query(
+    `SELECT b.warehouse_id, b.sku_id, b.qty, t.expiry_date FROM stock_balance b
+         LEFT JOIN batch t ON t.id = b.batch_id LEFT JOIN bin bn ON bn.id = b.bin_id
+        WHERE ((t.expiry_date IS NOT NULL AND t.expiry_date < ?) OR bn.quarantine = 1) AND b.warehouse_id = ?`,
+    [day, warehouseId],
+  );
+  return collect(rows, day);
+}
+
+function collect(
+  rows: Array<{ warehouse_id: number; sku_id: number; qty: string; expiry_date: string | null }>,
+  day: string,
+): Map<string, Unsellable> {
+  const out = new Map<string, Unsellable>();
   for (const r of rows) {
     const q = new Decimal(r.qty);
     if (!q.gt(0)) continue;
