@@ -166,6 +166,7 @@ async function measure(ds: DataSource, url: string) {
     );
     // where the last run's time went: when each read ended (ms from the computation's start), the
     // reads together, the kept suggestions' keys, how many were computed, the whole computation
+    console.log(`    runs (ms, in order): ${ms.map((x) => x.toFixed(0)).join(' ')}`);
     console.log(
       `    last run: ${Object.entries(rs.lastTimings)
         .map(([k, v]) => `${k} ${k === 'computed' ? v : v.toFixed(0)}`)

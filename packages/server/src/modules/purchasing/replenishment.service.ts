@@ -785,7 +785,11 @@ export class ReplenishmentService {
    * The suggestions of these SKUs, in their order: kept ones are the kept objects themselves, so
    * what leaves the service is a copy (`copy`), of only what it returns.
    */
-  /** `modelsOnly`: the refresh job, which is there to choose and keep the models (no kept suggestions). */
+  /**
+   * `modelsOnly`: the refresh job, which is there to choose and keep the models: it computes every
+   * SKU (no kept suggestion is reused) and keeps what it computed, so a day's first "needs ordering"
+   * in the process that ran it finds the day's suggestions kept.
+   */
   private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
@@ -816,7 +820,7 @@ export class ReplenishmentService {
       promoted: promoted.get(sku.id),
     }));
     // the kept suggestions first; the series and the kept models are read only for the SKUs computed again
-    const keep = this.keepSuggestions && !modelsOnly;
+    const keep = this.keepSuggestions;
     const settingText = new Map<object, string>();
     const keys = inputs.map((input, i) => {
       if (!keep) return null;
@@ -825,7 +829,7 @@ export class ReplenishmentService {
       return this.suggestionKey(skus[i], warehouseId, day, input, setting, spans.get(skus[i].id)?.version ?? null);
     });
     const out: Array<Suggestion | undefined> = keys.map((k, i) => {
-      const kept = k ? this.keptSuggestions.get(`${warehouseId}:${skus[i].id}`) : undefined;
+      const kept = k && !modelsOnly ? this.keptSuggestions.get(`${warehouseId}:${skus[i].id}`) : undefined;
       return kept && kept.key === k ? kept.suggestion : undefined;
     });
     t.keys = performance.now() - t0 - t.reads;
