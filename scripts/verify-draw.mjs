@@ -10,7 +10,10 @@
 //   roll = floor(first 6 bytes of HMAC-SHA256(key = seed bytes, message = entry id in decimal) × 10^6 / 2^48);
 //   the prize is the first, in the order listed, whose cumulative odds (percent × 10^4) exceed the roll;
 //   entries are settled in ascending id order, and a prize whose quantity lower ids used up gives nothing
-//   ("exhausted"); a NONE prize (谢谢参与) counts as nothing won.
+//   ("exhausted"); a NONE prize (谢谢参与) counts as nothing won. An entry the draw marks "budgetSpent"
+//   picked a prize with units left whose cost no longer fitted the budget: it wins nothing and the units
+//   stay. The costs are not published (they are the company's), so this script checks that such an
+//   entry's roll picked a prize with units left, not the budget's arithmetic (the server's verify does).
 // Exit code 0: the hash and every result match; 1: something does not (each mismatch is printed).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -45,17 +48,26 @@ for (const e of entries) {
   const picked = d.prizes.find((p) => roll < (cum += ppm(p.odds))) ?? null;
   let prize = null;
   let exhausted = false;
+  let budgetSpent = false;
   if (picked && picked.kind !== 'NONE') {
-    if (left[picked.id] > 0) {
+    if (!(left[picked.id] > 0)) exhausted = true;
+    else if (e.budgetSpent) budgetSpent = true;
+    else {
       left[picked.id]--;
       prize = picked.id;
-    } else exhausted = true;
+    }
   }
-  if (roll !== e.roll || prize !== (e.prize ?? null) || exhausted !== !!e.exhausted) {
+  if (
+    roll !== e.roll ||
+    prize !== (e.prize ?? null) ||
+    exhausted !== !!e.exhausted ||
+    budgetSpent !== !!e.budgetSpent
+  ) {
     bad++;
+    const note = (x, b) => (x ? ' (exhausted)' : '') + (b ? ' (budget spent)' : '');
     console.log(
-      `entry ${e.id}: expected roll ${roll} prize ${prize ?? '-'}${exhausted ? ' (exhausted)' : ''}; ` +
-        `the draw says roll ${e.roll} prize ${e.prize ?? '-'}${e.exhausted ? ' (exhausted)' : ''}`,
+      `entry ${e.id}: expected roll ${roll} prize ${prize ?? '-'}${note(exhausted, budgetSpent)}; ` +
+        `the draw says roll ${e.roll} prize ${e.prize ?? '-'}${note(e.exhausted, e.budgetSpent)}`,
     );
   }
 }

@@ -53,6 +53,7 @@ import { PickingAndExpiry1796600000001 } from './1796600000001-PickingAndExpiry'
 import { PurchaseReceiptExpiryReason1796900000000 } from './1796900000000-PurchaseReceiptExpiryReason';
 import { QuarantineBins1796900000100 } from './1796900000100-QuarantineBins';
 import { ListWarehouseIndexes1797650000000 } from './1797650000000-ListWarehouseIndexes';
+import { LuckyDrawPrizeCost1797704000000 } from './1797704000000-LuckyDrawPrizeCost';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -110,4 +111,5 @@ export const migrations: Array<new () => unknown> = [
   PlatformShopKey1797700000100,
   ExportJobErrorCode1797702000000,
   DemandVersion1797703000000,
+  LuckyDrawPrizeCost1797704000000,
 ];

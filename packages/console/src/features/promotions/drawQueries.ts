@@ -11,6 +11,7 @@ export const LuckyDrawFields = graphql(`
     startsAt
     endsAt
     budget
+    prizeCost
     seedHash
     seed
     entryCount
@@ -73,6 +74,8 @@ export const LuckyDrawEntriesQuery = graphql(`
         pickedPrizeId
         prizeId
         exhausted
+        budgetSpent
+        prizeCost
         couponCode
         prizeOrderId
       }

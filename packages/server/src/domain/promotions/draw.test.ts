@@ -75,9 +75,37 @@ describe('lucky draw: results from the seed', () => {
       ['18', 'A'],
       ['19', 'B'],
     ]);
-    expect(by['1']).toEqual({ entryId: '1', roll: 466334, picked: 'N', prize: 'N', exhausted: false });
-    expect(by['5']).toEqual({ entryId: '5', roll: 915442, picked: null, prize: null, exhausted: false });
+    const none = { budgetSpent: false, cost: null };
+    expect(by['1']).toEqual({ entryId: '1', roll: 466334, picked: 'N', prize: 'N', exhausted: false, ...none });
+    expect(by['5']).toEqual({ entryId: '5', roll: 915442, picked: null, prize: null, exhausted: false, ...none });
     expect(remaining).toEqual({ A: 0, B: 0 });
+  });
+
+  it('the budget stops prizes once their cost would pass it: 80 + 20 + 20 of 130, then 85 and 20 do not fit', () => {
+    // entry 8's 茶具 costs 85 where it is issued (the stock's cost), the rest their prize's unit cost
+    const cost = (id: string, p: DrawPrize) => (id === '8' ? '85' : p.unitCost);
+    const ids = Array.from({ length: 20 }, (_, i) => i + 1);
+    const { results, remaining, budgetLeft } = settleEntries(SEED, ids, prizes, {}, { left: '130', cost });
+    expect(results.filter((r) => r.prize && r.prize !== 'N').map((r) => [r.entryId, r.prize, r.cost])).toEqual([
+      ['3', 'A', '80.00'],
+      ['4', 'B', '20.00'],
+      ['7', 'B', '20.00'],
+    ]);
+    expect(results.filter((r) => r.budgetSpent).map((r) => [r.entryId, r.picked, r.cost])).toEqual([
+      ['8', 'A', '85.00'],
+      ['10', 'B', '20.00'],
+      ['11', 'B', '20.00'],
+      ['17', 'B', '20.00'],
+      ['18', 'A', '80.00'],
+      ['19', 'B', '20.00'],
+    ]);
+    expect(results.filter((r) => r.exhausted)).toEqual([]);
+    expect(remaining).toEqual({ A: 1, B: 1 });
+    expect(budgetLeft).toBe('10.00');
+    // in two chunks, the second starting from what the first left, the same
+    const first = settleEntries(SEED, ids.slice(0, 7), prizes, {}, { left: '130', cost });
+    const second = settleEntries(SEED, ids.slice(7), prizes, first.remaining, { left: first.budgetLeft!, cost });
+    expect([...first.results, ...second.results]).toEqual(results);
   });
 
   it('settling in two chunks with what is left equals settling at once', () => {

@@ -12,6 +12,8 @@
  *                none when roll ≥ the sum of the odds.
  *   Entries are settled in ascending id order; a prize with a quantity already given out to lower
  *   ids falls through to "nothing" (the result says so: `exhausted`), it never moves to another prize.
+ *   With a budget, a prize is given only while the prizes' cost so far plus its own stays within the
+ *   budget; otherwise the entry wins nothing (`budgetSpent`), and the prize's units stay.
  */
 import crypto from 'node:crypto';
 import { Decimal } from 'decimal.js';
@@ -137,6 +139,17 @@ export interface EntryResult {
   /** the prize won: the picked one, unless it was gone (then null and exhausted) */
   prize: string | null;
   exhausted: boolean;
+  /** the picked prize had units left, but its cost no longer fitted the budget: nothing */
+  budgetSpent: boolean;
+  /** what the prize given (or refused by the budget) costs; null otherwise or when no costs were asked for */
+  cost: string | null;
+}
+
+/** The budget measure of a draw: what is left of it, and what the prize an entry picked costs. */
+export interface DrawBudget {
+  /** null: no budget (the costs are still worked out) */
+  left: string | null;
+  cost: (entryId: string, prize: DrawPrize) => string;
 }
 
 /**
@@ -148,23 +161,33 @@ export function settleEntries(
   entryIds: ReadonlyArray<string | number>,
   prizes: readonly DrawPrize[],
   remaining: Readonly<Record<string, number>> = {},
-): { results: EntryResult[]; remaining: Record<string, number> } {
+  budget: DrawBudget | null = null,
+): { results: EntryResult[]; remaining: Record<string, number>; budgetLeft: string | null } {
+  let budgetLeft = budget?.left != null ? new Decimal(budget.left) : null;
   const left: Record<string, number> = {};
   for (const p of prizes)
     if (p.kind !== 'NONE') left[p.id] = remaining[p.id] !== undefined ? remaining[p.id] : (p.quantity ?? 0);
   const ids = [...entryIds].map(String).sort((a, b) => Number(a) - Number(b));
-  const results = ids.map((entryId) => {
+  const none = { budgetSpent: false, cost: null };
+  const results = ids.map((entryId): EntryResult => {
     const roll = entryRoll(seed, entryId);
     const picked = prizeForRoll(roll, prizes);
-    if (!picked) return { entryId, roll, picked: null, prize: null, exhausted: false };
-    if (picked.kind === 'NONE') return { entryId, roll, picked: picked.id, prize: picked.id, exhausted: false };
-    if (left[picked.id] > 0) {
-      left[picked.id] -= 1;
-      return { entryId, roll, picked: picked.id, prize: picked.id, exhausted: false };
+    if (!picked) return { entryId, roll, picked: null, prize: null, exhausted: false, ...none };
+    if (picked.kind === 'NONE')
+      return { entryId, roll, picked: picked.id, prize: picked.id, exhausted: false, ...none };
+    if (!(left[picked.id] > 0)) return { entryId, roll, picked: picked.id, prize: null, exhausted: true, ...none };
+    let cost: string | null = null;
+    if (budget) {
+      const c = new Decimal(budget.cost(entryId, picked));
+      cost = c.toFixed(2);
+      if (budgetLeft && c.gt(budgetLeft))
+        return { entryId, roll, picked: picked.id, prize: null, exhausted: false, budgetSpent: true, cost };
+      if (budgetLeft) budgetLeft = budgetLeft.minus(c);
     }
-    return { entryId, roll, picked: picked.id, prize: null, exhausted: true };
+    left[picked.id] -= 1;
+    return { entryId, roll, picked: picked.id, prize: picked.id, exhausted: false, budgetSpent: false, cost };
   });
-  return { results, remaining: left };
+  return { results, remaining: left, budgetLeft: budgetLeft ? budgetLeft.toFixed(2) : null };
 }
 
 /** What an order must meet for an entry: the promotions' cart-level rules and a minimum amount. */

@@ -45,6 +45,14 @@ export class LuckyDraw {
   @Field(() => DecimalScalar, { nullable: true, description: "The prizes' cost, at most; null: no limit." })
   @DecimalColumn(18, 2, { nullable: true })
   budget: string | null;
+  @SensitiveField(
+    'LuckyDraw',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    "The prizes given so far, at cost (a SKU at its stock's unit cost where it is issued, a coupon at its prize's cost): what the budget counts.",
+  )
+  @DecimalColumn(18, 2, { name: 'prize_cost', default: '0.00' })
+  prizeCost: string | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the seed (hex), published when it opens.' })
   @Column({ name: 'seed_hash', type: 'varchar', length: 64, nullable: true })
   seedHash: string | null;
@@ -128,6 +136,19 @@ export class LuckyDrawEntry {
   @Field({ description: 'The picked prize was given out to lower entry ids: nothing.' })
   @Column({ type: 'boolean', default: false })
   exhausted: boolean;
+  @Field({
+    description: 'The picked prize had units left but its cost did not fit what was left of the budget: nothing.',
+  })
+  @Column({ name: 'budget_spent', type: 'boolean', default: false })
+  budgetSpent: boolean;
+  @SensitiveField(
+    'LuckyDrawEntry',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    'What the prize won (or refused by the budget) cost when drawn; null without a prize or a budget.',
+  )
+  @DecimalColumn(18, 2, { name: 'prize_cost', nullable: true })
+  prizeCost: string | null;
   @Field(() => ID, { nullable: true, description: 'COUPON prize: the code issued to the customer.' })
   @Column({ name: 'coupon_code_id', type: 'int', nullable: true })
   couponCodeId: number | null;

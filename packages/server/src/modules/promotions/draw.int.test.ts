@@ -15,6 +15,21 @@ const ENTRIES = `query($id:ID!, $w:Boolean!){ luckyDrawEntries(drawId:$id, winne
   items { id orderId customerId roll pickedPrizeId prizeId exhausted couponCode prizeOrderId } } }`;
 const CREATE = `mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id total } }`;
 const CONFIRM = `mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }`;
+// LD2's results with its seed: cups and coupons at their cost (3.00 from the stock, 10.00), the budget 34.00
+const EXPECTED_LD2 = [
+  'coupon false 10.00',
+  'cup false 3.00',
+  'cup false 3.00',
+  'cup false 3.00',
+  'cup false 3.00',
+  'coupon false 10.00',
+  // 32.00 given: a third coupon (10.00) does not fit the 2.00 left (at the declared 1.00 a cup, 24.00, it would)
+  '- true 10.00',
+  '- false ',
+  '- false ',
+  '- false ',
+];
+const EXPECTED_LEFT = [0, 1, null];
 const SCRIPT = path.resolve(__dirname, '../../../../../scripts/verify-draw.mjs');
 
 describe(`lucky draws: entries from confirmed orders, results from the seed, verified (${testDbKind})`, () => {
@@ -317,5 +332,99 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
       ),
     ).verifyLuckyDraw;
     expect(v2).toEqual({ ok: false, matching: 10, mismatches: [{ entryId: loser.id }] });
+  });
+
+  it("the prizes' cost is counted at the stock's cost where issued, and the budget stops prizes once it would pass", async () => {
+    // the cup is declared at 1.00 (4 × 1.00 + 3 × 10 = 34.00 fits the budget of 34.00), but the stock's cost
+    // in the warehouse is 3.00: the budget counts 3.00 per cup, so it runs out before the prizes do
+    const cheap = [
+      { name: '茶杯', kind: 'SKU', skuId: id.cup, odds: '60', quantity: 4, unitCost: '1.00' },
+      { name: '10元券', kind: 'COUPON', couponBatchId: id.batch, odds: '30', quantity: 3, unitCost: '10' },
+      { name: '谢谢参与', kind: 'NONE', odds: '10' },
+    ];
+    const drawId = ok(await t.gql(SAVE, draft(cheap, { code: 'LD2', budget: '34' }), tok.manager)).saveLuckyDraw.id;
+    t.app.services.draws.newSeed = () => 'c0ffee'.repeat(10) + '4567';
+    ok(await t.gql('mutation($id:ID!){ openLuckyDraw(id:$id){ id } }', { id: drawId }, tok.manager));
+    const orders: string[] = [];
+    for (let i = 0; i < 10; i++) orders.push(await sell(customers[i], '5'));
+    ok(await t.gql('mutation($id:ID!){ drawLuckyDraw(id:$id){ id } }', { id: drawId }, tok.manager));
+    const Q = `query($id:ID!, $w:Boolean!){ luckyDraw(id:$id){ budget prizeCost prizes { id kind remaining } }
+      luckyDrawEntries(drawId:$id, winnersOnly:$w, page:{limit:200}){ items { id prizeId exhausted budgetSpent prizeCost } } }`;
+    const m = ok(await t.gql(Q, { id: drawId, w: false }, tok.manager));
+    const [cup, coupon] = m.luckyDraw.prizes.map((p: any) => p.id);
+    const row = (e: any) =>
+      [e.prizeId === cup ? 'cup' : e.prizeId === coupon ? 'coupon' : '-', e.budgetSpent, e.prizeCost].join(' ');
+    expect(m.luckyDrawEntries.items.map(row)).toEqual(EXPECTED_LD2);
+    // 4 cups × 3.00 + 2 coupons × 10.00 = 32.00
+    expect(m.luckyDraw).toMatchObject({ budget: '34.00', prizeCost: '32.00' });
+    expect(m.luckyDraw.prizes.map((p: any) => p.remaining)).toEqual(EXPECTED_LEFT);
+    // sales staff see the results and the budget, never the cost
+    const s = await t.gql(Q, { id: drawId, w: false }, tok.sales);
+    expect(s.data.luckyDraw.prizeCost).toBeNull();
+    expect(s.data.luckyDrawEntries.items.map((e: any) => e.prizeCost)).toEqual(
+      m.luckyDrawEntries.items.map(() => null),
+    );
+    expect(s.extensions?.hiddenFields).toEqual(
+      expect.arrayContaining(['LuckyDraw.prizeCost', 'LuckyDrawEntry.prizeCost']),
+    );
+
+    // revealed: the server re-derives every result with the budget and the costs recorded; the script agrees
+    ok(await t.gql('mutation($id:ID!){ revealLuckyDraw(id:$id){ id } }', { id: drawId }, tok.manager));
+    const v = ok(
+      await t.gql('query($id:ID!){ verifyLuckyDraw(id:$id){ ok matching } }', { id: drawId }, tok.sales),
+    ).verifyLuckyDraw;
+    expect(v).toEqual({ ok: true, matching: 10 });
+    const json = ok(
+      await t.gql('query($id:ID!){ luckyDrawExport(id:$id) }', { id: drawId }, tok.sales),
+    ).luckyDrawExport;
+    expect(json).not.toContain('prizeCost');
+    const file = path.join(os.tmpdir(), `draw-${process.pid}-${drawId}.json`);
+    fs.writeFileSync(file, json);
+    expect(execFileSync('node', [SCRIPT, file], { encoding: 'utf8' })).toContain('all 10 results match');
+    fs.unlinkSync(file);
+    // an entry the budget stopped, given the prize in the database, is a mismatch
+    const stopped = m.luckyDrawEntries.items.find((e: any) => e.budgetSpent);
+    await t.ds.query('UPDATE lucky_draw_entry SET budget_spent = ?, prize_id = ? WHERE id = ?', [
+      false,
+      Number(coupon),
+      Number(stopped.id),
+    ]);
+    const v2 = ok(
+      await t.gql('query($id:ID!){ verifyLuckyDraw(id:$id){ ok matching } }', { id: drawId }, tok.manager),
+    ).verifyLuckyDraw;
+    expect(v2).toEqual({ ok: false, matching: 9 });
+    await t.ds.query('UPDATE lucky_draw_entry SET budget_spent = ?, prize_id = NULL WHERE id = ?', [
+      true,
+      Number(stopped.id),
+    ]);
+
+    // the effect report: the draw's row has the orders that earned its entries and its prizes' cost as gift cost
+    const E = `{ promotionEffect(from:"2026-11-01", to:"2026-11-30"){ promotionId code kind orders revenue discount giftCost } }`;
+    const rows = ok(await t.gql(E, {}, tok.manager)).promotionEffect.filter((r: any) => r.kind === 'LUCKY_DRAW');
+    // LD1: 11 orders of 100.00, its 2 cups at 3.00 and 2 coupons at 10.00; LD2: 10 orders, 32.00 (above)
+    expect(rows).toEqual([
+      {
+        promotionId: id.draw,
+        code: 'LD1',
+        kind: 'LUCKY_DRAW',
+        orders: 11,
+        revenue: '1100.00',
+        discount: '0.00',
+        giftCost: '26.00',
+      },
+      {
+        promotionId: drawId,
+        code: 'LD2',
+        kind: 'LUCKY_DRAW',
+        orders: 10,
+        revenue: '1000.00',
+        discount: '0.00',
+        giftCost: '32.00',
+      },
+    ]);
+    const ld1 = ok(await t.gql('query($id:ID!){ luckyDraw(id:$id){ prizeCost } }', { id: id.draw }, tok.manager));
+    expect(ld1.luckyDraw.prizeCost).toBe('26.00');
+    const hidden = (await t.gql(E, {}, tok.sales)).data.promotionEffect.filter((r: any) => r.kind === 'LUCKY_DRAW');
+    expect(hidden.map((r: any) => r.giftCost)).toEqual([null, null]);
   });
 });

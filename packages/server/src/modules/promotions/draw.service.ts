@@ -10,6 +10,7 @@ import { lockRows } from '../../core/sql';
 import { DrawError, seedHash, settleEntries, validatePrizes, type DrawPrize } from '../../domain/promotions/draw';
 import type { AuditService } from '../audit';
 import { findSku } from '../catalog';
+import { currentUnitCost } from '../stock';
 import type { CouponService } from './coupon.service';
 import { DrawState, LuckyDraw, LuckyDrawEntry, LuckyDrawPrize, PrizeKind } from './draw.entity';
 import type { DrawVerification, SaveLuckyDrawInput } from './draw.types';
@@ -288,12 +289,29 @@ export class DrawService {
     const remaining = Object.fromEntries(
       fresh.filter((p) => p.remaining !== null).map((p) => [String(p.id), p.remaining!]),
     );
+    // what each prize costs where it would be issued: a SKU at the stock's unit cost of the entry's
+    // warehouse (its prize's cost when that warehouse has none), a coupon at its prize's cost
+    const stockCost = new Map<string, string | null>();
+    for (const e of batch)
+      for (const p of prizes.filter((x) => x.kind === PrizeKind.SKU)) {
+        const k = `${e.warehouseId}:${p.skuId}`;
+        if (!stockCost.has(k)) stockCost.set(k, await currentUnitCost(tx, e.warehouseId, p.skuId!));
+      }
+    const entryOf = new Map(batch.map((e) => [String(e.id), e]));
+    const costOf = (entryId: string, p: DrawPrize) =>
+      p.kind === 'SKU'
+        ? (stockCost.get(`${entryOf.get(entryId)!.warehouseId}:${prizes.find((x) => String(x.id) === p.id)!.skuId}`) ??
+          p.unitCost)
+        : p.unitCost;
+    const spent = D(d.prizeCost ?? 0);
     const { results } = settleEntries(
       d.seed!,
       batch.map((e) => e.id),
       prizes.map(prizeOf),
       remaining,
+      { left: d.budget === null ? null : D(d.budget).minus(spent).toFixed(2), cost: costOf },
     );
+    let given = D(0);
     const at = now();
     for (const r of results) {
       const e = batch.find((x) => String(x.id) === r.entryId)!;
@@ -301,6 +319,7 @@ export class DrawService {
       let couponCodeId: number | null = null;
       let prizeOrderId: number | null = null;
       if (prize && prize.kind !== PrizeKind.NONE) {
+        given = given.plus(r.cost ?? 0);
         // the second line of defence: never below zero, whatever the lock missed
         const res = await tx
           .createQueryBuilder()
@@ -334,6 +353,8 @@ export class DrawService {
           pickedPrizeId: r.picked ? Number(r.picked) : null,
           prizeId: prize && prize.kind !== PrizeKind.NONE ? prize.id : null,
           exhausted: r.exhausted,
+          budgetSpent: r.budgetSpent,
+          prizeCost: (prize && prize.kind !== PrizeKind.NONE) || r.budgetSpent ? r.cost : null,
           couponCodeId,
           prizeOrderId,
           drawnAt: at,
@@ -343,7 +364,11 @@ export class DrawService {
     await tx.update(
       LuckyDraw,
       { id },
-      { drawnThrough: batch[batch.length - 1].id, drawnCount: d.drawnCount + batch.length },
+      {
+        drawnThrough: batch[batch.length - 1].id,
+        drawnCount: d.drawnCount + batch.length,
+        prizeCost: spent.plus(given).toFixed(2),
+      },
     );
     return batch.length < this.chunk;
   }
@@ -382,20 +407,27 @@ export class DrawService {
       throw new DomainError('DOCUMENT_STATE', `Lucky draw ${d.code} is not revealed yet.`, { status: d.state });
     const prizes = await this.prizes(d.id);
     const entries = await this.ds.getRepository(LuckyDrawEntry).find({ where: { drawId: d.id }, order: { id: 'ASC' } });
+    // the budget's decisions are checked against the costs recorded when drawn
+    const stored = new Map(entries.map((e) => [String(e.id), e]));
     const { results } = settleEntries(
       d.seed!,
       entries.map((e) => e.id),
       prizes.map(prizeOf),
+      {},
+      {
+        left: d.budget,
+        cost: (entryId, p) => stored.get(entryId)!.prizeCost ?? p.unitCost,
+      },
     );
-    const show = (roll: number | null, prize: string | null, exhausted: boolean) =>
-      `${roll ?? '-'} / ${prize ?? '-'}${exhausted ? ' / exhausted' : ''}`;
+    const show = (roll: number | null, prize: string | null, exhausted: boolean, budgetSpent = false) =>
+      `${roll ?? '-'} / ${prize ?? '-'}${exhausted ? ' / exhausted' : ''}${budgetSpent ? ' / budget spent' : ''}`;
     const mismatches = [];
     for (const r of results) {
       const e = entries.find((x) => String(x.id) === r.entryId)!;
       const won = r.prize && prizes.find((p) => String(p.id) === r.prize)!.kind !== PrizeKind.NONE ? r.prize : null;
-      const expected = show(r.roll, won, r.exhausted);
-      const stored = show(e.roll, e.prizeId === null ? null : String(e.prizeId), e.exhausted);
-      if (expected !== stored) mismatches.push({ entryId: r.entryId, expected, stored });
+      const expected = show(r.roll, won, r.exhausted, r.budgetSpent);
+      const found = show(e.roll, e.prizeId === null ? null : String(e.prizeId), e.exhausted, e.budgetSpent);
+      if (expected !== found) mismatches.push({ entryId: r.entryId, expected, stored: found });
     }
     const hashMatches = seedHash(d.seed!) === d.seedHash;
     return {
@@ -429,6 +461,7 @@ export class DrawService {
           roll: e.roll,
           prize: e.prizeId === null ? null : String(e.prizeId),
           exhausted: e.exhausted,
+          budgetSpent: e.budgetSpent,
         })),
       },
       null,

@@ -14,7 +14,7 @@ export {
 } from './order-pricing';
 export type { PromotionService } from './promotion.service';
 export type { CouponService } from './coupon.service';
-export { promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
+export { drawUsesOfOrders, promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
 export { promotedDays } from './promoted-days';
 export { prizeOrderIds } from './draw-entries';

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { LuckyDraw, LuckyDrawEntry } from './draw.entity';
 import { Promotion, PromotionUsage } from './promotion.entity';
 
 export interface OrderPromotionUse {
@@ -35,6 +36,37 @@ export async function promotionUsesOfOrders(em: EntityManager, orderIds: number[
       orderId: u.orderId,
       discount: u.discount,
       giftCost: u.giftCost,
+    });
+  }
+  return out;
+}
+
+/**
+ * The lucky draw entries these orders earned, shaped as uses for the effect report: kind LUCKY_DRAW,
+ * `promotionId` the draw's id, no discount, and as gift cost what the entry's prize cost when drawn
+ * (promotion expense; 0.00 until drawn, or without a prize).
+ */
+export async function drawUsesOfOrders(em: EntityManager, orderIds: number[]): Promise<OrderPromotionUse[]> {
+  const ids = [...new Set(orderIds)];
+  const entries: LuckyDrawEntry[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    entries.push(...(await em.find(LuckyDrawEntry, { where: { orderId: In(ids.slice(i, i + 500)) } })));
+  if (!entries.length) return [];
+  const draws = await em.find(LuckyDraw, { where: { id: In([...new Set(entries.map((e) => e.drawId))]) } });
+  const out: OrderPromotionUse[] = [];
+  for (const e of entries) {
+    const d = draws.find((x) => x.id === e.drawId);
+    if (!d) continue;
+    out.push({
+      promotionId: d.id,
+      code: d.code,
+      name: d.name,
+      kind: 'LUCKY_DRAW',
+      startsAt: d.startsAt,
+      endsAt: d.endsAt,
+      orderId: e.orderId,
+      discount: '0.00',
+      giftCost: e.prizeId !== null ? (e.prizeCost ?? '0.00') : '0.00',
     });
   }
   return out;

@@ -7,7 +7,7 @@ import { badInput } from '../../core/errors';
 import { DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import { promotionUsesOfOrders } from '../promotions';
+import { drawUsesOfOrders, promotionUsesOfOrders } from '../promotions';
 import { SalesOrder } from './sales-order.entity';
 import type { SalesOrderService } from './sales-order.service';
 import { TAKEN } from './sales-order.service';
@@ -17,14 +17,21 @@ const WEEKS_BEFORE = 4;
 
 @ObjectType({ description: "One promotion's effect over the period: its orders, their revenue, what it gave." })
 export class PromotionEffect {
-  @Field(() => ID) promotionId: string;
+  @Field(() => ID, { description: "The promotion's id, or the lucky draw's when kind is LUCKY_DRAW." })
+  promotionId: string;
   @Field() code: string;
   @Field() name: string;
-  @Field() kind: string;
+  @Field({ description: "The promotion's kind, or LUCKY_DRAW: the orders that earned its entries, its prizes' cost." })
+  kind: string;
   @Field(() => Int) orders: number;
   @Field(() => DecimalScalar, { description: 'Σ totals of the orders that used it.' }) revenue: string;
   @Field(() => DecimalScalar, { description: 'What it took off those orders.' }) discount: string;
-  @SensitiveField('PromotionEffect', () => DecimalScalar, P.SalesMarginRead, 'Cost of its gifts (promotion expense).')
+  @SensitiveField(
+    'PromotionEffect',
+    () => DecimalScalar,
+    P.SalesMarginRead,
+    "Cost of its gifts, or of a lucky draw's prizes won by those orders (promotion expense).",
+  )
   giftCost: string | null;
   @SensitiveField(
     'PromotionEffect',
@@ -48,7 +55,8 @@ export class PromotionEffect {
 }
 
 /**
- * 促销效果: per promotion used by orders taken in [from, to] (by order date): the orders, their
+ * 促销效果: per promotion used by orders taken in [from, to] (by order date), and per lucky draw whose
+ * entries they earned (its prizes' cost as gift cost, no discount): the orders, their
  * revenue, the discount given, the gifts' cost and the orders' margin (both need sales.margin.read),
  * and the uplift: all orders' revenue per day on the promotion's days in the period against the
  * same weekdays in the four weeks before it started. Sales staff see their own customers' orders.
@@ -67,10 +75,8 @@ export async function promotionEffect(
     .andWhere('o.status IN (:...st)', { st: TAKEN })
     .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
     .getMany();
-  const uses = await promotionUsesOfOrders(
-    em,
-    taken.map((o) => o.id),
-  );
+  const ids = taken.map((o) => o.id);
+  const uses = [...(await promotionUsesOfOrders(em, ids)), ...(await drawUsesOfOrders(em, ids))];
   if (!uses.length) return [];
   // all orders' revenue per day from the earliest baseline day to the end of the period
   const firstStart = uses.reduce((m, u) => (u.startsAt.slice(0, 10) < m ? u.startsAt.slice(0, 10) : m), from);
@@ -82,10 +88,14 @@ export async function promotionEffect(
     .getMany();
   const perDay = new Map<string, Decimal>();
   for (const o of series) perDay.set(o.orderDate, (perDay.get(o.orderDate) ?? D(0)).plus(o.total ?? 0));
-  const byId = new Map<number, typeof uses>();
-  for (const u of uses) byId.set(u.promotionId, [...(byId.get(u.promotionId) ?? []), u]);
+  // a promotion and a lucky draw may share an id: grouped by both
+  const byId = new Map<string, typeof uses>();
+  for (const u of uses) {
+    const key = `${u.kind === 'LUCKY_DRAW' ? 'D' : 'P'}${u.promotionId}`;
+    byId.set(key, [...(byId.get(key) ?? []), u]);
+  }
   const out: PromotionEffect[] = [];
-  for (const [id, mine] of byId) {
+  for (const mine of byId.values()) {
     const p = mine[0];
     const orderIds = new Set(mine.map((u) => u.orderId));
     const its = taken.filter((o) => orderIds.has(o.id));
@@ -108,7 +118,7 @@ export async function promotionEffect(
     const daily = avg(days) ?? D(0);
     const baseline = avg(base);
     out.push({
-      promotionId: String(id),
+      promotionId: String(p.promotionId),
       code: p.code,
       name: p.name,
       kind: p.kind,
