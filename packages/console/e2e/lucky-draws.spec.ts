@@ -112,8 +112,34 @@ test("the demo's lucky draw is revealed and verifies, in the API and in the brow
   await expect(page.getByTestId('draw-verify-browser')).toContainText('一致');
   await expect(page.getByTestId('draw-verify-browser')).not.toContainText('不一致');
 
-  // the effect report opens on the demo with its chart and table (the demo's promotions start today)
+  // the draw's prize cost, for a manager (sales.margin.read)
+  await expect(page.getByTestId('draw-prize-cost')).toContainText(/\d+\.\d\d/);
+
+  // the effect report on the demo (default period: the last 30 days): today's demo orders priced through the
+  // promotions (the demo seed fixes them: demo/promotions-demo.ts). 买五赠一 is on A001-12, which no spec
+  // sells: C0004 and C0010 each 5 × 148.32 − 50.00 (满300减50) = 691.60, a sixth unit given at its cost 90.06
   await page.getByTestId('menu-promotion-effect').click();
   await expect(page.getByTestId('effect-chart')).toBeVisible();
-  await expect(page.getByTestId('effect-table')).toBeVisible();
+  const table = page.getByTestId('effect-table');
+  const row = (code: string) => table.locator('tr', { hasText: code });
+  await expect(row('BUY5G1')).toHaveCount(1);
+  const cells = async (code: string) => (await row(code).locator('td').allInnerTexts()).map((x) => x.trim());
+  // code, name, orders, revenue, discount, gift cost, margin, uplift
+  const gift = await cells('BUY5G1');
+  expect(gift.slice(0, 6)).toEqual(['BUY5G1', '买五赠一', '2', '1,383.20', '0.00', '180.12']);
+  // uplift against the same weekdays of the four weeks before (other specs' orders today raise it further)
+  expect(gift[7]).toMatch(/^\d+(,\d{3})*\.\d\d%$/);
+  expect(Number(gift[7].replace(/[,%]/g, ''))).toBeGreaterThanOrEqual(336.82);
+  // 单品九折 (A001-01, no spec sells it): C0003 3 units (44.90 off) and C0011 1 unit (14.97 off)
+  expect((await cells('TEA90')).slice(0, 5)).toEqual(['TEA90', '单品九折', '2', '468.77', '59.87']);
+  // 满300减50: at least the demo's three orders and their 150.00 (the sales-orders spec may add one today)
+  const mj = await cells('MJ300');
+  expect(Number(mj[2])).toBeGreaterThanOrEqual(3);
+  expect(Number(mj[4].replace(/,/g, ''))).toBeGreaterThanOrEqual(150);
+  // the lucky draw's row: its entries' orders, its prizes' cost as gift cost
+  const draw = await cells('ANNIV');
+  expect(draw[1]).toContain('店庆抽奖');
+  expect(draw[1]).toContain('抽奖');
+  expect(Number(draw[2])).toBeGreaterThanOrEqual(15);
+  expect(draw[5]).toMatch(/^\d+(,\d{3})*\.\d\d$/);
 });

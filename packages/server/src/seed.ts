@@ -8,7 +8,7 @@ import { seedDemoPurchasing } from './demo/purchasing-demo';
 import { seedDemoSales } from './demo/sales-demo';
 import { contextFor, DEMO_PASSWORD } from './demo/context';
 import { seedDemoSalesOrders } from './demo/sales-orders-demo';
-import { seedDemoPromotions } from './demo/promotions-demo';
+import { seedDemoPromotionOrders, seedDemoPromotions } from './demo/promotions-demo';
 import { finishDemoDraw, openDemoDraw, seedDemoBirthdays } from './demo/draws-demo';
 import { seedDemoTpl } from './demo/tpl-demo';
 import { createServices } from './services';
@@ -236,6 +236,8 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const drawId = await openDemoDraw(services);
   const so = await seedDemoSalesOrders(services);
   const promo = await seedDemoPromotions(services);
+  // today's orders priced through those promotions and a coupon (they earn the draw's entries too)
+  const promoOrders = await seedDemoPromotionOrders(services);
   const entries = await finishDemoDraw(services, drawId);
   const birthdays = await seedDemoBirthdays(services);
   // the demo's 3PL (CN3P) when scripts/demo.sh started its simulator: last, once CN3P's year is posted
@@ -245,5 +247,5 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const manager = await contextFor(ds, services, 'manager');
   for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
     await services.abc.recompute(manager, String(w.id));
-  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons${tplDemo} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders + promoOrders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons${tplDemo} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

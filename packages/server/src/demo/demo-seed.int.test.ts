@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../core/config';
-import { today } from '../core/dates';
+import { addDays, today } from '../core/dates';
+import { promotionEffect } from '../test/fixtures';
+import { contextFor } from './context';
 import { openAppDatabase } from '../database';
 import { seedBase, seedDemoAll } from '../seed';
 import { createServices } from '../services';
@@ -89,6 +91,36 @@ describe(`demo seeding, all or nothing (${testDbKind})`, () => {
     // promotions still start today (the replenishment forecast counts promoted days apart)
     const starts = await ds.query('SELECT DISTINCT starts_at FROM promotion');
     expect(starts.map((r: { starts_at: string }) => r.starts_at)).toEqual([`${today()}T00:00`]);
+    // the effect report's default period (the last 30 days) has today's orders priced through the promotions
+    const manager = await contextFor(ds, services, 'manager');
+    const rows = await promotionEffect(manager, services.salesOrders, ds.manager, addDays(today(), -29), today());
+    const fig = (code: string) => {
+      const r = rows.find((x) => x.code === code)!;
+      return [
+        r.kind,
+        r.orders,
+        r.revenue,
+        r.discount,
+        r.giftCost,
+        r.dailyRevenue,
+        r.baselineDailyRevenue,
+        r.upliftPercent,
+      ];
+    };
+    // C0003: 3 × A001-01 at 90 % (44.90 off) less 50.00 and a NEW20 code (20.00): 334.08; C0004 and C0010: 5 × A001-12
+    // (148.32) less 50.00 = 691.60 each, a sixth unit given at its cost 90.06; C0011: 1 × A001-01 at 90 % (14.97 off)
+    expect(fig('MJ300')).toEqual(['THRESHOLD_OFF', 3, '1717.28', '150.00', '0.00', '1851.97', '423.97', '336.82']);
+    expect(fig('BUY5G1')).toEqual(['BUY_X_GET_Y', 2, '1383.20', '0.00', '180.12', '1851.97', '423.97', '336.82']);
+    expect(fig('TEA90')).toEqual(['PERCENT_OFF', 2, '468.77', '59.87', '0.00', '1851.97', '423.97', '336.82']);
+    // the lucky draw's row: the demo orders of the period that earned its entries; its prizes' cost (a random seed)
+    expect(fig('ANNIV').slice(0, 4)).toEqual(['LUCKY_DRAW', 15, '9682.43', '0.00']);
+    const [drawCost] = await ds.query("SELECT prize_cost FROM lucky_draw WHERE code = 'ANNIV'");
+    expect(rows.find((x) => x.code === 'ANNIV')!.giftCost).toMatch(/^\d+\.\d\d$/);
+    expect(Number(drawCost.prize_cost)).toBeGreaterThanOrEqual(Number(rows.find((x) => x.code === 'ANNIV')!.giftCost));
+    const redeemed = await ds.query(
+      "SELECT r.discount FROM coupon_redemption r JOIN coupon_batch b ON b.id = r.batch_id WHERE b.code = 'NEW20'",
+    );
+    expect(redeemed.map((r: { discount: string }) => Number(r.discount).toFixed(2))).toEqual(['20.00']);
     // seeded once: a second start leaves it alone
     expect(await seedDemoAll(ds, config)).toBeNull();
   }, 300_000);

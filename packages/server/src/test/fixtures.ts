@@ -19,6 +19,7 @@ export { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
 export { StockBalance, StockCost, StockLedgerEntry } from '../modules/stock/ledger.entity';
 export { StockDocType } from '../modules/stock/stock-document.entity';
 export { CompanySettings } from '../modules/system/settings.entity';
+export { promotionEffect } from '../modules/sales/promotion-effect';
 export { Bin, Role, User };
 
 /** A role of the test's own (not built in) with exactly these permission codes. */

@@ -160,6 +160,16 @@ async function priceWith(
         : 0;
     coupons.push(engineCoupon(b, c, usedByCustomer));
   }
+  // a 买赠 of the same SKU gives the line's own goods: their cost (here) counts in its budget and gift cost,
+  // not the list price; asked only for the SKUs such a promotion may give
+  const sameSku = promos.filter((p) => p.kind === 'BUY_X_GET_Y' && !(Number(p.rule?.giftSkuId) > 0));
+  const lineCost = new Map<number, string | null>();
+  for (const l of cart.lines)
+    if (
+      !lineCost.has(l.skuId) &&
+      sameSku.some((p) => !p.eligibility?.skuIds?.length || p.eligibility.skuIds.map(String).includes(String(l.skuId)))
+    )
+      lineCost.set(l.skuId, await currentUnitCost(tx, cart.warehouseId, l.skuId));
   const lines = cart.lines.map((l) => {
     const f = facts(l.skuId);
     return {
@@ -169,6 +179,7 @@ async function priceWith(
       brand: f?.brand ?? null,
       qty: l.qty,
       listPrice: l.listPrice,
+      unitCost: lineCost.get(l.skuId) ?? null,
     };
   });
   const engineCart: Cart = {
