@@ -20,7 +20,8 @@ import {
   type Promotion as EnginePromotion,
 } from '../../domain/promotions';
 import { categoryAncestors, skuLines, type SkuLine } from '../catalog';
-import { currentUnitCost } from '../stock';
+import { costHeads, currentUnitCost } from '../stock';
+import { unitCost } from '../../domain/costing';
 import { earnDrawEntries, voidDrawEntries } from './draw-entries';
 import { engine, engineCoupon, enginePromotion, type GiftFacts } from './engine-input';
 import {
@@ -163,13 +164,20 @@ async function priceWith(
   // a 买赠 of the same SKU gives the line's own goods: their cost (here) counts in its budget and gift cost,
   // not the list price; asked only for the SKUs such a promotion may give
   const sameSku = promos.filter((p) => p.kind === 'BUY_X_GET_Y' && !(Number(p.rule?.giftSkuId) > 0));
-  const lineCost = new Map<number, string | null>();
-  for (const l of cart.lines)
-    if (
-      !lineCost.has(l.skuId) &&
-      sameSku.some((p) => !p.eligibility?.skuIds?.length || p.eligibility.skuIds.map(String).includes(String(l.skuId)))
-    )
-      lineCost.set(l.skuId, await currentUnitCost(tx, cart.warehouseId, l.skuId));
+  const given = [
+    ...new Set(
+      cart.lines
+        .filter((l) =>
+          sameSku.some(
+            (p) => !p.eligibility?.skuIds?.length || p.eligibility.skuIds.map(String).includes(String(l.skuId)),
+          ),
+        )
+        .map((l) => l.skuId),
+    ),
+  ];
+  const lineCost = new Map(
+    (given.length ? await costHeads(tx, cart.warehouseId, given) : []).map((h) => [h.skuId, unitCost(h.qty, h.value)]),
+  );
   const lines = cart.lines.map((l) => {
     const f = facts(l.skuId);
     return {
