@@ -46,6 +46,28 @@ export async function pick(page: Page, select: Locator, option: string | Locator
   }).toPass({ timeout: 30_000 });
 }
 
+/**
+ * The chart in `card` draws its series: its canvas holds coloured pixels (bars, lines), not only the grey
+ * axes. A series type no page registered (useCharts) is dropped silently, leaving an empty grid.
+ */
+export async function expectChartDrawn(card: Locator) {
+  const canvas = card.locator('canvas').first();
+  await expect
+    .poll(
+      () =>
+        canvas.evaluate((c: HTMLCanvasElement) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let coloured = 0;
+          for (let i = 0; i < d.length; i += 4)
+            if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60)
+              coloured++;
+          return coloured;
+        }),
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(500);
+}
+
 /** Picks the first open option whose text matches. */
 export function choose(page: Page, select: Locator, text: string | RegExp, typed?: string) {
   return pick(page, select, page.locator('.el-select-dropdown__item:visible', { hasText: text }).first(), typed);

@@ -1,4 +1,4 @@
-import { E2E_TODAY, expect, gql, loginOk, logout, test, uid, watchConsole } from './fixtures';
+import { E2E_TODAY, expect, expectChartDrawn, gql, loginOk, logout, test, uid, watchConsole } from './fixtures';
 
 /**
  * Issue 15 in the console: each position opens on its own workbench (the keeper's on a phone, with
@@ -121,6 +121,8 @@ test("an accountant finds last month's margin per warehouse × SKU, drills down 
 
   await loginOk(page, 'accountant');
   await expect(page.getByTestId('section-ACCOUNTANT')).toBeVisible();
+  // the workbench is the first page after signing in: its bars draw with what it registers itself
+  await expectChartDrawn(page.locator('[data-testid^="wb-chart-"]').first());
   await page.getByTestId('menu-analytics').click();
   // last month by warehouse × SKU, as a cross-tab of the margin: 40 × 25.00 − 40 × 10.00
   await expect(page.getByTestId('analysis-cross')).toBeVisible();
