@@ -119,6 +119,11 @@ export class SimShopAdapter implements PlatformAdapter {
 /** Access tokens per platform client, kept by this process (a new process asks for one again). */
 const tokens = new Map<string, { access: string; refresh: string | null; until: number }>();
 
+/** Forgets the access token kept for a client (its credentials were edited: the next call asks again). */
+export function forgetPlatformToken(baseUrl: string, appKey: string): void {
+  tokens.delete(`${baseUrl}|${appKey}`);
+}
+
 /**
  * PageMall: page-numbered lists and OAuth-like tokens (see src/simulators/pagemall-sim.ts). The app
  * key and secret are the client id and secret; the access token is asked for once, refreshed shortly

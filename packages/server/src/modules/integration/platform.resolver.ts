@@ -1,4 +1,4 @@
-import { Length } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import {
   Arg,
   Ctx,
@@ -34,6 +34,27 @@ export class ConnectPlatformInput {
   @Field() @Length(1, 300) baseUrl: string;
   @Field() @Length(1, 100) appKey: string;
   @Field() @Length(1, 200) appSecret: string;
+}
+
+@InputType({ description: 'A store connection edited: the platform kind stays; the secret is write-only.' })
+export class EditPlatformInput {
+  @Field(() => ID) id: string;
+  @Field(() => ID) storeId: string;
+  @Field(() => ID, { description: 'The customer the orders are booked to.' }) customerId: string;
+  @Field(() => ID) warehouseId: string;
+  @Field() @Length(1, 300) baseUrl: string;
+  @Field() @Length(1, 100) appKey: string;
+  @Field(() => String, { nullable: true, description: 'Empty or absent: the stored secret is kept.' })
+  @IsOptional()
+  @Length(0, 200)
+  appSecret?: string | null;
+  @DecimalInput(18, 6, {
+    nullable: true,
+    description: 'Units of each SKU kept back from the store, ≥ 0 (absent: unchanged).',
+  })
+  stockBuffer?: string | null;
+  @Field(() => Int, { nullable: true, description: "The store's share (percent, 0–100); absent: unchanged." })
+  stockShare?: number | null;
 }
 
 @InputType()
@@ -107,6 +128,15 @@ export class PlatformResolver {
   @Allow(P.SystemIntegrationManage)
   connectPlatformStore(@Ctx() ctx: Context, @Arg('input', () => ConnectPlatformInput) input: ConnectPlatformInput) {
     return ctx.services.platforms.connect(ctx, input);
+  }
+
+  @Mutation(() => PlatformConnection, {
+    description:
+      'Edits a store connection (address, credentials, customer, warehouse, stock rule); a shop another connection has is refused.',
+  })
+  @Allow(P.SystemIntegrationManage)
+  editPlatformStore(@Ctx() ctx: Context, @Arg('input', () => EditPlatformInput) input: EditPlatformInput) {
+    return ctx.services.platforms.edit(ctx, input);
   }
 
   @Mutation(() => PlatformImportResult, {

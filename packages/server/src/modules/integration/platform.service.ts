@@ -17,6 +17,7 @@ import type { AuditService } from '../audit';
 import { onDomainEvent, type DomainEvent } from '../../core/events';
 import { findSku, skuByCodeOrBarcode } from '../catalog';
 import {
+  findCustomer,
   findStore,
   ReturnDisposition,
   ReturnReason,
@@ -25,9 +26,10 @@ import {
   type SalesFulfilmentService,
   type SalesOrderService,
 } from '../sales';
-import { costHeads, onReservationChanged, stockAvailability, type PostingService } from '../stock';
+import { costHeads, findWarehouse, onReservationChanged, stockAvailability, type PostingService } from '../stock';
 import {
   adapterFor,
+  forgetPlatformToken,
   PLATFORM_KINDS,
   PlatformError,
   type PlatformAdapter,
@@ -137,26 +139,18 @@ export class PlatformService {
   ): Promise<PlatformConnection> {
     if (!(PLATFORM_KINDS as readonly string[]).includes(input.kind))
       throw badInput([{ field: 'kind', message: `Unknown platform: ${input.kind}.` }]);
-    let url: URL;
-    try {
-      url = new URL(input.baseUrl);
-    } catch {
-      throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+    const url = httpUrl(input.baseUrl);
     const key = shopKey(input.kind, url, input.appKey);
     const made = await inTransaction(this.ds, async (tx) => {
-      const store = await findStore(tx, Number(input.storeId));
-      if (!store) throw badInput([{ field: 'storeId', message: 'This store does not exist.' }]);
+      const { store, customerId, warehouseId } = await this.checkRefs(tx, input);
       const same = await tx.findOne(PlatformConnection, { where: { shopKey: key } });
       if (same) throw await this.connectedAlready(tx, same);
       const res = await tx
         .insert(PlatformConnection, {
           kind: input.kind,
           storeId: store.id,
-          customerId: Number(input.customerId) || -1,
-          warehouseId: Number(input.warehouseId) || -1,
+          customerId,
+          warehouseId,
           baseUrl: url.toString(),
           appKey: input.appKey,
           appSecret: input.appSecret,
@@ -183,6 +177,93 @@ export class PlatformService {
     });
     this.bus.publish(STORES_CHANGED, { id: made.id });
     return made;
+  }
+
+  /** The store, customer and warehouse a connection names, each checked to exist (BAD_USER_INPUT naming the field). */
+  private async checkRefs(tx: EntityManager, input: { storeId: string; customerId: string; warehouseId: string }) {
+    const store = await findStore(tx, Number(input.storeId));
+    const customer = await findCustomer(tx, Number(input.customerId));
+    const warehouse = await findWarehouse(tx, Number(input.warehouseId));
+    const problems: Array<{ field: string; message: string }> = [];
+    if (!store) problems.push({ field: 'storeId', message: 'This store does not exist.' });
+    if (!customer) problems.push({ field: 'customerId', message: 'This customer does not exist.' });
+    if (!warehouse) problems.push({ field: 'warehouseId', message: 'This warehouse does not exist.' });
+    if (problems.length) throw badInput(problems);
+    return { store: store!, customerId: customer!.id, warehouseId: warehouse!.id };
+  }
+
+  /**
+   * Edits a connection (a secret typed wrong, a moved address, another customer or warehouse, the
+   * safety buffer): the same checks as connecting, the shop key recomputed and refused when another
+   * connection has that shop. The secret is write-only: empty or absent keeps the one stored. The
+   * platform kind stays (another kind is another connection). When the shop changes (address origin
+   * or app key), the pull cursors start again: orders seen before are known by their ids.
+   */
+  async edit(
+    ctx: Context,
+    input: {
+      id: string;
+      storeId: string;
+      customerId: string;
+      warehouseId: string;
+      baseUrl: string;
+      appKey: string;
+      appSecret?: string | null;
+      stockBuffer?: string | null;
+      stockShare?: number | null;
+    },
+  ): Promise<PlatformConnection> {
+    const url = httpUrl(input.baseUrl);
+    const appKey = input.appKey;
+    const secret = input.appSecret ?? '';
+    const share = input.stockShare ?? null;
+    if (share !== null && (!Number.isInteger(share) || share < 0 || share > 100))
+      throw badInput([{ field: 'stockShare', message: 'A whole percentage from 0 to 100.' }]);
+    if (input.stockBuffer != null && new Decimal(input.stockBuffer).isNegative())
+      throw badInput([{ field: 'stockBuffer', message: 'At least 0.' }]);
+    let before: PlatformConnection | null = null;
+    const saved = await inTransaction(this.ds, async (tx) => {
+      const c = await tx.findOne(PlatformConnection, { where: { id: Number(input.id) || -1 } });
+      if (!c) throw notFound('This store connection');
+      before = c;
+      const { store, customerId, warehouseId } = await this.checkRefs(tx, input);
+      const key = shopKey(c.kind, url, appKey);
+      const same = await tx.findOne(PlatformConnection, { where: { shopKey: key } });
+      if (same && same.id !== c.id) throw await this.connectedAlready(tx, same);
+      const shopChanged = key !== c.shopKey;
+      const change: Partial<PlatformConnection> = {
+        storeId: store.id,
+        customerId,
+        warehouseId,
+        baseUrl: url.toString(),
+        appKey,
+        shopKey: key,
+        ...(secret ? { appSecret: secret } : {}),
+        ...(input.stockBuffer != null ? { stockBuffer: new Decimal(input.stockBuffer).toFixed(6) } : {}),
+        ...(share !== null ? { stockShare: share } : {}),
+        ...(shopChanged ? { cursor: null, refundCursor: null } : {}),
+      };
+      await tx.update(PlatformConnection, { id: c.id }, change).catch(async (e: unknown) => {
+        // the same shop given to another connection at the same moment: the unique shop key refuses it
+        if (!isDuplicateKey(e) && !/UNIQUE constraint failed: platform_connection/.test(String(e))) throw e;
+        const other = await this.ds.getRepository(PlatformConnection).findOne({ where: { shopKey: key } });
+        throw other ? await this.connectedAlready(this.ds.manager, other) : e;
+      });
+      const after = await tx.findOneByOrFail(PlatformConnection, { id: c.id });
+      await this.audit.record(tx, ctx, {
+        action: 'integration.platform.edit',
+        entityType: 'PlatformConnection',
+        entityId: c.id,
+        before: describeConnection(c),
+        after: { ...describeConnection(after), credentialsReplaced: !!secret },
+      });
+      return after;
+    });
+    const old = before as PlatformConnection | null;
+    if (old) forgetPlatformToken(old.baseUrl, old.appKey);
+    forgetPlatformToken(saved.baseUrl, saved.appKey);
+    this.bus.publish(STORES_CHANGED, { id: saved.id });
+    return saved;
   }
 
   /** The refusal of a second connection to a shop: which store has it already. */
@@ -925,6 +1006,32 @@ export class PlatformService {
     });
     return true;
   }
+}
+
+/** An http(s) URL, or BAD_USER_INPUT on baseUrl. */
+function httpUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
+  return url;
+}
+
+/** What the audit trail keeps of a connection (never its secret). */
+function describeConnection(c: PlatformConnection) {
+  return {
+    storeId: c.storeId,
+    customerId: c.customerId,
+    warehouseId: c.warehouseId,
+    baseUrl: c.baseUrl,
+    appKey: c.appKey,
+    stockBuffer: c.stockBuffer,
+    stockShare: c.stockShare,
+  };
 }
 
 /**

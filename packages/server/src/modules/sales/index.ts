@@ -8,7 +8,7 @@
  * what a 3PL needs to ship a confirmed order (its open lines and where they go).
  */
 export { ordersDueToShip, type DueOrder } from './due-orders';
-export { customersBornIn, findStore, orderToShip, shipmentLinesOfOrder } from './lookups';
+export { customersBornIn, findCustomer, findStore, orderToShip, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';
 export type { SalesFulfilmentService } from './sales-fulfilment.service';
 export { ReturnDisposition, ReturnReason, ReturnResolution } from './sales-return.entity';

@@ -15,6 +15,15 @@ export async function findStore(
   return s ? { id: s.id, channelId: s.channelId, code: s.code, name: s.name, active: s.active } : null;
 }
 
+/** A customer's id, code and name, or null. */
+export async function findCustomer(
+  em: EntityManager,
+  id: number,
+): Promise<{ id: number; code: string; name: string } | null> {
+  const c = await em.findOne(Customer, { where: { id: id || -1 } });
+  return c ? { id: c.id, code: c.code, name: c.name } : null;
+}
+
 /**
  * What a warehouse (a 3PL's) needs to ship an order: where it goes and each line's open quantity
  * (ordered less shipped), in line order; null when there is no such order. No price.

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../simulators/spawn';
+import { seedCatalog } from '../../test/fixtures';
+import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+
+const CONNECT = `mutation($i:ConnectPlatformInput!){ connectPlatformStore(input:$i){ id } }`;
+const EDIT = `mutation($i:EditPlatformInput!){ editPlatformStore(input:$i){ id baseUrl appKey cursor stockBuffer stockShare } }`;
+const IMPORT = `mutation($c:ID!){ importPlatformOrders(connectionId:$c, fromStart:false){ imported duplicates held more } }`;
+
+/**
+ * A store connection edited: a secret typed wrong is fixed (and the next import works), an empty
+ * secret keeps the stored one, the one-shop rule holds against the other connections, and an
+ * unknown customer or warehouse is refused naming the field, with nothing changed.
+ */
+describe(`editing an online store connection (${testDbKind})`, () => {
+  let t: TestApp;
+  let admin: string;
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let base: Record<string, string>;
+  let conn: string;
+  let other: string;
+  const ok = (r: { data?: unknown; errors?: unknown }) => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as any;
+  };
+  const row = async (id: string) => {
+    const [r] = await t.ds.query(
+      'SELECT store_id, customer_id, warehouse_id, base_url, app_key, app_secret, shop_key, stock_buffer, stock_share FROM platform_connection WHERE id = ?',
+      [id],
+    );
+    return { ...r, stock_buffer: String(Number(r.stock_buffer)) };
+  };
+  const edits = async () =>
+    (
+      await t.ds.query(
+        "SELECT entity_id, after FROM audit_entry WHERE action = 'integration.platform.edit' ORDER BY id",
+      )
+    ).map((r: { entity_id: string; after: string }) => ({ id: String(r.entity_id), after: JSON.parse(r.after) }));
+
+  beforeAll(async () => {
+    sim = await startSimulator('pagemall', {
+      SIM_ORDERS: '3',
+      SIM_SKUS: 'P-TEA-1,P-RICE-1',
+      SIM_CLIENT_ID: 'pe-1',
+      SIM_CLIENT_SECRET: 'pe-secret-1',
+    });
+    t = await testApp({ config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0 } });
+    admin = await t.login('admin');
+    const c = await seedCatalog(t.ds);
+    const data = async (q: string, v: Record<string, unknown>) => ok(await t.gql(q, v, admin));
+    const channel = (
+      await data('mutation($i:ChannelInput!){ saveSalesChannel(input:$i){ id } }', {
+        i: { code: 'PE', name: '编辑渠道', kind: 'ONLINE_SHOP' },
+      })
+    ).saveSalesChannel.id;
+    const store = (
+      await data('mutation($i:StoreInput!){ saveSalesStore(input:$i){ id } }', {
+        i: { channelId: channel, code: 'PE-1', name: '编辑店' },
+      })
+    ).saveSalesStore.id;
+    const customer = (
+      await data('mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }', {
+        i: { code: 'PE-BUYERS', name: '编辑买家' },
+      })
+    ).createCustomer.id;
+    base = {
+      kind: 'pagemall',
+      storeId: store,
+      customerId: customer,
+      warehouseId: String(c.warehouses[0].id),
+      baseUrl: sim.url,
+      appKey: 'pe-1',
+    };
+  }, 60_000);
+  afterAll(async () => {
+    sim?.stop();
+    await t?.close();
+  });
+
+  it('a secret typed wrong is edited, and the next import works; an empty secret keeps it', async () => {
+    conn = ok(await t.gql(CONNECT, { i: { ...base, appSecret: 'typo' } }, admin)).connectPlatformStore.id;
+    expect(codeOf(await t.gql(IMPORT, { c: conn }, admin))).toBe('PLATFORM_UNAVAILABLE');
+    const { kind: _kind, ...editable } = base;
+    const edited = ok(await t.gql(EDIT, { i: { id: conn, ...editable, appSecret: 'pe-secret-1' } }, admin));
+    expect(edited.editPlatformStore).toEqual({
+      id: conn,
+      baseUrl: `${sim.url}/`,
+      appKey: 'pe-1',
+      cursor: null,
+      stockBuffer: '0.000000',
+      stockShare: 100,
+    });
+    expect(ok(await t.gql(IMPORT, { c: conn }, admin)).importPlatformOrders).toEqual({
+      imported: 3,
+      duplicates: 0,
+      held: 0,
+      more: false,
+    });
+    // the stock rule edited, the secret left empty: kept (the next import still gets in)
+    const kept = ok(
+      await t.gql(EDIT, { i: { id: conn, ...editable, appSecret: '', stockBuffer: '2.5', stockShare: 60 } }, admin),
+    );
+    expect(kept.editPlatformStore.stockShare).toBe(60);
+    expect((await row(conn)).app_secret).toBe('pe-secret-1');
+    expect((await row(conn)).stock_buffer).toBe('2.5');
+    expect(ok(await t.gql(IMPORT, { c: conn }, admin)).importPlatformOrders).toEqual({
+      imported: 0,
+      duplicates: 3,
+      held: 0,
+      more: false,
+    });
+    // audited like connecting, never the secret
+    const trail = await edits();
+    expect(trail.map((e: { id: string }) => e.id)).toEqual([conn, conn]);
+    expect(trail.map((e: { after: Record<string, unknown> }) => e.after.credentialsReplaced)).toEqual([true, false]);
+    expect(JSON.stringify(trail)).not.toContain('pe-secret-1');
+  });
+
+  it("editing to another connection's shop is refused and nothing changes", async () => {
+    other = ok(await t.gql(CONNECT, { i: { ...base, appKey: 'pe-2', appSecret: 'pe-secret-2' } }, admin))
+      .connectPlatformStore.id;
+    const before = await row(other);
+    const { kind: _kind, ...editable } = base;
+    // the same shop: the same origin (another path changes nothing) and app key
+    const r = await t.gql(EDIT, { i: { id: other, ...editable, baseUrl: `${sim.url}/api`, appSecret: 'x' } }, admin);
+    expect(codeOf(r)).toBe('PLATFORM_SHOP_CONNECTED');
+    expect((r.errors![0].extensions as any).details.connectionId).toBe(Number(conn));
+    expect(await row(other)).toEqual(before);
+    // its own shop kept is no conflict with itself
+    expect(
+      ok(await t.gql(EDIT, { i: { id: other, ...editable, appKey: 'pe-2' } }, admin)).editPlatformStore.appKey,
+    ).toBe('pe-2');
+  });
+
+  it('an unknown warehouse or customer is refused naming the field, when editing and when connecting', async () => {
+    const before = await row(other);
+    const { kind: _kind, ...editable } = base;
+    const r = await t.gql(EDIT, { i: { id: other, ...editable, appKey: 'pe-2', warehouseId: '999999' } }, admin);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect((r.errors![0].extensions as any).details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'warehouseId',
+    ]);
+    expect(await row(other)).toEqual(before);
+    const c = await t.gql(CONNECT, { i: { ...base, appKey: 'pe-3', appSecret: 's', customerId: '999999' } }, admin);
+    expect(codeOf(c)).toBe('BAD_USER_INPUT');
+    expect((c.errors![0].extensions as any).details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'customerId',
+    ]);
+    expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM platform_connection'))[0].n)).toBe(2);
+  });
+});
