@@ -98,7 +98,8 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   // an address the server refuses: said in words on its own field, no raw field name
   await page.getByTestId('sf-url').fill('ftp://127.0.0.1');
   await page.getByTestId('sf-key').fill(E2E_SIMSHOP.key);
-  await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
+  // the secret typed wrong (fixed by editing the connection below)
+  await page.getByTestId('sf-secret').fill(`${E2E_SIMSHOP.secret}-typo`);
   await page.getByTestId('sf-save').click();
   await expect(page.getByTestId('sf-url-item')).toContainText('请输入以 http:// 或 https:// 开头的完整地址。');
   await expect(page.getByTestId('sf-error')).toHaveText('输入有误，请检查： 平台地址');
@@ -123,9 +124,28 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
     1,
   );
 
-  // import now: the simulator's orders, once
+  // the wrong secret: the platform refuses the import
   const importButton = row.locator('[data-testid^="store-import-"]');
   const connId = (await importButton.getAttribute('data-testid'))!.replace('store-import-', '');
+  await importButton.click();
+  await expect(page.getByTestId(`store-sync-${connId}`)).toContainText('同步出错');
+  await expect(page.getByTestId(`store-imported-${connId}`)).toHaveText('0');
+  // edited: the same form, filled in, the secret left out (kept unless typed); the right one and a safety buffer
+  await expect(page.getByTestId(`store-stock-rule-${connId}`)).toHaveText('安全库存 0 · 份额 100%');
+  await page.getByTestId(`store-edit-${connId}`).click();
+  await expect(page.getByTestId('store-form')).toBeVisible();
+  await expect(page.getByTestId('sf-key')).toHaveValue(E2E_SIMSHOP.key);
+  await expect(page.getByTestId('sf-url')).toHaveValue(`${simUrl}/`);
+  await expect(page.getByTestId('sf-customer')).toContainText(customerCode);
+  await expect(page.getByTestId('sf-secret')).toHaveValue('');
+  await expect(page.getByTestId('sf-secret')).toHaveAttribute('placeholder', '留空则保留原密钥');
+  await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
+  await page.getByTestId('sf-buffer').fill('3');
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('store-form')).toBeHidden();
+  await expect(page.getByTestId(`store-stock-rule-${connId}`)).toHaveText('安全库存 3 · 份额 100%');
+
+  // import now: the simulator's orders, once
   await importButton.click();
   await expect(page.getByTestId(`store-imported-${connId}`)).toHaveText(String(E2E_SIMSHOP.orders));
   await expect(page.getByTestId(`store-sync-${connId}`)).toContainText('同步正常');

@@ -72,6 +72,33 @@ export const ConnectPlatformStoreMutation = graphql(`
   }
 `);
 
+export const EditPlatformStoreMutation = graphql(`
+  mutation EditPlatformStore($input: EditPlatformInput!) {
+    editPlatformStore(input: $input) {
+      id
+      storeId
+      customerId
+      warehouseId
+      baseUrl
+      appKey
+      cursor
+      stockBuffer
+      stockShare
+    }
+  }
+`);
+
+/** The customer of a connection being edited (it may not be among the first customers the form lists). */
+export const PlatformStoreCustomerQuery = graphql(`
+  query PlatformStoreCustomer($id: ID!) {
+    customer(id: $id) {
+      id
+      code
+      name
+    }
+  }
+`);
+
 export const ImportPlatformOrdersMutation = graphql(`
   mutation ImportPlatformOrders($connectionId: ID!, $fromStart: Boolean!) {
     importPlatformOrders(connectionId: $connectionId, fromStart: $fromStart) {

@@ -8,15 +8,20 @@ import type { OnlineStoresQuery as OnlineStoresResult } from '@/gql/graphql';
 import {
   ConnectPlatformStoreMutation,
   DismissPlatformRefundMutation,
+  EditPlatformStoreMutation,
   ImportPlatformOrdersMutation,
   MapPlatformSkuMutation,
   OnlineStoreOptionsQuery,
   OnlineStoresQuery,
   PlatformReviewQuery,
+  PlatformStoreCustomerQuery,
 } from './platformQueries';
 
 export type OnlineStoreRow = OnlineStoresResult['platformConnections'][number];
 export const PLATFORM_KINDS = ['simshop', 'pagemall'] as const;
+
+/** A decimal from the server without its trailing zeros ('2.500000' → '2.5'). */
+export const plainDecimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 
 /** Online stores: connect one, their sync status, import now, and the review lists (platform SKUs, refunds). */
 export function useOnlineStores() {
@@ -30,6 +35,7 @@ export function useOnlineStores() {
     pause: computed(() => !mayConnect.value),
   });
   const connect = useMutation(ConnectPlatformStoreMutation);
+  const edit = useMutation(EditPlatformStoreMutation);
   const importOrders = useMutation(ImportPlatformOrdersMutation);
   const mapSku = useMutation(MapPlatformSkuMutation);
   const dismiss = useMutation(DismissPlatformRefundMutation);
@@ -44,8 +50,10 @@ export function useOnlineStores() {
     return { items, total: items.length, offset: 0, limit: Math.max(items.length, 1) };
   });
 
-  // ---- connect ----
+  // ---- connect, or edit a connection (the same form) ----
   const visible = ref(false);
+  /** the connection being edited; null: connecting a new store */
+  const editing = ref<string | null>(null);
   const form = reactive({
     kind: 'simshop' as string,
     storeId: '',
@@ -54,6 +62,19 @@ export function useOnlineStores() {
     baseUrl: 'http://127.0.0.1:',
     appKey: '',
     appSecret: '',
+    stockBuffer: '0',
+    stockShare: 100,
+  });
+  // the edited connection's customer, listed even when not among the first customers
+  const editedCustomer = useQuery({
+    query: PlatformStoreCustomerQuery,
+    variables: computed(() => ({ id: form.customerId })),
+    pause: computed(() => !editing.value || !form.customerId),
+  });
+  const customerOptions = computed(() => {
+    const items = options.data.value?.customers.items ?? [];
+    const own = editedCustomer.data.value?.customer;
+    return own && !items.some((c) => c.id === own.id) ? [own, ...items] : items;
   });
   const error = ref<string | null>(null);
   /** the server's field problems, translated, on the form's own fields (formError) */
@@ -69,7 +90,10 @@ export function useOnlineStores() {
   }
   function openConnect() {
     const o = options.data.value;
+    editing.value = null;
     Object.assign(form, {
+      stockBuffer: '0',
+      stockShare: 100,
       kind: 'simshop',
       storeId: o?.salesStores[0]?.id ?? '',
       customerId: o?.customers.items[0]?.id ?? '',
@@ -83,6 +107,24 @@ export function useOnlineStores() {
     fieldErrors.value = {};
     visible.value = true;
   }
+  /** the same form, filled with the connection (its secret is never shown: left empty, it is kept) */
+  function openEdit(row: OnlineStoreRow) {
+    editing.value = row.id;
+    Object.assign(form, {
+      kind: row.kind,
+      storeId: row.storeId,
+      customerId: row.customerId,
+      warehouseId: row.warehouseId,
+      baseUrl: row.baseUrl,
+      appKey: row.appKey,
+      appSecret: '',
+      stockBuffer: plainDecimal(row.stockBuffer),
+      stockShare: row.stockShare,
+    });
+    error.value = null;
+    fieldErrors.value = {};
+    visible.value = true;
+  }
   /** another platform chosen: its simulator's address and credentials when there is one, else empty */
   function kindChanged(kind: string) {
     if (simulatorOf(kind)) useSimulator(kind);
@@ -91,7 +133,22 @@ export function useOnlineStores() {
   async function save() {
     error.value = null;
     fieldErrors.value = {};
-    const r = await connect.executeMutation({ input: { ...form } });
+    const { stockBuffer, stockShare, ...connection } = form;
+    const r = editing.value
+      ? await edit.executeMutation({
+          input: {
+            id: editing.value,
+            storeId: form.storeId,
+            customerId: form.customerId,
+            warehouseId: form.warehouseId,
+            baseUrl: form.baseUrl,
+            appKey: form.appKey,
+            appSecret: form.appSecret || null,
+            stockBuffer: String(stockBuffer).trim() || '0',
+            stockShare,
+          },
+        })
+      : await connect.executeMutation({ input: connection });
     if (r.error) {
       // each field as the form labels it, and what it needs where the form can say
       const e = formError(
@@ -104,13 +161,19 @@ export function useOnlineStores() {
           baseUrl: t('onlineStores.baseUrl'),
           appKey: t(`onlineStores.appKey.${form.kind}`),
           appSecret: t(`onlineStores.appSecret.${form.kind}`),
+          stockBuffer: t('onlineStores.stockBuffer'),
+          stockShare: t('onlineStores.stockShare'),
         },
         {
           kind: t('onlineStores.rules.kind'),
           storeId: t('onlineStores.rules.storeId'),
           baseUrl: t('onlineStores.rules.baseUrl'),
           appKey: t('onlineStores.rules.appKey'),
-          appSecret: t('onlineStores.rules.appSecret'),
+          appSecret: t(editing.value ? 'onlineStores.rules.appSecretKept' : 'onlineStores.rules.appSecret'),
+          customerId: t('onlineStores.rules.customerId'),
+          warehouseId: t('onlineStores.rules.warehouseId'),
+          stockBuffer: t('onlineStores.rules.stockBuffer'),
+          stockShare: t('onlineStores.rules.stockShare'),
         },
       );
       error.value = e?.text ?? null;
@@ -118,7 +181,7 @@ export function useOnlineStores() {
       return;
     }
     visible.value = false;
-    ElMessage({ type: 'success', message: t('onlineStores.connected') });
+    ElMessage({ type: 'success', message: t(editing.value ? 'onlineStores.edited' : 'onlineStores.connected') });
     reload();
   }
 
@@ -179,8 +242,11 @@ export function useOnlineStores() {
     form,
     error,
     fieldErrors,
-    saving: computed(() => connect.fetching.value),
+    saving: computed(() => connect.fetching.value || edit.fetching.value),
+    editing,
+    customerOptions,
     openConnect,
+    openEdit,
     kindChanged,
     simulators,
     useSimulator,
