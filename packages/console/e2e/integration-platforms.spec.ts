@@ -130,6 +130,10 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   await importButton.click();
   await expect(page.getByTestId(`store-sync-${connId}`)).toContainText('同步出错');
   await expect(page.getByTestId(`store-imported-${connId}`)).toHaveText('0');
+  // in words; the platform's own answer only as technical details (a tooltip) for support
+  await expect(page.getByTestId(`store-error-${connId}`)).toContainText('平台接口调用失败（');
+  await page.getByTestId(`store-error-${connId}`).hover();
+  await expect(page.locator('.el-popper:visible').filter({ hasText: '技术详情（供技术支持）：' })).toBeVisible();
   // edited: the same form, filled in, the secret left out (kept unless typed); the right one and a safety buffer
   await expect(page.getByTestId(`store-stock-rule-${connId}`)).toHaveText('安全库存 0 · 份额 100%');
   await page.getByTestId(`store-edit-${connId}`).click();
