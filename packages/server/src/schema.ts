@@ -50,6 +50,12 @@ import {
   LuckyDrawResolver,
 } from './modules/promotions/draw.resolver';
 import {
+  BirthdayOfferLabelResolver,
+  CouponCodeLabelResolver,
+  CouponRedemptionLabelResolver,
+  LuckyDrawEntryLabelResolver,
+} from './modules/promotions/related.resolver';
+import {
   PurchaseOrderResolver,
   PurchaseReceiptResolver,
   PurchaseReturnResolver,
@@ -91,6 +97,10 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   LuckyDrawPrizeResolver,
   LuckyDrawEntryResolver,
   BirthdayOfferResolver,
+  CouponCodeLabelResolver,
+  CouponRedemptionLabelResolver,
+  LuckyDrawEntryLabelResolver,
+  BirthdayOfferLabelResolver,
   RoleResolver,
   AuditResolver,
   WarehouseResolver,

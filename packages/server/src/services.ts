@@ -39,8 +39,9 @@ import { DailyAlerts } from './modules/alerts/daily.service';
 import { CouponService } from './modules/promotions/coupon.service';
 import { BirthdayService } from './modules/promotions/birthday.service';
 import { DrawService } from './modules/promotions/draw.service';
-import { customersBornIn } from './modules/sales';
+import { customerLabel, customersBornIn, orderLabel } from './modules/sales';
 import { PromotionService } from './modules/promotions/promotion.service';
+import { useRelatedLabels } from './modules/promotions';
 import { ApiClientService } from './modules/integration/api-client.service';
 import { TplService } from './modules/integration/tpl.service';
 import { WebhookService } from './modules/integration/webhook.service';
@@ -82,6 +83,8 @@ export function createServices(ds: DataSource, config: Config, bus: Bus = memory
   const coupons = new CouponService(ds, audit, promotions);
   // coupons are issued to customers and carts priced for them: sales answers who exists and their tier
   promotions.useCustomers({ find: (tx, ids) => customers.facts(tx, ids) });
+  // and the names of the customers and orders its coupons, entries and offers refer to
+  useRelatedLabels({ customer: customerLabel, order: orderLabel });
   const salesOrders = new SalesOrderService(ds, audit, customers, priceLists);
   // the tiers' RFM figures come from the orders
   customers.useFigures((tx, ids, from, to) => salesOrders.figures(tx, ids, from, to));

@@ -1,4 +1,5 @@
 import { reactive } from 'vue';
+import { currentLocale } from './i18n';
 import { formatDecimal } from './money';
 import { client } from './urql';
 import { NumberFormatQuery } from './sessionQueries';
@@ -55,3 +56,9 @@ export function formatNumber(kind: NumberKind, value: string | null | undefined)
 /** For Element Plus columns: `:formatter="qtyFormatter"`. */
 export const qtyFormatter = (_row: unknown, _col: unknown, v: string | null | undefined) => formatQty(v);
 export const unitFormatter = (_row: unknown, _col: unknown, v: string | null | undefined) => formatUnit(v);
+
+/** A date and time as users read it, in the console's language, on a 24-hour clock; '' for none. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  return new Date(value).toLocaleString(currentLocale() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}

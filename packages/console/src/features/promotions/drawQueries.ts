@@ -68,7 +68,9 @@ export const LuckyDrawEntriesQuery = graphql(`
       items {
         id
         orderId
+        orderNumber
         customerId
+        customerName
         orderTotal
         roll
         pickedPrizeId
@@ -176,6 +178,8 @@ export const BirthdayOffersQuery = graphql(`
       items {
         id
         customerId
+        customerCode
+        customerName
         year
         code
         channel

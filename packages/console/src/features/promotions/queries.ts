@@ -210,6 +210,8 @@ export const CouponCodesQuery = graphql(`
         id
         code
         customerId
+        customerCode
+        customerName
         used
         maxUses
         issuedAt
@@ -226,7 +228,9 @@ export const CouponRedemptionsQuery = graphql(`
         id
         codeId
         orderId
+        orderNumber
         customerId
+        customerName
         discount
         createdAt
         reversedAt

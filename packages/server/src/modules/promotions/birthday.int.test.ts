@@ -5,7 +5,7 @@ import { codeOf, testApp, testDbKind, type GqlResult, type TestApp } from '../..
 
 const SETTINGS = `mutation($i:BirthdayOfferSettingsInput!){ saveBirthdayOfferSettings(input:$i){ enabled couponBatchId couponBatchName message version } }`;
 const RUN = 'mutation{ runBirthdayOffers { issued already skipped } }';
-const OFFERS = `query($y:Int){ birthdayOffers(year:$y, page:{limit:200}){ total items { customerId year code channel message } } }`;
+const OFFERS = `query($y:Int){ birthdayOffers(year:$y, page:{limit:200}){ total items { customerId customerCode customerName year code channel message } } }`;
 
 describe(`birthday offers: a coupon once per customer and year, the message recorded (${testDbKind})`, () => {
   let t: TestApp;
@@ -114,7 +114,7 @@ describe(`birthday offers: a coupon once per customer and year, the message reco
     // exactly one code of the batch per customer, issued to them
     const codes = ok(
       await t.gql(
-        'query($b:ID!){ couponCodes(batchId:$b, page:{limit:200}){ items { code customerId } } }',
+        'query($b:ID!){ couponCodes(batchId:$b, page:{limit:200}){ items { code customerId customerCode customerName } } }',
         { b: id.batch },
         tok.manager,
       ),
@@ -122,6 +122,12 @@ describe(`birthday offers: a coupon once per customer and year, the message reco
     expect(codes.map((c: any) => [c.customerId, c.code]).sort()).toEqual(
       offers.map((o: any) => [o.customerId, o.code]).sort(),
     );
+    // each code names its customer as users read it (code and name), as the offers do
+    const named = (cid: string) => ({ [id.b1]: 'BD-1', [id.b2]: 'BD-2', [id.b3]: 'BD-3' })[cid];
+    for (const c of codes)
+      expect([c.customerCode, c.customerName]).toEqual([named(c.customerId), `${named(c.customerId)}客`]);
+    for (const o of offers)
+      expect([o.customerCode, o.customerName]).toEqual([named(o.customerId), `${named(o.customerId)}客`]);
   });
 
   it('the preferred channel is on the customer, changed and cleared by an update (then the rule: a phone → SMS)', async () => {

@@ -12,7 +12,7 @@ const SAVE = `mutation($i:SaveLuckyDrawInput!){ saveLuckyDraw(input:$i){ id stat
 const DRAW = `query($id:ID!){ luckyDraw(id:$id){ id code state seedHash seed entryCount drawnCount
   prizes { id name kind odds quantity remaining skuCode couponBatchCode } } }`;
 const ENTRIES = `query($id:ID!, $w:Boolean!){ luckyDrawEntries(drawId:$id, winnersOnly:$w, page:{limit:200}){ total
-  items { id orderId customerId roll pickedPrizeId prizeId exhausted couponCode prizeOrderId } } }`;
+  items { id orderId orderNumber customerId customerName roll pickedPrizeId prizeId exhausted couponCode prizeOrderId } } }`;
 const CREATE = `mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id total } }`;
 const CONFIRM = `mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }`;
 // LD2's results with its seed: cups and coupons at their cost (3.00 from the stock, 10.00), the budget 34.00
@@ -182,6 +182,16 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
     let entries = ok(await t.gql(ENTRIES, { id: id.draw, w: false }, tok.manager)).luckyDrawEntries.items;
     expect(entries.map((e: any) => e.orderId)).toEqual(orders.slice(0, 11));
     expect(entries.every((e: any) => e.roll === null)).toBe(true);
+    // each entry names its order by number and its customer by name
+    const numbers = await Promise.all(
+      orders
+        .slice(0, 11)
+        .map(
+          async (o) =>
+            ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ number } }', { id: o }, tok.manager)).salesOrder.number,
+        ),
+    );
+    expect(entries.map((e: any) => [e.orderNumber, e.customerName])).toEqual(numbers.map((n, i) => [n, `抽${i}`]));
     // not revealed: nothing to verify yet
     expect(codeOf(await t.gql('query($id:ID!){ verifyLuckyDraw(id:$id){ ok } }', { id: id.draw }, tok.manager))).toBe(
       'DOCUMENT_STATE',

@@ -18,3 +18,4 @@ export { drawUsesOfOrders, promotionUsesOfOrders, type OrderPromotionUse } from 
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
 export { promotedDays } from './promoted-days';
 export { prizeOrderIds } from './draw-entries';
+export { useRelatedLabels } from './related-labels';

@@ -186,12 +186,16 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     });
     const red = ok(
       await t.gql(
-        'query($b:ID!){ couponRedemptions(batchId:$b){ items { orderId discount reversedAt } } }',
+        'query($b:ID!){ couponRedemptions(batchId:$b){ items { orderId orderNumber customerName discount reversedAt } } }',
         { b: id.batch },
         tok.manager,
       ),
     ).couponRedemptions.items;
-    expect(red).toEqual([{ orderId: o, discount: '20.00', reversedAt: null }]);
+    const number = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ number } }', { id: o }, tok.manager)).salesOrder
+      .number;
+    expect(number).toMatch(/\S/);
+    // the order and customer as users read them, not their ids
+    expect(red).toEqual([{ orderId: o, orderNumber: number, customerName: '甲', discount: '20.00', reversedAt: null }]);
     // the code is used: another order cannot take it
     expect(codeOf(await order([[id.tea, '12']], [id.code]))).toBe('COUPON_USED_UP');
 

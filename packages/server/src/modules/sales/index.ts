@@ -7,6 +7,7 @@
  * `shipmentsOfOrder` answers which shipments an order had (a refund's lines find theirs); `orderToShip`
  * what a 3PL needs to ship a confirmed order (its open lines and where they go).
  */
+export { customerLabel, orderLabel } from './related-names';
 export { ordersDueToShip, type DueOrder } from './due-orders';
 export { customersBornIn, findCustomer, findStore, orderToShip, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';

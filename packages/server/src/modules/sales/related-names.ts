@@ -8,10 +8,10 @@ import { warehouseLabel } from '../stock';
  * `labels`): the sales module's own customers, channels, stores and orders here; warehouses and
  * users from their modules' faces.
  */
-const customerLabel = labels('customer', 'customer', { code: 'code', name: 'name' });
+export const customerLabel = labels('customer', 'customer', { code: 'code', name: 'name' });
 const channelLabel = labels('salesChannel', 'sales_channel', { code: 'code', name: 'name' });
 const storeLabel = labels('salesStore', 'sales_store', { code: 'code', name: 'name' });
-const orderLabel = labels('salesOrder', 'sales_order', { code: 'number', name: "''" });
+export const orderLabel = labels('salesOrder', 'sales_order', { code: 'number', name: "''" });
 
 const LABELS = {
   customer: customerLabel,
