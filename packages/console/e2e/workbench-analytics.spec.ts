@@ -182,9 +182,11 @@ test('staff performance: the purchase-price columns only for roles that read pur
   expect(errors).toEqual([]);
   await logout(page);
 
+  // a keeper sees their own lines, and no purchasing part at all (none of theirs; no purchase prices either)
   await loginOk(page, 'warehouse');
   await page.getByTestId('menu-staff-performance').click();
-  await expect(page.getByTestId('staff-purchasing').locator('thead')).toContainText('订单数');
-  await expect(page.getByTestId('staff-purchasing').locator('thead')).not.toContainText('高于协议价');
-  await expect(page.getByTestId('staff-purchasing').locator('thead')).not.toContainText('高于上次进价');
+  await expect(page.getByTestId('staff-warehouse').locator('tbody tr').first()).toContainText('孙仓管');
+  await expect(page.getByTestId('staff-purchasing')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('高于协议价');
+  await expect(page.locator('body')).not.toContainText('高于上次进价');
 });

@@ -21,7 +21,7 @@ import { Warehouse, WarehouseKind } from './modules/stock/warehouse.entity';
 import { CompanySettings } from './modules/system/settings.entity';
 import { PurchaseApprovalStep } from './modules/purchasing/purchase-order.entity';
 import { DEFAULT_APPROVAL_STEPS } from './modules/purchasing/purchase-order.service';
-import { now } from './core/dates';
+import { now, today } from './core/dates';
 import { wipeAllData } from './core/db';
 
 export { DEMO_PASSWORD };
@@ -247,5 +247,16 @@ export async function seedDemoStockIfEmpty(ds: DataSource, config: Config): Prom
   const manager = await contextFor(ds, services, 'manager');
   for (const w of await ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))
     await services.abc.recompute(manager, String(w.id));
+  // this month's revenue targets, so the salespeople's workbench and the league tables read against one
+  const month = today().slice(0, 7);
+  for (const [who, revenue] of [
+    ['sales', '5000.00'],
+    ['sales2', '3000.00'],
+  ] as const)
+    await services.staff.setTarget(manager, {
+      userId: String((await contextFor(ds, services, who)).user!.id),
+      month,
+      revenue,
+    });
   return `${r.skus} SKUs, ${r.documents} stock documents, ${p.suppliers} suppliers, ${p.orders} purchase orders, ${sales.customers} customers, ${sales.priceLists} price lists, ${so.orders + promoOrders} sales orders, ${promo.promotions} promotions, ${promo.coupons} coupon codes, a lucky draw of ${entries} entries and ${birthdays} birthday coupons${tplDemo} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }

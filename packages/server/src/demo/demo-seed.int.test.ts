@@ -121,6 +121,14 @@ describe(`demo seeding, all or nothing (${testDbKind})`, () => {
       "SELECT r.discount FROM coupon_redemption r JOIN coupon_batch b ON b.id = r.batch_id WHERE b.code = 'NEW20'",
     );
     expect(redeemed.map((r: { discount: string }) => Number(r.discount).toFixed(2))).toEqual(['20.00']);
+    // this month's targets, so the salespeople's workbench reads against one
+    const targets = await services.staff.targets(today().slice(0, 7));
+    const names = await ds.query('SELECT id, username FROM app_user');
+    const who = (id: number) => names.find((u: { id: number }) => Number(u.id) === id)?.username;
+    expect(targets.map((x) => [who(x.userId), x.revenue])).toEqual([
+      ['sales', '5000.00'],
+      ['sales2', '3000.00'],
+    ]);
     // seeded once: a second start leaves it alone
     expect(await seedDemoAll(ds, config)).toBeNull();
   }, 300_000);
