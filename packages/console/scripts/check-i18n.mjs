@@ -5,7 +5,8 @@
 //    definitions) exists in both; a key built at run time (t(`a.b.${x}`)) needs its prefix `a.b` in both;
 //  - every permission code of the generated catalogue (src/gql/permissions.ts) has a label in both;
 //  - no message uses `{` for anything but a named placeholder: vue-i18n would swallow `{yyyyMMdd}`
-//    (literal braces are written {'{'}yyyyMMdd{'}'}).
+//    (literal braces are written {'{'}yyyyMMdd{'}'});
+//  - every audit action and entity type the server writes (packages/server/src) has words on the audit page.
 // Exits 1 and lists what is wrong.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,11 +121,94 @@ for (const l of LOCALES) {
   }
 }
 
+// 5. audit codes in words: every action and entity type the server writes has words by the rule of
+//    src/features/audit/auditLabels.ts (`audit.actions.<code, dots as _>`, or the subject of its head and
+//    `audit.verbs.<rest, dots as _>`; an entity type is `audit.subjects.<lowerFirst>`), so none shows raw.
+const serverSrc = path.resolve(root, '..', 'server', 'src');
+function walkServer(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walkServer(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/\.test\.ts$/.test(f));
+}
+// Codes built at run time (`action: \`…${x}\``), their values written out from the server's own types:
+const DYNAMIC_ACTIONS = [
+  // `integration.tpl.request.${r.kind}` (integration/tpl.service.ts): TplRequestKind in integration/tpl.entity.ts
+  'integration.tpl.request.shipment',
+  'integration.tpl.request.transfer',
+  'integration.tpl.request.asn',
+  // `integration.tpl.review.${action}` (integration/tpl.service.ts, resolve): action is 'adjust' | 'dismiss'
+  'integration.tpl.review.adjust',
+  'integration.tpl.review.dismiss',
+  // `customer.${kind}.delete` (sales/customer.service.ts, removeContactOrAddress): kind is 'contact' | 'address'
+  'customer.contact.delete',
+  'customer.address.delete',
+  // codes handed to the writer in a variable: ProductWriter.applyDraft's callers (catalog/product-writer.ts),
+  // the import's rows (catalog/product-import.ts), the demo seeding's marks (seed.ts, DEMO_STARTED/FINISHED)
+  'product.create',
+  'product.update',
+  'product.import.create',
+  'product.import.update',
+  'demo.seed.started',
+  'demo.seed.finished',
+  // `api.${fieldName}` (schema.ts, auditEveryMutation): the generic row of a mutation that wrote no precise
+  // one; fieldName is a mutation name, shown as 接口 · <name>. Not enumerated here (see the audit page).
+];
+const DYNAMIC_PREFIXES = ['integration.tpl.request.', 'integration.tpl.review.', 'customer.', 'api.'];
+const auditActions = new Map(DYNAMIC_ACTIONS.map((a) => [a, 'DYNAMIC_ACTIONS']));
+const auditTypes = new Map();
+if (fs.existsSync(serverSrc)) {
+  // (the audit module reads codes, as filters; it writes none)
+  for (const file of walkServer(serverSrc).filter(
+    (f) => !f.includes(`${path.sep}modules${path.sep}audit${path.sep}`),
+  )) {
+    const text = fs.readFileSync(file, 'utf8');
+    const rel = path.relative(path.resolve(root, '..'), file);
+    const at = (i) => `${rel}:${text.slice(0, i).split('\n').length}`;
+    // the literals after `action:` up to the end of the expression: `action: 'a.b'`, `action: x ? 'a.b' : 'a.c'`,
+    // a parameter's union type `action: 'a.b' | 'a.c'`. Audit codes are dotted (`subject.verb`); bare words
+    // under `action:` are other things (a document event's 'post' | 'cancel').
+    for (const m of text.matchAll(/\baction\??:\s*([^,;\n]*)/g)) {
+      for (const lit of m[1].matchAll(/'([^']*)'/g)) {
+        if (lit[1].includes('.') && !auditActions.has(lit[1])) auditActions.set(lit[1], at(m.index));
+      }
+    }
+    for (const m of text.matchAll(/\bentityType\??:\s*([^,;\n]*)/g)) {
+      for (const lit of m[1].matchAll(/'([^']*)'/g)) {
+        if (lit[1] && !auditTypes.has(lit[1])) auditTypes.set(lit[1], at(m.index));
+      }
+    }
+    for (const m of text.matchAll(/\baction:\s*`([^`$]*)\$\{/g)) {
+      if (!DYNAMIC_PREFIXES.includes(m[1]))
+        problems.push(
+          `${at(m.index)}: audit action \`${m[1]}\${…}\` built at run time; list its values in DYNAMIC_ACTIONS`,
+        );
+    }
+  }
+  const has = (l, k) => messages[l].get(k) != null;
+  const lowerFirst = (c) => c.charAt(0).toLowerCase() + c.slice(1);
+  for (const [code, where] of auditActions) {
+    for (const l of LOCALES) {
+      const [head, ...rest] = code.split('.');
+      const words =
+        has(l, `audit.actions.${code.replace(/\./g, '_')}`) ||
+        (rest.length > 0 && has(l, `audit.subjects.${lowerFirst(head)}`) && has(l, `audit.verbs.${rest.join('_')}`));
+      if (!words) problems.push(`audit action ${code} (${where}): no words in ${l}`);
+    }
+  }
+  for (const [code, where] of auditTypes) {
+    for (const l of LOCALES) {
+      if (!has(l, `audit.subjects.${lowerFirst(code)}`))
+        problems.push(`audit entity type ${code} (${where}): no words in ${l}`);
+    }
+  }
+}
+
 if (problems.length) {
   console.error(`i18n check: ${problems.length} problem(s)`);
   for (const p of problems) console.error(`  ${p}`);
   process.exit(1);
 }
 console.log(
-  `i18n check: ${messages['zh-CN'].size} keys in zh-CN and en, ${used.size} keys and ${prefixes.size} key groups used in the source, all present`,
+  `i18n check: ${messages['zh-CN'].size} keys in zh-CN and en, ${used.size} keys and ${prefixes.size} key groups used in the source, ${auditActions.size} audit actions and ${auditTypes.size} entity types of the server, all present`,
 );
