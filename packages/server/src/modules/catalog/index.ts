@@ -14,5 +14,7 @@ export {
   skuByCodeOrBarcode,
   skuIdsInCategory,
   skuLines,
+  skuPriceFacts,
+  type SkuPriceFacts,
   type SkuLine,
 } from './lookups';

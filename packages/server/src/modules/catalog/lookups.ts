@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { In, Like, type EntityManager } from 'typeorm';
 import { chunks } from './catalog-query';
 import { Category } from './category.entity';
@@ -38,6 +39,50 @@ export async function skuLines(em: EntityManager, skuIds: number[]): Promise<Map
   }
   return out;
 }
+
+/** What pricing needs of a SKU: its product's category and brand, its reference sale price, whether both are active. */
+export interface SkuPriceFacts {
+  categoryId: number | null;
+  brandId: number | null;
+  /** per base unit, 6 places as the column (null: none set) */
+  refSalePrice: string | null;
+  /** the SKU and its product */
+  active: boolean;
+}
+
+/**
+ * The SKUs among these ids that exist, with what pricing needs, in one plain query per 500 ids: a
+ * 200-line quote spent more in hydrating SKU, product and unit entities than in the promotions engine.
+ */
+export async function skuPriceFacts(em: EntityManager, skuIds: number[]): Promise<Map<number, SkuPriceFacts>> {
+  const out = new Map<number, SkuPriceFacts>();
+  const ids = [...new Set(skuIds.filter((n) => n > 0))];
+  for (const part of chunks(ids)) {
+    const rows: Array<{
+      id: number;
+      price: string | null;
+      sa: unknown;
+      pa: unknown;
+      cat: number | null;
+      brand: number | null;
+    }> = await em.query(
+      `SELECT s.id AS id, s.ref_sale_price AS price, s.active AS sa, p.active AS pa, p.category_id AS cat, p.brand_id AS brand
+         FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (${part.map(() => '?').join(',')})`,
+      part,
+    );
+    for (const r of rows)
+      out.set(Number(r.id), {
+        categoryId: r.cat === null ? null : Number(r.cat),
+        brandId: r.brand === null ? null : Number(r.brand),
+        refSalePrice: r.price === null ? null : new Decimal(String(r.price)).toFixed(6),
+        active: isTrue(r.sa) && isTrue(r.pa),
+      });
+  }
+  return out;
+}
+
+/** A boolean column read raw: 1/0 on both databases (a Buffer or true on some drivers). */
+const isTrue = (v: unknown) => v === true || v === 1 || v === '1' || (Buffer.isBuffer(v) && v[0] === 1);
 
 /** One SKU, or null. */
 export function findSku(em: EntityManager, id: number): Promise<Sku | null> {

@@ -19,7 +19,7 @@ import {
   type PricedCart,
   type Promotion as EnginePromotion,
 } from '../../domain/promotions';
-import { categoryAncestors, skuLines, type SkuLine } from '../catalog';
+import { categoryAncestors, skuPriceFacts, type SkuPriceFacts } from '../catalog';
 import { costHeads, currentUnitCost } from '../stock';
 import { unitCost } from '../../domain/costing';
 import { earnDrawEntries, voidDrawEntries } from './draw-entries';
@@ -60,22 +60,22 @@ export interface PricedOrder {
 
 export const normaliseCode = (c: string) => c.trim().toUpperCase();
 
-async function skuFacts(tx: EntityManager, skuIds: number[], known?: Map<number, SkuLine>) {
+async function skuFacts(tx: EntityManager, skuIds: number[], known?: Map<number, SkuPriceFacts>) {
   const found = new Map(known ?? []);
   const missing = skuIds.filter((id) => !found.has(id));
-  if (missing.length) for (const [id, l] of await skuLines(tx, missing)) found.set(id, l);
+  if (missing.length) for (const [id, l] of await skuPriceFacts(tx, missing)) found.set(id, l);
   const cats = await categoryAncestors(
     tx,
-    [...found.values()].map((l) => l.product.categoryId ?? 0),
+    [...found.values()].map((l) => l.categoryId ?? 0),
   );
   return (id: number) => {
     const l = found.get(id);
     if (!l) return null;
     return {
-      categories: (l.product.categoryId ? (cats.get(l.product.categoryId) ?? []) : []).map(String),
-      brand: l.product.brandId ? String(l.product.brandId) : null,
-      listPrice: l.sku.refSalePrice ?? '0',
-      active: l.sku.active && l.product.active,
+      categories: (l.categoryId ? (cats.get(l.categoryId) ?? []) : []).map(String),
+      brand: l.brandId ? String(l.brandId) : null,
+      listPrice: l.refSalePrice ?? '0',
+      active: l.active,
     };
   };
 }
@@ -105,7 +105,7 @@ async function priceWith(
   cart: OrderCart,
   promos: Promotion[],
   codeRows: CouponCode[],
-  known?: Map<number, SkuLine>,
+  known?: Map<number, SkuPriceFacts>,
 ): Promise<PricedOrder> {
   const giftIds = promos.map((p) => Number(p.rule?.giftSkuId) || 0).filter((n) => n > 0);
   const facts = await skuFacts(tx, [...cart.lines.map((l) => l.skuId), ...giftIds], known);
@@ -211,12 +211,12 @@ async function priceWith(
 
 /**
  * A cart priced now (a draft saved, a quote, the simulator); nothing is written or locked. `known`:
- * SKU lines the caller already loaded (skuLines), not read again.
+ * SKU facts the caller already read (skuPriceFacts), not read again.
  */
 export async function priceOrder(
   tx: EntityManager,
   cart: OrderCart,
-  known?: Map<number, SkuLine>,
+  known?: Map<number, SkuPriceFacts>,
 ): Promise<PricedOrder> {
   const { promos, codeRows } = await load(tx, cart);
   return priceWith(tx, cart, promos, codeRows, known);

@@ -10,7 +10,7 @@ import { can } from '../../core/permissions/guard';
 import { lockRows } from '../../core/sql';
 import { checkExclusiveOverlap, priceCart } from '../../domain/promotions';
 import type { AuditService } from '../audit';
-import { findSku, skuLines } from '../catalog';
+import { findSku, skuLines, skuPriceFacts } from '../catalog';
 import { onHandBySku } from '../stock';
 import { engine, enginePromotion } from './engine-input';
 import { priceOrder } from './order-pricing';
@@ -401,7 +401,7 @@ export class PromotionService {
     }
     if (!input.lines.length || input.lines.length > 500)
       throw badInput([{ field: 'lines', message: 'Between 1 and 500 lines.' }]);
-    const found = await skuLines(
+    const found = await skuPriceFacts(
       tx,
       input.lines.map((l) => Number(l.skuId)),
     );
@@ -423,7 +423,7 @@ export class PromotionService {
           key: String(i),
           skuId: Number(l.skuId),
           qty: l.qty,
-          listPrice: found.get(Number(l.skuId))!.sku.refSalePrice ?? '0',
+          listPrice: found.get(Number(l.skuId))!.refSalePrice ?? '0',
         })),
         couponCodes: input.couponCodes ?? [],
       },
