@@ -278,6 +278,7 @@ export const PromotionEffectQuery = graphql(`
       discount
       giftCost
       margin
+      upliftScope
       dailyRevenue
       baselineDailyRevenue
       upliftPercent

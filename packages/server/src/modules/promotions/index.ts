@@ -15,6 +15,7 @@ export {
 export type { PromotionService } from './promotion.service';
 export type { CouponService } from './coupon.service';
 export { drawUsesOfOrders, promotionUsesOfOrders, type OrderPromotionUse } from './usage-lookup';
+export { promotionItems } from './effect-scope';
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
 export { promotedDays } from './promoted-days';
 export { prizeOrderIds } from './draw-entries';

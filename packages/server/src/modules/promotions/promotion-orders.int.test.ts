@@ -323,7 +323,7 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
   });
 
   it('the effect report: per promotion its orders, revenue and discount; gift cost and margin only with sales.margin.read', async () => {
-    const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin dailyRevenue baselineDailyRevenue upliftPercent } }`;
+    const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin upliftScope dailyRevenue baselineDailyRevenue upliftPercent } }`;
     const rows = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
     // the first order only (the second was cancelled): 246.00 on 2026-11-25, 68.67 margin after its returns;
     // MJ300 gave 50.00, of which its returns took 15.82 back (net): 34.18
@@ -354,13 +354,23 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     expect(ok(await t.gql(CONFIRM, { id: before }, tok.sales)).confirmSalesOrder.status).toBe('CONFIRMED');
     const again = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
     // the 11 days stand against the same weekdays of the 4 weeks before 11-20 (10-23 … 11-19): 44 days, one of them
-    // (10-28, for Wednesday 11-25) with 100.00: 100 ÷ 44 = 2.27; uplift (246 ÷ 11 − 100 ÷ 44) ÷ (100 ÷ 44) = 884 %
+    // (10-28, for Wednesday 11-25) with 100.00: 100 ÷ 44 = 2.27; uplift (246 ÷ 11 − 100 ÷ 44) ÷ (100 ÷ 44) = 884 %.
+    // That is MJ300's, which applies to everything; TEA10 and CUPGIFT are measured on the tea they cover: its line
+    // of 168.15 ÷ 11 = 15.29 a day, none sold before (the order of 10-28 is rice): no uplift to tell
     expect(
-      again.map((r: any) => [r.code, r.orders, r.revenue, r.dailyRevenue, r.baselineDailyRevenue, r.upliftPercent]),
+      again.map((r: any) => [
+        r.code,
+        r.orders,
+        r.revenue,
+        r.upliftScope,
+        r.dailyRevenue,
+        r.baselineDailyRevenue,
+        r.upliftPercent,
+      ]),
     ).toEqual([
-      ['CUPGIFT', 1, '246.00', '22.36', '2.27', '884.00'],
-      ['MJ300', 1, '246.00', '22.36', '2.27', '884.00'],
-      ['TEA10', 1, '246.00', '22.36', '2.27', '884.00'],
+      ['CUPGIFT', 1, '246.00', 'ITEMS', '15.29', '0.00', null],
+      ['MJ300', 1, '246.00', 'STORE', '22.36', '2.27', '884.00'],
+      ['TEA10', 1, '246.00', 'ITEMS', '15.29', '0.00', null],
     ]);
     const sales = await t.gql(Q, {}, tok.sales);
     expect(sales.data.promotionEffect.map((r: any) => [r.giftCost, r.margin])).toEqual([

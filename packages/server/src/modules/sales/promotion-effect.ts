@@ -1,14 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { addDays, daysBetween } from '../../core/dates';
 import { badInput } from '../../core/errors';
 import { DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import { drawUsesOfOrders, promotionUsesOfOrders } from '../promotions';
-import { SalesOrder } from './sales-order.entity';
+import { drawUsesOfOrders, promotionItems, promotionUsesOfOrders } from '../promotions';
+import { SalesOrder, SalesOrderLine } from './sales-order.entity';
 import type { SalesOrderService } from './sales-order.service';
 import { TAKEN } from './sales-order.service';
 
@@ -40,11 +40,18 @@ export class PromotionEffect {
     'Σ margin of those orders (shipped so far).',
   )
   margin: string | null;
-  @Field(() => DecimalScalar, { description: 'All orders: revenue per day on its days in the period.' })
+  @Field({
+    description:
+      "What the uplift measures: ITEMS, the net amount of its eligible items (its SKU, category and brand sets less its exclusions, a bundle's SKUs) in all orders; STORE, all orders' revenue, for a promotion that applies to everything and a lucky draw.",
+  })
+  upliftScope: 'ITEMS' | 'STORE';
+  @Field(() => DecimalScalar, {
+    description: 'Revenue per day on its days in the period, of its items or of the store (upliftScope).',
+  })
   dailyRevenue: string;
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: `The same weekdays in the ${WEEKS_BEFORE} weeks before it started: revenue per day.`,
+    description: `The same revenue per day on the same weekdays in the ${WEEKS_BEFORE} weeks before it started.`,
   })
   baselineDailyRevenue: string | null;
   @Field(() => DecimalScalar, {
@@ -58,8 +65,10 @@ export class PromotionEffect {
  * 促销效果: per promotion used by orders taken in [from, to] (by order date), and per lucky draw whose
  * entries they earned (its prizes' cost as gift cost, no discount): the orders, their
  * revenue, the discount given, the gifts' cost and the orders' margin (both need sales.margin.read),
- * and the uplift: all orders' revenue per day on the promotion's days in the period against the
- * same weekdays in the four weeks before it started. Sales staff see their own customers' orders.
+ * and the uplift: the revenue per day of the promotion's eligible items (all orders' lines of them, net)
+ * on its days in the period against the same weekdays in the four weeks before it started; the whole
+ * store's revenue for a promotion that applies to everything and for a lucky draw. Sales staff see
+ * their own customers' orders.
  */
 export async function promotionEffect(
   ctx: Context,
@@ -88,6 +97,31 @@ export async function promotionEffect(
     .getMany();
   const perDay = new Map<string, Decimal>();
   for (const o of series) perDay.set(o.orderDate, (perDay.get(o.orderDate) ?? D(0)).plus(o.total ?? 0));
+  // the same per day for each promotion's items: the net amounts of those orders' lines of them
+  const dateOf = new Map(series.map((o) => [o.id, o.orderDate]));
+  const lines: Array<Pick<SalesOrderLine, 'orderId' | 'skuId' | 'amount'>> = [];
+  const seriesIds = [...dateOf.keys()];
+  for (let i = 0; i < seriesIds.length; i += 500)
+    lines.push(
+      ...(await em.find(SalesOrderLine, {
+        select: { orderId: true, skuId: true, amount: true },
+        where: { orderId: In(seriesIds.slice(i, i + 500)), gift: false },
+      })),
+    );
+  const items = await promotionItems(
+    em,
+    uses.filter((u) => u.kind !== 'LUCKY_DRAW').map((u) => u.promotionId),
+    lines.map((l) => l.skuId),
+  );
+  const itemsPerDay = (skus: Set<number>) => {
+    const m = new Map<string, Decimal>();
+    for (const l of lines) {
+      if (!skus.has(l.skuId)) continue;
+      const d = dateOf.get(l.orderId)!;
+      m.set(d, (m.get(d) ?? D(0)).plus(l.amount ?? 0));
+    }
+    return m;
+  };
   // a promotion and a lucky draw may share an id: grouped by both
   const byId = new Map<string, typeof uses>();
   for (const u of uses) {
@@ -113,8 +147,10 @@ export async function promotionEffect(
       const b0 = addDays(window, ((daysBetween(window, d) % 7) + 7) % 7);
       for (let k = 0; k < WEEKS_BEFORE; k++) base.push(addDays(b0, 7 * k));
     }
+    const skus = p.kind === 'LUCKY_DRAW' ? null : (items.get(p.promotionId) ?? null);
+    const revenueOn = skus ? itemsPerDay(skus) : perDay;
     const avg = (ds: string[]) =>
-      ds.length ? ds.reduce((s, d) => s.plus(perDay.get(d) ?? 0), D(0)).div(ds.length) : null;
+      ds.length ? ds.reduce((s, d) => s.plus(revenueOn.get(d) ?? 0), D(0)).div(ds.length) : null;
     const daily = avg(days) ?? D(0);
     const baseline = avg(base);
     out.push({
@@ -127,6 +163,7 @@ export async function promotionEffect(
       discount: mine.reduce((s, u) => s.plus(u.discount), D(0)).toFixed(2),
       giftCost: mine.reduce((s, u) => s.plus(u.giftCost), D(0)).toFixed(2),
       margin: its.reduce((s, o) => s.plus(o.margin ?? 0), D(0)).toFixed(2),
+      upliftScope: skus ? 'ITEMS' : 'STORE',
       dailyRevenue: daily.toFixed(2),
       baselineDailyRevenue: baseline ? baseline.toFixed(2) : null,
       upliftPercent: baseline && baseline.gt(0) ? daily.minus(baseline).div(baseline).times(100).toFixed(2) : null,

@@ -115,7 +115,7 @@ export class SalesOrderResolver {
 
   @Query(() => [PromotionEffect], {
     description:
-      '促销效果: per promotion used by orders taken in the period, its orders, revenue and discount; gift cost and margin need sales.margin.read; uplift against the same weekdays before it started. Salespeople see their own customers only.',
+      '促销效果: per promotion used by orders taken in the period, its orders, revenue and discount; gift cost and margin need sales.margin.read; uplift of the revenue of its eligible items (of the whole store when it applies to everything) against the same weekdays before it started. Salespeople see their own customers only.',
   })
   @Allow(P.PromotionRead, P.SalesOrderRead)
   promotionEffect(@Ctx() ctx: Context, @Arg('from') from: string, @Arg('to') to: string) {
