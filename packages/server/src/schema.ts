@@ -75,6 +75,7 @@ import { salesListExports } from './modules/sales/list-exports';
 import { analyticsListExports } from './modules/analytics/list-exports';
 import { auditListExports } from './modules/audit/list-exports';
 import { authListExports } from './modules/auth/list-exports';
+import { catalogListExports } from './modules/catalog/list-exports';
 
 // every list page's export, declared by the module that owns the list (core/list-export)
 registerListExports([
@@ -86,6 +87,7 @@ registerListExports([
   ...analyticsListExports,
   ...auditListExports,
   ...authListExports,
+  ...catalogListExports,
 ]);
 
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [

@@ -10,6 +10,14 @@ export const productColumns: Column[] = [
   { key: 'flags', label: 'catalog.fields.flags', minWidth: 150 },
 ];
 
+/** What the export writes: the page's columns, its flags as one column each. */
+export const productExportColumns: Column[] = [
+  ...productColumns.filter((c) => c.key !== 'flags'),
+  { key: 'active', label: 'catalog.fields.active' },
+  { key: 'batchTracked', label: 'catalog.fields.batchTracked', kind: 'bool' },
+  { key: 'serialTracked', label: 'catalog.fields.serialTracked', kind: 'bool' },
+];
+
 export const PRODUCT_SORTS = ['CODE', 'NAME', 'NEWEST'] as const;
 
 export const importReportColumns: Column[] = [

@@ -114,18 +114,6 @@ export const UpdateProductMutation = graphql(`
   }
 `);
 
-export const ExportProductsQuery = graphql(`
-  query ExportProducts($filter: ProductFilter) {
-    exportProducts(filter: $filter) {
-      filename
-      contentType
-      encoding
-      content
-      columns
-    }
-  }
-`);
-
 export const ProductImportTemplateQuery = graphql(`
   query ProductImportTemplate {
     productImportTemplate {

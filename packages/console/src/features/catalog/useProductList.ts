@@ -1,17 +1,14 @@
-import { useClientHandle, useQuery } from '@urql/vue';
+import { useQuery } from '@urql/vue';
 import { computed } from 'vue';
-import { showError } from '@/shared/errors';
-import { downloadFile } from '@/shared/download';
 import { useListRoute } from '@/components/useListRoute';
 import type { ProductFilter, ProductSort } from '@/gql/graphql';
-import { ExportProductsQuery, ProductsQuery } from './queries';
+import { ProductsQuery } from './queries';
 
 const KEYS = ['search', 'category', 'brand', 'active', 'batch', 'sort'] as const;
 
-/** The product list with its filters in the URL, and the xlsx export of the same filter. */
+/** The product list with its filters in the URL; `exportFilter` is the same filter and sort for its export. */
 export function useProductList() {
   const list = useListRoute(KEYS);
-  const handle = useClientHandle();
   const filter = computed(() => {
     const f = list.filters.value;
     const out: ProductFilter = {};
@@ -42,11 +39,7 @@ export function useProductList() {
     };
   });
 
-  async function exportXlsx() {
-    const r = await handle.client.query(ExportProductsQuery, { filter: filter.value }).toPromise();
-    if (r.error || !r.data) return showError(r.error);
-    downloadFile(r.data.exportProducts);
-  }
+  const exportFilter = computed(() => ({ filter: filter.value, sort: variables.value.sort ?? null }));
 
-  return { list, q, data, exportXlsx, reload: () => q.executeQuery() };
+  return { list, q, data, exportFilter, reload: () => q.executeQuery() };
 }

@@ -119,14 +119,3 @@ export const CustomerOrdersQuery = graphql(`
     }
   }
 `);
-
-export const ExportCustomerReceivablesQuery = graphql(`
-  query ExportCustomerReceivables($asOf: String, $xlsx: Boolean) {
-    exportCustomerReceivables(asOf: $asOf, xlsx: $xlsx) {
-      filename
-      contentType
-      content
-      encoding
-    }
-  }
-`);

@@ -263,17 +263,6 @@ export const CreateSalesInvoiceMutation = graphql(`
   }
 `);
 
-export const ExportSalesOrdersQuery = graphql(`
-  query ExportSalesOrders($filter: SalesOrderFilter, $xlsx: Boolean) {
-    exportSalesOrders(filter: $filter, xlsx: $xlsx) {
-      filename
-      contentType
-      content
-      encoding
-    }
-  }
-`);
-
 export const OrderCustomersQuery = graphql(`
   query OrderCustomers($search: String) {
     customers(filter: { search: $search }, page: { limit: 30 }) {

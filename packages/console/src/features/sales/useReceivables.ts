@@ -1,17 +1,13 @@
 import type { CombinedError } from '@urql/core';
-import { useClientHandle, useMutation, useQuery } from '@urql/vue';
-import { downloadFile } from '@/shared/download';
+import { useMutation, useQuery } from '@urql/vue';
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, fieldLabel, showError } from '@/shared/errors';
 import { today } from '@/shared/clock';
 import { decimalSign, sumDecimals } from '@/shared/money';
 import { useListRoute } from '@/components/useListRoute';
-import {
-  ExportCustomerReceivablesQuery,
-  CustomerReceivablesQuery,
-  RecordCustomerPaymentMutation,
-} from './reportQueries';
+import type { Column } from '@/components/columns';
+import { CustomerReceivablesQuery, RecordCustomerPaymentMutation } from './reportQueries';
 
 export const AMOUNT_KEYS = [
   'invoiced',
@@ -25,6 +21,14 @@ export const AMOUNT_KEYS = [
   'overdue',
 ] as const;
 export type AmountKey = (typeof AMOUNT_KEYS)[number];
+
+/** What the export writes: the page's columns, the customer as its code and its name. */
+export const receivableExportColumns: Column[] = [
+  { key: 'customerCode', label: 'receivables.customerCode' },
+  { key: 'customerName', label: 'receivables.customer' },
+  ...AMOUNT_KEYS.map((key) => ({ key, label: `receivables.${key}` })),
+  { key: 'openInvoices', label: 'receivables.openInvoices' },
+];
 
 /** A payment amount the server accepts: above zero, at most 2 decimals. */
 const PAYMENT_AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
@@ -119,18 +123,7 @@ export function useReceivables() {
     return true;
   }
 
-  // the same rows as an xlsx file (the server applies the same scope and field rule)
-  const handle = useClientHandle();
-  async function exportXlsx() {
-    const r = await handle.client
-      .query(ExportCustomerReceivablesQuery, { asOf: asOf.value, xlsx: true }, { requestPolicy: 'network-only' })
-      .toPromise();
-    if (r.error || !r.data) return void showError(r.error);
-    downloadFile(r.data.exportCustomerReceivables);
-  }
-
   return {
-    exportXlsx,
     list,
     asOf,
     q,

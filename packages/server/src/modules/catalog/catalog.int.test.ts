@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../test/fixtures';
 import { codeOf, testApp, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 import { Product } from './product.entity';
 import { Sku, SkuBarcode } from './sku.entity';
 
@@ -463,6 +464,36 @@ describe('catalog: products, SKUs, categories, Excel', () => {
     const a = await t.gql('{ exportProducts(filter:{search:"TS-001"}) { columns content } }', {}, tok.admin);
     expect(a.data.exportProducts.columns).toContain('refPurchasePrice');
     expect((await readXlsx(a.data.exportProducts.content))[1]).toContain('25.5');
+  });
+
+  it('exports the product list as the page shows it (the list registry): its filter, sort and columns', async () => {
+    const cols: Array<[string, string]> = [
+      ['code', '编码'],
+      ['name', '名称'],
+      ['category', '分类'],
+      ['brand', '品牌'],
+      ['baseUnit', '基本单位'],
+      ['skuCount', 'SKU 数'],
+      ['active', '状态'],
+      ['batchTracked', '批次管理'],
+      ['serialTracked', '序列号管理'],
+    ];
+    const values = {
+      active: { true: '启用', false: '停用' },
+      batchTracked: { true: '是', false: '否' },
+      serialTracked: { true: '是', false: '否' },
+    };
+    const file = await exportedFile(t, tok.warehouse, 'products', cols, { filter: { search: 'TS-001' } }, values);
+    expect(file.rows).toEqual([
+      cols.map(([, h]) => h),
+      ['TS-001', '纯棉圆领T恤', '上衣', '优品', '件', '3', '启用', '否', '否'],
+    ]);
+    const all = (await t.gql('{ products(sort: NAME, page: { limit: 200 }) { total items { code } } }', {}, tok.sales))
+      .data;
+    const sorted = await exportedFile(t, tok.sales, 'products', [['code', '编码']], { sort: 'NAME' });
+    expect(sorted.rows.slice(1).map((r) => r[0])).toEqual(all.products.items.map((p: any) => p.code));
+    expect(codeOf(await exportListAs(t, tok.sales, 'products', cols, { sort: 'PRICE' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await exportListAs(t, tok.sales, 'products', [['refSalePrice', '参考售价']]))).toBe('BAD_USER_INPUT');
   });
 
   it('imports a good file: products, SKUs, units, barcodes, brands', async () => {

@@ -6,6 +6,9 @@ import { skuLines } from '../catalog';
 import { mayReadCost } from './cost-rule';
 import type { Customer } from './customer.entity';
 import { PriceRuleKind, type PriceListItem } from './price-list.entity';
+import { customerCode, names } from './related-names';
+import { SalesOrderStatus, type SalesOrder } from './sales-order.entity';
+import type { CustomerReceivable, SalesOrderFilter, SalesOrderSort } from './sales.types';
 
 interface PriceItemRow {
   item: PriceListItem;
@@ -88,6 +91,60 @@ export const salesListExports: ListExport[] = [
       validFrom: { get: (_ctx, r: PriceItemRow) => r.item.validFrom },
       validTo: { get: (_ctx, r: PriceItemRow) => r.item.validTo },
       createdBy: { get: (_ctx, r: PriceItemRow) => r.item.createdBy },
+    },
+  },
+  {
+    // 销售订单 as the page shows them: the salesperson's own customers' orders, the amount with sale prices,
+    // cost and margin with sales.margin.read (the list's field rules)
+    name: 'salesOrders',
+    fileName: 'sales-orders',
+    permissions: [P.SalesOrderRead],
+    typeName: 'SalesOrder',
+    filterArgsOf: 'salesOrders',
+    page: (ctx, f: { filter?: SalesOrderFilter | null; sort?: SalesOrderSort | null } | undefined, page) =>
+      ctx.services.salesOrders.list(ctx, f?.filter ?? undefined, page, f?.sort ?? undefined),
+    columns: {
+      number: { get: (_ctx, o: SalesOrder) => o.number, text: true },
+      customer: {
+        get: async (ctx, o: SalesOrder) =>
+          `${await customerCode(ctx, o.customerId)} · ${(await names(ctx, 'customer', o.customerId)) ?? ''}`,
+      },
+      status: { get: (_ctx, o: SalesOrder) => o.status, enum: SalesOrderStatus },
+      orderDate: { get: (_ctx, o: SalesOrder) => o.orderDate },
+      channel: {
+        get: async (ctx, o: SalesOrder) => {
+          const store = await names(ctx, 'store', o.storeId);
+          return `${(await names(ctx, 'channel', o.channelId)) ?? ''}${store ? ` · ${store}` : ''}`;
+        },
+      },
+      ownerName: { get: async (ctx, o: SalesOrder) => (await names(ctx, 'user', o.ownerId)) ?? '' },
+      total: { get: (_ctx, o: SalesOrder) => o.total },
+      cogs: { get: (_ctx, o: SalesOrder) => o.cogs },
+      margin: { get: (_ctx, o: SalesOrder) => o.margin },
+    },
+  },
+  {
+    // 应收账款 as of the page's day: the same scope (a salesperson's own customers) and amounts' field rule
+    name: 'customerReceivables',
+    fileName: 'receivables',
+    permissions: [P.SalesReceivableRead],
+    typeName: 'CustomerReceivable',
+    filterArgsOf: 'customerReceivables',
+    page: (ctx, f: { customerId?: string | null; asOf?: string | null } | undefined) =>
+      ctx.services.receivables.receivables(ctx, { customerId: f?.customerId ?? undefined, asOf: f?.asOf ?? undefined }),
+    columns: {
+      customerCode: { get: (_ctx, r: CustomerReceivable) => r.customerCode, text: true },
+      customerName: { get: (_ctx, r: CustomerReceivable) => r.customerName },
+      invoiced: { get: (_ctx, r: CustomerReceivable) => r.invoiced },
+      credited: { get: (_ctx, r: CustomerReceivable) => r.credited },
+      paid: { get: (_ctx, r: CustomerReceivable) => r.paid },
+      balance: { get: (_ctx, r: CustomerReceivable) => r.balance },
+      age0to30: { get: (_ctx, r: CustomerReceivable) => r.age0to30 },
+      age31to60: { get: (_ctx, r: CustomerReceivable) => r.age31to60 },
+      age61to90: { get: (_ctx, r: CustomerReceivable) => r.age61to90 },
+      ageOver90: { get: (_ctx, r: CustomerReceivable) => r.ageOver90 },
+      overdue: { get: (_ctx, r: CustomerReceivable) => r.overdue },
+      openInvoices: { get: (_ctx, r: CustomerReceivable) => r.openInvoices },
     },
   },
 ];

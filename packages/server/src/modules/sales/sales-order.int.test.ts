@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, CompanySettings, seedCatalog, StockCost, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 import { SalesOrder } from './sales-order.entity';
 import { SalesShipment } from './sales-shipment.entity';
 import { SalesReturn } from './sales-return.entity';
@@ -561,6 +562,34 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
     expect(ok(await t.gql(EXPORT, { a: '2027-01-23' }, tok.accountant)).exportCustomerReceivables.content).toBe(
       own.content,
     );
+    // the page's export (the list registry): its columns with the page's headers, the same scope and day
+    const recvCols: Array<[string, string]> = [
+      ['customerCode', '客户编码'],
+      ['customerName', '客户'],
+      ['invoiced', '已开票'],
+      ['credited', '退货冲减'],
+      ['paid', '已收款'],
+      ['balance', '余额'],
+      ['age0to30', '0–30 天'],
+      ['age31to60', '31–60 天'],
+      ['age61to90', '61–90 天'],
+      ['ageOver90', '90 天以上'],
+      ['overdue', '逾期'],
+      ['openInvoices', '未结发票'],
+    ];
+    const recv = await exportedFile(t, tok.sales, 'customerReceivables', recvCols, { asOf: '2027-01-23' });
+    expect(recv.rows).toEqual([
+      recvCols.map(([, h]) => h),
+      ['C-1', '张三商行', '106.50', '12.00', '0.00', '94.50', '0.00', '45.00', '49.50', '0.00', '94.50', '2'],
+    ]);
+    expect((await exportedFile(t, tok.sales2, 'customerReceivables', recvCols, { asOf: '2027-01-23' })).rows).toEqual([
+      recvCols.map(([, h]) => h),
+    ]);
+    // before the second invoice (the 22nd): one open invoice of 61.50, nothing due yet
+    expect(
+      (await exportedFile(t, tok.accountant, 'customerReceivables', recvCols, { asOf: '2026-11-22' })).rows.slice(1),
+    ).toEqual([['C-1', '张三商行', '61.50', '0.00', '0.00', '61.50', '61.50', '0.00', '0.00', '0.00', '0.00', '1']]);
+    expect(codeOf(await exportListAs(t, tok.warehouse, 'customerReceivables', recvCols))).toBe('FORBIDDEN');
     const before = await counts();
     const tooMuch = await t.gql(PAY, { i: { customerId: id.cust, amount: '100.00' } }, tok.accountant);
     expect(codeOf(tooMuch)).toBe('BAD_USER_INPUT');
@@ -742,6 +771,61 @@ describe(`sales: order → reservation → FIFO/FEFO shipment → return → inv
         .split(',')[2];
     expect(statusOf(en, A.number)).toMatch(/^[A-Z][a-z]+( [a-z]+)?$/);
     expect(statusOf(await csv(tok.accountant), A.number)).toMatch(/^[\u4e00-\u9fa5]+$/);
+    // the page's export (the list registry): the page's columns and filter; amount, cost and margin by the field rules
+    const soCols: Array<[string, string]> = [
+      ['number', '单号'],
+      ['customer', '客户'],
+      ['status', '状态'],
+      ['orderDate', '下单日期'],
+      ['channel', '渠道'],
+      ['ownerName', '业务员'],
+      ['total', '金额'],
+      ['cogs', '成本'],
+      ['margin', '毛利'],
+    ];
+    const soStatus = { status: { PAID: '已收款', SHIPPED: '已发货', INVOICED: '已开票', CONFIRMED: '已确认' } };
+    const LISTED =
+      'query($f:SalesOrderFilter){ salesOrders(filter:$f){ items { number status orderDate customerCode customerName channelName storeName ownerName total cogs margin } } }';
+    const listed = ok(await t.gql(LISTED, { f: { search: A.number } }, tok.accountant)).salesOrders.items[0];
+    const soAcc = await exportedFile(
+      t,
+      tok.accountant,
+      'salesOrders',
+      soCols,
+      { filter: { search: A.number } },
+      soStatus,
+    );
+    expect(soAcc.hidden).toBeUndefined();
+    expect(soAcc.rows).toEqual([
+      soCols.map(([, h]) => h),
+      [
+        A.number,
+        'C-1 · 张三商行',
+        '已收款',
+        listed.orderDate,
+        `${listed.channelName} · ${listed.storeName}`,
+        listed.ownerName,
+        listed.total,
+        listed.cogs,
+        listed.margin,
+      ],
+    ]);
+    expect(listed.status).toBe('PAID');
+    expect([listed.total, listed.cogs, listed.margin]).toEqual(['106.50', '42.60', '51.90']);
+    const soSales = await exportedFile(t, tok.sales, 'salesOrders', soCols, { filter: { search: A.number } }, soStatus);
+    expect(soSales.columns).toEqual(['number', 'customer', 'status', 'orderDate', 'channel', 'ownerName', 'total']);
+    expect(soSales.hidden).toEqual(['SalesOrder.cogs', 'SalesOrder.margin']);
+    expect(soSales.rows[1]).toEqual(soAcc.rows[1].slice(0, 7));
+    const soKeeper = await exportedFile(t, tok.warehouse, 'salesOrders', soCols, { filter: { search: A.number } });
+    expect(soKeeper.columns).toEqual(['number', 'customer', 'status', 'orderDate', 'channel', 'ownerName']);
+    expect(soKeeper.rows[1][2]).toBe('PAID'); // no labels sent: the value as GraphQL names it
+    // another salesperson: not their customer's order, so no row (and no cost columns)
+    expect((await exportedFile(t, tok.sales2, 'salesOrders', soCols, { filter: { search: A.number } })).rows).toEqual([
+      soCols.slice(0, 7).map(([, h]) => h),
+    ]);
+    expect(codeOf(await exportListAs(t, tok.accountant, 'salesOrders', soCols, { filter: { status: 'NOPE' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     // the overview: revenue = 61.50 + 45.00 − 12.00 (order A) + 12.00 − 6.00 (order E); margin only for the accountant
     const OV =
       '{ salesOverview(from:"2026-11-01", to:"2026-11-30"){ revenue cogs margin rows { channelCode storeName orders revenue cogs margin } days { day revenue margin } } }';
