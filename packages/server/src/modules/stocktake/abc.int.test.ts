@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, newProductSku, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
+import { addRole, addUser, newProductSku, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 import { Stocktake } from './stocktake.entity';
 
 const CREATE_AND_POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id } }`;
@@ -225,5 +226,89 @@ describe(`ABC classes and cycle counts from them (${testDbKind})`, () => {
       ['P-MILK-1', 'M1', '30'],
       ['S4-1', '', '60'],
     ]);
+  });
+
+  it('exports the analysis page’s tables: accuracy by counter and by reason, ABC classes, the plan; values by stock.cost.read', async () => {
+    await addRole(t.ds, 'x_counts', ['stock.count.read', 'stock.warehouse.read']);
+    await addUser(t.ds, 'x_counter', ['x_counts']);
+    tok.counter = await t.login('x_counter');
+    const acc: Array<[string, string]> = [
+      ['label', '分组'],
+      ['counts', '盘点次数'],
+      ['linesCounted', '盘点行'],
+      ['linesRight', '准确行'],
+      ['accuracyPct', '准确率'],
+      ['gainValue', '盘盈金额'],
+      ['lossValue', '盘亏金额'],
+    ];
+    const byCounter = { groupBy: 'COUNTER', filter: { warehouseId: W1 } };
+    const manager = await exportedFile(t, tok.manager, 'stocktakeAccuracy', acc, byCounter);
+    // both keepers counted the three lines (S5 one short, within the tolerance): the loss 1 × 5.00
+    expect(manager.rows).toEqual([
+      acc.map(([, h]) => h),
+      ['孙仓管 Sun', '1', '3', '3', '100.00', '0.00', '5.00'],
+      ['周仓管 Zhou', '1', '3', '3', '100.00', '0.00', '5.00'],
+    ]);
+    const counter = await exportedFile(t, tok.counter, 'stocktakeAccuracy', acc, byCounter);
+    expect(counter.columns).toEqual(['label', 'counts', 'linesCounted', 'linesRight', 'accuracyPct']);
+    expect(counter.hidden).toEqual(['StocktakeAccuracy.gainValue', 'StocktakeAccuracy.lossValue']);
+    expect(counter.rows.slice(1)).toEqual(manager.rows.slice(1).map((r) => r.slice(0, 5)));
+    // by reason: the page writes the reason's key as its label
+    const reasons = await exportedFile(
+      t,
+      tok.manager,
+      'stocktakeAccuracy',
+      [['key', '分组'], ...acc.slice(1)],
+      { groupBy: 'REASON', filter: { warehouseId: W1 } },
+      { key: { damage: '损坏' } },
+    );
+    expect(reasons.rows).toEqual([acc.map(([, h]) => h), ['损坏', '1', '1', '0', '0.00', '0.00', '5.00']]);
+    expect(codeOf(await exportListAs(t, tok.warehouse, 'stocktakeAccuracy', acc, byCounter))).toBe('FORBIDDEN');
+    expect(codeOf(await exportListAs(t, tok.manager, 'stocktakeAccuracy', acc, { groupBy: 'NOPE' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+
+    const abc: Array<[string, string]> = [
+      ['rank', '排名'],
+      ['skuCode', 'SKU'],
+      ['abcClass', 'ABC 分类'],
+      ['issuedValue', '出库金额'],
+      ['share', '占比'],
+      ['cumulative', '累计占比'],
+      ['lastCountedOn', '上次盘点'],
+      ['nextCountDue', '下次盘点'],
+    ];
+    const classes = await exportedFile(t, tok.manager, 'abcClasses', abc, { warehouseId: W1, abcClass: 'A' });
+    expect(classes.rows).toEqual([
+      abc.map(([, h]) => h),
+      ['1', 'P-TEA-1 龙井 250g', 'A', '700.00', '70.0000', '70.0000', '2026-11-25', '2026-12-02'],
+      ['2', 'P-RICE-1 东北大米', 'A', '200.00', '20.0000', '90.0000', '2026-11-25', '2026-12-02'],
+      ['5', 'S5-1 S5', 'A', '0.00', '0.0000', '100.0000', '2026-11-25', '2026-12-02'], // fixed by hand
+    ]);
+    const classesCounter = await exportedFile(t, tok.counter, 'abcClasses', abc, { warehouseId: W1 });
+    expect(classesCounter.hidden).toEqual(['AbcClassification.issuedValue']);
+    expect(classesCounter.rows).toEqual([
+      ['排名', 'SKU', 'ABC 分类', '占比', '累计占比', '上次盘点', '下次盘点'],
+      ['1', 'P-TEA-1 龙井 250g', 'A', '70.0000', '70.0000', '2026-11-25', '2026-12-02'],
+      ['2', 'P-RICE-1 东北大米', 'A', '20.0000', '90.0000', '2026-11-25', '2026-12-02'],
+      ['3', 'P-MILK-1 鲜牛奶', 'B', '6.0000', '96.0000'],
+      ['4', 'S4-1 S4', 'C', '4.0000', '100.0000'],
+      ['5', 'S5-1 S5', 'A', '0.0000', '100.0000', '2026-11-25', '2026-12-02'],
+    ]);
+
+    const plan: Array<[string, string]> = [
+      ['skuCode', 'SKU'],
+      ['abcClass', 'ABC 分类'],
+      ['lastCountedOn', '上次盘点'],
+      ['dueOn', '应盘日期'],
+      ['overdueDays', '逾期天数'],
+    ];
+    const planFile = await exportedFile(t, tok.counter, 'cycleCountPlan', plan, { warehouseId: W1 });
+    expect(planFile.rows).toEqual([
+      plan.map(([, h]) => h),
+      ['P-MILK-1 鲜牛奶', 'B', '', '2026-11-25', '0'],
+      ['S4-1 S4', 'C', '', '2026-11-25', '0'],
+    ]);
+    expect(codeOf(await exportListAs(t, tok.counter, 'cycleCountPlan', plan, {}))).toBe('BAD_USER_INPUT');
   });
 });

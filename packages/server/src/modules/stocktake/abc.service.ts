@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Context } from '../../core/context';
+import { perRequest, type Context } from '../../core/context';
 import { addDays, now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, notFound } from '../../core/errors';
@@ -29,6 +29,15 @@ export const ISSUE_TYPES = ['sales_shipment', 'other_out'];
 /** The class that applies: fixed by hand, else computed; null when the SKU has none. */
 export const effectiveClass = (r: Pick<AbcClassification, 'manualClass' | 'computedClass'>): AbcClassCode | null =>
   r.manualClass ?? r.computedClass ?? null;
+
+/** YYYY-MM-DD the SKU's next count is due by its class review days; null without a class or a count. */
+export async function nextCountDue(ctx: Context, a: AbcClassification): Promise<string | null> {
+  const c = effectiveClass(a);
+  if (!c || !a.lastCountedOn) return null;
+  const s = await perRequest(ctx, 'stocktakeSettings', () => ctx.services.abc.settings());
+  const days = { A: s.reviewDaysA, B: s.reviewDaysB, C: s.reviewDaysC }[c];
+  return addDays(a.lastCountedOn, days);
+}
 
 /**
  * ABC classes per warehouse (ABC 分类) and the settings of counts: computed from the value issued

@@ -1,7 +1,16 @@
 import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
+import type { DueItem } from '../../domain/abc';
+import { skuLabel } from '../catalog';
 import { warehouseLabel, zoneLabel } from '../stock';
-import { StocktakeKind, StocktakeStatus, type Stocktake } from './stocktake.entity';
+import { effectiveClass, nextCountDue } from './abc.service';
+import {
+  AbcClassCode,
+  StocktakeKind,
+  StocktakeStatus,
+  type AbcClassification,
+  type Stocktake,
+} from './stocktake.entity';
 import type { AccuracyFilter, AccuracyGroup, AccuracyRow } from './stocktake.types';
 
 /** 盘点单 as the console's list shows it (counters and readers of counts, as the list). */
@@ -44,6 +53,7 @@ export const stocktakeListExports: ListExport[] = [
     page: (ctx, f: { groupBy: AccuracyGroup; filter?: AccuracyFilter | null }) =>
       ctx.services.stocktakes.accuracyOver(ctx, f.filter ?? undefined, f.groupBy),
     columns: {
+      key: { get: (_ctx, r: AccuracyRow) => r.key },
       label: { get: (_ctx, r: AccuracyRow) => r.label },
       counts: { get: (_ctx, r: AccuracyRow) => r.counts },
       linesCounted: { get: (_ctx, r: AccuracyRow) => r.linesCounted },
@@ -52,6 +62,53 @@ export const stocktakeListExports: ListExport[] = [
       gainValue: { get: (_ctx, r: AccuracyRow) => r.gainValue },
       lossValue: { get: (_ctx, r: AccuracyRow) => r.lossValue },
       netValue: { get: (_ctx, r: AccuracyRow) => r.netValue },
+    },
+  },
+  {
+    // 盘点分析's ABC table: a warehouse's classes by rank (the value issued with stock.cost.read)
+    name: 'abcClasses',
+    fileName: 'abc-classes',
+    permissions: [P.StockCountRead],
+    typeName: 'AbcClassification',
+    filterArgsOf: 'abcClasses',
+    page: (ctx, f: { warehouseId: string; abcClass?: AbcClassCode | null }, page) =>
+      ctx.services.abc.list(ctx, f.warehouseId, f.abcClass, page),
+    columns: {
+      rank: { get: (_ctx, a: AbcClassification) => a.rank },
+      skuCode: {
+        get: async (ctx, a: AbcClassification) => {
+          const s = await skuLabel(ctx, a.skuId);
+          return `${s.code} ${s.name}`;
+        },
+      },
+      abcClass: { get: (_ctx, a: AbcClassification) => effectiveClass(a), enum: AbcClassCode },
+      issuedValue: { get: (_ctx, a: AbcClassification) => a.issuedValue },
+      share: { get: (_ctx, a: AbcClassification) => a.share },
+      cumulative: { get: (_ctx, a: AbcClassification) => a.cumulative },
+      lastCountedOn: { get: (_ctx, a: AbcClassification) => a.lastCountedOn },
+      nextCountDue: { get: (ctx, a: AbcClassification) => nextCountDue(ctx, a) },
+    },
+  },
+  {
+    // 盘点分析's cycle count plan: the SKUs due by their class review days
+    name: 'cycleCountPlan',
+    fileName: 'cycle-count-plan',
+    permissions: [P.StockCountRead],
+    typeName: 'CycleCountDue',
+    filterArgsOf: 'cycleCountPlan',
+    page: (ctx, f: { warehouseId: string; asOf?: string | null }) =>
+      ctx.services.abc.planFor(ctx, f.warehouseId, f.asOf),
+    columns: {
+      skuCode: {
+        get: async (ctx, d: DueItem) => {
+          const s = await skuLabel(ctx, d.skuId);
+          return `${s.code} ${s.name}`;
+        },
+      },
+      abcClass: { get: (_ctx, d: DueItem) => d.abcClass },
+      lastCountedOn: { get: (_ctx, d: DueItem) => d.lastCountedOn },
+      dueOn: { get: (_ctx, d: DueItem) => d.dueOn },
+      overdueDays: { get: (_ctx, d: DueItem) => d.overdueDays },
     },
   },
 ];

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DocumentAction } from '../../core/actions';
 import { perRequest, perRequestBatch, type Context } from '../../core/context';
-import { addDays } from '../../core/dates';
 import { DecimalScalar } from '../../core/decimal';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
@@ -9,7 +8,7 @@ import { Allow, SensitiveFieldResolver, SignedIn } from '../../core/permissions/
 import { userLabel } from '../auth';
 import { skuLabel, skuLines } from '../catalog';
 import { binLabel, warehouseLabel, zoneLabel } from '../stock';
-import { effectiveClass } from './abc.service';
+import { effectiveClass, nextCountDue } from './abc.service';
 import {
   AbcClassCode,
   AbcClassification,
@@ -347,13 +346,8 @@ export class AbcResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD the next count is due (class review days).' })
-  async nextCountDue(@Root() a: AbcClassification, @Ctx() ctx: Context) {
-    const c = effectiveClass(a);
-    if (!c) return null;
-    if (!a.lastCountedOn) return null;
-    const s = await perRequest(ctx, 'stocktakeSettings', () => ctx.services.abc.settings());
-    const days = { A: s.reviewDaysA, B: s.reviewDaysB, C: s.reviewDaysC }[c];
-    return addDays(a.lastCountedOn, days);
+  nextCountDue(@Root() a: AbcClassification, @Ctx() ctx: Context) {
+    return nextCountDue(ctx, a);
   }
 }
 
