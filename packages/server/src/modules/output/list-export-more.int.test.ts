@@ -257,29 +257,7 @@ describe(`list exports: locations, risk, fees, counts, prices, scorecards, peopl
     expect(codeOf(await exportAs(tokens.warehouse, 'warehouseFees', ['memo'], { month: '2026-11' }))).toBe('FORBIDDEN');
   });
 
-  it('exports count accuracy by group; gains and losses only with stock.cost.read', async () => {
-    const keys = ['label', 'counts', 'linesCounted', 'accuracyPct', 'gainValue', 'lossValue'];
-    const filter = { groupBy: 'COUNTER', filter: { warehouseId: W } };
-    const manager = await fileOf(tokens.manager, 'stocktakeAccuracy', keys, filter);
-    expect(manager.columns).toEqual(keys);
-    const counter = await fileOf(tokens.counter, 'stocktakeAccuracy', keys, filter);
-    expect(counter.columns).toEqual(['label', 'counts', 'linesCounted', 'accuracyPct']);
-    expect(counter.hidden).toEqual(['StocktakeAccuracy.gainValue', 'StocktakeAccuracy.lossValue']);
-    const list = ok(
-      await t.gql(
-        `{ stocktakeAccuracy(groupBy: COUNTER, filter: { warehouseId: "${W}" }) { label counts linesCounted accuracyPct } }`,
-        {},
-        tokens.counter,
-      ),
-    ).stocktakeAccuracy;
-    expect(counter.rows.slice(1)).toEqual(
-      list.map((r: any) => [r.label, String(r.counts), String(r.linesCounted), r.accuracyPct]),
-    );
-    expect(codeOf(await exportAs(tokens.manager, 'stocktakeAccuracy', ['label'], { groupBy: 'NOPE' }))).toBe(
-      'BAD_USER_INPUT',
-    );
-    expect(codeOf(await exportAs(tokens.warehouse, 'stocktakeAccuracy', ['label'], filter))).toBe('FORBIDDEN');
-  });
+  // count accuracy (盘点分析) is exported on a posted count with a difference in stocktake/abc.int.test.ts
 
   it('exports a price list’s items: the reference price and a cost-plus rule only to who may see them', async () => {
     const list = ok(
@@ -335,22 +313,81 @@ describe(`list exports: locations, risk, fees, counts, prices, scorecards, peopl
     expect(current.rows.slice(1)).toEqual([[c.milk.code, '2021-01-01']]);
   });
 
-  it('exports supplier scorecards with the page’s filters; the price deviation only with supplier prices', async () => {
-    const keys = ['supplier', 'period', 'deliveries', 'onTimeRate', 'rejectRate', 'priceDeviationPct'];
-    const filter = { bucket: 'MONTH', from: '2026-01-01', to: '2026-12-31' };
-    const buyer = await fileOf(tokens.purchaser, 'supplierScorecards', keys, filter);
-    expect(buyer.columns).toEqual(keys);
-    const keeper = await fileOf(tokens.warehouse, 'supplierScorecards', keys, filter);
-    expect(keeper.columns).toEqual(keys.slice(0, 5));
-    expect(keeper.hidden).toEqual(['SupplierScorecard.priceDeviationPct']);
-    const cards = ok(
+  it('exports supplier scorecards of a received order with the page’s filters; the price deviation only with supplier prices', async () => {
+    // a supplier agreed at 10.00; an order of 20 tea at 10.50, expected on 10 Oct, received 3 days late with 2 refused
+    const S = ok(
       await t.gql(
-        '{ supplierScorecards(bucket: MONTH, from: "2026-01-01", to: "2026-12-31") { supplierId period deliveries onTimeRate rejectRate } }',
+        'mutation{ createSupplier(input:{code:"SC1", name:"考核供应商", status: APPROVED}){ id } }',
         {},
+        tokens.purchaser,
+      ),
+    ).createSupplier.id;
+    ok(
+      await t.gql(
+        'mutation($i:AddSupplierPriceInput!){ addSupplierPrice(input:$i){ id } }',
+        { i: { supplierId: S, skuId: String(c.tea.id), price: '10.00', validFrom: '2026-01-01' } },
+        tokens.purchaser,
+      ),
+    );
+    const o = ok(
+      await t.gql(
+        'mutation($i:CreatePurchaseOrderInput!){ createPurchaseOrder(input:$i){ id lines { id } } }',
+        {
+          i: {
+            supplierId: S,
+            warehouseId: W,
+            orderDate: '2026-10-01',
+            expectedDate: '2026-10-10',
+            lines: [{ skuId: String(c.tea.id), qty: '20', price: '10.50' }],
+          },
+        },
+        tokens.purchaser,
+      ),
+    ).createPurchaseOrder;
+    ok(await t.gql('mutation($id:ID!){ submitPurchaseOrder(id:$id){ id } }', { id: o.id }, tokens.purchaser));
+    ok(await t.gql('mutation($id:ID!){ approvePurchaseOrder(id:$id){ id } }', { id: o.id }, tokens.manager));
+    ok(
+      await t.gql(
+        'mutation($i:ReceivePurchaseOrderInput!){ receivePurchaseOrder(input:$i){ id } }',
+        {
+          i: {
+            orderId: o.id,
+            businessDate: '2026-10-13',
+            lines: [{ orderLineId: o.lines[0].id, acceptedQty: '18', rejectedQty: '2', rejectReason: '破损' }],
+          },
+        },
         tokens.warehouse,
       ),
-    ).supplierScorecards;
-    expect(keeper.rows.length - 1).toBe(cards.length);
+    );
+    const keys = [
+      'supplier',
+      'period',
+      'deliveries',
+      'onTimeRate',
+      'averageDaysLate',
+      'received',
+      'rejected',
+      'rejectRate',
+      'priceDeviationPct',
+    ];
+    const filter = { supplierId: S, bucket: 'MONTH', from: '2026-01-01', to: '2026-12-31' };
+    const buyer = await fileOf(tokens.purchaser, 'supplierScorecards', keys, filter);
+    expect(buyer.columns).toEqual(keys);
+    // 2 of 20 refused; paid 18 × 10.50 = 189.00 against 180.00 agreed: +5.00 %
+    expect(buyer.rows).toEqual([
+      keys.map((k) => `h:${k}`),
+      ['考核供应商', '2026-10', '1', '0.0000', '3.00', '20', '2', '0.1000', '5.00'],
+    ]);
+    const keeper = await fileOf(tokens.warehouse, 'supplierScorecards', keys, filter);
+    expect(keeper.columns).toEqual(keys.slice(0, 8));
+    expect(keeper.hidden).toEqual(['SupplierScorecard.priceDeviationPct']);
+    expect(keeper.rows.slice(1)).toEqual([['考核供应商', '2026-10', '1', '0.0000', '3.00', '20', '2', '0.1000']]);
+    // by quarter: the same receipt in 2026-Q4; another supplier's filter: no rows
+    expect(
+      (
+        await fileOf(tokens.purchaser, 'supplierScorecards', ['period', 'deliveries'], { ...filter, bucket: 'QUARTER' })
+      ).rows.slice(1),
+    ).toEqual([['2026-Q4', '1']]);
     expect(codeOf(await exportAs(tokens.purchaser, 'supplierScorecards', ['period'], { from: '2026/01/01' }))).toBe(
       'BAD_USER_INPUT',
     );
