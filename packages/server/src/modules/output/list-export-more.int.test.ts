@@ -4,6 +4,7 @@ import { resetNow, setNow } from '../../core/dates';
 import { TEST_NOW } from '../../test/clock';
 import { addRole, addUser, seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 
 const EXPORT = `mutation ($input: ListExportInput!) {
   exportList(input: $input) { rows file { filename columns content } }
@@ -311,6 +312,66 @@ describe(`list exports: locations, risk, fees, counts, prices, scorecards, peopl
       current: true,
     });
     expect(current.rows.slice(1)).toEqual([[c.milk.code, '2021-01-01']]);
+  });
+
+  it('exports the valuation and the cost of goods issued (Chinese headers as the page sends them); values only with stock.cost.read', async () => {
+    // one tea issued on 10 Nov (at 2.50)
+    const out = ok(
+      await t.gql(
+        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
+        {
+          i: {
+            type: 'OTHER_OUT',
+            warehouseId: W,
+            businessDate: '2026-11-10',
+            lines: [{ skuId: String(c.tea.id), qty: '1', binId: String(c.bins[0].id) }],
+          },
+        },
+        tokens.manager,
+      ),
+    ).createStockDocument;
+    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ status } }', { id: out.id }, tokens.manager));
+    const cols: Array<[string, string]> = [
+      ['label', 'SKU'],
+      ['qty', '数量'],
+      ['value', '金额'],
+    ];
+    const bySku = await exportedFile(t, tokens.manager, 'valuation', cols, { date: '2026-11-30', groupBy: 'SKU' });
+    expect(bySku.rows).toEqual([
+      ['SKU', '数量', '金额'],
+      ['P-MILK-1 鲜牛奶', '6', '18.00'],
+      ['P-TEA-1 龙井 250g', '3', '7.50'],
+    ]);
+    const byWarehouse = await exportedFile(t, tokens.manager, 'valuation', cols, {
+      date: '2026-11-05',
+      groupBy: 'WAREHOUSE',
+    });
+    expect(byWarehouse.rows).toEqual([
+      ['SKU', '数量', '金额'],
+      ['SH01 上海总仓', '10', '28.00'],
+    ]);
+    const keeper = await exportedFile(t, tokens.warehouse, 'valuation', cols, { date: '2026-11-30', groupBy: 'SKU' });
+    expect(keeper.columns).toEqual(['label', 'qty']);
+    expect(keeper.hidden).toEqual(['ValuationRow.value']);
+    expect(keeper.rows).toEqual([
+      ['SKU', '数量'],
+      ['P-MILK-1 鲜牛奶', '6'],
+      ['P-TEA-1 龙井 250g', '3'],
+    ]);
+    const cogi = await exportedFile(t, tokens.manager, 'costOfGoodsIssued', cols, {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      groupBy: 'SKU',
+      warehouseId: W,
+    });
+    expect(cogi.rows).toEqual([
+      ['SKU', '数量', '金额'],
+      ['P-TEA-1 龙井 250g', '1', '2.50'],
+    ]);
+    expect(codeOf(await exportListAs(t, tokens.manager, 'valuation', cols, { groupBy: 'SKU' }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await exportListAs(t, tokens.pricer, 'valuation', cols, { date: '2026-11-30', groupBy: 'SKU' })),
+    ).toBe('FORBIDDEN');
   });
 
   it('exports supplier scorecards of a received order with the page’s filters; the price deviation only with supplier prices', async () => {

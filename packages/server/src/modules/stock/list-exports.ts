@@ -3,7 +3,7 @@ import { P } from '../../core/permissions/catalogue';
 import { PickStrategyKind } from '../catalog';
 import { warehouseLabel, zoneLabel } from './lookups';
 import type { Bin } from './location.entity';
-import type { StockLevel } from './stock-report.types';
+import type { StockLevel, ValuationGroup, ValuationRow } from './stock-report.types';
 import { StockDocStatus, StockDocType, type StockDocument } from './stock-document.entity';
 import { WarehouseKind, type Warehouse } from './warehouse.entity';
 
@@ -84,6 +84,35 @@ export const stockListExports: ListExport[] = [
       },
       quarantine: { get: (_ctx, b: Bin) => b.quarantine },
       active: { get: (_ctx, b: Bin) => b.active },
+    },
+  },
+  {
+    // 库存估值 at the end of a day, by warehouse, category or SKU (the value with stock.cost.read)
+    name: 'valuation',
+    permissions: [P.StockBalanceRead],
+    typeName: 'ValuationRow',
+    filterArgsOf: 'valuation',
+    page: (ctx, f: { date: string; groupBy: ValuationGroup; warehouseId?: string | null; top?: number | null }) =>
+      ctx.services.stockReports.valuation(ctx, f.date, f.groupBy, f.warehouseId ?? undefined, f.top ?? undefined),
+    columns: {
+      label: { get: (_ctx, r: ValuationRow) => r.label },
+      qty: { get: (_ctx, r: ValuationRow) => r.qty },
+      value: { get: (_ctx, r: ValuationRow) => r.value },
+    },
+  },
+  {
+    // 出库成本 of a period, by SKU or warehouse (the cost with stock.cost.read)
+    name: 'costOfGoodsIssued',
+    fileName: 'cost-of-goods-issued',
+    permissions: [P.StockBalanceRead],
+    typeName: 'ValuationRow',
+    filterArgsOf: 'costOfGoodsIssued',
+    page: (ctx, f: { from: string; to: string; groupBy: ValuationGroup; warehouseId?: string | null }) =>
+      ctx.services.stockReports.costOfGoodsIssued(ctx, f.from, f.to, f.groupBy, f.warehouseId ?? undefined),
+    columns: {
+      label: { get: (_ctx, r: ValuationRow) => r.label },
+      qty: { get: (_ctx, r: ValuationRow) => r.qty },
+      value: { get: (_ctx, r: ValuationRow) => r.value },
     },
   },
 ];
