@@ -17,16 +17,20 @@ export function useReplenishment() {
   );
   const f = list.filters;
   const ready = computed(() => !!f.value.warehouseId);
+  /** The warehouse and filters as the list query takes them (the export sends the same). */
+  const exportFilter = computed(() => ({
+    warehouseId: f.value.warehouseId,
+    filter: {
+      search: f.value.search || undefined,
+      supplierId: f.value.supplierId || undefined,
+      abcClass: f.value.abcClass || undefined,
+      onlyToOrder: f.value.onlyToOrder === '1' || undefined,
+    },
+  }));
   const q = useQuery({
     query: ReplenishmentQuery,
     variables: computed(() => ({
-      warehouseId: f.value.warehouseId,
-      filter: {
-        search: f.value.search || undefined,
-        supplierId: f.value.supplierId || undefined,
-        abcClass: f.value.abcClass || undefined,
-        onlyToOrder: f.value.onlyToOrder === '1' || undefined,
-      },
+      ...exportFilter.value,
       // a page of 50 at a time: the server forecasts only the page's SKUs
       offset: (list.page.value.offset / list.page.value.limit) * REPLENISHMENT_PAGE,
     })),
@@ -99,6 +103,7 @@ export function useReplenishment() {
   }
 
   return {
+    exportFilter,
     list,
     q,
     page,

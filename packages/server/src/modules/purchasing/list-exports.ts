@@ -5,6 +5,8 @@ import { PurchaseOrderStatus, type PurchaseOrder } from './purchase-order.entity
 import type { SupplierPayable } from './purchasing.types';
 import { ScoreBucket, type SupplierScorecard } from './evaluation.types';
 import { checkDays } from './purchasing.resolver';
+import type { Suggestion } from './replenishment.service';
+import type { ReplenishmentFilter } from './replenishment.types';
 
 interface ScorecardFilter {
   supplierId?: string | null;
@@ -81,6 +83,27 @@ export const purchasingListExports: ListExport[] = [
       rejected: { get: (_ctx, c: SupplierScorecard) => c.rejected },
       rejectRate: { get: (_ctx, c: SupplierScorecard) => c.rejectRate },
       priceDeviationPct: { get: (_ctx, c: SupplierScorecard) => c.priceDeviationPct },
+    },
+  },
+  {
+    // 补货建议 of a warehouse with the page's filters (the service forecasts 200 SKUs at a time)
+    name: 'replenishment',
+    permissions: [P.PurchasingOrderRead],
+    typeName: 'ReplenishmentSuggestion',
+    filterArgsOf: 'replenishmentPage',
+    page: (ctx, f: { warehouseId: string; filter?: ReplenishmentFilter | null }, page) =>
+      ctx.services.replenishment.page(Number(f.warehouseId) || -1, f.filter ?? {}, page),
+    columns: {
+      sku: { get: (_ctx, r: Suggestion) => `${r.skuCode} ${r.skuName}` },
+      averageDailyDemand: { get: (_ctx, r: Suggestion) => r.averageDailyDemand },
+      // the method the forecast used, or why there is none (as the page shows it)
+      method: { get: (_ctx, r: Suggestion) => (r.status === 'OK' ? r.forecastMethod : r.status) },
+      safetyStock: { get: (_ctx, r: Suggestion) => r.safetyStock },
+      onHand: { get: (_ctx, r: Suggestion) => r.onHand },
+      onOrder: { get: (_ctx, r: Suggestion) => r.onOrder },
+      reserved: { get: (_ctx, r: Suggestion) => r.reserved },
+      supplier: { get: (_ctx, r: Suggestion) => r.supplierName },
+      suggested: { get: (_ctx, r: Suggestion) => r.suggested },
     },
   },
 ];

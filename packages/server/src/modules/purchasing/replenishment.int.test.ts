@@ -4,6 +4,7 @@ import { addDays, today } from '../../core/dates';
 import { contextAs } from '../../test/context';
 import { newProductSku, seedCatalog, StockDocType } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 import { PurchaseOrder } from './purchase-order.entity';
 import { SafetyStockMethod } from './replenishment.entity';
 import { HISTORY_DAYS } from './replenishment.service';
@@ -225,6 +226,65 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
       limit: 1,
       items: [{ skuCode: 'P-TEA-1', suggested: '84', supplierName: '补货供应商' }],
     });
+    // the page's export: the same filter, the table's columns (Chinese headers as the page sends them)
+    const cols: Array<[string, string]> = [
+      ['sku', 'SKU'],
+      ['averageDailyDemand', '日均需求'],
+      ['method', '预测方法'],
+      ['safetyStock', '安全库存'],
+      ['onHand', '现存'],
+      ['onOrder', '在途'],
+      ['reserved', '已预留'],
+      ['supplier', '首选供应商'],
+      ['suggested', '建议订货'],
+    ];
+    const methods = {
+      method: { moving_average: '移动平均', ses: '指数平滑', holt: 'Holt 趋势', NO_HISTORY: '无需求历史' },
+    };
+    const tea = whole.find((r: any) => r.skuCode === 'P-TEA-1');
+    const file = await exportedFile(
+      t,
+      tok.purchaser,
+      'replenishment',
+      cols,
+      { warehouseId: W, filter: { onlyToOrder: true } },
+      methods,
+    );
+    expect(file.rows).toEqual([
+      cols.map(([, h]) => h),
+      [
+        'P-TEA-1 龙井 250g',
+        tea.averageDailyDemand,
+        methods.method[tea.forecastMethod as 'ses'],
+        tea.safetyStock,
+        tea.onHand,
+        tea.onOrder,
+        tea.reserved,
+        '补货供应商',
+        '84',
+      ],
+    ]);
+    expect(file.rows[1]).toEqual(['P-TEA-1 龙井 250g', '10', '移动平均', '60', '75', '30', '0', '补货供应商', '84']);
+    const everything = await exportedFile(
+      t,
+      tok.purchaser,
+      'replenishment',
+      [
+        ['sku', 'SKU'],
+        ['method', '预测方法'],
+        ['suggested', '建议订货'],
+      ],
+      { warehouseId: W },
+      methods,
+    );
+    // rice has no demand: no method (the reason instead) and nothing suggested
+    expect(everything.rows).toEqual([
+      ['SKU', '预测方法', '建议订货'],
+      ['P-RICE-1 东北大米', '无需求历史'],
+      ['P-TEA-1 龙井 250g', '移动平均', '84'],
+    ]);
+    expect(whole.map((r: any) => r.skuCode)).toEqual(['P-RICE-1', 'P-TEA-1']);
+    expect(codeOf(await exportListAs(t, tok.purchaser, 'replenishment', cols, { filter: {} }))).toBe('BAD_USER_INPUT');
     // by preferred supplier: tea is the only SKU with an agreement
     expect(
       ok(await t.gql(PAGE, { w: W, f: { supplierId: S } }, tok.purchaser)).replenishmentPage.items.map(
