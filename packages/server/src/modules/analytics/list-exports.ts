@@ -2,6 +2,7 @@ import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
 import { warehouseLabel } from '../stock';
 import type { NearExpiryRow, SlowStockRow } from './analytics.types';
+import type { PurchasingStaffRow, SalesStaffRow, WarehouseStaffRow } from './staff.types';
 import { nearExpiryRows, slowStockRows } from './stock-risk';
 import type { WarehouseFee } from './warehouse-fee.entity';
 import type { WarehouseFeeShare } from './warehouse-fee.types';
@@ -81,6 +82,65 @@ export const analyticsListExports: ListExport[] = [
       storage: { get: (_ctx, r: WarehouseFeeShare) => r.storage },
       handling: { get: (_ctx, r: WarehouseFeeShare) => r.handling },
       total: { get: (_ctx, r: WarehouseFeeShare) => r.total },
+    },
+  },
+  // 人员绩效's three tables over the page's period: everyone's with report.staff.read, else one's own rows
+  {
+    name: 'staffSales',
+    fileName: 'staff-sales',
+    permissions: [],
+    typeName: 'SalesStaffRow',
+    filterArgsOf: 'staffPerformance',
+    page: async (ctx, f: { from: string; to: string }) =>
+      (await ctx.services.staff.performance(ctx, f.from, f.to)).sales,
+    columns: {
+      name: { get: (_ctx, r: SalesStaffRow) => r.name },
+      revenue: { get: (_ctx, r: SalesStaffRow) => r.revenue },
+      margin: { get: (_ctx, r: SalesStaffRow) => r.margin },
+      orders: { get: (_ctx, r: SalesStaffRow) => r.orders },
+      newCustomers: { get: (_ctx, r: SalesStaffRow) => r.newCustomers },
+      collections: { get: (_ctx, r: SalesStaffRow) => r.collections },
+      returnsRate: { get: (_ctx, r: SalesStaffRow) => r.returnsRate },
+      target: { get: (_ctx, r: SalesStaffRow) => r.target },
+      achievement: { get: (_ctx, r: SalesStaffRow) => r.achievement },
+    },
+  },
+  {
+    name: 'staffPurchasing',
+    fileName: 'staff-purchasing',
+    permissions: [],
+    typeName: 'PurchasingStaffRow',
+    filterArgsOf: 'staffPerformance',
+    page: async (ctx, f: { from: string; to: string }) =>
+      (await ctx.services.staff.performance(ctx, f.from, f.to)).purchasing,
+    columns: {
+      name: { get: (_ctx, r: PurchasingStaffRow) => r.name },
+      orders: { get: (_ctx, r: PurchasingStaffRow) => r.orders },
+      received: { get: (_ctx, r: PurchasingStaffRow) => r.received },
+      onTime: { get: (_ctx, r: PurchasingStaffRow) => r.onTime },
+      onTimeRate: { get: (_ctx, r: PurchasingStaffRow) => r.onTimeRate },
+      cycleDays: { get: (_ctx, r: PurchasingStaffRow) => r.cycleDays },
+      overAgreed: { get: (_ctx, r: PurchasingStaffRow) => r.overAgreed },
+      vsAgreedPct: { get: (_ctx, r: PurchasingStaffRow) => r.vsAgreedPct },
+      overLast: { get: (_ctx, r: PurchasingStaffRow) => r.overLast },
+      vsLastPct: { get: (_ctx, r: PurchasingStaffRow) => r.vsLastPct },
+    },
+  },
+  {
+    name: 'staffWarehouse',
+    fileName: 'staff-warehouse',
+    permissions: [],
+    typeName: 'WarehouseStaffRow',
+    filterArgsOf: 'staffPerformance',
+    page: async (ctx, f: { from: string; to: string }) =>
+      (await ctx.services.staff.performance(ctx, f.from, f.to)).warehouse,
+    columns: {
+      day: { get: (_ctx, r: WarehouseStaffRow) => r.day },
+      name: { get: (_ctx, r: WarehouseStaffRow) => r.name },
+      linesReceived: { get: (_ctx, r: WarehouseStaffRow) => r.linesReceived },
+      linesShipped: { get: (_ctx, r: WarehouseStaffRow) => r.linesShipped },
+      linesMoved: { get: (_ctx, r: WarehouseStaffRow) => r.linesMoved },
+      counts: { get: (_ctx, r: WarehouseStaffRow) => `${r.countsRight} / ${r.countsMade}` },
     },
   },
 ];

@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRole, addUser, newProductSku } from '../../test/fixtures';
-import { testApp, testDbKind, type TestApp } from '../../test/harness';
+import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import { exportedFile, exportListAs } from '../../test/list-export';
 import { User } from '../auth';
 import { Warehouse } from '../stock';
 
@@ -103,6 +104,33 @@ describe(`purchaser prices against agreed and last price (${testDbKind})`, () =>
       overLast: '0.00',
       vsLastPct: null,
     });
+  });
+
+  it('exports the purchasing table of the page’s period; price figures only with their permissions', async () => {
+    const cols: Array<[string, string]> = [
+      ['name', '人员'],
+      ['orders', '订单'],
+      ['received', '已收货'],
+      ['onTime', '准时'],
+      ['onTimeRate', '准时率'],
+      ['cycleDays', '周期（天）'],
+      ['overAgreed', '高于协议价'],
+      ['vsAgreedPct', '对协议价 %'],
+      ['overLast', '高于上次价'],
+      ['vsLastPct', '对上次价 %'],
+    ];
+    const period = { from: nov.f, to: nov.t };
+    const manager = await exportedFile(t, tok.manager, 'staffPurchasing', cols, period);
+    expect(manager.hidden).toBeUndefined();
+    // two orders, none received yet (no on-time rate or cycle): empty cells
+    const row = ['purchaser 赵采购 Zhao', '2', '0', '0', '', '', '5.00', '4.17', '-3.00', '-1.27'];
+    expect(manager.rows).toEqual([cols.map(([, h]) => h), row]);
+    const viewer = await exportedFile(t, tok.viewer, 'staffPurchasing', cols, period);
+    expect(viewer.columns).toEqual(['name', 'orders', 'received', 'onTime', 'onTimeRate', 'cycleDays']);
+    expect(viewer.rows).toEqual([cols.slice(0, 6).map(([, h]) => h), row.slice(0, 4)]);
+    // the purchaser: their own row only
+    expect((await exportedFile(t, tok.purchaser, 'staffPurchasing', cols, period)).rows.slice(1)).toEqual([row]);
+    expect(codeOf(await exportListAs(t, tok.manager, 'staffPurchasing', cols, { from: nov.f }))).toBe('BAD_USER_INPUT');
   });
 
   it('drills from the figures to the order lines behind them', async () => {
