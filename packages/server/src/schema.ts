@@ -76,6 +76,7 @@ import { analyticsListExports } from './modules/analytics/list-exports';
 import { auditListExports } from './modules/audit/list-exports';
 import { authListExports } from './modules/auth/list-exports';
 import { catalogListExports } from './modules/catalog/list-exports';
+import { promotionListExports } from './modules/promotions/list-exports';
 
 // every list page's export, declared by the module that owns the list (core/list-export)
 registerListExports([
@@ -88,6 +89,7 @@ registerListExports([
   ...auditListExports,
   ...authListExports,
   ...catalogListExports,
+  ...promotionListExports,
 ]);
 
 export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [

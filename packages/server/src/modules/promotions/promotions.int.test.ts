@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { exportedFile } from '../../test/list-export';
 
 const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id code status version } }`;
 const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
@@ -223,5 +224,57 @@ describe('promotions: lifecycle, approval, bad input, coupons and the simulator'
     expect((await t.gql('{ promotions{ items { spent } } }', {}, tok.accountant)).data.promotions.items[0].spent).toBe(
       '0.00',
     );
+  });
+
+  it('exports the list with the page’s status filter; the budget spent only with sales.margin.read', async () => {
+    const cols: Array<[string, string]> = [
+      ['code', '编码'],
+      ['name', '名称'],
+      ['kind', '类型'],
+      ['period', '有效期'],
+      ['priority', '优先级'],
+      ['exclusive', '叠加'],
+      ['budget', '预算'],
+      ['spent', '已用'],
+      ['usedCount', '使用次数'],
+      ['status', '状态'],
+    ];
+    const values = {
+      kind: { THRESHOLD_OFF: '满减', PERCENT_OFF: '折扣', BUY_X_GET_Y: '买赠' },
+      exclusive: { true: '独享', false: '可叠加' },
+      status: { SCHEDULED: '未开始', ACTIVE: '进行中', PENDING_APPROVAL: '待审批', DRAFT: '草稿', ENDED: '已结束' },
+    };
+    const listed = ok(await t.gql('{ promotions { items { code status } } }', {}, tok.accountant)).promotions.items;
+    const acc = await exportedFile(t, tok.accountant, 'promotions', cols, undefined, values);
+    expect(acc.rows[0]).toEqual(cols.map(([, h]) => h));
+    expect(acc.rows.slice(1).map((r) => r[0])).toEqual(listed.map((p: any) => p.code));
+    const P = '2026-11-20 00:00 – 2026-12-01 00:00';
+    expect(acc.rows.slice(1)).toEqual([
+      [
+        'LATER',
+        '满300减50',
+        '满减',
+        '2026-12-10 00:00 – 2026-12-20 00:00',
+        '10',
+        '可叠加',
+        '1000.00',
+        '0.00',
+        '0',
+        '未开始',
+      ],
+      ['GIFT', '满300减50', '买赠', P, '10', '可叠加', '1000.00', '0.00', '0', '草稿'],
+      ['EX2', '满300减50', '折扣', P, '5', '独享', '1000.00', '0.00', '0', '草稿'],
+      ['EX1', '满300减50', '折扣', P, '5', '独享', '1000.00', '0.00', '0', '已结束'],
+      ['NOBUDGET', '满300减50', '满减', P, '12', '可叠加', '', '0.00', '0', '待审批'],
+      ['BIG', '满300减50', '满减', P, '11', '可叠加', '9000.00', '0.00', '0', '已结束'],
+      ['MJ300', '满300减50', '满减', P, '10', '可叠加', '1000.00', '0.00', '0', '进行中'],
+    ]);
+    const sales = await exportedFile(t, tok.sales, 'promotions', cols, { status: 'ACTIVE' }, values);
+    expect(sales.hidden).toEqual(['Promotion.spent']);
+    expect(sales.columns).not.toContain('spent');
+    expect(sales.rows).toEqual([
+      ['编码', '名称', '类型', '有效期', '优先级', '叠加', '预算', '使用次数', '状态'],
+      ['MJ300', '满300减50', '满减', P, '10', '可叠加', '1000.00', '0', '进行中'],
+    ]);
   });
 });
