@@ -1,7 +1,8 @@
 import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
-import { PromotionKind, PromotionStatus, type Promotion } from './promotion.entity';
+import { PromotionKind, PromotionStatus, type CouponRedemption, type Promotion } from './promotion.entity';
 import { statusOf } from './promotion.service';
+import { customerLabelOf, orderLabelOf } from './related-labels';
 import type { PromotionFilter } from './promotion.types';
 
 /** 促销 as the console's list shows it (the page's status; the budget spent with sales.margin.read). */
@@ -23,6 +24,22 @@ export const promotionListExports: ListExport[] = [
       spent: { get: (_ctx, p: Promotion) => p.spent },
       usedCount: { get: (_ctx, p: Promotion) => p.usedCount },
       status: { get: (_ctx, p: Promotion) => statusOf(p), enum: PromotionStatus },
+    },
+  },
+  {
+    // 券 redemptions of one batch as the coupons page shows them (the order by its number, the customer by name)
+    name: 'couponRedemptions',
+    fileName: 'coupon-redemptions',
+    permissions: [P.PromotionRead],
+    typeName: 'CouponRedemption',
+    filterArgsOf: 'couponRedemptions',
+    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.redemptions(f.batchId, page),
+    columns: {
+      order: { get: async (ctx, r: CouponRedemption) => (await orderLabelOf(ctx, r.orderId))?.code ?? '', text: true },
+      customer: { get: async (ctx, r: CouponRedemption) => (await customerLabelOf(ctx, r.customerId))?.name ?? '' },
+      discount: { get: (_ctx, r: CouponRedemption) => r.discount },
+      createdAt: { get: (_ctx, r: CouponRedemption) => r.createdAt },
+      reversedAt: { get: (_ctx, r: CouponRedemption) => r.reversedAt },
     },
   },
 ];

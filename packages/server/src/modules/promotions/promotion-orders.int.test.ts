@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { newProductSku, seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { exportedFile } from '../../test/list-export';
 
 const D = (s: string | number) => new Decimal(s);
 
@@ -196,6 +197,23 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     expect(number).toMatch(/\S/);
     // the order and customer as users read them, not their ids
     expect(red).toEqual([{ orderId: o, orderNumber: number, customerName: '甲', discount: '20.00', reversedAt: null }]);
+    // the coupons page's export of the batch's redemptions: the same row, not reversed (no last cell)
+    const redFile = await exportedFile(
+      t,
+      tok.manager,
+      'couponRedemptions',
+      [
+        ['order', '订单'],
+        ['customer', '客户'],
+        ['discount', '优惠'],
+        ['reversedAt', '已冲回'],
+      ],
+      { batchId: id.batch },
+    );
+    expect(redFile.rows).toEqual([
+      ['订单', '客户', '优惠', '已冲回'],
+      [number, '甲', '20.00'],
+    ]);
     // the code is used: another order cannot take it
     expect(codeOf(await order([[id.tea, '12']], [id.code]))).toBe('COUPON_USED_UP');
 
