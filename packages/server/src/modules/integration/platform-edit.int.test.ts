@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../simulators/spawn';
-import { seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import type { startSimulator } from '../../simulators/spawn';
+import { codeOf, testDbKind, type TestApp } from '../../test/harness';
+import { ok, shopSetup, type ShopSetup } from '../../test/platform-shop';
 
 const CONNECT = `mutation($i:ConnectPlatformInput!){ connectPlatformStore(input:$i){ id } }`;
 const EDIT = `mutation($i:EditPlatformInput!){ editPlatformStore(input:$i){ id baseUrl appKey cursor stockBuffer stockShare } }`;
@@ -13,16 +13,13 @@ const IMPORT = `mutation($c:ID!){ importPlatformOrders(connectionId:$c, fromStar
  * unknown customer or warehouse is refused naming the field, with nothing changed.
  */
 describe(`editing an online store connection (${testDbKind})`, () => {
+  let setup: ShopSetup;
   let t: TestApp;
   let admin: string;
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let base: Record<string, string>;
   let conn: string;
   let other: string;
-  const ok = (r: { data?: unknown; errors?: unknown }) => {
-    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-    return r.data as any;
-  };
   const row = async (id: string) => {
     const [r] = await t.ds.query(
       'SELECT store_id, customer_id, warehouse_id, base_url, app_key, app_secret, shop_key, stock_buffer, stock_share FROM platform_connection WHERE id = ?',
@@ -38,43 +35,17 @@ describe(`editing an online store connection (${testDbKind})`, () => {
     ).map((r: { entity_id: string; after: string }) => ({ id: String(r.entity_id), after: JSON.parse(r.after) }));
 
   beforeAll(async () => {
-    sim = await startSimulator('pagemall', {
-      SIM_ORDERS: '3',
-      SIM_SKUS: 'P-TEA-1,P-RICE-1',
-      SIM_CLIENT_ID: 'pe-1',
-      SIM_CLIENT_SECRET: 'pe-secret-1',
-    });
-    t = await testApp({ config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0 } });
-    admin = await t.login('admin');
-    const c = await seedCatalog(t.ds);
-    const data = async (q: string, v: Record<string, unknown>) => ok(await t.gql(q, v, admin));
-    const channel = (
-      await data('mutation($i:ChannelInput!){ saveSalesChannel(input:$i){ id } }', {
-        i: { code: 'PE', name: '编辑渠道', kind: 'ONLINE_SHOP' },
-      })
-    ).saveSalesChannel.id;
-    const store = (
-      await data('mutation($i:StoreInput!){ saveSalesStore(input:$i){ id } }', {
-        i: { channelId: channel, code: 'PE-1', name: '编辑店' },
-      })
-    ).saveSalesStore.id;
-    const customer = (
-      await data('mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }', {
-        i: { code: 'PE-BUYERS', name: '编辑买家' },
-      })
-    ).createCustomer.id;
-    base = {
-      kind: 'pagemall',
-      storeId: store,
-      customerId: customer,
-      warehouseId: String(c.warehouses[0].id),
-      baseUrl: sim.url,
+    setup = await shopSetup({
+      code: 'PE',
+      name: '编辑',
       appKey: 'pe-1',
-    };
+      sim: { SIM_ORDERS: '3', SIM_SKUS: 'P-TEA-1,P-RICE-1', SIM_CLIENT_ID: 'pe-1', SIM_CLIENT_SECRET: 'pe-secret-1' },
+    });
+    ({ t, admin, base } = setup);
+    sim = setup.sim!;
   }, 60_000);
   afterAll(async () => {
-    sim?.stop();
-    await t?.close();
+    await setup?.close();
   });
 
   it('a secret typed wrong is edited, and the next import works; an empty secret keeps it', async () => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../simulators/spawn';
-import { seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
+import type { startSimulator } from '../../simulators/spawn';
+import { codeOf, testDbKind, type TestApp } from '../../test/harness';
+import { ok, shopSetup, type ShopSetup } from '../../test/platform-shop';
 
 const CONNECT = `mutation($i:ConnectPlatformInput!){ connectPlatformStore(input:$i){ id cursor lastError } }`;
 const IMPORT = `mutation($c:ID!,$f:Boolean!){ importPlatformOrders(connectionId:$c, fromStart:$f){ imported duplicates held returned review more } }`;
@@ -16,16 +16,13 @@ const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostSt
  * sales returns once, and those that cannot wait on the review list until they can.
  */
 describe(`PageMall store (${testDbKind})`, () => {
+  let setup: ShopSetup;
   let t: TestApp;
   let admin: string;
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let conn: string;
-  let c: Awaited<ReturnType<typeof seedCatalog>>;
+  let c: ShopSetup['c'];
   let base: Record<string, string>;
-  const ok = <T = any>(r: { data?: T; errors?: unknown }) => {
-    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-    return r.data as any;
-  };
   const importAll = async (fromStart = false) => {
     const sum = { imported: 0, duplicates: 0, held: 0, returned: 0, review: 0 };
     for (let f = fromStart; ; f = false) {
@@ -79,51 +76,19 @@ describe(`PageMall store (${testDbKind})`, () => {
     );
 
   beforeAll(async () => {
-    sim = await startSimulator('pagemall', {
-      SIM_ORDERS: '120',
-      SIM_SKUS: 'P-TEA-1,P-RICE-1',
-      SIM_CLIENT_ID: 'pm-1',
-      SIM_CLIENT_SECRET: 'pm-secret-1',
-    });
     // a platform call may take 400 ms here (the simulator's hang is longer)
-    t = await testApp({
-      config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0, platformTimeoutMs: 400 },
-    });
-    admin = await t.login('admin');
-    c = await seedCatalog(t.ds);
-    const channel = ok(
-      await t.gql(
-        'mutation($i:ChannelInput!){ saveSalesChannel(input:$i){ id } }',
-        { i: { code: 'PM', name: 'PageMall', kind: 'ONLINE_SHOP' } },
-        admin,
-      ),
-    ).saveSalesChannel.id;
-    const store = ok(
-      await t.gql(
-        'mutation($i:StoreInput!){ saveSalesStore(input:$i){ id } }',
-        { i: { channelId: channel, code: 'PM-1', name: 'PageMall 专卖店' } },
-        admin,
-      ),
-    ).saveSalesStore.id;
-    const customer = ok(
-      await t.gql(
-        'mutation($i:CreateCustomerInput!){ createCustomer(input:$i){ id } }',
-        { i: { code: 'PM-BUYERS', name: 'PageMall buyers' } },
-        admin,
-      ),
-    ).createCustomer.id;
-    base = {
-      kind: 'pagemall',
-      storeId: store,
-      customerId: customer,
-      warehouseId: String(c.warehouses[0].id),
-      baseUrl: sim.url,
+    setup = await shopSetup({
+      code: 'PM',
+      name: 'PageMall',
       appKey: 'pm-1',
-    };
+      sim: { SIM_ORDERS: '120', SIM_SKUS: 'P-TEA-1,P-RICE-1', SIM_CLIENT_ID: 'pm-1', SIM_CLIENT_SECRET: 'pm-secret-1' },
+      config: { platformTimeoutMs: 400 },
+    });
+    ({ t, admin, c, base } = setup);
+    sim = setup.sim!;
   }, 60_000);
   afterAll(async () => {
-    sim?.stop();
-    await t?.close();
+    await setup?.close();
   });
 
   it('wrong client credentials are a sync error that changes nothing', async () => {
