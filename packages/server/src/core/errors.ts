@@ -92,6 +92,7 @@ export const ErrorCode = {
   TPL_NOT_CONNECTED: 'TPL_NOT_CONNECTED', // a 3PL request for a warehouse no 3PL runs
   TPL_REQUEST_OPEN: 'TPL_REQUEST_OPEN', // a request for this order still waits for its confirmation
   TPL_UNAVAILABLE: 'TPL_UNAVAILABLE', // the 3PL did not answer or refused (shown on the connection)
+  TPL_CANCEL_REFUSED: 'TPL_CANCEL_REFUSED', // the 3PL shipped the request already: its document cannot be cancelled
   TPL_REVIEW_CLOSED: 'TPL_REVIEW_CLOSED', // a 3PL review item resolved or dismissed already
   WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID', // a webhook URL that is not http(s)
   WEBHOOK_URL_SELF: 'WEBHOOK_URL_SELF', // a webhook URL that points to this server

@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-export type SimulatorKind = 'simshop' | 'pagemall';
+export type SimulatorKind = 'simshop' | 'pagemall' | 'tpl';
 
 const FILES: Record<SimulatorKind, string> = {
   simshop: 'platform-sim.ts',
   pagemall: 'pagemall-sim.ts',
+  tpl: 'tpl-sim.ts',
 };
 
 /**
- * Starts a platform simulator as its own process on localhost (port 0: any free one unless SIM_PORT
+ * Starts a platform (or 3PL) simulator as its own process on localhost (port 0: any free one unless SIM_PORT
  * says) and resolves with its URL once it listens. The tests, the e2e setup and the demo use it.
  */
 export async function startSimulator(

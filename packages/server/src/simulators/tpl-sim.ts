@@ -12,6 +12,8 @@ import http from 'node:http';
  * - Every call carries `Authorization: Bearer <TPL_SECRET>` and `X-Client-Key: <TPL_KEY>`; otherwise 401.
  * - POST /api/requests { ref, kind, lines: [{ line, sku, name, unit, qty }], party } → 200
  *   { accepted, duplicate } (a ref seen before is accepted once).
+ * - POST /api/requests/cancel { ref } → 200 { cancelled: true } (again: the same); 404 for a ref it never
+ *   received; 409 { error: 'shipped' } once it confirmed anything of it (the goods are on their way).
  * - GET /api/confirmations?after=<n> → { confirmations, next }: the feed from position n.
  * - GET /api/snapshot → { date, items: [{ sku, qty }] }: what it holds.
  *
@@ -20,11 +22,12 @@ import http from 'node:http';
  *   puts a confirmation in the feed now (by default every line in full; `twice`: the same
  *   confirmation id twice, as a 3PL that resends). A ref it never received is confirmed as given.
  * - POST /_stock { sku, qty } → sets what it holds of a SKU (a difference to the book).
- * - POST /_fail { requests: n } → the next n requests answer 500.
+ * - POST /_fail { requests: n, cancels: n } → the next n requests (cancellations) answer 500.
  * - POST /_reset { date? } → forgets every request, confirmation and stock (the demo's seed starts so).
  * - POST /_auto { ms } → from now on confirms each new request on its own after ms (0: never).
  * - TPL_STATE=<file>: keeps its state in that JSON file across restarts (the demo's data/tpl-sim.json).
- * - GET /_requests → every request body received, as sent (the tests check no price went out).
+ * - GET /_requests → every request body received, as sent (the tests check no price went out), and
+ *   `cancelled`: the refs cancelled, in order.
  */
 const KEY = process.env.TPL_KEY ?? 'tpl-key';
 const SECRET = process.env.TPL_SECRET ?? 'tpl-secret';
@@ -59,6 +62,7 @@ const fromUnits = (u: bigint): string => {
 interface Req {
   ref: string;
   kind: string;
+  cancelled?: boolean;
   lines: Array<{ line: string; sku: string; qty: string }>;
 }
 interface Conf {
@@ -70,6 +74,8 @@ interface Conf {
 
 const requests = new Map<string, Req>();
 const received: unknown[] = [];
+/** the refs cancelled, in order */
+const cancels: string[] = [];
 const feed: Conf[] = [];
 const stock = new Map<string, bigint>();
 for (const part of (process.env.TPL_STOCK ?? '').split(',').filter(Boolean)) {
@@ -77,6 +83,7 @@ for (const part of (process.env.TPL_STOCK ?? '').split(',').filter(Boolean)) {
   stock.set(sku, toUnits(qty));
 }
 let failRequests = 0;
+let failCancels = 0;
 let confirmations = 0;
 
 /** TPL_STATE: a JSON file that keeps what it received, confirmed and holds across restarts (the demo's). */
@@ -159,6 +166,19 @@ const server = http.createServer((req, res) => {
     } catch {
       return send(400, { error: 'not JSON' });
     }
+    if (req.method === 'POST' && url.pathname === '/api/requests/cancel') {
+      if (failCancels > 0) {
+        failCancels--;
+        return send(500, { error: 'try again later' });
+      }
+      const r = requests.get(String(data.ref ?? ''));
+      if (!r) return send(404, { error: 'unknown request' });
+      if (feed.some((c) => c.request_ref === r.ref)) return send(409, { error: 'shipped' });
+      r.cancelled = true;
+      cancels.push(r.ref);
+      save();
+      return send(200, { cancelled: true });
+    }
     if (req.method === 'POST' && url.pathname === '/api/requests') {
       if (failRequests > 0) {
         failRequests--;
@@ -198,6 +218,7 @@ const server = http.createServer((req, res) => {
     }
     if (req.method === 'POST' && url.pathname === '/_reset') {
       requests.clear();
+      cancels.length = 0;
       feed.length = 0;
       stock.clear();
       confirmations = 0;
@@ -217,9 +238,11 @@ const server = http.createServer((req, res) => {
     }
     if (req.method === 'POST' && url.pathname === '/_fail') {
       failRequests = Number(data.requests ?? 0);
+      failCancels = Number(data.cancels ?? 0);
       return send(200, { ok: true });
     }
-    if (req.method === 'GET' && url.pathname === '/_requests') return send(200, { requests: received });
+    if (req.method === 'GET' && url.pathname === '/_requests')
+      return send(200, { requests: received, cancelled: cancels });
     send(404, { error: 'not found' });
   });
 });

@@ -25,6 +25,10 @@ export const TplPageQuery = graphql(`
       lastError
       sentAt
       createdAt
+      transfers {
+        id
+        number
+      }
       lines {
         key
         sku

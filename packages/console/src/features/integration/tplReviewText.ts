@@ -48,6 +48,8 @@ export function reviewText(r: Review): string {
       return t('tpl.review.over', base);
     case 'unknown_request':
       return t('tpl.review.unknownRequest', base);
+    case 'cancelled':
+      return t('tpl.review.cancelled', base);
     case 'failed':
       return t('tpl.review.failed', {
         ...base,

@@ -4,6 +4,8 @@
  *
  * - POST /api/requests { ref, kind, lines: [{ line, sku, name, unit, qty }], party } → 200; the
  *   same ref again is accepted once (the 3PL answers `duplicate: true`).
+ * - POST /api/requests/cancel { ref } → 200 cancelled, 404 a ref it does not know, 409 it shipped
+ *   (confirmed) already and refuses.
  * - GET /api/confirmations?after=<cursor> → { confirmations: [{ id, request_ref, date, lines:
  *   [{ line, sku, qty, batch?, expiry? }] }], next }: the feed, oldest first.
  * - GET /api/snapshot → { date, items: [{ sku, qty }] }: what the 3PL holds of ours.
@@ -42,6 +44,8 @@ export class TplError extends Error {}
 
 export interface TplApi {
   send(req: TplWireRequest): Promise<void>;
+  /** cancelled (or never received: nothing to stop), or refused: the 3PL shipped it already */
+  cancel(ref: string): Promise<'cancelled' | 'unknown' | 'refused'>;
   confirmations(after: string | null): Promise<{ confirmations: TplConfirmationIn[]; next: string | null }>;
   snapshot(): Promise<TplSnapshotIn>;
 }
@@ -52,10 +56,9 @@ export class TplClient implements TplApi {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> {
-    let res: Response;
+  private async http(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
     try {
-      res = await fetch(new URL(path, this.c.baseUrl), {
+      return await fetch(new URL(path, this.c.baseUrl), {
         method,
         signal: AbortSignal.timeout(this.timeoutMs),
         headers: {
@@ -68,6 +71,10 @@ export class TplClient implements TplApi {
     } catch (e) {
       throw new TplError(`The 3PL did not answer (${(e as Error).name}).`);
     }
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> {
+    const res = await this.http(method, path, body);
     if (!res.ok) throw new TplError(`The 3PL answered HTTP ${res.status}.`);
     try {
       return await res.json();
@@ -78,6 +85,14 @@ export class TplClient implements TplApi {
 
   async send(req: TplWireRequest): Promise<void> {
     await this.call('POST', '/api/requests', req);
+  }
+
+  async cancel(ref: string): Promise<'cancelled' | 'unknown' | 'refused'> {
+    const res = await this.http('POST', '/api/requests/cancel', { ref });
+    if (res.status === 404) return 'unknown';
+    if (res.status === 409) return 'refused';
+    if (!res.ok) throw new TplError(`The 3PL answered HTTP ${res.status}.`);
+    return 'cancelled';
   }
 
   async confirmations(after: string | null) {

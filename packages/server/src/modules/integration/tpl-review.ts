@@ -63,6 +63,14 @@ export function unknownRequestReview(confirmation: string, request: string): Tpl
   };
 }
 
+/** A confirmation of a request whose document was cancelled (the 3PL shipped it anyway, or answered late). */
+export function cancelledReview(confirmation: string, request: string, source: string): TplReviewText {
+  return {
+    detail: `Confirmation ${confirmation} is for ${request} (${source}), which was cancelled. Nothing was posted.`,
+    params: { confirmation, request, source },
+  };
+}
+
 /** A confirmation refused whole: lines not requested, not quantities, of another SKU, or more than open. */
 export function overReview(confirmation: string, request: string, lines: TplReviewLineParams[]): TplReviewText {
   const words = lines.map((l) => {

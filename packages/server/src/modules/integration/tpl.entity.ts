@@ -56,6 +56,8 @@ export enum TplRequestStatus {
   DONE = 'done',
   /** confirmed short: the confirmed quantity posted, a review item left */
   SHORT = 'short',
+  /** its document was cancelled before the 3PL confirmed anything (the 3PL was told, or never had it) */
+  CANCELLED = 'cancelled',
 }
 
 /** One line of a request: what to pick or expect. Never a price (the field rule of 3PL payloads). */
@@ -87,7 +89,7 @@ export class TplRequest {
   @Field(() => String, { description: 'shipment, transfer or asn.' })
   @Column({ type: 'varchar', length: 10 })
   kind: TplRequestKind;
-  @Field(() => String, { description: 'queued, sent, done or short.' })
+  @Field(() => String, { description: 'queued, sent, done, short or cancelled.' })
   @Column({ type: 'varchar', length: 10 })
   status: TplRequestStatus;
   @Field({ description: 'sales_order, purchase_order or transfer.' })
@@ -163,6 +165,8 @@ export enum TplReviewKind {
   UNKNOWN_REQUEST = 'unknown_request',
   /** the posting was refused (e.g. closed period, the book has not enough): nothing posted */
   FAILED = 'failed',
+  /** a confirmation of a request whose document was cancelled: nothing posted */
+  CANCELLED = 'cancelled',
   /** the 3PL's snapshot and the book differ for a SKU */
   STOCK_DIFF = 'stock_diff',
 }
@@ -183,7 +187,7 @@ export enum TplReviewStatus {
 export class TplReview {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Column({ name: 'connection_id', type: 'int' }) connectionId: number;
-  @Field(() => String, { description: 'short, over, unknown_request, failed or stock_diff.' })
+  @Field(() => String, { description: 'short, over, unknown_request, failed, cancelled or stock_diff.' })
   @Column({ type: 'varchar', length: 16 })
   kind: TplReviewKind;
   @Field(() => String, { description: 'open, adjusted, dismissed or superseded.' })

@@ -189,8 +189,22 @@ export class TplStatusView {
   @Field(() => [TplRequest], { description: 'Its requests, newest first.' }) requests: TplRequest[];
 }
 
+@ObjectType({ description: 'A transfer a 3PL request posted, to link to.' })
+export class TplTransferLink {
+  @Field(() => ID) id: number;
+  @Field() number: string;
+}
+
 @Resolver(() => TplRequest)
 export class TplRequestResolver {
+  @FieldResolver(() => [TplTransferLink], {
+    description:
+      "The transfers its confirmations posted (a transfer out of the 3PL's warehouse; one per confirmation that brought goods). Empty for other kinds.",
+  })
+  transfers(@Root() r: TplRequest, @Ctx() ctx: Context): Promise<TplTransferLink[]> {
+    return ctx.services.tpl.transfersOf(r);
+  }
+
   @FieldResolver(() => [TplRequestLineView])
   lines(@Root() r: TplRequest, @Ctx() ctx: Context): TplRequestLineView[] {
     return ctx.services.tpl.requestLines(r);

@@ -16,6 +16,7 @@ import { openQty, type PurchaseOrderService, type PurchaseReceiptService } from 
 import { orderToShip, type SalesFulfilmentService, type SalesOrderService } from '../sales';
 import {
   costHeads,
+  documentNumbers,
   findWarehouse,
   StockDocType,
   transferOf,
@@ -26,6 +27,7 @@ import {
 } from '../stock';
 import { TplClient, TplError, type TplApi, type TplConfirmationIn } from './tpl-client';
 import {
+  cancelledReview,
   failedReview,
   overReview,
   shortReview,
@@ -128,6 +130,59 @@ export class TplService {
       await this.shipmentRequest(tx, null, c, e.ref.id);
       this.sender.soon();
     });
+    // a sales order or a transfer into a 3PL's warehouse cancelled: its open requests are cancelled at the 3PL
+    onDomainEvent(ds, async (tx, e) => {
+      if (e.type !== 'document.cancelled') return;
+      const source =
+        e.ref.type === 'sales_order' ? 'sales_order' : e.ref.type === StockDocType.TRANSFER ? 'stock_document' : null;
+      if (source) await this.cancelRequests(tx, source, e.ref.id);
+    });
+  }
+
+  /**
+   * Cancels a document's open requests, in the cancellation's transaction: one the 3PL may have
+   * received (sent, or an attempt made) is cancelled there first, and a 3PL that has shipped it
+   * refuses (TPL_CANCEL_REFUSED) or does not answer (TPL_UNAVAILABLE): the cancellation is then
+   * refused whole, nothing changes, and the 3PL's confirmation posts the goods as usual. Calling
+   * the 3PL inside the transaction holds the document's lock for that call, on purpose: the answer
+   * decides whether the cancellation may commit.
+   */
+  private async cancelRequests(tx: EntityManager, sourceType: string, sourceId: number): Promise<void> {
+    const open = await tx.find(TplRequest, {
+      where: { sourceType, sourceId, status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
+      order: { id: 'ASC' },
+    });
+    if (!open.length) return;
+    await lockRows(
+      tx,
+      'tpl_request',
+      open.map((r) => r.id),
+    );
+    for (const { id } of open) {
+      const r = await tx.findOneByOrFail(TplRequest, { id });
+      if (r.status !== TplRequestStatus.QUEUED && r.status !== TplRequestStatus.SENT) continue;
+      if (r.status === TplRequestStatus.SENT || r.attempts > 0) {
+        const c = await this.connection(tx, r.connectionId);
+        let answer: 'cancelled' | 'unknown' | 'refused';
+        try {
+          answer = await this.api(c).cancel(r.ref);
+        } catch (e) {
+          if (!(e instanceof TplError)) throw e;
+          throw new DomainError(
+            ErrorCode.TPL_UNAVAILABLE,
+            `The 3PL "${c.name}" did not confirm that request ${r.ref} is cancelled (${e.message}); nothing was cancelled, try again.`,
+            { request: r.ref, connectionId: c.id },
+          );
+        }
+        if (answer === 'refused')
+          throw new DomainError(
+            ErrorCode.TPL_CANCEL_REFUSED,
+            `The 3PL "${c.name}" has shipped request ${r.ref} already and refuses to cancel it; nothing was cancelled. Its confirmation posts the goods.`,
+            { request: r.ref, connectionId: c.id },
+          );
+      }
+      await tx.update(TplRequest, { id: r.id }, { status: TplRequestStatus.CANCELLED, leaseUntil: null });
+    }
   }
 
   /**
@@ -251,6 +306,18 @@ export class TplService {
     });
   }
 
+  /** The transfers a request's confirmations posted (a transfer out of the 3PL's warehouse: one per confirmation that brought goods). */
+  async transfersOf(r: TplRequest): Promise<Array<{ id: number; number: string }>> {
+    if (r.kind !== TplRequestKind.TRANSFER) return [];
+    const posted = await this.ds.getRepository(TplConfirmation).find({
+      where: { connectionId: r.connectionId, requestRef: r.ref, postedType: 'transfer' },
+      order: { id: 'ASC' },
+    });
+    const ids = [...new Set(posted.map((p) => p.postedId).filter((id): id is number => id !== null))];
+    const numbers = await documentNumbers(this.ds.manager, ids);
+    return ids.filter((id) => numbers.has(id)).map((id) => ({ id, number: numbers.get(id)! }));
+  }
+
   requestLines(r: TplRequest): TplRequestLine[] {
     return JSON.parse(r.lines) as TplRequestLine[];
   }
@@ -293,7 +360,7 @@ export class TplService {
       const c = await this.connection(tx, r.connectionId);
       if (ctx.user?.warehouseIds && !ctx.user.warehouseIds.includes(c.warehouseId)) throw notFound('This 3PL request');
       if (r.status !== TplRequestStatus.QUEUED && r.status !== TplRequestStatus.SENT)
-        throw new DomainError('DOCUMENT_STATE', `Request ${r.ref} is ${r.status}: the 3PL has confirmed it.`, {
+        throw new DomainError('DOCUMENT_STATE', `Request ${r.ref} is ${r.status}: there is nothing to send.`, {
           status: r.status,
         });
       await tx.update(
@@ -583,7 +650,7 @@ export class TplService {
       await this.ds.getRepository(TplConnection).update({ id: c.id }, { lastError: e.message.slice(0, 300) });
       return false;
     }
-    await this.ds.getRepository(TplRequest).update(
+    const marked = await this.ds.getRepository(TplRequest).update(
       { id: r.id, status: TplRequestStatus.QUEUED },
       {
         status: TplRequestStatus.SENT,
@@ -593,6 +660,11 @@ export class TplService {
         lastError: null,
       },
     );
+    // cancelled while it was on its way: the 3PL is told (should this fail, its confirmation lands on the review list)
+    if (!marked.affected)
+      await this.api(c)
+        .cancel(r.ref)
+        .catch(() => undefined);
     return true;
   }
 
@@ -738,6 +810,13 @@ export class TplService {
         TplReviewKind.UNKNOWN_REQUEST,
         unknownRequestReview(conf.confirmationId, m.request_ref),
         null,
+      );
+    if (req.status === TplRequestStatus.CANCELLED)
+      return this.toReview(
+        conf,
+        TplReviewKind.CANCELLED,
+        cancelledReview(conf.confirmationId, req.ref, req.sourceNumber),
+        req.id,
       );
     const lines = this.requestLines(req);
     // per request line: what this confirmation brings (in parts, one per batch), checked against what is still open

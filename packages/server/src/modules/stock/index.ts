@@ -53,6 +53,7 @@ export {
   binLabel,
   binsByIds,
   costHeads,
+  documentNumbers,
   expiringBatches,
   type ExpiringBatch,
   onHandBySku,

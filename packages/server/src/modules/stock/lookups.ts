@@ -45,6 +45,16 @@ export async function transferOf(
   };
 }
 
+/** The numbers of these stock documents (posted ones have one), by id; ids that do not exist are left out. */
+export async function documentNumbers(em: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows: Array<{ id: number; number: string | null }> = await em.query(
+    `SELECT id, number FROM stock_document WHERE id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.number ?? `#${r.id}`]));
+}
+
 /** The warehouses among these ids that exist (a user's warehouse scope keeps them as its relation). */
 export function warehousesByIds(em: EntityManager, ids: number[]): Promise<Warehouse[]> {
   return ids.length ? em.find(Warehouse, { where: { id: In(ids) } }) : Promise.resolve([]);
