@@ -10,7 +10,9 @@ const IMPORT = `mutation($c:ID!){ importPlatformOrders(connectionId:$c, fromStar
 /**
  * A store connection edited: a secret typed wrong is fixed (and the next import works), an empty
  * secret keeps the stored one, the one-shop rule holds against the other connections, and an
- * unknown customer or warehouse is refused naming the field, with nothing changed.
+ * unknown customer or warehouse is refused naming the field, with nothing changed. A new warehouse,
+ * safety buffer or share is pushed to the platform at once (the simulator holds it when the edit
+ * answers); a platform that refuses the push leaves the edit made and says so on the connection.
  */
 describe(`editing an online store connection (${testDbKind})`, () => {
   let setup: ShopSetup;
@@ -118,5 +120,105 @@ describe(`editing an online store connection (${testDbKind})`, () => {
       'customerId',
     ]);
     expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM platform_connection'))[0].n)).toBe(2);
+  });
+
+  it('a new warehouse, buffer or share is pushed to the platform at once', async () => {
+    const [w0, w1] = setup.c.warehouses.map((w) => String(w.id));
+    const { tea, rice } = setup.c;
+    const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id } }`;
+    for (const [w, lines, k] of [
+      [
+        w0,
+        [
+          { skuId: String(tea.id), qty: '10', unitCost: '5.00' },
+          { skuId: String(rice.id), qty: '6', unitCost: '5.00' },
+        ],
+        'pe-in-0',
+      ],
+      [w1, [{ skuId: String(tea.id), qty: '4', unitCost: '5.00' }], 'pe-in-1'],
+    ] as const)
+      ok(await t.gql(POST, { i: { type: 'OTHER_IN', warehouseId: w, lines }, k }, admin));
+    // the postings queued their pushes: sent now, so what follows is the edits' own
+    await t.app.services.platforms.pushStock();
+    const state = async () =>
+      ((await (await fetch(`${sim.url}/_state`)).json()) as any).stock as Record<string, number>;
+    const { kind: _kind, ...editable } = base;
+    const EDIT_STOCK = `mutation($i:EditPlatformInput!){ editPlatformStore(input:$i){ warehouseId stockBuffer stockShare lastStockError } }`;
+    // buffer 1, share 100 of warehouse 0: tea 10 − 1, rice 6 − 1
+    const e1 = ok(
+      await t.gql(
+        EDIT_STOCK,
+        { i: { id: conn, ...editable, warehouseId: w0, stockBuffer: '1', stockShare: 100 } },
+        admin,
+      ),
+    ).editPlatformStore;
+    expect(e1.lastStockError).toBeNull();
+    expect(await state()).toMatchObject({ [tea.code]: 9, [rice.code]: 5 });
+    // share 50: half of what is free
+    ok(
+      await t.gql(
+        EDIT_STOCK,
+        { i: { id: conn, ...editable, warehouseId: w0, stockBuffer: '1', stockShare: 50 } },
+        admin,
+      ),
+    );
+    expect(await state()).toMatchObject({ [tea.code]: 4, [rice.code]: 2 });
+    // another warehouse: its tea (4 − 1, half), and no rice there any more
+    ok(
+      await t.gql(
+        EDIT_STOCK,
+        { i: { id: conn, ...editable, warehouseId: w1, stockBuffer: '1', stockShare: 50 } },
+        admin,
+      ),
+    );
+    expect(await state()).toMatchObject({ [tea.code]: 1, [rice.code]: 0 });
+    // setPlatformStockRule too: buffer 0, share 100
+    ok(
+      await t.gql(
+        'mutation($i:PlatformStockRuleInput!){ setPlatformStockRule(input:$i){ stockBuffer } }',
+        { i: { connectionId: conn, buffer: '0', share: 100 } },
+        admin,
+      ),
+    );
+    expect(await state()).toMatchObject({ [tea.code]: 4, [rice.code]: 0 });
+    // the platform refuses the push: the edit is made, the error shows on the connection, the push waits
+    await fetch(`${sim.url}/_chaos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fail500: 5 }),
+    });
+    const failed = ok(
+      await t.gql(
+        EDIT_STOCK,
+        { i: { id: conn, ...editable, warehouseId: w0, stockBuffer: '0', stockShare: 100 } },
+        admin,
+      ),
+    ).editPlatformStore;
+    expect(failed).toMatchObject({ warehouseId: w0, lastStockError: expect.stringContaining('500') });
+    expect(await state()).toMatchObject({ [tea.code]: 4 });
+    await fetch(`${sim.url}/_chaos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fail500: 0 }),
+    });
+    await t.app.services.platforms.pushStock();
+    expect(await state()).toMatchObject({ [tea.code]: 10, [rice.code]: 6 });
+    // nothing changed about the stock: nothing pushed (a push now would fail on the platform's 500)
+    const chaos = (fail500: number) =>
+      fetch(`${sim.url}/_chaos`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fail500 }),
+      });
+    await chaos(1);
+    const same = ok(
+      await t.gql(
+        EDIT_STOCK,
+        { i: { id: conn, ...editable, warehouseId: w0, stockBuffer: '0.000', stockShare: 100 } },
+        admin,
+      ),
+    ).editPlatformStore;
+    expect(same.lastStockError).toBeNull();
+    await chaos(0);
   });
 });

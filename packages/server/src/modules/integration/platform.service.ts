@@ -222,6 +222,7 @@ export class PlatformService {
     if (input.stockBuffer != null && new Decimal(input.stockBuffer).isNegative())
       throw badInput([{ field: 'stockBuffer', message: 'At least 0.' }]);
     let before: PlatformConnection | null = null;
+    let restock = 0;
     const saved = await inTransaction(this.ds, async (tx) => {
       const c = await tx.findOne(PlatformConnection, { where: { id: Number(input.id) || -1 } });
       if (!c) throw notFound('This store connection');
@@ -250,6 +251,7 @@ export class PlatformService {
         throw other ? await this.connectedAlready(this.ds.manager, other) : e;
       });
       const after = await tx.findOneByOrFail(PlatformConnection, { id: c.id });
+      if (stockRuleChanged(c, after)) restock = await this.queueStoreStock(tx, c, after.warehouseId);
       await this.audit.record(tx, ctx, {
         action: 'integration.platform.edit',
         entityType: 'PlatformConnection',
@@ -263,7 +265,51 @@ export class PlatformService {
     if (old) forgetPlatformToken(old.baseUrl, old.appKey);
     forgetPlatformToken(saved.baseUrl, saved.appKey);
     this.bus.publish(STORES_CHANGED, { id: saved.id });
+    if (restock) return this.pushedNow(saved.id);
     return saved;
+  }
+
+  /**
+   * Queues every SKU whose quantity at the store may have moved with its stock rule or warehouse:
+   * those with stock in its old or new warehouse and those mapped to a platform code (a SKU gone from
+   * the store's warehouse is pushed as 0). Returns how many.
+   */
+  private async queueStoreStock(tx: EntityManager, c: PlatformConnection, warehouseId: number): Promise<number> {
+    const heads = [
+      ...(await costHeads(tx, c.warehouseId)),
+      ...(warehouseId === c.warehouseId ? [] : await costHeads(tx, warehouseId)),
+    ];
+    const mapped = await tx.find(PlatformSkuMap, { where: { connectionId: c.id } });
+    const skuIds = [
+      ...new Set([...heads.map((h) => h.skuId), ...mapped.flatMap((m) => (m.skuId === null ? [] : [m.skuId]))]),
+    ].sort((a, b) => a - b);
+    await this.queueSkus(tx, c.id, skuIds);
+    return skuIds.length;
+  }
+
+  /**
+   * A store's stock rule or warehouse changed: its stock goes to the platform now, not at the next
+   * sweep. The change is committed either way; a platform that does not take it shows
+   * `lastStockError` on the returned connection and the rows wait for the sweep.
+   */
+  private async pushedNow(id: number): Promise<PlatformConnection> {
+    await this.stockWorker.run().catch((e) => console.error('[jxc] platforms.stockPush failed', e?.message ?? e));
+    return this.ds.getRepository(PlatformConnection).findOneByOrFail({ id });
+  }
+
+  /** One outbox row per SKU for a store (a row already waiting: its seq moves, so it goes again). */
+  private async queueSkus(tx: EntityManager, connectionId: number, skuIds: number[]): Promise<void> {
+    if (!skuIds.length) return;
+    const at = dateTimeParam(tx, now());
+    for (let i = 0; i < skuIds.length; i += 500) {
+      const part = skuIds.slice(i, i + 500);
+      await tx.query(
+        `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${part
+          .map(() => '(?, ?, 1, NULL, ?)')
+          .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,
+        part.flatMap((skuId) => [connectionId, skuId, at]),
+      );
+    }
   }
 
   /** The refusal of a second connection to a shop: which store has it already. */
@@ -877,18 +923,7 @@ export class PlatformService {
     const c = await this.connection(id);
     const n = await inTransaction(this.ds, async (tx) => {
       const skuIds = (await costHeads(tx, c.warehouseId)).map((h) => h.skuId).sort((a, b) => a - b);
-      if (skuIds.length) {
-        const at = dateTimeParam(tx, now());
-        for (let i = 0; i < skuIds.length; i += 500) {
-          const part = skuIds.slice(i, i + 500);
-          await tx.query(
-            `INSERT INTO platform_stock_push (connection_id, sku_id, seq, lease_until, created_at) VALUES ${part
-              .map(() => '(?, ?, 1, NULL, ?)')
-              .join(', ')} ${onDuplicateMerge(tx, ['connection_id', 'sku_id'], { seq: 'sum' })}`,
-            part.flatMap((skuId) => [c.id, skuId, at]),
-          );
-        }
-      }
+      await this.queueSkus(tx, c.id, skuIds);
       await this.audit.record(tx, ctx, {
         action: 'integration.platform.pushStock',
         entityType: 'PlatformConnection',
@@ -901,15 +936,18 @@ export class PlatformService {
     return n;
   }
 
-  /** A store's safety buffer and share of the warehouse's available stock. */
+  /** A store's safety buffer and share of the warehouse's available stock; a change is pushed to the platform at once. */
   async setStockRule(ctx: Context, id: string, buffer: string, share: number): Promise<PlatformConnection> {
     if (!Number.isInteger(share) || share < 0 || share > 100)
       throw badInput([{ field: 'share', message: 'A whole percentage from 0 to 100.' }]);
     if (new Decimal(buffer).isNegative()) throw badInput([{ field: 'buffer', message: 'At least 0.' }]);
-    return inTransaction(this.ds, async (tx) => {
+    let restock = 0;
+    const saved = await inTransaction(this.ds, async (tx) => {
       const c = await tx.findOne(PlatformConnection, { where: { id: Number(id) || -1 } });
       if (!c) throw notFound('This store connection');
       await tx.update(PlatformConnection, { id: c.id }, { stockBuffer: buffer, stockShare: share });
+      const after = await tx.findOneByOrFail(PlatformConnection, { id: c.id });
+      if (stockRuleChanged(c, after)) restock = await this.queueStoreStock(tx, c, c.warehouseId);
       await this.audit.record(tx, ctx, {
         action: 'integration.platform.stockRule',
         entityType: 'PlatformConnection',
@@ -917,8 +955,9 @@ export class PlatformService {
         before: { buffer: c.stockBuffer, share: c.stockShare },
         after: { buffer, share },
       });
-      return tx.findOneByOrFail(PlatformConnection, { id: c.id });
+      return after;
     });
+    return restock ? this.pushedNow(saved.id) : saved;
   }
 
   /** Starts the stock push dispatcher (core/outbox) in the background. */
@@ -1019,6 +1058,15 @@ function httpUrl(text: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw badInput([{ field: 'baseUrl', message: 'An http(s) URL.' }]);
   return url;
+}
+
+/** Whether what a store is offered changed: its warehouse, safety buffer or share. */
+function stockRuleChanged(before: PlatformConnection, after: PlatformConnection): boolean {
+  return (
+    before.warehouseId !== after.warehouseId ||
+    before.stockShare !== after.stockShare ||
+    !new Decimal(before.stockBuffer).eq(after.stockBuffer)
+  );
 }
 
 /** What the audit trail keeps of a connection (never its secret). */
