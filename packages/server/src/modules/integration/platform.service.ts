@@ -1082,11 +1082,26 @@ function describeConnection(c: PlatformConnection) {
   };
 }
 
+/** The names of this machine: one shop whichever of them its address uses. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
- * What identifies a shop at its platform: the kind, the API's origin (the adapters call absolute
- * paths, so a path in the base URL changes nothing) and the app key (client id) the shop gave.
- * Hashed to fit a unique index.
+ * The API's origin as one shop is known by: scheme and host in lower case (the URL parser does
+ * that), a default port dropped, a trailing dot on the host dropped, and this machine's names
+ * (localhost, 127.0.0.1, ::1) as one. A path or trailing slash changes nothing (the adapters call
+ * absolute paths). The migration PlatformShopKeyOrigin1797711000000 rewrote the keys so.
+ */
+export function shopOrigin(url: URL): string {
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return `${url.protocol}//${LOOPBACK.has(host) ? '127.0.0.1' : host}${url.port ? `:${url.port}` : ''}`;
+}
+
+/**
+ * What identifies a shop at its platform: the kind, the API's origin (`shopOrigin`) and the app key
+ * (client id) the shop gave. Hashed to fit a unique index.
  */
 export function shopKey(kind: string, url: URL, appKey: string): string {
-  return createHash('sha256').update(`${kind}\n${url.origin.toLowerCase()}\n${appKey.trim()}`).digest('hex');
+  return createHash('sha256')
+    .update(`${kind}\n${shopOrigin(url)}\n${appKey.trim()}`)
+    .digest('hex');
 }
