@@ -15,6 +15,20 @@ async function simShipments(): Promise<Array<{ order_id: string; tracking_no: st
   return (await r.json()).shipments;
 }
 
+/** Makes the SimShop simulator answer 500 to the next n stock pushes (0: none). */
+async function simFailStock(n: number) {
+  const url = process.env.E2E_SIMSHOP_URL!;
+  const ts = '1795000000';
+  const body = JSON.stringify({ stock: n });
+  const sign = createHmac('sha256', E2E_SIMSHOP.secret).update(`POST\n/api/_fail\n${ts}\n${body}`).digest('hex');
+  const r = await fetch(`${url}/api/_fail`, {
+    method: 'POST',
+    headers: { 'x-app-key': E2E_SIMSHOP.key, 'x-timestamp': ts, 'x-sign': sign, 'content-type': 'application/json' },
+    body,
+  });
+  expect(r.status).toBe(200);
+}
+
 test('a new admin creates an API client and a webhook, connects a simulated store, imports its orders, ships one and sees the tracking number pushed back', async ({
   page,
 }) => {
@@ -145,9 +159,19 @@ test('a new admin creates an API client and a webhook, connects a simulated stor
   await expect(page.getByTestId('sf-secret')).toHaveAttribute('placeholder', '留空则保留原密钥');
   await page.getByTestId('sf-secret').fill(E2E_SIMSHOP.secret);
   await page.getByTestId('sf-buffer').fill('3');
+  // the new buffer is pushed at once; the platform refuses it (until told otherwise)
+  await simFailStock(1000);
   await page.getByTestId('sf-save').click();
   await expect(page.getByTestId('store-form')).toBeHidden();
   await expect(page.getByTestId(`store-stock-rule-${connId}`)).toHaveText('安全库存 3 · 份额 100%');
+  // in words; the platform's own answer only as technical details (a tooltip) for support
+  const stockError = page.getByTestId(`store-stock-error-${connId}`);
+  await expect(stockError).toHaveText('平台接口调用失败，库存将在下次推送时重试。');
+  await stockError.hover();
+  await expect(
+    page.locator('.el-popper:visible').filter({ hasText: '技术详情（供技术支持）：' }).filter({ hasText: '500' }),
+  ).toBeVisible();
+  await simFailStock(0);
 
   // import now: the simulator's orders, once
   await importButton.click();

@@ -129,4 +129,12 @@ test("a sales order shipping from a 3PL's warehouse shows its request on the ord
   await simPost('/_confirm', { ref: transfer.ref, id: `T-${code}` });
   ok(await gql(page, 'mutation($c:ID!){ syncTpl(connectionId:$c){ posted } }', { c: conn }));
   expect(await onHand()).toBe('5');
+  // the request's row links the transfer its confirmation posted
+  await page.goto('/stock/3pl');
+  const link = page.getByTestId(`tpl-transfer-${transfer.ref}`);
+  await expect(link).toHaveText(/^调拨单 \S+$/);
+  const number = (await link.textContent())!.replace('调拨单 ', '').trim();
+  await link.click();
+  await expect(page).toHaveURL(/\/inventory\/documents\/\d+$/);
+  await expect(page.locator('body')).toContainText(number);
 });

@@ -57,4 +57,33 @@ test('an admin connects a warehouse to a 3PL, reconciles its snapshot and adjust
   await page.locator('.el-message-box__btns .el-button--primary').click();
   await expect(item).toHaveCount(0);
   expect(await level()).toBe('4');
+
+  // a call the 3PL refuses: said in words on the request's row, its own answer only in the tooltip
+  await tplSim.call('/_fail', { requests: 1000 });
+  const conn = (await gql(page, '{ tplConnections { id warehouseId } }')).data.tplConnections.find(
+    (c: { warehouseId: string }) => c.warehouseId === wh,
+  ).id;
+  const other = (await gql(page, '{ warehouses { items { id code } } }')).data.warehouses.items.find(
+    (w: { code: string }) => w.code === 'SH01',
+  ).id;
+  const asked = await gql(page, 'mutation($i:TplTransferInput!){ requestTplTransfer(input:$i){ id ref } }', {
+    i: { warehouseId: wh, toWarehouseId: other, lines: [{ skuId: sku.id, qty: '1' }] },
+  });
+  expect(asked.errors).toBeUndefined();
+  const ref = asked.data.requestTplTransfer.ref;
+  await expect
+    .poll(async () => {
+      const rs = (await gql(page, 'query($c:ID!){ tplRequests(connectionId:$c){ ref lastError } }', { c: conn })).data
+        .tplRequests as Array<{ ref: string; lastError: string | null }>;
+      return rs.find((r) => r.ref === ref)?.lastError ?? null;
+    })
+    .toContain('500');
+  await page.reload();
+  const failed = page.getByTestId('tpl-requests').locator('tr', { hasText: ref });
+  await expect(failed).toContainText('第三方仓储接口调用失败');
+  await failed.getByText('第三方仓储接口调用失败').hover();
+  await expect(
+    page.locator('.el-popper:visible').filter({ hasText: '技术详情（供技术支持）：The 3PL answered HTTP 500.' }),
+  ).toBeVisible();
+  await tplSim.call('/_fail', { requests: 0 });
 });

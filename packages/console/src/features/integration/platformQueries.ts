@@ -84,6 +84,8 @@ export const EditPlatformStoreMutation = graphql(`
       cursor
       stockBuffer
       stockShare
+      lastStockPushAt
+      lastStockError
     }
   }
 `);
