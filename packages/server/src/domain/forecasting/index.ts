@@ -16,3 +16,4 @@ export {
 } from './backtest';
 export { forecastWith, selectMethod, toQtyStrings, type Candidate, type Selection, type SelectOptions } from './select';
 export { adjustPromotedDays, type PromotedAdjustment, type PromotedDaysRule } from './promoted';
+export { DEMAND_PLACES, exactHistory, scaledOf, scaledText, type ExactHistory, type ExactPoint } from './exact-history';

@@ -6,8 +6,8 @@ import { addDays, today } from '../../core/dates';
 import { badInput } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import {
-  adjustPromotedDays,
   dailySeries,
+  exactHistory,
   toQtyStrings,
   weeklySeries,
   type FixedParams,
@@ -59,7 +59,6 @@ const DEFAULTS = {
   promotionFactor: null as string | null,
 };
 const D = (x: Decimal.Value) => new Decimal(x);
-const ZERO = D(0);
 /** SKU ids in slices, so an IN list stays within every database's limit of parameters */
 const chunks = (ids: number[], n = 1000): number[][] =>
   Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, (i + 1) * n));
@@ -91,6 +90,9 @@ const step = (label: string, formula: string, value: Decimal, key: string, args:
   key,
   args,
 });
+
+/** One day's demand of a SKU: as a number (the forecast) and as the database's decimal text (the exact sums). */
+type DayPoint = { date: string; qty: number; exact: string };
 
 /** What the replenishment list may be filtered by. */
 export interface ReplenishmentQuery {
@@ -492,12 +494,7 @@ export class ReplenishmentService {
    * Demand per day: what posted sales shipments and other issues marked as demand took out of the
    * warehouse, net of their cancellations and returns (kept per day by the postings, demand.ts).
    */
-  async demand(
-    warehouseId: number,
-    skuIds: number[],
-    from: string,
-    to: string,
-  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
+  async demand(warehouseId: number, skuIds: number[], from: string, to: string): Promise<Map<number, Array<DayPoint>>> {
     return this.demandPerSku
       ? this.demandConcat(warehouseId, skuIds, from, to)
       : this.demandRows(warehouseId, skuIds, from, to);
@@ -512,8 +509,8 @@ export class ReplenishmentService {
     skuIds: number[],
     from: string,
     to: string,
-  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
-    const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
+  ): Promise<Map<number, Array<DayPoint>>> {
+    const out = new Map<number, Array<DayPoint>>();
     if (!skuIds.length) return out;
     const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     for (const part of parts) {
@@ -525,7 +522,7 @@ export class ReplenishmentService {
       for (const r of rows) {
         if (!keep(Number(r.sku_id))) continue;
         const list = out.get(Number(r.sku_id)) ?? [];
-        list.push({ date: r.day, qty: Number(r.qty), exact: D(r.qty) });
+        list.push({ date: r.day, qty: Number(r.qty), exact: String(r.qty) });
         out.set(Number(r.sku_id), list);
       }
     }
@@ -542,8 +539,8 @@ export class ReplenishmentService {
     skuIds: number[],
     from: string,
     to: string,
-  ): Promise<Map<number, Array<{ date: string; qty: number; exact: Decimal }>>> {
-    const out = new Map<number, Array<{ date: string; qty: number; exact: Decimal }>>();
+  ): Promise<Map<number, Array<DayPoint>>> {
+    const out = new Map<number, Array<DayPoint>>();
     if (!skuIds.length) return out;
     const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     const mysql = this.ds.options.type !== 'better-sqlite3';
@@ -569,11 +566,11 @@ export class ReplenishmentService {
             short.push(sku);
             continue;
           }
-          const list: Array<{ date: string; qty: number; exact: Decimal }> = [];
+          const list: Array<DayPoint> = [];
           for (const e of entries) {
             const at = e.indexOf(':');
             const qty = e.slice(at + 1);
-            list.push({ date: e.slice(0, at), qty: Number(qty), exact: D(qty) });
+            list.push({ date: e.slice(0, at), qty: Number(qty), exact: qty });
           }
           out.set(sku, list);
         }
@@ -812,7 +809,7 @@ export class ReplenishmentService {
     const inputs = skus.map((sku) => ({
       from: spans.get(sku.id)?.from ?? null,
       to,
-      points: [] as Array<{ date: string; qty: number; exact: Decimal }>,
+      points: [] as Array<DayPoint>,
       pos,
       choice: choices.get(sku.id),
       setting: this.resolveSetting(sku, settings),
@@ -1011,7 +1008,7 @@ export class ReplenishmentService {
       /** The first day of this SKU's history (null: it has none yet). */
       from: string | null;
       to: string;
-      points: Array<{ date: string; qty: number; exact: Decimal }>;
+      points: Array<DayPoint>;
       pos: Awaited<ReturnType<ReplenishmentService['positions']>>;
       choice: SupplierChoice | undefined;
       setting: Pick<
@@ -1047,21 +1044,17 @@ export class ReplenishmentService {
     const inHistory = from ? points.filter((p) => p.date >= from && p.date <= to) : [];
     const series = from ? dailySeries(inHistory, from, to) : { dates: [] as string[], qty: [] as number[] };
     const days = series.qty.length;
-    // exact daily demand, aligned with the series (the forecast methods work on numbers)
-    const sold = series.dates.map(() => ZERO);
-    const index = new Map(series.dates.map((d, i) => [d, i]));
-    for (const p of inHistory) sold[index.get(p.date)!] = sold[index.get(p.date)!].plus(p.exact);
-    // days under a promotion counted by the setting (domain/forecasting/promoted.ts)
-    const promo = adjustPromotedDays(
+    // exact daily demand, aligned with the series, with the days under a promotion counted by the
+    // setting (domain/forecasting: integers of 10⁻⁶, not a Decimal per day)
+    const promo = exactHistory(
       series.dates,
-      sold,
+      inHistory,
       input.promoted ?? new Set<string>(),
       setting.promotionDays,
       setting.promotionFactor,
     );
-    const exact = promo.qty;
-    if (promo.promotedDays) series.qty = exact.map((q) => q.toNumber());
-    const total = exact.reduce((a, b) => a.plus(b), D(0));
+    if (promo.promotedDays) series.qty = promo.qty;
+    const total = D(promo.total);
     const average = days ? total.div(days).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP) : D(0);
     const serviceLevel = D(setting.serviceLevel);
     const z = six(inverseNormal(serviceLevel.toNumber()));
@@ -1086,7 +1079,7 @@ export class ReplenishmentService {
       historyTotal: total.toFixed(),
       promotedDays: promo.promotedDays,
       promotionDaysRule: setting.promotionDays,
-      promotedDemand: promo.promotedBefore.toFixed(),
+      promotedDemand: promo.promotedBefore,
       averageDailyDemand: average.toFixed(),
       forecastMethod: null,
       forecastMethodFixed: !!setting.forecastMethod,
@@ -1159,7 +1152,7 @@ export class ReplenishmentService {
     let daily: string[] = [];
     if (sel.method === 'moving_average') {
       const w = params.window;
-      const sum = exact.slice(days - w).reduce((a, b) => a.plus(b), D(0));
+      const sum = D(promo.lastDays(w));
       rate = sum.div(w).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
       rateStep = step(
         'dailyRate',
