@@ -5,6 +5,9 @@
  * agreements. Times the service itself (server side, no HTTP), first without kept forecast models,
  * then the refresh of one warehouse's models (the nightly job) and the page with them:
  *   pnpm --filter @jxc/server bench:replenishment   (JXC_BENCH_MYSQL_URL, JXC_BENCH_SKUS=10000)
+ * Knobs: JXC_BENCH_REUSE=1 (the data of the last run), JXC_BENCH_RUNS, JXC_BENCH_REFRESH=0 (keep the
+ * day's models), JXC_BENCH_ONLY=kept ("needs ordering" from kept suggestions only) or =needs (only
+ * "needs ordering": computed, computed and stored, kept, and in another process from the table).
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
@@ -16,6 +19,7 @@ import { openAppDatabase } from '../src/database';
 import { createServices } from '../src/services';
 import { seedBase, seedDemo } from '../src/seed';
 import { rebuildDemandTables } from '../src/modules/purchasing';
+import { ReplenishmentService } from '../src/modules/purchasing/replenishment.service';
 
 const SERVER = process.env.JXC_BENCH_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
 const SKUS = Number(process.env.JXC_BENCH_SKUS ?? 10_000);
@@ -168,13 +172,15 @@ async function measure(ds: DataSource, url: string) {
     // reads together, the kept suggestions' keys, how many were computed, the whole computation
     console.log(`    runs (ms, in order): ${ms.map((x) => x.toFixed(0)).join(' ')}`);
     console.log(
-      `    last run: ${Object.entries(rs.lastTimings)
+      `    last run: ${Object.entries(shown.lastTimings)
         .map(([k, v]) => `${k} ${k === 'computed' ? v : v.toFixed(0)}`)
         .join(', ')}`,
     );
   };
   const W = whs[0];
   const rs = services.replenishment;
+  /** the service whose last computation the timings show */
+  let shown = rs;
   const load = () =>
     `load average ${loadavg()
       .map((x) => x.toFixed(2))
@@ -185,6 +191,47 @@ async function measure(ds: DataSource, url: string) {
     await needsOrdering();
     console.log(`  kept suggestions (one run kept them), ${load()}`);
     await time(`needs ordering, all ${SKUS} SKUs`, needsOrdering, 2000);
+    console.log(`  ${load()}`);
+    return ds.destroy();
+  }
+  // JXC_BENCH_ONLY=needs: only "needs ordering" over every SKU, computed (kept models, no kept
+  // suggestions: a day's first request), then from the suggestions this process keeps, then in a
+  // second service on the same database (another API process, or this one restarted)
+  if (process.env.JXC_BENCH_ONLY === 'needs') {
+    rs.keepSuggestions = false;
+    console.log(`  computed (no kept suggestions), ${load()}`);
+    await time(`needs ordering, all ${SKUS} SKUs, computed`, needsOrdering, 2000);
+    console.log(`  ${load()}`);
+    rs.keepSuggestions = true;
+    // a day's first request: nothing kept or stored, everything computed and stored for every process
+    const anotherProcess = () =>
+      new ReplenishmentService(
+        ds,
+        services.audit,
+        services.suppliers,
+        services.purchaseOrders,
+        services.supplierEvaluation,
+      );
+    await time(
+      `needs ordering, all ${SKUS} SKUs, computed and stored`,
+      async () => {
+        await ds.query('DELETE FROM replenishment_suggestion WHERE warehouse_id = ?', [W]);
+        shown = anotherProcess();
+        return shown.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 });
+      },
+      2000,
+      3,
+    );
+    await needsOrdering();
+    console.log(`  kept suggestions (one run kept them), ${load()}`);
+    shown = rs;
+    await time(`needs ordering, all ${SKUS} SKUs, kept in this process`, needsOrdering, 2000);
+    // another API process (or this one restarted): the suggestions stored by the first
+    await time(
+      `needs ordering, all ${SKUS} SKUs, another process (stored)`,
+      () => (shown = anotherProcess()).page(W, { onlyToOrder: true }, { offset: 0, limit: 50 }),
+      2000,
+    );
     console.log(`  ${load()}`);
     return ds.destroy();
   }

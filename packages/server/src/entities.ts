@@ -64,6 +64,7 @@ import {
   DemandSpan,
   FixedSafetyStock,
   ForecastModel,
+  KeptSuggestion,
   ReplenishmentSetting,
 } from './modules/purchasing/replenishment.entity';
 import {
@@ -148,6 +149,7 @@ export const entities = [
   DemandDay,
   DemandSpan,
   ForecastModel,
+  KeptSuggestion,
   SalesChannel,
   SalesStore,
   CustomerTier,

@@ -55,6 +55,7 @@ import { QuarantineBins1796900000100 } from './1796900000100-QuarantineBins';
 import { ListWarehouseIndexes1797650000000 } from './1797650000000-ListWarehouseIndexes';
 import { LuckyDrawPrizeCost1797704000000 } from './1797704000000-LuckyDrawPrizeCost';
 import { PlatformShopKeyOrigin1797711000000 } from './1797711000000-PlatformShopKeyOrigin';
+import { KeptSuggestions1797713000000 } from './1797713000000-KeptSuggestions';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -114,4 +115,5 @@ export const migrations: Array<new () => unknown> = [
   DemandVersion1797703000000,
   LuckyDrawPrizeCost1797704000000,
   PlatformShopKeyOrigin1797711000000,
+  KeptSuggestions1797713000000,
 ];

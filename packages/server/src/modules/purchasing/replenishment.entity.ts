@@ -164,3 +164,17 @@ export class ForecastModel {
   /** the business day it was chosen on */
   @Column({ name: 'made_on', type: 'varchar', length: 10 }) madeOn: string;
 }
+
+/**
+ * The last suggestion computed for a warehouse × SKU, under the key of everything it was computed
+ * from (`ReplenishmentService.suggestionKey`: the day, the demand version, the position, the supplier,
+ * the setting …): another API process, or this one after a restart, reuses it while the key is the
+ * same instead of computing it again. `suggestion` is the suggestion as JSON.
+ */
+@Entity('replenishment_suggestion')
+export class KeptSuggestion {
+  @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
+  @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  @Column({ name: 'suggestion_key', type: 'text' }) key: string;
+  @Column({ type: 'text' }) suggestion: string;
+}

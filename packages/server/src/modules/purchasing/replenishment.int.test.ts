@@ -7,7 +7,7 @@ import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 import { exportedFile, exportListAs } from '../../test/list-export';
 import { PurchaseOrder } from './purchase-order.entity';
 import { SafetyStockMethod } from './replenishment.entity';
-import { HISTORY_DAYS } from './replenishment.service';
+import { HISTORY_DAYS, ReplenishmentService } from './replenishment.service';
 import { checkDemand, rebuildDemandTables } from '.';
 
 const SUGGEST = `query($w:ID!,$f:ReplenishmentFilter){ replenishmentSuggestions(warehouseId:$w, filter:$f){
@@ -905,5 +905,66 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     expect(rs.lastTimings.computed).toBe(all2.length);
     expect(await needs()).toEqual(fresh.toOrder);
     expect(rs.lastTimings.computed).toBe(0);
+  }, 120_000);
+  it('another API process (a second service on the same database) and a restart reuse the suggestions one stored: 0 computed', async () => {
+    const s = t.app.services;
+    const rs = s.replenishment;
+    const ctx = await contextAs(t.ds, s, 'admin');
+    const process2 = () => new ReplenishmentService(t.ds, s.audit, s.suppliers, s.purchaseOrders, s.supplierEvaluation);
+    const needs = (r: ReplenishmentService) => r.page(Number(W), { onlyToOrder: true }, { offset: 0, limit: 200 });
+    const uncached = async () => {
+      rs.keepSuggestions = false;
+      try {
+        return { all: await rs.suggestions(Number(W)), toOrder: await needs(rs) };
+      } finally {
+        rs.keepSuggestions = true;
+      }
+    };
+    await rebuildDemandTables(t.ds); // a new demand version everywhere: nothing kept or stored matches
+    const first = await needs(rs);
+    const all = await rs.suggestions(Number(W));
+    expect(all.length).toBeGreaterThan(3);
+    const other = process2();
+    expect(await needs(other)).toEqual(first);
+    expect(other.lastTimings.computed).toBe(0);
+    expect(await other.suggestions(Number(W))).toEqual(all);
+    expect(other.lastTimings.computed).toBe(0);
+    // tea sells 5 more: the first process computes tea again and stores it; the second process, which
+    // keeps tea's old suggestion, finds the new one stored, and so does a restarted one
+    const docs = s.stockDocuments;
+    await docs.post(
+      ctx,
+      String(
+        (
+          await docs.create(ctx, {
+            type: StockDocType.OTHER_OUT,
+            warehouseId: W,
+            businessDate: addDays(today(), -2),
+            countsAsDemand: true,
+            lines: [{ skuId: String(c.tea.id), qty: '5' }],
+          })
+        ).id,
+      ),
+    );
+    const moved = await needs(rs);
+    expect(rs.lastTimings.computed).toBe(1);
+    const fresh = await uncached();
+    expect(moved).toEqual(fresh.toOrder);
+    expect(await needs(other)).toEqual(fresh.toOrder);
+    expect(other.lastTimings.computed).toBe(0);
+    const restarted = process2();
+    expect(await restarted.suggestions(Number(W))).toEqual(fresh.all);
+    expect(restarted.lastTimings.computed).toBe(0);
+    // a stored suggestion is used only under its own key
+    await t.ds.query("UPDATE replenishment_suggestion SET suggestion_key = 'another key' WHERE warehouse_id = ?", [
+      Number(W),
+    ]);
+    const third = process2();
+    expect(await needs(third)).toEqual(fresh.toOrder);
+    expect(third.lastTimings.computed).toBe(all.length);
+    // …and stores it again for the next one
+    const fourth = process2();
+    expect(await needs(fourth)).toEqual(fresh.toOrder);
+    expect(fourth.lastTimings.computed).toBe(0);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
+import { onDuplicateUpdate } from '../../core/sql';
 import { addDays, today } from '../../core/dates';
 import { badInput } from '../../core/errors';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
@@ -93,6 +94,12 @@ const step = (label: string, formula: string, value: Decimal, key: string, args:
 
 /** One day's demand of a SKU: as a number (the forecast) and as the database's decimal text (the exact sums). */
 type DayPoint = { date: string; qty: number; exact: string };
+
+/**
+ * The computation's version in every kept suggestion's key: a release that changes what a suggestion
+ * says for the same inputs raises it, so the suggestions stored before it are computed again.
+ */
+const SUGGESTION_FORMAT = 1;
 
 /** What the replenishment list may be filtered by. */
 export interface ReplenishmentQuery {
@@ -830,6 +837,18 @@ export class ReplenishmentService {
       return kept && kept.key === k ? kept.suggestion : undefined;
     });
     t.keys = performance.now() - t0 - t.reads;
+    // what this process does not keep, another one (or this one before a restart) may have stored
+    const lacking = keep && !modelsOnly ? skus.filter((_, i) => !out[i]).map((s) => s.id) : [];
+    if (lacking.length) {
+      const stored = await this.storedSuggestions(warehouseId, lacking);
+      for (const [i, sku] of skus.entries()) {
+        const row = out[i] ? undefined : stored.get(sku.id);
+        if (row?.key !== keys[i]) continue;
+        out[i] = JSON.parse(row!.suggestion) as Suggestion;
+        this.remember(warehouseId, sku.id, keys[i]!, out[i]!);
+      }
+      t.stored = performance.now() - t0 - t.reads - t.keys;
+    }
     const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
     t.computed = missing.length;
     t.total = performance.now() - t0;
@@ -843,6 +862,7 @@ export class ReplenishmentService {
     ]);
     t.demand = performance.now() - t0 - t.total;
     let computed = 0;
+    const fresh: Array<{ skuId: number; key: string; suggestion: Suggestion }> = [];
     for (const [i, sku] of skus.entries()) {
       if (out[i]) continue;
       // a forecast is milliseconds of CPU: let other requests through between every few SKUs
@@ -855,15 +875,13 @@ export class ReplenishmentService {
       computed++;
       const key = keys[i];
       if (key) {
-        const at = `${warehouseId}:${sku.id}`;
-        this.keptSuggestions.delete(at); // the newest last, so the oldest go first
-        if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
-          this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
-        this.keptSuggestions.set(at, { key, suggestion });
+        this.remember(warehouseId, sku.id, key, suggestion);
+        fresh.push({ skuId: sku.id, key, suggestion });
       }
       out[i] = suggestion;
     }
-    await this.keep(cache);
+    t.suggest = performance.now() - t0 - t.total - t.demand;
+    await Promise.all([this.keep(cache), this.store(warehouseId, fresh)]);
     t.total = performance.now() - t0;
     return out as Suggestion[];
   }
@@ -886,6 +904,52 @@ export class ReplenishmentService {
    */
   private keptSuggestions = new Map<string, { key: string; suggestion: Suggestion }>();
 
+  private remember(warehouseId: number, skuId: number, key: string, suggestion: Suggestion) {
+    const at = `${warehouseId}:${skuId}`;
+    this.keptSuggestions.delete(at); // the newest last, so the oldest go first
+    if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
+      this.keptSuggestions.delete(this.keptSuggestions.keys().next().value!);
+    this.keptSuggestions.set(at, { key, suggestion });
+  }
+
+  /** The stored suggestions (`replenishment_suggestion`) of these SKUs: key and JSON. */
+  private async storedSuggestions(warehouseId: number, skuIds: number[]) {
+    const out = new Map<number, { key: string; suggestion: string }>();
+    const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
+    for (const part of parts) {
+      const rows: any[] = await this.ds.query(
+        `SELECT sku_id, suggestion_key, suggestion FROM replenishment_suggestion WHERE warehouse_id = ?${inList('sku_id', part)}`,
+        [warehouseId, ...(part ?? [])],
+      );
+      for (const r of rows)
+        if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), { key: r.suggestion_key, suggestion: r.suggestion });
+    }
+    return out;
+  }
+
+  /**
+   * Stores the suggestions computed, for every process: one upsert per 200 (a few KB each), in a
+   * transaction of its own; a failure costs only a computation elsewhere.
+   */
+  private async store(warehouseId: number, rows: Array<{ skuId: number; key: string; suggestion: Suggestion }>) {
+    if (!rows.length) return;
+    try {
+      await inTransaction(this.ds, async (tx) => {
+        for (let i = 0; i < rows.length; i += 200) {
+          const part = rows.slice(i, i + 200);
+          await tx.query(
+            `INSERT INTO replenishment_suggestion (warehouse_id, sku_id, suggestion_key, suggestion) VALUES ${part
+              .map(() => '(?, ?, ?, ?)')
+              .join(', ')} ${onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['suggestion_key', 'suggestion'])}`,
+            part.flatMap((r) => [warehouseId, r.skuId, r.key, JSON.stringify(r.suggestion)]),
+          );
+        }
+      });
+    } catch (e) {
+      console.error('[jxc] storing replenishment suggestions failed:', (e as Error)?.message ?? e);
+    }
+  }
+
   private suggestionKey(
     sku: SkuRow,
     warehouseId: number,
@@ -904,6 +968,7 @@ export class ReplenishmentService {
     const { pos } = input;
     const q = (m: Map<number, Decimal>) => m.get(sku.id)?.toFixed() ?? '';
     return JSON.stringify([
+      SUGGESTION_FORMAT,
       warehouseId,
       day,
       input.from,
