@@ -9,7 +9,7 @@ export class KeptSuggestions1797713000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TABLE \`replenishment_suggestion\` (\`warehouse_id\` int NOT NULL, \`sku_id\` int NOT NULL, \`suggestion_key\` text NOT NULL, \`suggestion\` text NOT NULL, PRIMARY KEY (\`warehouse_id\`, \`sku_id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
+      `CREATE TABLE \`replenishment_suggestion\` (\`warehouse_id\` int NOT NULL, \`sku_id\` int NOT NULL, \`key_hash\` varchar(40) NOT NULL, \`suggestion_key\` text NOT NULL, \`suggested\` varchar(40) NULL, \`suggestion\` text NOT NULL, PRIMARY KEY (\`warehouse_id\`, \`sku_id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
     );
   }
 

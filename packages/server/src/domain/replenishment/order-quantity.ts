@@ -48,19 +48,20 @@ export interface OrderSuggestion {
   steps: Step[];
 }
 
-function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; steps: Step[] } {
+function demandOver(demand: DemandInput, horizon: Decimal, sHorizon: string): { value: Decimal; steps: Step[] } {
   if ('rate' in demand) {
     const rate = dec(demand.rate, 'demand.rate');
     const value = rate.times(horizon);
+    const sRate = show(rate);
     return {
       value,
       steps: [
         {
           label: 'demandOverHorizon',
-          formula: `dailyRate × horizonDays = ${show(rate)} × ${show(horizon)}`,
+          formula: `dailyRate × horizonDays = ${sRate} × ${sHorizon}`,
           value: show(value),
           key: 'demandFlat',
-          args: [show(rate), show(horizon)],
+          args: [sRate, sHorizon],
         },
       ],
     };
@@ -80,9 +81,13 @@ function demandOver(demand: DemandInput, horizon: Decimal): { value: Decimal; st
       .map((x, i) =>
         typeof x === 'number' ? fromFloat(x, `demand.daily[${i}]`) : dec(x, `demand.daily[${i}]`, { negativeOk: true }),
       );
-    let value = days.slice(0, full).reduce((a, b) => a.plus(b), new Dec(0));
+    let value = new Dec(0);
+    for (let i = 0; i < full; i++) value = value.plus(days[i]);
     let formula = `sum of the daily forecast, days 1–${full}`;
-    const list = days.slice(0, full).map(show).join(' + ');
+    const list = days
+      .slice(0, full)
+      .map((x) => show(x))
+      .join(' + ');
     const args = [String(full), list];
     if (frac.gt(0)) {
       value = value.plus(days[full].times(frac));
@@ -158,41 +163,46 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
   const moq = dec(input.minimumOrder ?? 0, 'minimumOrder');
 
   const horizon = lead.plus(review);
+  // each figure written once: the steps repeat them, and a page computes thousands of suggestions
+  const [sLead, sReview, sHorizon, sSs] = [show(lead), show(review), show(horizon), show(ss)];
   const steps: Step[] = [
     {
       label: 'horizonDays',
-      formula: `leadTimeDays + reviewPeriodDays = ${show(lead)} + ${show(review)}`,
-      value: show(horizon),
+      formula: `leadTimeDays + reviewPeriodDays = ${sLead} + ${sReview}`,
+      value: sHorizon,
       key: 'horizonDays',
-      args: [show(lead), show(review)],
+      args: [sLead, sReview],
     },
   ];
-  const demand = demandOver(input.demand, horizon);
+  const demand = demandOver(input.demand, horizon, sHorizon);
   steps.push(...demand.steps);
 
   const level = ss.plus(demand.value);
+  const [sDemand, sLevel] = [show(demand.value), show(level)];
   steps.push({
     label: 'orderUpToLevel',
-    formula: `safetyStock + demandOverHorizon = ${show(ss)} + ${show(demand.value)}`,
-    value: show(level),
+    formula: `safetyStock + demandOverHorizon = ${sSs} + ${sDemand}`,
+    value: sLevel,
     key: 'orderUpToLevel',
-    args: [show(ss), show(demand.value)],
+    args: [sSs, sDemand],
   });
   const position = onHand.plus(onOrder).minus(reserved);
+  const [sOnHand, sOnOrder, sReserved, sPosition] = [show(onHand), show(onOrder), show(reserved), show(position)];
   steps.push({
     label: 'inventoryPosition',
-    formula: `onHand + onOrder − reserved = ${show(onHand)} + ${show(onOrder)} − ${show(reserved)}`,
-    value: show(position),
+    formula: `onHand + onOrder − reserved = ${sOnHand} + ${sOnOrder} − ${sReserved}`,
+    value: sPosition,
     key: 'inventoryPosition',
-    args: [show(onHand), show(onOrder), show(reserved)],
+    args: [sOnHand, sOnOrder, sReserved],
   });
   const net = level.minus(position);
+  const sNet = show(net);
   steps.push({
     label: 'netRequirement',
-    formula: `orderUpToLevel − inventoryPosition = ${show(level)} − ${show(position)}`,
-    value: show(net),
+    formula: `orderUpToLevel − inventoryPosition = ${sLevel} − ${sPosition}`,
+    value: sNet,
     key: 'netRequirement',
-    args: [show(level), show(position)],
+    args: [sLevel, sPosition],
   });
 
   let packs = new Dec(0);
@@ -200,37 +210,40 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
   if (!net.gt(0)) {
     steps.push({
       label: 'suggestedQuantity',
-      formula: `netRequirement ${show(net)} ≤ 0 → no order`,
+      formula: `netRequirement ${sNet} ≤ 0 → no order`,
       value: '0',
       key: 'noOrder',
-      args: [show(net)],
+      args: [sNet],
     });
   } else {
+    const sPack = show(pack);
     packs = net.div(pack).ceil();
     steps.push({
       label: 'roundedToPack',
-      formula: `⌈${show(net)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
+      formula: `⌈${sNet} ÷ ${sPack}⌉ × ${sPack}`,
       value: show(packs.times(pack)),
       key: 'roundedToPack',
-      args: [show(net), show(pack)],
+      args: [sNet, sPack],
     });
     if (packs.times(pack).lt(moq)) {
+      const sMoq = show(moq);
       packs = moq.div(pack).ceil();
       raisedToMinimum = true;
       steps.push({
         label: 'raisedToMinimumOrder',
-        formula: `⌈minimumOrder ${show(moq)} ÷ ${show(pack)}⌉ × ${show(pack)}`,
+        formula: `⌈minimumOrder ${sMoq} ÷ ${sPack}⌉ × ${sPack}`,
         value: show(packs.times(pack)),
         key: 'raisedToMinimumOrder',
-        args: [show(moq), show(pack)],
+        args: [sMoq, sPack],
       });
     }
+    const sPacks = show(packs);
     steps.push({
       label: 'suggestedQuantity',
-      formula: `${show(packs)} packs × ${show(pack)}`,
+      formula: `${sPacks} packs × ${sPack}`,
       value: show(packs.times(pack)),
       key: 'suggestedQuantity',
-      args: [show(packs), show(pack)],
+      args: [sPacks, sPack],
     });
   }
   const suggested = packs.times(pack);

@@ -28,22 +28,24 @@ export function simpleSafetyStock(input: SimpleSafetyStockInput): SafetyStock {
   const factor = dec(input.instabilityFactor, 'instabilityFactor');
   const raw = daily.times(lead).times(factor);
   const ss = ceilTo(raw, input.scale);
+  // each figure written once (a page computes thousands of these)
+  const [sDaily, sLead, sFactor, sRaw] = [show(daily), show(lead), show(factor), show(raw)];
   return {
     safetyStock: qty(ss, input.scale),
     steps: [
       {
         label: 'safetyStockRaw',
-        formula: `averageDailySales × leadTimeDays × instabilityFactor = ${show(daily)} × ${show(lead)} × ${show(factor)}`,
-        value: show(raw),
+        formula: `averageDailySales × leadTimeDays × instabilityFactor = ${sDaily} × ${sLead} × ${sFactor}`,
+        value: sRaw,
         key: 'safetyStockRaw',
-        args: [show(daily), show(lead), show(factor)],
+        args: [sDaily, sLead, sFactor],
       },
       {
         label: 'safetyStock',
-        formula: `roundUp(${show(raw)}, ${input.scale} decimals)`,
+        formula: `roundUp(${sRaw}, ${input.scale} decimals)`,
         value: show(ss),
         key: 'roundUp',
-        args: [show(raw), String(input.scale)],
+        args: [sRaw, String(input.scale)],
       },
     ],
   };

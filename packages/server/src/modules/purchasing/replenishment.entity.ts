@@ -169,12 +169,17 @@ export class ForecastModel {
  * The last suggestion computed for a warehouse × SKU, under the key of everything it was computed
  * from (`ReplenishmentService.suggestionKey`: the day, the demand version, the position, the supplier,
  * the setting …): another API process, or this one after a restart, reuses it while the key is the
- * same instead of computing it again. `suggestion` is the suggestion as JSON.
+ * same instead of computing it again. `suggestion` is the suggestion as JSON, read only for the
+ * suggestions that leave the service.
  */
 @Entity('replenishment_suggestion')
 export class KeptSuggestion {
   @PrimaryColumn({ name: 'warehouse_id', type: 'int' }) warehouseId: number;
   @PrimaryColumn({ name: 'sku_id', type: 'int' }) skuId: number;
+  /** SHA-1 of the key: what "needs ordering" compares, reading a few bytes a SKU */
+  @Column({ name: 'key_hash', type: 'varchar', length: 40 }) keyHash: string;
   @Column({ name: 'suggestion_key', type: 'text' }) key: string;
+  /** the suggested quantity, so "needs ordering" filters without reading the suggestions */
+  @Column({ type: 'varchar', length: 40, nullable: true }) suggested: string | null;
   @Column({ type: 'text' }) suggestion: string;
 }

@@ -923,6 +923,7 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     await rebuildDemandTables(t.ds); // a new demand version everywhere: nothing kept or stored matches
     const first = await needs(rs);
     const all = await rs.suggestions(Number(W));
+    await rs.stored(); // the rows are written in the background
     expect(all.length).toBeGreaterThan(3);
     const other = process2();
     expect(await needs(other)).toEqual(first);
@@ -948,6 +949,7 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     );
     const moved = await needs(rs);
     expect(rs.lastTimings.computed).toBe(1);
+    await rs.stored();
     const fresh = await uncached();
     expect(moved).toEqual(fresh.toOrder);
     expect(await needs(other)).toEqual(fresh.toOrder);
@@ -955,13 +957,23 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     const restarted = process2();
     expect(await restarted.suggestions(Number(W))).toEqual(fresh.all);
     expect(restarted.lastTimings.computed).toBe(0);
-    // a stored suggestion is used only under its own key
+    // a stored suggestion is used only under its own key: its hash for the quantity, the full key
+    // text for the suggestion (a row replaced between the two reads is computed)
     await t.ds.query("UPDATE replenishment_suggestion SET suggestion_key = 'another key' WHERE warehouse_id = ?", [
       Number(W),
     ]);
+    const raced = process2();
+    expect(await raced.suggestions(Number(W))).toEqual(fresh.all);
+    expect(raced.lastTimings.computed).toBe(all.length);
+    await raced.stored();
+    await t.ds.query(
+      "UPDATE replenishment_suggestion SET key_hash = 'another', suggestion_key = 'another key' WHERE warehouse_id = ?",
+      [Number(W)],
+    );
     const third = process2();
     expect(await needs(third)).toEqual(fresh.toOrder);
     expect(third.lastTimings.computed).toBe(all.length);
+    await third.stored();
     // …and stores it again for the next one
     const fourth = process2();
     expect(await needs(fourth)).toEqual(fresh.toOrder);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
@@ -83,6 +84,16 @@ const decOrNull = (x: string): Decimal | null => {
 };
 /** A statistic (a float) as the exact decimal a suggestion shows and computes with: 6 places, half-up. */
 const six = (x: number): Decimal => D(x.toFixed(9)).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+/** z of a service level, as shown: the same few levels over and over, each worked out once */
+const zs = new Map<string, Decimal>();
+const zOf = (serviceLevel: string): Decimal => {
+  let z = zs.get(serviceLevel);
+  if (!z) {
+    if (zs.size >= 1000) zs.clear();
+    zs.set(serviceLevel, (z = six(inverseNormal(D(serviceLevel).toNumber()))));
+  }
+  return z;
+};
 const show = (x: Decimal) => x.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed();
 const step = (label: string, formula: string, value: Decimal, key: string, args: string[]): Step => ({
   label,
@@ -101,6 +112,16 @@ type DayPoint = { date: string; qty: number; exact: string };
  */
 const SUGGESTION_FORMAT = 1;
 
+/** A suggestion another process stored under this key, not read yet: its quantity is enough to filter by. */
+interface StoredRef {
+  stored: true;
+  sku: SkuRow;
+  key: string;
+  suggested: string | null;
+}
+const isStored = (r: Suggestion | StoredRef): r is StoredRef => 'stored' in r;
+const keyHash = (key: string) => crypto.createHash('sha1').update(key).digest('hex');
+
 /** What the replenishment list may be filtered by. */
 export interface ReplenishmentQuery {
   search?: string | null;
@@ -113,7 +134,7 @@ export interface ReplenishmentQuery {
   onlyToOrder?: boolean | null;
 }
 
-const toOrder = (r: Suggestion) => r.suggested !== null && D(r.suggested).gt(0);
+const toOrder = (r: Suggestion | StoredRef) => r.suggested !== null && D(r.suggested).gt(0);
 /** A suggestion as it leaves the service: not the kept object itself. */
 const copy = (r: Suggestion): Suggestion => ({ ...r });
 
@@ -748,9 +769,12 @@ export class ReplenishmentService {
       const items = (await this.compute(warehouseId, skus.slice(offset, offset + limit), choices)).map(copy);
       return { items, total: skus.length, offset, limit };
     }
-    const all = (await this.compute(warehouseId, skus, choices)).filter(toOrder);
+    // the stored suggestions of other processes only as far as "needs ordering" needs them: their
+    // quantities for all, the whole suggestion for the page's
+    const all = (await this.compute(warehouseId, skus, choices, false, true)).filter(toOrder);
     this.lastTimings.candidates = candidatesMs;
-    return { items: all.slice(offset, offset + limit).map(copy), total: all.length, offset, limit };
+    const items = await this.load(warehouseId, all.slice(offset, offset + limit), choices);
+    return { items: items.map(copy), total: all.length, offset, limit };
   }
 
   /** The SKUs a filter keeps, in code order, with their preferred suppliers where already looked up. */
@@ -794,7 +818,28 @@ export class ReplenishmentService {
    * SKU (no kept suggestion is reused) and keeps what it computed, so a day's first "needs ordering"
    * in the process that ran it finds the day's suggestions kept.
    */
-  private async compute(warehouseId: number, skus: SkuRow[], known?: Map<number, SupplierChoice>, modelsOnly = false) {
+  private async compute(
+    warehouseId: number,
+    skus: SkuRow[],
+    known: Map<number, SupplierChoice> | undefined,
+    modelsOnly: boolean,
+    lazy: true,
+  ): Promise<Array<Suggestion | StoredRef>>;
+  private async compute(
+    warehouseId: number,
+    skus: SkuRow[],
+    known?: Map<number, SupplierChoice>,
+    modelsOnly?: boolean,
+    lazy?: false,
+  ): Promise<Suggestion[]>;
+  /** `lazy`: a suggestion another process stored is left in the table (a StoredRef) until `load`. */
+  private async compute(
+    warehouseId: number,
+    skus: SkuRow[],
+    known?: Map<number, SupplierChoice>,
+    modelsOnly = false,
+    lazy = false,
+  ): Promise<Array<Suggestion | StoredRef>> {
     const ids = skus.map((s) => s.id);
     const { from, to } = this.window();
     const t: Record<string, number> = {};
@@ -832,27 +877,31 @@ export class ReplenishmentService {
       if (setting === undefined) settingText.set(input.setting, (setting = JSON.stringify(input.setting)));
       return this.suggestionKey(skus[i], warehouseId, day, input, setting, spans.get(skus[i].id)?.version ?? null);
     });
-    const out: Array<Suggestion | undefined> = keys.map((k, i) => {
+    const out: Array<Suggestion | StoredRef | undefined> = keys.map((k, i) => {
       const kept = k && !modelsOnly ? this.keptSuggestions.get(`${warehouseId}:${skus[i].id}`) : undefined;
       return kept && kept.key === k ? kept.suggestion : undefined;
     });
     t.keys = performance.now() - t0 - t.reads;
-    // what this process does not keep, another one (or this one before a restart) may have stored
+    // what this process does not keep, another one (or this one before a restart) may have stored:
+    // its key's hash and quantity first (a few bytes a SKU), the whole suggestion where it is needed
     const lacking = keep && !modelsOnly ? skus.filter((_, i) => !out[i]).map((s) => s.id) : [];
     if (lacking.length) {
       const stored = await this.storedSuggestions(warehouseId, lacking);
       for (const [i, sku] of skus.entries()) {
         const row = out[i] ? undefined : stored.get(sku.id);
-        if (row?.key !== keys[i]) continue;
-        out[i] = JSON.parse(row!.suggestion) as Suggestion;
-        this.remember(warehouseId, sku.id, keys[i]!, out[i]!);
+        if (row && row.keyHash === keyHash(keys[i]!))
+          out[i] = { stored: true, sku, key: keys[i]!, suggested: row.suggested };
       }
       t.stored = performance.now() - t0 - t.reads - t.keys;
     }
     const missing = skus.filter((_, i) => !out[i]).map((s) => s.id);
     t.computed = missing.length;
     t.total = performance.now() - t0;
-    if (!missing.length) return out as Suggestion[];
+    const done = async () =>
+      lazy
+        ? (out as Array<Suggestion | StoredRef>)
+        : this.load(warehouseId, out as Array<Suggestion | StoredRef>, known);
+    if (!missing.length) return done();
     // read after the versions (a later statement sees at least what an earlier one saw): a posting
     // between the two makes a suggestion computed from newer demand than its key says, which the
     // next request computes again, never one kept under a version newer than its demand
@@ -871,6 +920,7 @@ export class ReplenishmentService {
         ...inputs[i],
         points: demand.get(sku.id) ?? [],
         cache,
+        day,
       }).suggestion;
       computed++;
       const key = keys[i];
@@ -881,9 +931,11 @@ export class ReplenishmentService {
       out[i] = suggestion;
     }
     t.suggest = performance.now() - t0 - t.total - t.demand;
-    await Promise.all([this.keep(cache), this.store(warehouseId, fresh)]);
+    // stored for the other processes in the background: the request does not wait for 10,000 rows
+    this.storing = this.storing.then(() => this.store(warehouseId, fresh));
+    await this.keep(cache);
     t.total = performance.now() - t0;
-    return out as Suggestion[];
+    return done();
   }
 
   /** Where the last computation's time went (ms since its start when each read ended; reads, keys, demand, total): the bench prints it. */
@@ -912,19 +964,59 @@ export class ReplenishmentService {
     this.keptSuggestions.set(at, { key, suggestion });
   }
 
-  /** The stored suggestions (`replenishment_suggestion`) of these SKUs: key and JSON. */
+  /** The stored suggestions (`replenishment_suggestion`) of these SKUs: their keys' hashes and quantities. */
   private async storedSuggestions(warehouseId: number, skuIds: number[]) {
-    const out = new Map<number, { key: string; suggestion: string }>();
+    const out = new Map<number, { keyHash: string; suggested: string | null }>();
     const { parts, keep } = skuSlices(skuIds, this.wholeWarehouse);
     for (const part of parts) {
       const rows: any[] = await this.ds.query(
-        `SELECT sku_id, suggestion_key, suggestion FROM replenishment_suggestion WHERE warehouse_id = ?${inList('sku_id', part)}`,
+        `SELECT sku_id, key_hash, suggested FROM replenishment_suggestion WHERE warehouse_id = ?${inList('sku_id', part)}`,
         [warehouseId, ...(part ?? [])],
       );
       for (const r of rows)
-        if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), { key: r.suggestion_key, suggestion: r.suggestion });
+        if (keep(Number(r.sku_id))) out.set(Number(r.sku_id), { keyHash: r.key_hash, suggested: r.suggested ?? null });
     }
     return out;
+  }
+
+  /**
+   * The whole suggestions of stored references: the JSON of their rows, each under its full key. A
+   * row another process replaced since (a newer key) is computed here instead.
+   */
+  private async load(
+    warehouseId: number,
+    rows: Array<Suggestion | StoredRef>,
+    known?: Map<number, SupplierChoice>,
+  ): Promise<Suggestion[]> {
+    const refs = new Map(rows.filter(isStored).map((r) => [r.sku.id, r]));
+    if (!refs.size) return rows as Suggestion[];
+    const found = new Map<number, Suggestion>();
+    for (const part of chunks([...refs.keys()])) {
+      const got: any[] = await this.ds.query(
+        `SELECT sku_id, suggestion_key, suggestion FROM replenishment_suggestion WHERE warehouse_id = ?${inList('sku_id', part)}`,
+        [warehouseId, ...part],
+      );
+      for (const g of got) {
+        const ref = refs.get(Number(g.sku_id))!;
+        if (g.suggestion_key !== ref.key) continue;
+        const suggestion = JSON.parse(g.suggestion) as Suggestion;
+        found.set(ref.sku.id, suggestion);
+        this.remember(warehouseId, ref.sku.id, ref.key, suggestion);
+      }
+    }
+    const gone = [...refs.values()].filter((r) => !found.has(r.sku.id)).map((r) => r.sku);
+    if (gone.length) {
+      const timings = this.lastTimings;
+      for (const [i, s] of (await this.compute(warehouseId, gone, known, true)).entries()) found.set(gone[i].id, s);
+      this.lastTimings = { ...timings, computed: (timings.computed ?? 0) + gone.length };
+    }
+    return rows.map((r) => (isStored(r) ? found.get(r.sku.id)! : r));
+  }
+
+  /** The background writes of computed suggestions (`store`): tests and the bench wait for them. */
+  private storing: Promise<void> = Promise.resolve();
+  async stored(): Promise<void> {
+    await this.storing;
   }
 
   /**
@@ -938,10 +1030,19 @@ export class ReplenishmentService {
         for (let i = 0; i < rows.length; i += 200) {
           const part = rows.slice(i, i + 200);
           await tx.query(
-            `INSERT INTO replenishment_suggestion (warehouse_id, sku_id, suggestion_key, suggestion) VALUES ${part
-              .map(() => '(?, ?, ?, ?)')
-              .join(', ')} ${onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['suggestion_key', 'suggestion'])}`,
-            part.flatMap((r) => [warehouseId, r.skuId, r.key, JSON.stringify(r.suggestion)]),
+            `INSERT INTO replenishment_suggestion (warehouse_id, sku_id, key_hash, suggestion_key, suggested, suggestion) VALUES ${part
+              .map(() => '(?, ?, ?, ?, ?, ?)')
+              .join(
+                ', ',
+              )} ${onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['key_hash', 'suggestion_key', 'suggested', 'suggestion'])}`,
+            part.flatMap((r) => [
+              warehouseId,
+              r.skuId,
+              keyHash(r.key),
+              r.key,
+              r.suggestion.suggested,
+              JSON.stringify(r.suggestion),
+            ]),
           );
         }
       });
@@ -1097,6 +1198,8 @@ export class ReplenishmentService {
       forecastDays?: number;
       /** the kept forecast models (none: search the grid) */
       cache?: ModelCache;
+      /** the business day (the computation's, read once: working it out is microseconds a SKU) */
+      day?: string;
     },
   ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] } {
     const { from, to, points, pos, choice, setting } = input;
@@ -1122,7 +1225,7 @@ export class ReplenishmentService {
     const total = D(promo.total);
     const average = days ? total.div(days).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP) : D(0);
     const serviceLevel = D(setting.serviceLevel);
-    const z = six(inverseNormal(serviceLevel.toNumber()));
+    const z = zOf(setting.serviceLevel);
     const fixedParams: FixedParams = setting.forecastMethod
       ? {
           window: setting.movingAverageWindow ?? undefined,
@@ -1181,7 +1284,7 @@ export class ReplenishmentService {
       suggested: null,
       steps: [],
     };
-    const sel = chooseModel(input.cache, { warehouseId, skuId: sku.id, day: today() }, series.qty, {
+    const sel = chooseModel(input.cache, { warehouseId, skuId: sku.id, day: input.day ?? today() }, series.qty, {
       fixed: (setting.forecastMethod ?? undefined) as ForecastMethod | undefined,
       params: fixedParams,
       horizon: horizon + (input.forecastDays ?? 0),
