@@ -217,11 +217,14 @@ async function measure(ds: DataSource, url: string) {
       async () => {
         await ds.query('DELETE FROM replenishment_suggestion WHERE warehouse_id = ?', [W]);
         shown = anotherProcess();
+        const r0 = performance.now();
         const page = await shown.page(W, { onlyToOrder: true }, { offset: 0, limit: 50 });
         // the request did not wait for the rows (written in the background): timed apart
         const s0 = performance.now();
-        await shown.stored();
-        console.log(`    stored in the background in ${(performance.now() - s0).toFixed(0)} ms more`);
+        await shown.stored?.(); // optional: the bench also times the code before the table
+        console.log(
+          `    the request ${(s0 - r0).toFixed(0)} ms, then stored in the background in ${(performance.now() - s0).toFixed(0)} ms`,
+        );
         return page;
       },
       2000,

@@ -889,8 +889,10 @@ export class ReplenishmentService {
       const stored = await this.storedSuggestions(warehouseId, lacking);
       for (const [i, sku] of skus.entries()) {
         const row = out[i] ? undefined : stored.get(sku.id);
-        if (row && row.keyHash === keyHash(keys[i]!))
-          out[i] = { stored: true, sku, key: keys[i]!, suggested: row.suggested };
+        if (!row || row.keyHash !== keyHash(keys[i]!)) continue;
+        // kept here as the reference: the next request needs no read of the table for it
+        out[i] = { stored: true, sku, key: keys[i]!, suggested: row.suggested };
+        this.remember(warehouseId, sku.id, keys[i]!, out[i]!);
       }
       t.stored = performance.now() - t0 - t.reads - t.keys;
     }
@@ -952,11 +954,12 @@ export class ReplenishmentService {
    * day and window, the SKU's demand version — which names its demand series —, on hand, reserved,
    * on order, not for sale, the supplier choice, the setting, a fixed safety stock, the promoted
    * days): "needs ordering" computes again only the SKUs whose stock, orders, demand or settings
-   * changed, and reads the series of those only. Per process; a miss only costs the computation.
+   * changed, and reads the series of those only. Per process, in front of the table every process
+   * shares (`replenishment_suggestion`); a miss in both only costs the computation.
    */
-  private keptSuggestions = new Map<string, { key: string; suggestion: Suggestion }>();
+  private keptSuggestions = new Map<string, { key: string; suggestion: Suggestion | StoredRef }>();
 
-  private remember(warehouseId: number, skuId: number, key: string, suggestion: Suggestion) {
+  private remember(warehouseId: number, skuId: number, key: string, suggestion: Suggestion | StoredRef) {
     const at = `${warehouseId}:${skuId}`;
     this.keptSuggestions.delete(at); // the newest last, so the oldest go first
     if (this.keptSuggestions.size >= ReplenishmentService.KEPT_SUGGESTIONS)
