@@ -47,7 +47,11 @@ export function useAuditLog() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((r) => labels.action(r.key)), axisLabel: { fontSize: 11 } },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => labels.action(r.key)),
+        axisLabel: { fontSize: 11, interval: 0 },
+      },
       series: [
         { type: 'bar', name: t('audit.count'), data: rows.map((r) => r.count), barMaxWidth: 16, color: '#2f6fed' },
       ],
