@@ -157,6 +157,7 @@ const DYNAMIC_ACTIONS = [
 const DYNAMIC_PREFIXES = ['integration.tpl.request.', 'integration.tpl.review.', 'customer.', 'api.'];
 const auditActions = new Map(DYNAMIC_ACTIONS.map((a) => [a, 'DYNAMIC_ACTIONS']));
 const auditTypes = new Map();
+let mutationCount = 0;
 if (fs.existsSync(serverSrc)) {
   // (the audit module reads codes, as filters; it writes none)
   for (const file of walkServer(serverSrc).filter(
@@ -202,6 +203,20 @@ if (fs.existsSync(serverSrc)) {
         problems.push(`audit entity type ${code} (${where}): no words in ${l}`);
     }
   }
+  // `api.${fieldName}`: any mutation may leave the generic row, so every mutation of the schema needs words,
+  // its own (audit.mutations.<name>) or its verb and subject (createSupplier: verbs.create, subjects.supplier)
+  const schema = fs.readFileSync(path.resolve(root, '..', 'server', 'schema.graphql'), 'utf8');
+  const body = /^type Mutation \{([\s\S]*?)^\}/m.exec(schema)?.[1] ?? '';
+  for (const [, name] of body.matchAll(/^ {2}([a-zA-Z]+)[(:]/gm)) {
+    mutationCount++;
+    for (const l of LOCALES) {
+      const m = /^([a-z]+)([A-Z]\w*)$/.exec(name);
+      const words =
+        has(l, `audit.mutations.${name}`) ||
+        (m && has(l, `audit.verbs.${m[1]}`) && has(l, `audit.subjects.${lowerFirst(m[2])}`));
+      if (!words) problems.push(`mutation ${name} (its generic audit row api.${name}): no words in ${l}`);
+    }
+  }
 }
 
 if (problems.length) {
@@ -210,5 +225,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `i18n check: ${messages['zh-CN'].size} keys in zh-CN and en, ${used.size} keys and ${prefixes.size} key groups used in the source, ${auditActions.size} audit actions and ${auditTypes.size} entity types of the server, all present`,
+  `i18n check: ${messages['zh-CN'].size} keys in zh-CN and en, ${used.size} keys and ${prefixes.size} key groups used in the source, ${auditActions.size} audit actions and ${auditTypes.size} entity types of the server and ${mutationCount} mutations' generic audit rows, all present`,
 );
