@@ -89,6 +89,11 @@ test('a manager creates a 满减 and a coupon batch; a salesperson sells with bo
   await pick(page, page.getByTestId('line-sku-0'), `sku-option-${SKU}`, SKU);
   await page.getByTestId('line-qty-0').fill(qty);
   await page.getByTestId('so-coupons').fill(coupon);
+  // before saving, the form prices the order as saving would: the 满减 and the coupon, and the line's steps
+  await expect(page.getByTestId(`so-preview-promotion-${code.toUpperCase()}`)).toContainText('50.00');
+  await expect(page.getByTestId(`so-preview-promotion-${coupon}`)).toContainText('20.00');
+  await expect(page.getByTestId('so-preview-steps-0')).toContainText(`优惠券 ${coupon}`);
+  const previewTotal = (await page.getByTestId('so-preview-total').innerText()).trim();
   await page.getByTestId('so-save-confirm').click();
   await expect(page).toHaveURL(/\/sales\/orders\/\d+$/);
   await expect(page.getByTestId('doc-status')).toHaveText('已确认');
@@ -96,6 +101,8 @@ test('a manager creates a 满减 and a coupon batch; a salesperson sells with bo
   await expect(page.getByTestId(`so-promotion-${code.toUpperCase()}`)).toContainText('50.00');
   await expect(page.getByTestId(`so-promotion-${coupon}`)).toContainText('20.00');
   await expect(page.getByTestId('so-coupons')).toHaveText(coupon);
+  // the confirmed order is what the preview showed
+  await expect(page.getByTestId('so-total')).toHaveText(previewTotal);
   await expect(page.getByTestId('so-line-steps-1')).toContainText(`促销 ${code.toUpperCase()}`);
   await expect(page.getByTestId('so-line-steps-1')).toContainText(`优惠券 ${coupon}`);
   // field rules: sales never see cost, margin or gift cost

@@ -372,3 +372,30 @@ export const PickScanBarcodeQuery = graphql(`
     }
   }
 `);
+
+export const PreviewSalesOrderQuery = graphql(`
+  query PreviewSalesOrder($input: CreateSalesOrderInput!) {
+    previewSalesOrder(input: $input) {
+      total
+      discountTotal
+      couponCodes
+      promotions {
+        code
+        name
+        kind
+        discount
+        giftQty
+      }
+      lines {
+        skuId
+        skuCode
+        skuName
+        qty
+        unitPrice
+        amount
+        gift
+        priceSteps
+      }
+    }
+  }
+`);

@@ -19,6 +19,7 @@ import { SalesReturn } from './sales-return.entity';
 import { SalesShipment } from './sales-shipment.entity';
 import {
   CreateSalesOrderInput,
+  SalesOrderPreview,
   CustomerSalesMonth,
   SalesOrderFilter,
   SalesOrderPage,
@@ -129,6 +130,15 @@ export class SalesOrderResolver {
   @Allow(P.SalesOrderRead)
   salesOverview(@Ctx() ctx: Context, @Arg('from') from: string, @Arg('to') to: string) {
     return ctx.services.receivables.overview(ctx, from, to);
+  }
+
+  @Query(() => SalesOrderPreview, {
+    description:
+      'Prices an order as createSalesOrder would (price lists, hand prices, promotions, coupons) without saving it; a coupon that cannot be used gets its error.',
+  })
+  @Allow(P.SalesOrderCreate)
+  previewSalesOrder(@Arg('input') input: CreateSalesOrderInput, @Ctx() ctx: Context) {
+    return ctx.services.salesOrders.preview(ctx, input);
   }
 
   @Mutation(() => SalesOrder, {

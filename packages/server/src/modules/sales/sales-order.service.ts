@@ -13,7 +13,7 @@ import { assertMayUseFields, can, securityLog } from '../../core/permissions/gua
 import { isBelowCost } from '../../domain/pricing';
 import type { CustomerFigures } from '../../domain/tiers';
 import type { AuditService } from '../audit';
-import { skuLines } from '../catalog';
+import { skuLabel, skuLines } from '../catalog';
 import { commitOrderPricing, priceOrder, prizeOrderIds, releaseOrderPricing, type OrderCart } from '../promotions';
 import { currentUnitCost, findWarehouse, releaseStock, reserveStock, stockAvailability } from '../stock';
 import { companySettings, patternFor } from '../system';
@@ -26,6 +26,7 @@ import { SalesInvoice, CustomerPayment } from './receivable.entity';
 import {
   SalesOrderSort,
   type CreateSalesOrderInput,
+  type SalesOrderPreview,
   type SalesOrderFilter,
   type SalesOrderLineInput,
   type UpdateSalesOrderInput,
@@ -507,6 +508,46 @@ export class SalesOrderService {
         }),
       ),
     );
+  }
+
+  /**
+   * The draft's pricing without the draft: price lists, hand prices, promotions and coupons exactly as
+   * `create` would price them now, nothing written (the coupons are checked, not redeemed).
+   */
+  async preview(ctx: Context, input: CreateSalesOrderInput): Promise<SalesOrderPreview> {
+    const tx = this.ds.manager;
+    const customer = await this.customers.get(ctx, input.customerId, tx).catch(() => {
+      throw badInput([{ field: 'customerId', message: 'Unknown customer.' }], 'Unknown customer.');
+    });
+    const head = {
+      channelId: Number(input.channelId) || -1,
+      storeId: input.storeId ? Number(input.storeId) || -1 : null,
+      warehouseId: Number(input.warehouseId) || -1,
+      orderDate: input.orderDate ?? today(),
+    };
+    const r = await this.resolve(tx, ctx, customer, head, input.lines, { couponCodes: input.couponCodes ?? [] });
+    return {
+      total: r.total,
+      discountTotal: r.discountTotal,
+      promotions: r.applied,
+      couponCodes: r.couponCodes,
+      lines: await Promise.all(
+        r.rows.map(async (row) => {
+          const sku = await skuLabel(ctx, row.skuId!);
+          return {
+            skuId: String(row.skuId),
+            skuCode: sku.code,
+            skuName: sku.name,
+            qty: D(row.qty!).toString(),
+            unitPrice: row.unitPrice!,
+            amount: row.amount!,
+            discount: row.discount ?? '0.00',
+            gift: !!row.gift,
+            priceSteps: row.priceSteps ?? [],
+          };
+        }),
+      ),
+    };
   }
 
   async create(ctx: Context, input: CreateSalesOrderInput): Promise<SalesOrder> {

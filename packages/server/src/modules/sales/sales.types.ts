@@ -5,7 +5,7 @@ import { DecimalScalar } from '../../core/decimal';
 import { KeysetPaginated, Paginated } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { SensitiveField } from '../../core/permissions/guard';
-import { SalesOrder, SalesOrderStatus } from './sales-order.entity';
+import { OrderPromotion, SalesOrder, SalesOrderStatus } from './sales-order.entity';
 import { SalesShipment } from './sales-shipment.entity';
 import { ReturnDisposition, ReturnReason, ReturnResolution, SalesReturn } from './sales-return.entity';
 import { CustomerPayment, SalesInvoice } from './receivable.entity';
@@ -48,6 +48,31 @@ export class CreateSalesOrderInput {
   @Field(() => [SalesOrderLineInput]) lines: SalesOrderLineInput[];
   @Field(() => [String], { nullable: true, description: 'Coupon codes (redeemed when the order is confirmed).' })
   couponCodes?: string[];
+}
+
+/** One line of an order priced without saving it (`previewSalesOrder`). */
+@ObjectType()
+export class SalesOrderPreviewLine {
+  @Field(() => ID) skuId: string;
+  @Field() skuCode: string;
+  @Field() skuName: string;
+  @Field(() => DecimalScalar) qty: string;
+  @Field(() => DecimalScalar, { description: 'Net unit price after promotions and coupons.' }) unitPrice: string;
+  @Field(() => DecimalScalar) amount: string;
+  @Field(() => DecimalScalar, { description: 'What promotions and coupons took off this line.' }) discount: string;
+  @Field({ description: 'A gift line at price 0.' }) gift: boolean;
+  @Field(() => [String], { description: 'The price steps as the saved line keeps them (never with a cost).' })
+  priceSteps: string[];
+}
+
+/** An order priced as saving it would, nothing written: the form shows it before the salesperson saves. */
+@ObjectType()
+export class SalesOrderPreview {
+  @Field(() => DecimalScalar) total: string;
+  @Field(() => DecimalScalar) discountTotal: string;
+  @Field(() => [OrderPromotion]) promotions: OrderPromotion[];
+  @Field(() => [String]) couponCodes: string[];
+  @Field(() => [SalesOrderPreviewLine]) lines: SalesOrderPreviewLine[];
 }
 
 @InputType()
