@@ -215,6 +215,7 @@ export const CouponCodesQuery = graphql(`
         used
         maxUses
         issuedAt
+        state
       }
     }
   }
@@ -251,18 +252,6 @@ export const CreateCouponBatchMutation = graphql(`
 export const IssueCouponsMutation = graphql(`
   mutation IssueCoupons($input: IssueCouponsInput!) {
     issueCoupons(input: $input)
-  }
-`);
-
-export const ExportCouponCodesQuery = graphql(`
-  query ExportCouponCodes($batchId: ID!) {
-    exportCouponCodes(batchId: $batchId) {
-      filename
-      contentType
-      content
-      encoding
-      columns
-    }
   }
 `);
 

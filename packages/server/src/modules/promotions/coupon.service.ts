@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Context } from '../../core/context';
+import { perRequest, type Context } from '../../core/context';
 import { businessMinute, now } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError, notFound } from '../../core/errors';
@@ -10,7 +10,7 @@ import { lockRows } from '../../core/sql';
 import { priceCart } from '../../domain/promotions';
 import type { AuditService } from '../audit';
 import { engine, engineCoupon } from './engine-input';
-import { CouponBatch, CouponCode, CouponRedemption, type EligibilityData } from './promotion.entity';
+import { CouponBatch, CouponCode, CouponCodeState, CouponRedemption, type EligibilityData } from './promotion.entity';
 import type { PromotionService } from './promotion.service';
 import type { CreateCouponBatchInput, IssueCouponsInput } from './promotion.types';
 
@@ -31,6 +31,14 @@ function randomCode(prefix: string): string {
  * customer) and their codes, printed (anyone holding one) or issued to customers. Redemptions are
  * written by the order's confirmation (order-pricing.ts), in its transaction.
  */
+/** A code's state (the coupons page and its export): its batch withdrawn, its uses, then the batch's validity. */
+export function codeStateOf(c: CouponCode, b: CouponBatch, at = businessMinute()): CouponCodeState {
+  if (!b.active) return CouponCodeState.WITHDRAWN;
+  if (c.used >= c.maxUses) return CouponCodeState.USED_UP;
+  if (at >= b.validTo) return CouponCodeState.EXPIRED;
+  return at < b.validFrom ? CouponCodeState.NOT_STARTED : CouponCodeState.AVAILABLE;
+}
+
 export class CouponService {
   constructor(
     private readonly ds: DataSource,
@@ -50,6 +58,11 @@ export class CouponService {
     const b = await tx.findOneBy(CouponBatch, { id: Number(id) || -1 });
     if (!b) throw notFound('This coupon batch');
     return b;
+  }
+
+  /** A batch read once per request (the state of each of its codes). */
+  batchOnce(ctx: Context, id: number): Promise<CouponBatch> {
+    return perRequest(ctx, `couponBatch:${id}`, () => this.batch(id));
   }
 
   async codes(batchId: string, page?: PageInput | null): Promise<Page<CouponCode>> {
@@ -221,12 +234,5 @@ export class CouponService {
       await this.audit.record(tx, ctx, { action: 'coupon.withdraw', entityType: 'CouponBatch', entityId: b.id });
       return this.batch(b.id, tx);
     });
-  }
-
-  /** The codes of a batch as CSV rows (code, customer, used, max uses). */
-  async exportCodes(batchId: string): Promise<{ filename: string; rows: CouponCode[]; batch: CouponBatch }> {
-    const batch = await this.batch(batchId);
-    const rows = await this.ds.getRepository(CouponCode).find({ where: { batchId: batch.id }, order: { id: 'ASC' } });
-    return { filename: `coupons-${batch.code}.csv`, rows, batch };
   }
 }

@@ -1,6 +1,14 @@
 import type { ListExport } from '../../core/list-export';
 import { P } from '../../core/permissions/catalogue';
-import { PromotionKind, PromotionStatus, type CouponRedemption, type Promotion } from './promotion.entity';
+import { codeStateOf } from './coupon.service';
+import {
+  CouponCodeState,
+  PromotionKind,
+  PromotionStatus,
+  type CouponCode,
+  type CouponRedemption,
+  type Promotion,
+} from './promotion.entity';
 import { statusOf } from './promotion.service';
 import { customerLabelOf, orderLabelOf } from './related-labels';
 import type { PromotionFilter } from './promotion.types';
@@ -24,6 +32,40 @@ export const promotionListExports: ListExport[] = [
       spent: { get: (_ctx, p: Promotion) => p.spent },
       usedCount: { get: (_ctx, p: Promotion) => p.usedCount },
       status: { get: (_ctx, p: Promotion) => statusOf(p), enum: PromotionStatus },
+    },
+  },
+  {
+    // 券码 of one batch as the coupons page shows them (the customer by code and name, uses, state, validity)
+    name: 'couponCodes',
+    fileName: 'coupon-codes',
+    permissions: [P.PromotionRead],
+    typeName: 'CouponCode',
+    filterArgsOf: 'couponCodes',
+    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.codes(f.batchId, page),
+    columns: {
+      code: { get: (_ctx, c: CouponCode) => c.code, text: true },
+      batch: {
+        get: async (ctx, c: CouponCode) => (await ctx.services.coupons.batchOnce(ctx, c.batchId)).code,
+        text: true,
+      },
+      customerCode: {
+        get: async (ctx, c: CouponCode) => (await customerLabelOf(ctx, c.customerId))?.code ?? '',
+        text: true,
+      },
+      customerName: { get: async (ctx, c: CouponCode) => (await customerLabelOf(ctx, c.customerId))?.name ?? '' },
+      used: { get: (_ctx, c: CouponCode) => c.used },
+      maxUses: { get: (_ctx, c: CouponCode) => c.maxUses },
+      state: {
+        get: async (ctx, c: CouponCode) => codeStateOf(c, await ctx.services.coupons.batchOnce(ctx, c.batchId)),
+        enum: CouponCodeState,
+      },
+      validity: {
+        get: async (ctx, c: CouponCode) => {
+          const b = await ctx.services.coupons.batchOnce(ctx, c.batchId);
+          return `${b.validFrom.replace('T', ' ')} – ${b.validTo.replace('T', ' ')}`;
+        },
+      },
+      issuedAt: { get: (_ctx, c: CouponCode) => c.issuedAt },
     },
   },
   {

@@ -42,6 +42,19 @@ export enum CouponKind {
 }
 registerEnumType(CouponKind, { name: 'CouponKind' });
 
+/** A code's state as the coupons page shows it: computed from its batch, its uses and the clock. */
+export enum CouponCodeState {
+  NOT_STARTED = 'NOT_STARTED',
+  AVAILABLE = 'AVAILABLE',
+  USED_UP = 'USED_UP',
+  EXPIRED = 'EXPIRED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(CouponCodeState, {
+  name: 'CouponCodeState',
+  description: 'withdrawn (its batch) → used up → expired → not started → available.',
+});
+
 @ObjectType('PromotionTier')
 @InputType('PromotionTierInput')
 export class PromotionTier {

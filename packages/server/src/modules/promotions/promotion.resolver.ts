@@ -1,8 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { DecimalInput } from '../../core/decimal-input';
-import { exportCsv, ExportFile } from '../../core/export';
-import { inLocale } from '../../core/locale';
 import { PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
@@ -136,12 +134,6 @@ export class PromotionResolver {
   }
 }
 
-const CODE_COLUMNS = ['code', 'customerId', 'used', 'maxUses', 'issuedAt'] as const;
-const CODE_HEADERS = {
-  'zh-CN': { code: '券码', customerId: '客户', used: '已用次数', maxUses: '可用次数', issuedAt: '发放时间' },
-  en: { code: 'Code', customerId: 'Customer', used: 'Used', maxUses: 'Uses', issuedAt: 'Issued' },
-};
-
 @Resolver(() => CouponBatch)
 export class CouponResolver {
   @Query(() => CouponBatchPage)
@@ -184,21 +176,6 @@ export class CouponResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
     return ctx.services.coupons.redemptions(batchId, page);
-  }
-
-  @Query(() => ExportFile, { description: "A batch's codes as CSV (to print or hand out)." })
-  @Allow(P.PromotionManage)
-  async exportCouponCodes(@Ctx() ctx: Context, @Arg('batchId', () => ID) batchId: string) {
-    const { rows, batch } = await ctx.services.coupons.exportCodes(batchId);
-    return exportCsv(
-      ctx,
-      'CouponCode',
-      `coupons-${batch.code}`,
-      CODE_COLUMNS,
-      rows,
-      (r, c) => (r as unknown as Record<string, unknown>)[c],
-      inLocale(ctx, CODE_HEADERS),
-    );
   }
 
   @Mutation(() => CouponBatch, { description: 'A batch with its printed codes and one code per customer named.' })

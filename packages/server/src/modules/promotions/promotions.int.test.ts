@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../test/fixtures';
 import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
-import { exportedFile } from '../../test/list-export';
+import { exportedFile, exportListAs } from '../../test/list-export';
 
 const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id code status version } }`;
 const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
@@ -207,14 +207,42 @@ describe('promotions: lifecycle, approval, bad input, coupons and the simulator'
     expect(codeOf(await bad({ value: '101' }))).toBe('PROMOTION_INVALID_DISCOUNT');
     expect(codeOf(await bad({ kind: 'AMOUNT_OFF', value: '-1' }))).toBe('PROMOTION_INVALID_DISCOUNT');
     expect(ok(await t.gql('{ couponBatches{ total } }', {}, tok.manager)).couponBatches.total).toBe(1);
-    // the codes export: manager only
-    const csv = ok(
-      await t.gql('query($b:ID!){ exportCouponCodes(batchId:$b){ content } }', { b: batch.id }, tok.manager),
-    );
-    expect(csv.exportCouponCodes.content.split('\r\n')).toHaveLength(5);
+    // the codes' export (the list registry): the page's columns for one batch, sales staff included (no cost in it)
+    const cols: Array<[string, string]> = [
+      ['code', '券码'],
+      ['batch', '批次'],
+      ['customerCode', '客户编码'],
+      ['customerName', '客户'],
+      ['used', '已用'],
+      ['maxUses', '可用次数'],
+      ['state', '状态'],
+      ['validity', '有效期'],
+      ['issuedAt', '发放时间'],
+    ];
+    const states = { state: { AVAILABLE: '可用', USED_UP: '已用完', EXPIRED: '已过期', WITHDRAWN: '已停用' } };
+    const all = ok(
+      await t.gql(
+        'query($b:ID!){ couponCodes(batchId:$b){ items { code issuedAt state } } }',
+        { b: batch.id },
+        tok.sales,
+      ),
+    ).couponCodes.items;
+    expect(all.map((c: { state: string }) => c.state)).toEqual(['AVAILABLE', 'AVAILABLE', 'AVAILABLE']);
+    const file = await exportedFile(t, tok.sales, 'couponCodes', cols, { batchId: batch.id }, states);
+    expect(file.hidden).toBeUndefined();
+    const at = (i: number) => String(new Date(all[i].issuedAt));
+    const valid = '2026-11-01 00:00 – 2026-12-31 00:00';
+    expect(file.rows).toEqual([
+      cols.map(([, h]) => h),
+      [issued, 'NEW20', 'C-1', '甲', '0', '1', '可用', valid, at(0)],
+      [all[1].code, 'NEW20', '', '', '0', '1', '可用', valid, at(1)],
+      [all[2].code, 'NEW20', '', '', '0', '1', '可用', valid, at(2)],
+    ]);
+    // the old hand-written CSV is gone; a role without the coupons' permission may not export them
     expect(
-      codeOf(await t.gql('query($b:ID!){ exportCouponCodes(batchId:$b){ content } }', { b: batch.id }, tok.sales)),
-    ).toBe('FORBIDDEN');
+      codeOf(await t.gql('query($b:ID!){ exportCouponCodes(batchId:$b){ content } }', { b: batch.id }, tok.manager)),
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await exportListAs(t, tok.warehouse, 'couponCodes', cols, { batchId: batch.id }))).toBe('FORBIDDEN');
   });
 
   it('the budget spent (it includes gift cost) is hidden from sales staff', async () => {

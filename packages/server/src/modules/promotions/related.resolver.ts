@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { BirthdayOffer } from './birthday.entity';
 import { LuckyDrawEntry } from './draw.entity';
-import { CouponCode, CouponRedemption } from './promotion.entity';
+import { codeStateOf } from './coupon.service';
+import { CouponCode, CouponCodeState, CouponRedemption } from './promotion.entity';
 import { customerLabelOf, orderLabelOf } from './related-labels';
 
 /* The customer and order a coupon, a redemption, a draw entry or a birthday offer names, as users read them. */
@@ -20,6 +21,10 @@ export class CouponCodeLabelResolver {
   @FieldResolver(() => String, { nullable: true })
   customerName(@Root() c: CouponCode, @Ctx() ctx: Context) {
     return customerName(ctx, c.customerId);
+  }
+  @FieldResolver(() => CouponCodeState, { description: 'From its batch (withdrawn, validity) and its uses.' })
+  async state(@Root() c: CouponCode, @Ctx() ctx: Context) {
+    return codeStateOf(c, await ctx.services.coupons.batchOnce(ctx, c.batchId));
   }
 }
 
