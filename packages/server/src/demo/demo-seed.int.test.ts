@@ -132,6 +132,14 @@ describe(`demo seeding, all or nothing (${testDbKind})`, () => {
       ['sales', '5000.00'],
       ['sales2', '3000.00'],
     ]);
+    // the replenishment refresh ran once: the purchaser's workbench counts today's suggestions to order
+    const purchaser = await contextFor(ds, services, 'purchaser');
+    const toOrder = (await services.workbench.build(purchaser)).cards.find((c) => c.key === 'toOrder')!;
+    expect([toOrder.value, toOrder.detail, toOrder.link]).toEqual([
+      '28',
+      '106454.08',
+      '/purchasing/replenishment?onlyToOrder=1&warehouseId=1',
+    ]);
     // seeded once: a second start leaves it alone
     expect(await seedDemoAll(ds, config)).toBeNull();
   }, 300_000);

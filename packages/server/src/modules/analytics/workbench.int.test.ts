@@ -3,6 +3,7 @@ import type { Context } from '../../core/context';
 import { newProductSku } from '../../test/fixtures';
 import { contextAs } from '../../test/context';
 import { testApp, testDbKind, type TestApp } from '../../test/harness';
+import { Sku } from '../catalog';
 import { StockDocType, Warehouse } from '../stock';
 import { CompanySettings } from '../system';
 import { User } from '../auth';
@@ -161,9 +162,70 @@ describe(`workbench per position (${testDbKind})`, () => {
       'ordersAtSupplier',
       'receiptsLate',
       'receiptsDueWeek',
+      'toOrder',
       'qualificationsLapsing',
       'suppliersFlagged',
     ]);
+    const toOrder = (wb: any) => wb.cards.find((c: any) => c.key === 'toOrder');
+    // no suggestion computed today: no figure (the card says so), the page opens on "needs ordering"
+    expect([toOrder(p).value, toOrder(p).detail, toOrder(p).link]).toEqual([
+      null,
+      null,
+      '/purchasing/replenishment?onlyToOrder=1',
+    ]);
+  });
+
+  it("the purchaser's suggestions to order: today's stored suggestions, valued at the supplier's agreed price", async () => {
+    const purchaser = await t.login('purchaser');
+    const A = await t.ds.getRepository(Sku).findOneByOrFail({ code: 'WB-A-1' });
+    const S = ok(
+      await t.gql(
+        'mutation{ createSupplier(input:{code:"WB-S", name:"工作台供应商", status: APPROVED, leadTimeDays: 5}){ id } }',
+        {},
+        purchaser,
+      ),
+    ).createSupplier.id;
+    ok(
+      await t.gql(
+        'mutation($i:AddSupplierPriceInput!){ addSupplierPrice(input:$i){ id } }',
+        {
+          i: {
+            supplierId: S,
+            skuId: String(A.id),
+            price: '8.50',
+            validFrom: '2026-01-01',
+            packSize: '12',
+            minOrderQty: '24',
+          },
+        },
+        purchaser,
+      ),
+    );
+    // A in W1: 140 on hand, 5 reserved; a fixed safety stock of 300 and 2.7456 of demand over the lead time:
+    // 167.7456 short, 168 to order (14 packs of 12) at 8.50 = 1428.00
+    const FIX =
+      'mutation($w:ID!,$s:ID!,$q:Decimal){ setFixedSafetyStock(input:{ warehouseId:$w, skuId:$s, qty:$q }){ qty } }';
+    ok(await t.gql(FIX, { w: String(W[0].id), s: String(A.id), q: '300' }, purchaser));
+    const rs = t.app.services.replenishment;
+    const page = await rs.page(W[0].id, { onlyToOrder: true });
+    await rs.stored();
+    expect(page.items.map((i) => [i.skuCode, i.suggested, i.supplierName])).toEqual([
+      ['WB-A-1', '168', '工作台供应商'],
+    ]);
+    const p = await bench('purchaser');
+    const card = p.cards.find((c: any) => c.key === 'toOrder');
+    expect([card.value, card.detail, card.link]).toEqual([
+      '1',
+      '1428.00',
+      `/purchasing/replenishment?onlyToOrder=1&warehouseId=${W[0].id}`,
+    ]);
+    // without supplier prices (the salesperson has no purchaser section; a keeper neither): the count only
+    const noPrice = await contextAs(t.ds, t.app.services, 'purchaser');
+    noPrice.user!.permissions.delete('purchasing.supplier.price.read' as any);
+    const wb = await t.app.services.workbench.build(noPrice);
+    expect(wb.cards.find((c) => c.key === 'toOrder')).toMatchObject({ value: '1', detail: null });
+    // another day's stored suggestions do not count: none computed on the day after
+    expect(await rs.storedToOrder(null, '2026-11-26')).toEqual([]);
     const m = await bench('manager');
     expect(m.sections).toEqual(['MANAGER', 'ACCOUNTANT', 'PURCHASER', 'SALES', 'KEEPER']);
     expect(figures(m, 'MANAGER')).toEqual({ approvalsWaiting: ['0', null] });

@@ -174,6 +174,21 @@ export class WorkbenchService {
             (await sql.purchaseOrdersExpected(this.ds, addDays(day, -1), ws)),
           '/purchasing/orders?status=approved',
         );
+        // suggestions to order: what the stored suggestions of today say (no forecast on a workbench
+        // load); none computed yet today: no figure. The value at the preferred supplier's agreed price
+        // only for those who may see supplier prices. It opens the warehouse with the most.
+        const stored = (await s.replenishment.storedToOrder(ws, day)).filter((w) => w.computed > 0);
+        const most = [...stored].sort((a, b) => b.toOrder - a.toOrder || a.warehouseId - b.warehouseId)[0];
+        card(
+          section,
+          'toOrder',
+          'COUNT',
+          stored.length ? stored.reduce((n, w) => n + w.toOrder, 0) : null,
+          `/purchasing/replenishment?onlyToOrder=1${most ? `&warehouseId=${most.warehouseId}` : ''}`,
+          stored.length && can(ctx, P.PurchasingSupplierPriceRead)
+            ? stored.reduce((v, w) => v.plus(w.value), D('0')).toFixed(2)
+            : null,
+        );
         if (can(ctx, P.PurchasingSupplierRead)) {
           card(
             section,

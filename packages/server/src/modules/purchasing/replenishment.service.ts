@@ -1016,6 +1016,54 @@ export class ReplenishmentService {
     return rows.map((r) => (isStored(r) ? found.get(r.sku.id)! : r));
   }
 
+  /**
+   * "Needs ordering" as the stored suggestions (`replenishment_suggestion`) say it, per warehouse, with
+   * no forecast made (the workbench's card): the suggestions computed on `day` (their key's day; the
+   * periodic refresh computes every SKU the page lists, the page those it shows) with a quantity to
+   * order, and their value at the preferred supplier's agreed price (`price` of the key's supplier;
+   * SKUs without a supplier add nothing). `computed`: how many suggestions of the day the warehouse
+   * has at all (0: none computed yet today, so nothing to tell). The quantity is compared as a number
+   * only to filter; the value is summed as decimals.
+   */
+  async storedToOrder(
+    warehouseIds: number[] | null,
+    day = today(),
+  ): Promise<Array<{ warehouseId: number; computed: number; toOrder: number; value: string }>> {
+    const whs =
+      warehouseIds ??
+      (
+        (await this.ds.query(
+          'SELECT DISTINCT warehouse_id FROM replenishment_suggestion ORDER BY warehouse_id',
+        )) as any[]
+      ).map((r) => Number(r.warehouse_id));
+    const out: Array<{ warehouseId: number; computed: number; toOrder: number; value: string }> = [];
+    for (const w of whs) {
+      // the key is JSON that starts [format, warehouse, day, …] (suggestionKey)
+      const prefix = `${JSON.stringify([SUGGESTION_FORMAT, w, day]).slice(0, -1)},%`;
+      const [{ n }] = await this.ds.query(
+        'SELECT COUNT(*) AS n FROM replenishment_suggestion WHERE warehouse_id = ? AND suggestion_key LIKE ?',
+        [w, prefix],
+      );
+      if (!Number(n)) continue;
+      const rows: Array<{ suggested: string; suggestion_key: string }> = await this.ds.query(
+        `SELECT suggested, suggestion_key FROM replenishment_suggestion
+          WHERE warehouse_id = ? AND suggestion_key LIKE ? AND suggested IS NOT NULL AND CAST(suggested AS DECIMAL(24, 6)) > 0`,
+        [w, prefix],
+      );
+      let value = D(0);
+      let toOrder = 0;
+      for (const r of rows) {
+        if (!D(r.suggested).gt(0)) continue;
+        toOrder++;
+        // the supplier chosen is the key's 12th element (suggestionKey)
+        const choice = (JSON.parse(r.suggestion_key) as unknown[])[11] as SupplierChoice | null;
+        if (choice?.price) value = value.plus(D(r.suggested).times(choice.price));
+      }
+      out.push({ warehouseId: w, computed: Number(n), toOrder, value: value.toFixed(2) });
+    }
+    return out;
+  }
+
   /** The background writes of computed suggestions (`store`): tests and the bench wait for them. */
   private storing: Promise<void> = Promise.resolve();
   async stored(): Promise<void> {
