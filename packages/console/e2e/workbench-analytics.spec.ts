@@ -27,6 +27,17 @@ test('each position opens on its own workbench', async ({ page }) => {
     await expect(page.getByTestId(`section-${section}`)).toBeVisible();
     await expect(page.getByTestId(`wb-${section}-${card}`).getByTestId('wb-value')).not.toBeEmpty();
     if (user !== 'manager') await expect(page.locator('[data-testid^="section-"]')).toHaveCount(1);
+    if (user === 'purchaser') {
+      // suggestions to order: the demo's stored suggestions of today (the seeding ran the refresh once),
+      // with their value at the agreed prices; the card opens the replenishment list on "needs ordering"
+      const toOrder = page.getByTestId('wb-PURCHASER-toOrder');
+      await expect(toOrder.getByTestId('wb-value')).toHaveText(/^[1-9]\d*$/);
+      await expect(toOrder.getByTestId('wb-detail')).toHaveText(/^按协议价约 \d+\.\d{2}$/);
+      await toOrder.click();
+      await expect(page).toHaveURL(/\/purchasing\/replenishment\?onlyToOrder=1&warehouseId=\d+/);
+      await expect(page.getByTestId('repl-only')).toHaveClass(/is-checked/);
+      await expect(page.getByTestId('repl-table').locator('tbody tr').first()).toBeVisible();
+    }
     await logout(page);
   }
   // the sales card opens its list with the filter in the URL
