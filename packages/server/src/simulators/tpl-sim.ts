@@ -14,6 +14,8 @@ import http from 'node:http';
  *   { accepted, duplicate } (a ref seen before is accepted once).
  * - POST /api/requests/cancel { ref } → 200 { cancelled: true } (again: the same); 404 for a ref it never
  *   received; 409 { error: 'shipped' } once it confirmed anything of it (the goods are on their way).
+ * - POST /api/requests/cancellable { ref } → the answer a cancel would get now (200 { cancellable: true },
+ *   404, 409), cancelling nothing: jxc asks about every request of a document before cancelling any.
  * - GET /api/confirmations?after=<n> → { confirmations, next }: the feed from position n.
  * - GET /api/snapshot → { date, items: [{ sku, qty }] }: what it holds.
  *
@@ -22,7 +24,10 @@ import http from 'node:http';
  *   puts a confirmation in the feed now (by default every line in full; `twice`: the same
  *   confirmation id twice, as a 3PL that resends). A ref it never received is confirmed as given.
  * - POST /_stock { sku, qty } → sets what it holds of a SKU (a difference to the book).
- * - POST /_fail { requests: n, cancels: n } → the next n requests (cancellations) answer 500.
+ * - POST /_fail { requests: n, cancels: n, checks: n } → the next n requests (cancellations, cancellable
+ *   questions) answer 500.
+ * - POST /_race { ref } → the 3PL ships that request between a question and the cancel: the next
+ *   question about it answers cancellable, the cancel after it 409 (once).
  * - POST /_reset { date? } → forgets every request, confirmation and stock (the demo's seed starts so).
  * - POST /_auto { ms } → from now on confirms each new request on its own after ms (0: never).
  * - TPL_STATE=<file>: keeps its state in that JSON file across restarts (the demo's data/tpl-sim.json).
@@ -84,6 +89,9 @@ for (const part of (process.env.TPL_STOCK ?? '').split(',').filter(Boolean)) {
 }
 let failRequests = 0;
 let failCancels = 0;
+let failChecks = 0;
+/** refs a question calls cancellable whose next cancel is refused (shipped in between) */
+const races = new Set<string>();
 let confirmations = 0;
 
 /** TPL_STATE: a JSON file that keeps what it received, confirmed and holds across restarts (the demo's). */
@@ -173,11 +181,22 @@ const server = http.createServer((req, res) => {
       }
       const r = requests.get(String(data.ref ?? ''));
       if (!r) return send(404, { error: 'unknown request' });
-      if (feed.some((c) => c.request_ref === r.ref)) return send(409, { error: 'shipped' });
+      if (feed.some((c) => c.request_ref === r.ref) || (races.delete(r.ref) && !r.cancelled))
+        return send(409, { error: 'shipped' });
       r.cancelled = true;
       cancels.push(r.ref);
       save();
       return send(200, { cancelled: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/requests/cancellable') {
+      if (failChecks > 0) {
+        failChecks--;
+        return send(500, { error: 'try again later' });
+      }
+      const r = requests.get(String(data.ref ?? ''));
+      if (!r) return send(404, { error: 'unknown request' });
+      if (feed.some((c) => c.request_ref === r.ref)) return send(409, { error: 'shipped' });
+      return send(200, { cancellable: true });
     }
     if (req.method === 'POST' && url.pathname === '/api/requests') {
       if (failRequests > 0) {
@@ -219,6 +238,7 @@ const server = http.createServer((req, res) => {
     if (req.method === 'POST' && url.pathname === '/_reset') {
       requests.clear();
       cancels.length = 0;
+      races.clear();
       feed.length = 0;
       stock.clear();
       confirmations = 0;
@@ -239,6 +259,11 @@ const server = http.createServer((req, res) => {
     if (req.method === 'POST' && url.pathname === '/_fail') {
       failRequests = Number(data.requests ?? 0);
       failCancels = Number(data.cancels ?? 0);
+      failChecks = Number(data.checks ?? 0);
+      return send(200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/_race') {
+      races.add(String(data.ref));
       return send(200, { ok: true });
     }
     if (req.method === 'GET' && url.pathname === '/_requests')

@@ -6,6 +6,8 @@
  *   same ref again is accepted once (the 3PL answers `duplicate: true`).
  * - POST /api/requests/cancel { ref } → 200 cancelled, 404 a ref it does not know, 409 it shipped
  *   (confirmed) already and refuses.
+ * - POST /api/requests/cancellable { ref } → the same answers, cancelling nothing (the question asked
+ *   about every request of a document before any is cancelled).
  * - GET /api/confirmations?after=<cursor> → { confirmations: [{ id, request_ref, date, lines:
  *   [{ line, sku, qty, batch?, expiry? }] }], next }: the feed, oldest first.
  * - GET /api/snapshot → { date, items: [{ sku, qty }] }: what the 3PL holds of ours.
@@ -46,6 +48,8 @@ export interface TplApi {
   send(req: TplWireRequest): Promise<void>;
   /** cancelled (or never received: nothing to stop), or refused: the 3PL shipped it already */
   cancel(ref: string): Promise<'cancelled' | 'unknown' | 'refused'>;
+  /** what a cancel would answer now, cancelling nothing: yes (or unknown: nothing to stop), or refused */
+  cancellable(ref: string): Promise<'yes' | 'unknown' | 'refused'>;
   confirmations(after: string | null): Promise<{ confirmations: TplConfirmationIn[]; next: string | null }>;
   snapshot(): Promise<TplSnapshotIn>;
 }
@@ -93,6 +97,14 @@ export class TplClient implements TplApi {
     if (res.status === 409) return 'refused';
     if (!res.ok) throw new TplError(`The 3PL answered HTTP ${res.status}.`);
     return 'cancelled';
+  }
+
+  async cancellable(ref: string): Promise<'yes' | 'unknown' | 'refused'> {
+    const res = await this.http('POST', '/api/requests/cancellable', { ref });
+    if (res.status === 404) return 'unknown';
+    if (res.status === 409) return 'refused';
+    if (!res.ok) throw new TplError(`The 3PL answered HTTP ${res.status}.`);
+    return 'yes';
   }
 
   async confirmations(after: string | null) {

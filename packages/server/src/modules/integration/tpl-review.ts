@@ -127,6 +127,21 @@ export function failedReview(confirmation: string, request: string, e: DomainErr
   };
 }
 
+/**
+ * A request the 3PL cancelled whose document's cancellation then failed (`e`: another request's
+ * refusal): it is cancelled here too and the document stays as it was.
+ */
+export function cancelSplitReview(request: string, source: string, e: DomainError): TplReviewText {
+  const details = (e.extensions.details ?? {}) as Record<string, unknown>;
+  const errorParams: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details))
+    if (typeof v === 'string' || typeof v === 'number') errorParams[k] = String(v);
+  return {
+    detail: `The 3PL cancelled request ${request} (${source}), but cancelling ${source} failed: ${e.message} The request is cancelled here too and ${source} stays as it was: send it to the 3PL again, or cancel it again.`,
+    params: { request, source, errorCode: String(e.extensions.code ?? 'UNKNOWN'), errorParams },
+  };
+}
+
 /** A snapshot line for a SKU unknown here (or a quantity that is none). */
 export function unknownSkuReview(day: string, sku: string, given: string): TplReviewText {
   return {
@@ -194,8 +209,8 @@ export class TplReviewParams {
   @Field(() => DecimalScalar, { nullable: true }) tplQty: string | null;
   @Field(() => String, { nullable: true }) snapshotDate: string | null;
   @Field(() => [TplReviewLine]) lines: TplReviewLine[];
-  @Field(() => String, { nullable: true, description: "failed: the refusal's error code." }) errorCode: string | null;
-  @Field(() => [TplReviewErrorParam], { description: "failed: the refusal's figures." })
+  @Field(() => String, { nullable: true, description: "failed, cancel_split: the refusal's error code." }) errorCode: string | null;
+  @Field(() => [TplReviewErrorParam], { description: "failed, cancel_split: the refusal's figures." })
   errorParams: TplReviewErrorParam[];
 }
 

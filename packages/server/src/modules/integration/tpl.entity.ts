@@ -169,6 +169,11 @@ export enum TplReviewKind {
   CANCELLED = 'cancelled',
   /** the 3PL's snapshot and the book differ for a SKU */
   STOCK_DIFF = 'stock_diff',
+  /**
+   * the 3PL cancelled this request but its document's cancellation failed (another request refused):
+   * cancelled here too, the document kept; someone sends it again or cancels the document
+   */
+  CANCEL_SPLIT = 'cancel_split',
 }
 
 export enum TplReviewStatus {
@@ -187,7 +192,7 @@ export enum TplReviewStatus {
 export class TplReview {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => ID) @Column({ name: 'connection_id', type: 'int' }) connectionId: number;
-  @Field(() => String, { description: 'short, over, unknown_request, failed, cancelled or stock_diff.' })
+  @Field(() => String, { description: 'short, over, unknown_request, failed, cancelled, stock_diff or cancel_split.' })
   @Column({ type: 'varchar', length: 16 })
   kind: TplReviewKind;
   @Field(() => String, { description: 'open, adjusted, dismissed or superseded.' })

@@ -166,6 +166,15 @@ export class TplResolver {
     return ctx.services.tpl.resend(ctx, id);
   }
 
+  @Mutation(() => TplRequest, {
+    description:
+      "Cancels a transfer out of a 3PL's warehouse not confirmed yet: the 3PL cancels it first; refused (TPL_CANCEL_REFUSED) or silent (TPL_UNAVAILABLE), nothing changes. A request with a document is cancelled with its document (DOCUMENT_STATE).",
+  })
+  @Allow(P.IntegrationTplManage)
+  cancelTplRequest(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.tpl.cancelRequest(ctx, id);
+  }
+
   @Mutation(() => TplReview, {
     description: 'Resolves a review item: ADJUST (stock differences: posts the difference with the reason) or DISMISS.',
   })

@@ -28,6 +28,7 @@ import {
 import { TplClient, TplError, type TplApi, type TplConfirmationIn } from './tpl-client';
 import {
   cancelledReview,
+  cancelSplitReview,
   failedReview,
   overReview,
   shortReview,
@@ -130,59 +131,196 @@ export class TplService {
       await this.shipmentRequest(tx, null, c, e.ref.id);
       this.sender.soon();
     });
-    // a sales order or a transfer into a 3PL's warehouse cancelled: its open requests are cancelled at the 3PL
+    // a sales order, a purchase order (cancelled or closed) or a transfer into a 3PL's warehouse
+    // cancelled: its open requests are cancelled at the 3PL
     onDomainEvent(ds, async (tx, e) => {
       if (e.type !== 'document.cancelled') return;
       const source =
-        e.ref.type === 'sales_order' ? 'sales_order' : e.ref.type === StockDocType.TRANSFER ? 'stock_document' : null;
-      if (source) await this.cancelRequests(tx, source, e.ref.id);
+        e.ref.type === 'sales_order' || e.ref.type === 'purchase_order'
+          ? e.ref.type
+          : e.ref.type === StockDocType.TRANSFER
+            ? 'stock_document'
+            : null;
+      if (source) await this.cancelRequests(tx, source, e.ref.id, e.ref.number);
     });
   }
 
   /**
-   * Cancels a document's open requests, in the cancellation's transaction: one the 3PL may have
-   * received (sent, or an attempt made) is cancelled there first, and a 3PL that has shipped it
-   * refuses (TPL_CANCEL_REFUSED) or does not answer (TPL_UNAVAILABLE): the cancellation is then
-   * refused whole, nothing changes, and the 3PL's confirmation posts the goods as usual. Calling
-   * the 3PL inside the transaction holds the document's lock for that call, on purpose: the answer
-   * decides whether the cancellation may commit.
+   * Cancels a document's open requests, in the cancellation's transaction. A request never sent is
+   * just cancelled. The ones the 3PL may have received (sent, or an attempt made) are settled with
+   * it in two steps, so that one the 3PL refuses does not leave another cancelled there alone:
+   *
+   * 1. the 3PL is asked about every one whether it may still be cancelled (cancelling nothing); one
+   *    it has shipped (TPL_CANCEL_REFUSED) or a 3PL that does not answer (TPL_UNAVAILABLE) refuses the
+   *    cancellation whole: nothing changes here or there, and a confirmation posts the goods as usual;
+   * 2. then each is cancelled there. Should the 3PL refuse or fall silent now (it shipped, or went
+   *    down, since the question), the cancellation is still refused whole, but the requests it has
+   *    cancelled already are not forgotten: once this transaction has ended, every request the 3PL
+   *    cancelled that the book still holds open is marked cancelled and gets a review item
+   *    (`cancel_split`) naming the document and why it was kept, so a person sends it again or
+   *    cancels the document once the 3PL settles. The same check catches a cancellation that fails
+   *    after the 3PL said yes for any other reason (the transaction not committing).
+   *
+   * Calling the 3PL inside the transaction holds the document's lock for those calls, on purpose:
+   * the answers decide whether the cancellation may commit.
    */
-  private async cancelRequests(tx: EntityManager, sourceType: string, sourceId: number): Promise<void> {
-    const open = await tx.find(TplRequest, {
+  private async cancelRequests(
+    tx: EntityManager,
+    sourceType: string,
+    sourceId: number,
+    sourceNumber?: string | null,
+  ): Promise<void> {
+    const found = await tx.find(TplRequest, {
       where: { sourceType, sourceId, status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
       order: { id: 'ASC' },
     });
-    if (!open.length) return;
+    if (!found.length) return;
+    await this.cancelAtTpl(tx, found, sourceNumber ?? found[0].sourceNumber);
+  }
+
+  /** The two steps of `cancelRequests` for these requests (locked here), then marks them cancelled. */
+  private async cancelAtTpl(tx: EntityManager, found: TplRequest[], sourceNumber: string): Promise<void> {
     await lockRows(
       tx,
       'tpl_request',
-      open.map((r) => r.id),
+      found.map((r) => r.id),
     );
-    for (const { id } of open) {
-      const r = await tx.findOneByOrFail(TplRequest, { id });
-      if (r.status !== TplRequestStatus.QUEUED && r.status !== TplRequestStatus.SENT) continue;
-      if (r.status === TplRequestStatus.SENT || r.attempts > 0) {
-        const c = await this.connection(tx, r.connectionId);
-        let answer: 'cancelled' | 'unknown' | 'refused';
-        try {
-          answer = await this.api(c).cancel(r.ref);
-        } catch (e) {
-          if (!(e instanceof TplError)) throw e;
-          throw new DomainError(
-            ErrorCode.TPL_UNAVAILABLE,
-            `The 3PL "${c.name}" did not confirm that request ${r.ref} is cancelled (${e.message}); nothing was cancelled, try again.`,
-            { request: r.ref, connectionId: c.id },
-          );
-        }
-        if (answer === 'refused')
-          throw new DomainError(
-            ErrorCode.TPL_CANCEL_REFUSED,
-            `The 3PL "${c.name}" has shipped request ${r.ref} already and refuses to cancel it; nothing was cancelled. Its confirmation posts the goods.`,
-            { request: r.ref, connectionId: c.id },
-          );
-      }
-      await tx.update(TplRequest, { id: r.id }, { status: TplRequestStatus.CANCELLED, leaseUntil: null });
+    const open = (
+      await tx.find(TplRequest, {
+        where: { id: In(found.map((r) => r.id)) },
+        order: { id: 'ASC' },
+      })
+    ).filter((r) => r.status === TplRequestStatus.QUEUED || r.status === TplRequestStatus.SENT);
+    if (!open.length) return;
+    const there = open.filter((r) => r.status === TplRequestStatus.SENT || r.attempts > 0);
+    const connections = new Map<number, TplConnection>();
+    for (const r of there)
+      if (!connections.has(r.connectionId)) connections.set(r.connectionId, await this.connection(tx, r.connectionId));
+    // 1. may each still be cancelled? (nothing is cancelled yet)
+    for (const r of there) {
+      const c = connections.get(r.connectionId)!;
+      if ((await this.askTpl(c, r, (api) => api.cancellable(r.ref))) === 'refused') throw this.refused(c, r);
     }
+    // 2. cancel each; a late refusal or silence leaves the ones cancelled there to the check after this transaction
+    const cancelled: TplRequest[] = [];
+    try {
+      for (const r of there) {
+        const c = connections.get(r.connectionId)!;
+        if ((await this.askTpl(c, r, (api) => api.cancel(r.ref))) === 'refused') throw this.refused(c, r);
+        cancelled.push(r);
+      }
+    } catch (e) {
+      if (cancelled.length) this.checkCancelled(cancelled, sourceNumber, e);
+      throw e;
+    }
+    if (cancelled.length) this.checkCancelled(cancelled, sourceNumber, null);
+    await tx.update(
+      TplRequest,
+      { id: In(open.map((r) => r.id)) },
+      { status: TplRequestStatus.CANCELLED, leaseUntil: null },
+    );
+  }
+
+  /** One call to the 3PL about a request; a 3PL that does not answer is TPL_UNAVAILABLE (nothing changes). */
+  private async askTpl<T>(c: TplConnection, r: TplRequest, call: (api: TplApi) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.api(c));
+    } catch (e) {
+      if (!(e instanceof TplError)) throw e;
+      throw new DomainError(
+        ErrorCode.TPL_UNAVAILABLE,
+        `The 3PL "${c.name}" did not confirm that request ${r.ref} is cancelled (${e.message}); nothing was cancelled, try again.`,
+        { request: r.ref, connectionId: c.id },
+      );
+    }
+  }
+
+  private refused(c: TplConnection, r: TplRequest): DomainError {
+    return new DomainError(
+      ErrorCode.TPL_CANCEL_REFUSED,
+      `The 3PL "${c.name}" has shipped request ${r.ref} already and refuses to cancel it; nothing was cancelled. Its confirmation posts the goods.`,
+      { request: r.ref, connectionId: c.id },
+    );
+  }
+
+  /** The checks after cancellations the 3PL took (tests await them: `cancelChecks()`). */
+  private readonly checks = new Set<Promise<void>>();
+
+  async cancelChecks(): Promise<void> {
+    while (this.checks.size) await Promise.all([...this.checks]);
+  }
+
+  /**
+   * Requests the 3PL has cancelled: once the cancellation's transaction has ended (this waits for its
+   * row locks; SQLite runs one transaction at a time), any the book still holds open (the
+   * cancellation did not commit) is marked cancelled, as the 3PL has it, with a review item saying
+   * why the document was kept. Not awaited by the cancellation: it runs after it.
+   */
+  private checkCancelled(requests: TplRequest[], sourceNumber: string, failure: unknown): void {
+    const ids = requests.map((r) => r.id);
+    const why =
+      failure instanceof DomainError
+        ? failure
+        : new DomainError('DOCUMENT_STATE', `The cancellation of ${sourceNumber} did not complete.`);
+    const p = inTransaction(this.ds, async (tx) => {
+      await lockRows(tx, 'tpl_request', ids);
+      const still = await tx.find(TplRequest, {
+        where: { id: In(ids), status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
+        order: { id: 'ASC' },
+      });
+      if (!still.length) return; // the cancellation committed
+      await tx.update(
+        TplRequest,
+        { id: In(still.map((r) => r.id)) },
+        { status: TplRequestStatus.CANCELLED, leaseUntil: null },
+      );
+      await tx.insert(
+        TplReview,
+        still.map((r) =>
+          this.review(r.connectionId, TplReviewKind.CANCEL_SPLIT, cancelSplitReview(r.ref, r.sourceNumber, why), {
+            requestId: r.id,
+          }),
+        ),
+      );
+    })
+      .catch((e) => console.error('[jxc] 3PL cancellation check:', (e as Error)?.message ?? e))
+      .finally(() => this.checks.delete(p));
+    this.checks.add(p);
+  }
+
+  /**
+   * Cancels a transfer out of a 3PL's warehouse that the 3PL has not confirmed (a request of its
+   * own: it has no transfer document until the 3PL's confirmation posts one). The same rule as a
+   * document's: the 3PL cancels it first; refused (TPL_CANCEL_REFUSED) or silent (TPL_UNAVAILABLE),
+   * nothing changes. A request with a document (a sales order's, a purchase order's, a transfer
+   * into the warehouse) is cancelled with its document (DOCUMENT_STATE).
+   */
+  async cancelRequest(ctx: Context, id: string): Promise<TplRequest> {
+    await inTransaction(this.ds, async (tx) => {
+      const r = await tx.findOne(TplRequest, { where: { id: Number(id) || -1 } });
+      if (!r) throw notFound('This 3PL request');
+      const c = await this.connection(tx, r.connectionId);
+      if (ctx.user?.warehouseIds && !ctx.user.warehouseIds.includes(c.warehouseId)) throw notFound('This 3PL request');
+      if (r.sourceId !== null)
+        throw new DomainError(
+          'DOCUMENT_STATE',
+          `Request ${r.ref} belongs to ${r.sourceNumber}: cancel that document instead.`,
+          { status: r.status },
+        );
+      if (r.status !== TplRequestStatus.QUEUED && r.status !== TplRequestStatus.SENT)
+        throw new DomainError('DOCUMENT_STATE', `Request ${r.ref} is ${r.status}: there is nothing to cancel.`, {
+          status: r.status,
+        });
+      await this.cancelAtTpl(tx, [r], r.ref);
+      await this.audit.record(tx, ctx, {
+        action: 'integration.tpl.request.cancel',
+        entityType: 'TplRequest',
+        entityId: r.id,
+        before: { status: r.status },
+        after: { status: TplRequestStatus.CANCELLED },
+      });
+    });
+    return this.ds.getRepository(TplRequest).findOneByOrFail({ id: Number(id) });
   }
 
   /**

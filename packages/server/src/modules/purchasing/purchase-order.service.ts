@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { inTransaction } from '../../core/db';
+import { emitEvent, typed } from '../../core/events';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
 import { clampPage, pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
@@ -514,7 +515,10 @@ export class PurchaseOrderService {
     });
   }
 
-  /** Nothing received yet: the order is called off. */
+  /**
+   * Nothing received yet: the order is called off. Its `document.cancelled` event lets the 3PL that
+   * was announced the goods cancel its notice (or refuse: then the cancellation is refused whole).
+   */
   async cancel(ctx: Context, id: string): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
@@ -528,11 +532,15 @@ export class PurchaseOrderService {
         before: { status: o.status },
         after: { status: S.CANCELLED },
       });
+      await emitEvent(tx, cancelledEvent(o, S.CANCELLED));
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
 
-  /** No more receipts expected (short-closed or complete). */
+  /**
+   * No more receipts expected (short-closed or complete): what is still open is called off, so it says
+   * `document.cancelled` too (status closed), and a 3PL's open notice for it is cancelled the same way.
+   */
   async close(ctx: Context, id: string): Promise<PurchaseOrder> {
     return inTransaction(this.ds, async (tx) => {
       const o = await this.get(ctx, id, tx);
@@ -546,6 +554,7 @@ export class PurchaseOrderService {
         before: { status: o.status },
         after: { status: S.CLOSED },
       });
+      await emitEvent(tx, cancelledEvent(o, S.CLOSED));
       return tx.findOneByOrFail(PurchaseOrder, { id: o.id });
     });
   }
@@ -631,3 +640,21 @@ export const DEFAULT_APPROVAL_STEPS = [
   { level: 1, minAmount: '0.00', roleCodes: ['purchaser', 'manager'] },
   { level: 2, minAmount: '5000.00', roleCodes: ['manager'] },
 ];
+
+/** A purchase order called off (cancelled, or closed with the rest): the event, without prices. */
+function cancelledEvent(o: PurchaseOrder, status: PurchaseOrderStatus) {
+  return {
+    type: 'document.cancelled' as const,
+    ref: { type: 'purchase_order', id: o.id, number: o.number },
+    warehouseId: o.warehouseId,
+    data: {
+      order: typed('PurchaseOrder', {
+        id: String(o.id),
+        number: o.number,
+        status,
+        supplierId: String(o.supplierId),
+        warehouseId: String(o.warehouseId),
+      }),
+    },
+  };
+}
