@@ -1,34 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../simulators/spawn';
 import { CompanySettings, newProductSku, StockCost } from '../../test/fixtures';
-import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-import { Warehouse } from '../stock';
+import { codeOf, testDbKind, type TestApp } from '../../test/harness';
 import { ok } from '../../test/platform-shop';
+import { tplSetup, type TplSetup } from '../../test/tpl';
+import { TplRequest } from './tpl.entity';
 
 /**
- * Cancelling what a 3PL was asked to do: a sales order (or a transfer into its warehouse) cancelled
- * tells the 3PL; a 3PL that shipped already refuses and the cancellation is refused whole; a
- * confirmation that comes anyway posts nothing and waits for review. A confirmed transfer request
- * links to the transfer it posted.
+ * Cancelling what a 3PL was asked to do: a sales order, a purchase order (cancelled or closed), a
+ * transfer into its warehouse or a transfer out of it cancelled tells the 3PL; a 3PL that shipped
+ * already refuses and the cancellation is refused whole; a confirmation that comes anyway posts
+ * nothing and waits for review. A document with several requests: the 3PL is asked about each before
+ * any is cancelled; one it cancels before another is refused after all is marked cancelled here too
+ * and lands on the review list. A confirmed transfer request links to the transfer it posted.
  */
 describe(`cancelling 3PL requests (${testDbKind})`, () => {
+  let setup: TplSetup;
   let t: TestApp;
   let admin: string;
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let conn: string;
   let W3: number; // run by the 3PL
   let W1: number; // our own
   let B: { id: number; code: string };
   let customer: string;
   let channel: string;
-  const simCall = async (p: string, body?: unknown) =>
-    (await (
-      await fetch(`${sim.url}${p}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer s4', 'x-client-key': 'k4' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-    ).json()) as any;
+  const simCall = (p: string, body?: unknown) => setup.simCall(p, body);
   const onHand = async (w: number) =>
     Number((await t.ds.getRepository(StockCost).findOneBy({ warehouseId: w, skuId: B.id }))?.qty ?? 0).toString();
   const reserved = async () =>
@@ -79,22 +74,13 @@ describe(`cancelling 3PL requests (${testDbKind})`, () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimulator('tpl', { TPL_KEY: 'k4', TPL_SECRET: 's4', TPL_TODAY: '2026-11-25' });
-    t = await testApp({
-      config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0, tplIntervalMs: 0 },
+    setup = await tplSetup({
+      key: 'k4',
+      secret: 's4',
+      today: '2026-11-25',
+      warehouse: { code: 'TPL-X', name: '3PL 取消' },
     });
-    admin = await t.login('admin');
-    W3 = (
-      await t.ds.getRepository(Warehouse).save({
-        code: 'TPL-X',
-        name: '3PL 取消',
-        kind: 'third_party' as Warehouse['kind'],
-        allowNegative: false,
-        active: true,
-        version: 1,
-      })
-    ).id;
-    W1 = (await t.ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))[0].id;
+    ({ t, admin, W3, W1 } = setup);
     const b = await newProductSku(t.ds, 'TPLX-B');
     B = { id: b.id, code: b.code };
     const POST = `mutation($i:CreateStockDocumentInput!,$k:String!){ createAndPostStockDocument(input:$i, idempotencyKey:$k){ id } }`;
@@ -116,13 +102,7 @@ describe(`cancelling 3PL requests (${testDbKind})`, () => {
           admin,
         ),
       );
-    conn = ok(
-      await t.gql(
-        'mutation($i:ConnectTplInput!){ connectTpl(input:$i){ id } }',
-        { i: { name: '取消仓', warehouseId: String(W3), baseUrl: sim.url, clientKey: 'k4', secret: 's4' } },
-        admin,
-      ),
-    ).connectTpl.id;
+    conn = await setup.connect('取消仓');
     channel = ok(
       await t.gql(
         'mutation{ saveSalesChannel(input:{code:"TPLX-CH", name:"取消渠道", kind: OFFLINE_STORE}){ id } }',
@@ -139,8 +119,7 @@ describe(`cancelling 3PL requests (${testDbKind})`, () => {
     ).createCustomer.id;
   }, 60_000);
   afterAll(async () => {
-    sim?.stop();
-    await t?.close();
+    await setup?.close();
   });
 
   it('a sales order cancelled after its request went: the 3PL is told; a confirmation that comes anyway posts nothing and waits for review', async () => {
@@ -265,6 +244,200 @@ describe(`cancelling 3PL requests (${testDbKind})`, () => {
       (x) => x.kind === 'shipment',
     );
     expect(shipments.every((x) => x.transfers.length === 0)).toBe(true);
+    await ledgerCheck();
+  });
+
+  /** a second open request for the same document, sent (as a split order, or an older version, could leave) */
+  const secondRequest = async (requestId: string) => {
+    const first = await t.ds.getRepository(TplRequest).findOneByOrFail({ id: Number(requestId) });
+    const { id: _id, ...rest } = first;
+    const res = await t.ds
+      .getRepository(TplRequest)
+      .insert({ ...rest, ref: `${first.ref}B`, status: 'queued' as TplRequest['status'], attempts: 0, sentAt: null });
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    return { id: String(res.identifiers[0].id), ref: `${first.ref}B` };
+  };
+  const reviewsOf = async (kind: string) =>
+    (
+      ok(
+        await t.gql(
+          'query{ tplReviews { kind requestId detail params { request source errorCode errorParams { name value } } } }',
+          {},
+          admin,
+        ),
+      ).tplReviews as any[]
+    ).filter((r) => r.kind === kind);
+
+  it('several requests: the 3PL is asked about each before any is cancelled; one shipped refuses the cancellation and none is cancelled there', async () => {
+    const o = await order('2');
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    const second = await secondRequest(o.requestId);
+    await simCall('/_confirm', { ref: second.ref, id: 'X-S2' });
+    const before = (await simCall('/_requests')).cancelled;
+    const r = await cancel(o.id);
+    expect(codeOf(r)).toBe('TPL_CANCEL_REFUSED');
+    expect((r.errors![0].extensions as any).details).toMatchObject({ request: second.ref });
+    await t.app.services.tpl.cancelChecks();
+    // the first was not cancelled at the 3PL: nothing changed on either side
+    expect((await simCall('/_requests')).cancelled).toEqual(before);
+    expect((await requestsOf('SALES_ORDER', o.id)).map((x) => [x.ref, x.status])).toEqual([
+      [second.ref, 'sent'],
+      [o.ref, 'sent'],
+    ]);
+    expect(await orderStatus(o.id)).toBe('CONFIRMED');
+    expect(await reviewsOf('cancel_split')).toEqual([]);
+    // a 3PL that does not answer the question: the same, nothing cancelled anywhere
+    await simCall('/_fail', { checks: 1 });
+    expect(codeOf(await cancel(o.id))).toBe('TPL_UNAVAILABLE');
+    expect((await simCall('/_requests')).cancelled).toEqual(before);
+    // the shipped one posts; the order ships
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await orderStatus(o.id)).toBe('SHIPPED');
+    await ledgerCheck();
+  });
+
+  it('several requests: one the 3PL ships between the question and the cancel refuses it; the one it cancelled already is cancelled here too and on the review list', async () => {
+    const o = await order('3');
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    const second = await secondRequest(o.requestId);
+    await simCall('/_race', { ref: second.ref });
+    const r = await cancel(o.id);
+    expect(codeOf(r)).toBe('TPL_CANCEL_REFUSED');
+    expect((r.errors![0].extensions as any).details).toMatchObject({ request: second.ref });
+    await t.app.services.tpl.cancelChecks();
+    // the 3PL cancelled the first: so does the book, and a person sees why the order was kept
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(o.ref);
+    expect((await requestsOf('SALES_ORDER', o.id)).map((x) => [x.ref, x.status])).toEqual([
+      [second.ref, 'sent'],
+      [o.ref, 'cancelled'],
+    ]);
+    expect(await orderStatus(o.id)).toBe('CONFIRMED');
+    expect(await reserved()).toBe('3');
+    const number = ok(await t.gql('query($id:ID!){ salesOrder(id:$id){ number } }', { id: o.id }, admin)).salesOrder
+      .number;
+    expect(await reviewsOf('cancel_split')).toEqual([
+      {
+        kind: 'cancel_split',
+        requestId: o.requestId,
+        detail: expect.stringContaining(
+          `The 3PL cancelled request ${o.ref} (${number}), but cancelling ${number} failed`,
+        ),
+        params: {
+          request: o.ref,
+          source: number,
+          errorCode: 'TPL_CANCEL_REFUSED',
+          errorParams: [
+            { name: 'request', value: second.ref },
+            { name: 'connectionId', value: conn },
+          ],
+        },
+      },
+    ]);
+    // a confirmation of the cancelled one posts nothing
+    await simCall('/_confirm', { ref: o.ref, id: 'X-S3' });
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 0, review: 1 });
+    // asked again (the 3PL has not shipped the second after all): the order is cancelled
+    expect(ok(await cancel(o.id)).cancelSalesOrder.status).toBe('CANCELLED');
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(second.ref);
+    expect(await reserved()).toBe('0');
+    await ledgerCheck();
+  });
+
+  it('a purchase order cancelled or closed: its advance notice is cancelled at the 3PL; a silent 3PL keeps the order as it was', async () => {
+    const sup = ok(
+      await t.gql(
+        'mutation{ createSupplier(input:{code:"TPLX-S", name:"取消供应商", status: APPROVED}){ id } }',
+        {},
+        admin,
+      ),
+    ).createSupplier.id;
+    const manager = await t.login('manager');
+    const approved = async () => {
+      const po = ok(
+        await t.gql(
+          'mutation($i:CreatePurchaseOrderInput!){ createPurchaseOrder(input:$i){ id } }',
+          {
+            i: {
+              supplierId: sup,
+              warehouseId: String(W3),
+              orderDate: '2026-11-18',
+              lines: [{ skuId: String(B.id), qty: '7', price: '5.00' }],
+            },
+          },
+          admin,
+        ),
+      ).createPurchaseOrder;
+      ok(await t.gql('mutation($id:ID!){ submitPurchaseOrder(id:$id){ id } }', { id: po.id }, admin));
+      ok(await t.gql('mutation($id:ID!){ approvePurchaseOrder(id:$id){ status } }', { id: po.id }, manager));
+      const asn = ok(
+        await t.gql('mutation($o:ID!){ requestTplAsn(purchaseOrderId:$o){ ref } }', { o: po.id }, admin),
+      ).requestTplAsn;
+      expect(await t.app.services.tpl.sendRequests()).toBe(1);
+      return { id: po.id as string, ref: asn.ref as string };
+    };
+    const poStatus = async (id: string) =>
+      ok(await t.gql('query($id:ID!){ purchaseOrder(id:$id){ status } }', { id }, admin)).purchaseOrder.status;
+
+    const p1 = await approved();
+    expect(ok(await t.gql('mutation($id:ID!){ cancelPurchaseOrder(id:$id){ status } }', { id: p1.id }, admin))).toEqual(
+      { cancelPurchaseOrder: { status: 'CANCELLED' } },
+    );
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(p1.ref);
+    expect((await requestsOf('PURCHASE_ORDER', p1.id)).map((x) => x.status)).toEqual(['cancelled']);
+
+    const p2 = await approved();
+    const CLOSE = 'mutation($id:ID!){ closePurchaseOrder(id:$id){ status } }';
+    await simCall('/_fail', { checks: 1 });
+    expect(codeOf(await t.gql(CLOSE, { id: p2.id }, admin))).toBe('TPL_UNAVAILABLE');
+    expect(await poStatus(p2.id)).toBe('APPROVED');
+    expect((await requestsOf('PURCHASE_ORDER', p2.id)).map((x) => x.status)).toEqual(['sent']);
+    expect(ok(await t.gql(CLOSE, { id: p2.id }, admin)).closePurchaseOrder.status).toBe('CLOSED');
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(p2.ref);
+    expect((await requestsOf('PURCHASE_ORDER', p2.id)).map((x) => x.status)).toEqual(['cancelled']);
+
+    // the 3PL received the goods already: it refuses and the order stays approved; the receipt posts
+    const p3 = await approved();
+    await simCall('/_confirm', { ref: p3.ref, id: 'X-P3' });
+    const r = await t.gql('mutation($id:ID!){ cancelPurchaseOrder(id:$id){ status } }', { id: p3.id }, admin);
+    expect(codeOf(r)).toBe('TPL_CANCEL_REFUSED');
+    expect(await poStatus(p3.id)).toBe('APPROVED');
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await poStatus(p3.id)).toBe('RECEIVED');
+    await ledgerCheck();
+  });
+
+  it('a transfer out of the 3PL warehouse not confirmed yet is cancelled at the 3PL; one it shipped refuses; a request with a document is cancelled with it', async () => {
+    const CANCEL = 'mutation($id:ID!){ cancelTplRequest(id:$id){ id status } }';
+    const transfer = async (qty: string) =>
+      ok(
+        await t.gql(
+          'mutation($i:TplTransferInput!){ requestTplTransfer(input:$i){ id ref } }',
+          { i: { warehouseId: String(W3), toWarehouseId: String(W1), lines: [{ skuId: String(B.id), qty }] } },
+          admin,
+        ),
+      ).requestTplTransfer as { id: string; ref: string };
+    const r1 = await transfer('1');
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    expect(ok(await t.gql(CANCEL, { id: r1.id }, admin)).cancelTplRequest).toEqual({ id: r1.id, status: 'cancelled' });
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(r1.ref);
+    // again: nothing to cancel
+    expect(codeOf(await t.gql(CANCEL, { id: r1.id }, admin))).toBe('DOCUMENT_STATE');
+
+    const r2 = await transfer('2');
+    expect(await t.app.services.tpl.sendRequests()).toBe(1);
+    await simCall('/_confirm', { ref: r2.ref, id: 'X-T0' });
+    const refused = await t.gql(CANCEL, { id: r2.id }, admin);
+    expect(codeOf(refused)).toBe('TPL_CANCEL_REFUSED');
+    expect((await simCall('/_requests')).cancelled.at(-1)).toBe(r1.ref);
+    const onW3 = await onHand(W3);
+    expect(await sync()).toEqual({ received: 1, duplicates: 0, posted: 1, review: 0 });
+    expect(await onHand(W3)).toBe(String(Number(onW3) - 2));
+
+    // a sales order's request goes with its order
+    const o = await order('1');
+    expect(codeOf(await t.gql(CANCEL, { id: o.requestId }, admin))).toBe('DOCUMENT_STATE');
+    expect((await requestsOf('SALES_ORDER', o.id)).map((x) => x.status)).toEqual(['queued']);
+    expect(ok(await cancel(o.id)).cancelSalesOrder.status).toBe('CANCELLED');
     await ledgerCheck();
   });
 });

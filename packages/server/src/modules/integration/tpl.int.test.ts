@@ -1,31 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Batch, Warehouse } from '../stock';
 import { CompanySettings, newProductSku, StockCost, StockLedgerEntry } from '../../test/fixtures';
-import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
-
-/** The 3PL simulator as its own process on localhost (src/simulators/tpl-sim.ts). */
-async function simulator(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(__dirname, '../../simulators/tpl-sim.ts')],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c) => {
-      out += c;
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, proc };
-}
+import { codeOf, testDbKind, type TestApp } from '../../test/harness';
+import { tplSetup, type TplSetup } from '../../test/tpl';
+import { Batch } from '../stock';
 
 const REQ_FIELDS = 'id ref kind status attempts lastError lines { key sku qty confirmed }';
 const REVIEW_FIELDS =
@@ -55,7 +32,8 @@ describe(`3PL warehouses (${testDbKind})`, () => {
   let t: TestApp;
   let admin: string;
   let keeper: string;
-  let sim: { url: string; proc: ChildProcess };
+  let setup: TplSetup;
+  let sim: TplSetup['sim'];
   let conn: string;
   let W3: number; // run by the 3PL
   let W1: number; // our own
@@ -68,14 +46,7 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data as any;
   };
-  const simCall = async (method: 'GET' | 'POST', p: string, body?: unknown) =>
-    (await (
-      await fetch(`${sim.url}${p}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: 'Bearer s3', 'x-client-key': 'k3' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-    ).json()) as any;
+  const simCall = (_method: 'GET' | 'POST', p: string, body?: unknown) => setup.simCall(p, body);
   const onHand = async (w: number, skuId: number) =>
     (await t.ds.getRepository(StockCost).findOneBy({ warehouseId: w, skuId }))?.qty ?? null;
   const stock = async () =>
@@ -100,35 +71,21 @@ describe(`3PL warehouses (${testDbKind})`, () => {
   };
 
   beforeAll(async () => {
-    sim = await simulator({ TPL_KEY: 'k3', TPL_SECRET: 's3', TPL_TODAY: '2026-11-25' });
-    t = await testApp({
-      config: { alertsIntervalMs: 0, webhooksIntervalMs: 0, platformStockIntervalMs: 0, tplIntervalMs: 0 },
+    setup = await tplSetup({
+      key: 'k3',
+      secret: 's3',
+      today: '2026-11-25',
+      warehouse: { code: 'TPL-W', name: '顺丰仓 3PL' },
     });
-    admin = await t.login('admin');
+    ({ t, admin, sim, W3, W1 } = setup);
     keeper = await t.login('warehouse');
-    const w = await t.ds.getRepository(Warehouse).save({
-      code: 'TPL-W',
-      name: '顺丰仓 3PL',
-      kind: 'third_party' as Warehouse['kind'],
-      allowNegative: false,
-      active: true,
-      version: 1,
-    });
-    W3 = w.id;
-    W1 = (
-      await t.ds
-        .getRepository(Warehouse)
-        .findOneByOrFail({ code: 'WH01' })
-        .catch(async () => (await t.ds.getRepository(Warehouse).find({ order: { id: 'ASC' } }))[0])
-    ).id;
     const a = await newProductSku(t.ds, 'TPL-A', { batchTracked: true, shelfLifeDays: 720 });
     const b = await newProductSku(t.ds, 'TPL-B');
     A = { id: a.id, code: a.code };
     B = { id: b.id, code: b.code };
   }, 60_000);
   afterAll(async () => {
-    sim?.proc.kill('SIGTERM');
-    await t?.close();
+    await setup?.close();
   });
 
   it('connects a warehouse to its 3PL; bad input changes nothing', async () => {
