@@ -85,7 +85,8 @@ type Documents = {
     "\n  mutation SyncTpl($id: ID!) {\n    syncTpl(connectionId: $id) {\n      received\n      duplicates\n      posted\n      review\n    }\n  }\n": typeof types.SyncTplDocument,
     "\n  mutation ReconcileTpl($id: ID!) {\n    reconcileTpl(connectionId: $id) {\n      id\n    }\n  }\n": typeof types.ReconcileTplDocument,
     "\n  mutation ResolveTplReview($id: ID!, $adjust: Boolean!, $note: String!) {\n    resolveTplReview(id: $id, adjust: $adjust, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ResolveTplReviewDocument,
-    "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n": typeof types.TplStatusOfDocument,
+    "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n        transfers {\n          id\n          number\n        }\n      }\n    }\n  }\n": typeof types.TplStatusOfDocument,
+    "\n  mutation CancelTplRequest($id: ID!) {\n    cancelTplRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelTplRequestDocument,
     "\n  mutation ResendTplRequest($id: ID!) {\n    resendTplRequest(id: $id) {\n      id\n      status\n      attempts\n      lastError\n    }\n  }\n": typeof types.ResendTplRequestDocument,
     "\n  mutation RequestTplShipment($salesOrderId: ID!) {\n    requestTplShipment(salesOrderId: $salesOrderId) {\n      id\n      status\n    }\n  }\n": typeof types.RequestTplShipmentDocument,
     "\n  mutation RequestTplAsn($purchaseOrderId: ID!) {\n    requestTplAsn(purchaseOrderId: $purchaseOrderId) {\n      id\n      status\n    }\n  }\n": typeof types.RequestTplAsnDocument,
@@ -345,7 +346,8 @@ const documents: Documents = {
     "\n  mutation SyncTpl($id: ID!) {\n    syncTpl(connectionId: $id) {\n      received\n      duplicates\n      posted\n      review\n    }\n  }\n": types.SyncTplDocument,
     "\n  mutation ReconcileTpl($id: ID!) {\n    reconcileTpl(connectionId: $id) {\n      id\n    }\n  }\n": types.ReconcileTplDocument,
     "\n  mutation ResolveTplReview($id: ID!, $adjust: Boolean!, $note: String!) {\n    resolveTplReview(id: $id, adjust: $adjust, note: $note) {\n      id\n      status\n    }\n  }\n": types.ResolveTplReviewDocument,
-    "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n": types.TplStatusOfDocument,
+    "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n        transfers {\n          id\n          number\n        }\n      }\n    }\n  }\n": types.TplStatusOfDocument,
+    "\n  mutation CancelTplRequest($id: ID!) {\n    cancelTplRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelTplRequestDocument,
     "\n  mutation ResendTplRequest($id: ID!) {\n    resendTplRequest(id: $id) {\n      id\n      status\n      attempts\n      lastError\n    }\n  }\n": types.ResendTplRequestDocument,
     "\n  mutation RequestTplShipment($salesOrderId: ID!) {\n    requestTplShipment(salesOrderId: $salesOrderId) {\n      id\n      status\n    }\n  }\n": types.RequestTplShipmentDocument,
     "\n  mutation RequestTplAsn($purchaseOrderId: ID!) {\n    requestTplAsn(purchaseOrderId: $purchaseOrderId) {\n      id\n      status\n    }\n  }\n": types.RequestTplAsnDocument,
@@ -835,7 +837,11 @@ export function graphql(source: "\n  mutation ResolveTplReview($id: ID!, $adjust
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n        transfers {\n          id\n          number\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TplStatusOf($sourceType: String!, $sourceId: ID!) {\n    tplStatusOf(sourceType: $sourceType, sourceId: $sourceId) {\n      connectionName\n      requests {\n        id\n        ref\n        kind\n        status\n        attempts\n        lastError\n        sentAt\n        createdAt\n        transfers {\n          id\n          number\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTplRequest($id: ID!) {\n    cancelTplRequest(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelTplRequest($id: ID!) {\n    cancelTplRequest(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

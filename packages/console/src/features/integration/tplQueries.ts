@@ -135,7 +135,20 @@ export const TplStatusOfQuery = graphql(`
         lastError
         sentAt
         createdAt
+        transfers {
+          id
+          number
+        }
       }
+    }
+  }
+`);
+
+export const CancelTplRequestMutation = graphql(`
+  mutation CancelTplRequest($id: ID!) {
+    cancelTplRequest(id: $id) {
+      id
+      status
     }
   }
 `);

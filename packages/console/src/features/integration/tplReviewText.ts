@@ -55,6 +55,11 @@ export function reviewText(r: Review): string {
         ...base,
         error: errorCodeText(p.errorCode ?? 'UNKNOWN', Object.fromEntries(p.errorParams.map((x) => [x.name, x.value]))),
       });
+    case 'cancel_split':
+      return t('tpl.review.cancelSplit', {
+        ...base,
+        error: errorCodeText(p.errorCode ?? 'UNKNOWN', Object.fromEntries(p.errorParams.map((x) => [x.name, x.value]))),
+      });
     case 'stock_diff':
       return p.unknownSku
         ? t('tpl.review.stockUnknown', { date: p.snapshotDate ?? '', sku: p.sku ?? '', given: p.given ?? '' })

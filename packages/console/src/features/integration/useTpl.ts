@@ -4,6 +4,7 @@ import { computed, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { describeError, showError } from '@/shared/errors';
 import {
+  CancelTplRequestMutation,
   ConnectTplMutation,
   ReconcileTplMutation,
   ResolveTplReviewMutation,
@@ -21,6 +22,7 @@ export function useTpl() {
   const sync = useMutation(SyncTplMutation);
   const reconcile = useMutation(ReconcileTplMutation);
   const resolve = useMutation(ResolveTplReviewMutation);
+  const cancelRequest = useMutation(CancelTplRequestMutation);
   const reload = () => q.executeQuery({ requestPolicy: 'network-only' });
 
   const warehouses = computed(() => q.data.value?.warehouses.items ?? []);
@@ -87,6 +89,19 @@ export function useTpl() {
     reload();
   }
 
+  /** A transfer out not confirmed yet: the 3PL cancels it first (a refusal or silence changes nothing). */
+  async function cancelTransfer(id: string, ref: string) {
+    try {
+      await ElMessageBox.confirm(t('tpl.cancelPrompt', { ref }), t('tpl.cancelRequest'), { type: 'warning' });
+    } catch {
+      return; // not confirmed
+    }
+    const r = await cancelRequest.executeMutation({ id });
+    if (r.error) return void showError(r.error);
+    ElMessage.success(t('tpl.requestCancelled', { ref }));
+    reload();
+  }
+
   return {
     q,
     warehouses,
@@ -102,6 +117,7 @@ export function useTpl() {
     syncNow,
     reconcileNow,
     resolveItem,
+    cancelTransfer,
     reload,
   };
 }
