@@ -91,6 +91,8 @@ test("a sales order shipping from a 3PL's warehouse shows its request on the ord
   expect(await onHand()).toBe('6');
   await page.reload();
   await expect(card.getByTestId(`tpl-status-${first.ref}`)).toHaveText('短缺确认');
+  // a shipment's confirmations post shipments, not transfers: its row on the card links none
+  await expect(card.locator('[data-testid^="tpl-card-transfer-"]')).toHaveCount(0);
   await expect(page.getByTestId('so-shipments')).toBeVisible();
   await card.getByTestId('tpl-send').click();
   await expect(page.locator('.el-message--success')).toContainText('指令已生成，正在发送。');
@@ -137,4 +139,28 @@ test("a sales order shipping from a 3PL's warehouse shows its request on the ord
   await link.click();
   await expect(page).toHaveURL(/\/inventory\/documents\/\d+$/);
   await expect(page.locator('body')).toContainText(number);
+
+  // a transfer out not confirmed yet is cancelled from the 3PL page: the 3PL is told first
+  const sh01 = (
+    ok(await gql(page, '{ warehouses(page: { limit: 200 }) { items { id code } } }')).warehouses.items as Array<{
+      id: string;
+      code: string;
+    }>
+  ).find((w) => w.code === 'SH01')!;
+  const again = ok(
+    await gql(page, 'mutation($i:TplTransferInput!){ requestTplTransfer(input:$i){ id ref } }', {
+      i: { warehouseId: wh, toWarehouseId: sh01.id, lines: [{ skuId: sku.id, qty: '1' }] },
+    }),
+  ).requestTplTransfer as { id: string; ref: string };
+  await expect.poll(async () => (await tplSim.refs()).includes(again.ref)).toBe(true);
+  await page.goto('/stock/3pl');
+  await expect(page.getByTestId(`tpl-cancel-${transfer.ref}`)).toHaveCount(0);
+  await page.getByTestId(`tpl-cancel-${again.ref}`).click();
+  await expect(page.locator('.el-message-box')).toContainText(`取消调出指令 ${again.ref}？`);
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+  await expect(page.locator('.el-message--success')).toContainText(`指令 ${again.ref} 已取消。`);
+  await expect(page.getByTestId(`tpl-status-${again.ref}`)).toHaveText('已取消');
+  await expect(page.getByTestId(`tpl-cancel-${again.ref}`)).toHaveCount(0);
+  expect((await tplSim.call('/_requests')).cancelled).toEqual([again.ref]);
+  expect(await onHand()).toBe('5');
 });

@@ -209,7 +209,8 @@ export class TplReviewParams {
   @Field(() => DecimalScalar, { nullable: true }) tplQty: string | null;
   @Field(() => String, { nullable: true }) snapshotDate: string | null;
   @Field(() => [TplReviewLine]) lines: TplReviewLine[];
-  @Field(() => String, { nullable: true, description: "failed, cancel_split: the refusal's error code." }) errorCode: string | null;
+  @Field(() => String, { nullable: true, description: "failed, cancel_split: the refusal's error code." }) errorCode:
+    string | null;
   @Field(() => [TplReviewErrorParam], { description: "failed, cancel_split: the refusal's figures." })
   errorParams: TplReviewErrorParam[];
 }
