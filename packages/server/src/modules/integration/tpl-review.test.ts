@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors';
 import {
+  cancelSplitReview,
   failedReview,
   overReview,
   reviewParamsView,
@@ -76,5 +77,22 @@ describe('3PL review texts', () => {
       transfer: false,
     });
     expect(reviewParamsView(null)).toBeNull();
+  });
+
+  it('a request the 3PL cancelled while its document was kept names the refusal', () => {
+    const e = new DomainError('TPL_CANCEL_REFUSED', 'The 3PL "仓" has shipped request TPL000009 already.', {
+      request: 'TPL000009',
+      connectionId: 4,
+    });
+    const s = cancelSplitReview('TPL000008', 'SO-0001', e);
+    expect(s.params).toEqual({
+      request: 'TPL000008',
+      source: 'SO-0001',
+      errorCode: 'TPL_CANCEL_REFUSED',
+      errorParams: { request: 'TPL000009', connectionId: '4' },
+    });
+    expect(s.detail).toBe(
+      'The 3PL cancelled request TPL000008 (SO-0001), but cancelling SO-0001 failed: The 3PL "仓" has shipped request TPL000009 already. The request is cancelled here too and SO-0001 stays as it was: send it to the 3PL again, or cancel it again.',
+    );
   });
 });
