@@ -51,6 +51,12 @@ const trip = (b: ExecutionBudget, e: DomainError): DomainError => {
   return e;
 };
 
+/**
+ * Runs work outside the current operation's budget: work the operation starts and leaves behind (a
+ * check after its transaction ended) is not cut off by its deadline.
+ */
+export const outsideBudget = <T>(run: () => T): T => store.exit(run);
+
 /** Throws EXECUTION_TIMEOUT once the operation's deadline has passed (also checked before a transaction commits). */
 export function checkDeadline(): void {
   const b = store.getStore();

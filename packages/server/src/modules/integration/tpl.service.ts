@@ -5,6 +5,7 @@ import type { Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { onDomainEvent } from '../../core/events';
+import { outsideBudget } from '../../core/guard';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors';
 import { leaseUntil, type Every } from '../../core/jobs';
 import { drainDue, OutboxWorker } from '../../core/outbox';
@@ -262,27 +263,30 @@ export class TplService {
       failure instanceof DomainError
         ? failure
         : new DomainError('DOCUMENT_STATE', `The cancellation of ${sourceNumber} did not complete.`);
-    const p = inTransaction(this.ds, async (tx) => {
-      await lockRows(tx, 'tpl_request', ids);
-      const still = await tx.find(TplRequest, {
-        where: { id: In(ids), status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
-        order: { id: 'ASC' },
-      });
-      if (!still.length) return; // the cancellation committed
-      await tx.update(
-        TplRequest,
-        { id: In(still.map((r) => r.id)) },
-        { status: TplRequestStatus.CANCELLED, leaseUntil: null },
-      );
-      await tx.insert(
-        TplReview,
-        still.map((r) =>
-          this.review(r.connectionId, TplReviewKind.CANCEL_SPLIT, cancelSplitReview(r.ref, r.sourceNumber, why), {
-            requestId: r.id,
-          }),
-        ),
-      );
-    })
+    // outside the request's budget: the check outlives the request, its deadline must not cut it off
+    const p = outsideBudget(() =>
+      inTransaction(this.ds, async (tx) => {
+        await lockRows(tx, 'tpl_request', ids);
+        const still = await tx.find(TplRequest, {
+          where: { id: In(ids), status: In([TplRequestStatus.QUEUED, TplRequestStatus.SENT]) },
+          order: { id: 'ASC' },
+        });
+        if (!still.length) return; // the cancellation committed
+        await tx.update(
+          TplRequest,
+          { id: In(still.map((r) => r.id)) },
+          { status: TplRequestStatus.CANCELLED, leaseUntil: null },
+        );
+        await tx.insert(
+          TplReview,
+          still.map((r) =>
+            this.review(r.connectionId, TplReviewKind.CANCEL_SPLIT, cancelSplitReview(r.ref, r.sourceNumber, why), {
+              requestId: r.id,
+            }),
+          ),
+        );
+      }),
+    )
       .catch((e) => console.error('[jxc] 3PL cancellation check:', (e as Error)?.message ?? e))
       .finally(() => this.checks.delete(p));
     this.checks.add(p);
