@@ -56,6 +56,7 @@ import { ListWarehouseIndexes1797650000000 } from './1797650000000-ListWarehouse
 import { LuckyDrawPrizeCost1797704000000 } from './1797704000000-LuckyDrawPrizeCost';
 import { PlatformShopKeyOrigin1797711000000 } from './1797711000000-PlatformShopKeyOrigin';
 import { KeptSuggestions1797713000000 } from './1797713000000-KeptSuggestions';
+import { SuggestionQuantityOnly1797720000000 } from './1797720000000-SuggestionQuantityOnly';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -116,4 +117,5 @@ export const migrations: Array<new () => unknown> = [
   LuckyDrawPrizeCost1797704000000,
   PlatformShopKeyOrigin1797711000000,
   KeptSuggestions1797713000000,
+  SuggestionQuantityOnly1797720000000,
 ];

@@ -11,4 +11,4 @@ export {
   type SimpleSafetyStockInput,
   type StatisticalSafetyStockInput,
 } from './safety-stock';
-export { suggestOrder, type DemandInput, type OrderInput, type OrderSuggestion } from './order-quantity';
+export { orderQuantity, suggestOrder, type DemandInput, type OrderInput, type OrderSuggestion } from './order-quantity';

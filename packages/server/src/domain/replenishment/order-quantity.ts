@@ -48,10 +48,16 @@ export interface OrderSuggestion {
   steps: Step[];
 }
 
-function demandOver(demand: DemandInput, horizon: Decimal, sHorizon: string): { value: Decimal; steps: Step[] } {
+function demandOver(
+  demand: DemandInput,
+  horizon: Decimal,
+  sHorizon: string,
+  explain: boolean,
+): { value: Decimal; steps: Step[] } {
   if ('rate' in demand) {
     const rate = dec(demand.rate, 'demand.rate');
     const value = rate.times(horizon);
+    if (!explain) return { value, steps: [] };
     const sRate = show(rate);
     return {
       value,
@@ -83,6 +89,7 @@ function demandOver(demand: DemandInput, horizon: Decimal, sHorizon: string): { 
       );
     let value = new Dec(0);
     for (let i = 0; i < full; i++) value = value.plus(days[i]);
+    if (!explain) return { value: frac.gt(0) ? value.plus(days[full].times(frac)) : value, steps: [] };
     let formula = `sum of the daily forecast, days 1–${full}`;
     const list = days
       .slice(0, full)
@@ -111,6 +118,7 @@ function demandOver(demand: DemandInput, horizon: Decimal, sHorizon: string): { 
   const d = dec(demand.days, 'demand.days');
   if (!d.gt(0)) throw new ReplenishmentError('demand.days', 'demand.days must be > 0');
   const value = q.times(horizon).div(d);
+  if (!explain) return { value, steps: [] };
   return {
     value,
     steps: [
@@ -147,6 +155,19 @@ function demandOver(demand: DemandInput, horizon: Decimal, sHorizon: string): { 
  * exact decimal (50 digits); only the result is rounded, and the order only upwards.
  */
 export function suggestOrder(input: OrderInput): OrderSuggestion {
+  return order(input, true);
+}
+
+/**
+ * The suggested quantity alone: `suggestOrder(input).suggested` by the same arithmetic, without
+ * writing the steps (a list of thousands of SKUs filtered by "needs ordering" needs only this).
+ */
+export function orderQuantity(input: OrderInput): string {
+  return order(input, false).suggested;
+}
+
+/** `explain` false: no steps and no figures but `suggested` (the others are empty strings). */
+function order(input: OrderInput, explain: boolean): OrderSuggestion {
   const { scale } = input;
   assertScale(scale);
   const ss = dec(input.safetyStock, 'safetyStock');
@@ -163,6 +184,28 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
   const moq = dec(input.minimumOrder ?? 0, 'minimumOrder');
 
   const horizon = lead.plus(review);
+  if (!explain) {
+    const demand = demandOver(input.demand, horizon, '', false);
+    const net = ss.plus(demand.value).minus(onHand.plus(onOrder).minus(reserved));
+    let packs = new Dec(0);
+    let raisedToMinimum = false;
+    if (net.gt(0)) {
+      packs = net.div(pack).ceil();
+      if (packs.times(pack).lt(moq)) {
+        packs = moq.div(pack).ceil();
+        raisedToMinimum = true;
+      }
+    }
+    return {
+      demandOverHorizon: '',
+      orderUpTo: '',
+      inventoryPosition: '',
+      suggested: qty(ceilTo(packs.times(pack), scale), scale),
+      packs: '',
+      raisedToMinimum,
+      steps: [],
+    };
+  }
   // each figure written once: the steps repeat them, and a page computes thousands of suggestions
   const [sLead, sReview, sHorizon, sSs] = [show(lead), show(review), show(horizon), show(ss)];
   const steps: Step[] = [
@@ -174,7 +217,7 @@ export function suggestOrder(input: OrderInput): OrderSuggestion {
       args: [sLead, sReview],
     },
   ];
-  const demand = demandOver(input.demand, horizon, sHorizon);
+  const demand = demandOver(input.demand, horizon, sHorizon, true);
   steps.push(...demand.steps);
 
   const level = ss.plus(demand.value);

@@ -5,6 +5,7 @@ import { ReplenishmentError, type Step } from './types';
 export interface SafetyStock {
   /** At the unit's scale, rounded UP: a safety stock is never below what the formula asks. */
   safetyStock: string;
+  /** Empty when the caller asked for the figure alone (`explain` false). */
   steps: Step[];
 }
 
@@ -21,13 +22,15 @@ export interface SimpleSafetyStockInput {
  * The notes' rule: average daily sales × lead-time days × instability factor (10 × 5 × 1.2 = 60).
  * Exact decimal arithmetic; the result is rounded up to the unit's scale.
  */
-export function simpleSafetyStock(input: SimpleSafetyStockInput): SafetyStock {
+export function simpleSafetyStock(input: SimpleSafetyStockInput, explain = true): SafetyStock {
   assertScale(input.scale);
   const daily = dec(input.averageDailySales, 'averageDailySales');
   const lead = dec(input.leadTimeDays, 'leadTimeDays');
   const factor = dec(input.instabilityFactor, 'instabilityFactor');
   const raw = daily.times(lead).times(factor);
   const ss = ceilTo(raw, input.scale);
+  // `explain` false: the figure alone, by the same arithmetic (a list filtered by "needs ordering")
+  if (!explain) return { safetyStock: qty(ss, input.scale), steps: [] };
   // each figure written once (a page computes thousands of these)
   const [sDaily, sLead, sFactor, sRaw] = [show(daily), show(lead), show(factor), show(raw)];
   return {
@@ -80,7 +83,7 @@ export function sampleStdDev(xs: number[]): number {
  * statistics (floats), each taken to the 6 decimals shown; their exact product is rounded up to
  * the unit's scale, so the shown steps reproduce the result.
  */
-export function statisticalSafetyStock(input: StatisticalSafetyStockInput): SafetyStock {
+export function statisticalSafetyStock(input: StatisticalSafetyStockInput, explain = true): SafetyStock {
   assertScale(input.scale);
   const { serviceLevel: p } = input;
   if (typeof p !== 'number' || !(p > 0 && p < 1))
@@ -106,6 +109,7 @@ export function statisticalSafetyStock(input: StatisticalSafetyStockInput): Safe
   const raw = zD.times(sigmaD).times(rootD);
   // a service level below 50 % gives z < 0: no safety stock rather than a negative one
   const ss = raw.gt(0) ? ceilTo(raw, input.scale) : new Dec(0);
+  if (!explain) return { safetyStock: qty(ss, input.scale), steps: [] };
   return {
     safetyStock: qty(ss, input.scale),
     steps: [
@@ -147,10 +151,11 @@ export function statisticalSafetyStock(input: StatisticalSafetyStockInput): Safe
 }
 
 /** A safety stock a user fixed for the SKU in the warehouse: used as it is, at the unit's scale. */
-export function fixedSafetyStock(input: { qty: DecimalInput; scale: number }): SafetyStock {
+export function fixedSafetyStock(input: { qty: DecimalInput; scale: number }, explain = true): SafetyStock {
   assertScale(input.scale);
   const q = dec(input.qty, 'qty');
   const ss = ceilTo(q, input.scale);
+  if (!explain) return { safetyStock: qty(ss, input.scale), steps: [] };
   return {
     safetyStock: qty(ss, input.scale),
     steps: [

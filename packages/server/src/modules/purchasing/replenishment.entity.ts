@@ -170,7 +170,8 @@ export class ForecastModel {
  * from (`ReplenishmentService.suggestionKey`: the day, the demand version, the position, the supplier,
  * the setting …): another API process, or this one after a restart, reuses it while the key is the
  * same instead of computing it again. `suggestion` is the suggestion as JSON, read only for the
- * suggestions that leave the service.
+ * suggestions that leave the service. The models' refresh deletes the rows of SKUs a warehouse no
+ * longer lists and rows not computed for `STALE_SUGGESTION_DAYS`.
  */
 @Entity('replenishment_suggestion')
 export class KeptSuggestion {
@@ -181,5 +182,8 @@ export class KeptSuggestion {
   @Column({ name: 'suggestion_key', type: 'text' }) key: string;
   /** the suggested quantity, so "needs ordering" filters without reading the suggestions */
   @Column({ type: 'varchar', length: 40, nullable: true }) suggested: string | null;
-  @Column({ type: 'text' }) suggestion: string;
+  /** the suggestion as JSON; null: the quantity alone was computed ("needs ordering"), built when shown */
+  @Column({ type: 'text', nullable: true }) suggestion: string | null;
+  /** the business day it was computed on: the models' refresh purges rows stale for long */
+  @Column({ name: 'made_on', type: 'varchar', length: 10, default: '' }) madeOn: string;
 }

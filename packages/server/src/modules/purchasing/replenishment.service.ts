@@ -20,6 +20,7 @@ import {
   inverseNormal,
   simpleSafetyStock,
   statisticalSafetyStock,
+  orderQuantity,
   suggestOrder,
   type DemandInput,
   type Step,
@@ -35,6 +36,7 @@ import { openQty, type PurchaseOrder } from './purchase-order.entity';
 import type { PurchaseOrderService } from './purchase-order.service';
 import {
   FixedSafetyStock,
+  KeptSuggestion,
   ForecastMethodChoice,
   PromotionDaysRule,
   ReplenishmentSetting,
@@ -112,13 +114,23 @@ type DayPoint = { date: string; qty: number; exact: string };
  */
 const SUGGESTION_FORMAT = 1;
 
-/** A suggestion another process stored under this key, not read yet: its quantity is enough to filter by. */
+/**
+ * A suggestion not built yet, of which the quantity is known — stored under this key by another
+ * process (or this one) and not read yet, or computed alone here (`suggestedQuantity`): the quantity
+ * is enough to filter by; `load` builds the whole suggestion of the ones that leave the service.
+ */
 interface StoredRef {
   stored: true;
   sku: SkuRow;
+  /** the suggestion's key ('' when suggestions are not kept) */
   key: string;
   suggested: string | null;
+  /** computed here a moment ago: the whole suggestion from the same inputs (never kept in the process) */
+  full?: () => Suggestion;
 }
+/** A suggestion computed, to be stored for every process: whole, or (null) its quantity alone. */
+type Fresh = { skuId: number; key: string; suggested: string | null; suggestion: Suggestion | null };
+type SuggestInput = Parameters<ReplenishmentService['suggest']>[2];
 const isStored = (r: Suggestion | StoredRef): r is StoredRef => 'stored' in r;
 const keyHash = (key: string) => crypto.createHash('sha1').update(key).digest('hex');
 
@@ -913,29 +925,43 @@ export class ReplenishmentService {
     ]);
     t.demand = performance.now() - t0 - t.total;
     let computed = 0;
-    const fresh: Array<{ skuId: number; key: string; suggestion: Suggestion }> = [];
+    const fresh: Fresh[] = [];
+    const inputOf = (i: number): SuggestInput => ({
+      ...inputs[i],
+      points: demand.get(skus[i].id) ?? [],
+      cache,
+      day,
+    });
     for (const [i, sku] of skus.entries()) {
       if (out[i]) continue;
       // a forecast is milliseconds of CPU: let other requests through between every few SKUs
       if (computed && computed % 20 === 0) await new Promise((r) => setImmediate(r));
-      const suggestion = this.suggest(sku, warehouseId, {
-        ...inputs[i],
-        points: demand.get(sku.id) ?? [],
-        cache,
-        day,
-      }).suggestion;
       computed++;
       const key = keys[i];
+      if (lazy) {
+        // the quantity alone: the whole suggestion (its figures and steps) only if it leaves the service
+        const suggested = this.suggestedQuantity(sku, warehouseId, inputOf(i));
+        if (key) {
+          this.remember(warehouseId, sku.id, key, { stored: true, sku, key, suggested });
+          fresh.push({ skuId: sku.id, key, suggested, suggestion: null });
+        }
+        out[i] = { stored: true, sku, key: key ?? '', suggested, full: () => this.suggest(sku, warehouseId, inputOf(i)).suggestion };
+        continue;
+      }
+      const suggestion = this.suggest(sku, warehouseId, inputOf(i)).suggestion;
       if (key) {
         this.remember(warehouseId, sku.id, key, suggestion);
-        fresh.push({ skuId: sku.id, key, suggestion });
+        fresh.push({ skuId: sku.id, key, suggested: suggestion.suggested, suggestion });
       }
       out[i] = suggestion;
     }
     t.suggest = performance.now() - t0 - t.total - t.demand;
     // stored for the other processes in the background: the request does not wait for 10,000 rows
-    this.storing = this.storing.then(() => this.store(warehouseId, fresh));
+    this.storing = this.storing.then(() => this.store(warehouseId, fresh, day));
     await this.keep(cache);
+    // the models chosen now are the kept ones of what `full` builds later (not searched again)
+    for (const m of cache.fresh) cache.kept.set(m.skuId, m);
+    cache.fresh = [];
     t.total = performance.now() - t0;
     return done();
   }
@@ -994,6 +1020,21 @@ export class ReplenishmentService {
     const refs = new Map(rows.filter(isStored).map((r) => [r.sku.id, r]));
     if (!refs.size) return rows as Suggestion[];
     const found = new Map<number, Suggestion>();
+    // computed a moment ago as a quantity: built whole from the same inputs, kept and stored whole
+    const built: Fresh[] = [];
+    for (const ref of refs.values()) {
+      if (!ref.full) continue;
+      const suggestion = ref.full();
+      found.set(ref.sku.id, suggestion);
+      refs.delete(ref.sku.id);
+      if (!ref.key) continue;
+      this.remember(warehouseId, ref.sku.id, ref.key, suggestion);
+      built.push({ skuId: ref.sku.id, key: ref.key, suggested: suggestion.suggested, suggestion });
+    }
+    if (built.length) {
+      const day = today();
+      this.storing = this.storing.then(() => this.store(warehouseId, built, day));
+    }
     for (const part of chunks([...refs.keys()])) {
       const got: any[] = await this.ds.query(
         `SELECT sku_id, suggestion_key, suggestion FROM replenishment_suggestion WHERE warehouse_id = ?${inList('sku_id', part)}`,
@@ -1001,7 +1042,8 @@ export class ReplenishmentService {
       );
       for (const g of got) {
         const ref = refs.get(Number(g.sku_id))!;
-        if (g.suggestion_key !== ref.key) continue;
+        // replaced since by another process, or stored as its quantity alone: computed here
+        if (g.suggestion_key !== ref.key || g.suggestion == null) continue;
         const suggestion = JSON.parse(g.suggestion) as Suggestion;
         found.set(ref.sku.id, suggestion);
         this.remember(warehouseId, ref.sku.id, ref.key, suggestion);
@@ -1074,25 +1116,28 @@ export class ReplenishmentService {
    * Stores the suggestions computed, for every process: one upsert per 200 (a few KB each), in a
    * transaction of its own; a failure costs only a computation elsewhere.
    */
-  private async store(warehouseId: number, rows: Array<{ skuId: number; key: string; suggestion: Suggestion }>) {
+  private async store(warehouseId: number, rows: Fresh[], day: string) {
     if (!rows.length) return;
     try {
       await inTransaction(this.ds, async (tx) => {
         for (let i = 0; i < rows.length; i += 200) {
           const part = rows.slice(i, i + 200);
           await tx.query(
-            `INSERT INTO replenishment_suggestion (warehouse_id, sku_id, key_hash, suggestion_key, suggested, suggestion) VALUES ${part
-              .map(() => '(?, ?, ?, ?, ?, ?)')
-              .join(
-                ', ',
-              )} ${onDuplicateUpdate(tx, ['warehouse_id', 'sku_id'], ['key_hash', 'suggestion_key', 'suggested', 'suggestion'])}`,
+            `INSERT INTO replenishment_suggestion (warehouse_id, sku_id, key_hash, suggestion_key, suggested, suggestion, made_on) VALUES ${part
+              .map(() => '(?, ?, ?, ?, ?, ?, ?)')
+              .join(', ')} ${onDuplicateUpdate(
+              tx,
+              ['warehouse_id', 'sku_id'],
+              ['key_hash', 'suggestion_key', 'suggested', 'suggestion', 'made_on'],
+            )}`,
             part.flatMap((r) => [
               warehouseId,
               r.skuId,
               keyHash(r.key),
               r.key,
-              r.suggestion.suggested,
-              JSON.stringify(r.suggestion),
+              r.suggested,
+              r.suggestion && JSON.stringify(r.suggestion),
+              day,
             ]),
           );
         }
@@ -1170,7 +1215,7 @@ export class ReplenishmentService {
    * computation as a request, so each model whose series changed (a new day, a back-dated posting,
    * a cancellation, a setting) is chosen again and kept. Returns how many were chosen again.
    */
-  async refreshForecasts(warehouseIds?: number[]): Promise<{ skus: number; chosen: number }> {
+  async refreshForecasts(warehouseIds?: number[]): Promise<{ skus: number; chosen: number; purged: number }> {
     const whs =
       warehouseIds ??
       (
@@ -1178,8 +1223,10 @@ export class ReplenishmentService {
       ).map((r) => Number(r.warehouse_id));
     let skus = 0;
     let chosen = 0;
+    let purged = 0;
     for (const w of whs) {
       const list = await this.skus(w, {});
+      purged += await this.purgeUnlisted(w, list);
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
         const before = await keptModels(
@@ -1197,7 +1244,47 @@ export class ReplenishmentService {
         skus += part.length;
       }
     }
-    return { skus, chosen };
+    purged += await this.purgeStale();
+    return { skus, chosen, purged };
+  }
+
+  /** A stored suggestion not computed for this many days is deleted by the refresh (`purgeStale`). */
+  static readonly STALE_SUGGESTION_DAYS = 7;
+
+  /**
+   * Deletes the stored suggestions of a warehouse's SKUs it no longer lists (inactive, no stock and
+   * no movement in the history window): nothing would read them again. A SKU listed again later is
+   * computed and stored again; a row a request stored between the list and this costs the same.
+   */
+  private async purgeUnlisted(warehouseId: number, listed: SkuRow[]): Promise<number> {
+    const keep = new Set(listed.map((s) => s.id));
+    const rows: any[] = await this.ds.query('SELECT sku_id FROM replenishment_suggestion WHERE warehouse_id = ?', [
+      warehouseId,
+    ]);
+    const gone = rows.map((r) => Number(r.sku_id)).filter((id) => !keep.has(id));
+    for (const part of chunks(gone))
+      await this.ds.query(
+        `DELETE FROM replenishment_suggestion WHERE warehouse_id = ? AND sku_id IN (${part.map(() => '?').join(',')})`,
+        [warehouseId, ...part],
+      );
+    for (const id of gone) this.keptSuggestions.delete(`${warehouseId}:${id}`);
+    return gone.length;
+  }
+
+  /**
+   * Deletes the stored suggestions not computed for `STALE_SUGGESTION_DAYS` business days (their
+   * keys name a day long past, so no request reads them again): those of warehouses the refresh did
+   * not visit, and rows stored before `made_on` existed (empty).
+   */
+  private async purgeStale(): Promise<number> {
+    const before = addDays(today(), -ReplenishmentService.STALE_SUGGESTION_DAYS);
+    const r = await this.ds
+      .createQueryBuilder()
+      .delete()
+      .from(KeptSuggestion)
+      .where('made_on < :before', { before })
+      .execute();
+    return r.affected ?? 0;
   }
 
   private refreshing: Promise<unknown> | null = null;
@@ -1212,7 +1299,11 @@ export class ReplenishmentService {
     every('replenishment.forecasts', periodMs, () => {
       if (!this.refreshing)
         this.refreshing = this.refreshForecasts()
-          .then((r) => console.log(`[jxc] forecast models: ${r.chosen} of ${r.skus} chosen again`))
+          .then((r) =>
+            console.log(
+              `[jxc] forecast models: ${r.chosen} of ${r.skus} chosen again; ${r.purged} stored suggestion(s) purged`,
+            ),
+          )
           .finally(() => (this.refreshing = null));
       return this.refreshing;
     });
@@ -1253,6 +1344,31 @@ export class ReplenishmentService {
       day?: string;
     },
   ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] } {
+    return this.work(sku, warehouseId, input, true);
+  }
+
+  /**
+   * The suggested quantity alone (`suggest(…).suggestion.suggested`), by the same arithmetic without
+   * the suggestion's figures and steps: "needs ordering" filters every SKU by it and explains only
+   * the page's. `replenishment-quantity.int.test.ts` compares the two.
+   */
+  private suggestedQuantity(sku: SkuRow, warehouseId: number, input: SuggestInput): string | null {
+    return this.work(sku, warehouseId, input, false);
+  }
+
+  private work(
+    sku: SkuRow,
+    warehouseId: number,
+    input: SuggestInput,
+    explain: true,
+  ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] };
+  private work(sku: SkuRow, warehouseId: number, input: SuggestInput, explain: false): string | null;
+  private work(
+    sku: SkuRow,
+    warehouseId: number,
+    input: SuggestInput,
+    explain: boolean,
+  ): { suggestion: Suggestion; series: { dates: string[]; qty: number[] }; forecast: number[] } | string | null {
     const { from, to, points, pos, choice, setting } = input;
     const onHand = pos.onHand.get(sku.id) ?? D(0);
     const onOrder = pos.onOrder.get(sku.id) ?? D(0);
@@ -1276,7 +1392,6 @@ export class ReplenishmentService {
     const total = D(promo.total);
     const average = days ? total.div(days).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP) : D(0);
     const serviceLevel = D(setting.serviceLevel);
-    const z = zOf(setting.serviceLevel);
     const fixedParams: FixedParams = setting.forecastMethod
       ? {
           window: setting.movingAverageWindow ?? undefined,
@@ -1285,7 +1400,11 @@ export class ReplenishmentService {
           gamma: setting.gamma != null ? Number(setting.gamma) : undefined,
         }
       : {};
-    const base: Suggestion = {
+    const packSize = choice?.packSize ?? '1';
+    const minimumOrder = choice?.minimumOrder ?? '0';
+    const base: Suggestion | null = !explain
+      ? null
+      : {
       skuId: sku.id,
       skuCode: sku.code,
       skuName: sku.name,
@@ -1318,7 +1437,7 @@ export class ReplenishmentService {
       safetyMethod: input.fixedSafetyStock !== undefined ? SafetyStockMethod.FIXED : setting.safetyMethod,
       serviceLevel: serviceLevel.toFixed(4),
       serviceLevelPercent: serviceLevel.times(100).toFixed(2),
-      serviceLevelZ: z.toFixed(),
+      serviceLevelZ: zOf(setting.serviceLevel).toFixed(),
       instabilityFactor: D(setting.instabilityFactor).toFixed(),
       safetyStock: null,
       onHand: onHand.toFixed(),
@@ -1327,8 +1446,8 @@ export class ReplenishmentService {
       reserved: reserved.toFixed(),
       leadTimeDays,
       reviewPeriodDays: review,
-      packSize: choice?.packSize ?? '1',
-      minimumOrder: choice?.minimumOrder ?? '0',
+      packSize,
+      minimumOrder,
       supplierId: choice?.supplierId ?? null,
       supplierName: choice?.supplierName ?? null,
       supplierReducedShare: choice?.reducedShare ?? false,
@@ -1341,6 +1460,7 @@ export class ReplenishmentService {
       horizon: horizon + (input.forecastDays ?? 0),
     });
     if (!sel.ok) {
+      if (!base) return null;
       // never invent a forecast: say why there is none and suggest nothing
       const suggestion: Suggestion =
         sel.reason === 'NO_HISTORY'
@@ -1357,7 +1477,7 @@ export class ReplenishmentService {
       return { suggestion, series, forecast: [] };
     }
     const params = sel.params as unknown as Record<string, number>;
-    const historyStep = step(
+    const historyStep = !base ? null : step(
       'averageDailyDemand',
       `demand of ${days} days ÷ ${days} = ${total.toFixed()} ÷ ${days}, to ${RATE_PLACES} decimals`,
       average,
@@ -1367,13 +1487,13 @@ export class ReplenishmentService {
     // the daily rate the suggestion uses, and how it came from the history
     let demand: DemandInput;
     let rate: Decimal;
-    let rateStep: Step;
+    let rateStep: Step | null;
     let daily: string[] = [];
     if (sel.method === 'moving_average') {
       const w = params.window;
       const sum = D(promo.lastDays(w));
       rate = sum.div(w).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = step(
+      rateStep = !base ? null : step(
         'dailyRate',
         `demand of the last ${w} days ÷ ${w} = ${sum.toFixed()} ÷ ${w}, to ${RATE_PLACES} decimals`,
         rate,
@@ -1384,7 +1504,7 @@ export class ReplenishmentService {
     } else if (sel.method === 'ses') {
       const level = six(sel.forecast[0]);
       rate = level.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = step(
+      rateStep = !base ? null : step(
         'dailyRate',
         `smoothed level (α = ${params.alpha}) ${show(level)}, to ${RATE_PLACES} decimals`,
         rate,
@@ -1399,7 +1519,7 @@ export class ReplenishmentService {
         .map((x) => six(x).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP).toFixed());
       const sum = daily.reduce((a, b) => a.plus(b), D(0));
       rate = sum.div(horizon).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = step(
+      rateStep = !base ? null : step(
         'dailyRate',
         `average of the daily forecast over ${horizon} days = ${sum.toFixed()} ÷ ${horizon}, to ${RATE_PLACES} decimals`,
         rate,
@@ -1410,21 +1530,27 @@ export class ReplenishmentService {
     }
     const ss =
       input.fixedSafetyStock !== undefined
-        ? fixedSafetyStock({ qty: input.fixedSafetyStock, scale: sku.unitScale })
+        ? fixedSafetyStock({ qty: input.fixedSafetyStock, scale: sku.unitScale }, explain)
         : setting.safetyMethod === SafetyStockMethod.STATISTICAL
-          ? statisticalSafetyStock({
-              serviceLevel: serviceLevel.toNumber(),
-              leadTimeDays,
-              dailyDemand: series.qty,
-              scale: sku.unitScale,
-            })
-          : simpleSafetyStock({
-              averageDailySales: average.toFixed(),
-              leadTimeDays,
-              instabilityFactor: setting.instabilityFactor,
-              scale: sku.unitScale,
-            });
-    const order = suggestOrder({
+          ? statisticalSafetyStock(
+              {
+                serviceLevel: serviceLevel.toNumber(),
+                leadTimeDays,
+                dailyDemand: series.qty,
+                scale: sku.unitScale,
+              },
+              explain,
+            )
+          : simpleSafetyStock(
+              {
+                averageDailySales: average.toFixed(),
+                leadTimeDays,
+                instabilityFactor: setting.instabilityFactor,
+                scale: sku.unitScale,
+              },
+              explain,
+            );
+    const orderInput = {
       safetyStock: ss.safetyStock,
       leadTimeDays,
       reviewPeriodDays: horizon - leadTimeDays,
@@ -1432,10 +1558,12 @@ export class ReplenishmentService {
       onHand: onHand.toFixed(),
       onOrder: onOrder.toFixed(),
       reserved: reserved.toFixed(),
-      packSize: base.packSize,
-      minimumOrder: base.minimumOrder,
+      packSize,
+      minimumOrder,
       scale: sku.unitScale,
-    });
+    };
+    if (!base) return D(orderQuantity(orderInput)).toFixed();
+    const order = suggestOrder(orderInput);
     const demandStep = order.steps.find((x) => x.label === 'demandOverHorizon')!;
     const suggestion: Suggestion = {
       ...base,
@@ -1453,7 +1581,7 @@ export class ReplenishmentService {
       demandOverHorizon: demandStep.value,
       safetyStock: ss.safetyStock,
       suggested: D(order.suggested).toFixed(),
-      steps: [historyStep, rateStep, ...ss.steps, ...order.steps],
+      steps: [historyStep!, rateStep!, ...ss.steps, ...order.steps],
     };
     return { suggestion, series, forecast: sel.forecast };
   }
