@@ -1215,7 +1215,7 @@ export class ReplenishmentService {
    * computation as a request, so each model whose series changed (a new day, a back-dated posting,
    * a cancellation, a setting) is chosen again and kept. Returns how many were chosen again.
    */
-  async refreshForecasts(warehouseIds?: number[]): Promise<{ skus: number; chosen: number; purged: number }> {
+  async refreshForecasts(warehouseIds?: number[]): Promise<{ skus: number; chosen: number }> {
     const whs =
       warehouseIds ??
       (
@@ -1223,10 +1223,8 @@ export class ReplenishmentService {
       ).map((r) => Number(r.warehouse_id));
     let skus = 0;
     let chosen = 0;
-    let purged = 0;
     for (const w of whs) {
       const list = await this.skus(w, {});
-      purged += await this.purgeUnlisted(w, list);
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
         const before = await keptModels(
@@ -1244,8 +1242,22 @@ export class ReplenishmentService {
         skus += part.length;
       }
     }
-    purged += await this.purgeStale();
-    return { skus, chosen, purged };
+    return { skus, chosen };
+  }
+
+  /**
+   * The stored suggestions nothing will read again, deleted (the models' refresh job runs it after
+   * the refresh, once per cluster): of SKUs a warehouse no longer lists, and rows not computed for
+   * `STALE_SUGGESTION_DAYS`. Returns how many rows went.
+   */
+  async purgeSuggestions(): Promise<number> {
+    let purged = 0;
+    const whs: any[] = await this.ds.query('SELECT DISTINCT warehouse_id FROM replenishment_suggestion');
+    for (const r of whs) {
+      const w = Number(r.warehouse_id);
+      purged += await this.purgeUnlisted(w, await this.skus(w, {}));
+    }
+    return purged + (await this.purgeStale());
   }
 
   /** A stored suggestion not computed for this many days is deleted by the refresh (`purgeStale`). */
@@ -1299,11 +1311,12 @@ export class ReplenishmentService {
     every('replenishment.forecasts', periodMs, () => {
       if (!this.refreshing)
         this.refreshing = this.refreshForecasts()
-          .then((r) =>
+          .then(async (r) => {
+            const purged = await this.purgeSuggestions();
             console.log(
-              `[jxc] forecast models: ${r.chosen} of ${r.skus} chosen again; ${r.purged} stored suggestion(s) purged`,
-            ),
-          )
+              `[jxc] forecast models: ${r.chosen} of ${r.skus} chosen again; ${purged} stored suggestion(s) purged`,
+            );
+          })
           .finally(() => (this.refreshing = null));
       return this.refreshing;
     });
