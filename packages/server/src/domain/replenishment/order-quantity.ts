@@ -176,8 +176,9 @@ function order(input: OrderInput, explain: boolean): OrderSuggestion {
   const onHand = dec(input.onHand, 'onHand', { negativeOk: true }); // negative stock, where a warehouse allows it
   const onOrder = dec(input.onOrder ?? 0, 'onOrder');
   const reserved = dec(input.reserved ?? 0, 'reserved');
-  const unit = new Dec(1).div(new Dec(10).pow(scale));
-  const pack = input.packSize === undefined ? unit : dec(input.packSize, 'packSize');
+  // one unit at `scale` only where no pack size is given
+  const pack =
+    input.packSize === undefined ? new Dec(1).div(new Dec(10).pow(scale)) : dec(input.packSize, 'packSize');
   if (!pack.gt(0)) throw new ReplenishmentError('packSize', 'packSize must be > 0');
   if (pack.decimalPlaces() > scale)
     throw new ReplenishmentError('packSize', `packSize has more than ${scale} decimals`);
