@@ -979,4 +979,74 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     expect(await needs(fourth)).toEqual(fresh.toOrder);
     expect(fourth.lastTimings.computed).toBe(0);
   }, 120_000);
+  it('the models\' refresh job purges stored suggestions of SKUs a warehouse no longer lists and rows stale for 7 days', async () => {
+    const s = t.app.services;
+    const rs = s.replenishment;
+    const w = Number(W);
+    const W2 = Number(c.warehouses[1].id);
+    const process2 = () => new ReplenishmentService(t.ds, s.audit, s.suppliers, s.purchaseOrders, s.supplierEvaluation);
+    const needs = (r: ReplenishmentService) => r.page(w, { onlyToOrder: true }, { offset: 0, limit: 200 });
+    const stored = async () =>
+      (
+        (await t.ds.query(
+          'SELECT warehouse_id, sku_id, made_on FROM replenishment_suggestion ORDER BY warehouse_id, sku_id',
+        )) as any[]
+      ).map((r) => [Number(r.warehouse_id), Number(r.sku_id), r.made_on]);
+    const staleOn = (days: number, wh: number, sku: number) =>
+      t.ds.query('UPDATE replenishment_suggestion SET made_on = ? WHERE warehouse_id = ? AND sku_id = ?', [
+        addDays(today(), -days),
+        wh,
+        sku,
+      ]);
+    await t.ds.query('DELETE FROM replenishment_suggestion');
+    await rebuildDemandTables(t.ds); // nothing kept matches: every SKU computed and stored today
+    const listed = (await rs.suggestions(w)).map((x) => x.skuId).sort((a, b) => a - b);
+    await rs.stored();
+    expect(listed).toContain(c.rice.id);
+    expect(listed).toContain(c.tea.id);
+    expect(await stored()).toEqual(listed.map((id) => [w, id, today()]));
+    // rice made inactive (listed nowhere now); a row of a SKU the second warehouse does not list;
+    // tea's row computed 7 days ago (not stale yet)
+    await t.ds.query('UPDATE sku SET active = ? WHERE id = ?', [false, c.rice.id]);
+    const inW2 = (await rs.suggestions(W2)).map((x) => x.skuId);
+    await rs.stored();
+    const stranger = ((await t.ds.query('SELECT id FROM sku WHERE active = ? ORDER BY id', [true])) as any[])
+      .map((r) => Number(r.id))
+      .find((id) => !inW2.includes(id))!;
+    expect(stranger).toBeDefined();
+    await t.ds.query(
+      "INSERT INTO replenishment_suggestion (warehouse_id, sku_id, key_hash, suggestion_key, suggested, suggestion, made_on) VALUES (?, ?, 'h', 'k', '1', NULL, ?)",
+      [W2, stranger, today()],
+    );
+    await staleOn(7, w, c.tea.id);
+    try {
+      const before = await stored();
+      expect(before).toContainEqual([w, c.tea.id, addDays(today(), -7)]);
+      expect(await rs.purgeSuggestions()).toBe(2);
+      expect(await stored()).toEqual(
+        before.filter(([wh, id]) => !(wh === w && id === c.rice.id) && !(wh === W2 && id === stranger)),
+      );
+      expect(await rs.purgeSuggestions()).toBe(0);
+      // 8 days: stale for long
+      await staleOn(8, w, c.tea.id);
+      expect(await rs.purgeSuggestions()).toBe(1);
+      expect(await stored()).toEqual(
+        before.filter(
+          ([wh, id]) => !(wh === w && (id === c.rice.id || id === c.tea.id)) && !(wh === W2 && id === stranger),
+        ),
+      );
+      // another process computes only tea (its row gone) and answers as the uncached path
+      const p2 = process2();
+      const found = await needs(p2);
+      expect(p2.lastTimings.computed).toBe(1);
+      rs.keepSuggestions = false;
+      try {
+        expect(found).toEqual(await needs(rs));
+      } finally {
+        rs.keepSuggestions = true;
+      }
+    } finally {
+      await t.ds.query('UPDATE sku SET active = ? WHERE id = ?', [true, c.rice.id]);
+    }
+  }, 120_000);
 });
