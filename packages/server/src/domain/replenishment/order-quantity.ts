@@ -177,8 +177,7 @@ function order(input: OrderInput, explain: boolean): OrderSuggestion {
   const onOrder = dec(input.onOrder ?? 0, 'onOrder');
   const reserved = dec(input.reserved ?? 0, 'reserved');
   // one unit at `scale` only where no pack size is given
-  const pack =
-    input.packSize === undefined ? new Dec(1).div(new Dec(10).pow(scale)) : dec(input.packSize, 'packSize');
+  const pack = input.packSize === undefined ? new Dec(1).div(new Dec(10).pow(scale)) : dec(input.packSize, 'packSize');
   if (!pack.gt(0)) throw new ReplenishmentError('packSize', 'packSize must be > 0');
   if (pack.decimalPlaces() > scale)
     throw new ReplenishmentError('packSize', `packSize has more than ${scale} decimals`);

@@ -23,7 +23,7 @@ interface Work {
 }
 
 describe('"needs ordering" computes the suggested quantity alone', () => {
-  it('equals the whole suggestion\'s quantity on random series, settings, positions and suppliers', () => {
+  it("equals the whole suggestion's quantity on random series, settings, positions and suppliers", () => {
     const rs = new ReplenishmentService(
       {} as DataSource,
       {} as AuditService,
@@ -41,7 +41,14 @@ describe('"needs ordering" computes the suggested quantity alone', () => {
     const seen = { suggested: 0, zero: 0, none: 0, fixed: 0, methods: new Set<string>() };
     for (let run = 0; run < 400; run++) {
       const unitScale = pick([0, 0, 1, 2, 3]);
-      const sku: SkuRow = { id: run + 1, code: `R-${run}`, name: 'random', unitScale, categoryId: null, categoryPath: null };
+      const sku: SkuRow = {
+        id: run + 1,
+        code: `R-${run}`,
+        name: 'random',
+        unitScale,
+        categoryId: null,
+        categoryPath: null,
+      };
       // up to 91 days of history (a few SKUs with none, or too little to test a method)
       const days = run % 25 === 0 ? 0 : run % 25 === 1 ? 1 + Math.floor(rnd() * 10) : 14 + Math.floor(rnd() * 78);
       const from = days ? dateOf(dayNumber(to) - days + 1) : null;
@@ -51,7 +58,8 @@ describe('"needs ordering" computes the suggested quantity alone', () => {
         .filter(() => rnd() < busy)
         .map((date) => {
           const r = rnd();
-          const units = r < 0.04 ? -Math.floor(rnd() * 3000) : r < 0.08 ? Math.floor(rnd() * 1e7) : Math.floor(rnd() * 40_000);
+          const units =
+            r < 0.04 ? -Math.floor(rnd() * 3000) : r < 0.08 ? Math.floor(rnd() * 1e7) : Math.floor(rnd() * 40_000);
           const exact = (unitScale === 0 ? Math.round(units / 1000) : units / 1000).toFixed(6);
           return { date, qty: Number(exact), exact };
         });
@@ -59,7 +67,8 @@ describe('"needs ordering" computes the suggested quantity alone', () => {
       const rule = pick(rules);
       const setting = {
         forecastMethod: method,
-        movingAverageWindow: method === ForecastMethodChoice.MOVING_AVERAGE && rnd() < 0.5 ? 1 + Math.floor(rnd() * 28) : null,
+        movingAverageWindow:
+          method === ForecastMethodChoice.MOVING_AVERAGE && rnd() < 0.5 ? 1 + Math.floor(rnd() * 28) : null,
         alpha: method && method !== ForecastMethodChoice.MOVING_AVERAGE && rnd() < 0.5 ? decimal(0.9, 2) : null,
         beta:
           (method === ForecastMethodChoice.HOLT || method === ForecastMethodChoice.HOLT_WINTERS) && rnd() < 0.5

@@ -979,7 +979,7 @@ describe(`replenishment: demand history → forecast → safety stock → sugges
     expect(await needs(fourth)).toEqual(fresh.toOrder);
     expect(fourth.lastTimings.computed).toBe(0);
   }, 120_000);
-  it('the models\' refresh job purges stored suggestions of SKUs a warehouse no longer lists and rows stale for 7 days', async () => {
+  it("the models' refresh job purges stored suggestions of SKUs a warehouse no longer lists and rows stale for 7 days", async () => {
     const s = t.app.services;
     const rs = s.replenishment;
     const w = Number(W);

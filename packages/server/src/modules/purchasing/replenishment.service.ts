@@ -870,20 +870,18 @@ export class ReplenishmentService {
     ]);
     t.reads = performance.now() - t0;
     const day = today();
-    const inputs = skus.map(
-      (sku): SuggestInput => ({
-        from: spans.get(sku.id)?.from ?? null,
-        to,
-        points: [] as Array<DayPoint>,
-        pos,
-        choice: choices.get(sku.id),
-        setting: this.resolveSetting(sku, settings),
-        fixedSafetyStock: fixed.get(sku.id),
-        promoted: promoted.get(sku.id),
-        cache: undefined,
-        day,
-      }),
-    );
+    const inputs = skus.map((sku): SuggestInput => ({
+      from: spans.get(sku.id)?.from ?? null,
+      to,
+      points: [] as Array<DayPoint>,
+      pos,
+      choice: choices.get(sku.id),
+      setting: this.resolveSetting(sku, settings),
+      fixedSafetyStock: fixed.get(sku.id),
+      promoted: promoted.get(sku.id),
+      cache: undefined,
+      day,
+    }));
     // the kept suggestions first; the series and the kept models are read only for the SKUs computed again
     const keep = this.keepSuggestions;
     const settingText = new Map<object, string>();
@@ -950,7 +948,13 @@ export class ReplenishmentService {
           this.remember(warehouseId, sku.id, key, { stored: true, sku, key, suggested });
           fresh.push({ skuId: sku.id, key, suggested, suggestion: null });
         }
-        out[i] = { stored: true, sku, key: key ?? '', suggested, full: () => this.suggest(sku, warehouseId, inputOf(i)).suggestion };
+        out[i] = {
+          stored: true,
+          sku,
+          key: key ?? '',
+          suggested,
+          full: () => this.suggest(sku, warehouseId, inputOf(i)).suggestion,
+        };
         continue;
       }
       const suggestion = this.suggest(sku, warehouseId, inputOf(i)).suggestion;
@@ -1368,7 +1372,7 @@ export class ReplenishmentService {
   /**
    * The suggested quantity alone (`suggest(…).suggestion.suggested`), by the same arithmetic without
    * the suggestion's figures and steps: "needs ordering" filters every SKU by it and explains only
-   * the page's. `replenishment-quantity.int.test.ts` compares the two.
+   * the page's. `replenishment-quantity.test.ts` compares the two.
    */
   private suggestedQuantity(sku: SkuRow, warehouseId: number, input: SuggestInput): string | null {
     return this.work(sku, warehouseId, input, false);
@@ -1423,55 +1427,55 @@ export class ReplenishmentService {
     const base: Suggestion | null = !explain
       ? null
       : {
-      skuId: sku.id,
-      skuCode: sku.code,
-      skuName: sku.name,
-      warehouseId,
-      status: 'OK',
-      message: null,
-      historyFrom: days ? from : null,
-      historyTo: to,
-      historyDays: days,
-      historyTotal: total.toFixed(),
-      promotedDays: promo.promotedDays,
-      promotionDaysRule: setting.promotionDays,
-      promotedDemand: promo.promotedBefore,
-      averageDailyDemand: average.toFixed(),
-      forecastMethod: null,
-      forecastMethodFixed: !!setting.forecastMethod,
-      forecastParamsFixed: Object.values(fixedParams).some((x) => x !== undefined),
-      forecastParams: null,
-      forecastWindow: null,
-      forecastAlpha: null,
-      forecastBeta: null,
-      forecastGamma: null,
-      forecastBacktestDays: null,
-      forecastMae: null,
-      forecastRmse: null,
-      dailyRate: null,
-      dailyForecast: [],
-      horizonDays: horizon,
-      demandOverHorizon: null,
-      safetyMethod: input.fixedSafetyStock !== undefined ? SafetyStockMethod.FIXED : setting.safetyMethod,
-      serviceLevel: serviceLevel.toFixed(4),
-      serviceLevelPercent: serviceLevel.times(100).toFixed(2),
-      serviceLevelZ: zOf(setting.serviceLevel).toFixed(),
-      instabilityFactor: D(setting.instabilityFactor).toFixed(),
-      safetyStock: null,
-      onHand: onHand.toFixed(),
-      notForSale: (pos.notForSale.get(sku.id) ?? D(0)).toFixed(),
-      onOrder: onOrder.toFixed(),
-      reserved: reserved.toFixed(),
-      leadTimeDays,
-      reviewPeriodDays: review,
-      packSize,
-      minimumOrder,
-      supplierId: choice?.supplierId ?? null,
-      supplierName: choice?.supplierName ?? null,
-      supplierReducedShare: choice?.reducedShare ?? false,
-      suggested: null,
-      steps: [],
-    };
+          skuId: sku.id,
+          skuCode: sku.code,
+          skuName: sku.name,
+          warehouseId,
+          status: 'OK',
+          message: null,
+          historyFrom: days ? from : null,
+          historyTo: to,
+          historyDays: days,
+          historyTotal: total.toFixed(),
+          promotedDays: promo.promotedDays,
+          promotionDaysRule: setting.promotionDays,
+          promotedDemand: promo.promotedBefore,
+          averageDailyDemand: average.toFixed(),
+          forecastMethod: null,
+          forecastMethodFixed: !!setting.forecastMethod,
+          forecastParamsFixed: Object.values(fixedParams).some((x) => x !== undefined),
+          forecastParams: null,
+          forecastWindow: null,
+          forecastAlpha: null,
+          forecastBeta: null,
+          forecastGamma: null,
+          forecastBacktestDays: null,
+          forecastMae: null,
+          forecastRmse: null,
+          dailyRate: null,
+          dailyForecast: [],
+          horizonDays: horizon,
+          demandOverHorizon: null,
+          safetyMethod: input.fixedSafetyStock !== undefined ? SafetyStockMethod.FIXED : setting.safetyMethod,
+          serviceLevel: serviceLevel.toFixed(4),
+          serviceLevelPercent: serviceLevel.times(100).toFixed(2),
+          serviceLevelZ: zOf(setting.serviceLevel).toFixed(),
+          instabilityFactor: D(setting.instabilityFactor).toFixed(),
+          safetyStock: null,
+          onHand: onHand.toFixed(),
+          notForSale: (pos.notForSale.get(sku.id) ?? D(0)).toFixed(),
+          onOrder: onOrder.toFixed(),
+          reserved: reserved.toFixed(),
+          leadTimeDays,
+          reviewPeriodDays: review,
+          packSize,
+          minimumOrder,
+          supplierId: choice?.supplierId ?? null,
+          supplierName: choice?.supplierName ?? null,
+          supplierReducedShare: choice?.reducedShare ?? false,
+          suggested: null,
+          steps: [],
+        };
     const sel = chooseModel(input.cache, { warehouseId, skuId: sku.id, day: input.day ?? today() }, series.qty, {
       fixed: (setting.forecastMethod ?? undefined) as ForecastMethod | undefined,
       params: fixedParams,
@@ -1495,13 +1499,15 @@ export class ReplenishmentService {
       return { suggestion, series, forecast: [] };
     }
     const params = sel.params as unknown as Record<string, number>;
-    const historyStep = !base ? null : step(
-      'averageDailyDemand',
-      `demand of ${days} days ÷ ${days} = ${total.toFixed()} ÷ ${days}, to ${RATE_PLACES} decimals`,
-      average,
-      'averageDailyDemand',
-      [total.toFixed(), String(days), from!, to],
-    );
+    const historyStep = !base
+      ? null
+      : step(
+          'averageDailyDemand',
+          `demand of ${days} days ÷ ${days} = ${total.toFixed()} ÷ ${days}, to ${RATE_PLACES} decimals`,
+          average,
+          'averageDailyDemand',
+          [total.toFixed(), String(days), from!, to],
+        );
     // the daily rate the suggestion uses, and how it came from the history
     let demand: DemandInput;
     let rate: Decimal;
@@ -1511,24 +1517,28 @@ export class ReplenishmentService {
       const w = params.window;
       const sum = D(promo.lastDays(w));
       rate = sum.div(w).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = !base ? null : step(
-        'dailyRate',
-        `demand of the last ${w} days ÷ ${w} = ${sum.toFixed()} ÷ ${w}, to ${RATE_PLACES} decimals`,
-        rate,
-        'rateMovingAverage',
-        [sum.toFixed(), String(w)],
-      );
+      rateStep = !base
+        ? null
+        : step(
+            'dailyRate',
+            `demand of the last ${w} days ÷ ${w} = ${sum.toFixed()} ÷ ${w}, to ${RATE_PLACES} decimals`,
+            rate,
+            'rateMovingAverage',
+            [sum.toFixed(), String(w)],
+          );
       demand = { rate: rate.toFixed() };
     } else if (sel.method === 'ses') {
       const level = six(sel.forecast[0]);
       rate = level.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = !base ? null : step(
-        'dailyRate',
-        `smoothed level (α = ${params.alpha}) ${show(level)}, to ${RATE_PLACES} decimals`,
-        rate,
-        'rateSes',
-        [String(params.alpha), show(level)],
-      );
+      rateStep = !base
+        ? null
+        : step(
+            'dailyRate',
+            `smoothed level (α = ${params.alpha}) ${show(level)}, to ${RATE_PLACES} decimals`,
+            rate,
+            'rateSes',
+            [String(params.alpha), show(level)],
+          );
       demand = { rate: rate.toFixed() };
     } else {
       // a trend (and a season) changes the rate from day to day: each day's forecast is used
@@ -1537,13 +1547,15 @@ export class ReplenishmentService {
         .map((x) => six(x).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP).toFixed());
       const sum = daily.reduce((a, b) => a.plus(b), D(0));
       rate = sum.div(horizon).toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_UP);
-      rateStep = !base ? null : step(
-        'dailyRate',
-        `average of the daily forecast over ${horizon} days = ${sum.toFixed()} ÷ ${horizon}, to ${RATE_PLACES} decimals`,
-        rate,
-        'rateAverage',
-        [sum.toFixed(), String(horizon)],
-      );
+      rateStep = !base
+        ? null
+        : step(
+            'dailyRate',
+            `average of the daily forecast over ${horizon} days = ${sum.toFixed()} ÷ ${horizon}, to ${RATE_PLACES} decimals`,
+            rate,
+            'rateAverage',
+            [sum.toFixed(), String(horizon)],
+          );
       demand = { daily };
     }
     const ss =
