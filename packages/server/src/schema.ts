@@ -42,7 +42,7 @@ import { SalesShipmentLineResolver, SalesShipmentResolver } from './modules/sale
 import { SalesReturnLineResolver, SalesReturnResolver } from './modules/sales/sales-return.resolver';
 import { CustomerPaymentResolver, SalesInvoiceResolver } from './modules/sales/receivable.resolver';
 import { SupplierPriceResolver, SupplierResolver } from './modules/partners/supplier.resolver';
-import { CouponResolver, PromotionResolver } from './modules/promotions/promotion.resolver';
+import { CartQuoteResolver, CouponResolver, PromotionResolver } from './modules/promotions/promotion.resolver';
 import {
   BirthdayOfferResolver,
   LuckyDrawEntryResolver,
@@ -96,6 +96,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   AuthResolver,
   UserResolver,
   PromotionResolver,
+  CartQuoteResolver,
   CouponResolver,
   LuckyDrawResolver,
   LuckyDrawPrizeResolver,

@@ -116,51 +116,52 @@ export const StopPromotionMutation = graphql(`
   }
 `);
 
+/**
+ * The simulator: the whole cart's totals and explanation, and one page of its lines with their steps
+ * (the page renders each step from its kind, code and amounts, so no step text is asked for). Paging
+ * sends `at` back so each page is the same quote. The bench (server bench/promotions-api.bench.ts)
+ * reads this query from this file and times it.
+ */
 export const QuoteCartQuery = graphql(`
-  query QuoteCart($input: QuoteCartInput!) {
+  query QuoteCart($input: QuoteCartInput!, $offset: Int!) {
     quoteCart(input: $input) {
+      at
       listTotal
       discountTotal
       total
-      giftValue
-      lines {
-        skuId
-        qty
-        gift
-        promotionCode
-        listPrice
-        listAmount
-        discount
-        amount
-        unitPrice
-        steps {
-          kind
-          promotionCode
-          couponCode
-          discount
+      # the page size is written here: the cost limit counts a page given as a variable at its maximum (200)
+      linePage(page: { offset: $offset, limit: 50 }) {
+        total
+        offset
+        limit
+        items {
+          skuId
+          qty
+          gift
           amount
-          text
+          steps {
+            kind
+            promotionCode
+            couponCode
+            discount
+            amount
+          }
         }
       }
       applied {
         code
         name
-        kind
         discount
         giftQty
-        giftValue
-        text
       }
       notApplied {
         code
         name
         reason
-        detail
         text
       }
       coupons {
         code
-        batch
         discount
       }
     }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { DecimalInput } from '../../core/decimal-input';
-import { PageInput } from '../../core/paging';
+import { clampPage, PageInput } from '../../core/paging';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
 import { userLabel } from '../auth';
@@ -25,8 +25,23 @@ import {
   PromotionFilter,
   PromotionPage,
   QuoteCartInput,
+  QuotedLinePage,
   SavePromotionInput,
 } from './promotion.types';
+
+/** A window of a quote's lines: the simulator shows a big cart a page at a time. */
+@Resolver(() => CartQuote)
+export class CartQuoteResolver {
+  @FieldResolver(() => QuotedLinePage, {
+    description:
+      "A page of the priced lines with their steps (gifts included, in the cart's order; at most 200). The totals, " +
+      'applied, notApplied and coupons always cover the whole cart; pass `at` back as input.at for the other pages.',
+  })
+  linePage(@Root() q: CartQuote, @Arg('page', () => PageInput) page: PageInput) {
+    const { offset, limit } = clampPage(page);
+    return { items: q.lineWindow(offset, limit), total: q.lineCount, offset, limit };
+  }
+}
 
 @InputType()
 class PromotionSettingsInput {

@@ -410,6 +410,7 @@ export class PromotionService {
       ...(D(l.qty).gt(0) ? [] : [{ field: `lines[${i}].qty`, message: 'More than zero.' }]),
     ]);
     if (problems.length) throw badInput(problems);
+    const at = input.at ?? businessMinute();
     const r = await priceOrder(
       tx,
       {
@@ -418,7 +419,7 @@ export class PromotionService {
         channelId: Number(input.channelId) || -1,
         storeId: input.storeId ? Number(input.storeId) : null,
         warehouseId: Number(input.warehouseId) || -1,
-        at: input.at ?? businessMinute(),
+        at,
         lines: input.lines.map((l, i) => ({
           key: String(i),
           skuId: Number(l.skuId),
@@ -430,7 +431,7 @@ export class PromotionService {
       found,
     );
     void ctx;
-    return toQuote(r.priced, r.promotions);
+    return toQuote(r.priced, r.promotions, at);
   }
 
   /** Whether this user may see what a promotion cost (gift cost is a cost). */
@@ -442,6 +443,7 @@ export class PromotionService {
 export function toQuote(
   priced: import('../../domain/promotions').PricedCart,
   promotions: Map<string, { id: number; name: string; kind: string }>,
+  at: string,
 ): CartQuote {
   const step = (s: import('../../domain/promotions').LineStep) => ({
     kind: s.kind,
@@ -451,19 +453,27 @@ export function toQuote(
     amount: s.amount,
     text: s.text,
   });
+  const line = (l: import('../../domain/promotions').PricedLine) => ({
+    skuId: l.sku,
+    qty: l.qty,
+    gift: l.gift,
+    promotionCode: l.promotionId ?? undefined,
+    listPrice: l.listPrice,
+    listAmount: l.listAmount,
+    discount: l.discount,
+    amount: l.amount,
+    unitPrice: l.unitPrice,
+    steps: l.steps.map(step),
+  });
+  // mapped when asked for: a window of a 200-line cart (linePage) maps only its own lines
+  let all: ReturnType<typeof line>[] | undefined;
   return {
-    lines: priced.lines.map((l) => ({
-      skuId: l.sku,
-      qty: l.qty,
-      gift: l.gift,
-      promotionCode: l.promotionId ?? undefined,
-      listPrice: l.listPrice,
-      listAmount: l.listAmount,
-      discount: l.discount,
-      amount: l.amount,
-      unitPrice: l.unitPrice,
-      steps: l.steps.map(step),
-    })),
+    get lines() {
+      return (all ??= priced.lines.map(line));
+    },
+    lineWindow: (offset, limit) => priced.lines.slice(offset, offset + limit).map(line),
+    lineCount: priced.lines.length,
+    at,
     listTotal: priced.listTotal,
     discountTotal: priced.discountTotal,
     total: priced.total,

@@ -150,9 +150,19 @@ export class AppliedCoupon {
   @Field(() => DecimalScalar) discount: string;
 }
 
+export const QuotedLinePage = Paginated(QuotedLine, 'QuotedLinePage');
+
 @ObjectType({ description: 'A priced cart and its explanation.' })
 export class CartQuote {
-  @Field(() => [QuotedLine]) lines: QuotedLine[];
+  @Field(() => [QuotedLine], {
+    description: 'Every priced line with its steps (gifts included). linePage gives a window of them.',
+  })
+  lines: QuotedLine[];
+  @Field({
+    description:
+      'The minute the cart was priced at (YYYY-MM-DDTHH:mm): pass it as input.at to page through the same quote.',
+  })
+  at: string;
   @Field(() => DecimalScalar) listTotal: string;
   @Field(() => DecimalScalar) discountTotal: string;
   @Field(() => DecimalScalar) total: string;
@@ -160,4 +170,7 @@ export class CartQuote {
   @Field(() => [AppliedPromotion]) applied: AppliedPromotion[];
   @Field(() => [SkippedPromotion]) notApplied: SkippedPromotion[];
   @Field(() => [AppliedCoupon]) coupons: AppliedCoupon[];
+  /** the lines [offset, offset + limit) mapped for the answer (linePage), without mapping the others */
+  lineWindow: (offset: number, limit: number) => QuotedLine[];
+  lineCount: number;
 }

@@ -185,6 +185,38 @@ describe('promotions: lifecycle, approval, bad input, coupons and the simulator'
     expect(ok(await t.gql(QUOTE, cart({ customerId: id.c2, couponCodes: [printed] }), tok.sales)).quoteCart.total).toBe(
       '230.00',
     );
+    // a window of the lines (the simulator's pages): the totals and the explanation still cover the whole cart
+    const page = ok(
+      await t.gql(
+        `query($i:QuoteCartInput!, $o:Int!){ quoteCart(input:$i){ at total applied { code discount } coupons { discount }
+          linePage(page:{offset:$o, limit:1}){ total offset limit items { skuId amount steps { kind discount amount } } } } }`,
+        { ...cart({ at: '2026-11-25T10:00' }), o: 1 },
+        tok.sales,
+      ),
+    ).quoteCart;
+    expect(page).toEqual({
+      at: '2026-11-25T10:00',
+      total: '230.00',
+      applied: [{ code: 'MJ300', discount: '50.00' }],
+      coupons: [{ discount: '20.00' }],
+      linePage: {
+        total: 2,
+        offset: 1,
+        limit: 1,
+        items: [
+          {
+            skuId: id.rice,
+            amount: '76.66',
+            steps: [
+              { kind: 'LIST', discount: '0.00', amount: '100.00' },
+              { kind: 'ORDER_PROMOTION', discount: '16.67', amount: '83.33' },
+              { kind: 'COUPON', discount: '6.67', amount: '76.66' },
+              { kind: 'ROUNDING', discount: '0.00', amount: '76.66' },
+            ],
+          },
+        ],
+      },
+    });
     // a coupon above 100 % or below zero
     const bad = (over: Record<string, unknown>) =>
       t.gql(
