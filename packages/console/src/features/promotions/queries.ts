@@ -265,6 +265,7 @@ export const PromotionEffectQuery = graphql(`
       kind
       orders
       revenue
+      itemsRevenue
       discount
       giftCost
       margin

@@ -409,9 +409,10 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
     ]);
 
     // the effect report: the draw's row has the orders that earned its entries and its prizes' cost as gift cost
-    const E = `{ promotionEffect(from:"2026-11-01", to:"2026-11-30"){ promotionId code kind orders revenue discount giftCost } }`;
+    const E = `{ promotionEffect(from:"2026-11-01", to:"2026-11-30"){ promotionId code kind orders revenue itemsRevenue discount giftCost } }`;
     const rows = ok(await t.gql(E, {}, tok.manager)).promotionEffect.filter((r: any) => r.kind === 'LUCKY_DRAW');
-    // LD1: 11 orders of 100.00, its 2 cups at 3.00 and 2 coupons at 10.00; LD2: 10 orders, 32.00 (above)
+    // LD1: 11 orders of 100.00, its 2 cups at 3.00 and 2 coupons at 10.00; LD2: 10 orders, 32.00 (above); a draw has
+    // no items of its own: its items' revenue is its orders' whole
     expect(rows).toEqual([
       {
         promotionId: id.draw,
@@ -419,6 +420,7 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
         kind: 'LUCKY_DRAW',
         orders: 11,
         revenue: '1100.00',
+        itemsRevenue: '1100.00',
         discount: '0.00',
         giftCost: '26.00',
       },
@@ -428,6 +430,7 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
         kind: 'LUCKY_DRAW',
         orders: 10,
         revenue: '1000.00',
+        itemsRevenue: '1000.00',
         discount: '0.00',
         giftCost: '32.00',
       },

@@ -160,7 +160,7 @@ describe('promotion effect: the uplift of each promotion on its own items', () =
 
     const rows = ok(
       await t.gql(
-        `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount upliftScope dailyRevenue baselineDailyRevenue upliftPercent } }`,
+        `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue itemsRevenue discount upliftScope dailyRevenue baselineDailyRevenue upliftPercent } }`,
         {},
         tok.manager,
       ),
@@ -172,6 +172,7 @@ describe('promotion effect: the uplift of each promotion on its own items', () =
         r.code,
         r.orders,
         r.revenue,
+        r.itemsRevenue,
         r.discount,
         r.upliftScope,
         r.dailyRevenue,
@@ -179,12 +180,15 @@ describe('promotion effect: the uplift of each promotion on its own items', () =
         r.upliftPercent,
       ]),
     ).toEqual([
+      // its two orders' revenue 203.40 + 17.10 = 220.50, of which its 茉莉 68.40 + 17.10 = 85.50;
       // 茉莉: (68.40 + 17.10) ÷ 11 = 7.77 against 40.00 ÷ 44 = 0.91: 8.55 times, +755 %
-      ['CAT5', 2, '220.50', '5.00', 'ITEMS', '7.77', '0.91', '755.00'],
-      // the store: 220.50 ÷ 11 = 20.05 against (100 + 20) ÷ 44 = 2.73: 7.35 times, +635 %
-      ['ORD10', 2, '220.50', '24.50', 'STORE', '20.05', '2.73', '635.00'],
-      // the cup: 81.00 ÷ 11 = 7.36 against 20.00 ÷ 44 = 0.45: 16.2 times, +1520 %
-      ['CUPB', 1, '203.40', '10.00', 'ITEMS', '7.36', '0.45', '1520.00'],
+      ['CAT5', 2, '220.50', '85.50', '5.00', 'ITEMS', '7.77', '0.91', '755.00'],
+      // everything: its items' revenue is its orders'; the store: 220.50 ÷ 11 = 20.05 against (100 + 20) ÷ 44 = 2.73:
+      // 7.35 times, +635 %
+      ['ORD10', 2, '220.50', '220.50', '24.50', 'STORE', '20.05', '2.73', '635.00'],
+      // its one order's 203.40, of which the cup 81.00; the cup: 81.00 ÷ 11 = 7.36 against 20.00 ÷ 44 = 0.45: 16.2
+      // times, +1520 %
+      ['CUPB', 1, '203.40', '81.00', '10.00', 'ITEMS', '7.36', '0.45', '1520.00'],
     ]);
   });
 });

@@ -340,15 +340,18 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     expect((await codeOfBatch(id.batch)).find((c: any) => c.code === code).used).toBe(0);
   });
 
-  it('the effect report: per promotion its orders, revenue and discount; gift cost and margin only with sales.margin.read', async () => {
-    const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue discount giftCost margin upliftScope dailyRevenue baselineDailyRevenue upliftPercent } }`;
+  it('the effect report: per promotion its orders, their revenue and its items’ in them, discount; gift cost and margin only with sales.margin.read', async () => {
+    const Q = `{ promotionEffect(from:"2026-11-20", to:"2026-11-30"){ code orders revenue itemsRevenue discount giftCost margin upliftScope dailyRevenue baselineDailyRevenue upliftPercent } }`;
     const rows = ok(await t.gql(Q, {}, tok.manager)).promotionEffect;
-    // the first order only (the second was cancelled): 246.00 on 2026-11-25, 68.67 margin after its returns;
-    // MJ300 gave 50.00, of which its returns took 15.82 back (net): 34.18
-    expect(rows.map((r: any) => [r.code, r.orders, r.revenue, r.discount, r.giftCost, r.margin])).toEqual([
-      ['CUPGIFT', 1, '246.00', '0.00', '6.00', '68.67'],
-      ['MJ300', 1, '246.00', '34.18', '0.00', '68.67'],
-      ['TEA10', 1, '246.00', '24.00', '0.00', '68.67'],
+    // the first order only (the second was cancelled): 246.00 on 2026-11-25 (tea 168.15 + rice 77.85; the gift cup
+    // not counted), 68.67 margin after its returns; MJ300 gave 50.00, of which its returns took 15.82 back (net):
+    // 34.18. Its items' revenue: TEA10 and CUPGIFT cover the tea only (168.15), MJ300 everything (246.00)
+    expect(
+      rows.map((r: any) => [r.code, r.orders, r.revenue, r.itemsRevenue, r.discount, r.giftCost, r.margin]),
+    ).toEqual([
+      ['CUPGIFT', 1, '246.00', '168.15', '0.00', '6.00', '68.67'],
+      ['MJ300', 1, '246.00', '246.00', '34.18', '0.00', '68.67'],
+      ['TEA10', 1, '246.00', '168.15', '24.00', '0.00', '68.67'],
     ]);
     // all orders' 246.00 over MJ300's 11 days in the period (11-20 … 11-30; it ends at 12-01 00:00); nothing before it
     expect(rows[1]).toMatchObject({ dailyRevenue: '22.36', baselineDailyRevenue: '0.00', upliftPercent: null });

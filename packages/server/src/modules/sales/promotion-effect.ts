@@ -24,7 +24,15 @@ export class PromotionEffect {
   @Field({ description: "The promotion's kind, or LUCKY_DRAW: the orders that earned its entries, its prizes' cost." })
   kind: string;
   @Field(() => Int) orders: number;
-  @Field(() => DecimalScalar, { description: 'Σ totals of the orders that used it.' }) revenue: string;
+  @Field(() => DecimalScalar, {
+    description: 'Order revenue: Σ totals of the orders that used it (all their lines, not only its items).',
+  })
+  revenue: string;
+  @Field(() => DecimalScalar, {
+    description:
+      "Its items' revenue: Σ net amounts of those orders' lines of its eligible items (upliftScope's items; gifts excluded); all their lines for a promotion that applies to everything and a lucky draw.",
+  })
+  itemsRevenue: string;
   @Field(() => DecimalScalar, { description: 'What it took off those orders.' }) discount: string;
   @SensitiveField(
     'PromotionEffect',
@@ -64,7 +72,7 @@ export class PromotionEffect {
 /**
  * 促销效果: per promotion used by orders taken in [from, to] (by order date), and per lucky draw whose
  * entries they earned (its prizes' cost as gift cost, no discount): the orders, their
- * revenue, the discount given, the gifts' cost and the orders' margin (both need sales.margin.read),
+ * revenue (order revenue: whole orders) and of those orders its items' net revenue, the discount given, the gifts' cost and the orders' margin (both need sales.margin.read),
  * and the uplift: the revenue per day of the promotion's eligible items (all orders' lines of them, net)
  * on its days in the period against the same weekdays in the four weeks before it started; the whole
  * store's revenue for a promotion that applies to everything and for a lucky draw. Sales staff see
@@ -113,6 +121,12 @@ export async function promotionEffect(
     uses.filter((u) => u.kind !== 'LUCKY_DRAW').map((u) => u.promotionId),
     lines.map((l) => l.skuId),
   );
+  const linesOf = new Map<number, typeof lines>();
+  for (const l of lines) {
+    const xs = linesOf.get(l.orderId);
+    if (xs) xs.push(l);
+    else linesOf.set(l.orderId, [l]);
+  }
   const itemsPerDay = (skus: Set<number>) => {
     const m = new Map<string, Decimal>();
     for (const l of lines) {
@@ -160,6 +174,11 @@ export async function promotionEffect(
       kind: p.kind,
       orders: its.length,
       revenue: its.reduce((s, o) => s.plus(o.total ?? 0), D(0)).toFixed(2),
+      itemsRevenue: its
+        .flatMap((o) => linesOf.get(o.id) ?? [])
+        .filter((l) => !skus || skus.has(l.skuId))
+        .reduce((s, l) => s.plus(l.amount ?? 0), D(0))
+        .toFixed(2),
       discount: mine.reduce((s, u) => s.plus(u.discount), D(0)).toFixed(2),
       giftCost: mine.reduce((s, u) => s.plus(u.giftCost), D(0)).toFixed(2),
       margin: its.reduce((s, o) => s.plus(o.margin ?? 0), D(0)).toFixed(2),
