@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { codeOf, type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 
 const CREATE = `mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id total } }`;
 const CONFIRM = `mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }`;
@@ -15,25 +15,13 @@ describe('single-use coupons confirmed by 16 clients at once (mariadb)', () => {
     return r.data as T;
   };
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    [id.wh, id.tea] = [cat.warehouses[0].id, cat.tea.id].map(String);
-    const doc = ok(
-      await t.gql(
-        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
-        { i: { type: 'OTHER_IN', warehouseId: id.wh, lines: [{ skuId: id.tea, qty: '500', unitCost: '8.00' }] } },
-        tok.admin,
-      ),
-    ).createStockDocument.id;
-    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
+    const s = await promotionsShop({
+      customer: false,
+      prepare: (_app, cat) => [[(id.tea = String(cat.tea.id)), '500', '8.00']],
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel] = [s.wh, s.channel];
     const batch = ok(
       await t.gql(
         'mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id } }',

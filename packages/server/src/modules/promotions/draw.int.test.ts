@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleEntries } from '../../domain/promotions/draw';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, testDbKind, type GqlResult, type TestApp } from '../../test/harness';
+import { newProductSku } from '../../test/fixtures';
+import { codeOf, testDbKind, type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 
 const SAVE = `mutation($i:SaveLuckyDrawInput!){ saveLuckyDraw(input:$i){ id state } }`;
 const DRAW = `query($id:ID!){ luckyDraw(id:$id){ id code state seedHash seed entryCount drawnCount
@@ -71,35 +72,20 @@ describe(`lucky draws: entries from confirmed orders, results from the seed, ver
   };
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    const cup = await newProductSku(t.ds, 'DRAWCUP');
-    [id.wh, id.tea, id.cup] = [cat.warehouses[0].id, cat.tea.id, cup.id].map(String);
-    const doc = ok(
-      await t.gql(
-        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
-        {
-          i: {
-            type: 'OTHER_IN',
-            warehouseId: id.wh,
-            lines: [
-              { skuId: id.tea, qty: '200', unitCost: '8.00' },
-              { skuId: id.cup, qty: '10', unitCost: '3.00' },
-            ],
-          },
-        },
-        tok.admin,
-      ),
-    ).createStockDocument.id;
-    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
+    const s = await promotionsShop({
+      customer: false,
+      prepare: async (app, cat) => {
+        const cup = await newProductSku(app.ds, 'DRAWCUP');
+        [id.tea, id.cup] = [cat.tea.id, cup.id].map(String);
+        return [
+          [id.tea, '200', '8.00'],
+          [id.cup, '10', '3.00'],
+        ];
+      },
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel] = [s.wh, s.channel];
     id.batch = ok(
       await t.gql(
         'mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id } }',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Category, Product } from '../catalog';
-import { Brand, newProductSku, seedCatalog } from '../../test/fixtures';
-import { testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { Brand, newProductSku } from '../../test/fixtures';
+import { type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop, type StockIn } from '../../test/promotions-shop';
 
 /*
  * The effect report's uplift per promotion: the revenue of its eligible items (net line amounts, in all
@@ -63,61 +64,43 @@ describe('promotion effect: the uplift of each promotion on its own items', () =
   };
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    const green = await t.ds
-      .getRepository(Category)
-      .save({ parentId: cat.category.id, code: 'GREEN', name: '绿茶', path: '/', version: 1 });
-    await t.ds.getRepository(Category).update({ id: green.id }, { path: `/${cat.category.id}/${green.id}/` });
-    const acme = await t.ds.getRepository(Brand).save({ name: 'ACME', version: 1 });
-    const jasmine = await newProductSku(t.ds, 'JASMINE', { categoryId: green.id });
-    const cup = await newProductSku(t.ds, 'CUP', { brandId: acme.id });
-    await t.ds.getRepository(Product).update({ id: cat.rice.productId }, { categoryId: null });
-    [id.wh, id.tea, id.rice, id.jasmine, id.cup] = [
-      cat.warehouses[0].id,
-      cat.tea.id,
-      cat.rice.id,
-      jasmine.id,
-      cup.id,
-    ].map(String);
-    const doc = ok(
-      await t.gql(
-        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
-        {
-          i: {
-            type: 'OTHER_IN',
-            warehouseId: id.wh,
-            lines: [id.tea, id.rice, id.jasmine, id.cup].map((skuId) => ({ skuId, qty: '50', unitCost: '8.00' })),
-          },
-        },
-        tok.admin,
-      ),
-    ).createStockDocument.id;
-    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
-    id.customer = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
-    ).createCustomer.id;
+    const s = await promotionsShop({
+      prepare: async (app, cat) => {
+        const green = await app.ds
+          .getRepository(Category)
+          .save({ parentId: cat.category.id, code: 'GREEN', name: '绿茶', path: '/', version: 1 });
+        await app.ds.getRepository(Category).update({ id: green.id }, { path: `/${cat.category.id}/${green.id}/` });
+        const acme = await app.ds.getRepository(Brand).save({ name: 'ACME', version: 1 });
+        const jasmine = await newProductSku(app.ds, 'JASMINE', { categoryId: green.id });
+        const cup = await newProductSku(app.ds, 'CUP', { brandId: acme.id });
+        await app.ds.getRepository(Product).update({ id: cat.rice.productId }, { categoryId: null });
+        [id.tea, id.rice, id.jasmine, id.cup, id.category, id.acme] = [
+          cat.tea.id,
+          cat.rice.id,
+          jasmine.id,
+          cup.id,
+          cat.category.id,
+          acme.id,
+        ].map(String);
+        return [id.tea, id.rice, id.jasmine, id.cup].map((sku): StockIn => [sku, '50', '8.00']);
+      },
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel, id.customer] = [s.wh, s.channel, s.customer!];
     await promote({
       code: 'CAT5',
       name: '茶类九五折',
       kind: 'PERCENT_OFF',
       rule: { percent: '5' },
-      eligibility: { categoryIds: [String(cat.category.id)], excludeSkuIds: [id.tea] },
+      eligibility: { categoryIds: [id.category], excludeSkuIds: [id.tea] },
     });
     await promote({
       code: 'CUPB',
       name: 'ACME 九折',
       kind: 'PERCENT_OFF',
       rule: { percent: '10' },
-      eligibility: { brandIds: [String(acme.id)] },
+      eligibility: { brandIds: [id.acme] },
     });
     await promote({ code: 'ORD10', name: '全场九折', kind: 'ORDER_PERCENT', rule: { percent: '10' } });
   });

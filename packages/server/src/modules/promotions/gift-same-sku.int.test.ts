@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
-import { testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { newProductSku } from '../../test/fixtures';
+import { type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 
 /*
  * 买三赠一 of the same SKU (no gift SKU named): the gift is the line's own goods, so the promotion's
@@ -19,29 +20,16 @@ describe('buy X get X: the gift of the same SKU costs its unit cost, as promotio
   };
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales', 'warehouse']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    const mug = await newProductSku(t.ds, 'MUG');
-    [id.wh, id.mug] = [cat.warehouses[0].id, mug.id].map(String);
-    const doc = ok(
-      await t.gql(
-        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
-        { i: { type: 'OTHER_IN', warehouseId: id.wh, lines: [{ skuId: id.mug, qty: '20', unitCost: '4.00' }] } },
-        tok.admin,
-      ),
-    ).createStockDocument.id;
-    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
-    id.customer = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
-    ).createCustomer.id;
+    const s = await promotionsShop({
+      users: ['warehouse'],
+      prepare: async (app) => {
+        id.mug = String((await newProductSku(app.ds, 'MUG')).id);
+        return [[id.mug, '20', '4.00']];
+      },
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel, id.customer] = [s.wh, s.channel, s.customer!];
     const p = ok(
       await t.gql(
         'mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { newProductSku } from '../../test/fixtures';
+import { codeOf, type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 import { exportedFile } from '../../test/list-export';
 
 const D = (s: string | number) => new Decimal(s);
@@ -61,39 +62,21 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
       .couponCodes.items;
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales', 'warehouse']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    const cup = await newProductSku(t.ds, 'CUP');
-    [id.wh, id.tea, id.rice, id.cup] = [cat.warehouses[0].id, cat.tea.id, cat.rice.id, cup.id].map(String);
-    const doc = ok(
-      await t.gql(
-        'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }',
-        {
-          i: {
-            type: 'OTHER_IN',
-            warehouseId: id.wh,
-            lines: [
-              { skuId: id.tea, qty: '100', unitCost: '8.00' },
-              { skuId: id.rice, qty: '100', unitCost: '5.00' },
-              { skuId: id.cup, qty: '10', unitCost: '3.00' },
-            ],
-          },
-        },
-        tok.admin,
-      ),
-    ).createStockDocument.id;
-    ok(await t.gql('mutation($id:ID!){ postStockDocument(id:$id){ id } }', { id: doc }, tok.admin));
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
-    id.c1 = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
-    ).createCustomer.id;
+    const s = await promotionsShop({
+      users: ['warehouse'],
+      prepare: async (app, cat) => {
+        const cup = await newProductSku(app.ds, 'CUP');
+        [id.tea, id.rice, id.cup] = [cat.tea.id, cat.rice.id, cup.id].map(String);
+        return [
+          [id.tea, '100', '8.00'],
+          [id.rice, '100', '5.00'],
+          [id.cup, '10', '3.00'],
+        ];
+      },
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel, id.c1] = [s.wh, s.channel, s.customer!];
     id.mj = await promote({
       code: 'MJ300',
       name: '满300减50',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../test/fixtures';
-import { codeOf, testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { codeOf, type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 import { exportedFile, exportListAs } from '../../test/list-export';
 
 const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id code status version } }`;
@@ -34,20 +34,11 @@ describe('promotions: lifecycle, approval, bad input, coupons and the simulator'
     ok(await t.gql(SAVE, { i: promo(over) }, tok[who])).savePromotion;
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales', 'warehouse', 'accountant']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    [id.wh, id.tea, id.rice, id.milk] = [cat.warehouses[0].id, cat.tea.id, cat.rice.id, cat.milk.id].map(String);
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
-    id.c1 = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
-    ).createCustomer.id;
+    const s = await promotionsShop({ users: ['warehouse', 'accountant'] });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.tea, id.rice, id.milk] = [s.wh, s.c.tea.id, s.c.rice.id, s.c.milk.id].map(String);
+    [id.channel, id.c1] = [s.channel, s.customer!];
     id.c2 = ok(
       await t.gql('mutation{ createCustomer(input:{code:"C-2", name:"乙"}){ id } }', {}, tok.sales),
     ).createCustomer.id;
