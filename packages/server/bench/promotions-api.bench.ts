@@ -133,8 +133,9 @@ async function main() {
   const port = 4990 + Math.floor(Math.random() * 9);
   // JXC_BENCH_CPU_PROF=dir: the API process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
   const prof = process.env.JXC_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JXC_BENCH_CPU_PROF}`] : [];
-  // JXC_BENCH_NODE_ARGS: more options for the API's node (e.g. --max-semi-space-size=64)
-  const extra = (process.env.JXC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // JXC_BENCH_NODE_ARGS: the options of the API's node; by default the production start's (package.json `start`,
+  // docker/Dockerfile NODE_OPTIONS): a 64 MB semi-space. JXC_BENCH_NODE_ARGS= (empty) measures node's default.
+  const extra = (process.env.JXC_BENCH_NODE_ARGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
   const server = spawn(process.execPath, [...prof, ...extra, '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: path.resolve(__dirname, '..'),
     env: {
