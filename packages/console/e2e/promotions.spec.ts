@@ -74,6 +74,25 @@ test('a manager creates a 满减 and a coupon batch; a salesperson sells with bo
   const wh = ids.data.warehouses.items.find((w: any) => w.code === 'SH01').id;
   const skuId = ids.data.skus.items.find((s: any) => s.code === SKU).id;
   const customer = ids.data.customers.items[0];
+  // first the simulator (a walk-in at the customer's channel): the 满减 and the coupon, step by step, on the
+  // line's page of the quote; pricing it uses nothing
+  await page.getByTestId('menu-promotion-simulator').click();
+  await pick(page, page.getByTestId('sim-channel'), `sim-channel-option-${customer.channelId}`);
+  await pick(page, page.getByTestId('sim-warehouse'), 'sim-warehouse-option-SH01');
+  await pick(page, page.getByTestId('sim-sku-0'), `sim-sku-option-${SKU}`, SKU);
+  // the simulator prices at the SKU's reference sale price: enough of it for 满300
+  const ref = (
+    await gql(page, `{ skus(filter: { search: "${SKU}" }) { items { code refSalePrice } } }`)
+  ).data.skus.items.find((s: any) => s.code === SKU).refSalePrice;
+  await page.getByTestId('sim-qty-0').fill(String(Math.ceil(320 / Number(ref))));
+  await page.getByTestId('sim-coupon').fill(coupon);
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-lines')).toContainText(`促销 ${code.toUpperCase()}`);
+  await expect(page.getByTestId('sim-lines')).toContainText(`优惠券 ${coupon}`);
+  await expect(page.getByTestId('sim-applied')).toContainText(code.toUpperCase());
+  await expect(page.getByTestId('sim-applied')).toContainText(coupon);
+  // one line: no pages
+  await expect(page.getByTestId('sim-lines-pager')).toHaveCount(0);
   const price = Number(
     (
       await gql(page, 'query($i:PriceQuoteInput!){ priceQuote(input:$i){ unitPrice } }', {
