@@ -151,6 +151,8 @@ async function main() {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // JXC_BENCH_SERVER_LOG=file: the API's standard output kept (with --trace-gc in JXC_BENCH_NODE_ARGS: its pauses)
+  if (process.env.JXC_BENCH_SERVER_LOG) server.stdout!.pipe(fs.createWriteStream(process.env.JXC_BENCH_SERVER_LOG));
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => String(d).includes('console and API at') && resolve());
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
