@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProductSku, seedCatalog } from '../../test/fixtures';
-import { testApp, type GqlResult, type TestApp } from '../../test/harness';
+import { newProductSku } from '../../test/fixtures';
+import { type GqlResult, type TestApp } from '../../test/harness';
+import { promotionsShop } from '../../test/promotions-shop';
 
 /*
  * The order form's preview: the same pricing as saving the draft (price list, promotions, coupon), and
@@ -35,21 +36,16 @@ describe('previewSalesOrder: the draft priced as saving would, nothing written',
     );
 
   beforeAll(async () => {
-    t = await testApp();
-    for (const u of ['admin', 'manager', 'sales']) tok[u] = await t.login(u);
-    const cat = await seedCatalog(t.ds);
-    const mug = await newProductSku(t.ds, 'MUG');
-    [id.wh, id.mug] = [cat.warehouses[0].id, mug.id].map(String);
-    id.channel = ok(
-      await t.gql(
-        'mutation{ saveSalesChannel(input:{code:"STORE", name:"门店", kind: OFFLINE_STORE}){ id } }',
-        {},
-        tok.manager,
-      ),
-    ).saveSalesChannel.id;
-    id.customer = ok(
-      await t.gql('mutation{ createCustomer(input:{code:"C-1", name:"甲"}){ id } }', {}, tok.sales),
-    ).createCustomer.id;
+    // no stock: pricing does not need it
+    const s = await promotionsShop({
+      prepare: async (app) => {
+        id.mug = String((await newProductSku(app.ds, 'MUG')).id);
+        return [];
+      },
+    });
+    t = s.t;
+    Object.assign(tok, s.tok);
+    [id.wh, id.channel, id.customer] = [s.wh, s.channel, s.customer!];
     const p = ok(
       await t.gql(
         'mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }',
