@@ -32,7 +32,7 @@ test('each position opens on its own workbench', async ({ page }) => {
       // with their value at the agreed prices; the card opens the replenishment list on "needs ordering"
       const toOrder = page.getByTestId('wb-PURCHASER-toOrder');
       await expect(toOrder.getByTestId('wb-value')).toHaveText(/^[1-9]\d*$/);
-      await expect(toOrder.getByTestId('wb-detail')).toHaveText(/^按协议价约 \d+\.\d{2}$/);
+      await expect(toOrder.getByTestId('wb-detail')).toHaveText(/^按协议价约 [\d,]+\.\d{2}$/);
       await toOrder.click();
       await expect(page).toHaveURL(/\/purchasing\/replenishment\?onlyToOrder=1&warehouseId=\d+/);
       await expect(page.getByTestId('repl-only')).toHaveClass(/is-checked/);
