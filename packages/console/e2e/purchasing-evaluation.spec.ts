@@ -111,6 +111,9 @@ test('accountant invoices a received order and pays it; the order prints in the 
   await page.getByTestId('menu-payables').click();
   const row = page.getByTestId('payables-table').locator('tr', { hasText: 'S004' });
   await expect(row).toBeVisible();
+  // with its ageing, as receivables have
+  await expect(page.getByTestId('payables-table')).toContainText('0–30 天');
+  await expect(page.getByTestId('payables-table')).toContainText('90 天以上');
   await page.getByTestId('pay-S004').click();
   await page.getByTestId('pay-save').click();
   await expect(page.getByText('付款已登记')).toBeVisible();

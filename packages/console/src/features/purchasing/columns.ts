@@ -64,6 +64,15 @@ export const payableColumns: Column[] = [
     kind: 'money',
     permission: 'purchasing.payable.read',
   },
+  // 账龄: what is open by the days since each invoice, as on the receivables page
+  ...(['age0to30', 'age31to60', 'age61to90', 'ageOver90'] as const).map((key): Column => ({
+    key,
+    label: `receivables.${key}`,
+    width: 110,
+    align: 'right',
+    kind: 'money',
+    permission: 'purchasing.payable.read',
+  })),
 ];
 
 export const SUPPLIER_STATUSES = ['CANDIDATE', 'APPROVED', 'SUSPENDED'] as const;

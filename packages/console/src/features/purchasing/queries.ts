@@ -199,6 +199,10 @@ export const PayablesQuery = graphql(`
       paid
       open
       overdue
+      age0to30
+      age31to60
+      age61to90
+      ageOver90
     }
   }
 `);

@@ -51,6 +51,10 @@ export const purchasingListExports: ListExport[] = [
       paid: { get: (_ctx, r: SupplierPayable) => r.paid },
       open: { get: (_ctx, r: SupplierPayable) => r.open },
       overdue: { get: (_ctx, r: SupplierPayable) => r.overdue },
+      age0to30: { get: (_ctx, r: SupplierPayable) => r.age0to30 },
+      age31to60: { get: (_ctx, r: SupplierPayable) => r.age31to60 },
+      age61to90: { get: (_ctx, r: SupplierPayable) => r.age61to90 },
+      ageOver90: { get: (_ctx, r: SupplierPayable) => r.ageOver90 },
     },
   },
   {

@@ -5,6 +5,8 @@ import { PurchaseOrder, PurchaseOrderApproval } from './purchase-order.entity';
 import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn } from './purchase-receipt.entity';
 import { SupplierInvoice, SupplierPayment } from './supplier-invoice.entity';
 import { contextAs } from '../../test/context';
+import { TEST_NOW } from '../../test/clock';
+import { setNow } from '../../core/dates';
 import { StockDocType } from '../stock';
 
 const CREATE_SUPPLIER = 'mutation($i:CreateSupplierInput!){ createSupplier(input:$i){ id version } }';
@@ -24,7 +26,7 @@ const RETURN = 'mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ i
 const INVOICE =
   'mutation($i:CreateSupplierInvoiceInput!){ createSupplierInvoice(input:$i){ id total dueDate lines { qty unitPrice amount } } }';
 const PAY = 'mutation($i:RecordSupplierPaymentInput!){ recordSupplierPayment(input:$i){ id amount } }';
-const PAYABLES = '{ payables { supplierCode invoiced paid open } }';
+const PAYABLES = '{ payables { supplierCode invoiced paid open age0to30 age31to60 age61to90 ageOver90 } }';
 const LEVEL = 'query($f:StockLevelFilter){ stockLevels(filter:$f){ items { onHand value unitCost } } }';
 
 describe(`purchasing: order → approval → receipts → return → invoice → payment (${testDbKind})`, () => {
@@ -620,7 +622,17 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     expect(order.lines.map((l: any) => l.invoicedQty)).toEqual(['170', '40']);
 
     expect(ok(await t.gql(PAYABLES, {}, tok.accountant)).payables).toEqual([
-      { supplierCode: 'S001', invoiced: '2325.25', paid: '0.00', open: '2325.25' },
+      {
+        supplierCode: 'S001',
+        invoiced: '2325.25',
+        paid: '0.00',
+        open: '2325.25',
+        // invoiced this month: all of it in the first ageing bucket
+        age0to30: '2325.25',
+        age31to60: '0.00',
+        age61to90: '0.00',
+        ageOver90: '0.00',
+      },
     ]);
     ok(
       await t.gql(
@@ -636,9 +648,32 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     expect(codeOf(await t.gql(PAY, { i: { supplierId: S1, amount: '1.00' } }, tok.purchaser))).toBe('FORBIDDEN');
     expect(await counts()).toEqual(beforePay);
     expect(ok(await t.gql(PAYABLES, {}, tok.accountant)).payables).toEqual([
-      { supplierCode: 'S001', invoiced: '2325.25', paid: '1000.00', open: '1325.25' },
+      {
+        supplierCode: 'S001',
+        invoiced: '2325.25',
+        paid: '1000.00',
+        open: '1325.25',
+        age0to30: '1325.25',
+        age31to60: '0.00',
+        age61to90: '0.00',
+        ageOver90: '0.00',
+      },
     ]);
     expect(ok(await t.gql(PAYABLES, {}, tok.manager)).payables[0].open).toBe('1325.25');
+    // 69 days after the invoice of 2026-11-12, what is open of it ages into 61–90 days (asked of the
+    // service: the sessions would have expired by then)
+    setNow('2027-01-20T10:00:00+08:00');
+    try {
+      const [aged] = await t.app.services.supplierInvoices.payables();
+      expect([aged.age0to30, aged.age31to60, aged.age61to90, aged.ageOver90]).toEqual([
+        '0.00',
+        '0.00',
+        '1325.25',
+        '0.00',
+      ]);
+    } finally {
+      setNow(TEST_NOW);
+    }
     for (const who of ['sales', 'warehouse'])
       expect(codeOf(await t.gql(PAYABLES, {}, tok[who])), who).toBe('FORBIDDEN');
     await check();

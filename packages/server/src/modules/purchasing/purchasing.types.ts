@@ -207,4 +207,12 @@ export class SupplierPayable {
     'Open amount of invoices past their due date (paid oldest first).',
   )
   overdue: string | null;
+  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'Open, invoiced 0–30 days ago.')
+  age0to30: string | null;
+  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'Open, invoiced 31–60 days ago.')
+  age31to60: string | null;
+  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'Open, invoiced 61–90 days ago.')
+  age61to90: string | null;
+  @SensitiveField('SupplierPayable', () => DecimalScalar, P.PurchasingPayableRead, 'Open, invoiced over 90 days ago.')
+  ageOver90: string | null;
 }

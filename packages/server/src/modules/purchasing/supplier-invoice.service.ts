@@ -12,7 +12,7 @@ import type { CreateSupplierInvoiceInput, RecordSupplierPaymentInput, SupplierPa
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
 import { now } from '../../core/dates';
 import { lockRows } from '../../core/sql';
-import { addDays, today } from '../../core/dates';
+import { addDays, daysBetween, today } from '../../core/dates';
 
 const D = (s: string | number) => new Decimal(s);
 const round2 = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -188,10 +188,11 @@ export class SupplierInvoiceService {
     const filter = (alias: string) =>
       supplierIds ? ` WHERE ${alias}.supplier_id IN (${supplierIds.map(() => '?').join(',')})` : '';
     const params = supplierIds ?? [];
-    const inv: Array<{ supplier_id: number; total: string; due_date: string }> = await this.ds.query(
-      `SELECT i.supplier_id, i.total, i.due_date FROM supplier_invoice i${filter('i')} ORDER BY i.due_date, i.id`,
-      params,
-    );
+    const inv: Array<{ supplier_id: number; total: string; due_date: string; invoice_date: string }> =
+      await this.ds.query(
+        `SELECT i.supplier_id, i.total, i.due_date, i.invoice_date FROM supplier_invoice i${filter('i')} ORDER BY i.due_date, i.id`,
+        params,
+      );
     const pay: Array<{ supplier_id: number; amount: string }> = await this.ds.query(
       `SELECT p.supplier_id, p.amount FROM supplier_payment p${filter('p')}`,
       params,
@@ -212,10 +213,17 @@ export class SupplierInvoiceService {
         const paid = pay.filter((r) => Number(r.supplier_id) === s.id).reduce((a, r) => a.plus(r.amount), D(0));
         let settle = paid;
         let overdue = D(0);
+        // ageing as receivables: what is open of each invoice, by the days since its date
+        const age = { age0to30: D(0), age31to60: D(0), age61to90: D(0), ageOver90: D(0) };
         for (const r of mine) {
           const covered = Decimal.min(settle, r.total);
           settle = settle.minus(covered);
-          if (r.due_date < now) overdue = overdue.plus(D(r.total).minus(covered));
+          const open = D(r.total).minus(covered);
+          if (r.due_date < now) overdue = overdue.plus(open);
+          if (!open.gt(0)) continue;
+          const days = daysBetween(String(r.invoice_date).slice(0, 10), now);
+          const k = days <= 30 ? 'age0to30' : days <= 60 ? 'age31to60' : days <= 90 ? 'age61to90' : 'ageOver90';
+          age[k] = age[k].plus(open);
         }
         return {
           supplierId: s.id,
@@ -225,6 +233,10 @@ export class SupplierInvoiceService {
           paid: paid.toFixed(2),
           open: invoiced.minus(paid).toFixed(2),
           overdue: overdue.toFixed(2),
+          age0to30: age.age0to30.toFixed(2),
+          age31to60: age.age31to60.toFixed(2),
+          age61to90: age.age61to90.toFixed(2),
+          ageOver90: age.ageOver90.toFixed(2),
         };
       })
       .sort((a, b) => a.supplierCode.localeCompare(b.supplierCode));
