@@ -23,7 +23,7 @@ import { categoryAncestors, skuPriceFacts, type SkuPriceFacts } from '../catalog
 import { costHeads, currentUnitCost } from '../stock';
 import { unitCost } from '../../domain/costing';
 import { earnDrawEntries, voidDrawEntries } from './draw-entries';
-import { engine, engineCoupon, enginePromotion, type GiftFacts } from './engine-input';
+import { engine, engineCoupon, enginePromotion, ruleOf, type GiftFacts } from './engine-input';
 import {
   CouponBatch,
   CouponCode,
@@ -31,6 +31,7 @@ import {
   Promotion,
   PromotionState,
   PromotionUsage,
+  type PromotionRuleData,
 } from './promotion.entity';
 
 const D = (s: string | number) => new Decimal(s);
@@ -81,17 +82,115 @@ async function skuFacts(tx: EntityManager, skuIds: number[], known?: Map<number,
 }
 
 /** The promotions approved and in their period at `at` (the engine checks hours, channels, …). */
-function activeAt(tx: EntityManager, at: string, ids?: number[]) {
-  const qb = tx
+function activeAt(tx: EntityManager, at: string) {
+  return tx
     .getRepository(Promotion)
     .createQueryBuilder('p')
-    .where('p.state = :st AND p.starts_at <= :at AND p.ends_at > :at', { st: PromotionState.APPROVED, at });
-  if (ids) qb.andWhere('p.id IN (:...ids)', { ids: ids.length ? ids : [-1] });
-  return qb.orderBy('p.id').getMany();
+    .where('p.state = :st AND p.starts_at <= :at AND p.ends_at > :at', { st: PromotionState.APPROVED, at })
+    .orderBy('p.id')
+    .getMany();
 }
 
-async function load(tx: EntityManager, cart: OrderCart) {
-  const promos = await activeAt(tx, cart.at);
+/**
+ * What pricing needs of a promotion that changes only with its version (every write of its rule,
+ * eligibility, period, limits or state bumps it: promotion.service): its names, limits, the SKUs a
+ * same-SKU 买赠 may give, and the engine's promotion without its usage (and without the gift's figures,
+ * which are read each time). Frozen: shared by every pricing that finds this version.
+ */
+interface PromotionStatics {
+  id: number;
+  version: number;
+  code: string;
+  name: string;
+  kind: string;
+  perCustomer: number | null;
+  limited: boolean;
+  /** rule.giftSkuId; 0: none (a 买赠 gives the line's own SKU) */
+  giftSkuId: number;
+  /** eligibility.skuIds; null: any SKU */
+  skus: ReadonlySet<string> | null;
+  ruleData: PromotionRuleData;
+  engine: EnginePromotion;
+}
+
+/** An active promotion for one pricing: its static part and its usage figures as stored now. */
+interface ActivePromotion {
+  s: PromotionStatics;
+  usedCount: number;
+  spent: string | number | null;
+}
+
+const deepFreeze = <T>(o: T): T => {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+};
+
+function staticsOf(p: Promotion): PromotionStatics {
+  return deepFreeze({
+    id: p.id,
+    version: p.version,
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    perCustomer: p.perCustomer,
+    limited: p.perCustomer !== null || p.totalLimit !== null || p.budget !== null,
+    giftSkuId: Number(p.rule?.giftSkuId) || 0,
+    skus: p.eligibility?.skuIds?.length ? new Set(p.eligibility.skuIds.map(String)) : null,
+    ruleData: structuredClone(p.rule ?? {}),
+    engine: enginePromotion(p),
+  });
+}
+
+const fromEntity = (p: Promotion): ActivePromotion => ({ s: staticsOf(p), usedCount: p.usedCount, spent: p.spent });
+
+/**
+ * The static parts kept in the process, per data source, by promotion id; an entry serves only its
+ * own version, so another process's edit (which bumps the version) is never missed. Entries not among
+ * the last read's active promotions are dropped.
+ */
+const staticsByDb = new WeakMap<object, Map<number, PromotionStatics>>();
+
+/**
+ * The active promotions for a quote or a draft: one plain read of their ids, versions and usage
+ * figures; the static parts come from the cache, and only new versions are read whole.
+ */
+async function activeCached(tx: EntityManager, at: string): Promise<ActivePromotion[]> {
+  let cache = staticsByDb.get(tx.connection);
+  if (!cache) staticsByDb.set(tx.connection, (cache = new Map()));
+  const rows: Array<{ id: number | string; version: number | string; used_count: number | string; spent: any }> =
+    await tx.query(
+      'SELECT id, version, used_count, spent FROM promotion WHERE state = ? AND starts_at <= ? AND ends_at > ? ORDER BY id',
+      [PromotionState.APPROVED, at, at],
+    );
+  const live = rows.map((r) => ({
+    id: Number(r.id),
+    version: Number(r.version),
+    usedCount: Number(r.used_count),
+    spent: r.spent,
+  }));
+  const missing = live.filter((r) => cache.get(r.id)?.version !== r.version).map((r) => r.id);
+  if (missing.length) {
+    const read = new Map((await tx.findBy(Promotion, { id: In(missing) })).map((p) => [p.id, p]));
+    // edited between the two reads: read them all whole, as one statement sees them
+    if (live.some((r) => missing.includes(r.id) && read.get(r.id)?.version !== r.version)) {
+      const all = (await activeAt(tx, at)).map(fromEntity);
+      for (const a of all) cache.set(a.s.id, a.s);
+      return all;
+    }
+    for (const p of read.values()) cache.set(p.id, staticsOf(p));
+  }
+  if (cache.size > live.length) {
+    const seen = new Set(live.map((r) => r.id));
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  }
+  return live.map((r) => ({ s: cache.get(r.id)!, usedCount: r.usedCount, spent: r.spent }));
+}
+
+async function load(tx: EntityManager, cart: OrderCart, cached = false) {
+  const promos = cached ? await activeCached(tx, cart.at) : (await activeAt(tx, cart.at)).map(fromEntity);
   const codes = [...new Set(cart.couponCodes.map(normaliseCode).filter(Boolean))];
   const codeRows = codes.length ? await tx.find(CouponCode, { where: { code: In(codes) } }) : [];
   const unknown = codes.filter((c) => !codeRows.some((r) => r.code === c));
@@ -103,15 +202,15 @@ async function load(tx: EntityManager, cart: OrderCart) {
 async function priceWith(
   tx: EntityManager,
   cart: OrderCart,
-  promos: Promotion[],
+  promos: ActivePromotion[],
   codeRows: CouponCode[],
   known?: Map<number, SkuPriceFacts>,
 ): Promise<PricedOrder> {
-  const giftIds = promos.map((p) => Number(p.rule?.giftSkuId) || 0).filter((n) => n > 0);
+  const giftIds = promos.map((p) => p.s.giftSkuId).filter((n) => n > 0);
   const facts = await skuFacts(tx, [...cart.lines.map((l) => l.skuId), ...giftIds], known);
   // usage so far, this order's own left out
   const other = cart.orderId ?? -1;
-  const limited = promos.filter((p) => p.perCustomer !== null);
+  const limited = promos.filter((p) => p.s.perCustomer !== null);
   const mine =
     cart.customerId && limited.length
       ? await tx
@@ -120,30 +219,28 @@ async function priceWith(
           .select('u.promotion_id', 'pid')
           .addSelect('COUNT(*)', 'n')
           .where('u.customer_id = :c AND u.order_id <> :o', { c: cart.customerId, o: other })
-          .andWhere('u.promotion_id IN (:...ids)', { ids: limited.map((p) => p.id) })
+          .andWhere('u.promotion_id IN (:...ids)', { ids: limited.map((p) => p.s.id) })
           .groupBy('u.promotion_id')
           .getRawMany<{ pid: number; n: string }>()
       : [];
   const engPromos: EnginePromotion[] = [];
-  for (const p of promos) {
+  for (const { s: p, usedCount, spent } of promos) {
     let gift: GiftFacts | null = null;
-    const giftId = Number(p.rule?.giftSkuId) || 0;
+    const giftId = p.giftSkuId;
     if (p.kind === 'BUY_X_GET_Y' && giftId) {
       const f = facts(giftId);
       if (!f || !f.active) continue; // a gift that no longer exists gives nothing
       gift = { ...f, unitCost: await currentUnitCost(tx, cart.warehouseId, giftId) };
     }
-    engPromos.push(
-      enginePromotion(
-        p,
-        {
-          total: p.usedCount,
-          byCustomer: Number(mine.find((m) => Number(m.pid) === p.id)?.n ?? 0),
-          spent: D(p.spent ?? 0).toFixed(2),
-        },
-        gift,
-      ),
-    );
+    engPromos.push({
+      ...p.engine,
+      rule: gift ? ruleOf(p.kind, p.ruleData, gift) : p.engine.rule,
+      usage: {
+        total: usedCount,
+        byCustomer: Number(mine.find((m) => Number(m.pid) === p.id)?.n ?? 0),
+        spent: D(spent ?? 0).toFixed(2),
+      },
+    });
   }
   const batches = codeRows.length
     ? await tx.find(CouponBatch, { where: { id: In([...new Set(codeRows.map((c) => c.batchId))]) } })
@@ -163,16 +260,10 @@ async function priceWith(
   }
   // a 买赠 of the same SKU gives the line's own goods: their cost (here) counts in its budget and gift cost,
   // not the list price; asked only for the SKUs such a promotion may give
-  const sameSku = promos.filter((p) => p.kind === 'BUY_X_GET_Y' && !(Number(p.rule?.giftSkuId) > 0));
+  const sameSku = promos.map((p) => p.s).filter((p) => p.kind === 'BUY_X_GET_Y' && !(p.giftSkuId > 0));
   const given = [
     ...new Set(
-      cart.lines
-        .filter((l) =>
-          sameSku.some(
-            (p) => !p.eligibility?.skuIds?.length || p.eligibility.skuIds.map(String).includes(String(l.skuId)),
-          ),
-        )
-        .map((l) => l.skuId),
+      cart.lines.filter((l) => sameSku.some((p) => !p.skus || p.skus.has(String(l.skuId)))).map((l) => l.skuId),
     ),
   ];
   const lineCost = new Map(
@@ -204,7 +295,7 @@ async function priceWith(
   if (bad) throw new DomainError(bad.reason, `Coupon ${bad.code}: ${bad.text}.`, { code: bad.code, ...bad.params });
   return {
     priced,
-    promotions: new Map(promos.map((p) => [p.code, { id: p.id, name: p.name, kind: p.kind }])),
+    promotions: new Map(promos.map(({ s: p }) => [p.code, { id: p.id, name: p.name, kind: p.kind }])),
     giftSku: (line) => Number(line.sku),
   };
 }
@@ -218,7 +309,7 @@ export async function priceOrder(
   cart: OrderCart,
   known?: Map<number, SkuPriceFacts>,
 ): Promise<PricedOrder> {
-  const { promos, codeRows } = await load(tx, cart);
+  const { promos, codeRows } = await load(tx, cart, true);
   return priceWith(tx, cart, promos, codeRows, known);
 }
 
