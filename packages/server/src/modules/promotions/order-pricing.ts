@@ -6,6 +6,8 @@
  * priced again on what those rows hold now, and the usage, budget and redemptions are written. Two
  * orders with one single-use code: the second waits for the first's lock and then finds the code
  * used (COUPON_USED_UP). `releaseOrderPricing` gives it all back when a confirmed order is cancelled.
+ * Quotes and drafts read the active promotions' ids, versions and usage only and keep the rest in the
+ * process by id + version (`activeCached`); the confirmation's pricing under its locks reads whole rows.
  */
 import { Decimal } from 'decimal.js';
 import { In, IsNull, type EntityManager } from 'typeorm';
@@ -93,7 +95,7 @@ function activeAt(tx: EntityManager, at: string) {
 
 /**
  * What pricing needs of a promotion that changes only with its version (every write of its rule,
- * eligibility, period, limits or state bumps it: promotion.service): its names, limits, the SKUs a
+ * eligibility, period, limits or state bumps it: promotion.service): its names, the SKUs a
  * same-SKU 买赠 may give, and the engine's promotion without its usage (and without the gift's figures,
  * which are read each time). Frozen: shared by every pricing that finds this version.
  */
@@ -104,7 +106,6 @@ interface PromotionStatics {
   name: string;
   kind: string;
   perCustomer: number | null;
-  limited: boolean;
   /** rule.giftSkuId; 0: none (a 买赠 gives the line's own SKU) */
   giftSkuId: number;
   /** eligibility.skuIds; null: any SKU */
@@ -136,7 +137,6 @@ function staticsOf(p: Promotion): PromotionStatics {
     name: p.name,
     kind: p.kind,
     perCustomer: p.perCustomer,
-    limited: p.perCustomer !== null || p.totalLimit !== null || p.budget !== null,
     giftSkuId: Number(p.rule?.giftSkuId) || 0,
     skus: p.eligibility?.skuIds?.length ? new Set(p.eligibility.skuIds.map(String)) : null,
     ruleData: structuredClone(p.rule ?? {}),
@@ -160,11 +160,15 @@ const staticsByDb = new WeakMap<object, Map<number, PromotionStatics>>();
 async function activeCached(tx: EntityManager, at: string): Promise<ActivePromotion[]> {
   let cache = staticsByDb.get(tx.connection);
   if (!cache) staticsByDb.set(tx.connection, (cache = new Map()));
-  const rows: Array<{ id: number | string; version: number | string; used_count: number | string; spent: any }> =
-    await tx.query(
-      'SELECT id, version, used_count, spent FROM promotion WHERE state = ? AND starts_at <= ? AND ends_at > ? ORDER BY id',
-      [PromotionState.APPROVED, at, at],
-    );
+  const rows: Array<{
+    id: number | string;
+    version: number | string;
+    used_count: number | string;
+    spent: string | number | null;
+  }> = await tx.query(
+    'SELECT id, version, used_count, spent FROM promotion WHERE state = ? AND starts_at <= ? AND ends_at > ? ORDER BY id',
+    [PromotionState.APPROVED, at, at],
+  );
   const live = rows.map((r) => ({
     id: Number(r.id),
     version: Number(r.version),
