@@ -119,6 +119,7 @@ export const MENU_PERMISSIONS: Record<string, string | null> = {
   'stock-risk': 'stock.balance.read',
   'staff-performance': null,
   statements: 'sales.receivable.read',
+  'period-close': 'system.settings.read',
   directory: 'system.user.read',
   users: 'system.user.manage',
   roles: 'system.role.read',

@@ -1,4 +1,4 @@
-import { DataAnalysis, Document, House, Trophy, Warning } from '@element-plus/icons-vue';
+import { DataAnalysis, Document, Finished, House, Trophy, Warning } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const analyticsRoutes: RouteRecordRaw[] = [
@@ -27,6 +27,17 @@ export const analyticsRoutes: RouteRecordRaw[] = [
       title: 'menu.statements',
       permission: 'sales.receivable.read',
       menu: { group: 'sales', icon: Document, order: 9 },
+    },
+  },
+  {
+    // 期末结账: the close checklist, closing through a day, the voucher export and its accounts
+    path: 'finance/period-close',
+    name: 'period-close',
+    component: () => import('./PeriodClosePage.vue'),
+    meta: {
+      title: 'menu.periodClose',
+      permission: 'system.settings.read',
+      menu: { group: 'sales', icon: Finished, order: 10 },
     },
   },
   {
