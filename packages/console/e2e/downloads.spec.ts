@@ -19,12 +19,14 @@ async function exported(page: Page, testid: string, name: RegExp): Promise<strin
   await page.getByTestId(testid).click();
   const drawer = page.getByTestId('downloads-drawer');
   const background = drawer.waitFor({ state: 'visible' }).then(async () => {
-    const job = page.getByTestId('downloads-list').locator('li').first();
-    await expect(job.locator('[data-testid^="download-status-"]')).toHaveText('可下载');
-    const [d] = await Promise.all([
-      page.waitForEvent('download'),
-      job.locator('[data-testid^="download-file-"]').click(),
-    ]);
+    // this export's job by its file's name once ready: the newest job may still be an earlier export's
+    // while this one is being listed
+    const file = page
+      .getByTestId('downloads-list')
+      .locator('[data-testid^="download-file-"]', { hasText: new RegExp(name.source.replace(/^\^|\$$/g, '')) })
+      .first();
+    await expect(file).toBeVisible();
+    const [d] = await Promise.all([page.waitForEvent('download'), file.click()]);
     return d;
   });
   background.catch(() => undefined);
