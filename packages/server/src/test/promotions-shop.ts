@@ -72,3 +72,32 @@ export async function promotionsShop(o: {
           .createCustomer.id as string);
   return { t, tok, c, wh, channel, customer };
 }
+
+/**
+ * A promotion saved by the manager with the tests' defaults (priority 10, stackable, active over the test
+ * clock's days 2026-11-20 – 12-01, budget 1000) under what `input` says, then submitted: it must be active
+ * (within the approval budget). Its id.
+ */
+export async function activePromotion(t: TestApp, managerToken: string, input: Record<string, unknown>) {
+  const p = ok(
+    await t.gql(
+      'mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }',
+      {
+        i: {
+          priority: 10,
+          exclusive: false,
+          startsAt: '2026-11-20T00:00',
+          endsAt: '2026-12-01T00:00',
+          budget: '1000',
+          ...input,
+        },
+      },
+      managerToken,
+    ),
+  ).savePromotion;
+  const submitted = ok(
+    await t.gql('mutation($id:ID!){ submitPromotion(id:$id){ status } }', { id: p.id }, managerToken),
+  ).submitPromotion;
+  expect(submitted.status).toBe('ACTIVE');
+  return p.id as string;
+}

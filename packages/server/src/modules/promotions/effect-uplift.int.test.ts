@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Category, Product } from '../catalog';
 import { Brand, newProductSku } from '../../test/fixtures';
 import { type GqlResult, type TestApp } from '../../test/harness';
-import { promotionsShop, type StockIn } from '../../test/promotions-shop';
+import { activePromotion, promotionsShop, type StockIn } from '../../test/promotions-shop';
 
 /*
  * The effect report's uplift per promotion: the revenue of its eligible items (net line amounts, in all
@@ -20,25 +20,7 @@ describe('promotion effect: the uplift of each promotion on its own items', () =
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data as T;
   };
-  const promote = async (i: Record<string, unknown>) => {
-    const p = ok(
-      await t.gql(
-        'mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }',
-        {
-          i: {
-            priority: 10,
-            exclusive: false,
-            startsAt: '2026-11-20T00:00',
-            endsAt: '2026-12-01T00:00',
-            budget: '1000',
-            ...i,
-          },
-        },
-        tok.manager,
-      ),
-    ).savePromotion;
-    ok(await t.gql('mutation($id:ID!){ submitPromotion(id:$id){ status } }', { id: p.id }, tok.manager));
-  };
+  const promote = (i: Record<string, unknown>) => activePromotion(t, tok.manager, i);
   /** a confirmed order on that day; its lines' net amounts */
   const sell = async (orderDate: string, lines: Array<[string, string]>) => {
     const o = ok(

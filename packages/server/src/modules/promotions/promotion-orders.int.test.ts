@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { newProductSku } from '../../test/fixtures';
 import { codeOf, type GqlResult, type TestApp } from '../../test/harness';
-import { promotionsShop } from '../../test/promotions-shop';
+import { activePromotion, promotionsShop } from '../../test/promotions-shop';
 import { exportedFile } from '../../test/list-export';
 
 const D = (s: string | number) => new Decimal(s);
 
-const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }`;
-const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
 const CREATE = `mutation($i:CreateSalesOrderInput!){ createSalesOrder(input:$i){ id } }`;
 const CONFIRM = `mutation($id:ID!){ confirmSalesOrder(id:$id){ id status } }`;
 const ORDER = `query($id:ID!){ salesOrder(id:$id){ id status total discountTotal cogs margin giftCost couponCodes
@@ -23,26 +21,7 @@ describe('sales orders priced through the promotions: stacked promotions, a gift
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data as T;
   };
-  const promote = async (i: Record<string, unknown>) => {
-    const p = ok(
-      await t.gql(
-        SAVE,
-        {
-          i: {
-            priority: 10,
-            exclusive: false,
-            startsAt: '2026-11-20T00:00',
-            endsAt: '2026-12-01T00:00',
-            budget: '1000',
-            ...i,
-          },
-        },
-        tok.manager,
-      ),
-    ).savePromotion;
-    expect(ok(await t.gql(SUBMIT, { id: p.id }, tok.manager)).submitPromotion.status).toBe('ACTIVE');
-    return p.id as string;
-  };
+  const promote = (i: Record<string, unknown>) => activePromotion(t, tok.manager, i);
   const order = (lines: Array<[string, string]>, couponCodes: string[] = [], customerId = id.c1) =>
     t.gql(
       CREATE,

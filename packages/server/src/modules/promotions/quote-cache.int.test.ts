@@ -4,10 +4,8 @@ import { createApp, type App } from '../../app';
 import { openAppDatabase } from '../../database';
 import { newProductSku } from '../../test/fixtures';
 import type { GqlResult, TestApp } from '../../test/harness';
-import { promotionsShop } from '../../test/promotions-shop';
+import { activePromotion, promotionsShop } from '../../test/promotions-shop';
 
-const SAVE = `mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }`;
-const SUBMIT = `mutation($id:ID!){ submitPromotion(id:$id){ id status } }`;
 const QUOTE = `query($i:QuoteCartInput!){ quoteCart(input:$i){ listTotal discountTotal total giftValue
   applied { code discount giftQty } notApplied { code reason } } }`;
 
@@ -34,26 +32,7 @@ describe('promotions: a second API process on the same database quotes what the 
     });
     return (await res.json()) as GqlResult;
   };
-  const promote = async (i: Record<string, unknown>) => {
-    const p = ok(
-      await t.gql(
-        SAVE,
-        {
-          i: {
-            priority: 10,
-            exclusive: false,
-            startsAt: '2026-11-20T00:00',
-            endsAt: '2026-12-01T00:00',
-            budget: '1000',
-            ...i,
-          },
-        },
-        tok.manager,
-      ),
-    ).savePromotion;
-    expect(ok(await t.gql(SUBMIT, { id: p.id }, tok.manager)).submitPromotion.status).toBe('ACTIVE');
-    return p.id as string;
-  };
+  const promote = (i: Record<string, unknown>) => activePromotion(t, tok.manager, i);
   const cart = () => ({
     i: {
       customerId: id.c1,

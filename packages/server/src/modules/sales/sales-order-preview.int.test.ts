@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProductSku } from '../../test/fixtures';
 import { type GqlResult, type TestApp } from '../../test/harness';
-import { promotionsShop } from '../../test/promotions-shop';
+import { activePromotion, promotionsShop } from '../../test/promotions-shop';
 
 /*
  * The order form's preview: the same pricing as saving the draft (price list, promotions, coupon), and
@@ -46,26 +46,12 @@ describe('previewSalesOrder: the draft priced as saving would, nothing written',
     t = s.t;
     Object.assign(tok, s.tok);
     [id.wh, id.channel, id.customer] = [s.wh, s.channel, s.customer!];
-    const p = ok(
-      await t.gql(
-        'mutation($i:SavePromotionInput!){ savePromotion(input:$i){ id } }',
-        {
-          i: {
-            code: 'MJ100',
-            name: '满100减10',
-            kind: 'THRESHOLD_OFF',
-            priority: 10,
-            exclusive: false,
-            startsAt: '2026-11-20T00:00',
-            endsAt: '2026-12-01T00:00',
-            budget: '1000',
-            rule: { threshold: '100', off: '10', perMultiple: false },
-          },
-        },
-        tok.manager,
-      ),
-    ).savePromotion;
-    ok(await t.gql('mutation($id:ID!){ submitPromotion(id:$id){ status } }', { id: p.id }, tok.manager));
+    await activePromotion(t, tok.manager, {
+      code: 'MJ100',
+      name: '满100减10',
+      kind: 'THRESHOLD_OFF',
+      rule: { threshold: '100', off: '10', perMultiple: false },
+    });
     const batch = ok(
       await t.gql(
         'mutation($i:CreateCouponBatchInput!){ createCouponBatch(input:$i){ id } }',
