@@ -4,7 +4,8 @@
  * statements on the posting pool, `core/write-batch`, is one call, its statements counted in
  * `statementsInPackets`) and times the gap-free
  * number counter — how long its UPDATE takes (the lock wait, at concurrency) and how long the row
- * stays locked afterwards (until COMMIT or ROLLBACK). On SIGUSR2 it prints one JSON line
+ * stays locked afterwards (until COMMIT or ROLLBACK); when the number is taken in the last packet,
+ * that packet's time is the first figure and nothing follows it. On SIGUSR2 it prints one JSON line
  * `JXC_QUERY_COUNTS {...}` to stdout with the totals so far.
  */
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
@@ -18,7 +19,8 @@ MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query
   let n = 1;
   for (let at = query.indexOf(';\n'); at >= 0; at = query.indexOf(';\n', at + 2)) n++;
   totals.statementsInPackets += n;
-  const counter = query.startsWith('UPDATE doc_sequence');
+  // (the number taken on its own, or first in the posting's last packet: then that packet is the whole hold)
+  const counter = query.startsWith('UPDATE doc_sequence') || query.startsWith('INSERT INTO doc_sequence');
   // (a posting's last packet ends with its COMMIT)
   const end = query === 'COMMIT' || query === 'ROLLBACK' || query.endsWith(';\nCOMMIT');
   const started = performance.now();
@@ -29,7 +31,7 @@ MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query
     if (counter) {
       totals.counterUpdates++;
       totals.counterUpdateMs += at - started;
-      heldSince.set(this, at);
+      if (!end) heldSince.set(this, at);
     } else if (end && heldSince.has(this)) {
       totals.counterHeldMs += at - heldSince.get(this)!;
       heldSince.delete(this);

@@ -258,6 +258,13 @@ async function main() {
     ...(SOCKET ? { socketPath: SOCKET } : {}),
   });
   await raw.query("INSERT INTO doc_sequence (doc_type, period, last_no) VALUES ('raw_out', '20261125', 0)");
+  /** the server's total row lock wait so far (ms) */
+  const rowLockMs = async () => {
+    const [rows] = (await raw.query("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_time'")) as unknown as [
+      Array<{ Value: string }>,
+    ];
+    return Number(rows[0].Value);
+  };
   // the bare minimum writes tables of its own with the same columns and indexes (no foreign keys),
   // so the engine's invariants checked after the run hold: its "balance" rows carry qty and value
   for (const [bare, like] of [
@@ -310,7 +317,7 @@ async function main() {
         });
         drafts.push(String(doc.id));
       }
-      const before = { counts: await serverCounts(), cpu: serverCpuMs() };
+      const before = { counts: await serverCounts(), cpu: serverCpuMs(), locks: await rowLockMs() };
       const apiSecs = await runPool(DOCS, c, async (i) => {
         await gql(
           'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number } }',
@@ -318,7 +325,9 @@ async function main() {
           token,
         );
       });
-      const after = { counts: await serverCounts(), cpu: serverCpuMs() };
+      const after = { counts: await serverCounts(), cpu: serverCpuMs(), locks: await rowLockMs() };
+      // every row lock wait of the cell, server side (the counter row's, the heads' and balances')
+      const lockWait = (after.locks - before.locks) / DOCS;
       const apiTrips = (after.counts.statements - before.counts.statements) / DOCS;
       const apiStatements = (after.counts.statementsInPackets - before.counts.statementsInPackets) / DOCS;
       const apiCpu = (after.cpu - before.cpu) / DOCS;
@@ -452,11 +461,12 @@ async function main() {
       );
       report(`${what}: API CPU per posting (ms)`, f(apiCpu, 2), '', '');
       report(
-        `${what}: number counter UPDATE / held until COMMIT (ms)`,
+        `${what}: number counter taken / then held until COMMIT (ms)`,
         `${f(counterWait, 2)} / ${f(counterHeld, 2)}`,
         '',
         '',
       );
+      report(`${what}: InnoDB row lock wait per posting (ms)`, f(lockWait, 2), '', '');
       if (c === 1)
         report(
           `${what}: latency per posting (ms)`,

@@ -246,7 +246,8 @@ async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Pro
       await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
       if (conn) readCommittedSessions.add(conn);
     }
-    await runner.startTransaction();
+    if (packets) beginWithFirstQuery(runner);
+    else await runner.startTransaction();
     try {
       const result = await work(runner.manager);
       if (runner.isTransactionActive) await runner.commitTransaction();
@@ -258,6 +259,26 @@ async function readCommitted<T>(ds: DataSource, work: (tx: EntityManager) => Pro
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * A posting-pool transaction's START TRANSACTION goes in one packet with its first statement (the
+ * idempotency key or the document read), not in a round trip of its own. Only a plain `tx.query`
+ * carries it: a first query TypeORM builds (it reads structured results) gets it sent before.
+ */
+function beginWithFirstQuery(runner: QueryRunner): void {
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  const query = runner.query.bind(runner);
+  runner.query = (async (sql: string, params?: unknown[], structured?: boolean) => {
+    runner.query = query;
+    if (structured) {
+      await query('START TRANSACTION');
+      return query(sql, params, structured);
+    }
+    const raw = (await query(`START TRANSACTION;\n${sql}`, params)) as unknown[];
+    // (the answer of the statement, or of each statement of a packet, without START TRANSACTION's)
+    return raw.length === 2 ? raw[1] : raw.slice(1);
+  }) as QueryRunner['query'];
 }
 
 // better-sqlite3 has one connection: transactions must not interleave on it.

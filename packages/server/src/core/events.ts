@@ -35,10 +35,23 @@ export interface DomainEvent {
 }
 
 type Handler = (tx: EntityManager, e: DomainEvent) => Promise<void>;
+/** whether a handler may act on an event of this type (true when it cannot tell yet) */
+type Wants = (type: EventType) => boolean;
 const handlers = new WeakMap<DataSource, Handler[]>();
+const wanting = new WeakMap<DataSource, Wants[]>();
 
-export function onDomainEvent(ds: DataSource, handler: Handler): void {
+/** `wants` says cheaply which types the handler may act on; without it, every type. */
+export function onDomainEvent(ds: DataSource, handler: Handler, wants: Wants = () => true): void {
   handlers.set(ds, [...(handlers.get(ds) ?? []), handler]);
+  wanting.set(ds, [...(wanting.get(ds) ?? []), wants]);
+}
+
+/**
+ * Whether any handler may act on an event of this type: when none does, a change may skip building
+ * it (a posting then takes its number in its last packet, see stock-document.service).
+ */
+export function eventWanted(ds: DataSource, type: EventType): boolean {
+  return (wanting.get(ds) ?? []).some((w) => w(type));
 }
 
 /** Says, in the caller's transaction, that something happened. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /** Default patterns; a company overrides them in settings. {yyyyMMdd} resets the counter daily, {yyyyMM} monthly, {yyyy} yearly. */
@@ -77,4 +78,37 @@ export async function nextNumber(
   await tx.query('UPDATE doc_sequence SET last_no = last_no + 1 WHERE doc_type = ? AND period = ?', [docType, period]);
   const [row] = await tx.query('SELECT last_no FROM doc_sequence WHERE doc_type = ? AND period = ?', [docType, period]);
   return formatNumber(pattern, date, Number(row.last_no));
+}
+
+/**
+ * The number taken by the database inside a posting's last packet (MySQL/MariaDB posting pool):
+ * the counter row is then locked only while that packet runs, never while the API works. `token`
+ * stands for the number in the packet's values (the write batch puts the number in its place) and
+ * `statements` take it into `@jxc_no`. Null when the pattern has more than one count token.
+ */
+export interface PacketNumber {
+  token: string;
+  statements: string[];
+  params: unknown[];
+}
+
+export function numberInPacket(
+  docType: string,
+  date: string,
+  pattern = DEFAULT_PATTERNS[docType],
+): PacketNumber | null {
+  const counts = pattern.match(/\{0+\}/g) ?? [];
+  if (counts.length !== 1) return null;
+  const [before, after] = formatNumber(pattern.replace(counts[0], '\u0000'), date, 0).split('\u0000');
+  return {
+    token: `\u2063no-${randomBytes(8).toString('hex')}\u2063`,
+    statements: [
+      // one statement for the first number of a period and every later one; an existing row is
+      // locked exclusively at once (no shared lock to upgrade, so two posters cannot deadlock here)
+      'INSERT INTO doc_sequence (doc_type, period, last_no) VALUES (?, ?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1)',
+      // as formatNumber: padded to the token's width, never cut
+      'SET @jxc_no = CONCAT(?, LPAD(LAST_INSERT_ID(), GREATEST(?, LENGTH(LAST_INSERT_ID())), ?), ?)',
+    ],
+    params: [docType, periodOf(pattern, date), before, counts[0].length - 2, '0', after],
+  };
 }

@@ -1,6 +1,8 @@
+import { escape } from 'mysql2';
 import type { EntityManager } from 'typeorm';
 import { commitInPacket, takesPackets } from './db';
 import { checkDeadline } from './guard';
+import type { PacketNumber } from './numbering';
 
 /** What a statement answered: the driver's result (a MySQL ResultSetHeader: affectedRows, insertId; rows for a SELECT). */
 export type WriteResult = { affectedRows?: number; insertId?: number | string } & Record<string, unknown>;
@@ -65,18 +67,36 @@ export class WriteBatch {
    * (the request's deadline checked first, as `inTransaction` does before its COMMIT), and the
    * transaction is over when this returns; elsewhere the queue is flushed and `inTransaction`
    * commits as usual. The checks of this last packet run after COMMIT: give it only statements
-   * whose results are taken (ids), not ones that may refuse.
+   * whose results are taken (ids), not ones that may refuse. With `number` the packet takes the
+   * document's number first (see `numberInPacket`): every value holding its token gets the number
+   * in the database, and the number is returned.
    */
-  async commit(): Promise<void> {
-    if (!this.packed) return this.flush();
+  async commit(number?: PacketNumber): Promise<string | undefined> {
+    if (!this.packed) {
+      if (number) throw new Error('WriteBatch: a number in the packet needs the posting pool');
+      await this.flush();
+      return undefined;
+    }
     checkDeadline();
     const queued = this.queue;
     this.queue = [];
+    const params = queued.flatMap((q) => q.params);
     const results = await commitInPacket(
       this.tx,
-      queued.map((q) => q.sql),
-      queued.flatMap((q) => q.params),
+      number
+        ? [...number.statements, ...queued.map((q) => q.sql), 'SELECT @jxc_no AS number']
+        : queued.map((q) => q.sql),
+      number ? [...number.params, ...params.map((p) => withNumber(p, number.token))] : params,
     );
-    queued.forEach((q, i) => q.then?.(results[i] as WriteResult));
+    const own = number ? results.slice(number.statements.length) : results;
+    queued.forEach((q, i) => q.then?.(own[i] as WriteResult));
+    return number ? String((own[queued.length] as Array<{ number: string }>)[0].number) : undefined;
   }
+}
+
+/** A value that holds the packet's number token: the number itself, or the value with the number in the token's place. */
+function withNumber(value: unknown, token: string): unknown {
+  if (typeof value !== 'string' || !value.includes(token)) return value;
+  const sql = value === token ? '@jxc_no' : `REPLACE(${escape(value)}, ${escape(token)}, @jxc_no)`;
+  return { toSqlString: () => sql };
 }

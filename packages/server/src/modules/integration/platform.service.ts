@@ -118,7 +118,11 @@ export class PlatformService {
     posting.onPosted((tx, _doc, changes, _moves, writes) => this.queueStock(tx, changes, writes));
     onReservationChanged(ds, (tx, warehouseId, skuId) => this.queueStock(tx, [{ warehouseId, skuId }]));
     // a store's order shipped: its tracking number goes back to the platform (outbox, same transaction)
-    onDomainEvent(ds, (tx, e) => (e.type === 'order.shipped' ? this.queueShipment(tx, e) : Promise.resolve()));
+    onDomainEvent(
+      ds,
+      (tx, e) => (e.type === 'order.shipped' ? this.queueShipment(tx, e) : Promise.resolve()),
+      (type) => type === 'order.shipped',
+    );
   }
 
   list(): Promise<PlatformConnection[]> {

@@ -125,25 +125,33 @@ export class TplService {
       return (number) => this.announceTransfer(tx, doc.id, number);
     });
     // a sales order confirmed in a 3PL's warehouse: its shipment request, in the confirmation's transaction
-    onDomainEvent(ds, async (tx, e) => {
-      if (e.type !== 'order.confirmed' || e.ref.type !== 'sales_order' || !e.warehouseId) return;
-      const c = await tx.findOne(TplConnection, { where: { warehouseId: e.warehouseId, active: true } });
-      if (!c) return;
-      await this.shipmentRequest(tx, null, c, e.ref.id);
-      this.sender.soon();
-    });
+    onDomainEvent(
+      ds,
+      async (tx, e) => {
+        if (e.type !== 'order.confirmed' || e.ref.type !== 'sales_order' || !e.warehouseId) return;
+        const c = await tx.findOne(TplConnection, { where: { warehouseId: e.warehouseId, active: true } });
+        if (!c) return;
+        await this.shipmentRequest(tx, null, c, e.ref.id);
+        this.sender.soon();
+      },
+      (type) => type === 'order.confirmed',
+    );
     // a sales order, a purchase order (cancelled or closed) or a transfer into a 3PL's warehouse
     // cancelled: its open requests are cancelled at the 3PL
-    onDomainEvent(ds, async (tx, e) => {
-      if (e.type !== 'document.cancelled') return;
-      const source =
-        e.ref.type === 'sales_order' || e.ref.type === 'purchase_order'
-          ? e.ref.type
-          : e.ref.type === StockDocType.TRANSFER
-            ? 'stock_document'
-            : null;
-      if (source) await this.cancelRequests(tx, source, e.ref.id, e.ref.number);
-    });
+    onDomainEvent(
+      ds,
+      async (tx, e) => {
+        if (e.type !== 'document.cancelled') return;
+        const source =
+          e.ref.type === 'sales_order' || e.ref.type === 'purchase_order'
+            ? e.ref.type
+            : e.ref.type === StockDocType.TRANSFER
+              ? 'stock_document'
+              : null;
+        if (source) await this.cancelRequests(tx, source, e.ref.id, e.ref.number);
+      },
+      (type) => type === 'document.cancelled',
+    );
   }
 
   /**

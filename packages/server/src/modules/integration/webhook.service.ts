@@ -54,6 +54,8 @@ export class WebhookService {
    * through the bus (`webhooks.changed`); a subscription is in effect once they heard it.
    */
   private active: Promise<Array<{ id: number; events: string[] }>> | null = null;
+  /** the event types of `active` once read (null until then: every type may be wanted) */
+  private activeTypes: Set<string> | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -61,11 +63,18 @@ export class WebhookService {
     opts: WebhookOptions = {},
     private readonly bus: Bus = memoryBus(),
   ) {
-    bus.on(CHANGED_TOPIC, () => (this.active = null));
+    bus.on(CHANGED_TOPIC, () => {
+      this.active = null;
+      this.activeTypes = null;
+    });
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.leaseMs = opts.leaseMs ?? Math.max(60_000, 3 * (opts.timeoutMs ?? 10_000));
     this.random = opts.random ?? Math.random;
-    onDomainEvent(ds, (tx, e) => this.write(tx, e));
+    onDomainEvent(
+      ds,
+      (tx, e) => this.write(tx, e),
+      (type) => !this.activeTypes || this.activeTypes.has(type),
+    );
   }
 
   listening(port: number, hosts: string[] = []): void {
@@ -81,7 +90,10 @@ export class WebhookService {
         .find(WebhookSubscription, { where: { active: true }, order: { id: 'ASC' } })
         .then((rows) => rows.map((r) => ({ id: r.id, events: JSON.parse(r.events) as string[] })));
       this.active = loading;
-      loading.catch(() => this.active === loading && (this.active = null));
+      loading.then(
+        (rows) => this.active === loading && (this.activeTypes = new Set(rows.flatMap((r) => r.events))),
+        () => this.active === loading && (this.active = null),
+      );
     }
     const wanted = (await this.active).filter((s) => s.events.includes(e.type)).map((s) => s.id);
     if (!wanted.length) return;

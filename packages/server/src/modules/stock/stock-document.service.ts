@@ -1,13 +1,13 @@
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
-import { emitEvent, typed } from '../../core/events';
+import { emitEvent, eventWanted, typed } from '../../core/events';
 import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
 import { lookupKey } from '../../core/idempotency-lookup';
-import { nextNumber } from '../../core/numbering';
+import { nextNumber, numberInPacket } from '../../core/numbering';
 import { pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
 import { dateTimeParam, rowLocking } from '../../core/sql';
 import { WriteBatch } from '../../core/write-batch';
@@ -691,8 +691,16 @@ export class StockDocumentService {
         },
       );
     await writes.flush();
-    // the number: from here to COMMIT the counter row of this type and period is locked
-    await allocate();
+    // the number: from here to COMMIT the counter row of this type and period is locked. When nothing
+    // before COMMIT needs it here (no observer's follow-up, no receiver of the event, one packet to
+    // the end), the database takes it in the last packet: the row is then locked only while that
+    // packet runs, not while this process works (issue 17: it serialised every posting of a type)
+    const inPacket =
+      ends && writes.packed && !binMove && !prepared.followUps.length && !eventWanted(this.ds, 'document.posted')
+        ? numberInPacket(doc.type, doc.businessDate, patternFor(settings, doc.type))
+        : null;
+    if (inPacket) number = inPacket.token;
+    else await allocate();
     await this.posting.finish(tx, prepared, number, writes);
     if (binMove) {
       await writes.flush();
@@ -717,7 +725,7 @@ export class StockDocumentService {
       number,
       ...(binMove ? { receivedAt: postedAt } : {}),
     });
-    await this.audit.record(
+    const audited = await this.audit.record(
       tx,
       ctx,
       {
@@ -728,35 +736,42 @@ export class StockDocumentService {
       },
       writes,
     );
-    await emitEvent(tx, {
-      type: 'document.posted',
-      ref: { type: doc.type, id: doc.id, number },
-      warehouseId: doc.warehouseId,
-      data: {
-        document: typed('StockDocument', {
-          id: String(doc.id),
-          type: doc.type,
-          number,
-          status: after.status,
-          warehouseId: String(doc.warehouseId),
-          toWarehouseId: doc.toWarehouseId == null ? null : String(doc.toWarehouseId),
-          businessDate: doc.businessDate,
-        }),
-        lines: lines.map((l) =>
-          typed('StockDocumentLine', {
-            lineNo: l.lineNo,
-            skuId: String(l.skuId),
-            baseQty: l.baseQty,
-            unitCost: l.unitCost,
+    // (taking the number in the packet means no receiver wants the event: nothing to write)
+    if (!inPacket)
+      await emitEvent(tx, {
+        type: 'document.posted',
+        ref: { type: doc.type, id: doc.id, number },
+        warehouseId: doc.warehouseId,
+        data: {
+          document: typed('StockDocument', {
+            id: String(doc.id),
+            type: doc.type,
+            number,
+            status: after.status,
+            warehouseId: String(doc.warehouseId),
+            toWarehouseId: doc.toWarehouseId == null ? null : String(doc.toWarehouseId),
+            businessDate: doc.businessDate,
           }),
-        ),
-      },
-    });
+          lines: lines.map((l) =>
+            typed('StockDocumentLine', {
+              lineNo: l.lineNo,
+              skuId: String(l.skuId),
+              baseQty: l.baseQty,
+              unitCost: l.unitCost,
+            }),
+          ),
+        },
+      });
     // the ledger rows, the number, the audit row: on the posting pool with COMMIT in one packet (the
     // counter row is held for two round trips: its UPDATE and this); elsewhere sent now, and the
     // caller's transaction goes on
-    if (ends) await writes.commit();
-    else await writes.flush();
+    if (ends) {
+      const taken = await writes.commit(inPacket ?? undefined);
+      if (inPacket && taken) {
+        after.number = taken;
+        audited.after = audited.after?.replace(inPacket.token, taken) ?? null;
+      }
+    } else await writes.flush();
     return after;
   }
 
