@@ -1,4 +1,6 @@
-import { digits, expect, loginOk, logout, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { digits, expect, gql, loginOk, logout, test } from './fixtures';
+import { test as onItsOwnServer } from './own-server';
 
 /**
  * 期末结账: the accountant opens the page from the menu, reads the close checklist and exports last
@@ -52,3 +54,98 @@ test('the accountant reads the close checklist and exports the vouchers; the adm
   await page.reload();
   await expect(page.getByTestId('account-code-ADJUSTMENT')).toHaveValue(code);
 });
+
+const ok = (r: { data?: any; errors?: unknown }) => {
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+};
+
+/** Types a day into an Element Plus date picker wrapped in the given element. */
+async function typeDate(wrapper: Locator, day: string) {
+  const input = wrapper.locator('input');
+  await input.fill(day);
+  await input.press('Enter');
+  await expect(input).toHaveValue(day);
+}
+
+/** A draft other receipt of one unit of a demo SKU into SH01, dated `day`; its id. */
+async function draftReceipt(page: Page, day: string): Promise<string> {
+  const d = ok(
+    await gql(page, '{ warehouses { items { id code } } skus(filter: { search: "A001-01" }) { items { id code } } }'),
+  );
+  const warehouseId = d.warehouses.items.find((w: { code: string }) => w.code === 'SH01').id;
+  const skuId = d.skus.items.find((s: { code: string }) => s.code === 'A001-01').id;
+  return ok(
+    await gql(page, 'mutation($i: CreateStockDocumentInput!) { createStockDocument(input: $i) { id } }', {
+      i: { type: 'OTHER_IN', warehouseId, businessDate: day, lines: [{ skuId, qty: '1', unitCost: '10.00' }] },
+    }),
+  ).createStockDocument.id;
+}
+
+/**
+ * Closing moves the company's closedThrough, after which nothing dated on or before it posts: so this
+ * test runs on a server and database of its own (own-server.ts), never on the one the other specs share.
+ * The e2e clock is 2027-05-19; the demo has no drafts, unmatched receipts or negative stock in January
+ * 2027, so closing through 2027-01-31 waits only for the draft this test makes.
+ */
+onItsOwnServer(
+  'the admin closes through January once the checklist passes; a document dated in it no longer posts',
+  async ({ page }) => {
+    onItsOwnServer.setTimeout(120_000);
+    await loginOk(page, 'admin');
+    const blocker = await draftReceipt(page, '2027-01-20');
+
+    await page.goto('/finance/period-close');
+    await expect(page.getByTestId('close-closed-through')).toHaveText('尚未结账');
+    await typeDate(page.getByTestId('close-through'), '2027-01-31');
+    // the draft dated in January fails its check: the close button waits
+    await expect(page.getByTestId('close-count-draftStockDocuments')).toHaveText('1');
+    await expect(page.getByTestId('close-ok-draftStockDocuments')).toHaveText('✗');
+    await expect(page.getByTestId('close-ready')).toHaveText('尚有未处理事项');
+    await expect(page.getByTestId('close-run')).toBeDisabled();
+
+    // the draft goes; the page asked again shows every check passed
+    expect(ok(await gql(page, 'mutation($id: ID!) { deleteStockDocument(id: $id) }', { id: blocker }))).toEqual({
+      deleteStockDocument: true,
+    });
+    await page.reload();
+    await typeDate(page.getByTestId('close-through'), '2027-01-31');
+    for (const key of [
+      'draftStockDocuments',
+      'draftPurchaseOrders',
+      'draftSalesOrders',
+      'unmatchedReceiptLines',
+      'negativeStock',
+    ]) {
+      await expect(page.getByTestId(`close-count-${key}`)).toHaveText('0');
+      await expect(page.getByTestId(`close-ok-${key}`)).toHaveText('✓');
+    }
+    await expect(page.getByTestId('close-ready')).toHaveText('可以结账');
+    const run = page.getByTestId('close-run');
+    await expect(run).toHaveText('结账至 2027-01-31');
+    await run.click();
+    const confirm = page.locator('.el-message-box');
+    await expect(confirm).toContainText('结账至 2027-01-31？此日及之前的期间将不能再过账。');
+    await confirm.getByRole('button', { name: '确定' }).click();
+    await expect(page.locator('.el-message').filter({ hasText: '已结账至 2027-01-31' })).toBeVisible();
+    await expect(page.getByTestId('close-closed-through')).toHaveText('当前已结账至 2027-01-31');
+    await expect(run).toBeDisabled();
+    // and so it stays when the page is opened again
+    await page.reload();
+    await expect(page.getByTestId('close-closed-through')).toHaveText('当前已结账至 2027-01-31');
+
+    // a receipt dated in January is saved as a draft, but posting it is refused in words, not as a code
+    const late = await draftReceipt(page, '2027-01-25');
+    await page.goto(`/inventory/documents/${late}`);
+    await expect(page.getByTestId('doc-status')).toHaveText('草稿');
+    await page.getByTestId('doc-post').click();
+    const error = page.getByTestId('doc-error');
+    await expect(error).toContainText('该业务日期所在期间已结账，不能过账，请修改业务日期。');
+    await expect(error).not.toContainText('PERIOD_CLOSED');
+    await expect(page.getByTestId('doc-status')).toHaveText('草稿');
+    // nothing posted: the document is still a draft on the server
+    expect(ok(await gql(page, 'query($id: ID!) { stockDocument(id: $id) { status number } }', { id: late }))).toEqual({
+      stockDocument: { status: 'DRAFT', number: null },
+    });
+  },
+);
