@@ -20,6 +20,7 @@ export const AnalysisQuery = graphql(`
         daysOfSupply
         warehouseCost
         netMargin
+        drillRows
       }
       total {
         quantity
@@ -137,6 +138,8 @@ export const StaffPerformanceQuery = graphql(`
         returnsRate
         target
         achievement
+        salesLines
+        payments
       }
       purchasing {
         userId

@@ -44,15 +44,31 @@ export const MEASURES: Array<{
   permission: Permission;
   kind: 'qty' | 'money' | 'plain';
   stock?: boolean;
+  /** a figure of the stock on hand, which a cell has without any sale (the others: '—' there) */
+  position?: boolean;
 }> = [
   { measure: 'QUANTITY', field: 'quantity', permission: 'stock.balance.read', kind: 'qty' },
   { measure: 'REVENUE', field: 'revenue', permission: 'catalog.price.sale.read', kind: 'money' },
   { measure: 'COGS', field: 'cogs', permission: 'stock.cost.read', kind: 'money' },
   { measure: 'MARGIN', field: 'margin', permission: 'sales.margin.read', kind: 'money' },
   { measure: 'MARGIN_PCT', field: 'marginPct', permission: 'sales.margin.read', kind: 'plain' },
-  { measure: 'STOCK_VALUE', field: 'stockValue', permission: 'stock.cost.read', kind: 'money', stock: true },
-  { measure: 'TURNOVER', field: 'turnover', permission: 'stock.cost.read', kind: 'plain', stock: true },
-  { measure: 'DAYS_OF_SUPPLY', field: 'daysOfSupply', permission: 'stock.balance.read', kind: 'plain', stock: true },
+  {
+    measure: 'STOCK_VALUE',
+    field: 'stockValue',
+    permission: 'stock.cost.read',
+    kind: 'money',
+    stock: true,
+    position: true,
+  },
+  { measure: 'TURNOVER', field: 'turnover', permission: 'stock.cost.read', kind: 'plain', stock: true, position: true },
+  {
+    measure: 'DAYS_OF_SUPPLY',
+    field: 'daysOfSupply',
+    permission: 'stock.balance.read',
+    kind: 'plain',
+    stock: true,
+    position: true,
+  },
   // the warehouses' monthly fees allocated to the SKUs (by warehouse, SKU, category, brand, supplier or period only)
   { measure: 'WAREHOUSE_COST', field: 'warehouseCost', permission: 'stock.cost.read', kind: 'money', stock: true },
   { measure: 'NET_MARGIN', field: 'netMargin', permission: 'sales.margin.read', kind: 'money', stock: true },
@@ -105,20 +121,30 @@ export function useAnalysis() {
       measures.value[0],
   );
 
-  /** Cross-tab: first dimension down, second across, one measure in the cells. */
+  /**
+   * Cross-tab: first dimension down, second across, one measure in the cells, each with how many rows
+   * its drill-down lists (none: a pair with only a stock position, or no row at all).
+   */
   const cross = computed(() => {
     const cols = new Map<string, string>();
-    const byRow = new Map<string, { key1: string; label1: string; cells: Record<string, string | null> }>();
+    type Cell = { value: string | null; drillRows: number };
+    const byRow = new Map<string, { key1: string; label1: string; cells: Record<string, Cell> }>();
     const f = measure.value?.field;
     for (const r of rows.value) {
       cols.set(r.key2 ?? '', r.label2 ?? '');
       const k = r.key1 ?? '';
       const row = byRow.get(k) ?? { key1: k, label1: r.label1 ?? '', cells: {} };
-      row.cells[r.key2 ?? ''] = f ? ((r as any)[f] ?? null) : null;
+      row.cells[r.key2 ?? ''] = { value: f ? ((r as any)[f] ?? null) : null, drillRows: r.drillRows };
       byRow.set(k, row);
     }
     return { columns: [...cols].map(([key, label]) => ({ key, label })), rows: [...byRow.values()] };
   });
+
+  /**
+   * Whether a figure of a row with nothing to drill into is shown: only a stock position's (its stock
+   * value, turnover, days of supply); its sales figures are '—' (nothing was sold), not 0.00.
+   */
+  const shownWithoutRows = (m: (typeof MEASURES)[number] | undefined) => !!m?.position;
 
   const chartOption = computed(() => {
     const f = measure.value?.field;
@@ -184,6 +210,7 @@ export function useAnalysis() {
     rows,
     total,
     cross,
+    shownWithoutRows,
     chartOption,
     drill,
     drillData,

@@ -30,6 +30,8 @@ export interface SalesFact {
   qty: Decimal;
   revenue: Decimal;
   cogs: Decimal;
+  /** the document lines summed into it: 1 for a line, the group's count when summed in the database */
+  lines: number;
 }
 
 export interface FactScope {
@@ -104,6 +106,7 @@ export async function salesFacts(db: Db, f: FactScope): Promise<SalesFact[]> {
     qty: D(x.qty).times(sign),
     revenue: D(x.amount).times(sign),
     cogs: D(x.cogs).times(sign),
+    lines: 1,
   });
   return [...shipped.map(fact('sales_shipment', 1)), ...returned.map(fact('sales_return', -1))];
 }
@@ -137,7 +140,7 @@ export async function salesFactTotals(db: Db, f: FactScope, by: FactGrouping): P
     ...(by.store ? ['o.store_id'] : []),
   ];
   const select = (cost: string) =>
-    `SELECT ${cols.map((c) => `${c} AS ${c.split('.')[1]}`).join(', ')}, SUM(l.qty) AS qty, SUM(l.amount) AS amount, SUM(${cost}) AS cogs`;
+    `SELECT ${cols.map((c) => `${c} AS ${c.split('.')[1]}`).join(', ')}, SUM(l.qty) AS qty, SUM(l.amount) AS amount, SUM(${cost}) AS cogs, COUNT(*) AS n`;
   const s = where('h', f);
   const shipped: any[] = await db.query(
     `${select('l.cogs')} FROM sales_shipment_line l JOIN sales_shipment h ON h.id = l.shipment_id JOIN sales_order o ON o.id = h.order_id
@@ -166,6 +169,7 @@ export async function salesFactTotals(db: Db, f: FactScope, by: FactGrouping): P
     qty: neg ? D(x.qty).neg() : D(x.qty),
     revenue: neg ? D(x.amount).neg() : D(x.amount),
     cogs: neg ? D(x.cogs).neg() : D(x.cogs),
+    lines: Number(x.n),
   });
   return [...shipped.map(fact('sales_shipment', false)), ...returned.map(fact('sales_return', true))];
 }

@@ -270,6 +270,37 @@ describe(`cost and margin analysis (${testDbKind})`, () => {
     expect(r.ledger.reduce((a: number, l: any) => a + Math.round(Number(l.value) * 100), 0)).toBe(-63250);
   });
 
+  it('counts the rows each cell drills into: none where a cell is only a stock position', async () => {
+    const accountant = await t.login('accountant');
+    const DQ = `query($i:AnalysisInput!){ analysis(input:$i){ rows { key1 key2 revenue stockValue drillRows } total { drillRows } } }`;
+    // October: W1 × A the shipment line and the return line, W2 × A and W1 × B one shipment line each
+    const oct = ok(await t.gql(DQ, { i: input({ measures: ['REVENUE', 'STOCK_VALUE'] }) }, accountant)).analysis;
+    expect(oct.rows.map((x: any) => [x.key1, x.key2, x.revenue, x.drillRows])).toEqual([
+      [String(W[1].id), String(A), '250.00', 1],
+      [String(W[0].id), String(A), '1100.00', 2],
+      [String(W[0].id), String(B), '72.00', 1],
+    ]);
+    expect(oct.total.drillRows).toBe(4);
+    // November: nothing sold, the stock is still there: every cell shows 0.00 revenue and has nothing behind it
+    const nov = input({ from: '2026-11-01', to: '2026-11-30', measures: ['REVENUE', 'STOCK_VALUE'] });
+    const r = ok(await t.gql(DQ, { i: nov }, accountant)).analysis;
+    expect(r.rows.map((x: any) => [x.key1, x.key2, x.revenue, x.stockValue, x.drillRows])).toEqual([
+      [String(W[1].id), String(A), '0.00', '360.00', 0],
+      [String(W[0].id), String(A), '0.00', '1437.50', 0],
+      [String(W[0].id), String(B), '0.00', '60.00', 0],
+    ]);
+    expect(r.total.drillRows).toBe(0);
+    // as the drill-down of such a cell finds: nothing
+    const drill = ok(
+      await t.gql(
+        `query($i:AnalysisInput!,$k1:String,$k2:String){ analysisDrill(input:$i,key1:$k1,key2:$k2){ documents { lineId } ledger { documentNumber } warehouseFees { feeId } } }`,
+        { i: nov, k1: String(W[0].id), k2: String(A) },
+        accountant,
+      ),
+    ).analysisDrill;
+    expect(drill).toEqual({ documents: [], ledger: [], warehouseFees: [] });
+  });
+
   it('exports the cross-tab as xlsx with Chinese headers, without the columns the user may not see', async () => {
     const f = ok(
       await t.gql(

@@ -208,8 +208,9 @@ export class AnalyticsService {
     const attrs = await sql.skuAttributes(this.ds, [...new Set([...facts, ...positions, ...fees].map((x) => x.skuId))]);
     const valueOf = (d: AnalysisDimension, p: Point) => dimensionValue(d, p, attrs, supplierOf);
 
-    const cells = new Map<string, { k1: string | null; k2: string | null; sums: CellSums }>();
-    const total = emptySums(totalDays);
+    // each cell's sums, and how many rows its drill-down lists (document lines, fee shares)
+    const cells = new Map<string, { k1: string | null; k2: string | null; sums: CellSums; rows: number }>();
+    const total = { sums: emptySums(totalDays), rows: 0 };
     const cell = (p: Point) => {
       const k1 = dims[0] ? valueOf(dims[0], p) : null;
       const k2 = dims[1] ? valueOf(dims[1], p) : null;
@@ -217,21 +218,26 @@ export class AnalyticsService {
       let c = cells.get(key);
       if (!c) {
         const days = period ? buckets.find((b) => b.key === periodKey(p.date, period))!.days : totalDays;
-        c = { k1, k2, sums: emptySums(days) };
+        c = { k1, k2, sums: emptySums(days), rows: 0 };
         cells.set(key, c);
       }
-      return c.sums;
+      return c;
     };
     for (const x of facts)
-      for (const s of [cell(x), total]) {
+      for (const c of [cell(x), total]) {
+        const s = c.sums;
         s.qty = s.qty.plus(x.qty);
         s.revenue = s.revenue.plus(x.revenue);
         s.cogs = s.cogs.plus(x.cogs);
+        c.rows += x.lines;
       }
     for (const x of fees)
-      for (const s of [cell(x), total]) s.warehouseCost = (s.warehouseCost ?? new Decimal(0)).plus(x.amount);
+      for (const c of [cell(x), total]) {
+        c.sums.warehouseCost = (c.sums.warehouseCost ?? new Decimal(0)).plus(x.amount);
+        c.rows++;
+      }
     for (const x of positions) {
-      for (const s of [cell(x), ...(x.last ? [total] : [])]) {
+      for (const s of [cell(x).sums, ...(x.last ? [total.sums] : [])]) {
         s.openingValue = s.openingValue.plus(x.openingValue);
         s.closingValue = s.closingValue.plus(x.closingValue);
         s.closingQty = s.closingQty.plus(x.closingQty);
@@ -239,10 +245,12 @@ export class AnalyticsService {
     }
     // the total's opening is the range's opening: the first bucket's opening per position
     if (period) {
-      total.openingValue = positions.filter((x) => x.first).reduce((a, x) => a.plus(x.openingValue), new Decimal(0));
+      total.sums.openingValue = positions
+        .filter((x) => x.first)
+        .reduce((a, x) => a.plus(x.openingValue), new Decimal(0));
     }
     const names = await this.labels(dims, [...cells.values()]);
-    const shape = (k1: string | null, k2: string | null, s: CellSums): AnalysisRow => {
+    const shape = (k1: string | null, k2: string | null, s: CellSums, drillRows: number): AnalysisRow => {
       const m = cellMeasures(s);
       const row: AnalysisRow = {
         key1: k1,
@@ -259,18 +267,19 @@ export class AnalyticsService {
         daysOfSupply: null,
         warehouseCost: null,
         netMargin: null,
+        drillRows,
       };
       for (const me of input.measures) (row as any)[MEASURE_FIELD[me]] = (m as any)[MEASURE_FIELD[me]];
       return row;
     };
     const rows = [...cells.values()]
-      .map((c) => shape(c.k1, c.k2, c.sums))
+      .map((c) => shape(c.k1, c.k2, c.sums, c.rows))
       .sort(
         (a, b) =>
           COLLATOR.compare(sortKey(dims[0], a.key1, a.label1), sortKey(dims[0], b.key1, b.label1)) ||
           COLLATOR.compare(sortKey(dims[1], a.key2, a.label2), sortKey(dims[1], b.key2, b.label2)),
       );
-    return { dimensions: dims, measures: input.measures, rows, total: shape(null, null, total) };
+    return { dimensions: dims, measures: input.measures, rows, total: shape(null, null, total.sums, total.rows) };
   }
 
   /**

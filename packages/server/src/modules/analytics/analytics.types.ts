@@ -127,6 +127,11 @@ export class AnalysisRow {
   warehouseCost: string | null;
   @SensitiveField('AnalysisRow', () => DecimalScalar, P.SalesMarginRead, 'Margin − warehouse cost.')
   netMargin: string | null;
+  @Field(() => Int, {
+    description:
+      'How many rows the drill-down of this cell lists (shipment and return lines, warehouse-fee shares); 0 for a cell that is only a stock position: nothing to drill into.',
+  })
+  drillRows: number;
 }
 
 @ObjectType()

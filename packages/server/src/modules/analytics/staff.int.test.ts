@@ -27,7 +27,7 @@ describe(`staff performance (${testDbKind})`, () => {
     return r.data as any;
   };
   const Q = `query($f:String!,$t:String!){ staffPerformance(from:$f,to:$t){
-    sales { userId name revenue margin orders newCustomers collections returnsRate target achievement }
+    sales { userId name revenue margin orders newCustomers collections returnsRate target achievement salesLines payments }
     purchasing { userId orders received onTime onTimeRate cycleDays }
     warehouse { userId day linesReceived linesShipped linesMoved countsMade countsRight } } }`;
   const nov = { f: '2026-11-01', t: '2026-11-30' };
@@ -145,6 +145,9 @@ describe(`staff performance (${testDbKind})`, () => {
         returnsRate: '20.00',
         target: '500.00',
         achievement: '48.00',
+        // what the revenue and collections drill-downs list: the shipment and return lines, the payment
+        salesLines: 2,
+        payments: 1,
       },
     ]);
     expect(r.purchasing).toEqual([]);

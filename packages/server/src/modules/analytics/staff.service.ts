@@ -141,6 +141,8 @@ export class StaffService {
         returnsRate: pct(returned, shipped),
         target: target.toFixed(2),
         achievement: pct(revenue, target),
+        salesLines: f.length,
+        payments: payments.filter((x) => x.userId === u).length,
       };
     });
     sales.sort((a, b) => D(b.revenue).comparedTo(D(a.revenue)) || a.userId - b.userId);

@@ -38,6 +38,15 @@ export class SalesStaffRow {
   target: string | null;
   @SensitiveField('SalesStaffRow', () => DecimalScalar, P.CatalogSalePriceRead, 'Revenue ÷ target × 100.')
   achievement: string | null;
+  @Field(() => Int, {
+    description:
+      'Shipment and return lines of their orders in the period: what revenue and margin sum (their drill-down).',
+  })
+  salesLines: number;
+  @Field(() => Int, {
+    description: 'Payments received from their customers in the period (the collections drill-down).',
+  })
+  payments: number;
 }
 
 @ObjectType({ description: "A purchaser's orders in a period: on-time deliveries and cycle time." })
