@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { Decimal } from 'decimal.js';
@@ -235,16 +236,43 @@ async function main() {
     return total;
   };
   void createApp;
-  const gql = async (query: string, variables: object, token: string) => {
-    const r = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+  // the load generator's HTTP client: node's own, kept-alive connections (fetch cost this process
+  // about 1 ms of CPU a request, taken from the two cores the API and MariaDB share)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(`${app.url}/graphql`);
+  const gql = (query: string, variables: object, token: string) =>
+    new Promise<any>((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            try {
+              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+              if (parsed.errors) reject(new Error(JSON.stringify(parsed.errors)));
+              else resolve(parsed.data);
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    const body = (await r.json()) as any;
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
   const login = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -258,6 +286,27 @@ async function main() {
     ...(SOCKET ? { socketPath: SOCKET } : {}),
   });
   await raw.query("INSERT INTO doc_sequence (doc_type, period, last_no) VALUES ('raw_out', '20261125', 0)");
+  /** CPU time (ms) of the database server's process when it runs on this host (mariadbd/mysqld), else NaN */
+  const dbPid = (() => {
+    for (const name of ['mariadbd', 'mysqld'])
+      for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)))
+        try {
+          if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name) return Number(pid);
+        } catch {
+          // (a process that ended meanwhile)
+        }
+    return 0;
+  })();
+  const dbCpuMs = () => {
+    if (!dbPid) return NaN;
+    const stat = fs.readFileSync(`/proc/${dbPid}/stat`, 'utf8');
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 13)
+      .map(Number);
+    return ((utime + stime) * 1000) / 100;
+  };
   /** the server's total row lock wait so far (ms) */
   const rowLockMs = async () => {
     const [rows] = (await raw.query("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_time'")) as unknown as [
@@ -317,7 +366,13 @@ async function main() {
         });
         drafts.push(String(doc.id));
       }
-      const before = { counts: await serverCounts(), cpu: serverCpuMs(), locks: await rowLockMs() };
+      const before = {
+        counts: await serverCounts(),
+        cpu: serverCpuMs(),
+        locks: await rowLockMs(),
+        client: process.cpuUsage(),
+        db: dbCpuMs(),
+      };
       const apiSecs = await runPool(DOCS, c, async (i) => {
         await gql(
           'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number } }',
@@ -325,7 +380,11 @@ async function main() {
           token,
         );
       });
+      const clientCpu = process.cpuUsage(before.client);
+      const apiDbMs = (dbCpuMs() - before.db) / DOCS;
       const after = { counts: await serverCounts(), cpu: serverCpuMs(), locks: await rowLockMs() };
+      // the bench's own CPU while it drove the API (its HTTP client): shares the machine's cores
+      const clientMs = (clientCpu.user + clientCpu.system) / 1000 / DOCS;
       // every row lock wait of the cell, server side (the counter row's, the heads' and balances')
       const lockWait = (after.locks - before.locks) / DOCS;
       const apiTrips = (after.counts.statements - before.counts.statements) / DOCS;
@@ -336,6 +395,7 @@ async function main() {
       const counterHeld = (after.counts.counterHeldMs - before.counts.counterHeldMs) / counterUpdates;
       // the baseline: the same rows written by hand-written SQL in one transaction per document
       let fullTrips = 0;
+      const fullDb = dbCpuMs();
       const baseSecs = await runPool(DOCS, c, async (i) => {
         const w = whs[i % whs.length];
         const lines = linesFor(hot).sort((a, b) => a - b);
@@ -401,7 +461,9 @@ async function main() {
       });
       // the bare minimum: document, its lines in one statement, a guarded update per line (sorted),
       // the ledger rows in one statement, commit — 10 round trips for 5 lines
+      const fullDbMs = (dbCpuMs() - fullDb) / DOCS;
       let bareTrips = 0;
+      const bareDb = dbCpuMs();
       const bareSecs = await runPool(DOCS, c, async (i) => {
         const w = whs[i % whs.length];
         const lines = linesFor(hot).sort((a, b) => a - b);
@@ -441,6 +503,7 @@ async function main() {
         }
         cn.release();
       });
+      const bareDbMs = (dbCpuMs() - bareDb) / DOCS;
       const api = DOCS / apiSecs;
       const base = DOCS / baseSecs;
       const bare = DOCS / bareSecs;
@@ -460,6 +523,13 @@ async function main() {
         c === 1 && !hot ? '(target ≤ 12)' : '',
       );
       report(`${what}: API CPU per posting (ms)`, f(apiCpu, 2), '', '');
+      report(`${what}: the bench's HTTP client CPU per posting (ms)`, f(clientMs, 2), '', '');
+      report(
+        `${what}: database server CPU per posting (ms)`,
+        f(apiDbMs, 2),
+        `${f(fullDbMs, 2)} / ${f(bareDbMs, 2)}`,
+        '',
+      );
       report(
         `${what}: number counter taken / then held until COMMIT (ms)`,
         `${f(counterWait, 2)} / ${f(counterHeld, 2)}`,

@@ -92,6 +92,10 @@ export interface PacketNumber {
   params: unknown[];
 }
 
+// (unguessable for any value a user could type, and cheap per posting)
+const TOKEN_PREFIX = randomBytes(8).toString('hex');
+let tokens = 0;
+
 export function numberInPacket(
   docType: string,
   date: string,
@@ -101,7 +105,7 @@ export function numberInPacket(
   if (counts.length !== 1) return null;
   const [before, after] = formatNumber(pattern.replace(counts[0], '\u0000'), date, 0).split('\u0000');
   return {
-    token: `\u2063no-${randomBytes(8).toString('hex')}\u2063`,
+    token: `\u2063no-${TOKEN_PREFIX}-${++tokens}\u2063`,
     statements: [
       // one statement for the first number of a period and every later one; an existing row is
       // locked exclusively at once (no shared lock to upgrade, so two posters cannot deadlock here)

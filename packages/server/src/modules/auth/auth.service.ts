@@ -169,7 +169,8 @@ export class AuthService {
     if (!token) return { user: null, expired: false };
     const id = sha256(token);
     // every request passes here: one plain query (the session, its user, roles and warehouse
-    // scope), no entity hydration
+    // scope), no entity hydration, no ORDER BY (sorting the union took the database a temporary
+    // table, about 0.2 ms a request: the few rows are put in order here)
     const rows: Array<{
       k: string;
       a: string;
@@ -182,8 +183,7 @@ export class AuthService {
     }> = await this.ds.query(
       `SELECT 's' AS k, u.username AS a, u.display_name AS b, s.user_id AS o, s.last_seen_at AS seen, s.expires_at AS expires, u.active AS active, u.must_change_password AS must FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?
        UNION ALL SELECT 'r' AS k, r.code AS a, r.permissions AS b, r.id AS o, NULL, NULL, NULL, NULL FROM session s JOIN user_role ur ON ur.user_id = s.user_id JOIN role r ON r.id = ur.role_id WHERE s.id = ?
-       UNION ALL SELECT 'w' AS k, CAST(uw.warehouse_id AS CHAR) AS a, NULL AS b, uw.warehouse_id AS o, NULL, NULL, NULL, NULL FROM session s JOIN user_warehouse uw ON uw.user_id = s.user_id WHERE s.id = ?
-       ORDER BY k, o`,
+       UNION ALL SELECT 'w' AS k, CAST(uw.warehouse_id AS CHAR) AS a, NULL AS b, uw.warehouse_id AS o, NULL, NULL, NULL, NULL FROM session s JOIN user_warehouse uw ON uw.user_id = s.user_id WHERE s.id = ?`,
       [id, id, id],
     );
     const s = rows.find((r) => r.k === 's');
@@ -210,7 +210,7 @@ export class AuthService {
       return { user: null, expired: true };
     }
     const userId = Number(row.user_id);
-    const grants = rows;
+    const grants = rows.sort((x, y) => Number(x.o) - Number(y.o));
     const roles = grants.filter((g) => g.k === 'r').map((g) => ({ code: g.a, permissions: g.b ?? '[]' }));
     const whs = grants.filter((g) => g.k === 'w').map((g) => ({ warehouse_id: Number(g.a) }));
     // a write per minute, not per request
