@@ -5,6 +5,7 @@ import { IdempotencyRecord } from './entities';
 import type { Context } from './context';
 import { DomainError } from './errors';
 import { now } from './dates';
+import { ask, sendAhead, type Statement } from './read-ahead';
 
 export const requestHash = (operation: string, body: unknown) =>
   crypto
@@ -76,6 +77,8 @@ export async function claimKey(
   operation: string,
   hash: string,
   resultId: string | number,
+  /** reads the caller makes next when the key is new (see `sendAhead`) */
+  ahead: Statement[] = [],
 ): Promise<string | null> {
   if (!key) return null;
   if (tx.connection.options.type === 'better-sqlite3') {
@@ -84,10 +87,13 @@ export async function claimKey(
     if (!prior) await remember(tx, ctx, key, operation, hash, resultId);
     return prior;
   }
-  const res = (await tx.query(
-    'INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [key, ctx.user!.id, hash, operation, String(resultId), now()],
-  )) as { affectedRows?: number };
+  const insert: Statement = {
+    sql: 'INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    params: [key, ctx.user!.id, hash, operation, String(resultId), now()],
+  };
+  // (with what the caller reads next, in one packet on the posting pool: unused if the key was seen)
+  await sendAhead(tx, [insert, ...ahead]);
+  const res = await ask<{ affectedRows?: number }>(tx, insert);
   if (res.affectedRows === 1) return null;
   const [rec] = await tx.query(
     'SELECT user_id, request_hash, operation, result_id FROM idempotency_record WHERE `key` = ? FOR UPDATE',

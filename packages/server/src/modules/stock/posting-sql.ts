@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { checkRange } from '../../core/decimal';
 import { dateTimeParam, forUpdateClause, insertIgnore, onDuplicateUpdate, rowLocking } from '../../core/sql';
+import { ask, type Statement } from '../../core/read-ahead';
 import type { WriteBatch, WriteResult } from '../../core/write-batch';
 import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
@@ -42,12 +43,17 @@ export class PostingSql {
    * creating the missing ones first. Locking before inserting matters: an INSERT IGNORE on an
    * existing row takes a shared lock, and two of those deadlock when both upgrade.
    */
+  /** The locking read of the cost heads (`lockHeads`), for `sendAhead`. */
+  headsRead(tx: EntityManager, pairs: Array<[number, number]>): Statement {
+    return {
+      sql: `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date, (SELECT MAX(month) FROM stock_snapshot_month) AS snapshot_month FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
+      params: pairs.flat(),
+    };
+  }
+
   async lockHeads(tx: EntityManager, pairs: Array<[number, number]>): Promise<Map<string, StockCost>> {
     const select = async () => {
-      const rows: any[] = await tx.query(
-        `SELECT warehouse_id, sku_id, qty, reserved, value, state, last_date, (SELECT MAX(month) FROM stock_snapshot_month) AS snapshot_month FROM stock_cost WHERE ${pairs.map(() => '(warehouse_id = ? AND sku_id = ?)').join(' OR ')} ORDER BY warehouse_id, sku_id${forUpdateClause(tx)}`,
-        pairs.flat(),
-      );
+      const rows: any[] = await ask(tx, this.headsRead(tx, pairs));
       if (rows.length) this.snapshotSeen.set(tx, rows[0].snapshot_month ?? null);
       return new Map(
         rows.map((r) => [
@@ -114,7 +120,29 @@ export class PostingSql {
       skuStrategies: new Map(),
       registered: new Map<string, FactRow[]>(),
     };
-    if (!ids.length) return out;
+    const read = this.factsRead(ids, pickedSkuIds, heads, reads);
+    if (!read) return out;
+    for (const r of reads) out.registered.set(r.tag, []);
+    const rows: Array<{ k: string; id: number; a: unknown; b: string | null; c: unknown }> = await ask(tx, read);
+    for (const r of rows) {
+      if (r.k === 'q') out.quarantine.set(Number(r.id), r.b ?? '');
+      else if (r.k === 's') out.skuStrategies.set(Number(r.id), r.b as PickStrategy);
+      else if (r.k === 'w') {
+        out.allowNegative.set(Number(r.id), Number(r.a) === 1 || r.a === true);
+        out.strategies.set(Number(r.id), (r.b || 'auto') as PickStrategy);
+      } else out.registered.get(r.k)?.push({ id: Number(r.id), a: r.a, b: r.b === null ? null : String(r.b), c: r.c });
+    }
+    return out;
+  }
+
+  /** The read of `warehouseFacts` (null when there is no warehouse), for `sendAhead`. */
+  factsRead(
+    ids: number[],
+    pickedSkuIds: number[] = [],
+    heads: Array<[number, number]> = [],
+    reads: PostingRead[] = [],
+  ): Statement | null {
+    if (!ids.length) return null;
     const list = ids.map(() => '?').join(',');
     const parts: Array<{ sql: string; params: unknown[] }> = [
       {
@@ -134,21 +162,8 @@ export class PostingSql {
     for (const r of reads) {
       const part = r.select(heads, ids);
       if (part) parts.push(part);
-      out.registered.set(r.tag, []);
     }
-    const rows: Array<{ k: string; id: number; a: unknown; b: string | null; c: unknown }> = await tx.query(
-      parts.map((p) => p.sql).join('\n       UNION ALL '),
-      parts.flatMap((p) => p.params),
-    );
-    for (const r of rows) {
-      if (r.k === 'q') out.quarantine.set(Number(r.id), r.b ?? '');
-      else if (r.k === 's') out.skuStrategies.set(Number(r.id), r.b as PickStrategy);
-      else if (r.k === 'w') {
-        out.allowNegative.set(Number(r.id), Number(r.a) === 1 || r.a === true);
-        out.strategies.set(Number(r.id), (r.b || 'auto') as PickStrategy);
-      } else out.registered.get(r.k)?.push({ id: Number(r.id), a: r.a, b: r.b === null ? null : String(r.b), c: r.c });
-    }
-    return out;
+    return { sql: parts.map((p) => p.sql).join('\n       UNION ALL '), params: parts.flatMap((p) => p.params) };
   }
 
   /** Batches by id: number and expiry date. */
@@ -164,6 +179,26 @@ export class PostingSql {
     return new Map(rows.map((r) => [Number(r.id), { batchNo: r.batch_no, expiryDate: r.expiry_date ?? null }]));
   }
 
+  /** The locking reads of `candidates`, one per warehouse in warehouse order, for `sendAhead`. */
+  candidateReads(tx: EntityManager, open: Array<{ warehouseId: number; skuId: number }>): Array<[number, Statement]> {
+    const byWarehouse = new Map<number, Set<number>>();
+    for (const m of open) byWarehouse.set(m.warehouseId, (byWarehouse.get(m.warehouseId) ?? new Set()).add(m.skuId));
+    return [...byWarehouse]
+      .sort((a, b) => a[0] - b[0])
+      .map(([w, skus]) => {
+        const skuIds = [...skus].sort((a, b) => a - b);
+        return [
+          w,
+          {
+            sql: `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.batch_no, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
+         WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
+         ORDER BY b.sku_id, b.bin_id, b.batch_id${forUpdateClause(tx)}`,
+            params: [w, ...skuIds],
+          },
+        ];
+      });
+  }
+
   /** The balances an issue may pick from, per warehouse × SKU: one locking read per warehouse. */
   async candidates(
     tx: EntityManager,
@@ -171,16 +206,8 @@ export class PostingSql {
     quarantine: Map<number, string> = new Map(),
   ): Promise<Map<string, Stock[]>> {
     const out = new Map<string, Stock[]>();
-    const byWarehouse = new Map<number, Set<number>>();
-    for (const m of open) byWarehouse.set(m.warehouseId, (byWarehouse.get(m.warehouseId) ?? new Set()).add(m.skuId));
-    for (const [w, skus] of [...byWarehouse].sort((a, b) => a[0] - b[0])) {
-      const skuIds = [...skus].sort((a, b) => a - b);
-      const rows: any[] = await tx.query(
-        `SELECT b.sku_id, b.bin_id, b.batch_id, b.qty, t.batch_no, t.expiry_date, t.received_at FROM stock_balance b LEFT JOIN batch t ON t.id = b.batch_id
-         WHERE b.warehouse_id = ? AND b.sku_id IN (${skuIds.map(() => '?').join(',')})
-         ORDER BY b.sku_id, b.bin_id, b.batch_id${forUpdateClause(tx)}`,
-        [w, ...skuIds],
-      );
+    for (const [w, read] of this.candidateReads(tx, open)) {
+      const rows: any[] = await ask(tx, read);
       for (const r of rows) {
         const k = headKey(w, Number(r.sku_id));
         const received = r.received_at ? new Date(r.received_at) : null;

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { now } from '../../core/dates';
 import { DomainError } from '../../core/errors';
+import { sendAhead } from '../../core/read-ahead';
 import { WriteBatch } from '../../core/write-batch';
 import {
   applyMove,
@@ -195,20 +196,23 @@ export class PostingService {
       .map((g) => [g[0].warehouseId, g[0].skuId] as [number, number])
       .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const headKeys = pairs.map(([w, s]) => headKey(w, s));
-    const heads = await this.sql.lockHeads(tx, pairs);
-
-    // 2. quantities
     // (issues that leave their bin or batch open are picked: their SKUs' pick strategies are read
     // too; and what other modules registered, for their guards and observers)
     const picked = moves.filter((m) => D(m.qty).lt(0) && (m.binId === null || m.batchId === null));
     const warehouseIds = [...new Set(moves.map((m) => m.warehouseId))];
-    const facts = await this.sql.warehouseFacts(
-      tx,
-      warehouseIds,
-      [...new Set(picked.map((m) => m.skuId))].sort((a, b) => a - b),
-      pairs,
-      this.reads,
-    );
+    const pickedSkuIds = [...new Set(picked.map((m) => m.skuId))].sort((a, b) => a - b);
+    // on the posting pool the three reads go in one packet, in the order they are taken below: the
+    // heads locked, the warehouse facts, the balances to pick from locked
+    const factsRead = this.sql.factsRead(warehouseIds, pickedSkuIds, pairs, this.reads);
+    await sendAhead(tx, [
+      this.sql.headsRead(tx, pairs),
+      ...(factsRead ? [factsRead] : []),
+      ...this.sql.candidateReads(tx, picked).map(([, read]) => read),
+    ]);
+    const heads = await this.sql.lockHeads(tx, pairs);
+
+    // 2. quantities
+    const facts = await this.sql.warehouseFacts(tx, warehouseIds, pickedSkuIds, pairs, this.reads);
     const found = new Map<string, PostingFacts>();
     for (const [tag, rows] of facts.registered)
       found.set(tag, { rows, heads: new Set(headKeys), warehouses: new Set(warehouseIds) });

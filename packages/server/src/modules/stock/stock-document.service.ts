@@ -10,6 +10,7 @@ import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber, numberInPacket } from '../../core/numbering';
 import { pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
 import { dateTimeParam, rowLocking } from '../../core/sql';
+import { ask, type Statement } from '../../core/read-ahead';
 import { WriteBatch } from '../../core/write-batch';
 import { P } from '../../core/permissions/catalogue';
 import { can } from '../../core/permissions/guard';
@@ -477,13 +478,18 @@ export class StockDocumentService {
    * plain SQL built once per data source, the document's columns converted by the driver as TypeORM's
    * own hydration does (`prepareHydratedValue`, column by column), without a query builder per posting.
    */
+  /** The posting's read of a document with its lines and the settings it needs. */
+  private documentRead(tx: EntityManager, id: string): Statement {
+    return { sql: postingRead(tx).sql, params: [Number(id) || -1] };
+  }
+
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
   ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
     const read = postingRead(tx);
-    const raw = (await tx.query(read.sql, [Number(id) || -1])) as Array<Record<string, unknown>>;
+    const raw = await ask<Array<Record<string, unknown>>>(tx, this.documentRead(tx, id));
     const doc = raw.length ? read.document(raw[0]) : undefined;
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
     const lines = raw
@@ -547,7 +553,8 @@ export class StockDocumentService {
       inTransaction(
         this.ds,
         async (tx) => {
-          const prior = await claimKey(tx, ctx, key, operation, hash, id);
+          // (a posting's document read goes in the key's packet on the posting pool)
+          const prior = await claimKey(tx, ctx, key, operation, hash, id, packets ? [this.documentRead(tx, id)] : []);
           if (prior) return this.get(ctx, prior, tx);
           return work(tx);
         },
