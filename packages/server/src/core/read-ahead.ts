@@ -7,8 +7,10 @@ export interface Statement {
   params: unknown[];
 }
 
-const kept = new WeakMap<EntityManager, Map<string, unknown>>();
-const keyOf = (s: Statement) => `${s.sql}\u0000${JSON.stringify(s.params)}`;
+/** answers sent ahead and not yet asked for, by statement text */
+const kept = new WeakMap<EntityManager, Map<string, Array<{ params: unknown[]; answer: unknown }>>>();
+const same = (a: unknown, b: unknown) =>
+  Object.is(a, b) || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
 /**
  * Statements whose inputs are known before the code that needs their answers runs: on a
@@ -23,19 +25,20 @@ export async function sendAhead(tx: EntityManager, statements: Statement[]): Pro
     statements.map((s) => s.sql).join(';\n'),
     statements.flatMap((s) => s.params),
   )) as unknown[];
-  const answers = kept.get(tx) ?? new Map<string, unknown>();
-  statements.forEach((s, i) => answers.set(keyOf(s), raw[i]));
+  const answers = kept.get(tx) ?? new Map<string, Array<{ params: unknown[]; answer: unknown }>>();
+  statements.forEach((s, i) =>
+    answers.set(s.sql, [...(answers.get(s.sql) ?? []), { params: s.params, answer: raw[i] }]),
+  );
   kept.set(tx, answers);
 }
 
 /** The answer `sendAhead` kept for this statement (taken once), or the statement sent now. */
 export async function ask<T = unknown>(tx: EntityManager, statement: Statement): Promise<T> {
-  const answers = kept.get(tx);
-  const key = answers?.size ? keyOf(statement) : '';
-  if (answers?.has(key)) {
-    const answer = answers.get(key);
-    answers.delete(key);
-    return answer as T;
-  }
+  const waiting = kept.get(tx)?.get(statement.sql);
+  const at =
+    waiting?.findIndex(
+      (w) => w.params.length === statement.params.length && w.params.every((p, i) => same(p, statement.params[i])),
+    ) ?? -1;
+  if (at >= 0) return waiting!.splice(at, 1)[0].answer as T;
   return (await tx.query(statement.sql, statement.params)) as T;
 }
