@@ -130,6 +130,11 @@ export function decodeCursor(after: string): { key: string; id: number } {
  * - **capped total**: the rows are counted up to TOTAL_CAP (`totalCapped` beyond), not all of them.
  * `qb` holds the filters only (no order, no paging). `keyset: false` (another order) pages by offset
  * through the same deferred join and returns no cursor.
+ *
+ * `either` is a filter `a = v OR b = v` (a transfer shows in both of its warehouses) that no one index
+ * serves in key order: the page's ids are then the UNION of two ranges, `a = v` and `b = v`, each read
+ * newest first from its `(a, key)` / `(b, key)` index (index-only) and cut at the page's end; UNION,
+ * not UNION ALL, so a row matching both (a move between bins of one warehouse) counts once.
  */
 export async function pageNewestFirst<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -139,6 +144,8 @@ export async function pageNewestFirst<T extends ObjectLiteral>(
     page?: PageInput | null;
     /** The order when not by key (e.g. a sort by total): [expression, direction] pairs before `id DESC`. */
     order?: Array<[string, 'ASC' | 'DESC']>;
+    /** `columns[0] = value OR columns[1] = value`, applied here (see above); not also in `qb`. */
+    either?: { columns: [string, string]; value: number };
   },
 ): Promise<KeysetPage<T>> {
   const { offset, limit } = clampPage(opts.page);
@@ -146,7 +153,14 @@ export async function pageNewestFirst<T extends ObjectLiteral>(
   const keyset = !opts.order;
   const after = keyset && opts.page?.after ? decodeCursor(opts.page.after) : null;
 
-  const capped = qb
+  const either = opts.either;
+  const filtered = qb.clone();
+  if (either)
+    filtered.andWhere(`(${either.columns[0]} = :pgEither OR ${either.columns[1]} = :pgEither)`, {
+      pgEither: either.value,
+    });
+
+  const capped = filtered
     .clone()
     .select(id, 'id')
     .orderBy()
@@ -156,19 +170,38 @@ export async function pageNewestFirst<T extends ObjectLiteral>(
     (await qb.connection.query(`SELECT COUNT(*) AS n FROM (${countSql}) capped`, countParams))[0]?.n ?? 0,
   );
 
-  const ids = qb.clone().select(id, 'id');
-  if (keyset) ids.addSelect(opts.keyColumn, 'k').orderBy(opts.keyColumn, 'DESC');
-  else opts.order!.forEach(([e, d], i) => (i ? ids.addOrderBy(e, d) : ids.orderBy(e, d)));
-  ids.addOrderBy(id, 'DESC');
-  if (after)
-    ids.andWhere(`${opts.keyColumn} <= :pgKey AND (${opts.keyColumn} < :pgKey OR ${id} < :pgId)`, {
-      pgKey: after.key,
-      pgId: after.id,
-    });
-  const raw: Array<{ id: number | string; k?: string }> = await ids
-    .offset(after ? 0 : offset)
-    .limit(limit + 1)
-    .getRawMany();
+  const idsOf = (base: SelectQueryBuilder<T>) => {
+    const ids = base.clone().select(id, 'id');
+    if (keyset) ids.addSelect(opts.keyColumn, 'k').orderBy(opts.keyColumn, 'DESC');
+    else opts.order!.forEach(([e, d], i) => (i ? ids.addOrderBy(e, d) : ids.orderBy(e, d)));
+    ids.addOrderBy(id, 'DESC');
+    if (after)
+      ids.andWhere(`${opts.keyColumn} <= :pgKey AND (${opts.keyColumn} < :pgKey OR ${id} < :pgId)`, {
+        pgKey: after.key,
+        pgId: after.id,
+      });
+    return ids;
+  };
+  const skip = after ? 0 : offset;
+  let raw: Array<{ id: number | string; k?: string }>;
+  if (either && keyset) {
+    // each range up to the page's end, merged newest first; the offset skips within the merge
+    const [a, b] = either.columns.map((column) =>
+      idsOf(qb)
+        .andWhere(`${column} = :pgEither`, { pgEither: either.value })
+        .limit(skip + limit + 1)
+        .getQueryAndParameters(),
+    );
+    raw = await qb.connection.query(
+      `SELECT u.id AS id, u.k AS k FROM (SELECT id, k FROM (${a[0]}) a UNION SELECT id, k FROM (${b[0]}) b) u ` +
+        `ORDER BY u.k DESC, u.id DESC LIMIT ${limit + 1} OFFSET ${skip}`,
+      [...a[1], ...b[1]],
+    );
+  } else
+    raw = await idsOf(filtered)
+      .offset(skip)
+      .limit(limit + 1)
+      .getRawMany();
   const more = raw.length > limit;
   const pageIds = raw.slice(0, limit).map((r) => Number(r.id));
   const rows = pageIds.length

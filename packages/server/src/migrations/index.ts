@@ -57,6 +57,7 @@ import { LuckyDrawPrizeCost1797704000000 } from './1797704000000-LuckyDrawPrizeC
 import { PlatformShopKeyOrigin1797711000000 } from './1797711000000-PlatformShopKeyOrigin';
 import { KeptSuggestions1797713000000 } from './1797713000000-KeptSuggestions';
 import { SuggestionQuantityOnly1797720000000 } from './1797720000000-SuggestionQuantityOnly';
+import { StockDocumentWarehouseIndexes1797810000000 } from './1797810000000-StockDocumentWarehouseIndexes';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
   Init1795577995052,
@@ -118,4 +119,5 @@ export const migrations: Array<new () => unknown> = [
   PlatformShopKeyOrigin1797711000000,
   KeptSuggestions1797713000000,
   SuggestionQuantityOnly1797720000000,
+  StockDocumentWarehouseIndexes1797810000000,
 ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
 
 /**
@@ -144,6 +145,87 @@ describe(`document lists: keyset pages and a capped total (${testDbKind})`, () =
       const bad = await t.gql(q, { f, p: { limit: 2, after: 'not-a-cursor' } }, token);
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     });
+
+  it('stockDocuments of one warehouse: its documents and the transfers into it, newest first, by offset and by cursor; a move between its bins once', async () => {
+    const mk = async (code: string) =>
+      Number(
+        ok(
+          await t.gql(
+            'mutation($i:CreateWarehouseInput!){ createWarehouse(input:$i){ id } }',
+            { i: { code, name: code } },
+            token,
+          ),
+        ).createWarehouse.id,
+      );
+    const la = await mk('LISTS-A');
+    const lb = await mk('LISTS-B');
+    // [number, type, warehouse, destination, day], inserted out of order
+    const rows: Array<[string, string, number, number | null, string]> = [
+      ['WH-1', 'other_out', la, null, '2026-09-05'],
+      ['WH-2', 'transfer', lb, la, '2026-09-05'], // into A, the same day as WH-1 (tie by id)
+      ['WH-3', 'transfer', la, la, '2026-09-04'], // a move between bins of A: in both ranges, once
+      ['WH-4', 'other_out', lb, null, '2026-09-04'], // B only
+      ['WH-5', 'transfer', la, lb, '2026-09-03'], // out of A
+      ['WH-6', 'other_in', la, null, '2026-09-06'],
+      ['WH-7', 'transfer', lb, la, '2026-09-02'], // into A
+      ['WH-8', 'other_out', la, null, '2026-09-03'],
+    ];
+    for (const [n, type, w, to, d] of rows)
+      await t.ds.query(
+        `INSERT INTO stock_document (type, number, status, warehouse_id, to_warehouse_id, business_date, memo, created_by, created_at, version, counts_as_demand) VALUES ('${type}', '${n}', 'posted', ${w}, ${to ?? 'NULL'}, '${d}', '', ${ids.user}, ${at}, 1, 0)`,
+      );
+    const id = Object.fromEntries(
+      await Promise.all(rows.map(async ([n]) => [n.slice(3), await idOf('stock_document', n)] as const)),
+    );
+    const inA = ['6', '2', '1', '3', '8', '5', '7'].map((k) => id[k]);
+    const inB = ['2', '4', '5', '7'].map((k) => id[k]);
+    const q =
+      'query($f:StockDocumentFilter,$p:PageInput){ stockDocuments(filter:$f, page:$p){ items { id } total totalCapped cursor } }';
+    const page = async (f: object, p: object, as = token) => {
+      const r = ok(await t.gql(q, { f, p }, as)).stockDocuments;
+      return { ...r, ids: r.items.map((i: { id: string }) => Number(i.id)) };
+    };
+
+    for (const [w, want] of [
+      [la, inA],
+      [lb, inB],
+    ] as const) {
+      const f = { warehouseId: String(w) };
+      const all = await page(f, { limit: 200 });
+      expect(all.ids).toEqual(want);
+      expect([all.total, all.totalCapped, all.cursor]).toEqual([want.length, false, null]);
+      // every page-number jump (offset) of 2, and its cursor continuing from there
+      for (let o = 0; o < want.length; o++) {
+        const jump = await page(f, { limit: 2, offset: o });
+        expect(jump.ids, `offset ${o}`).toEqual(want.slice(o, o + 2));
+        expect(jump.total).toBe(want.length);
+        expect(jump.cursor === null, `offset ${o}`).toBe(o + 2 >= want.length);
+        if (jump.cursor)
+          expect((await page(f, { limit: 2, offset: o + 2, after: jump.cursor })).ids, `after offset ${o}`).toEqual(
+            want.slice(o + 2, o + 4),
+          );
+      }
+      // past the end
+      expect((await page(f, { limit: 2, offset: want.length })).ids).toEqual([]);
+    }
+
+    // with the other filters
+    const f = { warehouseId: String(la) };
+    expect((await page({ ...f, type: 'TRANSFER' }, { limit: 2, offset: 1 })).ids).toEqual(['3', '5'].map((k) => id[k]));
+    expect((await page({ ...f, from: '2026-09-03', to: '2026-09-05' }, { limit: 3, offset: 2 })).ids).toEqual(
+      ['3', '8', '5'].map((k) => id[k]),
+    );
+    expect((await page({ ...f, number: 'WH-' }, { limit: 200 })).total).toBe(7);
+
+    // a keeper of A sees the same; a keeper of B asking for A sees what concerns B
+    await addUser(t.ds, 'lists-keeper-a', ['warehouse'], { warehouseIds: [la] });
+    await addUser(t.ds, 'lists-keeper-b', ['warehouse'], { warehouseIds: [lb] });
+    const ka = await t.login('lists-keeper-a');
+    const kb = await t.login('lists-keeper-b');
+    expect((await page(f, { limit: 3, offset: 1 }, ka)).ids).toEqual(inA.slice(1, 4));
+    expect((await page(f, { limit: 200 }, kb)).ids).toEqual(['2', '5', '7'].map((k) => id[k]));
+    expect((await page(f, { limit: 1, offset: 1 }, kb)).ids).toEqual([id['5']]);
+  });
 
   it('the total is counted up to 10,000: beyond it totalCapped, and the cursor still reads on', async () => {
     const rows: Array<[string, string]> = [];

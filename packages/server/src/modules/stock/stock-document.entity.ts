@@ -26,6 +26,10 @@ registerEnumType(StockDocStatus, { name: 'StockDocStatus' });
 @Index(['type', 'status'])
 // the list's order (newest business day first): the first and the 1,000th page read the index, not a sort of every row
 @Index('IDX_stock_document_date', ['businessDate'])
+// one warehouse's list (its documents and the transfers into it): the page's ids merged from two
+// ordered index-only ranges (`pageNewestFirst`'s `either`), not a walk of the date index
+@Index('IDX_stock_document_wh_date', ['warehouseId', 'businessDate'])
+@Index('IDX_stock_document_to_wh_date', ['toWarehouseId', 'businessDate'])
 export class StockDocument {
   @Field(() => ID) @PrimaryGeneratedColumn() id: number;
   @Field(() => StockDocType) @Column({ type: 'varchar', length: 20 }) type: StockDocType;

@@ -146,16 +146,24 @@ export class StockDocumentService {
   ): Promise<KeysetPage<StockDocument>> {
     const qb = this.ds.getRepository(StockDocument).createQueryBuilder('d');
     const scope = ctx.user?.warehouseIds;
-    if (scope) qb.andWhere('(d.warehouse_id IN (:...scope) OR d.to_warehouse_id IN (:...scope))', { scope });
+    const w = filter?.warehouseId ? Number(filter.warehouseId) : null;
+    // a warehouse in scope already keeps every row in scope (it is the document's or its destination)
+    if (scope && !(w !== null && scope.includes(w)))
+      qb.andWhere('(d.warehouse_id IN (:...scope) OR d.to_warehouse_id IN (:...scope))', { scope });
     if (filter?.type) qb.andWhere('d.type = :type', { type: filter.type });
     if (filter?.status) qb.andWhere('d.status = :status', { status: filter.status });
-    if (filter?.warehouseId)
-      qb.andWhere('(d.warehouse_id = :w OR d.to_warehouse_id = :w)', { w: Number(filter.warehouseId) });
     if (filter?.from) qb.andWhere('d.business_date >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('d.business_date <= :to', { to: filter.to });
     if (filter?.number) qb.andWhere('d.number LIKE :n', { n: `%${filter.number}%` });
-    // newest business day first, ties by id: ids from IDX_stock_document_date, keyset after a cursor
-    return pageNewestFirst(qb, { alias: 'd', keyColumn: 'd.business_date', page });
+    // newest business day first, ties by id: ids from IDX_stock_document_date, keyset after a cursor;
+    // one warehouse (its documents or a transfer's destination): merged from IDX_stock_document_wh_date
+    // and IDX_stock_document_to_wh_date
+    return pageNewestFirst(qb, {
+      alias: 'd',
+      keyColumn: 'd.business_date',
+      page,
+      either: w !== null ? { columns: ['d.warehouse_id', 'd.to_warehouse_id'], value: w } : undefined,
+    });
   }
 
   /** What this user can do to the document now: its state and their permissions. */
