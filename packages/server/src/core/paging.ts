@@ -154,18 +154,26 @@ export async function pageNewestFirst<T extends ObjectLiteral>(
   const after = keyset && opts.page?.after ? decodeCursor(opts.page.after) : null;
 
   const either = opts.either;
-  const filtered = qb.clone();
-  if (either)
-    filtered.andWhere(`(${either.columns[0]} = :pgEither OR ${either.columns[1]} = :pgEither)`, {
-      pgEither: either.value,
-    });
+  // the two ranges of `either`: the filters and one side each
+  const arms = either?.columns.map((column) =>
+    qb.clone().andWhere(`${column} = :pgEither`, { pgEither: either.value }),
+  );
+  /** `SELECT <columns> FROM (arm 0) arm0 UNION SELECT <columns> FROM (arm 1) arm1`, with the arms' parameters. */
+  const union = (parts: Array<[string, unknown[]]>, columns: string): [string, unknown[]] => [
+    parts.map(([sql], i) => `SELECT ${columns} FROM (${sql}) arm${i}`).join(' UNION '),
+    parts.flatMap(([, params]) => params),
+  ];
 
-  const capped = filtered
-    .clone()
-    .select(id, 'id')
-    .orderBy()
-    .limit(TOTAL_CAP + 1);
-  const [countSql, countParams] = capped.getQueryAndParameters();
+  // counted up to TOTAL_CAP + 1: with `either`, up to that many of each range (exact below the cap;
+  // either range at the cap, or both together beyond it, mean beyond it)
+  const upToCap = (base: SelectQueryBuilder<T>) =>
+    base
+      .clone()
+      .select(id, 'id')
+      .orderBy()
+      .limit(TOTAL_CAP + 1)
+      .getQueryAndParameters();
+  const [countSql, countParams] = arms ? union(arms.map(upToCap), 'id') : upToCap(qb);
   const counted = Number(
     (await qb.connection.query(`SELECT COUNT(*) AS n FROM (${countSql}) capped`, countParams))[0]?.n ?? 0,
   );
@@ -184,24 +192,31 @@ export async function pageNewestFirst<T extends ObjectLiteral>(
   };
   const skip = after ? 0 : offset;
   let raw: Array<{ id: number | string; k?: string }>;
-  if (either && keyset) {
+  if (arms && keyset) {
     // each range up to the page's end, merged newest first; the offset skips within the merge
-    const [a, b] = either.columns.map((column) =>
-      idsOf(qb)
-        .andWhere(`${column} = :pgEither`, { pgEither: either.value })
-        .limit(skip + limit + 1)
-        .getQueryAndParameters(),
+    const [sql, params] = union(
+      arms.map((arm) =>
+        idsOf(arm)
+          .limit(skip + limit + 1)
+          .getQueryAndParameters(),
+      ),
+      'id, k',
     );
     raw = await qb.connection.query(
-      `SELECT u.id AS id, u.k AS k FROM (SELECT id, k FROM (${a[0]}) a UNION SELECT id, k FROM (${b[0]}) b) u ` +
-        `ORDER BY u.k DESC, u.id DESC LIMIT ${limit + 1} OFFSET ${skip}`,
-      [...a[1], ...b[1]],
+      `SELECT u.id AS id, u.k AS k FROM (${sql}) u ORDER BY u.k DESC, u.id DESC LIMIT ${limit + 1} OFFSET ${skip}`,
+      params,
     );
-  } else
+  } else {
+    const filtered = qb.clone();
+    if (either)
+      filtered.andWhere(`(${either.columns[0]} = :pgEither OR ${either.columns[1]} = :pgEither)`, {
+        pgEither: either.value,
+      });
     raw = await idsOf(filtered)
       .offset(skip)
       .limit(limit + 1)
       .getRawMany();
+  }
   const more = raw.length > limit;
   const pageIds = raw.slice(0, limit).map((r) => Number(r.id));
   const rows = pageIds.length

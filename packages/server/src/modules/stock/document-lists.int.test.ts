@@ -257,5 +257,26 @@ describe(`document lists: keyset pages and a capped total (${testDbKind})`, () =
       '2025-01-01',
       '2025-01-01',
     ]);
+
+    // one warehouse (two ranges, each counted up to the cap): all 10,003 in its own range, then split
+    // about half and half between transfers into it and its own, neither range at the cap alone
+    const inWh = { number: 'CAP-', warehouseId: String(ids.wh) };
+    const mine = ok(await t.gql(q, { f: inWh, p: { limit: 3 } }, token)).stockDocuments;
+    expect([mine.total, mine.totalCapped]).toEqual([10_000, true]);
+    expect(mine.items.map((i: { number: string }) => i.number)).toEqual(['CAP-09827', 'CAP-09575', 'CAP-09323']);
+    const other = Number((await t.ds.query(`SELECT MIN(id) AS id FROM warehouse WHERE id <> ${ids.wh}`))[0].id);
+    await t.ds.query(
+      `UPDATE stock_document SET type = 'transfer', warehouse_id = ${other}, to_warehouse_id = ${ids.wh} WHERE number LIKE 'CAP-%' AND MOD(id, 2) = 0`,
+    );
+    const split = ok(await t.gql(q, { f: inWh, p: { limit: 3 } }, token)).stockDocuments;
+    expect([split.total, split.totalCapped]).toEqual([10_000, true]);
+    expect(split.items.map((i: { number: string }) => i.number)).toEqual(['CAP-09827', 'CAP-09575', 'CAP-09323']);
+    const fewer = ok(await t.gql(q, { f: { ...inWh, number: 'CAP-1000' }, p: { limit: 3 } }, token)).stockDocuments;
+    expect([fewer.total, fewer.totalCapped]).toEqual([3, false]);
+    const ranges = await t.ds.query(
+      `SELECT SUM(CASE WHEN warehouse_id = ${ids.wh} THEN 1 ELSE 0 END) AS own, SUM(CASE WHEN to_warehouse_id = ${ids.wh} THEN 1 ELSE 0 END) AS into_it FROM stock_document WHERE number LIKE 'CAP-%'`,
+    );
+    expect(Number(ranges[0].own)).toBeLessThan(10_000);
+    expect(Number(ranges[0].into_it)).toBeLessThan(10_000);
   });
 });
