@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from '@playwright/test';
-import { choose, expect, gql, loginOk, logout, test, watchConsole } from './fixtures';
+import type { Page } from '@playwright/test';
+import { choose, expect, gql, loginOk, logout, ok, test, typeDate, watchConsole } from './fixtures';
 
 /**
  * Issue 10 in the console: the pick strategy on the warehouse and SKU forms, quarantine bins, the
@@ -19,18 +19,6 @@ const FAR = '2099-12-31';
 /** YYYY-MM-DD plus days, on the digits of the date (not the clock). */
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-const ok = (r: { data?: any; errors?: unknown }) => {
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-};
-
-/** Types a date into an Element Plus date picker wrapped in the given element. */
-async function typeDate(wrapper: Locator, day: string) {
-  const input = wrapper.locator('input');
-  await input.fill(day);
-  await input.press('Enter');
-}
 
 async function newProduct(page: Page, opts: { batchTracked: boolean }) {
   const code = `EQ-${uid()}`;

@@ -235,3 +235,17 @@ export async function rawKeysOnScreen(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
   return [...new Set(text.match(RAW_KEY) ?? [])];
 }
+
+/** The data of a GraphQL answer that must have no errors (the errors shown when it has). */
+export const ok = (r: { data?: any; errors?: unknown }) => {
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+};
+
+/** Types a day into an Element Plus date picker wrapped in the given element, and waits until it shows it. */
+export async function typeDate(wrapper: Locator, day: string) {
+  const input = wrapper.locator('input');
+  await input.fill(day);
+  await input.press('Enter');
+  await expect(input).toHaveValue(day);
+}

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { digits, expect, gql, loginOk, logout, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { digits, expect, gql, loginOk, logout, ok, test, typeDate } from './fixtures';
 import { test as onItsOwnServer } from './own-server';
 
 /**
@@ -54,19 +54,6 @@ test('the accountant reads the close checklist and exports the vouchers; the adm
   await page.reload();
   await expect(page.getByTestId('account-code-ADJUSTMENT')).toHaveValue(code);
 });
-
-const ok = (r: { data?: any; errors?: unknown }) => {
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-};
-
-/** Types a day into an Element Plus date picker wrapped in the given element. */
-async function typeDate(wrapper: Locator, day: string) {
-  const input = wrapper.locator('input');
-  await input.fill(day);
-  await input.press('Enter');
-  await expect(input).toHaveValue(day);
-}
 
 /** A draft other receipt of one unit of a demo SKU into SH01, dated `day`; its id. */
 async function draftReceipt(page: Page, day: string): Promise<string> {

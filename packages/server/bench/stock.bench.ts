@@ -44,6 +44,16 @@ const WARMUP = Number(process.env.JXC_BENCH_WARMUP ?? 1000);
 const WORKERS = Math.max(1, Number(process.env.JXC_WORKERS || 1));
 /** the MariaDB server's Unix socket: the API and the baselines connect through it instead of TCP */
 const SOCKET = process.env.JXC_BENCH_SOCKET || '';
+/** A process's CPU time so far, user + system (ms), from /proc */
+function procCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  return ((utime + stime) * 1000) / 100; // USER_HZ
+}
 const conn = (db?: string) =>
   mysql.createConnection({
     uri: SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''),
@@ -225,19 +235,8 @@ async function main() {
       for (const pid of pids) process.kill(pid, 'SIGUSR2');
     });
   /** CPU time of the API processes, user + system (ms), and of the primary when there are workers */
-  const serverCpuMs = () => {
-    let total = 0;
-    for (const pid of WORKERS > 1 ? [server.pid!, ...apiPids()] : [server.pid!]) {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const [utime, stime] = stat
-        .slice(stat.lastIndexOf(')') + 2)
-        .split(' ')
-        .slice(11, 13)
-        .map(Number);
-      total += ((utime + stime) * 1000) / 100; // USER_HZ
-    }
-    return total;
-  };
+  const serverCpuMs = () =>
+    (WORKERS > 1 ? [server.pid!, ...apiPids()] : [server.pid!]).reduce((t, pid) => t + procCpuMs(pid), 0);
   void createApp;
   // the load generator's HTTP client: node's own, kept-alive connections (fetch cost this process
   // about 1 ms of CPU a request, taken from the two cores the API and MariaDB share)
@@ -300,16 +299,7 @@ async function main() {
         }
     return 0;
   })();
-  const dbCpuMs = () => {
-    if (!dbPid) return NaN;
-    const stat = fs.readFileSync(`/proc/${dbPid}/stat`, 'utf8');
-    const [utime, stime] = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .slice(11, 13)
-      .map(Number);
-    return ((utime + stime) * 1000) / 100;
-  };
+  const dbCpuMs = () => (dbPid ? procCpuMs(dbPid) : NaN);
   /** the server's total row lock wait so far (ms) */
   const rowLockMs = async () => {
     const [rows] = (await raw.query("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_time'")) as unknown as [

@@ -84,7 +84,7 @@ export async function nextNumber(
  * The number taken by the database inside a posting's last packet (MySQL/MariaDB posting pool):
  * the counter row is then locked only while that packet runs, never while the API works. `token`
  * stands for the number in the packet's values (the write batch puts the number in its place) and
- * `statements` take it into `@jxc_no`. Null when the pattern has more than one count token.
+ * `statements` take it into `@jxc_no`.
  */
 export interface PacketNumber {
   token: string;
@@ -96,6 +96,7 @@ export interface PacketNumber {
 const TOKEN_PREFIX = randomBytes(8).toString('hex');
 let tokens = 0;
 
+/** The statements that take the next number in a packet; null when the pattern has more than one count token. */
 export function numberInPacket(
   docType: string,
   date: string,
