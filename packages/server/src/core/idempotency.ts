@@ -77,10 +77,13 @@ export async function claimKey(
   operation: string,
   hash: string,
   resultId: string | number,
-  /** reads the caller makes next when the key is new (see `sendAhead`) */
+  /** reads the caller makes next when the key is new or there is none (see `sendAhead`) */
   ahead: Statement[] = [],
 ): Promise<string | null> {
-  if (!key) return null;
+  if (!key) {
+    await sendAhead(tx, ahead);
+    return null;
+  }
   if (tx.connection.options.type === 'better-sqlite3') {
     // one writer at a time: look, then write
     const prior = await seenBefore(tx, ctx, key, operation, hash);

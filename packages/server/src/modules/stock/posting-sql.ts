@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { checkRange } from '../../core/decimal';
 import { dateTimeParam, forUpdateClause, insertIgnore, onDuplicateUpdate, rowLocking } from '../../core/sql';
 import { ask, type Statement } from '../../core/read-ahead';
-import type { WriteBatch, WriteResult } from '../../core/write-batch';
+import { checkRows, type Expected, type WriteBatch, type WriteResult } from '../../core/write-batch';
 import type { PickStrategy, Stock } from '../../domain/picking';
 import { StockCost, type StockLedgerEntry } from './ledger.entity';
 import { headKey, type FactRow, type Placed, type PostingRead, type ShortLine } from './posting.types';
@@ -24,9 +24,11 @@ async function write(
   sql: string,
   params: unknown[],
   then?: (r: WriteResult) => void,
+  expect?: Expected,
 ): Promise<void> {
-  if (w) return w.add(sql, params, then);
+  if (w) return w.add(sql, params, then, expect);
   const r = (await tx.query(sql, params)) as WriteResult;
+  checkRows(expect, r);
   then?.(r);
 }
 
@@ -381,12 +383,11 @@ export class PostingSql {
           ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
           ...rows.flatMap((r) => [...at(r.m), r.qty.toFixed(6)]),
         ],
+        undefined,
         // the rows were read under their locks: another count means something moved them regardless
-        (res) => {
-          if (res.affectedRows !== rows.length)
-            throw new Error(
-              `stock_balance: ${res.affectedRows} of ${rows.length} guarded rows moved under their locks`,
-            );
+        {
+          rows: rows.length,
+          refuse: () => new Error(`stock_balance: not all of ${rows.length} guarded rows moved under their locks`),
         },
       );
     }

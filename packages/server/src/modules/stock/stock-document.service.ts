@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { emitEvent, eventWanted, typed } from '../../core/events';
-import { inTransaction } from '../../core/db';
+import { inTransaction, takesPackets } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
@@ -491,12 +491,25 @@ export class StockDocumentService {
     return { sql: postingRead(tx).sql, params: [Number(id) || -1] };
   }
 
+  /**
+   * On the posting pool the draft and its lines are locked before they are read (the read itself
+   * joins the settings row, which must not be locked): nobody posts or edits them until this
+   * transaction ends, so its claim of the draft, counted by the database in the last packet, holds.
+   */
+  private documentLock(id: string): Statement {
+    return {
+      sql: 'SELECT d.id FROM stock_document d LEFT JOIN stock_document_line l ON l.document_id = d.id WHERE d.id = ? FOR UPDATE',
+      params: [Number(id) || -1],
+    };
+  }
+
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
   ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
     const read = postingRead(tx);
+    if (takesPackets(tx)) await ask(tx, this.documentLock(id));
     const raw = await ask<Array<Record<string, unknown>>>(tx, this.documentRead(tx, id));
     const doc = raw.length ? read.document(raw[0]) : undefined;
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
@@ -561,8 +574,16 @@ export class StockDocumentService {
       inTransaction(
         this.ds,
         async (tx) => {
-          // (a posting's document read goes in the key's packet on the posting pool)
-          const prior = await claimKey(tx, ctx, key, operation, hash, id, packets ? [this.documentRead(tx, id)] : []);
+          // (a posting's document lock and read go in the key's packet on the posting pool)
+          const prior = await claimKey(
+            tx,
+            ctx,
+            key,
+            operation,
+            hash,
+            id,
+            packets ? [this.documentLock(id), this.documentRead(tx, id)] : [],
+          );
           if (prior) return this.get(ctx, prior, tx);
           return work(tx);
         },
@@ -701,21 +722,26 @@ export class StockDocumentService {
         prepared.posted,
         { status: next, postedAt, receivedAt: null },
         writes,
-        () => {
-          throw notDraftNow();
-        },
+        notDraftNow,
       );
-    await writes.flush();
     // the number: from here to COMMIT the counter row of this type and period is locked. When nothing
     // before COMMIT needs it here (no observer's follow-up, no receiver of the event, one packet to
-    // the end), the database takes it in the last packet: the row is then locked only while that
-    // packet runs, not while this process works (issue 17: it serialised every posting of a type)
+    // the end), the database takes it in the last packet, after the balances, heads and claim queued
+    // so far: the row is then locked only while the end of that packet runs, not while this process
+    // works (issue 17: it serialised every posting of a type), and the posting is one packet from
+    // here (the guarded writes are counted by the database before COMMIT; the draft is locked since
+    // it was read, so the claim cannot find it changed)
     const inPacket =
       ends && writes.packed && !binMove && !prepared.followUps.length && !eventWanted(this.ds, 'document.posted')
         ? numberInPacket(doc.type, doc.businessDate, patternFor(settings, doc.type))
         : null;
-    if (inPacket) number = inPacket.token;
-    else await allocate();
+    if (inPacket) {
+      writes.takeNumber(inPacket);
+      number = inPacket.token;
+    } else {
+      await writes.flush();
+      await allocate();
+    }
     await this.posting.finish(tx, prepared, number, writes);
     if (binMove) {
       await writes.flush();
@@ -777,11 +803,11 @@ export class StockDocumentService {
           ),
         },
       });
-    // the ledger rows, the number, the audit row: on the posting pool with COMMIT in one packet (the
-    // counter row is held for two round trips: its UPDATE and this); elsewhere sent now, and the
-    // caller's transaction goes on
+    // the ledger rows, the number, the audit row: on the posting pool with COMMIT in one packet (when
+    // the number was taken on its own before, its counter row is held for that round trip and this);
+    // elsewhere sent now, and the caller's transaction goes on
     if (ends) {
-      const taken = await writes.commit(inPacket ?? undefined);
+      const taken = await writes.commit();
       if (inPacket && taken) {
         after.number = taken;
         audited.after = audited.after?.replace(inPacket.token, taken) ?? null;
@@ -816,7 +842,7 @@ export class StockDocumentService {
     posted: Array<{ lineId: number; qty: string; value: string }>,
     set: { status: StockDocStatus; postedAt: Date; number?: string; receivedAt: Date | null },
     writes?: WriteBatch,
-    refused?: () => void,
+    refused?: () => Error,
   ): Promise<boolean> {
     const costs = lineCosts(lines, posted);
     const numbered = set.number !== undefined;
@@ -840,9 +866,10 @@ export class StockDocumentService {
         ...costs.map(([id]) => id),
       ];
       if (writes) {
-        // checked when the batch is sent (before the number is taken)
-        await writes.add(sql, params, (res) => {
-          if (!((res.affectedRows ?? 0) > 0)) refused?.();
+        // checked where the batch is sent (in the last packet: by the database, before COMMIT)
+        await writes.add(sql, params, undefined, {
+          rows: 'some',
+          refuse: refused ?? (() => new Error('stock_document: the draft changed under its lock')),
         });
         return true;
       }
