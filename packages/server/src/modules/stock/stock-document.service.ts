@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { emitEvent, eventWanted, typed } from '../../core/events';
-import { inTransaction, takesPackets } from '../../core/db';
+import { inTransaction } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
@@ -491,25 +491,12 @@ export class StockDocumentService {
     return { sql: postingRead(tx).sql, params: [Number(id) || -1] };
   }
 
-  /**
-   * On the posting pool the draft and its lines are locked before they are read (the read itself
-   * joins the settings row, which must not be locked): nobody posts or edits them until this
-   * transaction ends, so its claim of the draft, counted by the database in the last packet, holds.
-   */
-  private documentLock(id: string): Statement {
-    return {
-      sql: 'SELECT d.id FROM stock_document d LEFT JOIN stock_document_line l ON l.document_id = d.id WHERE d.id = ? FOR UPDATE',
-      params: [Number(id) || -1],
-    };
-  }
-
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
   ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
     const read = postingRead(tx);
-    if (takesPackets(tx)) await ask(tx, this.documentLock(id));
     const raw = await ask<Array<Record<string, unknown>>>(tx, this.documentRead(tx, id));
     const doc = raw.length ? read.document(raw[0]) : undefined;
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
@@ -574,16 +561,8 @@ export class StockDocumentService {
       inTransaction(
         this.ds,
         async (tx) => {
-          // (a posting's document lock and read go in the key's packet on the posting pool)
-          const prior = await claimKey(
-            tx,
-            ctx,
-            key,
-            operation,
-            hash,
-            id,
-            packets ? [this.documentLock(id), this.documentRead(tx, id)] : [],
-          );
+          // (a posting's document read goes in the key's packet on the posting pool)
+          const prior = await claimKey(tx, ctx, key, operation, hash, id, packets ? [this.documentRead(tx, id)] : []);
           if (prior) return this.get(ctx, prior, tx);
           return work(tx);
         },
@@ -729,8 +708,8 @@ export class StockDocumentService {
     // the end), the database takes it in the last packet, after the balances, heads and claim queued
     // so far: the row is then locked only while the end of that packet runs, not while this process
     // works (issue 17: it serialised every posting of a type), and the posting is one packet from
-    // here (the guarded writes are counted by the database before COMMIT; the draft is locked since
-    // it was read, so the claim cannot find it changed)
+    // here: the guarded balances and the claim are counted by the database before the number is
+    // taken, so a draft posted or edited meanwhile stops the packet there (DOCUMENT_NOT_DRAFT)
     const inPacket =
       ends && writes.packed && !binMove && !prepared.followUps.length && !eventWanted(this.ds, 'document.posted')
         ? numberInPacket(doc.type, doc.businessDate, patternFor(settings, doc.type))
@@ -869,7 +848,7 @@ export class StockDocumentService {
         // checked where the batch is sent (in the last packet: by the database, before COMMIT)
         await writes.add(sql, params, undefined, {
           rows: 'some',
-          refuse: refused ?? (() => new Error('stock_document: the draft changed under its lock')),
+          refuse: refused ?? (() => new Error('stock_document: the draft changed while it was posted')),
         });
         return true;
       }
