@@ -19,10 +19,13 @@ MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, query
   let n = 1;
   for (let at = query.indexOf(';\n'); at >= 0; at = query.indexOf(';\n', at + 2)) n++;
   totals.statementsInPackets += n;
-  // (the number taken on its own, or first in the posting's last packet: then that packet is the whole hold)
-  const counter = query.startsWith('UPDATE doc_sequence') || query.startsWith('INSERT INTO doc_sequence');
   // (a posting's last packet ends with its COMMIT)
   const end = query === 'COMMIT' || query === 'ROLLBACK' || query.endsWith(';\nCOMMIT');
+  // (the number taken on its own, or in the posting's last packet: then that packet's time is the figure)
+  const counter =
+    query.startsWith('UPDATE doc_sequence') ||
+    query.startsWith('INSERT INTO doc_sequence') ||
+    (end && query.includes('INSERT INTO doc_sequence'));
   const started = performance.now();
   try {
     return await (original as (...a: unknown[]) => Promise<unknown>).call(this, query, ...rest);

@@ -13,6 +13,8 @@ export type WriteResult = { affectedRows?: number; insertId?: number | string } 
  * COMMIT the count is checked by the database right after the write, so COMMIT never runs after one.
  */
 export interface Expected {
+  // (the count is MySQL/MariaDB's affectedRows — found rows, as mysql2 connects; on SQLite callers
+  // that guard a write check its count themselves)
   rows: number | 'some';
   refuse: () => Error;
 }
@@ -42,6 +44,8 @@ export function checkRows(e: Expected | undefined, result: WriteResult) {
 const ROWS_CHECK =
   'SELECT (SELECT 1 FROM (SELECT 1 AS one UNION ALL SELECT 2) AS two WHERE ROW_COUNT() NOT BETWEEN ? AND ?) AS jxc_rows_check';
 const SUBQUERY_NOT_ONE_ROW = 1242;
+/** packets sent by this process (a packet's count checks name it) */
+let packets = 0;
 
 /**
  * Writes whose results the caller only checks (a changed-row count, an inserted id), never reads
@@ -101,6 +105,7 @@ export class WriteBatch {
    * check was about goes into a session variable before it: it outlives the failed packet).
    */
   private packet(queued: WriteBatch['queue']) {
+    const packetNo = ++packets;
     const sql: string[] = [];
     const params: unknown[] = [];
     /** the write each result belongs to (null: the number's statements and the checks) */
@@ -117,21 +122,30 @@ export class WriteBatch {
         this.number!.sent = true;
         continue;
       }
-      if (q.expect) send('SET @jxc_checked = ?', [queued.indexOf(q)]);
+      if (q.expect) send('SET @jxc_checked = ?', [`${packetNo}:${queued.indexOf(q)}`]);
       const token = this.number?.sent ? this.number.token : null;
       send(q.sql, token ? q.params.map((p) => withNumber(p, token)) : q.params, q);
       if (q.expect) send(ROWS_CHECK, bounds(q.expect));
     }
-    return { sql, params, owner };
+    return { sql, params, owner, packetNo };
   }
 
-  /** A failed count check: the refusal of its write (the transaction is still open: the caller rolls it back). */
-  private async refusal(e: unknown, queued: WriteBatch['queue']): Promise<unknown> {
+  /**
+   * A failed count check: the refusal of its write (the transaction is still open: the caller rolls
+   * it back). The variable names this packet and the write, so a value left on the connection by an
+   * earlier packet is never taken for this one's; anything else is the error as it came.
+   */
+  private async refusal(e: unknown, queued: WriteBatch['queue'], packetNo: number): Promise<unknown> {
     const err = e as { errno?: number; driverError?: { errno?: number } };
     if ((err.driverError?.errno ?? err.errno) !== SUBQUERY_NOT_ONE_ROW) return e;
-    const [{ i }] = (await this.tx.query('SELECT @jxc_checked AS i')) as Array<{ i: unknown }>;
-    const q = queued[Number(i)];
-    return (q && 'expect' in q && q.expect?.refuse()) || e;
+    try {
+      const [{ at }] = (await this.tx.query('SELECT @jxc_checked AS at')) as Array<{ at: unknown }>;
+      const [no, i] = String(at).split(':');
+      const q = Number(no) === packetNo ? queued[Number(i)] : undefined;
+      return (q && 'expect' in q && q.expect?.refuse()) || e;
+    } catch {
+      return e;
+    }
   }
 
   /** Sends what is queued, in one packet, and runs the checks. */
@@ -139,12 +153,12 @@ export class WriteBatch {
     const queued = this.queue;
     this.queue = [];
     if (!queued.length) return;
-    const { sql, params, owner } = this.packet(queued);
+    const { sql, params, owner, packetNo } = this.packet(queued);
     let raw: unknown;
     try {
       raw = await this.tx.query(sql.join(';\n'), params);
     } catch (e) {
-      throw await this.refusal(e, queued);
+      throw await this.refusal(e, queued, packetNo);
     }
     const results = sql.length === 1 ? [raw] : (raw as unknown[]);
     owner.forEach((q, k) => {
@@ -171,7 +185,7 @@ export class WriteBatch {
     checkDeadline();
     const queued = this.queue;
     this.queue = [];
-    const { sql, params, owner } = this.packet(queued);
+    const { sql, params, owner, packetNo } = this.packet(queued);
     if (this.number) {
       sql.push('SELECT @jxc_no AS number');
       owner.push(null);
@@ -180,7 +194,7 @@ export class WriteBatch {
     try {
       results = await commitInPacket(this.tx, sql, params);
     } catch (e) {
-      throw await this.refusal(e, queued);
+      throw await this.refusal(e, queued, packetNo);
     }
     owner.forEach((q, k) => q?.then?.(results[k] as WriteResult));
     return this.number ? String((results[results.length - 1] as Array<{ number: string }>)[0].number) : undefined;

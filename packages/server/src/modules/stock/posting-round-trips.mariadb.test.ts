@@ -72,10 +72,12 @@ describe('round trips of one posting (mariadb)', () => {
         .join('\n  ')}`,
     );
     expect(queries.length).toBeLessThanOrEqual(4);
-    // after the session check: START TRANSACTION with the idempotency key and the document read;
+    // after the session check: START TRANSACTION with the idempotency key, the draft locked and read;
     // then the three reads under which the posting is worked out (heads locked, warehouse facts,
     // balances to pick from locked), in that order
-    expect(queries[1]).toMatch(/^START TRANSACTION; INSERT IGNORE INTO idempotency_record .*; SELECT d\.`id`/);
+    expect(queries[1]).toMatch(
+      /^START TRANSACTION; INSERT IGNORE INTO idempotency_record .*; SELECT d\.id FROM stock_document d LEFT JOIN stock_document_line l .* FOR UPDATE; SELECT d\.`id`/,
+    );
     expect(queries[2]).toMatch(
       /^SELECT warehouse_id, sku_id, qty, reserved, value, .* FOR UPDATE; SELECT 'w' AS k, .*; SELECT b\.sku_id, b\.bin_id, .* FOR UPDATE$/,
     );
@@ -168,7 +170,7 @@ describe('round trips of one posting (mariadb)', () => {
     }
   });
 
-  it('the claim of the draft is counted before the number: of two concurrent posts of one draft one posts, the other finds it posted and leaves nothing', async () => {
+  it('the draft is locked when it is read: of two concurrent posts of one draft one posts, the other waits, finds it posted and leaves nothing', async () => {
     const other = () => t.ds.getRepository(StockLedgerEntry).count({ where: { documentType: 'other_out' } });
     const before = await other();
     for (let round = 0; round < 3; round++) {

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Context } from '../../core/context';
 import { emitEvent, eventWanted, typed } from '../../core/events';
-import { inTransaction } from '../../core/db';
+import { inTransaction, takesPackets } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
 import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
@@ -491,12 +491,26 @@ export class StockDocumentService {
     return { sql: postingRead(tx).sql, params: [Number(id) || -1] };
   }
 
+  /**
+   * On the posting pool the draft and its lines are locked before they are read (the read itself
+   * joins the settings row, which must not be locked): a second post of the same draft waits here and
+   * then finds it posted (DOCUMENT_NOT_DRAFT), instead of working on what it read before and failing
+   * on something else (the stock the first took). An edit meanwhile is refused by the claim's count.
+   */
+  private documentLock(id: string): Statement {
+    return {
+      sql: 'SELECT d.id FROM stock_document d LEFT JOIN stock_document_line l ON l.document_id = d.id WHERE d.id = ? FOR UPDATE',
+      params: [Number(id) || -1],
+    };
+  }
+
   private async withLines(
     tx: EntityManager,
     ctx: Context,
     id: string,
   ): Promise<{ doc: StockDocument; lines: StockDocumentLine[]; settings: PostingSettings }> {
     const read = postingRead(tx);
+    if (takesPackets(tx)) await ask(tx, this.documentLock(id));
     const raw = await ask<Array<Record<string, unknown>>>(tx, this.documentRead(tx, id));
     const doc = raw.length ? read.document(raw[0]) : undefined;
     if (!doc || !this.inScope(ctx, doc.warehouseId, doc.toWarehouseId)) throw notFound('This stock document');
@@ -561,8 +575,16 @@ export class StockDocumentService {
       inTransaction(
         this.ds,
         async (tx) => {
-          // (a posting's document read goes in the key's packet on the posting pool)
-          const prior = await claimKey(tx, ctx, key, operation, hash, id, packets ? [this.documentRead(tx, id)] : []);
+          // (a posting's document lock and read go in the key's packet on the posting pool)
+          const prior = await claimKey(
+            tx,
+            ctx,
+            key,
+            operation,
+            hash,
+            id,
+            packets ? [this.documentLock(id), this.documentRead(tx, id)] : [],
+          );
           if (prior) return this.get(ctx, prior, tx);
           return work(tx);
         },
@@ -709,7 +731,7 @@ export class StockDocumentService {
     // so far: the row is then locked only while the end of that packet runs, not while this process
     // works (issue 17: it serialised every posting of a type), and the posting is one packet from
     // here: the guarded balances and the claim are counted by the database before the number is
-    // taken, so a draft posted or edited meanwhile stops the packet there (DOCUMENT_NOT_DRAFT)
+    // taken, so a draft edited meanwhile stops the packet there (DOCUMENT_NOT_DRAFT)
     const inPacket =
       ends && writes.packed && !binMove && !prepared.followUps.length && !eventWanted(this.ds, 'document.posted')
         ? numberInPacket(doc.type, doc.businessDate, patternFor(settings, doc.type))
@@ -868,7 +890,8 @@ export class StockDocumentService {
       .where('id = :id AND status = :s AND version = :v', { id: doc.id, s: StockDocStatus.DRAFT, v: doc.version })
       .execute();
     if (!claimed.affected) {
-      refused?.();
+      const refusal = refused?.();
+      if (refusal) throw refusal;
       return false;
     }
     await writeLineCosts(
