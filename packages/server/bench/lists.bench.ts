@@ -3,7 +3,8 @@
  * purchase orders and sales orders each, made with bulk SQL (MariaDB's sequence engine) over three
  * years of business dates, then the lists timed through their services (server side, no HTTP): the
  * first page and the 1,000th page of 50, unfiltered and filtered by warehouse.
- *   pnpm --filter @jxc/server bench:lists   (JXC_BENCH_MYSQL_URL, JXC_BENCH_DOCS, JXC_BENCH_REUSE=1)
+ *   pnpm --filter @jxc/server bench:lists   (JXC_BENCH_MYSQL_URL, JXC_BENCH_DOCS, JXC_BENCH_REUSE=1,
+ *   JXC_BENCH_DEEP=5000,10000: deeper page-number jumps too)
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
@@ -18,6 +19,11 @@ import { contextAs } from '../src/test/context';
 const SERVER = process.env.JXC_BENCH_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
 const DOCS = Number(process.env.JXC_BENCH_DOCS ?? 1_000_000);
 const RUNS = Number(process.env.JXC_BENCH_RUNS ?? 5);
+/** further page numbers jumped to by offset, e.g. "5000,10000" (JXC_BENCH_DEEP): how a deep jump grows */
+const DEEP = (process.env.JXC_BENCH_DEEP ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 1);
 const PAGE = 50;
 
 const load = () =>
@@ -116,6 +122,12 @@ async function measure(ds: DataSource, url: string) {
     await time(`${what}: one warehouse, page 1,000`, () =>
       list({ warehouseId: w }, { offset: 999 * PAGE, limit: PAGE }),
     );
+    for (const n of DEEP) {
+      await time(`${what}: page ${n.toLocaleString('en')}`, () => list({}, { offset: (n - 1) * PAGE, limit: PAGE }));
+      await time(`${what}: one warehouse, page ${n.toLocaleString('en')}`, () =>
+        list({ warehouseId: w }, { offset: (n - 1) * PAGE, limit: PAGE }),
+      );
+    }
     // keyset: the 1,000th page from the 999th page's cursor (what the console's "next" sends)
     const c999 = (await list({}, { offset: 998 * PAGE, limit: PAGE })).cursor;
     await time(`${what}: page 1,000 by cursor`, () => list({}, { offset: 999 * PAGE, limit: PAGE, after: c999 }));
