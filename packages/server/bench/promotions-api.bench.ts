@@ -18,6 +18,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { procCpuMs } from './proc-cpu';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -46,16 +47,6 @@ const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 const raw = (db?: string) => mysql.createConnection(SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''));
-
-const cpuMs = (pid: number) => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const [u, s] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 13)
-    .map(Number);
-  return ((u + s) * 1000) / 100;
-};
 
 /** The simulator's query as the console sends it: the QuoteCart document of its queries.ts (urql sends it as written). */
 function consoleQuery(): string {
@@ -327,14 +318,14 @@ async function main() {
       const shownSteps = shown.reduce((n: number, l: { steps: unknown[] }) => n + l.steps.length, 0);
       for (let i = 0; i < 5; i++) await gql(query, variables, token);
       const wall: number[] = [];
-      const cpu0 = cpuMs(server.pid!);
+      const cpu0 = procCpuMs(server.pid!);
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
         const q = (await gql(query, variables, token)).quoteCart;
         wall.push(performance.now() - t0);
         if (q.total !== first.total) throw new Error(`the quote changed: ${q.total} ≠ ${first.total}`);
       }
-      const cpuPer = (cpuMs(server.pid!) - cpu0) / RUNS;
+      const cpuPer = (procCpuMs(server.pid!) - cpu0) / RUNS;
       wall.sort((a, b) => a - b);
       const [p50, p99, max] = [quantile(wall, 0.5), quantile(wall, 0.99), wall[wall.length - 1]];
       console.log(

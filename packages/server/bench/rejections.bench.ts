@@ -14,6 +14,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { procCpuMs } from './proc-cpu';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,14 +68,7 @@ async function freshDb(): Promise<{ url: string; drop(): Promise<void> }> {
 }
 
 /** CPU seconds the server process has used so far (Linux /proc; NaN elsewhere). */
-const cpuOf = (pid: number) => {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return NaN;
-  }
-};
+const cpuOf = (pid: number) => procCpuMs(pid) / 1000;
 
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;

@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { procCpuMs } from './proc-cpu';
 import http from 'node:http';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -44,16 +45,6 @@ const WARMUP = Number(process.env.JXC_BENCH_WARMUP ?? 1000);
 const WORKERS = Math.max(1, Number(process.env.JXC_WORKERS || 1));
 /** the MariaDB server's Unix socket: the API and the baselines connect through it instead of TCP */
 const SOCKET = process.env.JXC_BENCH_SOCKET || '';
-/** A process's CPU time so far, user + system (ms), from /proc */
-function procCpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const [utime, stime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 13)
-    .map(Number);
-  return ((utime + stime) * 1000) / 100; // USER_HZ
-}
 const conn = (db?: string) =>
   mysql.createConnection({
     uri: SERVER.replace(/^mariadb:/, 'mysql:') + (db ? `/${db}` : ''),

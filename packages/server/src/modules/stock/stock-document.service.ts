@@ -722,8 +722,7 @@ export class StockDocumentService {
         lines,
         prepared.posted,
         { status: next, postedAt, receivedAt: null },
-        writes,
-        notDraftNow,
+        { writes, refused: notDraftNow },
       );
     // the number: from here to COMMIT the counter row of this type and period is locked. When nothing
     // before COMMIT needs it here (no observer's follow-up, no receiver of the event, one packet to
@@ -833,7 +832,8 @@ export class StockDocumentService {
 
   /**
    * Marks a draft posted (status, time, number, version) with the value and unit cost each line
-   * got, if it is still the draft of the version read; false when it is not (nothing written).
+   * got, if it is still the draft of the version read; false when it is not (nothing written), or
+   * with `queued` its refusal (thrown, or where the batch is packed when its packet is sent).
    * MySQL/MariaDB: one multi-table UPDATE; SQLite (one writer at a time): two statements.
    */
   private async markPosted(
@@ -842,8 +842,8 @@ export class StockDocumentService {
     lines: StockDocumentLine[],
     posted: Array<{ lineId: number; qty: string; value: string }>,
     set: { status: StockDocStatus; postedAt: Date; number?: string; receivedAt: Date | null },
-    writes?: WriteBatch,
-    refused?: () => Error,
+    /** the posting's batch (the claim goes with its next packet) and the refusal when the claim finds nothing */
+    queued?: { writes: WriteBatch; refused: () => Error },
   ): Promise<boolean> {
     const costs = lineCosts(lines, posted);
     const numbered = set.number !== undefined;
@@ -866,12 +866,9 @@ export class StockDocumentService {
         doc.version,
         ...costs.map(([id]) => id),
       ];
-      if (writes) {
+      if (queued) {
         // checked where the batch is sent (in the last packet: by the database, before COMMIT)
-        await writes.add(sql, params, undefined, {
-          rows: 'some',
-          refuse: refused ?? (() => new Error('stock_document: the draft changed while it was posted')),
-        });
+        await queued.writes.add(sql, params, undefined, { rows: 'some', refuse: queued.refused });
         return true;
       }
       const res = (await tx.query(sql, params)) as { affectedRows?: number };
@@ -890,8 +887,7 @@ export class StockDocumentService {
       .where('id = :id AND status = :s AND version = :v', { id: doc.id, s: StockDocStatus.DRAFT, v: doc.version })
       .execute();
     if (!claimed.affected) {
-      const refusal = refused?.();
-      if (refusal) throw refusal;
+      if (queued) throw queued.refused();
       return false;
     }
     await writeLineCosts(
