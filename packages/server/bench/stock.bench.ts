@@ -39,8 +39,12 @@ const LEDGER_ROWS = Number(process.env.JXC_BENCH_LEDGER_ROWS ?? 1_000_000);
 const DB = process.env.JXC_BENCH_DB ?? 'jxc_bench';
 /** the posting part only (a few minutes less: no balance reads, no report database) */
 const QUICK = !!process.env.JXC_BENCH_QUICK;
-/** postings through the API before the first measured cell (not measured: the JIT's and the heap's settling) */
-const WARMUP = Number(process.env.JXC_BENCH_WARMUP ?? 1000);
+/**
+ * postings through the API before the first measured cell (not measured: the JIT's and the heap's
+ * settling); after 1,000 the first cell still cost about 0.9 ms of API CPU a posting more than the
+ * same cell after 4,000 (bench/README, 2026-12-07 15:47–16:03)
+ */
+const WARMUP = Number(process.env.JXC_BENCH_WARMUP ?? 4000);
 /** API processes (the server's own JXC_WORKERS: node's cluster module, one port) */
 const WORKERS = Math.max(1, Number(process.env.JXC_WORKERS || 1));
 /** the MariaDB server's Unix socket: the API and the baselines connect through it instead of TCP */
