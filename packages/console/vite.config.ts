@@ -44,6 +44,54 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Each chunk carries the GraphQL documents it uses, not all of them: in a queries file, `graphql(`…`)` is
+ * replaced by the parsed document codegen made of that very text (`gql/gql.ts` names it, `gql/graphql.ts`
+ * holds it), so a page's chunk holds its own documents. Through `graphql()` every document sat in one
+ * module, and a module is one chunk of the first load: 391 KB gzipped before, 355 after. Types are
+ * unchanged: the type checker still reads `graphql()`'s overloads, which return that same document.
+ */
+export function gqlDocuments(): Plugin {
+  const dir = fileURLToPath(new URL('./src/gql/', import.meta.url));
+  const files = ['gql.ts', 'graphql.ts'].map((f) => path.join(dir, f));
+  let cache: { stamp: string; byText: Map<string, string> } | null = null;
+  /** the text of each document, as written in a queries file, to its parsed form (an object literal) */
+  const documents = () => {
+    const stamp = files.map((f) => fs.statSync(f).mtimeMs).join();
+    if (cache?.stamp !== stamp) {
+      const parsed = new Map<string, string>();
+      for (const m of fs
+        .readFileSync(files[1], 'utf8')
+        .matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm))
+        parsed.set(m[1], m[2]);
+      const byText = new Map<string, string>();
+      for (const m of fs.readFileSync(files[0], 'utf8').matchAll(/^\s+("(?:[^"\\]|\\.)*"): types\.(\w+),$/gm))
+        if (parsed.has(m[2])) byText.set(JSON.parse(m[1]) as string, parsed.get(m[2])!);
+      cache = { stamp, byText };
+    }
+    return cache.byText;
+  };
+  return {
+    name: 'jxc-gql-documents',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*[qQ]ueries\.ts$/.test(id)) return null;
+      const importLine = "import { graphql } from '@/gql';";
+      if (!code.includes(importLine)) return null;
+      const byText = documents();
+      files.forEach((f) => this.addWatchFile(f)); // a new codegen run transforms the queries files again
+      const out = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (_, text: string) => {
+        const doc = byText.get(text);
+        if (!doc) throw new Error(`${id}: a graphql() document codegen has not seen; run pnpm codegen`);
+        return doc;
+      });
+      if (/\bgraphql\(/.test(out))
+        throw new Error(`${id}: graphql() used in a way this build cannot resolve to a generated document`);
+      return { code: out.replace(importLine, ''), map: null };
+    },
+  };
+}
+
 /** What a first visit loads before any page: index.html and every script, style and preload it names, gzipped. */
 export const FIRST_LOAD_BUDGET_KB = Number(process.env.JXC_CONSOLE_BUDGET_KB ?? 400);
 
@@ -89,6 +137,7 @@ const api = process.env.JXC_API ?? 'http://localhost:4000';
 
 export default defineConfig({
   plugins: [
+    gqlDocuments(),
     vue(),
     // Element Plus on demand: components and ElMessage/ElMessageBox with their styles
     AutoImport({ resolvers: [ElementPlusResolver()], dts: 'src/auto-imports.d.ts' }),
