@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from './db';
 import { IdempotencyRecord } from './entities';
 import type { Context } from './context';
-import { DomainError } from './errors';
+import { badInput, DomainError } from './errors';
 import { now } from './dates';
 import { ask, sendAhead, type Statement } from './read-ahead';
 
@@ -12,6 +12,24 @@ export const requestHash = (operation: string, body: unknown) =>
     .createHash('sha256')
     .update(operation + '\n' + JSON.stringify(body))
     .digest('hex');
+
+/** The longest idempotency key: the length of `idempotency_record.key`. */
+export const MAX_KEY_LENGTH = 100;
+
+/**
+ * Refuses a key longer than the column before anything is written: MySQL's `INSERT IGNORE` would store
+ * it cut short (a warning, not an error), so the first request would post and a retry with the whole
+ * key would not find it and post again; SQLite would keep it whole. Both databases now refuse it.
+ */
+export function checkKey(key: string | undefined | null) {
+  if (key && key.length > MAX_KEY_LENGTH)
+    throw badInput([
+      {
+        field: 'idempotencyKey',
+        message: `Give a key of 1 to ${MAX_KEY_LENGTH} characters, new for each document.`,
+      },
+    ]);
+}
 
 /**
  * Looks up an idempotency key inside the posting transaction. Returns the id the first request
@@ -25,6 +43,7 @@ export async function seenBefore(
   hash: string,
 ): Promise<string | null> {
   if (!key) return null;
+  checkKey(key);
   const rec = await tx.findOne(IdempotencyRecord, { where: { key } });
   if (!rec) return null;
   if (rec.requestHash !== hash || rec.operation !== operation || rec.userId !== ctx.user?.id) {
@@ -45,6 +64,7 @@ export async function remember(
   resultId: string | number,
 ) {
   if (!key) return;
+  checkKey(key);
   await tx.insert(IdempotencyRecord, {
     key,
     userId: ctx.user!.id,
@@ -84,6 +104,7 @@ export async function claimKey(
     await sendAhead(tx, ahead);
     return null;
   }
+  checkKey(key);
   if (tx.connection.options.type === 'better-sqlite3') {
     // one writer at a time: look, then write
     const prior = await seenBefore(tx, ctx, key, operation, hash);

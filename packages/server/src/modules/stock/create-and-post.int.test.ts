@@ -170,6 +170,42 @@ describe(`create and post in one step under an idempotency key (${testDbKind})`,
     expect(await t.app.services.posting.check('moving_average')).toEqual([]);
   });
 
+  it('a key longer than 100 characters is refused before anything is written; one of 100 posts and replays', async () => {
+    const CREATE = 'mutation($i:CreateStockDocumentInput!){ createStockDocument(input:$i){ id } }';
+    const POST = 'mutation($id:ID!,$k:String){ postStockDocument(id:$id, idempotencyKey:$k){ id number status } }';
+    const draft = await t.gql(
+      CREATE,
+      {
+        i: {
+          type: 'OTHER_IN',
+          warehouseId: W2,
+          businessDate: '2026-11-22',
+          lines: [{ skuId: String(c.tea.id), qty: '2', unitCost: '4.00' }],
+        },
+      },
+      admin,
+    );
+    expect(draft.errors).toBeUndefined();
+    const id = draft.data.createStockDocument.id as string;
+    const before = await counts();
+    // MariaDB's INSERT IGNORE would have kept the first 100 characters: a retry with the whole key posted again
+    const long = `k-${'x'.repeat(99)}`;
+    const refused = await t.gql(POST, { id, k: long }, admin);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(await counts()).toEqual(before);
+    expect((await t.gql(LOOKUP, { k: long.slice(0, 100) }, admin)).data.idempotencyResult).toBeNull();
+    const key = long.slice(0, 100);
+    const first = await t.gql(POST, { id, k: key }, admin);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.postStockDocument).toMatchObject({ status: 'POSTED', number: 'QR-20261122-0001' });
+    const again = await t.gql(POST, { id, k: key }, admin);
+    expect(again.data.postStockDocument).toEqual(first.data.postStockDocument);
+    expect(await counts()).toEqual({ documents: before.documents, ledger: before.ledger + 1 });
+    expect(
+      codeOf(await t.gql(CREATE_AND_POST, { i: { type: 'OTHER_IN', warehouseId: W2, lines: [] }, k: long }, admin)),
+    ).toBe('BAD_USER_INPUT');
+  });
+
   it('needs both permissions: creating and posting stock documents', async () => {
     const sales = await t.login('sales');
     const r = await t.gql(
