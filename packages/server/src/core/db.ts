@@ -107,6 +107,20 @@ export interface TransactionOptions {
   packets?: boolean;
 }
 
+/** Per transaction of `inTransaction`: what runs once it has committed (`afterCommit`). */
+const commitHooks = new WeakMap<EntityManager, Array<() => void>>();
+
+/**
+ * Runs `fn` once the transaction `tx` has committed, and never for an attempt that rolled back (a
+ * deadlock retried, a refusal): a live update about a row must not go out for a row that is not
+ * there. Outside a transaction of `inTransaction` it runs at once.
+ */
+export function afterCommit(tx: EntityManager, fn: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
+
 /**
  * One transaction, retried a few times with jitter on deadlocks and lock-wait timeouts.
  * SQLite serialises writers, so it only ever runs once there.
@@ -119,19 +133,27 @@ export async function inTransaction<T>(
   const { tries = 6, packets = false } = typeof options === 'number' ? { tries: options } : options;
   // a request past its execution limit is cancelled: its transaction rolls back instead of committing
   // (a transaction that committed with its last packet checked the deadline before sending it)
+  // the attempt's hooks: only those of the attempt that committed run
+  let hooks: Array<() => void> = [];
   const work = async (tx: EntityManager) => {
+    hooks = [];
+    commitHooks.set(tx, hooks);
     checkDeadline();
     const result = await unguarded(tx);
     if (!committed.has(tx.queryRunner!)) checkDeadline();
     return result;
   };
-  if (ds.options.type === 'better-sqlite3') return sqliteSerial(ds, () => ds.transaction(work));
+  const thenHooks = (result: T) => {
+    for (const f of hooks) f();
+    return result;
+  };
+  if (ds.options.type === 'better-sqlite3') return thenHooks(await sqliteSerial(ds, () => ds.transaction(work)));
   for (let attempt = 1; ; attempt++) {
     try {
       // READ COMMITTED: a plain read after a row lock (SELECT … FOR UPDATE) sees what the lock
       // waited for; under InnoDB's default REPEATABLE READ it would still see the snapshot taken at
       // the transaction's first read, and a check after the lock could decide on stale data
-      return await readCommitted(ds, work, packets);
+      return thenHooks(await readCommitted(ds, work, packets));
     } catch (e) {
       const errno =
         (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??

@@ -3,6 +3,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { Bus } from '../../core/bus';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type { Context } from '../../core/context';
+import { afterCommit } from '../../core/db';
 import { clampPage, type Page } from '../../core/paging';
 import { businessDay, countByDay, now, startOfDaysBack } from '../../core/dates';
 import { dateTimeParam, insertedId } from '../../core/sql';
@@ -118,7 +119,9 @@ export class AuditService {
     if (writes) await writes.add(sql, params, (r) => Object.assign(saved, { id: insertedId(tx, r) }));
     else Object.assign(saved, { id: insertedId(tx, await tx.query(sql, params)) });
     ctx.auditWritten = true;
-    ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved));
+    // published with the request's answer, and only from the attempt that committed (a retried
+    // deadlock's first attempt recorded this row too, then rolled back)
+    afterCommit(tx, () => ctx.afterSuccess.push(() => this.pubSub.publish(auditTopic, saved)));
     return saved;
   }
 
