@@ -17,12 +17,13 @@ export const requestHash = (operation: string, body: unknown) =>
 export const MAX_KEY_LENGTH = 100;
 
 /**
- * Refuses a key longer than the column before anything is written: MySQL's `INSERT IGNORE` would store
- * it cut short (a warning, not an error), so the first request would post and a retry with the whole
- * key would not find it and post again; SQLite would keep it whole. Both databases now refuse it.
+ * Refuses a key longer than the column (and none at all where one is `required`) before anything is
+ * written: MySQL's `INSERT IGNORE` would store a longer key cut short (a warning, not an error), and a
+ * retry with the whole key would then not find the first request — refused instead of given its
+ * result. SQLite would keep it whole. Both databases refuse it.
  */
-export function checkKey(key: string | undefined | null) {
-  if (key && key.length > MAX_KEY_LENGTH)
+export function checkKey(key: string | undefined | null, required = false) {
+  if ((required && !key?.trim()) || (key && key.length > MAX_KEY_LENGTH))
     throw badInput([
       {
         field: 'idempotencyKey',
@@ -54,7 +55,10 @@ export async function seenBefore(
   return rec.resultId;
 }
 
-/** Stored in the same transaction as the posting, so a retry after a failure posts again and one after success does not. */
+/**
+ * Stored in the same transaction as the posting, so a retry after a failure posts again and one after
+ * success does not. Always after `seenBefore`, which checked the key.
+ */
 export async function remember(
   tx: EntityManager,
   ctx: Context,
@@ -64,7 +68,6 @@ export async function remember(
   resultId: string | number,
 ) {
   if (!key) return;
-  checkKey(key);
   await tx.insert(IdempotencyRecord, {
     key,
     userId: ctx.user!.id,
@@ -104,13 +107,13 @@ export async function claimKey(
     await sendAhead(tx, ahead);
     return null;
   }
-  checkKey(key);
   if (tx.connection.options.type === 'better-sqlite3') {
-    // one writer at a time: look, then write
+    // one writer at a time: look (the key checked there), then write
     const prior = await seenBefore(tx, ctx, key, operation, hash);
     if (!prior) await remember(tx, ctx, key, operation, hash, resultId);
     return prior;
   }
+  checkKey(key);
   const insert: Statement = {
     sql: 'INSERT IGNORE INTO idempotency_record (`key`, user_id, request_hash, operation, result_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     params: [key, ctx.user!.id, hash, operation, String(resultId), now()],

@@ -188,7 +188,7 @@ describe(`create and post in one step under an idempotency key (${testDbKind})`,
     expect(draft.errors).toBeUndefined();
     const id = draft.data.createStockDocument.id as string;
     const before = await counts();
-    // MariaDB's INSERT IGNORE would have kept the first 100 characters: a retry with the whole key posted again
+    // MariaDB's INSERT IGNORE kept the first 100 characters: a retry with the whole key was then refused
     const long = `k-${'x'.repeat(99)}`;
     const refused = await t.gql(POST, { id, k: long }, admin);
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');

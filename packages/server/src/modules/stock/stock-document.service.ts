@@ -5,7 +5,7 @@ import { emitEvent, eventWanted, typed } from '../../core/events';
 import { inTransaction, takesPackets } from '../../core/db';
 import { badInput, conflict, DomainError, forbidden, notFound, type FieldProblem } from '../../core/errors';
 import { IdempotencyRecord } from '../../core/entities';
-import { claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
+import { checkKey, claimKey, isDuplicateKey, requestHash } from '../../core/idempotency';
 import { lookupKey } from '../../core/idempotency-lookup';
 import { nextNumber, numberInPacket } from '../../core/numbering';
 import { pageNewestFirst, type KeysetPage, type PageInput } from '../../core/paging';
@@ -611,10 +611,7 @@ export class StockDocumentService {
    */
   async createAndPost(ctx: Context, input: CreateStockDocumentInput, idempotencyKey: string): Promise<StockDocument> {
     const operation = 'createAndPostStockDocument';
-    if (!idempotencyKey?.trim() || idempotencyKey.length > 100)
-      throw badInput([
-        { field: 'idempotencyKey', message: 'Give a key of 1 to 100 characters, new for each document.' },
-      ]);
+    checkKey(idempotencyKey, true);
     const hash = requestHash(operation, input);
     const run = () =>
       inTransaction(this.ds, async (tx) => {
