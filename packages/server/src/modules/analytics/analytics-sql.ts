@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { dateTimeParam, exactDecimalSums, startsWithPattern } from '../../core/sql';
+import { soldOnly } from '../sales';
 
 /**
  * The analytics module's one window on other modules' tables (listed with the tables it reads in
@@ -71,14 +72,17 @@ function where(alias: string, f: FactScope): { sql: string; params: unknown[] } 
   return { sql: w.join(' AND '), params: p };
 }
 
-/** Posted shipment and return lines dated in the range: revenue, quantity and COGS (returns negative). */
+/** Gifts and prizes are promotion expense, not sales (sales' `soldOnly`). */
+const sold = soldOnly('l', 'o');
+
+/** Posted shipment and return lines dated in the range (gifts and prizes left out): revenue, quantity and COGS (returns negative). */
 export async function salesFacts(db: Db, f: FactScope): Promise<SalesFact[]> {
   const s = where('h', f);
   const shipped: any[] = await db.query(
     `SELECT h.id AS doc_id, h.number AS doc_number, l.id AS line_id, h.business_date AS d, h.warehouse_id AS w, l.sku_id AS s,
        h.customer_id AS c, o.owner_id AS u, o.channel_id AS ch, o.store_id AS st, cu.tier_id AS tier, l.qty, l.amount, l.cogs
      FROM sales_shipment_line l JOIN sales_shipment h ON h.id = l.shipment_id JOIN sales_order o ON o.id = h.order_id
-     JOIN customer cu ON cu.id = h.customer_id WHERE ${s.sql} ORDER BY h.business_date, h.id, l.line_no`,
+     JOIN customer cu ON cu.id = h.customer_id ${sold.join} WHERE ${s.sql} AND ${sold.where} ORDER BY h.business_date, h.id, l.line_no`,
     s.params,
   );
   const r = where('h', f);
@@ -87,7 +91,7 @@ export async function salesFacts(db: Db, f: FactScope): Promise<SalesFact[]> {
        h.customer_id AS c, o.owner_id AS u, o.channel_id AS ch, o.store_id AS st, cu.tier_id AS tier, l.qty, l.amount,
        l.restocked_cost AS cogs
      FROM sales_return_line l JOIN sales_return h ON h.id = l.return_id JOIN sales_order o ON o.id = h.order_id
-     JOIN customer cu ON cu.id = h.customer_id WHERE ${r.sql} ORDER BY h.business_date, h.id, l.line_no`,
+     JOIN customer cu ON cu.id = h.customer_id ${sold.join} WHERE ${r.sql} AND ${sold.where} ORDER BY h.business_date, h.id, l.line_no`,
     r.params,
   );
   const fact = (docType: SalesFact['docType'], sign: number) => (x: any) => ({
@@ -144,13 +148,13 @@ export async function salesFactTotals(db: Db, f: FactScope, by: FactGrouping): P
   const s = where('h', f);
   const shipped: any[] = await db.query(
     `${select('l.cogs')} FROM sales_shipment_line l JOIN sales_shipment h ON h.id = l.shipment_id JOIN sales_order o ON o.id = h.order_id
-     JOIN customer cu ON cu.id = h.customer_id WHERE ${s.sql} GROUP BY ${cols.join(', ')}`,
+     JOIN customer cu ON cu.id = h.customer_id ${sold.join} WHERE ${s.sql} AND ${sold.where} GROUP BY ${cols.join(', ')}`,
     s.params,
   );
   const r = where('h', f);
   const returned: any[] = await db.query(
     `${select('l.restocked_cost')} FROM sales_return_line l JOIN sales_return h ON h.id = l.return_id JOIN sales_order o ON o.id = h.order_id
-     JOIN customer cu ON cu.id = h.customer_id WHERE ${r.sql} GROUP BY ${cols.join(', ')}`,
+     JOIN customer cu ON cu.id = h.customer_id ${sold.join} WHERE ${r.sql} AND ${sold.where} GROUP BY ${cols.join(', ')}`,
     r.params,
   );
   const fact = (docType: SalesFact['docType'], neg: boolean) => (x: any) => ({

@@ -93,6 +93,9 @@ export async function voidDrawEntries(tx: EntityManager, orderId: number): Promi
   }
 }
 
+/** The orders that deliver a lucky draw's SKU prize, as a subquery (for reports that leave them out). */
+export const PRIZE_ORDERS_SQL = 'SELECT e.prize_order_id FROM lucky_draw_entry e WHERE e.prize_order_id IS NOT NULL';
+
 /**
  * Of these sales orders, those that deliver a lucky draw's SKU prize (draft orders at price 0 made
  * by the draw): their stock's cost is promotion expense like a gift's, not the sale's COGS.

@@ -114,5 +114,33 @@ describe('buy X get X: the gift of the same SKU costs its unit cost, as promotio
       [false, '24.00'],
       [true, '8.00'],
     ]);
+    // and every report of sales says the same: the 6 sold, their COGS 24.00 and margin 96.00 (the gifts
+    // were counted as sold goods in the analysis, the sales overview and the staff figures before)
+    const period = { from: '2026-11-01', to: '2026-12-31' };
+    const analysis = ok(
+      await t.gql(
+        'query($i:AnalysisInput!){ analysis(input:$i){ total { quantity revenue cogs margin } } }',
+        { i: { ...period, dimensions: ['SKU'], measures: ['QUANTITY', 'REVENUE', 'COGS', 'MARGIN'] } },
+        tok.manager,
+      ),
+    ).analysis.total;
+    expect(analysis.quantity).toMatch(/^6(\.0+)?$/);
+    expect([analysis.revenue, analysis.cogs, analysis.margin]).toEqual(['120.00', '24.00', '96.00']);
+    const overview = ok(
+      await t.gql(
+        'query($from:String!,$to:String!){ salesOverview(from:$from, to:$to){ revenue cogs margin } }',
+        period,
+        tok.manager,
+      ),
+    ).salesOverview;
+    expect(overview).toEqual({ revenue: '120.00', cogs: '24.00', margin: '96.00' });
+    const staff = ok(
+      await t.gql(
+        'query($from:String!,$to:String!){ staffPerformance(from:$from, to:$to){ sales { revenue margin } } }',
+        period,
+        tok.manager,
+      ),
+    ).staffPerformance.sales;
+    expect(staff).toEqual([{ revenue: '120.00', margin: '96.00' }]);
   });
 });

@@ -18,5 +18,5 @@ export { drawUsesOfOrders, promotionUsesOfOrders, type OrderPromotionUse } from 
 export { promotionItems } from './effect-scope';
 export { thresholdRulesForReturn, type ThresholdRule } from './return-rules';
 export { promotedDays } from './promoted-days';
-export { prizeOrderIds } from './draw-entries';
+export { PRIZE_ORDERS_SQL, prizeOrderIds } from './draw-entries';
 export { useRelatedLabels } from './related-labels';

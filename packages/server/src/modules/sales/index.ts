@@ -8,6 +8,7 @@
  * what a 3PL needs to ship a confirmed order (its open lines and where they go).
  */
 export { customerLabel, orderLabel } from './related-names';
+export { soldOnly } from './sales-costs';
 export { ordersDueToShip, type DueOrder } from './due-orders';
 export { customersBornIn, findCustomer, findStore, orderToShip, shipmentLinesOfOrder } from './lookups';
 export type { SalesOrderService } from './sales-order.service';

@@ -4,6 +4,7 @@ import type { Context } from '../../core/context';
 import { addDays, daysBetween, now, today } from '../../core/dates';
 import { emitEvent, typed } from '../../core/events';
 import { orderEvent } from './sales-events';
+import { soldOnly } from './sales-costs';
 import { inTransaction } from '../../core/db';
 import { badInput, DomainError } from '../../core/errors';
 import { nextNumber } from '../../core/numbering';
@@ -381,16 +382,18 @@ export class ReceivableService {
     const wh = ctx.user?.warehouseIds;
     const where = (alias: string) =>
       `${scoped ? ` AND ${alias}.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_id = ${Number(ctx.user!.id)})` : ''}${wh ? ` AND ${alias}.warehouse_id IN (${(wh.length ? wh : [-1]).map(Number).join(',')})` : ''}`;
+    // gifts and prizes are promotion expense, not the sale's COGS
+    const sold = soldOnly('l', 'o');
     const shipped: Array<{ day: string; channel_id: number; store_id: number | null; amount: string; cogs: string }> =
       await this.ds.query(
-        `SELECT s.business_date AS day, o.channel_id, o.store_id, l.amount, l.cogs FROM sales_shipment_line l JOIN sales_shipment s ON s.id = l.shipment_id JOIN sales_order o ON o.id = s.order_id
-       WHERE s.business_date >= ? AND s.business_date <= ?${where('o')}`,
+        `SELECT s.business_date AS day, o.channel_id, o.store_id, l.amount, l.cogs FROM sales_shipment_line l JOIN sales_shipment s ON s.id = l.shipment_id JOIN sales_order o ON o.id = s.order_id ${sold.join}
+       WHERE s.business_date >= ? AND s.business_date <= ? AND ${sold.where}${where('o')}`,
         [from, to],
       );
     const returned: Array<{ day: string; channel_id: number; store_id: number | null; amount: string; cogs: string }> =
       await this.ds.query(
-        `SELECT r.business_date AS day, o.channel_id, o.store_id, l.amount, l.restocked_cost AS cogs FROM sales_return_line l JOIN sales_return r ON r.id = l.return_id JOIN sales_order o ON o.id = r.order_id
-       WHERE r.business_date >= ? AND r.business_date <= ?${where('o')}`,
+        `SELECT r.business_date AS day, o.channel_id, o.store_id, l.amount, l.restocked_cost AS cogs FROM sales_return_line l JOIN sales_return r ON r.id = l.return_id JOIN sales_order o ON o.id = r.order_id ${sold.join}
+       WHERE r.business_date >= ? AND r.business_date <= ? AND ${sold.where}${where('o')}`,
         [from, to],
       );
     const taken: Array<{ channel_id: number; store_id: number | null }> = await this.ds.query(

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { lockRows } from '../../core/sql';
-import { prizeOrderIds } from '../promotions';
+import { PRIZE_ORDERS_SQL, prizeOrderIds } from '../promotions';
 import {
   costChangesOf,
   ledgerLineValues,
@@ -139,6 +139,17 @@ export function orderFigures(
     giftCost: sum(lines.filter(isGift), (l) => l.cogs),
   };
 }
+
+/**
+ * What reports of sales count: what was sold, not given. A gift line and every line of an order that
+ * delivers a lucky draw's prize issue stock at cost as promotion expense (the order's gift cost), not
+ * as the sale's COGS (`orderFigures`). `line`: the alias of a shipment or return line, `order`: of its
+ * sales order.
+ */
+export const soldOnly = (line: string, order: string) => ({
+  join: `JOIN sales_order_line sold_ol ON sold_ol.id = ${line}.order_line_id`,
+  where: `sold_ol.gift = 0 AND ${order}.id NOT IN (${PRIZE_ORDERS_SQL})`,
+});
 
 /** Changes of shipment lines' COGS (one query for all the ids). */
 export const shipmentLineCostChanges = (db: Db, ids: number[]) =>
