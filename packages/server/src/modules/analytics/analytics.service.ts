@@ -197,6 +197,11 @@ export class AnalyticsService {
     const { facts, warehouseIds, skuIds, supplierOf, bySupplier } = await this.facts(ctx, input, true);
     const stockWanted = input.measures.some((m) => STOCK_MEASURES.includes(m));
     const positions = stockWanted ? bySupplier(await this.positions(input, warehouseIds, skuIds, buckets)) : [];
+    // one who counts blind never works the book out of a stock measure while a count is open (the
+    // closing quantity is behind days of supply, the stock value and turnover): a row with a place
+    // under an open count gets none of them
+    const blind = stockWanted ? await ctx.services.blindCounts.view(ctx, warehouseIds) : null;
+    const underCount = (p: Point) => !!blind && !blind.empty && blind.hides(p.warehouseId, p.skuId);
     const fees =
       this.fees && input.measures.some((m) => FEE_MEASURES.includes(m))
         ? bySupplier(
@@ -209,8 +214,11 @@ export class AnalyticsService {
     const valueOf = (d: AnalysisDimension, p: Point) => dimensionValue(d, p, attrs, supplierOf);
 
     // each cell's sums, and how many rows its drill-down lists (document lines, fee shares)
-    const cells = new Map<string, { k1: string | null; k2: string | null; sums: CellSums; rows: number }>();
-    const total = { sums: emptySums(totalDays), rows: 0 };
+    const cells = new Map<
+      string,
+      { k1: string | null; k2: string | null; sums: CellSums; rows: number; counted?: boolean }
+    >();
+    const total: { sums: CellSums; rows: number; counted?: boolean } = { sums: emptySums(totalDays), rows: 0 };
     const cell = (p: Point) => {
       const k1 = dims[0] ? valueOf(dims[0], p) : null;
       const k2 = dims[1] ? valueOf(dims[1], p) : null;
@@ -237,6 +245,7 @@ export class AnalyticsService {
         c.rows++;
       }
     for (const x of positions) {
+      if (underCount(x)) cell(x).counted = total.counted = true;
       for (const s of [cell(x).sums, ...(x.last ? [total.sums] : [])]) {
         s.openingValue = s.openingValue.plus(x.openingValue);
         s.closingValue = s.closingValue.plus(x.closingValue);
@@ -250,7 +259,13 @@ export class AnalyticsService {
         .reduce((a, x) => a.plus(x.openingValue), new Decimal(0));
     }
     const names = await this.labels(dims, [...cells.values()]);
-    const shape = (k1: string | null, k2: string | null, s: CellSums, drillRows: number): AnalysisRow => {
+    const shape = (
+      k1: string | null,
+      k2: string | null,
+      s: CellSums,
+      drillRows: number,
+      counted = false,
+    ): AnalysisRow => {
       const m = cellMeasures(s);
       const row: AnalysisRow = {
         key1: k1,
@@ -269,17 +284,27 @@ export class AnalyticsService {
         netMargin: null,
         drillRows,
       };
-      for (const me of input.measures) (row as any)[MEASURE_FIELD[me]] = (m as any)[MEASURE_FIELD[me]];
+      for (const me of input.measures) {
+        const field = MEASURE_FIELD[me];
+        const value = (m as any)[field];
+        (row as any)[field] =
+          counted && STOCK_MEASURES.includes(me) ? blind!.withhold('AnalysisRow', field, true, value) : value;
+      }
       return row;
     };
     const rows = [...cells.values()]
-      .map((c) => shape(c.k1, c.k2, c.sums, c.rows))
+      .map((c) => shape(c.k1, c.k2, c.sums, c.rows, c.counted))
       .sort(
         (a, b) =>
           COLLATOR.compare(sortKey(dims[0], a.key1, a.label1), sortKey(dims[0], b.key1, b.label1)) ||
           COLLATOR.compare(sortKey(dims[1], a.key2, a.label2), sortKey(dims[1], b.key2, b.label2)),
       );
-    return { dimensions: dims, measures: input.measures, rows, total: shape(null, null, total.sums, total.rows) };
+    return {
+      dimensions: dims,
+      measures: input.measures,
+      rows,
+      total: shape(null, null, total.sums, total.rows, total.counted),
+    };
   }
 
   /**

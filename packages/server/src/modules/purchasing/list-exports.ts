@@ -6,6 +6,7 @@ import type { SupplierPayable } from './purchasing.types';
 import { ScoreBucket, type SupplierScorecard } from './evaluation.types';
 import { checkDays } from './purchasing.resolver';
 import type { Suggestion } from './replenishment.service';
+import { pageFor } from './replenishment-scope';
 import type { ReplenishmentFilter } from './replenishment.types';
 
 interface ScorecardFilter {
@@ -96,7 +97,7 @@ export const purchasingListExports: ListExport[] = [
     typeName: 'ReplenishmentSuggestion',
     filterArgsOf: 'replenishmentPage',
     page: (ctx, f: { warehouseId: string; filter?: ReplenishmentFilter | null }, page) =>
-      ctx.services.replenishment.page(Number(f.warehouseId) || -1, f.filter ?? {}, page),
+      pageFor(ctx, f.warehouseId, f.filter ?? {}, page),
     columns: {
       sku: { get: (_ctx, r: Suggestion) => `${r.skuCode} ${r.skuName}` },
       averageDailyDemand: { get: (_ctx, r: Suggestion) => r.averageDailyDemand },

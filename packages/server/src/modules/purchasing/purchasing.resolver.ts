@@ -28,6 +28,7 @@ import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplie
 import { ScoreBucket, SupplierDelivery, SupplierScorecard } from './evaluation.types';
 import { badInput } from '../../core/errors';
 import { FixedSafetyStock, ReplenishmentSetting } from './replenishment.entity';
+import { forecastFor, inWarehouseScope, pageFor, suggestionsFor } from './replenishment-scope';
 import {
   DemandForecast,
   ReplenishmentFilter,
@@ -356,7 +357,7 @@ export class ReplenishmentResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => ReplenishmentFilter, { nullable: true }) filter?: ReplenishmentFilter,
   ) {
-    return ctx.services.replenishment.suggestions(Number(warehouseId) || -1, filter ?? {});
+    return suggestionsFor(ctx, warehouseId, filter ?? {});
   }
 
   @Query(() => ReplenishmentPage, {
@@ -370,7 +371,7 @@ export class ReplenishmentResolver {
     @Arg('filter', () => ReplenishmentFilter, { nullable: true }) filter?: ReplenishmentFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.replenishment.page(Number(warehouseId) || -1, filter ?? {}, page);
+    return pageFor(ctx, warehouseId, filter ?? {}, page);
   }
 
   @Query(() => DemandForecast)
@@ -380,7 +381,7 @@ export class ReplenishmentResolver {
     @Arg('skuId', () => ID) skuId: string,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.replenishment.forecast(Number(warehouseId) || -1, Number(skuId) || -1);
+    return forecastFor(ctx, warehouseId, skuId);
   }
 
   @Query(() => [ReplenishmentSetting])
@@ -400,7 +401,7 @@ export class ReplenishmentResolver {
   @Query(() => [FixedSafetyStock], { description: 'The fixed safety stocks of a warehouse.' })
   @Allow(P.PurchasingOrderRead)
   async fixedSafetyStocks(@Arg('warehouseId', () => ID) warehouseId: string, @Ctx() ctx: Context) {
-    return ctx.services.replenishment.fixedSafetyStockList(Number(warehouseId) || -1);
+    return ctx.services.replenishment.fixedSafetyStockList(inWarehouseScope(ctx, warehouseId));
   }
 
   @Mutation(() => FixedSafetyStock, {
@@ -410,6 +411,7 @@ export class ReplenishmentResolver {
   })
   @Allow(P.PurchasingOrderCreate)
   setFixedSafetyStock(@Arg('input') input: SetFixedSafetyStockInput, @Ctx() ctx: Context) {
+    inWarehouseScope(ctx, input.warehouseId);
     return ctx.services.replenishment.setFixedSafetyStock(ctx, input.warehouseId, input.skuId, input.qty);
   }
 
@@ -422,6 +424,6 @@ export class ReplenishmentResolver {
     @Arg('lines', () => [SuggestionOrderLine]) lines: SuggestionOrderLine[],
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.replenishment.createOrders(ctx, Number(warehouseId) || -1, lines);
+    return ctx.services.replenishment.createOrders(ctx, inWarehouseScope(ctx, warehouseId), lines);
   }
 }

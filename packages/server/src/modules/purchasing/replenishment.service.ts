@@ -144,9 +144,14 @@ export interface ReplenishmentQuery {
   abcClass?: string | null;
   /** only SKUs with something to order */
   onlyToOrder?: boolean | null;
+  /** SKUs "needs ordering" leaves out: their book is withheld from this user during a count */
+  hidden?: (skuId: number) => boolean;
 }
 
 const toOrder = (r: Suggestion | StoredRef) => r.suggested !== null && D(r.suggested).gt(0);
+/** "needs ordering" under a filter: something to order, and not withheld (`hidden`) */
+const toOrderFor = (filter: ReplenishmentQuery) => (r: Suggestion | StoredRef) =>
+  toOrder(r) && !filter.hidden?.('stored' in r ? r.sku.id : r.skuId);
 /** A suggestion as it leaves the service: not the kept object itself. */
 const copy = (r: Suggestion): Suggestion => ({ ...r });
 
@@ -204,8 +209,8 @@ export interface Suggestion {
   serviceLevelZ: string;
   instabilityFactor: string;
   safetyStock: string | null;
-  onHand: string;
-  notForSale: string;
+  onHand: string | null;
+  notForSale: string | null;
   onOrder: string;
   reserved: string;
   leadTimeDays: number;
@@ -755,7 +760,7 @@ export class ReplenishmentService {
   ): Promise<Suggestion[]> {
     const { skus, choices } = await this.candidates(warehouseId, filter);
     const rows = await this.compute(warehouseId, skus, choices);
-    return (filter.onlyToOrder ? rows.filter(toOrder) : rows).map(copy);
+    return (filter.onlyToOrder ? rows.filter(toOrderFor(filter)) : rows).map(copy);
   }
 
   /**
@@ -783,7 +788,7 @@ export class ReplenishmentService {
     }
     // the stored suggestions of other processes only as far as "needs ordering" needs them: their
     // quantities for all, the whole suggestion for the page's
-    const all = (await this.compute(warehouseId, skus, choices, false, true)).filter(toOrder);
+    const all = (await this.compute(warehouseId, skus, choices, false, true)).filter(toOrderFor(filter));
     this.lastTimings.candidates = candidatesMs;
     const items = await this.load(warehouseId, all.slice(offset, offset + limit), choices);
     return { items: items.map(copy), total: all.length, offset, limit };

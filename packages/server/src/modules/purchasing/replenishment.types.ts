@@ -96,14 +96,16 @@ export class ReplenishmentSuggestion {
   @Field(() => DecimalScalar, { description: 'The simple rule’s instability factor.' }) instabilityFactor: string;
   @Field(() => DecimalScalar, { nullable: true }) safetyStock: string | null;
   @Field(() => DecimalScalar, {
+    nullable: true,
     description:
-      'On hand that may be sold: the warehouse’s stock less expired batches and quarantine bins (notForSale).',
+      'On hand that may be sold: the warehouse’s stock less expired batches and quarantine bins (notForSale). null (in extensions.hiddenFields) for one who counts blind while a count of the SKU is open, as are notForSale, suggested and the steps from the inventory position on.',
   })
-  onHand: string;
+  onHand: string | null;
   @Field(() => DecimalScalar, {
+    nullable: true,
     description: 'Of the stock in the warehouse, expired or in quarantine bins: not counted in onHand.',
   })
-  notForSale: string;
+  notForSale: string | null;
   @Field(() => DecimalScalar, {
     description:
       'Approved orders not yet received (在途): the lines’ openQty, so rejected units count only when a replacement is expected.',

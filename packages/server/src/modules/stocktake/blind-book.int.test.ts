@@ -18,6 +18,9 @@ const EVERYTHING = `query($w:ID!,$w2:ID!,$tea:ID!){
   slow: slowStock(days:3){ warehouseId sku qty }
   notifications(unreadOnly:false){ items { kind figures { available safetyStock } } }
   export: exportStockLevels(filter:{ warehouseId:$w }){ content }
+  replenishment: replenishmentSuggestions(warehouseId:$w, filter:{ search:"P-TEA" }){ skuCode onHand notForSale onOrder suggested steps { label } }
+  forecast: demandForecast(warehouseId:$w, skuId:$tea){ suggestion { onHand } }
+  supply: analysis(input:{ from:"2026-11-01", to:"2026-11-30", dimensions:[WAREHOUSE], measures:[DAYS_OF_SUPPLY] }){ total { daysOfSupply } }
 }`;
 
 /**
@@ -105,6 +108,8 @@ describe(`the book withheld from blind counters while a count is open (${testDbK
       await post({
         type: 'OTHER_OUT',
         warehouseId: W1,
+        businessDate: '2026-11-21',
+        countsAsDemand: true,
         lines: [{ skuId: String(c.tea.id), qty: '4', binId: String(a02.id) }],
       }),
     );
@@ -140,14 +145,26 @@ describe(`the book withheld from blind counters while a count is open (${testDbK
     ]);
     expect(d.availability).toEqual([{ onHand: null, reserved: '0', available: null }]);
     expect(d.expiring).toEqual([{ warehouseId: W1, batchNo: 'M1', qty: null }]);
-    expect(d.slow.filter((x: any) => x.warehouseId === W1).map((x: any) => x.qty)).toEqual([null, null]);
+    // (tea left on 11-21: idle as long as the others)
+    expect(d.slow.filter((x: any) => x.warehouseId === W1).map((x: any) => x.qty)).toEqual([null, null, null]);
     expect(d.slow.filter((x: any) => x.warehouseId === W2).map((x: any) => x.qty)).toEqual(['4']);
     // the low-stock alert names the SKU but carries no stock figure; the safety stock is no book
     expect(d.notifications.items).toEqual([{ kind: 'LOW_STOCK', figures: { available: null, safetyStock: '12' } }]);
     // the export leaves the withheld cells blank
     expect(csvRow(d.export.content, 'P-TEA-1')).not.toMatch(/\b11\b/);
+    // replenishment: no book quantity, no suggestion, no arithmetic from the inventory position on
+    expect(d.replenishment).toEqual([
+      { skuCode: 'P-TEA-1', onHand: null, notForSale: null, onOrder: '0', suggested: null, steps: expect.any(Array) },
+    ]);
+    expect(d.replenishment[0].steps.map((x: any) => x.label)).not.toContain('inventoryPosition');
+    expect(d.forecast.suggestion.onHand).toBeNull();
+    // the analysis's stock measures (days of supply is the closing quantity over the daily sales)
+    expect(d.supply.total.daysOfSupply).toBeNull();
     expect(r.extensions?.hiddenFields).toEqual(
       expect.arrayContaining([
+        'AnalysisRow.daysOfSupply',
+        'ReplenishmentSuggestion.onHand',
+        'ReplenishmentSuggestion.suggested',
         'AlertFigures.available',
         'BinBalance.qty',
         'NearExpiryRow.qty',
@@ -172,12 +189,39 @@ describe(`the book withheld from blind counters while a count is open (${testDbK
         expect(d.availability[0].available).toBe('11');
         expect(d.expiring[0].qty).toBe('6');
         expect(d.notifications.items[0].figures.available).toBe('11');
+        expect(d.replenishment[0].onHand).toBe('11');
+        expect(d.replenishment[0].steps.map((x: any) => x.label)).toContain('inventoryPosition');
+        expect(d.forecast.suggestion.onHand).toBe('11');
       }
       expect(d.levels.items.find((x: any) => x.skuCode === 'P-TEA-1')).toMatchObject({ onHand: '11', available: '11' });
       expect(d.card.closingQty).toBe('11');
       expect(d.valuation.find((v: any) => v.key === W1).qty).toBe('37.5');
       expect(r.extensions?.hiddenFields ?? []).not.toContain('StockLevel.onHand');
     }
+  });
+
+  it("a keeper of one warehouse gets NOT_FOUND for another's replenishment, forecast, export and safety stocks", async () => {
+    await addUser(t.ds, 'keeper1', ['warehouse'], { warehouseIds: [c.warehouses[0].id] });
+    const k1 = await t.login('keeper1');
+    const other = await t.gql(
+      'query($w:ID!){ replenishmentSuggestions(warehouseId:$w){ skuCode onHand } }',
+      { w: W2 },
+      k1,
+    );
+    expect(other.errors?.[0]?.extensions?.code, JSON.stringify(other.errors)).toBe('NOT_FOUND');
+    for (const q of [
+      'query($w:ID!){ x: replenishmentPage(warehouseId:$w){ total } }',
+      `query($w:ID!){ x: demandForecast(warehouseId:$w, skuId:"${c.tea.id}"){ suggestion { onHand } } }`,
+      'query($w:ID!){ x: fixedSafetyStocks(warehouseId:$w){ qty } }',
+      `mutation { x: exportList(input:{ list:"replenishment", filter:"{\\"warehouseId\\":\\"${W2}\\"}", columns:[{ key:"sku", header:"SKU" }, { key:"onHand", header:"On hand" }] }){ rows } }`,
+    ]) {
+      const r = await t.gql(q, { w: W2 }, k1);
+      expect(r.errors?.[0]?.extensions?.code, q + JSON.stringify(r.errors)).toBe('NOT_FOUND');
+      expect(r.data?.x ?? null, q).toBeNull();
+    }
+    // their own warehouse answers
+    const own = await t.gql('query($w:ID!){ replenishmentPage(warehouseId:$w){ total } }', { w: W1 }, k1);
+    expect(own.errors).toBeUndefined();
   });
 
   it('once the count is closed the keeper sees the book again', async () => {
@@ -200,8 +244,17 @@ describe(`the book withheld from blind counters while a count is open (${testDbK
     expect(d.expiring[0].qty).toBe('6');
     expect(d.notifications.items[0].figures.available).toBe('11');
     expect(csvRow(d.export.content, 'P-TEA-1')).toMatch(/,11,/);
+    expect(d.replenishment[0].onHand).toBe('11');
+    expect(d.forecast.suggestion.onHand).toBe('11');
     expect(r.extensions?.hiddenFields ?? []).toEqual(
-      expect.not.arrayContaining(['StockLevel.onHand', 'BinBalance.qty', 'StockCard.closingQty', 'ValuationRow.qty']),
+      expect.not.arrayContaining([
+        'StockLevel.onHand',
+        'BinBalance.qty',
+        'StockCard.closingQty',
+        'ValuationRow.qty',
+        'ReplenishmentSuggestion.onHand',
+        'AnalysisRow.daysOfSupply',
+      ]),
     );
   });
 });
