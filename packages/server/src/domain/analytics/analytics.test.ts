@@ -49,5 +49,9 @@ describe('analysis arithmetic', () => {
       netMargin: '423.31',
     });
     expect(cellMeasures(emptySums(30))).toMatchObject({ marginPct: null, turnover: null, daysOfSupply: null });
+    // a period of returns only: revenue −100.00, COGS −60.00 is a loss of 40.00, not a 40 % margin
+    expect(
+      cellMeasures({ ...emptySums(30), qty: new Decimal(-1), revenue: new Decimal('-100'), cogs: new Decimal('-60') }),
+    ).toMatchObject({ margin: '-40.00', marginPct: null });
   });
 });

@@ -111,7 +111,8 @@ export function cellMeasures(s: CellSums): CellMeasures {
     revenue: s.revenue.toFixed(2),
     cogs: s.cogs.toFixed(2),
     margin: margin.toFixed(2),
-    marginPct: s.revenue.isZero() ? null : margin.div(s.revenue).times(100).toFixed(2),
+    // of no revenue (or only credits: a period of returns) a percentage would read a loss as a margin
+    marginPct: s.revenue.lte(0) ? null : margin.div(s.revenue).times(100).toFixed(2),
     stockValue: s.closingValue.toFixed(2),
     turnover: average.lte(0) ? null : s.cogs.div(average).toFixed(2),
     daysOfSupply: s.qty.lte(0) || s.days <= 0 ? null : s.closingQty.div(s.qty.div(s.days)).toFixed(1),

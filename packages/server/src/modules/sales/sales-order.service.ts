@@ -1025,7 +1025,10 @@ export class SalesOrderService {
 
   // ---------- figures ----------
 
-  /** RFM figures for the tiers: orders taken in the period, their amount, the last order day. */
+  /**
+   * RFM figures for the tiers: orders taken in the period, their amount net of the credit given for
+   * returns (a customer who sent everything back bought nothing), the last order day.
+   */
   async figures(tx: EntityManager, customerIds: number[], from: string, to: string): Promise<CustomerFigures[]> {
     if (!customerIds.length) return [];
     const rows = await tx
@@ -1034,13 +1037,22 @@ export class SalesOrderService {
       .andWhere('o.customer_id IN (:...ids)', { ids: customerIds })
       .andWhere('o.order_date >= :from AND o.order_date <= :to', { from, to })
       .getMany();
+    const credited = new Map<number, Decimal>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const lines = await tx.find(SalesOrderLine, {
+        select: { orderId: true, returnedAmount: true },
+        where: { orderId: In(rows.slice(i, i + 500).map((o) => o.id)) },
+      });
+      for (const l of lines) credited.set(l.orderId, (credited.get(l.orderId) ?? D(0)).plus(l.returnedAmount));
+    }
+    const kept = rows.map((o) => ({ o, net: D(o.total!).minus(credited.get(o.id) ?? 0) }));
     return customerIds.map((customerId) => {
-      const mine = rows.filter((o) => o.customerId === customerId);
+      const mine = kept.filter((x) => x.o.customerId === customerId);
       return {
         customerId,
         orders: mine.length,
-        amount: mine.reduce((s, o) => s.plus(o.total!), D(0)).toFixed(2),
-        lastOrderOn: mine.reduce<string | null>((m, o) => (m === null || o.orderDate > m ? o.orderDate : m), null),
+        amount: mine.reduce((s, x) => s.plus(x.net), D(0)).toFixed(2),
+        lastOrderOn: mine.reduce<string | null>((m, { o }) => (m === null || o.orderDate > m ? o.orderDate : m), null),
       };
     });
   }
