@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import { now } from '../../core/dates';
+import { addDays, now, startOfBusinessDay } from '../../core/dates';
 import { dateTimeParam, exactDecimalSums, forUpdateClause } from '../../core/sql';
 
 /**
@@ -138,6 +138,28 @@ export async function bookAt(db: Db, day: string, ws: number[] | null): Promise<
   const out = await snapshotRows(db, snap.month, ws);
   for (const x of (await ledgerSums(db, snap.endDate, day, ws)).values()) addTo(out, x.w, x.s, x.qty, x.value);
   return [...out.values()];
+}
+
+/**
+ * Goods on the road at the end of a day, per SKU (warehouse 0): what transfers between two
+ * warehouses took out of their source on or before the day and had not brought in by then. The
+ * company still owns them, so the valuation counts them where no warehouse holds them. Per
+ * transfer it is the negated sum of its ledger rows dated up to the day: the departures (and their
+ * re-costs) less what arrived by then, which nets to nothing once it arrived (an arrival comes in
+ * at exactly the value that left); a cancelled transfer nets to nothing on the departure's own
+ * day. Only transfers still in transit or received after the day are read.
+ */
+export async function inTransitAt(db: Db, day: string): Promise<PairSum[]> {
+  const rows: Array<{ s: number; qty: string; value: string }> = await db.query(
+    `SELECT l.sku_id AS s, l.qty, l.value FROM stock_ledger l JOIN stock_document d ON d.id = l.document_id
+      WHERE l.document_type = 'transfer' AND l.business_date <= ? AND d.type = 'transfer'
+        AND d.business_date <= ? AND d.to_warehouse_id <> d.warehouse_id
+        AND (d.status = 'in_transit' OR (d.status = 'posted' AND d.received_at >= ?))`,
+    [day, day, dateTimeParam(db, startOfBusinessDay(addDays(day, 1)))],
+  );
+  const out = new Map<string, PairSum>();
+  for (const r of rows) addTo(out, 0, Number(r.s), D(r.qty).neg(), D(r.value).neg());
+  return [...out.values()].filter((x) => !x.qty.isZero() || !x.value.isZero());
 }
 
 /** The same book by a full scan of the ledger (what the snapshots must agree with). */

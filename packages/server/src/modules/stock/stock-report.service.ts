@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import type { Context } from '../../core/context';
 import { notFound } from '../../core/errors';
+import { inLocale } from '../../core/locale';
 import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { assertMayUseFields } from '../../core/permissions/guard';
 import type {
@@ -18,9 +19,12 @@ import { exactDecimalSums, sortableDecimal, startsWithPattern } from '../../core
 import { unsellableStock } from './unsellable';
 import { unitCost } from '../../domain/costing';
 import { BlindView, type BlindCounts } from './blind-counts';
-import { bookAt } from './snapshots';
+import { bookAt, inTransitAt } from './snapshots';
 
 const D = (s: string | number | null | undefined) => new Decimal(s ?? 0);
+/** Goods between warehouses (inTransitAt): warehouse 0 in the sums, this key in the valuation's rows. */
+const IN_TRANSIT = 0;
+export const TRANSIT_KEY = 'transit';
 /** Document types whose issues are cost of goods issued (transfers and adjustments are not). */
 export const ISSUE_TYPES = ['other_out', 'sales_shipment'];
 
@@ -259,6 +263,7 @@ export class StockReportService {
     groupBy: ValuationGroup,
     top?: number | null,
     blind?: BlindView,
+    transitLabel = '',
   ): Promise<ValuationRow[]> {
     const skuIds = [...new Set(sums.map((x) => x.s))];
     const skus: any[] = skuIds.length
@@ -276,12 +281,17 @@ export class StockReportService {
       const w = wh.get(x.w);
       const [k, label] =
         groupBy === 'WAREHOUSE'
-          ? [String(x.w), `${w?.code} ${w?.name}`]
+          ? x.w === IN_TRANSIT
+            ? [TRANSIT_KEY, transitLabel]
+            : [String(x.w), `${w?.code} ${w?.name}`]
           : groupBy === 'CATEGORY'
             ? [String(s?.category_id ?? 0), s?.category_name ?? '—']
             : groupBy === 'SKU'
               ? [String(x.s), `${s?.code} ${s?.name}`]
-              : [`${x.w}:${x.s}`, `${w?.code} · ${s?.code} ${s?.name}`];
+              : [
+                  x.w === IN_TRANSIT ? `${TRANSIT_KEY}:${x.s}` : `${x.w}:${x.s}`,
+                  `${x.w === IN_TRANSIT ? transitLabel : w?.code} · ${s?.code} ${s?.name}`,
+                ];
       const e = m.get(k) ?? { key: k, label, qty: D(0), value: D(0), hidden: false };
       e.hidden ||= !!blind?.hides(x.w, x.s);
       e.qty = e.qty.plus(x.qty);
@@ -309,7 +319,16 @@ export class StockReportService {
   ): Promise<ValuationRow[]> {
     if (top) assertMayUseFields(ctx, 'ValuationRow', ['value'], 'sort');
     const ws = this.scope(ctx, warehouseId);
-    return this.group(await bookAt(this.ds, date, ws), groupBy, top, await this.blindView(ctx, ws));
+    // the whole company's stock includes what is on the road between its warehouses (a row of its
+    // own by warehouse); one warehouse's, or a user's warehouses', is what they hold
+    const transit = ws ? [] : await inTransitAt(this.ds, date);
+    return this.group(
+      [...(await bookAt(this.ds, date, ws)), ...transit],
+      groupBy,
+      top,
+      await this.blindView(ctx, ws),
+      inLocale(ctx, { 'zh-CN': '在途', en: 'In transit' }),
+    );
   }
 
   /** Cost of goods issued in a period: issues net of their cancellations and re-costing. */

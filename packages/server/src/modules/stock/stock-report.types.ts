@@ -130,7 +130,11 @@ registerEnumType(ValuationGroup, { name: 'ValuationGroup' });
 
 @ObjectType({ description: 'Quantity and value of a group (warehouse, category, SKU).' })
 export class ValuationRow {
-  @Field() key: string;
+  @Field({
+    description:
+      'The warehouse, category or SKU id (warehouse × SKU: "warehouseId:skuId"). Without a warehouse filter and for a user of all warehouses the company valuation counts goods on the road between warehouses (transfers sent and not yet received by the date): by warehouse as the row "transit", by warehouse × SKU as "transit:skuId", and within their category and SKU rows.',
+  })
+  key: string;
   @Field() label: string;
   @Field(() => DecimalScalar, {
     nullable: true,
