@@ -76,6 +76,9 @@ export default tseslint.config(
             // the demand history's rebuild and check read the ledger they are kept from
             'modules/purchasing/demand.ts': ['stock_ledger', 'stock_document'],
             'modules/stock/stock-report.service.ts': ['sku', 'product', 'category'],
+            // promotions' rows naming a customer or an order follow the customer and warehouse scope
+            // (sales depends on promotions, so the owner and order conditions are written in SQL)
+            'modules/promotions/customer-scope.ts': ['customer', 'sales_order'],
             // the posting engine reads the picked SKUs' pick strategy (catalog's column) with its
             // warehouses' facts: one round trip fewer while the cost heads are locked
             'modules/stock/posting-sql.ts': ['sku'],

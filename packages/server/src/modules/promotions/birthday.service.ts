@@ -7,6 +7,7 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { AuditService } from '../audit';
 import { BirthdayOffer, BirthdayOfferSettings } from './birthday.entity';
 import type { CouponService } from './coupon.service';
+import { scopeByCustomer } from './customer-scope';
 import type { BirthdayRun } from './draw.types';
 import { CouponBatch } from './promotion.entity';
 
@@ -102,14 +103,12 @@ export class BirthdayService {
     });
   }
 
-  async offers(year: number | null, page?: PageInput | null): Promise<Page<BirthdayOffer>> {
+  /** The offers issued, to the customers in scope. */
+  async offers(ctx: Context, year: number | null, page?: PageInput | null): Promise<Page<BirthdayOffer>> {
     const { offset, limit } = clampPage(page);
-    const [items, total] = await this.ds.getRepository(BirthdayOffer).findAndCount({
-      where: year ? { year } : {},
-      order: { id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
+    const qb = scopeByCustomer(ctx, this.ds.getRepository(BirthdayOffer).createQueryBuilder('o'), 'o.customer_id');
+    if (year) qb.andWhere('o.year = :y', { y: year });
+    const [items, total] = await qb.orderBy('o.id', 'DESC').skip(offset).take(limit).getManyAndCount();
     return { items, total, offset, limit };
   }
 

@@ -9,6 +9,7 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import { lockRows } from '../../core/sql';
 import { priceCart } from '../../domain/promotions';
 import type { AuditService } from '../audit';
+import { checkCustomerInScope, scopeByCustomer, scopeByOrder } from './customer-scope';
 import { engine, engineCoupon } from './engine-input';
 import { CouponBatch, CouponCode, CouponCodeState, CouponRedemption, type EligibilityData } from './promotion.entity';
 import type { PromotionService } from './promotion.service';
@@ -65,32 +66,40 @@ export class CouponService {
     return perRequest(ctx, `couponBatch:${id}`, () => this.batch(id));
   }
 
-  async codes(batchId: string, page?: PageInput | null): Promise<Page<CouponCode>> {
+  /** A batch's codes: a scoped salesperson (or API client) sees the printed ones and their own customers'. */
+  async codes(ctx: Context, batchId: string, page?: PageInput | null): Promise<Page<CouponCode>> {
     const { offset, limit } = clampPage(page);
-    const [items, total] = await this.ds.getRepository(CouponCode).findAndCount({
-      where: { batchId: Number(batchId) || -1 },
-      order: { id: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
+    const qb = this.ds
+      .getRepository(CouponCode)
+      .createQueryBuilder('c')
+      .where('c.batch_id = :b', { b: Number(batchId) || -1 });
+    const [items, total] = await scopeByCustomer(ctx, qb, 'c.customer_id', true)
+      .orderBy('c.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
     return { items, total, offset, limit };
   }
 
-  /** A customer's codes (the order form offers them). */
-  customerCodes(customerId: string): Promise<CouponCode[]> {
-    return this.ds
-      .getRepository(CouponCode)
-      .find({ where: { customerId: Number(customerId) || -1 }, order: { id: 'DESC' }, take: 100 });
+  /** A customer's codes (the order form offers them); NOT_FOUND for a customer out of scope. */
+  async customerCodes(ctx: Context, customerId: string): Promise<CouponCode[]> {
+    const id = Number(customerId) || -1;
+    await checkCustomerInScope(ctx, this.ds.manager, id);
+    return this.ds.getRepository(CouponCode).find({ where: { customerId: id }, order: { id: 'DESC' }, take: 100 });
   }
 
-  async redemptions(batchId: string, page?: PageInput | null): Promise<Page<CouponRedemption>> {
+  /** A batch's redemptions, of the orders in scope. */
+  async redemptions(ctx: Context, batchId: string, page?: PageInput | null): Promise<Page<CouponRedemption>> {
     const { offset, limit } = clampPage(page);
-    const [items, total] = await this.ds.getRepository(CouponRedemption).findAndCount({
-      where: { batchId: Number(batchId) || -1 },
-      order: { id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
+    const qb = this.ds
+      .getRepository(CouponRedemption)
+      .createQueryBuilder('r')
+      .where('r.batch_id = :b', { b: Number(batchId) || -1 });
+    const [items, total] = await scopeByOrder(ctx, qb, 'r.order_id')
+      .orderBy('r.id', 'DESC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
     return { items, total, offset, limit };
   }
 

@@ -38,7 +38,7 @@ export class LuckyDrawResolver {
     @Arg('winnersOnly', { defaultValue: false }) winnersOnly: boolean,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.draws.entries(drawId, winnersOnly, page);
+    return ctx.services.draws.entries(ctx, drawId, winnersOnly, page);
   }
 
   @Query(() => DrawVerification, { description: 'Every result derived again from the revealed seed.' })
@@ -148,7 +148,7 @@ export class BirthdayOfferResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.birthdays.offers(year ?? null, page);
+    return ctx.services.birthdays.offers(ctx, year ?? null, page);
   }
 
   @Mutation(() => BirthdayRun, { description: 'Runs the birthday job now (it also runs on its schedule).' })

@@ -12,6 +12,7 @@ import type { AuditService } from '../audit';
 import { findSku } from '../catalog';
 import { currentUnitCost } from '../stock';
 import type { CouponService } from './coupon.service';
+import { scopeByOrder } from './customer-scope';
 import { DrawState, LuckyDraw, LuckyDrawEntry, LuckyDrawPrize, PrizeKind } from './draw.entity';
 import type { DrawVerification, SaveLuckyDrawInput } from './draw.types';
 import { CouponBatch, CouponCode, type EligibilityData } from './promotion.entity';
@@ -92,12 +93,22 @@ export class DrawService {
     return tx.find(LuckyDrawPrize, { where: { drawId }, order: { position: 'ASC' } });
   }
 
-  async entries(drawId: string, winnersOnly: boolean, page?: PageInput | null): Promise<Page<LuckyDrawEntry>> {
+  /** A draw's entries, of the orders in scope. */
+  async entries(
+    ctx: Context,
+    drawId: string,
+    winnersOnly: boolean,
+    page?: PageInput | null,
+  ): Promise<Page<LuckyDrawEntry>> {
     const { offset, limit } = clampPage(page);
-    const qb = this.ds
-      .getRepository(LuckyDrawEntry)
-      .createQueryBuilder('e')
-      .where('e.draw_id = :d', { d: Number(drawId) || -1 });
+    const qb = scopeByOrder(
+      ctx,
+      this.ds
+        .getRepository(LuckyDrawEntry)
+        .createQueryBuilder('e')
+        .where('e.draw_id = :d', { d: Number(drawId) || -1 }),
+      'e.order_id',
+    );
     if (winnersOnly) qb.andWhere('e.prize_id IS NOT NULL');
     const [items, total] = await qb.orderBy('e.id', 'ASC').skip(offset).take(limit).getManyAndCount();
     return { items, total, offset, limit };

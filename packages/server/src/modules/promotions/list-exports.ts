@@ -41,7 +41,7 @@ export const promotionListExports: ListExport[] = [
     permissions: [P.PromotionRead],
     typeName: 'CouponCode',
     filterArgsOf: 'couponCodes',
-    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.codes(f.batchId, page),
+    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.codes(ctx, f.batchId, page),
     columns: {
       code: { get: (_ctx, c: CouponCode) => c.code, text: true },
       batch: {
@@ -75,7 +75,7 @@ export const promotionListExports: ListExport[] = [
     permissions: [P.PromotionRead],
     typeName: 'CouponRedemption',
     filterArgsOf: 'couponRedemptions',
-    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.redemptions(f.batchId, page),
+    page: (ctx, f: { batchId: string }, page) => ctx.services.coupons.redemptions(ctx, f.batchId, page),
     columns: {
       order: { get: async (ctx, r: CouponRedemption) => (await orderLabelOf(ctx, r.orderId))?.code ?? '', text: true },
       customer: { get: async (ctx, r: CouponRedemption) => (await customerLabelOf(ctx, r.customerId))?.name ?? '' },

@@ -174,13 +174,13 @@ export class CouponResolver {
     @Arg('batchId', () => ID) batchId: string,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.coupons.codes(batchId, page);
+    return ctx.services.coupons.codes(ctx, batchId, page);
   }
 
   @Query(() => [CouponCode], { description: "A customer's coupon codes (newest first, at most 100)." })
   @Allow(P.PromotionRead)
   customerCoupons(@Ctx() ctx: Context, @Arg('customerId', () => ID) customerId: string) {
-    return ctx.services.coupons.customerCodes(customerId);
+    return ctx.services.coupons.customerCodes(ctx, customerId);
   }
 
   @Query(() => CouponRedemptionPage)
@@ -190,7 +190,7 @@ export class CouponResolver {
     @Arg('batchId', () => ID) batchId: string,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.coupons.redemptions(batchId, page);
+    return ctx.services.coupons.redemptions(ctx, batchId, page);
   }
 
   @Mutation(() => CouponBatch, { description: 'A batch with its printed codes and one code per customer named.' })

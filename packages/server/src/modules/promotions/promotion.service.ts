@@ -12,6 +12,7 @@ import { checkExclusiveOverlap, priceCart } from '../../domain/promotions';
 import type { AuditService } from '../audit';
 import { findSku, skuLines, skuPriceFacts } from '../catalog';
 import { onHandBySku } from '../stock';
+import { checkCustomerInScope } from './customer-scope';
 import { engine, enginePromotion } from './engine-input';
 import { priceOrder } from './order-pricing';
 import {
@@ -395,9 +396,9 @@ export class PromotionService {
     const customerId = input.customerId ? Number(input.customerId) || -1 : null;
     let tierId: number | null = null;
     if (customerId) {
-      const found = await this.customerFacts().find(tx, [customerId]);
-      if (!found.has(customerId)) throw badInput([{ field: 'customerId', message: 'Unknown customer.' }]);
-      tierId = found.get(customerId)!.tierId;
+      // a customer out of scope is as unknown as one that does not exist
+      await checkCustomerInScope(ctx, tx, customerId);
+      tierId = (await this.customerFacts().find(tx, [customerId])).get(customerId)?.tierId ?? null;
     }
     if (!input.lines.length || input.lines.length > 500)
       throw badInput([{ field: 'lines', message: 'Between 1 and 500 lines.' }]);
@@ -430,7 +431,6 @@ export class PromotionService {
       },
       found,
     );
-    void ctx;
     return toQuote(r.priced, r.promotions, at);
   }
 
