@@ -106,6 +106,8 @@ export default tseslint.config(
               'purchase_receipt',
               'purchase_receipt_line',
               'purchase_order',
+              // the supplier statement: what a supplier owes back for invoiced goods returned
+              'purchase_return',
               // a purchaser's prices against the agreed and the last price (staff performance)
               'purchase_order_line',
               'supplier',

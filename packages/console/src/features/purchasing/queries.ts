@@ -421,6 +421,7 @@ export const ReturnToSupplierMutation = graphql(`
     returnToSupplier(input: $input, idempotencyKey: $idempotencyKey) {
       id
       number
+      credit
     }
   }
 `);

@@ -617,9 +617,9 @@ export async function customerEntries(db: Db, customerId: number, to: string): P
   return entries(inv, pay, cred);
 }
 
-/** A supplier's invoices and payments up to a day. */
+/** A supplier's invoices, payments and what it owes back for invoiced goods returned (purchase returns' credit), up to a day. */
 export async function supplierEntries(db: Db, supplierId: number, to: string): Promise<PartyEntry[]> {
-  const [inv, pay]: any[][] = await Promise.all([
+  const [inv, pay, cred]: any[][] = await Promise.all([
     db.query(
       'SELECT id, invoice_no AS number, invoice_date AS d, due_date, total AS a FROM supplier_invoice WHERE supplier_id = ? AND invoice_date <= ?',
       [supplierId, to],
@@ -628,8 +628,16 @@ export async function supplierEntries(db: Db, supplierId: number, to: string): P
       'SELECT id, reference AS number, paid_on AS d, amount AS a FROM supplier_payment WHERE supplier_id = ? AND paid_on <= ?',
       [supplierId, to],
     ),
+    db.query(
+      'SELECT id, number, business_date AS d, credit AS a FROM purchase_return WHERE supplier_id = ? AND business_date <= ?',
+      [supplierId, to],
+    ),
   ]);
-  return entries(inv, pay, []);
+  return entries(
+    inv,
+    pay,
+    cred.filter((r) => !D(r.a).isZero()),
+  );
 }
 
 function entries(inv: any[], pay: any[], cred: any[]): PartyEntry[] {

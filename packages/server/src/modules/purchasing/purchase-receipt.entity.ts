@@ -106,6 +106,14 @@ export class PurchaseReturn {
   @Column({ name: 'business_date', type: 'varchar', length: 10 })
   businessDate: string;
   @Field() @Column({ type: 'varchar', length: 500, default: '' }) reason: string;
+  @SensitiveField(
+    'PurchaseReturn',
+    () => DecimalScalar,
+    P.CatalogPurchasePriceRead,
+    'What the supplier owes back (扣款) for returned units it had invoiced already, at their price: it reduces the payable. 0.00 when every returned unit was still to be invoiced (the invoice then bills less).',
+  )
+  @DecimalColumn(18, 2, { default: '0.00' })
+  credit: string | null;
   @Field(() => ID) @Column({ name: 'created_by', type: 'int' }) createdBy: number;
   @Field(() => Date) @Column({ name: 'posted_at', type: 'datetime', precision: 3 }) postedAt: Date;
 }

@@ -448,9 +448,18 @@ export class PurchaseReceiptService {
         const entries = await ledgerEntriesOf(tx, 'purchase_receipt', receipt.id, 'in');
         const rows: PurchaseReturnLine[] = [];
         const moves: StockMove[] = [];
+        // returned units come out of what is still to be invoiced first (the invoice then bills
+        // less); units the supplier invoiced already are owed back at their price (扣款)
+        let credit = D(0);
+        const returnedSoFar = new Map<number, Decimal>();
         for (const [i, l] of input.lines.entries()) {
           const rl = rlines.find((x) => x.id === Number(l.receiptLineId))!;
           const q = D(l.qty);
+          const before = returnedSoFar.get(rl.id) ?? D(rl.returnedQty);
+          returnedSoFar.set(rl.id, before.plus(q));
+          const uninvoiced = Decimal.max(D(rl.acceptedQty).minus(rl.invoicedQty).minus(before), 0);
+          const invoicedBack = Decimal.max(q.minus(uninvoiced), 0);
+          if (invoicedBack.gt(0)) credit = credit.plus(round2(invoicedBack.times(rl.unitCost ?? 0)));
           const row = await tx.save(
             tx.create(PurchaseReturnLine, {
               returnId: ret.id,
@@ -483,8 +492,9 @@ export class PurchaseReceiptService {
           moves,
           settings.costingMethod as CostingMethod,
         );
-        await tx.update(PurchaseReturn, { id: ret.id }, { number: number! });
+        await tx.update(PurchaseReturn, { id: ret.id }, { number: number!, credit: credit.toFixed(2) });
         ret.number = number!;
+        ret.credit = credit.toFixed(2);
         const touched = new Map<number, { qty: Decimal; value: Decimal }>();
         for (const row of rows) {
           const took = posted.filter((p) => p.lineId === row.id).reduce((s, p) => s.plus(p.value), D(0));
@@ -515,6 +525,7 @@ export class PurchaseReceiptService {
             number,
             receiptId: receipt.id,
             reason: ret.reason,
+            credit: ret.credit,
             lines: rows.map((r) => ({ receiptLineId: r.receiptLineId, qty: r.qty })),
           },
         });

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, seedCatalog, StockLedgerEntry } from '../../test/fixtures';
 import { codeOf, testApp, testDbKind, type TestApp } from '../../test/harness';
@@ -676,6 +677,92 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     }
     for (const who of ['sales', 'warehouse'])
       expect(codeOf(await t.gql(PAYABLES, {}, tok[who])), who).toBe('FORBIDDEN');
+    await check();
+  });
+
+  it('goods returned after the supplier invoiced them are owed back: the payable, the payment cap and the statement count the credit', async () => {
+    const order = ok(
+      await t.gql(
+        CREATE_PO,
+        { i: { supplierId: S1, warehouseId: W1, orderDate: '2026-11-21', lines: [{ skuId: tea, qty: '20' }] } },
+        tok.purchaser,
+      ),
+    ).createPurchaseOrder;
+    ok(await t.gql(SUBMIT, { id: order.id }, tok.purchaser));
+    expect(ok(await t.gql(APPROVE, { id: order.id }, tok.purchaser2)).approvePurchaseOrder.status).toBe('APPROVED');
+    const receive = async () =>
+      ok(
+        await t.gql(
+          RECEIVE,
+          {
+            i: {
+              orderId: order.id,
+              businessDate: '2026-11-22',
+              lines: [{ orderLineId: order.lines[0].id, acceptedQty: '10' }],
+            },
+          },
+          tok.warehouse,
+        ),
+      ).receivePurchaseOrder;
+    const first = await receive();
+    const openBefore = ok(await t.gql(PAYABLES, {}, tok.accountant)).payables[0].open;
+    // the first receipt's 10 invoiced (125.00), the second's not yet
+    ok(
+      await t.gql(
+        INVOICE,
+        {
+          i: {
+            supplierId: S1,
+            invoiceNo: 'INV-9901',
+            invoiceDate: '2026-11-23',
+            lines: [{ receiptLineId: first.lines[0].id, qty: '10', unitPrice: '12.50' }],
+          },
+        },
+        tok.accountant,
+      ),
+    );
+    const second = await receive();
+    const ret = (receipt: any, qty: string, who = 'admin') =>
+      t.gql(
+        'mutation($i:PurchaseReturnInput!){ returnToSupplier(input:$i){ number credit } }',
+        {
+          i: {
+            receiptId: receipt.id,
+            businessDate: '2026-11-24',
+            reason: '质量问题',
+            lines: [{ receiptLineId: receipt.lines[0].id, qty }],
+          },
+        },
+        tok[who],
+      );
+    // not invoiced yet: nothing owed back (the invoice will bill 6 of them)
+    expect(ok(await ret(second, '4')).returnToSupplier.credit).toBe('0.00');
+    // invoiced: 4 × 12.50 owed back
+    const back = ok(await ret(first, '4')).returnToSupplier;
+    expect(back.credit).toBe('50.00');
+    const open = ok(await t.gql(PAYABLES, {}, tok.accountant)).payables[0];
+    // 125.00 invoiced − 50.00 owed back
+    expect(open.open).toBe(new Decimal(openBefore).plus('75.00').toFixed(2));
+    const tooMuch = await t.gql(
+      PAY,
+      { i: { supplierId: S1, amount: new Decimal(open.open).plus('0.01').toFixed(2) } },
+      tok.accountant,
+    );
+    expect(codeOf(tooMuch)).toBe('BAD_USER_INPUT');
+    const statement = ok(
+      await t.gql(
+        'query($id:ID!){ statement(party:SUPPLIER, partyId:$id, from:"2026-11-23", to:"2026-11-30"){ invoiced credited closing lines { kind number credit } } }',
+        { id: S1 },
+        tok.accountant,
+      ),
+    ).statement;
+    expect([statement.invoiced, statement.credited]).toEqual(['125.00', '50.00']);
+    expect(statement.lines.filter((l: any) => l.kind === 'CREDIT')).toEqual([
+      { kind: 'CREDIT', number: back.number, credit: '50.00' },
+    ]);
+    expect(statement.closing).toBe(open.open);
+    // the warehouse keeper who returns goods never sees the amount
+    expect(ok(await ret(second, '1', 'warehouse')).returnToSupplier.credit).toBeNull();
     await check();
   });
 

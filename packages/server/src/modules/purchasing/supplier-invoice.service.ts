@@ -7,7 +7,7 @@ import { clampPage, type Page, type PageInput } from '../../core/paging';
 import type { AuditService } from '../audit';
 import { type SupplierService } from '../partners';
 import { PurchaseOrderLine } from './purchase-order.entity';
-import { PurchaseReceipt, PurchaseReceiptLine } from './purchase-receipt.entity';
+import { PurchaseReceipt, PurchaseReceiptLine, PurchaseReturn } from './purchase-receipt.entity';
 import type { CreateSupplierInvoiceInput, RecordSupplierPaymentInput, SupplierPayable } from './purchasing.types';
 import { SupplierInvoice, SupplierInvoiceLine, SupplierPayment } from './supplier-invoice.entity';
 import { now } from '../../core/dates';
@@ -197,12 +197,21 @@ export class SupplierInvoiceService {
       `SELECT p.supplier_id, p.amount FROM supplier_payment p${filter('p')}`,
       params,
     );
-    return { inv, pay };
+    // what suppliers owe back for returned goods they had invoiced (summed here: exact on SQLite too)
+    const cred: Array<{ supplier_id: number; credit: string }> = await this.ds.query(
+      `SELECT r.supplier_id, r.credit FROM purchase_return r${filter('r')}`,
+      params,
+    );
+    return { inv, pay, cred };
   }
 
-  /** Per supplier: Σ invoices, Σ payments, open = their difference; overdue = what of the open amount is past due (payments settle the oldest due first). */
+  /**
+   * Per supplier: Σ invoices, Σ payments, open = invoices − payments − what the supplier owes back
+   * for invoiced goods returned (purchase returns' credit); overdue = what of the open amount is
+   * past due (payments and credits settle the oldest due first).
+   */
   async payables(supplierId?: string | null): Promise<SupplierPayable[]> {
-    const { inv, pay } = await this.totals(supplierId ? [Number(supplierId) || -1] : null);
+    const { inv, pay, cred } = await this.totals(supplierId ? [Number(supplierId) || -1] : null);
     const ids = [...new Set([...inv.map((r) => Number(r.supplier_id)), ...pay.map((r) => Number(r.supplier_id))])];
     const suppliers = await this.suppliers.byIds(ids);
     const now = today();
@@ -211,7 +220,8 @@ export class SupplierInvoiceService {
         const mine = inv.filter((r) => Number(r.supplier_id) === s.id);
         const invoiced = mine.reduce((a, r) => a.plus(r.total), D(0));
         const paid = pay.filter((r) => Number(r.supplier_id) === s.id).reduce((a, r) => a.plus(r.amount), D(0));
-        let settle = paid;
+        const credited = cred.filter((r) => Number(r.supplier_id) === s.id).reduce((a, r) => a.plus(r.credit), D(0));
+        let settle = paid.plus(credited);
         let overdue = D(0);
         // ageing as receivables: what is open of each invoice, by the days since its date
         const age = { age0to30: D(0), age31to60: D(0), age61to90: D(0), ageOver90: D(0) };
@@ -231,7 +241,7 @@ export class SupplierInvoiceService {
           supplierName: s.name,
           invoiced: invoiced.toFixed(2),
           paid: paid.toFixed(2),
-          open: invoiced.minus(paid).toFixed(2),
+          open: invoiced.minus(paid).minus(credited).toFixed(2),
           overdue: overdue.toFixed(2),
           age0to30: age.age0to30.toFixed(2),
           age31to60: age.age31to60.toFixed(2),
@@ -260,7 +270,11 @@ export class SupplierInvoiceService {
         (s, x) => s.plus(x.amount!),
         D(0),
       );
-      const open = invoiced.minus(paid);
+      const credited = (await tx.find(PurchaseReturn, { where: { supplierId: supplier.id } })).reduce(
+        (s, r) => s.plus(r.credit ?? 0),
+        D(0),
+      );
+      const open = invoiced.minus(paid).minus(credited);
       if (amount.gt(open)) {
         throw badInput(
           [
