@@ -668,14 +668,18 @@ export async function party(db: Db, kind: 'CUSTOMER' | 'SUPPLIER', id: number) {
     : null;
 }
 
-/** Every supplier's invoices and payments up to a day (payables ageing). */
+/**
+ * Every supplier's invoices and payments up to a day (payables ageing); what suppliers owe back for
+ * invoiced goods returned (purchase returns' credit) settles like a payment.
+ */
 export async function allSupplierEntries(db: Db, to: string) {
-  const [inv, pay]: any[][] = await Promise.all([
+  const [inv, pay, cred]: any[][] = await Promise.all([
     db.query(
       'SELECT supplier_id AS s, invoice_date AS d, due_date, total AS a, id FROM supplier_invoice WHERE invoice_date <= ? ORDER BY due_date, id',
       [to],
     ),
     db.query('SELECT supplier_id AS s, amount AS a FROM supplier_payment WHERE paid_on <= ?', [to]),
+    db.query('SELECT supplier_id AS s, credit AS a FROM purchase_return WHERE business_date <= ?', [to]),
   ]);
   return {
     invoices: inv.map((r) => ({
@@ -684,7 +688,10 @@ export async function allSupplierEntries(db: Db, to: string) {
       dueDate: r.due_date as string,
       amount: D(r.a),
     })),
-    payments: pay.map((r) => ({ supplierId: Number(r.s), amount: D(r.a) })),
+    payments: [...pay, ...cred.filter((r) => !D(r.a).isZero())].map((r) => ({
+      supplierId: Number(r.s),
+      amount: D(r.a),
+    })),
   };
 }
 
@@ -740,10 +747,10 @@ export async function ledgerValuesByDocument(db: Db, from: string, to: string) {
   return [...out.values()];
 }
 
-/** Sales and supplier invoices and payments in a period. */
+/** Sales and supplier invoices and payments in a period, and suppliers' credits for invoiced goods returned. */
 export async function moneyDocuments(db: Db, from: string, to: string) {
   const q = (sql: string) => db.query(sql, [from, to]) as Promise<any[]>;
-  const [si, cp, pi, sp] = await Promise.all([
+  const [si, cp, pi, sp, sc] = await Promise.all([
     q(
       'SELECT id, number AS n, invoice_date AS d, total AS a FROM sales_invoice WHERE invoice_date >= ? AND invoice_date <= ?',
     ),
@@ -754,6 +761,10 @@ export async function moneyDocuments(db: Db, from: string, to: string) {
       'SELECT id, invoice_no AS n, invoice_date AS d, total AS a FROM supplier_invoice WHERE invoice_date >= ? AND invoice_date <= ?',
     ),
     q('SELECT id, reference AS n, paid_on AS d, amount AS a FROM supplier_payment WHERE paid_on >= ? AND paid_on <= ?'),
+    // what a supplier owes back for invoiced goods returned: the invoice's entry reversed
+    q(
+      'SELECT id, number AS n, business_date AS d, credit AS a FROM purchase_return WHERE business_date >= ? AND business_date <= ?',
+    ),
   ]);
   const shape = (type: string) => (r: any) => ({
     type,
@@ -767,5 +778,6 @@ export async function moneyDocuments(db: Db, from: string, to: string) {
     ...cp.map(shape('customer_payment')),
     ...pi.map(shape('supplier_invoice')),
     ...sp.map(shape('supplier_payment')),
+    ...sc.map(shape('supplier_credit')).map((x) => ({ ...x, value: x.value.neg() })),
   ];
 }

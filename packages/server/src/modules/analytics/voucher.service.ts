@@ -31,6 +31,8 @@ const RULES: Record<string, [string, string]> = {
   customer_payment: ['BANK', 'RECEIVABLE'],
   supplier_invoice: ['GRNI', 'PAYABLE'],
   supplier_payment: ['PAYABLE', 'BANK'],
+  // a purchase return's credit for goods invoiced already: the invoice's entry, negative
+  supplier_credit: ['GRNI', 'PAYABLE'],
 };
 const COLUMNS = ['date', 'voucherNo', 'summary', 'accountCode', 'accountName', 'debit', 'credit'] as const;
 const HEADERS = {

@@ -761,6 +761,17 @@ describe(`purchasing: order → approval → receipts → return → invoice →
       { kind: 'CREDIT', number: back.number, credit: '50.00' },
     ]);
     expect(statement.closing).toBe(open.open);
+    // the ageing report agrees, and the vouchers reverse the invoice's entry for what is owed back
+    const ageing = ok(
+      await t.gql('{ payablesAgeing(asOf:"2026-11-30"){ supplierId open } }', {}, tok.accountant),
+    ).payablesAgeing;
+    expect(ageing.find((a: any) => a.supplierId === S1).open).toBe(open.open);
+    const vouchers = await t.app.services.vouchers.rows('2026-11-24', '2026-11-24');
+    const creditRows = vouchers.filter((v) => v.summary === `supplier_credit ${back.number}`);
+    expect(creditRows.map((v) => [v.accountCode, v.debit, v.credit])).toEqual([
+      ['2202', '50.00', ''],
+      ['220201', '', '50.00'],
+    ]);
     // the warehouse keeper who returns goods never sees the amount
     expect(ok(await ret(second, '1', 'warehouse')).returnToSupplier.credit).toBeNull();
     await check();
