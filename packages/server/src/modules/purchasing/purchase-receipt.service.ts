@@ -252,9 +252,16 @@ export class PurchaseReceiptService {
           }),
         );
         const lines: PurchaseReceiptLine[] = [];
+        // the value on the order line's running quantity, so that its receipts add up to its amount
+        // (3 at 3.335 = 10.01 received one at a time: 3.34 + 3.33 + 3.34, not 3 × 3.34), as partial
+        // shipments do
+        const receivedSoFar = new Map<number, Decimal>();
         for (const [i, l] of input.lines.entries()) {
           const ol = orderLines.find((x) => x.id === Number(l.orderLineId))!;
           const acc = D(l.acceptedQty);
+          const before = receivedSoFar.get(ol.id) ?? D(ol.receivedQty);
+          receivedSoFar.set(ol.id, before.plus(acc));
+          const value = round2(before.plus(acc).times(ol.price!)).minus(round2(before.times(ol.price!)));
           const batchNo = l.batchNo?.trim() || null;
           const batchId = batchNo && acc.gt(0) ? await batchFor(tx, ol.skuId, batchNo, l.expiryDate ?? null, date) : 0;
           lines.push(
@@ -268,7 +275,7 @@ export class PurchaseReceiptService {
               rejectReason: l.rejectReason?.trim() ?? '',
               replacementExpected: D(l.rejectedQty ?? '0').gt(0) && !!l.replacementExpected,
               unitCost: ol.price,
-              value: round2(acc.times(ol.price!)).toFixed(2),
+              value: value.toFixed(2),
               binId: l.binId ? Number(l.binId) : null,
               batchNo,
               expiryDate: l.expiryDate ?? null,
@@ -291,7 +298,10 @@ export class PurchaseReceiptService {
             binId: l.binId ?? 0,
             batchId: l.batchId,
             qty: l.acceptedQty,
-            unitCost: l.unitCost!,
+            // at the price, unless the running quantity's rounding gave this receipt a cent more or less
+            ...(round2(D(l.acceptedQty).times(l.unitCost!)).eq(l.value!)
+              ? { unitCost: l.unitCost! }
+              : { value: l.value! }),
           }));
         await this.posting.apply(
           tx,

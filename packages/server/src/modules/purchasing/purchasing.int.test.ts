@@ -777,6 +777,50 @@ describe(`purchasing: order → approval → receipts → return → invoice →
     await check();
   });
 
+  it('receipts of one order line add up to its amount: 3 at 3.335 = 10.01 received one at a time', async () => {
+    const order = ok(
+      await t.gql(
+        CREATE_PO,
+        {
+          i: {
+            supplierId: S1,
+            warehouseId: W1,
+            orderDate: '2026-11-21',
+            lines: [{ skuId: rice, qty: '3', price: '3.335' }],
+          },
+        },
+        tok.purchaser,
+      ),
+    ).createPurchaseOrder;
+    expect(order.lines[0].amount).toBe('10.01');
+    ok(await t.gql(SUBMIT, { id: order.id }, tok.purchaser));
+    ok(await t.gql(APPROVE, { id: order.id }, tok.purchaser2));
+    const values: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = ok(
+        await t.gql(
+          RECEIVE,
+          {
+            i: {
+              orderId: order.id,
+              businessDate: '2026-11-22',
+              lines: [{ orderLineId: order.lines[0].id, acceptedQty: '1' }],
+            },
+          },
+          tok.admin,
+        ),
+      ).receivePurchaseOrder;
+      values.push(r.lines[0].value);
+      // the ledger row carries the receipt line's value
+      const [row] = await t.ds
+        .getRepository(StockLedgerEntry)
+        .find({ where: { documentType: 'purchase_receipt', documentId: Number(r.id) } });
+      expect(new Decimal(row.value).toFixed(2)).toBe(r.lines[0].value);
+    }
+    expect(values).toEqual(['3.34', '3.33', '3.34']);
+    await check();
+  });
+
   it('approval rules are data that only an admin changes; a new level applies to orders submitted after it', async () => {
     const input = { level: 3, minAmount: '7000.00', roleCodes: ['admin'] };
     expect(
