@@ -121,6 +121,12 @@ test('two keepers count a bin blind on phones, a third recounts, the manager app
   await expect(page.getByTestId('stocktake-form')).toBeVisible();
   await page.getByTestId('sf-warehouse').click();
   await page.getByTestId(`sf-warehouse-${whCode}`).click();
+  // a negative tolerance is refused in the form's words, never the server's field name
+  await page.getByTestId('sf-tolerance-qty').fill('-1');
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('stocktake-form-error')).toContainText('容差（数量）');
+  await expect(page.getByTestId('stocktake-form-error')).not.toContainText('toleranceQty');
+  await page.getByTestId('sf-tolerance-qty').fill('');
   await page.getByTestId('sf-save').click();
   await expect(page.getByTestId('stocktake-form')).toBeHidden();
   const list = await gql(page, 'query($f: StocktakeFilter) { stocktakes(filter: $f) { items { id number } } }', {
@@ -169,6 +175,12 @@ test('two keepers count a bin blind on phones, a third recounts, the manager app
   await expect(page.getByTestId(`count-line-${s2.code}`)).toContainText('请复盘');
   await page.getByTestId(`count-line-${s2.code}`).click();
   await expect(page.getByTestId('count-qty')).toBeFocused();
+  // a whole-unit SKU counted as 1.5: the message names the quantity, not the field `qty`
+  await page.getByTestId('count-qty').fill('1.5');
+  await page.getByTestId('count-submit').click();
+  const refused = page.locator('.err-BAD_USER_INPUT');
+  await expect(refused).toContainText('数量');
+  await expect(refused).not.toContainText('qty');
   await page.getByTestId('count-qty').fill('3');
   await page.getByTestId('count-submit').click();
   await expect(page.getByTestId(`count-line-status-${s2.code}`)).toHaveText('已盘定');
