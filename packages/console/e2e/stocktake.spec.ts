@@ -13,10 +13,12 @@ const uid = () => randomUUID().slice(0, 6).toUpperCase();
 const INITIAL = 'Init-pass-2024';
 const CHOSEN = 'Count-pass-2025';
 
-/** The page scrolls no wider than the screen. */
+/** The page scrolls no wider than the screen: neither the document nor the layout's main area (it scrolls itself). */
 async function expectNoSidewaysScroll(page: Page) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(390);
+  const main = await page.evaluate(() => document.querySelector('main')?.scrollWidth ?? 0);
+  expect(main, 'main area scroll width').toBeLessThanOrEqual(390);
 }
 
 /** A new user's first sign-in: the password is changed before anything else. */
@@ -48,6 +50,10 @@ async function countBin(page: Page, number: string, bin: string, counts: Array<[
     await scan.press('Enter');
     const q = page.getByTestId('count-qty');
     await expect(q).toBeFocused();
+    // the entry card (quantity with its unit, 确认计数) lies inside the screen
+    await expectNoSidewaysScroll(page);
+    const entry = (await page.getByTestId('count-entry').boundingBox())!;
+    expect(entry.x + entry.width, 'entry card right edge').toBeLessThanOrEqual(390);
     await q.fill(qty);
     await q.press('Enter');
     await expect(page.getByTestId(`count-line-mine-${sku}`)).toContainText(qty);
