@@ -34,10 +34,12 @@ async function expectTouchTarget(locator: Locator) {
   expect(box.height).toBeGreaterThanOrEqual(40);
 }
 
-/** The page scrolls no wider than the screen. */
+/** The page scrolls no wider than the screen: neither the document nor the layout's main area (it scrolls itself). */
 async function expectNoSidewaysScroll(page: Page) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(390);
+  const main = await page.evaluate(() => document.querySelector('main')?.scrollWidth ?? 0);
+  expect(main, 'main area scroll width').toBeLessThanOrEqual(390);
 }
 
 test('a keeper receives a purchase order on a phone, one-handed', async ({ page }) => {
@@ -217,5 +219,24 @@ test('a transfer is sent and received on a phone, one-handed, scanning its goods
   await loginOk(page, 'admin');
   expect(BigInt((await onHand('SH01')).split('.')[0]) - BigInt(sh0.split('.')[0])).toBe(-2n);
   expect(BigInt((await onHand('GZ01')).split('.')[0]) - BigInt(gz0.split('.')[0])).toBe(2n);
+  expect(problems).toEqual([]);
+});
+
+test('statements and the analysis fit a phone: filters wrap, only the tables scroll sideways', async ({ page }) => {
+  const problems = watchConsole(page);
+  await loginOk(page, 'admin');
+  const customers = await gql(page, '{ customers(page: { limit: 1 }) { items { id } } }');
+  const customerId = customers.data.customers.items[0].id as string;
+  await page.goto(`/finance/statements?party=CUSTOMER&partyId=${customerId}`);
+  await expect(page.getByTestId('statement-lines')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectInViewport(page, page.getByTestId('statement-party'));
+  for (const view of ['table', 'cross']) {
+    await page.goto(`/analytics?d1=WAREHOUSE&d2=SKU&view=${view}`);
+    await expect(page.getByTestId(view === 'table' ? 'analysis-table' : 'analysis-cross')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    const range = (await page.locator('.page-header .el-date-editor').boundingBox())!;
+    expect(range.x + range.width, 'date range right edge').toBeLessThanOrEqual(390);
+  }
   expect(problems).toEqual([]);
 });

@@ -106,6 +106,10 @@ test('a manager creates a 满减 and a coupon batch; a salesperson sells with bo
   await pick(page, page.getByTestId('so-customer'), `customer-option-${CUSTOMER}`, CUSTOMER);
   await pick(page, page.getByTestId('so-warehouse'), 'wh-option-SH01');
   await pick(page, page.getByTestId('line-sku-0'), `sku-option-${SKU}`, SKU);
+  // a refused quantity is named by its row and label, never by the server's path lines[0].qty
+  await page.getByTestId('line-qty-0').fill('-1');
+  await expect(page.getByTestId('so-preview-error')).toContainText('第 1 行 数量');
+  await expect(page.getByTestId('so-preview-error')).not.toContainText('lines[');
   await page.getByTestId('line-qty-0').fill(qty);
   await page.getByTestId('so-coupons').fill(coupon);
   // before saving, the form prices the order as saving would: the 满减 and the coupon, and the line's steps

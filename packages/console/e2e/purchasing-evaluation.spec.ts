@@ -115,6 +115,16 @@ test('accountant invoices a received order and pays it; the order prints in the 
   await expect(page.getByTestId('payables-table')).toContainText('0–30 天');
   await expect(page.getByTestId('payables-table')).toContainText('90 天以上');
   await page.getByTestId('pay-S004').click();
+  // refused amounts are said in words: never the field name `amount`; more than is open names the open amount
+  const open = await page.getByTestId('pay-amount').inputValue();
+  await page.getByTestId('pay-amount').fill('-5');
+  await page.getByTestId('pay-save').click();
+  await expect(page.getByTestId('pay-error')).toContainText('最多两位小数');
+  await page.getByTestId('pay-amount').fill('99999999.00');
+  await page.getByTestId('pay-save').click();
+  await expect(page.getByTestId('pay-error')).toContainText('不能超过未付金额');
+  await expect(page.getByTestId('pay-error')).not.toContainText('amount');
+  await page.getByTestId('pay-amount').fill(open);
   await page.getByTestId('pay-save').click();
   await expect(page.getByText('付款已登记')).toBeVisible();
   await expect(row).toContainText('0.00');

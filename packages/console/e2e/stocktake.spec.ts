@@ -13,10 +13,12 @@ const uid = () => randomUUID().slice(0, 6).toUpperCase();
 const INITIAL = 'Init-pass-2024';
 const CHOSEN = 'Count-pass-2025';
 
-/** The page scrolls no wider than the screen. */
+/** The page scrolls no wider than the screen: neither the document nor the layout's main area (it scrolls itself). */
 async function expectNoSidewaysScroll(page: Page) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(wide).toBeLessThanOrEqual(390);
+  const main = await page.evaluate(() => document.querySelector('main')?.scrollWidth ?? 0);
+  expect(main, 'main area scroll width').toBeLessThanOrEqual(390);
 }
 
 /** A new user's first sign-in: the password is changed before anything else. */
@@ -48,6 +50,10 @@ async function countBin(page: Page, number: string, bin: string, counts: Array<[
     await scan.press('Enter');
     const q = page.getByTestId('count-qty');
     await expect(q).toBeFocused();
+    // the entry card (quantity with its unit, 确认计数) lies inside the screen
+    await expectNoSidewaysScroll(page);
+    const entry = (await page.getByTestId('count-entry').boundingBox())!;
+    expect(entry.x + entry.width, 'entry card right edge').toBeLessThanOrEqual(390);
     await q.fill(qty);
     await q.press('Enter');
     await expect(page.getByTestId(`count-line-mine-${sku}`)).toContainText(qty);
@@ -121,6 +127,12 @@ test('two keepers count a bin blind on phones, a third recounts, the manager app
   await expect(page.getByTestId('stocktake-form')).toBeVisible();
   await page.getByTestId('sf-warehouse').click();
   await page.getByTestId(`sf-warehouse-${whCode}`).click();
+  // a negative tolerance is refused in the form's words, never the server's field name
+  await page.getByTestId('sf-tolerance-qty').fill('-1');
+  await page.getByTestId('sf-save').click();
+  await expect(page.getByTestId('stocktake-form-error')).toContainText('容差（数量）');
+  await expect(page.getByTestId('stocktake-form-error')).not.toContainText('toleranceQty');
+  await page.getByTestId('sf-tolerance-qty').fill('');
   await page.getByTestId('sf-save').click();
   await expect(page.getByTestId('stocktake-form')).toBeHidden();
   const list = await gql(page, 'query($f: StocktakeFilter) { stocktakes(filter: $f) { items { id number } } }', {
@@ -169,6 +181,12 @@ test('two keepers count a bin blind on phones, a third recounts, the manager app
   await expect(page.getByTestId(`count-line-${s2.code}`)).toContainText('请复盘');
   await page.getByTestId(`count-line-${s2.code}`).click();
   await expect(page.getByTestId('count-qty')).toBeFocused();
+  // a whole-unit SKU counted as 1.5: the message names the quantity, not the field `qty`
+  await page.getByTestId('count-qty').fill('1.5');
+  await page.getByTestId('count-submit').click();
+  const refused = page.locator('.err-BAD_USER_INPUT');
+  await expect(refused).toContainText('数量');
+  await expect(refused).not.toContainText('qty');
   await page.getByTestId('count-qty').fill('3');
   await page.getByTestId('count-submit').click();
   await expect(page.getByTestId(`count-line-status-${s2.code}`)).toHaveText('已盘定');

@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/core';
-import { describeError, fieldLabel } from '@/shared/errors';
+import { describeError, fieldProblemText, pathLabel, type FieldLabels } from '@/shared/errors';
 import { i18n } from '@/shared/i18n';
 
 export interface DocumentError {
@@ -19,7 +19,12 @@ const LINE_PATH = /^lines\[(\d+)\]\.?(.*)$/;
  * line — INSUFFICIENT_STOCK (details.lines: [{ index, short, date? }]) and BAD_USER_INPUT with
  * field paths such as `lines[2].qty`.
  */
-export function documentError(error: CombinedError | Error | null | undefined): DocumentError | null {
+export function documentError(
+  error: CombinedError | Error | null | undefined,
+  extraLabels: FieldLabels = {},
+  /** The row the user sees for the server's line index (a form that does not send its blank rows). */
+  row: (index: number) => number = (i) => i,
+): DocumentError | null {
   const d = describeError(error);
   if (!d) return null;
   const { t } = i18n.global;
@@ -38,7 +43,7 @@ export function documentError(error: CombinedError | Error | null | undefined): 
         ? t('docForm.shortOn', { short: l.short, date: l.date })
         : t('docForm.short', { short: l.short });
       add(l.index, msg);
-      parts.push(t('docForm.lineN', { n: l.index + 1 }) + ' ' + msg);
+      parts.push(t('docForm.lineN', { n: row(l.index) + 1 }) + ' ' + msg);
     }
     text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
   } else if (d.code === 'EXPIRY_REASON_REQUIRED' && Array.isArray(details.lines)) {
@@ -48,7 +53,7 @@ export function documentError(error: CombinedError | Error | null | undefined): 
         ? t('docForm.expiredDays', { n: -(l.daysLeft ?? 0) })
         : t('docForm.expiresInDays', { n: l.daysLeft ?? 0 });
       add(l.index, t('docForm.expiryReasonMissing', { when }));
-      parts.push(`${t('docForm.lineN', { n: l.index + 1 })} ${when}`);
+      parts.push(`${t('docForm.lineN', { n: row(l.index) + 1 })} ${when}`);
     }
     text = `${d.text} ${parts.join(t('common.listSeparator'))}`;
   } else if ((d.code === 'STOCK_EXPIRED' || d.code === 'STOCK_QUARANTINED') && Array.isArray(details.lines)) {
@@ -57,28 +62,33 @@ export function documentError(error: CombinedError | Error | null | undefined): 
       if (l.quarantined) add(l.index, t('docForm.quarantinedLine', { n: l.quarantined }));
     }
   } else if (d.code === 'BAD_USER_INPUT' && d.fields.length) {
-    const parts: string[] = [];
+    const labels = { ...docLabels(d.fields.map((f) => f.field)), ...extraLabels };
+    const parts = new Set<string>();
     for (const f of d.fields) {
       const m = LINE_PATH.exec(f.field);
       if (m) {
         const i = Number(m[1]);
-        const label = m[2] ? fieldText(m[2]) : '';
+        const label = m[2] ? pathLabel(m[2], labels) : '';
         add(i, label ? t('docForm.fieldInvalid', { field: label }) : t('docForm.lineInvalid'));
-        parts.push(t('docForm.lineN', { n: i + 1 }) + (label ? ' ' + label : ''));
       } else {
-        const key = f.field.split('.').pop()!;
-        fields[key] = fieldText(key);
-        parts.push(fieldText(key));
+        fields[f.field.split('.').pop()!] = fieldProblemText(f, { labels });
       }
+      // never the path itself: "第 3 行 数量", a label, or "某项输入有误"
+      parts.add(fieldProblemText(f, { labels, row }));
     }
-    text = `${t('errors.BAD_USER_INPUT')} ${parts.join(t('common.listSeparator'))}`;
+    text = `${t('errors.BAD_USER_INPUT')} ${[...parts].join(t('common.listSeparator'))}`;
   }
   return { code: d.code, text, lines, fields };
 }
 
-function fieldText(field: string): string {
-  const key = `docForm.fields.${field}`;
-  return i18n.global.te(key) ? i18n.global.t(key) : fieldLabel(field);
+/** The document form's words (docForm.fields.*) for the names in the server's paths. */
+function docLabels(paths: string[]): FieldLabels {
+  const { t, te } = i18n.global;
+  const out: FieldLabels = {};
+  for (const p of paths)
+    for (const name of p.split(/[.[\]]+/))
+      if (name && te(`docForm.fields.${name}`)) out[name] = t(`docForm.fields.${name}`);
+  return out;
 }
 
 /** A fresh idempotency key (crypto.randomUUID where the page is a secure context). */

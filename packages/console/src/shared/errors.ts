@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { ElMessage } from 'element-plus';
-import { i18n } from './i18n';
+import { currentLocale, i18n } from './i18n';
 
 export interface FieldProblem {
   field: string;
@@ -67,8 +67,21 @@ export interface DescribedError {
   fields: FieldProblem[];
 }
 
+/** A form's own words for its fields, by path (`lines[0].qty`) or by name (`qty`, `toleranceQty`). */
+export type FieldLabels = Record<string, string>;
+
+export interface DescribeOptions {
+  /** The labels the form shows for its fields; they come before the shared `fields.*` words. */
+  labels?: FieldLabels;
+  /** The row a user sees for the server's line index (a form that leaves blank rows out). 0-based. */
+  row?: (index: number) => number;
+}
+
 /** The first server error, translated from its `extensions.code` (never the raw server text alone). */
-export function describeError(error: CombinedError | Error | null | undefined): DescribedError | null {
+export function describeError(
+  error: CombinedError | Error | null | undefined,
+  options: DescribeOptions = {},
+): DescribedError | null {
   if (!error) return null;
   const t = i18n.global.t;
   const te = i18n.global.te;
@@ -87,7 +100,8 @@ export function describeError(error: CombinedError | Error | null | undefined): 
     params.minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
   let text = errorCodeText(code, params);
   if (code === 'BAD_USER_INPUT' && fields.length) {
-    text += ' ' + fields.map((f) => fieldLabel(f.field)).join(t('common.listSeparator'));
+    const named = [...new Set(fields.map((f) => fieldProblemText(f, options)))];
+    text += ' ' + named.join(t('common.listSeparator'));
   }
   if (code === 'FORBIDDEN' && Array.isArray(details.permissions) && details.permissions.length) {
     text +=
@@ -128,22 +142,88 @@ export function formError(
   if (d.code !== 'BAD_USER_INPUT' || !d.fields.length) return { code: d.code, text: d.text, fields: {} };
   const { t } = i18n.global;
   const fields: Record<string, string> = {};
+  const named = new Set<string>();
   for (const f of d.fields) {
     const key = f.field.split('.').pop()!;
-    fields[key] ??= rules[key] ?? t('common.fieldInvalid', { field: labels[key] ?? fieldLabel(key) });
+    const label = pathLabel(f.field, labels);
+    named.add(fieldProblemText(f, { labels }));
+    fields[key] ??= rules[key] ?? (label ? t('common.fieldInvalid', { field: label }) : unlabelled(f));
   }
-  const named = Object.keys(fields).map((k) => labels[k] ?? fieldLabel(k));
-  return { code: d.code, text: `${t('errors.BAD_USER_INPUT')} ${named.join(t('common.listSeparator'))}`, fields };
+  return { code: d.code, text: `${t('errors.BAD_USER_INPUT')} ${[...named].join(t('common.listSeparator'))}`, fields };
 }
 
-export function fieldLabel(field: string): string {
-  const key = `fields.${field}`;
-  return i18n.global.te(key) ? i18n.global.t(key) : field;
+const INDEXED = /^(\w+)\[(\d+)\]$/;
+
+/** One path segment's own word: the form's label, else the shared `fields.*` one; null for none. */
+function nameLabel(name: string, labels: FieldLabels): string | null {
+  if (labels[name]) return labels[name];
+  const { t, te } = i18n.global;
+  return te(`fields.${name}`) ? t(`fields.${name}`) : null;
+}
+
+/** Where a path points (its rows, in words) and its field's label (null: the console has none). */
+function resolvePath(
+  path: string,
+  labels: FieldLabels,
+  row?: (index: number) => number,
+): { where: string[]; label: string | null } {
+  if (labels[path]) return { where: [], label: labels[path] };
+  const { t } = i18n.global;
+  const parts = path.split('.');
+  const where: string[] = [];
+  let label: string | null = null;
+  for (const [i, part] of parts.entries()) {
+    const lastPart = i === parts.length - 1;
+    const m = INDEXED.exec(part);
+    if (!m) {
+      // inner names (`input.`) say nothing; the last one is the field
+      if (lastPart) label = nameLabel(part, labels);
+      continue;
+    }
+    const [, name, n] = m;
+    const index = Number(n);
+    const own = nameLabel(name, labels);
+    if (name === 'lines') where.push(t('errors.lineN', { n: (row ? row(index) : index) + 1 }));
+    else if (own) where.push(`${own} ${index + 1}`);
+    else if (!lastPart) where.push(t('errors.itemN', { n: index + 1 }));
+    // a row as a whole (`lines[2]`) is named by its row
+    if (lastPart && (name === 'lines' || own)) label = '';
+  }
+  return { where, label };
+}
+
+/**
+ * A server field path in words, or null when the console has no words for its field (never the path):
+ * `lines[2].qty` → "第 3 行 数量", `toleranceQty` → the form's label, `skus[1].barcodes` → "SKU 2 条码".
+ */
+export function pathLabel(path: string, labels: FieldLabels = {}, row?: (index: number) => number): string | null {
+  const { where, label } = resolvePath(path, labels, row);
+  return label === null ? null : [...where, label].filter(Boolean).join(' ');
+}
+
+/** A field without words in the console: the server's message in English, "某项输入有误" otherwise. */
+export function unlabelled(f: FieldProblem): string {
+  const { t } = i18n.global;
+  return currentLocale() === 'en' && f.message ? f.message : t('errors.fieldUnnamed');
+}
+
+/** A field problem in words: the field's label, else (never the raw path) what `unlabelled` says. */
+export function fieldProblemText(f: FieldProblem, options: DescribeOptions = {}): string {
+  const { where, label } = resolvePath(f.field, options.labels ?? {}, options.row);
+  return [...where, label ?? unlabelled(f)].filter(Boolean).join(' ');
+}
+
+/** A field's label as the console says it; a field it has no words for reads "某项输入有误", never the path. */
+export function fieldLabel(field: string, labels: FieldLabels = {}): string {
+  return pathLabel(field, labels) ?? i18n.global.t('errors.fieldUnnamed');
 }
 
 /** A toast with the translated error; returns the code so callers can react (e.g. reload on CONFLICT). */
-export function showError(error: CombinedError | Error | null | undefined): string | undefined {
-  const d = describeError(error);
+export function showError(
+  error: CombinedError | Error | null | undefined,
+  options: DescribeOptions = {},
+): string | undefined {
+  const d = describeError(error, options);
   if (!d) return undefined;
   if (d.code === 'UNAUTHENTICATED' || d.code === 'SESSION_EXPIRED') {
     ElMessage({ type: 'warning', message: d.text, grouping: true });
