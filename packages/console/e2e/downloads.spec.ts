@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { addDays, E2E_TODAY, expect, gql, loginOk, test, uid } from './fixtures';
+import { addDays, E2E_TODAY, expect, gql, loginOk, logout, test, uid } from './fixtures';
 import { E2E_EXPORT_BACKGROUND_ROWS } from './global-setup';
 
 // exceljs comes with the server package (it builds and reads the xlsx there)
@@ -179,7 +179,11 @@ test('sales staff export promotions, coupon codes, redemptions and their own per
   expect(promos[0]).toEqual(['编码', '名称', '类型', '有效期', '优先级', '叠加', '预算', '订单数', '状态']);
   expect(promos.find((r) => r[0] === 'MJ300')!.slice(0, 3)).toEqual(['MJ300', '满300减50', '满减']);
 
-  // 优惠券: the demo's NEW20 batch, its codes and its one redemption (C0003's order, 20.00 off)
+  // 优惠券: the demo's NEW20 batch, its codes and its one redemption (C0003's order, 20.00 off), as the
+  // salesperson who owns C0003 (sales2) sees them: codes given to other salespeople's customers and
+  // their redemptions are not theirs to see (the customer scope)
+  await logout(page);
+  await loginOk(page, 'sales2');
   const batch = data(await gql(page, '{ couponBatches(search: "NEW20") { items { id code validFrom validTo } } }'))
     .couponBatches.items[0];
   await page.goto('/promotions/coupons');
@@ -230,6 +234,13 @@ test('sales staff export promotions, coupon codes, redemptions and their own per
     used.map((x: any) => [x.orderNumber, x.customerName, x.discount]),
   );
   expect(reds.slice(1).map((r) => r[2])).toContain('20.00');
+  // only their own customers' codes, and those given to no one yet
+  const theirs = data(await gql(page, '{ customers(page: { limit: 200 }) { items { code } } }')).customers.items.map(
+    (c: any) => c.code,
+  );
+  expect(listed.filter((c: any) => c.customerCode && !theirs.includes(c.customerCode))).toEqual([]);
+  await logout(page);
+  await loginOk(page, 'sales');
 
   // 人员绩效: their own row against this month's target (5000.00 in the demo), no margin
   await page.goto('/analytics/staff');
