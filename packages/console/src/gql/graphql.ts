@@ -1306,7 +1306,7 @@ export type StockLineInput = {
   toBinId?: string | number | null | undefined;
   /** The base unit when omitted, or a conversion unit such as 箱. */
   unit?: string | null | undefined;
-  /** Per base unit; other receipts only (needs stock.cost.read). */
+  /** Per base unit; other receipts and adjustment gains only (needs stock.cost.read). An other receipt needs it from a user who may read costs; a user without stock.cost.read (a warehouse keeper) books it without one, and it comes in at the SKU's current unit cost in the warehouse when posted (the moving average, or under FIFO the newest layer), as an adjustment gain without a cost does. */
   unitCost?: string | null | undefined;
 };
 
