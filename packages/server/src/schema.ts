@@ -31,7 +31,13 @@ import {
   StocktakeResolver,
 } from './modules/stocktake/stocktake.resolver';
 import { ApiClientResolver } from './modules/integration/api-client.resolver';
-import { TplRequestResolver, TplResolver, TplReviewResolver } from './modules/integration/tpl.resolver';
+import {
+  TplRequestResolver,
+  TplResolver,
+  TplReviewResolver,
+  TplTransferDestinationResolver,
+  TplWarehouseResolver,
+} from './modules/integration/tpl.resolver';
 import { WebhookResolver } from './modules/integration/webhook.resolver';
 import { PlatformConnectionResolver, PlatformResolver } from './modules/integration/platform.resolver';
 import { inTransaction } from './core/db';
@@ -153,6 +159,8 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => unknown> = [
   TplResolver,
   TplRequestResolver,
   TplReviewResolver,
+  TplWarehouseResolver,
+  TplTransferDestinationResolver,
   ApiClientResolver,
   WebhookResolver,
   PlatformResolver,

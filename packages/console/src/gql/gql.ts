@@ -96,7 +96,7 @@ type Documents = {
     "\n  mutation ResendTplRequest($id: ID!) {\n    resendTplRequest(id: $id) {\n      id\n      status\n      attempts\n      lastError\n    }\n  }\n": typeof types.ResendTplRequestDocument,
     "\n  mutation RequestTplShipment($salesOrderId: ID!) {\n    requestTplShipment(salesOrderId: $salesOrderId) {\n      id\n      status\n    }\n  }\n": typeof types.RequestTplShipmentDocument,
     "\n  mutation RequestTplAsn($purchaseOrderId: ID!) {\n    requestTplAsn(purchaseOrderId: $purchaseOrderId) {\n      id\n      status\n    }\n  }\n": typeof types.RequestTplAsnDocument,
-    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": typeof types.InventoryWarehousesDocument,
+    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n        tplOperated\n      }\n    }\n  }\n": typeof types.InventoryWarehousesDocument,
     "\n  query InventoryCategories {\n    categories {\n      id\n      name\n      parentId\n    }\n  }\n": typeof types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        warehouseId\n        warehouseCode\n        skuId\n        skuCode\n        skuName\n        baseUnit\n        onHand\n        reserved\n        expired\n        quarantined\n        available\n        unitCost\n        value\n      }\n    }\n  }\n": typeof types.StockLevelsDocument,
     "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) {\n      batchId\n      batchNo\n      binCode\n      binId\n      quarantine\n      expiryDate\n      expired\n      qty\n      reserved\n      warehouseId\n    }\n  }\n": typeof types.BinBalancesDocument,
@@ -118,7 +118,7 @@ type Documents = {
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": typeof types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": typeof types.ValuationSkusDocument,
-    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": typeof types.TransferDestinationsDocument,
+    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n      tplOperated\n    }\n  }\n": typeof types.TransferDestinationsDocument,
     "\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n": typeof types.TransferTplConnectionsDocument,
     "\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n": typeof types.RequestTplTransferDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": typeof types.OverviewDocument,
@@ -363,7 +363,7 @@ const documents: Documents = {
     "\n  mutation ResendTplRequest($id: ID!) {\n    resendTplRequest(id: $id) {\n      id\n      status\n      attempts\n      lastError\n    }\n  }\n": types.ResendTplRequestDocument,
     "\n  mutation RequestTplShipment($salesOrderId: ID!) {\n    requestTplShipment(salesOrderId: $salesOrderId) {\n      id\n      status\n    }\n  }\n": types.RequestTplShipmentDocument,
     "\n  mutation RequestTplAsn($purchaseOrderId: ID!) {\n    requestTplAsn(purchaseOrderId: $purchaseOrderId) {\n      id\n      status\n    }\n  }\n": types.RequestTplAsnDocument,
-    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n": types.InventoryWarehousesDocument,
+    "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n        tplOperated\n      }\n    }\n  }\n": types.InventoryWarehousesDocument,
     "\n  query InventoryCategories {\n    categories {\n      id\n      name\n      parentId\n    }\n  }\n": types.InventoryCategoriesDocument,
     "\n  query StockLevels($filter: StockLevelFilter, $sort: StockLevelSort, $page: PageInput) {\n    stockLevels(filter: $filter, sort: $sort, page: $page) {\n      total\n      offset\n      limit\n      items {\n        warehouseId\n        warehouseCode\n        skuId\n        skuCode\n        skuName\n        baseUnit\n        onHand\n        reserved\n        expired\n        quarantined\n        available\n        unitCost\n        value\n      }\n    }\n  }\n": types.StockLevelsDocument,
     "\n  query BinBalances($skuId: ID!, $warehouseId: ID!) {\n    binBalances(skuId: $skuId, warehouseId: $warehouseId) {\n      batchId\n      batchNo\n      binCode\n      binId\n      quarantine\n      expiryDate\n      expired\n      qty\n      reserved\n      warehouseId\n    }\n  }\n": types.BinBalancesDocument,
@@ -385,7 +385,7 @@ const documents: Documents = {
     "\n  mutation ReceiveTransfer($id: ID!, $idempotencyKey: String, $receivedOn: String) {\n    receiveTransfer(id: $id, idempotencyKey: $idempotencyKey, receivedOn: $receivedOn) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.ReceiveTransferDocument,
     "\n  mutation CancelStockDocument($id: ID!, $idempotencyKey: String) {\n    cancelStockDocument(id: $id, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n      version\n    }\n  }\n": types.CancelStockDocumentDocument,
     "\n  query ValuationSkus($date: String!, $warehouseId: ID) {\n    valuation(date: $date, groupBy: SKU, warehouseId: $warehouseId) {\n      key\n      label\n      qty\n      value\n    }\n  }\n": types.ValuationSkusDocument,
-    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n": types.TransferDestinationsDocument,
+    "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n      tplOperated\n    }\n  }\n": types.TransferDestinationsDocument,
     "\n  query TransferTplConnections {\n    tplConnections {\n      id\n      name\n      warehouseId\n      active\n    }\n  }\n": types.TransferTplConnectionsDocument,
     "\n  mutation RequestTplTransfer($input: TplTransferInput!) {\n    requestTplTransfer(input: $input) {\n      id\n      ref\n      status\n    }\n  }\n": types.RequestTplTransferDocument,
     "\n  query Overview {\n    overview {\n      activeUsers\n      usersByRole {\n        key\n        count\n      }\n      activeSessions\n      loginsByDay {\n        day\n        count\n      }\n      failedLoginsByDay {\n        day\n        count\n      }\n      changesByDay {\n        day\n        count\n      }\n      warehouses\n    }\n  }\n": types.OverviewDocument,
@@ -893,7 +893,7 @@ export function graphql(source: "\n  mutation RequestTplAsn($purchaseOrderId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n        tplOperated\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryWarehouses {\n    warehouses(page: { limit: 200 }) {\n      items {\n        id\n        code\n        name\n        active\n        tplOperated\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -981,7 +981,7 @@ export function graphql(source: "\n  query ValuationSkus($date: String!, $wareho
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n      tplOperated\n    }\n  }\n"): (typeof documents)["\n  query TransferDestinations {\n    transferDestinations {\n      id\n      code\n      name\n      tplOperated\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -59,3 +59,10 @@ export function can(permission: Permission | undefined | null): boolean {
 }
 
 export const signedIn = computed(() => !!session.me);
+
+/** Whether a warehouse is in the signed-in user's scope (no scope: every warehouse); the API enforces it anyway. */
+export function inWarehouseScope(warehouseId: string | number | null | undefined): boolean {
+  if (!warehouseId || !session.me) return false;
+  const scope = session.me.warehouseIds;
+  return !scope || scope.map(String).includes(String(warehouseId));
+}

@@ -58,6 +58,7 @@ import { PlatformShopKeyOrigin1797711000000 } from './1797711000000-PlatformShop
 import { KeptSuggestions1797713000000 } from './1797713000000-KeptSuggestions';
 import { SuggestionQuantityOnly1797720000000 } from './1797720000000-SuggestionQuantityOnly';
 import { StockDocumentWarehouseIndexes1797810000000 } from './1797810000000-StockDocumentWarehouseIndexes';
+import { NoAgreementNoDeviation1797820000000 } from './1797820000000-NoAgreementNoDeviation';
 import { PurchaseReturnCredit1797900000000 } from './1797900000000-PurchaseReturnCredit';
 // MySQL/MariaDB migrations, in order. Generate a new one with `pnpm db:generate <Name>`.
 export const migrations: Array<new () => unknown> = [
@@ -121,5 +122,6 @@ export const migrations: Array<new () => unknown> = [
   KeptSuggestions1797713000000,
   SuggestionQuantityOnly1797720000000,
   StockDocumentWarehouseIndexes1797810000000,
+  NoAgreementNoDeviation1797820000000,
   PurchaseReturnCredit1797900000000,
 ];

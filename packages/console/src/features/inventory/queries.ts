@@ -8,6 +8,7 @@ export const InventoryWarehousesQuery = graphql(`
         code
         name
         active
+        tplOperated
       }
     }
   }
@@ -350,6 +351,7 @@ export const TransferDestinationsQuery = graphql(`
       id
       code
       name
+      tplOperated
     }
   }
 `);

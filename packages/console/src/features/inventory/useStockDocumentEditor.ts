@@ -4,7 +4,7 @@ import { ElMessage } from 'element-plus';
 import { computed, reactive, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
-import { can } from '@/shared/session';
+import { can, inWarehouseScope } from '@/shared/session';
 import { documentError, useIdempotencyKeys, type DocumentError } from '@/components/docErrors';
 import { newLine, type EditorLine, type LineColumns, type SkuOption } from '@/components/docLines';
 import { today } from '@/shared/clock';
@@ -79,15 +79,18 @@ export function useStockDocumentEditor(id: Ref<string | undefined>, initialType:
   const editable = computed(() => can('stock.document.create') && (!doc.value || doc.value.status === 'DRAFT'));
   const status = computed(() => doc.value?.status ?? 'DRAFT');
 
+  // bins of the warehouses in the user's scope only: another warehouse's (a transfer's other end)
+  // are not theirs to read (NOT_FOUND), and its lines then show no bin
+  const binsReadable = (warehouseId: string) => can('stock.warehouse.read') && inWarehouseScope(warehouseId);
   const bins = useQuery({
     query: DocumentBinsQuery,
     variables: computed(() => ({ warehouseId: header.warehouseId })),
-    pause: computed(() => !header.warehouseId || !can('stock.warehouse.read')),
+    pause: computed(() => !binsReadable(header.warehouseId)),
   });
   const toBins = useQuery({
     query: DocumentBinsQuery,
     variables: computed(() => ({ warehouseId: header.toWarehouseId })),
-    pause: computed(() => !header.toWarehouseId || !can('stock.warehouse.read')),
+    pause: computed(() => !binsReadable(header.toWarehouseId)),
   });
 
   // receiving a short-dated batch asks for a reason: the company's warning days

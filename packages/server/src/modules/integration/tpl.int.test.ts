@@ -95,9 +95,25 @@ describe(`3PL warehouses (${testDbKind})`, () => {
     expect(codeOf(await t.gql(CONNECT, { i: { ...base, warehouseId: '99999' } }, admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(CONNECT, { i: base }, keeper))).toBe('FORBIDDEN');
     expect(ok(await t.gql('query{ tplConnections { id } }', {}, admin)).tplConnections).toEqual([]);
+    // whoever may send goods there learns the warehouse is the 3PL's (the console offers no receiving there)
+    const operated = async () => {
+      const dest = ok(await t.gql('{ transferDestinations { id tplOperated } }', {}, keeper)).transferDestinations;
+      const whs = ok(await t.gql('{ warehouses { items { id tplOperated } } }', {}, admin)).warehouses.items;
+      return [dest, whs].map((l: any[]) =>
+        [String(W3), String(W1)].map((id) => l.find((w) => w.id === id).tplOperated),
+      );
+    };
+    expect(await operated()).toEqual([
+      [false, false],
+      [false, false],
+    ]);
     const c = ok(await t.gql(CONNECT, { i: base }, admin)).connectTpl;
     expect(c).toMatchObject({ warehouseId: String(W3), active: true });
     conn = c.id;
+    expect(await operated()).toEqual([
+      [true, false],
+      [true, false],
+    ]);
     expect(codeOf(await t.gql(CONNECT, { i: base }, admin))).toBe('BAD_USER_INPUT');
   });
 

@@ -18,6 +18,7 @@ import { DecimalInput } from '../../core/decimal-input';
 import { DecimalScalar } from '../../core/decimal';
 import { P } from '../../core/permissions/catalogue';
 import { Allow } from '../../core/permissions/guard';
+import { TransferDestination, Warehouse } from '../stock';
 import { reviewParamsView, TplReviewParams } from './tpl-review';
 import { TplConnection, TplRequest, TplReview } from './tpl.entity';
 
@@ -229,5 +230,24 @@ export class TplReviewResolver {
   })
   params(@Root() r: TplReview): TplReviewParams | null {
     return reviewParamsView(r.params);
+  }
+}
+
+const TPL_OPERATED =
+  'Run by a 3PL through an active connection: goods move in and out when the 3PL confirms; posting a receipt, shipment or transfer (sending or receiving) there is refused (TPL_OPERATED): send the 3PL a request instead.';
+
+@Resolver(() => Warehouse)
+export class TplWarehouseResolver {
+  @FieldResolver(() => Boolean, { description: TPL_OPERATED })
+  async tplOperated(@Root() w: Warehouse, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.services.tpl.operatedWarehouseIds(ctx)).has(Number(w.id));
+  }
+}
+
+@Resolver(() => TransferDestination)
+export class TplTransferDestinationResolver {
+  @FieldResolver(() => Boolean, { description: TPL_OPERATED })
+  async tplOperated(@Root() w: TransferDestination, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.services.tpl.operatedWarehouseIds(ctx)).has(Number(w.id));
   }
 }

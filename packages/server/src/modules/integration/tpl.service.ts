@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Decimal } from 'decimal.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Context } from '../../core/context';
+import { perRequest, type Context } from '../../core/context';
 import { now, today } from '../../core/dates';
 import { inTransaction } from '../../core/db';
 import { onDomainEvent } from '../../core/events';
@@ -379,6 +379,17 @@ export class TplService {
         `This warehouse is run by the 3PL "${hit.name}": send it a request; its confirmation posts the goods.`,
         { warehouseId: hit.warehouseId, connectionId: hit.id },
       );
+  }
+
+  /**
+   * The warehouses run by a 3PL through an active connection (once per request): goods move in
+   * and out of them when the 3PL confirms, and a keeper's posting there is refused (`guard`).
+   */
+  operatedWarehouseIds(ctx: Context): Promise<Set<number>> {
+    return perRequest(ctx, 'tpl.operatedWarehouseIds', async () => {
+      const rows = await this.ds.getRepository(TplConnection).find({ where: { active: true } });
+      return new Set(rows.map((c) => c.warehouseId));
+    });
   }
 
   // ---------- connections ----------

@@ -108,7 +108,10 @@ export class PurchaseOrderLine {
   )
   @DecimalColumn(18, 6, { name: 'agreed_price', nullable: true })
   agreedPrice: string | null;
-  @Field({ description: 'The price differs from the agreement valid on the order date, or there is no agreement.' })
+  @Field({
+    description:
+      'The price differs from the agreement valid on the order date; false without an agreement (agreedPrice null: 无协议价).',
+  })
   @Column({ name: 'price_deviates', type: 'boolean', default: false })
   priceDeviates: boolean;
   @SensitiveField('PurchaseOrderLine', () => DecimalScalar, P.CatalogPurchasePriceRead, 'round2(qty × price)')

@@ -251,7 +251,8 @@ export class PurchaseOrderService {
         qty: q.toFixed(6),
         price: price.toFixed(6),
         agreedPrice: agreed,
-        priceDeviates: agreed === null || !price.eq(agreed),
+        // a line without an agreed price deviates from none (agreedPrice null says so)
+        priceDeviates: agreed !== null && !price.eq(agreed),
         amount: q.times(price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
       });
     });
@@ -328,7 +329,12 @@ export class PurchaseOrderService {
       if (input.memo !== undefined && input.memo !== null) patch.memo = input.memo;
       const inputLines: PurchaseOrderLineInput[] =
         input.lines ??
-        beforeLines.map((l) => ({ skuId: String(l.skuId), qty: l.qty, price: l.priceDeviates ? l.price! : undefined }));
+        // a price typed (off the agreement, or with none) stays; an agreed one is looked up again
+        beforeLines.map((l) => ({
+          skuId: String(l.skuId),
+          qty: l.qty,
+          price: l.priceDeviates || l.agreedPrice === null ? l.price! : undefined,
+        }));
       const { rows, total } = await this.resolve(tx, ctx, before.supplierId, warehouseId, orderDate, inputLines);
       patch.total = total;
       const res = await tx

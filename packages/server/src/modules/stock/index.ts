@@ -33,6 +33,7 @@ export { recomputeStockDocumentCosts } from './document-costs';
 export { postingFacts } from './posting.service';
 export { valuesGivenBy, valuesGivenTo } from './value-adjustments';
 export { Warehouse } from './warehouse.entity';
+export { TransferDestination } from './warehouse.types';
 export { assertExpiryReasons, type ReceivedBatchLine } from './receiving-expiry';
 export { StockDocType } from './stock-document.entity';
 export { blockedOf, unsellableInWarehouse, unsellableStock, type Unsellable } from './unsellable';

@@ -12,7 +12,8 @@ export class StockLineInput {
   @Field({ nullable: true, description: 'The base unit when omitted, or a conversion unit such as 箱.' }) unit?: string;
   @DecimalInput(18, 6, {
     nullable: true,
-    description: 'Per base unit; other receipts only (needs stock.cost.read).',
+    description:
+      "Per base unit; other receipts and adjustment gains only (needs stock.cost.read). An other receipt needs it from a user who may read costs; a user without stock.cost.read (a warehouse keeper) books it without one, and it comes in at the SKU's current unit cost in the warehouse when posted (the moving average, or under FIFO the newest layer), as an adjustment gain without a cost does.",
   })
   unitCost?: string;
   @Field(() => ID, { nullable: true, description: '0: no bin (stock kept outside bins); omitted: issues pick.' })
