@@ -14,7 +14,7 @@ async function prepare(config: Config) {
     const seeded = await seedDemoAll(ds, config);
     if (seeded) console.log(`[jxc] demo data: ${seeded}`);
     console.log(
-      `[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+      `[jxc] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}, sales2 (sales: a second salesperson, to see the customer scope)`,
     );
   } else {
     const admin = await ensureAdmin(ds, config.adminPassword);
